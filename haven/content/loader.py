@@ -1,0 +1,231 @@
+"""Read the library from disk, turning every problem into ``path:line: message``.
+
+Loading never raises on bad content: a broken file becomes a :class:`Problem` and the rest of the library
+still loads, so one author's typo cannot take the app down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import ValidationError
+
+from haven.content.models import STEP_KINDS, Article, ArticleMeta, Exercise, Section
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content file, pointing at the line to fix."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class Library:
+    """Every exercise and article that loaded, plus the problems of those that did not."""
+
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, doc_id: str) -> Exercise | Article | None:
+        return self.exercises.get(doc_id) or self.articles.get(doc_id)
+
+    def documents(self) -> Iterable[Exercise | Article]:
+        yield from self.exercises.values()
+        yield from self.articles.values()
+
+
+# --- YAML with line numbers -------------------------------------------------------------------------
+
+
+def _node_line(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """Follow a pydantic error location through the YAML node tree to a 1-based line."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+            if match is None:
+                # the key itself is missing or unknown: point at the key if present, else stay put
+                k_node = next((k for k, _ in node.value if getattr(k, "value", None) == key), None)
+                return k_node.start_mark.line + 1 if k_node is not None else line
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            continue  # discriminator tags such as 'prompt' in a union location
+        line = node.start_mark.line + 1
+    return line
+
+
+def _format_error(err: dict[str, Any]) -> str:
+    loc = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and p in STEP_KINDS))
+    msg = err["msg"]
+    if err["type"] == "union_tag_invalid":
+        msg = f"unknown step kind {err['input'].get('kind')!r}; use one of {', '.join(STEP_KINDS)}"
+    elif err["type"] == "extra_forbidden":
+        msg = "unknown field"
+    elif err["type"] == "missing":
+        msg = "required field is missing"
+    return f"{loc}: {msg}" if loc else msg
+
+
+def _validation_problems(
+    path: Path, exc: ValidationError, root: yaml.Node | None, line_offset: int = 0
+) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        line = _node_line(root, tuple(err["loc"])) or 1
+        problems.append(Problem(path, line + line_offset, _format_error(err)))
+    return problems
+
+
+def _parse_yaml(path: Path, text: str, line_offset: int = 0) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line + 1 if mark else 1) + line_offset
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, None, [Problem(path, line, f"not valid YAML: {reason}")]
+    if not isinstance(data, dict):
+        return None, None, [Problem(path, 1 + line_offset, "expected a mapping of fields (key: value)")]
+    return data, node, []
+
+
+# --- exercises -----------------------------------------------------------------------------------
+
+
+def load_exercise(path: Path) -> tuple[Exercise | None, list[Problem]]:
+    """Parse and validate one ``exercises/<id>.yaml``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(path, 1, f"cannot read file: {exc}")]
+    data, node, problems = _parse_yaml(path, text)
+    if problems:
+        return None, problems
+    try:
+        exercise = Exercise.model_validate(data)
+    except ValidationError as exc:
+        return None, _validation_problems(path, exc, node)
+    return exercise, _id_matches_stem(path, exercise.id, node)
+
+
+def _id_matches_stem(path: Path, doc_id: str, node: yaml.Node | None, line_offset: int = 0) -> list[Problem]:
+    if doc_id == path.stem:
+        return []
+    line = (_node_line(node, ("id",)) or 1) + line_offset
+    return [Problem(path, line, f"id '{doc_id}' must match the file name '{path.stem}'")]
+
+
+# --- articles ------------------------------------------------------------------------------------
+
+
+def _split_front_matter(path: Path, text: str) -> tuple[str, str, int] | Problem:
+    """Return (front matter, body, line where the body starts), or a Problem."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return Problem(path, 1, "an article starts with YAML front matter between '---' lines")
+    for i, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    return Problem(path, 1, "front matter is not closed by a '---' line")
+
+
+def _sections(body: str, first_line: int) -> tuple[str, list[Section]]:
+    intro: list[str] = []
+    sections: list[Section] = []
+    heading, heading_line, buf = None, 0, []
+    for offset, line in enumerate(body.splitlines()):
+        if line.startswith("## "):
+            if heading is not None:
+                sections.append(Section(heading=heading, body="\n".join(buf).strip(), line=heading_line))
+            heading, heading_line, buf = line[3:].strip(), first_line + offset, []
+        elif heading is None:
+            if not line.startswith("# "):  # a top-level title repeats the front matter's title
+                intro.append(line)
+        else:
+            buf.append(line)
+    if heading is not None:
+        sections.append(Section(heading=heading, body="\n".join(buf).strip(), line=heading_line))
+    return "\n".join(intro).strip(), sections
+
+
+def load_article(path: Path) -> tuple[Article | None, list[Problem]]:
+    """Parse and validate one ``knowledge/<id>.md``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(path, 1, f"cannot read file: {exc}")]
+    split = _split_front_matter(path, text)
+    if isinstance(split, Problem):
+        return None, [split]
+    front, body, body_line = split
+    data, node, problems = _parse_yaml(path, front, line_offset=1)
+    if problems:
+        return None, problems
+    try:
+        meta = ArticleMeta.model_validate(data)
+    except ValidationError as exc:
+        return None, _validation_problems(path, exc, node, line_offset=1)
+    intro, sections = _sections(body, body_line)
+    problems = _id_matches_stem(path, meta.id, node, line_offset=1)
+    if not sections:
+        return None, problems + [Problem(path, body_line, "an article needs at least one '## ' section")]
+    empty = [Problem(path, s.line, f"section '{s.heading}' is empty") for s in sections if not s.body]
+    return Article(meta=meta, intro=intro, sections=sections), problems + empty
+
+
+# --- the whole library ---------------------------------------------------------------------------
+
+
+def load_library(exercises_dir: Path, knowledge_dir: Path) -> Library:
+    """Load every exercise and article; cross-check ids and links. Never raises on content."""
+    lib = Library()
+    owners: dict[str, Path] = {}
+
+    def admit(doc: Exercise | Article, path: Path, bucket: dict) -> None:
+        if doc.id in owners:
+            lib.problems.append(Problem(path, 1, f"duplicate id '{doc.id}' (also used by {owners[doc.id]})"))
+            return
+        owners[doc.id] = path
+        lib.paths[doc.id] = path
+        bucket[doc.id] = doc
+
+    for path in sorted(exercises_dir.glob("*.y*ml")) if exercises_dir.is_dir() else []:
+        exercise, problems = load_exercise(path)
+        lib.problems += problems
+        if exercise is not None:
+            admit(exercise, path, lib.exercises)
+    for path in sorted(knowledge_dir.glob("*.md")) if knowledge_dir.is_dir() else []:
+        article, problems = load_article(path)
+        lib.problems += problems
+        if article is not None:
+            admit(article, path, lib.articles)
+    for article in lib.articles.values():
+        for ex_id in article.meta.related_exercises:
+            if ex_id not in lib.exercises:
+                lib.problems.append(
+                    Problem(lib.paths[article.id], 2, f"related_exercises names unknown exercise '{ex_id}'")
+                )
+    lib.problems.sort(key=lambda p: (str(p.path), p.line))
+    return lib
+
+
+def load_default_library() -> Library:
+    """The library named by the settings (the repo's ``exercises/`` and ``knowledge/`` by default)."""
+    from haven.config import get_settings
+
+    settings = get_settings()
+    return load_library(settings.exercises_dir, settings.knowledge_dir)

@@ -1,0 +1,42 @@
+"""The reader-facing prose of a document, for reading-level and safe-messaging checks."""
+
+from __future__ import annotations
+
+import re
+
+from haven.content.models import Article, Exercise
+
+_MARKDOWN = re.compile(r"(\*\*|__|\*|_|`|^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|\[([^\]]*)\]\([^)]*\))", re.M)
+
+
+def _plain(markdown: str) -> str:
+    text = _MARKDOWN.sub(lambda m: m.group(2) or "", markdown)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _sentence(text: str) -> str:
+    """Close a fragment with a full stop so list items count as sentences, not one run-on line."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?:" else text + "."
+
+
+def document_prose(doc: Exercise | Article) -> str:
+    """Everything a person reads in the document, as plain sentences (no front matter, no references)."""
+    if isinstance(doc, Exercise):
+        parts = [doc.summary, doc.purpose, *doc.when_it_helps, *doc.cautions]
+        for step in doc.steps:
+            parts += [step.prompt, step.help or ""]
+            parts += getattr(step, "options", [])
+        return "\n".join(_sentence(_plain(p)) for p in parts if p and p.strip())
+    parts = [doc.meta.summary, doc.intro] + [s.body for s in doc.sections]
+    lines: list[str] = []
+    for part in parts:
+        lines += [_sentence(line) for line in _plain(part).splitlines()]
+    return "\n".join(lines)
+
+
+def reading_grade(doc: Exercise | Article) -> float:
+    """Flesch-Kincaid grade of the document's prose (textstat). Our target is 9 or below."""
+    import textstat
+
+    return float(textstat.flesch_kincaid_grade(document_prose(doc)))

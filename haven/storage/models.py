@@ -1,0 +1,134 @@
+"""A person's data, as SQLAlchemy 2 tables. Only here and in the database: never in the vector index.
+
+Every row belongs to a :class:`Person` (the local profile; a separate demo profile holds synthetic data), so
+deleting a person deletes everything of theirs.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Person(Base):
+    """A local profile. No account: 'me' by default, plus an optional clearly-marked demo profile."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    check_ins: Mapped[list["CheckIn"]] = relationship(back_populates="person", cascade="all, delete-orphan")
+    exercise_runs: Mapped[list["ExerciseRun"]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+    assessments: Mapped[list["AssessmentResult"]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+    conversations: Mapped[list["Conversation"]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+
+class CheckIn(Base):
+    """A mood check-in: mood 1-10, emotions, the person's own tags, sleep, a note."""
+
+    __tablename__ = "check_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    mood: Mapped[int] = mapped_column(Integer)
+    emotions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sleep_hours: Mapped[float | None] = mapped_column(Float, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="check_ins")
+
+
+class ExerciseRun(Base):
+    """One go at a guided exercise: answers so far (by step id), where the person is, and how it went."""
+
+    __tablename__ = "exercise_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    exercise_id: Mapped[str] = mapped_column(String(80), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    current_step: Mapped[int] = mapped_column(Integer, default=0)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    distress_before: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    distress_after: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    helpful: Mapped[int | None] = mapped_column(
+        Integer, nullable=True, doc="+1 helped, -1 did not, None not said. Ranks chat suggestions."
+    )
+
+    person: Mapped[Person] = relationship(back_populates="exercise_runs")
+
+
+class AssessmentResult(Base):
+    """A completed questionnaire (PHQ-9, GAD-7, WHO-5): item answers, total and band."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    instrument: Mapped[str] = mapped_column(String(16), index=True)
+    taken_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    answers: Mapped[list[int]] = mapped_column(JSON)
+    total: Mapped[int] = mapped_column(Integer)
+    band: Mapped[str] = mapped_column(String(40))
+
+    person: Mapped[Person] = relationship(back_populates="assessments")
+
+
+class Conversation(Base):
+    """One chat session."""
+
+    __tablename__ = "conversations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    title: Mapped[str] = mapped_column(String(120), default="")
+
+    person: Mapped[Person] = relationship(back_populates="conversations")
+    turns: Mapped[list["ChatTurn"]] = relationship(
+        back_populates="conversation", cascade="all, delete-orphan", order_by="ChatTurn.id"
+    )
+
+
+class ChatTurn(Base):
+    """One message in a conversation, with what the assistant cited and suggested."""
+
+    __tablename__ = "chat_turns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    role: Mapped[str] = mapped_column(String(16))  # "user" | "assistant"
+    text: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(String(16), default="none")  # triage level of the user's message
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)  # feelings/themes recognised
+    citations: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    suggested_exercises: Mapped[list[str]] = mapped_column(JSON, default=list)
+    engine: Mapped[str] = mapped_column(String(40), default="")
+    notice: Mapped[str] = mapped_column(Text, default="")
+
+    conversation: Mapped[Conversation] = relationship(back_populates="turns")

@@ -1,0 +1,1 @@
+"""Streamlit widgets shared by several pages (UI layer: may import streamlit and haven services)."""
