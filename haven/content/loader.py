@@ -6,6 +6,7 @@ still loads, so one author's typo cannot take the app down.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -190,6 +191,23 @@ def load_article(path: Path) -> tuple[Article | None, list[Problem]]:
 # --- the whole library ---------------------------------------------------------------------------
 
 
+def _field_line(path: Path, key: str, value: str | None = None) -> int:
+    """The line of ``key:`` in a content file (or of ``value`` after it), for cross-file problems."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith(f"{key}:")), None)
+    if start is None:
+        return 1
+    if value is not None:
+        for i in range(start, min(len(lines), start + 50)):
+            if re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", lines[i]):
+                return i + 1
+    return start + 1
+
+
+
 def load_library(exercises_dir: Path, knowledge_dir: Path) -> Library:
     """Load every exercise and article; cross-check ids and links. Never raises on content."""
     lib = Library()
@@ -197,7 +215,8 @@ def load_library(exercises_dir: Path, knowledge_dir: Path) -> Library:
 
     def admit(doc: Exercise | Article, path: Path, bucket: dict) -> None:
         if doc.id in owners:
-            lib.problems.append(Problem(path, 1, f"duplicate id '{doc.id}' (also used by {owners[doc.id]})"))
+            line = _field_line(path, "id")
+            lib.problems.append(Problem(path, line, f"duplicate id '{doc.id}' (also used by {owners[doc.id]})"))
             return
         owners[doc.id] = path
         lib.paths[doc.id] = path
@@ -216,9 +235,9 @@ def load_library(exercises_dir: Path, knowledge_dir: Path) -> Library:
     for article in lib.articles.values():
         for ex_id in article.meta.related_exercises:
             if ex_id not in lib.exercises:
-                lib.problems.append(
-                    Problem(lib.paths[article.id], 2, f"related_exercises names unknown exercise '{ex_id}'")
-                )
+                path = lib.paths[article.id]
+                line = _field_line(path, "related_exercises", ex_id)
+                lib.problems.append(Problem(path, line, f"related_exercises names unknown exercise '{ex_id}'"))
     lib.problems.sort(key=lambda p: (str(p.path), p.line))
     return lib
 

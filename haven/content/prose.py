@@ -31,8 +31,21 @@ def document_prose(doc: Exercise | Article) -> str:
     parts = [doc.meta.summary, doc.intro] + [s.body for s in doc.sections]
     lines: list[str] = []
     for part in parts:
-        lines += [_sentence(line) for line in _plain(part).splitlines()]
+        for block in _blocks(part):
+            lines += [_sentence(line) for line in _plain(block).splitlines()]
     return "\n".join(lines)
+
+
+def _blocks(markdown: str) -> list[str]:
+    """Paragraphs with hard-wrapped lines joined (list items stay one per line)."""
+    blocks = []
+    for para in re.split(r"\n\s*\n", markdown):
+        lines = para.splitlines()
+        if any(re.match(r"\s*([-*+]|\d+\.)\s", line) for line in lines):
+            blocks.append(para)
+        else:
+            blocks.append(" ".join(line.strip() for line in lines))
+    return blocks
 
 
 def reading_grade(doc: Exercise | Article) -> float:

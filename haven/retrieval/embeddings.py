@@ -62,9 +62,28 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.asarray(vectors, dtype=np.float32)
 
 
+@lru_cache(maxsize=512)
 def embed_one(text: str) -> np.ndarray:
-    """One text's unit-length embedding (a 1-D array)."""
-    return embed([text])[0]
+    """One text's unit-length embedding (a 1-D array, read-only).
+
+    The hot path of every chat turn (triage and retrieval both embed the message, so the cache makes that
+    one model call). It runs the transformer directly: for a single short text, sentence-transformers'
+    batching machinery costs more than the model. Same weights, same mean pooling, same vector.
+    """
+    import torch
+
+    model = load_sentence_model()
+    transformer = model[0]
+    with torch.inference_mode():
+        features = model.tokenizer(
+            [text], return_tensors="pt", truncation=True, max_length=transformer.max_seq_length
+        )
+        hidden = transformer.auto_model(**features).last_hidden_state
+        mask = features["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        vector = torch.nn.functional.normalize(pooled, dim=-1)[0].numpy().astype(np.float32)
+    vector.setflags(write=False)
+    return vector
 
 
 @lru_cache(maxsize=1)

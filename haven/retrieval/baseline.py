@@ -1,0 +1,40 @@
+"""The textbook RAG retrieval, kept as the yardstick Haven's search is measured against.
+
+RecursiveCharacterTextSplitter(1000, 200) over the raw files, the same MiniLM embeddings, and a Chroma
+``similarity_search``: what a tutorial would build. Used by benchmarks/retrieval.py and the retrieval lab.
+"""
+
+from __future__ import annotations
+
+from haven.content.loader import Library
+from haven.retrieval.evaluation import distinct
+
+
+class TextbookRetriever:
+    """Fixed-size chunks + dense similarity in an in-memory Chroma collection."""
+
+    def __init__(self, library: Library, chunk_size: int = 1000, chunk_overlap: int = 200):
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+        from langchain_chroma import Chroma
+        from langchain_core.documents import Document
+        from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+        from haven.retrieval.embeddings import get_embeddings
+
+        splitter = RecursiveCharacterTextSplitter(chunk_size=chunk_size, chunk_overlap=chunk_overlap)
+        docs = [
+            Document(page_content=library.paths[d.id].read_text(encoding="utf-8"), metadata={"id": d.id})
+            for d in library.documents()
+        ]
+        chunks = splitter.split_documents(docs)
+        client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+        self.store = Chroma(
+            client=client, collection_name="textbook-baseline", embedding_function=get_embeddings()
+        )
+        self.store.add_documents(chunks)
+        self.n_chunks = len(chunks)
+
+    def rank(self, query: str, k: int = 10) -> list[str]:
+        """Distinct document ids, best first, from the top ``k`` chunks."""
+        return distinct([d.metadata["id"] for d in self.store.similarity_search(query, k=k)])

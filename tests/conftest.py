@@ -1,0 +1,28 @@
+"""Shared test setup: every test runs offline against a private, throw-away data dir."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Before anything imports haven: no hub, no telemetry, and a data dir that is never the person's own.
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+os.environ.setdefault("HAVEN_DATA_DIR", tempfile.mkdtemp(prefix="haven-test-session-"))
+os.environ.pop("HAVEN_LLM", None)
+os.environ.pop("HAVEN_DATABASE_URL", None)
+os.environ.pop("HAVEN_PASSPHRASE", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def library_search():
+    """The real searcher over the real library, built once for the whole run (in the session data dir)."""
+    from haven.retrieval.search import get_library_search
+
+    return get_library_search()
