@@ -13,12 +13,35 @@ def library():
     return load_default_library()
 
 
-@st.cache_resource(show_spinner="Loading the library index...")
-def library_search():
-    """The hybrid searcher over the library index (loads the embedding model once)."""
+@st.cache_resource(show_spinner=False)
+def _searcher():
     from haven.retrieval.search import get_library_search
 
     return get_library_search()
+
+
+@st.cache_resource(show_spinner=False)
+def _index_checked() -> dict:
+    return {"done": False}
+
+
+def library_search():
+    """The hybrid searcher. On first start it builds the library index, with a progress bar."""
+    checked = _index_checked()
+    if not checked["done"]:
+        from haven.retrieval.index import ingest, is_current
+
+        lib = library()
+        if not is_current(lib):
+            bar = st.progress(0.0, text="Preparing the library for search (first start only)...")
+
+            def show(n: int, total: int, doc_id: str) -> None:
+                bar.progress(n / total, text=f"Indexing the library: {n} of {total} ({doc_id})")
+
+            ingest(lib, progress=show)
+            bar.empty()
+        checked["done"] = True
+    return _searcher()
 
 
 @st.cache_resource(show_spinner=False)
