@@ -19,7 +19,12 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--queries", type=Path, default=ROOT / "tests/retrieval/eval_queries.yaml")
+    parser.add_argument(
+        "--queries",
+        type=Path,
+        nargs="+",
+        default=[ROOT / "tests/retrieval/eval_queries.yaml", ROOT / "tests/retrieval/holdout_queries.yaml"],
+    )
     parser.add_argument("--misses", action="store_true", help="List the queries each pipeline missed.")
     args = parser.parse_args()
     os.environ.setdefault("HAVEN_DATA_DIR", tempfile.mkdtemp(prefix="haven-bench-"))
@@ -33,7 +38,6 @@ def main() -> None:
 
     settings = get_settings()
     library = load_library(settings.exercises_dir, settings.knowledge_dir)
-    queries = load_queries(args.queries)
     haven = build_library_search()
     textbook = TextbookRetriever(library)
     def haven_rank(mode: str):
@@ -43,25 +47,26 @@ def main() -> None:
 
         return rank
 
-    results = compare(
-        {
-            "haven hybrid": haven_rank("hybrid"),
-            "haven dense only": haven_rank("dense"),
-            "haven lexical only": haven_rank("lexical"),
-            "textbook (RCTS 1000/200 + Chroma)": textbook.rank,
-        },
-        queries,
-    )
-    print(f"{len(queries)} queries, {len(library.exercises)} exercises + {len(library.articles)} articles; "
+    pipelines = {
+        "haven hybrid": haven_rank("hybrid"),
+        "haven dense only": haven_rank("dense"),
+        "haven lexical only": haven_rank("lexical"),
+        "textbook (RCTS 1000/200 + Chroma)": textbook.rank,
+    }
+    print(f"{len(library.exercises)} exercises + {len(library.articles)} articles; "
           f"haven {len(haven.passages)} passages, textbook {textbook.n_chunks} chunks")
-    print(f"{'pipeline':36} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'p50 ms':>7} {'p95 ms':>7}")
-    for r in results:
-        print(f"{r.name:36} {r.hit_at_1:6.3f} {r.hit_at_3:6.3f} {r.mrr:6.3f} {r.p50_ms:7.2f} {r.p95_ms:7.2f}")
-    if args.misses:
+    for path in args.queries:
+        queries = load_queries(path)
+        results = compare(pipelines, queries)
+        print(f"\n{path.name}: {len(queries)} queries")
+        print(f"{'pipeline':36} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'p50 ms':>7} {'p95 ms':>7}")
         for r in results:
-            print(f"\nmisses of {r.name}:")
-            for query, wanted, got in r.misses:
-                print(f"  {query!r}: wanted {wanted}, got {got}")
+            print(f"{r.name:36} {r.hit_at_1:6.3f} {r.hit_at_3:6.3f} {r.mrr:6.3f} {r.p50_ms:7.2f} {r.p95_ms:7.2f}")
+        if args.misses:
+            for r in results:
+                print(f"  misses of {r.name}:")
+                for query, wanted, got in r.misses:
+                    print(f"    {query!r}: wanted {wanted}, got {got}")
 
 
 if __name__ == "__main__":

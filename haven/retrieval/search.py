@@ -3,7 +3,9 @@
 Why hybrid: dense vectors match meaning ("my chest gets tight" ~ panic), BM25 matches the exact words a
 person and a passage share ("thought record"); each catches what the other misses. Dense scores are the
 best of a passage's probes (see ``chunking``), so an exercise is found by the closest thing a person in
-need would say. Results are distinct documents, best first, each with its best passage to cite.
+need would say. A third ranking compares the query with each document's gist (the mean of its probes),
+which rescues queries that match a document as a whole better than any single passage. Results are
+distinct documents, best first, each with its best passage to cite.
 
 The passages and their vectors are read from the Chroma store once and searched in memory: at the size of
 a curated library this is faster than an HNSW query, and Chroma stays the durable, shareable store.
@@ -26,6 +28,7 @@ from haven.retrieval.types import Hit, Passage
 RRF_K = 60  # the usual constant of reciprocal rank fusion: damps the head of each ranking
 DENSE_WEIGHT = 1.0
 LEXICAL_WEIGHT = 0.8  # BM25 is the junior partner: everyday words rarely match the library's exactly
+DOCUMENT_WEIGHT = 1.0  # the whole document's gist (mean of its probes): what it is about overall
 _CANDIDATES = 50  # how deep each ranking is read before fusion
 
 
@@ -52,6 +55,13 @@ class LibrarySearch:
             tokens = bm25s.tokenize(corpus, stopwords="en", stemmer=self._stemmer, show_progress=False)
             self._bm25.index(tokens, show_progress=False)
         self._lock = threading.Lock()
+        self.doc_ids = sorted({p.doc_id for p in passages})
+        doc_index = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
+        self._chunk_doc = np.asarray([doc_index[p.doc_id] for p in passages], dtype=np.int64)
+        self._gists = np.zeros((len(self.doc_ids), self._vectors.shape[1]), dtype=np.float32)
+        if len(self._vectors):
+            np.add.at(self._gists, self._chunk_doc[self._probe_chunks], self._vectors)
+            self._gists /= np.linalg.norm(self._gists, axis=1, keepdims=True).clip(min=1e-9)
 
     # --- building ----------------------------------------------------------------------------------
 
@@ -99,32 +109,51 @@ class LibrarySearch:
         order = np.argsort(-scores)[:_CANDIDATES]
         return [_Ranked(int(i), float(scores[i])) for i in order if scores[i] > 0]
 
-    def rank_passages(self, query: str, mode: str = "hybrid") -> list[tuple[int, float]]:
-        """(passage index, fused score) best first. ``mode``: hybrid, dense or lexical (for evaluation)."""
-        understood = understand(query)
+    def _gist(self, query: str) -> list[int]:
+        """Documents (indices into ``doc_ids``) by similarity of their gist to the query."""
+        sims = self._gists @ embed_one(query)
+        return [int(i) for i in np.argsort(-sims)[:_CANDIDATES]]
+
+    def rank_documents(self, query: str, mode: str = "hybrid") -> list[tuple[str, float, int]]:
+        """(doc id, fused score, index of its best passage), best first.
+
+        ``mode``: hybrid, dense (passages and gists) or lexical (BM25 only), for evaluation.
+        """
         rankings: list[tuple[float, list[_Ranked]]] = []
         if mode in ("hybrid", "dense"):
             rankings.append((DENSE_WEIGHT, self._dense(query)))
         if mode in ("hybrid", "lexical"):
-            rankings.append((LEXICAL_WEIGHT, self._lexical(understood.lexical)))
-        fused: dict[int, float] = {}
+            rankings.append((LEXICAL_WEIGHT, self._lexical(understand(query).lexical)))
+        by_chunk: dict[int, float] = {}
         for weight, ranking in rankings:
             for rank, item in enumerate(ranking):
-                fused[item.chunk] = fused.get(item.chunk, 0.0) + weight / (RRF_K + rank + 1)
-        return sorted(fused.items(), key=lambda kv: -kv[1])
+                by_chunk[item.chunk] = by_chunk.get(item.chunk, 0.0) + weight / (RRF_K + rank + 1)
+        docs: dict[str, tuple[float, int]] = {}
+        for chunk, score in sorted(by_chunk.items(), key=lambda kv: -kv[1]):
+            docs.setdefault(self.passages[chunk].doc_id, (score, chunk))
+        if mode in ("hybrid", "dense"):
+            dense_best = {item.chunk: item.score for item in rankings[0][1]}
+            for rank, doc in enumerate(self._gist(query)):
+                doc_id = self.doc_ids[doc]
+                score, chunk = docs.get(doc_id, (0.0, self._best_chunk_of(doc, dense_best)))
+                docs[doc_id] = (score + DOCUMENT_WEIGHT / (RRF_K + rank + 1), chunk)
+        ranked = sorted(docs.items(), key=lambda kv: -kv[1][0])
+        return [(doc_id, score, chunk) for doc_id, (score, chunk) in ranked]
+
+    def _best_chunk_of(self, doc: int, dense_best: dict[int, float]) -> int:
+        chunks = np.flatnonzero(self._chunk_doc == doc)
+        return int(max(chunks, key=lambda c: dense_best.get(int(c), -1.0)))
 
     def search(self, query: str, k: int = 5, kind: str | None = None, mode: str = "hybrid") -> list[Hit]:
         """The ``k`` best distinct documents for ``query``, each with its best passage."""
         if not query.strip() or not self.passages:
             return []
-        best_possible = (DENSE_WEIGHT + LEXICAL_WEIGHT) / (RRF_K + 1)
+        best_possible = (DENSE_WEIGHT + LEXICAL_WEIGHT + DOCUMENT_WEIGHT) / (RRF_K + 1)
         hits: list[Hit] = []
-        seen: set[str] = set()
-        for index, score in self.rank_passages(query, mode):
-            passage = self.passages[index]
-            if passage.doc_id in seen or (kind and passage.kind != kind):
+        for _doc_id, score, chunk in self.rank_documents(query, mode):
+            passage = self.passages[chunk]
+            if kind and passage.kind != kind:
                 continue
-            seen.add(passage.doc_id)
             hits.append(_hit(passage, min(1.0, score / best_possible)))
             if len(hits) == k:
                 break

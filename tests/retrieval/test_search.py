@@ -25,6 +25,13 @@ def test_hit_at_3_holds_on_everyday_queries(library_search):
     assert result.mrr >= 0.80
 
 
+def test_held_out_queries_generalise(library_search):
+    """Queries never used for tuning: a looser bar, to catch a change that only fits the main set."""
+    held_out = load_queries(Path(__file__).parent / "holdout_queries.yaml")
+    result = evaluate("haven", lambda q: [h.doc_id for h in library_search.search(q, k=10)], held_out)
+    assert result.hit_at_3 >= 0.85, f"hit@3 {result.hit_at_3:.3f}; misses: {result.misses}"
+
+
 def test_hybrid_is_at_least_as_good_as_either_half(library_search):
     queries = load_queries(QUERIES)
     scores = {
