@@ -23,6 +23,9 @@ PAGES = {
     ],
 }
 
+from ui.help_now import help_now_button  # noqa: E402
+
+help_now_button()
 with st.sidebar:
     st.caption(
         "Haven is a self-help tool, not therapy and not a diagnosis. "

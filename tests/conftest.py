@@ -26,3 +26,32 @@ def library_search():
     from haven.retrieval.search import get_library_search
 
     return get_library_search()
+
+
+@pytest.fixture(scope="session")
+def chroma_server():
+    """A Chroma server (`chroma run`) on loopback for this test session."""
+    from services import ChromaServer
+
+    server = ChromaServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A private PostgreSQL cluster on loopback for this test session."""
+    from services import PostgresServer
+
+    server = PostgresServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def postgres_url(postgres_server, request):
+    """A fresh, empty PostgreSQL database for one test."""
+    import re
+
+    name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:50]
+    return postgres_server.create_database(name)

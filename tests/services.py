@@ -1,0 +1,115 @@
+"""Throw-away servers on loopback for tests of the 'beyond one machine' layout: Chroma and PostgreSQL.
+
+Each starts in a temporary folder on a free port and is stopped at the end of the test session. Where a
+server cannot be started (no PostgreSQL binaries), tests that need it are skipped locally and fail in CI
+(CI=true), so CI never passes by silently running nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+PG_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def unavailable(reason: str):
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI needs this server and it could not be started: {reason}")
+    pytest.skip(reason)
+
+
+def _wait(check, seconds: float, what: str, log: Path) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"{what} did not start in {seconds:.0f} s; log:\n{log.read_text(errors='replace')[-2000:]}")
+
+
+class ChromaServer:
+    """`chroma run` from the chromadb package, on 127.0.0.1."""
+
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="haven-chroma-"))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        exe = Path(sys.executable).with_name("chroma")
+        if not exe.exists():
+            unavailable(f"no chroma executable beside {sys.executable}")
+        self.log = self.dir / "chroma.log"
+        env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+        self.proc = subprocess.Popen(
+            [str(exe), "run", "--path", str(self.dir / "data"), "--host", "127.0.0.1", "--port", str(self.port)],
+            stdout=self.log.open("w"), stderr=subprocess.STDOUT, env=env,
+        )
+        _wait(self._healthy, 60, "chroma run", self.log)
+
+    def _healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/api/v2/heartbeat", timeout=1) as resp:
+                return resp.status == 200
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class PostgresServer:
+    """A private PostgreSQL cluster (initdb) on 127.0.0.1, run as the `postgres` user when we are root."""
+
+    def __init__(self) -> None:
+        if not PG_BIN_DIRS:
+            unavailable("PostgreSQL is not installed (Debian package: postgresql)")
+        self.bin = PG_BIN_DIRS[0]
+        self.dir = Path(tempfile.mkdtemp(prefix="haven-pg-"))
+        self.port = free_port()
+        self.as_user: list[str] = []
+        if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+            shutil.chown(self.dir, "postgres", "postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        self.log = self.dir / "pg.log"
+        data = self.dir / "data"
+        self._run([str(self.bin / "initdb"), "-D", str(data), "-U", "haven", "--auth=trust", "-E", "UTF8"])
+        self._run([
+            str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.log), "-w", "-t", "60",
+            "-o", f"-h 127.0.0.1 -p {self.port} -k {self.dir}", "start",
+        ])
+        self.data = data
+        self.url = f"postgresql+psycopg://haven@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, cmd: list[str]) -> None:
+        result = subprocess.run(self.as_user + cmd, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed: {result.stderr[-2000:]}")
+
+    def create_database(self, name: str) -> str:
+        self._run([str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "haven", name])
+        return self.url.rsplit("/", 1)[0] + f"/{name}"
+
+    def stop(self) -> None:
+        subprocess.run(self.as_user + [str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"],
+                       capture_output=True)
+        shutil.rmtree(self.dir, ignore_errors=True)

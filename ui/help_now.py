@@ -1,0 +1,46 @@
+"""'Help now': the crisis route, one click away on every page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from haven.config import get_settings
+from haven.safety import emergency_number, helplines_for, resolve_region
+
+
+def helpline_markdown(region_code: str) -> str:
+    """The region's help lines and emergency number as Markdown (tel: and sms: links where they apply)."""
+    region = resolve_region(region_code)
+    lines = [f"**In an emergency, call {region.emergency}.**", ""]
+    for line in helplines_for(region_code):
+        ways = []
+        if line.call:
+            ways.append(f"call [{line.call}](tel:{line.call.replace(' ', '')})")
+        if line.text:
+            body = f" {line.text_body} to" if line.text_body else ""
+            ways.append(f"text{body} [{line.text}](sms:{line.text.replace(' ', '')})")
+        if line.chat:
+            ways.append(f"chat at {line.chat}")
+        hours = f" ({line.hours})" if line.hours else ""
+        lines.append(f"- **{line.name}**{hours}: " + (", ".join(ways) or line.source))
+    return "\n".join(lines)
+
+
+@st.dialog("Help, right now")
+def _help_dialog() -> None:
+    region = get_settings().region
+    st.markdown(
+        "If you might act on thoughts of ending your life or harming yourself or someone else, please reach "
+        "out now. You deserve support, and people are ready to listen."
+    )
+    st.markdown(helpline_markdown(region))
+    st.caption(f"Help lines for {resolve_region(region).name}. Change the region in Settings.")
+
+
+def help_now_button() -> None:
+    """A sidebar button that opens the region's help lines."""
+    if st.sidebar.button("🆘 Need help now?", use_container_width=True, key="help_now"):
+        _help_dialog()
+
+
+__all__ = ["emergency_number", "help_now_button", "helpline_markdown"]
