@@ -7,6 +7,7 @@ import streamlit as st
 from haven.storage.db import DEFAULT_PERSON, DEMO_PERSON
 
 _KEY = "haven_profile"
+_TOGGLE = "haven_profile_toggle"
 
 
 def active_profile() -> str:
@@ -15,7 +16,12 @@ def active_profile() -> str:
 
 
 def set_profile(name: str) -> None:
+    """Switch profile. Call it from a widget callback so the sidebar toggle can follow."""
     st.session_state[_KEY] = name
+    try:
+        st.session_state[_TOGGLE] = name == DEMO_PERSON
+    except st.errors.StreamlitAPIException:
+        pass  # the toggle is already drawn in this run; it catches up on the next one
 
 
 def is_demo() -> bool:
@@ -26,3 +32,25 @@ def demo_banner() -> None:
     """A visible marker whenever demo data is on screen."""
     if is_demo():
         st.info("You are looking at the **demo profile**: made-up data to show what Haven can do.", icon="🧪")
+
+
+def profile_switcher() -> None:
+    """A sidebar toggle between the person's own profile and the demo one (shown only when a demo exists)."""
+    from haven.tracking.demo import demo_exists
+    from ui.resources import database
+
+    if not demo_exists(database()):
+        st.session_state[_KEY] = DEFAULT_PERSON  # the demo was removed, perhaps from the command line
+        return
+    if _TOGGLE not in st.session_state:
+        st.session_state[_TOGGLE] = is_demo()
+    st.sidebar.toggle(
+        "Show the demo profile",
+        key=_TOGGLE,
+        on_change=_toggled,
+        help="Made-up data that shows what the charts look like. Your own data is untouched.",
+    )
+
+
+def _toggled() -> None:
+    st.session_state[_KEY] = DEMO_PERSON if st.session_state[_TOGGLE] else DEFAULT_PERSON

@@ -82,9 +82,12 @@ class LibrarySearch:
         return cls(passages, matrix, np.asarray(owners, dtype=np.int64))
 
     @classmethod
-    def from_collection(cls, collection) -> "LibrarySearch":
-        data = collection.get(include=["embeddings", "documents", "metadatas"])
-        records = zip(data["ids"], data["embeddings"], data["documents"], data["metadatas"])
+    def from_collection(cls, collection, page: int = 5000) -> "LibrarySearch":
+        """Read every record of the collection (in pages, so a large index or a server copes)."""
+        records = []
+        for offset in range(0, collection.count(), page):
+            data = collection.get(include=["embeddings", "documents", "metadatas"], limit=page, offset=offset)
+            records += zip(data["ids"], data["embeddings"], data["documents"], data["metadatas"])
         return cls.from_records(records)
 
     # --- searching ---------------------------------------------------------------------------------
@@ -93,8 +96,7 @@ class LibrarySearch:
         sims = self._vectors @ embed_one(query)
         best = np.full(len(self.passages), -np.inf, dtype=np.float32)
         np.maximum.at(best, self._probe_chunks, sims)
-        order = np.argsort(-best)[:_CANDIDATES]
-        return [_Ranked(int(i), float(best[i])) for i in order]
+        return [_Ranked(int(i), float(best[i])) for i in _top(best, _CANDIDATES)]
 
     def _lexical(self, text: str) -> list[_Ranked]:
         import bm25s
@@ -106,13 +108,11 @@ class LibrarySearch:
             return []
         with self._lock:  # bm25s keeps a small cache while scoring
             scores = self._bm25.get_scores(tokens)
-        order = np.argsort(-scores)[:_CANDIDATES]
-        return [_Ranked(int(i), float(scores[i])) for i in order if scores[i] > 0]
+        return [_Ranked(int(i), float(scores[i])) for i in _top(scores, _CANDIDATES) if scores[i] > 0]
 
     def _gist(self, query: str) -> list[int]:
         """Documents (indices into ``doc_ids``) by similarity of their gist to the query."""
-        sims = self._gists @ embed_one(query)
-        return [int(i) for i in np.argsort(-sims)[:_CANDIDATES]]
+        return [int(i) for i in _top(self._gists @ embed_one(query), _CANDIDATES)]
 
     def rank_documents(self, query: str, mode: str = "hybrid") -> list[tuple[str, float, int]]:
         """(doc id, fused score, index of its best passage), best first.
@@ -161,6 +161,14 @@ class LibrarySearch:
 
     def passages_of(self, doc_id: str) -> list[Passage]:
         return [p for p in self.passages if p.doc_id == doc_id]
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the ``n`` highest scores, best first (argpartition: linear, not a full sort)."""
+    if len(scores) > n:
+        part = np.argpartition(-scores, n)[:n]
+        return part[np.argsort(-scores[part], kind="stable")]
+    return np.argsort(-scores, kind="stable")
 
 
 def _hit(passage: Passage, score: float) -> Hit:

@@ -6,9 +6,11 @@ upgraded by Alembic (``haven.storage.migrations``), so an upgrade never loses a 
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator
+from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,14 +29,31 @@ def _enable_sqlite_foreign_keys(engine: Engine) -> None:
         cur.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets foreign keys on and its folder created."""
-    if url.startswith("sqlite"):
-        from pathlib import Path
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for another database or an in-memory one)."""
+    if not url.startswith("sqlite"):
+        return None
+    db_path = url.split("///", 1)[-1] if "///" in url else ""
+    return Path(db_path) if db_path and db_path != ":memory:" else None
 
-        db_path = url.split("///", 1)[-1]
-        if db_path and db_path != ":memory:":
-            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+
+def make_engine(url: str, passphrase: str | None = None) -> Engine:
+    """An engine for ``url``; SQLite gets foreign keys on and its folder created.
+
+    With a ``passphrase`` a SQLite file is opened (or created) as SQLCipher; a wrong one raises
+    :class:`~haven.storage.crypto.WrongPassphrase` before anything is written, as does an encrypted file
+    opened without one (:class:`~haven.storage.crypto.PassphraseNeeded`).
+    """
+    if url.startswith("sqlite"):
+        from haven.storage.crypto import check_passphrase, is_encrypted, sqlcipher_engine
+
+        db_path = sqlite_file(url)
+        if db_path is not None:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            if passphrase or is_encrypted(db_path):
+                check_passphrase(db_path, passphrase)
+            if passphrase:
+                return sqlcipher_engine(db_path, passphrase)
         engine = create_engine(url, connect_args={"check_same_thread": False})
         _enable_sqlite_foreign_keys(engine)
         return engine
@@ -43,13 +62,38 @@ def make_engine(url: str) -> Engine:
 
 @lru_cache(maxsize=4)
 def get_engine(url: str | None = None) -> Engine:
-    """The process-wide engine for the configured database, upgraded to the latest schema."""
+    """The process-wide engine for the configured database, upgraded to the latest schema.
+
+    The passphrase is the one given to :func:`haven.privacy.unlock` (lock screen, CLI prompt), else
+    ``HAVEN_PASSPHRASE``. Call ``get_engine.cache_clear()`` after unlocking or re-keying.
+    """
     from haven.config import get_settings
+    from haven.storage.crypto import current_passphrase, is_encrypted, rekey
     from haven.storage.migrate import upgrade
 
-    engine = make_engine(url or get_settings().resolved_database_url())
+    configured = get_settings().resolved_database_url()
+    url = url or configured
+    passphrase = current_passphrase() if url == configured else None  # Haven's passphrase is for its own file
+    db_path = sqlite_file(url)
+    if passphrase and db_path is not None and db_path.is_file() and db_path.stat().st_size:
+        if not is_encrypted(db_path):
+            rekey(db_path, None, passphrase)  # a passphrase is set: the existing plain file becomes SQLCipher
+    engine = make_engine(url, passphrase)
     upgrade(engine)
+    _opened.add(engine)
     return engine
+
+
+_opened: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def close_engines() -> None:
+    """Close every engine :func:`get_engine` opened and forget them: before the file is re-keyed or replaced,
+    and after unlocking, so the next ``get_engine()`` opens it with the right passphrase."""
+    for engine in list(_opened):
+        engine.dispose()
+    _opened.clear()
+    get_engine.cache_clear()
 
 
 @contextmanager

@@ -1,0 +1,215 @@
+"""Plotly figures for the Mood, Check-ups and Insights pages. Each function takes frames, returns a Figure.
+
+No Streamlit here: pages call these and hand the figure to ``st.plotly_chart``; notebooks show it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from haven.tracking.checkins import MOOD_MAX, MOOD_MIN
+from haven.tracking.frames import TrackingData
+from haven.tracking.instruments import get_instrument, load_instruments
+from haven.tracking.series import compare_tags, daily_mood, emotion_counts, exercise_effects
+
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+MOOD_COLOURS = "Viridis"  # perceptually even and readable with colour-blindness
+BEFORE, AFTER = "#e08a5b", "#4c9a8a"
+WITH_TAG, WITHOUT_TAG = "#4c9a8a", "#b8b8b8"
+#: Band shading from the best band to the worst.
+BAND_FILLS = ["#d9f0d3", "#fff7bc", "#fee391", "#fdae6b", "#f4a582"]
+CALENDAR_MAX_WEEKS = 53
+
+
+def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
+    """Shared layout. No plotly template: Streamlit applies its theme, and a template costs ~15 ms a figure."""
+    fig.update_layout(title=title, margin=dict(l=40, r=20, t=50, b=40), hovermode="closest", **kwargs)
+    return fig
+
+
+def _empty(title: str, message: str) -> go.Figure:
+    """A figure that says there is nothing to draw yet, rather than an empty frame."""
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title)
+
+
+def mood_over_time(check_ins: pd.DataFrame, start: date | None = None, end: date | None = None) -> go.Figure:
+    """Daily mean mood with its 7-day rolling average. Days without a check-in are gaps, not lines across."""
+    title = "Mood over time"
+    if check_ins.empty:
+        return _empty(title, "No check-ins in this period yet.")
+    daily = daily_mood(check_ins, start, end)
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=daily.index, y=daily["mood"], name="Daily mood", mode="lines+markers", connectgaps=False,
+            line=dict(color="#9bb7d4", width=1.5), marker=dict(size=5),
+            hovertemplate="%{x|%a %d %b %Y}<br>mood %{y:.1f}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.add_trace(
+        go.Scatter(
+            x=daily.index, y=daily["rolling"], name="7-day average", mode="lines", connectgaps=False,
+            line=dict(color="#2b5d8a", width=3),
+            hovertemplate="%{x|%d %b %Y}<br>7-day average %{y:.1f}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_yaxes(range=[MOOD_MIN - 0.5, MOOD_MAX + 0.5], title="Mood (1-10)", dtick=1)
+    return _layout(fig, title, legend=dict(orientation="h", y=-0.15))
+
+
+def calendar_grid(check_ins: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """Daily mean mood laid out as weekdays (rows, Monday first) by weeks (columns, each week's Monday).
+    At most the last 53 weeks: a year in pixels."""
+    start = max(start, end - timedelta(weeks=CALENDAR_MAX_WEEKS - 1, days=end.weekday()))
+    daily = daily_mood(check_ins, start, end)["mood"]
+    weeks = daily.index - pd.to_timedelta(daily.index.weekday, unit="D")
+    frame = pd.DataFrame({"week": weeks, "weekday": daily.index.weekday, "mood": daily.to_numpy()})
+    grid = frame.pivot(index="weekday", columns="week", values="mood")
+    return grid.reindex(range(7))
+
+
+def mood_calendar(check_ins: pd.DataFrame, start: date, end: date) -> go.Figure:
+    """A year in pixels: one square per day, coloured by that day's mean mood; blank when not logged."""
+    title = "Mood calendar"
+    if check_ins.empty:
+        return _empty(title, "No check-ins in this period yet.")
+    grid = calendar_grid(check_ins, start, end)
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(), x=list(grid.columns), y=WEEKDAYS, zmin=MOOD_MIN, zmax=MOOD_MAX,
+            colorscale=MOOD_COLOURS, xgap=2, ygap=2, hoverongaps=False, colorbar=dict(title="Mood"),
+            hovertemplate="%{y}, week of %{x|%d %b %Y}<br>mood %{z:.1f}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, height=260)
+
+
+def emotion_frequency(check_ins: pd.DataFrame) -> go.Figure:
+    """How often each emotion was named in the period, most frequent at the top."""
+    title = "Emotions you named"
+    counts = emotion_counts(check_ins)
+    if counts.empty:
+        return _empty(title, "No emotions named in this period yet.")
+    fig = go.Figure(
+        go.Bar(
+            x=counts.to_numpy()[::-1], y=list(counts.index)[::-1], orientation="h", marker_color="#7a9cc6",
+            hovertemplate="%{y}: %{x} time(s)<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_xaxes(title="Check-ins")
+    return _layout(fig, title, height=max(250, 28 * len(counts) + 80))
+
+
+def tags_and_mood(check_ins: pd.DataFrame, min_days: int = 3) -> go.Figure:
+    """Mean mood on days with and without each tag, for tags with at least ``min_days`` days of each."""
+    title = "Your tags and your mood"
+    comparisons = compare_tags(check_ins, min_days)
+    if not comparisons:
+        return _empty(title, f"A tag shows here once it has {min_days} days with it and {min_days} without.")
+    tags = [c.tag for c in comparisons]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            name="Days with the tag", x=tags, y=[c.mean_with for c in comparisons], marker_color=WITH_TAG,
+            customdata=[c.days_with for c in comparisons],
+            hovertemplate="with %{x}: mood %{y:.1f} over %{customdata} days<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.add_trace(
+        go.Bar(
+            name="Days without", x=tags, y=[c.mean_without for c in comparisons], marker_color=WITHOUT_TAG,
+            customdata=[c.days_without for c in comparisons],
+            hovertemplate="without %{x}: mood %{y:.1f} over %{customdata} days<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_yaxes(range=[0, MOOD_MAX], title="Mean mood")
+    return _layout(fig, title, barmode="group", legend=dict(orientation="h", y=-0.2))
+
+
+def questionnaire_scores(assessments: pd.DataFrame, instrument_id: str) -> go.Figure:
+    """One questionnaire's totals over time, over its published bands shaded from best to worst."""
+    instrument = get_instrument(instrument_id)
+    title = f"{instrument.name} over time"
+    rows = assessments[assessments["instrument"] == instrument.id] if not assessments.empty else assessments
+    fig = go.Figure()
+    ranges = instrument.band_ranges()
+    ordered = list(reversed(ranges)) if instrument.higher_is_better else ranges
+    fills = dict(zip([band.label for _, _, band in ordered], BAND_FILLS, strict=False))  # up to five bands
+    shapes, labels = [], []
+    for low, high, band in ranges:
+        y0, y1 = max(low - 0.5, 0), min(high + 0.5, instrument.max_total)
+        shapes.append(dict(type="rect", xref="paper", x0=0, x1=1, y0=y0, y1=y1, fillcolor=fills[band.label],
+                           opacity=0.6, line_width=0, layer="below", name=band.label))  # fmt: skip
+        labels.append(dict(text=band.label, xref="paper", x=0.01, y=y1, yanchor="top", xanchor="left",
+                           showarrow=False, font_size=11, name=band.label))  # fmt: skip
+    fig.update_layout(shapes=shapes, annotations=labels)
+    if not rows.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=rows["taken_at"], y=rows["total"], mode="lines+markers", name=instrument.name,
+                line=dict(color="#2b5d8a", width=2), marker=dict(size=8), customdata=rows["band"],
+                hovertemplate="%{x|%d %b %Y}<br>%{y} (%{customdata})<extra></extra>",
+            )
+        )  # fmt: skip
+    else:
+        fig.add_annotation(text=f"No {instrument.name} results in this period yet.", showarrow=False,
+                           x=0.5, y=0.5, xref="paper", yref="paper")  # fmt: skip
+    fig.update_yaxes(range=[0, instrument.max_total], title="Score")
+    return _layout(fig, title, showlegend=False)
+
+
+def what_helps(exercise_runs: pd.DataFrame, titles: dict[str, str] | None = None) -> go.Figure:
+    """Mean distress (0-10) before and after each exercise, over completed runs rated both times."""
+    title = "What helps: distress before and after exercises"
+    effects = exercise_effects(exercise_runs)
+    if not effects:
+        return _empty(title, "Finish an exercise with a before and after rating to see what helps you.")
+    titles = titles or {}
+    names = [titles.get(e.exercise_id, e.exercise_id.replace("-", " ").capitalize()) for e in effects]
+    runs = [e.runs for e in effects]
+    fig = go.Figure()
+    for label, values, colour in (
+        ("Before", [e.mean_before for e in effects], BEFORE),
+        ("After", [e.mean_after for e in effects], AFTER),
+    ):
+        fig.add_trace(
+            go.Bar(
+                name=label, x=names, y=values, marker_color=colour, customdata=runs,
+                hovertemplate=f"%{{x}}<br>{label.lower()}: %{{y:.1f}} (over %{{customdata}} runs)<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_yaxes(range=[0, 10], title="Mean distress (0-10)")
+    return _layout(fig, title, barmode="group", legend=dict(orientation="h", y=-0.2))
+
+
+@dataclass(frozen=True)
+class TrackingCharts:
+    """Every chart of the Insights page, built from one :class:`TrackingData`."""
+
+    mood: go.Figure
+    calendar: go.Figure
+    emotions: go.Figure
+    tags: go.Figure
+    questionnaires: dict[str, go.Figure]
+    what_helps: go.Figure
+
+
+def build_charts(data: TrackingData, titles: dict[str, str] | None = None) -> TrackingCharts:
+    start, end = data.first_day, data.period.end
+    return TrackingCharts(
+        mood=mood_over_time(data.check_ins, start, end),
+        calendar=mood_calendar(data.check_ins, start, end),
+        emotions=emotion_frequency(data.check_ins),
+        tags=tags_and_mood(data.check_ins),
+        questionnaires={key: questionnaire_scores(data.assessments, key) for key in load_instruments()},
+        what_helps=what_helps(data.exercise_runs, titles),
+    )

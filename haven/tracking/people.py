@@ -1,0 +1,19 @@
+"""Finding a profile for the tracking services: reads never create one, writes do (demo marked as demo)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from haven.storage.db import DEMO_PERSON, get_or_create_person
+from haven.storage.models import Person
+
+
+def find_person_id(session: Session, name: str) -> int | None:
+    """The id of profile ``name``, or None when it does not exist yet (reading never makes one)."""
+    return session.scalar(select(Person.id).where(Person.name == name))
+
+
+def owner_id(session: Session, name: str) -> int:
+    """The id of profile ``name``, made on first write; the demo profile is always marked ``is_demo``."""
+    return get_or_create_person(session, name, is_demo=name == DEMO_PERSON).id

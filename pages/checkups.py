@@ -1,0 +1,110 @@
+"""Check-ups page: answer the PHQ-9, GAD-7 or WHO-5, see the score in plain words, and look back.
+
+A crisis answer (PHQ-9 item 9) shows the crisis card before the score. Drawing only: scoring, saving and the
+reminder come from ``haven.tracking``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from haven.tracking.assessments import CheckUpOutcome, check_up_due, take_check_up
+from haven.tracking.charts import questionnaire_scores
+from haven.tracking.frames import load_assessment_frame
+from haven.tracking.instruments import Instrument, load_instruments
+from haven.tracking.scoring import SCREENING_NOTE, WHEN_TO_SEEK_HELP
+from ui.crisis_card import render_crisis_card
+from ui.profile import active_profile, demo_banner, profile_switcher
+from ui.resources import database
+
+OUTCOME = "checkup_outcome"
+
+engine = database()
+profile_switcher()
+person = active_profile()
+instruments = load_instruments()
+
+st.title("Check-ups")
+demo_banner()
+st.caption(SCREENING_NOTE)
+
+for status in check_up_due(engine, person):
+    if status.due:
+        st.info(status.message, icon="🗓️")
+
+
+def _questions(instrument: Instrument) -> None:
+    st.markdown(f"**{instrument.stem}**")
+    scores = [option.score for option in instrument.options]
+    labels = {option.score: option.label for option in instrument.options}
+    with st.form(f"form-{instrument.id}", clear_on_submit=True):
+        answers = [
+            st.radio(
+                f"{number}. {item}", scores, index=None, format_func=labels.get, key=f"{instrument.id}-{number}"
+            )
+            for number, item in enumerate(instrument.items, start=1)
+        ]
+        submitted = st.form_submit_button("See my score", type="primary")
+    if not submitted:
+        return
+    if any(answer is None for answer in answers):
+        missing = ", ".join(str(n) for n, a in enumerate(answers, start=1) if a is None)
+        st.warning(f"Please answer every question (still open: {missing}).")
+        return
+    st.session_state[OUTCOME] = take_check_up(engine, person, instrument.id, answers)
+
+
+def _outcome(outcome: CheckUpOutcome) -> None:
+    result = outcome.result
+    if outcome.crisis is not None:
+        render_crisis_card(outcome.crisis, key=f"checkup_crisis_{outcome.record.id}")
+    with st.container(border=True):
+        st.subheader(f"{result.name}: {result.total} out of {result.max_total} — {result.band}")
+        st.write(result.advice)
+        if result.crisis:
+            st.write(
+                "You said you have had thoughts that you would be better off dead or of hurting yourself. "
+                "Please talk to someone today: the help above is there for exactly this."
+            )
+        (st.warning if result.seek_help else st.caption)(WHEN_TO_SEEK_HELP)
+        st.caption(SCREENING_NOTE)
+
+
+def _history(instrument: Instrument) -> None:
+    frame = load_assessment_frame(engine, person)
+    rows = frame[frame["instrument"] == instrument.id]
+    st.subheader("Your history")
+    if rows.empty:
+        st.caption(f"Your {instrument.name} results will appear here.")
+        return
+    st.plotly_chart(questionnaire_scores(frame, instrument.id))
+    table = rows.sort_values("taken_at", ascending=False)[["taken_at", "total", "band"]]
+    st.dataframe(
+        table, hide_index=True,
+        column_config={"taken_at": st.column_config.DatetimeColumn("Taken", format="D MMM YYYY, HH:mm"),
+                       "total": "Score", "band": "Band"},
+    )  # fmt: skip
+
+
+choice = st.segmented_control(
+    "Which check-up?", list(instruments), default="phq9", key="checkup_instrument",
+    format_func=lambda key: f"{instruments[key].name} · {instruments[key].measures}",
+) or "phq9"  # fmt: skip
+chosen = instruments[choice]
+
+outcome = st.session_state.get(OUTCOME)
+if outcome is not None and outcome.result.instrument == chosen.id:
+    _outcome(outcome)
+    if st.button("Answer again"):
+        del st.session_state[OUTCOME]
+        st.rerun()
+else:
+    _questions(chosen)
+    outcome = st.session_state.get(OUTCOME)
+    if outcome is not None and outcome.result.instrument == chosen.id:
+        st.rerun()  # show the result (and any crisis card) at the top, in place of the questions
+
+with st.expander(f"About the {chosen.name}"):
+    st.write(f"{chosen.title}: a short questionnaire about {chosen.measures} over the last two weeks.")
+    st.markdown(f"Source: {chosen.source} [{chosen.source_url}]({chosen.source_url})")
+_history(chosen)
