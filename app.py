@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from haven.privacy import enforce_offline
+
+enforce_offline()  # before anything could load a model or report usage: no network, no telemetry
+
+from ui.help_now import help_now_button  # noqa: E402
+from ui.lock_screen import require_unlocked  # noqa: E402
+from ui.resources import library_search, warm_up  # noqa: E402
+
 st.set_page_config(page_title="Haven", page_icon="🌿", layout="wide")
 
 PAGES = {
@@ -18,18 +26,25 @@ PAGES = {
         st.Page("pages/checkups.py", title="Check-ups", icon="📝"),
         st.Page("pages/insights.py", title="Insights", icon="📈"),
     ],
+    "Share": [
+        st.Page("pages/report.py", title="Report for my therapist", icon="📄"),
+        st.Page("pages/review.py", title="Clinician review", icon="🩺"),
+    ],
     "You": [
         st.Page("pages/settings.py", title="Settings", icon="⚙️"),
     ],
 }
 
-from ui.help_now import help_now_button  # noqa: E402
-
-help_now_button()
+help_now_button()  # the crisis route stays one click away, even on the lock screen
 with st.sidebar:
     st.caption(
         "Haven is a self-help tool, not therapy and not a diagnosis. "
         "If you are in danger now, call your local emergency number."
     )
+if not require_unlocked():
+    st.stop()
 
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+library_search()  # first start only: builds the library index, with a progress bar
+warm_up()  # loads the embedding model and crisis exemplars once per server process
+page.run()

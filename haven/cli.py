@@ -282,6 +282,117 @@ def triage(
         _print_json(one(value if isinstance(value, str) else str(value)))
 
 
+def _iso_day(text: str, flag: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        typer.echo(f"haven report: {flag} {text!r} is not a date like 2025-03-31", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def report(
+    from_day: str = typer.Option(..., "--from", help="First day, YYYY-MM-DD."),
+    to_day: str = typer.Option(..., "--to", help="Last day, YYYY-MM-DD (included)."),
+    include: str = typer.Option(
+        "mood,scores,exercises", "--include", help="Comma-separated: mood,scores,exercises,thought-records,notes."
+    ),
+    out: Path = typer.Option(..., "--out", help="report.pdf, report.md (charts beside it) or report.zip."),
+    note: list[int] = typer.Option([], "--note", help="A check-in note to include, by id (repeat). Default: "
+                                   "every note in the dates when 'notes' is in --include."),  # fmt: skip
+    thought_record: list[int] = typer.Option([], "--thought-record", help="A thought record by run id (repeat). "
+                                             "Default: every one in the dates when included."),  # fmt: skip
+    profile: str = typer.Option("me", "--profile", help="Whose data: 'me' or 'demo'."),
+) -> None:
+    """Make a report to share with a therapist (self-help data, not a clinical record)."""
+    from haven.reports import ReportOptions, Section, build_report, parse_sections
+    from haven.reports.choices import note_choices, thought_record_choices
+
+    start, end = _iso_day(from_day, "--from"), _iso_day(to_day, "--to")
+    try:
+        sections = parse_sections(include)
+        if out.suffix.lower() not in (".pdf", ".md", ".zip"):
+            raise ValueError(f"--out must end in .pdf, .md or .zip, not {out.name!r}")
+        if start > end:
+            raise ValueError("--from is after --to")
+    except ValueError as error:
+        typer.echo(f"haven report: {error}", err=True)
+        raise typer.Exit(2) from None
+    engine = _private_engine()
+    if Section.NOTES in sections and not note:
+        note = [n.id for n in note_choices(engine, profile, start, end)]
+    if Section.THOUGHT_RECORDS in sections and not thought_record:
+        thought_record = [r.id for r in thought_record_choices(engine, profile, start, end)]
+    options = ReportOptions(start=start, end=end, sections=sections, note_ids=tuple(note),
+                            thought_record_ids=tuple(thought_record))  # fmt: skip
+    written = build_report(engine, profile, options).write(out)
+    _print_json({"written": [str(p) for p in written], "sections": sorted(s.value for s in sections)})
+
+
+@app.command()
+def review(
+    file: Optional[Path] = typer.Argument(None, help="A conversation export (JSON) to review."),
+    summary: bool = typer.Option(False, "--summary", help="Print how many replies were reviewed, as JSON."),
+    export_id: Optional[int] = typer.Option(None, "--export", help="Export this conversation id to --out."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Where --export writes the JSON file."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Your name, saved with the review."),
+    directory: Optional[Path] = typer.Option(None, "--dir", help="Reviews folder (default knowledge/reviewed)."),
+) -> None:
+    """Review a conversation export reply by reply and save the review; or --summary, or --export."""
+    from haven.reviews import export_conversation, review_summary, save_review
+    from haven.reviews.export import ConversationExport, ConversationNotFound, InvalidConversationExport
+    from haven.reviews.models import ReviewInvalid, TurnMark, Verdict, make_review, review_pairs
+
+    if summary:
+        _print_json(review_summary(directory).as_json())
+        return
+    if export_id is not None:
+        if out is None:
+            typer.echo("haven review: --export needs --out FILE", err=True)
+            raise typer.Exit(2)
+        try:
+            exported = export_conversation(_private_engine(), export_id)
+        except ConversationNotFound as error:
+            typer.echo(f"haven review: {error}", err=True)
+            raise typer.Exit(1) from None
+        out.write_text(exported.to_json(), encoding="utf-8")
+        _print_json({"written": str(out), "turns": len(exported.turns)})
+        return
+    if file is None:
+        typer.echo("Give a conversation export FILE, or --summary, or --export ID --out FILE.", err=True)
+        raise typer.Exit(2)
+    try:
+        conversation = ConversationExport.from_json(file.read_bytes())
+    except (OSError, InvalidConversationExport) as error:
+        typer.echo(f"haven review: {error}", err=True)
+        raise typer.Exit(2) from None
+    name = reviewer or typer.prompt("Your name (saved with the review)")
+    verdicts = {"h": Verdict.HELPFUL, "u": Verdict.UNHELPFUL, "x": Verdict.UNSAFE}
+    marks = {}
+    pairs = review_pairs(conversation)
+    for number, pair in enumerate(pairs, start=1):
+        typer.echo(f"\n--- Reply {number} of {len(pairs)} ---\nPERSON: {pair.user_message}\nHAVEN: {pair.reply}")
+        choice = typer.prompt("[h]elpful, [u]nhelpful, unsafe [x], or [s]kip", default="s").strip().lower()[:1]
+        if choice not in verdicts:
+            continue
+        comment = typer.prompt("Comment", default="", show_default=False)
+        better = typer.prompt("Better reply (empty for none)", default="", show_default=False)
+        approved = bool(better) and typer.confirm("Approve the better reply for use in the chat?", default=False)
+        marks[pair.index] = TurnMark(verdicts[choice], comment, better, approved)
+    if not marks:
+        typer.echo("Nothing was marked; no review saved.", err=True)
+        raise typer.Exit(1)
+    try:
+        saved = save_review(make_review(conversation, name, marks), directory)
+    except ReviewInvalid as error:
+        for message in error.messages:
+            typer.echo(f"haven review: {message}", err=True)
+        raise typer.Exit(1) from None
+    _print_json({"saved": str(saved), "turns": len(marks)})
+
+
 def main() -> None:  # console-script entry point
     app()
 

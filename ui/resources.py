@@ -50,3 +50,12 @@ def database():
     from haven.storage.db import get_engine
 
     return get_engine()
+
+
+@st.cache_resource(show_spinner="Getting Haven ready (first start only)...")
+def warm_up() -> bool:
+    """Load the embedding model and the crisis exemplars once, so nobody's first message waits for them."""
+    from haven.safety import triage
+
+    triage("hello")
+    return True

@@ -1,0 +1,27 @@
+"""Delete everything: every row of every table, in one transaction, then compact the file."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, func, select
+
+from haven.privacy.export_format import tables
+
+#: The word a person types to confirm (Settings page and ``haven delete``).
+CONFIRM_WORD = "DELETE"
+
+
+def delete_everything(engine: Engine) -> dict[str, int]:
+    """Remove all of the person's data (every profile); return how many rows each table had.
+
+    SQLite keeps deleted text in free pages until the file is rebuilt, so it is VACUUMed afterwards:
+    nothing deleted can be read back from the file's bytes. The schema (and its revision) stays.
+    """
+    counts: dict[str, int] = {}
+    with engine.begin() as conn:
+        for table in reversed(tables()):
+            counts[table.name] = conn.scalar(select(func.count()).select_from(table)) or 0
+            conn.execute(table.delete())
+    if engine.dialect.name == "sqlite":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM")
+    return dict(reversed(list(counts.items())))
