@@ -35,14 +35,16 @@ def _print_json(value: object) -> None:
 
 @app.command()
 def validate() -> None:
-    """Check every exercise and article; print each problem as path:line: message."""
+    """Check every exercise, article and clinician review; print each problem as path:line: message."""
     from haven.content.validate import validate_library
+    from haven.reviews import reviewed_dir, validate_reviews
 
     report = validate_library()
-    for problem in report.problems:
+    problems = report.problems + validate_reviews(reviewed_dir())
+    for problem in problems:
         typer.echo(str(problem))
-    typer.echo(report.summary(), err=True)
-    raise typer.Exit(1 if report.problems else 0)
+    typer.echo(report.summary() if not problems or report.problems else f"{len(problems)} problem(s) in reviews", err=True)
+    raise typer.Exit(1 if problems else 0)
 
 
 @app.command()

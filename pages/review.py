@@ -1,0 +1,124 @@
+"""Review page: a person shares one conversation as a file; a clinician marks each reply and saves a review.
+
+Drawing only: exports, reviews, files and the summary come from ``haven.reviews``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from haven.reviews import export_conversation, review_summary, reviewed_dir, save_review, validate_reviews
+from haven.reviews.export import ConversationExport, InvalidConversationExport, exportable_conversations
+from haven.reviews.models import ReviewInvalid, TurnMark, Verdict, make_review, review_pairs
+from ui.profile import active_profile, profile_switcher
+from ui.resources import database
+
+NOT_REVIEWED = "not reviewed"
+VERDICTS = [NOT_REVIEWED, *(v.value for v in Verdict)]
+
+engine = database()
+profile_switcher()
+person = active_profile()
+folder = reviewed_dir()
+
+st.title("Clinician review")
+st.caption(
+    "Therapists read what Haven said, mark each reply helpful, unhelpful or unsafe, and may write a better "
+    "one. An approved better reply can be used by the chat when someone says something very close to the "
+    "reviewed message; safety checks always come first."
+)
+
+# --- share --------------------------------------------------------------------------------------------------
+st.subheader("Share a conversation for review")
+mine = {c.id: c for c in exportable_conversations(engine, person)}
+if not mine:
+    st.caption("Your conversations from the Chat page will be listed here.")
+else:
+    chosen = st.selectbox("Conversation", list(mine), format_func=lambda i: mine[i].label, key="review-share")
+    shared = export_conversation(engine, chosen, person)
+    st.download_button(
+        "Download the conversation (JSON)", shared.to_json(), file_name=shared.file_name,
+        mime="application/json", icon="⬇️", on_click="ignore", key="review-download",
+    )  # fmt: skip
+    st.caption("The file holds your messages and Haven's replies. Give it only to someone you trust.")
+
+# --- review -------------------------------------------------------------------------------------------------
+st.subheader("Review a conversation")
+uploaded = st.file_uploader("A conversation file (JSON)", type=["json"], key="review-upload")
+conversation: ConversationExport | None = None
+if uploaded is not None:
+    try:
+        conversation = ConversationExport.from_json(uploaded.getvalue())
+    except InvalidConversationExport as error:
+        st.error(str(error))
+elif mine:
+    own = st.selectbox(
+        "Or open one of this profile's conversations", [None, *mine], key="review-own",
+        format_func=lambda i: "Choose..." if i is None else mine[i].label,
+    )  # fmt: skip
+    conversation = export_conversation(engine, own, person) if own is not None else None
+
+if conversation is not None:
+    pairs = review_pairs(conversation)
+    prefix = f"review-{conversation.conversation_id}"
+    if not pairs:
+        st.info("This conversation has no replies from Haven to review.")
+    else:
+        with st.form(f"{prefix}-form"):
+            reviewer = st.text_input("Your name", key=f"{prefix}-reviewer")
+            for number, pair in enumerate(pairs, start=1):
+                st.markdown(f"**Reply {number} of {len(pairs)}**")
+                with st.chat_message("user"):
+                    st.text(pair.user_message or "(Haven spoke first)")
+                    if pair.level == "crisis":
+                        st.caption("Safety triage read this message as a crisis.")
+                with st.chat_message("assistant"):
+                    st.markdown(pair.reply)
+                    if pair.citations:
+                        st.caption("Cited: " + "; ".join(c.label() for c in pair.citations))
+                key = f"{prefix}-{pair.index}"
+                st.radio("Verdict", VERDICTS, horizontal=True, key=f"{key}-verdict")
+                st.text_area("Comment", key=f"{key}-comment", height=80)
+                st.text_area("A better reply (optional)", key=f"{key}-better", height=120)
+                st.checkbox("Approve the better reply for use in the chat", key=f"{key}-approved")
+                st.divider()
+            submitted = st.form_submit_button("Save review", type="primary", icon="💾")
+        if submitted:
+            state = st.session_state
+            marks = {
+                pair.index: TurnMark(
+                    Verdict(state[f"{prefix}-{pair.index}-verdict"]),
+                    state[f"{prefix}-{pair.index}-comment"],
+                    state[f"{prefix}-{pair.index}-better"],
+                    state[f"{prefix}-{pair.index}-approved"],
+                )
+                for pair in pairs
+                if state[f"{prefix}-{pair.index}-verdict"] != NOT_REVIEWED
+            }
+            if not marks:
+                st.warning("Mark at least one reply before saving.")
+            else:
+                try:
+                    path = save_review(make_review(conversation, reviewer, marks), folder)
+                except ReviewInvalid as error:
+                    st.error("The review was not saved:\n\n" + "\n".join(f"- {m}" for m in error.messages))
+                else:
+                    st.success(
+                        f"Saved {len(marks)} reviewed repl{'y' if len(marks) == 1 else 'ies'} to {path.name}."
+                    )
+
+# --- summary ------------------------------------------------------------------------------------------------
+st.subheader("Reviews so far")
+summary = review_summary(folder)
+turns_col, unsafe_col, approved_col = st.columns(3)
+turns_col.metric("Replies reviewed", summary.turns_reviewed)
+unsafe_col.metric(
+    "Marked unsafe", f"{summary.unsafe_share:.0%}", help=f"{summary.unsafe} of {summary.turns_reviewed}"
+)
+approved_col.metric("Approved better replies", summary.approved_replies)
+st.caption(f"{summary.sentence} Folder: {folder}")
+problems = validate_reviews(folder)
+if problems:
+    st.warning(
+        "Some review files could not be read and are not used:\n\n" + "\n".join(f"- `{p}`" for p in problems)
+    )
