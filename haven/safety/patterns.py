@@ -1,0 +1,168 @@
+"""The precise half of triage: regular expressions from ``patterns.yaml`` over normalised text.
+
+Everything a clinician may want to read or change is in the YAML file; this module only loads it and applies
+it in the order the file describes: normalise, rewrite slang, mask denials, then match sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
+DENIED = " xdeniedx "  # stands in for a masked denial, so no pattern can match across it
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One crisis pattern. A ``mention`` is cancelled by any of its ``unless`` frames in the same sentence."""
+
+    id: str
+    category: str
+    strength: str  # "strong" | "mention"
+    regex: re.Pattern[str]
+    unless: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class PatternHit:
+    """A pattern that fired on a sentence, with the words it matched."""
+
+    pattern: Pattern
+    matched: str
+
+
+@dataclass(frozen=True)
+class PatternBook:
+    """Everything in ``patterns.yaml``, compiled once."""
+
+    spellings: tuple[tuple[re.Pattern[str], str], ...]
+    denials: tuple[re.Pattern[str], ...]
+    denial_blocker: re.Pattern[str]
+    frames: dict[str, re.Pattern[str]]
+    patterns: tuple[Pattern, ...]
+
+
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
+_CURLY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+_SENTENCE_END = re.compile(r"[.!?;:\n\r]+|\s[-\u2013\u2014]\s")
+_NOT_WORD = re.compile(r"[^a-z0-9 ]+")
+_SPACES = re.compile(r"\s+")
+_VOWEL_RUN = re.compile(r"([aeiouy])\1{2,}")
+_CONSONANT_RUN = re.compile(r"([b-df-hj-np-tv-xz])\1{2,}")
+
+
+def _expand(pattern: str, vocab: dict[str, str]) -> str:
+    return _MACRO.sub(lambda m: vocab[m.group(1)], pattern)
+
+
+@lru_cache(maxsize=1)
+def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
+    """Read and compile ``patterns.yaml`` (once per process)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    vocab = {name: _expand(value, data["vocab"]) for name, value in data["vocab"].items()}
+    frames = {name: re.compile(_expand(rx, vocab)) for name, rx in data["frames"].items()}
+    patterns = []
+    for entry in data["patterns"]:
+        unless = tuple(entry.get("unless", ()))
+        missing = [name for name in unless if name not in frames]
+        if missing:
+            raise ValueError(f"pattern {entry['id']} names unknown frames {missing}")
+        patterns.append(
+            Pattern(
+                id=entry["id"],
+                category=entry["category"],
+                strength=entry["strength"],
+                regex=re.compile(_expand(entry["pattern"], vocab)),
+                unless=unless,
+                note=entry.get("note", ""),
+            )
+        )
+    return PatternBook(
+        spellings=tuple((re.compile(s["pattern"]), s["replace"]) for s in data["spellings"]),
+        denials=tuple(re.compile(_expand(d["pattern"], vocab)) for d in data["denials"]),
+        denial_blocker=re.compile(data["denial_blockers"]),
+        frames=frames,
+        patterns=tuple(patterns),
+    )
+
+
+def _fold(text: str) -> str:
+    """Lower case, no accents, no apostrophes, long letter runs shortened ("sooo" -> "so")."""
+    text = unicodedata.normalize("NFKC", text).translate(_CURLY).lower()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.replace("'", "")
+    text = _VOWEL_RUN.sub(r"\1", text)
+    return _CONSONANT_RUN.sub(r"\1\1", text)
+
+
+def _clean(sentence: str, book: PatternBook) -> str:
+    words = _SPACES.sub(" ", _NOT_WORD.sub(" ", sentence)).strip()
+    for regex, replacement in book.spellings:
+        words = regex.sub(replacement, words)
+    return words
+
+
+def _mask_denials(sentence: str, book: PatternBook) -> tuple[str, list[str]]:
+    denied: list[str] = []
+    for regex in book.denials:
+        def keep_or_mask(m: re.Match[str], text: str = sentence) -> str:
+            if book.denial_blocker.match(text[m.end():]):
+                return m.group(0)  # "not going to kill myself *yet*" is not a denial
+            denied.append(m.group(0).strip())
+            return DENIED
+        sentence = regex.sub(keep_or_mask, sentence)
+    return _SPACES.sub(" ", sentence).strip(), denied
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """Text ready for matching and embedding: one normalised sentence per entry, denials masked."""
+
+    sentences: tuple[str, ...]
+    denials: tuple[str, ...]
+
+    @property
+    def joined(self) -> str:
+        return ". ".join(self.sentences)
+
+
+def prepare(text: str, book: PatternBook | None = None) -> PreparedText:
+    """Normalise, split into sentences, rewrite slang and mask denials."""
+    book = book or load_pattern_book()
+    sentences, denials = [], []
+    for raw in _SENTENCE_END.split(_fold(text)):
+        cleaned = _clean(raw, book)
+        if not cleaned:
+            continue
+        masked, denied = _mask_denials(cleaned, book)
+        denials.extend(denied)
+        if masked and masked != DENIED.strip():
+            sentences.append(masked)
+    return PreparedText(tuple(sentences), tuple(denials))
+
+
+def match_sentence(sentence: str, book: PatternBook | None = None) -> list[PatternHit]:
+    """Every pattern that fires on one prepared sentence, after frames have had their say on mentions."""
+    book = book or load_pattern_book()
+    hits = []
+    for pattern in book.patterns:
+        found = pattern.regex.search(sentence)
+        if not found:
+            continue
+        if pattern.strength == "mention" and any(book.frames[f].search(sentence) for f in pattern.unless):
+            continue
+        hits.append(PatternHit(pattern, found.group(0)))
+    return hits
+
+
+def match(prepared: PreparedText, book: PatternBook | None = None) -> list[PatternHit]:
+    """Pattern hits over all sentences of a prepared text."""
+    book = book or load_pattern_book()
+    return [hit for sentence in prepared.sentences for hit in match_sentence(sentence, book)]

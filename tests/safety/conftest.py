@@ -1,0 +1,40 @@
+"""Safety tests: a private data dir and default settings for each test, and the exemplars warmed once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path, monkeypatch):
+    """Each test sees default settings over its own data dir (region US unless a test sets it)."""
+    from haven.config import get_settings
+
+    monkeypatch.setenv("HAVEN_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("HAVEN_REGION", raising=False)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def exemplars():
+    """Exemplar embeddings, computed once for the whole run (loads the MiniLM model, ~3 s)."""
+    from haven.safety.semantic import load_exemplars
+
+    return load_exemplars()
+
+
+@pytest.fixture(scope="session")
+def triage_cases() -> dict:
+    return yaml.safe_load((HERE / "triage_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def guard_cases() -> dict:
+    return yaml.safe_load((HERE / "guard_cases.yaml").read_text(encoding="utf-8"))
