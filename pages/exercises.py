@@ -38,6 +38,9 @@ from haven.exercises.answers import TIMER_DONE, TIMER_SKIPPED
 from ui.breathing import describe, render_pacer
 from ui.profile import active_profile, demo_banner
 from ui.resources import database, library
+from ui.entry import through_app
+
+through_app()
 
 START_REQUEST = "start_exercise"  # set by the Chat and Library pages
 PICKED = "ex_picked"  # exercise id whose introduction is open

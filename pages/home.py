@@ -7,6 +7,9 @@ import streamlit as st
 from haven.config import get_settings, preferences_path, save_preferences
 from haven.safety import regions, resolve_region
 from ui.help_now import helpline_markdown
+from ui.entry import through_app
+
+through_app()
 
 
 def _first_run_region() -> None:

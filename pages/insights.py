@@ -15,6 +15,9 @@ from haven.tracking.insights import build_insights
 from haven.tracking.instruments import load_instruments
 from ui.profile import active_profile, demo_banner, profile_switcher, set_profile
 from ui.resources import database, library
+from ui.entry import through_app
+
+through_app()
 
 engine = database()
 profile_switcher()

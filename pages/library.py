@@ -7,6 +7,9 @@ import streamlit as st
 from haven.content.catalogue import all_tags, browse
 from haven.content.models import Article, Exercise
 from ui.resources import library, library_search
+from ui.entry import through_app
+
+through_app()
 
 _OPEN = "library_open_doc"
 _KINDS = {"Everything": None, "Exercises": "exercise", "Articles": "article"}

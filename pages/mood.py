@@ -25,6 +25,9 @@ from haven.tracking.frames import Period, load_check_in_frame
 from ui.crisis_card import render_crisis_card
 from ui.profile import active_profile, demo_banner, profile_switcher
 from ui.resources import database
+from ui.entry import through_app
+
+through_app()
 
 CRISIS, EDITING, DELETING, FLASH = "mood_crisis", "mood_editing", "mood_deleting", "mood_flash"
 RECENT = 10

@@ -16,6 +16,9 @@ from haven.reports.options import DEFAULT_SECTIONS
 from haven.tracking.clock import local_today
 from ui.profile import active_profile, demo_banner, profile_switcher
 from ui.resources import database, library
+from ui.entry import through_app
+
+through_app()
 
 _MADE = "report-made"  # (person, options, report, pdf bytes) of the last report made
 

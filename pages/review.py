@@ -12,6 +12,9 @@ from haven.reviews.export import ConversationExport, InvalidConversationExport, 
 from haven.reviews.models import ReviewInvalid, TurnMark, Verdict, make_review, review_pairs
 from ui.profile import active_profile, profile_switcher
 from ui.resources import database
+from ui.entry import through_app
+
+through_app()
 
 NOT_REVIEWED = "not reviewed"
 VERDICTS = [NOT_REVIEWED, *(v.value for v in Verdict)]
