@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS := false
 
-.PHONY: install run test lint clean
+.PHONY: install run test lint clean browser
 
 install: $(STAMP)
 
@@ -23,8 +23,18 @@ run: install
 	$(VENV)/bin/haven validate
 	$(VENV)/bin/streamlit run app.py
 
-test: install
+test: install browser
 	$(PY) -m pytest
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "note: install Debian's chromium (sudo apt-get install chromium) to run the browser tests"; \
+	  fi; \
+	fi
 
 lint: install
 	$(VENV)/bin/ruff check haven pages ui tests benchmarks app.py

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from haven.content.models import Article, Exercise
+from haven.content.models import (
+    Article,
+    ChoiceStep,
+    Exercise,
+    ListStep,
+    PromptStep,
+    RatingStep,
+    Step,
+    TimerStep,
+)
 
 _MARKDOWN = re.compile(r"(\*\*|__|\*|_|`|^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|\[([^\]]*)\]\([^)]*\))", re.M)
 
@@ -53,3 +62,33 @@ def reading_grade(doc: Exercise | Article) -> float:
     import textstat
 
     return float(textstat.flesch_kincaid_grade(document_prose(doc)))
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} s"
+
+
+def step_outline(step: Step) -> str:
+    """One step as plain text, the way the runner presents it: kind, prompt, then what the person works with.
+
+    For authors previewing a draft (notebooks/author_an_exercise.ipynb): options, pacing phases and the timer's
+    total length are what most often need a second look.
+    """
+    lines = [f"[{step.kind}] {step.prompt}"]
+    if step.help:
+        lines.append(f"    hint: {step.help}")
+    if isinstance(step, RatingStep):
+        lines.append(f"    {step.min} = {step.low_label} ... {step.max} = {step.high_label}")
+    elif isinstance(step, ChoiceStep):
+        lines.append(f"    {'pick any' if step.multiple else 'pick one'}: " + " | ".join(step.options))
+    elif isinstance(step, ListStep):
+        label = f" ({step.item_label})" if step.item_label else ""
+        lines.append(f"    list of {step.min_items}-{step.max_items} items{label}")
+    elif isinstance(step, TimerStep):
+        if step.phases:
+            pattern = ", ".join(f"{p.label} {_seconds(p.seconds)} ({p.shape})" for p in step.phases)
+            lines.append(f"    {pattern}; x{step.cycles} cycles")
+        lines.append(f"    total {_seconds(step.total_seconds)}")
+    elif isinstance(step, PromptStep) and step.optional:
+        lines.append("    (optional)")
+    return "\n".join(lines)

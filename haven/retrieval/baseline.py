@@ -6,6 +6,8 @@ RecursiveCharacterTextSplitter(1000, 200) over the raw files, the same MiniLM em
 
 from __future__ import annotations
 
+import uuid
+
 from haven.content.loader import Library
 from haven.retrieval.evaluation import distinct
 
@@ -29,8 +31,11 @@ class TextbookRetriever:
         ]
         chunks = splitter.split_documents(docs)
         client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+        # EphemeralClient instances share one in-memory system: a unique name keeps each baseline apart.
         self.store = Chroma(
-            client=client, collection_name="textbook-baseline", embedding_function=get_embeddings()
+            client=client,
+            collection_name=f"textbook-{chunk_size}-{chunk_overlap}-{uuid.uuid4().hex[:8]}",
+            embedding_function=get_embeddings(),
         )
         self.store.add_documents(chunks)
         self.n_chunks = len(chunks)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -28,6 +28,7 @@ class EvalResult:
     hit_at_3: float
     mrr: float
     ms: list[float] = field(default_factory=list)
+    ranks: list[int | None] = field(default_factory=list)  # per query: 0-based rank of the first relevant id
     misses: list[tuple[str, list[str], list[str]]] = field(default_factory=list)  # query, wanted, got
 
     @property
@@ -62,7 +63,7 @@ def compare(pipelines: dict[str, RankFn], queries: list[EvalQuery]) -> list[Eval
             start = time.perf_counter()
             ids = rank(q.query)
             results[name].ms.append((time.perf_counter() - start) * 1000)
-            first = next((i for i, doc_id in enumerate(ids) if doc_id in q.relevant), None)
+            first = first_relevant(ids, q.relevant)
             firsts[name].append(first)
             if first is None or first >= 3:
                 results[name].misses.append((q.query, sorted(q.relevant), ids[:3]))
@@ -72,7 +73,13 @@ def compare(pipelines: dict[str, RankFn], queries: list[EvalQuery]) -> list[Eval
         result.hit_at_1 = sum(f == 0 for f in ranks) / n
         result.hit_at_3 = sum(f is not None and f < 3 for f in ranks) / n
         result.mrr = sum(1 / (f + 1) for f in ranks if f is not None) / n
+        result.ranks = ranks
     return list(results.values())
+
+
+def first_relevant(ids: list[str], relevant: frozenset[str] | set[str]) -> int | None:
+    """0-based rank of the first relevant id in a ranking, or None when none was found."""
+    return next((i for i, doc_id in enumerate(ids) if doc_id in relevant), None)
 
 
 def evaluate(name: str, rank: RankFn, queries: list[EvalQuery]) -> EvalResult:
