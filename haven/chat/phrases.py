@@ -1,0 +1,285 @@
+"""What the guide can say, slot by slot. Plain, warm, short; several phrasings each so replies do not repeat.
+
+Placeholders: {feeling} (e.g. "anxious"), {about} (e.g. " about work" or ""), {theme} (e.g. "sleep"),
+{title}, {minutes}, {summary}, {n} (a citation number).
+"""
+
+from __future__ import annotations
+
+#: How a recognised feeling is named back ("you're feeling ...").
+FEELING_WORDS = {
+    "anxious": "anxious",
+    "low": "low",
+    "angry": "angry",
+    "frustrated": "frustrated",
+    "lonely": "lonely",
+    "stressed": "stressed",
+    "overwhelmed": "overwhelmed",
+    "ashamed": "ashamed",
+    "guilty": "guilty",
+    "numb": "numb",
+    "tired": "worn out",
+    "grieving": "the weight of a loss",
+    "hopeful": "more hopeful",
+    "okay": "okay",
+}
+
+POSITIVE_FEELINGS = ("hopeful", "okay")
+
+#: " about ..." clauses and noun phrases for the themes of haven.chat.understanding.THEMES.
+THEME_ABOUT = {
+    "sleep": " about your sleep",
+    "work": " about work",
+    "study": " about your studies",
+    "relationships": " about your relationship",
+    "family": " about things at home",
+    "friends": " about friends",
+    "money": " about money",
+    "health": " about your health",
+}
+THEME_NOUNS = {
+    "sleep": "sleep",
+    "work": "work",
+    "study": "your studies",
+    "relationships": "your relationship",
+    "family": "things with family",
+    "friends": "things with friends",
+    "money": "money",
+    "health": "your health",
+    "panic": "those waves of panic",
+    "self-criticism": "being hard on yourself",
+    "worry": "the worrying",
+}
+
+REFLECT_FEELING = (
+    "It sounds like you're feeling {feeling}{about}.",
+    "I'm hearing that you feel {feeling}{about}.",
+    "So you've been feeling {feeling}{about}.",
+    "Thank you for telling me you're feeling {feeling}{about}.",
+    "That sounds hard, feeling {feeling}{about}.",
+    "You're feeling {feeling}{about}, and that matters.",
+    "It makes sense that you'd want some relief from feeling {feeling}.",
+    "Feeling {feeling}{about} can wear you down.",
+    "I can hear that you're feeling {feeling} right now.",
+    "Being {feeling}{about} is a lot to carry.",
+)
+REFLECT_POSITIVE = (
+    "It's good to hear you're feeling {feeling}.",
+    "I'm glad things feel {feeling} right now.",
+    "That's good to hear.",
+    "I'm really glad to hear that.",
+    "I'm glad you're feeling {feeling}.",
+)
+REFLECT_GRIEF = (
+    "I'm so sorry for your loss.",
+    "I'm sorry. Losing someone you love hurts so much.",
+    "Grief can be so heavy, and I'm sorry you're carrying it.",
+    "I'm really sorry. A loss like this touches everything.",
+)
+REFLECT_THEME = (
+    "It sounds like {theme} has been weighing on you.",
+    "It sounds like {theme} has been hard lately.",
+    "Thanks for telling me about {theme}.",
+    "So {theme} has been on your mind.",
+    "I can hear that {theme} is taking up a lot of room right now.",
+    "That sounds difficult, and {theme} can take a lot out of you.",
+)
+REFLECT_GENERAL = (
+    "Thank you for telling me that.",
+    "I'm glad you said something.",
+    "That sounds like a lot to hold.",
+    "I'm listening.",
+    "Let's look at this together.",
+    "Thanks for putting that into words.",
+    "I hear you.",
+)
+VALIDATE = (
+    "Lots of people feel this way at times, and it can ease.",
+    "You don't have to sort it all out at once.",
+    "It took something to put that into words.",
+    "Feelings like this can be loud, but they do shift.",
+    "You're not the only one who has felt like this.",
+    "That's a very human reaction.",
+    "Being kind to yourself right now is a good start.",
+    "There's no right or wrong way to feel about this.",
+)
+PSYCHOED_LEAD = (
+    "It can help to know this: {snippet} [{n}]",
+    "Here's a little background: {snippet} [{n}]",
+    "Something worth knowing: {snippet} [{n}]",
+    "From Haven's library: {snippet} [{n}]",
+    "A bit of background that may help: {snippet} [{n}]",
+    "One thing that helps many people make sense of it: {snippet} [{n}]",
+)
+EXERCISES_LEAD = (
+    "Here is something you could try:",
+    "If you'd like to try something, these may help:",
+    "A couple of things that might help:",
+    "You could try one of these:",
+    "When you're ready, one of these could help:",
+    "Some exercises that fit what you describe:",
+    "If it feels right, you could try:",
+    "Two ideas you might try:",
+)
+EXERCISES_LEAD_POSITIVE = (
+    "If you'd like to build on it:",
+    "Something that can help keep it going:",
+    "To make the most of a good spell:",
+)
+#: One exercise as a list item. Earlier phrasings tell more; later ones are kept for when those were said.
+EXERCISE_LINE = (
+    "- **{title}** [{n}]: {summary}",
+    "- **{title}** [{n}], about {minutes} minutes: {purpose}",
+    '- **{title}** [{n}] can help when you think: "{when}"',
+    "- **{title}** [{n}] takes about {minutes} minutes.",
+    "- **{title}** [{n}] is here whenever you want it.",
+    "- **{title}** [{n}], the one from before, is still an option.",
+    "- **{title}** [{n}] ({minutes} min), if you'd like to try it now.",
+)
+FOLLOW_UP_GENERAL = (
+    "What feels like the hardest part right now?",
+    "What has been going through your mind about it?",
+    "When did you first notice feeling this way?",
+    "What would feel like one small step forward today?",
+    "How is this showing up in your body?",
+    "What usually helps you, even a little?",
+    "Would you like to try one of these now, or talk a bit more first?",
+    "What would you say to a friend who felt this way?",
+    "From 0 to 10, how strong is the feeling right now?",
+    "Is there a moment today that stands out?",
+    "What do you need most right now?",
+    "Who else knows how you've been feeling?",
+)
+FOLLOW_UP_THEME = {
+    "sleep": ("What tends to happen when you lie down at night?", "How many nights a week is it like this?"),
+    "work": ("What part of work is weighing on you most?", "What would make this week at work a bit easier?"),
+    "study": ("What is the next deadline or exam you're facing?", "What part of studying feels hardest?"),
+    "relationships": ("What happened between you most recently?", "What would you like them to understand?"),
+    "family": ("What has been happening at home?", "Is there someone in the family you can talk to?"),
+    "friends": ("What happened with your friends?", "Who do you feel most at ease with?"),
+    "money": (
+        "What part of the money worry is loudest right now?",
+        "Is there one bill or step you could look at first?",
+    ),
+    "health": ("Have you been able to talk to a doctor about it?", "What worries you most about your health?"),
+    "panic": ("What do you notice first when the panic starts?", "Where are you when it tends to happen?"),
+    "self-criticism": (
+        "What does the critical voice tell you?",
+        "Would you speak to a friend the way you speak to yourself?",
+    ),
+    "worry": ("What is the worry telling you will happen?", "How much of the day does the worry take up?"),
+}
+FOLLOW_UP_POSITIVE = (
+    "What helped things feel better?",
+    "What would you like to keep doing from this week?",
+    "Is there anything on your mind you'd like to talk about?",
+    "What's been going well?",
+)
+
+GREETING = (
+    "Hi, I'm Haven, a self-help guide.",
+    "Hello, it's good to see you.",
+    "Hi there.",
+    "Hello again.",
+    "Hey, welcome.",
+)
+GREETING_QUESTION = (
+    "How are you feeling today?",
+    "What's on your mind?",
+    "How has your day been?",
+    "What would you like to talk about?",
+)
+THANKS = (
+    "You're welcome.",
+    "I'm glad that helped.",
+    "Any time.",
+    "Thank you for letting me know.",
+)
+THANKS_QUESTION = (
+    "Is there anything else on your mind?",
+    "Would you like to keep going, or leave it there for now?",
+    "How are you feeling now?",
+)
+GOODBYE = (
+    "Take care of yourself. I'm here whenever you want to talk again.",
+    "Goodbye for now. Come back any time.",
+    "Look after yourself. You can pick this up whenever you like.",
+)
+CAPABILITIES = (
+    "I'm Haven, a self-help guide based on ideas from CBT. I can listen, help you put a name to what you're "
+    "feeling, share short pieces from Haven's library, and guide you through exercises such as {examples}. "
+    "I'm not a therapist and I can't diagnose anything.",
+    "I can help you sort through how you're feeling, explain ideas from CBT in plain words, and walk you "
+    "through exercises like {examples}. I'm a self-help tool, not a therapist, and I don't diagnose.",
+)
+CAPABILITIES_QUESTION = (
+    "What would you like to start with?",
+    "Is there something on your mind today?",
+)
+OFFTOPIC = (
+    "I'm not much use for that, I'm afraid. I'm here to help with how you're feeling and with self-help exercises.",
+    "That's outside what I can help with. I'm best at listening and at self-help exercises from CBT.",
+    "I can't help much there. What I can do is help with stress, worry, mood, sleep and the like.",
+)
+OFFTOPIC_QUESTION = (
+    "How have you been feeling lately?",
+    "Is anything weighing on you today?",
+    "How are things with you?",
+)
+ACKNOWLEDGE = (
+    "Take your time.",
+    "That's okay.",
+    "Okay.",
+    "No rush.",
+)
+ACKNOWLEDGE_EXERCISE = (
+    "Whenever you're ready, the button under my message starts {title}.",
+    "If you'd like, {title} is one click away below.",
+)
+HUMAN_INTRO = (
+    "Talking to a person is a really good idea, and I'm glad you want to.",
+    "Wanting to talk to a real person makes a lot of sense. I'm a self-help guide, not a therapist.",
+)
+HUMAN_HOW = {
+    "GB": "To find a therapist, you can refer yourself to NHS Talking Therapies in England, or ask your GP.",
+    "US": "To find a therapist, ask your doctor for a referral, check your insurer's list, or search a directory "
+    "such as the APA's or Psychology Today's.",
+    "default": "To find a therapist, a doctor or your local health service can point you to one near you.",
+}
+HUMAN_LINES_LEAD = "If you want to talk to someone right now, these lines are free and confidential:"
+HUMAN_QUESTION = (
+    "Would it help to think through what you might say when you reach out?",
+    "Is there someone in your life you could talk to as well?",
+)
+REQUEST = (
+    "Yes, let's do **{title}** [{n}].",
+    "Good idea. Let's try **{title}** [{n}].",
+    "Sure, **{title}** [{n}] is a good one.",
+)
+REQUEST_HOW = (
+    "It takes about {minutes} minutes. {summary}",
+    "It takes around {minutes} minutes. {purpose}",
+    "It's about {minutes} minutes long.",
+)
+REQUEST_START = (
+    "Press **Start** below when you're ready.",
+    "The button below opens it.",
+)
+REQUEST_QUESTION = (
+    "How are you feeling right now, before we begin?",
+    "From 0 to 10, how stressed do you feel right now?",
+    "What made you want to try it today?",
+)
+EXPLAIN_EXERCISE_OFFER = (
+    "Would you like to try **{title}** now?",
+    "Would you like to give it a go?",
+)
+EXPLAIN_FOLLOW_UP = (
+    "Does that fit with what you've noticed?",
+    "Is there a part of that you'd like to know more about?",
+    "What made you curious about it?",
+)
+NOT_IN_LIBRARY = (
+    "I don't have anything on that in Haven's library, so I'd rather not guess.",
+    "That isn't something Haven's library covers, and I don't want to make things up.",
+)

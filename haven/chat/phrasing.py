@@ -1,0 +1,77 @@
+"""Varied, repeatable wording: pick among phrasings by a hash of the conversation, never reusing a sentence.
+
+A scripted guide that says "That sounds hard." every turn feels like a form letter. Each slot of a reply has
+several phrasings; the choice is a hash of the message and the history (so the same conversation always
+gets the same reply, which tests rely on), skipping any phrasing whose sentences Haven already said.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=:)\s+(?=[A-Z\"*])|\n+")
+_MARKER = re.compile(r"\s*\[\d+\]")
+_MARKUP = re.compile(r"[*_`>#]|^\s*[-•]\s*|^\s*\d+\.\s+", re.M)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a reply as a reader meets them: list items count, and so does the part after a colon
+    ("Something worth knowing: Sleep and mood..."), so a quote is not new just because its lead-in is."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence stripped of citation numbers, markup, case and spacing: how a reader hears a repeat."""
+    plain = _MARKUP.sub("", _MARKER.sub("", sentence)).lower()
+    return re.sub(r"[^a-z0-9 ]+", "", re.sub(r"\s+", " ", plain)).strip()
+
+
+def stable_hash(*parts: str) -> int:
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+class Phraser:
+    """Chooses phrasings for one reply. ``said`` holds the sentences Haven must not repeat."""
+
+    def __init__(self, seed: str, said: Iterable[str] = ()) -> None:
+        self.seed = seed
+        self.used: set[str] = {sentence_key(s) for text in said for s in sentences(text)}
+
+    def fresh(self, text: str) -> bool:
+        """True if none of ``text``'s sentences has been said (or chosen for this reply) already."""
+        keys = [sentence_key(s) for s in sentences(text)]
+        return bool(keys) and not any(k in self.used for k in keys if k)
+
+    def remember(self, text: str) -> None:
+        self.used.update(sentence_key(s) for s in sentences(text))
+
+    def order(self, slot: str, options: Sequence[str]) -> list[str]:
+        """The options in this conversation's order for ``slot`` (deterministic)."""
+        ranked = sorted(range(len(options)), key=lambda i: stable_hash(self.seed, slot, str(i)))
+        return [options[i] for i in ranked]
+
+    def pick(self, slot: str, options: Sequence[str], required: bool = True, **fields: str) -> str | None:
+        """A phrasing for ``slot`` not said before, filled with ``fields``.
+
+        When every option has been said, a required slot repeats the first in order; an optional one is left
+        out (returns None), since a missing nicety is better than a parroted one.
+        """
+        filled = [option.format(**fields) for option in self.order(slot, options)]
+        for text in filled:
+            if self.fresh(text):
+                self.remember(text)
+                return text
+        if required and filled:
+            return filled[0]
+        return None
+
+    def first_fresh(self, candidates: Iterable[str]) -> str | None:
+        """The first candidate (in the given order) not said before; remembered if found."""
+        for text in candidates:
+            if text and self.fresh(text):
+                self.remember(text)
+                return text
+        return None

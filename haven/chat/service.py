@@ -1,0 +1,280 @@
+"""The chat service: one turn from the person's words to a saved, cited, checked reply.
+
+    triage -> (crisis? help lines, stop) -> save the user's words -> search the library -> engine -> save
+
+Triage comes first, before any engine or search sees the text. A model engine that fails, times out or breaks
+off mid-stream is replaced by the guide for that turn, with a notice; the person's message is already saved.
+The same service serves the Chat page, ``haven chat`` and the notebooks.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any, Protocol
+
+from sqlalchemy import Engine
+
+from haven.chat import memory, store
+from haven.chat.guide import GuideEngine
+from haven.chat.llm import EngineSpec, LLMEngine, LLMUnavailable, build_chat_model, server_url
+from haven.chat.types import Draft, EngineRequest, Reply, TurnRecord, Understanding
+from haven.chat.understanding import Understander
+from haven.config import Settings, get_settings
+from haven.content.loader import Library
+from haven.retrieval.types import Hit
+
+log = logging.getLogger(__name__)
+
+SEARCH_K = 5
+#: Earlier messages handed to an engine (the LLM trims further to its token budget).
+HISTORY_TURNS = 24
+
+
+class Searcher(Protocol):
+    def search(self, query: str, k: int = 5) -> list[Hit]: ...
+
+
+ModelFactory = Callable[[EngineSpec, str | None, float], Any]
+
+
+class ChatService:
+    """Answers chat turns for any profile. Holds only shared, heavy things (library, searcher, guide)."""
+
+    def __init__(
+        self,
+        searcher: Searcher,
+        library: Library,
+        db: Engine,
+        understander: Understander | None = None,
+        model_factory: ModelFactory = build_chat_model,
+        settings: Callable[[], Settings] = get_settings,
+    ) -> None:
+        self.searcher = searcher
+        self.library = library
+        self.db = db
+        self.understander = understander or Understander(library)
+        self.guide = GuideEngine(library)
+        self.model_factory = model_factory
+        self.settings = settings
+        self._models: dict[tuple[str, str, float], LLMEngine] = {}
+
+    # --- a turn -------------------------------------------------------------------------------------
+
+    def respond(self, person: str, text: str, conversation_id: int | None = None) -> Reply:
+        """Answer one message and return the saved reply."""
+        reply = None
+        for item in self.respond_stream(person, text, conversation_id):
+            if isinstance(item, Reply):
+                reply = item
+        assert reply is not None
+        return reply
+
+    def respond_stream(self, person: str, text: str, conversation_id: int | None = None) -> Iterator[str | Reply]:
+        """Pieces of the reply as they form (for st.write_stream), then the final :class:`Reply`.
+
+        The final reply's text is what was saved; when it differs from the streamed pieces (the output guard
+        replaced a reply, or the model broke off and the guide answered), the page shows the final text.
+        """
+        from haven.safety import triage
+
+        verdict = triage(text)  # before anything else sees the text
+        settings = self.settings()
+        conversation_id = self._conversation(person, conversation_id)
+        if verdict.level == "crisis":
+            yield self._crisis_reply(person, text, conversation_id, verdict, settings)
+            return
+        understanding = self._understand(text)
+        store.save_turn(
+            self.db, person, conversation_id, "user", text, level=verdict.level, topics=understanding.topics
+        )
+        request = EngineRequest(
+            text=text,
+            history=self._history(person, conversation_id),
+            hits=tuple(self._search(person, _search_query(text, understanding, settings.region))),
+            understanding=understanding,
+            region=settings.region,
+            help_lines=tuple(self._help_lines(settings.region)) if understanding.intent == "human" else (),
+        )
+        draft, engine_name, notice = None, self.guide.name, ""
+        model = self._model_engine(settings)
+        streamed = False
+        if model is not None:
+            try:
+                for item in model.stream(request):
+                    if isinstance(item, Draft):
+                        draft = item
+                    else:
+                        streamed = True
+                        yield item
+                engine_name = model.name
+            except LLMUnavailable as exc:
+                log.warning("chat model %s failed: %s", model.name, exc)
+                notice = f"The model ({model.name} at {model.server}) did not answer: {exc}. Haven's guide replied instead."
+                draft = None
+        if draft is None:
+            for item in self.guide.stream(request):
+                if isinstance(item, Draft):
+                    draft = item
+                elif not streamed:
+                    yield item
+        reply = Reply(
+            text=draft.text,
+            level=verdict.level,
+            citations=draft.citations,
+            suggested_exercises=draft.suggested_exercises,
+            topics=tuple(understanding.topics),
+            engine=engine_name,
+            notice=notice,
+            conversation_id=conversation_id,
+        )
+        store.save_turn(
+            self.db,
+            person,
+            conversation_id,
+            "assistant",
+            reply.text,
+            level=reply.level,
+            topics=reply.topics,
+            citations=reply.citations,
+            suggested_exercises=reply.suggested_exercises,
+            engine_name=engine_name,
+            notice=notice,
+        )
+        yield reply
+
+    # --- conversations --------------------------------------------------------------------------------
+
+    def opening(self, person: str, current: int | None = None) -> memory.Recap | None:
+        """The thread from the person's last conversation, to open a new one with (or None)."""
+        return memory.recap(self.db, person, self.library, current=current)
+
+    def conversations(self, person: str):
+        return store.list_conversations(self.db, person)
+
+    def turns(self, person: str, conversation_id: int) -> list[TurnRecord]:
+        return store.load_turns(self.db, person, conversation_id)
+
+    def delete(self, person: str, conversation_id: int) -> None:
+        store.delete_conversation(self.db, person, conversation_id)
+
+    # --- the parts ------------------------------------------------------------------------------------
+
+    def _conversation(self, person: str, conversation_id: int | None) -> int:
+        """The conversation to add to; a new one starts with the recap of the last, when there is one."""
+        if conversation_id is not None:
+            return conversation_id
+        recap = self.opening(person)
+        conversation_id = store.create_conversation(self.db, person)
+        if recap is not None:
+            store.save_turn(
+                self.db,
+                person,
+                conversation_id,
+                "assistant",
+                recap.text,
+                topics=recap.topics,
+                engine_name="memory",
+            )
+        return conversation_id
+
+    def _crisis_reply(self, person: str, text: str, conversation_id: int, verdict, settings: Settings) -> Reply:
+        from haven.safety import crisis_response
+
+        store.save_turn(self.db, person, conversation_id, "user", text, level="crisis")
+        response = crisis_response(
+            settings.region, safety_plan=self._safety_plan(person), category=getattr(verdict, "category", None)
+        )
+        reply = Reply(
+            text=response.as_markdown(),
+            level="crisis",
+            engine="safety",
+            conversation_id=conversation_id,
+            crisis=response,
+        )
+        store.save_turn(
+            self.db, person, conversation_id, "assistant", reply.text, level="crisis", engine_name="safety"
+        )
+        return reply
+
+    def _safety_plan(self, person: str) -> list[str] | None:
+        try:
+            from haven.exercises import latest_safety_plan
+        except ImportError:  # the exercises package is optional for the chat
+            return None
+        try:
+            return latest_safety_plan(self.db, person)
+        except Exception:  # a damaged plan must never block the crisis response
+            log.exception("could not read the safety plan")
+            return None
+
+    def _understand(self, text: str) -> Understanding:
+        try:
+            return self.understander.read(text)
+        except Exception:  # e.g. the embedding model is missing: answer from the lexicon alone
+            log.exception("understanding failed; using the lexicon only")
+            return Understander(self.library, use_embeddings=False).read(text)
+
+    def _history(self, person: str, conversation_id: int) -> tuple:
+        turns = store.load_turns(self.db, person, conversation_id)[:-1]  # the last one is this message
+        return tuple(t.as_history() for t in turns[-HISTORY_TURNS:])
+
+    def _search(self, person: str, text: str) -> Sequence[Hit]:
+        try:
+            hits = self.searcher.search(text, k=SEARCH_K)
+        except Exception:  # a broken index should not cost the person their answer
+            log.exception("library search failed")
+            return []
+        return memory.rank_for_person(hits, memory.exercise_preferences(self.db, person))
+
+    def _help_lines(self, region: str) -> list[str]:
+        """The region's help lines as one line each ("988 Suicide & Crisis Lifeline: call 988, text 988")."""
+        from haven.safety import crisis_response
+
+        response = crisis_response(region)
+        return [f"{line.name}: {', '.join(line.how_to_reach)}" for line in response.helplines]
+
+    def _model_engine(self, settings: Settings) -> LLMEngine | None:
+        try:
+            spec = EngineSpec.parse(settings.llm)
+        except ValueError:
+            log.warning("unknown chat engine %r; using the guide", settings.llm)
+            return None
+        if spec.provider == "guide":
+            return None
+        url = server_url(spec, settings.llm_base_url)
+        key = (str(spec), url, float(settings.llm_timeout))
+        if key not in self._models:
+            model = self.model_factory(spec, url, float(settings.llm_timeout))
+            self._models[key] = LLMEngine(model, name=str(spec), server=url)
+        return self._models[key]
+
+
+#: How a region is named in the library's "finding help" passages.
+_REGION_WORDS = {
+    "GB": "UK",
+    "UK": "UK",
+    "IE": "Ireland",
+    "US": "US",
+    "CA": "Canada",
+    "AU": "Australia",
+    "NZ": "New Zealand",
+}
+
+
+def _search_query(text: str, understanding: Understanding, region: str) -> str:
+    """What to look up: the message itself, or for "a real person", how to find one where the person lives."""
+    if understanding.intent == "human":
+        return f"{text}. How to find a therapist or counsellor in the {_REGION_WORDS.get(region.upper(), region)}"
+    return text
+
+
+@lru_cache(maxsize=1)
+def get_chat_service() -> ChatService:
+    """The process-wide service for the CLI and notebooks (the app wraps its own in st.cache_resource)."""
+    from haven.content.loader import load_default_library
+    from haven.retrieval.search import get_library_search
+    from haven.storage.db import get_engine
+
+    return ChatService(get_library_search(), load_default_library(), get_engine())

@@ -1,0 +1,165 @@
+"""Chat: talk things through with Haven's guide. Draws what the chat service returns; holds no logic."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.entry import through_app
+from ui.profile import active_profile, demo_banner
+from ui.resources import database, library, library_search
+
+through_app()
+
+_CONVERSATION = "chat_conversation"  # (profile, conversation id) being shown; id None = a new one
+_CRISIS = "chat_crisis"  # the crisis response on screen; the input waits until the person continues
+
+
+@st.cache_resource(show_spinner="Getting the chat ready...")
+def chat_service():
+    """One chat service per server process (it holds the library, the searcher and the guide)."""
+    from haven.chat.service import ChatService
+
+    service = ChatService(library_search(), library(), database())
+    service.understander.warm_up()
+    return service
+
+
+def _current(person: str) -> int | None:
+    owner, conversation_id = st.session_state.get(_CONVERSATION, (person, None))
+    return conversation_id if owner == person else None
+
+
+def _open(person: str, conversation_id: int | None) -> None:
+    st.session_state[_CONVERSATION] = (person, conversation_id)
+    st.session_state.pop(_CRISIS, None)
+
+
+def _citations(citations) -> None:
+    """Each numbered citation opens the passage, its document and the document's own sources."""
+    for c in citations:
+        with st.expander(f"[{c.n}] {c.label()}", icon=":material/menu_book:"):
+            st.markdown(c.passage)
+            st.caption(f"From **{c.title}** ({c.kind}), `{c.source}`")
+            for ref in c.references:
+                st.markdown(f"- [{ref.title}]({ref.url}) - {ref.publisher}")
+
+
+def _exercise_buttons(turn_key: str, exercise_ids) -> None:
+    exercises = library().exercises
+    for ex_id in exercise_ids:
+        if ex_id not in exercises:
+            continue
+        if st.button(
+            f"Start {exercises[ex_id].title}", key=f"start-{turn_key}-{ex_id}", icon=":material/play_arrow:"
+        ):
+            st.session_state["start_exercise"] = ex_id
+            st.switch_page("pages/exercises.py")
+
+
+def _assistant_extras(turn_key: str, citations, exercise_ids, notice: str) -> None:
+    if notice:
+        st.caption(notice)
+    _citations(citations)
+    _exercise_buttons(turn_key, exercise_ids)
+
+
+def _history(turns, paused: bool) -> None:
+    for i, turn in enumerate(turns):
+        if paused and i == len(turns) - 1 and turn.level == "crisis" and turn.role == "assistant":
+            continue  # the crisis card below shows this one
+        with st.chat_message(turn.role):
+            if turn.role == "assistant" and turn.level == "crisis":
+                with st.container(border=True):
+                    st.markdown(turn.text)
+                continue
+            st.markdown(turn.text)
+            if turn.role == "assistant":
+                _assistant_extras(str(turn.id), turn.citations, turn.suggested_exercises, turn.notice)
+
+
+def _crisis_card(crisis) -> bool:
+    """The shared crisis card; True once the person chooses to go on."""
+    from ui.crisis_card import render_crisis_card
+
+    response, key = crisis
+    return render_crisis_card(response, key=key)
+
+
+def _answer(service, person: str, prompt: str) -> None:
+    """Show the person's message, stream the reply, then its citations and exercise buttons."""
+    with st.chat_message("user"):
+        st.markdown(prompt)
+    holder: list = []
+
+    def pieces():
+        for item in service.respond_stream(person, prompt, _current(person)):
+            if isinstance(item, str):
+                yield item
+            else:
+                holder.append(item)
+
+    with st.chat_message("assistant"):
+        placeholder = st.empty()
+        with placeholder:
+            streamed = st.write_stream(pieces)
+        reply = holder[-1]
+        st.session_state[_CONVERSATION] = (person, reply.conversation_id)
+        if reply.level == "crisis":
+            turn_id = service.turns(person, reply.conversation_id)[-1].id
+            st.session_state[_CRISIS] = (reply.crisis, f"crisis_{turn_id}")  # a fresh card for each crisis
+            st.rerun()
+        if (streamed if isinstance(streamed, str) else "".join(map(str, streamed))).strip() != reply.text.strip():
+            placeholder.markdown(reply.text)  # the guard or the fallback changed what was streamed
+        turns = service.turns(person, reply.conversation_id)
+        _assistant_extras(str(turns[-1].id), reply.citations, reply.suggested_exercises, reply.notice)
+
+
+def _sidebar(service, person: str) -> None:
+    with st.sidebar:
+        st.subheader("Conversations")
+        if st.button("New conversation", icon=":material/add_comment:", use_container_width=True):
+            _open(person, None)
+            st.rerun()
+        current = _current(person)
+        for summary in service.conversations(person):
+            left, right = st.columns([5, 1], vertical_alignment="center")
+            label = f"{summary.title} · {summary.started_at:%d %b}"
+            kind = "primary" if summary.id == current else "secondary"
+            if left.button(label, key=f"open-{summary.id}", type=kind, use_container_width=True):
+                _open(person, summary.id)
+                st.rerun()
+            if right.button(
+                "", key=f"delete-{summary.id}", icon=":material/delete:", help="Delete this conversation"
+            ):
+                service.delete(person, summary.id)
+                if summary.id == current:
+                    _open(person, None)
+                st.rerun()
+
+
+def main() -> None:
+    st.title("Chat")
+    st.caption("Haven is a self-help guide, not a therapist.")
+    demo_banner()
+    service = chat_service()
+    person = active_profile()
+    crisis = st.session_state.get(_CRISIS)
+    prompt = st.chat_input(
+        "Waiting until you choose to continue" if crisis else "How are you feeling?", disabled=crisis is not None
+    )
+    conversation_id = _current(person)
+    if conversation_id is None:
+        recap = service.opening(person)
+        with st.chat_message("assistant"):
+            st.markdown(recap.text if recap else "Hi, I'm Haven. How are you feeling today?")
+    else:
+        _history(service.turns(person, conversation_id), paused=crisis is not None)
+    if prompt and crisis is None:
+        _answer(service, person, prompt)
+    if crisis is not None and _crisis_card(crisis):
+        st.session_state.pop(_CRISIS, None)
+        st.rerun()
+    _sidebar(service, person)
+
+
+main()

@@ -1,0 +1,101 @@
+"""The Chat and Settings pages driven with Streamlit's AppTest, on a throwaway data dir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 120
+
+
+@pytest.fixture
+def app_env(data_dir, searcher, monkeypatch):
+    """A fresh data dir, the in-memory searcher (no index build), and no cached resources from other tests."""
+    import streamlit as st
+
+    import haven.retrieval.search as search
+    from haven.storage.db import get_engine
+
+    monkeypatch.setattr(search, "get_library_search", lambda: searcher)
+    st.cache_resource.clear()
+    get_engine.cache_clear()  # the process-wide engine would still point at another test's data dir
+    yield data_dir
+    st.cache_resource.clear()
+    get_engine.cache_clear()
+
+
+def _chat() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "chat.py"), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _texts(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_chat_turn_with_citations_and_an_exercise_button(app_env):
+    at = _chat()
+    assert "not a therapist" in " ".join(c.value for c in at.caption)
+    at.chat_input[0].set_value("My heart is racing and I can't calm down").run()
+    assert not at.exception, at.exception
+    roles = [m.name for m in at.chat_message]
+    assert roles[-2:] == ["user", "assistant"]
+    reply = "\n".join(md.value for md in at.chat_message[-1].markdown)
+    assert "[1]" in reply and "?" in reply
+    labels = [e.label for e in at.expander]
+    assert labels and labels[0].startswith("[1] ")
+    assert any(b.label.startswith("Start ") for b in at.button)
+    # the passage and its references are inside the citation
+    assert "nhs.uk" in "\n".join(md.value for md in at.expander[0].markdown) or at.expander[0].caption
+
+    # the conversation is listed and a rerun draws it again from the database
+    at.run()
+    assert not at.exception
+    assert [m.name for m in at.chat_message][-2:] == ["user", "assistant"]
+    assert any(b.key and b.key.startswith("open-") for b in at.sidebar.button)
+
+
+def test_crisis_message_shows_the_crisis_card_and_pauses_input(app_env):
+    at = _chat()
+    at.chat_input[0].set_value("I want to kill myself").run()
+    assert not at.exception, at.exception
+    assert at.chat_input[0].disabled
+    page = _texts(at) + "\n".join(e.value for e in at.error) + "\n".join(e.value for e in at.info)
+    assert "988" in page
+    assert not any(b.label.startswith("Start ") for b in at.button)  # never an exercise instead of help
+    go_on = [b for b in at.button if "continue" in b.label.lower() or "safe" in b.label.lower()]
+    assert go_on, [b.label for b in at.button]
+    go_on[0].click().run()
+    assert not at.exception, at.exception
+    assert not at.chat_input[0].disabled
+
+
+def test_deleting_a_conversation(app_env):
+    at = _chat()
+    at.chat_input[0].set_value("I feel low today").run()
+    deletes = [b for b in at.sidebar.button if b.key and b.key.startswith("delete-")]
+    assert len(deletes) == 1
+    deletes[0].click().run()
+    assert not at.exception, at.exception
+    assert not [b for b in at.sidebar.button if b.key and b.key.startswith("delete-")]
+
+
+def test_settings_page_saves_region_and_tests_the_engine(app_env):
+    at = AppTest.from_file(str(ROOT / "pages" / "settings.py"), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    at.selectbox[0].select("GB").run()
+    from haven.config import get_settings
+
+    get_settings.cache_clear()
+    assert get_settings().region == "GB"
+    test_button = next(b for b in at.button if b.label == "Test connection")
+    test_button.click().run()
+    assert not at.exception, at.exception
+    assert any("needs no server" in s.value for s in at.success)
+    assert any("on this computer" in md.value for md in at.markdown)

@@ -1,0 +1,31 @@
+"""Varied wording: deterministic choices that never reuse a sentence already said."""
+
+from __future__ import annotations
+
+from haven.chat.phrasing import Phraser, sentence_key, sentences
+
+OPTIONS = ("One thing.", "Another thing.", "A third thing.")
+
+
+def test_same_seed_same_choice_and_different_seeds_vary():
+    picks = {Phraser(f"seed {i}").pick("slot", OPTIONS) for i in range(30)}
+    assert Phraser("a").pick("slot", OPTIONS) == Phraser("a").pick("slot", OPTIONS)
+    assert picks == set(OPTIONS)
+
+
+def test_said_sentences_are_skipped():
+    said = ["Something else. One thing.", "Another thing."]
+    assert Phraser("any", said).pick("slot", OPTIONS) == "A third thing."
+
+
+def test_optional_slot_is_left_out_when_all_were_said_and_required_repeats():
+    p = Phraser("x", [" ".join(OPTIONS)])
+    assert p.pick("slot", OPTIONS, required=False) is None
+    assert p.pick("slot", OPTIONS) in OPTIONS
+
+
+def test_citation_numbers_and_markup_do_not_make_a_sentence_new():
+    assert sentence_key("- **Box breathing** [2]: Breathe in.") == sentence_key(
+        "**Box breathing** [1]: breathe in."
+    )
+    assert sentences("One. Two?\n- Three") == ["One.", "Two?", "- Three"]

@@ -1,0 +1,70 @@
+"""What the guide recognises in a message: the kind of message, feelings (words and meaning) and themes."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("hi there", "greeting"),
+        ("Good morning!", "greeting"),
+        ("thanks, that helped", "thanks"),
+        ("bye for now", "goodbye"),
+        ("what can you do?", "capabilities"),
+        ("I want to talk to a real person", "human"),
+        ("can I see a therapist somewhere?", "human"),
+        ("can we do box breathing?", "exercise_request"),
+        ("let's try the thought record", "exercise_request"),
+        ("what is CBT?", "question"),
+        ("what's a thought record?", "question"),
+        ("who won the football last night?", "offtopic"),
+        ("can you recommend a pasta recipe", "offtopic"),
+        ("ok", "acknowledgement"),
+        ("I can't sleep, I lie awake for hours", "feeling"),
+    ],
+)
+def test_intent(understander, text, intent):
+    assert understander.read(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text, feeling",
+    [
+        ("I'm so anxious about tomorrow", "anxious"),
+        ("I feel really low and flat", "low"),
+        ("I snapped at my sister and I'm furious", "angry"),
+        ("I feel so lonely since I moved", "lonely"),
+        ("work is stressing me out", "stressed"),
+        ("it's all too much, I can't cope", "overwhelmed"),
+        ("I'm so ashamed of what I said", "ashamed"),
+        ("I feel guilty, it was my fault", "guilty"),
+        ("I just feel numb", "numb"),
+        ("I feel more hopeful this week", "hopeful"),
+        # no feeling word: recognised by meaning (similarity to exemplars)
+        ("everything is grey lately", "low"),
+    ],
+)
+def test_feelings(understander, text, feeling):
+    assert feeling in understander.read(text).feelings
+
+
+def test_negated_feeling_is_not_taken(understander):
+    u = understander.read("I'm not anxious, just tired")
+    assert "anxious" not in u.feelings
+    assert "tired" in u.feelings
+
+
+def test_themes_and_named_documents(understander):
+    u = understander.read("my boss criticised me at work and I keep replaying it at night instead of sleeping")
+    assert {"work", "sleep"} <= set(u.themes)
+    assert understander.read("can we do box breathing?").named_exercise == "box-breathing"
+    assert understander.read("what is a thought record").named_document == "thought-record"
+
+
+def test_lexicon_only_mode_needs_no_model(library):
+    from haven.chat.understanding import Understander
+
+    u = Understander(library, use_embeddings=False).read("I'm anxious about my exam")
+    assert u.feelings == ("anxious",) and "study" in u.themes and u.intent == "feeling"
