@@ -19,7 +19,9 @@ def chat_service():
     """One chat service per server process (it holds the library, the searcher and the guide)."""
     from haven.chat.service import ChatService
 
-    service = ChatService(library_search(), library(), database())
+    from haven.reviews import ReviewedReplies
+
+    service = ChatService(library_search(), library(), database(), reviewed=ReviewedReplies.load())
     service.understander.warm_up()
     return service
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from haven.config import get_settings, save_preferences
 from ui.entry import through_app
+from ui.privacy_settings import render_privacy_section
 
 through_app()
 
@@ -101,6 +102,7 @@ def main() -> None:
     _engine_section(get_settings())
     st.divider()
     _privacy_section(get_settings())
+    render_privacy_section()  # passphrase, export, import, delete
 
 
 main()

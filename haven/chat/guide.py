@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Protocol
 
 from haven.chat import phrases as P
 from haven.chat.phrasing import Phraser
@@ -71,17 +72,27 @@ class _Citer:
         return citation.n
 
 
+class ReviewedMatcher(Protocol):
+    """Finds a clinician's approved reply for a message (``haven.reviews.ReviewedReplies``)."""
+
+    def match(self, text: str): ...
+
+
 class GuideEngine:
     """Scripted replies grounded in the retrieved passages. Build once; ``reply`` is pure."""
 
     name = "guide"
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, reviewed: ReviewedMatcher | None = None) -> None:
         self.library = library
+        self.reviewed = reviewed
 
     # --- the engine interface ----------------------------------------------------------------------
 
     def reply(self, request: EngineRequest) -> Draft:
+        approved = self._clinician_reviewed(request)
+        if approved is not None:
+            return approved
         said = [t.text for t in request.history if t.role == "assistant"][-MEMORY_TURNS:]
         seed = "\x1e".join([request.text, *(t.text for t in request.history)])
         phraser = Phraser(seed, said)
@@ -96,6 +107,16 @@ class GuideEngine:
         draft = self.reply(request)
         yield from re.findall(r"\S+\s*", draft.text)
         yield draft
+
+    def _clinician_reviewed(self, request: EngineRequest) -> Draft | None:
+        """A clinician's approved better reply to a message close enough to this one (triage ran before)."""
+        if self.reviewed is None:
+            return None
+        match = self.reviewed.match(request.text)
+        if match is None:
+            return None
+        note = f"A clinician-reviewed reply ({match.reviewer}, {match.reviewed_on:%d %b %Y})."
+        return Draft(text=match.text, note=note)
 
     # --- pieces --------------------------------------------------------------------------------------
 

@@ -50,12 +50,13 @@ class ChatService:
         understander: Understander | None = None,
         model_factory: ModelFactory = build_chat_model,
         settings: Callable[[], Settings] = get_settings,
+        reviewed=None,
     ) -> None:
         self.searcher = searcher
         self.library = library
         self.db = db
         self.understander = understander or Understander(library)
-        self.guide = GuideEngine(library)
+        self.guide = GuideEngine(library, reviewed)
         self.model_factory = model_factory
         self.settings = settings
         self._models: dict[tuple[str, str, float], LLMEngine] = {}
@@ -119,6 +120,9 @@ class ChatService:
                     draft = item
                 elif not streamed:
                     yield item
+        notice = notice or draft.note
+        if draft.note:
+            engine_name = f"{self.guide.name} (clinician-reviewed)"
         reply = Reply(
             text=draft.text,
             level=verdict.level,
@@ -275,6 +279,7 @@ def get_chat_service() -> ChatService:
     """The process-wide service for the CLI and notebooks (the app wraps its own in st.cache_resource)."""
     from haven.content.loader import load_default_library
     from haven.retrieval.search import get_library_search
+    from haven.reviews import ReviewedReplies
     from haven.storage.db import get_engine
 
-    return ChatService(get_library_search(), load_default_library(), get_engine())
+    return ChatService(get_library_search(), load_default_library(), get_engine(), reviewed=ReviewedReplies.load())

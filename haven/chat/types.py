@@ -90,6 +90,7 @@ class Draft:
     text: str
     citations: tuple[Citation, ...] = ()
     suggested_exercises: tuple[str, ...] = ()
+    note: str = ""  # shown under the reply, e.g. that a clinician reviewed it
 
 
 @dataclass(frozen=True)
