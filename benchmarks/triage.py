@@ -1,4 +1,6 @@
-"""Triage on the labelled set: recall, false-positive rate, and per-message time (warm).
+"""Triage on the labelled set: recall, false-positive rate, and per-message time (warm); and false alarms on
+everyday messages (tests/safety/everyday_messages.yaml) and on the library's `when_it_helps` lines (what people
+say when they need an exercise; the safety-plan exercise's lines are left out).
 
     .venv/bin/python benchmarks/triage.py            # recall, FPR, p50/p95 ms, and every miss
     .venv/bin/python benchmarks/triage.py --sweep    # how recall/FPR move with the similarity thresholds
@@ -23,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CASES_FILE = ROOT / "tests" / "safety" / "triage_cases.yaml"
+EVERYDAY_FILE = ROOT / "tests" / "safety" / "everyday_messages.yaml"
+CRISIS_EXERCISES = {"safety-plan"}  # its when_it_helps lines are meant to be close to a crisis
 
 
 @dataclass(frozen=True)
@@ -40,10 +44,38 @@ def load_cases(path: Path = CASES_FILE) -> list[Case]:
     return cases
 
 
+def load_everyday(path: Path = EVERYDAY_FILE) -> list[Case]:
+    """Everyday messages: none is a crisis."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Case(t, False, group) for group, texts in data.items() for t in texts]
+
+
+def load_when_it_helps() -> list[Case]:
+    """The library's `when_it_helps` lines, but for exercises meant for a crisis: none is a crisis."""
+    from haven.content.loader import load_default_library
+
+    library = load_default_library()
+    return [
+        Case(line, False, exercise.id)
+        for exercise in library.exercises.values()
+        if exercise.id not in CRISIS_EXERCISES
+        for line in exercise.when_it_helps
+    ]
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
     return ordered[index]
+
+
+def false_alarms_on(name: str, cases: list[Case]) -> None:
+    from haven.safety import triage
+
+    alarms = [(case, result) for case in cases if (result := triage(case.text)).is_crisis]
+    print(f"{name}: false-positive rate {len(alarms) / len(cases):.3f} ({len(alarms)}/{len(cases)})")
+    for case, result in alarms:
+        print(f"  FALSE ALARM [{case.group}] {case.text}  <- {result.evidence}")
 
 
 def run(cases: list[Case]) -> None:
@@ -103,37 +135,68 @@ def _embed_times(n: int = 30) -> list[float]:
     return times
 
 
-def sweep(cases: list[Case]) -> None:
-    """Recall and FPR of the similarity layer's rule for a grid of thresholds (patterns held fixed)."""
-    import numpy as np
-
+def _similarity_rows(cases: list[Case]) -> list[tuple]:
+    """For each case: whether a pattern fires, and per piece its crisis and safe similarities and its cue."""
     from haven.retrieval.embeddings import embed
     from haven.safety.patterns import match, prepare
-    from haven.safety.semantic import Thresholds, chunks, decide, load_exemplars
+    from haven.safety.semantic import chunks, load_exemplars
 
     ex = load_exemplars()
     rows = []
     for case in cases:
         prepared = prepare(case.text)
-        by_pattern = bool(match(prepared))
         pieces = chunks(prepared)
-        vectors = embed(pieces)
-        rows.append((case, by_pattern, vectors @ ex.crisis_vectors.T, vectors @ ex.safe_vectors.T))
-    positives = sum(c.crisis for c in cases)
-    negatives = len(cases) - positives
-    print("high  low   margin  recall  fpr")
-    for high in (0.62, 0.65, 0.68, 0.72, 0.76):
-        for low in (0.42, 0.46, 0.50, 0.54):
-            for margin in (0.0, 0.02, 0.04, 0.06):
-                th = Thresholds(high, low, margin)
-                tp = fp = 0
-                for case, by_pattern, cs, ss in rows:
-                    hit = by_pattern or any(
-                        decide(float(np.max(cs[i])), float(np.max(ss[i])), th) for i in range(len(cs))
-                    )
-                    tp += hit and case.crisis
-                    fp += hit and not case.crisis
-                print(f"{high:.2f}  {low:.2f}  {margin:.2f}    {tp / positives:.3f}   {fp / negatives:.3f}")
+        vectors = embed([p.text for p in pieces]) if pieces else None
+        sims = [] if vectors is None else [
+            (float((v @ ex.crisis_vectors.T).max()), float((v @ ex.safe_vectors.T).max()), p.corroborated)
+            for v, p in zip(vectors, pieces)
+        ]
+        rows.append((case, bool(match(prepared)), sims))
+    return rows
+
+
+def _rates(rows: list[tuple], th) -> tuple[float, float]:
+    from haven.safety.semantic import decide
+
+    tp = fp = positives = 0
+    for case, by_pattern, sims in rows:
+        hit = by_pattern or any(decide(c, s, th, cue) for c, s, cue in sims)
+        positives += case.crisis
+        tp += hit and case.crisis
+        fp += hit and not case.crisis
+    negatives = len(rows) - positives
+    return (tp / positives if positives else 1.0), (fp / negatives if negatives else 0.0)
+
+
+def sweep(cases: list[Case]) -> None:
+    """Recall and FPR of the similarity rule for a grid of thresholds (patterns held fixed), on the labelled
+    set, the everyday messages and the when_it_helps lines. Rows with recall 1.0 come first, by total FPR."""
+    from itertools import product
+
+    from haven.safety.semantic import Thresholds, load_exemplars
+
+    current = load_exemplars().thresholds
+    sets = {"labelled": _similarity_rows(cases), "everyday": _similarity_rows(load_everyday()),
+            "when_it_helps": _similarity_rows(load_when_it_helps())}
+    grid = product((0.62, 0.66, 0.70), (0.40, 0.44, 0.48, 0.52), (0.0, 0.03, 0.06), (0.58, 0.62, 0.66, 1.0),
+                   (0.0, 0.05, 0.10))
+    results = []
+    for high, low, margin, bare, bare_margin in grid:
+        th = Thresholds(high, low, margin, bare, bare_margin)
+        recall, fpr = _rates(sets["labelled"], th)
+        fprs = [_rates(sets[name], th)[1] for name in ("everyday", "when_it_helps")]
+        results.append((th, recall, fpr, *fprs))
+    # Ties go to the most permissive rule (lowest thresholds): the labelled set has few cases that only the
+    # similarity layer catches, so among equal false-alarm rates the one that misses least unseen is kept.
+    results.sort(key=lambda r: (-r[1], round(r[2] + r[3] + r[4], 4), r[0].low, r[0].bare, r[0].margin,
+                                r[0].high, r[0].bare_margin))
+    shown = results[:30] + [r for r in results[30:] if r[0] == current]
+    print(f"current: {current}")
+    print("high  low   margin  bare  bare_m  recall  fpr(labelled)  fpr(everyday)  fpr(when_it_helps)")
+    for th, recall, fpr, fpr_everyday, fpr_wih in shown:
+        mark = "  <- current" if th == current else ""
+        print(f"{th.high:.2f}  {th.low:.2f}  {th.margin:.2f}    {th.bare:.2f}  {th.bare_margin:.2f}    "
+              f"{recall:.3f}   {fpr:.3f}          {fpr_everyday:.3f}          {fpr_wih:.3f}{mark}")
 
 
 def main() -> None:
@@ -141,7 +204,12 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="sweep the similarity thresholds")
     args = parser.parse_args()
     cases = load_cases()
-    sweep(cases) if args.sweep else run(cases)
+    if args.sweep:
+        sweep(cases)
+        return
+    run(cases)
+    false_alarms_on("everyday messages", load_everyday())
+    false_alarms_on("when_it_helps lines (not safety-plan)", load_when_it_helps())
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ class PatternBook:
     denial_blocker: re.Pattern[str]
     frames: dict[str, re.Pattern[str]]
     patterns: tuple[Pattern, ...]
+    risk_cues: re.Pattern[str]
 
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
@@ -90,6 +91,7 @@ def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
         denial_blocker=re.compile(data["denial_blockers"]),
         frames=frames,
         patterns=tuple(patterns),
+        risk_cues=re.compile(_expand(data["risk_cues"], vocab)),
     )
 
 
@@ -160,6 +162,28 @@ def match_sentence(sentence: str, book: PatternBook | None = None) -> list[Patte
             continue
         hits.append(PatternHit(pattern, found.group(0)))
     return hits
+
+
+def framed(sentence: str, book: PatternBook | None = None) -> bool:
+    """True when a mention fired on this sentence but one of its frames cancelled it (a holiday, a film)."""
+    book = book or load_pattern_book()
+    return any(
+        pattern.strength == "mention"
+        and pattern.regex.search(sentence)
+        and any(book.frames[f].search(sentence) for f in pattern.unless)
+        for pattern in book.patterns
+    )
+
+
+def has_risk_cue(sentence: str, book: PatternBook | None = None) -> bool:
+    """True when a prepared sentence holds a weak risk word (``risk_cues``) in a context no frame cancelled.
+
+    The similarity layer needs this corroboration unless a message is very close to a crisis exemplar: a
+    sentence with no risk word at all ("thanks, I'll try the breathing tonight") is never a crisis on mere
+    closeness of meaning, and neither is one whose only risk word a frame explains ("disappear on holiday").
+    """
+    book = book or load_pattern_book()
+    return bool(book.risk_cues.search(sentence)) and not framed(sentence, book)
 
 
 def match(prepared: PreparedText, book: PatternBook | None = None) -> list[PatternHit]:

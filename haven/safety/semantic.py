@@ -3,6 +3,11 @@
 Patterns catch what people say in the usual words; this layer catches the same meaning in other words
 ("I made sure my cat will have a new home after I'm gone"). The exemplar embeddings are computed once per
 process, lazily, with the library's MiniLM model; each message then costs one ``embed`` call.
+
+Small sentence embeddings put "I can't switch off" close to "I don't trust myself to stay safe tonight", so
+closeness alone is weak evidence. A piece of text is a crisis on a moderate similarity only when it is
+*corroborated*: it holds a weak risk cue from ``patterns.yaml`` that no frame explains. Without one it needs
+a near-copy of a crisis exemplar that also clearly beats every safe exemplar.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from haven.safety.patterns import DENIED, PreparedText, load_pattern_book, prepare
+from haven.safety.patterns import DENIED, PreparedText, has_risk_cue, load_pattern_book, prepare
 
 EXEMPLARS_FILE = Path(__file__).with_name("exemplars.yaml")
 #: When a self-harm exemplar is nearly as close as the nearest one, call it self-harm: by far the commonest
@@ -28,9 +33,21 @@ _lock = threading.Lock()
 
 @dataclass(frozen=True)
 class Thresholds:
+    """The similarity rule's numbers (``exemplars.yaml``); ``bare*`` apply to pieces with no risk cue."""
+
     high: float
     low: float
     margin: float
+    bare: float = 1.0
+    bare_margin: float = 0.0
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One piece of a message to embed, and whether a risk cue in it corroborates a similarity hit."""
+
+    text: str
+    corroborated: bool
 
 
 @dataclass(frozen=True)
@@ -97,7 +114,11 @@ def load_exemplars(path: Path = EXEMPLARS_FILE) -> Exemplars:
         )
 
 
-def chunks(prepared: PreparedText) -> list[str]:
+def _chunk(sentences: list[str]) -> Chunk:
+    return Chunk(" . ".join(sentences), any(has_risk_cue(s) for s in sentences))
+
+
+def chunks(prepared: PreparedText) -> list[Chunk]:
     """The pieces to embed: the whole text, and each sentence when there are several.
 
     A crisis sentence inside a long, calm journal entry would be diluted in one whole-text embedding, so
@@ -106,17 +127,23 @@ def chunks(prepared: PreparedText) -> list[str]:
     sentences = [s for s in (embedding_text(s) for s in prepared.sentences) if s]
     if not sentences:
         return []
-    whole = " . ".join(sentences)
     if len(sentences) == 1:
-        return [whole]
+        return [_chunk(sentences)]
+    groups = [[s] for s in sentences]
     if len(sentences) + 1 > MAX_CHUNKS:
         size = -(-len(sentences) // (MAX_CHUNKS - 1))
-        sentences = [" . ".join(sentences[i:i + size]) for i in range(0, len(sentences), size)]
-    return [whole, *sentences]
+        groups = [sentences[i:i + size] for i in range(0, len(sentences), size)]
+    return [_chunk(sentences), *(_chunk(g) for g in groups)]
 
 
-def decide(crisis_sim: float, safe_sim: float, thresholds: Thresholds) -> bool:
-    """The similarity rule, in one place: very close is crisis; close and closer than any safe one is too."""
+def decide(crisis_sim: float, safe_sim: float, thresholds: Thresholds, corroborated: bool = True) -> bool:
+    """The similarity rule, in one place.
+
+    With a risk cue: very close is crisis; close and closer than any safe exemplar by a margin is too.
+    Without one: only a near-copy of a crisis exemplar that also beats every safe one by ``bare_margin``.
+    """
+    if not corroborated:
+        return crisis_sim >= thresholds.bare and crisis_sim - safe_sim >= thresholds.bare_margin
     if crisis_sim >= thresholds.high:
         return True
     return crisis_sim >= thresholds.low and crisis_sim - safe_sim >= thresholds.margin
@@ -130,7 +157,7 @@ def assess(prepared: PreparedText, exemplars: Exemplars | None = None) -> Semant
     if not pieces:
         return None
     exemplars = exemplars or load_exemplars()
-    vectors = embed(pieces)
+    vectors = embed([piece.text for piece in pieces])
     crisis_sims = vectors @ exemplars.crisis_vectors.T
     safe_sims = vectors @ exemplars.safe_vectors.T
     best: SemanticMatch | None = None
@@ -142,12 +169,14 @@ def assess(prepared: PreparedText, exemplars: Exemplars | None = None) -> Semant
             if self_harm_best >= float(crisis_sims[i, j]) - CATEGORY_TIE:
                 category = SELF_HARM
         candidate = SemanticMatch(
-            crisis=decide(float(crisis_sims[i, j]), float(safe_sims[i].max()), exemplars.thresholds),
+            crisis=decide(
+                float(crisis_sims[i, j]), float(safe_sims[i].max()), exemplars.thresholds, piece.corroborated
+            ),
             category=category,
             similarity=float(crisis_sims[i, j]),
             safe_similarity=float(safe_sims[i].max()),
             exemplar=exemplars.crisis_texts[j],
-            chunk=piece,
+            chunk=piece.text,
         )
         if best is None or (candidate.crisis, candidate.similarity) > (best.crisis, best.similarity):
             best = candidate

@@ -3,7 +3,8 @@
 Two layers, either of which can say crisis, and neither of which can overrule the other's crisis:
   1. patterns (``patterns.yaml``): precise regular expressions over normalised text, with denials masked
      and narrow frames that cancel only weak mentions (a film about suicide, an accident while cooking);
-  2. similarity (``exemplars.yaml``): the meaning of the text against curated crisis and safe exemplars.
+  2. similarity (``exemplars.yaml``): the meaning of the text against curated crisis and safe exemplars,
+     corroborated by a weak risk cue (``patterns.yaml`` ``risk_cues``) unless the match is very close.
 Recall is never traded away: a strong pattern is never cancelled, and when the patterns are silent the
 similarity layer still looks. When both are silent the answer is ``none``.
 """

@@ -36,5 +36,20 @@ def triage_cases() -> dict:
 
 
 @pytest.fixture(scope="session")
+def everyday_messages() -> dict:
+    return yaml.safe_load((HERE / "everyday_messages.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def when_it_helps() -> list[str]:
+    """The library's `when_it_helps` lines, but the safety plan's (those are meant to be close to a crisis)."""
+    from haven.content.loader import load_library
+
+    root = HERE.parent.parent
+    library = load_library(root / "exercises", root / "knowledge")
+    return [line for ex in library.exercises.values() if ex.id != "safety-plan" for line in ex.when_it_helps]
+
+
+@pytest.fixture(scope="session")
 def guard_cases() -> dict:
     return yaml.safe_load((HERE / "guard_cases.yaml").read_text(encoding="utf-8"))

@@ -105,10 +105,59 @@ def test_the_idioms_named_in_the_spec_are_not_crises(text, exemplars):
 
 
 def test_thresholds_rule_never_lets_the_safe_side_veto_a_near_copy():
-    rule = Thresholds(high=0.66, low=0.44, margin=0.03)
+    rule = Thresholds(high=0.66, low=0.44, margin=0.03, bare=0.62, bare_margin=0.10)
     assert decide(0.70, 0.95, rule)
     assert not decide(0.40, 0.0, rule)
     assert decide(0.50, 0.46, rule) and not decide(0.50, 0.49, rule)
+
+
+def test_without_a_risk_cue_only_a_clear_near_copy_counts():
+    rule = Thresholds(high=0.66, low=0.44, margin=0.03, bare=0.62, bare_margin=0.10)
+    assert not decide(0.60, 0.30, rule, corroborated=False)
+    assert not decide(0.70, 0.65, rule, corroborated=False)
+    assert decide(0.70, 0.55, rule, corroborated=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("thanks, I'll try the breathing later", False),
+        ("I want to disappear for a while and go on holiday", False),  # the frame explains "disappear"
+        ("I keep beating myself up about it", False),
+        ("I want to end it with my boyfriend", False),
+        ("I want to disappear", True),
+        ("my dad beats my mum", True),
+        ("there's a bottle of pills next to me", True),
+    ],
+)
+def test_risk_cues_corroborate_only_unexplained_risk_words(text, cue):
+    from haven.safety.patterns import has_risk_cue
+
+    assert all(has_risk_cue(s) == cue for s in prepare(text).sentences)
+
+
+def _rate(texts: list[str]) -> tuple[float, list[tuple[str, str]]]:
+    alarms = [(t, r.evidence) for t in texts if (r := triage(t)).is_crisis]
+    return len(alarms) / len(texts), alarms
+
+
+def test_everyday_messages_rarely_raise_a_false_alarm(everyday_messages, exemplars):
+    """Thanks, reports on exercises, worries about work, sleep or friends: at most 2% crisis."""
+    texts = [t for texts in everyday_messages.values() for t in texts]
+    assert len(texts) >= 120
+    rate, alarms = _rate(texts)
+    assert rate <= 0.02, f"false alarms: {alarms}"
+
+
+def test_reported_everyday_false_alarms_are_gone(everyday_messages, exemplars):
+    assert [t for t in everyday_messages["reported"] if triage(t).is_crisis] == []
+
+
+def test_when_it_helps_lines_rarely_raise_a_false_alarm(when_it_helps, exemplars):
+    """What people say when they need an exercise is distress, not a crisis (safety-plan's lines left out)."""
+    assert len(when_it_helps) >= 100
+    rate, alarms = _rate(when_it_helps)
+    assert rate <= 0.02, f"false alarms: {alarms}"
 
 
 def test_every_pattern_compiles_and_names_known_frames():
@@ -122,13 +171,14 @@ def _normalised(text: str) -> str:
     return embedding_text(" ".join(prepare(text).sentences))
 
 
-def test_exemplars_and_test_cases_are_disjoint(triage_cases, exemplars):
-    """The set measures generalisation: no test message is an exemplar or a near-copy of one."""
+def test_exemplars_and_test_cases_are_disjoint(triage_cases, everyday_messages, when_it_helps, exemplars):
+    """The sets measure generalisation: no test message is an exemplar or a near-copy of one."""
     from haven.retrieval.embeddings import embed
 
     data = read_exemplar_file()
     exemplar_texts = [t for texts in data["crisis"].values() for t in texts] + list(data["safe"])
     case_texts = [t for t, _, _ in _labelled(triage_cases)]
+    case_texts += [t for texts in everyday_messages.values() for t in texts] + when_it_helps
     assert not {_normalised(t) for t in exemplar_texts} & {_normalised(t) for t in case_texts}
     sims = embed([_normalised(t) for t in case_texts]) @ embed([_normalised(t) for t in exemplar_texts]).T
     worst = np.unravel_index(int(np.argmax(sims)), sims.shape)
