@@ -55,3 +55,25 @@ def postgres_url(postgres_server, request):
 
     name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:50]
     return postgres_server.create_database(name)
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """This test's own data dir, with the settings re-read (and re-read again after the test)."""
+    from haven.config import get_settings
+
+    monkeypatch.setenv("HAVEN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("HAVEN_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield tmp_path / "data"
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def engine(data_dir, tmp_path):
+    """A migrated, empty database: PostgreSQL when HAVEN_TEST_DATABASE_URL is set, else a tmp SQLite file."""
+    from haven.storage.testing import fresh_engine
+
+    eng = fresh_engine(tmp_path)
+    yield eng
+    eng.dispose()

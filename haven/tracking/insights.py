@@ -11,7 +11,7 @@ import pandas as pd
 
 from haven.tracking.frames import TrackingData
 from haven.tracking.instruments import get_instrument
-from haven.tracking.series import compare_tags, emotion_counts, exercise_effects
+from haven.tracking.series import TagComparison, compare_tags, emotion_counts, exercise_effects
 
 CAUTION = (
     "These are patterns in your own entries, not proof of what causes what. They can be a good starting "
@@ -48,16 +48,8 @@ class MoodSummary:
 
 
 @dataclass(frozen=True)
-class TagInsight:
-    tag: str
-    mean_with: float
-    mean_without: float
-    days_with: int
-    days_without: int
-
-    @property
-    def difference(self) -> float:
-        return self.mean_with - self.mean_without
+class TagInsight(TagComparison):
+    """A tag comparison, said in plain words."""
 
     @property
     def sentence(self) -> str:

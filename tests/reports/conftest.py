@@ -17,26 +17,6 @@ from report_data import Seeded, seed  # noqa: E402
 
 
 @pytest.fixture
-def data_dir(tmp_path, monkeypatch) -> Path:
-    from haven.config import get_settings
-
-    monkeypatch.setenv("HAVEN_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("HAVEN_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    yield tmp_path / "data"
-    get_settings.cache_clear()
-
-
-@pytest.fixture
-def engine(data_dir, tmp_path):
-    from haven.storage.testing import fresh_engine
-
-    eng = fresh_engine(tmp_path)
-    yield eng
-    eng.dispose()
-
-
-@pytest.fixture
 def seeded(engine) -> Seeded:
     return seed(engine)
 

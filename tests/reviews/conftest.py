@@ -23,17 +23,6 @@ def reviewed(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def data_dir(tmp_path, monkeypatch) -> Path:
-    from haven.config import get_settings
-
-    monkeypatch.setenv("HAVEN_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("HAVEN_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    yield tmp_path / "data"
-    get_settings.cache_clear()
-
-
-@pytest.fixture
 def engine(data_dir):
     """The engine pages and the CLI open through the settings (this test's data dir)."""
     import streamlit as st

@@ -17,26 +17,6 @@ from tracking_fakes import SafetyCalls, install_fake_safety  # noqa: E402
 
 
 @pytest.fixture
-def data_dir(tmp_path, monkeypatch) -> Path:
-    from haven.config import get_settings
-
-    monkeypatch.setenv("HAVEN_DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    yield tmp_path / "data"
-    get_settings.cache_clear()
-
-
-@pytest.fixture
-def engine(data_dir, tmp_path):
-    """A migrated, empty database: PostgreSQL when HAVEN_TEST_DATABASE_URL is set, else tmp SQLite."""
-    from haven.storage.testing import fresh_engine
-
-    eng = fresh_engine(tmp_path)
-    yield eng
-    eng.dispose()
-
-
-@pytest.fixture
 def fake_safety(monkeypatch) -> SafetyCalls:
     return install_fake_safety(monkeypatch)
 
