@@ -48,6 +48,7 @@ class PatternBook:
     frames: dict[str, re.Pattern[str]]
     patterns: tuple[Pattern, ...]
     risk_cues: re.Pattern[str]
+    sign_off: re.Pattern[str]
 
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
@@ -92,6 +93,7 @@ def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
         frames=frames,
         patterns=tuple(patterns),
         risk_cues=re.compile(_expand(data["risk_cues"], vocab)),
+        sign_off=re.compile(data["sign_off"]),
     )
 
 
@@ -183,6 +185,8 @@ def has_risk_cue(sentence: str, book: PatternBook | None = None) -> bool:
     closeness of meaning, and neither is one whose only risk word a frame explains ("disappear on holiday").
     """
     book = book or load_pattern_book()
+    if book.sign_off.fullmatch(sentence.strip()):
+        return False  # "bye", "goodnight haven": leaving the chat, not saying goodbye to life
     return bool(book.risk_cues.search(sentence)) and not framed(sentence, book)
 
 
