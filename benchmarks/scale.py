@@ -100,7 +100,6 @@ def measure(label: str, settings, base, size: int, queries) -> dict:
         "store": label, "passages": len(searcher.passages), "ingest/s": rate, "load s": load_s,
         "p50 ms": result.p50_ms, "p95 ms": result.p95_ms, "hit@3": result.hit_at_3, "RSS MB": rss_mb(),
     }
-    del searcher
     client.delete_collection(settings.collection)
     return row
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -82,7 +81,7 @@ def _hit_json(hit) -> dict:
 
 @app.command()
 def search(
-    query: Optional[str] = typer.Argument(None, help="What you are looking for, in your own words."),
+    query: str | None = typer.Argument(None, help="What you are looking for, in your own words."),
     k: int = typer.Option(5, "--k", min=1, max=50, help="How many documents."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     jsonl: bool = typer.Option(False, "--jsonl", help='Batch: read {"query": ...} lines on stdin.'),
@@ -94,7 +93,7 @@ def search(
 
     if not jsonl and not query:
         typer.echo("Give a QUERY, or --jsonl to read queries from stdin.", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     searcher = get_library_search()
     if jsonl:
         for n, line in enumerate(sys.stdin, start=1):
@@ -137,7 +136,7 @@ def score(
         result = score_answers(instrument, [_whole_number(a) for a in answers])
     except (AnswerError, KeyError) as error:
         typer.echo(f"haven score: {error.args[0]}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if save:
         from haven.storage.db import DEFAULT_PERSON, get_engine
         from haven.tracking.assessments import save_assessment
@@ -180,7 +179,7 @@ def demo(remove: bool = typer.Option(False, "--remove", help="Delete the demo pr
 def chat(
     message: str = typer.Argument(..., help="What you want to say."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    conversation: Optional[int] = typer.Option(None, "--conversation", help="Add to this conversation id."),
+    conversation: int | None = typer.Option(None, "--conversation", help="Add to this conversation id."),
 ) -> None:
     """Answer one chat message with the configured engine (offline guide by default)."""
     from haven.chat.service import get_chat_service
@@ -214,7 +213,7 @@ def _private_engine():
 @app.command("export")
 def export_data(
     out: Path = typer.Option(..., "--out", help="Where to write everything, as one JSON file."),
-    csv_out: Optional[Path] = typer.Option(None, "--csv", help="Also write the check-ins as CSV here."),
+    csv_out: Path | None = typer.Option(None, "--csv", help="Also write the check-ins as CSV here."),
 ) -> None:
     """Export everything (chats, check-ins, exercises, questionnaires) to one versioned JSON file."""
     from haven.privacy import write_export
@@ -252,7 +251,7 @@ def delete_data(yes: bool = typer.Option(False, "--yes", help="Do not ask; delet
 
 @app.command()
 def triage(
-    text: Optional[str] = typer.Argument(None, help="The text to triage."),
+    text: str | None = typer.Argument(None, help="The text to triage."),
     jsonl: bool = typer.Option(
         False, "--jsonl", help='Read lines of {"text": ...} from stdin; print one JSON result per line.'
     ),
@@ -335,12 +334,12 @@ def report(
 
 @app.command()
 def review(
-    file: Optional[Path] = typer.Argument(None, help="A conversation export (JSON) to review."),
+    file: Path | None = typer.Argument(None, help="A conversation export (JSON) to review."),
     summary: bool = typer.Option(False, "--summary", help="Print how many replies were reviewed, as JSON."),
-    export_id: Optional[int] = typer.Option(None, "--export", help="Export this conversation id to --out."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Where --export writes the JSON file."),
-    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Your name, saved with the review."),
-    directory: Optional[Path] = typer.Option(None, "--dir", help="Reviews folder (default knowledge/reviewed)."),
+    export_id: int | None = typer.Option(None, "--export", help="Export this conversation id to --out."),
+    out: Path | None = typer.Option(None, "--out", help="Where --export writes the JSON file."),
+    reviewer: str | None = typer.Option(None, "--reviewer", help="Your name, saved with the review."),
+    directory: Path | None = typer.Option(None, "--dir", help="Reviews folder (default knowledge/reviewed)."),
 ) -> None:
     """Review a conversation export reply by reply and save the review; or --summary, or --export."""
     from haven.reviews import export_conversation, review_summary, save_review
@@ -353,7 +352,7 @@ def review(
     if export_id is not None:
         if out is None:
             typer.echo("haven review: --export needs --out FILE", err=True)
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         try:
             exported = export_conversation(_private_engine(), export_id)
         except ConversationNotFound as error:
@@ -364,7 +363,7 @@ def review(
         return
     if file is None:
         typer.echo("Give a conversation export FILE, or --summary, or --export ID --out FILE.", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     try:
         conversation = ConversationExport.from_json(file.read_bytes())
     except (OSError, InvalidConversationExport) as error:

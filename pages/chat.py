@@ -18,7 +18,6 @@ _CRISIS = "chat_crisis"  # the crisis response on screen; the input waits until 
 def chat_service():
     """One chat service per server process (it holds the library, the searcher and the guide)."""
     from haven.chat.service import ChatService
-
     from haven.reviews import ReviewedReplies
 
     service = ChatService(library_search(), library(), database(), reviewed=ReviewedReplies.load())

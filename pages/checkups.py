@@ -14,9 +14,9 @@ from haven.tracking.frames import load_assessment_frame
 from haven.tracking.instruments import Instrument, load_instruments
 from haven.tracking.scoring import SCREENING_NOTE, WHEN_TO_SEEK_HELP
 from ui.crisis_card import render_crisis_card
+from ui.entry import through_app
 from ui.profile import active_profile, demo_banner, profile_switcher
 from ui.resources import database
-from ui.entry import through_app
 
 through_app()
 

@@ -36,9 +36,9 @@ from haven.exercises import (
 )
 from haven.exercises.answers import TIMER_DONE, TIMER_SKIPPED
 from ui.breathing import describe, render_pacer
+from ui.entry import through_app
 from ui.profile import active_profile, demo_banner
 from ui.resources import database, library
-from ui.entry import through_app
 
 through_app()
 

@@ -6,8 +6,8 @@ import streamlit as st
 
 from haven.config import get_settings, preferences_path, save_preferences
 from haven.safety import regions, resolve_region
-from ui.help_now import helpline_markdown
 from ui.entry import through_app
+from ui.help_now import helpline_markdown
 
 through_app()
 

@@ -13,9 +13,9 @@ from haven.tracking.demo import demo_exists, fill_demo, remove_demo
 from haven.tracking.frames import PERIODS, Period, load_tracking_data
 from haven.tracking.insights import build_insights
 from haven.tracking.instruments import load_instruments
+from ui.entry import through_app
 from ui.profile import active_profile, demo_banner, profile_switcher, set_profile
 from ui.resources import database, library
-from ui.entry import through_app
 
 through_app()
 

@@ -6,8 +6,8 @@ import streamlit as st
 
 from haven.content.catalogue import all_tags, browse
 from haven.content.models import Article, Exercise
-from ui.resources import library, library_search
 from ui.entry import through_app
+from ui.resources import library, library_search
 
 through_app()
 

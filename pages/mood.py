@@ -23,9 +23,9 @@ from haven.tracking.checkins import (
 )
 from haven.tracking.frames import Period, load_check_in_frame
 from ui.crisis_card import render_crisis_card
+from ui.entry import through_app
 from ui.profile import active_profile, demo_banner, profile_switcher
 from ui.resources import database
-from ui.entry import through_app
 
 through_app()
 

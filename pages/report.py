@@ -14,9 +14,9 @@ from haven.reports import DISCLAIMER, ReportImage, ReportOptions, Section, build
 from haven.reports.choices import note_choices, thought_record_choices
 from haven.reports.options import DEFAULT_SECTIONS
 from haven.tracking.clock import local_today
+from ui.entry import through_app
 from ui.profile import active_profile, demo_banner, profile_switcher
 from ui.resources import database, library
-from ui.entry import through_app
 
 through_app()
 

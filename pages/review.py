@@ -10,9 +10,9 @@ import streamlit as st
 from haven.reviews import export_conversation, review_summary, reviewed_dir, save_review, validate_reviews
 from haven.reviews.export import ConversationExport, InvalidConversationExport, exportable_conversations
 from haven.reviews.models import ReviewInvalid, TurnMark, Verdict, make_review, review_pairs
+from ui.entry import through_app
 from ui.profile import active_profile, profile_switcher
 from ui.resources import database
-from ui.entry import through_app
 
 through_app()
 

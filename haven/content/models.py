@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
@@ -66,7 +66,7 @@ class RatingStep(_Step):
     default: int | None = None
 
     @model_validator(mode="after")
-    def _in_range(self) -> "RatingStep":
+    def _in_range(self) -> RatingStep:
         if not (0 <= self.min < self.max <= 10):
             raise ValueError(f"a rating runs within 0-10 (got min={self.min}, max={self.max})")
         if self.default is not None and not (self.min <= self.default <= self.max):
@@ -93,7 +93,7 @@ class TimerStep(_Step):
     seconds: float | None = Field(default=None, gt=0, le=3600, description="Plain timer with no phases.")
 
     @model_validator(mode="after")
-    def _has_duration(self) -> "TimerStep":
+    def _has_duration(self) -> TimerStep:
         if not self.phases and self.seconds is None:
             raise ValueError("a timer needs either phases (with pacing) or seconds")
         return self
@@ -129,14 +129,14 @@ class ListStep(_Step):
     item_label: str | None = None
 
     @model_validator(mode="after")
-    def _bounds(self) -> "ListStep":
+    def _bounds(self) -> ListStep:
         if self.min_items > self.max_items:
             raise ValueError("min_items is more than max_items")
         return self
 
 
 Step = Annotated[
-    Union[PromptStep, RatingStep, TimerStep, ChoiceStep, ListStep], Field(discriminator="kind")
+    PromptStep | RatingStep | TimerStep | ChoiceStep | ListStep, Field(discriminator="kind")
 ]
 STEP_KINDS = ("prompt", "rating", "timer", "choice", "list")
 
@@ -162,7 +162,7 @@ class Exercise(Strict):
     references: list[Reference] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_step_ids(self) -> "Exercise":
+    def _unique_step_ids(self) -> Exercise:
         seen: set[str] = set()
         for step in self.steps:
             if step.id in seen:

@@ -45,7 +45,7 @@ def model_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def load_sentence_model() -> "SentenceTransformer":
+def load_sentence_model() -> SentenceTransformer:
     """The one shared SentenceTransformer of this process (CPU, local files only)."""
     from sentence_transformers import SentenceTransformer
 
@@ -87,7 +87,7 @@ def embed_one(text: str) -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-def get_embeddings() -> "Embeddings":
+def get_embeddings() -> Embeddings:
     """The same model behind LangChain's ``Embeddings`` interface (for Chroma and LangChain code)."""
     from langchain_huggingface import HuggingFaceEmbeddings
 

@@ -14,9 +14,9 @@ a curated library this is faster than an HNSW query, and Chroma stays the durabl
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 import numpy as np
 
@@ -66,7 +66,7 @@ class LibrarySearch:
     # --- building ----------------------------------------------------------------------------------
 
     @classmethod
-    def from_records(cls, records: Iterable[tuple[str, list[float], str, dict]]) -> "LibrarySearch":
+    def from_records(cls, records: Iterable[tuple[str, list[float], str, dict]]) -> LibrarySearch:
         """Build from (probe id, embedding, passage text, metadata) records as stored in Chroma."""
         passages: list[Passage] = []
         index_of: dict[str, int] = {}
@@ -82,7 +82,7 @@ class LibrarySearch:
         return cls(passages, matrix, np.asarray(owners, dtype=np.int64))
 
     @classmethod
-    def from_collection(cls, collection, page: int = 5000) -> "LibrarySearch":
+    def from_collection(cls, collection, page: int = 5000) -> LibrarySearch:
         """Read every record of the collection (in pages, so a large index or a server copes)."""
         records = []
         for offset in range(0, collection.count(), page):
@@ -186,8 +186,8 @@ def _hit(passage: Passage, score: float) -> Hit:
 
 def build_library_search(progress=None, settings=None) -> LibrarySearch:
     """Bring the index in step with the library files (embedding only what changed), then load it."""
-    from haven.content.loader import load_library
     from haven.config import get_settings
+    from haven.content.loader import load_library
     from haven.retrieval.index import ingest, library_collection
 
     settings = settings or get_settings()

@@ -6,7 +6,7 @@ deleting a person deletes everything of theirs.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text
@@ -14,7 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
@@ -31,14 +31,14 @@ class Person(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
-    check_ins: Mapped[list["CheckIn"]] = relationship(back_populates="person", cascade="all, delete-orphan")
-    exercise_runs: Mapped[list["ExerciseRun"]] = relationship(
+    check_ins: Mapped[list[CheckIn]] = relationship(back_populates="person", cascade="all, delete-orphan")
+    exercise_runs: Mapped[list[ExerciseRun]] = relationship(
         back_populates="person", cascade="all, delete-orphan"
     )
-    assessments: Mapped[list["AssessmentResult"]] = relationship(
+    assessments: Mapped[list[AssessmentResult]] = relationship(
         back_populates="person", cascade="all, delete-orphan"
     )
-    conversations: Mapped[list["Conversation"]] = relationship(
+    conversations: Mapped[list[Conversation]] = relationship(
         back_populates="person", cascade="all, delete-orphan"
     )
 
@@ -109,7 +109,7 @@ class Conversation(Base):
     title: Mapped[str] = mapped_column(String(120), default="")
 
     person: Mapped[Person] = relationship(back_populates="conversations")
-    turns: Mapped[list["ChatTurn"]] = relationship(
+    turns: Mapped[list[ChatTurn]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="ChatTurn.id"
     )
 

@@ -16,7 +16,7 @@ import pytest
 from haven.config import PROJECT_ROOT
 from haven.content.loader import Library, load_library
 from haven.content.models import Article, Exercise, word_count
-from haven.content.prose import document_prose, reading_grade
+from haven.content.prose import reading_grade
 
 EXERCISES_DIR = PROJECT_ROOT / "exercises"
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from streamlit.testing.v1 import AppTest
-
 from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "library.py")
 
