@@ -44,28 +44,24 @@ st.info(
 _first_run_region()
 
 st.subheader("Where would you like to start?")
-cols = st.columns(4)
-with cols[0].container(border=True):
-    st.markdown("**💬 Talk it through**")
-    st.caption("Say what's on your mind. Haven answers from its library and shows its sources.")
-    if st.button("Open the chat", key="go_chat"):
-        st.switch_page("pages/chat.py")
-with cols[1].container(border=True):
-    st.markdown("**🫁 Breathe for a minute**")
-    st.caption("Box breathing: four counts in, hold, out, hold. A calm shape paces you.")
-    if st.button("Start breathing", key="go_breathe"):
-        st.session_state["start_exercise"] = "box-breathing"
-        st.switch_page("pages/exercises.py")
-with cols[2].container(border=True):
-    st.markdown("**🌤️ Check in**")
-    st.caption("How's your mood right now? It takes ten seconds.")
-    if st.button("Check in", key="go_mood"):
-        st.switch_page("pages/mood.py")
-with cols[3].container(border=True):
-    st.markdown("**📚 Browse the library**")
-    st.caption("Exercises and short reads on worry, low mood, sleep, anger and more.")
-    if st.button("Open the library", key="go_library"):
-        st.switch_page("pages/library.py")
+# (title, what it is, button, key, page, exercise to start)
+STARTS = [
+    ("💬 Talk it through", "Say what's on your mind. Haven answers from its library and shows its sources.",
+     "Open the chat", "go_chat", "pages/chat.py", None),
+    ("🫁 Breathe for a minute", "Box breathing: four counts in, hold, out, hold. A calm shape paces you.",
+     "Start breathing", "go_breathe", "pages/exercises.py", "box-breathing"),
+    ("🌤️ Check in", "How's your mood right now? It takes ten seconds.", "Check in", "go_mood", "pages/mood.py", None),
+    ("📚 Browse the library", "Exercises and short reads on worry, low mood, sleep, anger and more.",
+     "Open the library", "go_library", "pages/library.py", None),
+]
+for col, (title, blurb, label, key, target, exercise) in zip(st.columns(len(STARTS)), STARTS, strict=True):
+    with col.container(border=True):
+        st.markdown(f"**{title}**")
+        st.caption(blurb)
+        if st.button(label, key=key):
+            if exercise:
+                st.session_state["start_exercise"] = exercise
+            st.switch_page(target)
 
 region = get_settings().region
 with st.expander(f"Need help now? Help lines for {resolve_region(region).name}", expanded=False):
