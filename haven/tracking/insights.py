@@ -11,7 +11,7 @@ import pandas as pd
 
 from haven.tracking.frames import TrackingData
 from haven.tracking.instruments import get_instrument
-from haven.tracking.series import TagComparison, compare_tags, emotion_counts, exercise_effects
+from haven.tracking.series import ExerciseEffect, TagComparison, compare_tags, emotion_counts, exercise_effects
 
 CAUTION = (
     "These are patterns in your own entries, not proof of what causes what. They can be a good starting "
@@ -88,16 +88,10 @@ class EmotionInsight:
 
 
 @dataclass(frozen=True)
-class ExerciseInsight:
-    exercise_id: str
-    title: str
-    runs: int
-    mean_before: float
-    mean_after: float
+class ExerciseInsight(ExerciseEffect):
+    """An exercise's before/after effect, with its title, said in plain words."""
 
-    @property
-    def change(self) -> float:
-        return self.mean_after - self.mean_before
+    title: str = ""
 
     @property
     def sentence(self) -> str:
@@ -194,11 +188,11 @@ def exercise_insights(runs: pd.DataFrame, titles: dict[str, str] | None = None) 
     titles = titles or {}
     return [
         ExerciseInsight(
-            e.exercise_id,
-            titles.get(e.exercise_id, e.exercise_id.replace("-", " ")),
-            e.runs,
-            e.mean_before,
-            e.mean_after,
+            exercise_id=e.exercise_id,
+            runs=e.runs,
+            mean_before=e.mean_before,
+            mean_after=e.mean_after,
+            title=titles.get(e.exercise_id, e.exercise_id.replace("-", " ")),
         )
         for e in exercise_effects(runs)
     ]
