@@ -271,7 +271,7 @@ def _search_query(text: str, understanding: Understanding, region: str) -> str:
     """What to look up: the message itself, or for "a real person", how to find one where the person lives."""
     if understanding.intent == "human":
         return f"{text}. How to find a therapist or counsellor in the {_REGION_WORDS.get(region.upper(), region)}"
-    return text
+    return text.strip()  # the same string understanding embedded, so the embedding cache serves both
 
 
 @lru_cache(maxsize=1)

@@ -66,8 +66,8 @@ def embed(texts: list[str]) -> np.ndarray:
 def embed_one(text: str) -> np.ndarray:
     """One text's unit-length embedding (a 1-D array, read-only).
 
-    The hot path of every chat turn (triage and retrieval both embed the message, so the cache makes that
-    one model call). It runs the transformer directly: for a single short text, sentence-transformers'
+    The hot path of every chat turn: the chat's understanding and retrieval both embed the message, so the
+    cache makes that one model call. (Triage embeds its own normalised text, in one batch with its pieces.) It runs the transformer directly: for a single short text, sentence-transformers'
     batching machinery costs more than the model. Same weights, same mean pooling, same vector.
     """
     import torch
