@@ -15,7 +15,7 @@ from haven.safety import CrisisResponse, Helpline
 CONTINUE_LABEL = "I'm safe to continue"
 
 
-def _digits(number: str) -> str:
+def dialable(number: str) -> str:
     """A dialable number for a ``tel:``/``sms:`` link ("116 123" -> "116123")."""
     return re.sub(r"[^0-9+]", "", number)
 
@@ -24,11 +24,11 @@ def _draw_line(line: Helpline, key: str) -> None:
     st.markdown(f"**{line.name}**" + (f" · {line.hours}" if line.hours and line.hours != "directory" else ""))
     columns = st.columns(3)
     if line.call:
-        columns[0].link_button(f"Call {line.call}", f"tel:{_digits(line.call)}", width="stretch")
+        columns[0].link_button(f"Call {line.call}", f"tel:{dialable(line.call)}", width="stretch")
     if line.text:
         body = f"?&body={line.text_body}" if line.text_body else ""
         label = f"Text {line.text_body} to {line.text}" if line.text_body else f"Text {line.text}"
-        columns[1].link_button(label, f"sms:{_digits(line.text)}{body}", width="stretch")
+        columns[1].link_button(label, f"sms:{dialable(line.text)}{body}", width="stretch")
     if line.chat:
         columns[2].link_button("Chat online", line.chat, width="stretch")
     if line.alt_call:
@@ -36,7 +36,7 @@ def _draw_line(line: Helpline, key: str) -> None:
 
 
 def _draw_emergency(response: CrisisResponse) -> None:
-    number = _digits(response.emergency_number)
+    number = dialable(response.emergency_number)
     if number:
         st.link_button(f"Emergency: call {response.emergency_number}", f"tel:{number}", type="primary")
     st.markdown(response.emergency_line)

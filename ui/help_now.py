@@ -6,6 +6,7 @@ import streamlit as st
 
 from haven.config import get_settings
 from haven.safety import emergency_number, helplines_for, resolve_region
+from ui.crisis_card import dialable
 
 
 def helpline_markdown(region_code: str) -> str:
@@ -15,10 +16,10 @@ def helpline_markdown(region_code: str) -> str:
     for line in helplines_for(region_code):
         ways = []
         if line.call:
-            ways.append(f"call [{line.call}](tel:{line.call.replace(' ', '')})")
+            ways.append(f"call [{line.call}](tel:{dialable(line.call)})")
         if line.text:
             body = f" {line.text_body} to" if line.text_body else ""
-            ways.append(f"text{body} [{line.text}](sms:{line.text.replace(' ', '')})")
+            ways.append(f"text{body} [{line.text}](sms:{dialable(line.text)})")
         if line.chat:
             ways.append(f"chat at {line.chat}")
         hours = f" ({line.hours})" if line.hours else ""
