@@ -253,34 +253,69 @@ def delete_data(yes: bool = typer.Option(False, "--yes", help="Do not ask; delet
 def triage(
     text: str | None = typer.Argument(None, help="The text to triage."),
     jsonl: bool = typer.Option(
-        False, "--jsonl", help='Read lines of {"text": ...} from stdin; print one JSON result per line.'
+        False,
+        "--jsonl",
+        help='Read lines of {"text": ..., "context": [earlier messages, oldest first]} from stdin; '
+        "print one JSON result per line.",
     ),
 ) -> None:
-    """Triage text for crisis: prints {"text", "level", "category", "evidence", "ms"} per text."""
+    """Triage text for crisis: prints {"text", "level", "category", "audience", "evidence", "ms"} per text.
+
+    level is none, concern or crisis. In context, Haven's own earlier messages start with "haven:".
+    """
     import time
 
     from haven.safety import triage as run_triage
 
-    def one(value: str) -> dict:
+    def one(value: str, context: list[str] | None = None) -> dict:
         start = time.perf_counter()
-        result = run_triage(value)
+        result = run_triage(value, context=context)
         ms = round((time.perf_counter() - start) * 1000, 2)
         return {"text": value, **result.to_dict(), "ms": ms}
 
     if not jsonl:
         _print_json(one(text or ""))
         return
-    from haven.safety.semantic import load_exemplars
-
-    load_exemplars()  # load the model and embed the exemplars once, so each "ms" is that text's own time
+    run_triage("warming up")  # load the model once, so each "ms" is that text's own time
     for line in sys.stdin:
         if not line.strip():
             continue
-        try:
-            value = json.loads(line).get("text", "")
-        except (json.JSONDecodeError, AttributeError):
-            value = line.rstrip("\n")  # a plain line is triaged as it is rather than dropped
-        _print_json(one(value if isinstance(value, str) else str(value)))
+        value, context = _triage_line(line)
+        _print_json(one(value, context))
+
+
+def _triage_line(line: str) -> tuple[str, list[str] | None]:
+    """One input line: a JSON object with "text" (and maybe "context"), or plain text triaged as it is."""
+    try:
+        data = json.loads(line)
+    except (json.JSONDecodeError, ValueError, RecursionError):
+        return line.rstrip("\n"), None  # a plain line is triaged as it is rather than dropped
+    if not isinstance(data, dict):
+        return (data if isinstance(data, str) else line.rstrip("\n")), None
+    value = data.get("text", "")
+    context = data.get("context")
+    if isinstance(context, list):
+        context = [_context_text(item) for item in context if item]
+    else:
+        context = None
+    return (value if isinstance(value, str) else str(value)), context
+
+
+def _context_text(item) -> str:
+    """A context entry: a string, or {"role": "assistant"|"user", "text"|"content": ...}."""
+    if isinstance(item, dict):
+        words = str(item.get("text") or item.get("content") or "")
+        return f"haven: {words}" if item.get("role") in ("assistant", "haven", "bot") else words
+    return str(item)
+
+
+@app.command("train-triage")
+def train_triage() -> None:
+    """Retrain triage's learned layer from haven/safety/data/triage (deterministic; thresholds chosen on dev)."""
+    from haven.safety.training import train
+
+    report = train(write=True)
+    _print_json({"counts": report.counts, "C": report.c, "thresholds": report.thresholds})
 
 
 def _iso_day(text: str, flag: str):

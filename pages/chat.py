@@ -69,7 +69,7 @@ def _history(turns, paused: bool) -> None:
         if paused and i == len(turns) - 1 and turn.level == "crisis" and turn.role == "assistant":
             continue  # the crisis card below shows this one
         with st.chat_message(turn.role):
-            if turn.role == "assistant" and turn.level == "crisis":
+            if turn.role == "assistant" and turn.engine == "safety":
                 with st.container(border=True):
                     st.markdown(turn.text)
                 continue
@@ -105,10 +105,20 @@ def _answer(service, person: str, prompt: str) -> None:
             streamed = st.write_stream(pieces)
         reply = holder[-1]
         st.session_state[_CONVERSATION] = (person, reply.conversation_id)
-        if reply.level == "crisis":
+        if reply.crisis is not None and not getattr(reply.crisis, "held", False):
             turn_id = service.turns(person, reply.conversation_id)[-1].id
             st.session_state[_CRISIS] = (reply.crisis, f"crisis_{turn_id}")  # a fresh card for each crisis
             st.rerun()
+        if reply.concern is not None:
+            from ui.crisis_card import render_concern
+
+            with placeholder.container():
+                render_concern(reply.concern, key=f"concern_{len(service.turns(person, reply.conversation_id))}")
+            return
+        if reply.engine == "safety":  # a held crisis, a check: plain words in a bordered box, no buttons
+            with placeholder.container(border=True):
+                st.markdown(reply.text)
+            return
         if (streamed if isinstance(streamed, str) else "".join(map(str, streamed))).strip() != reply.text.strip():
             placeholder.markdown(reply.text)  # the guard or the fallback changed what was streamed
         turns = service.turns(person, reply.conversation_id)

@@ -1,7 +1,13 @@
-"""The crisis card: a distinct, unmissable panel that shows a ``CrisisResponse`` and pauses the chat.
+"""The crisis card and the concern panel: drawing only, for responses from ``haven.safety.response``.
 
-Drawing only: the words and help lines come from ``haven.safety.crisis_response``. Links are ``tel:``,
-``sms:`` and the organisations' own chat pages; nothing is loaded from the network to draw the card.
+- ``render_crisis_card``: a distinct, unmissable panel that shows a ``CrisisResponse`` and pauses the chat.
+  Lines for the kind of crisis come first under their own label ("For abuse at home"), then the general
+  lines, then lines for young people; for someone worried about another person, the steps they can take.
+- ``render_concern``: a calm inline panel for a ``ConcernResponse`` (level "concern"): the message, one
+  gentle question and compact line buttons. Not the red card, and it does not pause the chat.
+
+Links are ``tel:``, ``sms:``, ``https://wa.me/`` and the organisations' own pages; nothing is loaded from
+the network to draw them.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import re
 import streamlit as st
 
 from haven.safety import CrisisResponse, Helpline
+from haven.safety.response import ConcernResponse
 
 CONTINUE_LABEL = "I'm safe to continue"
 
@@ -20,26 +27,62 @@ def dialable(number: str) -> str:
     return re.sub(r"[^0-9+]", "", number)
 
 
-def _draw_line(line: Helpline, key: str) -> None:
-    st.markdown(f"**{line.name}**" + (f" · {line.hours}" if line.hours and line.hours != "directory" else ""))
-    columns = st.columns(3)
+def _line_buttons(line: Helpline) -> list[tuple[str, str]]:
+    buttons = []
     if line.call:
-        columns[0].link_button(f"Call {line.call}", f"tel:{dialable(line.call)}", width="stretch")
+        buttons.append((f"Call {line.call}", f"tel:{dialable(line.call)}"))
     if line.text:
         body = f"?&body={line.text_body}" if line.text_body else ""
         label = f"Text {line.text_body} to {line.text}" if line.text_body else f"Text {line.text}"
-        columns[1].link_button(label, f"sms:{dialable(line.text)}{body}", width="stretch")
+        buttons.append((label, f"sms:{dialable(line.text)}{body}"))
+    if line.whatsapp and line.whatsapp_url:
+        buttons.append(("WhatsApp", line.whatsapp_url))
     if line.chat:
-        columns[2].link_button("Chat online", line.chat, width="stretch")
-    if line.alt_call:
+        buttons.append(("Find a helpline" if line.is_directory else "Chat online", line.chat))
+    return buttons
+
+
+def _draw_line(line: Helpline, key: str, compact: bool = False) -> None:
+    hours = f" · {line.hours}" if line.hours and line.hours != "directory" else ""
+    if compact:
+        st.caption(f"**{line.name}**{hours}")
+    else:
+        st.markdown(f"**{line.name}**{hours}")
+    buttons = _line_buttons(line)
+    if buttons:
+        columns = st.columns(max(3, len(buttons)))
+        for index, (column, (label, url)) in enumerate(zip(columns, buttons, strict=False)):
+            column.link_button(label, url, key=f"{key}_link{index}", width="stretch")
+    if line.alt_call and not compact:
         st.caption(f"Also: {line.alt_call}")
+    if line.email and not compact:
+        st.caption(f"Email: {line.email}")
 
 
-def _draw_emergency(response: CrisisResponse) -> None:
+def _draw_emergency(response: CrisisResponse, key: str) -> None:
     number = dialable(response.emergency_number)
     if number:
-        st.link_button(f"Emergency: call {response.emergency_number}", f"tel:{number}", type="primary")
-    st.markdown(response.emergency_line)
+        st.link_button(
+            f"Emergency: call {response.emergency_number}", f"tel:{number}", key=f"{key}_emergency", type="primary"
+        )
+    else:
+        st.markdown(f"**In an emergency, call {response.emergency_number}.**")
+    if response.emergency_line:
+        st.markdown(response.emergency_line)
+    if response.emergency_note:
+        st.caption(response.emergency_note)
+
+
+def _draw_lines(response: CrisisResponse, key: str) -> None:
+    if response.held:
+        st.markdown(f"**{response.lines_heading or 'Talk to someone now'}**")
+        for index, line in enumerate(response.helplines):
+            _draw_line(line, f"{key}_{index}")
+        return
+    for g, group in enumerate(response.groups()):
+        st.markdown(f"**{group.label}**")
+        for index, line in enumerate(group.lines):
+            _draw_line(line, f"{key}_{g}_{index}")
 
 
 def render_crisis_card(response: CrisisResponse, key: str = "crisis_card") -> bool:
@@ -56,15 +99,37 @@ def render_crisis_card(response: CrisisResponse, key: str = "crisis_card") -> bo
         st.error(f"**{response.title}**")
         st.markdown(response.message)
         if response.emergency_first:
-            _draw_emergency(response)
-        st.markdown("**Talk to someone now**")
-        for index, line in enumerate(response.helplines):
-            _draw_line(line, f"{key}_{index}")
+            _draw_emergency(response, key)
+        if response.steps:
+            st.markdown(f"**{response.steps_heading}**")
+            st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(response.steps, 1)))
+        _draw_lines(response, key)
         if not response.emergency_first:
-            _draw_emergency(response)
+            _draw_emergency(response, key)
         if response.safety_plan:
             st.markdown("**Your safety plan**")
             st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(response.safety_plan, 1)))
-        st.caption(response.closing)
+        if response.closing:
+            st.caption(response.closing)
+        if response.question:
+            st.markdown(f"**{response.question}**")
         st.button(CONTINUE_LABEL, key=f"{key}_continue", on_click=_continue)
     return bool(st.session_state.get(state_key, False))
+
+
+def render_concern(response: ConcernResponse, key: str = "concern") -> None:
+    """Draw a concern reply as a calm inline panel: message, one question, compact line buttons."""
+    with st.container(border=True, key=f"{key}_box"):
+        st.info(response.message)
+        if response.question:
+            st.markdown(f"**{response.question}**")
+        st.caption(response.lines_intro)
+        for index, line in enumerate(response.helplines):
+            _draw_line(line, f"{key}_{index}", compact=True)
+        number = dialable(response.emergency_number)
+        if number:
+            st.link_button(f"Emergency: call {response.emergency_number}", f"tel:{number}", key=f"{key}_emergency")
+        else:
+            st.caption(f"In an emergency, call {response.emergency_number}.")
+        if response.emergency_note:
+            st.caption(response.emergency_note)

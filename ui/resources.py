@@ -54,7 +54,7 @@ def database():
 
 @st.cache_resource(show_spinner="Getting Haven ready (first start only)...")
 def warm_up() -> bool:
-    """Load the embedding model and the crisis exemplars once, so nobody's first message waits for them."""
+    """Load the embedding model and triage's model once, so nobody's first message waits for them."""
     from haven.safety import triage
 
     triage("hello")

@@ -1,14 +1,17 @@
 """The chat service: one turn from the person's words to a saved, cited, checked reply.
 
-    triage -> (crisis? help lines, stop) -> save the user's words -> search the library -> engine -> save
+    triage in context -> (crisis, held crisis, check or concern? safety reply, stop) -> save the user's words
+    -> search the library -> engine -> save
 
-Triage comes first, before any engine or search sees the text. A model engine that fails, times out or breaks
+Triage comes first, before any engine or search sees the text, and reads it with the conversation's risk
+state (``haven.safety.conversation``): a crisis holds until the person says they are safe and confirms it. A model engine that fails, times out or breaks
 off mid-stream is replaced by the guide for that turn, with a notice; the person's message is already saved.
 The same service serves the Chat page, ``haven chat`` and the notebooks.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
@@ -78,13 +81,19 @@ class ChatService:
         The final reply's text is what was saved; when it differs from the streamed pieces (the output guard
         replaced a reply, or the model broke off and the guide answered), the page shows the final text.
         """
-        from haven.safety import triage
+        from haven.safety.conversation import assess
 
-        verdict = triage(text)  # before anything else sees the text
+        state, question = self._risk_context(person, conversation_id)
+        assessment = assess(text, state, question)  # before anything else sees the text
+        verdict = assessment.triage
         settings = self.settings()
+        if assessment.reply != "normal":
+            yield self._safety_reply(person, text, conversation_id, assessment, settings)
+            return
         conversation_id = self._conversation(person, conversation_id)
-        if verdict.level == "crisis":
-            yield self._crisis_reply(person, text, conversation_id, verdict, settings)
+        self._save_risk(person, conversation_id, assessment.state)
+        if verdict.language not in (None, "en"):
+            yield self._other_language_reply(person, text, conversation_id, verdict)
             return
         understanding = self._understand(text)
         store.save_turn(
@@ -183,24 +192,89 @@ class ChatService:
             )
         return conversation_id
 
-    def _crisis_reply(self, person: str, text: str, conversation_id: int, verdict, settings: Settings) -> Reply:
-        from haven.safety import crisis_response
+    # --- risk across the conversation -------------------------------------------------------------------
 
-        store.save_turn(self.db, person, conversation_id, "user", text, level="crisis")
-        response = crisis_response(
-            settings.region, safety_plan=self._safety_plan(person), category=getattr(verdict, "category", None)
-        )
+    def _risk_context(self, person: str, conversation_id: int | None):
+        """The conversation's risk state and Haven's last words (the question a reply may answer).
+
+        A database that cannot be read must not stand between a person and help: triage then reads the
+        message on its own, which still catches a crisis said in it.
+        """
+        from haven.safety.conversation import RiskState
+
+        if conversation_id is None:
+            return RiskState(), None
+        try:
+            state = RiskState.from_dict(store.load_state(self.db, person, conversation_id).get("risk"))
+            turns = store.load_turns(self.db, person, conversation_id)
+        except store.ConversationNotFound:
+            raise
+        except Exception:
+            log.exception("could not read the conversation's risk state; reading the message alone")
+            return RiskState(), None
+        last = next((t.text for t in reversed(turns) if t.role == "assistant"), None)
+        return state, last
+
+    def _save_risk(self, person: str, conversation_id: int, risk) -> None:
+        state = store.load_state(self.db, person, conversation_id)
+        state["risk"] = risk.to_dict()
+        store.save_state(self.db, person, conversation_id, state)
+
+    def _safety_reply(self, person: str, text: str, conversation_id: int | None, assessment, settings: Settings) -> Reply:
+        """Every reply while risk is in play: the crisis card, the held crisis, a check, or a gentle concern.
+
+        Built from static data first; saving comes after and may fail without taking the help away.
+        """
+        from haven.safety import response
+
+        verdict, kind = assessment.triage, assessment.reply
+        region = settings.region
+        category, audience = verdict.category or assessment.state.category, verdict.audience or "self"
+        crisis = concern = None
+        if kind == "crisis":
+            crisis = response.crisis_response(region, self._safety_plan(person), category, audience)
+            words = crisis.as_markdown()
+        elif kind == "held":
+            crisis = response.held_crisis_response(
+                region,
+                self._safety_plan(person),
+                assessment.state.category or category,
+                assessment.state.audience or audience,
+                turn=assessment.state.held,
+                asked_for_means=assessment.asked_for_means,
+            )
+            words = crisis.as_markdown()
+        elif kind == "check":
+            words = response.safety_check_text()
+        elif kind == "step_down":
+            words = response.step_down_text(category)
+        elif kind == "back":
+            words = response.back_to_chat_text()
+        else:  # concern
+            concern = response.concern_response(region, category, audience, language=verdict.language)
+            words = concern.as_markdown()
+        level = verdict.level
         reply = Reply(
-            text=response.as_markdown(),
-            level="crisis",
-            engine="safety",
-            conversation_id=conversation_id,
-            crisis=response,
+            text=words, level=level, engine="safety", conversation_id=conversation_id, crisis=crisis, concern=concern
         )
-        store.save_turn(
-            self.db, person, conversation_id, "assistant", reply.text, level="crisis", engine_name="safety"
-        )
-        return reply
+        try:
+            conversation_id = self._conversation(person, conversation_id)
+            store.save_turn(self.db, person, conversation_id, "user", text, level=level)
+            store.save_turn(self.db, person, conversation_id, "assistant", words, level=level, engine_name="safety")
+            self._save_risk(person, conversation_id, assessment.state)
+        except Exception:  # the help is shown even when it cannot be saved
+            log.exception("could not save a safety turn")
+            return reply
+        return dataclasses.replace(reply, conversation_id=conversation_id)
+
+    def _other_language_reply(self, person: str, text: str, conversation_id: int, verdict) -> Reply:
+        """A message in a language Haven cannot read well: say so kindly, never "outside what I can help with"."""
+        from haven.safety.response import concern_response
+
+        words = concern_response(self.settings().region, None, "self", language=verdict.language).as_markdown()
+        store.save_turn(self.db, person, conversation_id, "user", text, level=verdict.level)
+        store.save_turn(self.db, person, conversation_id, "assistant", words, level=verdict.level, engine_name="safety")
+        return Reply(text=words, level=verdict.level, engine="safety", conversation_id=conversation_id)
 
     def _safety_plan(self, person: str) -> list[str] | None:
         try:

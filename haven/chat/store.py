@@ -147,3 +147,15 @@ def delete_conversation(engine: Engine, person: str, conversation_id: int) -> No
     """Remove the conversation and all its messages."""
     with session_scope(engine) as session:
         session.delete(_owned(session, person, conversation_id))
+
+
+def load_state(engine: Engine, person: str, conversation_id: int) -> dict:
+    """What the conversation holds across turns (``{}`` for a new one)."""
+    with session_scope(engine) as session:
+        return dict(_owned(session, person, conversation_id).state or {})
+
+
+def save_state(engine: Engine, person: str, conversation_id: int, state: dict) -> None:
+    """Replace the conversation's state (a plain JSON-able dict)."""
+    with session_scope(engine) as session:
+        _owned(session, person, conversation_id).state = dict(state)

@@ -98,7 +98,7 @@ class Reply:
     """One answered turn, as the page, the CLI and the notebooks receive it."""
 
     text: str
-    level: str  # the triage level of the person's message: "crisis" | "none"
+    level: str  # the triage level of the person's message: "none" | "concern" | "crisis"
     citations: tuple[Citation, ...] = ()
     suggested_exercises: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
@@ -106,6 +106,7 @@ class Reply:
     notice: str = ""  # e.g. "The local model did not answer, so the guide replied."
     conversation_id: int | None = None
     crisis: Any = None  # haven.safety.CrisisResponse when level == "crisis"
+    concern: Any = None  # haven.safety.response.ConcernResponse for a gentle check (level "concern")
 
     def as_json(self) -> dict[str, Any]:
         """The stable shape of ``haven chat --json``."""
@@ -119,6 +120,7 @@ class Reply:
             "suggested_exercises": list(self.suggested_exercises),
             "engine": self.engine,
             "notice": self.notice,
+            "conversation_id": self.conversation_id,
         }
 
 

@@ -26,7 +26,7 @@ from haven.storage.models import utcnow
 if TYPE_CHECKING:  # pragma: no cover
     from haven.safety import Triage
 
-TriageFn = Callable[[str], "Triage"]
+TriageFn = Callable[[str, str], "Triage"]  # (the person's words, the step's question)
 
 
 class Stage(StrEnum):
@@ -68,11 +68,12 @@ class Progress:
         return self.done / self.total if self.total else 1.0
 
 
-def _safety_triage(text: str) -> Triage:
-    """The app's crisis triage (imported late so this module loads without the safety models)."""
+def _safety_triage(text: str, question: str = "") -> Triage:
+    """The app's crisis triage, reading an answer with the step's question ("Which change will you try
+    first?" -> "Starting tonight" is a plan for sleep). Imported late so this module loads without the models."""
     from haven.safety import triage
 
-    return triage(text)
+    return triage(text, context=[f"haven: {question}"] if question else None)
 
 
 class ExerciseSession:
@@ -158,7 +159,7 @@ class ExerciseSession:
     def answer(self, step_id: str, value: Any) -> AnswerResult:
         """Triage the text in ``value``, then validate and save it. Works on finished runs too (editing)."""
         step = self.step_by_id(step_id)
-        triage = self._worst_triage(free_texts(step, value))
+        triage = self._worst_triage(free_texts(step, value), step.prompt)
         try:
             cleaned = clean_answer(step, value)
         except InvalidAnswer as exc:
@@ -230,9 +231,9 @@ class ExerciseSession:
         except InvalidAnswer:
             return False
 
-    def _worst_triage(self, texts: list[str]) -> Triage | None:
-        """Triage each piece of text; the first crisis wins, else the first result."""
-        results = [self._triage(text) for text in texts]
+    def _worst_triage(self, texts: list[str], question: str = "") -> Triage | None:
+        """Triage each piece of text with the step's question; the first crisis wins, else the first result."""
+        results = [self._triage(text, question) for text in texts]
         return next((r for r in results if r.level == "crisis"), results[0] if results else None)
 
     def _save(self, **changes: Any) -> None:

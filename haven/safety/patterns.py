@@ -137,11 +137,28 @@ class PreparedText:
         return ". ".join(self.sentences)
 
 
+def _readable(text: str) -> str:
+    """The text with emoji read as words and obfuscation undone (k*ll, s u i c i d e, sucide): ``reading.py``."""
+    from haven.safety.reading import normalise
+
+    return normalise(text)
+
+
+def model_sentences(text: str, book: PatternBook | None = None) -> list[str]:
+    """The sentences the learned layer reads: normalised like :func:`prepare`, but with denials kept.
+
+    The model has learned what a denial means ("I'm not suicidal, just tired"); masking it would hide that.
+    """
+    book = book or load_pattern_book()
+    cleaned = (_clean(raw, book) for raw in _SENTENCE_END.split(_fold(_readable(text))))
+    return [sentence for sentence in cleaned if sentence]
+
+
 def prepare(text: str, book: PatternBook | None = None) -> PreparedText:
     """Normalise, split into sentences, rewrite slang and mask denials."""
     book = book or load_pattern_book()
     sentences, denials = [], []
-    for raw in _SENTENCE_END.split(_fold(text)):
+    for raw in _SENTENCE_END.split(_fold(_readable(text))):
         cleaned = _clean(raw, book)
         if not cleaned:
             continue

@@ -1,169 +1,385 @@
-"""What Haven says in a crisis: calm, kind, brief, and one step from a person who can help.
+"""What Haven says in a crisis or a concern: calm, kind, brief, and one step from a person who can help.
 
 Follows safe-messaging guidance (Action Alliance framework for successful messaging; WHO guidance): it
 acknowledges what was said, says the person deserves support now, gives the region's help lines with how to
 reach them and the emergency number, and the person's own safety plan if they have one. It never describes
 methods, never promises outcomes, and never offers a breathing exercise (or any exercise) in place of help.
+
+The words live in ``responses.yaml`` beside this file, by kind of crisis (category) and by who the message is
+about (audience: ``self``, ``third_party`` or ``learning``), so a clinician can read and change them. This
+module picks the words, fills in the region's lines and emergency number, and returns plain data:
+
+- ``crisis_response``: the crisis card, the first time a crisis is found;
+- ``held_crisis_response``: each later turn while the crisis is held (varies with ``turn``; refuses, kindly,
+  to help with means);
+- ``concern_response``: the short inline reply for level "concern", with one gentle check-in question;
+- ``safety_check_text``, ``step_down_text``, ``back_to_chat_text``: the sentences around a held crisis.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+import yaml
+from pydantic import BaseModel, ConfigDict, model_validator
 
-from haven.safety.helplines import Helpline, resolve_region
+from haven.safety.helplines import (
+    FALLBACK_REGION,
+    KNOWN_CATEGORIES,
+    Helpline,
+    LineGroup,
+    canonical_audience,
+    canonical_category,
+    line_groups_for,
+    resolve_region,
+)
+
+RESPONSES_FILE = Path(__file__).with_name("responses.yaml")
+DEFAULT_CATEGORY = "suicide"
+#: The concern reply shows at most this many lines inline (plus the emergency number).
+CONCERN_LINES = 2
+#: A held crisis repeats at most this many lines.
+HELD_LINES = 3
 
 
-@dataclass(frozen=True)
-class _Wording:
+class _Wording(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
     title: str
     message: str
     emergency_first: bool
     emergency_line: str
+    steps: list[str] = []
 
 
-# {emergency} is filled with the region's emergency number.
-_WORDING: dict[str, _Wording] = {
-    "suicide_self_harm": _Wording(
-        title="You don't have to go through this alone",
-        message=(
-            "Thank you for telling me. It sounds like you're carrying a lot of pain right now. "
-            "You deserve support now, from a person who can listen and help you stay safe."
-        ),
-        emergency_first=False,
-        emergency_line=(
-            "If you might act on these thoughts, or someone is in danger right now, call {emergency}. "
-            "If you can, put some distance between you and anything you could use to hurt yourself, "
-            "and stay near someone you trust."
-        ),
-    ),
-    "medical_emergency": _Wording(
-        title="Please get medical help now",
-        message=(
-            "I'm really glad you told me. This could be a medical emergency, and you deserve help right now."
-        ),
-        emergency_first=True,
-        emergency_line=(
-            "Call {emergency} now, or ask someone near you to call. If anything was taken, tell them what "
-            "and how much, even if you feel fine: some harm does not show straight away."
-        ),
-    ),
-    "harm_to_others": _Wording(
-        title="Let's get you support right now",
-        message=(
-            "Thank you for being honest about this. Feelings this strong can be frightening, and you deserve "
-            "support now to keep yourself and others safe."
-        ),
-        emergency_first=True,
-        emergency_line=(
-            "If you feel you might act on this, or anyone is in danger now, call {emergency}. If you can, "
-            "move away from the person and from anything that could be used to hurt someone."
-        ),
-    ),
-    "danger_at_home": _Wording(
-        title="Your safety matters",
-        message=(
-            "Thank you for telling me. What you're describing is not okay and it is not your fault. "
-            "You deserve to be safe, and support is available now."
-        ),
-        emergency_first=True,
-        emergency_line=(
-            "If you are in danger now, call {emergency}. If it isn't safe to talk, go somewhere safer first "
-            "if you can, such as a neighbour, a shop or a public place."
-        ),
-    ),
-    "command_voices": _Wording(
-        title="You don't have to do what the voices say",
-        message=(
-            "Thank you for telling me. Voices telling you to harm can be very frightening, and you don't have "
-            "to act on them. You deserve support from a person right now."
-        ),
-        emergency_first=True,
-        emergency_line=(
-            "If you feel you might act on them, or anyone is in danger, call {emergency} or go to your "
-            "nearest emergency department, and stay with someone you trust."
-        ),
-    ),
-}
-_DEFAULT_CATEGORY = "suicide_self_harm"
-_CLOSING = (
-    "Haven is a self-help app and can't give crisis support itself, but these people can, any time. "
-    "You reached out, and that matters."
-)
+class _Responses(BaseModel):
+    """``responses.yaml``, checked when loaded: every category has words for every audience."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    crisis: dict[str, dict[str, _Wording]]
+    closing: dict[str, str]
+    headings: dict[str, str]
+    concern: dict
+    held: dict
+    safety_check: str
+    step_down: dict
+    back_to_chat: str
+
+    @model_validator(mode="after")
+    def _complete(self) -> _Responses:
+        for category in KNOWN_CATEGORIES:
+            missing = {"self", "third_party", "learning"} - set(self.crisis.get(category, {}))
+            if missing:
+                raise ValueError(f"crisis.{category} needs words for {sorted(missing)}")
+        for audience in ("self", "third_party"):
+            for part in ("title", "opener"):
+                if len(self.held[part][audience]) < 2:
+                    raise ValueError(f"held.{part}.{audience} needs at least two versions, so turns differ")
+        return self
+
+
+@lru_cache(maxsize=1)
+def load_responses(path: Path = RESPONSES_FILE) -> _Responses:
+    """The validated wording file."""
+    return _Responses.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def _fill(text: str, emergency: str) -> str:
+    return text.replace("{emergency}", emergency).strip()
+
+
+def _line_text(line: Helpline, compact: bool = False) -> str:
+    details = ", ".join(line.how_to_reach)
+    if compact:
+        return f"{line.name}: {details}"
+    extra = f" ({line.hours})" if line.hours and line.hours != "directory" else ""
+    return f"{line.name}: {details}{extra}"
 
 
 class CrisisResponse(BaseModel):
-    """A crisis reply ready to draw (UI), print (CLI) or store: plain data, no formatting baked in."""
+    """A crisis reply ready to draw (UI), print (CLI) or store: plain data, no formatting baked in.
+
+    ``helplines`` is every line in order; ``line_groups`` the same lines under their labels ("For abuse at
+    home", "Talk to someone now", "For young people"). ``steps`` are things to do for someone else (audience
+    ``third_party``). ``held`` marks a later turn of a held crisis, drawn compactly and ending on ``question``.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     region: str
     region_name: str
     category: str
+    audience: str = "self"
     title: str
     message: str
     emergency_number: str
     emergency_first: bool
     emergency_line: str
+    emergency_note: str = ""
     helplines: list[Helpline]
+    line_groups: list[LineGroup] = []
+    steps: list[str] = []
+    steps_heading: str = "How you can help now"
     safety_plan: list[str]
     closing: str
-
-    def _line_text(self, line: Helpline) -> str:
-        details = ", ".join(line.how_to_reach)
-        extra = f" ({line.hours})" if line.hours and line.hours != "directory" else ""
-        return f"{line.name}: {details}{extra}"
+    question: str = ""
+    held: bool = False
+    lines_heading: str = ""
 
     @property
     def text(self) -> str:
         """Plain-text rendering (same as ``as_text()``)."""
         return self.as_text()
 
+    def groups(self) -> list[LineGroup]:
+        """The lines under their labels (one general group if the response was built without groups)."""
+        if self.line_groups:
+            return list(self.line_groups)
+        return [LineGroup(kind="general", label="Talk to someone now", lines=list(self.helplines))]
+
+    def _parts(self, markdown: bool) -> list[str]:
+        bold = (lambda s: f"**{s}**") if markdown else (lambda s: s)
+        bullet = "- " if markdown else "  - "
+        parts = [f"### {self.title}" if markdown else self.title, self.message]
+        if self.held:
+            emergency = f"In an emergency, call {self.emergency_number}."
+        else:
+            emergency = f"{bold(f'Emergency: {self.emergency_number}.')} {self.emergency_line}".strip()
+        if self.emergency_note:
+            emergency += f" {self.emergency_note}"
+        if self.held:
+            heading = self.lines_heading or "Talk to someone now:"
+            lines = [heading + "\n" + "\n".join(f"{bullet}{_line_text(h, compact=True)}" for h in self.helplines)]
+        else:
+            lines = [
+                f"{bold(group.label + ':')}\n" + "\n".join(f"{bullet}{_line_text(h)}" for h in group.lines)
+                for group in self.groups()
+            ]
+        steps = []
+        if self.steps:
+            numbered = "\n".join(f"{'' if markdown else '  '}{i}. {s}" for i, s in enumerate(self.steps, 1))
+            steps = [f"{bold(self.steps_heading + ':')}\n{numbered}"]
+        if self.emergency_first:
+            parts += [emergency, *steps, *lines]
+        else:
+            parts += [*steps, *lines, emergency]
+        if self.safety_plan:
+            plan = "\n".join(f"{'' if markdown else '  '}{i}. {s}" for i, s in enumerate(self.safety_plan, 1))
+            parts.append(f"{bold('Your safety plan:')}\n{plan}")
+        if self.closing:
+            parts.append(self.closing)
+        if self.question:
+            parts.append(bold(self.question))
+        return parts
+
     def as_markdown(self) -> str:
         """The response as Markdown (CLI, notebooks, chat transcripts)."""
-        parts = [f"### {self.title}", self.message]
-        emergency = f"**Emergency: {self.emergency_number}.** {self.emergency_line}"
-        lines = "**Talk to someone now:**\n" + "\n".join(f"- {self._line_text(h)}" for h in self.helplines)
-        parts += [emergency, lines] if self.emergency_first else [lines, emergency]
-        if self.safety_plan:
-            parts.append("**Your safety plan:**\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(self.safety_plan, 1)))
-        parts.append(self.closing)
-        return "\n\n".join(parts)
+        return "\n\n".join(self._parts(markdown=True))
 
     def as_text(self) -> str:
         """The response as plain text (terminals without Markdown)."""
-        parts = [self.title, self.message]
-        emergency = f"Emergency: {self.emergency_number}. {self.emergency_line}"
-        lines = "Talk to someone now:\n" + "\n".join(f"  - {self._line_text(h)}" for h in self.helplines)
-        parts += [emergency, lines] if self.emergency_first else [lines, emergency]
-        if self.safety_plan:
-            parts.append("Your safety plan:\n" + "\n".join(f"  {i}. {s}" for i, s in enumerate(self.safety_plan, 1)))
-        parts.append(self.closing)
+        return "\n\n".join(self._parts(markdown=False))
+
+
+class ConcernResponse(BaseModel):
+    """The reply for level "concern": a warm sentence, one gentle question, and a few lines inline."""
+
+    model_config = ConfigDict(frozen=True)
+
+    region: str
+    region_name: str
+    category: str | None
+    audience: str
+    language: str | None = None
+    english: bool = True
+    message: str
+    question: str
+    lines_intro: str
+    helplines: list[Helpline]
+    emergency_number: str
+    emergency_note: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.as_text()
+
+    def _emergency(self) -> str:
+        note = f" {self.emergency_note}" if self.emergency_note else ""
+        return f"In an emergency, call {self.emergency_number}.{note}"
+
+    def as_markdown(self) -> str:
+        """The reply as Markdown: message, question, then the lines inline."""
+        parts = [self.message]
+        if self.question:
+            parts.append(f"**{self.question}**")
+        lines = "\n".join(f"- **{h.name}**: {', '.join(h.how_to_reach)}" for h in self.helplines)
+        parts.append(f"{self.lines_intro}\n{lines}\n\n{self._emergency()}")
+        return "\n\n".join(parts)
+
+    def as_text(self) -> str:
+        """The reply as plain text."""
+        parts = [self.message]
+        if self.question:
+            parts.append(self.question)
+        lines = "\n".join(f"  - {_line_text(h, compact=True)}" for h in self.helplines)
+        parts.append(f"{self.lines_intro}\n{lines}\n{self._emergency()}")
         return "\n\n".join(parts)
 
 
-def crisis_response(
-    region: str | None = None, safety_plan: list[str] | None = None, category: str | None = None
-) -> CrisisResponse:
-    """The crisis reply for a region (default: ``settings.region``), with the person's safety plan if any."""
+def _region_code(region: str | None) -> str | None:
     if region is None:
         from haven.config import get_settings
 
-        region = get_settings().region
-    resolved = resolve_region(region)
-    wording = _WORDING.get(category or _DEFAULT_CATEGORY, _WORDING[_DEFAULT_CATEGORY])
-    emergency = resolved.emergency
+        return get_settings().region
+    return region
+
+
+def _is_english(language: str | None) -> bool:
+    return not language or language.strip().lower().replace("_", "-").split("-")[0] in ("en", "")
+
+
+def crisis_response(
+    region: str | None = None,
+    safety_plan: list[str] | None = None,
+    category: str | None = None,
+    audience: str = "self",
+) -> CrisisResponse:
+    """The crisis reply for a region (default: ``settings.region``), kind of crisis and audience.
+
+    The person's own safety plan is shown when the crisis is their own (audience ``self``); for someone else
+    or a question it is left out. Unknown categories get the suicide wording (the safest default).
+    """
+    resolved = resolve_region(_region_code(region))
+    name = canonical_category(category) or DEFAULT_CATEGORY
+    who = canonical_audience(audience)
+    words = load_responses()
+    wording = words.crisis[name][who]
+    emergency = resolved.emergency_number_for(name)
+    groups = line_groups_for(resolved.code, name, who)
+    plan = [step.strip() for step in (safety_plan or []) if step and step.strip()] if who == "self" else []
     return CrisisResponse(
         region=resolved.code,
         region_name=resolved.name,
-        category=category if category in _WORDING else _DEFAULT_CATEGORY,
+        category=name,
+        audience=who,
         title=wording.title,
         message=wording.message,
         emergency_number=emergency,
         emergency_first=wording.emergency_first,
-        emergency_line=wording.emergency_line.format(emergency=emergency),
-        helplines=list(resolved.lines),
-        safety_plan=[step.strip() for step in (safety_plan or []) if step and step.strip()],
-        closing=_CLOSING,
+        emergency_line=_fill(wording.emergency_line, emergency),
+        emergency_note=resolved.emergency_note,
+        helplines=[line for group in groups for line in group.lines],
+        line_groups=groups,
+        steps=[_fill(step, emergency) for step in wording.steps],
+        steps_heading=words.headings["steps"],
+        safety_plan=plan,
+        closing=words.closing[who],
     )
+
+
+def held_crisis_response(
+    region: str | None = None,
+    safety_plan: list[str] | None = None,
+    category: str | None = None,
+    audience: str = "self",
+    turn: int = 1,
+    asked_for_means: bool = False,
+) -> CrisisResponse:
+    """What Haven says on a later turn while a crisis is held (the person hasn't said they're safe yet).
+
+    Warm and brief, never the first card word for word, and different on consecutive turns (``turn`` counts
+    the later turns from 1). It repeats a few lines compactly and ends by asking whether the person is safe
+    and can reach a line. If they asked for means, it says kindly that it can't help with that, and why; it
+    never gives any detail.
+    """
+    first = crisis_response(region, safety_plan, category, audience)
+    held = load_responses().held
+    who = first.audience
+    voice = "third_party" if who == "third_party" else "self"
+    index = max(turn, 1) - 1
+
+    def pick(options: list[str]) -> str:
+        return options[index % len(options)]
+
+    message = pick(held["opener"][voice])
+    if asked_for_means:
+        message = f"{message} {held['means_refusal'][who].strip()}"
+    asks = held["ask"][voice]
+    ask = pick(asks.get(first.category, asks["default"]))
+    return first.model_copy(
+        update={
+            "title": pick(held["title"][voice]),
+            "message": message,
+            "emergency_first": first.category == "medical_emergency",
+            "emergency_line": "",
+            "steps": [],
+            "helplines": first.helplines[:HELD_LINES],
+            "line_groups": [],
+            "closing": "",
+            "question": _fill(ask, first.emergency_number),
+            "held": True,
+            "lines_heading": pick(held["lines_reminder"]),
+        }
+    )
+
+
+def concern_response(
+    region: str | None = None,
+    category: str | None = None,
+    audience: str = "self",
+    language: str | None = None,
+) -> ConcernResponse:
+    """The reply for level "concern": short, warm and plain, with one gentle check-in question and the first
+    lines inline. For a message Haven can't read well (``language`` other than English) it says kindly that
+    Haven works in English and gives international lines, including the findahelpline.com directory."""
+    resolved = resolve_region(_region_code(region))
+    name = canonical_category(category)
+    who = canonical_audience(audience)
+    concern = load_responses().concern
+    english = _is_english(language)
+    if english:
+        messages = concern["message"][who]
+        message = messages.get(name or "default", messages["default"]) if isinstance(messages, dict) else messages
+        questions = concern["question"][who]
+        question = questions.get(name or "default", questions["default"])
+        lines = [line for group in line_groups_for(resolved.code, name, who) for line in group.lines]
+    else:
+        message = concern["non_english"]["message"]
+        question = concern["non_english"]["question"]
+        directory = list(resolve_region(FALLBACK_REGION).lines)
+        local = [line for line in resolved.lines if line.name not in {d.name for d in directory}]
+        lines = directory + local
+    return ConcernResponse(
+        region=resolved.code,
+        region_name=resolved.name,
+        category=name,
+        audience=who,
+        language=language,
+        english=english,
+        message=message.strip(),
+        question=question.strip(),
+        lines_intro=concern["lines_intro"],
+        helplines=lines[:CONCERN_LINES],
+        emergency_number=resolved.emergency_number_for(name),
+        emergency_note=resolved.emergency_note,
+    )
+
+
+def safety_check_text() -> str:
+    """What Haven says when a person in a held crisis says they are safe: glad, and one more check."""
+    return load_responses().safety_check.strip()
+
+
+def step_down_text(category: str | None = None) -> str:
+    """What Haven says when the person corrects a misfire in their own words: thanks, takes it seriously, is
+    glad it got it wrong, and asks gently how they are. No card, no lines."""
+    step_down = load_responses().step_down
+    worry = step_down["worry"].get(canonical_category(category) or "default", step_down["worry"]["default"])
+    return step_down["template"].replace("{worry}", worry).strip()
+
+
+def back_to_chat_text() -> str:
+    """What Haven says once the person confirms they are safe: warm, help one tap away, what would help now."""
+    return load_responses().back_to_chat.strip()

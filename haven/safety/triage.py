@@ -1,80 +1,262 @@
-"""``triage(text)``: is this a crisis? Runs on every piece of a person's text before anything else.
+"""``triage(text, context)``: is this a crisis? Runs on every piece of a person's text before anything else.
 
-Two layers, either of which can say crisis, and neither of which can overrule the other's crisis:
-  1. patterns (``patterns.yaml``): precise regular expressions over normalised text, with denials masked
-     and narrow frames that cancel only weak mentions (a film about suicide, an accident while cooking);
-  2. similarity (``exemplars.yaml``): the meaning of the text against curated crisis and safe exemplars,
-     corroborated by a weak risk cue (``patterns.yaml`` ``risk_cues``) unless the match is very close.
-Recall is never traded away: a strong pattern is never cancelled, and when the patterns are silent the
-similarity layer still looks. When both are silent the answer is ``none``.
+Three levels: ``none``; ``concern`` (ambiguous or informational risk: an educational question, "I just want to
+disappear for a while", a past crisis told as history), answered with a gentle check and help lines inline;
+``crisis``, answered with the full crisis response and nothing else.
+
+Three layers read each message, and any of them can raise the level; none can lower another's crisis:
+  1. patterns (``patterns.yaml``): precise regular expressions over normalised text (emoji read as words,
+     k*ll and s u i c i d e undone, typos fixed), with denials masked and narrow frames for weak mentions;
+  2. languages (``languages.yaml``): curated crisis phrases in other languages, and "concern" for a message
+     Haven cannot read that holds any risk signal;
+  3. a learned model (``classifier.py``) over meaning and character n-grams, trained on labelled messages
+     (``data/triage/``) with its thresholds chosen on a dev part and never on the held-out part.
+A denial ("I'm not suicidal, but...") lowers nothing on its own: the rest of the message is still read.
+A long message is read whole and in windows, so a risk in its last sentence is not diluted.
+
+Conversation: ``context`` (earlier messages, oldest first; Haven's own start with "haven:") is replayed
+through :mod:`haven.safety.conversation`, so a crisis two turns ago still holds, an answer is read with the
+question it answers, and a person can correct a misfire in their own words.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import logging
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from haven.safety.patterns import PatternHit, match, prepare
-from haven.safety.semantic import assess
+from haven.safety.patterns import PatternHit, has_risk_cue, match, model_sentences, prepare
 
-Level = Literal["crisis", "none"]
+log = logging.getLogger(__name__)
+
+Level = Literal["none", "concern", "crisis"]
+LEVELS: tuple[str, ...] = ("none", "concern", "crisis")
 
 #: Categories, most urgent first: when several match, the first one decides the wording of the response.
 CATEGORIES: tuple[str, ...] = (
     "medical_emergency",
-    "command_voices",
-    "suicide_self_harm",
+    "psychosis",
+    "suicide",
+    "self_harm",
     "harm_to_others",
     "danger_at_home",
+    "eating_disorder",
 )
+AUDIENCES: tuple[str, ...] = ("self", "third_party", "learning")
+#: Names used before categories were split, still accepted wherever a category is read.
+LEGACY_CATEGORIES = {"suicide_self_harm": "suicide", "command_voices": "psychosis"}
+#: A message is read whole and, when it has several sentences, in at most this many windows.
+MAX_WINDOWS = 32
+#: An answer this short is read together with the question it answers ("Starting tonight").
+SHORT_ANSWER_WORDS = 8
+MAX_CHARS_PER_WINDOW = 2000
 
 
 @dataclass(frozen=True)
 class Triage:
-    """The outcome for one text: ``level`` crisis or none, the most urgent ``category``, and why."""
+    """The outcome for one text: its level, the most urgent category, who is at risk, and why."""
 
     level: Level
     category: str | None
     evidence: str
+    audience: str | None = None
+    language: str | None = field(default=None, compare=False)
 
     @property
     def is_crisis(self) -> bool:
         return self.level == "crisis"
 
+    @property
+    def is_risk(self) -> bool:
+        """Concern or crisis."""
+        return self.level != "none"
+
     def to_dict(self) -> dict[str, str | None]:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("language")
+        return data
 
 
 NONE_EMPTY = Triage("none", None, "")
 
 
-def _most_urgent(categories: list[str]) -> str:
-    return min(categories, key=CATEGORIES.index)
+def most_urgent(categories: Sequence[str]) -> str:
+    """The most urgent of several categories (unknown names count as suicide, the commonest crisis)."""
+    known = [LEGACY_CATEGORIES.get(c, c) for c in categories]
+    return min(known, key=lambda c: CATEGORIES.index(c) if c in CATEGORIES else CATEGORIES.index("suicide"))
 
 
-def _pattern_evidence(hits: list[PatternHit]) -> str:
+def worse(a: Triage, b: Triage) -> Triage:
+    """The more serious of two readings (crisis over concern over none; on a tie, the first)."""
+    return b if LEVELS.index(b.level) > LEVELS.index(a.level) else a
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the layers saw in one message, before the levels are decided."""
+
+    hits: tuple[PatternHit, ...]
+    denials: tuple[str, ...]
+    risk_cue: bool
+    language: object | None  # haven.safety.languages.LanguageReading
+    crisis: float  # the model's highest P(crisis) over the windows
+    risk: float  # the model's highest P(concern or crisis)
+    category: str | None  # the model's category for the most worrying window
+    audience: str | None
+    window: str  # the most worrying window
+
+
+def windows(sentences: list[str]) -> list[str]:
+    """The pieces the model reads: the whole text, then each sentence (grouped when there are many).
+
+    The last two sentences always stand alone: a risk said at the end of a long message ("...anyway, I've
+    written the letters") must not be averaged away.
+    """
+    if not sentences:
+        return []
+    whole = " . ".join(sentences)[: MAX_CHARS_PER_WINDOW * 4]
+    if len(sentences) == 1:
+        return [whole]
+    head, tail = sentences[:-2], sentences[-2:]
+    room = MAX_WINDOWS - 1 - len(tail)
+    if len(head) > room:
+        size = -(-len(head) // room)
+        head = [" . ".join(head[i:i + size]) for i in range(0, len(head), size)]
+    return [whole, *(piece[:MAX_CHARS_PER_WINDOW] for piece in head + tail)]
+
+
+def _question_text(question: str | None) -> str:
+    if not question:
+        return ""
+    return " ".join(model_sentences(question))
+
+
+def _language(text: str):
+    from haven.safety.languages import read_language
+
+    try:
+        return read_language(text)
+    except Exception:  # language identification must never cost a person the rest of triage
+        log.exception("language identification failed")
+        return None
+
+
+def read(text: str, question: str | None = None) -> Reading:
+    """Run every layer over one message. ``question`` is what the message answers, if it is an answer."""
+    prepared = prepare(text)
+    hits = tuple(match(prepared))
+    sentences = model_sentences(text)
+    pieces = windows(sentences)
+    asked = _question_text(question)
+    if asked and pieces and len(" ".join(sentences).split()) <= SHORT_ANSWER_WORDS:
+        pieces = [f"{asked} . {pieces[0]}"]  # a short answer means what it means to its question
+    crisis = risk = 0.0
+    category = audience = None
+    window = ""
+    predictions = _predict(pieces)
+    for piece, prediction in zip(pieces, predictions, strict=False):
+        if prediction.risk > risk or (prediction.risk == risk and prediction.crisis > crisis):
+            category, audience, window = prediction.category, prediction.audience, piece
+        crisis, risk = max(crisis, prediction.crisis), max(risk, prediction.risk)
+    return Reading(
+        hits=hits,
+        denials=prepared.denials,
+        risk_cue=any(has_risk_cue(s) for s in prepared.sentences),
+        language=_language(text),
+        crisis=crisis,
+        risk=risk,
+        category=category,
+        audience=audience,
+        window=window,
+    )
+
+
+def _predict(pieces: list[str]):
+    """The model's predictions, or none when it cannot run (patterns and languages still stand)."""
+    if not pieces:
+        return []
+    from haven.safety.classifier import current_model
+
+    try:
+        return current_model().predict(pieces)
+    except Exception:  # a missing model or embedding failure must never stop triage: patterns still run
+        log.exception("the triage model could not run; patterns only")
+        return []
+
+
+def _pattern_evidence(hits: Sequence[PatternHit]) -> str:
     seen: dict[str, str] = {}
     for hit in hits:
         seen.setdefault(hit.pattern.id, hit.matched)
     return "; ".join(f'pattern {pid}: "{words}"' for pid, words in seen.items())
 
 
-def triage(text: str | None) -> Triage:
-    """Triage one piece of a person's text (chat message, journal entry, exercise answer, PHQ-9 item 9)."""
+def decide(reading: Reading, thresholds=None) -> Triage:
+    """The level, category and audience from what the layers saw (``thresholds`` from the model's file)."""
+    if thresholds is None:
+        thresholds = _thresholds()
+    lang = reading.language
+    lang_level = getattr(lang, "level", "none")
+    language = getattr(lang, "language", None)
+    audience = reading.audience or "self"
+    model_says = f"model {reading.crisis:.2f} crisis / {reading.risk:.2f} risk"
+    if reading.hits:
+        category = most_urgent([hit.pattern.category for hit in reading.hits])
+        strong = any(hit.pattern.strength == "strong" for hit in reading.hits)
+        if strong or reading.crisis >= thresholds.mention_floor:
+            return Triage("crisis", category, _pattern_evidence(reading.hits), audience, language)
+        # only weak mentions, and the model reads the message as a question or history: a check, not the card
+        return Triage("concern", category, _pattern_evidence(reading.hits) + f"; {model_says}", audience, language)
+    if lang_level == "crisis":
+        return Triage("crisis", lang.category or "suicide", f"{language}: {lang.evidence}", audience, language)
+    if reading.crisis >= thresholds.crisis or (reading.risk_cue and reading.crisis >= thresholds.crisis_with_cue):
+        return Triage("crisis", reading.category, f'{model_says}: "{reading.window[:120]}"', audience, language)
+    if reading.risk >= thresholds.concern or lang_level == "concern":
+        category = reading.category if reading.risk >= thresholds.concern else (lang.category or "suicide")
+        why = model_says if reading.risk >= thresholds.concern else f"{language}: {lang.evidence}"
+        return Triage("concern", category, why, audience, language)
+    if reading.denials and reading.risk_cue:
+        # "I'm not suicidal, I just..." with a risk word left over: a denial lowers, it never erases
+        return Triage("concern", reading.category or "suicide", "denied, with risk words: " + "; ".join(reading.denials), audience, language)
+    if reading.denials:
+        return Triage("none", None, "denied: " + "; ".join(reading.denials), None, language)
+    return Triage("none", None, "", None, language)
+
+
+@dataclass(frozen=True)
+class _Fallback:
+    crisis: float = 0.5
+    concern: float = 0.35
+    mention_floor: float = 0.0
+    crisis_with_cue: float = 0.5
+
+
+def _thresholds():
+    from haven.safety.classifier import current_model
+
+    try:
+        return current_model().thresholds
+    except Exception:
+        return _Fallback()
+
+
+def read_message(text: str | None, question: str | None = None) -> Triage:
+    """Triage one message on its own (with the question it answers, if any): no conversation state."""
     if text is None or not text.strip():
         return NONE_EMPTY
-    prepared = prepare(text)
-    hits = match(prepared)
-    if hits:
-        category = _most_urgent([hit.pattern.category for hit in hits])
-        return Triage("crisis", category, _pattern_evidence(hits))
-    semantic = assess(prepared)
-    if semantic is not None and semantic.crisis:
-        evidence = (
-            f'similar to exemplar "{semantic.exemplar}" ({semantic.similarity:.2f}; '
-            f"nearest safe {semantic.safe_similarity:.2f})"
-        )
-        return Triage("crisis", semantic.category, evidence)
-    if prepared.denials:
-        return Triage("none", None, "denied: " + "; ".join(prepared.denials))
-    return Triage("none", None, "")
+    return decide(read(text, question))
+
+
+def triage(text: str | None, context: Sequence[str] | None = None) -> Triage:
+    """Triage a person's text (chat message, journal entry, exercise answer, PHQ-9 item 9).
+
+    ``context``: earlier messages of the same conversation, oldest first; Haven's own messages start with
+    "haven:" (an exercise answer's context is the step's question). Without context the message is read alone.
+    """
+    if not context:
+        return read_message(text)
+    from haven.safety.conversation import assess, replay
+
+    state, question = replay(context)
+    return assess(text or "", state, question).triage

@@ -107,6 +107,8 @@ class Conversation(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     title: Mapped[str] = mapped_column(String(120), default="")
+    #: What the conversation holds across turns (its risk state: a crisis holds until the person is safe).
+    state: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, default=None)
 
     person: Mapped[Person] = relationship(back_populates="conversations")
     turns: Mapped[list[ChatTurn]] = relationship(

@@ -23,7 +23,7 @@ from haven.tracking.scoring import ScoreResult, score
 #: A gentle reminder appears once the last check-up of a kind is this many days old.
 CHECK_UP_INTERVAL_DAYS = 14
 #: The triage category a crisis answer on PHQ-9 item 9 stands for (see ``haven.safety.triage.CATEGORIES``).
-PHQ9_ITEM_9_CATEGORY = "suicide_self_harm"
+PHQ9_ITEM_9_CATEGORY = "suicide"
 
 
 @dataclass(frozen=True)

@@ -23,21 +23,13 @@ def private_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def exemplars():
-    """Exemplar embeddings, computed once for the whole run (loads the MiniLM model, ~3 s)."""
-    from haven.safety.semantic import load_exemplars
+def triage_model():
+    """The trained triage model and the embedding model, loaded once for the whole run (~3 s)."""
+    from haven.safety import triage
+    from haven.safety.classifier import load_model
 
-    return load_exemplars()
-
-
-@pytest.fixture(scope="session")
-def triage_cases() -> dict:
-    return yaml.safe_load((HERE / "triage_cases.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def everyday_messages() -> dict:
-    return yaml.safe_load((HERE / "everyday_messages.yaml").read_text(encoding="utf-8"))
+    triage("warming up")
+    return load_model()
 
 
 @pytest.fixture(scope="session")

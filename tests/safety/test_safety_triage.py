@@ -1,50 +1,53 @@
-"""Triage: recall 1.0 and few false alarms on the labelled set, and the behaviours the spec names."""
+"""Triage: three levels, categories and audiences, robust reading, bad input, the CLI contract, and the
+held-out figures of the labelled data (the part never used to choose anything)."""
 
 from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from haven.safety import CATEGORIES, Triage, triage
-from haven.safety.patterns import load_pattern_book, prepare
-from haven.safety.semantic import Thresholds, decide, embedding_text, read_exemplar_file
+from haven.safety.labelled import data_hash, load_labelled, part, split_of
+from haven.safety.patterns import load_pattern_book
+from haven.safety.triage import windows
+
+# --- the labelled data and the model built from it -------------------------------------------------------
 
 
-def _labelled(cases: dict) -> list[tuple[str, bool, str]]:
-    rows = [(t, True, cat) for cat, texts in cases["crisis"].items() for t in texts]
-    return rows + [(t, False, group) for group, texts in cases["none"].items() for t in texts]
+def test_the_labelled_data_is_big_and_covers_every_category_and_audience():
+    rows = load_labelled()
+    assert len(rows) >= 2000
+    crisis = [r for r in rows if r.level == "crisis"]
+    assert {r.category for r in crisis} == set(CATEGORIES)
+    assert {r.audience for r in rows if r.level != "none"} == {"self", "third_party", "learning"}
+    assert sum(r.level == "concern" for r in rows) >= 200
+    assert sum(r.lang != "en" for r in rows) >= 250
 
 
-def test_the_labelled_set_is_big_and_has_both_classes(triage_cases):
-    rows = _labelled(triage_cases)
-    assert len(rows) >= 200
-    assert sum(crisis for _, crisis, _ in rows) >= 80
-    assert sum(not crisis for _, crisis, _ in rows) >= 100
-    assert set(triage_cases["crisis"]) == set(CATEGORIES)
+def test_the_split_is_fixed_by_the_words_and_roughly_70_15_15():
+    rows = load_labelled()
+    assert split_of("I want to die") == split_of("  i want TO die ")
+    shares = {name: len(part(name)) / len(rows) for name in ("train", "dev", "heldout")}
+    assert 0.62 < shares["train"] < 0.78 and 0.10 < shares["dev"] < 0.20 and 0.10 < shares["heldout"] < 0.20
 
 
-def test_recall_is_one_and_false_positive_rate_at_most_five_percent(triage_cases, exemplars):
-    rows = _labelled(triage_cases)
-    results = [(text, crisis, triage(text)) for text, crisis, _ in rows]
-    missed = [text for text, crisis, r in results if crisis and not r.is_crisis]
-    false_alarms = [(text, r.evidence) for text, crisis, r in results if not crisis and r.is_crisis]
-    negatives = sum(not crisis for _, crisis, _ in rows)
-    assert missed == [], f"missed crises: {missed}"
-    assert len(false_alarms) / negatives <= 0.05, f"false alarms: {false_alarms}"
+def test_the_saved_model_was_trained_on_the_data_as_it_is_now(triage_model):
+    """Change the labelled data and forget `haven train-triage`, and this fails."""
+    assert triage_model.data_hash == data_hash()
 
 
-def test_crisis_categories_match_the_labels(triage_cases, exemplars):
-    """Each crisis gets the category a clinician would expect (or a more urgent one)."""
-    wrong = []
-    for category, texts in triage_cases["crisis"].items():
-        for text in texts:
-            got = triage(text).category
-            if got != category and CATEGORIES.index(got) > CATEGORIES.index(category):
-                wrong.append((text, category, got))
-    assert wrong == []
+def test_held_out_figures_stay_where_they_were_measured(triage_model):
+    """A regression guard on the part never used for choosing (the figures are in the README)."""
+    from haven.safety.training import measure
+
+    m = measure(part("heldout"))
+    assert m.crisis_recall >= 0.85, m.misses
+    assert m.false_crisis <= 0.06, m.misses
+
+
+# --- levels -------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", None])
@@ -52,42 +55,30 @@ def test_empty_text_is_none(text):
     assert triage(text) == Triage("none", None, "")
 
 
-def test_a_crisis_says_why(exemplars):
-    result = triage("I keep thinking I'd be better off dead")
-    assert result.level == "crisis" and result.category == "suicide_self_harm"
-    assert "better_off_dead" in result.evidence
-
-
-def test_the_similarity_layer_catches_meaning_without_keywords(exemplars):
-    """No pattern matches this; only its meaning gives it away."""
-    text = "I found a new family for my cat, soon nobody will have to look after me"
-    prepared = prepare(text)
-    from haven.safety.patterns import match
-
-    assert not match(prepared)
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I want to kill myself", "suicide"),
+        ("I keep thinking I'd be better off dead", "suicide"),
+        ("I swallowed a whole packet of paracetamol an hour ago", "medical_emergency"),
+        ("he hit me again tonight and he's still in the house", "danger_at_home"),
+        ("the voices are telling me to hurt my sister", "psychosis"),
+        ("I've been cutting again and it's getting deeper", "self_harm"),
+    ],
+)
+def test_a_crisis_gets_its_category(text, category, triage_model):
     result = triage(text)
-    assert result.is_crisis and result.evidence.startswith("similar to exemplar")
+    assert result.level == "crisis", result
+    assert result.category == category, result
 
 
-def test_a_denial_is_recorded_and_not_a_crisis(exemplars):
-    result = triage("I'm not suicidal, just exhausted after work")
-    assert result.level == "none"
-    assert "denied" in result.evidence
+def test_most_urgent_category_wins(triage_model):
+    assert triage("I want to die and I swallowed a whole packet of paracetamol").category == "medical_emergency"
 
 
-def test_a_denial_does_not_hide_a_later_risk(exemplars):
-    assert triage("I'm not suicidal, but honestly I wish I could sleep forever").is_crisis
-
-
-def test_a_crisis_sentence_inside_a_long_calm_journal_entry_is_found(exemplars):
-    calm = "Today I went to the shops and bought bread. The weather was mild. I watched a film. " * 6
-    entry = calm + "Everyone would be better off if I was not here. " + calm
-    assert triage(entry).is_crisis
-
-
-def test_most_urgent_category_wins(exemplars):
-    result = triage("I want to die and I swallowed a whole packet of paracetamol")
-    assert result.category == "medical_emergency"
+def test_a_worried_friend_is_a_third_party(triage_model):
+    result = triage("my friend texted me that she took a lot of pills and now she won't answer")
+    assert result.is_crisis and result.audience == "third_party"
 
 
 @pytest.mark.parametrize(
@@ -96,111 +87,112 @@ def test_most_urgent_category_wins(exemplars):
         "this exam is killing me lol",
         "dying to see that film",
         "my phone died",
-        "I killed it at work",
+        "I killed it at work today",
         "I'm not suicidal, just tired",
+        "I'm ending things with my boyfriend this weekend",
+        "can I take ibuprofen with my sertraline?",
+        "I need to cancel and end my gym membership",
     ],
 )
-def test_the_idioms_named_in_the_spec_are_not_crises(text, exemplars):
-    assert triage(text).level == "none"
+def test_everyday_words_that_sound_risky_are_not_a_crisis(text, triage_model):
+    assert triage(text).level != "crisis", triage(text)
 
 
-def test_thresholds_rule_never_lets_the_safe_side_veto_a_near_copy():
-    rule = Thresholds(high=0.66, low=0.44, margin=0.03, bare=0.62, bare_margin=0.10)
-    assert decide(0.70, 0.95, rule)
-    assert not decide(0.40, 0.0, rule)
-    assert decide(0.50, 0.46, rule) and not decide(0.50, 0.49, rule)
+def test_a_question_to_learn_is_not_the_crisis_card(triage_model):
+    assert triage("what are the warning signs that someone is thinking about suicide?").level != "crisis"
 
 
-def test_without_a_risk_cue_only_a_clear_near_copy_counts():
-    rule = Thresholds(high=0.66, low=0.44, margin=0.03, bare=0.62, bare_margin=0.10)
-    assert not decide(0.60, 0.30, rule, corroborated=False)
-    assert not decide(0.70, 0.65, rule, corroborated=False)
-    assert decide(0.70, 0.55, rule, corroborated=False)
+# --- denials, long messages, robust reading ------------------------------------------------------------------
+
+
+def test_a_denial_is_recorded_and_does_not_hide_the_rest(triage_model):
+    assert "denied" in triage("I'm not suicidal, just exhausted after work").evidence
+    assert triage("I'm not suicidal. I just have the rope in the garage").is_risk
+    assert triage("I'm not suicidal, but honestly I wish I could sleep forever and never wake up").is_crisis
+
+
+def test_a_risk_in_the_last_sentence_of_a_long_message_is_found(triage_model):
+    calm = "Today I went to the shops and bought bread. The weather was mild. I watched a film. " * 40
+    assert triage(calm + "Anyway I have written the letters and tonight I will end my life.").is_crisis
+
+
+def test_windows_keep_the_last_sentences_whole():
+    sentences = [f"sentence {i}" for i in range(200)]
+    pieces = windows(sentences)
+    assert len(pieces) <= 32 and pieces[-1] == "sentence 199" and pieces[-2] == "sentence 198"
 
 
 @pytest.mark.parametrize(
-    ("text", "cue"),
-    [
-        ("thanks, I'll try the breathing later", False),
-        ("I want to disappear for a while and go on holiday", False),  # the frame explains "disappear"
-        ("I keep beating myself up about it", False),
-        ("I want to end it with my boyfriend", False),
-        ("I want to disappear", True),
-        ("my dad beats my mum", True),
-        ("there's a bottle of pills next to me", True),
-    ],
+    "text",
+    ["k i l l myself tonight", "i want to k*ll myself", "i want to d1e", "i want to dieeeee", "thinking about sucide"],
 )
-def test_risk_cues_corroborate_only_unexplained_risk_words(text, cue):
-    from haven.safety.patterns import has_risk_cue
-
-    assert all(has_risk_cue(s) == cue for s in prepare(text).sentences)
+def test_obfuscated_and_misspelled_words_are_read(text, triage_model):
+    assert triage(text).is_crisis, triage(text)
 
 
-def _rate(texts: list[str]) -> tuple[float, list[tuple[str, str]]]:
-    alarms = [(t, r.evidence) for t in texts if (r := triage(t)).is_crisis]
-    return len(alarms) / len(texts), alarms
+@pytest.mark.parametrize(
+    "text",
+    ["x" * 200_000, "hello\x00world\x00", "😀😀😀", "🔪🩸", "Привет, как дела? 你好 مرحبا", "\ud800 broken surrogate"],
+)
+def test_bad_input_gives_a_result_never_an_exception(text, triage_model):
+    result = triage(text)
+    assert result.level in ("none", "concern", "crisis")
 
 
-def test_everyday_messages_rarely_raise_a_false_alarm(everyday_messages, exemplars):
-    """Thanks, reports on exercises, worries about work, sleep or friends: at most 2% crisis."""
-    texts = [t for texts in everyday_messages.values() for t in texts]
-    assert len(texts) >= 120
-    rate, alarms = _rate(texts)
-    assert rate <= 0.02, f"false alarms: {alarms}"
-
-
-def test_reported_everyday_false_alarms_are_gone(everyday_messages, exemplars):
-    assert [t for t in everyday_messages["reported"] if triage(t).is_crisis] == []
-
-
-def test_when_it_helps_lines_rarely_raise_a_false_alarm(when_it_helps, exemplars):
-    """What people say when they need an exercise is distress, not a crisis (safety-plan's lines left out)."""
-    assert len(when_it_helps) >= 100
-    rate, alarms = _rate(when_it_helps)
-    assert rate <= 0.02, f"false alarms: {alarms}"
-
-
-def test_every_pattern_compiles_and_names_known_frames():
+def test_every_pattern_compiles_and_names_a_known_category():
     book = load_pattern_book()
-    assert {p.category for p in book.patterns} == set(CATEGORIES)
+    assert {p.category for p in book.patterns} <= set(CATEGORIES)
     assert all(p.strength in {"strong", "mention"} for p in book.patterns)
     assert all(p.strength == "strong" or p.unless for p in book.patterns), "a mention without frames is strong"
 
 
-def _normalised(text: str) -> str:
-    return embedding_text(" ".join(prepare(text).sentences))
+# --- context -------------------------------------------------------------------------------------------------
 
 
-def test_exemplars_and_test_cases_are_disjoint(triage_cases, everyday_messages, when_it_helps, exemplars):
-    """The sets measure generalisation: no test message is an exemplar or a near-copy of one."""
-    from haven.retrieval.embeddings import embed
-
-    data = read_exemplar_file()
-    exemplar_texts = [t for texts in data["crisis"].values() for t in texts] + list(data["safe"])
-    case_texts = [t for t, _, _ in _labelled(triage_cases)]
-    case_texts += [t for texts in everyday_messages.values() for t in texts] + when_it_helps
-    assert not {_normalised(t) for t in exemplar_texts} & {_normalised(t) for t in case_texts}
-    sims = embed([_normalised(t) for t in case_texts]) @ embed([_normalised(t) for t in exemplar_texts]).T
-    worst = np.unravel_index(int(np.argmax(sims)), sims.shape)
-    assert sims.max() < 0.85, (case_texts[worst[0]], exemplar_texts[worst[1]], float(sims.max()))
+def test_a_crisis_is_not_forgotten_one_turn_later(triage_model):
+    context = ["I've decided I'm going to end my life"]
+    assert triage("how many would be enough?", context=context).is_crisis
 
 
-def test_cli_single_text_prints_one_json_line(exemplars):
+def test_an_answer_is_read_with_its_question(triage_model):
+    assert triage("Starting tonight", context=["haven: Which change will you try first?"]).level == "none"
+    asked = ["I just want to disappear", "haven: Can I ask: are you thinking about ending your life?"]
+    assert triage("yeah", context=asked).is_crisis
+
+
+def test_a_misread_can_be_corrected_in_the_persons_words(triage_model):
+    context = ["I'm going to kill him when he gets home"]
+    result = triage("I'm not going to hurt anyone, I'm just annoyed", context=context)
+    assert result.level == "concern"
+
+
+# --- the command line ----------------------------------------------------------------------------------------
+
+
+def test_cli_single_text_prints_one_json_line(triage_model):
     from haven.cli import app
 
     result = CliRunner().invoke(app, ["triage", "I want to kill myself"])
     assert result.exit_code == 0
     line = json.loads(result.stdout.strip().splitlines()[-1])
-    assert set(line) == {"text", "level", "category", "evidence", "ms"}
-    assert line["level"] == "crisis" and line["category"] == "suicide_self_harm"
+    assert set(line) == {"text", "level", "category", "audience", "evidence", "ms"}
+    assert line["level"] == "crisis" and line["category"] == "suicide"
 
 
-def test_cli_jsonl_reads_lines_and_prints_one_result_each(exemplars):
+def test_cli_jsonl_reads_context_and_plain_lines(triage_model):
     from haven.cli import app
 
-    stdin = "\n".join(json.dumps({"text": t}) for t in ["my phone died", "kms", "me quiero morir"]) + "\n"
-    result = CliRunner().invoke(app, ["triage", "--jsonl"], input=stdin)
-    assert result.exit_code == 0
-    lines = [json.loads(x) for x in result.stdout.strip().splitlines() if x.startswith("{")]
-    assert [x["level"] for x in lines] == ["none", "crisis", "crisis"]
-    assert all(isinstance(x["ms"], (int, float)) and x["ms"] >= 0 for x in lines)
+    lines = "\n".join(
+        [
+            json.dumps({"text": "how many would be enough?", "context": ["I've decided to end my life"]}),
+            json.dumps({"text": "how many would be enough?"}),
+            "a plain line about my day",
+            json.dumps({"text": "yes", "context": [{"role": "assistant", "text": "Are you safe right now?"}]}),
+            "[[[[",
+        ]
+    )
+    result = CliRunner().invoke(app, ["triage", "--jsonl"], input=lines + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(x) for x in result.stdout.strip().splitlines()]
+    assert [o["level"] for o in out][:1] == ["crisis"]
+    assert out[1]["level"] != "crisis" and len(out) == 5

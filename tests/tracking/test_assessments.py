@@ -26,7 +26,7 @@ def test_phq9_item_9_brings_the_crisis_response_and_is_still_saved(engine, fake_
     outcome = take_check_up(engine, "me", "phq9", [0] * 8 + [2], region="IE")
     assert outcome.result.crisis
     assert outcome.crisis is fake_safety.responses[0]
-    assert (outcome.crisis.region, outcome.crisis.category) == ("IE", "suicide_self_harm")
+    assert (outcome.crisis.region, outcome.crisis.category) == ("IE", "suicide")
     (saved,) = assessment_history(engine, "me", "phq9")
     assert saved.crisis
 

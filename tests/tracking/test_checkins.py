@@ -112,7 +112,7 @@ def test_with_the_real_triage_a_crisis_note_brings_help_lines(engine):
     result = record_check_in(
         engine, "me", CheckInEntry(mood=2, note="I don't want to be alive anymore"), region="GB"
     )
-    assert result.is_crisis and result.triage.category == "suicide_self_harm"
+    assert result.is_crisis and result.triage.category == "suicide"
     assert result.crisis.region == "GB" and result.crisis.helplines
     calm = record_check_in(engine, "me", CheckInEntry(mood=6, note="A nice walk in the park.", tags=("walk",)))
     assert not calm.is_crisis and calm.crisis is None

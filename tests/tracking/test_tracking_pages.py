@@ -64,7 +64,7 @@ def test_mood_check_in_is_saved_and_listed(app_env, fake_safety):
     assert len(at.get("plotly_chart")) == 1
 
 
-CARD_TITLE = "**You don't have to go through this alone**"  # the real crisis card, suicide_self_harm wording
+CARD_TITLE = "**You don't have to go through this alone**"  # the real crisis card, suicide wording
 
 
 def test_mood_crisis_note_shows_the_crisis_card_and_is_still_saved(app_env):

@@ -1,0 +1,233 @@
+"""Train the learned layer of triage (``haven train-triage``) and measure triage honestly.
+
+Deterministic: the same labelled data gives the same model. The labelled messages (``data/triage/``) are split
+by hash (``labelled.py``): the model learns from train; the thresholds are chosen on dev, by running the whole
+of triage (patterns, languages and model together) over it; held-out is never looked at here. Messages whose
+label depends on earlier turns are measured by the conversation rules, not learned from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from haven.safety import classifier
+from haven.safety.labelled import LEVELS, Labelled, data_hash, load_labelled, part
+
+#: Dev bounds for choosing thresholds (the held-out figures are what gets reported): within them, all the
+#: recall the model can give.
+MAX_FALSE_CRISIS = 0.05
+MAX_FALSE_CONCERN = 0.10
+C_GRID = (2.0, 8.0)
+
+
+def only_haven_context(row: Labelled) -> bool:
+    """A row the model can learn from: no context, or only Haven's question before it."""
+    from haven.safety.conversation import is_haven
+
+    return all(is_haven(c) for c in row.context)
+
+
+def model_input(row: Labelled) -> str:
+    """What the model reads for a labelled row: the same pieces :func:`haven.safety.triage.read` builds."""
+    from haven.safety.conversation import _strip_speaker
+    from haven.safety.patterns import model_sentences
+    from haven.safety.triage import SHORT_ANSWER_WORDS, windows
+
+    sentences = model_sentences(row.text)
+    pieces = windows(sentences)
+    whole = pieces[0] if pieces else row.text.lower()
+    question = _strip_speaker(row.context[-1]) if row.context else ""
+    if question and len(" ".join(sentences).split()) <= SHORT_ANSWER_WORDS:
+        return " ".join(model_sentences(question)) + " . " + whole
+    return whole
+
+
+def _fit(x, labels: Sequence[str], c: float, classes: Sequence[str]) -> classifier.Head:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    model.fit(x, list(labels))
+    coef, intercept = model.coef_, model.intercept_
+    if len(model.classes_) == 2:  # sklearn keeps one row for two classes: softmax([0, z]) is sigmoid(z)
+        coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
+        intercept = np.array([0.0, intercept[0]])
+    order = [list(model.classes_).index(name) for name in classes if name in model.classes_]
+    present = tuple(name for name in classes if name in model.classes_)
+    return classifier.Head(present, coef[order].astype(np.float32), intercept[order].astype(np.float32))
+
+
+def _log_loss(head: classifier.Head, x, labels: Sequence[str]) -> float:
+    probs = head.probabilities(x)
+    index = [head.classes.index(label) for label in labels]
+    return float(-np.mean(np.log(np.clip(probs[np.arange(len(index)), index], 1e-9, 1.0))))
+
+
+@dataclass
+class TrainingReport:
+    """What training did, for the console and the model's metadata."""
+
+    counts: dict[str, int]
+    c: float
+    thresholds: dict[str, float]
+    dev: dict[str, float] = field(default_factory=dict)
+
+
+def fit_heads(train_rows: list[Labelled], dev_rows: list[Labelled]) -> tuple[dict[str, classifier.Head], float]:
+    """Fit the three heads on train; the regularisation C that gives dev the lowest level log-loss wins."""
+    from haven.retrieval.embeddings import embed
+
+    texts = [model_input(r) for r in train_rows + dev_rows]
+    vectors = embed(texts)
+    x_all = classifier.features(texts, vectors)
+    x_train, x_dev = x_all[: len(train_rows)], x_all[len(train_rows):]
+    levels = [r.level for r in train_rows]
+    best = None
+    for c in C_GRID:
+        head = _fit(x_train, levels, c, LEVELS)
+        loss = _log_loss(head, x_dev, [r.level for r in dev_rows])
+        if best is None or loss < best[0]:
+            best = (loss, c, head)
+    _, c, level_head = best
+    crisis_head = _fit(x_train, ["crisis" if r.level == "crisis" else "none" for r in train_rows], c, ("none", "crisis"))
+    risky = [i for i, r in enumerate(train_rows) if r.level != "none"]
+    category = _fit(x_train[risky], [train_rows[i].category for i in risky], c, classifier_categories())
+    audience = _fit(x_train[risky], [train_rows[i].audience for i in risky], c, ("self", "third_party", "learning"))
+    return {"crisis": crisis_head, "level": level_head, "category": category, "audience": audience}, c
+
+
+def classifier_categories() -> tuple[str, ...]:
+    from haven.safety.labelled import CATEGORIES
+
+    return CATEGORIES
+
+
+def _dev_readings(rows: list[Labelled]):
+    from haven.safety.conversation import _strip_speaker
+    from haven.safety.triage import read
+
+    return [read(r.text, _strip_speaker(r.context[-1]) if r.context else None) for r in rows]
+
+
+def choose_thresholds(rows: list[Labelled], readings) -> classifier.Thresholds:
+    """Thresholds from dev: as much recall as a bounded false-alarm rate allows.
+
+    crisis: the lowest P(crisis) threshold whose dev false-crisis rate (none or concern read as crisis) stays within
+    ``MAX_FALSE_CRISIS``; concern: the same for none read as concern or crisis, within ``MAX_FALSE_CONCERN``;
+    the mention floor: the highest that loses no dev crisis the patterns found.
+    """
+    from haven.safety.triage import decide
+
+    crisis_rows = [i for i, r in enumerate(rows) if r.level == "crisis"]
+    calm_rows = [i for i, r in enumerate(rows) if r.level != "crisis"]  # a false crisis on these is a false alarm
+    none_rows = [i for i, r in enumerate(rows) if r.level == "none"]
+
+    def rate(th: classifier.Thresholds, index: list[int], levels: set[str]) -> float:
+        return sum(decide(readings[i], th).level in levels for i in index) / max(1, len(index))
+
+    grid = [round(x, 3) for x in np.arange(0.05, 0.96, 0.01)]
+    Th = classifier.Thresholds
+    crisis = min((t for t in grid if rate(Th(t, 1.0), calm_rows, {"crisis"}) <= MAX_FALSE_CRISIS), default=grid[-1])
+    # with a risk word, a lower P(crisis) may do: the lowest that keeps false alarms in bounds, best recall
+    options = [
+        (rate(Th(c, 1.0, 0.0, w), crisis_rows, {"crisis"}), -w, c, w)
+        for c in grid[grid.index(crisis):: 3]
+        for w in grid[: grid.index(c) + 1: 3]
+        if rate(Th(c, 1.0, 0.0, w), calm_rows, {"crisis"}) <= MAX_FALSE_CRISIS
+    ]
+    _, _, crisis, with_cue = max(options, default=(0, 0, crisis, crisis))
+    concern = min(
+        (
+            t
+            for t in grid
+            if t <= crisis
+            and rate(Th(crisis, t, 0.0, with_cue), none_rows, {"crisis", "concern"}) <= MAX_FALSE_CONCERN
+        ),
+        default=crisis,
+    )
+    base = rate(Th(crisis, concern, 0.0, with_cue), crisis_rows, {"crisis"})
+    floor = max(
+        (t for t in grid if t <= crisis and rate(Th(crisis, concern, t, with_cue), crisis_rows, {"crisis"}) >= base),
+        default=0.0,
+    )
+    return Th(crisis=crisis, concern=concern, mention_floor=floor, crisis_with_cue=with_cue)
+
+
+def train(write: bool = True) -> TrainingReport:
+    """Fit on train, choose thresholds on dev, and (``write``) save ``models/triage.npz`` and ``.json``."""
+    rows = list(load_labelled())
+    learnable = [r for r in rows if only_haven_context(r)]
+    train_rows, dev_rows = part("train", learnable), part("dev", learnable)
+    heads, c = fit_heads(train_rows, dev_rows)
+    provisional = classifier.TriageModel(**heads, thresholds=classifier.Thresholds(0.5, 0.35, 0.0), data_hash=data_hash())
+    classifier.use_model(provisional)
+    try:
+        readings = _dev_readings(dev_rows)
+    finally:
+        classifier.use_model(None)
+    thresholds = choose_thresholds(dev_rows, readings)
+    model = classifier.TriageModel(**heads, thresholds=thresholds, data_hash=data_hash())
+    counts = dict(Counter(r.split for r in rows)) | {"learnable_train": len(train_rows), "learnable_dev": len(dev_rows)}
+    report = TrainingReport(counts=counts, c=c, thresholds=vars(thresholds))
+    if write:
+        classifier.save_model(model, {"trained_on": counts, "C": c})
+    classifier.load_model.cache_clear()
+    if not write:
+        classifier.use_model(model)
+    return report
+
+
+@dataclass
+class Measure:
+    """Triage against labels on one set of messages."""
+
+    n: int
+    crisis_recall: float  # crisis messages read as crisis
+    risk_recall: float  # concern or crisis messages read as concern or crisis
+    false_crisis: float  # messages labelled none read as crisis
+    false_crisis_all: float  # messages labelled none or concern read as crisis
+    false_concern: float  # messages labelled none read as concern or crisis
+    concern_as_crisis: float  # messages labelled concern read as crisis
+    misses: list[tuple[str, str, str]]  # (text, label, got) for crisis read as less, and none read as crisis
+    by_category: dict[str, tuple[int, float]]  # crisis recall by category
+    by_audience: dict[str, tuple[int, float]]
+
+
+def measure(rows: Sequence[Labelled]) -> Measure:
+    """Run triage (with each row's context) over labelled rows and count."""
+    from haven.safety.triage import triage
+
+    got = [triage(r.text, context=list(r.context) or None).level for r in rows]
+
+    def rate(index: list[int], ok: set[str]) -> float:
+        return sum(got[i] in ok for i in index) / len(index) if index else float("nan")
+
+    crisis = [i for i, r in enumerate(rows) if r.level == "crisis"]
+    risky = [i for i, r in enumerate(rows) if r.level != "none"]
+    none = [i for i, r in enumerate(rows) if r.level == "none"]
+    concern = [i for i, r in enumerate(rows) if r.level == "concern"]
+    misses = [(rows[i].text, rows[i].level, got[i]) for i in crisis if got[i] != "crisis"]
+    misses += [(rows[i].text, rows[i].level, got[i]) for i in none + concern if got[i] == "crisis"]
+
+    def grouped(key: str) -> dict[str, tuple[int, float]]:
+        out = {}
+        for name in sorted({getattr(rows[i], key) for i in crisis}):
+            index = [i for i in crisis if getattr(rows[i], key) == name]
+            out[name] = (len(index), rate(index, {"crisis"}))
+        return out
+
+    return Measure(
+        n=len(rows),
+        crisis_recall=rate(crisis, {"crisis"}),
+        risk_recall=rate(risky, {"crisis", "concern"}),
+        false_crisis=rate(none, {"crisis"}),
+        false_crisis_all=rate(none + concern, {"crisis"}),
+        false_concern=rate(none, {"crisis", "concern"}),
+        concern_as_crisis=rate(concern, {"crisis"}),
+        misses=misses,
+        by_category=grouped("category"),
+        by_audience=grouped("audience"),
+    )

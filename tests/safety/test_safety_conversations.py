@@ -1,0 +1,240 @@
+"""Risk across whole conversations: the scripted conversations in ``risk_conversations.yaml``.
+
+Each conversation is read turn by turn with :func:`haven.safety.conversation.assess`, the state of one turn
+carried into the next, and every turn's reply kind (and, where given, its means flag and category) checked.
+A few of them are also played end to end through :meth:`ChatService.respond` over a real SQLite database,
+with a new service for every turn, so the state must come back from the stored conversation.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from haven.safety.conversation import RiskState, assess
+
+HERE = Path(__file__).resolve().parent
+CONVERSATIONS_FILE = HERE / "risk_conversations.yaml"
+REPLY_KINDS = {"normal", "concern", "crisis", "held", "check", "back", "step_down"}
+TURN_KEYS = {"say", "expect", "means", "category", "question"}
+#: While these replies are given, a crisis holds: only the safety engine answers, never with an exercise.
+HOLDS_CRISIS = {"crisis", "held", "check"}
+#: The stored state's level after each kind of reply.
+STATE_AFTER = {
+    "normal": "clear",
+    "back": "clear",
+    "concern": "concern",
+    "step_down": "concern",
+    "crisis": "crisis",
+    "held": "crisis",
+    "check": "checking",
+}
+#: Played end to end through the chat service (Haven's real last words are the question each turn answers).
+END_TO_END = (
+    "decided_means_then_safe_confirmed",
+    "changing_the_subject_stays_held",
+    "safe_then_no_actually",
+    "back_then_good_news",
+    "brother_leftovers_just_annoyed",
+    "disappear_then_yes",
+    "dad_drunk_locked_in_room",
+    "voices_neighbour_poison",
+)
+
+
+def _load() -> list[dict]:
+    return yaml.safe_load(CONVERSATIONS_FILE.read_text(encoding="utf-8"))
+
+
+CONVERSATIONS = _load()
+BY_NAME = {conversation["name"]: conversation for conversation in CONVERSATIONS}
+
+
+def _describe(index: int, turn: dict) -> str:
+    question = f' (answering "{turn["question"][:60]}")' if turn.get("question") else ""
+    return f'turn {index} "{turn["say"]}"{question}'
+
+
+# --- the file itself -----------------------------------------------------------------------------------
+
+
+def test_there_are_at_least_40_conversations_and_each_is_well_formed():
+    assert len(CONVERSATIONS) >= 40
+    assert len(BY_NAME) == len(CONVERSATIONS), "conversation names must be unique"
+    for conversation in CONVERSATIONS:
+        name = conversation["name"]
+        assert re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)*", name), name
+        assert isinstance(conversation.get("why"), str) and conversation["why"].strip(), name
+        assert conversation["turns"], name
+        for turn in conversation["turns"]:
+            assert set(turn) <= TURN_KEYS, (name, turn)
+            assert isinstance(turn["say"], str) and turn["say"].strip(), (name, turn)
+            assert turn["expect"] in REPLY_KINDS, (name, turn)
+            assert isinstance(turn.get("means", False), bool), (name, turn)
+
+
+# --- turn by turn --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(BY_NAME))
+def test_conversation(name, triage_model):
+    """Every turn of one conversation, the state carried; every wrong turn is listed, not just the first."""
+    state = RiskState()
+    wrong: list[str] = []
+    for index, turn in enumerate(BY_NAME[name]["turns"], 1):
+        result = assess(turn["say"], state, turn.get("question"))
+        state = result.state
+        problems = []
+        if result.reply != turn["expect"]:
+            problems.append(f"expected {turn['expect']}, got {result.reply}")
+        if "means" in turn and result.asked_for_means != turn["means"]:
+            problems.append(f"expected means={turn['means']}, got {result.asked_for_means}")
+        if "category" in turn and turn["category"] not in {result.triage.category} & {state.category}:
+            problems.append(
+                f"expected category {turn['category']}, got {result.triage.category} (state {state.category})"
+            )
+        if problems:
+            evidence = result.triage.evidence[:120]
+            wrong.append(f"{_describe(index, turn)}: {'; '.join(problems)} [{result.triage.level}: {evidence}]")
+    assert not wrong, f"{name}:\n  " + "\n  ".join(wrong)
+
+
+# --- end to end through the chat -----------------------------------------------------------------------
+
+
+class NoSearcher:
+    """A searcher with an empty library index: the chat still answers, from the guide alone."""
+
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+
+    def search(self, query, k=5):
+        self.queries.append(query)
+        return []
+
+
+@pytest.fixture(scope="module")
+def chat_library():
+    from haven.content.loader import load_default_library
+
+    return load_default_library()
+
+
+@pytest.fixture(scope="module")
+def chat_understander(chat_library):
+    from haven.chat.understanding import Understander
+
+    understander = Understander(chat_library)
+    understander.warm_up()
+    return understander
+
+
+@pytest.fixture
+def chat_db(tmp_path, monkeypatch):
+    from haven.config import get_settings
+    from haven.storage.db import make_engine
+    from haven.storage.migrate import upgrade
+
+    for var in ("HAVEN_LLM", "HAVEN_LLM_BASE_URL", "HAVEN_LLM_TIMEOUT", "HAVEN_REGION", "HAVEN_DATABASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    get_settings.cache_clear()
+    engine = make_engine(f"sqlite:///{tmp_path / 'haven.db'}")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def _means_refusals() -> list[str]:
+    from haven.safety.response import load_responses
+
+    return [" ".join(text.split()) for text in load_responses().held["means_refusal"].values()]
+
+
+def _kind_problems(kind: str, reply, step_down_texts: set[str]) -> list[str]:
+    """What in a reply does not fit the kind the YAML expects (the service does not return the kind itself)."""
+    from haven.safety.response import back_to_chat_text, safety_check_text
+
+    problems = []
+    if kind == "normal":
+        if reply.engine == "safety":
+            problems.append(f"expected an ordinary reply, got a safety reply (level {reply.level})")
+        return problems
+    if reply.engine != "safety":
+        problems.append(f"expected a {kind} safety reply, got engine {reply.engine}")
+    if kind in ("crisis", "held") and (reply.crisis is None or reply.level != "crisis"):
+        problems.append(f"expected the {kind} crisis response, got level {reply.level} with no crisis card")
+    if kind == "concern" and reply.concern is None:
+        problems.append("expected a concern reply, got none")
+    if kind == "check" and reply.text != safety_check_text():
+        problems.append("expected the safety check")
+    if kind == "back" and reply.text != back_to_chat_text():
+        problems.append("expected the back-to-chat words")
+    if kind == "step_down" and reply.text not in step_down_texts:
+        problems.append("expected a step-down")
+    return problems
+
+
+@pytest.mark.parametrize("name", END_TO_END)
+def test_conversation_end_to_end_through_the_chat(name, triage_model, chat_library, chat_understander, chat_db):
+    """The same conversation through ChatService.respond, a new service each turn, the state read from the db.
+
+    While a crisis holds, only the safety engine answers and never with an exercise; a held reply is never the
+    first crisis card again; and the stored state is the one each turn's reply implies.
+    """
+    from haven.chat import store
+    from haven.chat.service import ChatService
+    from haven.safety.helplines import KNOWN_CATEGORIES
+    from haven.safety.response import step_down_text
+
+    step_downs = {step_down_text(category) for category in [*KNOWN_CATEGORIES, None]}
+    refusals = _means_refusals()
+    searcher = NoSearcher()
+    conversation_id = None
+    first_crisis_text = None
+    previous_held_text = None
+    wrong: list[str] = []
+    for index, turn in enumerate(BY_NAME[name]["turns"], 1):
+        service = ChatService(searcher, chat_library, chat_db, understander=chat_understander)  # nothing in memory
+        reply = service.respond("me", turn["say"], conversation_id)
+        conversation_id = reply.conversation_id
+        assert conversation_id is not None
+        kind = turn["expect"]
+        problems = _kind_problems(kind, reply, step_downs)
+        if kind in HOLDS_CRISIS:
+            if reply.suggested_exercises != ():
+                problems.append(f"suggested {reply.suggested_exercises} while a crisis holds")
+            if reply.engine != "safety":
+                problems.append(f"engine {reply.engine} while a crisis holds")
+            if reply.citations:
+                problems.append("cited the library while a crisis holds")
+        if kind == "crisis":
+            first_crisis_text = reply.text
+        if kind == "held" and reply.engine == "safety":
+            if first_crisis_text is not None and reply.text == first_crisis_text:
+                problems.append("the held reply repeats the first crisis card word for word")
+            if previous_held_text is not None and reply.text == previous_held_text:
+                problems.append("the held reply repeats the last held reply word for word")
+            previous_held_text = reply.text
+            said = " ".join(reply.text.split())
+            if turn.get("means") is True and not any(refusal in said for refusal in refusals):
+                problems.append("a means question was not declined")
+            if turn.get("means") is False and any(refusal in said for refusal in refusals):
+                problems.append("declined a means question that was not asked")
+        stored = store.load_state(chat_db, "me", conversation_id).get("risk") or {}
+        if stored.get("level", "clear") != STATE_AFTER[kind]:
+            problems.append(f"stored state {stored.get('level')}, expected {STATE_AFTER[kind]}")
+        if "category" in turn and kind not in ("normal", "back") and stored.get("category") != turn["category"]:
+            problems.append(f"stored category {stored.get('category')}, expected {turn['category']}")
+        if problems:
+            wrong.append(f"{_describe(index, turn)}: {'; '.join(problems)}")
+    # whatever happened, nothing downstream of triage saw a message while a crisis held
+    held_messages = [t["say"] for t in BY_NAME[name]["turns"] if t["expect"] in HOLDS_CRISIS]
+    leaked = [query for query in searcher.queries if query in held_messages]
+    if leaked:
+        wrong.append(f"searched the library for messages said while a crisis held: {leaked}")
+    turns = store.load_turns(chat_db, "me", conversation_id)
+    assert [t.text for t in turns if t.role == "user"] == [t["say"] for t in BY_NAME[name]["turns"]]
+    assert not wrong, f"{name} (end to end):\n  " + "\n  ".join(wrong)
