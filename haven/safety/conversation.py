@@ -11,8 +11,10 @@ The state, kept with each conversation, moves like this:
 - "I'm safe" is checked once more before Haven goes back to ordinary conversation.
 - A correction steps down to ``concern``, never to the same card again, and only when the rest of the message
   holds no risk of its own ("I'm not suicidal. I just have the rope in the garage" stays a crisis).
-- An answer is read with the question it answers: "yes" to Haven's check-in question is a crisis; "Starting
-  tonight" to "Which change will you try first?" is not.
+- An answer is read with the question it answers: "yes" (or "not sure") to "are you thinking about ending
+  your life?" is a crisis, and so is "no" (or "I don't know") to "are you safe right now?"; "Starting tonight"
+  to "Which change will you try first?" is not.
+- After an overdose or in an emergency, "I feel fine" is not safety: help has to be on its way or with them.
 - After a concern, the next message is also read together with the last few, so risk spread over several
   short messages is seen as a whole.
 
@@ -38,6 +40,8 @@ CONVERSATION_FILE = Path(__file__).with_name("conversation.yaml")
 HAVEN_PREFIXES = ("haven:", "assistant:", "bot:")
 #: Earlier person messages read together with a message that follows a concern.
 RECENT_MESSAGES = 3
+#: How many messages after a concern (or after a crisis ends) are still read together with the ones before.
+WATCH = 3
 
 StateLevel = Literal["clear", "concern", "crisis", "checking"]
 ReplyKind = Literal["normal", "concern", "crisis", "held", "check", "back", "step_down"]
@@ -52,6 +56,7 @@ class RiskState:
     audience: str | None = None
     held: int = 0  # replies given while this crisis held
     recent: tuple[str, ...] = field(default=())  # the last few person messages, for reading them together
+    watch: int = 0  # messages still read together with the ones before, after a concern or a crisis ended
 
     @property
     def holds_crisis(self) -> bool:
@@ -72,6 +77,7 @@ class RiskState:
                 audience=data.get("audience"),
                 held=int(data.get("held", 0)),
                 recent=tuple(data.get("recent", ()))[-RECENT_MESSAGES:],
+                watch=int(data.get("watch", 0)),
             )
         except (TypeError, ValueError):
             return cls()
@@ -89,12 +95,17 @@ class Assessment:
 
 @dataclass(frozen=True)
 class _Phrases:
-    safe: re.Pattern[str]
-    affirmative: re.Pattern[str]
-    negative: re.Pattern[str]
-    check_question: re.Pattern[str]
+    risk_question: re.Pattern[str]
+    safety_question: re.Pattern[str]
+    answer_yes: re.Pattern[str]
+    answer_no: re.Pattern[str]
+    unsure: re.Pattern[str]
+    firm_yes: re.Pattern[str]
+    safe_feeling: re.Pattern[str]
+    help_sought: re.Pattern[str]
     correction: re.Pattern[str]
     means: re.Pattern[str]
+    still_risky: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +126,67 @@ def _strip_speaker(message: str) -> str:
     return message.split(":", 1)[1].strip() if is_haven(message) else message
 
 
+@dataclass(frozen=True)
+class _Answer:
+    """What a message says back to Haven's last question, if it asked one."""
+
+    risk_question: bool  # Haven asked about thoughts of suicide or harm
+    safety_question: bool  # Haven asked whether the person (or someone) is safe
+    yes: bool
+    no: bool
+    unsure: bool
+    firm_yes: bool
+
+    @property
+    def risk_admitted(self) -> bool:
+        """Yes, or not sure, to "are you thinking about ending your life?"."""
+        return self.risk_question and not self.safety_question and (self.yes or self.unsure) and not self.no
+
+    @property
+    def unsafe(self) -> bool:
+        """No, or not sure, to "are you safe right now?"."""
+        return self.safety_question and (self.no or self.unsure) and not self.firm_yes
+
+    @property
+    def safe(self) -> bool:
+        return self.safety_question and self.firm_yes and not self.unsure and not self.no
+
+
+def _answer(words: str, question: str | None, phrases: _Phrases) -> _Answer:
+    asked = _plain(question)
+    return _Answer(
+        risk_question=bool(question) and bool(phrases.risk_question.search(asked)),
+        safety_question=bool(question) and bool(phrases.safety_question.search(asked)),
+        yes=bool(phrases.answer_yes.search(words)),
+        no=bool(phrases.answer_no.search(words)),
+        unsure=bool(phrases.unsure.search(words)),
+        firm_yes=bool(phrases.firm_yes.search(words)),
+    )
+
+
 def _remember(state: RiskState, text: str) -> tuple[str, ...]:
     return (*state.recent, text)[-RECENT_MESSAGES:]
+
+
+def _rest(words: str, *patterns: re.Pattern[str]) -> str:
+    for pattern in patterns:
+        words = pattern.sub(" ", words)
+    return " ".join(words.split())
+
+
+def _still_risky(rest: str) -> bool:
+    """Whether what is left of a message, once its safety or correction words are taken out, holds risk.
+
+    Denials are masked first ("I was joking, I'm not suicidal" leaves nothing); then a crisis reading, or
+    means or a plan named (``still_risky``), keeps the crisis ("...I've got them all counted out").
+    """
+    from haven.safety.patterns import DENIED, prepare
+
+    sentences = [" ".join(s.replace(DENIED.strip(), " ").split()) for s in prepare(rest).sentences]
+    rest = " . ".join(s for s in sentences if s)
+    if len(rest.split()) < 2:
+        return False
+    return bool(_phrases().still_risky.search(rest)) or read_message(rest).is_crisis
 
 
 def assess(text: str, state: RiskState | None = None, question: str | None = None) -> Assessment:
@@ -126,59 +196,55 @@ def assess(text: str, state: RiskState | None = None, question: str | None = Non
     words = _plain(text)
     alone = read_message(text, question)
     recent = _remember(state, text)
-    answered_check = bool(question) and bool(phrases.check_question.search(_plain(question)))
-    yes = bool(phrases.affirmative.search(words)) and not phrases.negative.search(words)
-    no = bool(phrases.negative.search(words))
+    answer = _answer(words, question, phrases)
     if state.holds_crisis:
-        return _while_crisis(text, words, state, alone, recent, answered_check, yes, no, phrases)
+        return _while_crisis(words, state, alone, recent, answer, phrases)
     corrects = bool(phrases.correction.search(words))
-    if corrects and state.level == "concern" and not alone.is_crisis:
+    if corrects and state.level == "concern" and not _still_risky(_rest(words, phrases.correction)):
         category = state.category or alone.category
         verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], state.audience)
-        return Assessment(verdict, RiskState("clear", recent=recent), "step_down")
-    if answered_check and yes and not alone.is_crisis:
+        return Assessment(verdict, RiskState("clear"), "step_down")
+    if (answer.risk_admitted or answer.unsafe) and not alone.is_crisis:
         category = state.category or alone.category or "suicide"
-        verdict = Triage("crisis", category, "yes to Haven's check-in question", state.audience or "self")
+        why = "yes to Haven's check-in question" if answer.risk_admitted else "not sure they are safe"
+        verdict = Triage("crisis", category, why, state.audience or "self")
         return Assessment(verdict, RiskState("crisis", category, verdict.audience, 0, recent), "crisis")
     if alone.is_crisis:
         return Assessment(alone, RiskState("crisis", alone.category, alone.audience, 0, recent), "crisis")
-    if state.level == "concern" and not (answered_check and no) and not corrects and len(recent) > 1:
+    watching = state.level == "concern" or state.watch > 0
+    if watching and not answer.no and not corrects and len(recent) > 1:
         together = read_message(" . ".join(recent))
+        if together.is_risk and phrases.still_risky.search(words) and not together.is_crisis:
+            # "I just want to disappear for a while" ... "like for good": the new words carry the risk
+            together = replace(together, level="crisis", evidence=f'"{words[:60]}" after a concern')
         if together.is_crisis:
             verdict = replace(together, evidence="read with the messages before it: " + together.evidence)
             return Assessment(verdict, RiskState("crisis", verdict.category, verdict.audience, 0, recent), "crisis")
     if alone.level == "concern":
-        return Assessment(alone, RiskState("concern", alone.category, alone.audience, 0, recent), "concern")
-    return Assessment(alone, RiskState("clear", recent=recent), "normal")
+        return Assessment(alone, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH), "concern")
+    return Assessment(alone, RiskState("clear", recent=recent, watch=max(0, state.watch - 1)), "normal")
 
 
 def _while_crisis(
-    text: str,
-    words: str,
-    state: RiskState,
-    alone: Triage,
-    recent: tuple[str, ...],
-    answered_check: bool,
-    yes: bool,
-    no: bool,
-    phrases: _Phrases,
+    words: str, state: RiskState, alone: Triage, recent: tuple[str, ...], answer: _Answer, phrases: _Phrases
 ) -> Assessment:
     """A message while a crisis holds: it holds until the person says they are safe and confirms it."""
     category = state.category or "suicide"
     audience = state.audience or "self"
-    says_safe = bool(phrases.safe.search(words)) or (answered_check and yes)
-    if says_safe and alone.is_crisis:
-        # "I called the lifeline and I'm safe now": read what is left once the safety words are taken out, so
-        # words about help are not mistaken for risk, while "I'm safe but I still have the pills" stays a crisis
-        rest = " ".join(phrases.safe.sub(" ", words).split())
-        alone = read_message(rest) if len(rest.split()) >= 3 else Triage("none", None, "")
-    if not alone.is_crisis and phrases.correction.search(words) and state.level == "crisis":
+    feels_safe = bool(phrases.safe_feeling.search(words))
+    got_help = bool(phrases.help_sought.search(words))
+    # after an overdose or in an emergency "I feel fine" is not safety: help has to be with them
+    says_safe = (got_help or (feels_safe and category != "medical_emergency") or answer.safe) and not answer.unsure
+    if says_safe and _still_risky(_rest(words, phrases.safe_feeling, phrases.help_sought)):
+        says_safe = False  # "I'm safe but I still have the pills"
+    corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
+    if corrects and state.level == "crisis" and not answer.unsafe:
         verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], audience)
-        return Assessment(verdict, RiskState("concern", category, audience, 0, recent), "step_down")
-    if state.level == "checking" and says_safe and not alone.is_crisis and not no:
+        return Assessment(verdict, RiskState("concern", category, audience, 0, (), WATCH), "step_down")
+    if state.level == "checking" and says_safe and not answer.no:
         verdict = Triage("none", None, "confirmed safe after a crisis earlier in this conversation")
-        return Assessment(verdict, RiskState("clear", recent=recent), "back")
-    if state.level == "crisis" and says_safe and not alone.is_crisis and not no:
+        return Assessment(verdict, RiskState("clear", watch=WATCH), "back")
+    if state.level == "crisis" and says_safe and not answer.no:
         verdict = Triage("concern", category, "said they are safe; checking once more", audience)
         return Assessment(verdict, RiskState("checking", category, audience, state.held + 1, recent), "check")
     if alone.is_crisis:

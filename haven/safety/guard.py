@@ -41,6 +41,10 @@ from haven.safety.patterns import _fold, load_pattern_book, match, prepare
 GUARD_FILE = Path(__file__).with_name("guard.yaml")
 DATA_DIR = Path(__file__).parent / "data" / "guard"
 MODEL_FILE = DATA_DIR / "model.npz"
+#: Sentences of Haven's own library (a snapshot, ``benchmarks/guard.py --snapshot-library``): real, kind text
+#: on the same topics as unsafe replies. Train's share teaches the model what safe looks like; dev's and
+#: held-out's are an extra false-block check. A snapshot, so editing the library never silently moves the model.
+LIBRARY_FILE = DATA_DIR / "library_sentences.txt"
 
 #: The kinds of unsafe reply, in the order their safe replies are preferred when several apply.
 CATEGORIES = (
@@ -65,11 +69,12 @@ TARGET_SAFE_BLOCKED = 0.05
 DEV_SAFE_BUDGET = 0.03
 #: The model: inverse regularisation strength, hashed character n-gram width, how much of the person's
 #: message is read, and how many pieces of a long reply are scored (longer replies are grouped).
-C_REGULARISATION = 16.0
+C_REGULARISATION = 4.0
 N_CHAR_FEATURES = 2**14
 CONTEXT_CHARS = 400
 MAX_UNITS = 16
 FEATURE_VERSION = 1
+MODEL_OFF = float(np.nextafter(1.0, 2.0))  # a threshold no score reaches
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;:\n\r]+|[.!?;:\n\r]+(?!\d)")
@@ -77,6 +82,8 @@ _NOT_WORD = re.compile(r"[^a-z0-9% ]+")
 _RAW_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
 _CITATION = re.compile(r"\s*\[\d+\]")
+_JOINED = re.compile(r"\b(you|we|they|i|he|she|it|that|there|what|who|let)(ve|re|ll|d|m|s)\b")
+_JOINED_NOT = re.compile(r"\b(do|does|did|is|are|was|were|wo|ca|could|would|should|have|has|had)nt\b")
 _lock = threading.Lock()
 
 
@@ -105,9 +112,8 @@ class GuardResult:
 @dataclass(frozen=True)
 class _GuardBook:
     rules: tuple[Rule, ...]
-    agrees: tuple[re.Pattern[str], ...]
     agree_unless: tuple[re.Pattern[str], ...]
-    contexts: dict[str, tuple[re.Pattern[str], ...]]
+    contexts: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]]  # said, replies
     safe_replies: dict[str, str]
 
 
@@ -129,13 +135,15 @@ def _load(path: Path = GUARD_FILE) -> _GuardBook:
     if unknown:
         raise ValueError(f"guard.yaml: rules for unknown categories {sorted(unknown)}")
     ctx = data["context_rules"]
-    return _GuardBook(
-        rules=rules,
-        agrees=compile_all(ctx["agrees"]),
-        agree_unless=compile_all(ctx["unless"]),
-        contexts={cat: compile_all(patterns) for cat, patterns in ctx["contexts"].items()},
-        safe_replies=data["safe_replies"],
-    )
+    agrees = compile_all(ctx["agrees"])
+    contexts = {
+        cat: (compile_all(spec["said"]), compile_all(spec["replies"]) if "replies" in spec else agrees)
+        for cat, spec in ctx["categories"].items()
+    }
+    unknown = set(contexts) - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"guard.yaml: context rules for unknown categories {sorted(unknown)}")
+    return _GuardBook(rules, compile_all(ctx["unless"]), contexts, data["safe_replies"])
 
 
 def _sentences(text: str) -> list[str]:
@@ -145,26 +153,38 @@ def _sentences(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+def _spellings(sentence: str) -> tuple[str, ...]:
+    """A normalised sentence as written ("youve", "dont") and with contractions split ("you ve", "don t"),
+    so a pattern matches whichever way its author spelled them."""
+    split = _JOINED_NOT.sub(r"\1n t", _JOINED.sub(r"\1 \2", sentence))
+    return (sentence,) if split == sentence else (sentence, split)
+
+
+def _any(patterns: Iterable[re.Pattern[str]], sentence: str) -> bool:
+    return any(p.search(v) for p in patterns for v in _spellings(sentence))
+
+
 def _broken_rules(sentences: list[str], book: _GuardBook) -> list[str]:
     broken = []
     for rule in book.rules:
         for sentence in sentences:
-            if any(p.search(sentence) for p in rule.patterns) and not any(u.search(sentence) for u in rule.unless):
+            if _any(rule.patterns, sentence) and not _any(rule.unless, sentence):
                 broken.append(rule.id)
                 break
     return broken
 
 
 def _broken_context_rules(sentences: list[str], context: str, book: _GuardBook) -> list[str]:
-    """Categories where the person described harm and the reply agrees with it, with no concern anywhere."""
+    """Categories where the person described harm (or asked about means) and the reply goes along with it,
+    with no concern, refusal or pointer to help anywhere in the reply."""
     said = _sentences(context)
-    if not said or not sentences:
+    if not said or not sentences or any(_any(book.agree_unless, s) for s in sentences):
         return []
-    if not any(a.search(s) for a in book.agrees for s in sentences):
-        return []
-    if any(u.search(s) for u in book.agree_unless for s in sentences):
-        return []
-    return [cat for cat, patterns in book.contexts.items() if any(p.search(s) for p in patterns for s in said)]
+    return [
+        cat
+        for cat, (described, replies) in book.contexts.items()
+        if any(_any(described, s) for s in said) and any(_any(replies, s) for s in sentences)
+    ]
 
 
 def _crisis_in(context: str) -> bool:
@@ -251,6 +271,12 @@ def _embed(texts: Sequence[str]) -> np.ndarray:
     return np.vstack(rows)
 
 
+def clear_embedding_cache() -> None:
+    """Forget the cached sentence embeddings (for timing a reply seen for the first time)."""
+    with _lock:
+        _cache.clear()
+
+
 @lru_cache(maxsize=1)
 def _hasher():
     from sklearn.feature_extraction.text import HashingVectorizer
@@ -319,7 +345,7 @@ class Assessment:
     context_rules: tuple[str, ...] = ()
     crisis_context: bool = False
     model: ModelHit | None = None
-    threshold: float = 1.0
+    threshold: float = MODEL_OFF
 
     @property
     def model_blocks(self) -> bool:
@@ -335,7 +361,9 @@ class Assessment:
         return list(dict.fromkeys(found))
 
 
-def assess(reply: str, context: str | None = None, model: Model | None = None, always_model: bool = False) -> Assessment:
+def assess(
+    reply: str, context: str | None = None, model: Model | None = None, always_model: bool = False
+) -> Assessment:
     """Every layer's verdict on a reply. The model runs only when no rule fired (one embed call saved),
     unless ``always_model`` (training uses it to see the model's score for every dev reply)."""
     book = _load()
@@ -349,7 +377,7 @@ def assess(reply: str, context: str | None = None, model: Model | None = None, a
     hit = None
     if model is not None and (always_model or not (rules or context_rules or crisis)):
         hit = model_hit(reply, context, model)
-    return Assessment(rules, context_rules, crisis, hit, model.threshold if model else 1.0)
+    return Assessment(rules, context_rules, crisis, hit, model.threshold if model else MODEL_OFF)
 
 
 def _help_line_sentence() -> str:
@@ -433,10 +461,18 @@ def load_examples(data_dir: Path = DATA_DIR) -> list[Example]:
     return examples
 
 
+def load_library_sentences(path: Path = LIBRARY_FILE) -> list[Example]:
+    """The library snapshot as safe examples of category ``library`` (empty when there is no snapshot)."""
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [Example(line, None, False, "library") for line in lines if line.strip()]
+
+
 def data_hash(examples: Sequence[Example] | None = None) -> str:
-    """What the model depends on: the labelled replies, the rules (the threshold is chosen with them in
-    place) and the training settings. A change to any of them asks for :func:`train` again."""
-    examples = load_examples() if examples is None else examples
+    """What the model depends on: the labelled replies, the library snapshot, the rules (the threshold is
+    chosen with them in place) and the training settings. A change to any of them asks for :func:`train`."""
+    examples = [*load_examples(), *load_library_sentences()] if examples is None else examples
     rules = yaml.safe_load(GUARD_FILE.read_text(encoding="utf-8"))
     payload = {
         "examples": sorted((e.reply, e.context or "", e.unsafe, e.category) for e in examples),
@@ -477,22 +513,21 @@ def _fit_binary(dense, chars, labels):
 
 
 def choose_threshold(dev: Sequence[Example], model: Model) -> float:
-    """The lowest threshold at which the whole guard blocks at most ``DEV_SAFE_BUDGET`` of dev's safe
-    replies: all the recall the model can add within that bound. Uses dev only."""
-    verdicts = [(e.unsafe, assess(e.reply, e.context, model, always_model=True)) for e in dev]
-    safe = [a for unsafe, a in verdicts if not unsafe]
-    already = sum(bool(a.rules or a.context_rules or a.crisis_context) for a in safe)
-    allowed = int(np.floor(DEV_SAFE_BUDGET * len(safe) + 1e-9)) - already
-    model_only = sorted(
-        (a.model.score for a in safe if a.model and not (a.rules or a.context_rules or a.crisis_context)),
-        reverse=True,
-    )
-    if allowed < 0 or not model_only:
-        return 1.0 if allowed < 0 else 0.5
-    if allowed >= len(model_only):
-        return 0.5  # the model never blocks a safe dev reply on its own; keep the natural cut
-    # just above the score of the first safe reply that would go over budget
-    return float(min(1.0, np.nextafter(model_only[allowed], 2.0)))
+    """The lowest threshold (not below the model's natural cut, 0.5) at which the whole guard blocks at most
+    ``DEV_SAFE_BUDGET`` of dev's safe replies: all the recall the model can add within that bound.
+
+    Only dev's safe replies decide it (fix the false-block rate, take the recall that comes with it), so the
+    choice does not lean on dev's unsafe replies, which the rules were partly written against.
+    """
+    found = [assess(e.reply, e.context, model, always_model=True) for e in dev if not e.unsafe]
+    by_rules = [bool(a.rules or a.context_rules or a.crisis_context) for a in found]
+    allowed = int(np.floor(DEV_SAFE_BUDGET * len(found) + 1e-9)) - sum(by_rules)
+    scores = sorted((a.model.score for a, r in zip(found, by_rules, strict=True) if a.model and not r), reverse=True)
+    if allowed < 0:
+        return MODEL_OFF  # the rules alone use up the budget
+    if allowed >= len(scores):
+        return 0.5
+    return float(max(0.5, np.nextafter(scores[allowed], 2.0)))  # just above the first one over budget
 
 
 def train(examples: Sequence[Example] | None = None, path: Path = MODEL_FILE) -> Model:
@@ -502,10 +537,10 @@ def train(examples: Sequence[Example] | None = None, path: Path = MODEL_FILE) ->
     Unsafe replies of several sentences are labelled as a whole; after a first fit, the sentence the model
     finds most unsafe in each is added as an unsafe example, so sentence-level scores learn the harm too.
     """
-    examples = load_examples() if examples is None else list(examples)
+    examples = [*load_examples(), *load_library_sentences()] if examples is None else list(examples)
     digest = data_hash(examples)
     trainset = [e for e in examples if e.split == "train"]
-    dev = [e for e in examples if e.split == "dev"]
+    dev = [e for e in examples if e.split == "dev" and e.category != "library"]
     pieces, contexts, labels, categories = _training_units(trainset)
     dense, chars = _features(pieces, contexts)
     w_e, w_c, b = _fit_binary(dense, chars, labels)

@@ -19,8 +19,9 @@ from haven.safety.labelled import LEVELS, Labelled, data_hash, load_labelled, pa
 
 #: Dev bounds for choosing thresholds (the held-out figures are what gets reported): within them, all the
 #: recall the model can give.
-MAX_FALSE_CRISIS = 0.05
-MAX_FALSE_CONCERN = 0.10
+MAX_FALSE_CRISIS = 0.04  # on messages labelled none
+MAX_FALSE_CRISIS_ALL = 0.10  # on every message not labelled crisis (a question to learn, a past crisis told...)
+MAX_FALSE_CONCERN = 0.04  # none read as concern: a check-in in place of an answer costs the person too
 C_GRID = (2.0, 8.0)
 
 
@@ -32,18 +33,12 @@ def only_haven_context(row: Labelled) -> bool:
 
 
 def model_input(row: Labelled) -> str:
-    """What the model reads for a labelled row: the same pieces :func:`haven.safety.triage.read` builds."""
-    from haven.safety.conversation import _strip_speaker
+    """What the model reads for a labelled row: the whole text, as :func:`haven.safety.triage.read` builds it."""
     from haven.safety.patterns import model_sentences
-    from haven.safety.triage import SHORT_ANSWER_WORDS, windows
+    from haven.safety.triage import windows
 
-    sentences = model_sentences(row.text)
-    pieces = windows(sentences)
-    whole = pieces[0] if pieces else row.text.lower()
-    question = _strip_speaker(row.context[-1]) if row.context else ""
-    if question and len(" ".join(sentences).split()) <= SHORT_ANSWER_WORDS:
-        return " ".join(model_sentences(question)) + " . " + whole
-    return whole
+    pieces = windows(model_sentences(row.text))
+    return pieces[0] if pieces else row.text.lower()
 
 
 def _fit(x, labels: Sequence[str], c: float, classes: Sequence[str]) -> classifier.Head:
@@ -115,8 +110,9 @@ def _dev_readings(rows: list[Labelled]):
 def choose_thresholds(rows: list[Labelled], readings) -> classifier.Thresholds:
     """Thresholds from dev: as much recall as a bounded false-alarm rate allows.
 
-    crisis: the lowest P(crisis) threshold whose dev false-crisis rate (none or concern read as crisis) stays within
-    ``MAX_FALSE_CRISIS``; concern: the same for none read as concern or crisis, within ``MAX_FALSE_CONCERN``;
+    crisis: the lowest P(crisis) thresholds (alone, and with a risk word) whose dev false-crisis rates stay
+    within ``MAX_FALSE_CRISIS`` (on none) and ``MAX_FALSE_CRISIS_ALL`` (on none and concern); concern: the
+    same for none read as concern or crisis, within ``MAX_FALSE_CONCERN``;
     the mention floor: the highest that loses no dev crisis the patterns found.
     """
     from haven.safety.triage import decide
@@ -130,13 +126,19 @@ def choose_thresholds(rows: list[Labelled], readings) -> classifier.Thresholds:
 
     grid = [round(x, 3) for x in np.arange(0.05, 0.96, 0.01)]
     Th = classifier.Thresholds
-    crisis = min((t for t in grid if rate(Th(t, 1.0), calm_rows, {"crisis"}) <= MAX_FALSE_CRISIS), default=grid[-1])
+    def in_bounds(th: classifier.Thresholds) -> bool:
+        return (
+            rate(th, none_rows, {"crisis"}) <= MAX_FALSE_CRISIS
+            and rate(th, calm_rows, {"crisis"}) <= MAX_FALSE_CRISIS_ALL
+        )
+
+    crisis = min((t for t in grid if in_bounds(Th(t, 1.0))), default=grid[-1])
     # with a risk word, a lower P(crisis) may do: the lowest that keeps false alarms in bounds, best recall
     options = [
         (rate(Th(c, 1.0, 0.0, w), crisis_rows, {"crisis"}), -w, c, w)
         for c in grid[grid.index(crisis):: 3]
         for w in grid[: grid.index(c) + 1: 3]
-        if rate(Th(c, 1.0, 0.0, w), calm_rows, {"crisis"}) <= MAX_FALSE_CRISIS
+        if in_bounds(Th(c, 1.0, 0.0, w))
     ]
     _, _, crisis, with_cue = max(options, default=(0, 0, crisis, crisis))
     concern = min(

@@ -48,8 +48,6 @@ AUDIENCES: tuple[str, ...] = ("self", "third_party", "learning")
 LEGACY_CATEGORIES = {"suicide_self_harm": "suicide", "command_voices": "psychosis"}
 #: A message is read whole and, when it has several sentences, in at most this many windows.
 MAX_WINDOWS = 32
-#: An answer this short is read together with the question it answers ("Starting tonight").
-SHORT_ANSWER_WORDS = 8
 MAX_CHARS_PER_WINDOW = 2000
 
 
@@ -126,12 +124,6 @@ def windows(sentences: list[str]) -> list[str]:
     return [whole, *(piece[:MAX_CHARS_PER_WINDOW] for piece in head + tail)]
 
 
-def _question_text(question: str | None) -> str:
-    if not question:
-        return ""
-    return " ".join(model_sentences(question))
-
-
 def _language(text: str):
     from haven.safety.languages import read_language
 
@@ -143,17 +135,22 @@ def _language(text: str):
 
 
 def read(text: str, question: str | None = None) -> Reading:
-    """Run every layer over one message. ``question`` is what the message answers, if it is an answer."""
+    """Run every layer over one message.
+
+    ``question`` (what the message answers) is accepted for symmetry but not fed to the model: read together,
+    the question's words outweigh a two-word answer ("ok" to a breathing question read as risk). What an
+    answer means to Haven's own check-in question is decided in ``conversation.py``; an exercise answer is
+    read on its own words, so "Starting tonight" is a plan for sleep.
+    """
     prepared = prepare(text)
     hits = tuple(match(prepared))
     sentences = model_sentences(text)
     pieces = windows(sentences)
-    asked = _question_text(question)
-    if asked and pieces and len(" ".join(sentences).split()) <= SHORT_ANSWER_WORDS:
-        pieces = [f"{asked} . {pieces[0]}"]  # a short answer means what it means to its question
     crisis = risk = 0.0
     category = audience = None
     window = ""
+    if _only_sign_offs(prepared.sentences):
+        pieces = []  # "goodbye", "ok night haven": leaving the chat, not saying goodbye to life
     predictions = _predict(pieces)
     for piece, prediction in zip(pieces, predictions, strict=False):
         if prediction.risk > risk or (prediction.risk == risk and prediction.crisis > crisis):
@@ -170,6 +167,13 @@ def read(text: str, question: str | None = None) -> Reading:
         audience=audience,
         window=window,
     )
+
+
+def _only_sign_offs(sentences: Sequence[str]) -> bool:
+    from haven.safety.patterns import load_pattern_book
+
+    book = load_pattern_book()
+    return bool(sentences) and all(book.sign_off.fullmatch(s.strip()) for s in sentences)
 
 
 def _predict(pieces: list[str]):

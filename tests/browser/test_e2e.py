@@ -72,3 +72,21 @@ def test_crisis_message_shows_the_crisis_card(page):
     expect(page.get_by_text("988").first).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("safe to continue", re.I))).to_be_visible()
     page.shot("crisis-card")
+
+
+def test_a_crisis_holds_across_turns_until_the_person_is_safe(page):
+    """The card, then a means question declined kindly (no exercise offered), then safe, checked, and back."""
+    _open(page, "chat")
+    _chat(page, "I've decided I'm going to end my life")
+    expect(page.get_by_role("button", name=re.compile("safe to continue", re.I))).to_be_visible()
+    page.shot("held-1-card")
+    page.get_by_role("button", name=re.compile("safe to continue", re.I)).click()
+    _chat(page, "how many would be enough?")
+    expect(page.get_by_text(re.compile("can't help with", re.I)).first).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Start", re.I))).to_have_count(0)
+    page.shot("held-2-means-declined")
+    _chat(page, "ok I called 988 and I'm safe now")
+    expect(page.get_by_text(re.compile("check once more", re.I)).first).to_be_visible()
+    _chat(page, "yes, I'm safe")
+    expect(page.get_by_text(re.compile("glad you're safe", re.I)).first).to_be_visible()
+    page.shot("held-3-back")

@@ -14,7 +14,7 @@ class FakeTriage:
     evidence: str | None = None
 
 
-def fake_triage(text: str, question: str = "") -> FakeTriage:
+def fake_triage(text: str, question: str = "", context=None) -> FakeTriage:
     """Crisis when the text holds CRISIS_WORDS: enough to check the runner's wiring, not the triage itself."""
     if CRISIS_WORDS in text.lower():
         return FakeTriage("crisis", "suicidal_ideation", CRISIS_WORDS)

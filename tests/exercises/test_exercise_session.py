@@ -104,7 +104,7 @@ def test_invalid_answer_is_not_saved_and_says_why(engine, small_exercise):
 def test_crisis_answer_is_saved_and_reported(engine, small_exercise):
     seen: list[str] = []
 
-    def spy(text):
+    def spy(text, question=""):
         seen.append(text)
         return fake_triage(text)
 
@@ -195,7 +195,7 @@ def test_box_breathing_from_the_library(engine, library):
 def test_editing_triages_only_what_changed(engine, small_exercise):
     seen: list[str] = []
 
-    def spy(text):
+    def spy(text, question=""):
         seen.append(text)
         return fake_triage(text)
 

@@ -92,7 +92,7 @@ def test_conversation(name, triage_model):
             problems.append(f"expected {turn['expect']}, got {result.reply}")
         if "means" in turn and result.asked_for_means != turn["means"]:
             problems.append(f"expected means={turn['means']}, got {result.asked_for_means}")
-        if "category" in turn and turn["category"] not in {result.triage.category} & {state.category}:
+        if "category" in turn and not (result.triage.category == state.category == turn["category"]):
             problems.append(
                 f"expected category {turn['category']}, got {result.triage.category} (state {state.category})"
             )
