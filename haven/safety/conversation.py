@@ -164,6 +164,20 @@ def _answer(words: str, question: str | None, phrases: _Phrases) -> _Answer:
     )
 
 
+#: What Haven's own check-in question was about, for the category of a "yes" or a "no" to it.
+_QUESTION_CATEGORIES = (
+    (re.compile(r"\bat home\b"), "danger_at_home"),
+    (re.compile(r"\bhurt (?:someone|anyone)|anyone (?:is )?in danger\b"), "harm_to_others"),
+    (re.compile(r"\btaken something|medical help\b"), "medical_emergency"),
+    (re.compile(r"\bhearing or seeing\b"), "psychosis"),
+)
+
+
+def _question_category(question: str | None) -> str | None:
+    asked = _plain(question)
+    return next((category for pattern, category in _QUESTION_CATEGORIES if pattern.search(asked)), None)
+
+
 def _remember(state: RiskState, text: str) -> tuple[str, ...]:
     return (*state.recent, text)[-RECENT_MESSAGES:]
 
@@ -174,7 +188,7 @@ def _rest(words: str, *patterns: re.Pattern[str]) -> str:
     return " ".join(words.split())
 
 
-def _still_risky(rest: str) -> bool:
+def _still_risky(rest: str, model: bool = True) -> bool:
     """Whether what is left of a message, once its safety or correction words are taken out, holds risk.
 
     Denials are masked first ("I was joking, I'm not suicidal" leaves nothing); then a crisis reading, or
@@ -186,7 +200,7 @@ def _still_risky(rest: str) -> bool:
     rest = " . ".join(s for s in sentences if s)
     if len(rest.split()) < 2:
         return False
-    return bool(_phrases().still_risky.search(rest)) or read_message(rest).is_crisis
+    return bool(_phrases().still_risky.search(rest)) or (model and read_message(rest).is_crisis)
 
 
 def assess(text: str, state: RiskState | None = None, question: str | None = None) -> Assessment:
@@ -205,7 +219,7 @@ def assess(text: str, state: RiskState | None = None, question: str | None = Non
         verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], state.audience)
         return Assessment(verdict, RiskState("clear"), "step_down")
     if (answer.risk_admitted or answer.unsafe) and not alone.is_crisis:
-        category = state.category or alone.category or "suicide"
+        category = _question_category(question) or state.category or alone.category or "suicide"
         why = "yes to Haven's check-in question" if answer.risk_admitted else "not sure they are safe"
         verdict = Triage("crisis", category, why, state.audience or "self")
         return Assessment(verdict, RiskState("crisis", category, verdict.audience, 0, recent), "crisis")
@@ -235,7 +249,8 @@ def _while_crisis(
     got_help = bool(phrases.help_sought.search(words))
     # after an overdose or in an emergency "I feel fine" is not safety: help has to be with them
     says_safe = (got_help or (feels_safe and category != "medical_emergency") or answer.safe) and not answer.unsure
-    if says_safe and _still_risky(_rest(words, phrases.safe_feeling, phrases.help_sought)):
+    # help on its way is taken at its word: only means or a plan named in the same message keep the crisis
+    if says_safe and _still_risky(_rest(words, phrases.safe_feeling, phrases.help_sought), model=not got_help):
         says_safe = False  # "I'm safe but I still have the pills"
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
     if corrects and state.level == "crisis" and not answer.unsafe:

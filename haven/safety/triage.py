@@ -208,9 +208,10 @@ def decide(reading: Reading, thresholds=None) -> Triage:
     if reading.hits:
         category = most_urgent([hit.pattern.category for hit in reading.hits])
         strong = any(hit.pattern.strength == "strong" for hit in reading.hits)
-        if strong or reading.crisis >= thresholds.mention_floor:
+        learning = reading.audience == "learning" and reading.crisis < thresholds.crisis
+        if strong or (reading.crisis >= thresholds.mention_floor and not learning):
             return Triage("crisis", category, _pattern_evidence(reading.hits), audience, language)
-        # only weak mentions, and the model reads the message as a question or history: a check, not the card
+        # only weak mentions, and the model reads a question to learn, or history: a check, not the card
         return Triage("concern", category, _pattern_evidence(reading.hits) + f"; {model_says}", audience, language)
     if lang_level == "crisis":
         return Triage("crisis", lang.category or "suicide", f"{language}: {lang.evidence}", audience, language)

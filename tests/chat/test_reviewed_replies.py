@@ -16,14 +16,14 @@ BETTER = (
 
 
 def _reviewed() -> ReviewedReplies:
-    reviewed = "I lie awake every night and my thoughts won't stop"
+    reviewed = "I lie awake every night and my thoughts keep racing"
     reply = ReviewedReply(BETTER, reviewed, "Dr A. Reviewer", date(2026, 11, 20), Path("review.yaml"))
     return ReviewedReplies([reply], embed([reviewed]))
 
 
 def test_a_close_message_gets_the_clinicians_reply_marked_as_reviewed(db, library, searcher, understander):
     service = ChatService(searcher, library, db, understander=understander, reviewed=_reviewed())
-    reply = service.respond("me", "Every night I lie awake and my thoughts just won't stop")
+    reply = service.respond("me", "Every night I lie awake and my thoughts keep racing round")
     assert reply.text == BETTER
     assert "clinician-reviewed" in reply.notice and "Dr A. Reviewer" in reply.notice
     assert reply.engine.endswith("(clinician-reviewed)")

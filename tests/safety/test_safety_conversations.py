@@ -79,9 +79,19 @@ def test_there_are_at_least_40_conversations_and_each_is_well_formed():
 # --- turn by turn --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", list(BY_NAME))
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=c["known_gap"])) if "known_gap" in c else name
+        for name, c in BY_NAME.items()
+    ],
+)
 def test_conversation(name, triage_model):
-    """Every turn of one conversation, the state carried; every wrong turn is listed, not just the first."""
+    """Every turn of one conversation, the state carried; every wrong turn is listed, not just the first.
+
+    A conversation with a ``known_gap`` is a failure we know of and say so: it must keep failing until fixed
+    (strict), and then the marker comes off.
+    """
     state = RiskState()
     wrong: list[str] = []
     for index, turn in enumerate(BY_NAME[name]["turns"], 1):
