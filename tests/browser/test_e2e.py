@@ -81,6 +81,7 @@ def test_a_crisis_holds_across_turns_until_the_person_is_safe(page):
     expect(page.get_by_role("button", name=re.compile("safe to continue", re.I))).to_be_visible()
     page.shot("held-1-card")
     page.get_by_role("button", name=re.compile("safe to continue", re.I)).click()
+    expect(page.get_by_placeholder("Waiting until you choose to continue")).to_have_count(0)
     _chat(page, "how many would be enough?")
     expect(page.get_by_text(re.compile("can't help with", re.I)).first).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("^Start", re.I))).to_have_count(0)
