@@ -112,11 +112,12 @@ def _answer(service, person: str, prompt: str) -> None:
         if reply.concern is not None:
             from ui.crisis_card import render_concern
 
-            with placeholder.container():
-                render_concern(reply.concern, key=f"concern_{len(service.turns(person, reply.conversation_id))}")
+            placeholder.empty()
+            render_concern(reply.concern, key=f"concern_{len(service.turns(person, reply.conversation_id))}")
             return
         if reply.engine == "safety":  # a held crisis, a check: plain words in a bordered box, no buttons
-            with placeholder.container(border=True):
+            placeholder.empty()
+            with st.container(border=True):
                 st.markdown(reply.text)
             return
         if (streamed if isinstance(streamed, str) else "".join(map(str, streamed))).strip() != reply.text.strip():
