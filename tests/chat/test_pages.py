@@ -109,7 +109,7 @@ def test_a_question_to_learn_gets_a_gentle_check_not_the_card(app_env):
     assert not at.chat_input[0].disabled
     shown = "\n".join(md.value for md in at.chat_message[-1].markdown) + "\n".join(i.value for i in at.info)
     assert "library" in shown.lower()
-    assert "988" in _texts(at)  # the help lines, inline
+    assert "988" in "\n".join(c.value for c in at.caption)  # the help lines, inline
     assert not any(b.label.startswith("Start ") for b in at.button)
 
 
