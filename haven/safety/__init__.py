@@ -5,6 +5,7 @@ messages are in ``data/triage/`` and its trained arrays in ``models/``. Nothing 
 that draws a response lives in ``ui/crisis_card.py``.
 """
 
+from haven.safety.categories import AUDIENCES, CATEGORIES, LEVELS
 from haven.safety.guard import GuardResult, check_output
 from haven.safety.helplines import (
     Helpline,
@@ -26,7 +27,7 @@ from haven.safety.response import (
     safety_check_text,
     step_down_text,
 )
-from haven.safety.triage import AUDIENCES, CATEGORIES, LEVELS, Triage, triage
+from haven.safety.triage import Triage, triage
 
 __all__ = [
     "AUDIENCES",

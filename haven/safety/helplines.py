@@ -19,6 +19,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from haven.safety.categories import CATEGORIES, LEGACY_CATEGORIES
+
 HELPLINES_FILE = Path(__file__).with_name("helplines.yaml")
 FALLBACK_REGION = "INTL"
 #: EU member states without a line of their own in the file fall back to the EU entry (112).
@@ -36,18 +38,9 @@ ALIASES = {
     "RSA": "ZA",
 }
 
-#: The kinds of crisis triage tells apart, most urgent first.
-KNOWN_CATEGORIES: tuple[str, ...] = (
-    "medical_emergency",
-    "psychosis",
-    "suicide",
-    "self_harm",
-    "harm_to_others",
-    "danger_at_home",
-    "eating_disorder",
-)
-#: Older names still accepted wherever a category is taken.
-CATEGORY_ALIASES = {"suicide_self_harm": "suicide", "command_voices": "psychosis"}
+#: The kinds of crisis triage tells apart, most urgent first, and older names still accepted.
+KNOWN_CATEGORIES: tuple[str, ...] = CATEGORIES
+CATEGORY_ALIASES = LEGACY_CATEGORIES
 #: Who the message is about: the writer, someone the writer is worried about, or a question to learn.
 AUDIENCES: tuple[str, ...] = ("self", "third_party", "learning")
 AUDIENCE_ALIASES = {"other": "third_party", "someone_else": "third_party", "question": "learning"}

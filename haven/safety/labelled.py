@@ -29,6 +29,7 @@ Split = Literal["train", "dev", "heldout"]
 LEVELS: tuple[str, ...] = ("none", "concern", "crisis")
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 AUDIENCES: tuple[str, ...] = Audience.__args__  # type: ignore[attr-defined]
+# the Literal types above spell out haven.safety.categories for pydantic; tests check the two agree
 #: Percent of messages in each part (by hash bucket 0-99): train below 70, dev below 85, the rest held out.
 TRAIN_BELOW, DEV_BELOW = 70, 85
 

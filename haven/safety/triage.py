@@ -26,26 +26,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from haven.safety.categories import CATEGORIES, LEGACY_CATEGORIES, LEVELS
 from haven.safety.patterns import PatternHit, has_risk_cue, match, model_sentences, prepare
 
 log = logging.getLogger(__name__)
 
 Level = Literal["none", "concern", "crisis"]
-LEVELS: tuple[str, ...] = ("none", "concern", "crisis")
-
-#: Categories, most urgent first: when several match, the first one decides the wording of the response.
-CATEGORIES: tuple[str, ...] = (
-    "medical_emergency",
-    "psychosis",
-    "suicide",
-    "self_harm",
-    "harm_to_others",
-    "danger_at_home",
-    "eating_disorder",
-)
-AUDIENCES: tuple[str, ...] = ("self", "third_party", "learning")
-#: Names used before categories were split, still accepted wherever a category is read.
-LEGACY_CATEGORIES = {"suicide_self_harm": "suicide", "command_voices": "psychosis"}
 #: A message is read whole and, when it has several sentences, in at most this many windows.
 MAX_WINDOWS = 32
 MAX_CHARS_PER_WINDOW = 2000

@@ -196,3 +196,11 @@ def test_cli_jsonl_reads_context_and_plain_lines(triage_model):
     out = [json.loads(x) for x in result.stdout.strip().splitlines()]
     assert [o["level"] for o in out][:1] == ["crisis"]
     assert out[2]["level"] == "none" and out[3]["level"] == "none" and len(out) == 5  # a clear yes to "safe?"
+
+
+def test_the_labelled_data_and_triage_name_the_same_kinds():
+    from haven.safety import categories, labelled
+
+    assert set(labelled.CATEGORIES) == set(categories.CATEGORIES)
+    assert set(labelled.AUDIENCES) == set(categories.AUDIENCES)
+    assert labelled.LEVELS == categories.LEVELS
