@@ -195,7 +195,10 @@ def decide(reading: Reading, thresholds=None) -> Triage:
         category = most_urgent([hit.pattern.category for hit in reading.hits])
         strong = any(hit.pattern.strength == "strong" for hit in reading.hits)
         learning = reading.audience == "learning" and reading.crisis < thresholds.crisis
-        if strong or (reading.crisis >= thresholds.mention_floor and not learning):
+        # the floor is for bare words ("suicide", "overdose" in a question); a mention of a state ("I felt
+        # suicidal all weekend") stays a crisis unless one of its frames explained it
+        bare_words = all(hit.pattern.id.endswith(("_word", "_words")) for hit in reading.hits)
+        if strong or not bare_words or (reading.crisis >= thresholds.mention_floor and not learning):
             return Triage("crisis", category, _pattern_evidence(reading.hits), audience, language)
         # only weak mentions, and the model reads a question to learn, or history: a check, not the card
         return Triage("concern", category, _pattern_evidence(reading.hits) + f"; {model_says}", audience, language)

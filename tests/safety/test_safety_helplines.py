@@ -253,9 +253,9 @@ def test_regions_lists_codes_and_names():
 
 
 def test_the_categories_and_audiences_are_the_ones_triage_returns():
-    from haven.safety.helplines import CATEGORY_ALIASES
     from haven.safety.categories import AUDIENCES as TRIAGE_AUDIENCES
     from haven.safety.categories import CATEGORIES as TRIAGE_CATEGORIES
+    from haven.safety.helplines import CATEGORY_ALIASES
 
     assert set(KNOWN_CATEGORIES) == set(TRIAGE_CATEGORIES), "a triage category has no help lines or wording"
     assert set(AUDIENCES) == set(TRIAGE_AUDIENCES)
