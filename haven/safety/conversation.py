@@ -208,7 +208,7 @@ def assess(text: str, state: RiskState | None = None, question: str | None = Non
     state = state or RiskState()
     phrases = _phrases()
     words = _plain(text)
-    alone = read_message(text, question)
+    alone = read_message(text)
     recent = _remember(state, text)
     answer = _answer(words, question, phrases)
     if state.holds_crisis:

@@ -101,10 +101,9 @@ def classifier_categories() -> tuple[str, ...]:
 
 
 def _dev_readings(rows: list[Labelled]):
-    from haven.safety.conversation import _strip_speaker
     from haven.safety.triage import read
 
-    return [read(r.text, _strip_speaker(r.context[-1]) if r.context else None) for r in rows]
+    return [read(r.text) for r in rows]
 
 
 def choose_thresholds(rows: list[Labelled], readings) -> classifier.Thresholds:

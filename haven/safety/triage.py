@@ -120,13 +120,13 @@ def _language(text: str):
         return None
 
 
-def read(text: str, question: str | None = None) -> Reading:
-    """Run every layer over one message.
+def read(text: str) -> Reading:
+    """Run every layer over one message, on its own words.
 
-    ``question`` (what the message answers) is accepted for symmetry but not fed to the model: read together,
-    the question's words outweigh a two-word answer ("ok" to a breathing question read as risk). What an
-    answer means to Haven's own check-in question is decided in ``conversation.py``; an exercise answer is
-    read on its own words, so "Starting tonight" is a plan for sleep.
+    The question a message answers is not fed to the model: read together, the question's words outweigh a
+    two-word answer ("ok" to a breathing question read as risk). What an answer means to Haven's own check-in
+    question is decided in ``conversation.py``; an exercise answer is read on its own words, so "Starting
+    tonight" is a plan for sleep.
     """
     prepared = prepare(text)
     hits = tuple(match(prepared))
@@ -235,11 +235,11 @@ def _thresholds():
         return _Fallback()
 
 
-def read_message(text: str | None, question: str | None = None) -> Triage:
-    """Triage one message on its own (with the question it answers, if any): no conversation state."""
+def read_message(text: str | None) -> Triage:
+    """Triage one message on its own words: no conversation state."""
     if text is None or not text.strip():
         return NONE_EMPTY
-    return decide(read(text, question))
+    return decide(read(text))
 
 
 def triage(text: str | None, context: Sequence[str] | None = None) -> Triage:
