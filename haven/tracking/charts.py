@@ -5,8 +5,8 @@ No Streamlit here: pages call these and hand the figure to ``st.plotly_chart``; 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -23,6 +23,19 @@ WITH_TAG, WITHOUT_TAG = "#4c9a8a", "#b8b8b8"
 #: Band shading from the best band to the worst.
 BAND_FILLS = ["#d9f0d3", "#fff7bc", "#fee391", "#fdae6b", "#f4a582"]
 CALENDAR_MAX_WEEKS = 53
+ENTRY_COLOUR = "#1f4e79"  # one marker per entry: dark enough to see on the pale daily line and every band
+#: An all-time history (the Check-ups page) spans at least this many days, so two results on one day
+#: sit on a month's axis rather than on one of minutes.
+HISTORY_MIN_DAYS = 30
+DAY_MS = 86_400_000
+#: Date ticks by zoom level: hours within a day, days up to a month, months up to a year, then years.
+#: Never seconds or fractions of them, whatever the data.
+DATE_TICKS = [
+    dict(dtickrange=[None, DAY_MS], value="%H:%M<br>%-d %b"),
+    dict(dtickrange=[DAY_MS, "M1"], value="%-d %b"),
+    dict(dtickrange=["M1", "M12"], value="%b %Y"),
+    dict(dtickrange=["M12", None], value="%Y"),
+]
 
 
 def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
@@ -40,28 +53,56 @@ def _empty(title: str, message: str) -> go.Figure:
     return _layout(fig, title)
 
 
+def _period_axis(fig: go.Figure, start: date, end: date) -> go.Figure:
+    """The x-axis spans the period's days, whatever the data: left to itself, plotly stretches a lone point
+    over milliseconds ("07:50:42.1765") and a lone day over years."""
+    first = datetime.combine(start, datetime.min.time())
+    after = datetime.combine(end + timedelta(days=1), datetime.min.time())
+    fig.update_xaxes(type="date", range=[first, after], tickformatstops=DATE_TICKS)
+    return fig
+
+
+def history_span(days: pd.Series, today: date, minimum: int = HISTORY_MIN_DAYS) -> tuple[date, date]:
+    """First and last day of an all-time history chart: from the first entry to today (or the last entry,
+    if later), and at least ``minimum`` days, so a history that began this week reads as days, not hours."""
+    first = days.min().date() if not days.empty else today
+    last = max(days.max().date(), today) if not days.empty else today
+    return min(first, last - timedelta(days=minimum - 1)), last
+
+
 def mood_over_time(check_ins: pd.DataFrame, start: date | None = None, end: date | None = None) -> go.Figure:
-    """Daily mean mood with its 7-day rolling average. Days without a check-in are gaps, not lines across."""
+    """Every check-in as a marker at its time, the daily mean between them and its 7-day rolling average,
+    on an axis of the whole period. Days without a check-in are gaps, not lines across; three check-ins on
+    one day are three markers, not one averaged dot."""
     title = "Mood over time"
     if check_ins.empty:
         return _empty(title, "No check-ins in this period yet.")
     daily = daily_mood(check_ins, start, end)
+    noon = daily.index + pd.Timedelta(hours=12)  # a day's mean sits in the middle of its day, among its entries
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
-            x=daily.index, y=daily["mood"], name="Daily mood", mode="lines+markers", connectgaps=False,
-            line=dict(color="#9bb7d4", width=1.5), marker=dict(size=5),
-            hovertemplate="%{x|%a %d %b %Y}<br>mood %{y:.1f}<extra></extra>",
+            x=noon, y=daily["mood"], name="Daily mood", mode="lines", connectgaps=False,
+            line=dict(color="#9bb7d4", width=1.5),
+            hovertemplate="%{x|%a %-d %b %Y}<br>mood %{y:.1f} (mean of the day)<extra></extra>",
         )
     )  # fmt: skip
     fig.add_trace(
         go.Scatter(
-            x=daily.index, y=daily["rolling"], name="7-day average", mode="lines", connectgaps=False,
+            x=noon, y=daily["rolling"], name="7-day average", mode="lines", connectgaps=False,
             line=dict(color="#2b5d8a", width=3),
-            hovertemplate="%{x|%d %b %Y}<br>7-day average %{y:.1f}<extra></extra>",
+            hovertemplate="%{x|%-d %b %Y}<br>7-day average %{y:.1f}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.add_trace(
+        go.Scatter(
+            x=check_ins["at"], y=check_ins["mood"], name="Check-ins", mode="markers",
+            marker=dict(size=9, color=ENTRY_COLOUR, line=dict(color="white", width=1)),
+            hovertemplate="%{x|%a %-d %b %Y, %H:%M}<br>mood %{y:.0f}<extra></extra>",
         )
     )  # fmt: skip
     fig.update_yaxes(range=[MOOD_MIN - 0.5, MOOD_MAX + 0.5], title="Mood (1-10)", dtick=1)
+    _period_axis(fig, daily.index[0].date(), daily.index[-1].date())
     return _layout(fig, title, legend=dict(orientation="h", y=-0.15))
 
 
@@ -135,8 +176,19 @@ def tags_and_mood(check_ins: pd.DataFrame, min_days: int = 3) -> go.Figure:
     return _layout(fig, title, barmode="group", legend=dict(orientation="h", y=-0.2))
 
 
-def questionnaire_scores(assessments: pd.DataFrame, instrument_id: str) -> go.Figure:
-    """One questionnaire's totals over time, over its published bands shaded from best to worst."""
+def _same_day_notes(rows: pd.DataFrame) -> list[str]:
+    """For each result, a hover note when others share its day: at a month's scale they sit on top of
+    each other, and the note says that more is there (the table below lists each)."""
+    per_day = rows.groupby("day")["id"].transform("size")
+    return ["" if n == 1 else f"<br>one of {n} results that day" for n in per_day]
+
+
+def questionnaire_scores(
+    assessments: pd.DataFrame, instrument_id: str, start: date | None = None, end: date | None = None
+) -> go.Figure:
+    """One questionnaire's totals over time, over its published bands shaded from best to worst. Every
+    result is a marker at its own time (two on one day are two markers); the x-axis spans ``start`` to
+    ``end`` (default: the results' own days)."""
     instrument = get_instrument(instrument_id)
     title = f"{instrument.name} over time"
     rows = assessments[assessments["instrument"] == instrument.id] if not assessments.empty else assessments
@@ -156,15 +208,51 @@ def questionnaire_scores(assessments: pd.DataFrame, instrument_id: str) -> go.Fi
         fig.add_trace(
             go.Scatter(
                 x=rows["taken_at"], y=rows["total"], mode="lines+markers", name=instrument.name,
-                line=dict(color="#2b5d8a", width=2), marker=dict(size=8), customdata=rows["band"],
-                hovertemplate="%{x|%d %b %Y}<br>%{y} (%{customdata})<extra></extra>",
+                line=dict(color="#2b5d8a", width=2),
+                marker=dict(size=10, color=ENTRY_COLOUR, line=dict(color="white", width=1.5)),
+                customdata=list(zip(rows["band"], _same_day_notes(rows), strict=True)),
+                hovertemplate="%{x|%a %-d %b %Y, %H:%M}<br>%{y} (%{customdata[0]})%{customdata[1]}<extra></extra>",
             )
         )  # fmt: skip
+        start = start or rows["day"].min().date()
+        end = end or rows["day"].max().date()
     else:
         fig.add_annotation(text=f"No {instrument.name} results in this period yet.", showarrow=False,
                            x=0.5, y=0.5, xref="paper", yref="paper")  # fmt: skip
     fig.update_yaxes(range=[0, instrument.max_total], title="Score")
+    if start is not None and end is not None:
+        _period_axis(fig, start, end)
     return _layout(fig, title, showlegend=False)
+
+
+def _when(moment: datetime) -> str:
+    """'Tue 2 Jun 2025, 09:15': a day a person recognises (no zero padding, on every platform)."""
+    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
+
+
+def lone_check_in(check_ins: pd.DataFrame, scope: str = "in this period") -> str | None:
+    """The sentence shown instead of the mood chart when there is exactly one check-in: a single dot on a
+    month-wide axis says less than these words. None when a chart is worth drawing (or there is nothing)."""
+    if len(check_ins) != 1:
+        return None
+    row = check_ins.iloc[0]
+    return (
+        f"One check-in {scope}: mood {row['mood']:.0f}/10 on {_when(row['at'])}. "
+        "A chart of your mood appears from your second check-in."
+    )
+
+
+def lone_result(assessments: pd.DataFrame, instrument_id: str, scope: str = "in this period") -> str | None:
+    """The sentence shown instead of a questionnaire's chart when it has exactly one result; None otherwise."""
+    instrument = get_instrument(instrument_id)
+    rows = assessments[assessments["instrument"] == instrument.id] if not assessments.empty else assessments
+    if len(rows) != 1:
+        return None
+    row = rows.iloc[0]
+    return (
+        f"One {instrument.name} result {scope}: {row['total']} out of {instrument.max_total} ({row['band']}) on "
+        f"{_when(row['taken_at'])}. A chart appears from your second, to show how things move."
+    )
 
 
 def what_helps(exercise_runs: pd.DataFrame, titles: dict[str, str] | None = None) -> go.Figure:
@@ -201,15 +289,22 @@ class TrackingCharts:
     tags: go.Figure
     questionnaires: dict[str, go.Figure]
     what_helps: go.Figure
+    #: Charts that would be a single point, by name ("mood" or an instrument id): the sentence to show instead.
+    in_words: dict[str, str] = field(default_factory=dict)
 
 
 def build_charts(data: TrackingData, titles: dict[str, str] | None = None) -> TrackingCharts:
+    """Every chart on one x-axis: the period's days (from the first entry for 'all time')."""
     start, end = data.first_day, data.period.end
+    instruments = list(load_instruments())
+    words = {"mood": lone_check_in(data.check_ins)}
+    words |= {key: lone_result(data.assessments, key) for key in instruments}
     return TrackingCharts(
         mood=mood_over_time(data.check_ins, start, end),
         calendar=mood_calendar(data.check_ins, start, end),
         emotions=emotion_frequency(data.check_ins),
         tags=tags_and_mood(data.check_ins),
-        questionnaires={key: questionnaire_scores(data.assessments, key) for key in load_instruments()},
+        questionnaires={key: questionnaire_scores(data.assessments, key, start, end) for key in instruments},
         what_helps=what_helps(data.exercise_runs, titles),
+        in_words={name: sentence for name, sentence in words.items() if sentence},
     )

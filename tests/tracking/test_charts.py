@@ -49,7 +49,8 @@ def test_mood_over_time_daily_mean_gaps_and_rolling_average(engine, fake_safety)
             log(engine, START + timedelta(days=offset), mood, hour)
     data = data_for(engine, START, START + timedelta(days=7))
     fig = mood_over_time(data.check_ins, START, START + timedelta(days=7))
-    daily, rolling = fig.data
+    daily, rolling, entries = fig.data
+    assert len(entries.x) == 6 and entries.mode == "markers"  # every check-in, two on day 0
     assert len(daily.x) == 8 and daily.connectgaps is False and rolling.connectgaps is False
     assert [None if is_gap(v) else v for v in daily.y] == [5.0, 6.0, None, 8.0, None, 2.0, 7.0, None]
     # 7-day window, at least 3 logged days: (5+6+8)/3 on day 3, then (5+6+8+2)/4, (5+6+8+2+7)/5, ...
