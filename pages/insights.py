@@ -37,10 +37,13 @@ def _remove_demo() -> None:
     set_profile(DEFAULT_PERSON)
 
 
-def _beside(figure, sentences: list[str], empty: str = "") -> None:
-    """A chart with its insights to the right."""
+def _beside(figure, sentences: list[str], empty: str = "", in_words: str | None = None) -> None:
+    """A chart with its insights to the right; ``in_words`` stands in for a chart of a single point."""
     chart_col, words_col = st.columns([3, 2], gap="medium")
-    chart_col.plotly_chart(figure)
+    if in_words:
+        chart_col.info(in_words, icon="🌱")
+    else:
+        chart_col.plotly_chart(figure)
     with words_col:
         for sentence in sentences:
             st.markdown(f"- {sentence}")
@@ -66,7 +69,7 @@ else:
     charts = build_charts(data, titles)
     insights = build_insights(data, titles)
     st.caption(insights.caution)
-    _beside(charts.mood, [insights.mood.sentence] if insights.mood else [])
+    _beside(charts.mood, [insights.mood.sentence] if insights.mood else [], in_words=charts.in_words.get("mood"))
     _beside(charts.calendar, [], "Each square is a day; blank squares are days without a check-in.")
     _beside(charts.emotions, [insights.emotions.sentence] if insights.emotions else [])
     tag_words = [tag.sentence for tag in insights.tags] + ([insights.sleep.sentence] if insights.sleep else [])
@@ -79,7 +82,7 @@ else:
     ):
         with tab:
             _beside(charts.questionnaires[key], [words[key]] if key in words else [],
-                    "Two or more results in this period show a change.")  # fmt: skip
+                    "Two or more results in this period show a change.", charts.in_words.get(key))  # fmt: skip
     st.subheader("What helps")
     _beside(charts.what_helps, [e.sentence for e in insights.exercises])
 

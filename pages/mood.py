@@ -10,7 +10,7 @@ from time import time_ns
 
 import streamlit as st
 
-from haven.tracking.charts import mood_over_time
+from haven.tracking.charts import lone_check_in, mood_over_time
 from haven.tracking.checkins import (
     EMOTIONS,
     CheckInEntry,
@@ -163,7 +163,12 @@ with form_col:
 with chart_col:
     st.subheader("The last 30 days")
     period = Period.last(30)
-    st.plotly_chart(mood_over_time(load_check_in_frame(engine, person, period), period.start, period.end))
+    frame = load_check_in_frame(engine, person, period)
+    lone = lone_check_in(frame, scope="in the last 30 days")
+    if lone:
+        st.markdown(lone)  # one dot on a month's axis says less than the words
+    else:
+        st.plotly_chart(mood_over_time(frame, period.start, period.end))
 
 st.subheader("Recent check-ins")
 recent = recent_check_ins(engine, person, limit=RECENT)

@@ -98,3 +98,50 @@ def test_two_results_on_one_day_are_two_markers_on_a_dated_axis(app_env):
     low, high = (datetime.fromisoformat(v) for v in axis["range"])
     assert (high - low).days >= 30  # a month of days, not a few minutes of ticks
     assert all("%S" not in stop["value"] for stop in axis["tickformatstops"])
+
+
+# Mood and Insights: every check-in is a marker, a lone one is a sentence --------------------------------
+
+
+def _figure(chart) -> dict:
+    import json
+
+    return json.loads(chart.proto.spec)
+
+
+def _values(array) -> list:
+    """A trace's values as a list: plotly sends numeric arrays as base64 typed arrays."""
+    if isinstance(array, dict) and "bdata" in array:
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def test_three_check_ins_on_one_day_are_three_markers_on_the_mood_page(app_env, fake_safety):
+    from haven.tracking.checkins import CheckInEntry, record_check_in
+    from haven.tracking.clock import local_today
+
+    today = datetime.combine(local_today(), datetime.min.time())
+    for hour, mood in ((8, 3), (13, 5), (19, 8)):
+        record_check_in(app_env, "me", CheckInEntry(mood=mood, at=today.replace(hour=hour)))
+    at = page("mood.py")
+    (chart,) = at.get("plotly_chart")
+    figure = _figure(chart)
+    entries = next(trace for trace in figure["data"] if trace["name"] == "Check-ins")
+    assert _values(entries["y"]) == [3, 5, 8] and entries["mode"] == "markers" and entries["marker"]["size"] >= 8
+    low, high = (datetime.fromisoformat(v) for v in figure["layout"]["xaxis"]["range"])
+    assert (low.date(), high.date()) == ((today - timedelta(days=29)).date(), (today + timedelta(days=1)).date())
+
+
+def test_a_single_check_in_on_insights_is_a_sentence_on_a_period_axis(app_env, fake_safety):
+    from haven.tracking.checkins import CheckInEntry, record_check_in
+
+    record_check_in(app_env, "me", CheckInEntry(mood=6, at=datetime.now() - timedelta(hours=1)))
+    at = page("insights.py")
+    at.segmented_control(key="insights_period").set_value("30 days").run()
+    assert not at.exception
+    assert any("One check-in in this period: mood 6/10" in i.value for i in at.info)
+    assert all(chart.proto.spec and "Mood over time" not in chart.proto.spec for chart in at.get("plotly_chart"))
