@@ -48,8 +48,19 @@ def _mood(data: TrackingData) -> list[Block]:
     summary = mood_summary(data)
     if summary is None:
         return blocks + [Paragraph("No mood check-ins in this period.")]
+    if summary.check_ins == 1:  # a chart of one dot says less than the sentence
+        return blocks + [Paragraph(summary.sentence)]
     chart = ReportImage("mood.png", "Mood over time", figures.mood_png(data))
     return blocks + [Image(chart), Paragraph(summary.sentence)]
+
+
+def _lone_result(rows: pd.DataFrame, key: str) -> Paragraph:
+    """A questionnaire done once in the period: its result in words, in place of a one-dot chart."""
+    instrument, row = get_instrument(key), rows.iloc[0]
+    return Paragraph(
+        f"{instrument.name}: one result in this period, {row.total} of {instrument.max_total} ({row.band}) "
+        f"on {_long(row.taken_at.date())}; a chart needs two or more."
+    )
 
 
 def _scores(data: TrackingData) -> list[Block]:
@@ -57,12 +68,14 @@ def _scores(data: TrackingData) -> list[Block]:
     results = data.assessments
     if results.empty:
         return blocks + [Paragraph("No questionnaires were done in this period.")]
+    start, end = data.first_day, data.period.end
     for key in load_instruments():
-        if (results["instrument"] == key).any():
-            name = get_instrument(key).name
-            blocks.append(
-                Image(ReportImage(f"{key}.png", f"{name} over time", figures.questionnaire_png(results, key)))
-            )
+        rows = results[results["instrument"] == key]
+        if len(rows) == 1:
+            blocks.append(_lone_result(rows, key))
+        elif len(rows) > 1:
+            png = figures.questionnaire_png(results, key, start, end)
+            blocks.append(Image(ReportImage(f"{key}.png", f"{get_instrument(key).name} over time", png)))
     rows = tuple(
         (f"{row.taken_at:%d %b %Y}", get_instrument(row.instrument).name,
          f"{row.total} of {get_instrument(row.instrument).max_total}", str(row.band))

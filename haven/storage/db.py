@@ -87,6 +87,16 @@ def get_engine(url: str | None = None) -> Engine:
 _opened: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
+def is_open(engine: Engine) -> bool:
+    """Is ``engine`` still one :func:`get_engine` handed out and has not closed since?
+
+    Caches that hold an engine (the app's ``st.cache_resource``, the CLI's chat service) ask this on each
+    use: after an unlock or a re-key the old engine would reconnect with the old key and read the file as
+    "not a database", so they build anew instead.
+    """
+    return engine in _opened
+
+
 def close_engines() -> None:
     """Close every engine :func:`get_engine` opened and forget them: before the file is re-keyed or replaced,
     and after unlocking, so the next ``get_engine()`` opens it with the right passphrase."""
