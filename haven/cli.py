@@ -138,10 +138,17 @@ def score(
         typer.echo(f"haven score: {error.args[0]}", err=True)
         raise typer.Exit(2) from None
     if save:
-        from haven.storage.db import DEFAULT_PERSON, get_engine
+        from haven.storage.db import DEFAULT_PERSON
         from haven.tracking.assessments import save_assessment
 
-        save_assessment(get_engine(), DEFAULT_PERSON, result)
+        try:
+            engine = _private_engine()
+        except typer.Exit:
+            if result.crisis:  # the database would not open: the result is still shown, help first
+                _print_json(result.as_json())
+                _echo_crisis_help()
+            raise
+        save_assessment(engine, DEFAULT_PERSON, result)
     _print_json(result.as_json())
     if result.crisis:
         _echo_crisis_help()
@@ -166,13 +173,13 @@ def _echo_crisis_help() -> None:
 @app.command()
 def demo(remove: bool = typer.Option(False, "--remove", help="Delete the demo profile and its data.")) -> None:
     """Fill (or with --remove, delete) the clearly-marked demo profile: 90 days of made-up data."""
-    from haven.storage.db import get_engine
     from haven.tracking.demo import fill_demo, remove_demo
 
+    engine = _private_engine()
     if remove:
-        _print_json({"removed": remove_demo(get_engine())})
+        _print_json({"removed": remove_demo(engine)})
         return
-    _print_json(fill_demo(get_engine()).as_json())
+    _print_json(fill_demo(engine).as_json())
 
 
 @app.command()
@@ -197,7 +204,11 @@ def chat(
 
 
 def _private_engine():
-    """The database engine; asks for the passphrase (hidden) when the file is encrypted and none is given."""
+    """The database engine; asks for the passphrase (hidden) when the file is encrypted and none is given.
+
+    Whatever keeps the database from opening (a wrong passphrase, a damaged file, a re-key running in
+    another Haven) is said in one plain line naming the file, with exit code 1: never a traceback.
+    """
     from haven.privacy import WrongPassphrase, is_locked, unlock
     from haven.storage.db import get_engine
 
@@ -205,7 +216,7 @@ def _private_engine():
         if is_locked():
             unlock(typer.prompt("Passphrase for Haven's database", hide_input=True, err=True))
         return get_engine()
-    except WrongPassphrase as error:
+    except (WrongPassphrase, DatabaseCorrupt, DatabaseInUse) as error:
         typer.echo(f"haven: {error}", err=True)
         raise typer.Exit(1) from None
 
@@ -213,19 +224,32 @@ def _private_engine():
 @app.command("export")
 def export_data(
     out: Path = typer.Option(..., "--out", help="Where to write everything, as one JSON file."),
-    csv_out: Path | None = typer.Option(None, "--csv", help="Also write the check-ins as CSV here."),
+    csv_out: Path | None = typer.Option(None, "--csv", help="Also write your check-ins as CSV here."),
+    force: bool = typer.Option(False, "--force", help="Replace files that already exist (never the database)."),
 ) -> None:
     """Export everything (chats, check-ins, exercises, questionnaires) to one versioned JSON file."""
     from haven.privacy import write_export
 
-    _print_json(write_export(_private_engine(), out, csv_out).as_json())
+    engine = _private_engine()
+    try:
+        summary = write_export(engine, out, csv_out, force=force)
+    except OutputRefused as error:
+        typer.echo(f"haven export: {error}", err=True)
+        raise typer.Exit(2) from None
+    except OSError as error:
+        typer.echo(f"haven export: cannot write {error.filename or out}: {error.strerror}. Nothing was written.",
+                   err=True)  # fmt: skip
+        raise typer.Exit(1) from None
+    _print_json(summary.as_json())
 
 
 @app.command("import")
 def import_data(path: Path = typer.Argument(..., help="A file made by `haven export`.")) -> None:
     """Import an export. The whole file is checked first; a bad one is refused and nothing is written."""
     from haven.privacy import InvalidExport, import_file
+    from haven.storage.crypto import DatabaseCorrupt
 
+    from haven.storage.locking import DatabaseInUse
     engine = _private_engine()
     try:
         report = import_file(engine, path)
@@ -243,6 +267,7 @@ def delete_data(yes: bool = typer.Option(False, "--yes", help="Do not ask; delet
     engine = _private_engine()
     if not yes:
         typed = typer.prompt(f"This deletes all your Haven data for good. Type {CONFIRM_WORD} to go on", err=True)
+    from haven.storage.private_files import OutputRefused
         if typed.strip() != CONFIRM_WORD:
             typer.echo("Nothing was deleted.", err=True)
             raise typer.Exit(1)

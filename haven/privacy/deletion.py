@@ -1,10 +1,14 @@
-"""Delete everything: every row of every table, in one transaction, then compact the file."""
+"""Delete everything: every row of every table, in one transaction, then compact the file, then remove any
+copy of it a killed re-key or export left beside it."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
 from haven.privacy.export_format import tables
+from haven.storage.private_files import remove_leftovers
 
 #: The word a person types to confirm (Settings page and ``haven delete``).
 CONFIRM_WORD = "DELETE"
@@ -24,4 +28,8 @@ def delete_everything(engine: Engine) -> dict[str, int]:
     if engine.dialect.name == "sqlite":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM")
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if database and database != ":memory:":
+        # Safe while this process has the file open: a re-key needs every other process to have closed it.
+        remove_leftovers(Path(database))
     return dict(reversed(list(counts.items())))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from sqlalchemy import Engine, select
 from haven.privacy.export_format import FORMAT_NAME, FORMAT_VERSION, tables
 from haven.privacy.schema import schema_head
 from haven.storage.migrate import current_revision
+from haven.storage.private_files import OutputRefused, check_output_path, write_private
 
 
 @dataclass(frozen=True)
@@ -53,13 +53,18 @@ def export_json(engine: Engine) -> str:
 
 
 def check_ins_csv(engine: Engine) -> str:
-    """The check-ins, one per line, with the profile's name; lists joined with '; ' for a spreadsheet."""
+    """The person's own check-ins, one per line, with the profile's name; lists joined with '; '.
+
+    The demo profile's made-up check-ins are left out: this file is what the person shares as *their* mood
+    record (the JSON export, a backup of everything, still carries the demo profile).
+    """
     by_name = {t.name: t for t in tables()}
     check_ins, people = by_name["check_ins"], by_name["people"]
     columns = [c for c in check_ins.columns if c.name != "person_id"]
     query = (
         select(people.c.name.label("person"), *columns)
         .join_from(check_ins, people, check_ins.c.person_id == people.c.id)
+        .where(people.c.is_demo.is_not(True))
         .order_by(people.c.name, check_ins.c.at, check_ins.c.id)
     )
     out = io.StringIO()
@@ -83,22 +88,35 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _write_private(path: Path, content: str) -> None:
-    """Write through a temp file readable only by the owner, then move it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(content)
-    os.replace(tmp, path)
+def _data_dir() -> Path:
+    from haven.config import get_settings
+
+    return get_settings().data_dir
 
 
-def write_export(engine: Engine, path: Path | str, csv_path: Path | str | None = None) -> ExportSummary:
-    """Save the JSON export to ``path`` (and the check-ins CSV to ``csv_path``)."""
+def _protected() -> list[Path]:
+    """Files an export must never replace: the local database (and its journal, lock and copies)."""
+    from haven.privacy.passphrase import local_database_file
+
+    path = local_database_file()
+    return [path] if path is not None else []
+
+
+def write_export(
+    engine: Engine, path: Path | str, csv_path: Path | str | None = None, *, force: bool = False
+) -> ExportSummary:
+    """Save the JSON export to ``path`` (and the check-ins CSV to ``csv_path``).
+
+    Nothing is overwritten unless ``force`` (and never the database itself): :class:`OutputRefused` says
+    why. Each file is written whole through an owner-only temp file in the data dir, removed on any failure.
+    """
+    path, csv_path = Path(path), Path(csv_path) if csv_path is not None else None
+    target = check_output_path(path, force=force, protected=_protected())
+    csv_target = check_output_path(csv_path, force=force, protected=_protected()) if csv_path else None
+    if csv_target == target:
+        raise OutputRefused(f"the JSON export and the CSV would both be {path}; give them different names.")
     document = export_document(engine)
-    path = Path(path)
-    _write_private(path, json.dumps(document, ensure_ascii=False, indent=1))
-    if csv_path is not None:
-        csv_path = Path(csv_path)
-        _write_private(csv_path, check_ins_csv(engine))
+    write_private(target, [json.dumps(document, ensure_ascii=False, indent=1)], _data_dir())
+    if csv_target is not None:
+        write_private(csv_target, [check_ins_csv(engine)], _data_dir())
     return ExportSummary(path, document["counts"], csv_path)

@@ -33,6 +33,20 @@ class PassphraseNeeded(WrongPassphrase):
         super().__init__(path, f"{Path(path)} is encrypted: give its passphrase (HAVEN_PASSPHRASE) to open it.")
 
 
+class DatabaseCorrupt(RuntimeError):
+    """The file is neither a readable SQLite database nor an encrypted one: it is damaged."""
+
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        self.path = Path(path)
+        why = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{self.path} is damaged: it is not a readable Haven database, plain or encrypted{why}. Nothing was "
+            f"changed. To go on: move it aside (rename it, e.g. to {self.path.name}.damaged), start Haven again "
+            "to make a new one, and bring your data back from your last export with `haven import FILE` (or "
+            "Settings > Your data > Import in the app)."
+        )
+
+
 class NotEncrypted(WrongPassphrase):
     """A passphrase was given for a file that has none."""
 
@@ -59,13 +73,59 @@ def current_passphrase() -> str | None:
     return get_settings().passphrase or None
 
 
-def is_encrypted(path: Path | str) -> bool:
-    """True when ``path`` exists, has content, and does not start with the plain SQLite header."""
+#: SQLCipher writes whole pages (4096 bytes by default, never fewer than 512).
+_MIN_PAGE = 512
+
+
+def file_state(path: Path | str) -> str:
+    """What the file looks like from its bytes: "missing", "empty", "plain", "encrypted" or "corrupt".
+
+    Why not just "has no SQLite header": a damaged file has none either, and calling it encrypted sends the
+    person hunting for a passphrase that will never work. An SQLCipher file is whole pages of random-looking
+    bytes; a file of another length, or one that starts with readable text, is damaged. (A plain file with a
+    good header can still be damaged inside: :func:`check_plain` looks at that when it is opened.)
+    """
     path = Path(path)
-    if not path.is_file() or path.stat().st_size == 0:
-        return False
+    if not path.is_file():
+        return "missing"
+    size = path.stat().st_size
+    if size == 0:
+        return "empty"
     with path.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER
+        head = handle.read(len(SQLITE_HEADER))
+    if head == SQLITE_HEADER:
+        return "plain"
+    readable = all(32 <= b < 127 or b in (9, 10, 13) for b in head)
+    if size < _MIN_PAGE or size % _MIN_PAGE or readable:
+        return "corrupt"
+    return "encrypted"
+
+
+def is_encrypted(path: Path | str) -> bool:
+    """True when ``path`` is an SQLCipher file (whole pages, no plain header); a damaged file is not."""
+    return file_state(path) == "encrypted"
+
+
+def check_plain(path: Path | str) -> None:
+    """Raise :class:`DatabaseCorrupt` unless the plain SQLite file ``path`` reads (header, schema, pages)."""
+    import sqlite3
+
+    path = Path(path)
+    state = file_state(path)
+    if state == "corrupt":
+        raise DatabaseCorrupt(path)
+    if state != "plain":
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseCorrupt(path, str(error)) from None
+    if not result or result[0] != "ok":
+        raise DatabaseCorrupt(path, str(result[0]) if result else "no answer to an integrity check")
 
 
 def _quiet_sqlcipher() -> None:
@@ -124,14 +184,19 @@ def check_passphrase(path: Path | str, passphrase: str | None) -> None:
     import sqlcipher3
 
     path = Path(path)
-    if not path.is_file():
+    state = file_state(path)
+    if state in ("missing", "empty"):
         return  # a new file: any passphrase will do, it becomes the file's
-    if is_encrypted(path) and not passphrase:
+    if state == "corrupt":
+        raise DatabaseCorrupt(path)
+    if state == "encrypted" and not passphrase:
         raise PassphraseNeeded(path)
     conn = _connect(path, passphrase)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as error:
+        if state == "plain" and not passphrase:
+            raise DatabaseCorrupt(path, str(error)) from None
         raise WrongPassphrase(path) from error
     finally:
         conn.close()
@@ -150,12 +215,25 @@ def table_counts(path: Path | str, passphrase: str | None) -> dict[str, int]:
 def rekey(path: Path | str, current: str | None, new: str | None) -> None:
     """Re-encrypt ``path`` from ``current`` to ``new`` (None on either side: plain SQLite), keeping every row.
 
+    Only one process may re-key, and only while no other process has the file open (it is replaced under
+    them): the exclusive lock of :mod:`haven.storage.locking` is taken first, or :class:`DatabaseInUse` is
+    raised and nothing changes. Close this process's engines first (``close_engines``).
+
     Steps: check ``current``; export into ``<file>.rekey`` under ``new``; compare every table's row count;
     keep the original as ``<file>.bak``; atomically replace; check the result opens with ``new``; only then
     remove the backup. Any failure before the swap leaves the original as it was; after it, it is restored.
-    Close every engine on the file first.
+    Both copies are owner-only, and a copy left by a killed re-key is removed at the next start.
     """
+    from haven.storage.locking import exclusive
+
     path = Path(path)
+    with exclusive(path):
+        _rekey_locked(path, current, new)
+
+
+def _rekey_locked(path: Path, current: str | None, new: str | None) -> None:
+    from haven.storage.private_files import private_file
+
     check_passphrase(path, current)
     if not path.is_file():
         raise FileNotFoundError(f"no database at {path}")
@@ -163,6 +241,7 @@ def rekey(path: Path | str, current: str | None, new: str | None) -> None:
     backup = path.with_name(path.name + ".bak")
     tmp.unlink(missing_ok=True)
     expected = table_counts(path, current)
+    private_file(tmp)  # owner-only before SQLCipher writes the copy into it
     conn = _connect(path, current)
     try:
         conn.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(tmp), new or ""))
@@ -181,13 +260,18 @@ def rekey(path: Path | str, current: str | None, new: str | None) -> None:
     except Exception:
         tmp.unlink(missing_ok=True)
         raise
-    shutil.copy2(path, backup)
-    os.replace(tmp, path)
+    backup.unlink(missing_ok=True)
     try:
+        os.link(path, backup)  # the original under a second name: no second copy of the data is written
+    except OSError:
+        shutil.copy2(path, backup)  # a file system without hard links
+    try:
+        os.replace(tmp, path)
         check_passphrase(path, new)
         if table_counts(path, new) != expected:
             raise RuntimeError(f"{path} lost rows while being replaced; restored from {backup.name}")
-    except Exception:
+    except BaseException:
         os.replace(backup, path)
+        tmp.unlink(missing_ok=True)
         raise
     backup.unlink()

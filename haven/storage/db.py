@@ -49,9 +49,14 @@ def make_engine(url: str, passphrase: str | None = None) -> Engine:
 
         db_path = sqlite_file(url)
         if db_path is not None:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
+            from haven.storage.crypto import check_plain
+            from haven.storage.private_files import private_file
+
             if passphrase or is_encrypted(db_path):
                 check_passphrase(db_path, passphrase)
+            else:
+                check_plain(db_path)  # a damaged file is named as damaged, not opened into a traceback
+            private_file(db_path)  # owner-only (0600) in an owner-only folder (0700), before SQLite writes
             if passphrase:
                 return sqlcipher_engine(db_path, passphrase)
         engine = create_engine(url, connect_args={"check_same_thread": False})
@@ -68,20 +73,62 @@ def get_engine(url: str | None = None) -> Engine:
     ``HAVEN_PASSPHRASE``. Call ``get_engine.cache_clear()`` after unlocking or re-keying.
     """
     from haven.config import get_settings
-    from haven.storage.crypto import current_passphrase, is_encrypted, rekey
-    from haven.storage.migrate import upgrade
+    from haven.storage.crypto import current_passphrase
 
     configured = get_settings().resolved_database_url()
     url = url or configured
     passphrase = current_passphrase() if url == configured else None  # Haven's passphrase is for its own file
     db_path = sqlite_file(url)
-    if passphrase and db_path is not None and db_path.is_file() and db_path.stat().st_size:
-        if not is_encrypted(db_path):
-            rekey(db_path, None, passphrase)  # a passphrase is set: the existing plain file becomes SQLCipher
-    engine = make_engine(url, passphrase)
-    upgrade(engine)
+    if db_path is not None:
+        _tidy(db_path, passphrase)
+    if db_path is None:
+        engine = make_engine(url, passphrase)
+    else:
+        from haven.storage.locking import hold_open, release
+
+        hold_open(db_path)  # a re-key in another process is refused while this engine is open
+        try:
+            engine = make_engine(url, passphrase)
+        except BaseException:
+            release(db_path)
+            raise
     _opened.add(engine)
+    _upgrade(engine, db_path)
     return engine
+
+
+def _upgrade(engine: Engine, db_path: Path | None) -> None:
+    """Bring the schema up to date; a SQLite file that fails to read here is damaged, and is named so."""
+    from sqlalchemy.exc import DatabaseError
+
+    from haven.storage.crypto import DatabaseCorrupt
+    from haven.storage.migrate import upgrade
+
+    try:
+        upgrade(engine)
+    except DatabaseError as error:
+        if db_path is None:
+            raise
+        close_engines()
+        raise DatabaseCorrupt(db_path, str(error.orig or error).splitlines()[0]) from None
+
+
+def _tidy(db_path: Path, passphrase: str | None) -> None:
+    """Before opening: remove copies a killed re-key or export left (full, perhaps plain, copies of the
+    person's data), and encrypt a plain file when a passphrase is set. Both only when no other process has
+    the file open, since a re-key may be running there."""
+    from haven.storage.crypto import check_plain, is_encrypted, rekey
+    from haven.storage.locking import try_exclusive
+    from haven.storage.private_files import private_dir, remove_leftovers
+
+    private_dir(db_path.parent)
+    with try_exclusive(db_path) as alone:
+        if alone:
+            remove_leftovers(db_path)
+    if passphrase and db_path.is_file() and db_path.stat().st_size and not is_encrypted(db_path):
+        check_plain(db_path)
+        close_engines()  # this process's own engines on the plain file, which is about to be replaced
+        rekey(db_path, None, passphrase)  # a passphrase is set: the existing plain file becomes SQLCipher
 
 
 _opened: weakref.WeakSet[Engine] = weakref.WeakSet()
@@ -100,10 +147,13 @@ def is_open(engine: Engine) -> bool:
 def close_engines() -> None:
     """Close every engine :func:`get_engine` opened and forget them: before the file is re-keyed or replaced,
     and after unlocking, so the next ``get_engine()`` opens it with the right passphrase."""
+    from haven.storage.locking import release_all
+
     for engine in list(_opened):
         engine.dispose()
     _opened.clear()
     get_engine.cache_clear()
+    release_all()
 
 
 @contextmanager
