@@ -79,18 +79,9 @@ def _engine_section(settings) -> None:
         "If the model cannot be reached or is too slow, Haven's guide answers instead and says so. "
         "An API key for a hosted server is read from the OPENAI_API_KEY environment variable."
     )
-
-
-def _privacy_section(settings) -> None:
-    st.subheader("Privacy")
-    st.markdown(
-        f"""
-- Everything you write (chats, check-ins, exercises, questionnaires) is kept in a database on this computer,
-  in `{settings.data_dir}`. No account, no cloud, no tracking.
-- The library search and the offline guide run on this computer; your words are never added to the search index.
-- If you choose a model server above, your chat messages are sent to that server. A local one (Ollama, llama.cpp,
-  LM Studio) keeps them on your computer; a hosted API does not.
-"""
+    st.caption(
+        "With a model server, your chat messages are sent to that server. A local one (Ollama, llama.cpp, "
+        "LM Studio) keeps them on your computer; a hosted API does not."
     )
 
 
@@ -101,8 +92,7 @@ def main() -> None:
     st.divider()
     _engine_section(get_settings())
     st.divider()
-    _privacy_section(get_settings())
-    render_privacy_section()  # passphrase, export, import, delete
+    render_privacy_section()  # one Privacy heading: where the data is, passphrase, export, import, delete
 
 
 main()

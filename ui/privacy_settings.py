@@ -15,8 +15,10 @@ def render_privacy_section() -> None:
     settings = get_settings()
     st.subheader("Privacy")
     st.markdown(
-        f"Everything you write is kept in a database on this computer, in `{settings.data_dir}`. "
-        "No account, no cloud, no tracking: Haven works with the network switched off."
+        f"Everything you write (chats, check-ins, exercises, questionnaires) is kept in a database on this "
+        f"computer, in `{settings.data_dir}`. No account, no cloud, no tracking: Haven works with the network "
+        "switched off. The library search and the offline guide run here too, and your words are never added "
+        "to the search index."
     )
     _encryption()
     _export()
@@ -30,13 +32,19 @@ def _engine():
     return database()
 
 
+_DONE = "privacy_passphrase_done"  # what the last passphrase change did, said once after the rerun
+
+
 def _after_rekey(message: str) -> None:
+    """Run the page again: the state line above the form was drawn before the change, and would otherwise
+    say "not encrypted" beside "Done: your database is encrypted"."""
     from ui.lock_screen import mark_unlocked
     from ui.resources import database
 
     database.clear()  # the cached engine was opened with the old key
     mark_unlocked()
-    st.success(message)
+    st.session_state[_DONE] = message
+    st.rerun()
 
 
 def _encryption() -> None:
@@ -44,6 +52,9 @@ def _encryption() -> None:
     from haven.privacy.passphrase import NotLocalDatabase
 
     st.markdown("#### Passphrase")
+    done = st.session_state.pop(_DONE, None)
+    if done:
+        st.success(done)
     try:
         path = database_file()
     except NotLocalDatabase as error:
