@@ -25,6 +25,10 @@ from haven.tracking.series import daily_mood, exercise_effects
 SIZE_INCHES = (7.0, 3.0)
 DPI = 150
 DAILY, ROLLING, LINE = "#9bb7d4", "#2b5d8a", "#2b5d8a"
+#: Tick labels by level (years, months, days, hours, minutes, seconds): a day tick names its month ("08 Nov"),
+#: since the offset that would say it is hidden; nothing finer than minutes is ever written.
+DATE_FORMATS = ["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%H:%M"]
+DATE_ZERO_FORMATS = ["", "%Y", "%d %b", "%d %b", "%H:%M", "%H:%M"]
 
 
 def _figure() -> tuple[Figure, object]:
@@ -48,7 +52,11 @@ def _date_axis(ax, start: date, end: date) -> None:
     )
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+    ax.xaxis.set_major_formatter(
+        mdates.ConciseDateFormatter(
+            locator, formats=DATE_FORMATS, zero_formats=DATE_ZERO_FORMATS, show_offset=False
+        )
+    )
 
 
 def mood_figure(data: TrackingData) -> Figure:
