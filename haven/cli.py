@@ -50,7 +50,7 @@ def validate() -> None:
 def ingest(rebuild: bool = typer.Option(False, "--rebuild", help="Re-embed everything.")) -> None:
     """Bring the library index in step with the files (only changed documents are embedded)."""
     from haven.content.loader import load_default_library
-    from haven.retrieval.index import IndexUnavailable
+    from haven.retrieval.index import IndexUnavailable, IngestRunning
     from haven.retrieval.index import ingest as ingest_library
 
     library = load_default_library()
@@ -58,7 +58,7 @@ def ingest(rebuild: bool = typer.Option(False, "--rebuild", help="Re-embed every
         typer.echo(f"skipped: {problem}", err=True)
     try:
         report = ingest_library(library, rebuild=rebuild)
-    except IndexUnavailable as exc:
+    except (IndexUnavailable, IngestRunning) as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from exc
     for label, ids in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):
@@ -184,8 +184,10 @@ def demo(remove: bool = typer.Option(False, "--remove", help="Delete the demo pr
 
 @app.command()
 def chat(
-    message: str = typer.Argument(..., help="What you want to say."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    message: str | None = typer.Argument(
+        None, help="What you want to say. Leave it out in a terminal to talk turn by turn (Ctrl-D ends)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object (one per turn)."),
     conversation: int | None = typer.Option(None, "--conversation", help="Add to this conversation id."),
 ) -> None:
     """Answer one chat message with the configured engine (offline guide by default)."""
@@ -194,7 +196,7 @@ def chat(
 
     reply = get_chat_service().respond(DEFAULT_PERSON, message, conversation_id=conversation)
     if as_json:
-        _print_json(reply.as_json())
+        _print_json({**reply.as_json(), "ms": round(ms, 1)})
         return
     typer.echo(reply.text)
     for citation in reply.citations:
@@ -211,6 +213,7 @@ def _private_engine():
     """
     from haven.privacy import WrongPassphrase, is_locked, unlock
     from haven.storage.db import get_engine
+    from haven.chat.store import ConversationNotFound
 
     try:
         if is_locked():
@@ -247,9 +250,7 @@ def export_data(
 def import_data(path: Path = typer.Argument(..., help="A file made by `haven export`.")) -> None:
     """Import an export. The whole file is checked first; a bad one is refused and nothing is written."""
     from haven.privacy import InvalidExport, import_file
-    from haven.storage.crypto import DatabaseCorrupt
 
-    from haven.storage.locking import DatabaseInUse
     engine = _private_engine()
     try:
         report = import_file(engine, path)
@@ -267,7 +268,6 @@ def delete_data(yes: bool = typer.Option(False, "--yes", help="Do not ask; delet
     engine = _private_engine()
     if not yes:
         typed = typer.prompt(f"This deletes all your Haven data for good. Type {CONFIRM_WORD} to go on", err=True)
-    from haven.storage.private_files import OutputRefused
         if typed.strip() != CONFIRM_WORD:
             typer.echo("Nothing was deleted.", err=True)
             raise typer.Exit(1)
@@ -287,7 +287,9 @@ def triage(
     """Triage text for crisis: prints {"text", "level", "category", "audience", "evidence", "ms"} per text.
 
     level is none, concern or crisis. In context, Haven's own earlier messages start with "haven:".
+    from haven.storage.crypto import DatabaseCorrupt
     """
+    from haven.storage.locking import DatabaseInUse
     import time
 
     from haven.safety import triage as run_triage
@@ -306,6 +308,7 @@ def triage(
         if not line.strip():
             continue
         value, context = _triage_line(line)
+    from haven.storage.private_files import OutputRefused
         _print_json(one(value, context))
 
 

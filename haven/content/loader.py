@@ -17,6 +17,13 @@ from pydantic import ValidationError
 
 from haven.content.models import STEP_KINDS, Article, ArticleMeta, Exercise, Section
 
+#: The largest library file read (the largest today is about 9 KB). A bigger one is refused unread: a
+#: 5 MB file once passed validation and then took an ingest 15 minutes and 1.3 GB before it failed.
+MAX_FILE_BYTES = 100_000
+#: The longest paragraph: passages are cut at paragraph breaks, so one paragraph is at most one passage,
+#: and a passage is what a citation shows (and what the embedding model reads: it truncates past ~250 words).
+MAX_PARAGRAPH_WORDS = 300
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -108,15 +115,40 @@ def _parse_yaml(path: Path, text: str, line_offset: int = 0) -> tuple[Any, yaml.
 # --- exercises -----------------------------------------------------------------------------------
 
 
+def _read(path: Path) -> str | Problem:
+    """The file's text, or the problem that stops it being read (too big, unreadable, not UTF-8)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Problem(path, 1, f"the file is {size / 1000:,.0f} KB; a library file may be at most "
+                                    f"{MAX_FILE_BYTES // 1000} KB (split it into several)")  # fmt: skip
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return Problem(path, 1, f"cannot read file: {exc}")
+
+
+def _long_strings(value: Any, loc: tuple = ()) -> list[tuple[tuple, int]]:
+    """(where, words) of every text in parsed YAML with a paragraph over :data:`MAX_PARAGRAPH_WORDS`."""
+    if isinstance(value, str):
+        longest = max((len(p.split()) for p in value.split("\n\n")), default=0)
+        return [(loc, longest)] if longest > MAX_PARAGRAPH_WORDS else []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    return [found for key, item in items for found in _long_strings(item, (*loc, key))]
+
+
 def load_exercise(path: Path) -> tuple[Exercise | None, list[Problem]]:
     """Parse and validate one ``exercises/<id>.yaml``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(path, 1, f"cannot read file: {exc}")]
+    text = _read(path)
+    if isinstance(text, Problem):
+        return None, [text]
     data, node, problems = _parse_yaml(path, text)
     if problems:
         return None, problems
+    too_long = [Problem(path, _node_line(node, loc) or 1, f"{'.'.join(map(str, loc))}: a paragraph has {words:,} "
+                        f"words; a passage may have at most {MAX_PARAGRAPH_WORDS}")  # fmt: skip
+                for loc, words in _long_strings(data)]
+    if too_long:
+        return None, too_long
     try:
         exercise = Exercise.model_validate(data)
     except ValidationError as exc:
@@ -164,12 +196,26 @@ def _sections(body: str, first_line: int) -> tuple[str, list[Section]]:
     return "\n".join(intro).strip(), sections
 
 
+def _long_paragraphs(path: Path, body: str, first_line: int) -> list[Problem]:
+    """Every paragraph over :data:`MAX_PARAGRAPH_WORDS`, at the line it starts on."""
+    problems, start, words = [], None, 0
+    for offset, line in enumerate([*body.splitlines(), ""]):
+        if line.strip():
+            start = offset if start is None else start
+            words += len(line.split())
+            continue
+        if start is not None and words > MAX_PARAGRAPH_WORDS:
+            problems.append(Problem(path, first_line + start, f"this paragraph has {words:,} words; a passage "
+                                    f"may have at most {MAX_PARAGRAPH_WORDS} (break it with blank lines)"))  # fmt: skip
+        start, words = None, 0
+    return problems
+
+
 def load_article(path: Path) -> tuple[Article | None, list[Problem]]:
     """Parse and validate one ``knowledge/<id>.md``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(path, 1, f"cannot read file: {exc}")]
+    text = _read(path)
+    if isinstance(text, Problem):
+        return None, [text]
     split = _split_front_matter(path, text)
     if isinstance(split, Problem):
         return None, [split]
@@ -181,6 +227,9 @@ def load_article(path: Path) -> tuple[Article | None, list[Problem]]:
         meta = ArticleMeta.model_validate(data)
     except ValidationError as exc:
         return None, _validation_problems(path, exc, node, line_offset=1)
+    too_long = _long_paragraphs(path, body, body_line)
+    if too_long:
+        return None, too_long
     intro, sections = _sections(body, body_line)
     problems = _id_matches_stem(path, meta.id, node, line_offset=1)
     if not sections:
@@ -215,10 +264,18 @@ def load_library(exercises_dir: Path, knowledge_dir: Path) -> Library:
     owners: dict[str, Path] = {}
 
     def admit(doc: Exercise | Article, path: Path, bucket: dict) -> None:
-        if doc.id in owners:
-            line = _field_line(path, "id")
-            lib.problems.append(Problem(path, line, f"duplicate id '{doc.id}' (also used by {owners[doc.id]})"))
-            return
+        """Keep ``doc`` unless its id is taken. Of two files with one id, the one *named* for the id is the
+        real one (a misnamed copy sorts first as often as not): it is kept, the other reported and left out."""
+        owner = owners.get(doc.id)
+        if owner is not None:
+            replace = path.stem == doc.id and owner.stem != doc.id
+            kept, dropped = (path, owner) if replace else (owner, path)
+            lib.problems.append(Problem(dropped, _field_line(dropped, "id"),
+                                        f"duplicate id '{doc.id}' (also used by {kept}); this file is left out"))  # fmt: skip
+            if not replace:
+                return
+            lib.exercises.pop(doc.id, None)
+            lib.articles.pop(doc.id, None)
         owners[doc.id] = path
         lib.paths[doc.id] = path
         bucket[doc.id] = doc

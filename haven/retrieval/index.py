@@ -2,13 +2,21 @@
 
 Only library content goes in here; a person's own words never do. Embeddings are computed by Haven
 (the bundled MiniLM) and handed to Chroma, so Chroma never loads an embedding model of its own.
+
+An ingest never changes the index the chat is reading: it builds a new collection beside it (copying what
+did not change, embedding what did), and only when that is complete does a small *pointer* collection
+(``<collection>-pointer``, metadata ``{"live": name}``) switch to it. A failed or killed ingest leaves the
+previous index serving, and its half-built collection is removed by the next ingest. Records are added in
+batches no larger than the Chroma client accepts.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -48,12 +56,42 @@ def chroma_client(settings: Settings | None = None):
         raise IndexUnavailable(f"Cannot open the library index at {where}: {exc}") from exc
 
 
+#: Used when a client cannot say its own limit (Chroma's embedded default is 5461).
+DEFAULT_BATCH = 1000
+_COLLECTION_CONFIG = {"hnsw": {"space": "cosine"}}
+
+
+class IngestRunning(RuntimeError):
+    """Another ingest is building the index right now (the previous index keeps serving meanwhile)."""
+
+
+def _pointer(settings: Settings, client):
+    return client.get_or_create_collection(f"{settings.collection}-pointer", embedding_function=None)
+
+
+def live_name(settings: Settings | None = None, client=None) -> str:
+    """The name of the collection the chat reads: the pointer's, else the configured one (an older index)."""
+    settings = settings or get_settings()
+    client = client or chroma_client(settings)
+    return (_pointer(settings, client).metadata or {}).get("live") or settings.collection
+
+
 def library_collection(settings: Settings | None = None, client=None):
+    """The complete, live collection of library passages (made empty on a first start)."""
     settings = settings or get_settings()
     client = client or chroma_client(settings)
     return client.get_or_create_collection(
-        settings.collection, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        live_name(settings, client), embedding_function=None, configuration=_COLLECTION_CONFIG
     )
+
+
+def max_batch_size(collection) -> int:
+    """How many records one ``add`` may carry: the client's own limit (Chroma refuses a larger batch)."""
+    client = getattr(collection, "_client", None)
+    try:
+        return max(1, int(client.get_max_batch_size()))
+    except Exception:  # noqa: BLE001 - a client that cannot say: a size every Chroma accepts
+        return DEFAULT_BATCH
 
 
 def _metadata(passage: Passage, doc_hash: str) -> dict:
@@ -122,13 +160,27 @@ def ingest(
     progress: ProgressFn | None = None,
     collection=None,
 ) -> IngestReport:
-    """Bring the index in step with the library: embed only documents whose content hash changed."""
+    """Bring the index in step with the library: embed only documents whose content hash changed.
+
+    Without ``collection``: build a new collection beside the live one and switch to it when complete
+    (readers keep the previous index until then; :class:`IngestRunning` if another ingest is building).
+    With ``collection`` (a preview, a benchmark): update that collection in place.
+    """
     start = time.perf_counter()
     settings = settings or get_settings()
-    collection = collection if collection is not None else library_collection(settings)
+    if collection is not None:
+        report = _ingest_in_place(library, collection, rebuild, progress)
+    else:
+        report = _ingest_staged(library, settings, rebuild, progress)
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def _ingest_in_place(library: Library, collection, rebuild: bool, progress: ProgressFn | None) -> IngestReport:
     report = IngestReport()
     if rebuild and collection.count():
-        collection.delete(ids=collection.get(include=[])["ids"])
+        for ids in _batches(collection.get(include=[])["ids"], max_batch_size(collection)):
+            collection.delete(ids=ids)
     indexed = indexed_hashes(collection)
     docs = list(library.documents())
     for n, doc in enumerate(docs, start=1):
@@ -148,20 +200,116 @@ def ingest(
     for doc_id in sorted(set(indexed) - {d.id for d in docs}):
         collection.delete(where={"doc_id": doc_id})
         report.removed.append(doc_id)
-    report.seconds = time.perf_counter() - start
     return report
 
 
+@contextlib.contextmanager
+def _one_ingest_at_a_time(settings: Settings) -> Iterator[None]:
+    """An embedded index is built by one process at a time (a lock file beside it)."""
+    if settings.chroma_url:
+        yield  # a shared server: the pointer switch is atomic, the last complete build wins
+        return
+    from filelock import FileLock, Timeout
+
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(settings.chroma_path / "ingest.lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise IngestRunning(
+            f"Another ingest is building the library index in {settings.chroma_path} now; the previous index "
+            "keeps serving. Try again when it has finished."
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _ingest_staged(library: Library, settings: Settings, rebuild: bool, progress: ProgressFn | None) -> IngestReport:
+    """Build the new index beside the live one; switch the pointer only once it is complete."""
+    with _one_ingest_at_a_time(settings):
+        client = chroma_client(settings)
+        live = library_collection(settings, client)
+        _remove_abandoned(settings, client, keep=live.name)
+        indexed = {} if rebuild else indexed_hashes(live)
+        report = IngestReport()
+        docs = list(library.documents())
+        wanted = {doc.id: content_hash(library.paths[doc.id]) for doc in docs}
+        if not rebuild and indexed == wanted:  # nothing to do: no new collection
+            report.unchanged = len(docs)
+            for n, doc in enumerate(docs, start=1):
+                if progress:
+                    progress(n, len(docs), doc.id)
+            return report
+        staging = client.create_collection(
+            f"{settings.collection}-{uuid.uuid4().hex[:12]}", embedding_function=None,
+            configuration=_COLLECTION_CONFIG,
+        )  # fmt: skip
+        try:
+            for n, doc in enumerate(docs, start=1):
+                path = library.paths[doc.id]
+                if indexed.get(doc.id) == wanted[doc.id]:
+                    _copy_document(live, staging, doc.id)
+                    report.unchanged += 1
+                else:
+                    (report.updated if doc.id in indexed else report.added).append(doc.id)
+                    report.probes += _add_document(staging, doc, _source(path), wanted[doc.id])
+                if progress:
+                    progress(n, len(docs), doc.id)
+            report.removed = sorted(set(indexed) - set(wanted))
+            _pointer(settings, client).modify(metadata={"live": staging.name})  # the switch
+        except BaseException:
+            with contextlib.suppress(Exception):
+                client.delete_collection(staging.name)
+            raise
+        with contextlib.suppress(Exception):  # a reader still holding it keeps its copy in memory
+            client.delete_collection(live.name)
+        return report
+
+
+def _remove_abandoned(settings: Settings, client, keep: str) -> None:
+    """Delete collections a killed ingest left half-built (never the live one, never another library's)."""
+    prefix = f"{settings.collection}-"
+    for item in client.list_collections():
+        name = getattr(item, "name", item)
+        suffix = name[len(prefix):] if name.startswith(prefix) else ""
+        if name != keep and len(suffix) == 12 and all(c in "0123456789abcdef" for c in suffix):
+            with contextlib.suppress(Exception):
+                client.delete_collection(name)
+
+
+def _batches(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _copy_document(source, target, doc_id: str) -> None:
+    """Copy a document's records (vectors too, so nothing is embedded again) in allowed batch sizes."""
+    data = source.get(where={"doc_id": doc_id}, include=["embeddings", "documents", "metadatas"])
+    size = max_batch_size(target)
+    for start in range(0, len(data["ids"]), size):
+        end = start + size
+        target.add(
+            ids=data["ids"][start:end],
+            embeddings=[list(v) for v in data["embeddings"][start:end]],
+            documents=data["documents"][start:end],
+            metadatas=data["metadatas"][start:end],
+        )
+
+
 def _add_document(collection, doc, source: str, doc_hash: str) -> int:
+    """Embed a document's probes and add them, at most the client's batch size per call."""
     passages, probes = chunk_document(doc, source)
     by_chunk = {p.chunk_id: p for p in passages}
-    vectors = embed([probe.text for probe in probes])
-    collection.add(
-        ids=[probe.probe_id for probe in probes],
-        embeddings=vectors.tolist(),
-        documents=[by_chunk[probe.chunk_id].text for probe in probes],
-        metadatas=[_metadata(by_chunk[probe.chunk_id], doc_hash) for probe in probes],
-    )
+    for batch in _batches(probes, max_batch_size(collection)):
+        vectors = embed([probe.text for probe in batch])
+        collection.add(
+            ids=[probe.probe_id for probe in batch],
+            embeddings=vectors.tolist(),
+            documents=[by_chunk[probe.chunk_id].text for probe in batch],
+            metadatas=[_metadata(by_chunk[probe.chunk_id], doc_hash) for probe in batch],
+        )
     return len(probes)
 
 
@@ -173,4 +321,6 @@ def is_current(library: Library, settings: Settings | None = None, collection=No
     return indexed == wanted
 
 
-__all__ = ["IngestReport", "IndexUnavailable", "Probe", "ingest", "is_current", "library_collection"]
+__all__ = [
+    "IngestReport", "IndexUnavailable", "IngestRunning", "Probe", "ingest", "is_current", "library_collection",
+]  # fmt: skip

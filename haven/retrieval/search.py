@@ -87,7 +87,7 @@ class LibrarySearch:
         records = []
         for offset in range(0, collection.count(), page):
             data = collection.get(include=["embeddings", "documents", "metadatas"], limit=page, offset=offset)
-            records += zip(data["ids"], data["embeddings"], data["documents"], data["metadatas"])
+            records += zip(data["ids"], data["embeddings"], data["documents"], data["metadatas"], strict=True)
         return cls.from_records(records)
 
     # --- searching ---------------------------------------------------------------------------------
@@ -185,16 +185,22 @@ def _hit(passage: Passage, score: float) -> Hit:
 
 
 def build_library_search(progress=None, settings=None) -> LibrarySearch:
-    """Bring the index in step with the library files (embedding only what changed), then load it."""
+    """Bring the index in step with the library files (embedding only what changed), then load it.
+
+    If another process is ingesting right now, the previous complete index is loaded instead of waiting:
+    the chat keeps serving while the library is rebuilt.
+    """
     from haven.config import get_settings
     from haven.content.loader import load_library
-    from haven.retrieval.index import ingest, library_collection
+    from haven.retrieval.index import IngestRunning, ingest, library_collection
 
     settings = settings or get_settings()
     library = load_library(settings.exercises_dir, settings.knowledge_dir)
-    collection = library_collection(settings)
-    ingest(library, settings=settings, progress=progress, collection=collection)
-    return LibrarySearch.from_collection(collection)
+    try:
+        ingest(library, settings=settings, progress=progress)
+    except IngestRunning:
+        pass  # the live collection is complete: serve it
+    return LibrarySearch.from_collection(library_collection(settings))
 
 
 @lru_cache(maxsize=1)
