@@ -184,10 +184,8 @@ def demo(remove: bool = typer.Option(False, "--remove", help="Delete the demo pr
 
 @app.command()
 def chat(
-    message: str | None = typer.Argument(
-        None, help="What you want to say. Leave it out in a terminal to talk turn by turn (Ctrl-D ends)."
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object (one per turn)."),
+    message: str = typer.Argument(..., help="What you want to say."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     conversation: int | None = typer.Option(None, "--conversation", help="Add to this conversation id."),
 ) -> None:
     """Answer one chat message with the configured engine (offline guide by default)."""
@@ -196,7 +194,7 @@ def chat(
 
     reply = get_chat_service().respond(DEFAULT_PERSON, message, conversation_id=conversation)
     if as_json:
-        _print_json({**reply.as_json(), "ms": round(ms, 1)})
+        _print_json(reply.as_json())
         return
     typer.echo(reply.text)
     for citation in reply.citations:
@@ -212,8 +210,9 @@ def _private_engine():
     another Haven) is said in one plain line naming the file, with exit code 1: never a traceback.
     """
     from haven.privacy import WrongPassphrase, is_locked, unlock
+    from haven.storage.crypto import DatabaseCorrupt
     from haven.storage.db import get_engine
-    from haven.chat.store import ConversationNotFound
+    from haven.storage.locking import DatabaseInUse
 
     try:
         if is_locked():
@@ -232,6 +231,7 @@ def export_data(
 ) -> None:
     """Export everything (chats, check-ins, exercises, questionnaires) to one versioned JSON file."""
     from haven.privacy import write_export
+    from haven.storage.private_files import OutputRefused
 
     engine = _private_engine()
     try:
@@ -287,9 +287,7 @@ def triage(
     """Triage text for crisis: prints {"text", "level", "category", "audience", "evidence", "ms"} per text.
 
     level is none, concern or crisis. In context, Haven's own earlier messages start with "haven:".
-    from haven.storage.crypto import DatabaseCorrupt
     """
-    from haven.storage.locking import DatabaseInUse
     import time
 
     from haven.safety import triage as run_triage
@@ -308,7 +306,6 @@ def triage(
         if not line.strip():
             continue
         value, context = _triage_line(line)
-    from haven.storage.private_files import OutputRefused
         _print_json(one(value, context))
 
 
