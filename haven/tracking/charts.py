@@ -118,18 +118,24 @@ def calendar_grid(check_ins: pd.DataFrame, start: date, end: date) -> pd.DataFra
 
 
 def mood_calendar(check_ins: pd.DataFrame, start: date, end: date) -> go.Figure:
-    """A year in pixels: one square per day, coloured by that day's mean mood; blank when not logged."""
+    """A year in pixels: one square per day, coloured by that day's mean mood; blank when not logged.
+
+    Weeks are labelled columns ("2 Jun"), not a date axis: a period of one week would otherwise be a single
+    column one millisecond wide, with ticks in fractions of a second."""
     title = "Mood calendar"
     if check_ins.empty:
         return _empty(title, "No check-ins in this period yet.")
     grid = calendar_grid(check_ins, start, end)
+    weeks = [f"{monday.day} {monday:%b}" for monday in grid.columns]
+    full = [f"{monday.day} {monday:%b %Y}" for monday in grid.columns]
     fig = go.Figure(
         go.Heatmap(
-            z=grid.to_numpy(), x=list(grid.columns), y=WEEKDAYS, zmin=MOOD_MIN, zmax=MOOD_MAX,
+            z=grid.to_numpy(), x=weeks, y=WEEKDAYS, zmin=MOOD_MIN, zmax=MOOD_MAX, customdata=[full] * len(WEEKDAYS),
             colorscale=MOOD_COLOURS, xgap=2, ygap=2, hoverongaps=False, colorbar=dict(title="Mood"),
-            hovertemplate="%{y}, week of %{x|%d %b %Y}<br>mood %{z:.1f}<extra></extra>",
+            hovertemplate="%{y}, week of %{customdata}<br>mood %{z:.1f}<extra></extra>",
         )
     )  # fmt: skip
+    fig.update_xaxes(type="category", title="Week of")
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, title, height=260)
 

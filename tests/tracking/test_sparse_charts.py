@@ -13,6 +13,7 @@ from haven.tracking.charts import (
     history_span,
     lone_check_in,
     lone_result,
+    mood_calendar,
     mood_over_time,
     questionnaire_scores,
 )
@@ -103,3 +104,11 @@ def test_history_span_is_at_least_a_month_and_ends_today():
     assert history_span(pd.Series([pd.Timestamp(today)]), today) == (today - timedelta(days=29), today)
     long_ago = pd.Series([pd.Timestamp(2024, 1, 5), pd.Timestamp(2025, 6, 1)])
     assert history_span(long_ago, today) == (date(2024, 1, 5), today)
+
+
+def test_a_one_week_calendar_is_a_labelled_column_not_a_date_axis(engine, fake_safety):
+    record_check_in(engine, "me", CheckInEntry(mood=6, at=at(START + timedelta(days=2), 9)))
+    fig = mood_calendar(period_data(engine).check_ins, START + timedelta(days=2), START + timedelta(days=2))
+    (heatmap,) = fig.data
+    assert list(heatmap.x) == ["2 Jun"] and fig.layout.xaxis.type == "category"
+    assert heatmap.customdata[0][0] == "2 Jun 2025"  # the hover names the year
