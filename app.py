@@ -8,11 +8,14 @@ from haven.privacy import enforce_offline
 
 enforce_offline()  # before anything could load a model or report usage: no network, no telemetry
 
+from haven.logfile import log_to_file  # noqa: E402
+from ui.errors import page_boundary  # noqa: E402
 from ui.help_now import help_now_button  # noqa: E402
 from ui.lock_screen import require_unlocked  # noqa: E402
-from ui.resources import library_search, warm_up  # noqa: E402
+from ui.resources import prepare_library_search, warm_up  # noqa: E402
 
 st.set_page_config(page_title="Haven", page_icon="🌿", layout="wide")
+log_to_file()  # what the services recover from is kept in <data dir>/logs/haven.log
 
 PAGES = {
     "Haven": [
@@ -35,16 +38,20 @@ PAGES = {
     ],
 }
 
-help_now_button()  # the crisis route stays one click away, even on the lock screen
+help_now_button()  # the crisis route stays one click away, even on the lock screen or a failed page
 with st.sidebar:
     st.caption(
         "Haven is a self-help tool, not therapy and not a diagnosis. "
         "If you are in danger now, call your local emergency number."
     )
-if not require_unlocked():
+unlocked = False
+with page_boundary("the lock screen"):
+    unlocked = require_unlocked(PAGES)
+if not unlocked:
     st.stop()
 
 page = st.navigation(PAGES)
-library_search()  # first start only: builds the library index, with a progress bar
-warm_up()  # loads the embedding model and crisis exemplars once per server process
-page.run()
+with page_boundary(f"the {page.title} page"):
+    prepare_library_search()  # first start only: builds the library index, with a progress bar
+    warm_up()  # loads the embedding model and crisis exemplars once per server process
+    page.run()

@@ -188,11 +188,21 @@ def chat(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     conversation: int | None = typer.Option(None, "--conversation", help="Add to this conversation id."),
 ) -> None:
-    """Answer one chat message with the configured engine (offline guide by default)."""
+    """Answer one chat message with the configured engine (offline guide by default).
+
+    Crisis help never waits on anything: if the chat cannot run (a database that will not open, say), the
+    message is still triaged and any help it needs is printed from static data, with a note that it was
+    not saved. The details go to the log file in the data dir.
+    """
     from haven.chat.service import get_chat_service
+    from haven.logfile import log_to_file
     from haven.storage.db import DEFAULT_PERSON
 
-    reply = get_chat_service().respond(DEFAULT_PERSON, message, conversation_id=conversation)
+    log_to_file()
+    try:
+        reply = get_chat_service().respond(DEFAULT_PERSON, message, conversation_id=conversation)
+    except Exception as error:  # noqa: BLE001 - any fault: help first, then a plain message
+        reply = _chat_without_the_service(message, error)
     if as_json:
         _print_json(reply.as_json())
         return
@@ -201,6 +211,22 @@ def chat(
         typer.echo(f"[{citation.n}] {citation.label()} ({citation.source})")
     if reply.notice:
         typer.echo(reply.notice, err=True)
+
+
+def _chat_without_the_service(message: str, error: Exception):
+    """The safety reply for ``message`` from static data when the chat could not run; else exit 1, plainly."""
+    from haven.chat.safety_first import safety_first
+    from haven.config import get_settings
+    from haven.logfile import describe, record_fault
+
+    log = record_fault(error, "haven chat")
+    where = f" Details: {log}." if log else ""
+    reply = safety_first(message, get_settings().region)
+    if reply is None:
+        typer.echo(f"haven chat: the chat could not run ({describe(error)}); your message was not saved.{where}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"haven chat: this message could not be saved ({describe(error)}).{where}", err=True)
+    return reply
 
 
 def _private_engine():

@@ -6,23 +6,12 @@ import streamlit as st
 
 from ui.entry import through_app
 from ui.profile import active_profile, demo_banner
-from ui.resources import database, library, library_search
+from ui.resources import chat_service, library
 
 through_app()
 
 _CONVERSATION = "chat_conversation"  # (profile, conversation id) being shown; id None = a new one
 _CRISIS = "chat_crisis"  # the crisis response on screen; the input waits until the person continues
-
-
-@st.cache_resource(show_spinner="Getting the chat ready...")
-def chat_service():
-    """One chat service per server process (it holds the library, the searcher and the guide)."""
-    from haven.chat.service import ChatService
-    from haven.reviews import ReviewedReplies
-
-    service = ChatService(library_search(), library(), database(), reviewed=ReviewedReplies.load())
-    service.understander.warm_up()
-    return service
 
 
 def _current(person: str) -> int | None:
@@ -149,11 +138,50 @@ def _sidebar(service, person: str) -> None:
                 st.rerun()
 
 
+def _without_the_service(error: Exception) -> None:
+    """The chat cannot run (its database will not open): say so, and still answer a crisis with the card.
+
+    Triage needs no database: a message is read here on its own, and help comes from static data.
+    """
+    from haven.chat.safety_first import safety_first
+    from haven.config import get_settings
+    from haven.logfile import describe, record_fault
+    from ui.crisis_card import render_concern
+
+    record_fault(error, "the Chat page")
+    st.warning(
+        f"Haven cannot open your conversations right now ({describe(error)}), so nothing written here is saved. "
+        "If you are struggling, write it anyway: Haven still reads every message for safety and shows help.",
+        icon=":material/warning:",
+    )
+    crisis = st.session_state.get(_CRISIS)
+    prompt = st.chat_input("How are you feeling?", disabled=crisis is not None)
+    if prompt and crisis is None:
+        with st.chat_message("user"):
+            st.markdown(prompt)
+        reply = safety_first(prompt, get_settings().region)
+        if reply is not None and reply.crisis is not None:
+            st.session_state[_CRISIS] = (reply.crisis, f"crisis_unsaved_{len(prompt)}_{hash(prompt) & 0xFFFF}")
+            st.rerun()
+        with st.chat_message("assistant"):
+            if reply is not None and reply.concern is not None:
+                render_concern(reply.concern, key="concern_unsaved")
+            else:
+                st.markdown("I can't give a full answer until your conversations can be opened again. I'm sorry.")
+    if crisis is not None and _crisis_card(crisis):
+        st.session_state.pop(_CRISIS, None)
+        st.rerun()
+
+
 def main() -> None:
     st.title("Chat")
     st.caption("Haven is a self-help guide, not a therapist.")
     demo_banner()
-    service = chat_service()
+    try:
+        service = chat_service()
+    except Exception as error:  # noqa: BLE001 - help must not wait on the database
+        _without_the_service(error)
+        return
     person = active_profile()
     crisis = st.session_state.get(_CRISIS)
     prompt = st.chat_input(

@@ -7,11 +7,13 @@ import streamlit as st
 _UNLOCKED = "haven_unlocked"
 
 
-def require_unlocked() -> bool:
+def require_unlocked(pages=None) -> bool:
     """True when the app may go on; otherwise draws the lock screen and returns False.
 
-    app.py: ``if not require_unlocked(): st.stop()`` before the navigation runs. Each browser session
-    unlocks once; HAVEN_PASSPHRASE, when set and right, unlocks without asking.
+    app.py: ``if not require_unlocked(PAGES): st.stop()`` before the navigation runs. Each browser session
+    unlocks once; HAVEN_PASSPHRASE, when set and right, unlocks without asking. ``pages`` are the app's
+    pages: the lock screen stands in for whichever one the address asks for, so reloading /chat while
+    locked finds its page (no "Page not found") and unlocking reruns straight into it.
     """
     from haven.config import get_settings
     from haven.privacy import WrongPassphrase, is_encrypted, unlock
@@ -23,22 +25,39 @@ def require_unlocked() -> bool:
     if configured:
         try:
             unlock(configured)
-        except WrongPassphrase as error:
-            problem = f"HAVEN_PASSPHRASE is set but is not this database's passphrase. {error}"
+        except WrongPassphrase:
+            problem = "HAVEN_PASSPHRASE is set, but it is not the passphrase of Haven's journal."
         else:
             st.session_state[_UNLOCKED] = True
             return True
-    _show_only_the_lock_screen(problem)
+    _show_only_the_lock_screen(problem, pages)
     return False
 
 
-def _show_only_the_lock_screen(problem: str | None) -> None:
-    """A navigation of one hidden page, so no other page (nor the pages/ folder) is offered while locked."""
+def _show_only_the_lock_screen(problem: str | None, pages=None) -> None:
+    """The app's navigation, hidden, with the lock screen drawn instead of whichever page is asked for.
+
+    No page is offered or run while locked; the address keeps the page the person was on, so the rerun
+    after unlocking opens it. Without ``pages``, a navigation of one hidden lock page.
+    """
 
     def locked() -> None:
         _draw(problem)
 
-    st.navigation([st.Page(locked, title="Haven is locked", icon="🔒", default=True)], position="hidden").run()
+    stand_ins = [st.Page(locked, title="Haven is locked", icon="🔒", default=True)]
+    if pages:
+        stand_ins = _stand_ins(pages, locked)
+    st.navigation(stand_ins, position="hidden").run()
+
+
+def _stand_ins(pages, locked) -> list:
+    """One lock page per app page, at the same address: Streamlit knows a page by its address, so the
+    address asked for is found while locked, and stays the page to open once unlocked."""
+    every = [page for section in pages.values() for page in section] if isinstance(pages, dict) else list(pages)
+    return [
+        st.Page(locked, title=page.title, icon="🔒", url_path=page.url_path or "home", default=not page.url_path)
+        for page in every  # the default page's address is "" (it is served at /)
+    ]
 
 
 def _draw(problem: str | None) -> None:
@@ -65,8 +84,8 @@ def _try_unlock(passphrase: str) -> None:
         return
     try:
         unlock(passphrase)
-    except WrongPassphrase as error:
-        st.error(f"{error} Try again.")
+    except WrongPassphrase:
+        st.error("That passphrase does not open your journal. Check it (capital letters count) and try again.")
         return
     _forget_cached_engine()
     st.session_state[_UNLOCKED] = True

@@ -44,18 +44,79 @@ def library_search():
     return _searcher()
 
 
-@st.cache_resource(show_spinner=False)
+def _still_open(engine) -> bool:
+    """An engine closed by an unlock or a re-key would reconnect with the old key: build a new one instead."""
+    from haven.storage.db import is_open
+
+    return is_open(engine)
+
+
+@st.cache_resource(show_spinner=False, validate=_still_open)
 def database():
-    """The database engine, upgraded to the latest schema."""
+    """The database engine, upgraded to the latest schema; rebuilt after the passphrase changes."""
     from haven.storage.db import get_engine
 
     return get_engine()
 
 
+def _service_still_open(service) -> bool:
+    return _still_open(service.db)
+
+
+@st.cache_resource(show_spinner="Getting the chat ready...", validate=_service_still_open)
+def chat_service():
+    """One chat service per server process (library, searcher, guide), rebuilt with the database engine.
+
+    The searcher is deferred: an index that cannot be opened costs the chat its citations, never its
+    answer, and never a person their crisis help.
+    """
+    from haven.chat.service import ChatService
+    from haven.retrieval.deferred import DeferredSearch
+    from haven.reviews import ReviewedReplies
+
+    service = ChatService(DeferredSearch(_searcher), library(), database(), reviewed=ReviewedReplies.load())
+    service.understander.warm_up()
+    return service
+
+
+def prepare_library_search() -> bool:
+    """Build the library index on first start; if it cannot be built, say so and let the page go on.
+
+    Why not fail: the index serves the Library page and the chat's citations, but the chat's crisis help,
+    check-ins and everything already saved do not need it. The details go to the log file.
+    """
+    try:
+        library_search()
+    except Exception as error:  # noqa: BLE001 - any fault of the index is a fallback, not a stop
+        from haven.logfile import describe, record_fault
+
+        record_fault(error, "building the library index")
+        st.warning(
+            f"The library search is not ready ({describe(error)}). The chat still answers, without citations, "
+            "and crisis help and your saved entries work as usual. Running `haven ingest` rebuilds the index.",
+            icon=":material/menu_book:",
+        )
+        return False
+    return True
+
+
 @st.cache_resource(show_spinner="Getting Haven ready (first start only)...")
-def warm_up() -> bool:
-    """Load the embedding model and triage's model once, so nobody's first message waits for them."""
+def _warm() -> bool:
     from haven.safety import triage
 
     triage("hello")
     return True
+
+
+def warm_up() -> bool:
+    """Load the embedding model and triage's model once, so nobody's first message waits for them.
+
+    A failure here is logged and the page goes on: each message is triaged again when it is sent.
+    """
+    try:
+        return _warm()
+    except Exception as error:  # noqa: BLE001
+        from haven.logfile import record_fault
+
+        record_fault(error, "loading the models")
+        return False

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from haven.chat.citations import CitationChecker
+from haven.chat.sanitise import clean_markdown, hosts_in, unfinished_markup
 from haven.chat.types import Draft, EngineRequest
 
 DEFAULT_BASE_URLS = {"ollama": "http://localhost:11434", "openai": "http://localhost:8080/v1"}
@@ -68,7 +69,13 @@ def server_url(spec: EngineSpec, base_url: str | None) -> str:
 
 
 def build_chat_model(spec: EngineSpec, base_url: str | None, timeout: float, max_tokens: int = MAX_REPLY_TOKENS):
-    """The LangChain chat model for ``spec`` talking to ``base_url``; no retries, so a dead server fails fast."""
+    """The LangChain chat model for ``spec`` talking to ``base_url``; no retries, so a dead server fails fast.
+
+    ``timeout`` bounds each read and also the whole reply (:mod:`haven.chat.deadline`): a server that
+    trickles bytes is cut off as surely as a silent one.
+    """
+    from haven.chat.deadline import DeadlineTransport, deadline_client
+
     url = server_url(spec, base_url)
     if spec.provider == "ollama":
         from langchain_ollama import ChatOllama
@@ -79,6 +86,7 @@ def build_chat_model(spec: EngineSpec, base_url: str | None, timeout: float, max
             temperature=0.3,
             num_predict=max_tokens,
             client_kwargs={"timeout": timeout},
+            sync_client_kwargs={"transport": DeadlineTransport(timeout)},
         )
     if spec.provider == "openai":
         from langchain_openai import ChatOpenAI
@@ -88,6 +96,7 @@ def build_chat_model(spec: EngineSpec, base_url: str | None, timeout: float, max
             base_url=url,
             api_key=os.environ.get("OPENAI_API_KEY") or "not-needed",
             timeout=timeout,
+            http_client=deadline_client(timeout, timeout),
             max_retries=0,
             temperature=0.3,
             max_tokens=max_tokens,
@@ -109,6 +118,12 @@ def _chunk_text(chunk: Any) -> str:
     return "".join(parts)
 
 
+def allowed_hosts(request: EngineRequest) -> set[str]:
+    """Hosts a reply may link to: the sources of the passages it was given, and the help lines' pages."""
+    urls = [str(ref.url) for hit in request.hits for ref in hit.references]
+    return hosts_in([*urls, *request.help_lines])
+
+
 def format_passages(request: EngineRequest) -> str:
     if not request.hits:
         return "(none found for this message)"
@@ -125,10 +140,12 @@ class LLMEngine:
         guard: Callable[..., Any] | None = None,
         history_tokens: int = HISTORY_TOKENS,
         server: str = "",
+        deadline: float | None = None,
     ) -> None:
         self.model = model
         self.name = name
         self.server = server
+        self.deadline = deadline  # seconds for the whole reply (None: no limit beyond the client's own)
         self.history_tokens = history_tokens
         if guard is None:
             from haven.safety import check_output as guard
@@ -164,17 +181,27 @@ class LLMEngine:
         return draft
 
     def stream(self, request: EngineRequest) -> Iterator[str | Draft]:
-        """Checked sentences as they form, then the finished draft. Raises LLMUnavailable on any failure."""
+        """Checked sentences as they form, then the finished draft. Raises LLMUnavailable on any failure.
+
+        Each piece is cleaned of images, HTML and links to unknown hosts before it is shown (a piece never
+        ends inside a link or tag), and the whole reply must finish within ``deadline`` seconds.
+        """
         checker = CitationChecker(request.hits)
+        hosts = allowed_hosts(request)
         shown, pending = "", ""
+        ends = time.monotonic() + self.deadline if self.deadline else None
+        chunks = None
         try:
-            for chunk in self.model.stream(self.messages(request)):
+            chunks = self.model.stream(self.messages(request))
+            for chunk in chunks:
+                if ends is not None and time.monotonic() > ends:
+                    raise LLMUnavailable(f"the model did not finish its reply within {self.deadline:g} s")
                 pending += _chunk_text(chunk)
                 match = _READY.match(pending)
-                if not match:
+                if not match or unfinished_markup(match.group(1)):
                     continue
                 ready, pending = match.group(1), pending[match.end() :]
-                released = self._release(shown, checker.clean(ready), request.text)
+                released = self._release(shown, clean_markdown(checker.clean(ready), hosts), request.text)
                 if isinstance(released, Draft):
                     yield released
                     return
@@ -184,8 +211,10 @@ class LLMEngine:
             raise
         except Exception as exc:  # connection refused, timeout, HTTP error, malformed stream...
             raise LLMUnavailable(_describe(exc)) from exc
+        finally:
+            _close(chunks)  # hang up at once (past the deadline, or the guard took over)
         if pending:
-            released = self._release(shown, checker.clean(pending), request.text)
+            released = self._release(shown, clean_markdown(checker.clean(pending), hosts), request.text)
             if isinstance(released, Draft):
                 yield released
                 return
@@ -207,6 +236,14 @@ class LLMEngine:
         citations = checker.citations
         exercises = tuple(c.doc_id for c in citations if c.kind == "exercise")[:3]
         return Draft(text=text, citations=citations, suggested_exercises=exercises)
+
+
+def _close(chunks) -> None:
+    """Close a model's stream so its connection is released now, not when the generator is collected."""
+    try:
+        getattr(chunks, "close", lambda: None)()
+    except Exception:  # noqa: BLE001 - closing is a courtesy; the turn goes on either way
+        pass
 
 
 def _describe(exc: BaseException) -> str:

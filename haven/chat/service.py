@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Engine
 
-from haven.chat import memory, store
+from haven.chat import limits, memory, store
 from haven.chat.guide import GuideEngine
 from haven.chat.llm import EngineSpec, LLMEngine, LLMUnavailable, build_chat_model, server_url
 from haven.chat.types import Draft, EngineRequest, Reply, TurnRecord, Understanding
@@ -83,6 +83,9 @@ class ChatService:
         """
         from haven.safety.conversation import assess
 
+        if limits.is_empty(text):  # nothing to read or keep: no turn is saved
+            yield Reply(text=limits.EMPTY_REPLY, level="none", engine=self.guide.name, conversation_id=conversation_id)
+            return
         state, question = self._risk_context(person, conversation_id)
         assessment = assess(text, state, question)  # before anything else sees the text
         verdict = assessment.triage
@@ -95,14 +98,15 @@ class ChatService:
         if verdict.language not in (None, "en"):
             yield self._other_language_reply(person, text, conversation_id, verdict)
             return
-        understanding = self._understand(text)
+        used = limits.bounded(text)  # triage read it all; the rest of the turn reads a bounded part
+        understanding = self._understand(used.text)
         store.save_turn(
             self.db, person, conversation_id, "user", text, level=verdict.level, topics=understanding.topics
         )
         request = EngineRequest(
-            text=text,
+            text=used.text,
             history=self._history(person, conversation_id),
-            hits=tuple(self._search(person, _search_query(text, understanding, settings.region))),
+            hits=tuple(self._search(person, _search_query(used.text, understanding, settings.region))),
             understanding=understanding,
             region=settings.region,
             help_lines=tuple(self._help_lines(settings.region)) if understanding.intent == "human" else (),
@@ -129,7 +133,7 @@ class ChatService:
                     draft = item
                 elif not streamed:
                     yield item
-        notice = notice or draft.note
+        notice = " ".join(part for part in (notice or draft.note, used.notice) if part)
         if draft.note:
             engine_name = f"{self.guide.name} (clinician-reviewed)"
         reply = Reply(
@@ -225,38 +229,13 @@ class ChatService:
 
         Built from static data first; saving comes after and may fail without taking the help away.
         """
-        from haven.safety import response
+        from haven.chat.safety_first import safety_reply
 
-        verdict, kind = assessment.triage, assessment.reply
-        region = settings.region
-        category, audience = verdict.category or assessment.state.category, verdict.audience or "self"
-        crisis = concern = None
-        if kind == "crisis":
-            crisis = response.crisis_response(region, self._safety_plan(person), category, audience)
-            words = crisis.as_markdown()
-        elif kind == "held":
-            crisis = response.held_crisis_response(
-                region,
-                self._safety_plan(person),
-                assessment.state.category or category,
-                assessment.state.audience or audience,
-                turn=assessment.state.held,
-                asked_for_means=assessment.asked_for_means,
-            )
-            words = crisis.as_markdown()
-        elif kind == "check":
-            words = response.safety_check_text()
-        elif kind == "step_down":
-            words = response.step_down_text(category)
-        elif kind == "back":
-            words = response.back_to_chat_text()
-        else:  # concern
-            concern = response.concern_response(region, category, audience, language=verdict.language)
-            words = concern.as_markdown()
-        level = verdict.level
-        reply = Reply(
-            text=words, level=level, engine="safety", conversation_id=conversation_id, crisis=crisis, concern=concern
+        plan = self._safety_plan(person) if assessment.reply in ("crisis", "held") else None
+        reply = dataclasses.replace(
+            safety_reply(assessment, settings.region, plan), conversation_id=conversation_id
         )
+        words, level = reply.text, reply.level
         try:
             conversation_id = self._conversation(person, conversation_id)
             store.save_turn(self.db, person, conversation_id, "user", text, level=level)
@@ -325,7 +304,7 @@ class ChatService:
         key = (str(spec), url, float(settings.llm_timeout))
         if key not in self._models:
             model = self.model_factory(spec, url, float(settings.llm_timeout))
-            self._models[key] = LLMEngine(model, name=str(spec), server=url)
+            self._models[key] = LLMEngine(model, name=str(spec), server=url, deadline=float(settings.llm_timeout))
         return self._models[key]
 
 
@@ -349,11 +328,30 @@ def _search_query(text: str, understanding: Understanding, region: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def get_chat_service() -> ChatService:
-    """The process-wide service for the CLI and notebooks (the app wraps its own in st.cache_resource)."""
+def _process_chat_service() -> ChatService:
     from haven.content.loader import load_default_library
-    from haven.retrieval.search import get_library_search
+    from haven.retrieval import search
+    from haven.retrieval.deferred import DeferredSearch
     from haven.reviews import ReviewedReplies
     from haven.storage.db import get_engine
 
-    return ChatService(get_library_search(), load_default_library(), get_engine(), reviewed=ReviewedReplies.load())
+    searcher = DeferredSearch(lambda: search.get_library_search())  # an unreadable index costs citations only
+    return ChatService(searcher, load_default_library(), get_engine(), reviewed=ReviewedReplies.load())
+
+
+def get_chat_service() -> ChatService:
+    """The process-wide service for the CLI and notebooks (the app wraps its own in st.cache_resource).
+
+    Rebuilt when its database engine was closed (an unlock or a re-key), which would otherwise reconnect
+    with the old key.
+    """
+    from haven.storage.db import is_open
+
+    service = _process_chat_service()
+    if not is_open(service.db):
+        _process_chat_service.cache_clear()
+        service = _process_chat_service()
+    return service
+
+
+get_chat_service.cache_clear = _process_chat_service.cache_clear  # type: ignore[attr-defined]

@@ -62,7 +62,7 @@ def test_an_encrypted_database_opens_on_the_lock_screen(populated, db_path, fres
 
     at.text_input(key="haven_unlock_passphrase").input("not the passphrase")
     at.button[0].click().run()
-    assert "does not open" in at.error[0].value and str(db_path) in at.error[0].value
+    assert "does not open" in at.error[0].value and str(db_path) not in at.error[0].value
     assert not _opened(at) and is_locked()
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == digest
 

@@ -1,0 +1,75 @@
+"""Fixtures for the fault-injection tests: a private data dir, the real library and searcher built in memory
+(no Chroma), a fresh database, and no process-wide cache left over from another test.
+
+Each test here breaks one thing a person can meet (a re-keyed database, an unreadable index, a model that
+dribbles, a huge message, a locked app) and checks that help, words and privacy survive it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+for folder in (ROOT, ROOT / "tests" / "chat"):  # pages, ui/ and the chat tests' helpers
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+CRISIS = "I want to kill myself tonight"
+PASSPHRASE = "correct horse battery"
+
+
+def _forget_process_state() -> None:
+    """Engines, the remembered passphrase, settings and cached services: as in a new process."""
+    import streamlit as st
+
+    from haven.chat.service import get_chat_service
+    from haven.config import get_settings
+    from haven.storage.crypto import remember_passphrase
+    from haven.storage.db import close_engines
+
+    close_engines()
+    remember_passphrase(None)
+    get_settings.cache_clear()
+    get_chat_service.cache_clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """This test's own data dir, the offline guide, the US help lines, and nothing cached from before."""
+    monkeypatch.setenv("HAVEN_DATA_DIR", str(tmp_path / "data"))
+    for var in (
+        "HAVEN_LLM", "HAVEN_LLM_BASE_URL", "HAVEN_LLM_TIMEOUT", "HAVEN_REGION", "HAVEN_DATABASE_URL",
+        "HAVEN_PASSPHRASE",
+    ):  # fmt: skip
+        monkeypatch.delenv(var, raising=False)
+    _forget_process_state()
+    yield tmp_path / "data"
+    _forget_process_state()
+
+
+@pytest.fixture(scope="session")
+def library():
+    from haven.content.loader import load_default_library
+
+    return load_default_library()
+
+
+@pytest.fixture(scope="session")
+def searcher(library):
+    """The real hybrid searcher over the real library, in memory."""
+    from chat_helpers import build_searcher
+
+    return build_searcher(library)
+
+
+@pytest.fixture
+def with_searcher(data_dir, searcher, monkeypatch):
+    """The process-wide searcher is the in-memory one (no index build on disk)."""
+    import haven.retrieval.search as search
+
+    monkeypatch.setattr(search, "get_library_search", lambda: searcher)
+    return searcher

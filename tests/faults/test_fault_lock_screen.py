@@ -1,0 +1,95 @@
+"""The lock screen: a reload while locked keeps the page asked for (no "Page not found"), a wrong
+passphrase is refused without naming the database's path, and unlocking opens the page the person was on."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import PASSPHRASE, ROOT
+from streamlit.testing.v1 import AppTest
+
+TIMEOUT = 120
+
+
+@pytest.fixture
+def locked(with_searcher):
+    """An encrypted journal, in a server process that has not been given the passphrase yet."""
+    import streamlit as st
+
+    from haven.privacy import database_file, set_passphrase
+    from haven.storage.crypto import remember_passphrase
+    from haven.storage.db import close_engines, get_engine
+
+    get_engine()  # the file exists, with its schema
+    set_passphrase(PASSPHRASE)
+    close_engines()
+    remember_passphrase(None)
+    st.cache_resource.clear()
+    return database_file()
+
+
+@pytest.fixture
+def pages_not_found(monkeypatch):
+    """Every 'Page not found' Streamlit would send to the browser."""
+    import streamlit.commands.navigation as navigation
+
+    sent: list[bool] = []
+    real = navigation.send_page_not_found
+
+    def spy(ctx) -> None:
+        sent.append(True)
+        real(ctx)
+
+    monkeypatch.setattr(navigation, "send_page_not_found", spy)
+    return sent
+
+
+@pytest.fixture(autouse=True)
+def served_as_by_a_server(monkeypatch):
+    """As in a running server after its first page view: app.py's st.navigation governs, not pages/.
+
+    AppTest forgets that before every run (it resets ``PagesManager.uses_pages_directory``), and then a
+    form on a page with its own address loses its submit click; a server sets it once per process.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    real = PagesManager.__init__
+
+    def init(self, *args, **kwargs) -> None:
+        real(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def _reload(page: str) -> AppTest:
+    """A browser (re)loading ``page``'s address: a new session whose first run asks for that page."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    return at.switch_page(page).run()
+
+
+def _unlock(at: AppTest, passphrase: str) -> AppTest:
+    at.text_input(key="haven_unlock_passphrase").input(passphrase)
+    return next(b for b in at.button if b.label == "Unlock").click().run()
+
+
+def test_reloading_a_page_while_locked_shows_only_the_lock_screen(locked, pages_not_found):
+    at = _reload("pages/chat.py")
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Haven is locked"]
+    assert not pages_not_found, "Streamlit said 'Page not found' over the lock screen"
+    assert at.sidebar.button(key="help_now")
+
+
+def test_a_wrong_passphrase_is_refused_without_the_database_path(locked):
+    at = _unlock(_reload("pages/mood.py"), "not the passphrase at all")
+    assert not at.exception, at.exception
+    shown = "\n".join(e.value for e in at.error)
+    assert "does not open" in shown
+    assert str(locked) not in shown and str(locked.parent) not in shown and "haven.db" not in shown
+
+
+def test_unlocking_opens_the_page_the_person_was_on(locked, pages_not_found):
+    at = _unlock(_reload("pages/chat.py"), PASSPHRASE)
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Chat"]
+    assert not pages_not_found
