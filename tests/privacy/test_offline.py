@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from network_audit import LAUNCHER, attempts
 
 from haven.privacy import enforce_offline
 from haven.privacy.offline import OFFLINE_ENV
@@ -135,10 +136,12 @@ def test_the_app_serves_with_no_network(tmp_path):
     port = _free_port()
     probe = tmp_path / "probe.py"
     probe.write_text(_PROBE, encoding="utf-8")
-    script = (
+    launcher, network_log = tmp_path / "audited.py", tmp_path / "network.log"
+    launcher.write_text(LAUNCHER, encoding="utf-8")  # records (and refuses) any lookup beyond loopback
+    script = (  # no --server.address: .streamlit/config.toml must keep the server on loopback by itself
         "ip link set lo up && "
-        f"{BIN / 'streamlit'} run app.py --server.port {port} --server.headless true "
-        f"--server.address 127.0.0.1 > {tmp_path / 'server.log'} 2>&1 & server=$!; "
+        f"{sys.executable} {launcher} {network_log} streamlit run app.py --server.port {port} "
+        f"> {tmp_path / 'server.log'} 2>&1 & server=$!; "
         f"{sys.executable} {probe} http://127.0.0.1:{port}/_stcore/health; status=$?; "
         "kill $server; wait $server; exit $status"
     )
@@ -154,3 +157,4 @@ def test_the_app_serves_with_no_network(tmp_path):
     log = (tmp_path / "server.log").read_text(encoding="utf-8", errors="replace")
     assert process.returncode == 0, f"{out}\n{err}\n{log}"
     assert out.strip().splitlines()[-1] == "ok"
+    assert attempts(network_log) == [], "the app tried to reach the network (e.g. to look up its external IP)"
