@@ -5,7 +5,8 @@
 - Ollama: ``POST /api/chat``, streamed as newline-delimited JSON, the last object with ``"done": true``.
 
 The reply is scripted per test (:class:`Script`): its chunks, a delay before the first one (to trigger the
-client's timeout), or a cut after some chunks (the connection closes mid-body, as a crashed server would).
+client's timeout), a cut after some chunks (the connection closes mid-body, as a crashed server would), or a
+trickle of one byte at a time (each read gets something, so only a deadline for the whole reply ends it).
 Every request body is kept so tests can see what the client sent.
 """
 
@@ -24,6 +25,7 @@ class Script:
     delay: float = 0.0  # seconds before the first chunk
     cut_after: int | None = None  # close the connection after this many chunks
     status: int = 200
+    trickle: float = 0.0  # seconds between single bytes of the body (a server that never quite stalls)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -38,8 +40,15 @@ class _Handler(BaseHTTPRequestHandler):
         return json.loads(self.rfile.read(length) or b"{}")
 
     def _chunk(self, data: bytes) -> None:
-        self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
-        self.wfile.flush()
+        trickle = self.server.script.trickle
+        if not trickle:
+            self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+            self.wfile.flush()
+            return
+        for byte in data:  # one byte per chunk, each after a pause: every read gets something, slowly
+            time.sleep(trickle)
+            self.wfile.write(b"1\r\n" + bytes([byte]) + b"\r\n")
+            self.wfile.flush()
 
     def _start(self, content_type: str) -> None:
         self.send_response(self.server.script.status)

@@ -73,3 +73,33 @@ def with_searcher(data_dir, searcher, monkeypatch):
 
     monkeypatch.setattr(search, "get_library_search", lambda: searcher)
     return searcher
+
+
+@pytest.fixture
+def db(data_dir):
+    """A migrated, empty SQLite database in this test's data dir."""
+    from haven.storage.db import make_engine
+    from haven.storage.migrate import upgrade
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    eng = make_engine(f"sqlite:///{data_dir / 'haven.db'}")
+    upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture(scope="session")
+def understander(library):
+    from haven.chat.understanding import Understander
+
+    u = Understander(library)
+    u.warm_up()
+    return u
+
+
+@pytest.fixture
+def service(searcher, library, db, understander):
+    """The real chat service over the in-memory searcher and this test's database."""
+    from haven.chat.service import ChatService
+
+    return ChatService(searcher, library, db, understander=understander)
