@@ -10,13 +10,14 @@ format and which schema revision (Alembic head) wrote the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     JsonValue,
@@ -24,8 +25,9 @@ from pydantic import (
     ValidationError,
     create_model,
 )
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Integer, Numeric, String, Table
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Integer, Numeric, String, Table, Text
 
+from haven.storage.limits import INT_MAX, INT_MIN, MAX_DEPTH, MAX_TEXT_CHARS, depth, time_problem
 from haven.storage.models import Base
 
 FORMAT_NAME = "haven-export"
@@ -47,26 +49,76 @@ def tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
+def _iso_datetime(value: Any) -> Any:
+    """A time in the file is ISO 8601 text (what the export writes); anything else is refused as it is."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError("not a date and time like 2025-04-05T06:07:08") from None
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("not a date like 2025-04-05") from None
+    return value
+
+
+def _plausible(value: datetime) -> datetime:
+    problem = time_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _plausible_day(value: date) -> date:
+    _plausible(datetime.combine(value, datetime.min.time()))
+    return value
+
+
+def _float(value: Any) -> Any:
+    """A whole number is a fine float (JSON writes 7.0 as 7); a bool is not."""
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _shallow(value: Any) -> Any:
+    if depth(value) > MAX_DEPTH:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
+    return value
+
+
+#: Each column type as a bounded pydantic type: what any stored value of that type must fit.
+BOUNDED_INT = Annotated[int, Field(ge=INT_MIN, le=INT_MAX)]
+BOUNDED_FLOAT = Annotated[float, BeforeValidator(_float), Field(allow_inf_nan=False)]
+PLAUSIBLE_TIME = Annotated[datetime, BeforeValidator(_iso_datetime), AfterValidator(_plausible)]
+PLAUSIBLE_DAY = Annotated[date, BeforeValidator(_iso_date), AfterValidator(_plausible_day)]
+BOUNDED_JSON = Annotated[JsonValue, AfterValidator(_shallow)]
+
+
 def _value_type(column: Column) -> Any:
     kind = column.type
     if isinstance(kind, JSON):
-        return JsonValue
+        return BOUNDED_JSON
     if isinstance(kind, Boolean):
         return bool
     if isinstance(kind, Integer):
-        return int
+        return BOUNDED_INT
     if isinstance(kind, Float | Numeric):
-        return float
+        return BOUNDED_FLOAT
     if isinstance(kind, DateTime):
-        return datetime
+        return PLAUSIBLE_TIME
     if isinstance(kind, Date):
-        return date
-    if isinstance(kind, String):
-        return Annotated[str, StringConstraints(max_length=kind.length)] if kind.length else str
+        return PLAUSIBLE_DAY
+    if isinstance(kind, String | Text):
+        return Annotated[str, StringConstraints(max_length=kind.length or MAX_TEXT_CHARS)]
     try:
         return kind.python_type
     except NotImplementedError:
-        return JsonValue
+        return BOUNDED_JSON
 
 
 def _may_be_left_out(column: Column) -> bool:
@@ -88,25 +140,35 @@ def row_model(table: Table) -> type[BaseModel]:
     return create_model(f"{table.name}_row", __config__=config, **fields)
 
 
-@lru_cache(maxsize=8)
-def _document_model(shape: tuple[tuple[str, tuple[str, ...]], ...]) -> type[BaseModel]:
-    by_name = {t.name: t for t in tables()}
-    fields: dict[str, Any] = {
-        "format": (Literal["haven-export"], ...),
-        "format_version": (int, ...),
-        "schema_revision": (str | None, ...),
-        "exported_at": (datetime, ...),
-        "counts": (dict[str, int], ...),
-    }
-    for name, _columns in shape:
-        fields[name] = (list[row_model(by_name[name])], Field(default_factory=list))
-    config = ConfigDict(strict=True, extra="forbid")
-    return create_model("HavenExport", __config__=config, **fields)
+@lru_cache(maxsize=16)
+def _row_model(name: str, columns: tuple[str, ...]) -> type[BaseModel]:
+    return row_model({t.name: t for t in tables()}[name])
 
 
-def document_model() -> type[BaseModel]:
-    """The pydantic model of a whole export file, for the tables the schema has now."""
-    return _document_model(tuple((t.name, tuple(t.columns.keys())) for t in tables()))
+def table_row_model(table: Table) -> type[BaseModel]:
+    """The row model of ``table`` as the schema has it now (cached: one per table and set of columns)."""
+    return _row_model(table.name, tuple(table.columns.keys()))
+
+
+class Header(BaseModel):
+    """The header of an export. The schema revision is required: without it a partial file cannot be told
+    from a complete one, and the file's rows cannot be read against the right columns."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    format: Literal["haven-export"]
+    format_version: Annotated[int, Field(ge=1, le=INT_MAX)]
+    schema_revision: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    exported_at: PLAUSIBLE_TIME
+    counts: dict[Annotated[str, StringConstraints(max_length=64)], Annotated[int, Field(ge=0, le=INT_MAX)]]
+
+
+def _short_repr(value: Any) -> str:
+    """At most 40 characters of a value's repr; a huge number is described, not printed (that alone is slow)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
+    text = repr(value if not isinstance(value, str) else value[:60])
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def where(loc: tuple[str | int, ...]) -> str:
@@ -117,28 +179,27 @@ def where(loc: tuple[str | int, ...]) -> str:
     return path or "(the file)"
 
 
-def describe(error: ValidationError) -> list[str]:
+def describe(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> list[str]:
+    """Each pydantic error as ``where: what (found ...)``, ``where`` a path into the file."""
     problems = []
     for item in error.errors(include_url=False):
+        loc = (*prefix, *item["loc"])
+        item["msg"] = item["msg"].removeprefix("Value error, ")
         if item["type"] == "json_invalid":
             problems.append(f"(the file): not JSON: {item['ctx'].get('error', item['msg'])}")
         elif item["type"] in {"missing", "extra_forbidden"} or isinstance(item.get("input"), dict | list):
-            problems.append(f"{where(item['loc'])}: {item['msg']}")
+            problems.append(f"{where(loc)}: {item['msg']}")
         else:
-            found = repr(item.get("input"))
-            found = found if len(found) <= 40 else found[:37] + "..."
-            problems.append(f"{where(item['loc'])}: {item['msg']} (found {found})")
+            found = _short_repr(item.get("input"))
+            problems.append(f"{where(loc)}: {item['msg']} (found {found})")
     return problems
 
 
-@dataclass
-class ValidExport:
-    """A validated export: its header, and each table's rows as given (columns left out stay left out)."""
-
-    format_version: int
-    schema_revision: str | None
-    exported_at: datetime
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-
-    def count(self) -> int:
-        return sum(len(r) for r in self.rows.values())
+def check_row(table: Table, row: Any, n: int) -> tuple[dict[str, Any] | None, list[str]]:
+    """One row of the file checked against its table's bounded model: (its values as given, or None; problems
+    named ``table[n].column``)."""
+    try:
+        model = table_row_model(table).model_validate(row)
+    except ValidationError as error:
+        return None, describe(error, prefix=(table.name, n))
+    return model.model_dump(exclude_unset=True), []

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 from haven import safety
 from haven.safety import Triage
 from haven.storage.db import session_scope
+from haven.storage.limits import MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS, time_problem
 from haven.storage.models import CheckIn
 from haven.tracking.clock import to_local, to_storage
 from haven.tracking.people import find_person_id, owner_id
@@ -35,16 +36,28 @@ class CheckInNotFound(LookupError):
 
 
 class CheckInEntry(BaseModel):
-    """What the person enters. ``at`` is local time (naive) or aware; ``None`` means now."""
+    """What the person enters. ``at`` is local time (naive) or aware; ``None`` means now.
 
-    model_config = ConfigDict(frozen=True)
+    The same model checks an imported check-in (``haven.privacy.rules``), so a file cannot hold what the
+    form would refuse (mood 999, tags as one string, a year of 9999).
+    """
+
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
     mood: int = Field(ge=MOOD_MIN, le=MOOD_MAX)
     emotions: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...] = Field(default=(), max_length=MAX_TAGS)
     sleep_hours: float | None = Field(default=None, ge=0, le=24)
-    note: str = ""
+    note: str = Field(default="", max_length=MAX_NOTE_CHARS)
     at: datetime | None = None
+
+    @field_validator("at")
+    @classmethod
+    def _plausible_time(cls, value: datetime | None) -> datetime | None:
+        problem = time_problem(value) if value is not None else None
+        if problem:
+            raise ValueError(problem)
+        return value
 
     @field_validator("emotions")
     @classmethod
@@ -58,6 +71,9 @@ class CheckInEntry(BaseModel):
     @field_validator("tags")
     @classmethod
     def _clean_tags(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        long = [v for v in value if len(v) > MAX_TAG_CHARS]
+        if long:
+            raise ValueError(f"a tag may have at most {MAX_TAG_CHARS} characters ({long[0][:20]!r}... has {len(long[0])})")
         return _dedupe(normalise_tag(v) for v in value)
 
     @field_validator("note")

@@ -174,8 +174,9 @@ def test_delete_everything_leaves_no_trace_in_the_file(populated, db_path):
 
 def test_check_ins_csv_has_one_line_per_check_in(populated, tmp_path):
     rows = list(csv.DictReader(io.StringIO(check_ins_csv(populated))))
-    assert len(rows) == 14
+    assert len(rows) == 7  # the person's own: the demo profile's made-up check-ins are not theirs
     mine = [r for r in rows if r["person"] == "me"]
+    assert mine == rows
     assert mine[0]["note"] == f'{SECRET_WORD} day 0 — ✓ "quoted"' and mine[0]["at"] == "2025-04-01 06:07:08.123456"
     assert {r["emotions"] for r in mine} >= {"", "calm", "calm; tired"}
     summary = write_export(populated, tmp_path / "e.json", tmp_path / "c.csv")
