@@ -252,3 +252,19 @@ def test_a_wrong_passphrase_is_one_plain_line_not_a_traceback(filled, monkeypatc
     assert result.exit_code != 0
     _no_traceback(result)
     assert "passphrase does not open" in result.stderr and str(filled) in result.stderr
+
+
+# --- the demo profile's made-up data is not mine ------------------------------------------------------------
+
+
+def test_my_csv_export_leaves_out_the_demo_profiles_made_up_check_ins(filled, tmp_path):
+    from haven.storage.db import DEMO_PERSON
+    from haven.tracking.demo import fill_demo
+
+    fill_demo(get_engine())
+    out, csv_out = tmp_path / "e.json", tmp_path / "mine.csv"
+    result = runner.invoke(app, ["export", "--out", str(out), "--csv", str(csv_out)])
+    assert result.exit_code == 0, result.output
+    lines = csv_out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and lines[1].startswith("me,") and SECRET in lines[1]
+    assert DEMO_PERSON in {p["name"] for p in json.loads(out.read_text(encoding="utf-8"))["people"]}  # backup: all
