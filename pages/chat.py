@@ -156,7 +156,7 @@ def _without_the_service(error: Exception) -> None:
     )
     crisis = st.session_state.get(_CRISIS)
     prompt = st.chat_input("How are you feeling?", disabled=crisis is not None)
-    if prompt and crisis is None:
+    if prompt and prompt.strip() and crisis is None:
         with st.chat_message("user"):
             st.markdown(prompt)
         reply = safety_first(prompt, get_settings().region)
@@ -194,7 +194,7 @@ def main() -> None:
             st.markdown(recap.text if recap else "Hi, I'm Haven. How are you feeling today?")
     else:
         _history(service.turns(person, conversation_id), paused=crisis is not None)
-    if prompt and crisis is None:
+    if prompt and prompt.strip() and crisis is None:  # a blank message is no turn: nothing to answer or keep
         _answer(service, person, prompt)
     if crisis is not None and _crisis_card(crisis):
         st.session_state.pop(_CRISIS, None)
