@@ -48,7 +48,9 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(
         default=None, description="Server for the LLM engine, e.g. http://localhost:11434 or .../v1."
     )
-    llm_timeout: float = Field(default=30.0, description="Seconds before a silent LLM server is given up on.")
+    llm_timeout: float = Field(
+        default=30.0, description="Seconds an LLM server has for each read and for its whole reply."
+    )
     region: str = Field(default="US", description="Region whose help lines are shown (ISO code, e.g. GB).")
 
     @property
