@@ -425,15 +425,24 @@ def review(
     export_id: int | None = typer.Option(None, "--export", help="Export this conversation id to --out."),
     out: Path | None = typer.Option(None, "--out", help="Where --export writes the JSON file."),
     reviewer: str | None = typer.Option(None, "--reviewer", help="Your name, saved with the review."),
-    directory: Path | None = typer.Option(None, "--dir", help="Reviews folder (default knowledge/reviewed)."),
+    publish_id: int | None = typer.Option(None, "--publish", help="Publish this stored review's approved replies, "
+                                          "de-identified, to the library's reviewed folder."),  # fmt: skip
+    yes: bool = typer.Option(False, "--yes", help="With --publish: publish every pair as shown, without asking."),
+    directory: Path | None = typer.Option(None, "--dir", help="Where --publish writes (default knowledge/reviewed)."),
 ) -> None:
-    """Review a conversation export reply by reply and save the review; or --summary, or --export."""
-    from haven.reviews import export_conversation, review_summary, save_review
+    """Review a conversation export reply by reply; the review is kept in your database (encrypted with the
+    rest). Or --summary, --export ID --out FILE, or --publish ID (approved replies, de-identified, to the
+    library)."""
+    from haven.reviews import export_conversation
     from haven.reviews.export import ConversationExport, ConversationNotFound, InvalidConversationExport
     from haven.reviews.models import ReviewInvalid, TurnMark, Verdict, make_review, review_pairs
+    from haven.reviews.store import store_review, stored_summary
 
     if summary:
-        _print_json(review_summary(directory).as_json())
+        _print_json(stored_summary(_private_engine()).as_json())
+        return
+    if publish_id is not None:
+        _publish_review(publish_id, yes, directory)
         return
     if export_id is not None:
         if out is None:
@@ -444,17 +453,18 @@ def review(
         except ConversationNotFound as error:
             typer.echo(f"haven review: {error}", err=True)
             raise typer.Exit(1) from None
-        out.write_text(exported.to_json(), encoding="utf-8")
+        _write_private_file(out, exported.to_json(), "haven review")
         _print_json({"written": str(out), "turns": len(exported.turns)})
         return
     if file is None:
-        typer.echo("Give a conversation export FILE, or --summary, or --export ID --out FILE.", err=True)
+        typer.echo("Give a conversation export FILE, or --summary, --export ID --out FILE, or --publish ID.", err=True)
         raise typer.Exit(2) from None
     try:
         conversation = ConversationExport.from_json(file.read_bytes())
     except (OSError, InvalidConversationExport) as error:
         typer.echo(f"haven review: {error}", err=True)
         raise typer.Exit(2) from None
+    engine = _private_engine()
     name = reviewer or typer.prompt("Your name (saved with the review)")
     verdicts = {"h": Verdict.HELPFUL, "u": Verdict.UNHELPFUL, "x": Verdict.UNSAFE}
     marks = {}
@@ -472,12 +482,64 @@ def review(
         typer.echo("Nothing was marked; no review saved.", err=True)
         raise typer.Exit(1)
     try:
-        saved = save_review(make_review(conversation, name, marks), directory)
+        stored = store_review(engine, make_review(conversation, name, marks))
     except ReviewInvalid as error:
         for message in error.messages:
             typer.echo(f"haven review: {message}", err=True)
         raise typer.Exit(1) from None
-    _print_json({"saved": str(saved), "turns": len(marks)})
+    typer.echo(f"Kept as review {stored.id} in your database. `haven review --publish {stored.id}` shares its "
+               "approved replies, de-identified, with the library.", err=True)  # fmt: skip
+    _print_json({"saved": "database", "review": stored.id, "turns": len(marks)})
+
+
+def _write_private_file(out: Path, text: str, command: str) -> None:
+    """Write a file of the person's words owner-only, never over an existing file; a plain message if not."""
+    from haven.config import get_settings
+    from haven.privacy.passphrase import local_database_file
+    from haven.storage.private_files import OutputRefused, check_output_path, write_private
+
+    try:
+        protected = [p for p in [local_database_file()] if p is not None]
+        write_private(check_output_path(out, protected=protected), [text], get_settings().data_dir)
+    except OutputRefused as error:
+        typer.echo(f"{command}: {error}", err=True)
+        raise typer.Exit(2) from None
+    except OSError as error:
+        typer.echo(f"{command}: cannot write {error.filename or out}: {error.strerror}. Nothing was written.", err=True)
+        raise typer.Exit(1) from None
+
+
+def _publish_review(review_id: int, yes: bool, directory: Path | None) -> None:
+    """Show each approved pair de-identified; publish the ones confirmed (edited if need be) as a library file."""
+    from datetime import UTC, datetime
+
+    from haven.reviews.publish import PublishablePair, publish, publishable_pairs
+    from haven.reviews.store import ReviewNotFound, get_review, mark_published
+
+    engine = _private_engine()
+    try:
+        stored = get_review(engine, review_id)
+    except ReviewNotFound as error:
+        typer.echo(f"haven review: {error}", err=True)
+        raise typer.Exit(1) from None
+    chosen: list[PublishablePair] = []
+    for pair in publishable_pairs(stored.review):
+        typer.echo(f"\nMESSAGE (de-identified): {pair.user_message}\nAPPROVED REPLY: {pair.better_reply}", err=True)
+        if yes:
+            chosen.append(pair)
+            continue
+        choice = typer.prompt("Publish this pair? [y]es, [e]dit the message first, [n]o", default="n", err=True)
+        if choice.strip().lower().startswith("e"):
+            edited = typer.prompt("The message, with nothing that identifies anyone", err=True).strip()
+            chosen.append(PublishablePair(edited, pair.original_reply, pair.better_reply, pair.verdict))
+        elif choice.strip().lower().startswith("y"):
+            chosen.append(pair)
+    if not chosen:
+        typer.echo("haven review: nothing to publish (no approved better reply was chosen).", err=True)
+        raise typer.Exit(1)
+    path = publish(stored.review, chosen, directory)
+    mark_published(engine, review_id, datetime.now(UTC).replace(tzinfo=None))
+    _print_json({"published": str(path), "pairs": len(chosen)})
 
 
 def main() -> None:  # console-script entry point

@@ -1,15 +1,18 @@
 """Review page: a person shares one conversation as a file; a clinician marks each reply and saves a review.
 
-Drawing only: exports, reviews, files and the summary come from ``haven.reviews``.
+Drawing only: exports, reviews and the summary come from ``haven.reviews``. A review quotes the person, so
+it is kept in their database; only `haven review --publish` puts approved replies, de-identified, in the
+library's reviewed folder.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from haven.reviews import export_conversation, review_summary, reviewed_dir, save_review, validate_reviews
+from haven.reviews import export_conversation, reviewed_dir, validate_reviews
 from haven.reviews.export import ConversationExport, InvalidConversationExport, exportable_conversations
 from haven.reviews.models import ReviewInvalid, TurnMark, Verdict, make_review, review_pairs
+from haven.reviews.store import store_review, stored_summary
 from ui.entry import through_app
 from ui.profile import active_profile, profile_switcher
 from ui.resources import database
@@ -102,24 +105,29 @@ if conversation is not None:
                 st.warning("Mark at least one reply before saving.")
             else:
                 try:
-                    path = save_review(make_review(conversation, reviewer, marks), folder)
+                    stored = store_review(engine, make_review(conversation, reviewer, marks), person)
                 except ReviewInvalid as error:
                     st.error("The review was not saved:\n\n" + "\n".join(f"- {m}" for m in error.messages))
                 else:
                     st.success(
-                        f"Saved {len(marks)} reviewed repl{'y' if len(marks) == 1 else 'ies'} to {path.name}."
+                        f"Saved {len(marks)} reviewed repl{'y' if len(marks) == 1 else 'ies'} as review "
+                        f"{stored.id}, in this profile's own database (encrypted with the rest of its data)."
+                    )
+                    st.caption(
+                        f"Approved better replies reach the chat only once published, de-identified: "
+                        f"`haven review --publish {stored.id}`."
                     )
 
 # --- summary ------------------------------------------------------------------------------------------------
 st.subheader("Reviews so far")
-summary = review_summary(folder)
+summary = stored_summary(engine, person)
 turns_col, unsafe_col, approved_col = st.columns(3)
 turns_col.metric("Replies reviewed", summary.turns_reviewed)
 unsafe_col.metric(
     "Marked unsafe", f"{summary.unsafe_share:.0%}", help=f"{summary.unsafe} of {summary.turns_reviewed}"
 )
 approved_col.metric("Approved better replies", summary.approved_replies)
-st.caption(f"{summary.sentence} Folder: {folder}")
+st.caption(f"{summary.sentence} Published replies the chat uses: {folder}")
 problems = validate_reviews(folder)
 if problems:
     st.warning(

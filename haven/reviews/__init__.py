@@ -2,7 +2,9 @@
 
 - ``export``: :class:`ConversationExport`, one conversation as a JSON file to hand to a reviewer.
 - ``models``: a review file's shape (:class:`Review`, :class:`ReviewedTurn`) and building one from marks.
-- ``files``: where reviews live (``knowledge/reviewed/<slug>.yaml``), saving, loading, ``validate_reviews``.
+- ``store``: a review of the person's conversation, kept in their database (encrypted with the rest).
+- ``publish``: approved reply pairs, de-identified, made a library file by an explicit step.
+- ``files``: published reviews in the library (``knowledge/reviewed/<slug>.yaml``), loading, ``validate_reviews``.
 - ``matcher``: :class:`ReviewedReplies`, an approved better reply for a message close to a reviewed one.
 - ``summary``: :func:`review_summary`, how many turns were reviewed and what share was marked unsafe.
 """

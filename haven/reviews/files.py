@@ -1,4 +1,8 @@
-"""Review files on disk: ``<reviewed dir>/<slug>.yaml``, saved readably, loaded and checked like the library.
+"""Published review files: ``<reviewed dir>/<slug>.yaml``, saved readably, loaded and checked like the library.
+
+These are library files, shared with everyone who installs Haven: only :mod:`haven.reviews.publish` writes
+them (de-identified, approved pairs). A review of a person's conversation is kept in their database
+(:mod:`haven.reviews.store`), never here.
 
 The reviewed dir is ``knowledge/reviewed`` in the library by default and ``HAVEN_REVIEWED_DIR`` when set
 (tests point it at a tmp dir). Problems are reported as ``path:line: message``, the style of

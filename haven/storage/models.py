@@ -6,10 +6,10 @@ deleting a person deletes everything of theirs.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -41,6 +41,7 @@ class Person(Base):
     conversations: Mapped[list[Conversation]] = relationship(
         back_populates="person", cascade="all, delete-orphan"
     )
+    reviews: Mapped[list[ConversationReview]] = relationship(back_populates="person", cascade="all, delete-orphan")
 
 
 class CheckIn(Base):
@@ -134,3 +135,26 @@ class ChatTurn(Base):
     notice: Mapped[str] = mapped_column(Text, default="")
 
     conversation: Mapped[Conversation] = relationship(back_populates="turns")
+
+
+class ConversationReview(Base):
+    """A clinician's review of one of the person's conversations: it quotes their words, so it lives here,
+    with the rest of their data (encrypted with it, exported and deleted with it), never in the library.
+    Only de-identified, approved reply pairs leave it, by ``haven review --publish``."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversations.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    reviewer: Mapped[str] = mapped_column(String(120))
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    conversation_title: Mapped[str] = mapped_column(String(120), default="")
+    #: Each reviewed reply as :class:`haven.reviews.models.ReviewedTurn` fields.
+    turns: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    person: Mapped[Person] = relationship(back_populates="reviews")

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from haven.cli import app
 from haven.reviews import ConversationExport
+from haven.reviews.store import stored_reviews
 
 runner = CliRunner()
 
@@ -26,9 +27,10 @@ def test_export_review_and_summary(engine, conversation_id, reviewed, tmp_path):
     assert result.exit_code == 0, result.output
     assert "PERSON: I can't sleep before my exams" in result.output and "Reply 2 of 2" in result.output
     saved = json.loads(result.stdout.strip().splitlines()[-1])
-    assert saved["turns"] == 1
-    data = yaml.safe_load(open(saved["saved"], encoding="utf-8"))
-    assert saved["saved"].startswith(str(reviewed))
+    assert saved == {"saved": "database", "review": 1, "turns": 1}
+    assert not reviewed.exists()  # the person's words stay in their database, not in the library
+    (stored,) = stored_reviews(engine)
+    data = stored.review.model_dump(mode="json")
     assert data["reviewer"] == "Dr Sam Example" and data["conversation_id"] == conversation_id
     assert data["turns"] == [{
         "user_message": "I can't sleep before my exams",
@@ -44,6 +46,14 @@ def test_export_review_and_summary(engine, conversation_id, reviewed, tmp_path):
         "approved_replies": 1, "problems": 0,
     }  # fmt: skip
 
+    result = runner.invoke(app, ["review", "--publish", "1", "--yes"])
+    assert result.exit_code == 0, result.output
+    published = json.loads(result.stdout)
+    assert published["pairs"] == 1 and published["published"].startswith(str(reviewed))
+    data = yaml.safe_load(open(published["published"], encoding="utf-8"))
+    assert "conversation_id" not in data or data["conversation_id"] is None
+    assert [t["comment"] for t in data["turns"]] == [""]  # the reviewer's comment stays private
+
 
 def test_an_unsafe_verdict_without_a_comment_is_not_saved(engine, conversation_id, reviewed, tmp_path):
     exported = tmp_path / "conversation.json"
@@ -52,6 +62,7 @@ def test_an_unsafe_verdict_without_a_comment_is_not_saved(engine, conversation_i
     assert result.exit_code == 1
     assert "reply 2: comment: a reply marked unsafe needs a comment saying why" in result.stderr
     assert not reviewed.exists() or not list(reviewed.iterdir())
+    assert stored_reviews(engine) == []
 
 
 def test_a_file_that_is_not_an_export_is_refused(tmp_path):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from streamlit.testing.v1 import AppTest
 
 from haven.reviews import export_conversation
+from haven.reviews.store import stored_reviews
 
 PAGE = Path(__file__).resolve().parents[2] / "pages" / "review.py"
 
@@ -41,9 +41,10 @@ def test_review_page_marks_a_reply_and_saves_a_file(engine, conversation_id, rev
     at.button[0].click()  # the form's submit button
     run(at)
     assert len(at.success) == 1 and not at.error
-    (saved,) = reviewed.iterdir()
-    assert at.success[0].value == f"Saved 1 reviewed reply to {saved.name}."
-    data = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert not reviewed.exists()  # kept in the person's database, not in the library's folder
+    (stored,) = stored_reviews(engine)
+    assert at.success[0].value.startswith(f"Saved 1 reviewed reply as review {stored.id}, in this profile's own")
+    data = stored.review.model_dump(mode="json")
     assert data["reviewer"] == "Dr Sam Example"
     assert [(t["verdict"], t["approved"], t["better_reply"]) for t in data["turns"]] == [
         ("unhelpful", True, "Lying awake before an exam is hard.\nWhat helps you wind down?")

@@ -1,0 +1,103 @@
+"""Reviews of the person's conversations, kept in their database (the data dir), never in the install folder.
+
+Why: a review quotes what the person said, word for word. In the database it is encrypted with the rest
+of their data, carried by their export and removed by their delete. The library only ever receives what
+:mod:`haven.reviews.publish` makes of a review: de-identified, approved reply pairs, by an explicit step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, select
+
+from haven.reviews.models import Review, Verdict
+from haven.reviews.summary import ReviewSummary
+from haven.storage.db import DEFAULT_PERSON, get_or_create_person, session_scope
+from haven.storage.models import Conversation, ConversationReview, Person
+
+
+class ReviewNotFound(LookupError):
+    """No stored review with that id (for that profile)."""
+
+
+@dataclass(frozen=True)
+class StoredReview:
+    """A review as kept in the database: its id, the review, and when it was last published (if ever)."""
+
+    id: int
+    review: Review
+    published_at: datetime | None = None
+
+
+def store_review(engine: Engine, review: Review, person: str = DEFAULT_PERSON) -> StoredReview:
+    """Keep ``review`` in the person's database; returns it with its id."""
+    with session_scope(engine) as session:
+        owner = get_or_create_person(session, person)
+        conversation_id = review.conversation_id
+        if conversation_id is not None and session.get(Conversation, conversation_id) is None:
+            conversation_id = None  # a review of a file from elsewhere: kept, not linked
+        row = ConversationReview(
+            person_id=owner.id,
+            conversation_id=conversation_id,
+            reviewer=review.reviewer,
+            reviewed_on=review.reviewed_on,
+            conversation_title=review.conversation_title[:120],
+            turns=[turn.model_dump(mode="json") for turn in review.turns],
+        )
+        session.add(row)
+        session.flush()
+        return StoredReview(row.id, review)
+
+
+def _review(row: ConversationReview) -> Review:
+    return Review.model_validate(
+        {
+            "reviewer": row.reviewer,
+            "reviewed_on": row.reviewed_on,
+            "conversation_id": row.conversation_id,
+            "conversation_title": row.conversation_title or "",
+            "turns": row.turns,
+        }
+    )
+
+
+def stored_reviews(engine: Engine, person: str | None = DEFAULT_PERSON) -> list[StoredReview]:
+    """The stored reviews, oldest first (every profile's when ``person`` is None)."""
+    query = select(ConversationReview).order_by(ConversationReview.id)
+    if person is not None:
+        query = query.join(Person).where(Person.name == person)
+    with session_scope(engine) as session:
+        return [StoredReview(row.id, _review(row), row.published_at) for row in session.scalars(query)]
+
+
+def get_review(engine: Engine, review_id: int, person: str | None = None) -> StoredReview:
+    for stored in stored_reviews(engine, person):
+        if stored.id == review_id:
+            return stored
+    raise ReviewNotFound(f"no stored review {review_id}" + (f" for profile '{person}'" if person else ""))
+
+
+def mark_published(engine: Engine, review_id: int, at: datetime) -> None:
+    with session_scope(engine) as session:
+        row = session.get(ConversationReview, review_id)
+        if row is None:
+            raise ReviewNotFound(f"no stored review {review_id}")
+        row.published_at = at
+
+
+def stored_summary(engine: Engine, person: str | None = DEFAULT_PERSON) -> ReviewSummary:
+    """Counts over the stored reviews: what the team watches (``files`` counts reviews, as it did files)."""
+    reviews = [stored.review for stored in stored_reviews(engine, person)]
+    turns = [turn for review in reviews for turn in review.turns]
+    count = {verdict: sum(turn.verdict == verdict for turn in turns) for verdict in Verdict}
+    return ReviewSummary(
+        files=len(reviews),
+        turns_reviewed=len(turns),
+        helpful=count[Verdict.HELPFUL],
+        unhelpful=count[Verdict.UNHELPFUL],
+        unsafe=count[Verdict.UNSAFE],
+        approved_replies=sum(turn.usable_reply is not None for turn in turns),
+        problems=0,
+    )
