@@ -5,7 +5,11 @@ Three measures over the same messages (the embedding cache cleared before each, 
   compose  triage + library search + understanding + GuideEngine reply (the turn's thinking)
   turn     ChatService.respond: the above plus saving both messages and reading history (SQLite)
 
-Run:  .venv/bin/python benchmarks/chat.py [--rounds 10]
+Then the held-out conversations (benchmarks/chat_heldout.yaml, never tuned on), each turn in its conversation:
+  per-turn p50 / p95 ms, the share of on-topic turns read as off topic (goal <= 2%), off-topic turns
+  recognised, and agreement with the intents a reader would give where the file names one.
+
+Run:  .venv/bin/python benchmarks/chat.py [--rounds 10] [--heldout-only]
 Uses a throwaway data dir (its own index and database); needs no network.
 """
 
@@ -62,6 +66,7 @@ def report(name: str, times: list[float]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10, help="passes over the message list")
+    parser.add_argument("--heldout-only", action="store_true", help="only the held-out conversations")
     args = parser.parse_args()
 
     os.environ["HAVEN_DATA_DIR"] = tempfile.mkdtemp(prefix="haven-bench-")
@@ -79,6 +84,9 @@ def main() -> None:
     service = ChatService(get_library_search(), library, get_engine())
     service.understander.warm_up()
     print(f"setup (index build, model load): {time.perf_counter() - start:.1f} s; {len(MESSAGES)} messages")
+    if args.heldout_only:
+        heldout(service)
+        return
 
     triage_times: list[float] = []
 
@@ -117,6 +125,48 @@ def main() -> None:
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     goal = percentile(compose_times, 95) < 100
     print(f"goal p95 < 100 ms for compose: {'met' if goal else 'NOT met'}")
+    heldout(service)
+
+
+def heldout(service) -> None:
+    """The held-out conversations, turn by turn in context: time, off-topic misreadings, intent agreement."""
+    import yaml
+
+    from haven.retrieval.embeddings import embed_one
+
+    conversations = yaml.safe_load((ROOT / "benchmarks" / "chat_heldout.yaml").read_text(encoding="utf-8"))
+    times: list[float] = []
+    on_topic = misread = off_topic = recognised = labelled = agreed = 0
+    misses: list[str] = []
+    for n, turns in enumerate(conversations["conversations"]):
+        conversation = None
+        for turn in turns:
+            embed_one.cache_clear()
+            t0 = time.perf_counter()
+            reply = service.respond(f"heldout-{n}", turn["say"], conversation)
+            times.append((time.perf_counter() - t0) * 1000)
+            conversation = reply.conversation_id
+            intent = reply.as_json()["understood"]["intent"]
+            if turn.get("offtopic"):
+                off_topic += 1
+                recognised += intent == "offtopic"
+            else:
+                on_topic += 1
+                if intent == "offtopic":
+                    misread += 1
+                    misses.append(f"read as off topic: {turn['say']!r}")
+            if "intent" in turn:
+                labelled += 1
+                if intent == turn["intent"]:
+                    agreed += 1
+                else:
+                    misses.append(f"{turn['say']!r}: {intent}, a reader says {turn['intent']}")
+    report("held-out", times)
+    print(f"on-topic turns read as off topic: {misread}/{on_topic} = {100 * misread / max(on_topic, 1):.1f}% (goal <= 2%)")
+    print(f"off-topic turns recognised: {recognised}/{off_topic}")
+    print(f"intent agreement where labelled: {agreed}/{labelled} = {100 * agreed / max(labelled, 1):.0f}%")
+    for line in misses:
+        print(f"  {line}")
 
 
 if __name__ == "__main__":

@@ -184,8 +184,10 @@ def demo(remove: bool = typer.Option(False, "--remove", help="Delete the demo pr
 
 @app.command()
 def chat(
-    message: str = typer.Argument(..., help="What you want to say."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    message: str | None = typer.Argument(
+        None, help="What you want to say. Leave it out in a terminal to talk turn by turn (Ctrl-D ends)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object (one per turn)."),
     conversation: int | None = typer.Option(None, "--conversation", help="Add to this conversation id."),
 ) -> None:
     """Answer one chat message with the configured engine (offline guide by default).
@@ -194,23 +196,75 @@ def chat(
     message is still triaged and any help it needs is printed from static data, with a note that it was
     not saved. The details go to the log file in the data dir.
     """
-    from haven.chat.service import get_chat_service
     from haven.logfile import log_to_file
-    from haven.storage.db import DEFAULT_PERSON
 
     log_to_file()
+    if message is None:
+        if not sys.stdin.isatty():
+            typer.echo("haven chat: give a MESSAGE, or run it in a terminal to talk turn by turn.", err=True)
+            raise typer.Exit(2)
+        _chat_interactively(as_json, conversation)
+        return
+    _print_reply(_chat_turn(message, conversation), as_json)
+
+
+def _chat_turn(message: str, conversation: int | None):
+    """One turn through the chat service, timed; an unknown conversation id exits 2 with a plain message."""
+    import time
+
+    from haven.chat.service import get_chat_service
+    from haven.chat.store import ConversationNotFound
+    from haven.storage.db import DEFAULT_PERSON
+
     try:
-        reply = get_chat_service().respond(DEFAULT_PERSON, message, conversation_id=conversation)
+        service = get_chat_service()  # built once per process: not part of the turn's time
+        start = time.perf_counter()
+        reply = service.respond(DEFAULT_PERSON, message, conversation_id=conversation)
+    except ConversationNotFound:
+        typer.echo(
+            f"haven chat: there is no conversation {conversation}. Leave out --conversation to start a new one.",
+            err=True,
+        )
+        raise typer.Exit(2) from None
     except Exception as error:  # noqa: BLE001 - any fault: help first, then a plain message
+        start = time.perf_counter()
         reply = _chat_without_the_service(message, error)
+    return reply, (time.perf_counter() - start) * 1000
+
+
+def _print_reply(turn, as_json: bool) -> None:
+    reply, ms = turn
     if as_json:
-        _print_json(reply.as_json())
+        _print_json({**reply.as_json(), "ms": round(ms, 1)})
         return
     typer.echo(reply.text)
     for citation in reply.citations:
         typer.echo(f"[{citation.n}] {citation.label()} ({citation.source})")
     if reply.notice:
         typer.echo(reply.notice, err=True)
+
+
+def _chat_interactively(as_json: bool, conversation: int | None) -> None:
+    """A conversation in the terminal: the recap from last time first, then turns until Ctrl-D (or Ctrl-C)."""
+    from haven.chat.service import get_chat_service
+    from haven.storage.db import DEFAULT_PERSON
+
+    if conversation is None:
+        recap = get_chat_service().opening(DEFAULT_PERSON)
+        typer.echo(recap.text if recap else "Hi, I'm Haven. How are you feeling today?")
+    typer.echo("(Ctrl-D to stop)", err=True)
+    while True:
+        try:
+            message = input("> ")
+        except (EOFError, KeyboardInterrupt):
+            typer.echo("", err=True)
+            return
+        if not message.strip():
+            continue
+        reply, ms = _chat_turn(message, conversation)
+        conversation = reply.conversation_id or conversation
+        _print_reply((reply, ms), as_json)
+        typer.echo("")
 
 
 def _chat_without_the_service(message: str, error: Exception):
@@ -365,7 +419,7 @@ def train_triage() -> None:
     """Retrain triage's learned layer from haven/safety/data/triage (deterministic; thresholds chosen on dev)."""
     from haven.safety.training import train
 
-    report = train(write=True)
+    report = train(write=True, log=lambda line: typer.echo(line, err=True))  # progress on stderr, JSON on stdout
     _print_json({"counts": report.counts, "C": report.c, "thresholds": report.thresholds})
 
 

@@ -13,12 +13,32 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from haven.chat import phrases as P
+from haven.chat.facts import QUESTION_ASKS
+from haven.chat.intents import KINDS
 from haven.chat.phrasing import Phraser
 from haven.chat.types import Citation, Draft, EngineRequest
 from haven.content.loader import Library
 from haven.content.models import Exercise
 from haven.retrieval.types import Hit
 
+#: Exercise tags that fit a recognised feeling or theme (default: the topic's own name).
+_TAG_WORDS = {
+    "low": r"low-mood|depression|motivation",
+    "anxious": r"anxiety|worry|panic",
+    "lonely": r"loneliness|connection",
+    "stressed": r"stress",
+    "overwhelmed": r"overwhelm|stress",
+    "tired": r"tiredness|sleep",
+    "angry": r"anger",
+    "ashamed": r"shame|self-criticism",
+    "guilty": r"guilt|self-criticism",
+    "frustrated": r"anger|frustration",
+    "grieving": r"grief",
+    "sleep": r"sleep|insomnia",
+    "self-criticism": r"self-criticism|shame",
+    "relationships": r"relationships|communication",
+    "friends": r"loneliness|connection|social",
+}
 #: How many earlier assistant messages count as "already said".
 MEMORY_TURNS = 12
 _LIST_OR_HEADING = re.compile(r"^\s*([-*+]|\d+\.|#+)\s+")
@@ -97,7 +117,10 @@ class GuideEngine:
         seed = "\x1e".join([request.text, *(t.text for t in request.history)])
         phraser = Phraser(seed, said)
         citer = _Citer()
-        compose = getattr(self, f"_{request.understanding.intent}", self._feeling)
+        u = request.understanding
+        compose = getattr(self, f"_{u.intent}", self._feeling)
+        if u.mode == "listening" and u.intent in ("feeling", "answer", "acknowledgement"):
+            compose = self._listening
         paragraphs, suggested = compose(request, phraser, citer)
         text = "\n\n".join(p for p in paragraphs if p)
         return Draft(text=text, citations=tuple(citer.citations), suggested_exercises=tuple(suggested))
@@ -156,12 +179,35 @@ class GuideEngine:
             "when": ex.when_it_helps[0],
         }
 
-    def _exercise_lines(self, request, phraser: Phraser, citer: _Citer, limit: int) -> tuple[list[str], list[str]]:
-        """One to ``limit`` exercises from the hits (already ranked for this person), each a fresh line."""
+    def _allowed(self, request, exercise_id: str) -> bool:
+        """May this exercise be offered now? Never one declined, done or offered already in this conversation,
+        nor one of a kind the person said no to; nothing at all while the person asked to be listened to."""
+        state, u = request.dialogue, request.understanding
+        if state.preference == "listen" and u.intent not in ("exercise_request", "accept"):
+            return False
+        avoid = {*state.avoid, *u.avoid}
+        if "exercise" in avoid:
+            return False
+        if exercise_id in state.used() and exercise_id != u.named_exercise:
+            return False
+        name = exercise_id.replace("-", " ")
+        return not any(re.search(pattern, name) for kind, pattern in KINDS.items() if kind in avoid)
+
+    def _exercise_lines(
+        self, request, phraser: Phraser, citer: _Citer, limit: int, unlike: str | None = None
+    ) -> tuple[list[str], list[str]]:
+        """One to ``limit`` exercises from the hits (already ranked for this person), each a fresh line.
+
+        One, unless the person asked for options: a reply with a menu of buttons reads as a form."""
+        limit = 3 if request.understanding.options else min(limit, 1)
         lines, chosen = [], []
-        for hit in request.hits:
+        for hit in self._by_fit(request):
             if hit.kind != "exercise" or hit.doc_id not in self.library.exercises:
                 continue
+            if not self._allowed(request, hit.doc_id) or hit.doc_id in chosen:
+                continue
+            if unlike and re.search(unlike, hit.doc_id.replace("-", " ")):
+                continue  # not the same kind as the one that did not help
             ex = self.library.exercises[hit.doc_id]
             fields = self._exercise_fields(ex, citer.peek(ex.id))
             line = phraser.first_fresh(option.format(**fields) for option in P.EXERCISE_LINE)
@@ -173,6 +219,24 @@ class GuideEngine:
             if len(chosen) == limit:
                 break
         return lines, chosen
+
+    def _by_fit(self, request) -> list[Hit]:
+        """The hits with exercises whose tags fit the conversation so far moved up, stable otherwise: the
+        search already weighs this message; the conversation is what it cannot see ("stayed in bed all
+        weekend" in a talk about low mood is about activity more than sleep)."""
+        if request.understanding.topics:
+            return list(request.hits)  # the message says what it is about; retrieval's order stands
+        before = request.dialogue.topics
+
+        def fit(hit: Hit) -> int:
+            ex = self.library.exercises.get(hit.doc_id)
+            if hit.kind != "exercise" or ex is None:
+                return 0
+            tags = " ".join(ex.tags)
+            return sum(bool(re.search(_TAG_WORDS.get(t, t), tags)) for t in before)
+
+        ranked = sorted(enumerate(request.hits), key=lambda pair: (-fit(pair[1]), pair[0]))
+        return [hit for _, hit in ranked]
 
     def _psychoeducation(self, request, phraser: Phraser, citer: _Citer) -> str | None:
         """Two sentences from one of the two best article passages, not said before, cited."""
@@ -193,17 +257,31 @@ class GuideEngine:
                     return text
         return None
 
-    def _follow_up(self, request, phraser: Phraser) -> str:
-        u = request.understanding
+    def _follow_up(self, request, phraser: Phraser, offered: bool = False) -> str:
+        """One question Haven does not know the answer to: never a fact the person already gave."""
+        u, state = request.understanding, request.dialogue
+        topic = next(iter(u.themes), None)
+        known = {*((f[1]) for f in u.facts)}
+
+        def unknown(questions) -> list[str]:
+            return [
+                q
+                for q in questions
+                if QUESTION_ASKS.get(q) not in known
+                and not state.knows(topic, QUESTION_ASKS.get(q))
+                and (offered or "one of these" not in q)
+            ]
+
+        general = unknown(P.FOLLOW_UP_GENERAL)
         if u.intent == "acknowledgement":
-            return phraser.pick("follow", P.FOLLOW_UP_GENERAL)
+            return phraser.pick("follow", general)
         if u.feelings and all(f in P.POSITIVE_FEELINGS for f in u.feelings):
             return phraser.pick("follow-positive", P.FOLLOW_UP_POSITIVE)
         options: list[str] = []
         for theme in u.themes:
-            options += P.FOLLOW_UP_THEME.get(theme, ())
+            options += unknown(P.FOLLOW_UP_THEME.get(theme, ()))
         question = phraser.pick("follow-theme", options, required=False) if options else None
-        return question or phraser.pick("follow", P.FOLLOW_UP_GENERAL)
+        return question or phraser.pick("follow", general)
 
     def _reflection(self, request, phraser: Phraser) -> str:
         u = request.understanding
@@ -231,13 +309,21 @@ class GuideEngine:
             validation = phraser.pick("validate", P.VALIDATE, required=False)
             opening = f"{opening} {validation}" if validation else opening
         psychoed = None if positive else self._psychoeducation(request, phraser, citer)
-        lines, chosen = self._exercise_lines(request, phraser, citer, limit=1 if positive else 2)
+        lines, chosen = self._exercise_lines(request, phraser, citer, limit=1) if self._offer_now(request) else ([], [])
         block = None
         if lines:
-            leads = P.EXERCISES_LEAD_POSITIVE if positive else P.EXERCISES_LEAD
-            lead = phraser.pick("exercises", leads, required=False) or "You could try:"
-            block = "\n".join([lead, *lines])
-        return [opening, psychoed, block, self._follow_up(request, phraser)], chosen
+            leads = P.EXERCISES_LEAD_POSITIVE if positive else P.EXERCISES_LEAD if len(lines) > 1 else P.EXERCISE_LEAD_ONE
+            lead = phraser.pick("exercises", leads, required=False)  # every lead said: the line alone
+            block = "\n".join([lead, *lines] if lead else lines)
+        return [opening, psychoed, block, self._follow_up(request, phraser, offered=bool(lines))], chosen
+
+    def _offer_now(self, request) -> bool:
+        """An exercise fits when the last reply offered none and none was declined, or the person has raised
+        something new: an offer every turn turns a conversation into a form."""
+        state, u = request.dialogue, request.understanding
+        if not state.offered and not state.declined:
+            return True
+        return bool(set(u.topics) - set(state.topics) - {"okay", "hopeful"})  # after a "no", only for something new
 
     def _greeting(self, request, phraser, citer):
         hello = phraser.pick("greeting", P.GREETING)
@@ -250,6 +336,8 @@ class GuideEngine:
         return [phraser.pick("goodbye", P.GOODBYE)], []
 
     def _acknowledgement(self, request, phraser, citer):
+        if request.understanding.mode == "in_the_moment":
+            return [phraser.pick("moment-close", P.MOMENT_CLOSE)], []
         last = next((t for t in reversed(request.history) if t.role == "assistant"), None)
         if last and last.suggested_exercises and last.suggested_exercises[0] in self.library.exercises:
             title = self.library.exercises[last.suggested_exercises[0]].title
@@ -282,6 +370,8 @@ class GuideEngine:
         return parts, []
 
     def _exercise_request(self, request, phraser, citer):
+        if request.understanding.named_exercise not in self.library.exercises:
+            return self._options(request, phraser, citer)
         ex = self.library.exercises[request.understanding.named_exercise]
         n = citer.cite(self._exercise_hit(ex.id, request.hits))
         fields = self._exercise_fields(ex, n)
@@ -293,6 +383,8 @@ class GuideEngine:
         return [body, phraser.pick("request-q", P.REQUEST_QUESTION)], [ex.id]
 
     def _question(self, request, phraser, citer):
+        if request.understanding.condition:
+            return self._condition(request, phraser, citer)
         named = request.understanding.named_document
         if named in self.library.exercises:
             ex = self.library.exercises[named]
@@ -313,10 +405,167 @@ class GuideEngine:
         n = citer.cite(article)
         answer = f"{' '.join(prose)} [{n}]"
         phraser.remember(answer)
-        lines, chosen = self._exercise_lines(request, phraser, citer, limit=1)
-        block = (
-            "\n".join([phraser.pick("exercises", P.EXERCISES_LEAD, required=False) or "", *lines])
-            if lines
-            else None
+        return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
+
+    # --- shapes that follow the conversation --------------------------------------------------------------
+
+    def _listening(self, request, phraser, citer):
+        """Listening: name what was said back, and an open question. No exercise, no lesson, no citation."""
+        u = request.understanding
+        if "grieving" in u.feelings:
+            opening = phraser.pick("reflect-grief", P.REFLECT_GRIEF)
+        elif u.feelings and not all(f in P.POSITIVE_FEELINGS for f in u.feelings):
+            feeling = " and ".join(P.FEELING_WORDS.get(f, f) for f in u.feelings[:2])
+            about = next((P.THEME_ABOUT[t] for t in u.themes if t in P.THEME_ABOUT), "")
+            opening = phraser.pick("reflect", P.REFLECT_FEELING, feeling=feeling, about=about)
+        else:
+            opening = phraser.pick("listen-ack", P.LISTEN_ACK)
+        return [f"{opening} {phraser.pick('listen-q', P.LISTEN_QUESTION)}"], []
+
+    def _venting(self, request, phraser, citer):
+        """ "Can you just listen?": yes, and nothing else."""
+        if request.understanding.feelings or request.understanding.themes:
+            lead = phraser.pick("listen-open", P.LISTEN_OPEN)
+            rest, _ = self._listening(request, phraser, citer)
+            return [f"{lead} {rest[0]}"], []
+        return [f"{phraser.pick('listen-open', P.LISTEN_OPEN)} {phraser.pick('listen-q', P.LISTEN_QUESTION)}"], []
+
+    def _progress(self, request, phraser, citer):
+        """Good news: celebrate it and help the person keep the win, without turning it into a problem."""
+        cheer = phraser.pick("celebrate", P.CELEBRATE)
+        keep = phraser.pick("celebrate-keep", P.CELEBRATE_KEEP, required=False)
+        question = phraser.pick("celebrate-q", P.CELEBRATE_QUESTION)
+        return [" ".join(p for p in (cheer, keep) if p), question], []
+
+    def _smalltalk(self, request, phraser, citer):
+        return [f"{phraser.pick('smalltalk', P.SMALLTALK)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"], []
+
+    def _title(self, exercise_id: str | None) -> str:
+        ex = self.library.exercises.get(exercise_id or "")
+        return ex.title[0].lower() + ex.title[1:] if ex and not ex.title[:2].isupper() else (ex.title if ex else "it")
+
+    def _tried(self, request, phraser, citer):
+        """A follow-up on an exercise the person tried: glad if it helped, no blame if it did not."""
+        u = request.understanding
+        title = self._title(u.exercise)
+        if u.outcome == "helped":
+            glad = phraser.pick("tried-helped", P.TRIED_HELPED, title=title)
+            glad = glad[0].upper() + glad[1:]
+            keep = phraser.pick("tried-keep", P.TRIED_HELPED_KEEP, required=False)
+            return [" ".join(p for p in (glad, keep) if p), phraser.pick("tried-q", P.TRIED_HELPED_QUESTION)], []
+        if u.outcome == "not_helped":
+            sorry = phraser.pick("tried-not", P.TRIED_NOT, title=title)
+            kind = next((p for p in KINDS.values() if re.search(p, (u.exercise or "").replace("-", " "))), None)
+            lines, chosen = self._exercise_lines(request, phraser, citer, limit=1, unlike=kind)
+            block = "\n".join(["If you'd like to try something different another time:", *lines]) if lines else None
+            return [sorry, block, phraser.pick("tried-not-q", P.TRIED_NOT_QUESTION)], chosen
+        thanks = phraser.pick("tried-unknown", P.TRIED_UNKNOWN, title=title)
+        return [f"{thanks} {phraser.pick('tried-unknown-q', P.TRIED_UNKNOWN_QUESTION)}"], []
+
+    def _decline(self, request, phraser, citer):
+        """A refusal, respected: nothing offered in its place."""
+        avoid = request.understanding.avoid
+        if "exercise" in avoid:
+            ok = phraser.pick("decline-all", P.DECLINE_ALL)
+        elif avoid:
+            ok = phraser.pick("decline-kind", P.DECLINE_KIND, kind=" or ".join(avoid))
+        else:
+            ok = phraser.pick("decline", P.DECLINE)
+        return [f"{ok} {phraser.pick('decline-q', P.DECLINE_QUESTION)}"], []
+
+    def _accept(self, request, phraser, citer):
+        """ "Yes, let's": the exercise that was offered, with its button."""
+        exercise_id = request.understanding.exercise or next(iter(request.dialogue.offered), None)
+        if exercise_id not in self.library.exercises:
+            return self._options(request, phraser, citer)
+        ex = self.library.exercises[exercise_id]
+        n = citer.cite(self._exercise_hit(ex.id, request.hits))
+        fields = self._exercise_fields(ex, n)
+        first = phraser.pick("accept", P.ACCEPT, **fields)
+        how = phraser.pick("request-how", P.REQUEST_HOW, required=False, **fields)
+        start = phraser.pick("request-start", P.REQUEST_START, required=False)
+        body = " ".join(p for p in (first, how, start) if p)
+        return [body, phraser.pick("request-q", P.REQUEST_QUESTION)], [ex.id]
+
+    def _options(self, request, phraser, citer):
+        """ "What could I try?": a short choice of exercises that fit and were not used yet."""
+        lines, chosen = self._exercise_lines(request, phraser, citer, limit=3)
+        if not lines:
+            return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
+        lead = phraser.pick("options", P.OPTIONS_LEAD)
+        return ["\n".join([lead, *lines]), "Which one feels right for you?"], chosen
+
+    def _answer(self, request, phraser, citer):
+        """An answer to Haven's own question: taken in, then the conversation goes on from it."""
+        u = request.understanding
+        told = next((f for f in u.facts if f[1] == "told"), None)
+        if told and re.search(r"no ?one|nobody|haven'?t|not told|didn'?t", told[2]):
+            ack = phraser.pick("answer-told", P.ANSWER_TOLD_NO_ONE, required=False)
+        else:
+            ack = phraser.pick("answer", P.ANSWER_ACK, required=False)  # a parroted thanks is worse than none
+        if u.feelings or u.themes:
+            paragraphs, chosen = self._feeling(request, phraser, citer)
+            return [" ".join(p for p in (ack, paragraphs[0]) if p), *paragraphs[1:]], chosen
+        if len(request.text.split()) >= 6 and not told:  # an answer with more in it than a fact
+            return self._feeling(request, phraser, citer)
+        return [" ".join(p for p in (ack, self._follow_up(request, phraser)) if p)], []
+
+    def _condition(self, request, phraser, citer):
+        """ "Do I have anxiety?": never a diagnosis; what the check-ups and a doctor can do, and a passage."""
+        u = request.understanding
+        parts = [phraser.pick("condition", P.CONDITION, condition=u.condition or "a condition")]
+        article = next((h for h in request.hits if h.kind == "article"), None)
+        if article is not None:
+            prose = [s for s in _article_prose(article) if phraser.fresh(s)][:2]
+            if prose:
+                parts.append(f"{' '.join(prose)} [{citer.cite(article)}]")
+        parts.append(P.CONDITION_CHECKUPS[0])
+        parts.append(phraser.pick("condition-q", P.CONDITION_QUESTION))
+        return parts, []
+
+    #: Exercises that can be done in the chat, right now, in the order they are tried.
+    MOMENT_EXERCISES = ("grounding-54321", "paced-breathing", "box-breathing", "tipp")
+
+    def _in_the_moment(self, request, phraser, citer):
+        """Right now: short numbered steps in the chat, cited, and no question about the past."""
+        state, u = request.dialogue, request.understanding
+        avoid = {*state.avoid, *u.avoid}
+        given = [e for e in self.MOMENT_EXERCISES if e in state.ever_offered or state.done.get(e) is False]
+        choices = [
+            e
+            for e in self.MOMENT_EXERCISES
+            if e in self.library.exercises
+            and e not in given
+            and e not in state.declined
+            and not any(re.search(p, e.replace("-", " ")) for k, p in KINDS.items() if k in avoid)
+        ]
+        if not choices:
+            return [phraser.pick("moment-close", P.MOMENT_CLOSE)], []
+        ex = self.library.exercises[choices[0]]
+        n = citer.cite(self._steps_hit(ex))
+        steps = self._moment_steps(ex)
+        again = state.mode == "in_the_moment" and given
+        options = P.MOMENT_AGAIN if again else P.MOMENT_LEAD
+        lead = phraser.pick("moment-again" if again else "moment", options, title=ex.title, n=str(n))
+        numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(steps, start=1))
+        return [lead, numbered, phraser.pick("moment-close", P.MOMENT_CLOSE)], [ex.id]
+
+    @staticmethod
+    def _moment_steps(ex: Exercise) -> list[str]:
+        """The exercise's doing steps, without ratings or looking-back questions, at most six."""
+        steps = [s.prompt.strip() for s in ex.steps if s.kind != "rating" and not s.prompt.strip().endswith("?")]
+        return steps[:6]
+
+    def _steps_hit(self, ex: Exercise) -> Hit:
+        """The exercise's "How to do it" passage, as the index holds it (haven.retrieval.chunking)."""
+        steps = "\n".join(f"{i}. {step.prompt}" for i, step in enumerate(ex.steps, start=1))
+        return Hit(
+            doc_id=ex.id,
+            kind="exercise",
+            title=ex.title,
+            section="How to do it",
+            source=self._source(ex.id),
+            score=0.0,
+            passage=f"About {ex.duration_minutes} minutes.\n{steps}",
+            references=list(ex.references),
         )
-        return [answer, block, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], chosen

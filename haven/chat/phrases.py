@@ -36,6 +36,7 @@ THEME_ABOUT = {
     "friends": " about friends",
     "money": " about money",
     "health": " about your health",
+    "body": " about your body",
 }
 THEME_NOUNS = {
     "sleep": "sleep",
@@ -49,6 +50,7 @@ THEME_NOUNS = {
     "panic": "those waves of panic",
     "self-criticism": "being hard on yourself",
     "worry": "the worrying",
+    "body": "how you feel about your body",
 }
 
 REFLECT_FEELING = (
@@ -112,14 +114,17 @@ PSYCHOED_LEAD = (
     "One thing that helps many people make sense of it: {snippet} [{n}]",
 )
 EXERCISES_LEAD = (
-    "Here is something you could try:",
     "If you'd like to try something, these may help:",
-    "A couple of things that might help:",
+    "A few things that might help:",
     "You could try one of these:",
     "When you're ready, one of these could help:",
     "Some exercises that fit what you describe:",
-    "If it feels right, you could try:",
-    "Two ideas you might try:",
+)
+EXERCISE_LEAD_ONE = (
+    "Here is something you could try:",
+    "If it feels right, you could try this:",
+    "When you're ready, this could help:",
+    "One thing that might help:",
 )
 EXERCISES_LEAD_POSITIVE = (
     "If you'd like to build on it:",
@@ -168,6 +173,7 @@ FOLLOW_UP_THEME = {
         "Would you speak to a friend the way you speak to yourself?",
     ),
     "worry": ("What is the worry telling you will happen?", "How much of the day does the worry take up?"),
+    "body": ("When do these thoughts about your body get loudest?", "What does that critical voice say?"),
 }
 FOLLOW_UP_POSITIVE = (
     "What helped things feel better?",
@@ -283,3 +289,143 @@ NOT_IN_LIBRARY = (
     "I don't have anything on that in Haven's library, so I'd rather not guess.",
     "That isn't something Haven's library covers, and I don't want to make things up.",
 )
+
+# --- shapes that follow the conversation (haven.chat.guide) ------------------------------------------------
+
+#: Listening: a reflection, and an open question; no exercise, no lesson.
+LISTEN_OPEN = (
+    "Of course. I'm here, and I'm listening.",
+    "Sure. No exercises, no fixing, just listening.",
+    "I can do that. Take all the time you need.",
+)
+LISTEN_ACK = (
+    "I'm listening.",
+    "I hear you.",
+    "That's a lot to carry.",
+    "Thank you for telling me.",
+    "That sounds really hard.",
+    "I'm still here.",
+    "Mm, that makes sense.",
+)
+LISTEN_QUESTION = (
+    "What's on your mind?",
+    "Go on, I'm here.",
+    "What else is going on for you?",
+    "How does that sit with you?",
+    "What's been the hardest part?",
+    "What would you like me to understand about it?",
+    "Is there more you want to say about that?",
+)
+#: Good news: celebrate it, then help the person keep the win going.
+CELEBRATE = (
+    "That's brilliant news, congratulations!",
+    "Well done, that's really good to hear!",
+    "That's great! You should be proud of that.",
+    "Congratulations, that's a real win.",
+)
+CELEBRATE_KEEP = (
+    "It's worth stopping for a moment to let it sink in, not rushing on to the next thing.",
+    "Good moments count, and noticing them helps them stay with you.",
+    "Wins like this are worth remembering the next time things feel hard.",
+)
+CELEBRATE_QUESTION = (
+    "What do you think helped you get there?",
+    "How are you going to mark it?",
+    "How does it feel?",
+    "What part of it are you most pleased about?",
+)
+#: After an exercise the person tried.
+TRIED_HELPED = (
+    "I'm really glad {title} helped.",
+    "That's good to hear: {title} worked for you.",
+    "I'm glad it helped. {title} is yours now, for whenever you need it.",
+)
+TRIED_HELPED_KEEP = (
+    "Skills like this get stronger with practice, so it can be worth using it on calmer days too.",
+    "It's worth remembering that it worked, for the next time things get hard.",
+)
+TRIED_HELPED_QUESTION = (
+    "What did you notice change?",
+    "How are you feeling now?",
+    "What made it work this time, do you think?",
+)
+TRIED_NOT = (
+    "Thank you for giving {title} a go. Not every exercise suits every person or every moment.",
+    "I'm sorry it didn't help. That's useful to know, and it's not a failure on your part.",
+    "Thanks for trying it. Some things don't fit, and that's worth knowing too.",
+)
+TRIED_NOT_QUESTION = (
+    "What got in the way, do you think?",
+    "How are you feeling now?",
+    "What happened when you tried it?",
+)
+TRIED_UNKNOWN = (
+    "Thank you for trying {title}.",
+    "Well done for giving {title} a go.",
+)
+TRIED_UNKNOWN_QUESTION = ("How did it go?", "How do you feel after it?")
+#: A refusal, respected.
+DECLINE = (
+    "That's completely fine, we don't have to do any exercises.",
+    "No problem at all.",
+    "Okay, we can leave that.",
+    "That's fine. We can just talk.",
+)
+DECLINE_KIND = ("Got it, no more {kind} exercises.", "Okay, I'll leave the {kind} exercises out.")
+DECLINE_ALL = ("Got it, no exercises. We can just talk.", "Okay, no exercises. I'm here to listen.")
+DECLINE_QUESTION = (
+    "What would feel most helpful right now?",
+    "Would you like to tell me more about what's going on?",
+    "What's on your mind?",
+)
+#: An offer accepted.
+ACCEPT = (
+    "Great, let's do **{title}** [{n}].",
+    "Good, **{title}** [{n}] it is.",
+)
+#: An answer to Haven's own question, taken in.
+ANSWER_ACK = (
+    "Thank you for telling me.",
+    "Thanks, that helps me understand.",
+    "I appreciate you sharing that.",
+    "Okay, that makes sense.",
+)
+ANSWER_TOLD_NO_ONE = (
+    "Carrying this on your own can make it feel heavier. I'm glad you're telling me.",
+    "It can be hard to tell people. I'm glad you've put it into words here.",
+)
+#: In the moment: steps right now, no looking back.
+MOMENT_LEAD = (
+    "Let's get you through the next few minutes. Try **{title}** [{n}], right where you are:",
+    "This feels awful, and it will pass. Try **{title}** [{n}] with me now:",
+    "Okay. Let's slow things down together with **{title}** [{n}], one step at a time:",
+)
+MOMENT_CLOSE = (
+    "This will pass. Take it one step at a time, and tell me how you're doing when you're ready.",
+    "The feeling peaks and then falls, usually within minutes. I'm here when you want to tell me how it's going.",
+    "Take your time. I'm right here, and you can tell me how you're doing whenever you're ready.",
+)
+MOMENT_AGAIN = (
+    "You're doing the right thing by staying with it. Let's try something different, **{title}** [{n}]:",
+    "Okay, let's keep going. Here's another way through, **{title}** [{n}]:",
+)
+#: Small talk.
+SMALLTALK = (
+    "I'm a computer program, so I don't have good days or bad days, but thank you for asking.",
+    "I'm just a program, but it's kind of you to ask.",
+)
+SMALLTALK_QUESTION = ("How are you doing?", "How are things with you today?", "What's on your mind?")
+#: "Do I have X?": never a diagnosis.
+CONDITION = (
+    "I can't tell you whether you have {condition}: only a doctor or a mental health professional can assess "
+    "that properly, and I'm a self-help guide.",
+)
+CONDITION_CHECKUPS = (
+    "What I can offer is Haven's check-ups (the GAD-7 for anxiety and the PHQ-9 for mood, on the Check-ups page). "
+    "They don't diagnose, but they give you a score to track and to take with you to a doctor.",
+)
+CONDITION_QUESTION = (
+    "What has made you wonder about it?",
+    "What have you been noticing that made you ask?",
+)
+OPTIONS_LEAD = ("Here are a few you could choose from:", "A few options, pick whichever feels right:")

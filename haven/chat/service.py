@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Engine
 
-from haven.chat import limits, memory, store
+from haven.chat import dialogue, limits, memory, store
 from haven.chat.guide import GuideEngine
 from haven.chat.llm import EngineSpec, LLMEngine, LLMUnavailable, build_chat_model, server_url
 from haven.chat.types import Draft, EngineRequest, Reply, TurnRecord, Understanding
@@ -99,15 +99,17 @@ class ChatService:
             yield self._other_language_reply(person, text, conversation_id, verdict)
             return
         used = limits.bounded(text)  # triage read it all; the rest of the turn reads a bounded part
-        understanding = self._understand(used.text)
+        state = self._dialogue(person, conversation_id)
+        understanding = self._understand(used.text, state)
         store.save_turn(
             self.db, person, conversation_id, "user", text, level=verdict.level, topics=understanding.topics
         )
         request = EngineRequest(
             text=used.text,
             history=self._history(person, conversation_id),
-            hits=tuple(self._search(person, _search_query(used.text, understanding, settings.region))),
+            hits=tuple(self._search(person, _search_query(used.text, understanding, settings.region, state))),
             understanding=understanding,
+            dialogue=state,
             region=settings.region,
             help_lines=tuple(self._help_lines(settings.region)) if understanding.intent == "human" else (),
         )
@@ -145,6 +147,7 @@ class ChatService:
             engine=engine_name,
             notice=notice,
             conversation_id=conversation_id,
+            understood=understanding,
         )
         store.save_turn(
             self.db,
@@ -159,6 +162,7 @@ class ChatService:
             engine_name=engine_name,
             notice=notice,
         )
+        self._save_dialogue(person, conversation_id, state, understanding, reply)
         yield reply
 
     # --- conversations --------------------------------------------------------------------------------
@@ -266,12 +270,34 @@ class ChatService:
             log.exception("could not read the safety plan")
             return None
 
-    def _understand(self, text: str) -> Understanding:
+    def _understand(self, text: str, state: dialogue.DialogueState | None = None) -> Understanding:
         try:
-            return self.understander.read(text)
+            return self.understander.read(text, state)
         except Exception:  # e.g. the embedding model is missing: answer from the lexicon alone
             log.exception("understanding failed; using the lexicon only")
-            return Understander(self.library, use_embeddings=False).read(text)
+            return Understander(self.library, use_embeddings=False).read(text, state)
+
+    # --- what the conversation remembers (haven.chat.dialogue) ------------------------------------------
+
+    def _dialogue(self, person: str, conversation_id: int) -> dialogue.DialogueState:
+        """The conversation's dialogue state; for one that has none yet, Haven's last question (the recap's)
+        is the pending one. After a safety reply nothing of the guide's is pending: safety asked last."""
+        stored = store.load_state(self.db, person, conversation_id)
+        state = dialogue.load(stored)
+        last = next((t for t in reversed(self.turns(person, conversation_id)) if t.role == "assistant"), None)
+        if last is not None and last.engine == "safety":
+            return dataclasses.replace(state, pending=None)
+        if dialogue.KEY not in stored and last is not None and last.text.rstrip().endswith("?"):
+            question = dialogue.pending_for(last.text, (), Understanding("answer"), state)
+            return dataclasses.replace(state, pending=question)
+        return state
+
+    def _save_dialogue(self, person: str, conversation_id: int, state, understanding: Understanding, reply: Reply) -> None:
+        """The state after this turn, beside the safety layer's (its ``risk`` key is read fresh and kept)."""
+        pending = dialogue.pending_for(reply.text, reply.suggested_exercises, understanding, state)
+        after = dialogue.advance(state, understanding, reply.suggested_exercises, pending)
+        stored = store.load_state(self.db, person, conversation_id)
+        store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
 
     def _history(self, person: str, conversation_id: int) -> tuple:
         turns = store.load_turns(self.db, person, conversation_id)[:-1]  # the last one is this message
@@ -320,10 +346,17 @@ _REGION_WORDS = {
 }
 
 
-def _search_query(text: str, understanding: Understanding, region: str) -> str:
-    """What to look up: the message itself, or for "a real person", how to find one where the person lives."""
+#: Intents whose words alone say little about what to look up ("yes", "no one", "what could I try?").
+_LEANS_ON_TOPIC = ("answer", "accept", "exercise_request", "tried", "acknowledgement", "decline", "venting")
+
+
+def _search_query(text: str, understanding: Understanding, region: str, state=None) -> str:
+    """What to look up: the message itself; for "a real person", how to find one where the person lives; for
+    an answer or a "what could I try?" with no topic of its own, the message with the conversation's topics."""
     if understanding.intent == "human":
         return f"{text}. How to find a therapist or counsellor in the {_REGION_WORDS.get(region.upper(), region)}"
+    if state is not None and state.topics and not understanding.topics and understanding.intent in _LEANS_ON_TOPIC:
+        return f"{text.strip()} ({', '.join(state.topics[-3:])})"
     return text.strip()  # the same string understanding embedded, so the embedding cache serves both
 
 

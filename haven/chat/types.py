@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from haven.chat.dialogue import DialogueState
 from haven.content.models import Reference
 from haven.retrieval.types import Hit
 
@@ -64,6 +65,18 @@ class Understanding:
     themes: tuple[str, ...] = ()
     named_exercise: str | None = None  # an exercise the person asked for by name
     named_document: str | None = None  # a library document the person asked about by name
+    mode: str = "talking"  # haven.chat.dialogue.MODES: how the conversation goes on after this message
+    outcome: str | None = None  # for "tried": "helped" | "not_helped" | None (not said)
+    exercise: str | None = None  # the exercise an accept, a decline or a tried-it is about
+    facts: tuple[tuple[str, str, str], ...] = ()  # (topic, what, value): "study", "when", "tomorrow"
+    avoid: tuple[str, ...] = ()  # kinds of exercise the person does not want ("breathing", "exercise")
+    options: bool = False  # the person asked for options, so more than one exercise may be offered
+    condition: str | None = None  # "do I have anxiety?": the condition asked about (never diagnosed)
+    answers: bool = False  # the message answers Haven's pending question
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``understood`` part of ``haven chat --json``."""
+        return {"intent": self.intent, "feelings": list(self.feelings), "themes": list(self.themes), "mode": self.mode}
 
     @property
     def topics(self) -> list[str]:
@@ -81,6 +94,7 @@ class EngineRequest:
     understanding: Understanding
     region: str = "US"
     help_lines: tuple[str, ...] = ()  # the region's help lines, for "I want a real person"
+    dialogue: DialogueState = field(default_factory=DialogueState)  # the conversation so far (before this turn)
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,7 @@ class Reply:
     conversation_id: int | None = None
     crisis: Any = None  # haven.safety.CrisisResponse when level == "crisis"
     concern: Any = None  # haven.safety.response.ConcernResponse for a gentle check (level "concern")
+    understood: Understanding | None = None  # what the guide read in the message (None: the safety layer answered)
 
     def as_json(self) -> dict[str, Any]:
         """The stable shape of ``haven chat --json``."""
@@ -121,7 +136,17 @@ class Reply:
             "engine": self.engine,
             "notice": self.notice,
             "conversation_id": self.conversation_id,
+            "conversation": self.conversation_id,
+            "understood": self._understood(),
         }
+
+    def _understood(self) -> dict[str, Any]:
+        """What was read; a safety reply is a crisis (or a concern) held by the safety layer."""
+        if self.understood is not None:
+            return self.understood.as_json()
+        intent = "crisis" if self.level == "crisis" else "concern" if self.engine == "safety" else "feeling"
+        mode = "crisis" if self.engine == "safety" else "talking"
+        return {"intent": intent, "feelings": [], "themes": [], "mode": mode}
 
 
 @dataclass(frozen=True)

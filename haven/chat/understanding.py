@@ -14,21 +14,13 @@ from functools import cached_property
 
 import numpy as np
 
+from haven.chat import facts as F
+from haven.chat import intents as I
+from haven.chat.dialogue import DialogueState
 from haven.chat.types import Understanding
 from haven.content.loader import Library
 
-INTENTS = (
-    "greeting",  # "hi"
-    "thanks",  # "thank you, that helped"
-    "goodbye",  # "bye for now"
-    "capabilities",  # "what can you do?"
-    "human",  # "I want to talk to a real person"
-    "exercise_request",  # "can we do box breathing?"
-    "question",  # "what is CBT?"
-    "acknowledgement",  # "ok", "yes", "I don't know"
-    "feeling",  # "I'm so anxious about tomorrow"
-    "offtopic",  # "who won the match last night?"
-)
+INTENTS = I.INTENTS
 
 
 @dataclass(frozen=True)
@@ -43,7 +35,7 @@ class Feeling:
 FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "anxious",
-        r"anxi|nervous|worr(y|ied|ying)|panic|scared|afraid|on edge|uneasy|jittery|dread|freak(ing|ed)? out|"
+        r"anxi|nervous|worr(y|ied|ying)|panic|scaries|scared|afraid|on edge|uneasy|jittery|dread|freak(ing|ed)? out|"
         r"heart (is )?(racing|pounding)|terrified|fear",
         (
             "I feel anxious and on edge",
@@ -53,8 +45,8 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "low",
-        r"\b(sad|down|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|crying|cried|gloomy)\b|"
-        r"nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest",
+        r"(?<!calm )(?<!settle )(?<!slow )(?<!sit )(?<!lie )(?<!back )\bdown\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|crying|cried|gloomy)\b|"
+        r"\b(meh|blah|flat)\b|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest",
         ("I feel so sad and down", "everything feels pointless and grey", "I can't enjoy anything anymore"),
     ),
     Feeling(
@@ -149,44 +141,11 @@ THEMES: tuple[Theme, ...] = (
         "self-criticism",
         r"useless|failure|not good enough|worthless|hate myself|so stupid|idiot|mess(ed)? (it )?up",
     ),
+    Theme("body", r"my body|how i look|\bugly\b|\bfat\b|my weight|appearance|\bmirror\b|body image"),
     Theme("worry", r"what if|overthink|can'?t stop thinking|keep thinking|ruminat|worst"),
 )
 
 _NEGATION = re.compile(r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|wasn'?t|n't)\s+(\w+\s+)?$")
-
-_GREETING = re.compile(
-    r"^(how are you|how r u|hi|hello|hey|hiya|heya|howdy|yo|good (morning|afternoon|evening)|morning|evening)\b"
-)
-_THANKS = re.compile(r"\b(thanks|thank you|thank u|cheers|ta|that helped|that was helpful|appreciate it)\b")
-_GOODBYE = re.compile(
-    r"^(bye|goodbye|good ?night|see you|see ya|talk later|that'?s all|i'?ve got to go|gotta go)\b"
-)
-_CAPABILITIES = re.compile(
-    r"what (can|do) you do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
-    r"what is haven|what'?s haven|what can i do here|how do i use|^help\W*$|what do you offer"
-)
-_HUMAN = re.compile(
-    r"real (person|human|people)|actual (person|human)|human being|"
-    r"(talk|speak|chat) (to|with) (a |an |some )?(real |actual )?(person|human|someone|somebody|professional|"
-    r"therapist|counsel+or|psychologist|doctor)|"
-    r"(find|get|see|need|want|looking for) (a |an |some )?(therapist|counsel+or|psychologist|psychiatrist|"
-    r"professional help|therapy)"
-)
-_REQUEST = re.compile(
-    r"\b(can|could|shall) (we|i|you) (do|try|start|begin|practi[cs]e)|\blet'?s (do|try|start)|"
-    r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(start|begin|open|guide me through|"
-    r"walk me through|take me through|show me how to do)\b|\btry (the |a )?"
-)
-_QUESTION = re.compile(
-    r"^(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would|tell me)\b|\?\s*$"
-)
-_ACKNOWLEDGE = re.compile(
-    r"^(ok|okay|k|sure|yes|yeah|yep|no|nope|maybe|not really|i guess|i don'?t know|idk|hmm+|alright|right|fine)\W*$"
-)
-_EXPLAIN = re.compile(
-    r"\b(what is|what'?s|what are|whats|tell me (about|more)|explain|how does|meaning of|mean by)\b"
-)
-
 
 def normalise(text: str) -> str:
     """Lower case, curly quotes straightened, punctuation other than apostrophes and ? turned to spaces."""
@@ -258,7 +217,21 @@ def _aliases(library: Library) -> dict[str, str]:
     for part, ids in owners.items():
         if len(ids) == 1:
             names.setdefault(part, next(iter(ids)))
+    for alias, doc_id in _SHORT_NAMES.items():
+        if doc_id in library.exercises or doc_id in library.articles:
+            names.setdefault(alias, doc_id)
     return names
+
+
+#: Everyday names for documents their titles do not give ("CBT" alone).
+_SHORT_NAMES = {
+    "cbt": "what-is-cbt",
+    "cognitive behavioural therapy": "what-is-cbt",
+    "cognitive behavioral therapy": "what-is-cbt",
+    "panic attack": "panic-attacks",
+    "panic attacks": "panic-attacks",
+    "thinking traps": "thinking-traps",
+}
 
 
 class Understander:
@@ -305,29 +278,42 @@ class Understander:
     def named_document(self, text: str) -> str | None:
         """The id of a library document the message names ("box breathing", "a thought record")."""
         norm = f" {normalise(text).replace('?', ' ')} "
+        norm = re.sub(r" (what'?s|whats) ", " what is ", norm)
         for alias, doc_id in self._aliases:
             if f" {alias} " in norm:
                 return doc_id
         return None
 
-    def read(self, text: str) -> Understanding:
+    def read(self, text: str, state: DialogueState | None = None) -> Understanding:
+        """What the message is, read first against the conversation's pending question (``state``)."""
+        state = state or DialogueState()
         norm = normalise(text)
-        words = norm.replace("?", " ").split()
         feelings = [f.name for f in FEELINGS if _matches(f.words, norm)]
         themes = tuple(t.name for t in THEMES if _matches(t.words, norm))
         named = self.named_document(text)
-        vector = self._embed(text.strip()) if self.use_embeddings and len(words) >= 3 else None
+        vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
         if vector is not None and not feelings:
             feelings += self._feelings_by_meaning(vector)
         feelings_t = tuple(dict.fromkeys(feelings))
-        intent = self._intent(norm, words, feelings_t, themes, named, vector)
+        reading = self._intent(norm, feelings_t, themes, named, vector, state)
         is_exercise = named in self.library.exercises if named else False
+        stated = F.extract(norm, themes)
+        if reading.answers and state.pending is not None:
+            stated += F.answer_fact(norm, state.pending.topic or (themes[0] if themes else None), state.pending.asks)
         return Understanding(
-            intent=intent,
+            intent=reading.intent,
             feelings=feelings_t,
             themes=themes,
             named_exercise=named if is_exercise else None,
             named_document=named,
+            mode=_mode(reading.intent, state),
+            outcome=reading.outcome,
+            exercise=reading.exercise,
+            facts=stated,
+            avoid=I.avoided_kinds(norm),
+            options=reading.options,
+            condition=_condition(norm) if reading.intent == "question" else None,
+            answers=reading.answers,
         )
 
     # --- the parts -------------------------------------------------------------------------------
@@ -338,48 +324,199 @@ class Understander:
 
         return embed_one(text)
 
+    @cached_property
+    def _intent_exemplars(self) -> tuple[np.ndarray, list[str]]:
+        from haven.retrieval.embeddings import embed
+
+        texts, owners = [], []
+        for intent, sentences in I.EXEMPLARS.items():
+            texts += list(sentences)
+            owners += [intent] * len(sentences)
+        return embed(texts), owners
+
     def _feelings_by_meaning(self, vector: np.ndarray) -> list[str]:
         matrix, owners = self._exemplars
         sims = matrix @ vector
         best = int(np.argmax(sims))
         return [owners[best]] if float(sims[best]) >= self.feeling_threshold else []
 
-    def _on_topic(self, vector: np.ndarray | None) -> bool:
+    def _on_topic_score(self, vector: np.ndarray | None) -> float:
+        """How close the message is to the library or to a feeling (0 without embeddings)."""
         if vector is None or not self.use_embeddings:
-            return False
+            return 0.0
         docs = self._documents
         best_doc = float((docs @ vector).max()) if len(docs) else 0.0
         best_feeling = float((self._exemplars[0] @ vector).max())
-        return best_doc >= self.topic_threshold or best_feeling >= self.feeling_topic_threshold
+        return max(best_doc, best_feeling * self.topic_threshold / self.feeling_topic_threshold)
 
-    def _intent(self, norm, words, feelings, themes, named, vector) -> str:
+    def _on_topic(self, vector: np.ndarray | None) -> bool:
+        return self._on_topic_score(vector) >= self.topic_threshold
+
+    def _by_meaning(self, vector: np.ndarray | None) -> tuple[str | None, float]:
+        """The intent of the nearest exemplar sentence and its similarity (None without embeddings)."""
+        if vector is None or not self.use_embeddings:
+            return None, 0.0
+        matrix, owners = self._intent_exemplars
+        sims = matrix @ vector
+        best = int(np.argmax(sims))
+        return owners[best], float(sims[best])
+
+    def _offtopic(self, vector: np.ndarray | None, feelings, themes, margin: float = I.OFFTOPIC_MARGIN) -> bool:
+        """Off topic only as a positive finding: near an off-topic exemplar, and nearer it than to the library."""
+        if feelings or themes or vector is None or not self.use_embeddings:
+            return False
+        matrix, owners = self._intent_exemplars
+        sims = matrix @ vector
+        off = max(float(s) for s, o in zip(sims, owners, strict=True) if o == "offtopic")
+        docs = float((self._documents @ vector).max()) if len(self._documents) else 0.0
+        feeling = float((self._exemplars[0] @ vector).max())
+        return off >= I.OFFTOPIC_THRESHOLD and off >= max(docs, feeling) + margin
+
+    def _referred_exercise(self, norm: str, named: str | None, state: DialogueState) -> str | None:
+        """The exercise a tried-it, an accept or a decline is about: named, of a named kind, or the last offered."""
+        if named in self.library.exercises:
+            return named
+        recent = [*state.offered, *reversed(list(state.done)), *reversed(state.ever_offered)]
+        for kind, pattern in I.KINDS.items():
+            if re.search(rf"\b{kind}", norm):
+                # "the breathing thing": the breathing exercise from this conversation, else none by name
+                return next((e for e in recent if re.search(pattern, e.replace("-", " "))), None)
+        return recent[0] if recent else None
+
+    def _intent(self, norm, feelings, themes, named, vector, state: DialogueState) -> I.Reading:
+        """The kind of message: signals that win whatever was asked, then the pending question, then the rest."""
+        words = norm.replace("?", " ").split()
+        pending = state.pending
         short = len(words) <= 6
-        if _HUMAN.search(norm):
-            return "human"
-        if _CAPABILITIES.search(norm):
-            return "capabilities"
-        if named and named in self.library.exercises and (_REQUEST.search(norm) or len(words) <= 4):
-            if not _EXPLAIN.search(norm):
-                return "exercise_request"
-        if named and (_EXPLAIN.search(norm) or _QUESTION.search(norm)):
-            return "question"
-        if _ACKNOWLEDGE.search(norm):
-            return "acknowledgement"
-        if short and not feelings:
-            if _THANKS.search(norm):
-                return "thanks"
-            if _GOODBYE.search(norm):
-                return "goodbye"
-            if _GREETING.search(norm):
-                return "greeting"
+        referred = self._referred_exercise(norm, named, state)
+        # 1. what wins whatever Haven asked
+        if I.HUMAN.search(norm):
+            return I.Reading("human")
+        if I.HELP_NOW.search(norm) or (I.NOW.search(norm) and I.ACUTE.search(norm)):
+            return I.Reading("in_the_moment")
+        if state.mode == "in_the_moment" and I.ACUTE.search(norm) and I.outcome_of(norm) != "helped":
+            return I.Reading("in_the_moment")  # still in it: more steps, not a review
+        if I.LISTEN.search(norm):
+            return I.Reading("venting")
+        if I.REFUSAL.search(norm):
+            return I.Reading("decline", exercise=None)
+        outcome = I.outcome_of(norm)
+        tried = I.TRIED.search(norm) and (outcome or referred or named)
+        after_exercise = pending is not None and pending.kind == "check_in"
+        if tried or (outcome == "not_helped" and (short or state.done or state.offered)) or (
+            after_exercise and outcome
+        ):
+            return I.Reading("tried", outcome=outcome, exercise=referred)
+        if I.CAPABILITIES.search(norm):
+            return I.Reading("capabilities")
+        if named and named in self.library.exercises and (I.REQUEST.search(norm) or len(words) <= 4):
+            if not I.EXPLAIN.search(norm):
+                return I.Reading("exercise_request", exercise=named)
+        if I.OPTIONS.search(norm):
+            return I.Reading("exercise_request", options=True)
+        if I.CONDITION.search(norm) or I.IS_NORMAL.search(norm):
+            return I.Reading("question")
+        if I.GOOD_NEWS.search(norm) and not _distressed(feelings):
+            return I.Reading("progress")
+        # 2. the pending question
+        if pending is not None and pending.kind == "offer":
+            if I.ACCEPT.search(norm):
+                return I.Reading("accept", exercise=pending.exercise or referred)
+            if I.DECLINE.search(norm):
+                return I.Reading("decline", exercise=pending.exercise)
+        if I.DECLINE.search(norm) and (state.offered or state.ever_offered):
+            return I.Reading("decline")
+        if state.mode == "in_the_moment" and I.ACKNOWLEDGE.search(norm):
+            return I.Reading("acknowledgement")
+        strong = self._small_talk(norm, short, feelings)
+        if strong is None and self._offtopic(vector, feelings, themes, margin=I.OFFTOPIC_CLEAR_MARGIN):
+            strong = "offtopic"  # "write me some python code" answers nothing Haven asked
+        if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
+            return I.Reading("answer", answers=True)
+        # 3. everything else
+        if named and (I.EXPLAIN.search(norm) or I.QUESTION.search(norm)):
+            return I.Reading("question")
+        if strong is not None:
+            return I.Reading(strong)  # greeting, small talk, thanks, goodbye or a clear off topic
+        if I.ACKNOWLEDGE.search(norm):
+            return I.Reading("acknowledgement")
+        meaning, similarity = self._by_meaning(vector)
+        if meaning in ("progress", "venting", "greeting", "smalltalk"):  # in the moment needs "now" said
+            if similarity >= I.EXEMPLAR_THRESHOLD and not (meaning == "progress" and _distressed(feelings)):
+                return I.Reading(meaning)
+        if I.QUESTION.search(norm) and not feelings and self._offtopic(vector, feelings, themes):
+            return I.Reading("offtopic")
         if feelings or themes:
-            return "feeling"
-        if _QUESTION.search(norm) and self._on_topic(vector):
-            return "question"
-        if self._on_topic(vector):
-            return "feeling"
-        if _THANKS.search(norm):
+            return I.Reading("feeling")
+        if I.QUESTION.search(norm) and self._on_topic(vector):
+            return I.Reading("question")
+        if self._offtopic(vector, feelings, themes):
+            return I.Reading("offtopic")
+        return I.Reading("feeling")  # unplaced: listened to, never turned away
+
+    def _new_topic(self, norm: str, feelings, themes, named, state: DialogueState) -> bool:
+        """A message that turns to something else rather than answering: a question about the library, or a
+        feeling or theme not talked about so far."""
+        if named and (I.EXPLAIN.search(norm) or I.QUESTION.search(norm)):
+            return True
+        if I.QUESTION.search(norm) and norm.endswith("?"):
+            return True
+        known = {*state.topics, *((state.pending.topic,) if state.pending and state.pending.topic else ())}
+        said = {*themes, *(f for f in feelings if f not in ("okay", "hopeful"))}
+        return bool(said) and not said & known
+
+    def _small_talk(self, norm: str, short: bool, feelings) -> str | None:
+        """Greetings, small talk, thanks and goodbyes: short messages only, so a feeling said with them wins."""
+        if not short or (feelings and not all(f in ("okay", "hopeful") for f in feelings)):
+            return None
+        if I.GOODBYE.search(norm):
+            return "goodbye"
+        if I.THANKS.search(norm):
             return "thanks"
-        if _GREETING.search(norm):
+        if I.SMALLTALK.search(norm):
+            return "smalltalk"
+        if I.GREETING.search(norm):
             return "greeting"
-        return "offtopic"
+        return None
+
+
+#: Feelings that make good news read as mixed, so it is not celebrated over.
+_HARD_FEELINGS = {"anxious", "low", "angry", "frustrated", "lonely", "overwhelmed", "ashamed", "guilty", "numb", "grieving"}
+
+
+def _distressed(feelings) -> bool:
+    return any(f in _HARD_FEELINGS for f in feelings)
+
+
+_CONDITIONS = {
+    "anxiety": r"anxi",
+    "depression": r"depress",
+    "ADHD": r"adhd",
+    "OCD": r"\bocd\b",
+    "PTSD": r"ptsd",
+    "bipolar disorder": r"bipolar",
+    "autism": r"autis",
+    "panic disorder": r"panic",
+}
+
+
+def _condition(norm: str) -> str | None:
+    """The condition a "do I have X?" question names (for pointing to check-ups and a doctor), if any."""
+    if not I.CONDITION.search(norm):
+        return None
+    return next((name for name, pattern in _CONDITIONS.items() if re.search(pattern, norm)), "a condition")
+
+
+def _mode(intent: str, state: DialogueState) -> str:
+    """How the conversation goes on: a stated preference to be listened to holds until help is asked for."""
+    if intent == "in_the_moment":
+        return "in_the_moment"
+    if intent in ("exercise_request", "accept"):
+        return "exercise"
+    if intent == "venting":
+        return "listening"
+    if state.mode == "in_the_moment" and intent in ("acknowledgement", "answer", "feeling", "accept"):
+        return "in_the_moment"
+    if state.preference == "listen" and intent in ("feeling", "answer", "acknowledgement", "decline"):
+        return "listening"
+    return "talking"

@@ -1,0 +1,202 @@
+"""What a conversation remembers from turn to turn, so the guide follows it instead of starting over.
+
+The state is stored with the conversation (the ``state`` JSON column, under its own ``"dialogue"`` key, beside
+the safety layer's ``"risk"``), read before a turn and written after it. It holds only what the person said
+and what Haven offered or asked: the pending question, the last suggestions, exercises declined or done (and
+whether they helped), a stated preference ("just listen"), the facts given per topic, and the mode. Crisis is
+not a mode here: the safety layer owns it and runs before any of this.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+#: How the conversation is going: talking things through, listening only, getting through a hard moment now,
+#: or doing an exercise. (A crisis is held by haven.safety.conversation, never here.)
+MODES = ("talking", "listening", "in_the_moment", "exercise")
+
+#: What kind of question Haven left open: an offer of an exercise, an open question (with the fact it asks
+#: for, if any), or "how did it go?" after an exercise.
+PENDING_KINDS = ("offer", "open", "check_in")
+
+KEY = "dialogue"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Haven's last question, so the next message is first read as its answer."""
+
+    kind: str  # one of PENDING_KINDS
+    text: str = ""
+    asks: str | None = None  # the fact the question asks for ("when", "told", "rating"...)
+    topic: str | None = None  # the theme it is about
+    exercise: str | None = None  # the exercise an offer or a check-in is about
+
+
+@dataclass(frozen=True)
+class DialogueState:
+    """One conversation's memory. Immutable: :func:`advance` returns the next one."""
+
+    mode: str = "talking"
+    pending: Pending | None = None
+    offered: tuple[str, ...] = ()  # the last reply's suggestions
+    ever_offered: tuple[str, ...] = ()  # every exercise offered in this conversation, oldest first
+    declined: tuple[str, ...] = ()
+    done: dict[str, bool | None] = field(default_factory=dict)  # exercise -> helped (None: not said)
+    avoid: tuple[str, ...] = ()  # kinds the person does not want, e.g. "breathing"
+    preference: str | None = None  # "listen" when the person asked to be listened to
+    facts: dict[str, dict[str, str]] = field(default_factory=dict)  # topic -> {what: value}
+    topics: tuple[str, ...] = ()  # feelings and themes so far, first mentioned first
+    turns: int = 0
+
+    # --- reading and writing -----------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able dict for the conversation's ``state`` column."""
+        pending = None
+        if self.pending is not None:
+            pending = {k: v for k, v in vars(self.pending).items() if v is not None}
+        return {
+            "mode": self.mode,
+            "pending": pending,
+            "offered": list(self.offered),
+            "ever_offered": list(self.ever_offered),
+            "declined": list(self.declined),
+            "done": dict(self.done),
+            "avoid": list(self.avoid),
+            "preference": self.preference,
+            "facts": {k: dict(v) for k, v in self.facts.items()},
+            "topics": list(self.topics),
+            "turns": self.turns,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> DialogueState:
+        """The state stored before, or a fresh one; damaged or unknown fields are dropped, never fatal."""
+        if not isinstance(data, dict):
+            return cls()
+        pending = data.get("pending")
+        try:
+            pending = Pending(**pending) if isinstance(pending, dict) and pending.get("kind") in PENDING_KINDS else None
+        except TypeError:
+            pending = None
+        mode = data.get("mode") if data.get("mode") in MODES else "talking"
+        done = data.get("done") if isinstance(data.get("done"), dict) else {}
+        facts = data.get("facts") if isinstance(data.get("facts"), dict) else {}
+        return cls(
+            mode=mode,
+            pending=pending,
+            offered=_strings(data.get("offered")),
+            ever_offered=_strings(data.get("ever_offered")),
+            declined=_strings(data.get("declined")),
+            done={str(k): (v if isinstance(v, bool) else None) for k, v in done.items()},
+            avoid=_strings(data.get("avoid")),
+            preference=data.get("preference") if data.get("preference") == "listen" else None,
+            facts={str(k): {str(a): str(b) for a, b in v.items()} for k, v in facts.items() if isinstance(v, dict)},
+            topics=_strings(data.get("topics")),
+            turns=int(data.get("turns") or 0),
+        )
+
+    # --- questions the guide asks of it --------------------------------------------------------------
+
+    def used(self) -> set[str]:
+        """Exercises not to offer again unless asked: declined, done, or already offered here."""
+        return {*self.declined, *self.done, *self.ever_offered}
+
+    def knows(self, topic: str | None, what: str | None) -> bool:
+        """True if the person already told us this fact (so Haven must not ask for it)."""
+        if what is None:
+            return False
+        if what in self.facts.get("any", {}):
+            return True
+        return bool(topic) and what in self.facts.get(topic or "", {})
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
+
+
+def load(stored: dict | None) -> DialogueState:
+    """The dialogue state inside a conversation's stored ``state`` dict."""
+    return DialogueState.from_dict((stored or {}).get(KEY))
+
+
+def store_into(stored: dict | None, state: DialogueState) -> dict:
+    """``stored`` with the dialogue state put under its own key; every other key (the risk state) kept as is."""
+    out = dict(stored or {})
+    out[KEY] = state.to_dict()
+    return out
+
+
+def _merge_facts(facts: dict[str, dict[str, str]], new: tuple[tuple[str, str, str], ...]) -> dict:
+    merged = {k: dict(v) for k, v in facts.items()}
+    for topic, what, value in new:
+        merged.setdefault(topic, {})[what] = value
+    return merged
+
+
+def advance(state: DialogueState, understanding, suggested: tuple[str, ...], pending: Pending | None) -> DialogueState:
+    """The state after a turn: what the person told us, what Haven offered and the question it left open.
+
+    ``understanding`` is this message's :class:`haven.chat.types.Understanding`; ``suggested`` the reply's
+    exercise buttons; ``pending`` the question the reply ends on (None if it asks nothing).
+    """
+    u = understanding
+    declined, done, avoid = list(state.declined), dict(state.done), list(state.avoid)
+    if u.intent == "decline":
+        declined += [e for e in (u.exercise, *state.offered) if e and e not in declined and e not in done]
+    if u.intent == "tried" and u.exercise:
+        done[u.exercise] = {"helped": True, "not_helped": False}.get(u.outcome or "")
+    if u.intent in ("accept", "exercise_request") and u.exercise:
+        done.setdefault(u.exercise, None)
+    avoid += [a for a in u.avoid if a not in avoid]
+    preference = state.preference
+    if u.intent == "venting":
+        preference = "listen"
+    elif u.intent in ("exercise_request", "accept", "in_the_moment") or u.options:
+        preference = None  # asking for help now overrides "just listen"
+    topics = tuple(dict.fromkeys([*state.topics, *u.topics]))
+    ever = tuple(dict.fromkeys([*state.ever_offered, *suggested]))
+    return replace(
+        state,
+        mode=u.mode,
+        pending=pending,
+        offered=tuple(suggested),
+        ever_offered=ever,
+        declined=tuple(declined),
+        done=done,
+        avoid=tuple(avoid),
+        preference=preference,
+        facts=_merge_facts(state.facts, u.facts),
+        topics=topics,
+        turns=state.turns + 1,
+    )
+
+
+_LAST_QUESTION = re.compile(r"([^.!?\n]*\?)\s*$")
+
+
+def pending_for(text: str, suggested: tuple[str, ...], understanding, state: DialogueState) -> Pending | None:
+    """The question a reply leaves open, so the next message is read as its answer first.
+
+    After an exercise is started (or steps given in the moment) the open question is "how did it go?";
+    a reply with an exercise button is an offer; any other reply ending in a question asks for a fact, which
+    :data:`haven.chat.facts.QUESTION_ASKS` names when it can.
+    """
+    from haven.chat.facts import QUESTION_ASKS
+
+    u = understanding
+    topic = next(iter(u.themes), None) or (state.pending.topic if state.pending else None)
+    match = _LAST_QUESTION.search(text.strip())
+    question = match.group(1).strip() if match else ""
+    if u.intent in ("accept", "exercise_request", "in_the_moment") and suggested and not u.options:
+        return Pending("check_in", question, QUESTION_ASKS.get(question), topic, suggested[0])
+    if not question:
+        return None
+    if u.intent == "tried" and u.outcome is None:
+        return Pending("check_in", question, None, topic, u.exercise)
+    if suggested:
+        return Pending("offer", question, QUESTION_ASKS.get(question), topic, suggested[0])
+    return Pending("open", question, QUESTION_ASKS.get(question), topic)

@@ -1,0 +1,67 @@
+"""Facts a person gives in passing ("exam tomorrow at 9"), kept so Haven never asks for them again.
+
+A fact is (topic, what, value): ("study", "when", "tomorrow"), ("study", "event", "exam"), ("any", "told",
+"no one"). Only plain patterns: a missed fact costs one redundant question, a wrong one would put words in
+the person's mouth, so nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+WHEN = re.compile(
+    r"\b(tomorrow( (morning|afternoon|evening|night))?|tonight|today|this (morning|afternoon|evening|week|weekend)|"
+    r"next (week|month|year|(mon|tues|wednes|thurs|fri|satur|sun)day)|"
+    r"on (mon|tues|wednes|thurs|fri|satur|sun)day|in (a|an|one|two|three|four|five|a few|\d+) "
+    r"(hours?|days?|weeks?|months?)|at \d{1,2}(:\d\d)? ?(am|pm)?|\d{1,2} ?(am|pm))\b"
+)
+EVENT = re.compile(
+    r"\b(exams?|tests?|interviews?|presentations?|deadlines?|meetings?|appointments?|dates?|weddings?|"
+    r"funerals?|surgery|operation|driving test|assessment|essay|dissertation|first day|audition|speech)\b"
+)
+TOLD = re.compile(
+    r"\b(no ?one|nobody|no body|haven'?t told|have not told|not told|didn'?t tell|told (my|a|her|him|them|my)|"
+    r"only (my|me)|(my )?(mum|mom|dad|partner|friend|friends|sister|brother|wife|husband|boyfriend|girlfriend|"
+    r"therapist|doctor) knows?)\b"
+)
+RATING = re.compile(r"\b(10|[0-9])( ?/ ?10| out of (10|ten))?\b")
+
+#: The fact a follow-up question asks for; a question is skipped once its fact is known.
+QUESTION_ASKS: dict[str, str] = {
+    "What is the next deadline or exam you're facing?": "when",
+    "Who else knows how you've been feeling?": "told",
+    "From 0 to 10, how strong is the feeling right now?": "rating",
+    "From 0 to 10, how stressed do you feel right now?": "rating",
+    "When did you first notice feeling this way?": "since",
+    "Where are you when it tends to happen?": "where",
+    "How many nights a week is it like this?": "how_often",
+    "What happened between you most recently?": "what_happened",
+    "What happened with your friends?": "what_happened",
+    "What has been happening at home?": "what_happened",
+    "Have you been able to talk to a doctor about it?": "told",
+    "Is there someone in the family you can talk to?": "told",
+}
+
+
+def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """The facts stated in a normalised message, under its first theme (or "any")."""
+    topic = themes[0] if themes else "any"
+    found: list[tuple[str, str, str]] = []
+    if match := WHEN.search(norm):
+        found.append((topic, "when", match.group(0)))
+    if match := EVENT.search(norm):
+        found.append((topic, "event", match.group(0)))
+    if match := TOLD.search(norm):
+        found.append(("any", "told", match.group(0)))
+    return tuple(found)
+
+
+def answer_fact(norm: str, topic: str | None, asks: str | None) -> tuple[tuple[str, str, str], ...]:
+    """An answer to a question that asked for a fact gives that fact, whatever words it is in."""
+    if not asks:
+        return ()
+    if asks == "rating":
+        match = RATING.search(norm)
+        return (("any", "rating", match.group(1)),) if match else ()
+    where = "any" if asks == "told" else (topic or "any")
+    return ((where, asks, norm[:80]),)

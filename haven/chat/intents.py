@@ -1,0 +1,250 @@
+"""What kind of message this is, read first against Haven's own pending question.
+
+A conversation is not a string of first messages: "no" means one thing after "Would you like to try box
+breathing?" and another after "Who else knows?". So a message is read in this order:
+
+1. signals that win whatever was asked: wanting a person, a panic right now, "just listen", a report of having
+   tried something, good news, a question about a condition;
+2. against the pending question: an acceptance or a refusal of an offer, or an answer to an open question
+   (an answer to Haven's own question is never off topic);
+3. everything else: greetings, small talk, thanks, goodbyes, questions, feelings; and by meaning (MiniLM
+   similarity to a few exemplar sentences per intent) what the patterns miss.
+
+Off topic is only ever a positive finding ("what should I eat for dinner"), never the fallback: a message
+Haven cannot place is listened to as something the person feels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: The kinds of message the guide answers differently.
+INTENTS = (
+    "greeting",  # "heyy"
+    "smalltalk",  # "how are you?", "are you a bot?"
+    "capabilities",  # "what can you do?"
+    "feeling",  # "I'm so anxious about tomorrow"
+    "venting",  # "can you just listen?"
+    "question",  # "what is CBT?", "is it normal to...", "do I have anxiety?"
+    "answer",  # an answer to Haven's own question
+    "accept",  # "yes, let's try it"
+    "decline",  # "no thanks", "I don't want breathing exercises"
+    "tried",  # "I did the breathing and it helped"
+    "progress",  # "got the job!!!"
+    "in_the_moment",  # "panic on a bus, what do I do right now"
+    "human",  # "I want to talk to a real person"
+    "exercise_request",  # "can we do box breathing?", "what could I try?"
+    "acknowledgement",  # "ok", "hmm"
+    "thanks",  # "thank you"
+    "goodbye",  # "bye for now"
+    "offtopic",  # "what should I eat for dinner"
+)
+
+# --- patterns (over haven.chat.understanding.normalise'd text) ---------------------------------------------
+
+GREETING = re.compile(
+    r"^(hi+|hello+|hey+a?|hiya|heya|howdy|yo+|hallo|good (morning|afternoon|evening)|morning|evening|sup|wassup)\b"
+)
+SMALLTALK = re.compile(
+    r"\b(how are you|how r u|how are u|how'?s it going|how is it going|what'?s up|whats up|wyd|how'?s your day|"
+    r"are you (a )?(bot|robot|ai|real|human|a person)|do you have feelings|what'?s your name|who made you)\b|"
+    r"^(lol|lmao|haha+|hehe|ha|nice|cool|wow|omg)\W*$"
+)
+THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|that|you))\b")
+GOODBYE = re.compile(
+    r"\b(bye|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
+    r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night)\b"
+)
+CAPABILITIES = re.compile(
+    r"what (can|do) you do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
+    r"what is haven|what'?s haven|what can i do here|how do i use|^help\W*$|what do you offer|what can u do"
+)
+HUMAN = re.compile(
+    r"real (person|human|people)|actual (person|human)|human being|"
+    r"(talk|speak|chat) (to|with) (a |an |some )?(real |actual )?(person|human|someone|somebody|professional|"
+    r"therapist|counsel+or|psychologist|doctor)|"
+    r"(find|get|see|need|want|looking for) (a |an |some )?(therapist|counsel+or|psychologist|psychiatrist|"
+    r"professional help|therapy)"
+)
+REQUEST = re.compile(
+    r"\b(can|could|shall) (we|i|you) (do|try|start|begin|practi[cs]e)|\blet'?s (do|try|start)|"
+    r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(start|begin|open|guide me through|"
+    r"walk me through|take me through|show me how to do)\b|\btry (the |a )?"
+)
+#: Asking for something to do: the guide may then offer a choice (more than one exercise).
+OPTIONS = re.compile(
+    r"\b(what (can|could|should) i (\w+ )?(do|try)|what (would|might) help|any (ideas|tips|suggestions|exercises)|"
+    r"(give|show) me (some )?(options|ideas|exercises|something to (do|try))|what are my options|"
+    r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i)\b"
+)
+QUESTION = re.compile(
+    r"^(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would|tell me)\b|\?\s*$"
+)
+EXPLAIN = re.compile(
+    r"\b(what is|what'?s|what are|whats|tell me (about|more)|explain|how does|meaning of|mean by|"
+    r"difference between|is it normal|is this normal|is that normal)\b"
+)
+#: "Do I have anxiety?": answered with what the check-ups and a doctor can do, never with a diagnosis.
+CONDITION = re.compile(
+    r"\b((do|could|might|can) i (have|be having|suffer from)|am i (\w+ )?(depressed|bipolar|autistic|adhd|ocd|"
+    r"anxious|mentally ill|crazy|normal)|is (this|it|that) (\w+ )?(depression|anxiety|adhd|ocd|ptsd|bipolar|"
+    r"a disorder|an illness)|do you think i'?m|diagnos)"
+)
+ACKNOWLEDGE = re.compile(
+    r"^(ok|okay|k|kk|sure|yes|yeah|yep|yup|no|nope|maybe|not really|i guess|i don'?t know|idk|dunno|hmm+|mm+|"
+    r"alright|right|fine|meh|eh)\W*$"
+)
+_YES = (
+    r"yes|yeah|yep|yup|ya|ok|okay|sure|alright|go on|go ahead|let'?s (do it|try it|try that|try|go|do that)|why not|"
+    r"sounds good|i'?ll try( it| that)?|i'?ll give it a (go|try)|let'?s|yes please|sure thing|please|"
+    r"i'?d like that|i can try|that sounds (good|helpful|ok)|i'?m in|i'?d like to try( it| that)?|try it"
+)
+_NO = (
+    r"no|nah|nope|no thanks?|no thank you|not now|not really|not right now|not today|maybe later|later|"
+    r"i'?d rather not|i'?ll pass|pass|skip( it)?|i don'?t want to|don'?t want to|not for me|i'?m ok|i'?m good|"
+    r"i'?m fine|i'?m alright"
+)
+_POLITE = r"please|then|thanks?|thank you|ok|okay|i guess|for now|maybe|though|actually"
+ACCEPT = re.compile(rf"^({_YES})( ({_YES}|{_POLITE}))*\W*$")
+DECLINE = re.compile(rf"^({_NO})( ({_NO}|{_POLITE}))*\W*$")
+#: "Is it normal to...", "what's the difference between...": a question even with a feeling in it.
+IS_NORMAL = re.compile(
+    r"^(is it|is this|is that|isn'?t it|am i) (normal|ok|okay|weird|common|strange)\b|"
+    r"\b(difference between|is it normal|is this normal|is it common)\b"
+)
+#: A refusal said in full, whatever was asked: "I don't want breathing exercises", "stop suggesting things".
+REFUSAL = re.compile(
+    r"\b((i )?(don'?t|do not) (want|need|like) (to do )?(any |more |another |the |these |those |your )?"
+    r"(\w+ )?(exercises?|breathing|techniques?|tips|grounding|meditation|worksheets?)|"
+    r"stop (suggesting|offering|recommending|giving me)|no more (\w+ )?(exercises|breathing|tips)|"
+    r"not (in the mood|up) for (an? |any )?(exercises?|breathing)|(exercises|breathing) (don'?t|doesn'?t) work for me)"
+)
+#: "Just listen": the person wants to be heard, not fixed.
+LISTEN = re.compile(
+    r"\b(just (listen|hear me out|want to (talk|vent|be heard|get (it|this) off my chest|rant))|"
+    r"(need|want) to (vent|rant|get (it|this) off my chest)|let me (vent|rant)|can (you|u) (just )?listen|"
+    r"(could|would) you (just )?listen|just need (someone|somebody) to (listen|talk to)|"
+    r"(don'?t|do not) (want|need) (advice|solutions|to be fixed|fixing)|not looking for (advice|solutions)|"
+    r"no advice|just be here|i just want to talk)\b"
+)
+#: Right now, in the body: steps in the chat, not a menu.
+NOW = re.compile(
+    r"\b(right now|rn|at the moment|atm|this second|this minute|happening now|as we speak|now)\b|"
+    r"\b(i'?m|im) (on|in|at) (the|a) \w+|having a panic attack"
+)
+ACUTE = re.compile(
+    r"panic|can'?t breathe|cant breathe|hyperventilat|heart (is )?(racing|pounding)|shaking|losing it|"
+    r"freaking out|spiral+ing|chest (is )?tight|dizzy|going to faint|can'?t calm down|overwhelm"
+)
+HELP_NOW = re.compile(
+    r"\b(what do i do|what should i do|help me|how do i (calm|stop)|calm me down)\b.*\b(now|right now|rn)\b|"
+    r"having a panic attack|panic attack (right )?now|i'?m panicking$|i'?m panicking (so|really|badly|help)"
+)
+TRIED = re.compile(
+    r"\b(i (did|tried|used|practi[cs]ed|gave|went through|have done|'?ve done|have tried|'?ve tried|just did)|"
+    r"did (it|that|the)|tried (it|that|the)|gave it a (go|try|shot)|after (doing|trying) (it|that|the))\b"
+)
+NOT_HELPED = re.compile(
+    r"\b((didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t) (really )?(help|work|do anything|do much|"
+    r"make (a|any) difference|helping|working)|not help(ing|ful)|made (it|me|things) worse|no (difference|use)|"
+    r"did nothing|useless|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
+)
+HELPED = re.compile(
+    r"\b(helped|it helps|that helps|worked|working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
+    r"useful|made a difference|did the trick|a bit better|much better|so much better|less (anxious|panicky|tense))\b"
+)
+GOOD_NEWS = re.compile(
+    r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade)|i passed|passed (my|the)|"
+    r"i did it|nailed it|smashed it|good news|great news|went (really |so )?well|went better|"
+    r"got (in|accepted|promoted|a (job|place|raise|promotion))|proud of myself|"
+    r"(had|having) a (really )?(good|great|nice|lovely) (day|week|time|weekend|night)|finally (did|managed|got)|"
+    r"managed to|made it through|best day|i got (out|up)|i (\w+ )?went (out|for a|to the)|i got engaged|"
+    r"(it )?felt (so |really )?(good|great|amazing|nice)|"
+    r"got my (results|grades)|(feeling|feel|felt) (a lot |much |so much |a bit |loads )?better)\b"
+)
+
+#: Sentences per intent, embedded once; a message that no pattern placed is matched to the nearest.
+EXEMPLARS: dict[str, tuple[str, ...]] = {
+    "greeting": ("hi there", "hello", "hey you", "good evening"),
+    "smalltalk": (
+        "how are you doing today?",
+        "how's your day going",
+        "are you a robot?",
+        "what's up with you",
+        "haha that's funny",
+    ),
+    "progress": (
+        "I got the job!",
+        "I passed my exam!!",
+        "guess what, I finally did it",
+        "I actually went to the gym today",
+        "had a really good day today",
+        "I spoke up in the meeting and it went well",
+        "I went out with friends for the first time in ages",
+        "great news, I got accepted",
+    ),
+    "venting": (
+        "I just need to get this off my chest",
+        "can you just listen for a bit",
+        "I don't want advice I just want to talk",
+        "I need to rant about my day",
+    ),
+    "offtopic": (
+        "what should I eat for dinner",
+        "who won the football last night",
+        "can you recommend a pasta recipe",
+        "what's the weather tomorrow",
+        "write me some python code",
+        "what is the capital of France",
+        "what's the best phone to buy",
+        "how do I fix my car's engine",
+        "tell me a joke",
+        "what time is it in Tokyo",
+        "how many calories are in an apple",
+        "convert 10 miles to km",
+    ),
+}
+#: Similarity above which an exemplar decides the intent (offtopic must also beat everything on topic).
+EXEMPLAR_THRESHOLD = 0.62
+OFFTOPIC_THRESHOLD = 0.5
+OFFTOPIC_MARGIN = 0.05
+#: After a question of Haven's, a message is off topic only when it is clearly nearer off-topic talk.
+OFFTOPIC_CLEAR_MARGIN = 0.15
+
+#: Words that name a kind of exercise ("the breathing thing"), and the exercises of that kind.
+KINDS: dict[str, str] = {
+    "breathing": r"breath",
+    "grounding": r"ground|5 4 3 2 1|54321",
+    "relaxation": r"relax|muscle|body scan",
+    "writing": r"journal|writ|record|diary",
+    "worry": r"worry",
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The kind of message, and what it refers to."""
+
+    intent: str
+    outcome: str | None = None
+    exercise: str | None = None
+    options: bool = False
+    answers: bool = False
+
+
+def outcome_of(norm: str) -> str | None:
+    """ "it didn't help" -> not_helped; "it helped!" -> helped; neither said -> None. Negatives are read first."""
+    if NOT_HELPED.search(norm):
+        return "not_helped"
+    if HELPED.search(norm):
+        return "helped"
+    return None
+
+
+def avoided_kinds(norm: str) -> tuple[str, ...]:
+    """Kinds of exercise refused in so many words ("no more breathing"), "exercise" for all of them."""
+    if not REFUSAL.search(norm):
+        return ()
+    kinds = tuple(kind for kind in KINDS if re.search(rf"\b{kind}", norm))
+    return kinds or ("exercise",)

@@ -1,0 +1,118 @@
+"""The guide follows a conversation: dialogue_conversations.yaml through the whole chat service (issue 12)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+SCRIPT = yaml.safe_load(Path(__file__).with_name("dialogue_conversations.yaml").read_text(encoding="utf-8"))
+CONVERSATIONS = SCRIPT["conversations"]
+_MARKER = re.compile(r"\[(\d+)\]")
+_STEP = re.compile(r"^\s*\d+\.\s+\S", re.M)
+BREATHING = {"box-breathing", "paced-breathing"}
+
+
+def _sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+|(?<=:)\s+|\n+", text)
+    return [k for k in (re.sub(r"\[\d+\]|[*_`]|^\s*(-|\d+\.)\s*", "", p).strip().lower() for p in parts) if k]
+
+
+def test_the_set_is_big_enough():
+    assert len(CONVERSATIONS) >= 40
+    assert sum(len(c["turns"]) for c in CONVERSATIONS) >= 100
+
+
+def _check_turn(step: dict, reply, where: str) -> None:
+    understood = reply.as_json()["understood"]
+    offered = list(reply.suggested_exercises)
+    if "intent" in step:
+        assert understood["intent"] == step["intent"], where
+    if "intent_any" in step:
+        assert understood["intent"] in step["intent_any"], where
+    if "mode" in step:
+        assert understood["mode"] == step["mode"], where
+    if step.get("offers") == "none":
+        assert not offered, where
+    if step.get("offers") == "one":
+        assert len(offered) == 1, where
+    if "offers_any" in step:
+        assert set(step["offers_any"]) & set(offered), where
+    if "offers_between" in step:
+        low, high = step["offers_between"]
+        assert low <= len(offered) <= high, where
+    for exercise in step.get("not_offers", []):
+        assert exercise not in offered, where
+    if "asks" in step:
+        assert reply.text.rstrip().endswith("?") == step["asks"], where
+    if step.get("steps"):
+        assert len(_STEP.findall(reply.text)) >= 3, where
+    if "says_any" in step:
+        assert any(p.lower() in reply.text.lower() for p in step["says_any"]), where
+    for phrase in step.get("not_says", []):
+        assert phrase.lower() not in reply.text.lower(), where
+    if "cites_any" in step:
+        assert set(step["cites_any"]) & {c.doc_id for c in reply.citations}, where
+    if step.get("cites_none"):
+        assert not reply.citations, where
+
+
+@pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c["name"] for c in CONVERSATIONS])
+def test_conversation(service, conversation):
+    conversation_id, said = None, {}
+    offered_before: set[str] = set()
+    refused_breathing = listening = False
+    for step in conversation["turns"]:
+        text = step["say"]
+        reply = service.respond("me", text, conversation_id)
+        conversation_id = reply.conversation_id
+        understood = reply.as_json()["understood"]
+        where = f"{text!r} -> {understood} {list(reply.suggested_exercises)} {reply.text!r}"
+        assert reply.level == step.get("level", "none"), where
+        _check_turn(step, reply, where)
+        if reply.engine == "safety":
+            continue
+        offered = set(reply.suggested_exercises)
+        asked = understood["intent"] in ("exercise_request", "accept")
+        # at most one exercise button unless options were asked for
+        assert len(offered) <= 1 or understood["intent"] == "exercise_request", where
+        # never again what was declined, done or offered before, unless asked for
+        if not asked:
+            assert not offered & offered_before, where
+        refused_breathing |= bool(re.search(r"(don'?t want|no more|stop).{0,20}breathing", text.lower()))
+        if refused_breathing:
+            assert not offered & BREATHING, where
+        listening = (listening or understood["intent"] == "venting") and not asked
+        if listening:
+            assert not offered, where
+        assert understood["intent"] != "offtopic" or step.get("intent") == "offtopic", where
+        offered_before |= offered
+        # every number shown opens a passage; nothing is said twice
+        assert {int(n) for n in _MARKER.findall(reply.text)} == {c.n for c in reply.citations}, where
+        for sentence in _sentences(reply.text):
+            assert sentence not in said, f"repeated {sentence!r} (first after {said.get(sentence)!r})"
+            said[sentence] = text
+
+
+def test_state_is_stored_beside_the_risk_state(service):
+    """The dialogue state has its own key in the conversation's state; the safety layer's ``risk`` is kept."""
+    from haven.chat import store
+
+    first = service.respond("me", "I'm so anxious my heart is pounding")
+    service.respond("me", "no thanks", first.conversation_id)
+    state = store.load_state(service.db, "me", first.conversation_id)
+    assert "risk" in state and "dialogue" in state
+    dialogue = state["dialogue"]
+    assert set(first.suggested_exercises) <= set(dialogue["declined"])
+    assert dialogue["turns"] == 2 and dialogue["mode"] == "talking"
+
+
+def test_reply_json_has_the_conversation_and_what_was_understood(service):
+    reply = service.respond("me", "I have an exam tomorrow and I can't stop worrying")
+    data = reply.as_json()
+    assert data["conversation"] == reply.conversation_id
+    assert set(data["understood"]) == {"intent", "feelings", "themes", "mode"}
+    assert data["understood"]["intent"] == "feeling" and "anxious" in data["understood"]["feelings"]
+    assert "study" in data["understood"]["themes"]
