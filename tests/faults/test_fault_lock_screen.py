@@ -61,10 +61,31 @@ def served_as_by_a_server(monkeypatch):
     monkeypatch.setattr(PagesManager, "__init__", init)
 
 
-def _reload(page: str) -> AppTest:
-    """A browser (re)loading ``page``'s address: a new session whose first run asks for that page."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    return at.switch_page(page).run()
+@pytest.fixture
+def address(monkeypatch):
+    """The address a browser asks for on its first run, as a reload sends it: a page name, no page hash.
+
+    (AppTest.switch_page sends a hash, which Streamlit quietly resolves to the default page when unknown;
+    a reload of /chat sends the name "chat", which is what meets "Page not found".)
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    asked: dict[str, str] = {}
+    real = PagesManager.set_script_intent
+
+    def intent(self, page_script_hash, page_name) -> None:
+        if not page_script_hash and not page_name and asked.get("name"):
+            page_name = asked.pop("name")
+        real(self, page_script_hash, page_name)
+
+    monkeypatch.setattr(PagesManager, "set_script_intent", intent)
+    return asked
+
+
+def _reload(page: str, address: dict) -> AppTest:
+    """A browser (re)loading ``page``'s address (e.g. /chat): a new session whose first run asks for it."""
+    address["name"] = page.removeprefix("pages/").removesuffix(".py")
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
 
 
 def _unlock(at: AppTest, passphrase: str) -> AppTest:
@@ -72,24 +93,24 @@ def _unlock(at: AppTest, passphrase: str) -> AppTest:
     return next(b for b in at.button if b.label == "Unlock").click().run()
 
 
-def test_reloading_a_page_while_locked_shows_only_the_lock_screen(locked, pages_not_found):
-    at = _reload("pages/chat.py")
+def test_reloading_a_page_while_locked_shows_only_the_lock_screen(locked, pages_not_found, address):
+    at = _reload("pages/chat.py", address)
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == ["Haven is locked"]
     assert not pages_not_found, "Streamlit said 'Page not found' over the lock screen"
     assert at.sidebar.button(key="help_now")
 
 
-def test_a_wrong_passphrase_is_refused_without_the_database_path(locked):
-    at = _unlock(_reload("pages/mood.py"), "not the passphrase at all")
+def test_a_wrong_passphrase_is_refused_without_the_database_path(locked, address):
+    at = _unlock(_reload("pages/mood.py", address), "not the passphrase at all")
     assert not at.exception, at.exception
     shown = "\n".join(e.value for e in at.error)
     assert "does not open" in shown
     assert str(locked) not in shown and str(locked.parent) not in shown and "haven.db" not in shown
 
 
-def test_unlocking_opens_the_page_the_person_was_on(locked, pages_not_found):
-    at = _unlock(_reload("pages/chat.py"), PASSPHRASE)
+def test_unlocking_opens_the_page_the_person_was_on(locked, pages_not_found, address):
+    at = _unlock(_reload("pages/chat.py", address), PASSPHRASE)
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == ["Chat"]
     assert not pages_not_found
