@@ -31,6 +31,7 @@ EMOTIONS = ["calm", "tired", "anxious", "hopeful", "sad"]
 
 def write_export(path: Path, rows: int) -> None:
     """An export of ``rows`` check-ins (and one row of each other table), written row by row."""
+    from haven.privacy.export_format import tables
     from haven.privacy.schema import schema_head
     from haven.tracking.scoring import score
 
@@ -39,11 +40,14 @@ def write_export(path: Path, rows: int) -> None:
     start = datetime(2024, 1, 1, 8, 0, 0)
     counts = {"people": 1, "check_ins": rows, "assessments": 1, "exercise_runs": 1, "conversations": 1,
               "chat_turns": 2}  # fmt: skip
+    empty = [t.name for t in tables() if t.name not in counts]  # every other table, listed and empty
+    counts.update(dict.fromkeys(empty, 0))
     header = {"format": "haven-export", "format_version": 1, "schema_revision": schema_head(),
               "exported_at": "2026-01-01T00:00:00", "counts": counts}  # fmt: skip
     at = start.isoformat()
     with path.open("w", encoding="utf-8") as out:
         out.write(json.dumps(header)[:-1])
+        out.write("".join(f', "{name}": []' for name in empty))
         out.write(f', "people": [{{"id": 1, "name": "me", "is_demo": false, "created_at": "{at}"}}]')
         out.write(', "check_ins": [')
         for n in range(rows):

@@ -87,7 +87,7 @@ def _new_passphrase_fields(min_length: int) -> tuple[str, str]:
 
 
 def _set_form(min_length: int) -> None:
-    from haven.privacy import WeakPassphrase, WrongPassphrase, set_passphrase
+    from haven.privacy import DatabaseInUse, WeakPassphrase, WrongPassphrase, set_passphrase
 
     with st.form("privacy_set_passphrase", clear_on_submit=True):
         new, again = _new_passphrase_fields(min_length)
@@ -99,14 +99,14 @@ def _set_form(min_length: int) -> None:
             return
         try:
             set_passphrase(new)
-        except (WeakPassphrase, WrongPassphrase) as error:
+        except (WeakPassphrase, WrongPassphrase, DatabaseInUse) as error:
             st.error(str(error))
             return
         _after_rekey("Done: your database is encrypted. Haven will ask for the passphrase when it starts.")
 
 
 def _change_form(min_length: int) -> None:
-    from haven.privacy import WeakPassphrase, WrongPassphrase, change_passphrase
+    from haven.privacy import DatabaseInUse, WeakPassphrase, WrongPassphrase, change_passphrase
 
     with st.form("privacy_change_passphrase", clear_on_submit=True):
         current = st.text_input("Current passphrase", type="password")
@@ -118,7 +118,7 @@ def _change_form(min_length: int) -> None:
             return
         try:
             change_passphrase(current, new)
-        except (WeakPassphrase, WrongPassphrase) as error:
+        except (WeakPassphrase, WrongPassphrase, DatabaseInUse) as error:
             st.error(str(error))
             return
         _after_rekey("Done: the passphrase is changed. Every record was kept.")

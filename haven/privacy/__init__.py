@@ -27,6 +27,8 @@ _WHERE = {
     "import_file": "importing",
     "validate_export": "importing",
     "MIN_LENGTH": "passphrase",
+    "DatabaseCorrupt": "passphrase",
+    "DatabaseInUse": "passphrase",
     "NotEncrypted": "passphrase",
     "NotLocalDatabase": "passphrase",
     "PassphraseNeeded": "passphrase",

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from haven.config import get_settings
 from haven.storage import crypto
-from haven.storage.crypto import NotEncrypted, PassphraseNeeded, WrongPassphrase
+from haven.storage.crypto import DatabaseCorrupt, NotEncrypted, PassphraseNeeded, WrongPassphrase
 from haven.storage.db import close_engines, sqlite_file
+from haven.storage.locking import DatabaseInUse
 
 #: Shorter passphrases are refused: the file's safety is only as good as the passphrase.
 MIN_LENGTH = 8
@@ -119,6 +120,8 @@ def remove_passphrase(current: str) -> None:
 
 __all__ = [
     "MIN_LENGTH",
+    "DatabaseCorrupt",
+    "DatabaseInUse",
     "NotEncrypted",
     "NotLocalDatabase",
     "PassphraseNeeded",
