@@ -162,7 +162,9 @@ def heldout(service) -> None:
                 else:
                     misses.append(f"{turn['say']!r}: {intent}, a reader says {turn['intent']}")
     report("held-out", times)
-    print(f"on-topic turns read as off topic: {misread}/{on_topic} = {100 * misread / max(on_topic, 1):.1f}% (goal <= 2%)")
+    print(
+        f"on-topic turns read as off topic: {misread}/{on_topic} = {100 * misread / max(on_topic, 1):.1f}% (goal <= 2%)"
+    )
     print(f"off-topic turns recognised: {recognised}/{off_topic}")
     print(f"intent agreement where labelled: {agreed}/{labelled} = {100 * agreed / max(labelled, 1):.0f}%")
     for line in misses:

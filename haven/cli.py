@@ -200,12 +200,17 @@ def chat(
 
     log_to_file()
     if message is None:
-        if not sys.stdin.isatty():
+        if not _in_terminal():
             typer.echo("haven chat: give a MESSAGE, or run it in a terminal to talk turn by turn.", err=True)
             raise typer.Exit(2)
         _chat_interactively(as_json, conversation)
         return
     _print_reply(_chat_turn(message, conversation), as_json)
+
+
+def _in_terminal() -> bool:
+    """True when a person is typing (so ``haven chat`` with no message may open a conversation)."""
+    return sys.stdin.isatty()
 
 
 def _chat_turn(message: str, conversation: int | None):

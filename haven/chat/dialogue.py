@@ -79,7 +79,9 @@ class DialogueState:
             return cls()
         pending = data.get("pending")
         try:
-            pending = Pending(**pending) if isinstance(pending, dict) and pending.get("kind") in PENDING_KINDS else None
+            pending = (
+                Pending(**pending) if isinstance(pending, dict) and pending.get("kind") in PENDING_KINDS else None
+            )
         except TypeError:
             pending = None
         mode = data.get("mode") if data.get("mode") in MODES else "talking"
@@ -94,7 +96,9 @@ class DialogueState:
             done={str(k): (v if isinstance(v, bool) else None) for k, v in done.items()},
             avoid=_strings(data.get("avoid")),
             preference=data.get("preference") if data.get("preference") == "listen" else None,
-            facts={str(k): {str(a): str(b) for a, b in v.items()} for k, v in facts.items() if isinstance(v, dict)},
+            facts={
+                str(k): {str(a): str(b) for a, b in v.items()} for k, v in facts.items() if isinstance(v, dict)
+            },
             topics=_strings(data.get("topics")),
             turns=int(data.get("turns") or 0),
         )
@@ -137,7 +141,9 @@ def _merge_facts(facts: dict[str, dict[str, str]], new: tuple[tuple[str, str, st
     return merged
 
 
-def advance(state: DialogueState, understanding, suggested: tuple[str, ...], pending: Pending | None) -> DialogueState:
+def advance(
+    state: DialogueState, understanding, suggested: tuple[str, ...], pending: Pending | None
+) -> DialogueState:
     """The state after a turn: what the person told us, what Haven offered and the question it left open.
 
     ``understanding`` is this message's :class:`haven.chat.types.Understanding`; ``suggested`` the reply's

@@ -56,6 +56,15 @@ def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], .
     return tuple(found)
 
 
+_GIVES = {"told": TOLD, "rating": RATING, "when": WHEN}
+
+
+def gives(norm: str, asks: str | None) -> bool:
+    """True if the message plainly states the fact a question asked for ("my mum knows" for "told")."""
+    pattern = _GIVES.get(asks or "")
+    return bool(pattern and pattern.search(norm))
+
+
 def answer_fact(norm: str, topic: str | None, asks: str | None) -> tuple[tuple[str, str, str], ...]:
     """An answer to a question that asked for a fact gives that fact, whatever words it is in."""
     if not asks:

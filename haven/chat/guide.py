@@ -309,10 +309,18 @@ class GuideEngine:
             validation = phraser.pick("validate", P.VALIDATE, required=False)
             opening = f"{opening} {validation}" if validation else opening
         psychoed = None if positive else self._psychoeducation(request, phraser, citer)
-        lines, chosen = self._exercise_lines(request, phraser, citer, limit=1) if self._offer_now(request) else ([], [])
+        lines, chosen = (
+            self._exercise_lines(request, phraser, citer, limit=1) if self._offer_now(request) else ([], [])
+        )
         block = None
         if lines:
-            leads = P.EXERCISES_LEAD_POSITIVE if positive else P.EXERCISES_LEAD if len(lines) > 1 else P.EXERCISE_LEAD_ONE
+            leads = (
+                P.EXERCISES_LEAD_POSITIVE
+                if positive
+                else P.EXERCISES_LEAD
+                if len(lines) > 1
+                else P.EXERCISE_LEAD_ONE
+            )
             lead = phraser.pick("exercises", leads, required=False)  # every lead said: the line alone
             block = "\n".join([lead, *lines] if lead else lines)
         return [opening, psychoed, block, self._follow_up(request, phraser, offered=bool(lines))], chosen
@@ -323,7 +331,9 @@ class GuideEngine:
         state, u = request.dialogue, request.understanding
         if not state.offered and not state.declined:
             return True
-        return bool(set(u.topics) - set(state.topics) - {"okay", "hopeful"})  # after a "no", only for something new
+        return bool(
+            set(u.topics) - set(state.topics) - {"okay", "hopeful"}
+        )  # after a "no", only for something new
 
     def _greeting(self, request, phraser, citer):
         hello = phraser.pick("greeting", P.GREETING)
@@ -438,11 +448,15 @@ class GuideEngine:
         return [" ".join(p for p in (cheer, keep) if p), question], []
 
     def _smalltalk(self, request, phraser, citer):
-        return [f"{phraser.pick('smalltalk', P.SMALLTALK)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"], []
+        return [
+            f"{phraser.pick('smalltalk', P.SMALLTALK)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"
+        ], []
 
     def _title(self, exercise_id: str | None) -> str:
         ex = self.library.exercises.get(exercise_id or "")
-        return ex.title[0].lower() + ex.title[1:] if ex and not ex.title[:2].isupper() else (ex.title if ex else "it")
+        return (
+            ex.title[0].lower() + ex.title[1:] if ex and not ex.title[:2].isupper() else (ex.title if ex else "it")
+        )
 
     def _tried(self, request, phraser, citer):
         """A follow-up on an exercise the person tried: glad if it helped, no blame if it did not."""
@@ -457,7 +471,9 @@ class GuideEngine:
             sorry = phraser.pick("tried-not", P.TRIED_NOT, title=title)
             kind = next((p for p in KINDS.values() if re.search(p, (u.exercise or "").replace("-", " "))), None)
             lines, chosen = self._exercise_lines(request, phraser, citer, limit=1, unlike=kind)
-            block = "\n".join(["If you'd like to try something different another time:", *lines]) if lines else None
+            block = (
+                "\n".join(["If you'd like to try something different another time:", *lines]) if lines else None
+            )
             return [sorry, block, phraser.pick("tried-not-q", P.TRIED_NOT_QUESTION)], chosen
         thanks = phraser.pick("tried-unknown", P.TRIED_UNKNOWN, title=title)
         return [f"{thanks} {phraser.pick('tried-unknown-q', P.TRIED_UNKNOWN_QUESTION)}"], []

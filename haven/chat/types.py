@@ -76,7 +76,12 @@ class Understanding:
 
     def as_json(self) -> dict[str, Any]:
         """The ``understood`` part of ``haven chat --json``."""
-        return {"intent": self.intent, "feelings": list(self.feelings), "themes": list(self.themes), "mode": self.mode}
+        return {
+            "intent": self.intent,
+            "feelings": list(self.feelings),
+            "themes": list(self.themes),
+            "mode": self.mode,
+        }
 
     @property
     def topics(self) -> list[str]:
@@ -144,7 +149,7 @@ class Reply:
         """What was read; a safety reply is a crisis (or a concern) held by the safety layer."""
         if self.understood is not None:
             return self.understood.as_json()
-        intent = "crisis" if self.level == "crisis" else "concern" if self.engine == "safety" else "feeling"
+        intent = "crisis" if self.level == "crisis" else "concern" if self.engine == "safety" else "acknowledgement"
         mode = "crisis" if self.engine == "safety" else "talking"
         return {"intent": intent, "feelings": [], "themes": [], "mode": mode}
 

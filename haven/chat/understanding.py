@@ -147,6 +147,7 @@ THEMES: tuple[Theme, ...] = (
 
 _NEGATION = re.compile(r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|wasn'?t|n't)\s+(\w+\s+)?$")
 
+
 def normalise(text: str) -> str:
     """Lower case, curly quotes straightened, punctuation other than apostrophes and ? turned to spaces."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
@@ -299,7 +300,9 @@ class Understander:
         is_exercise = named in self.library.exercises if named else False
         stated = F.extract(norm, themes)
         if reading.answers and state.pending is not None:
-            stated += F.answer_fact(norm, state.pending.topic or (themes[0] if themes else None), state.pending.asks)
+            stated += F.answer_fact(
+                norm, state.pending.topic or (themes[0] if themes else None), state.pending.asks
+            )
         return Understanding(
             intent=reading.intent,
             feelings=feelings_t,
@@ -403,8 +406,10 @@ class Understander:
         outcome = I.outcome_of(norm)
         tried = I.TRIED.search(norm) and (outcome or referred or named)
         after_exercise = pending is not None and pending.kind == "check_in"
-        if tried or (outcome == "not_helped" and (short or state.done or state.offered)) or (
-            after_exercise and outcome
+        if (
+            tried
+            or (outcome == "not_helped" and (short or state.done or state.offered))
+            or (after_exercise and outcome)
         ):
             return I.Reading("tried", outcome=outcome, exercise=referred)
         if I.CAPABILITIES.search(norm):
@@ -461,6 +466,8 @@ class Understander:
             return True
         if I.QUESTION.search(norm) and norm.endswith("?"):
             return True
+        if state.pending is not None and F.gives(norm, state.pending.asks):
+            return False  # "my mum knows" answers "who else knows?", whatever theme it names
         known = {*state.topics, *((state.pending.topic,) if state.pending and state.pending.topic else ())}
         said = {*themes, *(f for f in feelings if f not in ("okay", "hopeful"))}
         return bool(said) and not said & known
@@ -481,7 +488,18 @@ class Understander:
 
 
 #: Feelings that make good news read as mixed, so it is not celebrated over.
-_HARD_FEELINGS = {"anxious", "low", "angry", "frustrated", "lonely", "overwhelmed", "ashamed", "guilty", "numb", "grieving"}
+_HARD_FEELINGS = {
+    "anxious",
+    "low",
+    "angry",
+    "frustrated",
+    "lonely",
+    "overwhelmed",
+    "ashamed",
+    "guilty",
+    "numb",
+    "grieving",
+}
 
 
 def _distressed(feelings) -> bool:
