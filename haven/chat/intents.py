@@ -48,7 +48,8 @@ GREETING = re.compile(
 )
 SMALLTALK = re.compile(
     r"\b(how are you|how r u|how are u|how'?s it going|how is it going|what'?s up|whats up|wyd|how'?s your day|"
-    r"are you (a )?(bot|robot|ai|real|human|a person)|do you have feelings|what'?s your name|who made you)\b|"
+    r"are you (a )?(bot|robot|ai|real|human|a person)|is (this|it|this thing) (a )?(bot|robot|ai|real person)|"
+    r"do you have feelings|what'?s your name|who made you)\b|"
     r"^(lol|lmao|haha+|hehe|ha|nice|cool|wow|omg)\W*$"
 )
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|that|you))\b")
@@ -117,7 +118,8 @@ IS_NORMAL = re.compile(
 REFUSAL = re.compile(
     r"\b((i )?(don'?t|do not) (want|need|like) (to do )?(any |more |another |the |these |those |your )?"
     r"(\w+ )?(exercises?|breathing|techniques?|tips|grounding|meditation|worksheets?)|"
-    r"stop (suggesting|offering|recommending|giving me)|no more (\w+ )?(exercises|breathing|tips)|"
+    r"stop (suggesting|offering|recommending|giving me)|no more (\w+ )?(exercises|breathing|tips)|no exercises|"
+    r"(rather|prefer) not (to )?(do )?(any |an |the )?(\w+ )?(exercises?|breathing)|"
     r"not (in the mood|up) for (an? |any )?(exercises?|breathing)|(exercises|breathing) (don'?t|doesn'?t) work for me)"
 )
 #: "Just listen": the person wants to be heard, not fixed.
@@ -134,8 +136,9 @@ NOW = re.compile(
     r"\b(i'?m|im) (on|in|at) (the|a) \w+|having a panic attack"
 )
 ACUTE = re.compile(
-    r"panic|can'?t breathe|cant breathe|hyperventilat|heart (is )?(racing|pounding)|shaking|losing it|"
-    r"freaking out|spiral+ing|chest (is )?tight|dizzy|going to faint|can'?t calm down|overwhelm"
+    r"panic|can'?t breathe|cant breathe|hyperventilat|shaking|losing it|"
+    r"freaking out|spiral+ing|chest (is )?tight|dizzy|going to faint|can'?t calm down|overwhelm|"
+    r"heart('?s| is)? (racing|pounding|going (crazy|mad)|beating (so |really )?(fast|hard|like mad))"
 )
 HELP_NOW = re.compile(
     r"\b(what do i do|what should i do|help me|how do i (calm|stop)|calm me down)\b.*\b(now|right now|rn)\b|"
@@ -156,6 +159,7 @@ HELPED = re.compile(
 )
 GOOD_NEWS = re.compile(
     r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade)|i passed|passed (my|the)|"
+    r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)|"
     r"i did it|nailed it|smashed it|good news|great news|went (really |so )?well|went better|"
     r"got (in|accepted|promoted|a (job|place|raise|promotion))|proud of myself|"
     r"(had|having) a (really )?(good|great|nice|lovely) (day|week|time|weekend|night)|finally (did|managed|got)|"
