@@ -124,7 +124,7 @@ class Theme:
 
 THEMES: tuple[Theme, ...] = (
     Theme("sleep", r"sleep|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning"),
-    Theme("work", r"\bwork|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview"),
+    Theme("work", r"\bwork(?!ed\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview"),
     Theme("study", r"exam|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher"),
     Theme(
         "relationships", r"partner|boyfriend|girlfriend|husband|wife|relationship|break ?up|broke up|dating|\bex\b"
@@ -412,6 +412,8 @@ class Understander:
             or (after_exercise and outcome)
         ):
             return I.Reading("tried", outcome=outcome, exercise=referred)
+        if named in self.library.exercises and outcome and not I.REQUEST.search(norm):
+            return I.Reading("tried", outcome=outcome, exercise=named)  # "box breathing really worked"
         if I.CAPABILITIES.search(norm):
             return I.Reading("capabilities")
         if named and named in self.library.exercises and (I.REQUEST.search(norm) or len(words) <= 4):
