@@ -31,6 +31,8 @@ class DatabaseInUse(RuntimeError):
 
 
 _holds: dict[Path, ReadWriteLock] = {}
+#: Holds kept at once: one data dir in normal use; the oldest go first when a process moves between many.
+_MAX_HOLDS = 8
 _guard = threading.Lock()
 
 
@@ -60,6 +62,9 @@ def hold_open(db_path: Path) -> None:
             lock.close()
             raise DatabaseInUse(key) from error
         _holds[key] = lock
+        while len(_holds) > _MAX_HOLDS:  # a process that has moved on between data dirs (tests, notebooks)
+            with contextlib.suppress(Exception):
+                _holds.pop(next(iter(_holds))).close()
 
 
 def release(db_path: Path) -> None:
