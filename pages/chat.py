@@ -25,9 +25,13 @@ def _open(person: str, conversation_id: int | None) -> None:
 
 
 def _citations(citations) -> None:
-    """Each numbered citation opens the passage, its document and the document's own sources."""
-    for c in citations:
-        with st.expander(f"[{c.n}] {c.label()}", icon=":material/menu_book:"):
+    """One quiet "Sources" line per reply; opened, each numbered passage, its document and its own sources."""
+    if not citations:
+        return
+    label = " · ".join(f"[{c.n}] {c.title}" for c in citations)
+    with st.expander(label, icon=":material/menu_book:"):
+        for c in citations:
+            st.markdown(f"**[{c.n}] {c.label()}**")
             st.markdown(c.passage)
             st.caption(f"From **{c.title}** ({c.kind}), `{c.source}`")
             for ref in c.references:
