@@ -24,6 +24,7 @@ from haven.exercises import (
     RunRecord,
     Stage,
     approaches_used,
+    concern_help,
     crisis_help,
     delete_run,
     distress_change,
@@ -47,6 +48,7 @@ PICKED = "ex_picked"  # exercise id whose introduction is open
 OPEN_RUN = "ex_run"  # run id being done or read
 EDITING = "ex_edit"  # finished run id being edited
 CRISIS = "ex_crisis"  # a PausedForCrisis while the crisis card is up
+CONCERN = "ex_concern"  # (run id, ConcernResponse) after an answer that read as a concern
 DISTRESS_DEFAULT = 5
 TOP_NEEDS = 12  # needs shown as pills; the rest go in a multiselect
 
@@ -237,6 +239,7 @@ def show_run(run_id: int, exercises: dict[str, Exercise]) -> None:
     if stage is Stage.DISTRESS_BEFORE:
         show_distress(session, before=True)
     elif stage is Stage.STEP:
+        show_concern(session)
         show_step(session, session.step)
     elif stage is Stage.DISTRESS_AFTER:
         show_distress(session, before=False)
@@ -373,11 +376,14 @@ def show_help(step: Step) -> None:
 
 
 def submit(session: ExerciseSession, step: Step, value: Any, *, then: str) -> None:
-    """Save the answer (triaged first), then move; a crisis pauses everything on the crisis card."""
+    """Save the answer (triaged first), then move; a crisis pauses everything on the crisis card, a concern
+    shows a calm check-in above the next step while the exercise goes on."""
     result = session.answer(step.id, value)
     if result.crisis:
         pause_for_crisis(session, result, then)
         st.rerun()
+    noticed = result.triage is not None and result.triage.level == "concern"
+    st.session_state[CONCERN] = (session.run.id, concern_help(result.triage)) if noticed else None
     if not result.saved:
         st.error(result.problem or "That answer could not be saved.")
         return
@@ -427,6 +433,16 @@ def leave(session: ExerciseSession) -> None:
 def pause_for_crisis(session: ExerciseSession, result: AnswerResult, then: str) -> None:
     response = crisis_help(session.engine, session.person, result.triage)
     st.session_state[CRISIS] = PausedForCrisis(response, session.run.id, then)
+
+
+def show_concern(session: ExerciseSession) -> None:
+    """The check-in Haven owes an answer that read as a concern, until the next answer is given."""
+    noticed = st.session_state.get(CONCERN)
+    if noticed and noticed[0] == session.run.id:
+        from ui.crisis_card import render_concern
+
+        render_concern(noticed[1], key="ex_concern")
+        st.caption("What you wrote is saved. Carry on with the exercise whenever you're ready, or take a break.")
 
 
 def show_crisis_pause() -> None:

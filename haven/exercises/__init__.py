@@ -6,7 +6,7 @@ Plain Python (no Streamlit): the Exercises page, the chat service, reports and t
 from haven.exercises.answers import InvalidAnswer, clean_answer, missing_answer
 from haven.exercises.catalogue import approaches_used, filter_exercises, need_tags
 from haven.exercises.runs import RunNotFound, RunRecord, delete_run, get_run, helpful_scores, list_runs
-from haven.exercises.safety_plan import crisis_help, latest_safety_plan
+from haven.exercises.safety_plan import concern_help, crisis_help, latest_safety_plan
 from haven.exercises.session import (
     AnswerResult,
     ExerciseSession,
@@ -32,6 +32,7 @@ __all__ = [
     "WrongStage",
     "approaches_used",
     "clean_answer",
+    "concern_help",
     "crisis_help",
     "delete_run",
     "distress_change",

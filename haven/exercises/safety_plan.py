@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from haven.exercises.runs import list_runs
 
 if TYPE_CHECKING:  # pragma: no cover
-    from haven.safety import CrisisResponse, Triage
+    from haven.safety import ConcernResponse, CrisisResponse, Triage
 
 SAFETY_PLAN_EXERCISE = "safety-plan"
 
@@ -56,4 +56,17 @@ def crisis_help(engine: Engine, person: str, triage: Triage) -> CrisisResponse:
         get_settings().region,
         safety_plan=latest_safety_plan(engine, person),
         category=getattr(triage, "category", None),
+    )
+
+
+def concern_help(triage: Triage) -> ConcernResponse:
+    """The calm check-in and first lines for an answer that reads as a concern: the exercise goes on, the
+    person sees that Haven noticed and where help is."""
+    from haven.config import get_settings
+    from haven.safety import concern_response
+
+    return concern_response(
+        get_settings().region,
+        category=getattr(triage, "category", None),
+        audience=getattr(triage, "audience", None) or "self",
     )

@@ -47,8 +47,12 @@ def model_path() -> Path:
 @lru_cache(maxsize=1)
 def load_sentence_model() -> SentenceTransformer:
     """The one shared SentenceTransformer of this process (CPU, local files only)."""
+    import torch
     from sentence_transformers import SentenceTransformer
 
+    # One thread by default: a query is short, and with two threads torch's workers spin-wait for each other
+    # when other processes share the cores (measured: a training run stalled for minutes that took 50 s on one).
+    torch.set_num_threads(max(1, int(os.environ.get("HAVEN_TORCH_THREADS", "1"))))
     with _lock:
         return SentenceTransformer(str(model_path()), device="cpu", local_files_only=True)
 

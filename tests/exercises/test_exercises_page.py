@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from exercise_fakes import CRISIS_WORDS, fake_triage
+from exercise_fakes import CONCERN_WORDS, CRISIS_WORDS, fake_triage
 from streamlit.testing.v1 import AppTest
 
 from haven.exercises import ExerciseSession, Stage, get_run, list_runs
@@ -180,6 +180,25 @@ def test_crisis_answer_pauses_the_exercise_on_the_crisis_card(app_engine, stand_
     press(at, "ex-next")
     session = ExerciseSession.resume(app_engine, "me", library.exercises["thought-record"], run.id)
     assert session.answer_of("emotions") == ["Sad", "Lonely"] and session.stage is Stage.STEP
+
+
+def test_a_concern_answer_shows_a_calm_check_in_and_the_exercise_goes_on(app_engine, library):
+    """Not the card and no pause: the answer is saved, the next step is there, with a check-in and lines above."""
+    at = page()
+    at.session_state["start_exercise"] = "thought-record"
+    at.run()
+    click(at, "ex-intro-start")
+    press(at, "ex-next")  # distress before
+    at.text_area[0].input(f"Sometimes I just want to {CONCERN_WORDS}")
+    press(at, "ex-next")
+    assert at.pills[0].label.startswith("What did you feel?")  # the exercise went on
+    shown = " ".join(e.value for e in at.info) + " ".join(c.value for c in at.caption)
+    assert "988" in shown and "Carry on with the exercise" in shown
+    (run,) = list_runs(app_engine, "me")
+    assert run.answers["situation"].endswith(CONCERN_WORDS)
+    at.pills[0].set_value(["Sad"]).run()
+    press(at, "ex-next")  # an ordinary answer: the check-in has been seen, it goes
+    assert "Carry on with the exercise" not in " ".join(c.value for c in at.caption)
 
 
 def test_edit_a_finished_thought_record(app_engine, library):
