@@ -13,6 +13,7 @@ import streamlit as st
 from haven.tracking.charts import lone_check_in, mood_over_time
 from haven.tracking.checkins import (
     EMOTIONS,
+    MAX_NOTE_CHARS,
     CheckInEntry,
     CheckInRecord,
     delete_check_in,
@@ -82,7 +83,7 @@ def _entry_fields(prefix: str, tag_options: list[str], record: CheckInRecord | N
         "Hours of sleep last night", 0.0, 24.0, value=record.sleep_hours if record else None, step=0.5,
         key=f"{prefix}-sleep", placeholder="optional",
     )  # fmt: skip
-    note = st.text_area("A note", value=record.note if record else "", key=f"{prefix}-note",
+    note = st.text_area("A note", value=record.note if record else "", key=f"{prefix}-note", max_chars=MAX_NOTE_CHARS,
                         placeholder="Anything you want to remember about today (optional)")  # fmt: skip
     return {"mood": mood, "emotions": emotions or [], "tags": tags or [], "sleep_hours": sleep, "note": note}
 

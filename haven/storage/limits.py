@@ -15,14 +15,15 @@ EARLIEST = datetime(1900, 1, 1)
 AHEAD = timedelta(days=2)
 #: Whole numbers fit a signed 64-bit column on SQLite and PostgreSQL alike.
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
-#: The longest text a person can keep in one field (a note, a message, an answer): about 40 pages.
-MAX_TEXT_CHARS = 100_000
+#: The longest text kept in one field of an import (a message, an answer): about 400 pages. The chat saves
+#: a message whole, however long (it reads only the start), so this sits far above anything typed.
+MAX_TEXT_CHARS = 1_000_000
 #: How deep structured values (an exercise's answers, a conversation's state) may nest.
 MAX_DEPTH = 16
 #: A check-in's own limits, shared by the Mood form and the import.
-MAX_NOTE_CHARS = 10_000
-MAX_TAGS = 30
-MAX_TAG_CHARS = 60
+MAX_NOTE_CHARS = 100_000
+MAX_TAGS = 100
+MAX_TAG_CHARS = 200
 
 
 def latest() -> datetime:

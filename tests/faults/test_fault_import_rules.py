@@ -73,7 +73,7 @@ BAD_VALUES = {
     "a 20-digit id": (lambda d: d["check_ins"][0].update(id=10**19), "check_ins[0].id: a number too large"),
     "sleep of 30 hours": (lambda d: d["check_ins"][0].update(sleep_hours=30), "check_ins[0].sleep_hours: Input should be less than or equal to 24"),
     "a rating of 11": (lambda d: d["exercise_runs"][0].update(distress_before=11), "exercise_runs[0].distress_before: a rating runs from 0 to 10"),
-    "a note of a million characters": (lambda d: d["check_ins"][0].update(note="x" * 1_000_000), "check_ins[0].note: "),
+    "a note of two million characters": (lambda d: d["check_ins"][0].update(note="x" * 2_000_000), "check_ins[0].note: "),
 }
 
 
