@@ -131,3 +131,31 @@ def test_a_misnamed_copy_never_replaces_the_file_named_for_the_id(library_dir):
     problems = [str(p) for p in lib.problems]
     assert any(p.startswith(str(copy)) and "duplicate id 'box-breathing'" in p and str(real) in p for p in problems)
     assert any(p.startswith(str(copy)) and "must match the file name" in p for p in problems)
+
+
+def test_a_second_ingest_is_told_plainly_and_the_chat_serves_the_previous_index(library_dir, monkeypatch):
+    from filelock import FileLock
+    from typer.testing import CliRunner
+
+    from haven.cli import app
+    from haven.config import get_settings
+    from haven.retrieval.search import build_library_search
+
+    monkeypatch.setenv("HAVEN_DATA_DIR", str(library_dir / "data"))
+    monkeypatch.setenv("HAVEN_LIBRARY_DIR", str(library_dir))
+    monkeypatch.setenv("HAVEN_COLLECTION", "faults-cli")
+    get_settings.cache_clear()
+    try:
+        settings = get_settings()
+        ingest(load_library(settings.exercises_dir, settings.knowledge_dir), settings=settings)
+        before = _view(settings)
+        path = library_dir / "exercises" / "worry-time.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("Worry time", "Worry time, soon", 1), encoding="utf-8")
+        with FileLock(settings.chroma_path / "ingest.lock"):  # another process is ingesting
+            result = CliRunner().invoke(app, ["ingest"])
+            assert result.exit_code == 1 and "Another ingest is building" in result.stderr, result.output
+            assert "Traceback" not in result.output
+            served = build_library_search(settings=settings)  # what the chat loads meanwhile
+            assert {p.chunk_id: p.text for p in served.passages} == before
+    finally:
+        get_settings.cache_clear()
