@@ -154,7 +154,7 @@ def _without_the_service(error: Exception) -> None:
 
     record_fault(error, "the Chat page")
     st.warning(
-        f"Haven cannot open your conversations right now ({describe(error)}), so nothing written here is saved. "
+        f"Haven's chat cannot start right now ({describe(error)}), so nothing written here is saved. "
         "If you are struggling, write it anyway: Haven still reads every message for safety and shows help.",
         icon=":material/warning:",
     )

@@ -75,7 +75,12 @@ def chat_service():
     from haven.reviews import ReviewedReplies
 
     service = ChatService(DeferredSearch(_searcher), library(), database(), reviewed=ReviewedReplies.load())
-    service.understander.warm_up()
+    try:
+        service.understander.warm_up()
+    except Exception as error:  # noqa: BLE001 - the first message then loads it (or falls back to the lexicon)
+        from haven.logfile import record_fault
+
+        record_fault(error, "warming up the chat")
     return service
 
 

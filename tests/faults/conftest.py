@@ -8,17 +8,13 @@ dribbles, a huge message, a locked app) and checks that help, words and privacy 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
+from fault_helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 for folder in (ROOT, ROOT / "tests" / "chat"):  # pages, ui/ and the chat tests' helpers
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
-
-CRISIS = "I want to kill myself tonight"
-PASSPHRASE = "correct horse battery"
 
 
 def _forget_process_state() -> None:

@@ -4,7 +4,7 @@ and answered from a bounded part, with a kind word that only the first part was 
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from fault_helpers import ROOT
 
 LONG = "Work has been busy this month and I keep thinking about the deadlines. " * 2900  # ~206,000 characters
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import CRISIS, PASSPHRASE, ROOT
+from fault_helpers import CRISIS, PASSPHRASE, ROOT
 from streamlit.testing.v1 import AppTest
 
 TIMEOUT = 120

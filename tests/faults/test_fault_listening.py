@@ -15,7 +15,7 @@ import time
 import tomllib
 import urllib.request
 
-from conftest import ROOT
+from fault_helpers import ROOT
 from network_audit import attempts, audited, listening_addresses
 from services import free_port
 

@@ -4,7 +4,7 @@ passphrase is refused without naming the database's path, and unlocking opens th
 from __future__ import annotations
 
 import pytest
-from conftest import PASSPHRASE, ROOT
+from fault_helpers import PASSPHRASE, ROOT
 from streamlit.testing.v1 import AppTest
 
 TIMEOUT = 120
