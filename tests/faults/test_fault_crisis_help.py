@@ -147,3 +147,21 @@ def test_the_chat_page_still_gives_the_crisis_card_when_its_service_cannot_be_bu
     at.chat_input[0].set_value(CRISIS).run()
     assert not at.exception, at.exception
     assert "988" in _page_text(at)
+
+
+def test_an_unreadable_index_is_not_rebuilt_on_every_message():
+    """Building the searcher may mean an ingest that takes a while to fail: once per retry period, not per turn."""
+    from haven.retrieval.deferred import DeferredSearch
+    from haven.retrieval.index import IndexUnavailable
+
+    attempts = []
+
+    def build():
+        attempts.append(1)
+        raise IndexUnavailable("simulated: the index cannot be opened")
+
+    searcher = DeferredSearch(build)
+    for _ in range(3):
+        with pytest.raises(IndexUnavailable):
+            searcher.search("worry")
+    assert len(attempts) == 1
