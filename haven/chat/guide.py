@@ -46,6 +46,8 @@ _LIST_OR_HEADING = re.compile(r"^\s*([-*+]|\d+\.|#+)\s+")
 
 _PROSE_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ANAPHORIC = re.compile(r"^(it|this|that|these|those|they|then|so|but|and|or|also)\b", re.I)
+#: Words that point back at something a quote may have cut ("noticing these habits", "the steps above").
+_POINTS_BACK = re.compile(r"\b(these|those|the above|above|the following|such)\b", re.I)
 
 
 def _first_sentences(text: str, count: int = 2, limit: int = 240) -> list[str]:
@@ -249,8 +251,8 @@ class GuideEngine:
                 if len(window) < min(2, len(prose)):
                     continue  # a lone last sentence often leans on the one before it
                 snippet = " ".join(window)
-                if not phraser.fresh(snippet):
-                    continue
+                if not phraser.fresh(snippet) or _POINTS_BACK.search(snippet):
+                    continue  # said already, or it leans on text the quote leaves out
                 text = phraser.pick("psychoed", P.PSYCHOED_LEAD, required=False, snippet=snippet, n=n)
                 if text:
                     citer.cite(hit)
@@ -438,7 +440,7 @@ class GuideEngine:
             lead = phraser.pick("listen-open", P.LISTEN_OPEN)
             rest, _ = self._listening(request, phraser, citer)
             return [f"{lead} {rest[0]}"], []
-        return [f"{phraser.pick('listen-open', P.LISTEN_OPEN)} {phraser.pick('listen-q', P.LISTEN_QUESTION)}"], []
+        return [f"{phraser.pick('listen-open', P.LISTEN_OPEN)} {phraser.pick('listen-start', P.LISTEN_START)}"], []
 
     def _progress(self, request, phraser, citer):
         """Good news: celebrate it and help the person keep the win, without turning it into a problem."""
@@ -521,6 +523,8 @@ class GuideEngine:
             ack = phraser.pick("answer", P.ANSWER_ACK, required=False)  # a parroted thanks is worse than none
         if u.feelings or u.themes:
             paragraphs, chosen = self._feeling(request, phraser, citer)
+            if paragraphs[0].startswith(("Thank", "I'm listening", "I hear")):
+                ack = None  # the reflection already takes the answer in
             return [" ".join(p for p in (ack, paragraphs[0]) if p), *paragraphs[1:]], chosen
         if len(request.text.split()) >= 6 and not told:  # an answer with more in it than a fact
             return self._feeling(request, phraser, citer)

@@ -94,7 +94,7 @@ CONDITION = re.compile(
 )
 ACKNOWLEDGE = re.compile(
     r"^(ok|okay|k|kk|sure|yes|yeah|yep|yup|no|nope|maybe|not really|i guess|i don'?t know|idk|dunno|hmm+|mm+|"
-    r"alright|right|fine|meh|eh)\W*$"
+    r"alright|right|fine)\W*$"
 )
 _YES = (
     r"yes|yeah|yep|yup|ya|ok|okay|sure|alright|go on|go ahead|let'?s (do it|try it|try that|try|go|do that)|why not|"

@@ -298,6 +298,11 @@ LISTEN_OPEN = (
     "Sure. No exercises, no fixing, just listening.",
     "I can do that. Take all the time you need.",
 )
+LISTEN_START = (
+    "Go ahead, whenever you're ready.",
+    "What's on your mind?",
+    "Tell me what's going on.",
+)
 LISTEN_ACK = (
     "I'm listening.",
     "I hear you.",
@@ -338,7 +343,7 @@ CELEBRATE_QUESTION = (
 TRIED_HELPED = (
     "I'm really glad {title} helped.",
     "That's good to hear: {title} worked for you.",
-    "I'm glad it helped. {title} is yours now, for whenever you need it.",
+    "I'm glad it helped. It's yours now, for whenever you need it.",
 )
 TRIED_HELPED_KEEP = (
     "Skills like this get stronger with practice, so it can be worth using it on calmer days too.",

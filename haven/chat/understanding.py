@@ -124,7 +124,7 @@ class Theme:
 
 THEMES: tuple[Theme, ...] = (
     Theme("sleep", r"sleep|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning"),
-    Theme("work", r"\bwork(?!ed\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview"),
+    Theme("work", r"(?<!n't )(?<!not )\bwork(?!ed\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview"),
     Theme("study", r"exam|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher"),
     Theme(
         "relationships", r"partner|boyfriend|girlfriend|husband|wife|relationship|break ?up|broke up|dating|\bex\b"
@@ -133,7 +133,7 @@ THEMES: tuple[Theme, ...] = (
         "family",
         r"\bmum\b|\bmom\b|\bdad\b|mother|father|parent|sister|brother|family|kids?\b|children|\bsons?\b|daughter",
     ),
-    Theme("friends", r"friend|mates?\b|social|party|people think"),
+    Theme("friends", r"(?<!boy)(?<!girl)friend|mates?\b|social|party|people think"),
     Theme("money", r"money|debt|rent|bills?\b|afford|financ|mortgage|pay ?check|salary"),
     Theme("health", r"health|\bill\b|illness|doctor|symptom|pain|diagnos|headache|hospital"),
     Theme("panic", r"panic|heart (is )?(racing|pounding)|can'?t breathe|short of breath|chest (is )?tight"),

@@ -116,7 +116,7 @@ OPEN = DialogueState(
         (OPEN, "what do i do right now, panic on a bus", "in_the_moment"),
         (DialogueState(), "heyy", "greeting"),
         (DialogueState(), "what's CBT?", "question"),
-        (DialogueState(), "meh", "acknowledgement"),
+        (DialogueState(), "meh", "feeling"),
         (DialogueState(), "how are you?", "smalltalk"),
         (DialogueState(), "do I have ADHD?", "question"),
     ],
