@@ -99,3 +99,21 @@ def service(searcher, library, db, understander):
     from haven.chat.service import ChatService
 
     return ChatService(searcher, library, db, understander=understander)
+
+
+@pytest.fixture
+def served_as_by_a_server(monkeypatch):
+    """As in a running server after its first page view: app.py's st.navigation governs, not pages/.
+
+    AppTest forgets that before every run (it resets ``PagesManager.uses_pages_directory``), and then a
+    form on a page with its own address loses its submit click; a server sets it once per process.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    real = PagesManager.__init__
+
+    def init(self, *args, **kwargs) -> None:
+        real(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

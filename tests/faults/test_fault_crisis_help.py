@@ -165,3 +165,23 @@ def test_an_unreadable_index_is_not_rebuilt_on_every_message():
         with pytest.raises(IndexUnavailable):
             searcher.search("worry")
     assert len(attempts) == 1
+
+
+def test_the_app_with_an_unreadable_index_says_so_and_still_gives_the_crisis_card(
+    broken_index, served_as_by_a_server, monkeypatch
+):
+    """app.py's first-start index build fails: a plain warning, the Chat page still runs, a crisis gets the card."""
+    import haven.retrieval.index as index
+    from haven.retrieval.index import IndexUnavailable
+
+    def unreadable(*args, **kwargs):
+        raise IndexUnavailable("simulated: the library index cannot be read")
+
+    monkeypatch.setattr(index, "is_current", unreadable)
+    at = _app().run()
+    at.switch_page("pages/chat.py").run()
+    assert not at.exception, at.exception
+    assert any("library search is not ready" in w.value for w in at.warning)
+    at.chat_input[0].set_value(CRISIS).run()
+    assert not at.exception, at.exception
+    assert "988" in _page_text(at) and at.chat_input[0].disabled

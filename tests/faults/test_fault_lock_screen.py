@@ -44,21 +44,8 @@ def pages_not_found(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def served_as_by_a_server(monkeypatch):
-    """As in a running server after its first page view: app.py's st.navigation governs, not pages/.
-
-    AppTest forgets that before every run (it resets ``PagesManager.uses_pages_directory``), and then a
-    form on a page with its own address loses its submit click; a server sets it once per process.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    real = PagesManager.__init__
-
-    def init(self, *args, **kwargs) -> None:
-        real(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+def _served(served_as_by_a_server):
+    """Every test here runs app.py as a server would (see the fixture in conftest)."""
 
 
 @pytest.fixture
