@@ -153,7 +153,7 @@ def advance(
     declined, done, avoid = list(state.declined), dict(state.done), list(state.avoid)
     if u.intent == "decline":
         declined += [e for e in (u.exercise, *state.offered) if e and e not in declined and e not in done]
-    if u.intent == "tried" and u.exercise:
+    if u.intent in ("tried", "in_the_moment") and u.exercise and (u.intent == "tried" or u.outcome):
         done[u.exercise] = {"helped": True, "not_helped": False}.get(u.outcome or "")
     if u.intent in ("accept", "exercise_request") and u.exercise:
         done.setdefault(u.exercise, None)

@@ -338,7 +338,8 @@ class GuideEngine:
         )  # after a "no", only for something new
 
     def _greeting(self, request, phraser, citer):
-        hello = phraser.pick("greeting", P.GREETING)
+        met = bool(request.history)  # a recap or earlier turns: the person has been here before
+        hello = phraser.pick("greeting", [g for g in P.GREETING if met or "again" not in g])
         return [f"{hello} {phraser.pick('greeting-q', P.GREETING_QUESTION)}"], []
 
     def _thanks(self, request, phraser, citer):

@@ -399,6 +399,8 @@ class Understander:
             return I.Reading("in_the_moment")
         if state.mode == "in_the_moment" and I.ACUTE.search(norm) and I.outcome_of(norm) != "helped":
             return I.Reading("in_the_moment")  # still in it: more steps, not a review
+        if state.mode == "in_the_moment" and I.outcome_of(norm) == "not_helped":
+            return I.Reading("in_the_moment", outcome="not_helped", exercise=referred)  # another way through, now
         if I.LISTEN.search(norm):
             return I.Reading("venting")
         if I.REFUSAL.search(norm):
