@@ -282,9 +282,13 @@ class ChatService:
     def _dialogue(self, person: str, conversation_id: int) -> dialogue.DialogueState:
         """The conversation's dialogue state; for one that has none yet, Haven's last question (the recap's)
         is the pending one. After a safety reply nothing of the guide's is pending: safety asked last."""
-        stored = store.load_state(self.db, person, conversation_id)
+        try:
+            stored = store.load_state(self.db, person, conversation_id)
+            last = next((t for t in reversed(self.turns(person, conversation_id)) if t.role == "assistant"), None)
+        except Exception:  # a state that cannot be read costs the guide its memory, not the person their answer
+            log.exception("could not read the dialogue state; answering this turn without it")
+            return dialogue.DialogueState()
         state = dialogue.load(stored)
-        last = next((t for t in reversed(self.turns(person, conversation_id)) if t.role == "assistant"), None)
         if last is not None and last.engine == "safety":
             return dataclasses.replace(state, pending=None)
         if dialogue.KEY not in stored and last is not None and last.text.rstrip().endswith("?"):
@@ -296,8 +300,11 @@ class ChatService:
         """The state after this turn, beside the safety layer's (its ``risk`` key is read fresh and kept)."""
         pending = dialogue.pending_for(reply.text, reply.suggested_exercises, understanding, state)
         after = dialogue.advance(state, understanding, reply.suggested_exercises, pending)
-        stored = store.load_state(self.db, person, conversation_id)
-        store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
+        try:
+            stored = store.load_state(self.db, person, conversation_id)
+            store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
+        except Exception:  # the reply is saved already; losing one turn of memory must not lose it
+            log.exception("could not save the dialogue state")
 
     def _history(self, person: str, conversation_id: int) -> tuple:
         turns = store.load_turns(self.db, person, conversation_id)[:-1]  # the last one is this message

@@ -116,3 +116,28 @@ def test_reply_json_has_the_conversation_and_what_was_understood(service):
     assert set(data["understood"]) == {"intent", "feelings", "themes", "mode"}
     assert data["understood"]["intent"] == "feeling" and "anxious" in data["understood"]["feelings"]
     assert "study" in data["understood"]["themes"]
+
+
+def test_a_damaged_dialogue_state_is_read_as_a_fresh_one(service):
+    from haven.chat import store
+
+    first = service.respond("me", "I can't sleep, I lie awake for hours")
+    stored = store.load_state(service.db, "me", first.conversation_id)
+    store.save_state(service.db, "me", first.conversation_id, {**stored, "dialogue": {"mode": 7, "pending": "?"}})
+    reply = service.respond("me", "work has been awful too", first.conversation_id)
+    assert reply.text and reply.level == "none"
+
+
+def test_a_dialogue_state_that_cannot_be_saved_does_not_lose_the_reply(service, monkeypatch):
+    from haven.chat import store
+
+    real = store.save_state
+
+    def fail_for_dialogue(engine, person, conversation_id, state):
+        if "dialogue" in state:
+            raise OSError("disk full")
+        return real(engine, person, conversation_id, state)
+
+    monkeypatch.setattr(store, "save_state", fail_for_dialogue)
+    reply = service.respond("me", "I feel so lonely since I moved")
+    assert reply.text and [t.role for t in service.turns("me", reply.conversation_id)][-2:] == ["user", "assistant"]
