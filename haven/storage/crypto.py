@@ -249,7 +249,7 @@ def _rekey_locked(path: Path, current: str | None, new: str | None) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
         conn.execute("DETACH DATABASE rekeyed")
-    except Exception:
+    except BaseException:  # an interrupt too: no copy of the data is left behind
         tmp.unlink(missing_ok=True)
         raise
     finally:
@@ -257,7 +257,7 @@ def _rekey_locked(path: Path, current: str | None, new: str | None) -> None:
     try:
         if table_counts(tmp, new) != expected or is_encrypted(tmp) != bool(new):
             raise RuntimeError(f"the re-keyed copy of {path} does not match it; the original is unchanged")
-    except Exception:
+    except BaseException:  # an interrupt too: no copy of the data is left behind
         tmp.unlink(missing_ok=True)
         raise
     backup.unlink(missing_ok=True)
