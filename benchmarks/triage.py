@@ -69,7 +69,7 @@ def main() -> None:
     model = load_model()
     rows = load_labelled()
     print(f"labelled messages: {len(rows)}; model trained on data {model.data_hash} (data now {data_hash()})")
-    print(f"thresholds (chosen on dev): {vars(model.thresholds)}")
+    print(f"thresholds (chosen on dev): {vars(model.thresholds)}; fine-tuned encoder weight {model.encoder_weight}")
     splits = [args.split] if args.split else ["train", "dev", "heldout"]
     for split in splits:
         measured = table(split, part(split))

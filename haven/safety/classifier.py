@@ -105,6 +105,8 @@ class TriageModel:
     audience: Head
     thresholds: Thresholds
     data_hash: str
+    #: how much the fine-tuned encoder's voice (``encoder.py``) counts against the linear heads'; 0 = not used
+    encoder_weight: float = 0.0
 
     def predict(self, texts: list[str], embeddings: np.ndarray | None = None) -> list[Prediction]:
         """Probabilities for each text (one embedding batch for all of them)."""
@@ -114,17 +116,31 @@ class TriageModel:
         crisis, level, category, audience = (
             h.probabilities(x) for h in (self.crisis, self.level, self.category, self.audience)
         )
-        yes = self.crisis.classes.index("crisis")
-        none_i = self.level.classes.index("none")
+        p_crisis = crisis[:, self.crisis.classes.index("crisis")]
+        p_risk = 1.0 - level[:, self.level.classes.index("none")]
+        if self.encoder_weight > 0:
+            p_crisis, p_risk = self._with_encoder(texts, p_crisis, p_risk)
         return [
             Prediction(
-                crisis=float(crisis[i, yes]),
-                risk=float(1.0 - level[i, none_i]),
+                crisis=float(p_crisis[i]),
+                risk=float(p_risk[i]),
                 category=self.category.classes[int(np.argmax(category[i]))],
                 audience=self.audience.classes[int(np.argmax(audience[i]))],
             )
             for i in range(len(texts))
         ]
+
+    def _with_encoder(self, texts: list[str], p_crisis: np.ndarray, p_risk: np.ndarray):
+        """Average in the encoder's P(crisis) and P(risk); without its file, the linear heads alone."""
+        from haven.safety import encoder
+
+        try:
+            probs = encoder.current_encoder().probabilities(texts)
+        except encoder.EncoderMissing:
+            return p_crisis, p_risk
+        w = self.encoder_weight
+        crisis_i, none_i = encoder.LEVELS.index("crisis"), encoder.LEVELS.index("none")
+        return (1 - w) * p_crisis + w * probs[:, crisis_i], (1 - w) * p_risk + w * (1.0 - probs[:, none_i])
 
 
 @dataclass(frozen=True)
@@ -149,6 +165,7 @@ def save_model(model: TriageModel, extra: dict | None = None) -> None:
         meta["classes"][name] = list(head.classes)
     meta["n_char_features"], meta["n_word_features"] = N_CHAR_FEATURES, N_WORD_FEATURES
     meta["embedding_weight"] = EMBEDDING_WEIGHT
+    meta["encoder_weight"] = model.encoder_weight
     meta.update(extra or {})
     np.savez_compressed(MODEL_FILE, **arrays)
     META_FILE.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -188,4 +205,9 @@ def load_model() -> TriageModel:
             )
             for name in HEADS
         }
-        return TriageModel(**heads, thresholds=Thresholds(**meta["thresholds"]), data_hash=meta["data_hash"])
+        return TriageModel(
+            **heads,
+            thresholds=Thresholds(**meta["thresholds"]),
+            data_hash=meta["data_hash"],
+            encoder_weight=meta.get("encoder_weight", 0.0),
+        )

@@ -148,10 +148,12 @@ def model_sentences(text: str, book: PatternBook | None = None) -> list[str]:
     """The sentences the learned layer reads: normalised like :func:`prepare`, but with denials kept.
 
     The model has learned what a denial means ("I'm not suicidal, just tired"); masking it would hide that.
+    A sentence said again is read once: repetition adds no meaning, and a message pasted ten times over is
+    nothing like what the model learned from (it read an ordinary one as a crisis).
     """
     book = book or load_pattern_book()
     cleaned = (_clean(raw, book) for raw in _SENTENCE_END.split(_fold(_readable(text))))
-    return [sentence for sentence in cleaned if sentence]
+    return list(dict.fromkeys(sentence for sentence in cleaned if sentence))
 
 
 def prepare(text: str, book: PatternBook | None = None) -> PreparedText:

@@ -23,6 +23,8 @@ MAX_FALSE_CRISIS = 0.04  # on messages labelled none
 MAX_FALSE_CRISIS_ALL = 0.10  # on every message not labelled crisis (a question to learn, a past crisis told...)
 MAX_FALSE_CONCERN = 0.04  # none read as concern: a check-in in place of an answer costs the person too
 C_GRID = (2.0, 8.0)
+#: the fine-tuned encoder's share of P(crisis) and P(risk) (``encoder.py``); 0.5 gave dev the best ranking
+ENCODER_WEIGHT = 0.5
 
 
 def only_haven_context(row: Labelled) -> bool:
@@ -78,7 +80,7 @@ def fit_heads(train_rows: list[Labelled], dev_rows: list[Labelled]) -> tuple[dic
     texts = [model_input(r) for r in train_rows + dev_rows]
     vectors = embed(texts)
     x_all = classifier.features(texts, vectors)
-    x_train, x_dev = x_all[: len(train_rows)], x_all[len(train_rows):]
+    x_train, x_dev = x_all[: len(train_rows)], x_all[len(train_rows) :]
     levels = [r.level for r in train_rows]
     best = None
     for c in C_GRID:
@@ -87,10 +89,14 @@ def fit_heads(train_rows: list[Labelled], dev_rows: list[Labelled]) -> tuple[dic
         if best is None or loss < best[0]:
             best = (loss, c, head)
     _, c, level_head = best
-    crisis_head = _fit(x_train, ["crisis" if r.level == "crisis" else "none" for r in train_rows], c, ("none", "crisis"))
+    crisis_head = _fit(
+        x_train, ["crisis" if r.level == "crisis" else "none" for r in train_rows], c, ("none", "crisis")
+    )
     risky = [i for i, r in enumerate(train_rows) if r.level != "none"]
     category = _fit(x_train[risky], [train_rows[i].category for i in risky], c, classifier_categories())
-    audience = _fit(x_train[risky], [train_rows[i].audience for i in risky], c, ("self", "third_party", "learning"))
+    audience = _fit(
+        x_train[risky], [train_rows[i].audience for i in risky], c, ("self", "third_party", "learning")
+    )
     return {"crisis": crisis_head, "level": level_head, "category": category, "audience": audience}, c
 
 
@@ -125,6 +131,7 @@ def choose_thresholds(rows: list[Labelled], readings) -> classifier.Thresholds:
 
     grid = [round(x, 3) for x in np.arange(0.05, 0.96, 0.01)]
     Th = classifier.Thresholds
+
     def in_bounds(th: classifier.Thresholds) -> bool:
         return (
             rate(th, none_rows, {"crisis"}) <= MAX_FALSE_CRISIS
@@ -135,8 +142,8 @@ def choose_thresholds(rows: list[Labelled], readings) -> classifier.Thresholds:
     # with a risk word, a lower P(crisis) may do: the lowest that keeps false alarms in bounds, best recall
     options = [
         (rate(Th(c, 1.0, 0.0, w), crisis_rows, {"crisis"}), -w, c, w)
-        for c in grid[grid.index(crisis):: 3]
-        for w in grid[: grid.index(c) + 1: 3]
+        for c in grid[grid.index(crisis) :: 3]
+        for w in grid[: grid.index(c) + 1 : 3]
         if in_bounds(Th(c, 1.0, 0.0, w))
     ]
     _, _, crisis, with_cue = max(options, default=(0, 0, crisis, crisis))
@@ -151,32 +158,59 @@ def choose_thresholds(rows: list[Labelled], readings) -> classifier.Thresholds:
     )
     base = rate(Th(crisis, concern, 0.0, with_cue), crisis_rows, {"crisis"})
     floor = max(
-        (t for t in grid if t <= crisis and rate(Th(crisis, concern, t, with_cue), crisis_rows, {"crisis"}) >= base),
+        (
+            t
+            for t in grid
+            if t <= crisis and rate(Th(crisis, concern, t, with_cue), crisis_rows, {"crisis"}) >= base
+        ),
         default=0.0,
     )
     return Th(crisis=crisis, concern=concern, mention_floor=floor, crisis_with_cue=with_cue)
 
 
-def train(write: bool = True) -> TrainingReport:
-    """Fit on train, choose thresholds on dev, and (``write``) save ``models/triage.npz`` and ``.json``."""
+def train(write: bool = True, log=print) -> TrainingReport:
+    """Fit on train, choose thresholds on dev, and (``write``) save ``models/triage.npz``, ``.json`` and
+    ``triage_encoder.npz``."""
+    from haven.safety import encoder
+
     rows = list(load_labelled())
     learnable = [r for r in rows if only_haven_context(r)]
     train_rows, dev_rows = part("train", learnable), part("dev", learnable)
+    log(f"linear heads on {len(train_rows)} train messages")
     heads, c = fit_heads(train_rows, dev_rows)
-    provisional = classifier.TriageModel(**heads, thresholds=classifier.Thresholds(0.5, 0.35, 0.0), data_hash=data_hash())
+    log("encoder (the top layers of MiniLM, low-rank)")
+    risk_encoder, adaptation = encoder.fit(
+        [model_input(r) for r in train_rows], [r.level for r in train_rows], log
+    )
+    provisional = classifier.TriageModel(
+        **heads,
+        thresholds=classifier.Thresholds(0.5, 0.35, 0.0),
+        data_hash=data_hash(),
+        encoder_weight=ENCODER_WEIGHT,
+    )
     classifier.use_model(provisional)
+    encoder.use_encoder(risk_encoder)
     try:
+        log(f"thresholds on {len(dev_rows)} dev messages")
         readings = _dev_readings(dev_rows)
     finally:
         classifier.use_model(None)
     thresholds = choose_thresholds(dev_rows, readings)
-    model = classifier.TriageModel(**heads, thresholds=thresholds, data_hash=data_hash())
-    counts = dict(Counter(r.split for r in rows)) | {"learnable_train": len(train_rows), "learnable_dev": len(dev_rows)}
+    model = classifier.TriageModel(
+        **heads, thresholds=thresholds, data_hash=data_hash(), encoder_weight=ENCODER_WEIGHT
+    )
+    counts = dict(Counter(r.split for r in rows)) | {
+        "learnable_train": len(train_rows),
+        "learnable_dev": len(dev_rows),
+    }
     report = TrainingReport(counts=counts, c=c, thresholds=vars(thresholds))
+    classifier.load_model.cache_clear()
     if write:
         classifier.save_model(model, {"trained_on": counts, "C": c})
-    classifier.load_model.cache_clear()
-    if not write:
+        adaptation.save()
+        encoder.use_encoder(None)
+        encoder.load_encoder.cache_clear()
+    else:
         classifier.use_model(model)
     return report
 

@@ -187,7 +187,15 @@ def _kind_problems(kind: str, reply, step_down_texts: set[str]) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("name", END_TO_END)
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=BY_NAME[n]["known_gap"]))
+        if "known_gap" in BY_NAME[n]
+        else n
+        for n in END_TO_END
+    ],
+)
 def test_conversation_end_to_end_through_the_chat(name, triage_model, chat_library, chat_understander, chat_db):
     """The same conversation through ChatService.respond, a new service each turn, the state read from the db.
 

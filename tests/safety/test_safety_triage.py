@@ -43,8 +43,8 @@ def test_held_out_figures_stay_where_they_were_measured(triage_model):
     from haven.safety.training import measure
 
     m = measure(part("heldout"))
-    assert m.crisis_recall >= 0.80, m.misses
-    assert m.false_crisis <= 0.07, m.misses
+    assert m.crisis_recall >= 0.87, m.misses  # measured 0.893 (999 messages, with the fine-tuned encoder)
+    assert m.false_crisis <= 0.07, m.misses  # measured 0.057
 
 
 # --- levels -------------------------------------------------------------------------------------------------
@@ -114,6 +114,13 @@ def test_a_denial_is_recorded_and_does_not_hide_the_rest(triage_model):
 def test_a_risk_in_the_last_sentence_of_a_long_message_is_found(triage_model):
     calm = "Today I went to the shops and bought bread. The weather was mild. I watched a film. " * 40
     assert triage(calm + "Anyway I have written the letters and tonight I will end my life.").is_crisis
+
+
+def test_a_sentence_pasted_over_and_over_is_read_once(triage_model):
+    """Repetition adds no meaning: ten copies of an ordinary sentence read as one, and risk after them still counts."""
+    ordinary = "I have been feeling stressed about work and my sleep is poor. " * 10
+    assert triage(ordinary).level == "none"
+    assert triage(ordinary + "I have the pills counted out for tonight.").is_crisis
 
 
 def test_windows_keep_the_last_sentences_whole():
