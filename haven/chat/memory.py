@@ -52,6 +52,8 @@ class Recap:
     text: str
     topics: tuple[str, ...]
     exercises: tuple[str, ...]  # exercise ids tried since the last conversation began
+    #: the risk state the new conversation starts with (a crisis left open last time), else None
+    risk: dict | None = None
 
 
 def _topic_phrase(topic: str) -> str:
@@ -86,11 +88,29 @@ def previous_conversation(
     return None
 
 
+def crisis_left_open(engine: Engine, person: str, conversation_id: int):
+    """The state to carry into a new conversation when ``conversation_id`` ended while a crisis held, else
+    None. A conversation whose state cannot be read carries nothing (it must not block the chat)."""
+    from haven.chat import store
+    from haven.safety.conversation import RiskState
+
+    try:
+        risk = RiskState.from_dict(store.load_state(engine, person, conversation_id).get("risk"))
+    except Exception:  # noqa: BLE001 - the opener falls back to the ordinary recap
+        return None
+    return risk.carried_over()
+
+
 def recap(engine: Engine, person: str, library: Library, current: int | None = None) -> Recap | None:
     """ "Last time we talked about sleep, and you tried box breathing. How have the nights been?" or None."""
     previous = previous_conversation(engine, person, before=current)
     if previous is None:
         return None
+    carried = crisis_left_open(engine, person, previous[0])
+    if carried is not None:  # safety before any recap: the person is asked first whether they are safe
+        from haven.safety import welcome_back_after_crisis_text
+
+        return Recap(text=welcome_back_after_crisis_text(), topics=(), exercises=(), risk=carried.to_dict())
     _, started, topics = previous
     runs = _runs_since(engine, person, started)
     tried = [r.exercise_id for r in runs if r.exercise_id in library.exercises]

@@ -84,7 +84,9 @@ class ChatService:
         from haven.safety.conversation import assess
 
         if limits.is_empty(text):  # nothing to read or keep: no turn is saved
-            yield Reply(text=limits.EMPTY_REPLY, level="none", engine=self.guide.name, conversation_id=conversation_id)
+            yield Reply(
+                text=limits.EMPTY_REPLY, level="none", engine=self.guide.name, conversation_id=conversation_id
+            )
             return
         state, question = self._risk_context(person, conversation_id)
         assessment = assess(text, state, question)  # before anything else sees the text
@@ -198,6 +200,8 @@ class ChatService:
                 topics=recap.topics,
                 engine_name="memory",
             )
+            if recap.risk is not None:  # a crisis left open last time: this conversation starts by checking
+                store.save_state(self.db, person, conversation_id, {"risk": recap.risk})
         return conversation_id
 
     # --- risk across the conversation -------------------------------------------------------------------
@@ -211,7 +215,7 @@ class ChatService:
         from haven.safety.conversation import RiskState
 
         if conversation_id is None:
-            return RiskState(), None
+            return self._risk_carried_over(person)
         try:
             state = RiskState.from_dict(store.load_state(self.db, person, conversation_id).get("risk"))
             turns = store.load_turns(self.db, person, conversation_id)
@@ -223,12 +227,28 @@ class ChatService:
         last = next((t.text for t in reversed(turns) if t.role == "assistant"), None)
         return state, last
 
+    def _risk_carried_over(self, person: str):
+        """For a new conversation: a crisis left open last time, with the opener that asks about it as the
+        question the first message answers; otherwise a clear state."""
+        from haven.safety.conversation import RiskState
+
+        try:
+            opening = self.opening(person)
+        except Exception:
+            log.exception("could not read the last conversation; starting clear")
+            return RiskState(), None
+        if opening is None or opening.risk is None:
+            return RiskState(), None
+        return RiskState.from_dict(opening.risk), opening.text
+
     def _save_risk(self, person: str, conversation_id: int, risk) -> None:
         state = store.load_state(self.db, person, conversation_id)
         state["risk"] = risk.to_dict()
         store.save_state(self.db, person, conversation_id, state)
 
-    def _safety_reply(self, person: str, text: str, conversation_id: int | None, assessment, settings: Settings) -> Reply:
+    def _safety_reply(
+        self, person: str, text: str, conversation_id: int | None, assessment, settings: Settings
+    ) -> Reply:
         """Every reply while risk is in play: the crisis card, the held crisis, a check, or a gentle concern.
 
         Built from static data first; saving comes after and may fail without taking the help away.
@@ -243,7 +263,9 @@ class ChatService:
         try:
             conversation_id = self._conversation(person, conversation_id)
             store.save_turn(self.db, person, conversation_id, "user", text, level=level)
-            store.save_turn(self.db, person, conversation_id, "assistant", words, level=level, engine_name="safety")
+            store.save_turn(
+                self.db, person, conversation_id, "assistant", words, level=level, engine_name="safety"
+            )
             self._save_risk(person, conversation_id, assessment.state)
         except Exception:  # the help is shown even when it cannot be saved
             log.exception("could not save a safety turn")
@@ -256,7 +278,9 @@ class ChatService:
 
         words = concern_response(self.settings().region, None, "self", language=verdict.language).as_markdown()
         store.save_turn(self.db, person, conversation_id, "user", text, level=verdict.level)
-        store.save_turn(self.db, person, conversation_id, "assistant", words, level=verdict.level, engine_name="safety")
+        store.save_turn(
+            self.db, person, conversation_id, "assistant", words, level=verdict.level, engine_name="safety"
+        )
         return Reply(text=words, level=verdict.level, engine="safety", conversation_id=conversation_id)
 
     def _safety_plan(self, person: str) -> list[str] | None:
@@ -296,7 +320,9 @@ class ChatService:
             return dataclasses.replace(state, pending=question)
         return state
 
-    def _save_dialogue(self, person: str, conversation_id: int, state, understanding: Understanding, reply: Reply) -> None:
+    def _save_dialogue(
+        self, person: str, conversation_id: int, state, understanding: Understanding, reply: Reply
+    ) -> None:
         """The state after this turn, beside the safety layer's (its ``risk`` key is read fresh and kept)."""
         pending = dialogue.pending_for(reply.text, reply.suggested_exercises, understanding, state)
         after = dialogue.advance(state, understanding, reply.suggested_exercises, pending)

@@ -26,6 +26,7 @@ from haven.safety.response import (
     held_crisis_response,
     safety_check_text,
     step_down_text,
+    welcome_back_after_crisis_text,
 )
 from haven.safety.triage import Triage, triage
 
@@ -40,6 +41,7 @@ __all__ = [
     "Region",
     "Triage",
     "back_to_chat_text",
+    "welcome_back_after_crisis_text",
     "check_output",
     "concern_response",
     "crisis_response",

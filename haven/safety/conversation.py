@@ -65,6 +65,14 @@ class RiskState:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def carried_over(self) -> RiskState | None:
+        """What a new conversation starts with when this one ended while a crisis held: Haven's first words
+        ask whether the person is safe now, so the state is "checking" (a clear yes goes back to ordinary
+        talk; anything else keeps the crisis). None when nothing is held."""
+        if not self.holds_crisis:
+            return None
+        return RiskState("checking", self.category, self.audience, self.held)
+
     @classmethod
     def from_dict(cls, data: dict | None) -> RiskState:
         """A stored state; anything unreadable is treated as clear rather than blocking the chat."""
@@ -233,7 +241,9 @@ def assess(text: str, state: RiskState | None = None, question: str | None = Non
             together = replace(together, level="crisis", evidence=f'"{words[:60]}" after a concern')
         if together.is_crisis:
             verdict = replace(together, evidence="read with the messages before it: " + together.evidence)
-            return Assessment(verdict, RiskState("crisis", verdict.category, verdict.audience, 0, recent), "crisis")
+            return Assessment(
+                verdict, RiskState("crisis", verdict.category, verdict.audience, 0, recent), "crisis"
+            )
     if alone.level == "concern":
         return Assessment(alone, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH), "concern")
     return Assessment(alone, RiskState("clear", recent=recent, watch=max(0, state.watch - 1)), "normal")

@@ -66,6 +66,7 @@ class _Responses(BaseModel):
     safety_check: str
     step_down: dict
     back_to_chat: str
+    welcome_back_after_crisis: str
 
     @model_validator(mode="after")
     def _complete(self) -> _Responses:
@@ -378,6 +379,11 @@ def step_down_text(category: str | None = None) -> str:
     step_down = load_responses().step_down
     worry = step_down["worry"].get(canonical_category(category) or "default", step_down["worry"]["default"])
     return step_down["template"].replace("{worry}", worry).strip()
+
+
+def welcome_back_after_crisis_text() -> str:
+    """How a new conversation opens when the last one ended while a crisis held: a check first, no recap."""
+    return load_responses().welcome_back_after_crisis.strip()
 
 
 def back_to_chat_text() -> str:

@@ -256,3 +256,39 @@ def test_conversation_end_to_end_through_the_chat(name, triage_model, chat_libra
     turns = store.load_turns(chat_db, "me", conversation_id)
     assert [t.text for t in turns if t.role == "user"] == [t["say"] for t in BY_NAME[name]["turns"]]
     assert not wrong, f"{name} (end to end):\n  " + "\n  ".join(wrong)
+
+
+def test_a_crisis_left_open_is_asked_about_first_in_the_next_conversation(
+    triage_model, chat_library, chat_understander, chat_db
+):
+    """Closing the app mid-crisis and coming back does not wipe the crisis: the next conversation opens by asking
+    whether the person is safe (no recap of topics), holds until a clear yes, then goes back to ordinary talk."""
+    from haven.chat import store
+    from haven.chat.service import ChatService
+    from haven.safety import back_to_chat_text, welcome_back_after_crisis_text
+
+    def service():
+        return ChatService(NoSearcher(), chat_library, chat_db, understander=chat_understander)
+
+    first = service().respond("me", "I have an exam tomorrow and I can't sleep")
+    service().respond("me", "honestly I want to kill myself tonight", first.conversation_id)
+    opening = service().opening("me")
+    assert opening.text == welcome_back_after_crisis_text()
+    hello = service().respond("me", "hi")  # a new conversation
+    assert hello.conversation_id != first.conversation_id
+    assert store.load_turns(chat_db, "me", hello.conversation_id)[0].text == welcome_back_after_crisis_text()
+    assert hello.engine == "safety" and hello.suggested_exercises == ()  # not a yes: the crisis still holds
+    safe = service().respond("me", "yes, I'm safe now, I talked to my sister", hello.conversation_id)
+    assert safe.engine == "safety"  # said safe: checked once more
+    back = service().respond("me", "yes I'm ok", hello.conversation_id)
+    assert back.text == back_to_chat_text()
+
+
+def test_an_ordinary_last_conversation_opens_with_its_recap(triage_model, chat_library, chat_understander, chat_db):
+    from haven.chat.service import ChatService
+    from haven.safety import welcome_back_after_crisis_text
+
+    service = ChatService(NoSearcher(), chat_library, chat_db, understander=chat_understander)
+    service.respond("me", "I have an exam tomorrow and I can't sleep")
+    opening = service.opening("me")
+    assert opening is not None and opening.text != welcome_back_after_crisis_text() and opening.risk is None
