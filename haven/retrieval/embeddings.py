@@ -66,6 +66,16 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.asarray(vectors, dtype=np.float32)
 
 
+def mean_pool(hidden, attention_mask):
+    """MiniLM's sentence vector: the mean of the token states the mask keeps, unit length (as
+    sentence-transformers pools it). Shared by :func:`embed_one` and triage's encoder."""
+    import torch
+
+    mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+    pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+    return torch.nn.functional.normalize(pooled, dim=-1)
+
+
 @lru_cache(maxsize=512)
 def embed_one(text: str) -> np.ndarray:
     """One text's unit-length embedding (a 1-D array, read-only).
@@ -83,9 +93,7 @@ def embed_one(text: str) -> np.ndarray:
             [text], return_tensors="pt", truncation=True, max_length=transformer.max_seq_length
         )
         hidden = transformer.auto_model(**features).last_hidden_state
-        mask = features["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-        vector = torch.nn.functional.normalize(pooled, dim=-1)[0].numpy().astype(np.float32)
+        vector = mean_pool(hidden, features["attention_mask"])[0].numpy().astype(np.float32)
     vector.setflags(write=False)
     return vector
 

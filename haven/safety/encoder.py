@@ -95,13 +95,10 @@ def _adapted_linears(model) -> dict[str, object]:
 
 def _pool(model, tokenizer, texts: Sequence[str]):
     """Mean of the token states (as sentence-transformers pools MiniLM), unit length, times ``POOL_SCALE``."""
-    import torch
+    from haven.retrieval.embeddings import mean_pool
 
     batch = tokenizer(list(texts), padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
-    hidden = model(**batch).last_hidden_state
-    mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-    pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-    return torch.nn.functional.normalize(pooled, dim=-1) * POOL_SCALE
+    return mean_pool(model(**batch).last_hidden_state, batch["attention_mask"]) * POOL_SCALE
 
 
 @dataclass
