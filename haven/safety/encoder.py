@@ -42,16 +42,25 @@ class EncoderMissing(RuntimeError):
 
 @dataclass(frozen=True)
 class Adaptation:
-    """What training learned: low-rank factors per adapted linear map, and the head."""
+    """What training learned: low-rank factors per adapted linear map, and the head over ``classes``.
+
+    ``classes`` names the head's rows, so one training serves triage (``LEVELS``) and the output guard
+    (safe / unsafe); a file saved before it was stored is triage's and reads as ``LEVELS``.
+    """
 
     factors: dict[str, tuple[np.ndarray, np.ndarray]]  # module name -> (A, B)
-    head_weights: np.ndarray  # (3, 384)
-    head_bias: np.ndarray  # (3,)
+    head_weights: np.ndarray  # (len(classes), 384)
+    head_bias: np.ndarray  # (len(classes),)
+    classes: tuple[str, ...] = LEVELS
 
-    def save(self, path: Path = ENCODER_FILE) -> None:
+    def save(self, path: Path = ENCODER_FILE, **extra: np.ndarray) -> None:
+        """Write the arrays (factors as float16: well under 1 MB); ``extra`` arrays (a data hash, say) ride
+        along under their own names, which hold no ``|`` and so are never read as factors."""
         arrays = {
+            **{name: np.asarray(value) for name, value in extra.items()},
             "head_weights": self.head_weights.astype(np.float32),
             "head_bias": self.head_bias.astype(np.float32),
+            "classes": np.array(self.classes),
         }
         for name, (a, b) in self.factors.items():
             arrays[f"{name}|a"], arrays[f"{name}|b"] = a.astype(np.float16), b.astype(np.float16)
@@ -65,7 +74,8 @@ class Adaptation:
         arrays = np.load(path)
         names = sorted({key.split("|")[0] for key in arrays.files if "|" in key})
         factors = {n: (arrays[f"{n}|a"].astype(np.float32), arrays[f"{n}|b"].astype(np.float32)) for n in names}
-        return cls(factors, arrays["head_weights"], arrays["head_bias"])
+        classes = tuple(str(c) for c in arrays["classes"]) if "classes" in arrays.files else LEVELS
+        return cls(factors, arrays["head_weights"], arrays["head_bias"], classes)
 
 
 def _base_model():
@@ -180,14 +190,23 @@ def _low_rank(base, rank: int, generator):
     return LowRank()
 
 
-def fit(texts: Sequence[str], levels: Sequence[str], log=print) -> tuple[RiskEncoder, Adaptation]:
-    """Train the low-rank updates and the head on ``texts`` (deterministic: one thread, seed 0, fixed order).
+def fit(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    log=print,
+    *,
+    classes: Sequence[str] = LEVELS,
+    epochs: int = EPOCHS,
+) -> tuple[RiskEncoder, Adaptation]:
+    """Train the low-rank updates and a head over ``classes`` on ``texts`` (deterministic: one thread, seed 0,
+    fixed order). Triage uses the three ``LEVELS``; the output guard ("safe", "unsafe") the same recipe.
 
-    Class weights balance the three levels, as the linear model's do. Returns the merged, ready encoder and
+    Class weights balance the classes, as the linear models' do. Returns the merged, ready encoder and
     what it learned; saves nothing (training saves after the thresholds are chosen).
     """
     import torch
 
+    classes = tuple(classes)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # reproducible sums, and no stall when other processes share the cores
     try:
@@ -203,20 +222,20 @@ def fit(texts: Sequence[str], levels: Sequence[str], log=print) -> tuple[RiskEnc
             parent = layer.get_submodule(parent_name) if parent_name else layer
             wrapped[name] = _low_rank(linear, RANK, generator)
             setattr(parent, child, wrapped[name])
-        head = torch.nn.Linear(model.config.hidden_size, len(LEVELS))
-        y = torch.tensor([LEVELS.index(level) for level in levels])
-        counts = np.bincount(y.numpy(), minlength=len(LEVELS)).clip(min=1)
-        weight = torch.tensor(len(y) / (len(LEVELS) * counts), dtype=torch.float32)
+        head = torch.nn.Linear(model.config.hidden_size, len(classes))
+        y = torch.tensor([classes.index(label) for label in labels])
+        counts = np.bincount(y.numpy(), minlength=len(classes)).clip(min=1)
+        weight = torch.tensor(len(y) / (len(classes) * counts), dtype=torch.float32)
         params = [p for m in wrapped.values() for p in (m.a, m.b)] + list(head.parameters())
         optimiser = torch.optim.AdamW(params, lr=LEARNING_RATE, weight_decay=0.01)
-        steps = EPOCHS * ((len(texts) + BATCH - 1) // BATCH)
+        steps = epochs * ((len(texts) + BATCH - 1) // BATCH)
         schedule = torch.optim.lr_scheduler.OneCycleLR(
             optimiser, max_lr=LEARNING_RATE, total_steps=steps, pct_start=0.1
         )
         top = model.encoder.layer[len(model.encoder.layer) - LAYERS :]
         for layer in top:
             layer.train()  # dropout where the weights learn; the frozen layers below read as at inference
-        for epoch in range(EPOCHS):
+        for epoch in range(epochs):
             order = torch.randperm(len(texts), generator=generator).tolist()
             total = 0.0
             for start in range(0, len(order), BATCH):
@@ -228,11 +247,12 @@ def fit(texts: Sequence[str], levels: Sequence[str], log=print) -> tuple[RiskEnc
                 optimiser.step()
                 schedule.step()
                 total += loss.item()
-            log(f"  encoder epoch {epoch + 1}/{EPOCHS}: loss {total / max(1, len(order) // BATCH):.3f}")
+            log(f"  encoder epoch {epoch + 1}/{epochs}: loss {total / max(1, len(order) // BATCH):.3f}")
         adaptation = Adaptation(
             {name: (m.a.detach().numpy().copy(), m.b.detach().numpy().copy()) for name, m in wrapped.items()},
             head.weight.detach().numpy().copy(),
             head.bias.detach().numpy().copy(),
+            classes,
         )
     finally:
         torch.set_num_threads(threads)
