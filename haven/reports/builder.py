@@ -104,7 +104,8 @@ def _exercises(data: TrackingData, titles: dict[str, str]) -> list[Block]:
             titles.get(str(exercise_id), str(exercise_id)), str(int(times)),
             _mean(effect.mean_before if effect else None), _mean(effect.mean_after if effect else None),
         ))  # fmt: skip
-    blocks.append(Paragraph(f"{len(runs)} exercise(s) finished. Distress is the person's own 0-10 rating."))
+    finished = "1 exercise" if len(runs) == 1 else f"{len(runs)} exercises"
+    blocks.append(Paragraph(f"{finished} finished. Distress is the person's own 0-10 rating."))
     blocks.append(
         Table(("Exercise", "Times finished", "Mean distress before", "Mean distress after"), tuple(rows))
     )

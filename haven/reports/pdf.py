@@ -31,6 +31,9 @@ FAMILY = "DejaVu"
 BODY_SIZE, SMALL_SIZE = 10.5, 8
 HEADING_SIZES = {1: 18, 2: 14, 3: 12}
 LINE = 5.5
+KEEP_WITH_NEXT = 35  # mm: room a heading needs below it for a few lines of what it heads
+PARAGRAPH_ALLOWANCE = 8  # mm: a short paragraph between a heading and its table
+HEADING_ALLOWANCE = 12  # mm: a heading with the space around it
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "•": "-"})
 
@@ -86,14 +89,56 @@ def _bullets(pdf: _ReportPDF, items: tuple[str, ...]) -> None:
         pdf.paragraph(f"{mark} {item}", indent=4)
 
 
-def _table(pdf: _ReportPDF, block: Table) -> None:
+def _draw_table(pdf: _ReportPDF, block: Table) -> None:
     pdf.use("", BODY_SIZE - 1)
     with pdf.table(first_row_as_headings=True, line_height=LINE, text_align="LEFT") as table:
         for cells in (block.header, *block.rows):
             row = table.row()
             for cell in cells:
                 row.cell(pdf.text_of(cell))
+
+
+def _table(pdf: _ReportPDF, block: Table) -> None:
+    """A table starts on a new page rather than break across two, when it fits on one page: a therapist
+    reads a table of scores as one thing. A longer table breaks, with its header row repeated."""
+    height = _table_height(pdf, block)
+    if height is not None and pdf.get_y() + height > pdf.page_break_trigger and pdf.get_y() > pdf.t_margin + 1:
+        pdf.add_page()
+    _draw_table(pdf, block)
     pdf.ln(2)
+
+
+def _table_height(pdf: _ReportPDF, block: Table) -> float | None:
+    """The table's height in mm, drawn on an empty page of the same size and fonts; None if it needs more
+    than one page."""
+    fresh = _ReportPDF(unicode_font_files() if pdf.unicode else None)
+    fresh.add_page()
+    top = fresh.get_y()
+    _draw_table(fresh, block)
+    return fresh.get_y() - top if fresh.page_no() == 1 else None
+
+
+def _room_needed(pdf: _ReportPDF, following: list) -> float:
+    """What must fit below a heading, or a paragraph that introduces a table, for it not to be left alone
+    at the foot of a page: its next few lines, or the short paragraphs and the whole table it leads to."""
+    need = 0.0
+    for block in following:
+        if isinstance(block, Paragraph):
+            need += PARAGRAPH_ALLOWANCE
+            continue
+        if isinstance(block, Table):
+            height = _table_height(pdf, block)
+            return need + (height if height is not None else KEEP_WITH_NEXT)
+        break
+    return max(need, KEEP_WITH_NEXT)
+
+
+def _keep_with_next(pdf: _ReportPDF, following: list, own: float = 0.0) -> None:
+    if (
+        pdf.get_y() + own + _room_needed(pdf, following) > pdf.page_break_trigger
+        and pdf.get_y() > pdf.t_margin + 1
+    ):
+        pdf.add_page()
 
 
 def _image(pdf: _ReportPDF, block: Image) -> None:
@@ -112,7 +157,13 @@ def render_pdf(report: Report) -> bytes:
     pdf.set_creator("Haven (self-help app)")
     pdf.set_subject(pdf.text_of(DISCLAIMER))
     pdf.add_page()
-    for block in report.blocks:
+    blocks = list(report.blocks)
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1 :]
+        if isinstance(block, Heading) and block.level > 1:
+            _keep_with_next(pdf, following, HEADING_ALLOWANCE)
+        elif isinstance(block, Paragraph) and following and isinstance(following[0], Table):
+            _keep_with_next(pdf, following)
         if isinstance(block, Heading):
             pdf.ln(2 if block.level > 2 else 4)
             pdf.paragraph(block.text, "B", HEADING_SIZES.get(block.level, BODY_SIZE))

@@ -65,10 +65,15 @@ class CheckUpStatus:
             return f"You have not done the {self.name} yet. It takes about two minutes, whenever you like."
         if self.due:
             return (
-                f"Your last {self.name} was {self.days_since} days ago. When you have two minutes, a new one "
+                f"Your last {self.name} was {self._ago()}. When you have two minutes, a new one "
                 "shows how things have moved."
             )
-        return f"Your last {self.name} was {self.days_since} day(s) ago; the next one is due in two weeks."
+        return f"Your last {self.name} was {self._ago()}; the next one is due in two weeks."
+
+    def _ago(self) -> str:
+        """'today', 'yesterday', '3 days ago': never 'day(s)'."""
+        days = self.days_since or 0
+        return "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
 
 
 def _record(row: AssessmentResult) -> AssessmentRecord:

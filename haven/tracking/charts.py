@@ -28,6 +28,10 @@ ENTRY_COLOUR = "#1f4e79"  # one marker per entry: dark enough to see on the pale
 #: sit on a month's axis rather than on one of minutes.
 HISTORY_MIN_DAYS = 30
 DAY_MS = 86_400_000
+#: plotly.js options for every chart a page shows (``st.plotly_chart(fig, config=CHART_CONFIG)``). No mode
+#: bar: on a phone it sits over the chart's title after a tap, and zoom and pan tools are not what a person
+#: looking back at their week needs. Scroll-zoom off, so a page scrolls past a chart instead of zooming it.
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "displaylogo": False, "responsive": True}
 #: Date ticks by zoom level: hours within a day, days up to a month, months up to a year, then years.
 #: Never seconds or fractions of them, whatever the data.
 DATE_TICKS = [
@@ -51,6 +55,20 @@ def _empty(title: str, message: str) -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return _layout(fig, title)
+
+
+def _times(n: int, one: str, many: str) -> str:
+    """'1 check-in', '3 check-ins': hover labels count in words, never 'check-in(s)'."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def _count_axis(fig: go.Figure, most: int, axis: str = "x") -> go.Figure:
+    """A count axis in whole numbers from 0: "1, 2, 3 check-ins", never "0.5" (plotly's own ticks halve
+    a small range). About six ticks at most, whatever the largest count."""
+    step = max(1, -(-most // 6))
+    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
+    update(tick0=0, dtick=step, tickformat="d", range=[0, max(most, 1) * 1.05], rangemode="tozero")
+    return fig
 
 
 def _period_axis(fig: go.Figure, start: date, end: date) -> go.Figure:
@@ -149,10 +167,12 @@ def emotion_frequency(check_ins: pd.DataFrame) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=counts.to_numpy()[::-1], y=list(counts.index)[::-1], orientation="h", marker_color="#7a9cc6",
-            hovertemplate="%{y}: %{x} time(s)<extra></extra>",
+            customdata=[_times(int(n), "check-in", "check-ins") for n in counts.to_numpy()[::-1]],
+            hovertemplate="%{y}: named in %{customdata}<extra></extra>",
         )
     )  # fmt: skip
     fig.update_xaxes(title="Check-ins")
+    _count_axis(fig, int(counts.max()))
     return _layout(fig, title, height=max(250, 28 * len(counts) + 80))
 
 
@@ -167,15 +187,15 @@ def tags_and_mood(check_ins: pd.DataFrame, min_days: int = 3) -> go.Figure:
     fig.add_trace(
         go.Bar(
             name="Days with the tag", x=tags, y=[c.mean_with for c in comparisons], marker_color=WITH_TAG,
-            customdata=[c.days_with for c in comparisons],
-            hovertemplate="with %{x}: mood %{y:.1f} over %{customdata} days<extra></extra>",
+            customdata=[_times(c.days_with, "day", "days") for c in comparisons],
+            hovertemplate="with %{x}: mood %{y:.1f} over %{customdata}<extra></extra>",
         )
     )  # fmt: skip
     fig.add_trace(
         go.Bar(
             name="Days without", x=tags, y=[c.mean_without for c in comparisons], marker_color=WITHOUT_TAG,
-            customdata=[c.days_without for c in comparisons],
-            hovertemplate="without %{x}: mood %{y:.1f} over %{customdata} days<extra></extra>",
+            customdata=[_times(c.days_without, "day", "days") for c in comparisons],
+            hovertemplate="without %{x}: mood %{y:.1f} over %{customdata}<extra></extra>",
         )
     )  # fmt: skip
     fig.update_yaxes(range=[0, MOOD_MAX], title="Mean mood")
@@ -269,7 +289,7 @@ def what_helps(exercise_runs: pd.DataFrame, titles: dict[str, str] | None = None
         return _empty(title, "Finish an exercise with a before and after rating to see what helps you.")
     titles = titles or {}
     names = [titles.get(e.exercise_id, e.exercise_id.replace("-", " ").capitalize()) for e in effects]
-    runs = [e.runs for e in effects]
+    runs = [_times(e.runs, "time", "times") for e in effects]
     fig = go.Figure()
     for label, values, colour in (
         ("Before", [e.mean_before for e in effects], BEFORE),
@@ -278,7 +298,7 @@ def what_helps(exercise_runs: pd.DataFrame, titles: dict[str, str] | None = None
         fig.add_trace(
             go.Bar(
                 name=label, x=names, y=values, marker_color=colour, customdata=runs,
-                hovertemplate=f"%{{x}}<br>{label.lower()}: %{{y:.1f}} (over %{{customdata}} runs)<extra></extra>",
+                hovertemplate=f"%{{x}}<br>{label.lower()}: %{{y:.1f}} (over %{{customdata}})<extra></extra>",
             )
         )  # fmt: skip
     fig.update_yaxes(range=[0, 10], title="Mean distress (0-10)")

@@ -24,6 +24,11 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
+def _score(value: float) -> str:
+    """A mean as a person would say it: "5", not "5.0"; "6.5" keeps its one decimal."""
+    return f"{round(value, 1):g}"
+
+
 @dataclass(frozen=True)
 class MoodSummary:
     days_logged: int
@@ -95,16 +100,22 @@ class ExerciseInsight(ExerciseEffect):
 
     @property
     def sentence(self) -> str:
-        times = "once" if self.runs == 1 else f"{self.runs} times"
-        if self.change < 0:
-            verb = "went down"
-        elif self.change > 0:
-            verb = "went up"
-        else:
-            verb = "stayed"
+        """One plain sentence: a single run is told as what happened, several as an average, and no change
+        as where distress stayed ("stayed at 5", never "stayed from 5.0 to 5.0")."""
+        before, after = _score(self.mean_before), _score(self.mean_after)
+        if self.runs == 1:
+            if before == after:
+                return f"The one time you did {self.title}, your distress stayed at {before} out of 10."
+            return f"The one time you did {self.title}, your distress went from {before} to {after} out of 10."
+        if before == after:
+            return (
+                f"Across the {self.runs} times you did {self.title}, your distress stayed at about {before} "
+                "out of 10."
+            )
+        verb = "went down" if self.change < 0 else "went up"
         return (
-            f"With {self.title}, your distress {verb} from {self.mean_before:.1f} to {self.mean_after:.1f} "
-            f"out of 10 on average ({times})."
+            f"Across the {self.runs} times you did {self.title}, your distress {verb} from {before} to {after} "
+            "out of 10 on average."
         )
 
 

@@ -71,3 +71,24 @@ def test_preview_keeps_text_and_images_in_order(report):
     assert kinds[:2] == ["text", "image"]  # title and disclaimer, then the mood chart
     assert kinds.count("image") == len(report.images)
     assert all("![" not in p for p in parts if isinstance(p, str))
+
+
+def _pages_with(data: bytes, text: str) -> list[int]:
+    reader = PdfReader(io.BytesIO(data))
+    return [n for n, page in enumerate(reader.pages) if text in page.extract_text()]
+
+
+def test_a_table_that_fits_on_a_page_is_never_split_across_two():
+    """Filler pushes a 12-row table to the foot of page 1 (left alone, it would break over two pages): it starts page 2 whole, header and last row."""
+    from haven.reports.document import Heading, Paragraph, Report, Table
+
+    rows = tuple((f"row {n}", "x", "y", "z") for n in range(12))
+    filler = tuple(Paragraph(f"Filler line number {n} of the report.") for n in range(27))
+    report = Report("T", (Heading("T", 1), *filler, Heading("Scores"), Table(("When", "A", "B", "C"), rows)))
+    data = report.pdf_bytes()
+    assert _pages_with(data, "row 0") == _pages_with(data, "row 11") == _pages_with(data, "When")
+    assert _pages_with(data, "Scores") == _pages_with(data, "row 0")  # the heading goes with its table
+
+
+def test_no_plural_in_brackets_in_a_report(report):
+    assert "(s)" not in report.markdown

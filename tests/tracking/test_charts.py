@@ -105,7 +105,7 @@ def test_tags_and_mood_needs_three_days_each(engine, fake_safety):
     with_bar, without_bar = tags_and_mood(data_for(engine, START, START + timedelta(days=8)).check_ins).data
     assert list(with_bar.x) == ["walk"]  # yoga has only 2 days
     assert (with_bar.y[0], without_bar.y[0]) == (8.0, 4.0)
-    assert (with_bar.customdata[0], without_bar.customdata[0]) == (4, 4)
+    assert (with_bar.customdata[0], without_bar.customdata[0]) == ("4 days", "4 days")
 
 
 def test_questionnaire_chart_shades_every_band(engine):
@@ -146,10 +146,27 @@ def test_what_helps_uses_completed_rated_runs_only(engine):
     runs = data_for(engine, START, START).exercise_runs
     before, after = what_helps(runs, {"box-breathing": "Box breathing"}).data
     assert list(before.x) == ["Box breathing", "Thought record"]
-    assert (list(before.y), list(after.y), list(before.customdata)) == ([7.0, 5.0], [4.0, 4.0], [2, 1])
+    assert (list(before.y), list(after.y), list(before.customdata)) == (
+        [7.0, 5.0],
+        [4.0, 4.0],
+        ["2 times", "1 time"],
+    )
 
 
 def test_build_charts_for_an_empty_period(engine):
     charts = build_charts(data_for(engine, START, START + timedelta(days=29)))
     assert set(charts.questionnaires) == {"phq9", "gad7", "who5"}
     assert charts.mood.data == () and charts.what_helps.data == ()
+
+
+def test_count_axes_have_whole_numbers_and_charts_show_no_mode_bar():
+    """A count axis ticks 0, 1, 2 (never 0.5), and the shared config hides plotly's toolbar, which on a
+    phone covers a chart's title."""
+    import pandas as pd
+
+    from haven.tracking.charts import CHART_CONFIG, emotion_frequency
+
+    check_ins = pd.DataFrame({"emotions": [("calm",), ("calm", "tired")], "mood": [6, 5]})
+    axis = emotion_frequency(check_ins).layout.xaxis
+    assert (axis.tick0, axis.dtick, axis.tickformat) == (0, 1, "d")
+    assert CHART_CONFIG["displayModeBar"] is False

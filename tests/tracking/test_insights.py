@@ -65,13 +65,27 @@ def test_exercise_and_questionnaire_sentences(engine):
     )
     (exercise,) = insights.exercises
     assert exercise.sentence == (
-        "With Paced breathing, your distress went down from 7.0 to 6.0 out of 10 on average (3 times)."
+        "Across the 3 times you did Paced breathing, your distress went down from 7 to 6 out of 10 on average."
     )
     (phq9,) = insights.questionnaires  # the WHO-5 was taken once: no change to report
     assert (
         phq9.sentence
         == "Your PHQ-9 went from 16 (moderately severe) to 8 (mild) over 2 check-ups; lower is better."
     )
+
+
+def test_an_exercise_sentence_never_says_stayed_from_a_number_to_itself():
+    from haven.tracking.insights import ExerciseInsight
+
+    once = ExerciseInsight(exercise_id="x", runs=1, mean_before=5.0, mean_after=5.0, title="Box breathing")
+    assert once.sentence == "The one time you did Box breathing, your distress stayed at 5 out of 10."
+    moved = ExerciseInsight(exercise_id="x", runs=1, mean_before=7.0, mean_after=4.0, title="Box breathing")
+    assert moved.sentence == "The one time you did Box breathing, your distress went from 7 to 4 out of 10."
+    steady = ExerciseInsight(exercise_id="x", runs=4, mean_before=5.5, mean_after=5.5, title="Box breathing")
+    assert (
+        steady.sentence == "Across the 4 times you did Box breathing, your distress stayed at about 5.5 out of 10."
+    )
+    assert "(s)" not in once.sentence + moved.sentence + steady.sentence
 
 
 def test_nothing_to_say_without_data(engine):
