@@ -21,6 +21,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 run: install
 	$(VENV)/bin/haven validate
+	$(VENV)/bin/haven prepare
 	$(VENV)/bin/streamlit run app.py
 
 test: install browser

@@ -67,6 +67,33 @@ def ingest(rebuild: bool = typer.Option(False, "--rebuild", help="Re-embed every
     typer.echo(report.summary())
 
 
+@app.command()
+def prepare() -> None:
+    """Get everything a first start needs ready now (models, library index), so nobody's first visit waits.
+
+    `make run` runs this before starting the app. Each step is skipped when already done."""
+    from haven.first_start import STEPS
+    from haven.first_start import prepare as run_steps
+
+    with typer.progressbar(length=len(STEPS), label="Getting Haven ready", file=sys.stderr) as bar:
+
+        def on_step(step) -> None:
+            bar.label = f"Getting Haven ready: {step.label}"
+            bar.update(0 if step is STEPS[0] else 1)
+
+        outcomes = run_steps(on_step=on_step)
+        bar.update(1)
+    for outcome in outcomes:
+        typer.echo(f"{'ok' if outcome.ok else 'not ready'}: {outcome.label}: {outcome.note}", err=True)
+    failed = [o.label for o in outcomes if not o.ok]
+    if failed:
+        typer.echo(
+            f"Haven still starts: {', '.join(failed)} will be retried when first needed "
+            "(crisis help never depends on them). Details are in the log file.",
+            err=True,
+        )
+
+
 def _hit_json(hit) -> dict:
     return {
         "id": hit.doc_id,
@@ -426,6 +453,23 @@ def train_triage() -> None:
 
     report = train(write=True, log=lambda line: typer.echo(line, err=True))  # progress on stderr, JSON on stdout
     _print_json({"counts": report.counts, "C": report.c, "thresholds": report.thresholds})
+
+
+@app.command("train-guard")
+def train_guard() -> None:
+    """Retrain the output guard's learned layer from haven/safety/data/guard (deterministic; the encoder's share
+    and the threshold chosen on dev). Same as `benchmarks/guard.py --train`, without the figures."""
+    from haven.safety.guard import train
+
+    model = train(log=lambda line: typer.echo(line, err=True))  # progress on stderr, JSON on stdout
+    _print_json(
+        {
+            "threshold": model.threshold,
+            "encoder_weight": model.encoder_weight,
+            "linear_threshold": model.linear_threshold,
+            "data_hash": model.data_hash,
+        }
+    )
 
 
 def _iso_day(text: str, flag: str):

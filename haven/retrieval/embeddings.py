@@ -6,6 +6,7 @@ cannot make it reach for the network.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from functools import lru_cache
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from sentence_transformers import SentenceTransformer
 
 EMBEDDING_DIM = 384
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 
 
@@ -52,18 +54,39 @@ def load_sentence_model() -> SentenceTransformer:
 
     # One thread by default: a query is short, and with two threads torch's workers spin-wait for each other
     # when other processes share the cores (measured: a training run stalled for minutes that took 50 s on one).
-    torch.set_num_threads(max(1, int(os.environ.get("HAVEN_TORCH_THREADS", "1"))))
+    from haven.retrieval.onnx_minilm import model_threads
+
+    torch.set_num_threads(model_threads())
     with _lock:
         return SentenceTransformer(str(model_path()), device="cpu", local_files_only=True)
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length float32 embeddings, one row per text: cosine similarity is then a dot product."""
+    """Unit-length float32 embeddings, one row per text: cosine similarity is then a dot product.
+
+    Read through ONNX Runtime (``onnx_minilm.py``: no torch in the process); sentence-transformers only if that
+    cannot run here, with the same vectors either way."""
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    reader = query_model()
+    if reader is not None:
+        return reader.sentence_vectors(list(texts))
     model = load_sentence_model()
     vectors = model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vectors, dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def query_model():
+    """The ONNX Runtime MiniLM, or None (logged) when it cannot be opened or exported here: then the slower
+    sentence-transformers path serves, so a broken cache folder costs seconds, never an answer."""
+    from haven.retrieval import onnx_minilm
+
+    try:
+        return onnx_minilm.base_model()
+    except Exception:  # noqa: BLE001 - any failure here has a working fallback
+        log.warning("ONNX Runtime MiniLM unavailable; using sentence-transformers", exc_info=True)
+        return None
 
 
 def mean_pool(hidden, attention_mask):
@@ -81,9 +104,20 @@ def embed_one(text: str) -> np.ndarray:
     """One text's unit-length embedding (a 1-D array, read-only).
 
     The hot path of every chat turn: the chat's understanding and retrieval both embed the message, so the
-    cache makes that one model call. (Triage embeds its own normalised text, in one batch with its pieces.) It runs the transformer directly: for a single short text, sentence-transformers'
-    batching machinery costs more than the model. Same weights, same mean pooling, same vector.
+    cache makes that one model call. (Triage embeds its own normalised text, in one batch with its pieces.)
     """
+    reader = query_model()
+    if reader is not None:
+        vector = reader.sentence_vectors([text])[0]
+    else:
+        vector = _embed_one_with_torch(text)
+    vector.setflags(write=False)
+    return vector
+
+
+def _embed_one_with_torch(text: str) -> np.ndarray:
+    """The fallback: the transformer directly (for one short text, sentence-transformers' batching costs more
+    than the model). Same weights, same mean pooling, same vector."""
     import torch
 
     model = load_sentence_model()
@@ -93,9 +127,7 @@ def embed_one(text: str) -> np.ndarray:
             [text], return_tensors="pt", truncation=True, max_length=transformer.max_seq_length
         )
         hidden = transformer.auto_model(**features).last_hidden_state
-        vector = mean_pool(hidden, features["attention_mask"])[0].numpy().astype(np.float32)
-    vector.setflags(write=False)
-    return vector
+        return mean_pool(hidden, features["attention_mask"])[0].numpy().astype(np.float32)
 
 
 @lru_cache(maxsize=1)

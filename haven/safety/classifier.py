@@ -6,7 +6,7 @@ words). Three heads share the features: level (none / concern / crisis), categor
 
 The model is plain arrays (``models/triage.npz``) with its thresholds and the hash of the labelled data it was
 trained on (``models/triage.json``); ``haven train-triage`` rebuilds both deterministically from
-``data/triage/``. Reading it needs numpy and scikit-learn's hashing only: no pickles, nothing from a network.
+``data/triage/``. Reading it needs numpy and mmh3 only (``ngrams.py``): no pickles, nothing from a network.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from haven.safety import ngrams
 
 MODEL_DIR = Path(__file__).with_name("models")
 MODEL_FILE = MODEL_DIR / "triage.npz"
@@ -32,41 +34,53 @@ HEADS = ("crisis", "level", "category", "audience")
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def _hashers():
-    """Character n-grams (spelling, slang, other languages) and word 1-3-grams ("one last time")."""
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    chars = HashingVectorizer(
-        analyzer="char_wb", ngram_range=(2, 5), n_features=N_CHAR_FEATURES, alternate_sign=False, norm="l2"
-    )
-    words = HashingVectorizer(
-        analyzer="word",
-        ngram_range=(1, 3),
-        n_features=N_WORD_FEATURES,
-        alternate_sign=False,
-        norm="l2",
-        token_pattern=r"(?u)\b\w+\b",
-    )
-    return chars, words
+#: character n-grams (spelling, slang, other languages) and word 1-3-grams ("one last time")
+CHAR_NGRAMS = (2, 5)
+WORD_NGRAMS = (1, 3)
 
 
-def features(texts: list[str], embeddings: np.ndarray | None = None):
-    """The feature matrix (sparse, one row per text): weighted embedding, then hashed character n-grams.
+@dataclass(frozen=True)
+class Features:
+    """One batch of texts read for the heads: the embeddings and, per text, the hashed n-gram blocks.
+
+    Kept apart rather than as one sparse matrix so reading a message needs numpy only (no scipy, no
+    scikit-learn in the process); :meth:`matrix` gives the single matrix training fits on."""
+
+    embeddings: np.ndarray
+    chars: list
+    words: list
+
+    def matrix(self):
+        from scipy import sparse
+
+        dense = sparse.csr_matrix(self.embeddings * EMBEDDING_WEIGHT)
+        return sparse.hstack(
+            [dense, ngrams.as_matrix(self.chars, N_CHAR_FEATURES), ngrams.as_matrix(self.words, N_WORD_FEATURES)],
+            format="csr",
+            dtype=np.float32,
+        )
+
+    def __len__(self) -> int:
+        return len(self.chars)
+
+
+def features(texts: list[str], embeddings: np.ndarray | None = None) -> Features:
+    """The features of each text: its MiniLM embedding, hashed character n-grams and hashed word n-grams
+    (the same numbers scikit-learn's ``HashingVectorizer`` gives, see ``ngrams.py``).
 
     ``texts`` are already read by :func:`haven.safety.patterns.model_text`. ``embeddings`` may be passed in
     when the caller has them (training embeds everything in one batch).
     """
-    from scipy import sparse
-
     if embeddings is None:
         from haven.retrieval.embeddings import embed, embed_one
 
-        # one short message is the common case: the direct path skips sentence-transformers' batching
+        # one short message is the common case: its embedding is cached for the rest of the turn
         embeddings = embed_one(texts[0])[None, :] if len(texts) == 1 else embed(texts)
-    dense = sparse.csr_matrix(np.asarray(embeddings, dtype=np.float32) * EMBEDDING_WEIGHT)
-    chars, words = _hashers()
-    return sparse.hstack([dense, chars.transform(texts), words.transform(texts)], format="csr", dtype=np.float32)
+    return Features(
+        np.asarray(embeddings, dtype=np.float32),
+        [ngrams.hashed(ngrams.char_wb_ngrams(t, *CHAR_NGRAMS), N_CHAR_FEATURES) for t in texts],
+        [ngrams.hashed(ngrams.word_ngrams(t, *WORD_NGRAMS), N_WORD_FEATURES) for t in texts],
+    )
 
 
 @dataclass(frozen=True)
@@ -78,10 +92,21 @@ class Head:
     bias: np.ndarray  # (classes,)
 
     def probabilities(self, x) -> np.ndarray:
-        logits = np.asarray(x @ self.weights.T) + self.bias
+        """Softmax over the classes, for :class:`Features` (reading) or a feature matrix (training)."""
+        logits = self._logits(x) + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         odds = np.exp(logits)
         return odds / odds.sum(axis=1, keepdims=True)
+
+    def _logits(self, x) -> np.ndarray:
+        if not isinstance(x, Features):
+            return np.asarray(x @ self.weights.T)
+        dim, chars_end = x.embeddings.shape[1], x.embeddings.shape[1] + N_CHAR_FEATURES
+        return (
+            (x.embeddings * EMBEDDING_WEIGHT) @ self.weights[:, :dim].T
+            + ngrams.dot(x.chars, self.weights[:, dim:chars_end])
+            + ngrams.dot(x.words, self.weights[:, chars_end:])
+        )
 
 
 @dataclass(frozen=True)

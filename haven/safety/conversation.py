@@ -31,10 +31,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-
 from haven.safety.patterns import model_sentences
 from haven.safety.triage import Triage, most_urgent, read_message, worse
+from haven.yaml_files import read_yaml
 
 CONVERSATION_FILE = Path(__file__).with_name("conversation.yaml")
 HAVEN_PREFIXES = ("haven:", "assistant:", "bot:")
@@ -118,7 +117,7 @@ class _Phrases:
 
 @lru_cache(maxsize=1)
 def _phrases(path: Path = CONVERSATION_FILE) -> _Phrases:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     return _Phrases(**{name: re.compile(data[name]) for name in _Phrases.__dataclass_fields__})
 
 

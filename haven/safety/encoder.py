@@ -14,6 +14,8 @@ fixed seeds, a fixed order.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +36,7 @@ MAX_TOKENS = 96
 #: the pooled vector is unit length times this before the head (a temperature the head would otherwise learn slowly)
 POOL_SCALE = 10.0
 _lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 class EncoderMissing(RuntimeError):
@@ -111,9 +114,16 @@ def _pool(model, tokenizer, texts: Sequence[str]):
     return mean_pool(model(**batch).last_hidden_state, batch["attention_mask"]) * POOL_SCALE
 
 
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    logits = logits - logits.max(axis=1, keepdims=True)
+    odds = np.exp(logits)
+    return (odds / odds.sum(axis=1, keepdims=True)).astype(np.float32)
+
+
 @dataclass
 class RiskEncoder:
-    """The adapted model ready to read: base weights with the low-rank updates merged in."""
+    """The adapted model in torch: base weights with the low-rank updates merged in. Used while training (and
+    as the fallback where ONNX Runtime cannot run); reading in the app goes through :class:`OnnxRiskEncoder`."""
 
     tokenizer: object
     model: object
@@ -121,20 +131,33 @@ class RiskEncoder:
     head_bias: np.ndarray
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """P(none), P(concern), P(crisis) per text (rows in ``LEVELS`` order)."""
+        """One probability per class of the head, per text (rows in the adaptation's ``classes`` order)."""
         import torch
 
         if not texts:
-            return np.zeros((0, len(LEVELS)), dtype=np.float32)
+            return np.zeros((0, len(self.head_bias)), dtype=np.float32)
         out = []
         with torch.inference_mode():
             for start in range(0, len(texts), 64):
                 pooled = _pool(self.model, self.tokenizer, texts[start : start + 64]).numpy()
                 out.append(pooled @ self.head_weights.T + self.head_bias)
-        logits = np.vstack(out)
-        logits -= logits.max(axis=1, keepdims=True)
-        odds = np.exp(logits)
-        return (odds / odds.sum(axis=1, keepdims=True)).astype(np.float32)
+        return _softmax(np.vstack(out))
+
+
+@dataclass
+class OnnxRiskEncoder:
+    """The same adapted model exported once to ONNX and read by ONNX Runtime: no torch in the process, a few
+    milliseconds a message. Same pooling and head as :class:`RiskEncoder`, so the same probabilities (tested)."""
+
+    reader: object  # haven.retrieval.onnx_minilm.OnnxMiniLM
+    head_weights: np.ndarray
+    head_bias: np.ndarray
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, len(self.head_bias)), dtype=np.float32)
+        pooled = self.reader.sentence_vectors(list(texts), batch=64) * POOL_SCALE
+        return _softmax(pooled @ self.head_weights.T + self.head_bias)
 
 
 def build(adaptation: Adaptation) -> RiskEncoder:
@@ -158,15 +181,33 @@ def use_encoder(encoder: RiskEncoder | None) -> None:
     _in_use = encoder
 
 
-def current_encoder() -> RiskEncoder:
+def current_encoder() -> RiskEncoder | OnnxRiskEncoder:
     return _in_use if _in_use is not None else load_encoder()
 
 
 @lru_cache(maxsize=1)
-def load_encoder() -> RiskEncoder:
-    """The saved encoder, built once per process."""
+def load_encoder() -> RiskEncoder | OnnxRiskEncoder:
+    """The saved triage encoder, opened once per process."""
     with _lock:
-        return build(Adaptation.load())
+        return open_adapted(ENCODER_FILE, "triage-encoder")
+
+
+def open_adapted(path: Path, name: str) -> RiskEncoder | OnnxRiskEncoder:
+    """The adaptation saved at ``path``, read through ONNX Runtime (its graph exported once, named ``name`` plus
+    a fingerprint of the base weights and of this file); through torch if ONNX cannot run here (logged).
+
+    Raises :class:`EncoderMissing` when ``path`` is not there."""
+    from haven.retrieval import onnx_minilm
+
+    adaptation = Adaptation.load(path)
+    fingerprint = hashlib.sha256(path.read_bytes() + onnx_minilm.base_fingerprint().encode()).hexdigest()[:16]
+    try:
+        graph = onnx_minilm.ensure_graph(name, fingerprint, lambda: build(adaptation).model)
+        reader = onnx_minilm.open_graph(graph, MAX_TOKENS)
+    except Exception:  # noqa: BLE001 - the torch path below reads the same weights
+        log.warning("ONNX Runtime unavailable for %s; reading it with torch", name, exc_info=True)
+        return build(adaptation)
+    return OnnxRiskEncoder(reader, adaptation.head_weights, adaptation.head_bias)
 
 
 def _low_rank(base, rank: int, generator):

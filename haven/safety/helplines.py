@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from haven.safety.categories import CATEGORIES, LEGACY_CATEGORIES
+from haven.yaml_files import read_yaml
 
 HELPLINES_FILE = Path(__file__).with_name("helplines.yaml")
 FALLBACK_REGION = "INTL"
@@ -234,7 +234,7 @@ class LineGroup(BaseModel):
 @lru_cache(maxsize=4)
 def load_helpline_file(path: Path = HELPLINES_FILE) -> HelplineFile:
     """The validated data file (raises pydantic.ValidationError with every problem if it is wrong)."""
-    return HelplineFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return HelplineFile.model_validate(read_yaml(path))
 
 
 def load_regions(path: Path = HELPLINES_FILE) -> dict[str, Region]:

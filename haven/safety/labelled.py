@@ -14,8 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from haven.yaml_files import read_yaml
 
 DATA_DIR = Path(__file__).with_name("data") / "triage"
 
@@ -76,7 +77,7 @@ def split_of(text: str, context: Iterable[str] = ()) -> Split:
 
 
 def _read(path: Path) -> list[Labelled]:
-    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    rows = read_yaml(path) or []
     out = []
     for index, row in enumerate(rows):
         try:

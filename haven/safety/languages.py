@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
+from haven.yaml_files import read_yaml
 
 LANGUAGES_FILE = Path(__file__).with_name("languages.yaml")
 
@@ -140,7 +140,7 @@ def _whole_words(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def load_language_book(path: Path = LANGUAGES_FILE) -> LanguageBook:
     """Read and compile ``languages.yaml`` once per process; a bad entry fails loudly with its id."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     languages: dict[str, LanguageEntry] = {}
     for code, entry in data["languages"].items():
         vocab = entry.get("vocab") or {}

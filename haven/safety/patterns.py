@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from haven.yaml_files import read_yaml
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 DENIED = " xdeniedx "  # stands in for a masked denial, so no pattern can match across it
@@ -67,7 +67,7 @@ def _expand(pattern: str, vocab: dict[str, str]) -> str:
 @lru_cache(maxsize=1)
 def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
     """Read and compile ``patterns.yaml`` (once per process)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     vocab = {name: _expand(value, data["vocab"]) for name, value in data["vocab"].items()}
     frames = {name: re.compile(_expand(rx, vocab)) for name, rx in data["frames"].items()}
     patterns = []

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from haven.yaml_files import read_yaml
 
 HERE = Path(__file__).resolve().parent
 EMOJI_FILE = HERE / "emoji.yaml"
@@ -170,7 +170,7 @@ class EmojiLexicon:
 @lru_cache(maxsize=1)
 def load_emoji_lexicon(path: Path = EMOJI_FILE) -> EmojiLexicon:
     """Read ``emoji.yaml`` once per process."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     return EmojiLexicon(
         words={str(k): str(v) for k, v in data["words"].items()},
         skull=frozenset(data["skull"]),
@@ -183,7 +183,7 @@ def load_emoji_lexicon(path: Path = EMOJI_FILE) -> EmojiLexicon:
 @lru_cache(maxsize=1)
 def load_words(path: Path = WORDS_FILE) -> frozenset[str]:
     """Real words that are never corrected (``reading_words.yaml``; see :func:`build_word_list`)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     return frozenset(w.strip().lower() for w in data["words"].split() if w.strip())
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from haven.safety.helplines import (
@@ -34,6 +33,7 @@ from haven.safety.helplines import (
     line_groups_for,
     resolve_region,
 )
+from haven.yaml_files import read_yaml
 
 RESPONSES_FILE = Path(__file__).with_name("responses.yaml")
 DEFAULT_CATEGORY = "suicide"
@@ -84,7 +84,7 @@ class _Responses(BaseModel):
 @lru_cache(maxsize=1)
 def load_responses(path: Path = RESPONSES_FILE) -> _Responses:
     """The validated wording file."""
-    return _Responses.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return _Responses.model_validate(read_yaml(path))
 
 
 def _fill(text: str, emergency: str) -> str:

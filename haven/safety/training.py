@@ -79,7 +79,7 @@ def fit_heads(train_rows: list[Labelled], dev_rows: list[Labelled]) -> tuple[dic
 
     texts = [model_input(r) for r in train_rows + dev_rows]
     vectors = embed(texts)
-    x_all = classifier.features(texts, vectors)
+    x_all = classifier.features(texts, vectors).matrix()
     x_train, x_dev = x_all[: len(train_rows)], x_all[len(train_rows) :]
     levels = [r.level for r in train_rows]
     best = None

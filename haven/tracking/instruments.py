@@ -9,8 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from haven.yaml_files import read_yaml
 
 INSTRUMENTS_FILE = Path(__file__).resolve().parent / "instruments.yaml"
 
@@ -81,7 +82,7 @@ class Instrument(_Frozen):
 @lru_cache(maxsize=1)
 def load_instruments() -> dict[str, Instrument]:
     """Every instrument by id (``phq9``, ``gad7``, ``who5``)."""
-    data = yaml.safe_load(INSTRUMENTS_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(INSTRUMENTS_FILE)
     return {key: Instrument(id=key, **value) for key, value in data.items()}
 
 
