@@ -13,32 +13,35 @@ from ui.errors import page_boundary  # noqa: E402
 from ui.help_now import help_now_button  # noqa: E402
 from ui.lock_screen import require_unlocked  # noqa: E402
 from ui.resources import prepare_library_search, warm_up  # noqa: E402
+from ui.shell import draw_shell  # noqa: E402
 
 st.set_page_config(page_title="Haven", page_icon="🌿", layout="wide")
 log_to_file()  # what the services recover from is kept in <data dir>/logs/haven.log
 
 PAGES = {
     "Haven": [
-        st.Page("pages/home.py", title="Welcome", icon="🌿", default=True),
-        st.Page("pages/chat.py", title="Chat", icon="💬"),
-        st.Page("pages/library.py", title="Library", icon="📚"),
-        st.Page("pages/exercises.py", title="Exercises", icon="🧘"),
+        st.Page("pages/home.py", title="Welcome", icon=":material/home:", default=True),
+        st.Page("pages/chat.py", title="Chat", icon=":material/chat:"),
+        st.Page("pages/library.py", title="Library", icon=":material/menu_book:"),
+        st.Page("pages/exercises.py", title="Exercises", icon=":material/self_improvement:"),
     ],
     "Track": [
-        st.Page("pages/mood.py", title="Mood", icon="🌤️"),
-        st.Page("pages/checkups.py", title="Check-ups", icon="📝"),
-        st.Page("pages/insights.py", title="Insights", icon="📈"),
+        st.Page("pages/mood.py", title="Mood", icon=":material/mood:"),
+        st.Page("pages/checkups.py", title="Check-ups", icon=":material/checklist:"),
+        st.Page("pages/insights.py", title="Insights", icon=":material/insights:"),
     ],
     "Share": [
-        st.Page("pages/report.py", title="Report for my therapist", icon="📄"),
-        st.Page("pages/review.py", title="Clinician review", icon="🩺"),
+        st.Page("pages/report.py", title="Report for my therapist", icon=":material/description:"),
+        st.Page("pages/review.py", title="Clinician review", icon=":material/rate_review:"),
     ],
     "You": [
-        st.Page("pages/settings.py", title="Settings", icon="⚙️"),
+        st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
     ],
 }
 
-help_now_button()  # the crisis route stays one click away, even on the lock screen or a failed page
+help_now_button()  # in the header: one tap away on every page, the lock screen, or a failed page
+with page_boundary("the page's frame"):
+    draw_shell()  # pins the help button into the header; the sidebar steps aside on a phone (ui/shell.py)
 with st.sidebar:
     st.caption(
         "Haven is a self-help tool, not therapy and not a diagnosis. "

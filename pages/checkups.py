@@ -14,6 +14,7 @@ from haven.tracking.clock import local_today
 from haven.tracking.frames import load_assessment_frame
 from haven.tracking.instruments import Instrument, load_instruments
 from haven.tracking.scoring import SCREENING_NOTE, WHEN_TO_SEEK_HELP
+from ui.charts import show_chart
 from ui.crisis_card import render_crisis_card
 from ui.entry import through_app
 from ui.profile import active_profile, demo_banner, profile_switcher
@@ -120,7 +121,7 @@ def _history(instrument: Instrument) -> None:
         st.markdown(lone)
     else:
         start, end = history_span(rows["day"], local_today())
-        st.plotly_chart(questionnaire_scores(frame, instrument.id, start, end))
+        show_chart(questionnaire_scores(frame, instrument.id, start, end))
     table = rows.sort_values("taken_at", ascending=False)[["taken_at", "total", "band"]]
     st.dataframe(
         table, hide_index=True,

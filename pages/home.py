@@ -22,8 +22,11 @@ def _first_run_region() -> None:
         codes = [code for code, _ in regions()]
         names = dict(regions())
         choice = st.selectbox(
-            "Region", codes, index=codes.index(settings.region) if settings.region in codes else 0,
-            format_func=lambda c: names[c], key="first_run_region",
+            "Region",
+            codes,
+            index=codes.index(settings.region) if settings.region in codes else 0,
+            format_func=lambda c: names[c],
+            key="first_run_region",
         )
         if st.button("Save my region", key="save_region"):
             save_preferences(region=choice)
@@ -31,31 +34,32 @@ def _first_run_region() -> None:
             st.rerun()
 
 
-st.title("🌿 Welcome to Haven")
+st.title("Welcome to Haven")
 st.markdown(
-    "Haven is a private space to work through hard moments with tools from cognitive behavioural therapy "
-    "(CBT): talk things through, try a guided exercise, check in on your mood, and see what helps you."
+    "A private place to get through hard moments, with tools from cognitive behavioural therapy (CBT): "
+    "talk things through, try a short exercise, check in on your mood, and see what helps you."
 )
 st.info(
     "Haven is a **self-help tool**. It is not therapy, it cannot diagnose, and it is not an emergency "
     "service. It works well alongside a therapist or your doctor, or while you wait to see one.",
-    icon="💚",
+    icon=":material/favorite:",
 )
 _first_run_region()
 
 st.subheader("Where would you like to start?")
 # (title, what it is, button, key, page, exercise to start)
 STARTS = [
-    ("💬 Talk it through", "Say what's on your mind. Haven answers from its library and shows its sources.",
-     "Open the chat", "go_chat", "pages/chat.py", None),
-    ("🫁 Breathe for a minute", "Box breathing: four counts in, hold, out, hold. A calm shape paces you.",
-     "Start breathing", "go_breathe", "pages/exercises.py", "box-breathing"),
-    ("🌤️ Check in", "How's your mood right now? It takes ten seconds.", "Check in", "go_mood", "pages/mood.py", None),
-    ("📚 Browse the library", "Exercises and short reads on worry, low mood, sleep, anger and more.",
-     "Open the library", "go_library", "pages/library.py", None),
-]
+    (":material/chat: Talk it through", "Say what's on your mind. Haven answers from its library and shows "
+     "where each answer comes from.", "Open the chat", "go_chat", "pages/chat.py", None),
+    (":material/air: Breathe for a minute", "Box breathing: four counts in, hold, out, hold. A calm shape "
+     "paces you.", "Start breathing", "go_breathe", "pages/exercises.py", "box-breathing"),
+    (":material/mood: Check in", "How is your mood right now? It takes a few seconds.", "Check in", "go_mood",
+     "pages/mood.py", None),
+    (":material/menu_book: Browse the library", "Exercises and short reads on worry, low mood, sleep, anger "
+     "and more.", "Open the library", "go_library", "pages/library.py", None),
+]  # fmt: skip
 for col, (title, blurb, label, key, target, exercise) in zip(st.columns(len(STARTS)), STARTS, strict=True):
-    with col.container(border=True):
+    with col.container(border=True, height="stretch"):  # the four cards share one height, whatever the words
         st.markdown(f"**{title}**")
         st.caption(blurb)
         if st.button(label, key=key):
@@ -64,12 +68,13 @@ for col, (title, blurb, label, key, target, exercise) in zip(st.columns(len(STAR
             st.switch_page(target)
 
 region = get_settings().region
-with st.expander(f"Need help now? Help lines for {resolve_region(region).name}", expanded=False):
+with st.expander(f"Help lines for {resolve_region(region).name}", icon=":material/support:", expanded=False):
     st.markdown(helpline_markdown(region))
 
 st.subheader("Your privacy")
 st.markdown(
-    "Everything stays on this computer: no account, no tracking, no network needed. Your words are kept in a "
-    "local database that you can export or delete at any time, and never leave this machine unless you "
-    "choose to connect a language model server in Settings."
+    "Everything stays on this computer: no account, no tracking, no internet needed. What you write is kept "
+    "here, and you can download it or delete it at any time in Settings. Nothing leaves this computer "
+    "unless you choose to connect a chat model server yourself."
 )
+st.caption("Want to look around first? Settings can fill a demo profile with made-up entries.")

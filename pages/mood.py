@@ -23,6 +23,7 @@ from haven.tracking.checkins import (
     update_check_in,
 )
 from haven.tracking.frames import Period, load_check_in_frame
+from ui.charts import show_chart
 from ui.crisis_card import render_crisis_card
 from ui.entry import through_app
 from ui.profile import active_profile, demo_banner, profile_switcher
@@ -169,7 +170,7 @@ with chart_col:
     if lone:
         st.markdown(lone)  # one dot on a month's axis says less than the words
     else:
-        st.plotly_chart(mood_over_time(frame, period.start, period.end))
+        show_chart(mood_over_time(frame, period.start, period.end))
 
 st.subheader("Recent check-ins")
 recent = recent_check_ins(engine, person, limit=RECENT)

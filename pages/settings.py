@@ -1,4 +1,5 @@
-"""Settings: where help lines come from, which engine answers in the chat, and what stays on this computer."""
+"""Settings: where help lines come from, the demo profile, what stays on this computer, and (under Advanced)
+which engine answers in the chat. A person who only wants to talk never needs to open Advanced."""
 
 from __future__ import annotations
 
@@ -41,10 +42,20 @@ def _region_section(settings) -> None:
         st.toast(f"Help lines now for {regions[region]}.")
 
 
+def _demo_section() -> None:
+    from ui.demo import demo_controls
+
+    st.subheader("Demo profile")
+    demo_controls(key="settings-demo")
+
+
 def _engine_section(settings) -> None:
     from haven.chat.llm import DEFAULT_BASE_URLS, EngineSpec, test_connection
 
-    st.subheader("Chat engine")
+    st.markdown(
+        "Haven's own guide answers in the chat, offline. If you run a language model yourself, Haven can "
+        "use it instead."
+    )
     try:
         spec = EngineSpec.parse(settings.llm)
     except ValueError:
@@ -90,9 +101,12 @@ def main() -> None:
     settings = get_settings()
     _region_section(settings)
     st.divider()
-    _engine_section(get_settings())
+    _demo_section()
     st.divider()
     render_privacy_section()  # one Privacy heading: where the data is, passphrase, export, import, delete
+    st.divider()
+    with st.expander("Advanced: the chat's engine", icon=":material/tune:"):
+        _engine_section(get_settings())
 
 
 main()

@@ -19,10 +19,15 @@ def show_fault(error: BaseException, where: str) -> None:
     from haven.logfile import describe, record_fault
 
     path = record_fault(error, where)
-    kept = f" The details are in Haven's log file ({path.parent.name}/{path.name} in its data folder)." if path else ""
+    kept = (
+        f" The details are in Haven's log file ({path.parent.name}/{path.name} in its data folder)."
+        if path
+        else ""
+    )
     st.error(
         f"Haven could not show {where} ({describe(error)}). Nothing you saved was lost. "
-        f"If you need someone to talk to now, the **Need help now?** button in the sidebar still works.{kept}",
+        "If you need someone to talk to now, the **Need help now?** button at the top of the page still works."
+        f"{kept}",
         icon=":material/error:",
     )
 

@@ -1,4 +1,9 @@
-"""'Help now': the crisis route, one click away on every page."""
+"""'Help now': the crisis route, one tap away on every page and on the lock screen.
+
+The button is drawn in the page (not the sidebar) and pinned into the header bar by ``ui.shell``'s style,
+so on a phone it is on screen without opening anything. Everything it shows is static data (help lines
+by region): no database, index or model stands between a person and it.
+"""
 
 from __future__ import annotations
 
@@ -39,9 +44,10 @@ def _help_dialog() -> None:
 
 
 def help_now_button() -> None:
-    """A sidebar button that opens the region's help lines."""
-    if st.sidebar.button("🆘 Need help now?", use_container_width=True, key="help_now"):
-        _help_dialog()
+    """The header's "Need help now?" button; one tap opens the region's help lines."""
+    with st.container(key="help_now_bar"):
+        if st.button("Need help now?", key="help_now", icon=":material/support:"):
+            _help_dialog()
 
 
 __all__ = ["emergency_number", "help_now_button", "helpline_markdown"]

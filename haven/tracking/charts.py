@@ -317,6 +317,29 @@ class TrackingCharts:
     what_helps: go.Figure
     #: Charts that would be a single point, by name ("mood" or an instrument id): the sentence to show instead.
     in_words: dict[str, str] = field(default_factory=dict)
+    #: Charts with nothing to draw yet, by name: what to do to see one (a blank frame tells a person nothing).
+    waiting: dict[str, str] = field(default_factory=dict)
+
+
+def waiting_words(data: TrackingData, min_days: int = 3) -> dict[str, str]:
+    """For each chart with nothing to draw in ``data``, one friendly sentence on what would fill it."""
+    instruments = load_instruments()
+    check_ins, results = data.check_ins, data.assessments
+    taken = set(results["instrument"]) if not results.empty else set()
+    words = {
+        "mood": None if not check_ins.empty else "Check in on the Mood page to see your mood over time.",
+        "emotions": None if not emotion_counts(check_ins).empty
+        else "Name a feeling or two when you check in, and the ones you feel most often will show here.",
+        "tags": None if compare_tags(check_ins, min_days)
+        else "Tag a few check-ins (a walk, work, friends...) to see what lifts your mood. A tag is compared "
+        f"once it has {min_days} days with it and {min_days} without.",
+        "what_helps": None if exercise_effects(data.exercise_runs)
+        else "Finish an exercise, saying how you feel before and after, to see what helps you.",
+    }  # fmt: skip
+    for key, instrument in instruments.items():
+        if key not in taken:
+            words[key] = f"Do the {instrument.name} on the Check-ups page to see how it moves over time."
+    return {name: sentence for name, sentence in words.items() if sentence}
 
 
 def build_charts(data: TrackingData, titles: dict[str, str] | None = None) -> TrackingCharts:
@@ -333,4 +356,5 @@ def build_charts(data: TrackingData, titles: dict[str, str] | None = None) -> Tr
         questionnaires={key: questionnaire_scores(data.assessments, key, start, end) for key in instruments},
         what_helps=what_helps(data.exercise_runs, titles),
         in_words={name: sentence for name, sentence in words.items() if sentence},
+        waiting=waiting_words(data),
     )

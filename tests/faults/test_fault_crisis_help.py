@@ -118,7 +118,7 @@ def test_a_page_that_fails_shows_a_plain_message_the_help_button_and_logs_the_de
     monkeypatch.setattr(ui.profile, "demo_banner", broken)
     at.switch_page("pages/mood.py").run()
     assert not at.exception, at.exception
-    assert at.sidebar.button(key="help_now")  # the crisis route is still one click away
+    assert at.button(key="help_now")  # the crisis route is still one tap away (in the header)
     shown = "\n".join(e.value for e in at.error)
     assert "Mood" in shown and "RuntimeError" in shown
     assert "Traceback" not in _page_text(at)

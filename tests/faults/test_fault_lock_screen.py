@@ -85,7 +85,7 @@ def test_reloading_a_page_while_locked_shows_only_the_lock_screen(locked, pages_
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == ["Haven is locked"]
     assert not pages_not_found, "Streamlit said 'Page not found' over the lock screen"
-    assert at.sidebar.button(key="help_now")
+    assert at.button(key="help_now")  # in the header, above the lock screen
 
 
 def test_a_wrong_passphrase_is_refused_without_the_database_path(locked, address):

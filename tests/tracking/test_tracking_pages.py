@@ -172,3 +172,14 @@ def test_insights_fill_view_and_remove_demo(app_env):
     submit(at, "Remove the demo profile")
     assert "Fill a demo profile" in [b.label for b in at.button]
     assert not at.toggle
+
+
+def test_insights_for_a_new_person_say_what_to_do_instead_of_blank_charts(app_env, fake_safety):
+    """One check-in, no tags, feelings, check-ups or exercises: a sentence each on what would fill them."""
+    record_check_in(app_env, "me", CheckInEntry(mood=6))
+    at = page("insights.py")
+    shown = texts(at)
+    assert "Tag a few check-ins" in shown and "what lifts your mood" in shown
+    assert "Name a feeling or two" in shown and "to see what helps you" in shown
+    assert len(at.get("plotly_chart")) == 1  # the calendar; one check-in is told in words, not drawn
+    assert "(s)" not in shown
