@@ -137,14 +137,17 @@ class TriageModel:
         """Probabilities for each text (one embedding batch for all of them)."""
         if not texts:
             return []
+        # the encoder's pass runs beside the embedding's (ONNX Runtime releases the GIL): on two cores the two
+        # MiniLM passes of a message take the time of one
+        encoder_pass = _encoder_pool().submit(_encoder_probabilities, texts) if self.encoder_weight > 0 else None
         x = features(texts, embeddings)
         crisis, level, category, audience = (
             h.probabilities(x) for h in (self.crisis, self.level, self.category, self.audience)
         )
         p_crisis = crisis[:, self.crisis.classes.index("crisis")]
         p_risk = 1.0 - level[:, self.level.classes.index("none")]
-        if self.encoder_weight > 0:
-            p_crisis, p_risk = self._with_encoder(texts, p_crisis, p_risk)
+        if encoder_pass is not None:
+            p_crisis, p_risk = self._with_encoder(encoder_pass.result(), p_crisis, p_risk)
         return [
             Prediction(
                 crisis=float(p_crisis[i]),
@@ -155,17 +158,32 @@ class TriageModel:
             for i in range(len(texts))
         ]
 
-    def _with_encoder(self, texts: list[str], p_crisis: np.ndarray, p_risk: np.ndarray):
-        """Average in the encoder's P(crisis) and P(risk); without its file, the linear heads alone."""
+    def _with_encoder(self, probs: np.ndarray | None, p_crisis: np.ndarray, p_risk: np.ndarray):
+        """Average in the encoder's P(crisis) and P(risk); without its file (None), the linear heads alone."""
         from haven.safety import encoder
 
-        try:
-            probs = encoder.current_encoder().probabilities(texts)
-        except encoder.EncoderMissing:
+        if probs is None:
             return p_crisis, p_risk
         w = self.encoder_weight
         crisis_i, none_i = encoder.LEVELS.index("crisis"), encoder.LEVELS.index("none")
         return (1 - w) * p_crisis + w * probs[:, crisis_i], (1 - w) * p_risk + w * (1.0 - probs[:, none_i])
+
+
+@lru_cache(maxsize=1)
+def _encoder_pool():
+    from concurrent.futures import ThreadPoolExecutor
+
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-encoder")
+
+
+def _encoder_probabilities(texts: list[str]) -> np.ndarray | None:
+    """The encoder's probabilities, or None when its file is missing (the linear heads then read alone)."""
+    from haven.safety import encoder
+
+    try:
+        return encoder.current_encoder().probabilities(texts)
+    except encoder.EncoderMissing:
+        return None
 
 
 @dataclass(frozen=True)
