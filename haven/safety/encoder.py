@@ -93,11 +93,11 @@ def _base_model():
     return AutoTokenizer.from_pretrained(path, local_files_only=True), model
 
 
-def _adapted_linears(model) -> dict[str, object]:
-    """The linear maps of the top ``LAYERS`` layers, by a stable name."""
+def _adapted_linears(model, layers: int | None = None) -> dict[str, object]:
+    """The linear maps of the top ``layers`` layers (``LAYERS`` unless given), by a stable name."""
     import torch
 
-    first = len(model.encoder.layer) - LAYERS
+    first = len(model.encoder.layer) - (LAYERS if layers is None else layers)
     return {
         f"layer{first + i}.{name}": module
         for i, layer in enumerate(model.encoder.layer[first:])
@@ -165,7 +165,7 @@ def build(adaptation: Adaptation) -> RiskEncoder:
     import torch
 
     tokenizer, model = _base_model()
-    linears = _adapted_linears(model)
+    linears = _adapted_linears(model, layers=len(model.encoder.layer))  # whichever layers the file adapted
     with torch.no_grad():
         for name, (a, b) in adaptation.factors.items():
             linears[name].weight += torch.from_numpy(SCALE * (b @ a)).to(linears[name].weight.dtype)
