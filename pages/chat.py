@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.conversations import conversation_label
 from ui.entry import through_app
 from ui.profile import active_profile, demo_banner
 from ui.resources import chat_service, library
@@ -33,20 +34,20 @@ def _citations(citations) -> None:
         for c in citations:
             st.markdown(f"**[{c.n}] {c.label()}**")
             st.markdown(c.passage)
-            st.caption(f"From **{c.title}** ({c.kind}), `{c.source}`")
-            for ref in c.references:
-                st.markdown(f"- [{ref.title}]({ref.url}) - {ref.publisher}")
+            from_where = " · ".join(f"[{ref.publisher}]({ref.url})" for ref in c.references)
+            st.caption(f"From Haven's {c.kind} *{c.title}*" + (f", drawing on {from_where}" if from_where else ""))
 
 
 def _exercise_buttons(turn_key: str, exercise_ids) -> None:
+    """At most one exercise button, the first suggestion: the reply itself names the others, and a button
+    under every reply turns a long conversation into a wall."""
     exercises = library().exercises
-    for ex_id in exercise_ids:
-        if ex_id not in exercises:
-            continue
+    for ex_id in [i for i in exercise_ids if i in exercises][:1]:
         if st.button(
             f"Start {exercises[ex_id].title}", key=f"start-{turn_key}-{ex_id}", icon=":material/play_arrow:"
         ):
             st.session_state["start_exercise"] = ex_id
+            st.session_state["exercise_from_chat"] = True  # the exercise page offers a way back here
             st.switch_page("pages/exercises.py")
 
 
@@ -57,7 +58,9 @@ def _assistant_extras(turn_key: str, citations, exercise_ids, notice: str) -> No
     _exercise_buttons(turn_key, exercise_ids)
 
 
-def _history(turns, paused: bool) -> None:
+def _history(turns, paused: bool, answering: bool = False) -> None:
+    """Earlier turns; only the latest reply keeps its exercise button (none while a new one is coming)."""
+    last_reply = max((i for i, t in enumerate(turns) if t.role == "assistant"), default=-1)
     for i, turn in enumerate(turns):
         if paused and i == len(turns) - 1 and turn.level == "crisis" and turn.role == "assistant":
             continue  # the crisis card below shows this one
@@ -68,7 +71,8 @@ def _history(turns, paused: bool) -> None:
                 continue
             st.markdown(turn.text)
             if turn.role == "assistant":
-                _assistant_extras(str(turn.id), turn.citations, turn.suggested_exercises, turn.notice)
+                offers = turn.suggested_exercises if i == last_reply and not answering else ()
+                _assistant_extras(str(turn.id), turn.citations, offers, turn.notice)
 
 
 def _crisis_card(crisis) -> bool:
@@ -122,15 +126,17 @@ def _answer(service, person: str, prompt: str) -> None:
 def _sidebar(service, person: str) -> None:
     with st.sidebar:
         st.subheader("Conversations")
-        if st.button("New conversation", icon=":material/add_comment:", use_container_width=True):
+        new = st.container(key="navigates-new")  # on a phone, the sidebar closes to show the conversation
+        if new.button("New conversation", icon=":material/add_comment:", use_container_width=True):
             _open(person, None)
             st.rerun()
         current = _current(person)
         for summary in service.conversations(person):
             left, right = st.columns([5, 1], vertical_alignment="center")
-            label = f"{summary.title} · {summary.started_at:%d %b}"
+            label = conversation_label(summary)
             kind = "primary" if summary.id == current else "secondary"
-            if left.button(label, key=f"open-{summary.id}", type=kind, use_container_width=True):
+            opener = left.container(key=f"navigates-{summary.id}")
+            if opener.button(label, key=f"open-{summary.id}", type=kind, use_container_width=True):
                 _open(person, summary.id)
                 st.rerun()
             if right.button(
@@ -197,7 +203,8 @@ def main() -> None:
         with st.chat_message("assistant"):
             st.markdown(recap.text if recap else "Hi, I'm Haven. How are you feeling today?")
     else:
-        _history(service.turns(person, conversation_id), paused=crisis is not None)
+        answering = bool(prompt and prompt.strip() and crisis is None)
+        _history(service.turns(person, conversation_id), paused=crisis is not None, answering=answering)
     if prompt and prompt.strip() and crisis is None:  # a blank message is no turn: nothing to answer or keep
         _answer(service, person, prompt)
     if crisis is not None and _crisis_card(crisis):

@@ -49,7 +49,7 @@ OPEN_RUN = "ex_run"  # run id being done or read
 EDITING = "ex_edit"  # finished run id being edited
 CRISIS = "ex_crisis"  # a PausedForCrisis while the crisis card is up
 CONCERN = "ex_concern"  # (run id, ConcernResponse) after an answer that read as a concern
-DISTRESS_DEFAULT = 5
+FROM_CHAT = "exercise_from_chat"  # set by the Chat page when it opens an exercise: offer the way back
 TOP_NEEDS = 12  # needs shown as pills; the rest go in a multiselect
 
 
@@ -137,13 +137,18 @@ def show_browse(exercises: dict[str, Exercise]) -> None:
     st.subheader("Find an exercise")
     all_ex = list(exercises.values())
     tags = need_tags(all_ex)  # most used first
-    needs = st.pills("What do you need?", tags[:TOP_NEEDS], selection_mode="multi", key="ex-filter-needs")
-    more = (
-        st.multiselect("More topics", sorted(tags[TOP_NEEDS:]), key="ex-filter-more") if tags[TOP_NEEDS:] else []
-    )
-    approaches = st.pills("Approach", approaches_used(all_ex), selection_mode="multi", key="ex-filter-approach")
     longest = max(max((ex.duration_minutes for ex in all_ex), default=1), 2)
-    minutes = st.slider("Time you have (minutes)", 1, longest, longest, key="ex-filter-minutes")
+    with st.expander(filter_label(longest), icon=":material/filter_list:"):  # closed: the list comes first
+        needs = st.pills("What do you need?", tags[:TOP_NEEDS], selection_mode="multi", key="ex-filter-needs")
+        more = (
+            st.multiselect("More topics", sorted(tags[TOP_NEEDS:]), key="ex-filter-more")
+            if tags[TOP_NEEDS:]
+            else []
+        )
+        approaches = st.pills(
+            "Approach", approaches_used(all_ex), selection_mode="multi", key="ex-filter-approach"
+        )
+        minutes = st.slider("Time you have (minutes)", 1, longest, longest, key="ex-filter-minutes")
     needs = [*(needs or []), *more]
     shown = filter_exercises(all_ex, needs=needs, approaches=approaches or [], max_minutes=minutes)
     if not shown:
@@ -153,6 +158,14 @@ def show_browse(exercises: dict[str, Exercise]) -> None:
             st.markdown(f"**{ex.title}** · {ex.duration_minutes} min · {ex.approach.value}")
             st.caption(ex.summary)
             st.button("Open", key=f"ex-open-{ex.id}", on_click=go, kwargs={"picked": ex.id})
+
+
+def filter_label(longest: int) -> str:
+    """'Filter by need, approach or time', with how many filters are on, so a closed filter is not forgotten."""
+    state = st.session_state
+    on = len(state.get("ex-filter-needs") or []) + len(state.get("ex-filter-more") or [])
+    on += len(state.get("ex-filter-approach") or []) + (state.get("ex-filter-minutes", longest) < longest)
+    return "Filter by need, approach or time" + (f" · {on} on" if on else "")
 
 
 def show_run_row(run: RunRecord, exercises: dict[str, Exercise], *, unfinished: bool) -> None:
@@ -206,6 +219,8 @@ def show_intro(ex: Exercise) -> None:
     else:
         cols[0].button("Start", key="ex-intro-start", on_click=start_new, args=(ex,), type="primary")
     cols[2].button("Back to all exercises", key="ex-intro-back", on_click=go)
+    if st.session_state.get(FROM_CHAT):
+        back_to_chat("ex-intro-chat")
     show_references(ex)
 
 
@@ -250,6 +265,8 @@ def show_run(run_id: int, exercises: dict[str, Exercise]) -> None:
         key="ex-leave",
         on_click=leave,
         args=(session,),
+        type="tertiary",
+        icon=":material/bookmark:",
         help="Everything you answered is kept; continue any time from the Exercises page.",
     )
     show_references(ex)
@@ -265,13 +282,15 @@ def show_distress(session: ExerciseSession, *, before: bool) -> None:
         f"distress-{'before' if before else 'after'}"  # per-stage keys: a late click never lands on the next stage
     )
     key = f"ex{session.run.id}-{where}"
-    value = st.slider(question, 0, 10, saved if saved is not None else DISTRESS_DEFAULT, key=key)
-    st.caption("0 = calm · 10 = the most distressed you can imagine")
-    cols = st.columns(2)
+    value = rating_pills(question, 0, 10, saved, key, "calm", "the most distressed you can imagine")
+    row = st.container(horizontal=True)
     if not before:
-        cols[0].button("Back", key=f"ex-back-{where}", on_click=go_back, args=(session,))
+        row.button("Back", key=f"ex-back-{where}", on_click=go_back, args=(session,))
     label = "Next" if before else "Finish"
-    if cols[1].button(label, key=f"ex-next-{where}", type="primary"):
+    if row.button(label, key=f"ex-next-{where}", type="primary"):
+        if value is None:
+            st.warning("Choose a number from 0 to 10 first: it shows you later what helps.")
+            return
         (session.rate_distress_before if before else session.rate_distress_after)(value)
         if not before:
             finish(session)
@@ -284,9 +303,15 @@ def show_step(session: ExerciseSession, step: Step) -> None:
         show_timer(session, step, key)
         return
     value = step_input(step, session.answer_of(step.id), key)
-    cols = st.columns(2)
-    back = cols[0].button("Back", key=f"ex-back-{step.id}", disabled=session.run.current_step == 0)
-    forward = cols[1].button("Next", key=f"ex-next-{step.id}", type="primary")
+    row = st.container(horizontal=True)  # directly under the step, side by side, at any width
+    back = row.button("Back", key=f"ex-back-{step.id}", disabled=session.run.current_step == 0)
+    forward = row.button("Next", key=f"ex-next-{step.id}", type="primary")
+    if isinstance(step, RatingStep) and value is None and (back or forward):
+        if back:  # nothing to keep: just go back
+            session.back()
+            st.rerun()
+        st.warning(f"Choose a number from {step.min} to {step.max} first.")
+        return
     if back or forward:
         submit(session, step, value, then="next" if forward else "back")
 
@@ -300,17 +325,17 @@ def show_timer(session: ExerciseSession, step: TimerStep, key: str) -> None:
     started = st.session_state.get(runs_key, 0)
     if started:
         render_pacer(step, uid=f"{key}-{started}")  # a new uid restarts the animation
-    cols = st.columns(4)
-    cols[0].button(
+    row = st.container(horizontal=True)
+    row.button(
         "Back", key=f"ex-back-{step.id}", disabled=session.run.current_step == 0, on_click=go_back, args=(session,)
     )
     if started:
-        if cols[1].button("Done, go on", key=f"ex-timer-done-{step.id}", type="primary"):
+        if row.button("Done, go on", key=f"ex-timer-done-{step.id}", type="primary"):
             submit(session, step, TIMER_DONE, then="next")
-        cols[2].button("Start again", key=f"ex-timer-again-{step.id}", on_click=_bump, args=(runs_key,))
+        row.button("Start again", key=f"ex-timer-again-{step.id}", on_click=_bump, args=(runs_key,))
     else:
-        cols[1].button("Start", key=f"ex-timer-start-{step.id}", type="primary", on_click=_bump, args=(runs_key,))
-    if cols[3].button("Skip", key=f"ex-timer-skip-{step.id}"):
+        row.button("Start", key=f"ex-timer-start-{step.id}", type="primary", on_click=_bump, args=(runs_key,))
+    if row.button("Skip", key=f"ex-timer-skip-{step.id}"):
         submit(session, step, TIMER_SKIPPED, then="next")
 
 
@@ -322,12 +347,14 @@ def step_input(step: Step, saved: Any, key: str, *, in_form: bool = False) -> An
     """The widget for a non-timer step, filled with what was saved; returns its current value."""
     label = step.prompt + (" (optional)" if getattr(step, "optional", False) else "")
     if isinstance(step, PromptStep):
+        if is_instruction(step) and not in_form:
+            return instruction_input(step, saved, key)
         value = st.text_area(label, value=saved or "", placeholder=step.placeholder or "", key=key)
         show_help(step)
         return value
     if isinstance(step, RatingStep):
-        value = st.slider(label, step.min, step.max, rating_start(step, saved), key=key)
-        st.caption(f"{step.min} = {step.low_label} · {step.max} = {step.high_label}")
+        value = rating_pills(label, step.min, step.max, rating_start(step, saved), key, step.low_label,
+                             step.high_label)  # fmt: skip
         show_help(step)
         return value
     if isinstance(step, ChoiceStep):
@@ -342,11 +369,30 @@ def step_input(step: Step, saved: Any, key: str, *, in_form: bool = False) -> An
     raise TypeError(f"no input for step kind {step.kind}")  # pragma: no cover
 
 
-def rating_start(step: RatingStep, saved: int | None) -> int:
-    """Where the slider starts: the saved answer, else the step's default, else the middle."""
-    if saved is not None:
-        return saved
-    return step.default if step.default is not None else (step.min + step.max) // 2
+def rating_start(step: RatingStep, saved: int | None) -> int | None:
+    """The number already chosen: the saved answer, else none. A scale that starts at 5 suggests 5."""
+    return saved
+
+
+def rating_pills(label: str, low: int, high: int, saved: int | None, key: str, low_label: str, high_label: str):
+    """A 0-10 (or any short) scale as a row of numbers to tap, none chosen until the person chooses one:
+    easier on a phone than a slider, and it does not put a number in anyone's mouth."""
+    value = st.pills(label, list(range(low, high + 1)), selection_mode="single", default=saved, key=key)
+    st.caption(f"{low} = {low_label} · {high} = {high_label}")
+    return value
+
+
+def is_instruction(step: PromptStep) -> bool:
+    """An optional prompt that asks nothing ("Sit comfortably. Let your shoulders drop.") is something to
+    do, not a question: it is shown as words, with writing offered but not laid out as an empty box."""
+    return step.optional and "?" not in step.prompt
+
+
+def instruction_input(step: PromptStep, saved: str | None, key: str) -> str:
+    st.markdown(f"**{step.prompt}**")
+    show_help(step)
+    with st.expander("Write something here (optional)", expanded=bool(saved)):
+        return st.text_area(step.prompt, value=saved or "", key=key, label_visibility="collapsed")
 
 
 def list_input(step: ListStep, label: str, saved: list[str], key: str, *, in_form: bool = False) -> list[str]:
@@ -488,9 +534,10 @@ def show_summary(session: ExerciseSession) -> None:
             st.rerun()
     st.caption("Your answer helps Haven suggest what works for you.")
 
-    cols = st.columns(3)
-    cols[0].button("Edit", key="ex-summary-edit", on_click=go, kwargs={"edit": run.id})
-    cols[1].download_button(
+    back_to_chat("ex-summary-chat")
+    row = st.container(horizontal=True)
+    row.button("Edit", key="ex-summary-edit", on_click=go, kwargs={"edit": run.id})
+    row.download_button(
         "Download",
         summary_markdown(ex, run),
         file_name=f"{ex.id}-{run.id}.md",
@@ -498,8 +545,18 @@ def show_summary(session: ExerciseSession) -> None:
         key="ex-summary-download",
         on_click="ignore",
     )
-    cols[2].button("Back to all exercises", key="ex-summary-back", on_click=go)
+    row.button("Back to all exercises", key="ex-summary-back", on_click=go)
     show_references(ex)
+
+
+def back_to_chat(key: str) -> None:
+    """The way back to the conversation: "Back to the chat" when the chat opened this exercise, else an
+    offer to talk it over there."""
+    from_chat = st.session_state.get(FROM_CHAT)
+    label = "Back to the chat" if from_chat else "Talk it over in the chat"
+    if st.button(label, key=key, icon=":material/chat:", type="primary" if from_chat else "secondary"):
+        st.session_state.pop(FROM_CHAT, None)
+        st.switch_page("pages/chat.py")
 
 
 def show_edit(run_id: int, exercises: dict[str, Exercise]) -> None:

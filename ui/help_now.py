@@ -39,8 +39,22 @@ def _help_dialog() -> None:
         "If you might act on thoughts of ending your life or harming yourself or someone else, please reach "
         "out now. You deserve support, and people are ready to listen."
     )
-    st.markdown(helpline_markdown(region))
+    _lines_as_buttons(region)
     st.caption(f"Help lines for {resolve_region(region).name}. Change the region in Settings.")
+
+
+def _lines_as_buttons(region_code: str) -> None:
+    """Each line with buttons to call, text or chat (one tap on a phone), then the emergency number."""
+    from ui.crisis_card import _draw_line
+
+    for index, line in enumerate(helplines_for(region_code)):
+        _draw_line(line, f"help_now_{index}")
+    number = resolve_region(region_code).emergency
+    if dialable(number):
+        st.link_button(f"Emergency: call {number}", f"tel:{dialable(number)}", type="primary",
+                       key="help_now_emergency")  # fmt: skip
+    else:
+        st.markdown(f"**In an emergency, call {number}.**")
 
 
 def help_now_button() -> None:

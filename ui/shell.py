@@ -51,9 +51,8 @@ _SCRIPT = f"""
   document.addEventListener("click", function (event) {{
     if (!narrow.matches || !event.target.closest || !event.target.closest(opensAPage)) return;
     setTimeout(function () {{
-      const sidebar = document.querySelector('[data-testid="stSidebar"]');
       const close = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
-      if (sidebar && close && sidebar.getAttribute("aria-expanded") === "true") close.click();
+      if (close && close.getAttribute("aria-expanded") === "true") close.click();
     }}, 120);
   }}, true);
 }})();

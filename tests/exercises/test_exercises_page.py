@@ -57,7 +57,7 @@ def test_box_breathing_start_to_finish(app_engine):
     assert "NHS" in at.caption[-2].value  # references at the bottom
 
     click(at, "ex-intro-start")
-    at.slider[0].set_value(6)
+    at.pills[0].set_value(6)
     press(at, "ex-next")  # distress before
     press(at, "ex-next")  # 'settle' is optional
     assert any("Breathe in 4 s" in c.value for c in at.caption)
@@ -69,7 +69,7 @@ def test_box_breathing_start_to_finish(app_engine):
     press(at, "ex-timer-done")
     at.text_area[0].input("My shoulders dropped")
     press(at, "ex-next")
-    at.slider[0].set_value(3)
+    at.pills[0].set_value(3)
     press(at, "ex-next")  # distress after: finishes
     assert any("Your distress went from 6 to 3" in m.value for m in at.markdown)
     assert any(m.value == "My shoulders dropped" for m in at.markdown)
@@ -107,7 +107,7 @@ def test_resume_a_half_done_run(app_engine, library):
     at.run()
     click(at, f"ex-resume-{run_id}")
     press(at, "ex-next")  # 'noticed' is optional
-    at.slider[0].set_value(5)
+    at.pills[0].set_value(5)
     press(at, "ex-next")
     run = get_run(app_engine, "me", run_id)
     assert run.finished and run.answers["breathe"] == "skipped"
@@ -164,7 +164,8 @@ def test_crisis_answer_pauses_the_exercise_on_the_crisis_card(app_engine, stand_
     at.session_state["start_exercise"] = "thought-record"
     at.run()
     click(at, "ex-intro-start")
-    press(at, "ex-next")  # distress before
+    at.pills[0].set_value(5)  # distress before: chosen, never a preset 5
+    press(at, "ex-next")
     text = f"I just want to {CRISIS_WORDS}"
     at.text_area[0].input(text)
     press(at, "ex-next")
@@ -188,7 +189,8 @@ def test_a_concern_answer_shows_a_calm_check_in_and_the_exercise_goes_on(app_eng
     at.session_state["start_exercise"] = "thought-record"
     at.run()
     click(at, "ex-intro-start")
-    press(at, "ex-next")  # distress before
+    at.pills[0].set_value(5)  # distress before: chosen, never a preset 5
+    press(at, "ex-next")
     at.text_area[0].input(f"Sometimes I just want to {CONCERN_WORDS}")
     press(at, "ex-next")
     assert at.pills[0].label.startswith("What did you feel?")  # the exercise went on
@@ -234,3 +236,28 @@ def test_unknown_exercise_in_the_link(app_engine):
     at.run()
     assert not at.exception
     assert "no exercise called 'no-such-thing'" in at.warning[0].value
+
+
+def test_a_rating_starts_unset_and_asks_for_a_number_and_an_instruction_has_no_empty_box(app_engine):
+    """Nothing is preset on a 0-10 scale (a slider at 5 suggests 5); 'Sit comfortably' is words to follow,
+    with writing offered behind a closed 'Write something here' rather than an empty box."""
+    at = page()
+    at.query_params["exercise"] = "box-breathing"
+    at.run()
+    click(at, "ex-intro-start")
+    assert at.pills[0].value is None
+    press(at, "ex-next")
+    assert any("Choose a number from 0 to 10" in w.value for w in at.warning)
+    assert list_runs(app_engine, "me")[0].distress_before is None
+    at.pills[0].set_value(4)
+    press(at, "ex-next")
+    assert any(e.label == "Write something here (optional)" for e in at.expander)
+    assert any("Sit or stand comfortably" in m.value for m in at.markdown)
+
+
+def test_an_exercise_opened_from_the_chat_offers_the_way_back(app_engine):
+    at = page()
+    at.session_state["start_exercise"] = "box-breathing"
+    at.session_state["exercise_from_chat"] = True
+    at.run()
+    assert at.button(key="ex-intro-chat").label == "Back to the chat"
