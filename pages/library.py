@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from haven.content.catalogue import all_tags, browse
+from haven.content.catalogue import all_tags, browse, card
 from haven.content.models import Article, Exercise
 from ui.entry import through_app
+from ui.excerpts import excerpt
 from ui.resources import library, library_search
 
 through_app()
@@ -55,7 +56,7 @@ def _show_article(article: Article) -> None:
     if related:
         st.markdown("**Exercises that go with this**")
         cols = st.columns(min(3, len(related)))
-        for col, ex in zip(cols * 3, related):
+        for col, ex in zip(cols * 3, related, strict=False):
             col.button(ex.title, key=f"rel-{article.id}-{ex.id}", on_click=_open, args=(ex.id,))
     _references(article.references)
 
@@ -78,12 +79,25 @@ def _search_results(query: str, kind: str | None) -> None:
     if not hits:
         st.info("Nothing in the library matched those words. Try describing how you feel or what happened.")
         return
-    for n, hit in enumerate(hits, start=1):
+    for hit in hits:
         with st.container(border=True):
-            st.markdown(f"**[{n}] {hit.title}** · {hit.kind} · *{hit.section}*")
-            st.markdown("\n".join(f"> {line}" if line.strip() else ">" for line in hit.passage.splitlines()))
-            st.caption(f"From `{hit.source}` · sources: " + ", ".join(r.publisher for r in hit.references))
-            st.button("Read it", key=f"read-{hit.doc_id}", on_click=_open, args=(hit.doc_id,))
+            _result(hit)
+
+
+def _result(hit) -> None:
+    """One result as a person reads it: what the document is, the part that matched (with its section),
+    and who it draws on, as links. No file paths, and no long lists of phrases."""
+    doc = library().get(hit.doc_id)
+    about = card(doc) if doc is not None else None
+    kind = "Exercise" if hit.kind == "exercise" else "Article"
+    minutes = f" · {about.minutes} min" if about and about.minutes else ""
+    st.markdown(f"**{hit.title}**")
+    st.caption(f"{kind}{minutes}" + (f" · {about.summary}" if about else ""))
+    st.markdown(f"*{hit.section}*: {excerpt(hit.passage)}" if hit.section else excerpt(hit.passage))
+    links = " · ".join(f"[{ref.publisher}]({ref.url})" for ref in hit.references)
+    if links:
+        st.caption(f"Sources: {links}")
+    st.button("Read it", key=f"read-{hit.doc_id}", on_click=_open, args=(hit.doc_id,))
 
 
 def _browse(kind: str | None, tags: list[str]) -> None:
@@ -107,12 +121,15 @@ else:
         "Search in your own words", placeholder="e.g. I can't stop worrying about money", key="library_query"
     )
     left, right = st.columns([1, 2])
-    kind = _KINDS[left.segmented_control("Show", list(_KINDS), default="Everything", key="library_kind") or "Everything"]
+    kind = _KINDS[
+        left.segmented_control("Show", list(_KINDS), default="Everything", key="library_kind") or "Everything"
+    ]
     tags = right.multiselect("Topics", all_tags(library()), key="library_tags")
     if query.strip():
         _search_results(query, kind)
     else:
         _browse(kind, tags)
     if library().problems:
-        with st.expander(f"{len(library().problems)} library file(s) could not be loaded"):
+        count = len(library().problems)
+        with st.expander(f"{count} library file{'' if count == 1 else 's'} could not be loaded"):
             st.code("\n".join(str(p) for p in library().problems))

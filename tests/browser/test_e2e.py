@@ -48,6 +48,7 @@ def test_chat_reply_with_citations_and_a_suggested_exercise_to_finish(page):
     for _ in range(150):
         if page.get_by_text(re.compile("Did this help", re.I)).count():
             break
+        _choose_on_an_open_scale(page)
         for name in ("Skip", "Next", "Finish", "Start"):
             button = page.get_by_role("button", name=name, exact=True)
             if button.count() and button.first.is_enabled():
@@ -61,6 +62,24 @@ def test_chat_reply_with_citations_and_a_suggested_exercise_to_finish(page):
             page.wait_for_timeout(800)
     expect(page.get_by_text(re.compile("Did this help", re.I))).to_be_visible()
     page.shot("exercise-finished")
+    page.get_by_role("button", name="Back to the chat").click()  # the way back to the conversation
+    expect(page).to_have_url(re.compile(r"/chat"))
+    expect(page.locator("[data-testid='stChatMessage']").first).to_be_visible()
+
+
+def _choose_on_an_open_scale(page) -> None:
+    """A 0-10 scale starts with nothing chosen: tap 5 on one that has no number chosen yet."""
+    scales = page.locator("[data-testid='stButtonGroup']").filter(
+        has=page.get_by_role("button", name="10", exact=True)
+    )
+    for index in range(scales.count()):
+        scale = scales.nth(index)
+        if not scale.locator("[data-testid='stBaseButton-pillsActive']").count():
+            try:
+                scale.get_by_role("button", name="5", exact=True).click(timeout=10_000)
+            except PlaywrightTimeoutError:
+                pass
+            page.wait_for_timeout(800)
 
 
 def test_mood_check_in_appears_on_the_chart(page):
