@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import time
 from functools import lru_cache
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: The repository root: the library (``exercises/``, ``knowledge/``) lives here.
@@ -52,6 +53,9 @@ class Settings(BaseSettings):
         default=30.0, description="Seconds an LLM server has for each read and for its whole reply."
     )
     region: str = Field(default="US", description="Region whose help lines are shown (ISO code, e.g. GB).")
+    daily_reminder: bool = Field(default=False, description="Remind the person to check in once a day.")
+    check_up_reminder: bool = Field(default=False, description="Remind the person of a check-up every two weeks.")
+    reminder_time: time = Field(default=time(20, 0), description="Local time of day for both reminders (HH:MM).")
 
     @property
     def chroma_path(self) -> Path:
@@ -77,7 +81,9 @@ class Settings(BaseSettings):
 
 
 #: Settings a person may change in the app (Settings page); saved in the data dir.
-PREFERENCE_KEYS = ("region", "llm", "llm_base_url", "llm_timeout")
+PREFERENCE_KEYS = (
+    "region", "llm", "llm_base_url", "llm_timeout", "daily_reminder", "check_up_reminder", "reminder_time",
+)  # fmt: skip
 
 
 def preferences_path(data_dir: Path) -> Path:
@@ -105,7 +111,14 @@ def get_settings() -> Settings:
     prefs = {
         k: v for k, v in _load_preferences(settings.data_dir).items() if f"HAVEN_{k.upper()}" not in os.environ
     }
-    return Settings.model_validate({**settings.model_dump(), **prefs}) if prefs else settings
+    if not prefs:
+        return settings
+    try:
+        return Settings.model_validate({**settings.model_dump(), **prefs})
+    except ValidationError as error:  # one bad value in the file costs that choice, not the app
+        bad = {str(problem["loc"][0]) for problem in error.errors() if problem["loc"]}
+        good = {k: v for k, v in prefs.items() if k not in bad}
+        return Settings.model_validate({**settings.model_dump(), **good})
 
 
 def save_preferences(**values: object) -> Settings:

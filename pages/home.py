@@ -8,6 +8,7 @@ from haven.config import get_settings, preferences_path, save_preferences
 from haven.safety import regions, resolve_region
 from ui.entry import through_app
 from ui.help_now import helpline_markdown
+from ui.reminders import reminder_nudges
 
 through_app()
 
@@ -35,6 +36,7 @@ def _first_run_region() -> None:
 
 
 st.title("Welcome to Haven")
+reminder_nudges()  # a check-in or check-up that is due, when the person asked for reminders
 st.markdown(
     "A private place to get through hard moments, with tools from cognitive behavioural therapy (CBT): "
     "talk things through, try a short exercise, check in on your mood, and see what helps you."

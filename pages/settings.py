@@ -8,6 +8,7 @@ import streamlit as st
 from haven.config import get_settings, save_preferences
 from ui.entry import through_app
 from ui.privacy_settings import render_privacy_section
+from ui.reminders import reminder_settings_section
 
 through_app()
 
@@ -100,6 +101,8 @@ def main() -> None:
     st.title("Settings")
     settings = get_settings()
     _region_section(settings)
+    st.divider()
+    reminder_settings_section()  # a daily check-in and a two-weekly check-up, for the person's calendar
     st.divider()
     _demo_section()
     st.divider()
