@@ -52,7 +52,21 @@ def _show_crisis() -> None:
     st.stop()
 
 
-def _save(entry: CheckInEntry, check_in_id: int | None = None) -> None:
+def split_tags(tags: list[str]) -> tuple[list[str], list[str]]:
+    """Tags typed with commas ("work, friends") are split into one tag each, as a person typing a comma
+    means; returns the tags, and a sentence for each split so it is said, never done silently."""
+    kept: list[str] = []
+    said: list[str] = []
+    for tag in tags:
+        parts = [part.strip() for part in tag.split(",") if part.strip()]
+        if len(parts) > 1:
+            listed = ", ".join(parts[:-1]) + " and " + parts[-1]
+            said.append(f"“{tag.strip()}” became {len(parts)} tags: {listed}.")
+        kept += parts
+    return list(dict.fromkeys(kept)), said
+
+
+def _save(entry: CheckInEntry, check_in_id: int | None = None, said: list[str] | None = None) -> None:
     if check_in_id is None:
         result = record_check_in(engine, person, entry)
     else:
@@ -61,7 +75,7 @@ def _save(entry: CheckInEntry, check_in_id: int | None = None) -> None:
     if result.is_crisis:  # a new card key each time, so an earlier "continue" never hides a new card
         st.session_state[CRISIS] = (result.crisis, f"mood_crisis_{result.check_in.id}_{time_ns()}")
     else:
-        st.session_state[FLASH] = "Check-in saved."
+        st.session_state[FLASH] = " ".join(["Check-in saved.", *(said or [])])
     st.rerun()
 
 
@@ -86,14 +100,21 @@ def _entry_fields(prefix: str, tag_options: list[str], record: CheckInRecord | N
     )  # fmt: skip
     note = st.text_area("A note", value=record.note if record else "", key=f"{prefix}-note", max_chars=MAX_NOTE_CHARS,
                         placeholder="Anything you want to remember about today (optional)")  # fmt: skip
+    st.caption("A comma starts a new tag: “work, friends” is two tags.")
     return {"mood": mood, "emotions": emotions or [], "tags": tags or [], "sleep_hours": sleep, "note": note}
+
+
+def _entry(values: dict) -> tuple[CheckInEntry, list[str]]:
+    """The form's values as an entry, with typed commas split into tags (and what was split, to say so)."""
+    tags, said = split_tags(values["tags"])
+    return CheckInEntry(**{**values, "tags": tags}), said
 
 
 def _quick_form(tag_options: list[str]) -> None:
     with st.form("check-in", clear_on_submit=True):
         values = _entry_fields("new", tag_options)
         if st.form_submit_button("Save check-in", type="primary"):
-            _save(CheckInEntry(**values))
+            _save(*_as_new(values))
 
 
 def _edit_form(record: CheckInRecord, tag_options: list[str]) -> None:
@@ -104,7 +125,8 @@ def _edit_form(record: CheckInRecord, tag_options: list[str]) -> None:
         at = time_col.time_input("Time", record.at.time().replace(microsecond=0), key=f"edit-{record.id}-time")
         save_col, cancel_col = st.columns(2)
         if save_col.form_submit_button("Save changes", type="primary"):
-            _save(CheckInEntry(**values, at=datetime.combine(day, at or time())), record.id)
+            entry, said = _entry({**values, "at": datetime.combine(day, at or time())})
+            _save(entry, record.id, said)
         if cancel_col.form_submit_button("Cancel"):
             st.session_state.pop(EDITING, None)
             st.rerun()
@@ -120,18 +142,28 @@ def _delete(record_id: int) -> None:
     st.session_state[FLASH] = "Check-in deleted."
 
 
+def _as_new(values: dict) -> tuple[CheckInEntry, None, list[str]]:
+    entry, said = _entry(values)
+    return entry, None, said
+
+
+def _badge(tag: str) -> str:
+    """A tag as a chip, so one tag reads as one thing (even with a comma in it from before)."""
+    return f":green-badge[{tag.replace('[', '(').replace(']', ')')}]"
+
+
 def _describe(record: CheckInRecord) -> str:
-    parts = [f"**{record.at:%a %d %b, %H:%M}** · mood **{record.mood}/10**"]
+    parts = [f"**{record.at:%H:%M}** · mood **{record.mood}/10**"]
     if record.emotions:
         parts.append("feeling " + ", ".join(record.emotions))
     if record.tags:
-        parts.append("tags: " + ", ".join(record.tags))
+        parts.append(" ".join(_badge(tag) for tag in record.tags))
     if record.sleep_hours is not None:
         parts.append(f"slept {record.sleep_hours:g} h")
     return " · ".join(parts)
 
 
-def _entry(record: CheckInRecord, tag_options: list[str]) -> None:
+def _check_in(record: CheckInRecord, tag_options: list[str]) -> None:
     with st.container(border=True, key=f"check-in-{record.id}"):
         if st.session_state.get(EDITING) == record.id:
             _edit_form(record, tag_options)
@@ -172,9 +204,51 @@ with chart_col:
     else:
         show_chart(mood_over_time(frame, period.start, period.end))
 
-st.subheader("Recent check-ins")
-recent = recent_check_ins(engine, person, limit=RECENT)
-if not recent:
-    st.caption("Your check-ins will appear here.")
-for item in recent:
-    _entry(item, tag_options)
+def _day_name(day: date) -> str:
+    today = date.today()
+    if day == today:
+        return "Today"
+    if (today - day).days == 1:
+        return "Yesterday"
+    return f"{day:%A} {day.day} {day:%B}" + ("" if day.year == today.year else f" {day.year}")
+
+
+def _day_heading(day: date, records: list[CheckInRecord]) -> None:
+    moods = [r.mood for r in records]
+    count = "1 check-in" if len(records) == 1 else f"{len(records)} check-ins"
+    average = f" · mood {sum(moods) / len(moods):.1f} on average" if len(moods) > 1 else ""
+    st.markdown(f"**{_day_name(day)}** · {count}{average}")
+
+
+def _by_day(records: list[CheckInRecord], tag_options: list[str]) -> None:
+    """Check-ins under a heading per day, newest day first: a day reads as a day, not as a list of times."""
+    days: dict[date, list[CheckInRecord]] = {}
+    for record in records:
+        days.setdefault(record.at.date(), []).append(record)
+    for day, records_of_day in days.items():
+        _day_heading(day, records_of_day)
+        for record in records_of_day:
+            _check_in(record, tag_options)
+
+
+def _one_day(day: date) -> list[CheckInRecord]:
+    """Every check-in of ``day``, earliest first."""
+    from haven.tracking.checkins import get_check_in
+
+    frame = load_check_in_frame(engine, person, Period(day, day))
+    return [get_check_in(engine, person, int(i)) for i in frame["id"]] if not frame.empty else []
+
+
+st.subheader("Your check-ins")
+picked = st.date_input("Look at one day", value=None, max_value=date.today(), key="mood-day",
+                       help="Leave empty to see your latest check-ins.", format="DD/MM/YYYY")  # fmt: skip
+if picked:
+    shown = _one_day(picked)
+    if not shown:
+        st.caption(f"No check-ins on {_day_name(picked).lower() if picked == date.today() else _day_name(picked)}.")
+    _by_day(shown, tag_options)
+else:
+    recent = recent_check_ins(engine, person, limit=RECENT)
+    if not recent:
+        st.caption("Your check-ins will appear here.")
+    _by_day(recent, tag_options)

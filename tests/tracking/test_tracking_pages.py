@@ -59,9 +59,33 @@ def test_mood_check_in_is_saved_and_listed(app_env, fake_safety):
     assert fake_safety.triaged == ["Coffee with a friend.\nwalk"]
     assert [t.value for t in at.toast] == ["Check-in saved."]
     shown = texts(at)
-    assert "mood **7/10**" in shown and "tags: walk" in shown and "Coffee with a friend." in shown
+    assert "mood **7/10**" in shown and ":green-badge[walk]" in shown and "Coffee with a friend." in shown
+    assert "**Today** · 1 check-in" in shown  # the list reads by day
     assert "walk" in at.multiselect(key="new-tags").options  # remembered for next time
     assert not at.get("plotly_chart") and "One check-in in the last 30 days: mood 7/10" in shown
+
+
+def test_a_tag_typed_with_a_comma_becomes_two_tags_and_says_so(app_env, fake_safety):
+    at = page("mood.py")
+    at.multiselect(key="new-tags").set_value(["work, friends"])
+    submit(at, "Save check-in")
+    (saved,) = recent_check_ins(app_env, "me")
+    assert saved.tags == ("work", "friends")
+    assert [t.value for t in at.toast] == ["Check-in saved. “work, friends” became 2 tags: work and friends."]
+
+
+def test_one_day_shows_each_of_its_check_ins(app_env, fake_safety):
+    from datetime import date
+
+    today = datetime.combine(date.today(), datetime.min.time())
+    for hour, mood in ((8, 4), (20, 6)):
+        record_check_in(app_env, "me", CheckInEntry(mood=mood, at=today.replace(hour=hour)))
+    record_check_in(app_env, "me", CheckInEntry(mood=9, at=today - timedelta(days=3)))
+    at = page("mood.py")
+    at.date_input(key="mood-day").set_value(date.today()).run()
+    shown = texts(at)
+    assert "**Today** · 2 check-ins · mood 5.0 on average" in shown
+    assert "mood **4/10**" in shown and "mood **6/10**" in shown and "mood **9/10**" not in shown
 
 
 CARD_TITLE = "**You don't have to go through this alone**"  # the real crisis card, suicide wording
