@@ -3,6 +3,8 @@
 - The "Need help now?" button sits in the page header, at the top right of every screen, the lock screen
   too: one tap at any width. In the sidebar it hid behind an unlabelled toggle on a phone (two taps).
 - The sidebar toggle says "Menu", so a person knows what the arrows open.
+- A chosen chip (an emotion on the Mood page, a number on a 0-10 scale) is filled and ticked, so chosen
+  and not chosen differ by more than a shade.
 - On a narrow screen the sidebar closes once a page (or a conversation) is chosen in it: left open, it
   covers the page the person just asked for. Streamlit does this only for phones it recognises by their
   browser's name, not for a narrow window or a tablet.
@@ -30,6 +32,12 @@ _STYLE = f"""
   box-shadow: 0 1px 3px rgba(0, 0, 0, 0.08);
 }}
 .st-key-help_now_bar button:hover {{ background: #fdebdd; color: #6f2e12; border-color: #8a3a17; }}
+/* A chosen chip (an emotion, a number on a scale) is filled, with a tick: not just a thinner outline. */
+[data-testid="stBaseButton-pillsActive"] {{
+  background: #2f7d6d !important; border-color: #2f7d6d !important; color: #ffffff !important;
+}}
+[data-testid="stBaseButton-pillsActive"] p {{ color: #ffffff !important; }}
+[data-testid="stBaseButton-pillsActive"] p::before {{ content: "✓ "; }}
 /* The sidebar toggle gets a word beside its arrows. */
 [data-testid="stExpandSidebarButton"] {{ gap: 0.25rem; }}
 [data-testid="stExpandSidebarButton"]::after {{ content: "Menu"; font-size: 0.9rem; }}
