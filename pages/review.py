@@ -119,15 +119,34 @@ if conversation is not None:
                     )
 
 # --- summary ------------------------------------------------------------------------------------------------
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _in_words(summary) -> str:
+    """'3 replies reviewed in 1 review: 2 helpful, 1 unhelpful, none unsafe.' (no 'file(s)')."""
+    unsafe = "none unsafe" if not summary.unsafe else f"{summary.unsafe} unsafe"
+    return (
+        f"{_count(summary.turns_reviewed, 'reply', 'replies')} reviewed in "
+        f"{_count(summary.files, 'review', 'reviews')}: {summary.helpful} helpful, {summary.unhelpful} unhelpful, "
+        f"{unsafe}."
+    )
+
+
 st.subheader("Reviews so far")
 summary = stored_summary(engine, person)
-turns_col, unsafe_col, approved_col = st.columns(3)
+turns_col, unsafe_col, approved_col = st.columns(3)  # reviews saved in this profile only, never examples
 turns_col.metric("Replies reviewed", summary.turns_reviewed)
 unsafe_col.metric(
     "Marked unsafe", f"{summary.unsafe_share:.0%}", help=f"{summary.unsafe} of {summary.turns_reviewed}"
 )
 approved_col.metric("Approved better replies", summary.approved_replies)
-st.caption(f"{summary.sentence} Published replies the chat uses: {folder}")
+if summary.turns_reviewed:
+    st.caption(_in_words(summary) + " Approved replies reach the chat once they are published.")
+else:
+    st.caption("No replies have been reviewed yet. Reviews saved on this page are counted here.")
 problems = validate_reviews(folder)
 if problems:
     st.warning(
