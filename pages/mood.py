@@ -204,6 +204,7 @@ with chart_col:
     else:
         show_chart(mood_over_time(frame, period.start, period.end))
 
+
 def _day_name(day: date) -> str:
     today = date.today()
     if day == today:
@@ -245,7 +246,10 @@ picked = st.date_input("Look at one day", value=None, max_value=date.today(), ke
 if picked:
     shown = _one_day(picked)
     if not shown:
-        st.caption(f"No check-ins on {_day_name(picked).lower() if picked == date.today() else _day_name(picked)}.")
+        name = _day_name(picked)
+        st.caption(
+            f"No check-ins {name.lower()}." if name in ("Today", "Yesterday") else f"No check-ins on {name}."
+        )
     _by_day(shown, tag_options)
 else:
     recent = recent_check_ins(engine, person, limit=RECENT)
