@@ -50,6 +50,10 @@ class DialogueState:
     facts: dict[str, dict[str, str]] = field(default_factory=dict)  # topic -> {what: value}
     topics: tuple[str, ...] = ()  # feelings and themes so far, first mentioned first
     turns: int = 0
+    #: a short exercise running inside the chat (haven.chat.inchat): exercise id, run id, chat step, ratings
+    run: dict[str, Any] | None = None
+    #: exercise runs the chat has already spoken about (done in the chat, or on the Exercises page)
+    seen_runs: tuple[int, ...] = ()
 
     # --- reading and writing -----------------------------------------------------------------------
 
@@ -70,6 +74,8 @@ class DialogueState:
             "facts": {k: dict(v) for k, v in self.facts.items()},
             "topics": list(self.topics),
             "turns": self.turns,
+            "run": dict(self.run) if self.run else None,
+            "seen_runs": list(self.seen_runs),
         }
 
     @classmethod
@@ -101,6 +107,8 @@ class DialogueState:
             },
             topics=_strings(data.get("topics")),
             turns=int(data.get("turns") or 0),
+            run=_run(data.get("run")),
+            seen_runs=tuple(int(r) for r in data.get("seen_runs") or () if isinstance(r, int)),
         )
 
     # --- questions the guide asks of it --------------------------------------------------------------
@@ -116,6 +124,15 @@ class DialogueState:
         if what in self.facts.get("any", {}):
             return True
         return bool(topic) and what in self.facts.get(topic or "", {})
+
+
+def _run(value: Any) -> dict[str, Any] | None:
+    """An in-chat exercise as stored, or None when it is missing or damaged (the chat then simply goes on)."""
+    if not isinstance(value, dict) or not isinstance(value.get("exercise"), str):
+        return None
+    if not isinstance(value.get("run"), int) or not isinstance(value.get("step"), int):
+        return None
+    return dict(value)
 
 
 def _strings(value: Any) -> tuple[str, ...]:

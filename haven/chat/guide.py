@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterator
 from typing import Protocol
 
+from haven.chat import passages
 from haven.chat import phrases as P
 from haven.chat.facts import QUESTION_ASKS
-from haven.chat.intents import KINDS
+from haven.chat.intents import KINDS, kind_of, outcome_of
 from haven.chat.phrasing import Phraser
 from haven.chat.types import Citation, Draft, EngineRequest
+from haven.chat.understanding import normalise
 from haven.content.loader import Library
 from haven.content.models import Exercise
 from haven.retrieval.types import Hit
@@ -41,38 +43,6 @@ _TAG_WORDS = {
 }
 #: How many earlier assistant messages count as "already said".
 MEMORY_TURNS = 12
-_LIST_OR_HEADING = re.compile(r"^\s*([-*+]|\d+\.|#+)\s+")
-
-
-_PROSE_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_ANAPHORIC = re.compile(r"^(it|this|that|these|those|they|then|so|but|and|or|also)\b", re.I)
-#: Words that point back at something a quote may have cut ("noticing these habits", "the steps above").
-_POINTS_BACK = re.compile(r"\b(these|those|the above|above|the following|such)\b", re.I)
-
-
-def _first_sentences(text: str, count: int = 2, limit: int = 240) -> list[str]:
-    """Whole prose sentences from a passage (list items and headings skipped), each under ``limit`` characters."""
-    found = []
-    for line in text.splitlines():
-        if line.strip() and not _LIST_OR_HEADING.match(line):
-            found += [s.strip() for s in _PROSE_SENTENCE.split(line.strip())]
-    # left out: a sentence ending in ":" (it introduces a list not quoted with it), one cut inside a quote
-    whole = [s for s in found if s and len(s) <= limit and not s.endswith(":") and s.count('"') % 2 == 0]
-    return whole[: max(count, 0) or None]
-
-
-def _article_prose(hit: Hit) -> list[str]:
-    """The sentences of an article passage worth quoting; an overview's first paragraph is the summary."""
-    text = hit.passage
-    if hit.section == "Overview" and "\n\n" in text:
-        text = text.split("\n\n", 1)[1]
-    return _first_sentences(text, count=0)
-
-
-def _snippet_starts(prose: list[str]) -> list[int]:
-    """Where a quote may begin: not on a sentence that leans on the one before ("It ...", "This ...")."""
-    starts = [i for i, s in enumerate(prose) if not _ANAPHORIC.match(s)]
-    return starts or [0]
 
 
 class _Citer:
@@ -86,8 +56,10 @@ class _Citer:
         return next((c.n for c in self.citations if c.doc_id == doc_id), len(self.citations) + 1)
 
     def cite(self, hit: Hit) -> int:
+        """The passage's number in this reply: a passage cited twice keeps its number; another section of the
+        same document gets its own, so each number opens the passage its sentence is in."""
         for c in self.citations:
-            if c.doc_id == hit.doc_id:
+            if c.doc_id == hit.doc_id and c.section == hit.section:
                 return c.n
         citation = Citation.of(len(self.citations) + 1, hit)
         self.citations.append(citation)
@@ -145,23 +117,10 @@ class GuideEngine:
 
     # --- pieces --------------------------------------------------------------------------------------
 
-    def _exercise_hit(self, exercise_id: str, hits: tuple[Hit, ...]) -> Hit:
-        """The retrieved passage of an exercise, or its overview when retrieval did not bring it."""
-        for hit in hits:
-            if hit.doc_id == exercise_id:
-                return hit
-        ex = self.library.exercises[exercise_id]
-        source = self._source(exercise_id)
-        return Hit(
-            doc_id=ex.id,
-            kind="exercise",
-            title=ex.title,
-            section="What it is for",
-            source=source,
-            score=0.0,
-            passage=f"{ex.summary}\n\n{ex.purpose.strip()}",
-            references=list(ex.references),
-        )
+    def _holding(self, exercise_id: str, hits: tuple[Hit, ...], *quotes: str) -> Hit:
+        """The passage of an exercise that holds every quoted piece (its real section), else its overview."""
+        hit = passages.holding(self.library, exercise_id, *quotes, hits=hits)
+        return hit or passages.section(self.library, exercise_id, "What it is for")
 
     def _source(self, doc_id: str) -> str:
         path = self.library.paths.get(doc_id)
@@ -171,7 +130,7 @@ class GuideEngine:
         return "/".join(parts[-2:])
 
     def _exercise_fields(self, ex: Exercise, n: int) -> dict[str, str]:
-        purpose = _first_sentences(ex.purpose, 1)
+        purpose = passages.quotes(ex.purpose, 1)
         return {
             "title": ex.title,
             "n": str(n),
@@ -211,16 +170,28 @@ class GuideEngine:
             if unlike and re.search(unlike, hit.doc_id.replace("-", " ")):
                 continue  # not the same kind as the one that did not help
             ex = self.library.exercises[hit.doc_id]
-            fields = self._exercise_fields(ex, citer.peek(ex.id))
-            line = phraser.first_fresh(option.format(**fields) for option in P.EXERCISE_LINE)
-            if line is None:
+            plain = self._exercise_fields(ex, 0)
+            option = next((o for o in P.EXERCISE_LINE if phraser.fresh(o.format(**plain))), None)
+            if option is None:
                 continue
-            citer.cite(hit)
+            source = self._line_source(ex, option, plain, request.hits)
+            line = option.format(**self._exercise_fields(ex, citer.cite(source)))
+            phraser.remember(line)
             lines.append(line)
             chosen.append(ex.id)
             if len(chosen) == limit:
                 break
         return lines, chosen
+
+    def _line_source(self, ex: Exercise, option: str, plain: dict[str, str], hits) -> Hit:
+        """The passage an exercise line quotes: its summary or purpose ("What it is for"), a "when it helps"
+        line, or only its length ("How to do it" says "About 4 minutes")."""
+        quoted = [plain[f] for f in ("summary", "purpose", "when") if "{" + f + "}" in option]
+        if quoted:
+            return self._holding(ex.id, hits, *quoted)
+        if "{minutes}" in option:
+            return passages.section(self.library, ex.id, "How to do it")
+        return self._holding(ex.id, hits)
 
     def _by_fit(self, request) -> list[Hit]:
         """The hits with exercises whose tags fit the conversation so far moved up, stable otherwise: the
@@ -241,18 +212,14 @@ class GuideEngine:
         return [hit for _, hit in ranked]
 
     def _psychoeducation(self, request, phraser: Phraser, citer: _Citer) -> str | None:
-        """Two sentences from one of the two best article passages, not said before, cited."""
+        """Up to two sentences that open a paragraph of one of the two best article passages, standing on their
+        own and not said before, cited with that passage."""
         articles = [h for h in request.hits if h.kind == "article"][:2]  # further down is likely off the point
         for hit in articles:
-            prose = _article_prose(hit)
             n = str(citer.peek(hit.doc_id))
-            for start in _snippet_starts(prose):
-                window = prose[start : start + 2]
-                if len(window) < min(2, len(prose)):
-                    continue  # a lone last sentence often leans on the one before it
-                snippet = " ".join(window)
-                if not phraser.fresh(snippet) or _POINTS_BACK.search(snippet):
-                    continue  # said already, or it leans on text the quote leaves out
+            for snippet in passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview"):
+                if not phraser.fresh(snippet):
+                    continue  # said already
                 text = phraser.pick("psychoed", P.PSYCHOED_LEAD, required=False, snippet=snippet, n=n)
                 if text:
                     citer.cite(hit)
@@ -325,7 +292,7 @@ class GuideEngine:
             )
             lead = phraser.pick("exercises", leads, required=False)  # every lead said: the line alone
             block = "\n".join([lead, *lines] if lead else lines)
-        return [opening, psychoed, block, self._follow_up(request, phraser, offered=bool(lines))], chosen
+        return [opening, psychoed, block, self._follow_up(request, phraser, offered=len(lines) > 1)], chosen
 
     def _offer_now(self, request) -> bool:
         """An exercise fits when the last reply offered none and none was declined, or the person has raised
@@ -343,7 +310,10 @@ class GuideEngine:
         return [f"{hello} {phraser.pick('greeting-q', P.GREETING_QUESTION)}"], []
 
     def _thanks(self, request, phraser, citer):
-        return [f"{phraser.pick('thanks', P.THANKS)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
+        """ "Thanks": "glad that helped" only when the person said it helped."""
+        helped = outcome_of(normalise(request.text)) == "helped"
+        options = [t for t in P.THANKS if helped or "helped" not in t]
+        return [f"{phraser.pick('thanks', options)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
 
     def _goodbye(self, request, phraser, citer):
         return [phraser.pick("goodbye", P.GOODBYE)], []
@@ -374,9 +344,9 @@ class GuideEngine:
         parts = [f"{intro} {how}"]
         article = next((h for h in request.hits if h.kind == "article" and "help" in h.title.lower()), None)
         if article is not None:
-            prose = _article_prose(article)[:2]
-            if prose:
-                parts.append(f"{' '.join(prose)} [{citer.cite(article)}]")
+            quote = next(iter(passages.quotes(article.passage, 2, skip_summary=article.section == "Overview")), None)
+            if quote:
+                parts.append(f"{quote} [{citer.cite(article)}]")
         if request.help_lines:
             parts.append("\n".join([P.HUMAN_LINES_LEAD, *(f"- {line}" for line in request.help_lines)]))
         parts.append(phraser.pick("human-q", P.HUMAN_QUESTION))
@@ -386,14 +356,22 @@ class GuideEngine:
         if request.understanding.named_exercise not in self.library.exercises:
             return self._options(request, phraser, citer)
         ex = self.library.exercises[request.understanding.named_exercise]
-        n = citer.cite(self._exercise_hit(ex.id, request.hits))
-        fields = self._exercise_fields(ex, n)
-        first = phraser.pick("request", P.REQUEST, **fields)
-        how = phraser.pick("request-how", P.REQUEST_HOW, required=False, **fields)
-        start = phraser.pick("request-start", P.REQUEST_START, required=False)
-        caution = phraser.first_fresh(ex.cautions[:1])
-        body = " ".join(p for p in (first, how, caution, start) if p)
+        body = self._introduce(request, phraser, citer, ex, "request", P.REQUEST, caution=True)
         return [body, phraser.pick("request-q", P.REQUEST_QUESTION)], [ex.id]
+
+    def _introduce(self, request, phraser, citer, ex: Exercise, slot: str, leads, caution: bool = False) -> str:
+        """ "Let's do Box breathing [1]. It takes about 4 minutes. <its summary>": each quote cited with the
+        passage that holds it (the summary's "What it is for", a caution's "Take care")."""
+        plain = self._exercise_fields(ex, 0)
+        how = phraser.pick("request-how", P.REQUEST_HOW, required=False, **plain)
+        quoted = [plain[f] for f in ("summary", "purpose") if how and plain[f] in how]
+        n = citer.cite(self._holding(ex.id, request.hits, *quoted))
+        first = phraser.pick(slot, leads, **self._exercise_fields(ex, n))
+        said = phraser.first_fresh(ex.cautions[:1]) if caution else None
+        if said:
+            said = f"{said} [{citer.cite(passages.section(self.library, ex.id, 'Take care'))}]"
+        start = phraser.pick("request-start", P.REQUEST_START, required=False)
+        return " ".join(p for p in (first, how, said, start) if p)
 
     def _question(self, request, phraser, citer):
         if request.understanding.condition:
@@ -401,9 +379,10 @@ class GuideEngine:
         named = request.understanding.named_document
         if named in self.library.exercises:
             ex = self.library.exercises[named]
-            n = citer.cite(self._exercise_hit(ex.id, request.hits))
-            purpose = [s for s in _first_sentences(ex.purpose, 0) if phraser.fresh(s)][:3]
-            explain = f"**{ex.title}**: {ex.summary} {' '.join(purpose)} [{n}]".replace("  ", " ")
+            purpose = [s for s in passages.quotes(ex.purpose, 3) if phraser.fresh(s)][:1]
+            explain_text = f"{ex.summary} {' '.join(purpose)}".strip()
+            n = citer.cite(self._holding(ex.id, request.hits, ex.summary, *purpose))
+            explain = f"**{ex.title}**: {explain_text} [{n}]"
             offer = phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)
             return [explain, offer], [ex.id]
         hits = request.hits
@@ -412,11 +391,14 @@ class GuideEngine:
         article = next((h for h in hits if h.kind == "article"), None)
         if article is None:
             return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
-        prose = _article_prose(article)
-        start = next((i for i in _snippet_starts(prose) if phraser.fresh(" ".join(prose[i : i + 3]))), 0)
-        prose = prose[start : start + 3]
+        found = [q for q in passages.quotes(article.passage, 3, skip_summary=article.section == "Overview")]
+        if not found:  # an overview that is all summary: its one paragraph is the answer
+            found = passages.quotes(article.passage, 3)
+        quote = next((q for q in found if phraser.fresh(q)), found[0] if found else None)
+        if quote is None:
+            return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
         n = citer.cite(article)
-        answer = f"{' '.join(prose)} [{n}]"
+        answer = f"{quote} [{n}]"
         phraser.remember(answer)
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
 
@@ -464,7 +446,8 @@ class GuideEngine:
     def _tried(self, request, phraser, citer):
         """A follow-up on an exercise the person tried: glad if it helped, no blame if it did not."""
         u = request.understanding
-        title = self._title(u.exercise)
+        kind = kind_of(normalise(request.text))
+        title = self._title(u.exercise) if u.exercise or not kind else f"the {kind}"
         if u.outcome == "helped":
             glad = phraser.pick("tried-helped", P.TRIED_HELPED, title=title)
             glad = glad[0].upper() + glad[1:]
@@ -495,15 +478,13 @@ class GuideEngine:
     def _accept(self, request, phraser, citer):
         """ "Yes, let's": the exercise that was offered, with its button."""
         exercise_id = request.understanding.exercise or next(iter(request.dialogue.offered), None)
+        if exercise_id is None:  # "I'll try that" when nothing was offered: no pretending something was
+            said = phraser.pick("accept-nothing", P.ACCEPT_NOTHING)
+            return [f"{said} {phraser.pick('accept-nothing-q', P.ACCEPT_NOTHING_QUESTION)}"], []
         if exercise_id not in self.library.exercises:
             return self._options(request, phraser, citer)
         ex = self.library.exercises[exercise_id]
-        n = citer.cite(self._exercise_hit(ex.id, request.hits))
-        fields = self._exercise_fields(ex, n)
-        first = phraser.pick("accept", P.ACCEPT, **fields)
-        how = phraser.pick("request-how", P.REQUEST_HOW, required=False, **fields)
-        start = phraser.pick("request-start", P.REQUEST_START, required=False)
-        body = " ".join(p for p in (first, how, start) if p)
+        body = self._introduce(request, phraser, citer, ex, "accept", P.ACCEPT)
         return [body, phraser.pick("request-q", P.REQUEST_QUESTION)], [ex.id]
 
     def _options(self, request, phraser, citer):
@@ -537,9 +518,9 @@ class GuideEngine:
         parts = [phraser.pick("condition", P.CONDITION, condition=u.condition or "a condition")]
         article = next((h for h in request.hits if h.kind == "article"), None)
         if article is not None:
-            prose = [s for s in _article_prose(article) if phraser.fresh(s)][:2]
-            if prose:
-                parts.append(f"{' '.join(prose)} [{citer.cite(article)}]")
+            quote = next((q for q in passages.quotes(article.passage, 2) if phraser.fresh(q)), None)
+            if quote:
+                parts.append(f"{quote} [{citer.cite(article)}]")
         parts.append(P.CONDITION_CHECKUPS[0])
         parts.append(phraser.pick("condition-q", P.CONDITION_QUESTION))
         return parts, []
@@ -563,7 +544,7 @@ class GuideEngine:
         if not choices:
             return [phraser.pick("moment-close", P.MOMENT_CLOSE)], []
         ex = self.library.exercises[choices[0]]
-        n = citer.cite(self._steps_hit(ex))
+        n = citer.cite(passages.section(self.library, ex.id, "How to do it"))
         steps = self._moment_steps(ex)
         again = state.mode == "in_the_moment" and given
         options = P.MOMENT_AGAIN if again else P.MOMENT_LEAD
@@ -576,17 +557,3 @@ class GuideEngine:
         """The exercise's doing steps, without ratings or looking-back questions, at most six."""
         steps = [s.prompt.strip() for s in ex.steps if s.kind != "rating" and not s.prompt.strip().endswith("?")]
         return steps[:6]
-
-    def _steps_hit(self, ex: Exercise) -> Hit:
-        """The exercise's "How to do it" passage, as the index holds it (haven.retrieval.chunking)."""
-        steps = "\n".join(f"{i}. {step.prompt}" for i, step in enumerate(ex.steps, start=1))
-        return Hit(
-            doc_id=ex.id,
-            kind="exercise",
-            title=ex.title,
-            section="How to do it",
-            source=self._source(ex.id),
-            score=0.0,
-            passage=f"About {ex.duration_minutes} minutes.\n{steps}",
-            references=list(ex.references),
-        )

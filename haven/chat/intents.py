@@ -246,6 +246,46 @@ def outcome_of(norm: str) -> str | None:
     return None
 
 
+#: "I'll try that", "I can give it a go": trying something, whether or not anything was offered.
+TRY_THAT = re.compile(r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll) (try|give)( it| that| this)?\b")
+#: The person telling of their own life ("I made banana bread"), as against asking for something.
+ABOUT_ME = re.compile(r"\b(i|i'?m|i'?ve|i'?d|i'?ll|my|me|myself|we|our)\b")
+#: Asking for something: a question, or a request for a recipe, a joke, code, a fact.
+ASKING = re.compile(
+    r"\?|^(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would)\b|"
+    r"^(tell|give|write|recommend|suggest|convert|show|find|translate|calculate|help|make|list|name)\b|"
+    r"\b(recipe|recommend|any (good )?(ideas|suggestions) for)\b"
+)
+
+#: Things a self-help guide is plainly not for, when asked for them (a positive finding, with ASKING).
+OFF_SUBJECT = re.compile(
+    r"\b(recipes?|weather|forecast|football|scores?|capital of|python|javascript|sql|code|calories|translate|"
+    r"convert|stock price|lottery|horoscope)\b"
+)
+
+#: A rating said in a message ("about a 6").
+NUMBER = re.compile(r"\b(10|[0-9])\b")
+_YES_TO_HELPED = re.compile(
+    r"^(yes|yeah|yep|yup|ya|a (bit|little)|a little bit|kind of|kinda|sort of|somewhat|slightly|i think so|"
+    r"it did|definitely|totally|really|loads|a lot)\b"
+)
+_NO_TO_HELPED = re.compile(r"^(no|nope|nah|not really|not much|not at all|i don'?t think so|it didn'?t|not sure)\b")
+
+
+def yes_or_no(norm: str) -> str | None:
+    """The answer to "Did it help?" when it is a plain yes or no: helped / not_helped, else None."""
+    if _NO_TO_HELPED.search(norm):
+        return "not_helped"
+    if _YES_TO_HELPED.search(norm):
+        return "helped"
+    return None
+
+
+def kind_of(norm: str) -> str | None:
+    """The kind of exercise a message names without naming the exercise ("the breathing thing")."""
+    return next((kind for kind in KINDS if re.search(rf"\b{kind}", norm)), None)
+
+
 def avoided_kinds(norm: str) -> tuple[str, ...]:
     """Kinds of exercise refused in so many words ("no more breathing"), "exercise" for all of them."""
     if not REFUSAL.search(norm):

@@ -434,3 +434,46 @@ CONDITION_QUESTION = (
     "What have you been noticing that made you ask?",
 )
 OPTIONS_LEAD = ("Here are a few you could choose from:", "A few options, pick whichever feels right:")
+
+# --- exercises (haven.chat.inchat, haven.chat.outcomes) ---------------------------------------------------
+
+#: An exercise run inside the chat, one step per message.
+IN_CHAT_OPEN = (
+    "Let's do {name} together, right here, one step at a time. You can say stop whenever you like, or use the "
+    "button below for the full version.",
+    "Okay, let's go through {name} here in the chat, one step at a time. Say stop at any point, or press the "
+    "button below for the full version instead.",
+)
+IN_CHAT_DONE = (
+    "That's the whole exercise. Well done for staying with it.",
+    "That's it, you've done the whole thing.",
+)
+IN_CHAT_SAVED = "It's saved with your exercises."
+IN_CHAT_DONE_QUESTION = "Did it help, even a little?"
+IN_CHAT_LATER = {
+    "worry-time": (
+        "Your worries are saved for worry time. When it comes, open **Worry time** on the Exercises page: it "
+        "goes on from your list, sorting what you can act on from what you can let go.",
+        "Does it feel any easier to set them aside for now?",
+    ),
+    "thought-record": (
+        "That's the thought check done. Your answers are saved as a thought record on the Exercises page, "
+        "where you can take it further if you like.",
+        "Did looking at it this way help, even a little?",
+    ),
+}
+IN_CHAT_STOPPED = ("Okay, we'll stop there.", "Of course, let's leave it there.")
+IN_CHAT_STOPPED_SAVED = "What you wrote so far is saved on the Exercises page."
+IN_CHAT_STOPPED_QUESTION = ("How are you feeling now?", "What would help most right now?")
+#: An exercise finished on the Exercises page, told back in the chat (only what the person rated).
+RESULT_HELPED = "You tried {title}: you said it helped"
+RESULT_NOT_HELPED = "You tried {title}, and you said it didn't help much this time"
+RESULT_NOT_HELPED_OK = "That's useful to know, not a failure."
+RESULT_FINISHED = "You finished {title}"
+RESULT_ASK = "How did it go?"
+#: "I'll try that" when nothing was offered.
+ACCEPT_NOTHING = (
+    "I'm glad you're up for trying something. I haven't suggested anything yet, though.",
+    "Good to hear you want to try something, though I haven't suggested anything yet.",
+)
+ACCEPT_NOTHING_QUESTION = ("What were you thinking of trying?", "What did you have in mind?")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
@@ -102,10 +103,18 @@ class ChatService:
             return
         used = limits.bounded(text)  # triage read it all; the rest of the turn reads a bounded part
         state = self._dialogue(person, conversation_id)
+        news, state = self._exercise_news(person, conversation_id, state)
         understanding = self._understand(used.text, state)
         store.save_turn(
             self.db, person, conversation_id, "user", text, level=verdict.level, topics=understanding.topics
         )
+        exercise = self._exercise_turn(person, state, understanding, used.text, verdict)
+        if exercise is not None:  # a step of an exercise in the chat: its script speaks, no engine
+            yield from re.findall(r"\S+\s*", exercise.draft.text)
+            yield self._finish_turn(
+                person, conversation_id, state, understanding, verdict, exercise.draft, self.guide.name, "", exercise
+            )
+            return
         request = EngineRequest(
             text=used.text,
             history=self._history(person, conversation_id),
@@ -140,6 +149,14 @@ class ChatService:
         notice = " ".join(part for part in (notice or draft.note, used.notice) if part)
         if draft.note:
             engine_name = f"{self.guide.name} (clinician-reviewed)"
+        if news:  # an exercise finished on the Exercises page: said first, in the person's own terms
+            draft = dataclasses.replace(draft, text=f"{news}\n\n{draft.text}")
+        yield self._finish_turn(person, conversation_id, state, understanding, verdict, draft, engine_name, notice)
+
+    def _finish_turn(
+        self, person, conversation_id, state, understanding, verdict, draft, engine_name, notice, exercise=None
+    ) -> Reply:
+        """Save the reply and what the conversation now remembers; the reply as the page and CLI get it."""
         reply = Reply(
             text=draft.text,
             level=verdict.level,
@@ -164,8 +181,8 @@ class ChatService:
             engine_name=engine_name,
             notice=notice,
         )
-        self._save_dialogue(person, conversation_id, state, understanding, reply)
-        yield reply
+        self._save_dialogue(person, conversation_id, state, understanding, reply, exercise)
+        return reply
 
     # --- conversations --------------------------------------------------------------------------------
 
@@ -305,7 +322,8 @@ class ChatService:
 
     def _dialogue(self, person: str, conversation_id: int) -> dialogue.DialogueState:
         """The conversation's dialogue state; for one that has none yet, Haven's last question (the recap's)
-        is the pending one. After a safety reply nothing of the guide's is pending: safety asked last."""
+        is the pending one. After a safety reply nothing of the guide's is pending (safety asked last), and an
+        exercise running in the chat is over: it does not pick up again after a crisis."""
         try:
             stored = store.load_state(self.db, person, conversation_id)
             last = next((t for t in reversed(self.turns(person, conversation_id)) if t.role == "assistant"), None)
@@ -313,24 +331,156 @@ class ChatService:
             log.exception("could not read the dialogue state; answering this turn without it")
             return dialogue.DialogueState()
         state = dialogue.load(stored)
-        if last is not None and last.engine == "safety":
-            return dataclasses.replace(state, pending=None)
+        if last is not None and last.engine == "safety":  # and an exercise in the chat ended with it
+            return dataclasses.replace(state, pending=None, run=None)
         if dialogue.KEY not in stored and last is not None and last.text.rstrip().endswith("?"):
             question = dialogue.pending_for(last.text, (), Understanding("answer"), state)
             return dataclasses.replace(state, pending=question)
         return state
 
     def _save_dialogue(
-        self, person: str, conversation_id: int, state, understanding: Understanding, reply: Reply
+        self, person: str, conversation_id: int, state, understanding: Understanding, reply: Reply, exercise=None
     ) -> None:
-        """The state after this turn, beside the safety layer's (its ``risk`` key is read fresh and kept)."""
+        """The state after this turn, beside the safety layer's (its ``risk`` key is read fresh and kept).
+
+        An in-chat exercise sets its own run and question; any other reply ends one (its run stays saved)."""
         pending = dialogue.pending_for(reply.text, reply.suggested_exercises, understanding, state)
+        if exercise is not None and exercise.pending is not False:
+            pending = exercise.pending
         after = dialogue.advance(state, understanding, reply.suggested_exercises, pending)
+        seen = (*after.seen_runs, exercise.run["run"]) if exercise and exercise.run else after.seen_runs
+        after = dataclasses.replace(
+            after, run=exercise.run if exercise else None, seen_runs=tuple(dict.fromkeys(seen))
+        )
         try:
             stored = store.load_state(self.db, person, conversation_id)
             store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
         except Exception:  # the reply is saved already; losing one turn of memory must not lose it
             log.exception("could not save the dialogue state")
+
+    # --- exercises inside the chat, and ones finished on the Exercises page -----------------------------
+
+    def _exercise_turn(self, person: str, state, understanding: Understanding, text: str, verdict):
+        """This turn's step of an exercise run inside the chat, or None when the guide answers as usual.
+
+        Starts one when the person asks for (or accepts) an exercise that fits a chat; while one runs, saves the
+        answer and gives the next step; "stop" ends it. Any other kind of message ends it too (what was
+        written stays saved) and is answered as usual."""
+        from haven.chat import inchat
+
+        runner = inchat.InChat(self.db, person, self.library, verdict)
+        run, u = state.run, understanding
+        try:
+            if inchat.running(run):
+                if u.intent == "answer" and u.mode == "exercise":
+                    return self._exercise_step(runner, run, text)
+                runner.stop(run)
+                if u.intent == "decline":
+                    return self._exercise_stopped(run, text)
+                return None
+            if run is not None:  # the run is over and Haven asked whether it helped
+                if u.intent == "tried" and u.outcome:
+                    runner.rate_helpful(run, u.outcome == "helped")
+                return None
+            exercise_id = self._in_chat_exercise(u, state)
+            if exercise_id is not None:
+                return self._exercise_start(runner, exercise_id, text)
+        except Exception:  # a run that cannot be saved costs the exercise in the chat, not the reply
+            log.exception("could not run the exercise in the chat")
+        return None
+
+    def _in_chat_exercise(self, u: Understanding, state) -> str | None:
+        """The exercise to start in the chat: asked for by name or accepted when offered, one that fits a chat."""
+        from haven.chat import inchat
+
+        if u.options:
+            return None
+        if u.intent == "exercise_request":
+            wanted = u.named_exercise
+        elif u.intent == "accept":
+            wanted = u.exercise or next(iter(state.offered), None)
+        else:
+            return None
+        return wanted if inchat.fits(wanted, self.library) else None
+
+    def _exercise_start(self, runner, exercise_id: str, text: str):
+        from haven.chat import inchat, passages
+        from haven.chat import phrases as P
+        from haven.chat.phrasing import Phraser
+        from haven.chat.types import Citation
+
+        ex = self.library.exercises[exercise_id]
+        out = runner.start(exercise_id)
+        steps = Citation.of(1, passages.section(self.library, ex.id, "How to do it"))
+        opening = Phraser(text).pick("in-chat", P.IN_CHAT_OPEN, name=inchat.name(ex, 1))
+        draft = Draft(text=f"{opening}\n\n{out.say}", citations=(steps,), suggested_exercises=(ex.id,))
+        return inchat.Turn(draft, out.run, None)
+
+    def _exercise_step(self, runner, run: dict, text: str):
+        from haven.chat import inchat
+        from haven.chat import phrases as P
+        from haven.chat.phrasing import Phraser
+
+        out = runner.answer(run, text)
+        if inchat.running(out.run):
+            return inchat.Turn(Draft(text=out.say), out.run, None)
+        phraser = Phraser(text)
+        if run["exercise"] in P.IN_CHAT_LATER:
+            said, question = P.IN_CHAT_LATER[run["exercise"]]
+        else:
+            done = phraser.pick("in-chat-done", P.IN_CHAT_DONE)
+            said = " ".join(p for p in (done, out.change, P.IN_CHAT_SAVED) if p)
+            question = P.IN_CHAT_DONE_QUESTION
+        pending = dialogue.Pending("check_in", question, "helped", None, run["exercise"])
+        return inchat.Turn(Draft(text=f"{said}\n\n{question}"), out.run, pending)
+
+    def _exercise_stopped(self, run: dict, text: str):
+        from haven.chat import inchat
+        from haven.chat import phrases as P
+        from haven.chat.phrasing import Phraser
+
+        phraser = Phraser(text)
+        saved = P.IN_CHAT_STOPPED_SAVED if run["step"] > 0 else ""
+        said = " ".join(p for p in (phraser.pick("in-chat-stop", P.IN_CHAT_STOPPED), saved) if p)
+        question = phraser.pick("in-chat-stop-q", P.IN_CHAT_STOPPED_QUESTION)
+        return inchat.Turn(Draft(text=f"{said} {question}"), None, False)
+
+    def _exercise_news(self, person: str, conversation_id: int, state):
+        """Exercises finished on the Exercises page since the conversation began and not yet spoken about:
+        the words that open the next reply, and the state that remembers them (done, helped or not)."""
+        from haven.chat import outcomes
+
+        try:
+            start = store.started_at(self.db, person, conversation_id)
+            found = outcomes.since(self.db, person, start, state.seen_runs, self.library)
+        except Exception:  # the exercises cannot be read: the chat goes on without their news
+            log.exception("could not read finished exercise runs")
+            return "", state
+        if not found:
+            return "", state
+        done = dict(state.done)
+        for f in found:
+            done[f.exercise_id] = f.helped
+        pending = state.pending
+        if all(f.helped is None for f in found):
+            pending = dialogue.Pending("check_in", outcomes.P.RESULT_ASK, "helped", None, found[-1].exercise_id)
+        state = dataclasses.replace(
+            state, done=done, pending=pending, seen_runs=(*state.seen_runs, *(f.run_id for f in found))
+        )
+        return outcomes.told(found), state
+
+    def note_exercises(self, person: str, conversation_id: int) -> str | None:
+        """For a page coming back from the Exercises page: say now what was done there (saved as Haven's turn),
+        instead of waiting for the person's next message. Returns the words, or None if there was nothing."""
+        state = self._dialogue(person, conversation_id)
+        news, after = self._exercise_news(person, conversation_id, state)
+        if not news:
+            return None
+        question = "" if news.rstrip().endswith("?") else " How are you feeling now?"
+        store.save_turn(self.db, person, conversation_id, "assistant", news + question, engine_name="memory")
+        stored = store.load_state(self.db, person, conversation_id)
+        store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
+        return news + question
 
     def _history(self, person: str, conversation_id: int) -> tuple:
         turns = store.load_turns(self.db, person, conversation_id)[:-1]  # the last one is this message

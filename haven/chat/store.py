@@ -159,3 +159,9 @@ def save_state(engine: Engine, person: str, conversation_id: int, state: dict) -
     """Replace the conversation's state (a plain JSON-able dict)."""
     with session_scope(engine) as session:
         _owned(session, person, conversation_id).state = dict(state)
+
+
+def started_at(engine: Engine, person: str, conversation_id: int):
+    """When the conversation began (exercises finished since then belong to it)."""
+    with session_scope(engine) as session:
+        return _owned(session, person, conversation_id).started_at

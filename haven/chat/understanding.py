@@ -17,6 +17,7 @@ import numpy as np
 from haven.chat import facts as F
 from haven.chat import intents as I
 from haven.chat.dialogue import DialogueState
+from haven.chat.inchat import STOP, running
 from haven.chat.types import Understanding
 from haven.content.loader import Library
 
@@ -45,7 +46,7 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "low",
-        r"(?<!calm )(?<!settle )(?<!slow )(?<!sit )(?<!lie )(?<!back )\bdown\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|crying|cried|gloomy)\b|"
+        r"(?<!calm )(?<!calming )(?<!calmed )(?<!settle )(?<!settling )(?<!slow )(?<!slowing )(?<!sit )(?<!lie )(?<!back )\bdown\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|crying|cried|gloomy)\b|"
         r"\b(meh|blah|flat)\b|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest",
         ("I feel so sad and down", "everything feels pointless and grey", "I can't enjoy anything anymore"),
     ),
@@ -231,6 +232,12 @@ _SHORT_NAMES = {
     "cognitive behavioral therapy": "what-is-cbt",
     "panic attack": "panic-attacks",
     "panic attacks": "panic-attacks",
+    "thought check": "thought-record",
+    "5 4 3 2 1": "grounding-54321",
+    "54321": "grounding-54321",
+    "check a thought": "thought-record",
+    "check this thought": "thought-record",
+    "check that thought": "thought-record",
     "thinking traps": "thinking-traps",
 }
 
@@ -303,13 +310,16 @@ class Understander:
             stated += F.answer_fact(
                 norm, state.pending.topic or (themes[0] if themes else None), state.pending.asks
             )
+        mode = _mode(reading.intent, state)
+        if reading.intent == "accept" and not (reading.exercise or state.offered):
+            mode = "listening" if state.preference == "listen" else "talking"  # nothing was offered to do
         return Understanding(
             intent=reading.intent,
             feelings=feelings_t,
             themes=themes,
             named_exercise=named if is_exercise else None,
             named_document=named,
-            mode=_mode(reading.intent, state),
+            mode=mode,
             outcome=reading.outcome,
             exercise=reading.exercise,
             facts=stated,
@@ -364,10 +374,18 @@ class Understander:
         best = int(np.argmax(sims))
         return owners[best], float(sims[best])
 
-    def _offtopic(self, vector: np.ndarray | None, feelings, themes, margin: float = I.OFFTOPIC_MARGIN) -> bool:
-        """Off topic only as a positive finding: near an off-topic exemplar, and nearer it than to the library."""
+    def _offtopic(
+        self, vector: np.ndarray | None, feelings, themes, margin: float = I.OFFTOPIC_MARGIN, norm: str = ""
+    ) -> bool:
+        """Off topic only as a positive finding: near an off-topic exemplar, and nearer it than to the library;
+        and asking for something ("a recipe for banana bread?"), not telling of the person's own life ("I made
+        banana bread to take my mind off it", "I'll make dinner"), which is part of the conversation."""
         if feelings or themes or vector is None or not self.use_embeddings:
             return False
+        if norm and I.ABOUT_ME.search(norm) and not I.ASKING.search(norm):
+            return False
+        if norm and I.ASKING.search(norm) and I.OFF_SUBJECT.search(norm):
+            return True  # "what's a good recipe for banana bread?"
         matrix, owners = self._intent_exemplars
         sims = matrix @ vector
         off = max(float(s) for s, o in zip(sims, owners, strict=True) if o == "offtopic")
@@ -392,6 +410,10 @@ class Understander:
         pending = state.pending
         short = len(words) <= 6
         referred = self._referred_exercise(norm, named, state)
+        if running(state.run):
+            during = self._during_exercise(norm, I.outcome_of(norm), state, named)
+            if during is not None:
+                return during
         # 1. what wins whatever Haven asked
         if I.HUMAN.search(norm):
             return I.Reading("human")
@@ -406,14 +428,16 @@ class Understander:
         if I.REFUSAL.search(norm):
             return I.Reading("decline", exercise=None)
         outcome = I.outcome_of(norm)
-        tried = I.TRIED.search(norm) and (outcome or referred or named)
         after_exercise = pending is not None and pending.kind == "check_in"
+        if after_exercise and pending.asks == "helped" and outcome is None:
+            outcome = I.yes_or_no(norm)  # "Did it help, even a little?" "a bit, yeah"
+        tried = I.TRIED.search(norm) and (outcome or referred or named or I.kind_of(norm))
         if (
             tried
             or (outcome == "not_helped" and (short or state.done or state.offered))
             or (after_exercise and outcome)
         ):
-            return I.Reading("tried", outcome=outcome, exercise=referred)
+            return I.Reading("tried", outcome=outcome, exercise=referred or (pending.exercise if pending else None))
         if named in self.library.exercises and outcome and not I.REQUEST.search(norm):
             return I.Reading("tried", outcome=outcome, exercise=named)  # "box breathing really worked"
         if I.CAPABILITIES.search(norm):
@@ -435,10 +459,12 @@ class Understander:
                 return I.Reading("decline", exercise=pending.exercise)
         if I.DECLINE.search(norm) and (state.offered or state.ever_offered):
             return I.Reading("decline")
+        if I.TRY_THAT.search(norm) and not state.offered and (pending is None or pending.kind != "offer"):
+            return I.Reading("accept")  # "I'll try that" when nothing was offered: said so, not made up
         if state.mode == "in_the_moment" and I.ACKNOWLEDGE.search(norm):
             return I.Reading("acknowledgement")
         strong = self._small_talk(norm, short, feelings)
-        if strong is None and self._offtopic(vector, feelings, themes, margin=I.OFFTOPIC_CLEAR_MARGIN):
+        if strong is None and self._offtopic(vector, feelings, themes, I.OFFTOPIC_CLEAR_MARGIN, norm):
             strong = "offtopic"  # "write me some python code" answers nothing Haven asked
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
             return I.Reading("answer", answers=True)
@@ -453,15 +479,37 @@ class Understander:
         if meaning in ("progress", "venting", "greeting", "smalltalk"):  # in the moment needs "now" said
             if similarity >= I.EXEMPLAR_THRESHOLD and not (meaning == "progress" and _distressed(feelings)):
                 return I.Reading(meaning)
-        if I.QUESTION.search(norm) and not feelings and self._offtopic(vector, feelings, themes):
+        if I.QUESTION.search(norm) and not feelings and self._offtopic(vector, feelings, themes, norm=norm):
             return I.Reading("offtopic")
         if feelings or themes:
             return I.Reading("feeling")
         if I.QUESTION.search(norm) and self._on_topic(vector):
             return I.Reading("question")
-        if self._offtopic(vector, feelings, themes):
+        if self._offtopic(vector, feelings, themes, norm=norm):
             return I.Reading("offtopic")
         return I.Reading("feeling")  # unplaced: listened to, never turned away
+
+    def _during_exercise(self, norm: str, outcome_said: str | None, state: DialogueState, named) -> I.Reading | None:
+        """While an exercise runs in the chat, a message is the step's answer unless it stops the exercise or
+        asks for something else: a person, "just listen", steps for right now, another exercise or a question
+        about the library by name (None: read it as any message). Before the first step is done, "I did it, it
+        helped" means the person did it on the Exercises page. (Triage has read it already.)"""
+        exercise = state.run["exercise"] if state.run else None
+        if named and named != exercise and (I.EXPLAIN.search(norm) or I.QUESTION.search(norm) or I.REQUEST.search(norm)):
+            return None
+        if STOP.search(norm) or I.REFUSAL.search(norm):
+            return I.Reading("decline", exercise=exercise)
+        if I.HUMAN.search(norm):
+            return I.Reading("human")
+        if I.LISTEN.search(norm):
+            return I.Reading("venting")
+        if I.HELP_NOW.search(norm):
+            return I.Reading("in_the_moment")
+        if state.run and state.run["step"] == 0 and I.TRIED.search(norm) and not I.NUMBER.search(norm):
+            return I.Reading("tried", outcome=outcome_said, exercise=exercise)
+        if state.run and state.run["step"] == 0 and outcome_said and not I.NUMBER.search(norm):
+            return I.Reading("tried", outcome=outcome_said, exercise=exercise)
+        return I.Reading("answer", exercise=exercise, answers=True)
 
     def _new_topic(self, norm: str, feelings, themes, named, state: DialogueState) -> bool:
         """A message that turns to something else rather than answering: a question about the library, or a
@@ -482,7 +530,7 @@ class Understander:
             return None
         if I.GOODBYE.search(norm):
             return "goodbye"
-        if I.THANKS.search(norm):
+        if I.THANKS.search(norm) and not re.match(r"(no|nah|nope|not)\b", norm):  # "no thanks" is no thanks
             return "thanks"
         if I.SMALLTALK.search(norm):
             return "smalltalk"
@@ -530,7 +578,10 @@ def _condition(norm: str) -> str | None:
 
 
 def _mode(intent: str, state: DialogueState) -> str:
-    """How the conversation goes on: a stated preference to be listened to holds until help is asked for."""
+    """How the conversation goes on: a stated preference to be listened to holds until help is asked for;
+    an exercise in the chat holds while its steps are answered."""
+    if intent == "answer" and running(state.run):
+        return "exercise"
     if intent == "in_the_moment":
         return "in_the_moment"
     if intent in ("exercise_request", "accept"):

@@ -21,7 +21,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def test_the_set_is_big_enough():
-    assert len(CONVERSATIONS) >= 40
+    assert len(CONVERSATIONS) >= 60
     assert sum(len(c["turns"]) for c in CONVERSATIONS) >= 100
 
 
@@ -59,6 +59,24 @@ def _check_turn(step: dict, reply, where: str) -> None:
         assert not reply.citations, where
 
 
+def misplaced_quotes(library, reply) -> list[str]:
+    """Sentences of the reply that come word for word from a cited document but are not in any passage the
+    reply cites of it (the section a citation names must hold what was quoted)."""
+    from haven.chat.passages import contains, of_document
+
+    wrong = []
+    for doc in {c.doc_id for c in reply.citations}:
+        cited = [c.passage for c in reply.citations if c.doc_id == doc]
+        whole = [h.passage for h in of_document(library, doc)]
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+|(?<=:)\s+", re.sub(r"\s*\[\d+\]|\*\*", "", reply.text)):
+            sentence = re.sub(r"^\s*(-|\d+\.)\s*", "", sentence).strip()
+            if len(sentence.split()) < 5 or not any(contains(p, sentence) for p in whole):
+                continue
+            if not any(contains(p, sentence) for p in cited):
+                wrong.append(f"{sentence!r} is not in the cited passage of {doc}")
+    return wrong
+
+
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c["name"] for c in CONVERSATIONS])
 def test_conversation(service, conversation):
     conversation_id, said = None, {}
@@ -89,8 +107,9 @@ def test_conversation(service, conversation):
             assert not offered, where
         assert understood["intent"] != "offtopic" or step.get("intent") == "offtopic", where
         offered_before |= offered
-        # every number shown opens a passage; nothing is said twice
+        # every number shown opens a passage, the one the quoted words are in; nothing is said twice
         assert {int(n) for n in _MARKER.findall(reply.text)} == {c.n for c in reply.citations}, where
+        assert not misplaced_quotes(service.library, reply), where
         for sentence in _sentences(reply.text):
             assert sentence not in said, f"repeated {sentence!r} (first after {said.get(sentence)!r})"
             said[sentence] = text

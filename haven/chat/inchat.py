@@ -1,0 +1,275 @@
+"""Short exercises inside the chat: one step per message, the person answers in the chat, saved as a run.
+
+Four exercises fit a chat message at a time: 5-4-3-2-1 grounding, box breathing, a three-question thought check
+(the heart of a thought record) and worry-time postponement. Each is a short script over the library's own
+exercise: every chat step saves into a step of that exercise (or its 0-10 distress ratings), through
+:class:`haven.exercises.ExerciseSession`, the same runner the Exercises page uses. So a run begun in the chat
+is listed on the Exercises page like any other, and one left part-way can be carried on there.
+
+Why a script and not the exercise's steps as they are: a page can show a timer, a list with five boxes, a
+slider; a chat has words. The script folds a settling step into the one after it, asks a rating in words, and
+for the two longer exercises stops where the chat part ends (worry time itself, the full thought record), at
+the step the page should open on.
+
+The service calls in here only after crisis triage has read the message (haven.chat.service), and a safety
+reply ends the exercise (haven.chat.service._dialogue). The person can stop at any time ("stop", "enough").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from haven.content.models import Exercise, ListStep, TimerStep
+
+#: Exercises that run inside the chat, one step per message.
+IN_CHAT = ("grounding-54321", "box-breathing", "thought-record", "worry-time")
+
+#: "stop", "enough", "can we stop": the person ends the exercise, whatever step it is at.
+STOP = re.compile(
+    r"^(please |ok(ay)? |no,? |actually,? )?(stop|enough|quit|cancel|end it|that'?s enough|i'?ve had enough|"
+    r"(can|could) we stop|(i want|i'?d like|let'?s) (to )?stop|i want to stop|let'?s leave it|leave it|"
+    r"i don'?t want to (do this|continue|carry on|go on|keep going)( any ?more)?|not now|no more|i can'?t do this)"
+    r"\b|\b(stop (this|it|the exercise|now|please)|let'?s stop|i'?d rather stop)\b"
+)
+_SKIP = re.compile(r"\b(skip|pass|don'?t know|dunno|idk|not sure|no idea|just start|let'?s start|go on|next)\b")
+_NUMBER = re.compile(r"\b(10|[0-9])\b")
+_NOT_DONE = re.compile(r"\b(skip|couldn'?t|can'?t|didn'?t|did not|not really)\b")
+_ITEMS = re.compile(r"\s*(?:,|;|\n|\band\b|&|\+)\s*")
+
+
+@dataclass(frozen=True)
+class ChatStep:
+    """One message of an in-chat exercise: what it saves into and what Haven says."""
+
+    saves: str  # "before" | "after" | a step id of the exercise
+    say: str
+    also: str | None = None  # a timer step the same answer marks done ("tell me when you've finished")
+
+
+def _prompt(ex: Exercise, step_id: str) -> str:
+    return next(s.prompt.strip() for s in ex.steps if s.id == step_id)
+
+
+def _help(ex: Exercise, step_id: str) -> str:
+    help_text = next((getattr(s, "help", None) for s in ex.steps if s.id == step_id), None)
+    return f" {help_text.strip()}" if help_text else ""
+
+
+def _box(ex: Exercise) -> str:
+    """Box breathing's pacing in words (the page draws it as a timer)."""
+    timer = next(s for s in ex.steps if isinstance(s, TimerStep))
+    phases = ", ".join(f"{p.label.lower()} for {p.seconds:g}" for p in timer.phases)
+    return f"{timer.prompt} Count slowly: {phases}. Go round {timer.cycles} times."
+
+
+BEFORE = "A number is enough, or say skip. First, from 0 to 10, how strong is the feeling right now?"
+AFTER = "From 0 to 10, how strong is the feeling now?"
+
+
+def script(ex: Exercise) -> tuple[ChatStep, ...]:
+    """The chat's steps for an exercise of :data:`IN_CHAT`, worded from the exercise's own steps."""
+    if ex.id == "grounding-54321":
+        return (
+            ChatStep("before", BEFORE),
+            ChatStep("see", f"{_prompt(ex, 'settle')} {_prompt(ex, 'see')}{_help(ex, 'see')}"),
+            ChatStep("feel", f"Good. {_prompt(ex, 'feel')}"),
+            ChatStep("hear", f"{_prompt(ex, 'hear')}{_help(ex, 'hear')}"),
+            ChatStep("smell", f"{_prompt(ex, 'smell')}{_help(ex, 'smell')}"),
+            ChatStep("taste", f"Nearly there. {_prompt(ex, 'taste')}"),
+            ChatStep("after", f"{_prompt(ex, 'now')} {AFTER}"),
+        )
+    if ex.id == "box-breathing":
+        return (
+            ChatStep("before", BEFORE),
+            ChatStep(
+                "noticed",
+                f"{_prompt(ex, 'settle').split(' When')[0]} {_box(ex)} When you've finished: "
+                f"{_prompt(ex, 'noticed')[:1].lower()}{_prompt(ex, 'noticed')[1:]}",
+                also="breathe",
+            ),
+            ChatStep("after", f"Thank you. {AFTER}"),
+        )
+    if ex.id == "worry-time":
+        return (
+            ChatStep(
+                "before", "A number is enough, or say skip. From 0 to 10, how much is the worry bothering you now?"
+            ),
+            ChatStep("worries", "What are the worries on your mind? A few words each is enough."),
+            ChatStep("set_time", f"{_prompt(ex, 'set_time')} {ex.cautions[0]}"),
+            ChatStep(
+                "postpone",
+                "Now tell the worries: I'll think about you at worry time. Then bring your attention back to "
+                "what you were doing. What will you turn to now?",
+            ),
+        )
+    if ex.id == "thought-record":
+        return (
+            ChatStep(
+                "automatic_thought",
+                "Three questions. First: what is the thought, in the words it goes through your mind?",
+            ),
+            ChatStep(
+                "evidence_against",
+                f"Second: {_prompt(ex, 'evidence_against')[:1].lower()}"
+                f"{_prompt(ex, 'evidence_against')[1:]}{_help(ex, 'evidence_against')}",
+            ),
+            ChatStep(
+                "balanced_thought",
+                "Last one: what would you say to a friend who had this thought? "
+                f"{_prompt(ex, 'balanced_thought')}",
+            ),
+        )
+    raise KeyError(f"'{ex.id}' does not run inside the chat")
+
+
+def name(ex: Exercise, n: int) -> str:
+    """How the chat names the exercise it runs, cited: the thought check is a part of a thought record."""
+    if ex.id == "thought-record":
+        return f"a quick thought check, three questions from **{ex.title}** [{n}]"
+    return f"**{ex.title}** [{n}]"
+
+
+#: Where the Exercises page should open a run the chat left part-way on purpose (the rest is for later).
+RESUME_AT = {"worry-time": "worries", "thought-record": "situation"}
+
+
+def fits(exercise_id: str | None, library) -> bool:
+    return exercise_id in IN_CHAT and exercise_id in library.exercises
+
+
+def running(run: dict[str, Any] | None) -> bool:
+    """True while an in-chat exercise still has steps to go (after the last, Haven asks whether it helped)."""
+    return bool(run) and run["step"] < run.get("steps", 0)
+
+
+def rating(text: str) -> int | None:
+    """A 0-10 rating said in words ("about a 6", "7/10"), or None."""
+    match = _NUMBER.search(text)
+    return int(match.group(1)) if match else None
+
+
+def value_for(ex: Exercise, step_id: str, text: str) -> Any:
+    """What a chat answer saves as, for the exercise step it answers (a list split at commas and "and")."""
+    step = next(s for s in ex.steps if s.id == step_id)
+    if isinstance(step, TimerStep):
+        from haven.exercises.answers import TIMER_DONE, TIMER_SKIPPED
+
+        return TIMER_SKIPPED if _NOT_DONE.search(text.lower()) else TIMER_DONE
+    if isinstance(step, ListStep):
+        items = [item.strip(" .") for item in _ITEMS.split(text.strip()) if item.strip(" .")]
+        return (items or [text.strip()])[: step.max_items]
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one answer did: the run's new state (None once it is over) and what to say next."""
+
+    run: dict[str, Any] | None
+    say: str
+    finished: bool = False
+    change: str | None = None  # "It went from 7 to 4."
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A reply of an in-chat exercise for the service to save: the draft, the run after it, and the question
+    it leaves open (None: none; False: whatever the reply's own words ask)."""
+
+    draft: Any  # haven.chat.types.Draft
+    run: dict[str, Any] | None
+    pending: Any
+
+
+class InChat:
+    """Starts, moves on and ends in-chat exercise runs for one person. Built per turn; holds no state."""
+
+    def __init__(self, db: Engine, person: str, library, triage_result=None) -> None:
+        self.db = db
+        self.person = person
+        self.library = library
+        self._verdict = triage_result  # the turn's triage: the service ran it before anything else
+
+    def _session(self, ex: Exercise, run_id: int | None = None):
+        from haven.exercises import ExerciseSession
+
+        def already_triaged(text: str, question: str = ""):
+            return self._verdict
+
+        if run_id is None:
+            return ExerciseSession.start(self.db, self.person, ex, triage=already_triaged)
+        return ExerciseSession.resume(self.db, self.person, ex, run_id, triage=already_triaged)
+
+    def start(self, exercise_id: str) -> Outcome:
+        """A new run, saved straight away (like the page's Start); the first step's words."""
+        ex = self.library.exercises[exercise_id]
+        session = self._session(ex)
+        steps = script(ex)
+        return Outcome({"exercise": ex.id, "run": session.run.id, "step": 0, "steps": len(steps)}, steps[0].say)
+
+    def answer(self, run: dict[str, Any], text: str) -> Outcome:
+        """Save the answer to the current step and move to the next; the last one finishes the run."""
+        ex = self.library.exercises[run["exercise"]]
+        session = self._session(ex, run["run"])
+        steps = script(ex)
+        index = run["step"]
+        step = steps[index]
+        if step.saves == "before" and ex.rate_distress and rating(text) is not None:
+            session.rate_distress_before(rating(text))
+        elif step.saves == "after" and ex.rate_distress and rating(text) is not None:
+            session.rate_distress_after(rating(text))
+        elif step.saves not in ("before", "after"):
+            if step.also:
+                session.answer(step.also, value_for(ex, step.also, text))
+            session.answer(step.saves, value_for(ex, step.saves, text))
+        following = index + 1
+        if following < len(steps):
+            self._place(session, ex, steps[following].saves)
+            return Outcome({**run, "step": following}, steps[following].say)
+        return self._finish(session, ex, run)
+
+    def stop(self, run: dict[str, Any]) -> None:
+        """The person stopped: what they wrote stays saved as an unfinished run; an untouched run is removed."""
+        from haven.exercises import delete_run, get_run
+
+        record = get_run(self.db, self.person, run["run"])
+        if not record.answers and record.distress_before is None:
+            delete_run(self.db, self.person, run["run"])
+
+    def rate_helpful(self, run: dict[str, Any], helped: bool | None) -> None:
+        """The person's own "did it help?", kept with the run as the page's button keeps it."""
+        if helped is None:
+            return
+        from haven.exercises.runs import update_run
+
+        update_run(self.db, self.person, run["run"], helpful=1 if helped else -1)
+
+    # --- the parts ------------------------------------------------------------------------------------
+
+    def _place(self, session, ex: Exercise, saves: str) -> None:
+        """Keep the run's saved position on the exercise step the chat is at, so the page resumes there."""
+        from haven.exercises.runs import update_run
+
+        ids = [s.id for s in ex.steps]
+        position = ids.index(saves) if saves in ids else len(ids)
+        if session.run.current_step != position:
+            update_run(self.db, self.person, session.run.id, current_step=position)
+
+    def _finish(self, session, ex: Exercise, run: dict[str, Any]) -> Outcome:
+        """The chat part is done. A short exercise is finished; a longer one waits on the page where it goes on."""
+        from haven.exercises import distress_change
+        from haven.exercises.runs import update_run
+        from haven.storage.models import utcnow
+
+        if ex.id in RESUME_AT:
+            self._place(session, ex, RESUME_AT[ex.id])
+            return Outcome({**run, "step": len(script(ex))}, "", finished=False)
+        record = update_run(
+            self.db, self.person, session.run.id, current_step=len(ex.steps), completed_at=utcnow()
+        )
+        change = distress_change(record)
+        return Outcome({**run, "step": len(script(ex))}, "", finished=True, change=change)

@@ -1,0 +1,124 @@
+"""The exact library passage a quoted sentence comes from, and quotes that stand on their own.
+
+A citation is a promise: open [1] and you find the sentence Haven said, under the section it names. Search
+brings back one passage per document (its best match for the message), but the guide often quotes another
+part of the same document (an exercise's summary sits in "What it is for", its cautions in "Take care"). So a
+quote is cited with the passage that holds it, cut the same way the index cuts the library
+(:func:`haven.retrieval.chunking.chunk_document`), never with whatever passage search happened to bring.
+
+A quote must also make sense without the text around it: not starting on "It ..." or "This ...", not pointing
+at "these habits" or "the steps above", not ending on a teaser ("Panic often follows a loop.") whose point is in
+the sentences left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from haven.retrieval.types import Hit
+
+_SPACE = re.compile(r"\s+")
+_LIST_OR_HEADING = re.compile(r"^\s*([-*+]|\d+\.|#+)\s+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+#: A sentence that leans on the one before it.
+LEANS_BACK = re.compile(
+    r"^(it|this|that|these|those|they|then|so|but|and|or|also|here|there|such|both|others|for example|"
+    r"for instance|each one|do the same|often that|instead)\b",
+    re.I,
+)
+#: Words that point at text a quote may have cut ("noticing these habits", "the steps above").
+POINTS_BACK = re.compile(r"\b(these|those|the above|above|the following|such|the other way|as well|too)\b", re.I)
+#: A sentence that promises what comes next rather than saying it.
+TEASER = re.compile(
+    r"(:\s*$)|\b(follows a loop|here'?s how|as follows|like this|for example|for instance)\W*$", re.I
+)
+
+
+def _plain(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def contains(passage: str, quote: str) -> bool:
+    """True if ``quote`` is in ``passage`` word for word (spacing and line breaks aside)."""
+    return _plain(quote) in _plain(passage)
+
+
+_CUT: dict[tuple[int, str], tuple[Hit, ...]] = {}
+
+
+def of_document(library, doc_id: str) -> tuple[Hit, ...]:
+    """Every passage of a library document, as the index holds them (section by section); cut once."""
+    key = (id(library), doc_id)
+    if key not in _CUT:
+        from haven.retrieval.chunking import chunk_document
+
+        doc = library.get(doc_id)
+        path = library.paths.get(doc_id)
+        if doc is None:
+            return ()
+        passages, _ = chunk_document(doc, "/".join(path.parts[-2:]) if path is not None else "")
+        _CUT[key] = tuple(
+            Hit(
+                doc_id=p.doc_id,
+                kind=p.kind,
+                title=p.title,
+                section=p.section,
+                source=p.source,
+                score=0.0,
+                passage=p.text,
+                references=list(p.references),
+            )
+            for p in passages
+        )
+    return _CUT[key]
+
+
+def holding(library, doc_id: str, *quotes: str, hits=()) -> Hit | None:
+    """The passage of ``doc_id`` that holds every one of ``quotes``: a retrieved one if it does, else the
+    document's own; None when no single passage holds them all (then the quote is not to be cited as one)."""
+    wanted = [q for q in quotes if q and q.strip()]
+    for hit in [*(h for h in hits if h.doc_id == doc_id), *of_document(library, doc_id)]:
+        if all(contains(hit.passage, q) for q in wanted):
+            return hit
+    return None
+
+
+def section(library, doc_id: str, name: str) -> Hit:
+    """A document's passage by its section name ("How to do it")."""
+    return next(h for h in of_document(library, doc_id) if h.section == name)
+
+
+def paragraphs(text: str) -> list[list[str]]:
+    """The prose paragraphs of a passage as lists of sentences (list items and headings left out)."""
+    out = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in block.splitlines() if line.strip() and not _LIST_OR_HEADING.match(line)]
+        if lines:
+            out.append([s.strip() for s in _SENTENCE.split(_plain(" ".join(lines))) if s.strip()])
+    return out
+
+
+def stands_alone(sentences: list[str]) -> bool:
+    """A quote readable without the text around it."""
+    if not sentences or LEANS_BACK.match(sentences[0]):
+        return False
+    text = " ".join(sentences)
+    if POINTS_BACK.search(text) or TEASER.search(sentences[-1]) or text.count('"') % 2:
+        return False
+    return all(len(s) <= 260 for s in sentences)
+
+
+def quotes(text: str, length: int = 2, skip_summary: bool = False) -> list[str]:
+    """Quotes of up to ``length`` whole sentences from a passage, each the opening of a paragraph (a sentence in
+    the middle leans on the ones before it: "Others notice aches", "Common ones are..."), each standing on its
+    own; in the passage's order."""
+    found: list[str] = []
+    paras = paragraphs(text)
+    if skip_summary and len(paras) > 1:
+        paras = paras[1:]  # an overview's first paragraph is the document's summary line
+    for para in paras:  # a paragraph's first sentences: mid-paragraph ones lean on what came before
+        for size in range(min(length, len(para)), 0, -1):
+            if stands_alone(para[:size]):
+                found.append(" ".join(para[:size]))
+                break
+    return found
