@@ -27,6 +27,7 @@ from ui.charts import show_chart
 from ui.crisis_card import render_crisis_card
 from ui.entry import through_app
 from ui.profile import active_profile, demo_banner, profile_switcher
+from ui.quick_check_in import quick_check_in
 from ui.resources import database
 
 through_app()
@@ -111,10 +112,9 @@ def _entry(values: dict) -> tuple[CheckInEntry, list[str]]:
 
 
 def _quick_form(tag_options: list[str]) -> None:
-    with st.form("check-in", clear_on_submit=True):
-        values = _entry_fields("new", tag_options)
-        if st.form_submit_button("Save check-in", type="primary"):
-            _save(*_as_new(values))
+    values = quick_check_in(engine, person, tag_options)  # a face, a tag or two, Save (ui/quick_check_in.py)
+    if values is not None:
+        _save(*_as_new(values))
 
 
 def _edit_form(record: CheckInRecord, tag_options: list[str]) -> None:

@@ -8,6 +8,7 @@ the person's own words, so they pass :func:`haven.safety.triage` first; on a cri
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -117,13 +118,19 @@ def _dedupe(values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-def _words_of(entry: CheckInEntry) -> str:
-    return "\n".join([entry.note, *entry.tags]).strip()
-
-
 def triage_entry(entry: CheckInEntry, region: str | None = None, safety_plan: Any = None) -> tuple[Triage, Any]:
     """Triage the person's words in ``entry``; returns (triage, crisis response or None)."""
-    verdict = safety.triage(_words_of(entry))
+    return triage_words(entry.note, entry.tags, region, safety_plan)
+
+
+def triage_words(
+    note: str, tags: Sequence[str] = (), region: str | None = None, safety_plan: Any = None
+) -> tuple[Triage, Any]:
+    """Triage a check-in's words (the note, then each tag); returns (triage, crisis response or None).
+
+    Also for words not saved yet (a quick check-in without a face): danger in them is answered at once.
+    """
+    verdict = safety.triage("\n".join([note.strip(), *tags]).strip())
     if verdict.level != "crisis":
         return verdict, None
     if region is None:

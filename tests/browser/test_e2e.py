@@ -84,6 +84,7 @@ def _choose_on_an_open_scale(page) -> None:
 
 def test_mood_check_in_appears_on_the_chart(page):
     _open(page, "mood")
+    page.get_by_role("button", name=re.compile(r"\bGood$")).click()  # the five-second check-in: a face, Save
     page.get_by_role("button", name=re.compile("Save check-in")).click()
     expect(page.get_by_text(re.compile("Saved|saved")).first).to_be_visible()
     page.goto(f"{page.base_url}/insights")

@@ -46,7 +46,7 @@ def submit(at: AppTest, label: str) -> AppTest:
 def test_mood_check_in_is_saved_and_listed(app_env, fake_safety):
     at = page("mood.py")
     assert "Your check-ins will appear here." in texts(at)
-    at.slider(key="new-mood").set_value(7)
+    at.pills(key="new-face").set_value(8)  # "Good"
     at.pills(key="new-emotions").set_value(["calm", "grateful"])
     at.multiselect(key="new-tags").set_value(["walk"])
     at.number_input(key="new-sleep").set_value(7.5)
@@ -54,19 +54,20 @@ def test_mood_check_in_is_saved_and_listed(app_env, fake_safety):
     submit(at, "Save check-in")
     (saved,) = recent_check_ins(app_env, "me")
     assert (saved.mood, saved.emotions, saved.tags, saved.sleep_hours, saved.note) == (
-        7, ("calm", "grateful"), ("walk",), 7.5, "Coffee with a friend."
+        8, ("calm", "grateful"), ("walk",), 7.5, "Coffee with a friend."
     )  # fmt: skip
     assert fake_safety.triaged == ["Coffee with a friend.\nwalk"]
     assert [t.value for t in at.toast] == ["Check-in saved."]
     shown = texts(at)
-    assert "mood **7/10**" in shown and ":green-badge[walk]" in shown and "Coffee with a friend." in shown
+    assert "mood **8/10**" in shown and ":green-badge[walk]" in shown and "Coffee with a friend." in shown
     assert "**Today** · 1 check-in" in shown  # the list reads by day
-    assert "walk" in at.multiselect(key="new-tags").options  # remembered for next time
-    assert not at.get("plotly_chart") and "One check-in in the last 30 days: mood 7/10" in shown
+    assert at.pills(key="new-chips").options == ["walk"]  # remembered for next time, as a one-tap chip
+    assert not at.get("plotly_chart") and "One check-in in the last 30 days: mood 8/10" in shown
 
 
 def test_a_tag_typed_with_a_comma_becomes_two_tags_and_says_so(app_env, fake_safety):
     at = page("mood.py")
+    at.pills(key="new-face").set_value(5)
     at.multiselect(key="new-tags").set_value(["work, friends"])
     submit(at, "Save check-in")
     (saved,) = recent_check_ins(app_env, "me")
@@ -93,6 +94,7 @@ CARD_TITLE = "**You don't have to go through this alone**"  # the real crisis ca
 
 def test_mood_crisis_note_shows_the_crisis_card_and_is_still_saved(app_env):
     at = page("mood.py")
+    at.pills(key="new-face").set_value(1)
     at.text_area(key="new-note").set_value("I just want to end it all")
     submit(at, "Save check-in")
     assert CARD_TITLE in texts(at) and "**Samaritans**" in texts(at)  # HAVEN_REGION=GB
@@ -102,6 +104,7 @@ def test_mood_crisis_note_shows_the_crisis_card_and_is_still_saved(app_env):
     submit(at, "I'm safe to continue")
     assert CARD_TITLE not in texts(at) and "One check-in in the last 30 days" in texts(at)
     # a second crisis later in the same session shows the card again
+    at.pills(key="new-face").set_value(1)
     at.text_area(key="new-note").set_value("I want to kill myself")
     submit(at, "Save check-in")
     assert CARD_TITLE in texts(at)
