@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui.conversations import conversation_label
 from ui.entry import through_app
+from ui.excerpts import publisher_links
 from ui.profile import active_profile, demo_banner
 from ui.resources import chat_service, library
 
@@ -34,7 +35,7 @@ def _citations(citations) -> None:
         for c in citations:
             st.markdown(f"**[{c.n}] {c.label()}**")
             st.markdown(c.passage)
-            from_where = " · ".join(f"[{ref.publisher}]({ref.url})" for ref in c.references)
+            from_where = publisher_links(c.references)
             st.caption(f"From Haven's {c.kind} *{c.title}*" + (f", drawing on {from_where}" if from_where else ""))
 
 

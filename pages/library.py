@@ -7,7 +7,7 @@ import streamlit as st
 from haven.content.catalogue import all_tags, browse, card
 from haven.content.models import Article, Exercise
 from ui.entry import through_app
-from ui.excerpts import excerpt
+from ui.excerpts import excerpt, publisher_links
 from ui.resources import library, library_search
 
 through_app()
@@ -94,7 +94,7 @@ def _result(hit) -> None:
     st.markdown(f"**{hit.title}**")
     st.caption(f"{kind}{minutes}" + (f" · {about.summary}" if about else ""))
     st.markdown(f"*{hit.section}*: {excerpt(hit.passage)}" if hit.section else excerpt(hit.passage))
-    links = " · ".join(f"[{ref.publisher}]({ref.url})" for ref in hit.references)
+    links = publisher_links(hit.references)
     if links:
         st.caption(f"Sources: {links}")
     st.button("Read it", key=f"read-{hit.doc_id}", on_click=_open, args=(hit.doc_id,))

@@ -1,4 +1,5 @@
-"""A matched passage in a few lines, for a search result: the words, not the raw Markdown list."""
+"""How the library's words are quoted on a page: a matched passage in a few lines (not the raw Markdown
+list), and a document's sources as one link per publisher."""
 
 from __future__ import annotations
 
@@ -16,3 +17,11 @@ def excerpt(passage: str, limit: int = EXCERPT_CHARS) -> str:
         return shown + (" …" if len(items) > EXCERPT_ITEMS else "")
     text = " ".join(line.lstrip("-*• ") for line in lines)
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def publisher_links(references) -> str:
+    """'[NHS](url) · [Mind](url)': each publisher once (its first page), in the document's order."""
+    first: dict[str, str] = {}
+    for ref in references:
+        first.setdefault(ref.publisher, ref.url)
+    return " · ".join(f"[{name}]({url})" for name, url in first.items())

@@ -39,3 +39,12 @@ def test_an_excerpt_is_short_and_a_list_reads_as_a_few_quoted_phrases():
     assert excerpt(listed) == "“I worry all day” · “My mind won't stop” · “I lie awake” …"
     prose = "word " * 100
     assert len(excerpt(prose)) <= 242 and excerpt(prose).endswith("…")
+
+
+def test_each_publisher_is_linked_once():
+    from types import SimpleNamespace as Ref
+
+    from ui.excerpts import publisher_links
+
+    refs = [Ref(publisher="NHS", url="u1"), Ref(publisher="Mind", url="u2"), Ref(publisher="NHS", url="u3")]
+    assert publisher_links(refs) == "[NHS](u1) · [Mind](u2)"
