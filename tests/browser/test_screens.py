@@ -45,6 +45,7 @@ def _settle(page) -> None:
             ".every(c => c.querySelector('.main-svg'))",
             timeout=60_000,
         )
+        page.locator("[data-testid='stSkeleton']").first.wait_for(state="detached", timeout=30_000)
     except PlaywrightTimeoutError:
         pass
     page.wait_for_timeout(600)
@@ -96,6 +97,8 @@ def _chat(page, text: str) -> None:
 @pytest.mark.parametrize("size", list(SIZES))
 def test_every_page_at_both_sizes(browser, haven_server, size):
     width, height = SIZES[size]
+    for old in ARTIFACTS.glob(f"screens-{size}-*.png"):  # a page that now fits one screen has no "-full"
+        old.unlink()
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     page.set_default_timeout(120_000)
