@@ -29,7 +29,7 @@ def quick_check_in(engine: Engine, person: str, tag_options: list[str]) -> dict 
     chips = most_used_tags(engine, person) or list(STARTER_TAGS)
     with st.form("check-in", border=False):
         mood = st.pills("How are you right now?", list(FACE_MOODS.values()), format_func=_face, key="new-face")
-        picked = st.pills("What's part of it?", chips, selection_mode="multi", key="new-chips")
+        picked = st.pills("What have you been doing?", chips, selection_mode="multi", key="new-chips")
         with st.expander("Add more: emotions, sleep, a note (optional)", icon=":material/add:"):
             details = _details([tag for tag in tag_options if tag not in chips])
         saved = st.form_submit_button("Save check-in", type="primary", icon=":material/check:")
