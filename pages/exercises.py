@@ -37,6 +37,7 @@ from haven.exercises import (
 )
 from haven.exercises.answers import TIMER_DONE, TIMER_SKIPPED
 from ui.breathing import describe, render_pacer
+from ui.conversations import spoken_time
 from ui.entry import through_app
 from ui.profile import active_profile, demo_banner
 from ui.resources import database, library
@@ -172,19 +173,19 @@ def show_run_row(run: RunRecord, exercises: dict[str, Exercise], *, unfinished: 
     ex = exercises.get(run.exercise_id)
     title = ex.title if ex else f"{run.exercise_id} (no longer in the library)"
     with st.container(border=True):
-        when = (run.completed_at or run.updated_at).strftime("%d %b %Y, %H:%M")
+        when = spoken_time(run.completed_at or run.updated_at)
         detail = f"step {min(run.current_step + 1, len(ex.steps))} of {len(ex.steps)}" if ex and unfinished else ""
         change = distress_change(run) or ""
         st.markdown(f"**{title}** · {when}" + (f" · {detail}" if detail else ""))
         if change and not unfinished:
             st.caption(change)
-        cols = st.columns(3)
+        row = st.container(horizontal=True)  # side by side on a phone too
         if ex:
             label = "Continue" if unfinished else "Read"
-            cols[0].button(label, key=f"ex-resume-{run.id}", on_click=go, kwargs={"run": run.id})
+            row.button(label, key=f"ex-resume-{run.id}", on_click=go, kwargs={"run": run.id})
             if not unfinished:
-                cols[1].button("Edit", key=f"ex-edit-{run.id}", on_click=go, kwargs={"edit": run.id})
-        with cols[2].popover("Delete"):
+                row.button("Edit", key=f"ex-edit-{run.id}", on_click=go, kwargs={"edit": run.id})
+        with row.popover("Delete"):
             st.write("Delete this and everything you wrote in it? This cannot be undone.")
             st.button("Yes, delete", key=f"ex-delete-{run.id}", on_click=remove_run, args=(run.id,))
 

@@ -32,8 +32,13 @@ def about(topics, title: str) -> str:
     return listed[0].upper() + listed[1:]
 
 
-def conversation_label(summary, today: date | None = None) -> str:
-    """One line for the list: 'Worry, work and sleep · Today 16:40' (stored in UTC, shown in local time)."""
+def spoken_time(stored: datetime, today: date | None = None) -> str:
+    """A stored (UTC) moment as a person says it in local time: 'Today 16:40', 'Mon 30 Nov'."""
     from haven.tracking.clock import to_local
 
-    return f"{about(summary.topics, summary.title)} · {when(to_local(summary.started_at), today)}"
+    return when(to_local(stored), today)
+
+
+def conversation_label(summary, today: date | None = None) -> str:
+    """One line for the list: 'Worry, work and sleep · Today 16:40' (stored in UTC, shown in local time)."""
+    return f"{about(summary.topics, summary.title)} · {spoken_time(summary.started_at, today)}"
