@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from haven.reports import DISCLAIMER, ReportImage, ReportOptions, Section, build_report
+from haven.reports import ReportImage, ReportOptions, Section, build_report
 from haven.reports.choices import note_choices, thought_record_choices
 from haven.reports.options import DEFAULT_SECTIONS
 from haven.tracking.clock import local_today
@@ -29,8 +29,8 @@ person = active_profile()
 st.title("A report for your therapist")
 demo_banner()
 st.caption(
-    "Choose the dates and what to include. Only what you tick goes in; your notes and thought records are "
-    "picked one by one. " + DISCLAIMER
+    "Choose the dates and what to include. Only what you tick goes in, and notes and thought records are "
+    "picked one by one. The report says it comes from a self-help app and is not a clinical record."
 )
 
 today = local_today()
@@ -73,7 +73,7 @@ options = ReportOptions(
     note_ids=tuple(note_ids),
 )
 
-if st.button("Make the report", type="primary", icon="📄", disabled=not sections):
+if st.button("Make the report", type="primary", icon=":material/description:", disabled=not sections):
     with st.spinner("Drawing the charts and the PDF..."):
         report = build_report(engine, person, options, library())
         st.session_state[_MADE] = (person, options, report, report.pdf_bytes())
@@ -83,12 +83,12 @@ if made and made[:2] == (person, options):
     _, _, report, pdf = made
     left, right = st.columns(2)
     left.download_button(
-        "Download PDF", pdf, file_name=f"{report.file_stem}.pdf", mime="application/pdf", icon="⬇️",
+        "Download PDF", pdf, file_name=f"{report.file_stem}.pdf", mime="application/pdf", icon=":material/download:",
         on_click="ignore", key="report-pdf",
     )  # fmt: skip
     right.download_button(
         "Download Markdown (zip with charts)", report.markdown_zip(), file_name=f"{report.file_stem}.zip",
-        mime="application/zip", icon="⬇️", on_click="ignore", key="report-zip",
+        mime="application/zip", icon=":material/download:", on_click="ignore", key="report-zip",
     )  # fmt: skip
     st.subheader("Preview")
     with st.container(border=True):
