@@ -36,7 +36,7 @@ st.caption(SCREENING_NOTE)
 
 for status in check_up_due(engine, person):
     if status.due:
-        st.info(status.message, icon="🗓️")
+        st.info(status.message, icon=":material/event:")
 
 
 def _answer_key(instrument: Instrument, number: int) -> str:

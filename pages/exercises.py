@@ -204,7 +204,7 @@ def show_intro(ex: Exercise) -> None:
     st.markdown(ex.purpose)
     st.markdown("**When it can help**\n" + "\n".join(f"- {line}" for line in ex.when_it_helps))
     for caution in ex.cautions:
-        st.warning(caution, icon="⚠️")
+        st.warning(caution, icon=":material/warning:")
     earlier = list_runs(database(), person(), exercise_id=ex.id, finished=False)
     cols = st.columns(3)
     if earlier:

@@ -37,7 +37,7 @@ def _show_exercise(ex: Exercise) -> None:
     st.markdown("**When it can help**")
     st.markdown("\n".join(f"- *{line}*" for line in ex.when_it_helps))
     if ex.cautions:
-        st.warning("\n".join(f"- {c}" for c in ex.cautions), icon="⚠️")
+        st.warning("\n".join(f"- {c}" for c in ex.cautions), icon=":material/warning:")
     st.markdown("**The steps**")
     st.markdown("\n".join(f"{i}. {step.prompt}" for i, step in enumerate(ex.steps, start=1)))
     if st.button("Start this exercise", type="primary", key=f"start-{ex.id}"):

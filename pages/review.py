@@ -44,7 +44,7 @@ else:
     shared = export_conversation(engine, chosen, person)
     st.download_button(
         "Download the conversation (JSON)", shared.to_json(), file_name=shared.file_name,
-        mime="application/json", icon="⬇️", on_click="ignore", key="review-download",
+        mime="application/json", icon=":material/download:", on_click="ignore", key="review-download",
     )  # fmt: skip
     st.caption("The file holds your messages and Haven's replies. Give it only to someone you trust.")
 
@@ -88,7 +88,7 @@ if conversation is not None:
                 st.text_area("A better reply (optional)", key=f"{key}-better", height=120)
                 st.checkbox("Approve the better reply for use in the chat", key=f"{key}-approved")
                 st.divider()
-            submitted = st.form_submit_button("Save review", type="primary", icon="💾")
+            submitted = st.form_submit_button("Save review", type="primary", icon=":material/save:")
         if submitted:
             state = st.session_state
             marks = {

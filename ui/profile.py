@@ -31,7 +31,10 @@ def is_demo() -> bool:
 def demo_banner() -> None:
     """A visible marker whenever demo data is on screen."""
     if is_demo():
-        st.info("You are looking at the **demo profile**: made-up data to show what Haven can do.", icon="🧪")
+        st.info(
+            "You are looking at the **demo profile**: made-up data to show what Haven can do.",
+            icon=":material/science:",
+        )
 
 
 def profile_switcher() -> None:
