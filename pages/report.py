@@ -87,7 +87,7 @@ if made and made[:2] == (person, options):
         on_click="ignore", key="report-pdf",
     )  # fmt: skip
     right.download_button(
-        "Download Markdown (zip with charts)", report.markdown_zip(), file_name=f"{report.file_stem}.zip",
+        "Download as text with its charts (zip)", report.markdown_zip(), file_name=f"{report.file_stem}.zip",
         mime="application/zip", icon=":material/download:", on_click="ignore", key="report-zip",
     )  # fmt: skip
     st.subheader("Preview")

@@ -45,7 +45,7 @@ def test_report_page_makes_a_report_of_what_was_ticked(app_engine):
     next(b for b in at.button if b.label == "Make the report").click()
     run(at)
     buttons = {b.label for b in at.get("download_button")}
-    assert buttons == {"Download PDF", "Download Markdown (zip with charts)"}
+    assert buttons == {"Download PDF", "Download as text with its charts (zip)"}
     preview = shown(at)
     assert "Haven report: 1 January 2025 to 31 March 2025" in preview and "not a clinical record" in preview
     assert escape(TICKED_NOTE) in preview and UNTICKED_NOTE not in preview
