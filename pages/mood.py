@@ -199,7 +199,9 @@ with chart_col:
     period = Period.last(30)
     frame = load_check_in_frame(engine, person, period)
     lone = lone_check_in(frame, scope="in the last 30 days")
-    if lone:
+    if frame.empty:  # an empty frame says nothing a sentence cannot
+        st.caption("Your mood over the last 30 days will show here once you have checked in.")
+    elif lone:
         st.markdown(lone)  # one dot on a month's axis says less than the words
     else:
         show_chart(mood_over_time(frame, period.start, period.end))
@@ -241,8 +243,11 @@ def _one_day(day: date) -> list[CheckInRecord]:
 
 
 st.subheader("Your check-ins")
-picked = st.date_input("Look at one day", value=None, max_value=date.today(), key="mood-day",
-                       help="Leave empty to see your latest check-ins.", format="DD/MM/YYYY")  # fmt: skip
+recent = recent_check_ins(engine, person, limit=RECENT)
+picked = None  # a day to look at, once there is anything to look at
+if recent:
+    picked = st.date_input("Look at one day", value=None, max_value=date.today(), key="mood-day",
+                           help="Leave empty to see your latest check-ins.", format="DD/MM/YYYY")  # fmt: skip
 if picked:
     shown = _one_day(picked)
     if not shown:
@@ -252,7 +257,6 @@ if picked:
         )
     _by_day(shown, tag_options)
 else:
-    recent = recent_check_ins(engine, person, limit=RECENT)
     if not recent:
         st.caption("Your check-ins will appear here.")
     _by_day(recent, tag_options)
