@@ -205,6 +205,8 @@ def main() -> None:
             st.markdown(recap.text if recap else "Hi, I'm Haven. How are you feeling today?")
     else:
         answering = bool(prompt and prompt.strip() and crisis is None)
+        if not answering and crisis is None:  # back from the Exercises page: what was done there, said once
+            service.note_exercises(person, conversation_id)
         _history(service.turns(person, conversation_id), paused=crisis is not None, answering=answering)
     if prompt and prompt.strip() and crisis is None:  # a blank message is no turn: nothing to answer or keep
         _answer(service, person, prompt)

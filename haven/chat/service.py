@@ -472,14 +472,18 @@ class ChatService:
     def note_exercises(self, person: str, conversation_id: int) -> str | None:
         """For a page coming back from the Exercises page: say now what was done there (saved as Haven's turn),
         instead of waiting for the person's next message. Returns the words, or None if there was nothing."""
-        state = self._dialogue(person, conversation_id)
-        news, after = self._exercise_news(person, conversation_id, state)
-        if not news:
+        try:
+            state = self._dialogue(person, conversation_id)
+            news, after = self._exercise_news(person, conversation_id, state)
+            if not news:
+                return None
+            question = "" if news.rstrip().endswith("?") else " How are you feeling now?"
+            store.save_turn(self.db, person, conversation_id, "assistant", news + question, engine_name="memory")
+            stored = store.load_state(self.db, person, conversation_id)
+            store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
+        except Exception:  # drawing the conversation must not fail on it; the next reply says it instead
+            log.exception("could not tell back the finished exercises")
             return None
-        question = "" if news.rstrip().endswith("?") else " How are you feeling now?"
-        store.save_turn(self.db, person, conversation_id, "assistant", news + question, engine_name="memory")
-        stored = store.load_state(self.db, person, conversation_id)
-        store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
         return news + question
 
     def _history(self, person: str, conversation_id: int) -> tuple:
