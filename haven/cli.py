@@ -103,6 +103,7 @@ def _hit_json(hit) -> dict:
         "source": hit.source,
         "score": hit.score,
         "passage": hit.passage,
+        "why": dict(hit.why),  # which rankings put it here: {"learned": 1, "dense": 2, ...} (1-based ranks)
     }
 
 
@@ -145,6 +146,8 @@ def search(
     for n, hit in enumerate(hits, start=1):
         typer.echo(f"[{n}] {hit.title} ({hit.kind}) - {hit.section}   score {hit.score:.2f}")
         typer.echo(f"    {hit.source}")
+        if hit.why:
+            typer.echo("    found by: " + ", ".join(f"{name} #{rank}" for name, rank in hit.why.items()))
         for line in hit.passage.splitlines()[:4]:
             typer.echo(f"    | {line}")
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 RankFn = Callable[[str], list[str]]  # query -> document ids, best first
@@ -93,3 +94,41 @@ def distinct(ids: list[str]) -> list[str]:
     for doc_id in ids:
         seen.setdefault(doc_id, None)
     return list(seen)
+
+
+# --- graded figures (the labelled set of haven/retrieval/labelled.py) --------------------------------------
+
+
+@dataclass(frozen=True)
+class GradedScore:
+    """One ranking of one labelled query, scored."""
+
+    hit_at_1: float
+    hit_at_3: float
+    rr: float  # reciprocal rank of the first document graded 2 or more
+    ndcg_at_5: float
+    issues_at_3: float  # share of the query's problems with a document among the first three
+
+
+def graded_score(ids: list[str], grades: dict[str, int], issues=(), hit_grade: int = 2) -> GradedScore:
+    """hit@1, hit@3, reciprocal rank, nDCG@5 (gain 2^grade - 1) and problems covered in the top 3."""
+    relevant = {d for d, g in grades.items() if g >= hit_grade}
+    first = first_relevant(ids, relevant)
+    gains = [2 ** grades.get(d, 0) - 1 for d in ids[:5]]
+    ideal = sorted((2**g - 1 for g in grades.values() if g > 0), reverse=True)[:5]
+    dcg = sum(g / np.log2(i + 2) for i, g in enumerate(gains))
+    idcg = sum(g / np.log2(i + 2) for i, g in enumerate(ideal)) or 1.0
+    covered = [bool(set(ids[:3]) & set(issue)) for issue in issues] or [first is not None and first < 3]
+    return GradedScore(
+        hit_at_1=float(first == 0),
+        hit_at_3=float(first is not None and first < 3),
+        rr=1 / (first + 1) if first is not None else 0.0,
+        ndcg_at_5=dcg / idcg,
+        issues_at_3=sum(covered) / len(covered),
+    )
+
+
+def mean_scores(scores: list[GradedScore]) -> GradedScore:
+    """The mean of each figure (zeros for no scores)."""
+    n = len(scores) or 1
+    return GradedScore(*(sum(getattr(s, f) for s in scores) / n for f in GradedScore.__dataclass_fields__))

@@ -13,23 +13,47 @@ a curated library this is faster than an HNSW query, and Chroma stays the durabl
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
 from haven.retrieval.embeddings import EMBEDDING_DIM, embed_one
 from haven.retrieval.index import passage_from_record
-from haven.retrieval.query import understand
+from haven.retrieval.issues import clauses
+from haven.retrieval.labelled import DATA_DIR
+from haven.retrieval.learned import QueryModel, load_query_model
+from haven.retrieval.query import affirmed, reading, understand
 from haven.retrieval.types import Hit, Passage
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion: damps the head of each ranking
-DENSE_WEIGHT = 1.0
-LEXICAL_WEIGHT = 0.8  # BM25 is the junior partner: everyday words rarely match the library's exactly
-DOCUMENT_WEIGHT = 1.0  # the whole document's gist (mean of its probes): what it is about overall
 _CANDIDATES = 50  # how deep each ranking is read before fusion
+WHY_DEPTH = 10  # a ranking is named in a hit's "why" when it placed the document this high
+FUSION_FILE = DATA_DIR / "fusion.json"
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """How much each ranking counts. The defaults are the fusion before the learned layer; the weights in use
+    are chosen on the dev split by ``haven.retrieval.training`` and read from ``data/fusion.json``."""
+
+    dense: float = 1.0
+    lexical: float = 0.8  # BM25 is the junior partner: everyday words rarely match the library's exactly
+    gist: float = 1.0  # the whole document's gist (mean of its probes): what it is about overall
+    learned: float = 0.0  # the learned layer's ranking, by reciprocal rank like the others
+    learned_p: float = 0.0  # ... and its probability, so a confident reading can outvote the word matches
+    second_issue: float = 1.01  # a second problem's document is raised into the top 3 above this confidence
+
+    @classmethod
+    def load(cls, path: Path = FUSION_FILE) -> FusionWeights:
+        if not path.exists():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(**{k: float(v) for k, v in data["weights"].items()})
 
 
 @dataclass(frozen=True)
@@ -38,14 +62,34 @@ class _Ranked:
     score: float
 
 
+@dataclass
+class Signals:
+    """Every ranking of one query, before fusion (kept apart so weights can be chosen without re-embedding)."""
+
+    dense: list[_Ranked] = field(default_factory=list)  # passages
+    lexical: list[_Ranked] = field(default_factory=list)  # passages
+    gist: list[int] = field(default_factory=list)  # documents (indices into doc_ids)
+    learned: dict[str, float] = field(default_factory=dict)  # document id -> probability
+    issues: list[dict[str, float]] = field(default_factory=list)  # per clause of a many-problem message
+
+
 class LibrarySearch:
     """Search the library's passages; one instance per process (it holds the vectors and BM25 index)."""
 
-    def __init__(self, passages: list[Passage], probe_vectors: np.ndarray, probe_chunks: np.ndarray):
+    def __init__(
+        self,
+        passages: list[Passage],
+        probe_vectors: np.ndarray,
+        probe_chunks: np.ndarray,
+        model: QueryModel | None = None,
+        weights: FusionWeights | None = None,
+    ):
         import bm25s
         import Stemmer
 
         self.passages = passages
+        self.weights = weights or FusionWeights.load()
+        self.model = model if model is not None else load_query_model()
         self._vectors = probe_vectors.astype(np.float32)
         self._probe_chunks = probe_chunks.astype(np.int64)
         self._stemmer = Stemmer.Stemmer("english")
@@ -92,8 +136,8 @@ class LibrarySearch:
 
     # --- searching ---------------------------------------------------------------------------------
 
-    def _dense(self, query: str) -> list[_Ranked]:
-        sims = self._vectors @ embed_one(query)
+    def _dense(self, vector: np.ndarray) -> list[_Ranked]:
+        sims = self._vectors @ vector
         best = np.full(len(self.passages), -np.inf, dtype=np.float32)
         np.maximum.at(best, self._probe_chunks, sims)
         return [_Ranked(int(i), float(best[i])) for i in _top(best, _CANDIDATES)]
@@ -110,57 +154,120 @@ class LibrarySearch:
             scores = self._bm25.get_scores(tokens)
         return [_Ranked(int(i), float(scores[i])) for i in _top(scores, _CANDIDATES) if scores[i] > 0]
 
-    def _gist(self, query: str) -> list[int]:
+    def _gist(self, vector: np.ndarray) -> list[int]:
         """Documents (indices into ``doc_ids``) by similarity of their gist to the query."""
-        return [int(i) for i in _top(self._gists @ embed_one(query), _CANDIDATES)]
+        return [int(i) for i in _top(self._gists @ vector, _CANDIDATES)]
 
-    def rank_documents(self, query: str, mode: str = "hybrid") -> list[tuple[str, float, int]]:
-        """(doc id, fused score, index of its best passage), best first.
+    def signals(self, query: str, mode: str = "hybrid") -> Signals:
+        """Every ranking ``mode`` uses: hybrid (all), classic (all but the learned layer), dense (passages and
+        gists), lexical (BM25) or learned (the learned layer alone), the last four for evaluation."""
+        text = reading(query)
+        words = affirmed(text)  # the word matchers skip "I'm not anxious," (the learned layer reads it all)
+        out = Signals()
+        if mode in ("hybrid", "classic", "dense"):
+            vector = embed_one(words)
+            out.dense, out.gist = self._dense(vector), self._gist(vector)
+        if mode in ("hybrid", "classic", "lexical"):
+            out.lexical = self._lexical(understand(words).lexical)
+        if mode in ("hybrid", "learned") and self.model is not None:
+            out.learned = self.model.probabilities(query)
+            if mode == "hybrid" and self.weights.second_issue <= 1.0:
+                parts = clauses(text)
+                if len(parts) > 1:
+                    out.issues = self.model.probabilities_many(parts)
+        return out
 
-        ``mode``: hybrid, dense (passages and gists) or lexical (BM25 only), for evaluation.
-        """
-        rankings: list[tuple[float, list[_Ranked]]] = []
-        if mode in ("hybrid", "dense"):
-            rankings.append((DENSE_WEIGHT, self._dense(query)))
-        if mode in ("hybrid", "lexical"):
-            rankings.append((LEXICAL_WEIGHT, self._lexical(understand(query).lexical)))
-        by_chunk: dict[int, float] = {}
-        for weight, ranking in rankings:
+    def fuse(self, signals: Signals, weights: FusionWeights | None = None) -> list[tuple[str, float, int, dict]]:
+        """(doc id, fused score, index of its best passage, why) best first. ``why``: ranking -> 1-based rank of
+        the document in it, for each ranking that placed it in its top ``WHY_DEPTH``."""
+        w = weights or self.weights
+        docs: dict[str, float] = {}
+        chunk_of: dict[str, int] = {}
+        why: dict[str, dict[str, int]] = {}
+        for name, weight, ranking in (("dense", w.dense, signals.dense), ("lexical", w.lexical, signals.lexical)):
+            seen: dict[str, int] = {}
             for rank, item in enumerate(ranking):
-                by_chunk[item.chunk] = by_chunk.get(item.chunk, 0.0) + weight / (RRF_K + rank + 1)
-        docs: dict[str, tuple[float, int]] = {}
-        for chunk, score in sorted(by_chunk.items(), key=lambda kv: -kv[1]):
-            docs.setdefault(self.passages[chunk].doc_id, (score, chunk))
-        if mode in ("hybrid", "dense"):
-            dense_best = {item.chunk: item.score for item in rankings[0][1]}
-            for rank, doc in enumerate(self._gist(query)):
-                doc_id = self.doc_ids[doc]
-                score, chunk = docs.get(doc_id, (0.0, self._best_chunk_of(doc, dense_best)))
-                docs[doc_id] = (score + DOCUMENT_WEIGHT / (RRF_K + rank + 1), chunk)
-        ranked = sorted(docs.items(), key=lambda kv: -kv[1][0])
-        return [(doc_id, score, chunk) for doc_id, (score, chunk) in ranked]
+                doc_id = self.passages[item.chunk].doc_id
+                docs[doc_id] = docs.get(doc_id, 0.0) + weight / (RRF_K + rank + 1)
+                seen.setdefault(doc_id, len(seen) + 1)
+                if name == "dense":
+                    chunk_of.setdefault(doc_id, item.chunk)
+            _note(why, name, seen)
+        doc_rankings = [("gist", w.gist, [self.doc_ids[d] for d in signals.gist], {})]
+        if signals.learned:
+            by_p = sorted(signals.learned, key=lambda d: -signals.learned[d])
+            doc_rankings.append(("learned", w.learned, by_p, signals.learned))
+        for name, weight, ranking, probability in doc_rankings:
+            for rank, doc_id in enumerate(ranking):
+                bonus = w.learned_p * probability.get(doc_id, 0.0) if probability else 0.0
+                docs[doc_id] = docs.get(doc_id, 0.0) + weight / (RRF_K + rank + 1) + bonus
+            _note(why, name, {doc_id: rank + 1 for rank, doc_id in enumerate(ranking)})
+        for chunk_rank in (signals.lexical,):  # a document only lexical found cites its best BM25 passage
+            for item in chunk_rank:
+                chunk_of.setdefault(self.passages[item.chunk].doc_id, item.chunk)
+        ranked = sorted(docs.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = _second_issues(ranked, signals.issues, w.second_issue, why)
+        return [
+            (doc_id, score, chunk_of.get(doc_id, self._first_chunk(doc_id)), why.get(doc_id, {}))
+            for doc_id, score in ranked
+        ]
 
-    def _best_chunk_of(self, doc: int, dense_best: dict[int, float]) -> int:
-        chunks = np.flatnonzero(self._chunk_doc == doc)
-        return int(max(chunks, key=lambda c: dense_best.get(int(c), -1.0)))
+    def rank_documents(self, query: str, mode: str = "hybrid") -> list[tuple[str, float, int, dict]]:
+        """(doc id, fused score, index of its best passage, why), best first (see :meth:`signals`)."""
+        return self.fuse(self.signals(query, mode))
+
+    def _first_chunk(self, doc_id: str) -> int:
+        return int(np.flatnonzero(self._chunk_doc == self.doc_ids.index(doc_id))[0])
 
     def search(self, query: str, k: int = 5, kind: str | None = None, mode: str = "hybrid") -> list[Hit]:
-        """The ``k`` best distinct documents for ``query``, each with its best passage."""
+        """The ``k`` best distinct documents for ``query``, each with its best passage and why it is there."""
         if not query.strip() or not self.passages:
             return []
-        best_possible = (DENSE_WEIGHT + LEXICAL_WEIGHT + DOCUMENT_WEIGHT) / (RRF_K + 1)
+        ranked = self.rank_documents(query, mode)
+        w = self.weights
+        best_possible = (w.dense + w.lexical + w.gist + w.learned) / (RRF_K + 1) + w.learned_p
         hits: list[Hit] = []
-        for _doc_id, score, chunk in self.rank_documents(query, mode):
+        for _doc_id, score, chunk, why in ranked:
             passage = self.passages[chunk]
             if kind and passage.kind != kind:
                 continue
-            hits.append(_hit(passage, min(1.0, score / best_possible)))
+            hits.append(_hit(passage, min(1.0, score / best_possible), why))
             if len(hits) == k:
                 break
         return hits
 
     def passages_of(self, doc_id: str) -> list[Passage]:
         return [p for p in self.passages if p.doc_id == doc_id]
+
+
+def _note(why: dict[str, dict[str, int]], name: str, ranks: dict[str, int]) -> None:
+    for doc_id, rank in ranks.items():
+        if rank <= WHY_DEPTH:
+            why.setdefault(doc_id, {})[name] = rank
+
+
+def _second_issues(
+    ranked: list[tuple[str, float]], issues: list[dict[str, float]], threshold: float, why: dict
+) -> list[tuple[str, float]]:
+    """A message with several problems: each clause's most likely document, when the learned layer is sure
+    enough of it, is raised into the top 3, so one document per problem is offered (the first stays first).
+    Scores stay each document's own; the order is what the fusion and the clauses decided together."""
+    order = [doc_id for doc_id, _ in ranked]
+    scores = dict(ranked)
+    raised: list[str] = []
+    for probabilities in issues:
+        doc_id = max(probabilities, key=lambda d: (probabilities[d], d))
+        if probabilities[doc_id] >= threshold and doc_id in scores and doc_id not in order[:3]:
+            if doc_id not in raised:
+                raised.append(doc_id)
+    if not raised:
+        return ranked
+    raised = raised[:2]
+    head = order[: 3 - len(raised)]
+    order = head + raised + [d for d in order if d not in head and d not in raised]
+    for doc_id in raised:
+        why.setdefault(doc_id, {})["issue"] = 1
+    return [(doc_id, scores[doc_id]) for doc_id in order]
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
@@ -171,7 +278,7 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
     return np.argsort(-scores, kind="stable")
 
 
-def _hit(passage: Passage, score: float) -> Hit:
+def _hit(passage: Passage, score: float, why: dict[str, int] | None = None) -> Hit:
     return Hit(
         doc_id=passage.doc_id,
         kind=passage.kind,
@@ -181,6 +288,7 @@ def _hit(passage: Passage, score: float) -> Hit:
         score=round(score, 4),
         passage=passage.text,
         references=passage.references,
+        why=dict(why or {}),
     )
 
 

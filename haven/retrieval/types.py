@@ -35,6 +35,10 @@ class Hit(BaseModel):
     score: float
     passage: str
     references: list[Reference] = []
+    #: Which rankings put it here: ranking name -> the document's 1-based rank in it ("dense", "lexical",
+    #: "gist", "learned"), for rankings that placed it in their top 10; "issue" when it answers one clause
+    #: of a message with several problems.
+    why: dict[str, int] = {}
 
     def citation_label(self) -> str:
         """How a citation reads: 'Panic attacks - What helps in the moment'."""

@@ -21,7 +21,7 @@ def test_search_jsonl_contract(library_search):
         assert set(line) == {"query", "hits", "ms"} and line["ms"] >= 0
         assert len(line["hits"]) == 3
         for hit in line["hits"]:
-            assert set(hit) == {"id", "title", "kind", "section", "source", "score", "passage"}
+            assert set(hit) == {"id", "title", "kind", "section", "source", "score", "passage", "why"}
     assert lines[0]["hits"][0]["id"] in {"sleep-hygiene", "sleep-and-mood"}
 
 
