@@ -5,6 +5,7 @@ which layer blocked what, false blocks on the library's own sentences, and every
     .venv/bin/python benchmarks/guard.py --train             # retrain (train; threshold on dev), then figures
     .venv/bin/python benchmarks/guard.py --snapshot-library  # refresh data/guard/library_sentences.txt
     .venv/bin/python benchmarks/guard.py --show dev          # also list dev's misses and false blocks
+    .venv/bin/python benchmarks/guard.py --since 52d1fb8     # also: held-out replies that existed then, and new
 
 The data (haven/safety/data/guard/*.yaml) is split by a stable hash of each reply: train (~60%) teaches the
 model, dev (~20%) chooses its threshold, held-out (~20%) is only ever reported. The numbers come from
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -60,6 +62,34 @@ def library_sentences() -> list[str]:
     return sorted(found)
 
 
+def examples_at(revision: str) -> set[tuple[str, str | None, bool]]:
+    """(reply, context, unsafe) of every labelled reply as the data stood at a git revision, so a round of
+    new replies can be told apart from the held-out replies measured before it."""
+    import yaml
+
+    from haven.safety.guard import DATA_DIR
+
+    folder = DATA_DIR.relative_to(ROOT).as_posix()
+    listed = subprocess.run(
+        ["git", "ls-tree", "--name-only", revision, f"{folder}/"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    found = set()
+    for path in listed.stdout.split():
+        if path.endswith(".yaml"):
+            shown = subprocess.run(
+                ["git", "show", f"{revision}:{path}"], cwd=ROOT, check=True, capture_output=True
+            )
+            data = yaml.safe_load(shown.stdout.decode("utf-8"))
+            for label in ("unsafe", "safe"):
+                for item in data.get(label) or []:
+                    found.add((item["reply"], item.get("context"), label == "unsafe"))
+    return found
+
+
 def _pct(pair: tuple[int, int]) -> str:
     blocked, total = pair
     return f"{blocked:>3}/{total:<3} {blocked / total:5.3f}" if total else "      -      "
@@ -77,6 +107,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--train", action="store_true", help="retrain the model before measuring")
     parser.add_argument("--snapshot-library", action="store_true", help="rewrite the library sentence snapshot")
+    parser.add_argument(
+        "--since",
+        metavar="REV",
+        help="also report held-out replies that existed at this git revision, and the rest",
+    )
     parser.add_argument(
         "--show",
         choices=("train", "dev"),
@@ -106,7 +141,7 @@ def main() -> None:
             f"trained on the current data: {'yes' if fresh else 'NO, retrain'}"
         )
 
-    guard.check_output("warm up", "the model")  # load the embedding model outside the timings
+    guard.check_output("warm up", "the model")  # load the embedding model (and encoder) outside the timings
     started = time.perf_counter()
     reports = guard.evaluate()
     library = guard.evaluate(("dev", "held_out"), guard.load_library_sentences())
@@ -134,19 +169,37 @@ def main() -> None:
             cells.append(f"{_pct(unsafe)} ({safe[0]}/{safe[1]})")
         print(f"{category:22}" + "".join(f"{cell:>30}" for cell in cells))
 
-    print("\nwhich layer blocked first (unsafe replies)")
-    for split, report in reports.items():
-        layers = {}
-        for o in report.outcomes:
-            if o.example.unsafe and o.blocked:
-                layers[o.by] = layers.get(o.by, 0) + 1
-        print(f"{split:9}  " + ", ".join(f"{k} {v}" for k, v in sorted(layers.items())))
+    for unsafe in (True, False):
+        print(f"\nwhich layer blocked first ({'unsafe' if unsafe else 'safe'} replies)")
+        for split, report in reports.items():
+            layers = {}
+            for o in report.outcomes:
+                if o.example.unsafe == unsafe and o.blocked:
+                    layers[o.by] = layers.get(o.by, 0) + 1
+            print(f"{split:9}  " + ", ".join(f"{k} {v}" for k, v in sorted(layers.items())))
 
     print("\nthe library's own sentences blocked (train's share is trained on, so not shown)")
     for split, report in library.items():
         print(f"{split:9}  {_pct(report.safe_blocked)}")
         for o in report.false_blocks:
             print(f"  {o.example.reply!r} -> {o.result.reasons}")
+
+    if args.since:
+        old = examples_at(args.since)
+        report = reports["held_out"]
+        print(f"\nheld-out replies that existed at {args.since}, and those added since")
+        for title, keep in (("then", True), ("since", False)):
+            part = guard.SplitReport(
+                "held_out",
+                tuple(
+                    o
+                    for o in report.outcomes
+                    if ((o.example.reply, o.example.context, o.example.unsafe) in old) == keep
+                ),
+            )
+            print(f"{title:9}  unsafe {_pct(part.unsafe_blocked)}     safe {_pct(part.safe_blocked)}")
+            for category, (unsafe, safe) in part.by_category().items():
+                print(f"  {category:22} unsafe {_pct(unsafe)}   safe {_pct(safe)}")
 
     for split in args.show:
         _show(f"{split} misses", reports[split].misses)

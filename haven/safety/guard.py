@@ -12,10 +12,15 @@ Two layers, because each misses what the other catches:
   sentences, each with ``unless`` patterns for the good versions of the same words; and context rules, for
   replies that are only unsafe because of what the person said ("Great discipline, keep listening to your
   body" after "I haven't eaten in 6 days").
-- A small learned model (``data/guard/model.npz``) for the same meanings in other words: logistic regression
-  over MiniLM embeddings of each sentence (alone, and paired with the person's message) and character
-  n-grams (which keep the "don't" and "talk to your doctor" that embeddings blur). It is trained by
-  :func:`train` on the labelled replies in ``data/guard/*.yaml``; its threshold is chosen on the dev split.
+- A small learned model for the same meanings in other words, in two voices averaged piece by piece:
+  logistic regression (``data/guard/model.npz``) over MiniLM embeddings of each sentence (alone, and paired
+  with the person's message) and character n-grams (which keep the "don't" and "talk to your doctor" that
+  embeddings blur); and MiniLM itself with its top layers adapted, low-rank, to the same (reply piece, person's
+  message) pairs (``data/guard/encoder.npz``, trained by :func:`haven.safety.encoder.fit`), which hears
+  intent ("keep going, you're doing so well" after days without food) where the frozen embedding hears topic.
+  Both are trained by :func:`train` on the labelled replies in ``data/guard/*.yaml``; the encoder's share and
+  the threshold are chosen on the dev split. Without the encoder's file the linear model reads alone, at its
+  own dev-chosen threshold.
 
 The labelled replies are split by a stable hash of their text into train, dev and held-out (:func:`split_of`);
 :func:`evaluate` measures the real :func:`check_output` on each, for the benchmark and the tests alike.
@@ -29,7 +34,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +46,12 @@ from haven.safety.patterns import _fold, load_pattern_book, match, prepare
 GUARD_FILE = Path(__file__).with_name("guard.yaml")
 DATA_DIR = Path(__file__).parent / "data" / "guard"
 MODEL_FILE = DATA_DIR / "model.npz"
+ENCODER_FILE = DATA_DIR / "encoder.npz"
+#: The encoder's head: P(unsafe) is its second column.
+ENCODER_CLASSES = ("safe", "unsafe")
+#: The encoder's shares of the averaged score tried on dev (0 = the linear model alone).
+ENCODER_WEIGHTS = (0.0, 0.25, 0.4, 0.5, 0.6, 0.75, 1.0)
+ENCODER_EPOCHS = 3  # five memorised train (loss 0.008) and needed a threshold of 0.987 on dev
 #: Sentences of Haven's own library (a snapshot, ``benchmarks/guard.py --snapshot-library``): real, kind text
 #: on the same topics as unsafe replies. Train's share teaches the model what safe looks like; dev's and
 #: held-out's are an extra false-block check. A snapshot, so editing the library never silently moves the model.
@@ -73,7 +84,7 @@ C_REGULARISATION = 4.0
 N_CHAR_FEATURES = 2**14
 CONTEXT_CHARS = 400
 MAX_UNITS = 16
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2  # 2: the adapted encoder beside the linear model
 MODEL_OFF = float(np.nextafter(1.0, 2.0))  # a threshold no score reaches
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
@@ -206,8 +217,75 @@ class Model:
     bias: float
     category_w: np.ndarray  # (len(CATEGORIES), 2 * 384)
     category_b: np.ndarray  # (len(CATEGORIES),)
-    threshold: float
+    threshold: float  # for the averaged score (the linear model's own when encoder_weight is 0)
     data_hash: str
+    encoder_weight: float = 0.0  # the adapted encoder's share of each piece's score
+    linear_threshold: float | None = None  # for the linear model alone, when the encoder's file is missing
+
+
+class GuardEncoder:
+    """The adapted MiniLM's P(unsafe) per (reply piece, person's message) text, remembering recent texts
+    (a streamed reply is checked at every sentence; only the new pieces cost model time)."""
+
+    def __init__(self, reader, data_hash: str) -> None:
+        self.reader = reader  # anything with .probabilities(texts) -> (n, len(ENCODER_CLASSES))
+        self.data_hash = data_hash
+        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def unsafe(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._seen))
+        if missing:
+            fresh = self.reader.probabilities(missing)[:, ENCODER_CLASSES.index("unsafe")]
+        with self._lock:
+            for text, p in zip(missing, fresh if missing else [], strict=True):
+                self._seen[text] = float(p)
+            for text in texts:
+                self._seen.move_to_end(text)
+            scores = np.array([self._seen[t] for t in texts], dtype=np.float64)
+            while len(self._seen) > _CACHE_SIZE:
+                self._seen.popitem(last=False)
+        return scores
+
+    def forget(self) -> None:
+        with self._lock:
+            self._seen.clear()
+
+
+@lru_cache(maxsize=1)
+def load_encoder(path: Path = ENCODER_FILE) -> GuardEncoder | None:
+    """The adapted encoder, opened once per process (through ONNX Runtime, as triage's is: its graph is
+    exported once and cached), or None without its file (the linear model reads alone)."""
+    if not path.exists():
+        return None
+    from haven.safety import encoder
+
+    with np.load(path, allow_pickle=False) as data:
+        classes = tuple(str(c) for c in data["classes"]) if "classes" in data.files else encoder.LEVELS
+        digest = str(data["data_hash"]) if "data_hash" in data.files else ""
+    if classes != ENCODER_CLASSES:
+        raise ValueError(f"{path.name} reads {classes}, not {ENCODER_CLASSES}; retrain it")
+    with _lock:
+        return GuardEncoder(encoder.open_adapted(path, "guard-encoder"), digest)
+
+
+def _encoder_for(model: Model) -> GuardEncoder | None:
+    """The encoder this model averages in: the saved one, if it was trained with this model (same data hash);
+    None when the model gives it no share or its file is missing or stale."""
+    if model.encoder_weight <= 0:
+        return None
+    found = load_encoder()
+    return found if found is not None and found.data_hash == model.data_hash else None
+
+
+def threshold_of(model: Model | None) -> float:
+    """The threshold that applies: the averaged score's, or the linear model's own without the encoder."""
+    if model is None:
+        return MODEL_OFF
+    if model.encoder_weight > 0 and _encoder_for(model) is None:
+        return model.linear_threshold if model.linear_threshold is not None else MODEL_OFF
+    return model.threshold
 
 
 @dataclass(frozen=True)
@@ -272,9 +350,12 @@ def _embed(texts: Sequence[str]) -> np.ndarray:
 
 
 def clear_embedding_cache() -> None:
-    """Forget the cached sentence embeddings (for timing a reply seen for the first time)."""
+    """Forget the cached sentence embeddings and encoder scores (for timing a reply seen for the first time)."""
     with _lock:
         _cache.clear()
+    reader = load_encoder() if load_encoder.cache_info().currsize else None
+    if reader is not None:
+        reader.forget()
 
 
 @lru_cache(maxsize=1)
@@ -286,9 +367,14 @@ def _hasher():
     )
 
 
+def _pairs(pieces: Sequence[str], contexts: Sequence[str]) -> list[str]:
+    """Each piece as both learned voices read it with its context: the piece, then the person's message."""
+    return [_paired(u, c) if c else u for u, c in zip(pieces, contexts, strict=True)]
+
+
 def _features(pieces: Sequence[str], contexts: Sequence[str]):
     """Dense embedding features (n, 768) and sparse character n-grams (n, N_CHAR_FEATURES), one embed call."""
-    paired = [_paired(u, c) if c else u for u, c in zip(pieces, contexts, strict=True)]
+    paired = _pairs(pieces, contexts)
     vectors = _embed([*pieces, *paired])
     n = len(pieces)
     dense = np.hstack([vectors[:n], vectors[n:]])
@@ -313,6 +399,8 @@ def load_model(path: Path = MODEL_FILE) -> Model | None:
             category_b=data["category_b"].astype(np.float64),
             threshold=float(data["threshold"]),
             data_hash=str(data["data_hash"]),
+            encoder_weight=float(data["encoder_weight"]) if "encoder_weight" in data.files else 0.0,
+            linear_threshold=float(data["linear_threshold"]) if "linear_threshold" in data.files else None,
         )
 
 
@@ -321,14 +409,40 @@ def _scores(model: Model, dense: np.ndarray, chars) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.asarray(logits, dtype=np.float64)))
 
 
+def _voices(model: Model, pieces: Sequence[str], contexts: Sequence[str]):
+    """Each piece's score by the linear model and by the encoder (None when it is not used), and the
+    embedding features (the category head reads them).
+
+    The encoder's pass runs beside the embedding's on one worker thread (ONNX Runtime releases the GIL, as in
+    triage), so on two cores a reply costs about one MiniLM pass, not two."""
+    reader = _encoder_for(model)
+    pairs = _pairs(pieces, contexts)
+    encoder_pass = _encoder_pool().submit(reader.unsafe, pairs) if reader is not None else None
+    dense, chars = _features(pieces, contexts)
+    linear = _scores(model, dense, chars)
+    encoded = encoder_pass.result() if encoder_pass is not None else None
+    return linear, encoded, dense
+
+
+@lru_cache(maxsize=1)
+def _encoder_pool():
+    from concurrent.futures import ThreadPoolExecutor
+
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="guard-encoder")
+
+
+def _blend(linear: np.ndarray, encoded: np.ndarray | None, weight: float) -> np.ndarray:
+    return linear if encoded is None or weight <= 0 else (1.0 - weight) * linear + weight * encoded
+
+
 def model_hit(reply: str, context: str | None = None, model: Model | None = None) -> ModelHit | None:
     """The learned layer's view of a reply: its most unsafe-looking piece, or None without text or model."""
     model = model or load_model()
     pieces = units(reply)
     if model is None or not pieces:
         return None
-    dense, chars = _features(pieces, [context or ""] * len(pieces))
-    scores = _scores(model, dense, chars)
+    linear, encoded, dense = _voices(model, pieces, [context or ""] * len(pieces))
+    scores = _blend(linear, encoded, model.encoder_weight)
     best = int(np.argmax(scores))
     category = CATEGORIES[int(np.argmax(model.category_w @ dense[best] + model.category_b))]
     return ModelHit(float(scores[best]), category, pieces[best])
@@ -361,23 +475,30 @@ class Assessment:
         return list(dict.fromkeys(found))
 
 
+def _rule_findings(reply: str, context: str | None) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The rules' verdict alone: broken rules, broken context rules, and crisis wording in the message."""
+    book = _load()
+    sentences = _sentences(reply or "")
+    if not sentences:
+        return (), (), False
+    rules = tuple(_broken_rules(sentences, book))
+    context_rules = tuple(c for c in _broken_context_rules(sentences, context or "", book) if c not in rules)
+    return rules, context_rules, bool(context) and _crisis_in(context)
+
+
 def assess(
     reply: str, context: str | None = None, model: Model | None = None, always_model: bool = False
 ) -> Assessment:
     """Every layer's verdict on a reply. The model runs only when no rule fired (one embed call saved),
     unless ``always_model`` (training uses it to see the model's score for every dev reply)."""
-    book = _load()
-    sentences = _sentences(reply or "")
-    if not sentences:
+    if not _sentences(reply or ""):
         return Assessment()
-    rules = tuple(_broken_rules(sentences, book))
-    context_rules = tuple(c for c in _broken_context_rules(sentences, context or "", book) if c not in rules)
-    crisis = bool(context) and _crisis_in(context)
+    rules, context_rules, crisis = _rule_findings(reply, context)
     model = model or load_model()
     hit = None
     if model is not None and (always_model or not (rules or context_rules or crisis)):
         hit = model_hit(reply, context, model)
-    return Assessment(rules, context_rules, crisis, hit, model.threshold if model else MODEL_OFF)
+    return Assessment(rules, context_rules, crisis, hit, threshold_of(model))
 
 
 def _help_line_sentence() -> str:
@@ -469,6 +590,12 @@ def load_library_sentences(path: Path = LIBRARY_FILE) -> list[Example]:
     return [Example(line, None, False, "library") for line in lines if line.strip()]
 
 
+def _encoder_settings() -> list:
+    from haven.safety import encoder
+
+    return [encoder.LAYERS, encoder.RANK, encoder.SCALE, encoder.LEARNING_RATE, encoder.BATCH, encoder.MAX_TOKENS]
+
+
 def data_hash(examples: Sequence[Example] | None = None) -> str:
     """What the model depends on: the labelled replies, the library snapshot, the rules (the threshold is
     chosen with them in place) and the training settings. A change to any of them asks for :func:`train`."""
@@ -477,7 +604,16 @@ def data_hash(examples: Sequence[Example] | None = None) -> str:
     payload = {
         "examples": sorted((e.reply, e.context or "", e.unsafe, e.category) for e in examples),
         "rules": [rules["vocab"], rules["rules"], rules["context_rules"]],
-        "settings": [FEATURE_VERSION, C_REGULARISATION, N_CHAR_FEATURES, CONTEXT_CHARS, DEV_SAFE_BUDGET],
+        "settings": [
+            FEATURE_VERSION,
+            C_REGULARISATION,
+            N_CHAR_FEATURES,
+            CONTEXT_CHARS,
+            DEV_SAFE_BUDGET,
+            ENCODER_WEIGHTS,
+            ENCODER_EPOCHS,
+            *_encoder_settings(),
+        ],
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
 
@@ -512,17 +648,44 @@ def _fit_binary(dense, chars, labels):
     return w[: dense.shape[1]], w[dense.shape[1] :], float(clf.intercept_[0])
 
 
-def choose_threshold(dev: Sequence[Example], model: Model) -> float:
+@dataclass(frozen=True)
+class DevReading:
+    """One dev reply as the learned layer sees it while training: whether the rules already block it, and
+    each piece's score by the linear model and by the encoder (None without one)."""
+
+    example: Example
+    by_rules: bool
+    linear: np.ndarray
+    encoded: np.ndarray | None
+
+    def score(self, weight: float) -> float:
+        return float(np.max(_blend(self.linear, self.encoded, weight))) if len(self.linear) else 0.0
+
+
+def dev_readings(dev: Sequence[Example], model: Model, reader: GuardEncoder | None = None) -> list[DevReading]:
+    """Every dev reply read once by the rules and both voices, so weights and thresholds are tried cheaply."""
+    readings = []
+    for e in dev:
+        rules, context_rules, crisis = _rule_findings(e.reply, e.context)
+        pieces = units(e.reply)
+        contexts = [e.context or ""] * len(pieces)
+        dense, chars = _features(pieces, contexts) if pieces else (None, None)
+        linear = _scores(model, dense, chars) if pieces else np.zeros(0)
+        encoded = reader.unsafe(_pairs(pieces, contexts)) if reader is not None and pieces else None
+        readings.append(DevReading(e, bool(rules or context_rules or crisis), linear, encoded))
+    return readings
+
+
+def choose_threshold(readings: Sequence[DevReading], weight: float = 0.0) -> float:
     """The lowest threshold (not below the model's natural cut, 0.5) at which the whole guard blocks at most
     ``DEV_SAFE_BUDGET`` of dev's safe replies: all the recall the model can add within that bound.
 
     Only dev's safe replies decide it (fix the false-block rate, take the recall that comes with it), so the
     choice does not lean on dev's unsafe replies, which the rules were partly written against.
     """
-    found = [assess(e.reply, e.context, model, always_model=True) for e in dev if not e.unsafe]
-    by_rules = [bool(a.rules or a.context_rules or a.crisis_context) for a in found]
-    allowed = int(np.floor(DEV_SAFE_BUDGET * len(found) + 1e-9)) - sum(by_rules)
-    scores = sorted((a.model.score for a, r in zip(found, by_rules, strict=True) if a.model and not r), reverse=True)
+    safe = [r for r in readings if not r.example.unsafe]
+    allowed = int(np.floor(DEV_SAFE_BUDGET * len(safe) + 1e-9)) - sum(r.by_rules for r in safe)
+    scores = sorted((r.score(weight) for r in safe if not r.by_rules), reverse=True)
     if allowed < 0:
         return MODEL_OFF  # the rules alone use up the budget
     if allowed >= len(scores):
@@ -530,17 +693,27 @@ def choose_threshold(dev: Sequence[Example], model: Model) -> float:
     return float(max(0.5, np.nextafter(scores[allowed], 2.0)))  # just above the first one over budget
 
 
-def train(examples: Sequence[Example] | None = None, path: Path = MODEL_FILE) -> Model:
-    """Fit the learned layer on train, choose its threshold on dev, and save it with the data hash.
+def dev_blocked(readings: Sequence[DevReading], weight: float, threshold: float) -> tuple[int, int]:
+    """How many of dev's unsafe replies the whole guard blocks at this weight and threshold, of how many."""
+    unsafe = [r for r in readings if r.example.unsafe]
+    return sum(r.by_rules or r.score(weight) >= threshold for r in unsafe), len(unsafe)
 
-    Deterministic: the same data gives the same arrays (lbfgs, no randomness). Held-out is never read.
-    Unsafe replies of several sentences are labelled as a whole; after a first fit, the sentence the model
-    finds most unsafe in each is added as an unsafe example, so sentence-level scores learn the harm too.
-    """
-    examples = [*load_examples(), *load_library_sentences()] if examples is None else list(examples)
-    digest = data_hash(examples)
-    trainset = [e for e in examples if e.split == "train"]
-    dev = [e for e in examples if e.split == "dev" and e.category != "library"]
+
+def choose_weight(readings: Sequence[DevReading]) -> tuple[float, float]:
+    """The encoder's share, and its threshold, that block the most of dev's unsafe replies within the safe
+    budget; ties go to the share nearest an even average (the voice less tuned to dev's few replies)."""
+    tried = []
+    for weight in ENCODER_WEIGHTS:
+        threshold = choose_threshold(readings, weight)
+        tried.append((dev_blocked(readings, weight, threshold)[0], -abs(weight - 0.5), weight, threshold))
+    _, _, weight, threshold = max(tried)
+    return weight, threshold
+
+
+def _fit_linear(trainset: Sequence[Example], digest: str):
+    """The linear voice, and the pieces it was trained on (which the encoder then learns from too)."""
+    from sklearn.linear_model import LogisticRegression
+
     pieces, contexts, labels, categories = _training_units(trainset)
     dense, chars = _features(pieces, contexts)
     w_e, w_c, b = _fit_binary(dense, chars, labels)
@@ -556,29 +729,70 @@ def train(examples: Sequence[Example] | None = None, path: Path = MODEL_FILE) ->
             categories.append(e.category)
     dense, chars = _features(pieces, contexts)
     w_e, w_c, b = _fit_binary(dense, chars, labels)
-
-    from sklearn.linear_model import LogisticRegression
-
     unsafe_rows = [i for i, lab in enumerate(labels) if lab]
     head = LogisticRegression(C=C_REGULARISATION, max_iter=5000, class_weight="balanced")
     head.fit(dense[unsafe_rows], [categories[i] for i in unsafe_rows])
     order = [list(head.classes_).index(c) for c in CATEGORIES]
     model = Model(w_e, w_c, b, head.coef_[order], head.intercept_[order], 0.5, digest)
-    threshold = choose_threshold(dev, model)
-    model = Model(w_e, w_c, b, head.coef_[order], head.intercept_[order], threshold, digest)
+    return model, (pieces, contexts, labels)
+
+
+def train(
+    examples: Sequence[Example] | None = None,
+    path: Path = MODEL_FILE,
+    encoder_path: Path | None = ENCODER_FILE,
+    log=print,
+) -> Model:
+    """Fit both voices on train, choose the encoder's share and the threshold on dev, and save them with the
+    data hash (``encoder_path=None`` trains the linear model alone and leaves any encoder file as it is).
+
+    Deterministic: the same data gives the same arrays (lbfgs, no randomness; the encoder on one thread with
+    seed 0). Held-out is never read. Unsafe replies of several sentences are labelled as a whole; after a
+    first fit, the sentence the model finds most unsafe in each is added as an unsafe example, so
+    sentence-level scores learn the harm too. The encoder learns from exactly the linear model's pieces.
+    """
+    from haven.safety import encoder
+
+    examples = [*load_examples(), *load_library_sentences()] if examples is None else list(examples)
+    digest = data_hash(examples)
+    trainset = [e for e in examples if e.split == "train"]
+    dev = [e for e in examples if e.split == "dev" and e.category != "library"]
+    log(f"linear model on {len(trainset)} train replies")
+    linear, (pieces, contexts, labels) = _fit_linear(trainset, digest)
+    reader = None
+    if encoder_path is not None:
+        log(f"encoder (MiniLM's top {encoder.LAYERS} layers, low-rank) on {len(pieces)} pieces")
+        texts = _pairs(pieces, contexts)
+        labels_named = [ENCODER_CLASSES[int(lab)] for lab in labels]
+        fitted, adaptation = encoder.fit(texts, labels_named, log, classes=ENCODER_CLASSES, epochs=ENCODER_EPOCHS)
+        reader = GuardEncoder(fitted, digest)
+    log(f"weight and threshold on {len(dev)} dev replies")
+    readings = dev_readings(dev, linear, reader)
+    linear_threshold = choose_threshold(readings, 0.0)
+    weight, threshold = choose_weight(readings) if reader is not None else (0.0, linear_threshold)
+    for w in ENCODER_WEIGHTS if reader is not None else (0.0,):
+        t = choose_threshold(readings, w)
+        log(f"  encoder share {w:.2f}: threshold {t:.4f}, dev unsafe blocked {dev_blocked(readings, w, t)}")
+    model = replace(linear, threshold=threshold, encoder_weight=weight, linear_threshold=linear_threshold)
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         path,
-        w_embedding=w_e.astype(np.float32),
-        w_chars=w_c.astype(np.float32),
-        bias=np.float32(b),
+        w_embedding=model.w_embedding.astype(np.float32),
+        w_chars=model.w_chars.astype(np.float32),
+        bias=np.float32(model.bias),
         category_w=model.category_w.astype(np.float32),
         category_b=model.category_b.astype(np.float32),
         categories=np.array(CATEGORIES),
         threshold=np.float64(threshold),
+        linear_threshold=np.float64(linear_threshold),
+        encoder_weight=np.float64(weight),
         data_hash=np.array(digest),
     )
+    if reader is not None:
+        adaptation.save(encoder_path, data_hash=np.array(digest))
     load_model.cache_clear()
+    load_encoder.cache_clear()
+    log(f"encoder share {weight:.2f}, threshold {threshold:.4f} (linear alone: {linear_threshold:.4f})")
     return model
 
 
