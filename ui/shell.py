@@ -33,11 +33,11 @@ _STYLE = f"""
 }}
 .st-key-help_now_bar button:hover {{ background: #fdebdd; color: #6f2e12; border-color: #8a3a17; }}
 /* A chosen chip (an emotion, a number on a scale) is filled, with a tick: not just a thinner outline. */
-[data-testid="stBaseButton-pillsActive"] {{
+button[data-variant="pills"][aria-checked="true"] {{
   background: #2f7d6d !important; border-color: #2f7d6d !important; color: #ffffff !important;
 }}
-[data-testid="stBaseButton-pillsActive"] p {{ color: #ffffff !important; }}
-[data-testid="stBaseButton-pillsActive"] p::before {{ content: "✓ "; }}
+button[data-variant="pills"][aria-checked="true"] p {{ color: #ffffff !important; }}
+button[data-variant="pills"][aria-checked="true"] p::before {{ content: "✓ "; }}
 /* The sidebar toggle gets a word beside its arrows. */
 [data-testid="stExpandSidebarButton"] {{ gap: 0.25rem; }}
 [data-testid="stExpandSidebarButton"]::after {{ content: "Menu"; font-size: 0.9rem; }}

@@ -70,13 +70,13 @@ def test_chat_reply_with_citations_and_a_suggested_exercise_to_finish(page):
 def _choose_on_an_open_scale(page) -> None:
     """A 0-10 scale starts with nothing chosen: tap 5 on one that has no number chosen yet."""
     scales = page.locator("[data-testid='stButtonGroup']").filter(
-        has=page.get_by_role("button", name="10", exact=True)
+        has=page.get_by_role("radio", name="10", exact=True)
     )
     for index in range(scales.count()):
         scale = scales.nth(index)
-        if not scale.locator("[data-testid='stBaseButton-pillsActive']").count():
+        if not scale.locator("[aria-checked='true']").count():  # a chip is a radio; chosen is aria-checked
             try:
-                scale.get_by_role("button", name="5", exact=True).click(timeout=10_000)
+                scale.get_by_role("radio", name="5", exact=True).click(timeout=10_000)
             except PlaywrightTimeoutError:
                 pass
             page.wait_for_timeout(800)
@@ -84,7 +84,7 @@ def _choose_on_an_open_scale(page) -> None:
 
 def test_mood_check_in_appears_on_the_chart(page):
     _open(page, "mood")
-    page.get_by_role("button", name=re.compile(r"\bGood$")).click()  # the five-second check-in: a face, Save
+    page.get_by_role("radio", name=re.compile(r"Good$")).first.click()  # the five-second check-in: a face, Save
     page.get_by_role("button", name=re.compile("Save check-in")).click()
     expect(page.get_by_text(re.compile("Saved|saved")).first).to_be_visible()
     page.goto(f"{page.base_url}/insights")

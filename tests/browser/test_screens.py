@@ -122,7 +122,7 @@ def test_every_page_at_both_sizes(browser, haven_server, size):
                 _settle(page)
                 _shoot(page, size, "library-search")
             if name == "mood":
-                page.get_by_role("button", name=re.compile(r"\bGood$")).click()  # a face first, then Save
+                page.get_by_role("radio", name=re.compile(r"Good$")).first.click()  # a face first, then Save
                 page.get_by_role("button", name=re.compile("Save check-in")).click()
                 _settle(page)
         _visit(page, haven_server, "exercises?exercise=thought-record", "Exercises")
