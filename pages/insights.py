@@ -69,7 +69,8 @@ else:
     st.subheader("Mood")
     _beside(charts.mood, [insights.mood.sentence] if insights.mood else [], waiting.get("mood"),
             charts.in_words.get("mood"))  # fmt: skip
-    _beside(charts.calendar, ["Each square is a day; blank squares are days without a check-in."])
+    _beside(charts.calendar, [])
+    st.caption("In the calendar each square is a day; blank squares are days without a check-in.")
     st.subheader("Feelings and days")
     _beside(charts.emotions, [insights.emotions.sentence] if insights.emotions else [], waiting.get("emotions"))
     tag_words = [tag.sentence for tag in insights.tags] + ([insights.sleep.sentence] if insights.sleep else [])
