@@ -24,6 +24,11 @@ TOLD = re.compile(
     r"only (my|me)|(my )?(mum|mom|dad|partner|friend|friends|sister|brother|wife|husband|boyfriend|girlfriend|"
     r"therapist|doctor) knows?)\b"
 )
+#: How long something has gone on ("about a month now", "for two weeks", "since Christmas").
+SINCE = re.compile(
+    r"\b((for |about |around |nearly |almost |over )*(a|an|one|two|three|four|five|six|a few|several|\d+) "
+    r"(days?|weeks?|months?|years?)( now| ago)?|since (last \w+|\w+mas|the \w+|i was \w+))\b"
+)
 RATING = re.compile(r"\b(10|[0-9])( ?/ ?10| out of (10|ten))?\b")
 
 #: The fact a follow-up question asks for; a question is skipped once its fact is known.
@@ -53,6 +58,8 @@ def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], .
         found.append((topic, "event", match.group(0)))
     if match := TOLD.search(norm):
         found.append(("any", "told", match.group(0)))
+    if match := SINCE.search(norm):
+        found.append(("any", "since", match.group(0)))
     return tuple(found)
 
 

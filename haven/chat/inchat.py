@@ -209,7 +209,8 @@ class InChat:
         ex = self.library.exercises[exercise_id]
         session = self._session(ex)
         steps = script(ex)
-        return Outcome({"exercise": ex.id, "run": session.run.id, "step": 0, "steps": len(steps)}, steps[0].say)
+        run = {"exercise": ex.id, "run": session.run.id, "step": 0, "steps": len(steps), "first": steps[0].saves}
+        return Outcome(run, steps[0].say)
 
     def answer(self, run: dict[str, Any], text: str) -> Outcome:
         """Save the answer to the current step and move to the next; the last one finishes the run."""

@@ -102,7 +102,8 @@ _YES = (
     r"i'?d like that|i can try|that sounds (good|helpful|ok)|i'?m in|i'?d like to try( it| that)?|try it"
 )
 _NO = (
-    r"no|nah|nope|no thanks?|no thank you|not now|not really|not right now|not today|maybe later|later|"
+    r"no|nah|nope|no thanks?|no thank you|not now|not really|not right now|not today|not tonight|another time|"
+    r"maybe later|later|"
     r"i'?d rather not|i'?ll pass|pass|skip( it)?|i don'?t want to|don'?t want to|not for me|i'?m ok|i'?m good|"
     r"i'?m fine|i'?m alright"
 )

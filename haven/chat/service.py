@@ -458,6 +458,13 @@ class ChatService:
             return "", state
         if not found:
             return "", state
+        run = state.run
+        if run is not None and any(f.exercise_id == run["exercise"] for f in found):
+            from haven.chat import inchat  # done on the page instead: the chat's own run of it ends
+
+            if inchat.running(run):
+                inchat.InChat(self.db, person, self.library).stop(run)
+            run = None
         done = dict(state.done)
         for f in found:
             done[f.exercise_id] = f.helped
@@ -465,7 +472,7 @@ class ChatService:
         if all(f.helped is None for f in found):
             pending = dialogue.Pending("check_in", outcomes.P.RESULT_ASK, "helped", None, found[-1].exercise_id)
         state = dataclasses.replace(
-            state, done=done, pending=pending, seen_runs=(*state.seen_runs, *(f.run_id for f in found))
+            state, done=done, pending=pending, run=run, seen_runs=(*state.seen_runs, *(f.run_id for f in found))
         )
         return outcomes.told(found), state
 

@@ -437,7 +437,8 @@ class Understander:
             or (outcome == "not_helped" and (short or state.done or state.offered))
             or (after_exercise and outcome)
         ):
-            return I.Reading("tried", outcome=outcome, exercise=referred or (pending.exercise if pending else None))
+            asked_about = pending.exercise if after_exercise and not I.kind_of(norm) else None
+            return I.Reading("tried", outcome=outcome, exercise=referred or asked_about)
         if named in self.library.exercises and outcome and not I.REQUEST.search(norm):
             return I.Reading("tried", outcome=outcome, exercise=named)  # "box breathing really worked"
         if I.CAPABILITIES.search(norm):
@@ -507,8 +508,9 @@ class Understander:
             return I.Reading("in_the_moment")
         if state.run and state.run["step"] == 0 and I.TRIED.search(norm) and not I.NUMBER.search(norm):
             return I.Reading("tried", outcome=outcome_said, exercise=exercise)
-        if state.run and state.run["step"] == 0 and outcome_said and not I.NUMBER.search(norm):
-            return I.Reading("tried", outcome=outcome_said, exercise=exercise)
+        rating_first = state.run and state.run.get("first", "before") == "before"
+        if rating_first and state.run["step"] == 0 and outcome_said and not I.NUMBER.search(norm):
+            return I.Reading("tried", outcome=outcome_said, exercise=exercise)  # not "I'm useless" as a thought
         return I.Reading("answer", exercise=exercise, answers=True)
 
     def _new_topic(self, norm: str, feelings, themes, named, state: DialogueState) -> bool:

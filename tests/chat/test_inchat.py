@@ -153,3 +153,14 @@ def test_quotes_stand_on_their_own():
     assert not stands_alone(["Panic often follows a loop."])
     text = "Sleep and mood work like a two-way street. After a bad night, you may feel low.\n\nIt works both ways."
     assert quotes(text) == ["Sleep and mood work like a two-way street. After a bad night, you may feel low."]
+
+
+def test_back_from_the_page_ends_the_chats_own_run_of_that_exercise(service, db, library):
+    """Accepted in the chat, then done with the button on the Exercises page: coming back is not read as the
+    chat run's first answer; the page's result is told, and the chat's empty run is dropped."""
+    first = service.respond("me", "can we do box breathing?")
+    _finish_on_the_page(db, library, "box-breathing", 7, 4, True)
+    back = service.respond("me", "ok I'm back", first.conversation_id)
+    assert back.text.startswith("You tried box breathing: you said it helped")
+    assert back.understood.mode != "exercise" and "Count slowly" not in back.text
+    assert [r.finished for r in _runs(db, "box-breathing")] == [True]
