@@ -17,7 +17,7 @@ handling of follow-ups, natural English. Those come from hand scores in benchmar
 --show prints); the exercise criterion is the lower of its rule and its hand score. Safety replies (crisis,
 check, concern) are the safety layer's and are listed, not scored.
 
-Run:  .venv/bin/python benchmarks/chat_rubric.py [--show]
+Run:  .venv/bin/python benchmarks/chat_rubric.py [--show] [--scores benchmarks/chat_rubric_scores_after_fixes.yaml]
 Uses a throwaway data dir and the real library search (built in memory); needs no network.
 """
 
@@ -49,8 +49,9 @@ def sentences(text: str) -> list[str]:
 
 
 def citation_score(library, reply) -> int:
-    from haven.chat.passages import LEANS_BACK
     from test_dialogue_conversations import misplaced_quotes
+
+    from haven.chat.passages import LEANS_BACK
 
     if {int(n) for n in _MARKER.findall(reply.text)} != {c.n for c in reply.citations}:
         return 0
@@ -118,6 +119,9 @@ def page_run(db, library, person: str, spec: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every conversation verbatim")
+    parser.add_argument(
+        "--scores", default="benchmarks/chat_rubric_scores.yaml", help="the hand scores to read (repo-relative)"
+    )
     args = parser.parse_args()
     os.environ["HAVEN_DATA_DIR"] = tempfile.mkdtemp(prefix="haven-rubric-")
     os.environ["HAVEN_LLM"] = "guide"
@@ -133,7 +137,7 @@ def main() -> None:
     upgrade(db)
     service = ChatService(build_searcher(library), library, db)
     script = yaml.safe_load((ROOT / "benchmarks" / "chat_rubric.yaml").read_text(encoding="utf-8"))
-    hand_file = ROOT / "benchmarks" / "chat_rubric_scores.yaml"
+    hand_file = ROOT / args.scores
     hand = yaml.safe_load(hand_file.read_text(encoding="utf-8")) if hand_file.exists() else {}
     hand = (hand or {}).get("conversations", {})
 
