@@ -100,7 +100,7 @@ class LibrarySearch:
             self._bm25.index(tokens, show_progress=False)
         self._lock = threading.Lock()
         self.doc_ids = sorted({p.doc_id for p in passages})
-        doc_index = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
+        doc_index = self._doc_index = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
         self._chunk_doc = np.asarray([doc_index[p.doc_id] for p in passages], dtype=np.int64)
         self._gists = np.zeros((len(self.doc_ids), self._vectors.shape[1]), dtype=np.float32)
         if len(self._vectors):
@@ -170,11 +170,11 @@ class LibrarySearch:
         if mode in ("hybrid", "classic", "lexical"):
             out.lexical = self._lexical(understand(words).lexical)
         if mode in ("hybrid", "learned") and self.model is not None:
-            out.learned = self.model.probabilities(query)
+            out.learned = self._indexed(self.model.probabilities(query))
             if mode == "hybrid" and self.weights.second_issue <= 1.0:
                 parts = clauses(text)
                 if len(parts) > 1:
-                    out.issues = self.model.probabilities_many(parts)
+                    out.issues = [self._indexed(p) for p in self.model.probabilities_many(parts)]
         return out
 
     def fuse(self, signals: Signals, weights: FusionWeights | None = None) -> list[tuple[str, float, int, dict]]:
@@ -182,17 +182,19 @@ class LibrarySearch:
         the document in it, for each ranking that placed it in its top ``WHY_DEPTH``."""
         w = weights or self.weights
         docs: dict[str, float] = {}
-        chunk_of: dict[str, int] = {}
+        by_chunk: dict[int, float] = {}  # a passage's own fused score: the one a document cites is its best
         why: dict[str, dict[str, int]] = {}
         for name, weight, ranking in (("dense", w.dense, signals.dense), ("lexical", w.lexical, signals.lexical)):
             seen: dict[str, int] = {}
             for rank, item in enumerate(ranking):
                 doc_id = self.passages[item.chunk].doc_id
                 docs[doc_id] = docs.get(doc_id, 0.0) + weight / (RRF_K + rank + 1)
+                by_chunk[item.chunk] = by_chunk.get(item.chunk, 0.0) + weight / (RRF_K + rank + 1)
                 seen.setdefault(doc_id, len(seen) + 1)
-                if name == "dense":
-                    chunk_of.setdefault(doc_id, item.chunk)
             _note(why, name, seen)
+        chunk_of: dict[str, int] = {}
+        for chunk, _score in sorted(by_chunk.items(), key=lambda kv: (-kv[1], kv[0])):
+            chunk_of.setdefault(self.passages[chunk].doc_id, chunk)
         doc_rankings = [("gist", w.gist, [self.doc_ids[d] for d in signals.gist], {})]
         if signals.learned:
             by_p = sorted(signals.learned, key=lambda d: -signals.learned[d])
@@ -202,9 +204,6 @@ class LibrarySearch:
                 bonus = w.learned_p * probability.get(doc_id, 0.0) if probability else 0.0
                 docs[doc_id] = docs.get(doc_id, 0.0) + weight / (RRF_K + rank + 1) + bonus
             _note(why, name, {doc_id: rank + 1 for rank, doc_id in enumerate(ranking)})
-        for chunk_rank in (signals.lexical,):  # a document only lexical found cites its best BM25 passage
-            for item in chunk_rank:
-                chunk_of.setdefault(self.passages[item.chunk].doc_id, item.chunk)
         ranked = sorted(docs.items(), key=lambda kv: (-kv[1], kv[0]))
         ranked = _second_issues(ranked, signals.issues, w.second_issue, why)
         return [
@@ -217,7 +216,11 @@ class LibrarySearch:
         return self.fuse(self.signals(query, mode))
 
     def _first_chunk(self, doc_id: str) -> int:
-        return int(np.flatnonzero(self._chunk_doc == self.doc_ids.index(doc_id))[0])
+        return int(np.flatnonzero(self._chunk_doc == self._doc_index[doc_id])[0])
+
+    def _indexed(self, probabilities: dict[str, float]) -> dict[str, float]:
+        """Only the documents this index holds (a model trained on the full library may know more)."""
+        return {d: p for d, p in probabilities.items() if d in self._doc_index}
 
     def search(self, query: str, k: int = 5, kind: str | None = None, mode: str = "hybrid") -> list[Hit]:
         """The ``k`` best distinct documents for ``query``, each with its best passage and why it is there."""
