@@ -112,7 +112,10 @@ def test_every_page_at_both_sizes(browser, haven_server, size):
                 problems.append(f"{name}: {problem}")
             if name == "chat":
                 _chat(page, "I keep worrying about money and I can't sleep")
-                expect(page.locator("[data-testid='stChatMessage']")).to_have_count(3)
+                messages = page.locator("[data-testid='stChatMessage']")
+                expect(messages).to_have_count(3)
+                expect(messages.last).to_contain_text(re.compile(r"\w+ \w+ \w+"))  # the reply, not its dots
+                expect(page.locator("textarea[data-testid='stChatInputTextArea']")).to_be_enabled()
                 _settle(page)
                 _shoot(page, size, "chat-reply")
             if name == "library":
