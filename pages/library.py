@@ -106,7 +106,7 @@ def _browse(kind: str | None, tags: list[str]) -> None:
     cols = st.columns(3)
     for i, doc in enumerate(cards):
         with cols[i % 3].container(border=True):
-            icon = "🧘" if doc.kind == "exercise" else "📄"
+            icon = ":material/self_improvement:" if doc.kind == "exercise" else ":material/article:"
             st.markdown(f"{icon} **{doc.title}**")
             st.caption(doc.summary + (f" · {doc.minutes} min" if doc.minutes else ""))
             st.button("Open", key=f"open-{doc.id}", on_click=_open, args=(doc.id,))
