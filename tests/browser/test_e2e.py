@@ -13,6 +13,8 @@ expect.set_options(timeout=120_000)
 def _open(page, path: str = "") -> None:
     page.goto(f"{page.base_url}/{path}")
     expect(page.get_by_text("Need help now?")).to_be_visible()
+    # the first visit to a fresh server loads the models and the library index (minutes on a busy machine)
+    expect(page.get_by_role("heading", level=1).first).to_be_visible(timeout=600_000)
 
 
 def test_welcome_page(page):
