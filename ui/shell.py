@@ -41,7 +41,7 @@ button[data-variant="pills"][aria-checked="true"] p::before {{ content: "✓ "; 
 /* The sidebar toggle gets a word beside its arrows. */
 [data-testid="stExpandSidebarButton"] {{ gap: 0.25rem; }}
 [data-testid="stExpandSidebarButton"]::after {{ content: "Menu"; font-size: 0.9rem; }}
-/* On a phone the page title clears the header; the four welcome cards stack. */
+/* On a phone the page title clears the header bar and its help button, and titles are a size smaller. */
 @media (max-width: {NARROW}) {{
   .stMainBlockContainer {{ padding-top: 4.25rem; }}
   h1 {{ font-size: 2rem !important; }}
