@@ -49,8 +49,10 @@ MODEL_FILE = DATA_DIR / "model.npz"
 ENCODER_FILE = DATA_DIR / "encoder.npz"
 #: The encoder's head: P(unsafe) is its second column.
 ENCODER_CLASSES = ("safe", "unsafe")
-#: The encoder's shares of the averaged score tried on dev (0 = the linear model alone).
-ENCODER_WEIGHTS = (0.0, 0.25, 0.4, 0.5, 0.6, 0.75, 1.0)
+#: The encoder's shares of the averaged score tried on dev: averages only, each voice keeps a real share. Alone
+#: (share 1) the encoder needed a dev threshold near 0.98, where a hair's shift in a kind reply's score makes a
+#: false block; an average is steadier (triage averages its two voices too).
+ENCODER_WEIGHTS = (0.25, 0.4, 0.5, 0.6, 0.75)
 ENCODER_EPOCHS = 3  # five memorised train (loss 0.008) and needed a threshold of 0.987 on dev
 #: Sentences of Haven's own library (a snapshot, ``benchmarks/guard.py --snapshot-library``): real, kind text
 #: on the same topics as unsafe replies. Train's share teaches the model what safe looks like; dev's and
@@ -770,7 +772,7 @@ def train(
     readings = dev_readings(dev, linear, reader)
     linear_threshold = choose_threshold(readings, 0.0)
     weight, threshold = choose_weight(readings) if reader is not None else (0.0, linear_threshold)
-    for w in ENCODER_WEIGHTS if reader is not None else (0.0,):
+    for w in (0.0, 1.0, *ENCODER_WEIGHTS) if reader is not None else (0.0,):
         t = choose_threshold(readings, w)
         log(f"  encoder share {w:.2f}: threshold {t:.4f}, dev unsafe blocked {dev_blocked(readings, w, t)}")
     model = replace(linear, threshold=threshold, encoder_weight=weight, linear_threshold=linear_threshold)
