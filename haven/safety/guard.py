@@ -360,13 +360,14 @@ def clear_embedding_cache() -> None:
         reader.forget()
 
 
-@lru_cache(maxsize=1)
-def _hasher():
-    from sklearn.feature_extraction.text import HashingVectorizer
+def _char_ngrams(texts: Sequence[str]):
+    """Hashed character 2-5-grams (rows of unit length) as a sparse matrix: scikit-learn's
+    ``HashingVectorizer(analyzer="char_wb")`` numbers, made by ``ngrams.py`` so a chat turn does not import
+    scikit-learn (about 1.7 s per process)."""
+    from haven.safety import ngrams
 
-    return HashingVectorizer(
-        analyzer="char_wb", ngram_range=(2, 5), n_features=N_CHAR_FEATURES, alternate_sign=False, norm="l2"
-    )
+    rows = [ngrams.hashed(ngrams.char_wb_ngrams(t, 2, 5), N_CHAR_FEATURES) for t in texts]
+    return ngrams.as_matrix(rows, N_CHAR_FEATURES)
 
 
 def _pairs(pieces: Sequence[str], contexts: Sequence[str]) -> list[str]:
@@ -380,7 +381,7 @@ def _features(pieces: Sequence[str], contexts: Sequence[str]):
     vectors = _embed([*pieces, *paired])
     n = len(pieces)
     dense = np.hstack([vectors[:n], vectors[n:]])
-    chars = _hasher().transform([" ".join(_NOT_WORD.sub(" ", _fold(u)).split()) for u in pieces])
+    chars = _char_ngrams([" ".join(_NOT_WORD.sub(" ", _fold(u)).split()) for u in pieces])
     return dense, chars
 
 

@@ -86,3 +86,10 @@ def test_triage_does_not_import_scikit_learn_or_torch():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=600)
     assert out.stdout.strip() == "", f"triage imported {out.stdout.strip()}"
+
+
+def test_the_guards_character_ngrams_are_scikit_learns(texts):
+    from haven.safety import guard
+
+    theirs = _sklearn(texts, analyzer="char_wb", ngram_range=(2, 5), n_features=guard.N_CHAR_FEATURES)
+    assert abs(guard._char_ngrams(texts) - theirs).max() < 1e-6
