@@ -19,7 +19,8 @@ from haven.safety.labelled import LEVELS, Labelled, data_hash, load_labelled, pa
 
 #: Dev bounds for choosing thresholds (the held-out figures are what gets reported): within them, all the
 #: recall the model can give.
-MAX_FALSE_CRISIS = 0.04  # on messages labelled none
+#: 0.05 is the issue's own bound: a missed crisis costs more than a false alarm, so recall takes all of it
+MAX_FALSE_CRISIS = 0.05  # on messages labelled none
 MAX_FALSE_CRISIS_ALL = 0.10  # on every message not labelled crisis (a question to learn, a past crisis told...)
 MAX_FALSE_CONCERN = 0.04  # none read as concern: a check-in in place of an answer costs the person too
 C_GRID = (2.0, 8.0)

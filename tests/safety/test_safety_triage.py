@@ -43,9 +43,9 @@ def test_held_out_figures_stay_where_they_were_measured(triage_model):
     from haven.safety.training import measure
 
     m = measure(part("heldout"))
-    # measured 0.840 and 0.051 (1,110 messages, 437 crisis, after round 4); on the 999 held out before it,
-    # 0.856 and 0.047 (the previous model: 0.893 and 0.057, at a laxer point on the same curve)
-    assert m.crisis_recall >= 0.82, m.misses
+    # measured 0.872 and 0.051 (1,124 messages, 437 crisis, after rounds 4 and 5); the model before them: 0.893
+    # and 0.057 on the 999 then held out
+    assert m.crisis_recall >= 0.85, m.misses
     assert m.false_crisis <= 0.065, m.misses
 
 
