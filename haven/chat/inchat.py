@@ -165,6 +165,23 @@ def value_for(ex: Exercise, step_id: str, text: str) -> Any:
     return text.strip()
 
 
+def _answered_step(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
+    """The step a message answers. Asked for a 0-10 rating first, a person often goes straight to the exercise
+    ("a lamp, the window, my phone..."): words with no number and no "skip" then answer the next step, rather
+    than being dropped and that step asked for again."""
+    step = steps[index]
+    following = index + 1
+    if (
+        step.saves == "before"
+        and rating(text) is None
+        and not _SKIP.search(text.lower())
+        and following < len(steps)
+        and steps[following].saves not in ("before", "after")
+    ):
+        return following
+    return index
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What one answer did: the run's new state (None once it is over) and what to say next."""
@@ -217,7 +234,7 @@ class InChat:
         ex = self.library.exercises[run["exercise"]]
         session = self._session(ex, run["run"])
         steps = script(ex)
-        index = run["step"]
+        index = _answered_step(steps, run["step"], text)
         step = steps[index]
         if step.saves == "before" and ex.rate_distress and rating(text) is not None:
             session.rate_distress_before(rating(text))

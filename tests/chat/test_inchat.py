@@ -164,3 +164,13 @@ def test_back_from_the_page_ends_the_chats_own_run_of_that_exercise(service, db,
     assert back.text.startswith("You tried box breathing: you said it helped")
     assert back.understood.mode != "exercise" and "Count slowly" not in back.text
     assert [r.finished for r in _runs(db, "box-breathing")] == [True]
+
+
+def test_words_at_the_rating_step_answer_the_first_real_step(service, db):
+    """Asked 'how strong is the feeling, 0-10?', a person who names five things they can see has done step one:
+    it is saved there, and the next reply moves on to what they can feel, not back to what they can see."""
+    first = service.respond("me", "can we do grounding here?")
+    reply = service.respond("me", "a lamp, the window, my phone, a mug and my hands", first.conversation_id)
+    assert "four things" in reply.text.lower() and "five things" not in reply.text.lower()
+    (run,) = _runs(db, "grounding-54321")
+    assert run.distress_before is None and run.answers["see"][:2] == ["a lamp", "the window"]
