@@ -15,7 +15,14 @@ from haven.tracking.checkins import EMOTIONS, MAX_NOTE_CHARS, triage_words
 from haven.tracking.quick_check_in import FACE_MOODS, STARTER_TAGS, most_used_tags
 from ui.crisis_card import render_crisis_card
 
-FACE_LOOKS = {"awful": "😖", "bad": "🙁", "okay": "😐", "good": "🙂", "great": "😄"}
+#: Streamlit's bundled Material faces: they draw the same on every device, with or without an emoji font
+FACE_LOOKS = {
+    "awful": ":material/sentiment_very_dissatisfied:",
+    "bad": ":material/sentiment_dissatisfied:",
+    "okay": ":material/sentiment_neutral:",
+    "good": ":material/sentiment_satisfied:",
+    "great": ":material/sentiment_very_satisfied:",
+}
 FACE_NAMES = {mood: face for face, mood in FACE_MOODS.items()}
 #: Every widget of the form, emptied after a save so the next check-in starts fresh.
 KEYS = ("new-face", "new-chips", "new-emotions", "new-tags", "new-sleep", "new-note")
