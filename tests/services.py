@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
 PG_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
 
 
@@ -113,3 +114,28 @@ class PostgresServer:
         subprocess.run(self.as_user + [str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"],
                        capture_output=True)
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def serve_app(env: dict, data_dir: str):
+    """Start `streamlit run app.py` on a free loopback port with ``env``; yield its base URL once healthy, and
+    stop it afterwards. The log goes to ``<data_dir>/streamlit.log`` and is shown if it does not start."""
+    port = free_port()
+    log = Path(data_dir) / "streamlit.log"
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.read() == b"ok":
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail(f"streamlit did not start; log:\n{log.read_text()[-3000:]}")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)

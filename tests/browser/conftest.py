@@ -8,11 +8,7 @@ test-artifacts/browser/ for a person to look at.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -31,33 +27,12 @@ def _unavailable(reason: str):
 @pytest.fixture(scope="session")
 def haven_server():
     """`streamlit run app.py` on a free loopback port, with a private data dir; yields its base URL."""
-    from services import free_port
-
-    port = free_port()
     data_dir = tempfile.mkdtemp(prefix="haven-e2e-")
     env = {**os.environ, "HAVEN_DATA_DIR": data_dir, "HAVEN_REGION": "US"}
     env.pop("HAVEN_LLM", None)
-    log = Path(data_dir) / "streamlit.log"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read() == b"ok":
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail(f"streamlit did not start; log:\n{log.read_text()[-3000:]}")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    from services import serve_app
+
+    yield from serve_app(env, data_dir)
 
 
 @pytest.fixture(scope="session")

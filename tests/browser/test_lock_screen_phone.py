@@ -11,8 +11,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -35,33 +33,14 @@ def _encrypted_data_dir(env: dict) -> None:
 
 @pytest.fixture(scope="module")
 def locked_server():
-    from services import free_port
-
-    port = free_port()
     data_dir = tempfile.mkdtemp(prefix="haven-e2e-locked-")
     env = {**os.environ, "HAVEN_DATA_DIR": data_dir, "HAVEN_REGION": "US"}
     for name in ("HAVEN_LLM", "HAVEN_PASSPHRASE"):
         env.pop(name, None)
     _encrypted_data_dir(env)
-    log = Path(data_dir) / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read() == b"ok":
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail(f"streamlit did not start; log:\n{log.read_text()[-3000:]}")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    from services import serve_app
+
+    yield from serve_app(env, data_dir)
 
 
 def test_help_is_one_tap_away_on_the_lock_screen_of_a_phone(browser, locked_server):
