@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from haven.content.models import STEP_KINDS, Article, ArticleMeta, Exercise, Section
+from haven.yaml_files import SAFE_LOADER
 
 #: The largest library file read (the largest today is about 9 KB). A bigger one is refused unread: a
 #: 5 MB file once passed validation and then took an ingest 15 minutes and 1.3 GB before it failed.
@@ -23,8 +24,6 @@ MAX_FILE_BYTES = 100_000
 #: The longest paragraph: passages are cut at paragraph breaks, so one paragraph is at most one passage,
 #: and a passage is what a citation shows (and what the embedding model reads: it truncates past ~250 words).
 MAX_PARAGRAPH_WORDS = 300
-#: libyaml's safe loader when PyYAML was built with it (it is, in the wheels), else the pure-Python one
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -104,8 +103,8 @@ def _parse_yaml(path: Path, text: str, line_offset: int = 0) -> tuple[Any, yaml.
     try:
         # libyaml's C parser when PyYAML has it: the same nodes (with line marks) and data, about ten times
         # faster; every process that searches or chats reads the whole library once
-        node = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+        data = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 1 if mark else 1) + line_offset

@@ -60,8 +60,6 @@ class Features:
             dtype=np.float32,
         )
 
-    def __len__(self) -> int:
-        return len(self.chars)
 
 
 def features(texts: list[str], embeddings: np.ndarray | None = None) -> Features:

@@ -39,9 +39,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from haven.safety.patterns import _fold, load_pattern_book, match, prepare
+from haven.yaml_files import read_yaml
 
 GUARD_FILE = Path(__file__).with_name("guard.yaml")
 DATA_DIR = Path(__file__).parent / "data" / "guard"
@@ -132,7 +132,7 @@ class _GuardBook:
 
 @lru_cache(maxsize=1)
 def _load(path: Path = GUARD_FILE) -> _GuardBook:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     vocab: dict[str, str] = {}
     for name, value in data["vocab"].items():  # a vocab entry may use the ones above it
         vocab[name] = _MACRO.sub(lambda m: vocab[m.group(1)], value)
@@ -577,7 +577,7 @@ def load_examples(data_dir: Path = DATA_DIR) -> list[Example]:
     """Every labelled reply in ``data/guard/*.yaml`` (unsafe ones take their file's category)."""
     examples = []
     for path in sorted(data_dir.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         category = data["category"]
         for label in ("unsafe", "safe"):
             for item in data.get(label) or []:
@@ -603,7 +603,7 @@ def data_hash(examples: Sequence[Example] | None = None) -> str:
     """What the model depends on: the labelled replies, the library snapshot, the rules (the threshold is
     chosen with them in place) and the training settings. A change to any of them asks for :func:`train`."""
     examples = [*load_examples(), *load_library_sentences()] if examples is None else examples
-    rules = yaml.safe_load(GUARD_FILE.read_text(encoding="utf-8"))
+    rules = read_yaml(GUARD_FILE)
     payload = {
         "examples": sorted((e.reply, e.context or "", e.unsafe, e.category) for e in examples),
         "rules": [rules["vocab"], rules["rules"], rules["context_rules"]],
