@@ -11,9 +11,10 @@ import os
 from datetime import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: The repository root: the library (``exercises/``, ``knowledge/``) lives here.
@@ -56,6 +57,27 @@ class Settings(BaseSettings):
     daily_reminder: bool = Field(default=False, description="Remind the person to check in once a day.")
     check_up_reminder: bool = Field(default=False, description="Remind the person of a check-up every two weeks.")
     reminder_time: time = Field(default=time(20, 0), description="Local time of day for both reminders (HH:MM).")
+    mode: Literal["personal", "clinic"] = Field(
+        default="personal",
+        description="'personal': one local profile, no sign-in. 'clinic': sign-in, each person's data walled off.",
+    )
+    clinician_claim: str = Field(
+        default="groups", description="Clinic mode: the identity-provider claim that lists a user's groups or roles."
+    )
+    clinician_group: str = Field(
+        default="haven-clinicians", description="Clinic mode: the group or role in that claim that makes a clinician."
+    )
+    clinic_urgent_contact: str | None = Field(
+        default=None, description="Clinic mode: the clinic's own urgent contact, shown beside the public help lines."
+    )
+
+    @model_validator(mode="after")
+    def _clinic_needs_a_shared_database(self) -> Settings:
+        """Clinic mode serves many people from several replicas: a file in one replica's data dir cannot."""
+        if self.mode == "clinic" and not self.database_url:
+            raise ValueError("HAVEN_MODE=clinic needs HAVEN_DATABASE_URL (a PostgreSQL URL such as "
+                             "postgresql+psycopg://haven_app@db.example/haven)")  # fmt: skip
+        return self
 
     @property
     def chroma_path(self) -> Path:
