@@ -7,6 +7,7 @@ server cannot be started (no PostgreSQL binaries), tests that need it are skippe
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -116,13 +117,50 @@ class PostgresServer:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def serve_app(env: dict, data_dir: str):
-    """Start `streamlit run app.py` on a free loopback port with ``env``; yield its base URL once healthy, and
-    stop it afterwards. The log goes to ``<data_dir>/streamlit.log`` and is shown if it does not start."""
-    port = free_port()
+class OidcProvider:
+    """An OpenID Connect provider for tests (the `oidc-provider-mock` package) on 127.0.0.1.
+
+    Its sign-in page lists the ``users`` (each a claims dict with a ``sub``) as one button each; it signs
+    tokens with its own key and serves discovery at ``metadata_url``. Any client id and secret are accepted.
+    """
+
+    def __init__(self, users: list[dict]) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="haven-oidc-"))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.metadata_url = f"{self.url}/.well-known/openid-configuration"
+        self.log = self.dir / "oidc.log"
+        command = [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(self.port)]
+        for user in users:
+            command += ["--user-claims", json.dumps(user)]
+        self.proc = subprocess.Popen(command, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
+                                     env={**os.environ, "NO_COLOR": "1"})  # fmt: skip
+        _wait(self._ready, 60, "oidc-provider-mock", self.log)
+
+    def _ready(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.metadata_url, timeout=1) as resp:
+                return resp.status == 200
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def serve_app(env: dict, data_dir: str, *options: str, port: int | None = None):
+    """Start `streamlit run app.py` on loopback (``port``, or a free one) with ``env`` and Streamlit
+    ``options`` (such as ``--secrets.files``); yield its base URL once healthy, and stop it afterwards. The
+    log goes to ``<data_dir>/streamlit.log`` and is shown if it does not start."""
+    port = port or free_port()
     log = Path(data_dir) / "streamlit.log"
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
+               "--server.address", "127.0.0.1", "--server.headless", "true", *options]  # fmt: skip
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
