@@ -9,6 +9,7 @@ from haven.privacy import enforce_offline
 enforce_offline()  # before anything could load a model or report usage: no network, no telemetry
 
 from haven.logfile import log_to_file  # noqa: E402
+from ui.clinic_pages import clinic_mode, clinic_pages  # noqa: E402
 from ui.errors import page_boundary  # noqa: E402
 from ui.help_now import help_now_button  # noqa: E402
 from ui.lock_screen import require_unlocked  # noqa: E402
@@ -47,13 +48,14 @@ with st.sidebar:
         "Haven is a self-help tool, not therapy and not a diagnosis. "
         "If you are in danger now, call your local emergency number."
     )
-unlocked = False
-with page_boundary("the lock screen"):
-    unlocked = require_unlocked(PAGES)
-if not unlocked:
+menu = None  # a failed check opens nothing: clinic mode never falls back to the one personal profile
+with page_boundary("the sign-in page" if clinic_mode() else "the lock screen"):
+    # clinic mode: sign-in first, then the signed-in role's menu (ui/clinic_pages.py); personal: the lock
+    menu = clinic_pages(PAGES) if clinic_mode() else (PAGES if require_unlocked(PAGES) else None)
+if menu is None:
     st.stop()
 
-page = st.navigation(PAGES)
+page = st.navigation(menu)
 with page_boundary(f"the {page.title} page"):
     prepare_library_search()  # first start only: builds the library index, with a progress bar
     warm_up()  # loads the embedding model and crisis exemplars once per server process

@@ -8,11 +8,20 @@ from haven.storage.db import DEFAULT_PERSON, DEMO_PERSON
 
 _KEY = "haven_profile"
 _TOGGLE = "haven_profile_toggle"
+_SIGNED_IN = "haven_signed_in_profile"  # clinic mode: the signed-in person's key, set by app.py each run
 
 
 def active_profile() -> str:
-    """The name of the profile this browser session is looking at."""
-    return st.session_state.get(_KEY, DEFAULT_PERSON)
+    """The name of the profile this browser session is looking at (in clinic mode: the signed-in person's)."""
+    return st.session_state.get(_SIGNED_IN) or st.session_state.get(_KEY, DEFAULT_PERSON)
+
+
+def use_signed_in_profile(key: str | None) -> None:
+    """Clinic mode: every page reads the signed-in person's records, and no demo profile is offered."""
+    if key:
+        st.session_state[_SIGNED_IN] = key
+    else:
+        st.session_state.pop(_SIGNED_IN, None)
 
 
 def set_profile(name: str) -> None:
@@ -42,6 +51,8 @@ def profile_switcher() -> None:
     from haven.tracking.demo import demo_exists
     from ui.resources import database
 
+    if st.session_state.get(_SIGNED_IN):
+        return  # clinic mode: one's own records only
     if not demo_exists(database()):
         st.session_state[_KEY] = DEFAULT_PERSON  # the demo was removed, perhaps from the command line
         return

@@ -67,7 +67,7 @@ def identity_from_claims(
     claims: Mapping[str, object],
     *,
     clinician_claim: str = "groups",
-    clinician_group: str = "clinicians",
+    clinician_group: str = "haven-clinicians",
     session_hours: float = SESSION_HOURS,
     now: float | None = None,
 ) -> Identity:

@@ -32,16 +32,16 @@ def test_a_person_is_their_subject_name_and_email():
 
 
 def test_the_clinician_role_comes_from_the_configured_claim_and_group():
-    assert identity_from_claims(claims(groups=["staff", "clinicians"]), now=NOW).role == "clinician"
+    assert identity_from_claims(claims(groups=["staff", "haven-clinicians"]), now=NOW).role == "clinician"
     assert identity_from_claims(claims(groups=["staff"]), now=NOW).role == "person"
-    assert identity_from_claims(claims(groups="staff clinicians"), now=NOW).role == "clinician"
+    assert identity_from_claims(claims(groups="staff haven-clinicians"), now=NOW).role == "clinician"
     # another claim name, and a nested one (Keycloak puts realm roles under realm_access.roles)
     assert identity_from_claims(claims(roles=["therapist"]), clinician_claim="roles",
                                 clinician_group="therapist", now=NOW).is_clinician  # fmt: skip
-    nested = claims(realm_access={"roles": ["offline_access", "clinicians"]})
+    nested = claims(realm_access={"roles": ["offline_access", "haven-clinicians"]})
     assert identity_from_claims(nested, clinician_claim="realm_access.roles", now=NOW).is_clinician
     # the group named in another claim does not count
-    assert not identity_from_claims(claims(roles=["clinicians"]), now=NOW).is_clinician
+    assert not identity_from_claims(claims(roles=["haven-clinicians"]), now=NOW).is_clinician
 
 
 def test_a_name_falls_back_to_the_username_then_the_email():
@@ -83,7 +83,7 @@ def test_clinician_pages_refuse_a_person():
     person = identity_from_claims(claims(), now=NOW)
     with pytest.raises(ClinicianClaimMissing):
         require_clinician(person)
-    clinician = identity_from_claims(claims(groups=["clinicians"]), now=NOW)
+    clinician = identity_from_claims(claims(groups=["haven-clinicians"]), now=NOW)
     assert require_clinician(clinician) is clinician
 
 

@@ -1,0 +1,74 @@
+"""Clinic mode's menu, by role: what a signed-in person and a signed-in clinician each may open.
+
+- A person: Haven's usual pages, less the clinician review tool, plus "Sharing" (what they share with
+  which clinician, revoking it, and the log of every clinician's access). The clinicians' addresses stay
+  known but hidden, and draw a plain "this page is for clinicians" page instead of "Page not found".
+- A clinician: their caseload, what was shared with them, and the review tool.
+
+app.py: ``pages = clinic_pages(PAGES)``; None when the sign-in page (or a refusal) was drawn instead.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from haven.clinic.identity import Identity
+from haven.clinic.sign_in import ClinicianClaimMissing, require_clinician
+from ui.sign_in import draw_refusal, require_sign_in, sign_out_button
+
+#: The address of the review tool: personal mode's page in the person's menu, the clinician's in clinic mode.
+REVIEW = "review"
+
+
+def _clinician_pages() -> list:
+    return [
+        st.Page("pages/caseload.py", title="Caseload", icon=":material/groups:", url_path="caseload"),
+        st.Page("pages/shared.py", title="Shared with me", icon=":material/folder_shared:", url_path="shared"),
+        st.Page("pages/clinic_review.py", title="Review replies", icon=":material/rate_review:", url_path=REVIEW),
+    ]
+
+
+def clinic_pages(personal_pages: dict) -> dict | None:
+    """The menu for whoever is signed in (with the sign-out button), or None when they are not (yet)."""
+    identity = require_sign_in({**personal_pages, "Clinic": _clinician_pages()})
+    if identity is None:
+        return None
+    with st.sidebar:
+        sign_out_button(identity)
+    if identity.is_clinician:
+        return {"Clinic": _clinician_pages()}
+    return _person_pages(personal_pages, identity)
+
+
+def _person_pages(personal_pages: dict, identity: Identity) -> dict:
+    menu = {
+        section: [page for page in pages if page.url_path != REVIEW] for section, pages in personal_pages.items()
+    }
+    menu.setdefault("Share", []).append(
+        st.Page("pages/sharing.py", title="Sharing", icon=":material/share:", url_path="sharing")
+    )
+
+    def not_for_a_person() -> None:
+        try:
+            require_clinician(identity)
+        except ClinicianClaimMissing as refusal:
+            draw_refusal(refusal)
+
+    closed = [
+        st.Page(not_for_a_person, title=page.title, url_path=page.url_path, visibility="hidden")
+        for page in _clinician_pages()
+    ]
+    menu["Share"].extend(closed)
+    return menu
+
+
+def clinic_mode() -> bool:
+    """Whether this server runs in clinic mode (HAVEN_MODE=clinic); personal mode needs no sign-in."""
+    import os
+
+    from haven.config import get_settings
+
+    try:
+        return get_settings().mode == "clinic"
+    except Exception:  # noqa: BLE001 - settings that do not load: the mode asked for still decides
+        return os.environ.get("HAVEN_MODE", "").strip().lower() == "clinic"
