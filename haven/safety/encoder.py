@@ -238,9 +238,11 @@ def fit(
     *,
     classes: Sequence[str] = LEVELS,
     epochs: int = EPOCHS,
+    layers: int = LAYERS,
 ) -> tuple[RiskEncoder, Adaptation]:
-    """Train the low-rank updates and a head over ``classes`` on ``texts`` (deterministic: one thread, seed 0,
-    fixed order). Triage uses the three ``LEVELS``; the output guard ("safe", "unsafe") the same recipe.
+    """Train the low-rank updates of the top ``layers`` layers and a head over ``classes`` on ``texts``
+    (deterministic: one thread, seed 0, fixed order). Triage uses the three ``LEVELS`` and the defaults; the
+    output guard ("safe", "unsafe") the same recipe with its own depth and epochs.
 
     Class weights balance the classes, as the linear models' do. Returns the merged, ready encoder and
     what it learned; saves nothing (training saves after the thresholds are chosen).
@@ -257,7 +259,7 @@ def fit(
         for p in model.parameters():
             p.requires_grad_(False)
         wrapped = {}
-        for name, linear in _adapted_linears(model).items():
+        for name, linear in _adapted_linears(model, layers).items():
             parent_name, _, child = name.split(".", 1)[1].rpartition(".")
             layer = model.encoder.layer[int(name.split(".")[0].removeprefix("layer"))]
             parent = layer.get_submodule(parent_name) if parent_name else layer
@@ -273,7 +275,7 @@ def fit(
         schedule = torch.optim.lr_scheduler.OneCycleLR(
             optimiser, max_lr=LEARNING_RATE, total_steps=steps, pct_start=0.1
         )
-        top = model.encoder.layer[len(model.encoder.layer) - LAYERS :]
+        top = model.encoder.layer[len(model.encoder.layer) - layers :]
         for layer in top:
             layer.train()  # dropout where the weights learn; the frozen layers below read as at inference
         for epoch in range(epochs):
