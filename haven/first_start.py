@@ -53,8 +53,12 @@ def _guard_encoder() -> str:
 def _library_index() -> str:
     from haven.content.loader import load_default_library
     from haven.retrieval.index import ingest
+    from haven.retrieval.search import build_library_search
 
-    return ingest(load_default_library()).summary()
+    library = load_default_library()
+    report = ingest(library)
+    build_library_search(library=library)  # writes the snapshot that lets every later start skip Chroma
+    return report.summary()
 
 
 STEPS = (

@@ -29,10 +29,11 @@ def library_search():
     """The hybrid searcher. On first start it builds the library index, with a progress bar."""
     checked = _index_checked()
     if not checked["done"]:
-        from haven.retrieval.index import ingest, is_current
+        from haven.retrieval.index import ingest
+        from haven.retrieval.search import index_is_current
 
         lib = library()
-        if not is_current(lib):
+        if not index_is_current(lib):  # a snapshot that matches the files answers without opening Chroma
             bar = st.progress(0.0, text="Preparing the library for search (first start only)...")
 
             def show(n: int, total: int, doc_id: str) -> None:

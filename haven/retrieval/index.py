@@ -242,6 +242,9 @@ def _ingest_staged(library: Library, settings: Settings, rebuild: bool, progress
                 if progress:
                     progress(n, len(docs), doc.id)
             return report
+        from haven.retrieval import snapshot
+
+        snapshot.discard(settings)  # the copy kept for fast starts no longer matches what is coming
         staging = client.create_collection(
             f"{settings.collection}-{uuid.uuid4().hex[:12]}", embedding_function=None,
             configuration=_COLLECTION_CONFIG,

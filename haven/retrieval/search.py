@@ -128,11 +128,7 @@ class LibrarySearch:
     @classmethod
     def from_collection(cls, collection, page: int = 5000) -> LibrarySearch:
         """Read every record of the collection (in pages, so a large index or a server copes)."""
-        records = []
-        for offset in range(0, collection.count(), page):
-            data = collection.get(include=["embeddings", "documents", "metadatas"], limit=page, offset=offset)
-            records += zip(data["ids"], data["embeddings"], data["documents"], data["metadatas"], strict=True)
-        return cls.from_records(records)
+        return cls.from_records(read_collection(collection, page))
 
     # --- searching ---------------------------------------------------------------------------------
 
@@ -295,23 +291,66 @@ def _hit(passage: Passage, score: float, why: dict[str, int] | None = None) -> H
     )
 
 
-def build_library_search(progress=None, settings=None) -> LibrarySearch:
+def build_library_search(progress=None, settings=None, library=None) -> LibrarySearch:
     """Bring the index in step with the library files (embedding only what changed), then load it.
 
-    If another process is ingesting right now, the previous complete index is loaded instead of waiting:
-    the chat keeps serving while the library is rebuilt.
+    Fast path: while the library files match the snapshot kept beside the index (``snapshot``), the index
+    is current and its records are read from the snapshot, without opening Chroma. Otherwise (a file
+    changed, a first start, no snapshot) the index is brought in step through Chroma and a new snapshot
+    written. If another process is ingesting right now, the previous complete index is loaded instead of
+    waiting: the chat keeps serving while the library is rebuilt (and no snapshot is written from it).
+    ``library``: the already loaded library, so a caller that has one does not parse the files twice.
     """
     from haven.config import get_settings
-    from haven.content.loader import load_library
-    from haven.retrieval.index import IngestRunning, ingest, library_collection
+    from haven.retrieval import snapshot
 
     settings = settings or get_settings()
-    library = load_library(settings.exercises_dir, settings.knowledge_dir)
+    fingerprint = snapshot.library_fingerprint(settings)
+    records = snapshot.read(settings, fingerprint)
+    if records is not None:
+        return LibrarySearch.from_records(records)
+    return _build_through_chroma(settings, fingerprint, library, progress)
+
+
+def _build_through_chroma(settings, fingerprint: str, library, progress) -> LibrarySearch:
+    from haven.content.loader import load_library
+    from haven.retrieval import snapshot
+    from haven.retrieval.index import IngestRunning, ingest, library_collection
+
+    library = library if library is not None else load_library(settings.exercises_dir, settings.knowledge_dir)
+    current = True
     try:
         ingest(library, settings=settings, progress=progress)
     except IngestRunning:
-        pass  # the live collection is complete: serve it
-    return LibrarySearch.from_collection(library_collection(settings))
+        current = False  # the live collection is complete but may be about to change: serve it, keep no copy
+    records = read_collection(library_collection(settings))
+    if current:
+        snapshot.write(settings, records, fingerprint)
+    return LibrarySearch.from_records(records)
+
+
+def index_is_current(library, settings=None) -> bool:
+    """True when the index holds every library document at its current content (nothing to embed).
+
+    A matching snapshot answers without opening Chroma; otherwise Chroma is asked.
+    """
+    from haven.config import get_settings
+    from haven.retrieval import snapshot
+    from haven.retrieval.index import is_current
+
+    settings = settings or get_settings()
+    if snapshot.read(settings) is not None:
+        return True
+    return is_current(library, settings)
+
+
+def read_collection(collection, page: int = 5000) -> list[tuple[str, list[float], str, dict]]:
+    """Every record of a Chroma collection as (id, embedding, document, metadata), read in pages."""
+    records = []
+    for offset in range(0, collection.count(), page):
+        data = collection.get(include=["embeddings", "documents", "metadatas"], limit=page, offset=offset)
+        records += zip(data["ids"], data["embeddings"], data["documents"], data["metadatas"], strict=True)
+    return records
 
 
 @lru_cache(maxsize=1)
