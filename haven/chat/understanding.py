@@ -258,17 +258,17 @@ class Understander:
 
     @cached_property
     def _exemplars(self) -> tuple[np.ndarray, list[str]]:
-        from haven.retrieval.embeddings import embed
+        from haven.retrieval.embeddings import embed_kept
 
         texts, owners = [], []
         for feeling in FEELINGS:
             texts += list(feeling.exemplars)
             owners += [feeling.name] * len(feeling.exemplars)
-        return embed(texts), owners
+        return embed_kept(texts, "feelings"), owners
 
     @cached_property
     def _documents(self) -> np.ndarray:
-        from haven.retrieval.embeddings import embed
+        from haven.retrieval.embeddings import embed_kept
 
         texts = []
         for doc in self.library.documents():
@@ -276,7 +276,7 @@ class Understander:
                 texts.append(f"{doc.title}. {doc.summary} {' '.join(doc.when_it_helps)}")
             else:
                 texts.append(f"{doc.title}. {doc.meta.summary} {' '.join(s.heading for s in doc.sections)}")
-        return embed(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+        return embed_kept(texts, "document-gists") if texts else np.zeros((0, 384), dtype=np.float32)
 
     def warm_up(self) -> None:
         """Embed the exemplars and documents now rather than on the first message."""
@@ -339,13 +339,13 @@ class Understander:
 
     @cached_property
     def _intent_exemplars(self) -> tuple[np.ndarray, list[str]]:
-        from haven.retrieval.embeddings import embed
+        from haven.retrieval.embeddings import embed_kept
 
         texts, owners = [], []
         for intent, sentences in I.EXEMPLARS.items():
             texts += list(sentences)
             owners += [intent] * len(sentences)
-        return embed(texts), owners
+        return embed_kept(texts, "intents"), owners
 
     def _feelings_by_meaning(self, vector: np.ndarray) -> list[str]:
         matrix, owners = self._exemplars

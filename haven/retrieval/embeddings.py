@@ -76,6 +76,60 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.asarray(vectors, dtype=np.float32)
 
 
+def kept_dir() -> Path:
+    """Where :func:`embed_kept` keeps vectors: a folder of the cache beside the ONNX graphs."""
+    from haven.retrieval.onnx_minilm import cache_dir
+
+    return cache_dir() / "vectors"
+
+
+def embed_kept(texts: list[str], name: str) -> np.ndarray:
+    """:func:`embed` for a fixed set of texts the code ships (exemplars, document gists), kept on disk.
+
+    Why: the chat embeds a few hundred exemplar sentences before its first answer, a second or so of model
+    time on two cores in every new process. The vectors are kept in the cache folder under ``name`` and a
+    digest of the texts and the model's identity, so a changed exemplar or model embeds afresh; an older
+    file of the same name is removed. Any fault reading or writing the file only costs that second.
+    """
+    import hashlib
+
+    from haven.retrieval.onnx_minilm import base_fingerprint
+
+    texts = list(texts)
+    if not texts:
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    try:
+        digest = hashlib.sha256(base_fingerprint().encode())
+        for text in texts:
+            digest.update(b"\0" + text.encode("utf-8"))
+        path = kept_dir() / f"vectors-{name}-{digest.hexdigest()[:16]}.npy"
+        kept = np.load(path, allow_pickle=False) if path.is_file() else None
+    except Exception:  # noqa: BLE001 - a damaged or unreadable file: embed again
+        log.warning("kept vectors for %s could not be read; embedding again", name, exc_info=True)
+        path, kept = None, None
+    if kept is not None and kept.shape == (len(texts), EMBEDDING_DIM) and kept.dtype == np.float32:
+        return kept
+    vectors = embed(texts)
+    if path is not None:
+        _keep(path, vectors, name)
+    return vectors
+
+
+def _keep(path: Path, vectors: np.ndarray, name: str) -> None:
+    """Write beside and rename (a reader never sees half a file); remove older files of the same name."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        with open(partial, "wb") as out:
+            np.save(out, vectors, allow_pickle=False)
+        os.replace(partial, path)
+        for older in path.parent.glob(f"vectors-{name}-*.npy"):
+            if older != path:
+                older.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 - only the speed-up is lost
+        log.warning("could not keep vectors for %s in %s", name, path.parent, exc_info=True)
+
+
 @lru_cache(maxsize=1)
 def query_model():
     """The ONNX Runtime MiniLM, or None (logged) when it cannot be opened or exported here: then the slower
