@@ -90,8 +90,8 @@ entries = access_log(engine, me)
 if not entries:
     st.caption("No clinician has opened anything you shared.")
 else:
-    st.dataframe(
-        [{"When": f"{to_local(e.at):%d %b %Y, %H:%M}", "Clinician": e.clinician_name, "What": e.what}
-         for e in entries],
-        hide_index=True, width="stretch", key="access-log",
-    )  # fmt: skip
+    with st.container(key="access-log"):
+        st.table(
+            [{"When": f"{to_local(e.at):%d %b %Y, %H:%M}", "Clinician": e.clinician_name, "What": e.what}
+             for e in entries]
+        )  # fmt: skip

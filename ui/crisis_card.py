@@ -18,6 +18,7 @@ import streamlit as st
 
 from haven.safety import CrisisResponse, Helpline
 from haven.safety.response import ConcernResponse
+from ui.clinic_contact import draw_clinic_urgent_contact
 
 CONTINUE_LABEL = "I'm safe to continue"
 
@@ -104,6 +105,7 @@ def render_crisis_card(response: CrisisResponse, key: str = "crisis_card") -> bo
             st.markdown(f"**{response.steps_heading}**")
             st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(response.steps, 1)))
         _draw_lines(response, key)
+        draw_clinic_urgent_contact()  # clinic mode only: the clinic's own contact; no one is watching
         if not response.emergency_first:
             _draw_emergency(response, key)
         if response.safety_plan:
@@ -126,6 +128,7 @@ def render_concern(response: ConcernResponse, key: str = "concern") -> None:
         st.caption(response.lines_intro)
         for index, line in enumerate(response.helplines):
             _draw_line(line, f"{key}_{index}", compact=True)
+        draw_clinic_urgent_contact()
         number = dialable(response.emergency_number)
         if number:
             st.link_button(f"Emergency: call {response.emergency_number}", f"tel:{number}", key=f"{key}_emergency")

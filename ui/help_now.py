@@ -11,6 +11,7 @@ import streamlit as st
 
 from haven.config import get_settings
 from haven.safety import emergency_number, helplines_for, resolve_region
+from ui.clinic_contact import draw_clinic_urgent_contact
 from ui.crisis_card import dialable
 
 
@@ -40,6 +41,7 @@ def _help_dialog() -> None:
         "out now. You deserve support, and people are ready to listen."
     )
     _lines_as_buttons(region)
+    draw_clinic_urgent_contact()  # clinic mode only: the clinic's own contact; no one is watching
     st.caption(f"Help lines for {resolve_region(region).name}. Change the region in Settings.")
 
 

@@ -113,10 +113,9 @@ def _not_watched() -> None:
 def _instead_of_every_page(pages, draw, title: str) -> None:
     """Run ``draw`` at whichever address was asked for: one hidden stand-in page per address of the app."""
     every = [page for section in pages.values() for page in section] if isinstance(pages, dict) else list(pages)
+    addresses = dict.fromkeys(page.url_path for page in every)  # one stand-in per address, in menu order
     stand_ins = [
-        st.Page(
-            draw, title=title, icon=":material/lock:", url_path=page.url_path or "home", default=not page.url_path
-        )
-        for page in every
+        st.Page(draw, title=title, icon=":material/lock:", url_path=address or "home", default=not address)
+        for address in addresses
     ]
     st.navigation(stand_ins, position="hidden").run()
