@@ -10,21 +10,26 @@ app.py: ``pages = clinic_pages(PAGES)``; None when the sign-in page (or a refusa
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from haven.clinic.identity import Identity
 from haven.clinic.sign_in import ClinicianClaimMissing, require_clinician
 from ui.sign_in import draw_refusal, require_sign_in, sign_out_button
 
+_PAGES = Path(__file__).resolve().parents[1] / "pages"
 #: The address of the review tool: personal mode's page in the person's menu, the clinician's in clinic mode.
 REVIEW = "review"
 
 
 def _clinician_pages() -> list:
     return [
-        st.Page("pages/caseload.py", title="Caseload", icon=":material/groups:", url_path="caseload"),
-        st.Page("pages/shared.py", title="Shared with me", icon=":material/folder_shared:", url_path="shared"),
-        st.Page("pages/clinic_review.py", title="Review replies", icon=":material/rate_review:", url_path=REVIEW),
+        st.Page(_PAGES / "caseload.py", title="Caseload", icon=":material/groups:", url_path="caseload"),
+        st.Page(_PAGES / "shared.py", title="Shared with me", icon=":material/folder_shared:", url_path="shared"),
+        st.Page(
+            _PAGES / "clinic_review.py", title="Review replies", icon=":material/rate_review:", url_path=REVIEW
+        ),
     ]
 
 
@@ -45,7 +50,7 @@ def _person_pages(personal_pages: dict, identity: Identity) -> dict:
         section: [page for page in pages if page.url_path != REVIEW] for section, pages in personal_pages.items()
     }
     menu.setdefault("Share", []).append(
-        st.Page("pages/sharing.py", title="Sharing", icon=":material/share:", url_path="sharing")
+        st.Page(_PAGES / "sharing.py", title="Sharing", icon=":material/share:", url_path="sharing")
     )
 
     def not_for_a_person() -> None:
