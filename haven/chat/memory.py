@@ -16,7 +16,8 @@ from haven.chat.phrases import FEELING_WORDS, THEME_NOUNS
 from haven.content.loader import Library
 from haven.retrieval.types import Hit
 from haven.storage.db import session_scope
-from haven.storage.models import Conversation, ExerciseRun, Person
+from haven.storage.models import Conversation, ExerciseRun
+from haven.storage.owners import find_person_id
 
 #: Topics not worth bringing up again.
 _QUIET_TOPICS = {"okay"}
@@ -70,11 +71,12 @@ def previous_conversation(
     engine: Engine, person: str, before: int | None = None
 ) -> tuple[int, datetime, list[str]] | None:
     """The latest conversation with something the person said (id, start, topics most-mentioned first)."""
-    query = select(Conversation).join(Person).where(Person.name == person)
+    query = select(Conversation)
     if before is not None:
         query = query.where(Conversation.id != before)
     query = query.order_by(Conversation.started_at.desc(), Conversation.id.desc())
     with session_scope(engine) as session:
+        query = query.where(Conversation.person_id == find_person_id(session, person))
         for conversation in session.scalars(query):
             user_turns = [t for t in conversation.turns if t.role == "user"]
             if not user_turns:
@@ -134,12 +136,11 @@ def recap(engine: Engine, person: str, library: Library, current: int | None = N
 def _runs_since(engine: Engine, person: str, since: datetime) -> list[ExerciseRun]:
     query = (
         select(ExerciseRun)
-        .join(Person)
-        .where(Person.name == person, ExerciseRun.started_at >= since, ExerciseRun.completed_at.is_not(None))
+        .where(ExerciseRun.started_at >= since, ExerciseRun.completed_at.is_not(None))
         .order_by(ExerciseRun.completed_at.desc())
     )
     with session_scope(engine) as session:
-        return list(session.scalars(query))
+        return list(session.scalars(query.where(ExerciseRun.person_id == find_person_id(session, person))))
 
 
 def _helped(run: ExerciseRun) -> float:
@@ -156,10 +157,10 @@ def _helped(run: ExerciseRun) -> float:
 
 def exercise_preferences(engine: Engine, person: str) -> dict[str, float]:
     """How much each exercise has helped this person (positive) or not (negative), from finished runs."""
-    query = select(ExerciseRun).join(Person).where(Person.name == person, ExerciseRun.completed_at.is_not(None))
+    query = select(ExerciseRun).where(ExerciseRun.completed_at.is_not(None))
     scores: dict[str, float] = {}
     with session_scope(engine) as session:
-        for run in session.scalars(query):
+        for run in session.scalars(query.where(ExerciseRun.person_id == find_person_id(session, person))):
             scores[run.exercise_id] = scores.get(run.exercise_id, 0.0) + _helped(run)
     return {k: max(-2.0, min(2.0, v)) for k, v in scores.items() if v}
 

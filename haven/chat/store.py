@@ -13,7 +13,8 @@ from sqlalchemy import Engine, func, select
 
 from haven.chat.types import Citation, ConversationSummary, TurnRecord
 from haven.storage.db import get_or_create_person, session_scope
-from haven.storage.models import ChatTurn, Conversation, Person
+from haven.storage.models import ChatTurn, Conversation
+from haven.storage.owners import find_person_id
 
 TITLE_LENGTH = 60
 
@@ -23,10 +24,9 @@ class ConversationNotFound(LookupError):
 
 
 def _owned(session, person: str, conversation_id: int) -> Conversation:
-    row = session.scalar(
-        select(Conversation).join(Person).where(Conversation.id == conversation_id, Person.name == person)
-    )
-    if row is None:
+    owner = find_person_id(session, person)  # first: it also tells the database whose rows these are
+    row = session.get(Conversation, conversation_id)
+    if row is None or row.person_id != owner:
         raise ConversationNotFound(f"no conversation {conversation_id} for profile '{person}'")
     return row
 
@@ -119,13 +119,11 @@ def list_conversations(engine: Engine, person: str) -> list[ConversationSummary]
     )
     query = (
         select(Conversation, func.coalesce(counts.c.n, 0))
-        .join(Person)
         .outerjoin(counts, counts.c.conversation_id == Conversation.id)
-        .where(Person.name == person)
         .order_by(Conversation.started_at.desc(), Conversation.id.desc())
     )
     with session_scope(engine) as session:
-        rows = session.execute(query).all()
+        rows = session.execute(query.where(Conversation.person_id == find_person_id(session, person))).all()
         out = []
         for conversation, n in rows:
             topics: list[str] = []

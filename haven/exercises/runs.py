@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from haven.storage.db import get_or_create_person, session_scope
-from haven.storage.models import ExerciseRun, Person, utcnow
+from haven.storage.models import ExerciseRun, utcnow
+from haven.storage.owners import find_person_id
 
 
 class RunNotFound(LookupError):
@@ -90,7 +91,7 @@ def list_runs(
     engine: Engine, person: str, *, exercise_id: str | None = None, finished: bool | None = None
 ) -> list[RunRecord]:
     """This person's runs, most recently touched first; optionally of one exercise, finished or not."""
-    query = select(ExerciseRun).join(Person).where(Person.name == person)
+    query = select(ExerciseRun)
     if exercise_id is not None:
         query = query.where(ExerciseRun.exercise_id == exercise_id)
     if finished is True:
@@ -99,6 +100,7 @@ def list_runs(
         query = query.where(ExerciseRun.completed_at.is_(None))
     query = query.order_by(ExerciseRun.updated_at.desc(), ExerciseRun.id.desc())
     with session_scope(engine) as session:
+        query = query.where(ExerciseRun.person_id == find_person_id(session, person))
         return [RunRecord.of(row) for row in session.scalars(query)]
 
 
@@ -118,7 +120,8 @@ def helpful_scores(engine: Engine, person: str) -> dict[str, int]:
 
 
 def _owned_row(session, person: str, run_id: int) -> ExerciseRun:
-    row = session.scalar(select(ExerciseRun).join(Person).where(ExerciseRun.id == run_id, Person.name == person))
-    if row is None:
+    owner = find_person_id(session, person)  # first: it also tells the database whose rows these are
+    row = session.get(ExerciseRun, run_id)
+    if row is None or row.person_id != owner:
         raise RunNotFound(f"no exercise run {run_id} for profile '{person}'")
     return row

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from haven.privacy.export_format import tables
+from haven.storage.owners import require_personal_mode
 from haven.storage.private_files import remove_leftovers
 
 #: The word a person types to confirm (Settings page and ``haven delete``).
@@ -20,6 +21,7 @@ def delete_everything(engine: Engine) -> dict[str, int]:
     SQLite keeps deleted text in free pages until the file is rebuilt, so it is VACUUMed afterwards:
     nothing deleted can be read back from the file's bytes. The schema (and its revision) stays.
     """
+    require_personal_mode("Deleting everything")
     counts: dict[str, int] = {}
     with engine.begin() as conn:
         for table in reversed(tables()):

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select
 from haven.privacy.export_format import FORMAT_NAME, FORMAT_VERSION, tables
 from haven.privacy.schema import schema_head
 from haven.storage.migrate import current_revision
+from haven.storage.owners import require_personal_mode
 from haven.storage.private_files import OutputRefused, check_output_path, write_private
 
 
@@ -32,6 +33,7 @@ class ExportSummary:
 
 def export_document(engine: Engine) -> dict:
     """Every row of every table, columns by name, under a header naming the format and schema revision."""
+    require_personal_mode("Exporting everything")
     document: dict = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -58,6 +60,7 @@ def check_ins_csv(engine: Engine) -> str:
     The demo profile's made-up check-ins are left out: this file is what the person shares as *their* mood
     record (the JSON export, a backup of everything, still carries the demo profile).
     """
+    require_personal_mode("Exporting every profile's check-ins")
     by_name = {t.name: t for t in tables()}
     check_ins, people = by_name["check_ins"], by_name["people"]
     columns = [c for c in check_ins.columns if c.name != "person_id"]

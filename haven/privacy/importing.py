@@ -38,6 +38,7 @@ from haven.privacy.export_format import (
 from haven.privacy.reading import ExportFile, Survey, Unreadable
 from haven.privacy.rules import rule_problems
 from haven.privacy.schema import known_revisions, schema_head
+from haven.storage.owners import require_personal_mode
 
 #: Problems collected before a bad file stops being read (the first ten are shown).
 MAX_PROBLEMS = 1000
@@ -371,6 +372,7 @@ def _import_table(conn, table: Table, rows: Iterator[dict], new_ids: dict) -> tu
 
 def import_export(engine: Engine, export: ValidExport) -> ImportReport:
     """Add the rows of a checked export that the database does not have yet, in one transaction."""
+    require_personal_mode("Importing a whole export")
     report = ImportReport()
     new_ids: dict[tuple[str, str], dict] = {}
     with engine.begin() as conn:

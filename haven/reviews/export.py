@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine, func, select
 
 from haven.storage.db import session_scope
-from haven.storage.models import ChatTurn, Conversation, Person, utcnow
+from haven.storage.models import ChatTurn, Conversation, utcnow
+from haven.storage.owners import find_person_id
 
 EXPORT_FORMAT = "haven-conversation"
 EXPORT_VERSION = 1
@@ -122,10 +123,10 @@ def _turn(row: ChatTurn) -> ExportedTurn:
 def export_conversation(engine: Engine, conversation_id: int, person: str | None = None) -> ConversationExport:
     """The stored conversation as an export; with ``person``, only if it is theirs."""
     with session_scope(engine) as session:
-        query = select(Conversation).where(Conversation.id == conversation_id)
-        if person is not None:
-            query = query.join(Person).where(Person.name == person)
-        row = session.scalar(query)
+        owner = find_person_id(session, person) if person is not None else None  # first: sets the row owner
+        row = session.get(Conversation, conversation_id)
+        if row is not None and person is not None and row.person_id != owner:
+            row = None
         if row is None:
             whose = f" for profile '{person}'" if person else ""
             raise ConversationNotFound(f"no conversation {conversation_id}{whose}")
@@ -142,11 +143,10 @@ def exportable_conversations(engine: Engine, person: str) -> list[ExportableConv
     """The profile's conversations that have messages, newest first."""
     query = (
         select(Conversation.id, Conversation.title, Conversation.started_at, func.count(ChatTurn.id))
-        .join(Person)
         .join(ChatTurn, ChatTurn.conversation_id == Conversation.id)
-        .where(Person.name == person)
         .group_by(Conversation.id, Conversation.title, Conversation.started_at)
         .order_by(Conversation.started_at.desc(), Conversation.id.desc())
     )
     with session_scope(engine) as session:
+        query = query.where(Conversation.person_id == find_person_id(session, person))
         return [ExportableConversation(i, t or "", s, int(n)) for i, t, s, n in session.execute(query)]

@@ -15,7 +15,8 @@ from sqlalchemy import Engine, select
 from haven.reviews.models import Review, Verdict
 from haven.reviews.summary import ReviewSummary
 from haven.storage.db import DEFAULT_PERSON, get_or_create_person, session_scope
-from haven.storage.models import Conversation, ConversationReview, Person
+from haven.storage.models import Conversation, ConversationReview
+from haven.storage.owners import find_person_id, require_personal_mode
 
 
 class ReviewNotFound(LookupError):
@@ -36,7 +37,8 @@ def store_review(engine: Engine, review: Review, person: str = DEFAULT_PERSON) -
     with session_scope(engine) as session:
         owner = get_or_create_person(session, person)
         conversation_id = review.conversation_id
-        if conversation_id is not None and session.get(Conversation, conversation_id) is None:
+        conversation = session.get(Conversation, conversation_id) if conversation_id is not None else None
+        if conversation is None or conversation.person_id != owner.id:
             conversation_id = None  # a review of a file from elsewhere: kept, not linked
         row = ConversationReview(
             person_id=owner.id,
@@ -51,7 +53,7 @@ def store_review(engine: Engine, review: Review, person: str = DEFAULT_PERSON) -
         return StoredReview(row.id, review)
 
 
-def _review(row: ConversationReview) -> Review:
+def review_from_row(row: ConversationReview) -> Review:
     return Review.model_validate(
         {
             "reviewer": row.reviewer,
@@ -66,10 +68,12 @@ def _review(row: ConversationReview) -> Review:
 def stored_reviews(engine: Engine, person: str | None = DEFAULT_PERSON) -> list[StoredReview]:
     """The stored reviews, oldest first (every profile's when ``person`` is None)."""
     query = select(ConversationReview).order_by(ConversationReview.id)
-    if person is not None:
-        query = query.join(Person).where(Person.name == person)
+    if person is None:
+        require_personal_mode("Listing every profile's reviews")
     with session_scope(engine) as session:
-        return [StoredReview(row.id, _review(row), row.published_at) for row in session.scalars(query)]
+        if person is not None:
+            query = query.where(ConversationReview.person_id == find_person_id(session, person))
+        return [StoredReview(row.id, review_from_row(row), row.published_at) for row in session.scalars(query)]
 
 
 def get_review(engine: Engine, review_id: int, person: str | None = None) -> StoredReview:
@@ -80,6 +84,7 @@ def get_review(engine: Engine, review_id: int, person: str | None = None) -> Sto
 
 
 def mark_published(engine: Engine, review_id: int, at: datetime) -> None:
+    require_personal_mode("Marking a review published by its id alone")  # clinic: haven.clinic.reviews
     with session_scope(engine) as session:
         row = session.get(ConversationReview, review_id)
         if row is None:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from haven.storage.models import Person
@@ -94,6 +94,10 @@ def get_engine(url: str | None = None) -> Engine:
             raise
     _opened.add(engine)
     _upgrade(engine, db_path)
+    if get_settings().mode == "clinic":
+        from haven.storage.row_security import enable_row_security
+
+        enable_row_security(engine)  # every person's rows apart in the database too (PostgreSQL)
     return engine
 
 
@@ -172,10 +176,8 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
 
 
 def get_or_create_person(session: Session, name: str = DEFAULT_PERSON, is_demo: bool = False) -> Person:
-    """The profile called ``name``, made on first use."""
-    person = session.scalar(select(Person).where(Person.name == name))
-    if person is None:
-        person = Person(name=name, is_demo=is_demo)
-        session.add(person)
-        session.flush()
-    return person
+    """The profile called ``name``, made on first use (clinic mode: the signed-in owner only, see
+    :mod:`haven.storage.owners`)."""
+    from haven.storage.owners import owner_person
+
+    return owner_person(session, name, is_demo=is_demo)

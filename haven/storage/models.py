@@ -1,7 +1,9 @@
 """A person's data, as SQLAlchemy 2 tables. Only here and in the database: never in the vector index.
 
 Every row belongs to a :class:`Person` (the local profile; a separate demo profile holds synthetic data), so
-deleting a person deletes everything of theirs.
+deleting a person deletes everything of theirs. In clinic mode a person is a signed-in identity (its
+``subject``), and :class:`Share` and :class:`AccessEntry` say what they showed to which clinician and when
+it was looked at.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ class Base(DeclarativeBase):
 
 
 class Person(Base):
-    """A local profile. No account: 'me' by default, plus an optional clearly-marked demo profile."""
+    """A local profile ('me', plus an optional clearly-marked demo profile), or in clinic mode a signed-in
+    identity: ``subject`` is the identity provider's stable ``sub``, the owner of every row below."""
 
     __tablename__ = "people"
 
@@ -30,6 +33,10 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    subject: Mapped[str | None] = mapped_column(String(255), unique=True, index=True, nullable=True, default=None)
+    role: Mapped[str] = mapped_column(String(16), default="person", server_default="person")  # | "clinician"
+    display_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    email: Mapped[str | None] = mapped_column(String(255), nullable=True, default=None, index=True)
 
     check_ins: Mapped[list[CheckIn]] = relationship(back_populates="person", cascade="all, delete-orphan")
     exercise_runs: Mapped[list[ExerciseRun]] = relationship(
@@ -41,7 +48,9 @@ class Person(Base):
     conversations: Mapped[list[Conversation]] = relationship(
         back_populates="person", cascade="all, delete-orphan"
     )
-    reviews: Mapped[list[ConversationReview]] = relationship(back_populates="person", cascade="all, delete-orphan")
+    reviews: Mapped[list[ConversationReview]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", foreign_keys="ConversationReview.person_id"
+    )
 
 
 class CheckIn(Base):
@@ -150,6 +159,10 @@ class ConversationReview(Base):
         ForeignKey("conversations.id", ondelete="SET NULL"), nullable=True, index=True
     )
     reviewer: Mapped[str] = mapped_column(String(120))
+    #: Clinic mode: the clinician who wrote it (their subject); None for a review made in personal mode.
+    reviewer_subject: Mapped[str | None] = mapped_column(
+        ForeignKey("people.subject", ondelete="SET NULL"), nullable=True, default=None, index=True
+    )
     reviewed_on: Mapped[date] = mapped_column(Date)
     conversation_title: Mapped[str] = mapped_column(String(120), default="")
     #: Each reviewed reply as :class:`haven.reviews.models.ReviewedTurn` fields.
@@ -157,4 +170,46 @@ class ConversationReview(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
-    person: Mapped[Person] = relationship(back_populates="reviews")
+    person: Mapped[Person] = relationship(back_populates="reviews", foreign_keys=[person_id])
+
+
+class Share(Base):
+    """Clinic mode: one thing a person shows one clinician, their report or one conversation, until revoked.
+
+    Keyed by subjects, not row ids, so PostgreSQL's row-level security can decide who sees a share from the
+    share alone (a policy that looked up ``people`` would recurse into the people policy, which looks here).
+    """
+
+    __tablename__ = "shares"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_subject: Mapped[str] = mapped_column(ForeignKey("people.subject", ondelete="CASCADE"), index=True)
+    clinician_subject: Mapped[str] = mapped_column(ForeignKey("people.subject", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "report" | "conversation"
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    #: For a report: the person's :class:`haven.reports.ReportOptions` (dates, sections, picked entries).
+    options: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, default=None)
+
+
+class AccessEntry(Base):
+    """Clinic mode: a clinician opened something a person shared. The person reads these as their audit log.
+
+    The clinician's name is kept as it was then, so the entry still says who after their account is gone.
+    """
+
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    person_subject: Mapped[str] = mapped_column(ForeignKey("people.subject", ondelete="CASCADE"), index=True)
+    clinician_subject: Mapped[str | None] = mapped_column(
+        ForeignKey("people.subject", ondelete="SET NULL"), nullable=True, index=True
+    )
+    clinician_name: Mapped[str] = mapped_column(String(120))
+    share_id: Mapped[int | None] = mapped_column(ForeignKey("shares.id", ondelete="SET NULL"), nullable=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "report" | "conversation" | "review"
+    what: Mapped[str] = mapped_column(String(200))

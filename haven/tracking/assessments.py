@@ -139,8 +139,9 @@ def assessment_history(
 
 def delete_assessment(engine: Engine, person: str, assessment_id: int) -> None:
     with session_scope(engine) as session:
+        owner = find_person_id(session, person)  # first: it also tells the database whose rows these are
         row = session.get(AssessmentResult, assessment_id)
-        if row is None or row.person_id != find_person_id(session, person):
+        if row is None or row.person_id != owner:
             raise LookupError(f"no check-up {assessment_id} for {person!r}")
         session.delete(row)
 

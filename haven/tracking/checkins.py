@@ -176,8 +176,9 @@ def record_check_in(
 
 
 def _owned(session, person: str, check_in_id: int) -> CheckIn:
+    owner = find_person_id(session, person)  # first: it also tells the database whose rows these are
     row = session.get(CheckIn, check_in_id)
-    if row is None or row.person_id != find_person_id(session, person):
+    if row is None or row.person_id != owner:
         raise CheckInNotFound(f"no check-in {check_in_id} for {person!r}")
     return row
 

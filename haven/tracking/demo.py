@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 
 from haven.storage.db import DEMO_PERSON, get_or_create_person, session_scope
 from haven.storage.models import AssessmentResult, CheckIn, ExerciseRun, Person
+from haven.storage.owners import clinic_mode, require_personal_mode
 from haven.tracking.checkins import EMOTIONS
 from haven.tracking.clock import local_today, to_storage
 from haven.tracking.scoring import score
@@ -202,12 +203,16 @@ def _exercise_runs(rng: np.random.Generator, first_day: date, days: int) -> list
 
 
 def demo_exists(engine: Engine) -> bool:
+    """Clinic mode offers no demo profile, so there never is one to show."""
+    if clinic_mode():
+        return False
     with session_scope(engine) as session:
         return session.scalar(select(Person.id).where(Person.name == DEMO_PERSON)) is not None
 
 
 def remove_demo(engine: Engine) -> bool:
     """Delete the demo profile and everything in it. True when there was one."""
+    require_personal_mode("The demo profile")
     with session_scope(engine) as session:
         person = session.scalar(select(Person).where(Person.name == DEMO_PERSON))
         if person is None:

@@ -1,17 +1,19 @@
-"""Finding a profile for the tracking services: reads never create one, writes do (demo marked as demo)."""
+"""Finding a profile for the tracking services: reads never create one, writes do (demo marked as demo).
+
+Both go through :mod:`haven.storage.owners`, which in clinic mode refuses a key that is not a signed-in person.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from haven.storage import owners
 from haven.storage.db import DEMO_PERSON, get_or_create_person
-from haven.storage.models import Person
 
 
 def find_person_id(session: Session, name: str) -> int | None:
     """The id of profile ``name``, or None when it does not exist yet (reading never makes one)."""
-    return session.scalar(select(Person.id).where(Person.name == name))
+    return owners.find_person_id(session, name)
 
 
 def owner_id(session: Session, name: str) -> int:

@@ -43,7 +43,8 @@ def test_export_holds_every_table_with_a_versioned_header(populated):
     assert document["schema_revision"] == schema_head()
     assert set(document["counts"]) == {t.name for t in Base.metadata.sorted_tables}
     assert document["counts"] == {"people": 2, "assessments": 2, "check_ins": 14, "conversations": 2,
-                                  "exercise_runs": 2, "chat_turns": 4, "reviews": 0}  # fmt: skip
+                                  "exercise_runs": 2, "chat_turns": 4, "reviews": 0, "shares": 0,
+                                  "access_log": 0}  # fmt: skip
     run = document["exercise_runs"][0]
     assert run["answers"] == {"noticed": "slower", "nested": {"traps": ["a", "b"], "n": 3}}
     assert document["check_ins"][0]["at"] == "2025-04-01T06:07:08.123456"
@@ -76,7 +77,8 @@ def test_import_into_another_database_translates_ids_and_stays_idempotent(popula
     fill(other, "someone else")  # takes ids 1.. in every table, so the file's ids collide
     first = _import_text(other, text)
     assert first.added == {"people": 2, "assessments": 2, "check_ins": 14, "conversations": 2,
-                           "exercise_runs": 2, "chat_turns": 4, "reviews": 0}  # fmt: skip
+                           "exercise_runs": 2, "chat_turns": 4, "reviews": 0, "shares": 0,
+                                  "access_log": 0}  # fmt: skip
     assert _import_text(other, text).total_added == 0
     mine = {p["name"]: p["id"] for p in export_document(other)["people"]}
     conversations = {c["id"]: c["person_id"] for c in export_document(other)["conversations"]}
