@@ -1,0 +1,270 @@
+"""How long each click takes in the app, as a person's browser sees it: page navigation, an exercise's
+"Next", a chat turn with the offline guide. Prints p50 / p95 per action (milliseconds).
+
+    .venv/bin/python benchmarks/clicks.py              # starts its own Haven on a throw-away data folder
+    .venv/bin/python benchmarks/clicks.py --rounds 3   # more samples
+    .venv/bin/python benchmarks/clicks.py --json out.json
+
+What is timed: from the click (or Enter) to the moment Streamlit reports the run it caused has finished
+(the app's ``data-test-script-state`` going from running to notRunning, watched in the page). That is the
+server's time for the run plus a loopback round trip: an upper bound on server time, a lower bound on
+what a person waits for (drawing comes after). Needs Debian's chromium (``make browser``) and
+``haven prepare`` having been run (as ``make run`` does); quote figures with the load average printed.
+The browser test ``tests/browser/test_click_timings.py`` drives the same walk and keeps the numbers in
+``test-artifacts/browser/click-timings.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+NAVIGATION = ["Chat", "Library", "Exercises", "Mood", "Check-ups", "Insights", "Settings", "Welcome"]
+HEADINGS = {"Welcome": "Welcome to Haven", "Check-ups": "Check-ups"}
+EXERCISE = "thought-record"  # the 14-step walk the issue measured at about 40 s of waiting
+CHAT = [
+    "I've been feeling really stressed about exams",
+    "I can't sleep the night before",
+    "my mind just races with what ifs",
+    "what could I try?",
+    "maybe the breathing one",
+    "thanks, that's useful",
+]
+
+# Every change of the run state, with its time, wherever React draws the app's root (it may re-mount).
+_WATCH = """() => {
+  if (window.__havenRuns) return true;
+  window.__havenRuns = [];
+  const note = () => {
+    const app = document.querySelector('[data-test-script-state]');
+    const state = app ? app.getAttribute('data-test-script-state') : null;
+    const runs = window.__havenRuns;
+    if (!runs.length || runs[runs.length - 1][1] !== state) runs.push([performance.now(), state]);
+  };
+  new MutationObserver(note).observe(document.documentElement,
+    {subtree: true, childList: true, attributes: true, attributeFilter: ['data-test-script-state']});
+  note();
+  return true;
+}"""
+_FINISHED_AFTER = """t0 => {
+  let started = false;
+  for (const [t, state] of window.__havenRuns) {
+    if (t < t0) continue;
+    if (state === 'running') started = true;
+    else if (started && state === 'notRunning') return t;
+  }
+  return false;
+}"""
+
+
+class ClickTimer:
+    """Times actions in one Playwright page: click-to-run-finished, in milliseconds, kept per action."""
+
+    def __init__(self, page, timeout_ms: int = 120_000) -> None:
+        self.page = page
+        self.timeout_ms = timeout_ms
+        self.samples: dict[str, list[float]] = {}
+
+    def watch(self) -> None:
+        self.page.wait_for_function(_WATCH, timeout=self.timeout_ms)
+
+    def settle(self) -> None:
+        """Wait until no run is going (between actions, so one action's time never includes another's)."""
+        self.watch()
+        self.page.wait_for_function(
+            "() => { const a = document.querySelector('[data-test-script-state]');"
+            " return a && a.getAttribute('data-test-script-state') === 'notRunning'; }",
+            timeout=self.timeout_ms,
+        )
+        self.page.wait_for_timeout(250)
+
+    def time(self, action: str, do: Callable[[], None]) -> float:
+        self.settle()
+        t0 = self.page.evaluate("performance.now()")
+        do()
+        done = self.page.wait_for_function(_FINISHED_AFTER, arg=t0, timeout=self.timeout_ms).json_value()
+        ms = float(done) - float(t0)
+        self.samples.setdefault(action, []).append(ms)
+        return ms
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile by linear interpolation between closest ranks (numpy's default)."""
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def summary(samples: dict[str, list[float]]) -> dict[str, dict[str, float]]:
+    return {
+        action: {
+            "n": len(values),
+            "p50_ms": round(percentile(values, 0.5), 1),
+            "p95_ms": round(percentile(values, 0.95), 1),
+            "max_ms": round(max(values), 1),
+            "mean_ms": round(statistics.fmean(values), 1),
+        }
+        for action, values in samples.items()
+    }
+
+
+def heading(page):
+    return page.get_by_role("heading", level=1).first
+
+
+def navigate(timer: ClickTimer, title: str) -> None:
+    """Click the page's link in the sidebar; the run is timed, then the page's heading is checked."""
+    from playwright.sync_api import expect
+
+    page = timer.page
+    link = page.locator("[data-testid='stSidebarNav'] a").filter(has=page.get_by_text(title, exact=True))
+    timer.time("navigate", lambda: link.first.click())
+    expect(heading(page)).to_contain_text(HEADINGS.get(title, title))
+
+
+def _progress(page) -> str:
+    bar = page.locator("[data-testid='stProgress']")
+    return bar.first.inner_text() if bar.count() else ""
+
+
+def _fill_the_step(page) -> None:
+    """Answer whatever the step asks: a number on an open scale, the first option of a choice, words in each
+    empty box; then let the answer reach the server (a box commits on leaving it) before Next is timed."""
+    main = page.locator("[data-testid='stMain']")
+    for group in main.locator("[data-testid='stButtonGroup']").all():
+        if group.locator("[aria-checked='true'], [aria-pressed='true']").count():
+            continue
+        five = group.get_by_role("radio", name="5", exact=True)
+        (five if five.count() else group.locator("button").first).click()
+    for box in main.locator("textarea:visible, input[type='text']:visible").all():
+        if not box.input_value():
+            box.fill("I thought everyone would notice I was nervous")
+            box.press("Tab")
+
+
+def exercise_steps(timer: ClickTimer, exercise: str = EXERCISE, most: int = 40) -> int:
+    """Open ``exercise``, start it, and press Next through it, timing each Next. Returns the Nexts that moved
+    the exercise on (its progress changed, or it finished)."""
+    from playwright.sync_api import expect
+
+    page = timer.page
+    navigate(timer, "Exercises")
+    timer.time("exercise open", lambda: page.locator(f".st-key-ex-open-{exercise} button").click())
+    start = page.locator(".st-key-ex-intro-start button")
+    expect(start).to_be_visible()
+    timer.time("exercise start", lambda: start.click())
+    moved = 0
+    for _ in range(most):
+        timer.settle()
+        if page.get_by_text(re.compile("Did this help", re.I)).count():
+            break
+        _fill_the_step(page)
+        timer.settle()
+        before = _progress(page)
+        forward = page.locator("[class*='st-key-ex-next-'] button, [class*='st-key-ex-timer-skip-'] button")
+        if not forward.count():
+            break
+        timer.time("exercise next", lambda: forward.first.click())
+        timer.settle()
+        if _progress(page) != before or page.get_by_text(re.compile("Did this help", re.I)).count():
+            moved += 1
+    return moved
+
+
+def chat_turns(timer: ClickTimer, messages: list[str] = CHAT) -> int:
+    """Send each message in a new conversation; returns how many got a reply from Haven."""
+    from playwright.sync_api import expect
+
+    page = timer.page
+    navigate(timer, "Chat")
+    new = page.locator(".st-key-navigates-new button")
+    if new.count():
+        timer.time("chat new conversation", lambda: new.click())
+    answered = 0
+    for text in messages:
+        box = page.locator("textarea[data-testid='stChatInputTextArea']")
+        expect(box).to_be_enabled()
+        before = page.locator("[data-testid='stChatMessage']").count()
+        box.fill(text)
+        timer.time("chat turn", lambda box=box: box.press("Enter"))
+        timer.settle()
+        messages_now = page.locator("[data-testid='stChatMessage']")
+        if messages_now.count() >= before + 2 and messages_now.last.inner_text().strip():
+            answered += 1
+    return answered
+
+
+def walk(page, base_url: str, rounds: int = 2) -> tuple[ClickTimer, dict[str, int]]:
+    """The whole walk: navigation round(s) through every page, one exercise, one short conversation."""
+    from playwright.sync_api import expect
+
+    page.goto(base_url)
+    expect(heading(page)).to_contain_text("Welcome to Haven", timeout=600_000)  # a fresh server warms up
+    timer = ClickTimer(page)
+    timer.settle()
+    for _ in range(rounds):
+        for title in NAVIGATION:
+            navigate(timer, title)
+    checks = {"exercise_nexts_that_moved_on": exercise_steps(timer), "chat_turns_answered": chat_turns(timer)}
+    return timer, checks
+
+
+def _table(result: dict[str, dict[str, float]]) -> str:
+    lines = ["| action | n | p50 ms | p95 ms | max ms |", "|---|---|---|---|---|"]
+    for action, row in result.items():
+        lines.append(f"| {action} | {row['n']} | {row['p50_ms']:.0f} | {row['p95_ms']:.0f} | {row['max_ms']:.0f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=2, help="Navigation rounds through every page.")
+    parser.add_argument("--json", type=Path, help="Also write the figures here.")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "tests"))
+    from playwright.sync_api import sync_playwright
+    from services import serve_app
+
+    data_dir = tempfile.mkdtemp(prefix="haven-clicks-")
+    env = {**os.environ, "HAVEN_DATA_DIR": data_dir, "HAVEN_REGION": "US"}
+    env.pop("HAVEN_LLM", None)
+    server = serve_app(env, data_dir)
+    base_url = next(server)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                         args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])  # fmt: skip
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            print(f"load average before: {os.getloadavg()[0]:.2f} (cores: {os.cpu_count()})")
+            started = time.perf_counter()
+            try:
+                timer, checks = walk(page, base_url, args.rounds)
+            except Exception:
+                page.screenshot(path=str(Path(data_dir) / "failed.png"), full_page=True)
+                print(f"failed: the page is in {data_dir}/failed.png", file=sys.stderr)
+                raise
+            browser.close()
+    finally:
+        next(server, None)
+    result = summary(timer.samples)
+    print(_table(result))
+    print(f"checks: {checks}; walk {time.perf_counter() - started:.0f} s; "
+          f"load average after: {os.getloadavg()[0]:.2f}")  # fmt: skip
+    if args.json:
+        args.json.write_text(json.dumps({"actions": result, "checks": checks}, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
