@@ -149,14 +149,14 @@ def _export() -> None:
     left, right = st.columns(2)
     left.download_button(
         "Download everything (JSON)",
-        data=export_json(engine),
+        data=lambda: export_json(engine),  # made when pressed, not on every visit to Settings
         file_name=f"haven-export-{today}.json",
         mime="application/json",
         on_click="ignore",
     )
     right.download_button(
         "Download check-ins (CSV)",
-        data=check_ins_csv(engine),
+        data=lambda: check_ins_csv(engine),
         file_name=f"haven-check-ins-{today}.csv",
         mime="text/csv",
         on_click="ignore",
