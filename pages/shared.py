@@ -56,7 +56,7 @@ if wanted:
         )
         st.stop()
     if kind == "conversation":
-        st.subheader(f"Conversation: {shown.title}")
+        st.subheader(f"Conversation: {shown.share.title}")
         st.caption("Shared by the person; they can see that you opened it.")
         for turn in shown.turns:
             with st.chat_message("user" if turn.role == "user" else "assistant"):

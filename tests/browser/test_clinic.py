@@ -209,8 +209,10 @@ def test_sign_in_roles_isolation_sharing_revoking_and_signing_out(people, provid
     conversation = casey.locator("[class*='st-key-item-']").filter(has_text="Alex Rivera").filter(
         has_not_text="Report").first  # fmt: skip
     conversation.get_by_role("button", name="Open").click()
-    expect(casey.get_by_text(ALEX_CHAT).first).to_be_visible()
+    expect(casey.get_by_role("heading", name=re.compile("^Conversation: "))).to_be_visible()
+    expect(casey.locator("[data-testid='stChatMessage']").filter(has_text=ALEX_CHAT)).to_be_visible()
     _nothing_of(casey, BLAIR_CHAT, BLAIR_NOTE, ALEX_NOTE)
+    expect(casey).to_have_url(re.compile(r"share=\d+"))
     share_url = casey.url
     casey.shot("6-clinician-opens-the-shared-conversation")
 
@@ -241,8 +243,10 @@ def test_sign_in_roles_isolation_sharing_revoking_and_signing_out(people, provid
     # --- signing out ends the session -----------------------------------------------------------------------------
     _open(alex, "")
     alex.get_by_role("button", name="Sign out").click()
-    if alex.url.startswith(provider.url):  # the provider asks to confirm ending its own session too
-        alex.get_by_role("button").first.click()
+    alex.wait_for_url(f"{provider.url}/**")  # Streamlit ends the provider's session too; it asks to confirm
+    alex.get_by_role("button", name="End session").click()
+    alex.wait_for_url(f"{alex.base_url}/**")
+    expect(alex.get_by_role("heading", name="Welcome to Haven")).to_be_visible()
     _open(alex, "mood")
     expect(alex.get_by_role("heading", name="Welcome to Haven")).to_be_visible()
     _nothing_of(alex, ALEX_NOTE, "Alex Rivera")
