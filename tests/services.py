@@ -111,6 +111,23 @@ class PostgresServer:
         self._run([str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "haven", name])
         return self.url.rsplit("/", 1)[0] + f"/{name}"
 
+    def create_app_database(self, name: str, role: str = "haven_app") -> str:
+        """A fresh database owned by an ordinary role (not a superuser, no BYPASSRLS), and its URL as that role.
+
+        Clinic mode needs this: PostgreSQL's row-level security never binds a superuser, and the cluster's
+        own ``haven`` user is one, so Haven refuses to open a clinic database as it.
+        """
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            if not conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}):
+                conn.execute(text(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE'))
+        admin.dispose()
+        self._run([str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "haven", "-O", role,
+                   name])  # fmt: skip
+        return f"postgresql+psycopg://{role}@127.0.0.1:{self.port}/{name}"
+
     def stop(self) -> None:
         subprocess.run(self.as_user + [str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"],
                        capture_output=True)
