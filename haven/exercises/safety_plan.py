@@ -52,11 +52,11 @@ def crisis_help(engine: Engine, person: str, triage: Triage) -> CrisisResponse:
     from haven.config import get_settings
     from haven.safety import crisis_response
 
-    return crisis_response(
-        get_settings().region,
-        safety_plan=latest_safety_plan(engine, person),
-        category=getattr(triage, "category", None),
-    )
+    try:
+        plan = latest_safety_plan(engine, person)
+    except Exception:  # noqa: BLE001 - no readable plan (database down, no owner) never holds back the help lines
+        plan = None
+    return crisis_response(get_settings().region, safety_plan=plan, category=getattr(triage, "category", None))
 
 
 def concern_help(triage: Triage) -> ConcernResponse:

@@ -185,3 +185,10 @@ def test_deleting_my_data_removes_me_and_only_me(signed_in):
         recent_check_ins(signed_in, ANA.subject)
     assert len(recent_check_ins(signed_in, BEN.subject)) == 1
     assert row_counts(signed_in)["check_ins"] == 1 and row_counts(signed_in)["chat_turns"] == 2
+
+
+def test_crisis_help_still_shows_when_there_is_no_owner_to_read_a_safety_plan_for(signed_in):
+    from haven.exercises import crisis_help
+
+    response = crisis_help(signed_in, "", triage=None)
+    assert response.helplines and response.safety_plan == []
