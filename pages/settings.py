@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from haven.config import get_settings, save_preferences
+from ui.clinic_privacy import render_clinic_settings
 from ui.entry import through_app
 from ui.privacy_settings import render_privacy_section
 from ui.reminders import reminder_settings_section
@@ -100,6 +101,9 @@ def _engine_section(settings) -> None:
 def main() -> None:
     st.title("Settings")
     settings = get_settings()
+    if settings.mode == "clinic":  # installation-wide choices are the clinic's: only one's own data here
+        render_clinic_settings()
+        return
     _region_section(settings)
     st.divider()
     reminder_settings_section()  # a daily check-in and a two-weekly check-up, for the person's calendar

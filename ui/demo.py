@@ -33,9 +33,12 @@ def _look(name: str) -> None:
 
 def demo_controls(key: str = "demo") -> None:
     """Buttons to fill, open, leave or remove the demo profile, with one line on what it is."""
+    from haven.config import get_settings
     from haven.tracking.demo import demo_exists
     from ui.resources import database
 
+    if get_settings().mode == "clinic":
+        return  # a clinic's database holds signed-in people only: no made-up profile beside them
     if not demo_exists(database()):
         st.caption("See what Haven looks like after a few months: 90 days of made-up check-ins, check-ups "
                    "and exercises, in a separate profile. Your own entries are not touched.")  # fmt: skip
