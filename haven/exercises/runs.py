@@ -74,10 +74,11 @@ def get_run(engine: Engine, person: str, run_id: int) -> RunRecord:
 
 
 def update_run(engine: Engine, person: str, run_id: int, **changes: Any) -> RunRecord:
-    """Write ``changes`` (column=value) to the run and return the saved record."""
-    unknown = set(changes) - set(ExerciseRun.__table__.columns.keys())
+    """Write ``changes`` (column=value) to the run and return the saved record. Its id and its owner are not
+    changes a caller may make: a run never moves to another person."""
+    unknown = set(changes) - (set(ExerciseRun.__table__.columns.keys()) - {"id", "person_id"})
     if unknown:
-        raise TypeError(f"not a column of exercise_runs: {', '.join(sorted(unknown))}")
+        raise TypeError(f"not a column of exercise_runs a run may change: {', '.join(sorted(unknown))}")
     with session_scope(engine) as session:
         row = _owned_row(session, person, run_id)
         for name, value in changes.items():

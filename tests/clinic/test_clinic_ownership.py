@@ -192,3 +192,14 @@ def test_crisis_help_still_shows_when_there_is_no_owner_to_read_a_safety_plan_fo
 
     response = crisis_help(signed_in, "", triage=None)
     assert response.helplines and response.safety_plan == []
+
+
+def test_a_run_cannot_be_handed_to_another_person(signed_in):
+    from haven.exercises.runs import update_run
+
+    run = create_run(signed_in, ANA.subject, "box-breathing")
+    with session_scope(signed_in) as session:
+        ben_id = session.scalar(select(Person.id).where(Person.subject == BEN.subject))
+    with pytest.raises(TypeError):
+        update_run(signed_in, ANA.subject, run.id, person_id=ben_id)
+    assert list_runs(signed_in, BEN.subject) == [] and len(list_runs(signed_in, ANA.subject)) == 1
