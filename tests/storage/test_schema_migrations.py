@@ -69,3 +69,21 @@ def test_head_schema_matches_the_models(engine):
     with engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert differences == []
+
+
+def test_the_clinic_schema_downgrades_and_upgrades_with_data_intact(tmp_path, data_dir):
+    """0004 changes the people table, which every other row points at: a table copy on SQLite would
+    cascade-delete them all, so neither direction may copy it."""
+    from alembic import command
+
+    from haven.storage.db import get_or_create_person
+
+    engine = fresh_engine(tmp_path)
+    with session_scope(engine) as session:
+        session.add(CheckIn(person_id=get_or_create_person(session).id, mood=5, note="kept"))
+    command.downgrade(alembic_config(engine), "0003")
+    upgrade(engine)
+    with session_scope(engine) as session:
+        assert [c.note for c in session.scalars(select(CheckIn))] == ["kept"]
+        assert session.scalar(select(Person.role)) == "person"
+    engine.dispose()

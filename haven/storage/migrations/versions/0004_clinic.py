@@ -151,7 +151,7 @@ def downgrade() -> None:
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_people_email'))
         batch_op.drop_index(batch_op.f('ix_people_subject'))
-        batch_op.drop_column('email')
-        batch_op.drop_column('display_name')
-        batch_op.drop_column('role')
-        batch_op.drop_column('subject')
+    for column in ('email', 'display_name', 'role', 'subject'):
+        # A plain DROP COLUMN (SQLite 3.35+): a batch copy of people would drop the old table, and on SQLite
+        # that cascades to every row pointing at a person.
+        op.execute(f'ALTER TABLE people DROP COLUMN {column}')
