@@ -22,6 +22,7 @@ from haven.chat import store
 from haven.clinic.audit import access_log
 from haven.clinic.errors import NotShared
 from haven.clinic.people import delete_my_data, person_for
+from haven.clinic.reviews import conversation_for_review, my_reviews, publish, publishable, save_review
 from haven.clinic.sharing import (
     open_shared_conversation,
     open_shared_report,
@@ -32,6 +33,7 @@ from haven.clinic.sharing import (
 from haven.content.loader import Library
 from haven.exercises.runs import create_run
 from haven.reports import ReportOptions
+from haven.reviews.models import TurnMark, Verdict, review_pairs
 from haven.storage.db import get_engine, make_engine, session_scope
 from haven.storage.models import (
     AccessEntry,
@@ -39,6 +41,7 @@ from haven.storage.models import (
     ChatTurn,
     CheckIn,
     Conversation,
+    ConversationReview,
     ExerciseRun,
     Person,
     Share,
@@ -200,3 +203,28 @@ def test_the_services_work_under_row_security(populated, clinic_pg):
     delete_my_data(clinic_pg, ANA)
     left = _everything(clinic_pg, BEN.subject)
     assert len(left["check_ins"]) == 1 and _everything(clinic_pg, RIVERA.subject)["shares"] == []
+
+
+def test_the_clinician_review_works_under_row_security(clinic_pg, tmp_path):
+    for identity in (ANA, RIVERA, NOLAN):
+        person_for(clinic_pg, identity)
+    conversation = store.create_conversation(clinic_pg, ANA.subject)
+    store.save_turn(clinic_pg, ANA.subject, conversation, "user", "i can't sleep, ana here")
+    store.save_turn(clinic_pg, ANA.subject, conversation, "assistant", "That sounds tiring.")
+    share = share_conversation(clinic_pg, ANA, RIVERA.email, conversation)
+    export = conversation_for_review(clinic_pg, RIVERA, share.id)
+    (pair,) = review_pairs(export)
+    mark = TurnMark(Verdict.UNHELPFUL, better_reply="Sleep trouble is hard. Want to try a wind-down routine?",
+                    approved=True)  # fmt: skip
+    stored = save_review(clinic_pg, RIVERA, share.id, {pair.index: mark})
+    path = publish(clinic_pg, RIVERA, stored.id, publishable(clinic_pg, RIVERA, stored.id), directory=tmp_path)
+    assert "ana" not in path.read_text(encoding="utf-8").lower()
+    assert _words(_everything(clinic_pg, NOLAN.subject)["chat_turns"]) == set()
+    with session_scope(clinic_pg) as session:  # the review quotes Ana: Nolan's unfiltered query finds nothing
+        set_row_owner(session, NOLAN.subject)
+        assert session.scalars(select(ConversationReview)).all() == []
+    revoke_share(clinic_pg, ANA, share.id)
+    assert my_reviews(clinic_pg, RIVERA) == []
+    with session_scope(clinic_pg) as session:
+        set_row_owner(session, RIVERA.subject)
+        assert session.scalars(select(ConversationReview)).all() == []
