@@ -18,6 +18,8 @@ handling of follow-ups, natural English. Those come from hand scores in benchmar
 check, concern) are the safety layer's and are listed, not scored.
 
 Run:  .venv/bin/python benchmarks/chat_rubric.py [--show] [--scores benchmarks/chat_rubric_scores_after_fixes.yaml]
+      .venv/bin/python benchmarks/chat_rubric.py --show --conversations benchmarks/chat_dev.yaml   (the dev set:
+      read and tuned on, so its rule figures are not figures on unseen conversations)
 Uses a throwaway data dir and the real library search (built in memory); needs no network.
 """
 
@@ -122,6 +124,12 @@ def main() -> None:
     parser.add_argument(
         "--scores", default="benchmarks/chat_rubric_scores.yaml", help="the hand scores to read (repo-relative)"
     )
+    parser.add_argument(
+        "--conversations",
+        default="benchmarks/chat_rubric.yaml",
+        help="the conversations to run (repo-relative); the default is the held-out set, benchmarks/chat_dev.yaml "
+        "the dev set that is read and tuned on",
+    )
     args = parser.parse_args()
     os.environ["HAVEN_DATA_DIR"] = tempfile.mkdtemp(prefix="haven-rubric-")
     os.environ["HAVEN_LLM"] = "guide"
@@ -136,7 +144,7 @@ def main() -> None:
     db = make_engine(f"sqlite:///{os.environ['HAVEN_DATA_DIR']}/haven.db")
     upgrade(db)
     service = ChatService(build_searcher(library), library, db)
-    script = yaml.safe_load((ROOT / "benchmarks" / "chat_rubric.yaml").read_text(encoding="utf-8"))
+    script = yaml.safe_load((ROOT / args.conversations).read_text(encoding="utf-8"))
     hand_file = ROOT / args.scores
     hand = yaml.safe_load(hand_file.read_text(encoding="utf-8")) if hand_file.exists() else {}
     hand = (hand or {}).get("conversations", {})

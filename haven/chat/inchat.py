@@ -39,6 +39,18 @@ _SKIP = re.compile(r"\b(skip|pass|don'?t know|dunno|idk|not sure|no idea|just st
 _NUMBER = re.compile(r"\b(10|[0-9])\b")
 _NOT_DONE = re.compile(r"\b(skip|couldn'?t|can'?t|didn'?t|did not|not really)\b")
 _ITEMS = re.compile(r"\s*(?:,|;|\n|\band\b|&|\+)\s*")
+#: Chat steps whose answer is the person's own words about themselves (what they noticed, a thought, their
+#: worries), where "I feel calmer" or "useless" can be the answer itself.
+FREE_TEXT = ("noticed", "automatic_thought", "evidence_against", "balanced_thought", "worries", "set_time", "postpone")
+_THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers)\b")
+_DID_IT = re.compile(r"\b(i (did|tried|finished|have done|'?ve done|just did|just finished)|did (it|that)|done it)\b")
+#: How the person is now, said on its own ("I feel calmer", "bit better i think", "that helped").
+_STATUS = re.compile(r"^(ok(ay)? |yeah |well |honestly )?(i feel|i'?m feeling|feeling|feel|i'?m|that|it|this|it'?s|that'?s|much|a bit|bit|a little|already)\b")
+#: The exercise itself is not helping ("this isn't helping"), as against a harsh thought ("I'm useless").
+_NOT_HELPING = re.compile(
+    r"\b(this|it|that)('?s| is)? (not|isn'?t|doesn'?t|does not|won'?t|is not) (really )?(help|work)\w*|"
+    r"\bnot (helping|working)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -137,6 +149,17 @@ def name(ex: Exercise, n: int) -> str:
 RESUME_AT = {"worry-time": "worries", "thought-record": "situation"}
 
 
+#: Exercises whose chat steps ask about the senses, the breath and 0-10 ratings, never the person's thoughts:
+#: there "I don't want to do this anymore" is about the exercise, and triage is told so (the thought check's
+#: and worry time's answers are the person's own thoughts, read as they are).
+ABOUT_THE_SENSES = ("grounding-54321", "box-breathing")
+
+
+def about_the_senses(run: dict[str, Any] | None) -> bool:
+    """True while one of :data:`ABOUT_THE_SENSES` runs in the chat (its last words were one of its steps)."""
+    return running(run) and run["exercise"] in ABOUT_THE_SENSES
+
+
 def fits(exercise_id: str | None, library) -> bool:
     return exercise_id in IN_CHAT and exercise_id in library.exercises
 
@@ -163,6 +186,33 @@ def value_for(ex: Exercise, step_id: str, text: str) -> Any:
         items = [item.strip(" .") for item in _ITEMS.split(text.strip()) if item.strip(" .")]
         return (items or [text.strip()])[: step.max_items]
     return text.strip()
+
+
+def ends_early(ex: Exercise, index: int, norm: str, outcome: str | None) -> bool:
+    """Whether a message part-way through ends the exercise with how it went, rather than answering the step:
+    "I did it, I feel a bit calmer" or "thanks, that helped" while asked for four things you can feel, or "this
+    isn't helping". Where the step's answer is the person's own words (what they noticed, a thought) only thanks
+    with "it helped", or the exercise said not to be helping, end it; "4, I feel calmer" is the rating.
+    ``norm`` is the message as haven.chat.understanding.normalise gives it; ``outcome`` helped / not_helped."""
+    steps = script(ex)
+    if outcome is None or not 0 <= index < len(steps):
+        return False
+    thanked = bool(_THANKS.search(norm))
+    if steps[index].saves in FREE_TEXT:
+        if thanked and outcome == "helped":
+            return True
+        return outcome == "not_helped" and bool(_NOT_HELPING.search(norm)) and len(norm.split()) <= 8
+    if rating(norm) is not None:
+        return False
+    return thanked or bool(_DID_IT.search(norm)) or (len(norm.split()) <= 6 and bool(_STATUS.search(norm)))
+
+
+def helped_said(text: str) -> bool | None:
+    """Whether the message says the exercise helped (True), did not (False), or neither (None)."""
+    from haven.chat.intents import outcome_of
+    from haven.chat.understanding import normalise
+
+    return {"helped": True, "not_helped": False}.get(outcome_of(normalise(text)) or "")
 
 
 def _answered_step(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
@@ -249,6 +299,24 @@ class InChat:
             self._place(session, ex, steps[following].saves)
             return Outcome({**run, "step": following}, steps[following].say)
         return self._finish(session, ex, run)
+
+    def end_early(self, run: dict[str, Any], helped: bool | None) -> Outcome:
+        """The person ended the exercise part-way saying how it went ("I did it, I feel calmer"): the run is
+        finished with what was written, and their "it helped" (or not) kept as the page's button keeps it."""
+        from haven.exercises import distress_change
+        from haven.exercises.runs import update_run
+        from haven.storage.models import utcnow
+
+        ex = self.library.exercises[run["exercise"]]
+        if ex.id in RESUME_AT:  # the rest is for later, on the page: it waits there, as when done in full
+            ids = [s.id for s in ex.steps]
+            record = update_run(self.db, self.person, run["run"], current_step=ids.index(RESUME_AT[ex.id]))
+        else:
+            record = update_run(
+                self.db, self.person, run["run"], current_step=len(ex.steps), completed_at=utcnow()
+            )
+        self.rate_helpful(run, helped)
+        return Outcome({**run, "step": run.get("steps", len(script(ex)))}, "", finished=True, change=distress_change(record))
 
     def stop(self, run: dict[str, Any]) -> None:
         """The person stopped: what they wrote stays saved as an unfinished run; an untouched run is removed."""

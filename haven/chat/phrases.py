@@ -462,6 +462,16 @@ IN_CHAT_LATER = {
         "Did looking at it this way help, even a little?",
     ),
 }
+#: The person ended an exercise in the chat saying how it went ("I did it, I feel calmer", "thanks, that
+#: helped", "this isn't helping"), or said it with the last step's answer.
+IN_CHAT_ENDED_HELPED = ("I'm glad it helped. We can stop there.", "Good, I'm glad it helped. Let's leave it there.")
+IN_CHAT_ENDED_NOT = (
+    "Thanks for giving it a go; let's stop there. Not every exercise suits every moment, and that's useful to know.",
+)
+IN_CHAT_ENDED_DONE = ("Well done for doing it. We can stop there.",)
+IN_CHAT_GLAD = "I'm glad it helped."
+IN_CHAT_SORRY = "I'm sorry it didn't help more. That's useful to know, not a failure."
+IN_CHAT_ENDED_QUESTION = ("Is there anything else on your mind?", "Is there anything else you'd like to talk about?")
 IN_CHAT_STOPPED = ("Okay, we'll stop there.", "Of course, let's leave it there.")
 IN_CHAT_STOPPED_SAVED = "What you wrote so far is saved on the Exercises page."
 IN_CHAT_STOPPED_QUESTION = ("How are you feeling now?", "What would help most right now?")

@@ -89,8 +89,8 @@ class ChatService:
                 text=limits.EMPTY_REPLY, level="none", engine=self.guide.name, conversation_id=conversation_id
             )
             return
-        state, question = self._risk_context(person, conversation_id)
-        assessment = assess(text, state, question)  # before anything else sees the text
+        state, question, step = self._risk_context(person, conversation_id)
+        assessment = assess(text, state, question, exercise_step=step)  # before anything else sees the text
         verdict = assessment.triage
         settings = self.settings()
         if assessment.reply != "normal":
@@ -224,25 +224,30 @@ class ChatService:
     # --- risk across the conversation -------------------------------------------------------------------
 
     def _risk_context(self, person: str, conversation_id: int | None):
-        """The conversation's risk state and Haven's last words (the question a reply may answer).
+        """The conversation's risk state, Haven's last words (the question a reply may answer), and whether
+        those words are a step of grounding or box breathing running in the chat (issue 11: an exercise answer
+        is triaged with its step; there "I don't want to do this anymore" is about the exercise).
 
         A database that cannot be read must not stand between a person and help: triage then reads the
         message on its own, which still catches a crisis said in it.
         """
+        from haven.chat.inchat import about_the_senses
         from haven.safety.conversation import RiskState
 
         if conversation_id is None:
-            return self._risk_carried_over(person)
+            return (*self._risk_carried_over(person), False)
         try:
-            state = RiskState.from_dict(store.load_state(self.db, person, conversation_id).get("risk"))
+            stored = store.load_state(self.db, person, conversation_id)
+            state = RiskState.from_dict(stored.get("risk"))
             turns = store.load_turns(self.db, person, conversation_id)
         except store.ConversationNotFound:
             raise
         except Exception:
             log.exception("could not read the conversation's risk state; reading the message alone")
-            return RiskState(), None
-        last = next((t.text for t in reversed(turns) if t.role == "assistant"), None)
-        return state, last
+            return RiskState(), None, False
+        last = next((t for t in reversed(turns) if t.role == "assistant"), None)
+        step = last is not None and last.engine == self.guide.name and about_the_senses(dialogue.load(stored).run)
+        return state, (last.text if last else None), step
 
     def _risk_carried_over(self, person: str):
         """For a new conversation: a crisis left open last time, with the opener that asks about it as the
@@ -374,6 +379,8 @@ class ChatService:
             if inchat.running(run):
                 if u.intent == "answer" and u.mode == "exercise":
                     return self._exercise_step(runner, run, text)
+                if u.intent == "tried" and run["step"] > 0:  # "I did it, I feel calmer": ended, with how it went
+                    return self._exercise_ended(runner, run, text, u.outcome)
                 runner.stop(run)
                 if u.intent == "decline":
                     return self._exercise_stopped(run, text)
@@ -429,10 +436,42 @@ class ChatService:
             said, question = P.IN_CHAT_LATER[run["exercise"]]
         else:
             done = phraser.pick("in-chat-done", P.IN_CHAT_DONE)
+            helped = inchat.helped_said(text)  # "4, I feel calmer": how it went, said with the last answer
+            if helped is not None:
+                runner.rate_helpful(out.run, helped)
+                verdict = P.IN_CHAT_GLAD if helped else P.IN_CHAT_SORRY
+                said = " ".join(p for p in (done, out.change, P.IN_CHAT_SAVED, verdict) if p)
+                question = phraser.pick("in-chat-ended-q", P.IN_CHAT_ENDED_QUESTION)
+                return inchat.Turn(Draft(text=f"{said}\n\n{question}"), out.run, False)
             said = " ".join(p for p in (done, out.change, P.IN_CHAT_SAVED) if p)
             question = P.IN_CHAT_DONE_QUESTION
         pending = dialogue.Pending("check_in", question, "helped", None, run["exercise"])
         return inchat.Turn(Draft(text=f"{said}\n\n{question}"), out.run, pending)
+
+    def _exercise_ended(self, runner, run: dict, text: str, outcome: str | None):
+        """Part-way through, the person ended it saying how it went: finished, their verdict kept with the run,
+        and a kind close; asked whether it helped only when they did not say."""
+        from haven.chat import inchat
+        from haven.chat import phrases as P
+        from haven.chat.phrasing import Phraser
+
+        helped = {"helped": True, "not_helped": False}.get(outcome or "")
+        out = runner.end_early(run, helped)
+        phraser = Phraser(text)
+        saved = P.IN_CHAT_STOPPED_SAVED if run["exercise"] in inchat.RESUME_AT else P.IN_CHAT_SAVED
+        if helped is None:
+            said = " ".join(p for p in (phraser.pick("in-chat-ended", P.IN_CHAT_ENDED_DONE), out.change, saved) if p)
+            question = P.IN_CHAT_DONE_QUESTION
+            pending = dialogue.Pending("check_in", question, "helped", None, run["exercise"])
+            return inchat.Turn(Draft(text=f"{said}\n\n{question}"), out.run, pending)
+        if helped:
+            said = phraser.pick("in-chat-ended", P.IN_CHAT_ENDED_HELPED)
+            question = phraser.pick("in-chat-ended-q", P.IN_CHAT_ENDED_QUESTION)
+        else:
+            said = phraser.pick("in-chat-ended-not", P.IN_CHAT_ENDED_NOT)
+            question = phraser.pick("in-chat-stop-q", P.IN_CHAT_STOPPED_QUESTION)
+        said = " ".join(p for p in (said, out.change, saved) if p)
+        return inchat.Turn(Draft(text=f"{said}\n\n{question}"), out.run, False)
 
     def _exercise_stopped(self, run: dict, text: str):
         from haven.chat import inchat

@@ -17,7 +17,7 @@ import numpy as np
 from haven.chat import facts as F
 from haven.chat import intents as I
 from haven.chat.dialogue import DialogueState
-from haven.chat.inchat import STOP, running
+from haven.chat.inchat import STOP, ends_early, running
 from haven.chat.types import Understanding
 from haven.content.loader import Library
 
@@ -511,6 +511,10 @@ class Understander:
         rating_first = state.run and state.run.get("first", "before") == "before"
         if rating_first and state.run["step"] == 0 and outcome_said and not I.NUMBER.search(norm):
             return I.Reading("tried", outcome=outcome_said, exercise=exercise)  # not "I'm useless" as a thought
+        if exercise in self.library.exercises and ends_early(
+            self.library.exercises[exercise], state.run["step"], norm, outcome_said
+        ):
+            return I.Reading("tried", outcome=outcome_said, exercise=exercise)  # "I did it, I feel calmer"
         return I.Reading("answer", exercise=exercise, answers=True)
 
     def _new_topic(self, norm: str, feelings, themes, named, state: DialogueState) -> bool:

@@ -36,7 +36,9 @@ from haven.safety.triage import Triage, most_urgent, read_message, worse
 from haven.yaml_files import read_yaml
 
 CONVERSATION_FILE = Path(__file__).with_name("conversation.yaml")
-HAVEN_PREFIXES = ("haven:", "assistant:", "bot:")
+HAVEN_PREFIXES = ("haven:", "assistant:", "bot:", "haven exercise:")
+#: Haven's words that are a step of an exercise in the chat (grounding, box breathing), in a triage context.
+EXERCISE_PREFIX = "haven exercise:"
 #: Earlier person messages read together with a message that follows a concern.
 RECENT_MESSAGES = 3
 #: How many messages after a concern (or after a crisis ends) are still read together with the ones before.
@@ -111,6 +113,7 @@ class _Phrases:
     safe_feeling: re.Pattern[str]
     help_sought: re.Pattern[str]
     correction: re.Pattern[str]
+    stop_exercise: re.Pattern[str]
     means: re.Pattern[str]
     still_risky: re.Pattern[str]
 
@@ -210,8 +213,13 @@ def _still_risky(rest: str, model: bool = True) -> bool:
     return bool(_phrases().still_risky.search(rest)) or (model and read_message(rest).is_crisis)
 
 
-def assess(text: str, state: RiskState | None = None, question: str | None = None) -> Assessment:
-    """Read one message given the conversation's state and the question it answers (Haven's last words)."""
+def assess(
+    text: str, state: RiskState | None = None, question: str | None = None, exercise_step: bool = False
+) -> Assessment:
+    """Read one message given the conversation's state and the question it answers (Haven's last words).
+
+    ``exercise_step``: the question is a step of grounding or box breathing running in the chat, so words
+    that stop the exercise are read as stopping it (never while a crisis holds)."""
     state = state or RiskState()
     phrases = _phrases()
     words = _plain(text)
@@ -220,6 +228,9 @@ def assess(text: str, state: RiskState | None = None, question: str | None = Non
     answer = _answer(words, question, phrases)
     if state.holds_crisis:
         return _while_crisis(words, state, alone, recent, answer, phrases)
+    if exercise_step and question and alone.is_risk and _stops_exercise(words, phrases):
+        verdict = Triage("none", None, "stopping the exercise in the chat: " + words[:120])
+        return Assessment(verdict, RiskState("clear", recent=recent, watch=max(0, state.watch - 1)), "normal")
     corrects = bool(phrases.correction.search(words))
     if corrects and state.level == "concern" and not _still_risky(_rest(words, phrases.correction)):
         category = state.category or alone.category
@@ -246,6 +257,15 @@ def assess(text: str, state: RiskState | None = None, question: str | None = Non
     if alone.level == "concern":
         return Assessment(alone, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH), "concern")
     return Assessment(alone, RiskState("clear", recent=recent, watch=max(0, state.watch - 1)), "normal")
+
+
+def _stops_exercise(words: str, phrases: _Phrases) -> bool:
+    """Whether a message said to an exercise step only stops the exercise: stopping words, and nothing left
+    once they are taken out that reads as risk (by the phrases, the patterns or the model)."""
+    if not phrases.stop_exercise.search(words):
+        return False
+    rest = _rest(words, phrases.stop_exercise)
+    return not _still_risky(rest) and not read_message(rest).is_risk
 
 
 def _while_crisis(
@@ -287,13 +307,22 @@ def replay(context: Sequence[str]) -> tuple[RiskState, str | None]:
 
     Haven's own messages (starting "haven:") are not triaged; each is the question the next message answers.
     """
+    state, question, _ = replay_with_step(context)
+    return state, question
+
+
+def replay_with_step(context: Sequence[str]) -> tuple[RiskState, str | None, bool]:
+    """As :func:`replay`, and whether Haven's last words are a step of an exercise in the chat ("haven
+    exercise: Name four things you can feel")."""
+    step = False
     state, question = RiskState(), None
     for message in context:
         if not isinstance(message, str) or not message.strip():
             continue
         if is_haven(message):
             question = _strip_speaker(message)
+            step = message.strip().lower().startswith(EXERCISE_PREFIX)
             continue
-        state = assess(message, state, question).state
-        question = None
-    return state, question
+        state = assess(message, state, question, step).state
+        question, step = None, False
+    return state, question, step

@@ -246,11 +246,13 @@ def triage(text: str | None, context: Sequence[str] | None = None) -> Triage:
     """Triage a person's text (chat message, journal entry, exercise answer, PHQ-9 item 9).
 
     ``context``: earlier messages of the same conversation, oldest first; Haven's own messages start with
-    "haven:" (an exercise answer's context is the step's question). Without context the message is read alone.
+    "haven:" (an exercise answer's context is the step's question; "haven exercise:" marks a step of grounding or
+    box breathing in the chat, where "I don't want to do this anymore" stops the exercise). Without context the
+    message is read alone.
     """
     if not context:
         return read_message(text)
-    from haven.safety.conversation import assess, replay
+    from haven.safety.conversation import assess, replay_with_step
 
-    state, question = replay(context)
-    return assess(text or "", state, question).triage
+    state, question, step = replay_with_step(context)
+    return assess(text or "", state, question, step).triage

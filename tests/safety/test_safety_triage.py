@@ -169,6 +169,41 @@ def test_an_answer_is_read_with_its_question(triage_model):
     assert triage("yeah", context=asked).is_crisis
 
 
+STEP = "haven exercise: Good. Name four things you can feel or touch."
+
+
+@pytest.mark.parametrize(
+    "text", ["enough, I don't want to do this anymore", "I don't want to do this any more", "can we stop now please"]
+)
+def test_stopping_an_exercise_in_the_chat_is_not_a_crisis(text, triage_model):
+    """Said to a grounding step, these words are about the exercise (issue 11: answers inside exercises are
+    triaged with the step's question); the same words with no step, or after Haven's other words, are not."""
+    assert triage(text, context=[STEP]).level == "none"
+    assert triage(text, context=["haven: What's been on your mind?"]).level == triage(text).level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to do this anymore, I want to die",
+        "I don't want to do this anymore, I don't want to be here",
+        "I don't want to do this anymore, any of it",
+        "enough. I dont want to do this any more. everything is pointless",
+        "I can't do this anymore",
+        "I've had enough of life",
+        "I don't want to carry on",
+        "I don't want to keep going",
+    ],
+)
+def test_risk_said_with_stopping_an_exercise_stays_a_crisis(text, triage_model):
+    assert triage(text, context=[STEP]).is_crisis
+
+
+def test_stopping_words_do_not_end_a_crisis_that_holds(triage_model):
+    context = ["I want to kill myself", STEP]
+    assert triage("I don't want to do this anymore", context=context).is_crisis
+
+
 def test_a_misread_can_be_corrected_in_the_persons_words(triage_model):
     context = ["I'm going to kill him when he gets home"]
     result = triage("I'm not going to hurt anyone, I'm just annoyed", context=context)
