@@ -649,7 +649,17 @@ def _publish_review(review_id: int, yes: bool, directory: Path | None) -> None:
 
 
 def main() -> None:  # console-script entry point
-    app()
+    from haven.storage.owners import OwnerRequired
+
+    try:
+        app()
+    except OwnerRequired as error:  # clinic mode: the command line has no signed-in person to act for
+        typer.echo(
+            f"{error}. In clinic mode (HAVEN_MODE=clinic) people's records are opened through the app, "
+            "after signing in; the command line works on a personal install.",
+            err=True,
+        )
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

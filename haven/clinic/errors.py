@@ -10,8 +10,10 @@ from __future__ import annotations
 from haven.storage.owners import OwnerRequired
 
 
-class ClinicRefusal(PermissionError):
-    """The asker may not do this. Nothing was read for them and nothing was written."""
+class ClinicRefusal(Exception):
+    """The asker may not do this. Nothing was read for them and nothing was written.
+
+    Not a PermissionError (an OSError): a refusal must never be mistaken for a file that could not be written."""
 
 
 class NotClinician(ClinicRefusal):

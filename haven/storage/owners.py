@@ -30,8 +30,11 @@ OWNER_SETTING = "haven.owner"
 _acting: ContextVar[str | None] = ContextVar("haven_acting_subject", default=None)
 
 
-class OwnerRequired(PermissionError):
-    """Clinic mode: a service was asked to work without a signed-in owner. Nothing was read or written."""
+class OwnerRequired(Exception):
+    """Clinic mode: a service was asked to work without a signed-in owner. Nothing was read or written.
+
+    Not a PermissionError: that is an OSError, and code that reports a file it could not write would
+    report this as one."""
 
 
 def clinic_mode() -> bool:

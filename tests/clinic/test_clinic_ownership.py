@@ -203,3 +203,13 @@ def test_a_run_cannot_be_handed_to_another_person(signed_in):
     with pytest.raises(TypeError):
         update_run(signed_in, ANA.subject, run.id, person_id=ben_id)
     assert list_runs(signed_in, BEN.subject) == [] and len(list_runs(signed_in, ANA.subject)) == 1
+
+
+def test_the_command_line_in_clinic_mode_says_why_it_cannot_act(signed_in, monkeypatch, capsys, tmp_path):
+    from haven import cli
+
+    monkeypatch.setattr("sys.argv", ["haven", "export", "--out", str(tmp_path / "everything.json")])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 2 and "clinic mode" in capsys.readouterr().err
+    assert not (tmp_path / "everything.json").exists()
