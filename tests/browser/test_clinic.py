@@ -216,6 +216,14 @@ def test_sign_in_roles_isolation_sharing_revoking_and_signing_out(people, provid
     share_url = casey.url
     casey.shot("6-clinician-opens-the-shared-conversation")
 
+    _open(casey, "review")  # the review tool is the clinician's, over what is shared with them
+    expect(casey.get_by_role("heading", name="Review Haven's replies")).to_be_visible()
+    casey.get_by_role("radiogroup").first.get_by_text("helpful", exact=True).click()
+    casey.get_by_role("button", name="Save review").click()
+    expect(casey.get_by_text(re.compile(r"Saved review \d+"))).to_be_visible()
+    _nothing_of(casey, BLAIR_CHAT)
+    casey.shot("6b-clinician-reviews-a-shared-reply")
+
     _open(alex, "sharing")
     log = alex.locator("[class*='st-key-access-log']")
     expect(log).to_contain_text("Dr Casey Kim")
