@@ -29,6 +29,7 @@ CASEY = {"sub": "clinician-casey", "name": "Dr Casey Kim", "email": "casey@clini
          "groups": ["staff", CLINICIANS]}  # fmt: skip
 UNCONFIRMED = {"sub": "person-unconfirmed", "name": "Dana Unconfirmed", "email": "dana@clinic.test",
                "email_verified": False}  # fmt: skip
+URGENT_CONTACT = "Riverside Clinic duty line 555 0100"
 ALEX_NOTE = "Alex's own note about the allotment"
 BLAIR_NOTE = "Blair's own note about the lighthouse"
 ALEX_CHAT = "I keep worrying about my allotment exam and I can't sleep"
@@ -44,18 +45,6 @@ def provider():
     server.stop()
 
 
-def _app_database(server, name: str) -> str:
-    """A fresh database owned by an ordinary role (no superuser, no BYPASSRLS): row-level security applies."""
-    if hasattr(server, "create_app_database"):
-        return server.create_app_database(name)
-    role = "haven_app"
-    psql = [str(server.bin / "psql"), "-h", "127.0.0.1", "-p", str(server.port), "-U", "haven", "-d", "postgres"]
-    server._run([*psql, "-c", f"DO $$BEGIN CREATE ROLE {role} LOGIN; EXCEPTION WHEN duplicate_object THEN END$$"])
-    server._run([str(server.bin / "createdb"), "-h", "127.0.0.1", "-p", str(server.port), "-U", "haven",
-                 "-O", role, name])  # fmt: skip
-    return f"postgresql+psycopg://{role}@127.0.0.1:{server.port}/{name}"
-
-
 @pytest.fixture(scope="module")
 def replicas(provider, postgres_server, library_search):
     """Two `streamlit run app.py` replicas in clinic mode: one database, one cookie secret, one provider.
@@ -66,7 +55,7 @@ def replicas(provider, postgres_server, library_search):
     """
     from services import free_port, serve_app
 
-    database = _app_database(postgres_server, "clinic_browser")
+    database = postgres_server.create_app_database("clinic_browser")  # no superuser: RLS applies
     cookie_secret = secrets.token_hex(32)
     urls, servers = [], []
     for number in (1, 2):
@@ -83,7 +72,7 @@ def replicas(provider, postgres_server, library_search):
         )
         env = {**os.environ, "HAVEN_MODE": "clinic", "HAVEN_DATABASE_URL": database, "HAVEN_REGION": "US",
                "HAVEN_CLINICIAN_GROUP": CLINICIANS, "AUTHLIB_INSECURE_TRANSPORT": "1",  # http on loopback only
-               "HAVEN_CLINIC_URGENT_CONTACT": "Riverside Clinic duty line 555 0100"}  # fmt: skip
+               "HAVEN_CLINIC_URGENT_CONTACT": URGENT_CONTACT}  # fmt: skip
         env.pop("HAVEN_LLM", None)
         server = serve_app(env, logs, "--secrets.files", str(secrets_file), port=port)
         urls.append(next(server))
@@ -260,3 +249,11 @@ def test_sign_in_roles_isolation_sharing_revoking_and_signing_out(people, provid
     expect(alex.get_by_role("heading", name="Welcome to Haven")).to_be_visible()
     _nothing_of(alex, ALEX_NOTE, "Alex Rivera")
     alex.shot("10-signed-out")
+
+    # --- crisis help works signed out, with the clinic's own urgent contact beside the public lines -----------
+    alex.get_by_role("button", name="Need help now?").click()
+    dialog = alex.get_by_role("dialog")
+    expect(dialog).to_contain_text("988")
+    expect(dialog).to_contain_text(URGENT_CONTACT)
+    expect(dialog).to_contain_text("Haven does not alert them")
+    alex.shot("11-help-signed-out")
