@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 expect.set_options(timeout=120_000)
@@ -221,8 +222,14 @@ def test_sign_in_roles_isolation_sharing_revoking_and_signing_out(people, provid
     alex.shot("7-alex-sees-the-access")
 
     # --- Alex stops sharing: the clinician's open link no longer shows it -----------------------------------
-    for _ in range(2):
-        alex.get_by_role("button", name="Stop sharing").first.click()
+    stop = alex.get_by_role("button", name="Stop sharing")
+    for _ in range(12):  # one click per share; a click that lands mid-rerun is simply tried again
+        if not stop.count():
+            break
+        try:
+            stop.first.click(timeout=10_000)
+        except PlaywrightTimeoutError:
+            pass
         alex.wait_for_timeout(1500)
     expect(alex.get_by_text("You are not sharing anything.")).to_be_visible()
     casey.goto(share_url)

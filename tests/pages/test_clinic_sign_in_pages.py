@@ -22,7 +22,10 @@ def _gate() -> None:
 
     menu = clinic_pages({"Haven": [st.Page(page, title="Welcome", url_path="home", default=True)]})
     if menu is not None:
-        st.write("menu: " + ", ".join(p.title for pages in menu.values() for p in pages))
+        shown = [p.title for pages in menu.values() for p in pages if p.visibility == "visible"]
+        hidden = [p.url_path for pages in menu.values() for p in pages if p.visibility == "hidden"]
+        st.write("menu: " + ", ".join(shown))
+        st.write("hidden: " + ", ".join(hidden))
 
 
 @pytest.fixture
@@ -76,3 +79,34 @@ def test_a_refused_sign_in_gets_a_plain_page_and_nothing_else(clinic, claims, ti
     assert "menu:" not in text
     assert "Hidden" not in text and "hidden@" not in text and "u1" not in text
     assert "Traceback" not in text
+
+
+@pytest.fixture
+def clinic_on_a_file(tmp_path, monkeypatch):
+    """Clinic mode over a SQLite file (the services' scoping is the same; row-level security is PostgreSQL's)."""
+    monkeypatch.setenv("HAVEN_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("HAVEN_MODE", "clinic")
+    monkeypatch.setenv("HAVEN_DATABASE_URL", f"sqlite:///{tmp_path / 'clinic.db'}")
+    monkeypatch.setenv("HAVEN_CLINICIAN_GROUP", "therapists")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def _line(at: AppTest, start: str) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith(start))
+
+
+def test_the_menu_follows_the_role_the_provider_names(clinic_on_a_file):
+    person = _run({"is_logged_in": True, "sub": "p-1", "name": "Pat", "iat": time.time(), "groups": ["staff"]})
+    assert not person.exception
+    assert _line(person, "menu:") == "menu: Welcome, Sharing"  # the stand-in Welcome plus Sharing
+    assert _line(person, "hidden:") == "hidden: caseload, shared, review"  # drawn as "for clinicians" pages
+    assert "Pat · signed in" in [c.value for c in person.sidebar.caption]
+    assert person.sidebar.button(key="sign_out").label == "Sign out"
+
+    clinician = _run({"is_logged_in": True, "sub": "c-1", "name": "Dr Lee", "iat": time.time(),
+                      "groups": ["staff", "therapists"]})  # fmt: skip
+    assert not clinician.exception
+    assert _line(clinician, "menu:") == "menu: Caseload, Shared with me, Review replies"
+    assert "Dr Lee · clinician" in [c.value for c in clinician.sidebar.caption]
