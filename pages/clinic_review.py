@@ -106,4 +106,4 @@ for review in reviews:
             st.text(f"Better reply: {pair.better_reply}")
         if st.button("Publish", key=f"publish-button-{review.id}", icon=":material/publish:"):
             path = publish(engine, me, review.id, pairs)
-            st.success(f"Published as {path.name}. The guide uses it from its next start.")
+            st.success(f"Published as {path.name}, in the library's reviewed replies ({path.parent.name}/).")
