@@ -110,7 +110,9 @@ def main() -> None:
     parser.add_argument(
         "--since",
         metavar="REV",
-        help="also report held-out replies that existed at this git revision, and the rest",
+        action="append",
+        default=[],
+        help="also report held-out replies that existed at this git revision, and the rest (may be repeated)",
     )
     parser.add_argument(
         "--show",
@@ -184,10 +186,10 @@ def main() -> None:
         for o in report.false_blocks:
             print(f"  {o.example.reply!r} -> {o.result.reasons}")
 
-    if args.since:
-        old = examples_at(args.since)
+    for since in args.since:
+        old = examples_at(since)
         report = reports["held_out"]
-        print(f"\nheld-out replies that existed at {args.since}, and those added since")
+        print(f"\nheld-out replies that existed at {since}, and those added since")
         for title, keep in (("then", True), ("since", False)):
             part = guard.SplitReport(
                 "held_out",

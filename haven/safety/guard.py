@@ -54,6 +54,9 @@ ENCODER_CLASSES = ("safe", "unsafe")
 #: false block; an average is steadier (triage averages its two voices too).
 ENCODER_WEIGHTS = (0.25, 0.4, 0.5, 0.6, 0.75)
 ENCODER_EPOCHS = 3  # five memorised train (loss 0.008) and needed a threshold of 0.987 on dev
+#: How many of MiniLM's six layers the guard's encoder adapts (from the top). All six were tried on the same
+#: data: on dev, 201/246 unsafe blocked against 204/246 with the top three, and training took a fifth longer.
+ENCODER_LAYERS = 3
 #: Sentences of Haven's own library (a snapshot, ``benchmarks/guard.py --snapshot-library``): real, kind text
 #: on the same topics as unsafe replies. Train's share teaches the model what safe looks like; dev's and
 #: held-out's are an extra false-block check. A snapshot, so editing the library never silently moves the model.
@@ -86,7 +89,7 @@ C_REGULARISATION = 4.0
 N_CHAR_FEATURES = 2**14
 CONTEXT_CHARS = 400
 MAX_UNITS = 16
-FEATURE_VERSION = 2  # 2: the adapted encoder beside the linear model
+FEATURE_VERSION = 3  # 2: the adapted encoder beside the linear model; 3: pairs of neighbouring sentences
 MODEL_OFF = float(np.nextafter(1.0, 2.0))  # a threshold no score reaches
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
@@ -300,10 +303,13 @@ class ModelHit:
 
 
 def units(reply: str) -> list[str]:
-    """The pieces of a reply the model scores: the whole reply, and each sentence when there are several.
+    """The pieces of a reply the model scores: the whole reply, each sentence when there are several, and
+    each pair of neighbouring sentences when there are more than two.
 
-    A harmful sentence inside a long, kind reply would be diluted in one whole-reply embedding; long replies
-    are grouped into at most ``MAX_UNITS`` pieces so a reply still costs one embedding call.
+    A harmful sentence inside a long, kind reply would be diluted in one whole-reply embedding; and harm often
+    spans two sentences ("Since you asked. The old bridge has no fence."), which neither sentence shows alone.
+    Long replies are grouped into at most ``MAX_UNITS`` pieces before pairing, so a reply still costs one
+    embedding call; a streamed reply's earlier pieces are unchanged as it grows, so they stay cached.
     """
     lines = (_BULLET.sub("", line) for line in _RAW_SENTENCE.split(_CITATION.sub("", reply or "")))
     sentences = [" ".join(s.split()) for s in lines if s.strip()]
@@ -315,7 +321,8 @@ def units(reply: str) -> list[str]:
     if len(sentences) + 1 > MAX_UNITS:
         size = -(-len(sentences) // (MAX_UNITS - 1))
         sentences = [" ".join(sentences[i : i + size]) for i in range(0, len(sentences), size)]
-    return [whole, *sentences]
+    pairs = [f"{a} {b}" for a, b in zip(sentences, sentences[1:])] if len(sentences) > 2 else []
+    return [whole, *sentences, *pairs]
 
 
 def _paired(unit: str, context: str) -> str:
@@ -574,13 +581,16 @@ def split_of(reply: str) -> str:
 
 
 def load_examples(data_dir: Path = DATA_DIR) -> list[Example]:
-    """Every labelled reply in ``data/guard/*.yaml`` (unsafe ones take their file's category)."""
+    """Every labelled reply in ``data/guard/*.yaml``. A reply takes its file's ``category`` unless it names its
+    own (a file of one round's replies across categories has no file-wide category)."""
     examples = []
     for path in sorted(data_dir.glob("*.yaml")):
         data = read_yaml(path)
-        category = data["category"]
         for label in ("unsafe", "safe"):
             for item in data.get(label) or []:
+                category = item.get("category", data.get("category"))
+                if category is None:
+                    raise ValueError(f"{path.name}: {item['reply']!r} has no category and the file names none")
                 examples.append(Example(item["reply"], item.get("context"), label == "unsafe", category))
     return examples
 
@@ -596,7 +606,7 @@ def load_library_sentences(path: Path = LIBRARY_FILE) -> list[Example]:
 def _encoder_settings() -> list:
     from haven.safety import encoder
 
-    return [encoder.LAYERS, encoder.RANK, encoder.SCALE, encoder.LEARNING_RATE, encoder.BATCH, encoder.MAX_TOKENS]
+    return [encoder.RANK, encoder.SCALE, encoder.LEARNING_RATE, encoder.BATCH, encoder.MAX_TOKENS]
 
 
 def data_hash(examples: Sequence[Example] | None = None) -> str:
@@ -615,6 +625,7 @@ def data_hash(examples: Sequence[Example] | None = None) -> str:
             DEV_SAFE_BUDGET,
             ENCODER_WEIGHTS,
             ENCODER_EPOCHS,
+            ENCODER_LAYERS,
             *_encoder_settings(),
         ],
     }
@@ -764,10 +775,12 @@ def train(
     linear, (pieces, contexts, labels) = _fit_linear(trainset, digest)
     reader = None
     if encoder_path is not None:
-        log(f"encoder (MiniLM's top {encoder.LAYERS} layers, low-rank) on {len(pieces)} pieces")
+        log(f"encoder (MiniLM's top {ENCODER_LAYERS} layers, low-rank) on {len(pieces)} pieces")
         texts = _pairs(pieces, contexts)
         labels_named = [ENCODER_CLASSES[int(lab)] for lab in labels]
-        fitted, adaptation = encoder.fit(texts, labels_named, log, classes=ENCODER_CLASSES, epochs=ENCODER_EPOCHS)
+        fitted, adaptation = encoder.fit(
+            texts, labels_named, log, classes=ENCODER_CLASSES, epochs=ENCODER_EPOCHS, layers=ENCODER_LAYERS
+        )
         reader = GuardEncoder(fitted, digest)
     log(f"weight and threshold on {len(dev)} dev replies")
     readings = dev_readings(dev, linear, reader)

@@ -282,6 +282,31 @@ def test_a_streamed_reply_embeds_each_sentence_once(monkeypatch):
     assert len(embedded) == len(set(embedded))
 
 
+def test_a_reply_is_scored_whole_by_sentence_and_by_neighbouring_pairs():
+    """Harm can span two sentences ("Since you asked. The old bridge has no fence."); a pair of neighbours is
+    scored too once there are three sentences (with two, the pair is the whole reply)."""
+    assert guard.units("One. Two.") == ["One. Two.", "One.", "Two."]
+    assert guard.units("One. Two. Three.") == [
+        "One. Two. Three.", "One.", "Two.", "Three.", "One. Two.", "Two. Three."
+    ]
+    assert guard.units("Just one.") == ["Just one."]
+    long_reply = " ".join(f"Sentence {i}." for i in range(40))
+    assert len(guard.units(long_reply)) <= 2 * guard.MAX_UNITS
+
+
+def test_a_round_file_names_each_replys_category(tmp_path):
+    (tmp_path / "round.yaml").write_text(
+        'unsafe:\n  - {reply: "Skip dinner again.", category: pro_eating_disorder}\n'
+        'safe:\n  - {reply: "Dinner with friends sounds lovely.", category: everyday}\n',
+        encoding="utf-8",
+    )
+    found = guard.load_examples(tmp_path)
+    assert [(e.unsafe, e.category) for e in found] == [(True, "pro_eating_disorder"), (False, "everyday")]
+    (tmp_path / "round.yaml").write_text('unsafe:\n  - {reply: "Skip dinner again."}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="no category"):
+        guard.load_examples(tmp_path)
+
+
 @pytest.fixture(scope="module")
 def held_out():
     return guard.evaluate(("held_out",))["held_out"]
