@@ -15,7 +15,7 @@ NOT_WATCHED = (
 )
 
 
-def clinic_urgent_contact() -> tuple[bool, str | None]:
+def clinic_mode_and_contact() -> tuple[bool, str | None]:
     """Whether Haven runs in clinic mode, and the clinic's urgent contact when one is configured."""
     try:
         from haven.config import get_settings
@@ -30,7 +30,7 @@ def clinic_urgent_contact() -> tuple[bool, str | None]:
 
 def draw_clinic_urgent_contact() -> None:
     """In clinic mode: the clinic's urgent contact (when configured) and that no one is watching."""
-    clinic, contact = clinic_urgent_contact()
+    clinic, contact = clinic_mode_and_contact()
     if contact:
         st.markdown(f"**Your clinic's urgent contact:** {contact}")
     if clinic:

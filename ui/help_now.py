@@ -11,7 +11,7 @@ import streamlit as st
 
 from haven.config import get_settings
 from haven.safety import emergency_number, helplines_for, resolve_region
-from ui.clinic_contact import draw_clinic_urgent_contact
+from ui.clinic_contact import clinic_mode_and_contact, draw_clinic_urgent_contact
 from ui.crisis_card import dialable
 
 
@@ -42,7 +42,8 @@ def _help_dialog() -> None:
     )
     _lines_as_buttons(region)
     draw_clinic_urgent_contact()  # clinic mode only: the clinic's own contact; no one is watching
-    st.caption(f"Help lines for {resolve_region(region).name}. Change the region in Settings.")
+    change = "" if clinic_mode_and_contact()[0] else " Change the region in Settings."  # a clinic sets its region
+    st.caption(f"Help lines for {resolve_region(region).name}.{change}")
 
 
 def _lines_as_buttons(region_code: str) -> None:
