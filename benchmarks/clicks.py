@@ -66,11 +66,23 @@ _FINISHED_AFTER = """t0 => {
   return false;
 }"""
 
+_CHANGED_AFTER = """([t0, before]) => {
+  const app = document.querySelector('[data-test-script-state]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (!window.__havenRuns.some(([t, state]) => t >= t0 && state === 'running')) return false;
+  return (CHANGED) !== before ? performance.now() : false;
+}"""
+# What identifies the step on screen: the key of its way forward (Next / Skip), or the summary's question.
+_STEP_SHOWN = (
+    "(document.querySelector(\"[class*='st-key-ex-next-'], [class*='st-key-ex-timer-skip-']\") || {}).className"
+    " || (document.body.innerText.includes('Did this help') ? 'summary' : '')"
+)
+
 
 class ClickTimer:
     """Times actions in one Playwright page: click-to-run-finished, in milliseconds, kept per action."""
 
-    def __init__(self, page, timeout_ms: int = 120_000) -> None:
+    def __init__(self, page, timeout_ms: int = 60_000) -> None:
         self.page = page
         self.timeout_ms = timeout_ms
         self.samples: dict[str, list[float]] = {}
@@ -88,11 +100,19 @@ class ClickTimer:
         )
         self.page.wait_for_timeout(250)
 
-    def time(self, action: str, do: Callable[[], None]) -> float:
+    def time(self, action: str, do: Callable[[], None], changed: str | None = None) -> float:
+        """Time ``do`` to the end of the run it causes; with ``changed`` (a JS expression for what the page
+        shows), to the end of the first run after which that differs from before the click: a click that
+        saves and then draws the next step in a second run is timed to the second."""
         self.settle()
+        before = self.page.evaluate(f"() => {changed}") if changed else None
         t0 = self.page.evaluate("performance.now()")
         do()
-        done = self.page.wait_for_function(_FINISHED_AFTER, arg=t0, timeout=self.timeout_ms).json_value()
+        if changed:
+            check = _CHANGED_AFTER.replace("CHANGED", changed)
+            done = self.page.wait_for_function(check, arg=[t0, before], timeout=30_000).json_value()
+        else:
+            done = self.page.wait_for_function(_FINISHED_AFTER, arg=t0, timeout=self.timeout_ms).json_value()
         ms = float(done) - float(t0)
         self.samples.setdefault(action, []).append(ms)
         return ms
@@ -134,11 +154,6 @@ def navigate(timer: ClickTimer, title: str) -> None:
     expect(heading(page)).to_contain_text(HEADINGS.get(title, title))
 
 
-def _progress(page) -> str:
-    bar = page.locator("[data-testid='stProgress']")
-    return bar.first.inner_text() if bar.count() else ""
-
-
 def _fill_the_step(page) -> None:
     """Answer whatever the step asks: a number on an open scale, the first option of a choice, words in each
     empty box; then let the answer reach the server (a box commits on leaving it) before Next is timed."""
@@ -157,6 +172,7 @@ def _fill_the_step(page) -> None:
 def exercise_steps(timer: ClickTimer, exercise: str = EXERCISE, most: int = 40) -> int:
     """Open ``exercise``, start it, and press Next through it, timing each Next. Returns the Nexts that moved
     the exercise on (its progress changed, or it finished)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     from playwright.sync_api import expect
 
     page = timer.page
@@ -172,13 +188,16 @@ def exercise_steps(timer: ClickTimer, exercise: str = EXERCISE, most: int = 40) 
             break
         _fill_the_step(page)
         timer.settle()
-        before = _progress(page)
+        before = page.evaluate(f"() => {_STEP_SHOWN}")
         forward = page.locator("[class*='st-key-ex-next-'] button, [class*='st-key-ex-timer-skip-'] button")
         if not forward.count():
             break
-        timer.time("exercise next", lambda: forward.first.click())
+        try:
+            timer.time("exercise next", forward.first.click, changed=_STEP_SHOWN)
+        except PlaywrightTimeoutError:  # the step did not change (an answer it would not take): not timed
+            continue
         timer.settle()
-        if _progress(page) != before or page.get_by_text(re.compile("Did this help", re.I)).count():
+        if page.evaluate(f"() => {_STEP_SHOWN}") != before:
             moved += 1
     return moved
 
@@ -217,7 +236,9 @@ def walk(page, base_url: str, rounds: int = 2) -> tuple[ClickTimer, dict[str, in
     for _ in range(rounds):
         for title in NAVIGATION:
             navigate(timer, title)
-    checks = {"exercise_nexts_that_moved_on": exercise_steps(timer), "chat_turns_answered": chat_turns(timer)}
+    checks: dict[str, int] = {"exercise_nexts_that_moved_on": exercise_steps(timer)}
+    checks["exercise_finished"] = int(bool(page.get_by_text(re.compile("Did this help", re.I)).count()))
+    checks["chat_turns_answered"] = chat_turns(timer)
     return timer, checks
 
 

@@ -238,11 +238,33 @@ def show_references(ex: Exercise) -> None:
 # --- doing a run -------------------------------------------------------------------------------------
 
 
+def rerun_runner() -> None:
+    """Draw the runner again after an answer: only the runner when this is its own rerun (a click in it), the
+    whole page otherwise (its first draw, or AppTest, which reruns pages whole)."""
+    from streamlit.errors import StreamlitAPIException
+
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitAPIException:  # scope="fragment" is refused during a run of the whole page
+        st.rerun()
+
+
+def leave_button(label: str, key: str, then, *, where=st, **options) -> None:
+    """A button that takes the person out of the runner (to the list, the editor): the whole page is drawn
+    again, since what it shows is decided outside the runner's fragment."""
+    if where.button(label, key=key, **options):
+        then()
+        st.rerun()
+
+
+@st.fragment
 def show_run(run_id: int, exercises: dict[str, Exercise]) -> None:
+    """The run being done, as a fragment: each Next, Back or rating reruns only this, not the page around
+    it (the app's frame, the navigation, the title), so a step costs only its own drawing and saving."""
     session = session_for(run_id, exercises)
     if session is None:
         st.warning("That exercise is not available any more.")
-        st.button("Back to all exercises", key="ex-missing-back", on_click=go)
+        leave_button("Back to all exercises", "ex-missing-back", go)
         return
     if session.stage is Stage.FINISHED:
         show_summary(session)
@@ -261,11 +283,10 @@ def show_run(run_id: int, exercises: dict[str, Exercise]) -> None:
         show_distress(session, before=False)
     else:  # READY: every step done but not yet marked finished (left just before the end)
         st.button("Finish", key="ex-finish", type="primary", on_click=finish, args=(session,))
-    st.button(
+    leave_button(
         "Save and leave",
-        key="ex-leave",
-        on_click=leave,
-        args=(session,),
+        "ex-leave",
+        lambda: leave(session),
         type="tertiary",
         icon=":material/bookmark:",
         help="Everything you answered is kept; continue any time from the Exercises page.",
@@ -295,7 +316,7 @@ def show_distress(session: ExerciseSession, *, before: bool) -> None:
         (session.rate_distress_before if before else session.rate_distress_after)(value)
         if not before:
             finish(session)
-        st.rerun()
+        rerun_runner()
 
 
 def show_step(session: ExerciseSession, step: Step) -> None:
@@ -310,7 +331,7 @@ def show_step(session: ExerciseSession, step: Step) -> None:
     if isinstance(step, RatingStep) and value is None and (back or forward):
         if back:  # nothing to keep: just go back
             session.back()
-            st.rerun()
+            rerun_runner()
         st.warning(f"Choose a number from {step.min} to {step.max} first.")
         return
     if back or forward:
@@ -438,7 +459,7 @@ def submit(session: ExerciseSession, step: Step, value: Any, *, then: str) -> No
     if problem:
         st.error(problem)
         return
-    st.rerun()
+    rerun_runner()
 
 
 def carry_on(session: ExerciseSession, then: str) -> str | None:
@@ -532,12 +553,12 @@ def show_summary(session: ExerciseSession) -> None:
             ("✓ " if chosen else "") + text, key=f"ex-helpful-{score}", type="primary" if chosen else "secondary"
         ):
             session.rate_helpful(None if chosen else score > 0)
-            st.rerun()
+            rerun_runner()
     st.caption("Your answer helps Haven suggest what works for you.")
 
     back_to_chat("ex-summary-chat")
     row = st.container(horizontal=True)
-    row.button("Edit", key="ex-summary-edit", on_click=go, kwargs={"edit": run.id})
+    leave_button("Edit", "ex-summary-edit", lambda: go(edit=run.id), where=row)
     row.download_button(
         "Download",
         summary_markdown(ex, run),
@@ -546,7 +567,7 @@ def show_summary(session: ExerciseSession) -> None:
         key="ex-summary-download",
         on_click="ignore",
     )
-    row.button("Back to all exercises", key="ex-summary-back", on_click=go)
+    leave_button("Back to all exercises", "ex-summary-back", go, where=row)
     show_references(ex)
 
 
