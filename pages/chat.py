@@ -184,6 +184,16 @@ def _without_the_service(error: Exception) -> None:
         st.rerun()
 
 
+def _greeting(service, person: str) -> str:
+    """A new conversation opens by the person's name and from what they said they'd like help with."""
+    from haven.chat import welcome
+
+    try:
+        return welcome.greeting(welcome.load(service.db, person))
+    except Exception:  # noqa: BLE001 - an unreadable welcome costs only the name
+        return welcome.greeting(None)
+
+
 def main() -> None:
     st.title("Chat")
     st.caption("Haven is a self-help guide, not a therapist.")
@@ -197,12 +207,12 @@ def main() -> None:
     crisis = st.session_state.get(_CRISIS)
     prompt = st.chat_input(
         "Waiting until you choose to continue" if crisis else "How are you feeling?", disabled=crisis is not None
-    )
+    ) or st.session_state.pop("chat_first_message", None)  # words typed in the welcome that triage flagged
     conversation_id = _current(person)
     if conversation_id is None:
         recap = service.opening(person)
         with st.chat_message("assistant"):
-            st.markdown(recap.text if recap else "Hi, I'm Haven. How are you feeling today?")
+            st.markdown(recap.text if recap else _greeting(service, person))
     else:
         answering = bool(prompt and prompt.strip() and crisis is None)
         if not answering and crisis is None:  # back from the Exercises page: what was done there, said once

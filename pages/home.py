@@ -35,7 +35,25 @@ def _first_run_region() -> None:
             st.rerun()
 
 
+def _welcome() -> bool:
+    """First visit: a short welcome in the chat's voice before anything else (ui/welcome_chat.py); True while
+    it is showing. A database that will not open costs the welcome, never the page."""
+    from ui.profile import active_profile
+    from ui.resources import database
+    from ui.welcome_chat import draw_welcome
+
+    try:
+        return draw_welcome(database(), active_profile(), get_settings().region)
+    except Exception as error:  # noqa: BLE001 - the page below still says what Haven is and where help is
+        from haven.logfile import record_fault
+
+        record_fault(error, "the first-run welcome")
+        return False
+
+
 st.title("Welcome to Haven")
+if _welcome():
+    st.stop()
 reminder_nudges()  # a check-in or check-up that is due, when the person asked for reminders
 st.markdown(
     "A private place to get through hard moments, with tools from cognitive behavioural therapy (CBT): "

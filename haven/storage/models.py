@@ -37,6 +37,8 @@ class Person(Base):
     role: Mapped[str] = mapped_column(String(16), default="person", server_default="person")  # | "clinician"
     display_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
     email: Mapped[str | None] = mapped_column(String(255), nullable=True, default=None, index=True)
+    #: the first-run welcome: {"name", "focus", "skipped", "at"} once done or skipped (haven.chat.welcome)
+    welcome: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, default=None)
 
     check_ins: Mapped[list[CheckIn]] = relationship(back_populates="person", cascade="all, delete-orphan")
     exercise_runs: Mapped[list[ExerciseRun]] = relationship(
