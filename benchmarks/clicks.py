@@ -82,10 +82,22 @@ _STEP_SHOWN = (
 class ClickTimer:
     """Times actions in one Playwright page: click-to-run-finished, in milliseconds, kept per action."""
 
-    def __init__(self, page, timeout_ms: int = 60_000) -> None:
+    def __init__(self, page, timeout_ms: int = 60_000, server_pid: int | None = None) -> None:
         self.page = page
         self.timeout_ms = timeout_ms
         self.samples: dict[str, list[float]] = {}
+        self.cpu: dict[str, list[float]] = {}  # the server process's CPU time per action, when its pid is known
+        self._server = None
+        if server_pid is not None:
+            import psutil
+
+            self._server = psutil.Process(server_pid)
+
+    def _server_cpu(self) -> float:
+        if self._server is None:
+            return 0.0
+        times = self._server.cpu_times()
+        return times.user + times.system
 
     def watch(self) -> None:
         self.page.wait_for_function(_WATCH, timeout=self.timeout_ms)
@@ -106,6 +118,7 @@ class ClickTimer:
         saves and then draws the next step in a second run is timed to the second."""
         self.settle()
         before = self.page.evaluate(f"() => {changed}") if changed else None
+        cpu0 = self._server_cpu()
         t0 = self.page.evaluate("performance.now()")
         do()
         if changed:
@@ -115,6 +128,8 @@ class ClickTimer:
             done = self.page.wait_for_function(_FINISHED_AFTER, arg=t0, timeout=self.timeout_ms).json_value()
         ms = float(done) - float(t0)
         self.samples.setdefault(action, []).append(ms)
+        if self._server is not None:
+            self.cpu.setdefault(action, []).append((self._server_cpu() - cpu0) * 1000)
         return ms
 
 
@@ -225,13 +240,27 @@ def chat_turns(timer: ClickTimer, messages: list[str] = CHAT) -> int:
     return answered
 
 
+def server_pid(base_url: str) -> int | None:
+    """The process listening on the server's port (for its CPU time), or None if it cannot be told."""
+    import psutil
+
+    port = int(base_url.rsplit(":", 1)[-1].strip("/"))
+    try:
+        for connection in psutil.net_connections(kind="tcp"):
+            if connection.laddr and connection.laddr.port == port and connection.status == "LISTEN":
+                return connection.pid
+    except (psutil.Error, OSError):
+        return None
+    return None
+
+
 def walk(page, base_url: str, rounds: int = 2) -> tuple[ClickTimer, dict[str, int]]:
     """The whole walk: navigation round(s) through every page, one exercise, one short conversation."""
     from playwright.sync_api import expect
 
     page.goto(base_url)
     expect(heading(page)).to_contain_text("Welcome to Haven", timeout=600_000)  # a fresh server warms up
-    timer = ClickTimer(page)
+    timer = ClickTimer(page, server_pid=server_pid(base_url))
     timer.settle()
     for _ in range(rounds):
         for title in NAVIGATION:
@@ -281,10 +310,14 @@ def main() -> None:
         next(server, None)
     result = summary(timer.samples)
     print(_table(result))
+    if timer.cpu:
+        print("\nThe server's CPU time per action (less sensitive to a shared machine's load than wall time):")
+        print(_table(summary(timer.cpu)))
     print(f"checks: {checks}; walk {time.perf_counter() - started:.0f} s; "
           f"load average after: {os.getloadavg()[0]:.2f}")  # fmt: skip
     if args.json:
-        args.json.write_text(json.dumps({"actions": result, "checks": checks}, indent=2), encoding="utf-8")
+        figures = {"actions": result, "server_cpu": summary(timer.cpu), "checks": checks}
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
