@@ -36,8 +36,8 @@ def _first_run_region() -> None:
 
 
 def _welcome() -> bool:
-    """First visit: a short welcome in the chat's voice before anything else (ui/welcome_chat.py); True while
-    it is showing. A database that will not open costs the welcome, never the page."""
+    """First visit: a short welcome in the chat's voice above the page (ui/welcome_chat.py); True while it is
+    showing. A database that will not open costs the welcome, never the page."""
     from ui.profile import active_profile
     from ui.resources import database
     from ui.welcome_chat import draw_welcome
@@ -52,8 +52,7 @@ def _welcome() -> bool:
 
 
 st.title("Welcome to Haven")
-if _welcome():
-    st.stop()
+_welcome()  # first visit: the welcome chat first, the page as usual below it
 reminder_nudges()  # a check-in or check-up that is due, when the person asked for reminders
 st.markdown(
     "A private place to get through hard moments, with tools from cognitive behavioural therapy (CBT): "

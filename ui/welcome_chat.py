@@ -113,7 +113,7 @@ def _take_typed(engine, person: str, step: int, text: str, region: str) -> None:
 
 
 def draw_welcome(engine, person: str, region: str) -> bool:
-    """The welcome for a first visit; True while it is showing (the page holds back the rest of itself).
+    """The welcome for a first visit; True while it is showing.
 
     Returns False at once for anyone who has done or skipped it, for the demo profile, and for someone who
     already has conversations.
