@@ -15,7 +15,7 @@ from typing import Protocol
 from haven.chat import passages
 from haven.chat import phrases as P
 from haven.chat.facts import QUESTION_ASKS
-from haven.chat.intents import KINDS, kind_of, outcome_of
+from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
 from haven.chat.phrasing import Phraser
 from haven.chat.types import Citation, Draft, EngineRequest
 from haven.chat.understanding import normalise
@@ -40,7 +40,49 @@ _TAG_WORDS = {
     "self-criticism": r"self-criticism|shame",
     "relationships": r"relationships|communication",
     "friends": r"loneliness|connection|social",
+    "money": r"stress|worry|decisions|planning",
+    "study": r"stress|worry|perfectionism|planning|motivation",
+    "work": r"work|stress|overwhelm",
 }
+#: Article tags that fit a feeling or theme: a piece of an article is quoted only when the article is about what
+#: the person is talking about (the search finds the nearest article even when none fits: grief's stages for a
+#: party, "mind reading" for the rent).
+_ARTICLE_FITS = {
+    "anxious": r"anxiety|worry|panic|nervous|fear",
+    "low": r"low-mood|depression|sadness|hopeless|no-motivation",
+    "angry": r"anger|irritability|rage|frustration",
+    "frustrated": r"frustration|anger|stress",
+    "lonely": r"loneliness|isolation|connection|left-out",
+    "stressed": r"stress|pressure|burnout|overwhelmed",
+    "overwhelmed": r"overwhelmed|stress|pressure",
+    "ashamed": r"shame|self-criticism|self-esteem",
+    "guilty": r"self-criticism|shame",
+    "numb": r"numb|empty|low-mood",
+    "tired": r"tired|exhausted|sleep|burnout",
+    "grieving": r"grief|loss|bereavement",
+    "sleep": r"sleep|insomnia|night-waking",
+    "work": r"work|burnout|stress|pressure",
+    "study": r"stress|pressure|perfectionism|worry",
+    "relationships": r"relationships|connection",
+    "family": r"relationships|connection|caring",
+    "friends": r"friendship|connection|loneliness|social-anxiety",
+    "money": r"stress|worry|pressure",
+    "health": r"getting-help|doctor|anxiety",
+    "panic": r"panic|racing-heart|breathless",
+    "self-criticism": r"self-criticism|perfectionism|inner-critic|not-good-enough|self-esteem",
+    "body": r"self-esteem|self-criticism",
+    "worry": r"worry|overthinking|what-if|anxiety",
+}
+#: Words of crisis help: never quoted as background in an ordinary reply (triage read the message as no risk;
+#: crisis help is the safety layer's, in its own words).
+_CRISIS_WORDS = re.compile(r"suicid|ending your life|end your life|self-harm|hurt yourself|emergenc|in danger|crisis", re.I)
+#: Exercises the guide never offers unasked in an ordinary conversation (the safety plan is for risk, and is
+#: the crisis response's).
+_NOT_OFFERED_UNASKED = ("safety-plan",)
+#: A plan to use something again ("I'll try to remember it next time").
+_PLAN_AGAIN = re.compile(
+    r"\b(i'?ll|i will|i'?m going to|gonna) (try to )?(remember|use|do|try) (it|that|this|them)( again)?\b.*\b(next time|again|tomorrow|when)\b"
+)
 #: How many earlier assistant messages count as "already said".
 MEMORY_TURNS = 12
 
@@ -146,6 +188,8 @@ class GuideEngine:
         state, u = request.dialogue, request.understanding
         if state.preference == "listen" and u.intent not in ("exercise_request", "accept"):
             return False
+        if exercise_id in _NOT_OFFERED_UNASKED and exercise_id != u.named_exercise:
+            return False
         avoid = {*state.avoid, *u.avoid}
         if "exercise" in avoid:
             return False
@@ -162,7 +206,7 @@ class GuideEngine:
         One, unless the person asked for options: a reply with a menu of buttons reads as a form."""
         limit = 3 if request.understanding.options else min(limit, 1)
         lines, chosen = [], []
-        for hit in self._by_fit(request):
+        for hit in self._named_first(request, self._by_fit(request)):
             if hit.kind != "exercise" or hit.doc_id not in self.library.exercises:
                 continue
             if not self._allowed(request, hit.doc_id) or hit.doc_id in chosen:
@@ -193,6 +237,14 @@ class GuideEngine:
             return passages.section(self.library, ex.id, "How to do it")
         return self._holding(ex.id, hits)
 
+    def _named_first(self, request, hits: list[Hit]) -> list[Hit]:
+        """An exercise the person named ("my therapist asked me to do thought records") comes first, found or not."""
+        named = request.understanding.named_exercise
+        if named not in self.library.exercises or request.understanding.intent not in ("feeling", "answer"):
+            return hits
+        own = [h for h in hits if h.doc_id == named] or [passages.section(self.library, named, "What it is for")]
+        return [*own, *(h for h in hits if h.doc_id != named)]
+
     def _by_fit(self, request) -> list[Hit]:
         """The hits with exercises whose tags fit the conversation so far moved up, stable otherwise: the
         search already weighs this message; the conversation is what it cannot see ("stayed in bed all
@@ -214,17 +266,31 @@ class GuideEngine:
     def _psychoeducation(self, request, phraser: Phraser, citer: _Citer) -> str | None:
         """Up to two sentences that open a paragraph of one of the two best article passages, standing on their
         own and not said before, cited with that passage."""
-        articles = [h for h in request.hits if h.kind == "article"][:2]  # further down is likely off the point
+        articles = [h for h in request.hits if h.kind == "article"][:3]  # further down is likely off the point
+        articles = [h for h in articles if self._article_fits(request, h.doc_id)][:2]
         for hit in articles:
             n = str(citer.peek(hit.doc_id))
             for snippet in passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview"):
-                if not phraser.fresh(snippet):
-                    continue  # said already
+                if not phraser.fresh(snippet) or _CRISIS_WORDS.search(snippet):
+                    continue  # said already, or crisis help (the safety layer's)
                 text = phraser.pick("psychoed", P.PSYCHOED_LEAD, required=False, snippet=snippet, n=n)
                 if text:
                     citer.cite(hit)
                     return text
         return None
+
+    def _article_fits(self, request, doc_id: str) -> bool:
+        """Whether an article is about what the person is talking about: its tags fit a feeling or theme of this
+        message, or, for one that names none ("it's to the whole department"), of the conversation so far. With
+        nothing named at all, the search's order stands."""
+        u = request.understanding
+        topics = [t for t in u.topics if t not in P.POSITIVE_FEELINGS] or list(request.dialogue.topics[-3:])
+        topics = [t for t in topics if t in _ARTICLE_FITS]
+        article = self.library.articles.get(doc_id)
+        if not topics or article is None:
+            return True
+        tags = " ".join(article.meta.tags)
+        return any(re.search(_ARTICLE_FITS[t], tags) for t in topics)
 
     def _follow_up(self, request, phraser: Phraser, offered: bool = False) -> str:
         """One question Haven does not know the answer to: never a fact the person already gave."""
@@ -257,6 +323,10 @@ class GuideEngine:
         about = next((P.THEME_ABOUT[t] for t in u.themes if t in P.THEME_ABOUT), "")
         if "grieving" in u.feelings:
             return phraser.pick("reflect-grief", P.REFLECT_GRIEF)
+        if "anxious" in u.feelings and UPCOMING.search(normalise(request.text)):
+            said = phraser.pick("reflect-ahead", P.REFLECT_AHEAD, required=False, feeling=P.FEELING_WORDS.get("anxious", "anxious"))
+            if said:
+                return said  # nerves about something to come, good or not: not celebrated, not a problem only
         if u.feelings:
             words = [P.FEELING_WORDS.get(f, f) for f in u.feelings[:2]]
             feeling = " and ".join(words)
@@ -353,9 +423,10 @@ class GuideEngine:
         return parts, []
 
     def _exercise_request(self, request, phraser, citer):
-        if request.understanding.named_exercise not in self.library.exercises:
+        wanted = request.understanding.named_exercise or request.understanding.exercise  # "can we do one now?"
+        if wanted not in self.library.exercises or request.understanding.options:
             return self._options(request, phraser, citer)
-        ex = self.library.exercises[request.understanding.named_exercise]
+        ex = self.library.exercises[wanted]
         body = self._introduce(request, phraser, citer, ex, "request", P.REQUEST, caution=True)
         return [body, phraser.pick("request-q", P.REQUEST_QUESTION)], [ex.id]
 
@@ -433,6 +504,8 @@ class GuideEngine:
         return [" ".join(p for p in (cheer, keep) if p), question], []
 
     def _smalltalk(self, request, phraser, citer):
+        if re.search(r"\b(bot|chat ?bot|robot|ai|program|computer|real|human|person)\b", normalise(request.text)):
+            return [f"{phraser.pick('smalltalk-bot', P.SMALLTALK_BOT)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"], []
         return [
             f"{phraser.pick('smalltalk', P.SMALLTALK)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"
         ], []
@@ -492,12 +565,22 @@ class GuideEngine:
         lines, chosen = self._exercise_lines(request, phraser, citer, limit=3)
         if not lines:
             return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
-        lead = phraser.pick("options", P.OPTIONS_LEAD)
+        lead = phraser.pick("options", P.OPTIONS_LEAD if len(lines) > 1 else P.EXERCISE_LEAD_ONE)
         return ["\n".join([lead, *lines]), "Which one feels right for you?"], chosen
 
     def _answer(self, request, phraser, citer):
         """An answer to Haven's own question: taken in, then the conversation goes on from it."""
         u = request.understanding
+        hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
+        pending = request.dialogue.pending
+        if not hard and outcome_of(normalise(request.text)) == "helped":  # "just saying it out loud helped a bit"
+            glad = phraser.pick("answer-helped", P.ANSWER_HELPED)
+            return [f"{glad} {phraser.pick('follow-positive', P.FOLLOW_UP_POSITIVE)}"], []
+        if not hard and _PLAN_AGAIN.search(normalise(request.text)):  # "I'll try to remember it next time"
+            return [f"{phraser.pick('answer-plan', P.ANSWER_PLAN)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
+        if not hard and pending is not None and pending.text in P.CELEBRATE_QUESTION:  # "fourth attempt haha"
+            kept = phraser.pick("answer-good-news", P.ANSWER_GOOD_NEWS)
+            return [f"{kept} {phraser.pick('celebrate-q', P.CELEBRATE_QUESTION)}"], []
         told = next((f for f in u.facts if f[1] == "told"), None)
         if told and re.search(r"no ?one|nobody|haven'?t|not told|didn'?t", told[2]):
             ack = phraser.pick("answer-told", P.ANSWER_TOLD_NO_ONE, required=False)

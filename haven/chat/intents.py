@@ -48,18 +48,22 @@ GREETING = re.compile(
 )
 SMALLTALK = re.compile(
     r"\b(how are you|how r u|how are u|how'?s it going|how is it going|what'?s up|whats up|wyd|how'?s your day|"
-    r"are you (a )?(bot|robot|ai|real|human|a person)|is (this|it|this thing) (a )?(bot|robot|ai|real person)|"
+    r"are you (just |only |really )?(a |an )?(chat ?bot|bot|robot|ai|real|human|a person|program)|"
+    r"is (this|it|this thing) (just |only |really )?(a |an )?(chat ?bot|bot|robot|ai|real person|program|computer)|"
     r"do you have feelings|what'?s your name|who made you)\b|"
     r"^(lol|lmao|haha+|hehe|ha|nice|cool|wow|omg)\W*$"
 )
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|that|you))\b")
 GOODBYE = re.compile(
     r"\b(bye|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
-    r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night)\b"
+    r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night)\b|"
+    r"^((ok|okay|right|anyway|alright|thanks|ta) )?(night|nite|gn|nn)\W*$"
 )
 CAPABILITIES = re.compile(
     r"what (can|do) you do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
-    r"what is haven|what'?s haven|what can i do here|how do i use|^help\W*$|what do you offer|what can u do"
+    r"what is haven|what'?s haven|what can i do here|how do i use|^help\W*$|what do you offer|what can u do|"
+    r"how (is|can|could|would|will|does|do) (talking to |typing to |chatting (to|with) )?(this|a program|a bot|a chatbot|an app|"
+    r"a computer|you|an ai) (supposed to |going to |meant to |actually |even )*help"
 )
 HUMAN = re.compile(
     r"real (person|human|people)|actual (person|human)|human being|"
@@ -77,7 +81,8 @@ REQUEST = re.compile(
 OPTIONS = re.compile(
     r"\b(what (can|could|should) i (\w+ )?(do|try)|what (would|might) help|any (ideas|tips|suggestions|exercises)|"
     r"(give|show) me (some )?(options|ideas|exercises|something to (do|try))|what are my options|"
-    r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i)\b"
+    r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|"
+    r"(can|could|would) (you|u) help me (make|plan|with|sort|get|figure|work out|deal with|stop|manage))\b"
 )
 QUESTION = re.compile(
     r"^(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would|tell me)\b|\?\s*$"
@@ -121,7 +126,9 @@ REFUSAL = re.compile(
     r"(\w+ )?(exercises?|breathing|techniques?|tips|grounding|meditation|worksheets?)|"
     r"stop (suggesting|offering|recommending|giving me)|no more (\w+ )?(exercises|breathing|tips)|no exercises|"
     r"(rather|prefer) not (to )?(do )?(any |an |the )?(\w+ )?(exercises?|breathing)|"
-    r"not (in the mood|up) for (an? |any )?(exercises?|breathing)|(exercises|breathing) (don'?t|doesn'?t) work for me)"
+    r"not (in the mood|up) for (an? |any )?(exercises?|breathing)|(exercises|breathing) (don'?t|doesn'?t) work for me|"
+    r"(exercises?|breathing|techniques?|tips)( exercises?| techniques?| stuff| things?)? (are|is) (rubbish|useless|pointless|"
+    r"stupid|a waste of time|crap|nonsense|bs|not for me|not my thing)|don'?t bother (with|suggesting|offering)?)"
 )
 #: "Just listen": the person wants to be heard, not fixed.
 LISTEN = re.compile(
@@ -155,18 +162,25 @@ NOT_HELPED = re.compile(
     r"did nothing|useless|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
 )
 HELPED = re.compile(
-    r"\b(helped|it helps|that helps|worked|working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
+    r"\b(helped|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
+    r"(that|this|it)('?s| is| was) (really |so |very )?helpful|worked|working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|less (anxious|panicky|tense))\b"
 )
 GOOD_NEWS = re.compile(
     r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade)|i passed|passed (my|the)|"
     r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)|"
     r"i did it|nailed it|smashed it|good news|great news|went (really |so )?well|went better|"
-    r"got (in|accepted|promoted|a (job|place|raise|promotion))|proud of myself|"
+    r"got (in|accepted|promoted|a (job|place|raise|promotion)(?! (interview|assessment|test|exam|call|trial)))|proud of myself|"
     r"(had|having) a (really )?(good|great|nice|lovely) (day|week|time|weekend|night)|finally (did|managed|got)|"
     r"managed to|made it through|best day|i got (out|up)|i (\w+ )?went (out|for a|to the)|i got engaged|"
     r"(it )?felt (so |really )?(good|great|amazing|nice)|"
     r"got my (results|grades)|(feeling|feel|felt) (a lot |much |so much |a bit |loads )?better)\b"
+)
+
+#: Something still to come ("on thursday", "next week"): nerves about it are anticipation, even of a good thing.
+UPCOMING = re.compile(
+    r"\b(tomorrow|tonight|(on|this|next) (mon|tues|wednes|thurs|fri|satur|sun)day|this (week|weekend|evening|afternoon)|"
+    r"next (week|month|year|weekend)|coming up|in (a|two|three|a few|\d+) (days?|weeks?|hours?)|in june|soon)\b"
 )
 
 #: Sentences per intent, embedded once; a message that no pattern placed is matched to the nearest.
@@ -248,7 +262,7 @@ def outcome_of(norm: str) -> str | None:
 
 
 #: "I'll try that", "I can give it a go": trying something, whether or not anything was offered.
-TRY_THAT = re.compile(r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll) (try|give)( it| that| this)?\b")
+TRY_THAT = re.compile(r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll) (try|give)( it| that| this)?\b(?! to\b)")
 #: The person telling of their own life ("I made banana bread"), as against asking for something.
 ABOUT_ME = re.compile(r"\b(i|i'?m|i'?ve|i'?d|i'?ll|my|me|myself|we|our)\b")
 #: Asking for something: a question, or a request for a recipe, a joke, code, a fact.

@@ -72,6 +72,11 @@ REFLECT_POSITIVE = (
     "I'm really glad to hear that.",
     "I'm glad you're feeling {feeling}.",
 )
+#: Nerves about something still to come, good or not ("a job interview on thursday and my stomach is in knots").
+REFLECT_AHEAD = (
+    "It makes sense to feel {feeling} with something like that coming up.",
+    "Something big coming up can bring a lot of nerves with it, even when part of it is good.",
+)
 REFLECT_GRIEF = (
     "I'm so sorry for your loss.",
     "I'm sorry. Losing someone you love hurts so much.",
@@ -395,6 +400,12 @@ ANSWER_ACK = (
     "I appreciate you sharing that.",
     "Okay, that makes sense.",
 )
+#: An answer that says something helped, with no exercise to name ("just saying it out loud helped a bit").
+ANSWER_HELPED = ("I'm really glad that helped, even a little.", "That's good to hear.")
+#: A plan to use something again.
+ANSWER_PLAN = ("That sounds like a good plan.", "That's a good plan to have ready.")
+#: An answer to Haven's question about good news (after a celebration): kept on the good news.
+ANSWER_GOOD_NEWS = ("That makes it all the more worth celebrating.", "Sticking with it like that says a lot about you.")
 ANSWER_TOLD_NO_ONE = (
     "Carrying this on your own can make it feel heavier. I'm glad you're telling me.",
     "It can be hard to tell people. I'm glad you've put it into words here.",
@@ -418,6 +429,11 @@ MOMENT_AGAIN = (
 SMALLTALK = (
     "I'm a computer program, so I don't have good days or bad days, but thank you for asking.",
     "I'm just a program, but it's kind of you to ask.",
+)
+#: "Is this just a chatbot?": yes, plainly.
+SMALLTALK_BOT = (
+    "Yes, I'm a computer program, not a person: a self-help guide built on ideas from CBT. I can listen, share "
+    "short pieces from Haven's library and walk you through exercises, and I'm not a therapist.",
 )
 SMALLTALK_QUESTION = ("How are you doing?", "How are things with you today?", "What's on your mind?")
 #: "Do I have X?": never a diagnosis.

@@ -32,6 +32,8 @@ from haven.retrieval.types import Hit
 log = logging.getLogger(__name__)
 
 SEARCH_K = 5
+#: When the person asks for options: enough documents that a choice is left once the ones used are set aside.
+OPTIONS_K = 8
 #: Earlier messages handed to an engine (the LLM trims further to its token budget).
 HISTORY_TURNS = 24
 
@@ -118,7 +120,13 @@ class ChatService:
         request = EngineRequest(
             text=used.text,
             history=self._history(person, conversation_id),
-            hits=tuple(self._search(person, _search_query(used.text, understanding, settings.region, state))),
+            hits=tuple(
+                self._search(
+                    person,
+                    _search_query(used.text, understanding, settings.region, state),
+                    k=OPTIONS_K if understanding.options else SEARCH_K,
+                )
+            ),
             understanding=understanding,
             dialogue=state,
             region=settings.region,
@@ -403,7 +411,7 @@ class ChatService:
         if u.options:
             return None
         if u.intent == "exercise_request":
-            wanted = u.named_exercise
+            wanted = u.named_exercise or u.exercise
         elif u.intent == "accept":
             wanted = u.exercise or next(iter(state.offered), None)
         else:
@@ -536,9 +544,9 @@ class ChatService:
         turns = store.load_turns(self.db, person, conversation_id)[:-1]  # the last one is this message
         return tuple(t.as_history() for t in turns[-HISTORY_TURNS:])
 
-    def _search(self, person: str, text: str) -> Sequence[Hit]:
+    def _search(self, person: str, text: str, k: int = SEARCH_K) -> Sequence[Hit]:
         try:
-            hits = self.searcher.search(text, k=SEARCH_K)
+            hits = self.searcher.search(text, k=k)
         except Exception:  # a broken index should not cost the person their answer
             log.exception("library search failed")
             return []

@@ -37,7 +37,9 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "anxious",
         r"anxi|nervous|worr(y|ied|ying)|panic|scaries|scared|afraid|on edge|uneasy|jittery|dread|freak(ing|ed)? out|"
-        r"heart (is )?(racing|pounding)|terrified|fear",
+        r"heart (is )?(racing|pounding)|terrified|fear|in knots|butterflies|stomach (is )?(churning|turning|flipping)|"
+        r"feel(ing)? sick (about|with nerves|with worry|thinking)|sick with (nerves|worry)|\bnerves\b|can'?t settle|"
+        r"wound up|dreading",
         (
             "I feel anxious and on edge",
             "I'm so worried something bad will happen",
@@ -63,7 +65,8 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "lonely",
-        r"lonel\w*|\balone\b|isolated|no friends|no one to talk|nobody to talk|left out|no one (cares|understands)",
+        r"lonel\w*|(feel(s|ing)?|felt|so|all|very|completely|totally|really|always|just me) alone\b|alone (all the time|again|every)|"
+        r"isolated|no friends|no one to talk|nobody to talk|left out|no one (cares|understands)",
         ("I feel so lonely", "I have no one to talk to", "everyone else has friends except me"),
     ),
     Feeling(
@@ -109,7 +112,7 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "hopeful",
-        r"hopeful|feeling better|better today|optimistic|looking forward|good (day|week|weekend)|proud of myself|went well",
+        r"hopeful|feeling better|better today|(a )?(bit|little|lot|tad) better|better now|calmer now|optimistic|looking forward|good (day|week|weekend)|proud of myself|went well",
         ("I'm feeling better today", "things went well and I'm proud of myself", "I feel more hopeful"),
     ),
 )
@@ -125,14 +128,15 @@ class Theme:
 
 THEMES: tuple[Theme, ...] = (
     Theme("sleep", r"sleep|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning"),
-    Theme("work", r"(?<!n't )(?<!not )\bwork(?!ed\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview"),
-    Theme("study", r"exam|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher"),
+    Theme("work", r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview"),
+    Theme("study", r"exam|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher"),
     Theme(
         "relationships", r"partner|boyfriend|girlfriend|husband|wife|relationship|break ?up|broke up|dating|\bex\b"
     ),
     Theme(
         "family",
-        r"\bmum\b|\bmom\b|\bdad\b|mother|father|parent|sister|brother|family|kids?\b|children|\bsons?\b|daughter",
+        r"\bmum\b|\bmom\b|\bdad\b|mother|father|parent|sister|brother|family|kids?\b|children|\bsons?\b|daughter|"
+        r"\bbaby\b|newborn|toddler",
     ),
     Theme("friends", r"(?<!boy)(?<!girl)friend|mates?\b|social|party|people think"),
     Theme("money", r"money|debt|rent|bills?\b|afford|financ|mortgage|pay ?check|salary"),
@@ -145,6 +149,20 @@ THEMES: tuple[Theme, ...] = (
     Theme("body", r"my body|how i look|\bugly\b|\bfat\b|my weight|appearance|\bmirror\b|body image"),
     Theme("worry", r"what if|overthink|can'?t stop thinking|keep thinking|ruminat|worst"),
 )
+
+#: Work that is someone else's ("my partner is great but he's back at work"), not the person's own.
+_OTHERS_WORK = re.compile(
+    r"\b(he|she|they|he'?s|she'?s|they'?re|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)\b( \w+){0,2} "
+    r"(is |are |was |were )?(back )?(at|to|from|off) work\b|\b(he|she|they) (works?|worked|is working)\b"
+)
+#: Someone close spoken of warmly ("my partner is great but..."): not a relationship problem.
+_SPOKEN_WELL_OF = re.compile(
+    r"\b(partner|husband|wife|boyfriend|girlfriend)( \w+){0,1} (is|has been|'s been|'s) (really |so |very )?"
+    r"(great|lovely|amazing|supportive|brilliant|wonderful|good|kind|fine|helpful)\b"
+)
+_OWN_WORK = re.compile(r"\b(my (job|boss|manager|work|shift|colleagues?)|at work i|i work|i'?m working)\b")
+#: Thanks that opens a message, said at some length ("thank you, this actually helps a lot").
+_THANKS_OPENING = re.compile(r"^(ok(ay)? |oh |aw+ |honestly |well )?(thanks|thank you|thank u|thx|ty|cheers)\b")
 
 _NEGATION = re.compile(r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|wasn'?t|n't)\s+(\w+\s+)?$")
 
@@ -288,7 +306,7 @@ class Understander:
         norm = f" {normalise(text).replace('?', ' ')} "
         norm = re.sub(r" (what'?s|whats) ", " what is ", norm)
         for alias, doc_id in self._aliases:
-            if f" {alias} " in norm:
+            if f" {alias} " in norm or f" {alias}s " in norm:  # "thought records"
                 return doc_id
         return None
 
@@ -298,6 +316,10 @@ class Understander:
         norm = normalise(text)
         feelings = [f.name for f in FEELINGS if _matches(f.words, norm)]
         themes = tuple(t.name for t in THEMES if _matches(t.words, norm))
+        if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
+            themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's
+        if "relationships" in themes and _SPOKEN_WELL_OF.search(norm):
+            themes = tuple(t for t in themes if t != "relationships")
         named = self.named_document(text)
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
         if vector is not None and not feelings:
@@ -432,6 +454,8 @@ class Understander:
         if after_exercise and pending.asks == "helped" and outcome is None:
             outcome = I.yes_or_no(norm)  # "Did it help, even a little?" "a bit, yeah"
         tried = I.TRIED.search(norm) and (outcome or referred or named or I.kind_of(norm))
+        if _THANKS_OPENING.search(norm) and not (tried or named or I.kind_of(norm)):
+            outcome = None  # "thank you, this actually helps a lot": thanks for the talk, not "the exercise worked"
         if (
             tried
             or (outcome == "not_helped" and (short or state.done or state.offered))
@@ -448,6 +472,16 @@ class Understander:
                 return I.Reading("exercise_request", exercise=named)
         if I.OPTIONS.search(norm):
             return I.Reading("exercise_request", options=True)
+        offer_pending = pending is not None and pending.kind == "offer"
+        if (
+            not named
+            and state.offered
+            and not offer_pending
+            and not I.ACCEPT.search(norm)
+            and I.REQUEST.search(norm)
+            and re.search(r"\b(one|it|that|this)\b", norm)
+        ):
+            return I.Reading("exercise_request", exercise=state.offered[0])  # "can we do one now?"
         if I.CONDITION.search(norm) or I.IS_NORMAL.search(norm):
             return I.Reading("question")
         if I.GOOD_NEWS.search(norm) and not _distressed(feelings):
@@ -532,7 +566,11 @@ class Understander:
 
     def _small_talk(self, norm: str, short: bool, feelings) -> str | None:
         """Greetings, small talk, thanks and goodbyes: short messages only, so a feeling said with them wins."""
-        if not short or (feelings and not all(f in ("okay", "hopeful") for f in feelings)):
+        if feelings and not all(f in ("okay", "hopeful") for f in feelings):
+            return None
+        if not short:  # "thanks for helping me think it through": thanks, said at more length
+            if _THANKS_OPENING.search(norm) and len(norm.split()) <= 12 and not I.QUESTION.search(norm):
+                return "thanks"
             return None
         if I.GOODBYE.search(norm):
             return "goodbye"
