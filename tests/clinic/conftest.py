@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from clinic_data import ANA, BEN, NOLAN, RIVERA
 from sqlalchemy import Engine
@@ -9,19 +11,33 @@ from sqlalchemy import Engine
 from haven.clinic.people import person_for
 
 
-@pytest.fixture
-def clinic_engine(data_dir, tmp_path, monkeypatch) -> Engine:
-    """A migrated SQLite database, with Haven's settings in clinic mode pointing at it."""
-    from haven.config import get_settings
+@pytest.fixture(scope="session")
+def _migrated_clinic_file(tmp_path_factory):
+    """One SQLite file migrated to head, copied for each test: running the migrations for every one of the
+    hundred-odd clinic tests cost most of their time."""
     from haven.storage.db import make_engine
     from haven.storage.migrate import upgrade
 
-    url = f"sqlite:///{tmp_path / 'clinic.db'}"
+    path = tmp_path_factory.mktemp("clinic-template") / "clinic.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def clinic_engine(data_dir, tmp_path, monkeypatch, _migrated_clinic_file) -> Engine:
+    """A migrated SQLite database of its own, with Haven's settings in clinic mode pointing at it."""
+    from haven.config import get_settings
+    from haven.storage.db import make_engine
+
+    path = tmp_path / "clinic.db"
+    shutil.copyfile(_migrated_clinic_file, path)
+    url = f"sqlite:///{path}"
     monkeypatch.setenv("HAVEN_MODE", "clinic")
     monkeypatch.setenv("HAVEN_DATABASE_URL", url)
     get_settings.cache_clear()
     engine = make_engine(url)
-    upgrade(engine)
     yield engine
     engine.dispose()
     get_settings.cache_clear()
