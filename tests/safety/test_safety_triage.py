@@ -107,6 +107,22 @@ def test_a_question_to_learn_is_not_the_crisis_card(triage_model):
 # --- denials, long messages, robust reading ------------------------------------------------------------------
 
 
+def test_saying_you_will_not_hurt_anyone_is_a_denial_not_a_threat(triage_model):
+    # issue 11: a person correcting a misfire in their own words must not get the harm-to-others card for it
+    assert triage("I'm not going to hurt anyone, I'm just annoyed").level == "none"
+    assert triage("I would never hurt anyone, I'm just so angry at him").level == "none"
+    # the denial is exact: what follows it is still read
+    assert triage("I'm not going to hurt anyone else, just me").is_crisis
+    assert triage("I'm not going to hurt anyone except myself").is_crisis
+    assert triage("im not gonna hurt anyone but i want to kill myself").is_crisis
+    assert triage("I'm going to hurt him when he gets home").is_crisis
+
+
+def test_cutting_losses_is_not_self_harm(triage_model):
+    assert not triage("i'm cutting my losses and selling the shares").is_crisis
+    assert triage("i'm cutting again, i can't stop").is_crisis
+
+
 def test_a_denial_is_recorded_and_does_not_hide_the_rest(triage_model):
     assert "denied" in triage("I'm not suicidal, just exhausted after work").evidence
     assert triage("I'm not suicidal. I just have the rope in the garage").is_risk
