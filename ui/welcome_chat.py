@@ -1,6 +1,10 @@
-"""Draws the first-run welcome (``haven.chat.welcome``) as a short chat: Haven's lines, quick replies, a box to
-type in. Every step has a Skip; anything typed is triaged first, and a crisis or concern ends the welcome and
-goes to the Chat page as the first message there, where the chat's own crisis handling answers and holds it.
+"""Draws the first-run welcome (``haven.chat.welcome``) as a short chat: Haven's lines, quick replies, and a
+box for the person's own words where a question asks for them. Every step has a Skip; anything typed is
+triaged first, and a crisis or concern ends the welcome and goes to the Chat page as the first message there,
+where the chat's own crisis handling answers and holds it.
+
+No ``st.chat_input`` here: on the Welcome page it would pin the view to the bottom of the page, so a phone
+would open on the page's last section instead of Haven's first words.
 """
 
 from __future__ import annotations
@@ -71,12 +75,21 @@ def _buttons(engine, person: str, go_on: str | None, *, key: str, skip_this: boo
         st.rerun()
 
 
-def _focus_step(engine, person: str) -> None:
+def _focus_step(engine, person: str, region: str) -> None:
     labels = {f.label: f.key for f in W.FOCUSES}
     picked = st.pills("What would you like help with?", list(labels), key="welcome_focus",
                       label_visibility="collapsed")  # fmt: skip
     if picked:
         _answers().update(focus=labels[picked], focus_words=picked)
+        _go_on()
+        st.rerun()
+    with st.form("welcome-focus-form", border=False, enter_to_submit=True):
+        typed = st.text_input("Or in your own words", key="welcome_focus_words", max_chars=300)
+        told = st.form_submit_button("Tell Haven")
+    if told and typed.strip():
+        if not _typed_is_safe(engine, person, typed, region):
+            return
+        _answers().update(focus=W.focus_from_words(typed), focus_words=typed.strip())
         _go_on()
         st.rerun()
     _buttons(engine, person, None, key="focus", skip_this=True)
@@ -95,21 +108,6 @@ def _name_step(engine, person: str, region: str) -> None:
     if st.button("Skip this", key="welcome-skip-name", type="tertiary"):
         _finish(engine, person, skipped=False)
         st.rerun()
-
-
-def _take_typed(engine, person: str, step: int, text: str, region: str) -> None:
-    """Words typed in the box answer the step being asked (after triage)."""
-    if not _typed_is_safe(engine, person, text, region):
-        return
-    if step == 2:
-        _answers().update(focus=W.focus_from_words(text), focus_words=text)
-        _go_on()
-    elif step == 3:
-        _answers()["name"] = W.clean_name(text)
-        _finish(engine, person, skipped=False)
-    else:
-        _go_on()  # "ok", "got it", a question: taken as going on; the chat answers questions afterwards
-    st.rerun()
 
 
 def draw_welcome(engine, person: str, region: str) -> bool:
@@ -141,7 +139,7 @@ def draw_welcome(engine, person: str, region: str) -> bool:
         _person("Got it")
         _haven(W.ASK_FOCUS)
         if step == 2:
-            _focus_step(engine, person)
+            _focus_step(engine, person, region)
     if step >= 3:
         _person(answers.get("focus_words") or "Not now")
         _haven(W.ASK_NAME)
@@ -157,8 +155,4 @@ def draw_welcome(engine, person: str, region: str) -> bool:
         if row.button("Look around first", key="welcome-look", type="tertiary"):
             st.session_state.pop(STEP, None)
             st.rerun()
-    if step < _DONE:
-        typed = st.chat_input("Type here if you'd rather", key="welcome_typed")
-        if typed and typed.strip():
-            _take_typed(engine, person, step, typed, region)
     return True

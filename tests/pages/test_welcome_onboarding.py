@@ -135,14 +135,22 @@ def test_the_whole_welcome_can_be_skipped_at_every_step_and_is_not_shown_again(a
     assert chat.chat_message[0].markdown[0].value == "Hi, I'm Haven. How are you feeling today?"
 
 
+def _tell(at: AppTest, text: str) -> AppTest:
+    at.text_input(key="welcome_focus_words").input(text)
+    (told,) = [b for b in at.button if b.label == "Tell Haven"]
+    told.click().run()
+    assert not at.exception, at.exception
+    return at
+
+
 def test_words_typed_into_the_welcome_answer_it(app):
     at = _open()
     _click(at, "welcome-next-intro")
     _click(at, "welcome-next-help")
-    at.chat_input(key="welcome_typed").set_value("honestly I just can't sleep at all").run()
-    assert not at.exception, at.exception
-    at.chat_input(key="welcome_typed").set_value("call me Jo").run()
-    assert not at.exception, at.exception
+    _tell(at, "honestly I just can't sleep at all")
+    assert "honestly I just can't sleep at all" in _said(at)  # said back as the person's bubble
+    at.text_input(key="welcome_name").input("call me Jo")
+    _submit_name(at)
     assert _kept() == type(_kept())(name="Jo", focus="sleep", skipped=False)
 
 
@@ -150,8 +158,7 @@ def test_a_crisis_typed_during_the_welcome_is_triaged_first_and_gets_the_crisis_
     at = _open()
     _click(at, "welcome-next-intro")
     _click(at, "welcome-next-help")
-    at.chat_input(key="welcome_typed").set_value("I want to kill myself tonight").run()
-    assert not at.exception, at.exception
+    _tell(at, "I want to kill myself tonight")
     said = _said(at) + "\n".join(str(b.proto.label) for b in at.get("link_button"))
     assert "988" in said  # the chat answered it: the crisis card, with the help lines
     assert at.chat_input[0].disabled  # the chat waits until the person chooses to continue
@@ -163,6 +170,18 @@ def test_a_crisis_typed_during_the_welcome_is_triaged_first_and_gets_the_crisis_
     (conversation,) = store.list_conversations(get_engine(), DEFAULT_PERSON)
     turns = store.load_turns(get_engine(), DEFAULT_PERSON, conversation.id)
     assert turns[0].text == "I want to kill myself tonight" and turns[0].level == "crisis"
+
+
+def test_a_crisis_given_as_a_name_is_triaged_too(app):
+    at = _open()
+    for key in ("welcome-next-intro", "welcome-next-help", "welcome-skip-this-focus"):
+        _click(at, key)
+    at.text_input(key="welcome_name").input("i dont want to be alive anymore")
+    _submit_name(at)
+    assert at.chat_input[0].disabled and "988" in _said(at) + "\n".join(
+        str(b.proto.label) for b in at.get("link_button")
+    )
+    assert _kept().name is None  # never kept as a name
 
 
 def test_the_demo_profile_and_someone_with_conversations_are_not_welcomed(app):
