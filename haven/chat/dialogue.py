@@ -54,6 +54,9 @@ class DialogueState:
     run: dict[str, Any] | None = None
     #: exercise runs the chat has already spoken about (done in the chat, or on the Exercises page)
     seen_runs: tuple[int, ...] = ()
+    #: exercises the person named themselves ("my therapist gave me thought records"), oldest first, so "can we
+    #: do one now?" can mean that one
+    named: tuple[str, ...] = ()
 
     # --- reading and writing -----------------------------------------------------------------------
 
@@ -76,6 +79,7 @@ class DialogueState:
             "turns": self.turns,
             "run": dict(self.run) if self.run else None,
             "seen_runs": list(self.seen_runs),
+            "named": list(self.named),
         }
 
     @classmethod
@@ -109,6 +113,7 @@ class DialogueState:
             turns=int(data.get("turns") or 0),
             run=_run(data.get("run")),
             seen_runs=tuple(int(r) for r in data.get("seen_runs") or () if isinstance(r, int)),
+            named=_strings(data.get("named")),
         )
 
     # --- questions the guide asks of it --------------------------------------------------------------
@@ -195,6 +200,7 @@ def advance(
         facts=_merge_facts(state.facts, u.facts),
         topics=topics,
         turns=state.turns + 1,
+        named=tuple(dict.fromkeys([*state.named, *((u.named_exercise,) if u.named_exercise else ())])),
     )
 
 

@@ -473,6 +473,8 @@ class Understander:
         if I.OPTIONS.search(norm):
             return I.Reading("exercise_request", options=True)
         offer_pending = pending is not None and pending.kind == "offer"
+        if not named and state.named and I.REQUEST.search(norm) and re.search(r"\bone\b", norm):
+            return I.Reading("exercise_request", exercise=state.named[-1])  # "can we do one now?": the one named
         if (
             not named
             and state.offered
