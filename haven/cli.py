@@ -253,6 +253,7 @@ def _chat_turn(message: str, conversation: int | None):
 
     try:
         service = get_chat_service()  # built once per process: not part of the turn's time
+        _load_the_library_search_meanwhile(service)
         start = time.perf_counter()
         reply = service.respond(DEFAULT_PERSON, message, conversation_id=conversation)
     except ConversationNotFound:
@@ -265,6 +266,24 @@ def _chat_turn(message: str, conversation: int | None):
         start = time.perf_counter()
         reply = _chat_without_the_service(message, error)
     return reply, (time.perf_counter() - start) * 1000
+
+
+def _load_the_library_search_meanwhile(service) -> None:
+    """Start loading the library search (its snapshot, BM25, scipy) on a second thread while triage reads
+    the message: on two cores the two overlap where ONNX Runtime releases the GIL. The turn's own search
+    waits for it (the deferred searcher's lock); a failure there is the turn's "no passages", as before."""
+    import threading
+
+    build = getattr(service.searcher, "searcher", None)
+    if build is not None:
+        threading.Thread(target=_quietly, args=(build,), name="load-library-search", daemon=True).start()
+
+
+def _quietly(build) -> None:
+    try:
+        build()
+    except Exception:  # noqa: BLE001 - recorded by the deferred searcher; the turn reports it
+        pass
 
 
 def _print_reply(turn, as_json: bool) -> None:
