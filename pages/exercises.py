@@ -324,18 +324,64 @@ def show_step(session: ExerciseSession, step: Step) -> None:
     if isinstance(step, TimerStep):
         show_timer(session, step, key)
         return
-    value = step_input(step, session.answer_of(step.id), key)
+    step_input(step, session.answer_of(step.id), key)
     row = st.container(horizontal=True)  # directly under the step, side by side, at any width
-    back = row.button("Back", key=f"ex-back-{step.id}", disabled=session.run.current_step == 0)
-    forward = row.button("Next", key=f"ex-next-{step.id}", type="primary")
-    if isinstance(step, RatingStep) and value is None and (back or forward):
-        if back:  # nothing to keep: just go back
+    where = (session.run.id, step.id, key)
+    row.button("Back", key=f"ex-back-{step.id}", disabled=session.run.current_step == 0,
+               on_click=step_button, args=(*where, "back"))  # fmt: skip
+    row.button("Next", key=f"ex-next-{step.id}", type="primary", on_click=step_button, args=(*where, "next"))
+    show_step_note(session.run.id, step.id)
+
+
+def typed_value(step: Step, key: str) -> Any:
+    """What the step's widgets hold now (as ``step_input`` returns it), read in a button's callback."""
+    if isinstance(step, ListStep):
+        count = st.session_state.get(f"{key}-n", 0)
+        return [st.session_state.get(f"{key}-{i}", "") for i in range(count)]
+    return st.session_state.get(key)
+
+
+def step_button(run_id: int, step_id: str, key: str, then: str) -> None:
+    """Next or Back, done in the button's callback, before the runner is drawn again: one run saves the
+    answer (triaged first) and shows the next step. A crisis pauses the exercise on the crisis card (the
+    whole page is drawn again); anything else to say is left for the runner to show under the step."""
+    session = session_for(run_id, library().exercises)
+    if session is None or session.stage is not Stage.STEP or session.step.id != step_id:
+        return  # a late click on a step already left
+    step = session.step
+    value = typed_value(step, key)
+    if isinstance(step, RatingStep) and value is None:
+        if then == "back":  # nothing to keep: just go back
             session.back()
-            rerun_runner()
-        st.warning(f"Choose a number from {step.min} to {step.max} first.")
+        else:
+            leave_note(run_id, step_id, "warning", f"Choose a number from {step.min} to {step.max} first.")
         return
-    if back or forward:
-        submit(session, step, value, then="next" if forward else "back")
+    result = session.answer(step.id, value)
+    if result.crisis:
+        pause_for_crisis(session, result, then)
+        st.rerun()  # from a callback: the whole page, which draws the crisis card instead of the runner
+    noticed = result.triage is not None and result.triage.level == "concern"
+    st.session_state[CONCERN] = (session.run.id, concern_help(result.triage)) if noticed else None
+    if not result.saved:
+        leave_note(run_id, step_id, "error", result.problem or "That answer could not be saved.")
+        return
+    problem = carry_on(session, then)
+    if problem:
+        leave_note(run_id, step_id, "error", problem)
+
+
+STEP_NOTE = "ex_step_note"  # (run id, step id, kind, words): what a step's button left to say under it
+
+
+def leave_note(run_id: int, step_id: str, kind: str, words: str) -> None:
+    st.session_state[STEP_NOTE] = (run_id, step_id, kind, words)
+
+
+def show_step_note(run_id: int, step_id: str) -> None:
+    note = st.session_state.get(STEP_NOTE)
+    if note and note[:2] == (run_id, step_id):
+        st.session_state.pop(STEP_NOTE)
+        (st.warning if note[2] == "warning" else st.error)(note[3])
 
 
 def show_timer(session: ExerciseSession, step: TimerStep, key: str) -> None:
