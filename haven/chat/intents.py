@@ -154,7 +154,9 @@ HELP_NOW = re.compile(
 )
 TRIED = re.compile(
     r"\b(i (did|tried|used|practi[cs]ed|gave|went through|have done|'?ve done|have tried|'?ve tried|just did)|"
-    r"did (it|that|the)|tried (it|that|the)|gave it a (go|try|shot)|after (doing|trying) (it|that|the))\b"
+    r"did (it|that|the)|tried (it|that|the)|gave it a (go|try|shot)|after (doing|trying) (it|that|the)|"
+    # the written exercises are tried by writing: "I wrote it down", "made the list", "jotted them down"
+    r"i (wrote|jotted|noted|listed) (it|them|that|those|everything|\w+ things) (down|out)|i (wrote|made) (a|the|my) list)\b"
 )
 NOT_HELPED = re.compile(
     r"\b((didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t) (really )?(help|work|do anything|do much|"

@@ -48,7 +48,9 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "low",
-        r"(?<!calm )(?<!calming )(?<!calmed )(?<!settle )(?<!settling )(?<!slow )(?<!slowing )(?<!sit )(?<!lie )(?<!back )\bdown\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|crying|cried|gloomy)\b|"
+        r"(?<!calm )(?<!calming )(?<!calmed )(?<!settle )(?<!settling )(?<!slow )(?<!slowing )(?<!sit )(?<!lie )(?<!back )"
+        # a phrasal verb, not a mood: "wrote it down", "put them down", "jotted down", "turned that down"
+        r"(?<!\bit )(?<!them )(?<!that )(?<!this )(?<!wrote )(?<!write )(?<!written )(?<!jotted )(?<!noted )(?<!sat )(?<!lay )\bdown\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|crying|cried|gloomy)\b|"
         r"\b(meh|blah|flat)\b|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest",
         ("I feel so sad and down", "everything feels pointless and grey", "I can't enjoy anything anymore"),
     ),

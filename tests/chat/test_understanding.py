@@ -56,6 +56,14 @@ def test_negated_feeling_is_not_taken(understander):
     assert "tired" in u.feelings
 
 
+def test_down_as_a_phrasal_verb_is_not_a_low_mood(understander):
+    # found walking the app: "I wrote it down, three things for tomorrow" was answered "you've been feeling low"
+    u = understander.read("I wrote it down, three things for tomorrow")
+    assert "low" not in u.feelings
+    assert "low" in understander.read("I've been feeling down all week").feelings
+    assert "low" in understander.read("honestly I'm just down").feelings
+
+
 def test_themes_and_named_documents(understander):
     u = understander.read("my boss criticised me at work and I keep replaying it at night instead of sleeping")
     assert {"work", "sleep"} <= set(u.themes)
