@@ -64,6 +64,16 @@ def test_down_as_a_phrasal_verb_is_not_a_low_mood(understander):
     assert "low" in understander.read("honestly I'm just down").feelings
 
 
+def test_calling_oneself_useless_is_not_a_verdict_on_an_exercise():
+    # found walking the app: after a thought record was offered, "I keep thinking I'm useless and everyone saw
+    # it" was thanked as trying it ("What got in the way?")
+    from haven.chat.intents import outcome_of
+
+    assert outcome_of("i keep thinking i'm useless and everyone saw it") is None
+    assert outcome_of("that was useless") == "not_helped"
+    assert outcome_of("honestly it's pretty useless") == "not_helped"
+
+
 def test_themes_and_named_documents(understander):
     u = understander.read("my boss criticised me at work and I keep replaying it at night instead of sleeping")
     assert {"work", "sleep"} <= set(u.themes)
