@@ -13,15 +13,13 @@ import streamlit as st
 from haven.clinic.errors import ClinicRefusal
 from haven.clinic.reviews import conversation_for_review, my_reviews, publish, publishable, save_review
 from haven.clinic.sharing import shared_items
-from haven.reviews.models import ReviewInvalid, TurnMark, Verdict, review_pairs
+from haven.reviews.models import ReviewInvalid, review_pairs
 from ui.entry import through_app
 from ui.resources import database
+from ui.review_marks import collected_marks, draw_reply_marks
 from ui.sign_in import clinician_identity
 
 through_app()
-
-NOT_REVIEWED = "not reviewed"
-VERDICTS = [NOT_REVIEWED, *(v.value for v in Verdict)]
 
 engine = database()
 me = clinician_identity()
@@ -49,31 +47,10 @@ else:
         st.info("This conversation has no replies from Haven to review.")
     else:
         with st.form(f"{prefix}-form"):
-            for number, pair in enumerate(pairs, start=1):
-                st.markdown(f"**Reply {number} of {len(pairs)}**")
-                with st.chat_message("user"):
-                    st.text(pair.user_message or "(Haven spoke first)")
-                with st.chat_message("assistant"):
-                    st.markdown(pair.reply)
-                key = f"{prefix}-{pair.index}"
-                st.radio("Verdict", VERDICTS, horizontal=True, key=f"{key}-verdict")
-                st.text_area("Comment", key=f"{key}-comment", height=80)
-                st.text_area("A better reply (optional)", key=f"{key}-better", height=120)
-                st.checkbox("Approve the better reply for use in the chat", key=f"{key}-approved")
-                st.divider()
+            draw_reply_marks(prefix, pairs)
             submitted = st.form_submit_button("Save review", type="primary", icon=":material/save:")
         if submitted:
-            state = st.session_state
-            marks = {
-                pair.index: TurnMark(
-                    Verdict(state[f"{prefix}-{pair.index}-verdict"]),
-                    state[f"{prefix}-{pair.index}-comment"],
-                    state[f"{prefix}-{pair.index}-better"],
-                    state[f"{prefix}-{pair.index}-approved"],
-                )  # fmt: skip
-                for pair in pairs
-                if state[f"{prefix}-{pair.index}-verdict"] != NOT_REVIEWED
-            }
+            marks = collected_marks(prefix, pairs)
             if not marks:
                 st.warning("Mark at least one reply before saving.")
             else:

@@ -11,16 +11,14 @@ import streamlit as st
 
 from haven.reviews import export_conversation, reviewed_dir, validate_reviews
 from haven.reviews.export import ConversationExport, InvalidConversationExport, exportable_conversations
-from haven.reviews.models import ReviewInvalid, TurnMark, Verdict, make_review, review_pairs
+from haven.reviews.models import ReviewInvalid, make_review, review_pairs
 from haven.reviews.store import store_review, stored_summary
 from ui.entry import through_app
 from ui.profile import active_profile, profile_switcher
 from ui.resources import database
+from ui.review_marks import collected_marks, draw_reply_marks
 
 through_app()
-
-NOT_REVIEWED = "not reviewed"
-VERDICTS = [NOT_REVIEWED, *(v.value for v in Verdict)]
 
 engine = database()
 profile_switcher()
@@ -72,35 +70,10 @@ if conversation is not None:
     else:
         with st.form(f"{prefix}-form"):
             reviewer = st.text_input("Your name", key=f"{prefix}-reviewer")
-            for number, pair in enumerate(pairs, start=1):
-                st.markdown(f"**Reply {number} of {len(pairs)}**")
-                with st.chat_message("user"):
-                    st.text(pair.user_message or "(Haven spoke first)")
-                    if pair.level == "crisis":
-                        st.caption("Safety triage read this message as a crisis.")
-                with st.chat_message("assistant"):
-                    st.markdown(pair.reply)
-                    if pair.citations:
-                        st.caption("Cited: " + "; ".join(c.label() for c in pair.citations))
-                key = f"{prefix}-{pair.index}"
-                st.radio("Verdict", VERDICTS, horizontal=True, key=f"{key}-verdict")
-                st.text_area("Comment", key=f"{key}-comment", height=80)
-                st.text_area("A better reply (optional)", key=f"{key}-better", height=120)
-                st.checkbox("Approve the better reply for use in the chat", key=f"{key}-approved")
-                st.divider()
+            draw_reply_marks(prefix, pairs, with_details=True)
             submitted = st.form_submit_button("Save review", type="primary", icon=":material/save:")
         if submitted:
-            state = st.session_state
-            marks = {
-                pair.index: TurnMark(
-                    Verdict(state[f"{prefix}-{pair.index}-verdict"]),
-                    state[f"{prefix}-{pair.index}-comment"],
-                    state[f"{prefix}-{pair.index}-better"],
-                    state[f"{prefix}-{pair.index}-approved"],
-                )
-                for pair in pairs
-                if state[f"{prefix}-{pair.index}-verdict"] != NOT_REVIEWED
-            }
+            marks = collected_marks(prefix, pairs)
             if not marks:
                 st.warning("Mark at least one reply before saving.")
             else:
