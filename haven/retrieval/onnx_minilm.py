@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import threading
+import time
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -137,6 +138,7 @@ def ensure_graph(name: str, fingerprint: str, make_model: Callable[[], object]) 
 
     path = graph_path(name, fingerprint)
     if path.exists():
+        _mark_used(path)
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path) + ".lock"):
@@ -147,10 +149,32 @@ def ensure_graph(name: str, fingerprint: str, make_model: Callable[[], object]) 
     return path
 
 
+#: A graph of ``name`` for other weights that no process has opened for this long is removed.
+STALE_AFTER_DAYS = 14
+
+
+def _mark_used(path: Path) -> None:
+    """Note that a graph is still read (its modification time), so :func:`_remove_stale` keeps it."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache still serves; the graph may then be removed as stale one day and re-exported
+
+
 def _remove_stale(name: str, current: Path) -> None:
-    """Graphs of ``name`` from older weights or runtimes are 90 MB each and never read again."""
+    """Remove graphs of ``name`` for other weights or runtimes that nothing has opened for two weeks (90 MB each).
+
+    Why not every other graph at once: two installs sharing the cache folder (a second checkout, a CI clone
+    beside a working copy) have different fingerprints; removing the other's graph on each export made them
+    re-export in turn, every process start taking a torch export.
+    """
+    cutoff = time.time() - STALE_AFTER_DAYS * 86400
     for old in current.parent.glob(f"{name}-*.onnx"):
-        if old != current:
+        try:
+            unused = old != current and old.stat().st_mtime < cutoff
+        except OSError:
+            continue  # removed meanwhile by another process
+        if unused:
             old.unlink(missing_ok=True)
             Path(f"{old}.lock").unlink(missing_ok=True)
 

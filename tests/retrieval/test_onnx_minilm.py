@@ -68,16 +68,34 @@ def test_without_onnx_the_vectors_come_from_sentence_transformers(monkeypatch, c
         embeddings.embed_one.cache_clear()
 
 
-def test_a_graph_for_other_weights_is_removed_when_a_new_one_is_written(tmp_path, monkeypatch):
+def test_a_graph_for_other_weights_is_removed_once_unused_for_two_weeks(tmp_path, monkeypatch):
+    import os
+    import time
+
     monkeypatch.setenv("HAVEN_CACHE_DIR", str(tmp_path))
     old = tmp_path / "minilm-aaaa-ort1.0.onnx"
+    in_use_elsewhere = tmp_path / "minilm-dddd-ort1.0.onnx"  # another install sharing the cache folder
     other_model = tmp_path / "triage-encoder-bbbb-ort1.0.onnx"
-    for path in (old, other_model):
+    for path in (old, in_use_elsewhere, other_model):
         path.write_bytes(b"old graph")
+    weeks_ago = time.time() - (onnx_minilm.STALE_AFTER_DAYS + 1) * 86400
+    os.utime(old, (weeks_ago, weeks_ago))
+    os.utime(other_model, (weeks_ago, weeks_ago))
     current = onnx_minilm.graph_path("minilm", "cccc")
     current.write_bytes(b"new graph")
     onnx_minilm._remove_stale("minilm", current)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current.name, other_model.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current.name, in_use_elsewhere.name, other_model.name])
+
+
+def test_opening_a_cached_graph_marks_it_used(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("HAVEN_CACHE_DIR", str(tmp_path))
+    path = onnx_minilm.graph_path("minilm", "eeee")
+    path.write_bytes(b"graph")
+    os.utime(path, (0, 0))
+    assert onnx_minilm.ensure_graph("minilm", "eeee", lambda: None) == path
+    assert path.stat().st_mtime > 0
 
 
 def test_the_graph_name_carries_the_weights_and_the_runtime(monkeypatch, tmp_path):
