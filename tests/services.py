@@ -45,6 +45,25 @@ def _wait(check, seconds: float, what: str, log: Path) -> None:
     raise RuntimeError(f"{what} did not start in {seconds:.0f} s; log:\n{log.read_text(errors='replace')[-2000:]}")
 
 
+def _answers(url: str) -> bool:
+    """True once ``url`` answers 200 (a server's health or discovery address)."""
+    try:
+        with urllib.request.urlopen(url, timeout=1) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+def _stop(proc: subprocess.Popen, folder: Path) -> None:
+    """Stop a server started here (kill it if it does not stop in 10 s) and remove its temporary folder."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 class ChromaServer:
     """`chroma run` from the chromadb package, on 127.0.0.1."""
 
@@ -61,22 +80,10 @@ class ChromaServer:
             [str(exe), "run", "--path", str(self.dir / "data"), "--host", "127.0.0.1", "--port", str(self.port)],
             stdout=self.log.open("w"), stderr=subprocess.STDOUT, env=env,
         )
-        _wait(self._healthy, 60, "chroma run", self.log)
-
-    def _healthy(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"{self.url}/api/v2/heartbeat", timeout=1) as resp:
-                return resp.status == 200
-        except OSError:
-            return False
+        _wait(lambda: _answers(f"{self.url}/api/v2/heartbeat"), 60, "chroma run", self.log)
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        shutil.rmtree(self.dir, ignore_errors=True)
+        _stop(self.proc, self.dir)
 
 
 class PostgresServer:
@@ -152,22 +159,10 @@ class OidcProvider:
             command += ["--user-claims", json.dumps(user)]
         self.proc = subprocess.Popen(command, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
                                      env={**os.environ, "NO_COLOR": "1"})  # fmt: skip
-        _wait(self._ready, 60, "oidc-provider-mock", self.log)
-
-    def _ready(self) -> bool:
-        try:
-            with urllib.request.urlopen(self.metadata_url, timeout=1) as resp:
-                return resp.status == 200
-        except OSError:
-            return False
+        _wait(lambda: _answers(self.metadata_url), 60, "oidc-provider-mock", self.log)
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        shutil.rmtree(self.dir, ignore_errors=True)
+        _stop(self.proc, self.dir)
 
 
 def serve_app(env: dict, data_dir: str, *options: str, port: int | None = None):
