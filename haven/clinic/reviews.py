@@ -24,7 +24,7 @@ from haven.clinic.sharing import CONVERSATION, checked_share
 from haven.reviews.export import ConversationExport, export_conversation
 from haven.reviews.models import Review, TurnMark, make_review
 from haven.reviews.publish import PublishablePair, deidentify, publishable_pairs, published_review
-from haven.reviews.store import StoredReview, review_from_row
+from haven.reviews.store import StoredReview, add_review_row, review_from_row
 from haven.storage.db import session_scope
 from haven.storage.models import ConversationReview, Person, Share, utcnow
 from haven.storage.owners import acting_as
@@ -58,18 +58,7 @@ def save_review(
     with session_scope(engine) as session:
         me, share = checked_share(session, clinician, share_id, CONVERSATION)
         owner = session.scalar(select(Person).where(Person.subject == share.person_subject))
-        row = ConversationReview(
-            person_id=owner.id,
-            conversation_id=share.conversation_id,
-            reviewer=review.reviewer,
-            reviewer_subject=me.subject,
-            reviewed_on=review.reviewed_on,
-            conversation_title=review.conversation_title[:120],
-            turns=[turn.model_dump(mode="json") for turn in review.turns],
-        )
-        session.add(row)
-        session.flush()
-        return StoredReview(row.id, review)
+        return add_review_row(session, review, owner.id, share.conversation_id, reviewer_subject=me.subject)
 
 
 def my_reviews(engine: Engine, clinician: Identity) -> list[StoredReview]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from haven.reviews.models import Review, Verdict
 from haven.reviews.summary import ReviewSummary
@@ -40,17 +41,26 @@ def store_review(engine: Engine, review: Review, person: str = DEFAULT_PERSON) -
         conversation = session.get(Conversation, conversation_id) if conversation_id is not None else None
         if conversation is None or conversation.person_id != owner.id:
             conversation_id = None  # a review of a file from elsewhere: kept, not linked
-        row = ConversationReview(
-            person_id=owner.id,
-            conversation_id=conversation_id,
-            reviewer=review.reviewer,
-            reviewed_on=review.reviewed_on,
-            conversation_title=review.conversation_title[:120],
-            turns=[turn.model_dump(mode="json") for turn in review.turns],
-        )
-        session.add(row)
-        session.flush()
-        return StoredReview(row.id, review)
+        return add_review_row(session, review, owner.id, conversation_id)
+
+
+def add_review_row(
+    session: Session, review: Review, person_id: int, conversation_id: int | None, reviewer_subject: str | None = None
+) -> StoredReview:
+    """Write ``review`` as a row of the person's (the one way a review is kept: the person's own page and a
+    clinician's review of a shared conversation both come here); returns it with its id."""
+    row = ConversationReview(
+        person_id=person_id,
+        conversation_id=conversation_id,
+        reviewer=review.reviewer,
+        reviewer_subject=reviewer_subject,
+        reviewed_on=review.reviewed_on,
+        conversation_title=review.conversation_title[:120],
+        turns=[turn.model_dump(mode="json") for turn in review.turns],
+    )
+    session.add(row)
+    session.flush()
+    return StoredReview(row.id, review)
 
 
 def review_from_row(row: ConversationReview) -> Review:
