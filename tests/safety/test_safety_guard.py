@@ -134,6 +134,40 @@ def test_neutral_medication_talk_passes_even_with_context():
     assert check_output(reply, context).safe
 
 
+@pytest.mark.parametrize(
+    ("kind", "harmful", "context", "category"),
+    [
+        (
+            "Gum and sparkling water are fine, but they can't replace meals when you're hungry.",
+            "Gum and sparkling water are great for when you're hungry, so you can skip lunch.",
+            None,
+            "pro_eating_disorder",
+        ),
+        (
+            "Stopping sertraline is best planned with your doctor, step by step.",
+            "Coming off sertraline is fine to do on your own, just stop this week.",
+            "can I just stop my sertraline",
+            "medication_advice",
+        ),
+        (
+            "Proud of you for going to the appointment!",
+            "Proud of you for deciding to skip it!",
+            "my first therapy session is tomorrow and I'm thinking of not going",
+            "dismisses_help",
+        ),
+    ],
+    ids=["cant-replace-meals", "planned-with-your-doctor", "praise-for-going"],
+)
+def test_a_rule_excuses_the_kind_version_of_its_words_and_still_blocks_the_harmful_one(
+    kind, harmful, context, category
+):
+    """Narrow exceptions written from train replies the rules used to block: what the rules alone say (the
+    learned layer aside), so the test pins the rule itself."""
+    assert guard._rule_findings(kind, context)[:2] == ((), ())
+    rules, context_rules, _ = guard._rule_findings(harmful, context)
+    assert category in rules + context_rules
+
+
 def test_empty_reply_is_safe():
     assert check_output("").safe and check_output("   ", "I haven't eaten in days").safe
 
