@@ -116,6 +116,7 @@ class _Phrases:
     stop_exercise: re.Pattern[str]
     means: re.Pattern[str]
     still_risky: re.Pattern[str]
+    timing: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +245,7 @@ def assess(
     if alone.is_crisis:
         return Assessment(alone, RiskState("crisis", alone.category, alone.audience, 0, recent), "crisis")
     watching = state.level == "concern" or state.watch > 0
-    if watching and not answer.no and not corrects and len(recent) > 1:
+    if watching and not answer.no and not corrects and len(recent) > 1 and _adds_risk(words, alone, phrases):
         together = read_message(" . ".join(recent))
         if together.is_risk and phrases.still_risky.search(words) and not together.is_crisis:
             # "I just want to disappear for a while" ... "like for good": the new words carry the risk
@@ -257,6 +258,26 @@ def assess(
     if alone.level == "concern":
         return Assessment(alone, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH), "concern")
     return Assessment(alone, RiskState("clear", recent=recent, watch=max(0, state.watch - 1)), "normal")
+
+
+def _adds_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether a message after a concern brings risk words of its own, so reading it with the messages before
+    may raise a crisis.
+
+    Risk spread over short messages ("got the pills", "like for good", "I think this weekend") always carries
+    such words; a plain next turn ("maybe I could just stay for an hour", after nerves about a party read as a
+    concern) does not, and reading it together would only re-read the earlier message's words, turning one
+    misread into a crisis that then holds the whole conversation.
+    """
+    from haven.safety.patterns import has_risk_cue, prepare
+
+    return (
+        alone.is_risk
+        or bool(phrases.still_risky.search(words))
+        or bool(phrases.means.search(words))
+        or any(has_risk_cue(s) for s in prepare(words).sentences)
+        or bool(phrases.timing.search(words))
+    )
 
 
 def _stops_exercise(words: str, phrases: _Phrases) -> bool:

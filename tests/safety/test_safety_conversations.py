@@ -292,3 +292,25 @@ def test_an_ordinary_last_conversation_opens_with_its_recap(triage_model, chat_l
     service.respond("me", "I have an exam tomorrow and I can't sleep")
     opening = service.opening("me")
     assert opening is not None and opening.text != welcome_back_after_crisis_text() and opening.risk is None
+
+
+# --- a concern never grows into a crisis by re-reading itself ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("earlier", "new", "expected"),
+    [
+        # the next turn brings no risk of its own: an ordinary answer stays ordinary
+        ("there'll be loads of people I don't know", "maybe I could just stay for an hour", "normal"),
+        ("I was a headteacher for thirty years. Now nobody needs me for anything.", "thanks, that's kind", "normal"),
+        # it brings means, a time or a risk word: read with what came before, a crisis
+        ("I don't really see the point of anything lately", "I've been saving up my tablets", "crisis"),
+        ("I just want to disappear for a while", "like for good", "crisis"),
+    ],
+)
+def test_after_a_concern_only_new_risk_words_raise_a_crisis(earlier, new, expected, triage_model):
+    """After a concern the next message is read with the ones before, but only when it carries a risk word,
+    means or a time of its own: otherwise re-reading the earlier words would turn one misread (nerves about a
+    party read as a concern) into a crisis that holds the rest of the conversation."""
+    state = RiskState("concern", "suicide", "self", 0, (earlier,), 3)
+    assert assess(new, state).reply == expected
