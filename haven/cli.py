@@ -668,11 +668,15 @@ def _publish_review(review_id: int, yes: bool, directory: Path | None) -> None:
 
 
 def main() -> None:  # console-script entry point
-    from haven.storage.owners import OwnerRequired
-
     try:
         app()
-    except OwnerRequired as error:  # clinic mode: the command line has no signed-in person to act for
+    except Exception as error:
+        # OwnerRequired is looked up only if its module was loaded (nothing else can have raised it): importing
+        # it up front brought SQLAlchemy into every command, a third of a second of `haven triage`
+        owners = sys.modules.get("haven.storage.owners")
+        if owners is None or not isinstance(error, owners.OwnerRequired):
+            raise
+        # clinic mode: the command line has no signed-in person to act for
         typer.echo(
             f"{error}. In clinic mode (HAVEN_MODE=clinic) people's records are opened through the app, "
             "after signing in; the command line works on a personal install.",

@@ -11,10 +11,12 @@ think in, most of all when they are in pain. This module is the net under them:
     pastillas", an English "suicide" in a Portuguese sentence) the level ``concern``: Haven cannot read it
     well enough to say "none", so it asks gently instead.
 
-Everything is lazy and cached: the phrase book is compiled once; the lingua detector is built once, on first
-use, under a lock (the first call costs a few seconds while lingua loads its models; call :func:`warm_up` at
-start-up to pay that before the first message). Nothing here raises on odd input: empty text, NUL bytes,
-any script, any length.
+Everything is lazy and cached: the phrase book is read once, and each phrase's regular expression is compiled
+only when a message holds one of the words it cannot match without (its "anchors", found by parsing it), so
+an English message compiles next to none of the ~300 (compiling them all cost more than half a second of
+every ``haven triage``); the lingua detector is built once, on first use, under a lock (the first call costs
+a few seconds while lingua loads its models; call :func:`warm_up` at start-up to pay that before the first
+message). Nothing here raises on odd input: empty text, NUL bytes, any script, any length.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -92,27 +94,55 @@ def _variants(folded: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Phrase:
-    """One curated phrase: its language, what it means (category) and how urgent it is (level)."""
+    """One curated phrase: its language, what it means (category) and how urgent it is (level).
+
+    ``pattern`` is the whole-word regular expression; ``anchors`` are strings one of which every match
+    contains (None: no such set was found, so the phrase is always tried). :attr:`regex` is compiled on
+    first use, which :meth:`search` puts off until the text holds an anchor.
+    """
 
     id: str
     language: str
     category: str
     level: Level
-    regex: re.Pattern[str]
+    pattern: str
     note: str
     passive: bool = False
+    anchors: frozenset[str] | None = None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def search(self, folded: str) -> re.Match[str] | None:
+        """``regex.search(folded)``, without compiling the regex when no anchor is in the text (no match then)."""
+        if self.anchors is not None and not any(anchor in folded for anchor in self.anchors):
+            return None
+        return self.regex.search(folded)
 
 
 @dataclass(frozen=True)
 class LanguageEntry:
-    """One language of ``languages.yaml``: its masks (idioms and denials) and phrases, compiled."""
+    """One language of ``languages.yaml``: its masks (idioms and denials) and phrases.
+
+    Masks and no-intent patterns are compiled on first use: only a message in which one of this language's
+    phrases matched needs them.
+    """
 
     code: str
     name: str
     sources: tuple[str, ...]
-    masks: tuple[re.Pattern[str], ...]
+    mask_patterns: tuple[str, ...]
     phrases: tuple[Phrase, ...]
-    no_intent: tuple[re.Pattern[str], ...] = ()
+    no_intent_patterns: tuple[str, ...] = ()
+
+    @cached_property
+    def masks(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(pattern) for pattern in self.mask_patterns)
+
+    @cached_property
+    def no_intent(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(pattern) for pattern in self.no_intent_patterns)
 
 
 @dataclass(frozen=True)
@@ -133,13 +163,72 @@ def _expand(pattern: str, vocab: dict[str, str]) -> str:
     return _MACRO.sub(lambda m: vocab[m.group(1)], pattern)
 
 
-def _whole_words(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)")
+def _whole_words(pattern: str) -> str:
+    return rf"(?<!\S)(?:{pattern})(?!\S)"
+
+
+def anchors_of(pattern: str) -> frozenset[str] | None:
+    """Strings one of which is inside every match of ``pattern``, or None when no such set is known.
+
+    Read from the parsed pattern (the first half of compiling it, and the cheaper one): a run of literal
+    characters must appear as it is; an alternation needs one of its branches' anchors (None if any branch
+    has none); a group or a repeat of at least once needs its body's; anything else (classes, ``\\w``, a
+    repeat that may be skipped, flags, lookarounds) promises nothing. Of a sequence's items the one whose
+    shortest anchor is longest is kept. Any shape not listed here gives None, so the phrase is always tried:
+    the anchors may only ever save work, never skip a phrase that would have matched. Raises ``re.error``
+    for a pattern that does not parse.
+    """
+    from re import _constants as sre  # the parser ``re.compile`` itself uses
+    from re import _parser as parser
+
+    parsed = parser.parse(pattern)
+    try:
+        if parsed.state.flags & ~sre.SRE_FLAG_UNICODE:
+            return None  # e.g. (?i): a literal would no longer be the text's own letters
+        return _sequence_anchors(list(parsed), sre)
+    except Exception:  # noqa: BLE001 - a shape another Python's parser gives differently: always tried
+        return None
+
+
+def _sequence_anchors(items: list, sre) -> frozenset[str] | None:
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, value in items:
+        if op is sre.LITERAL:
+            run.append(chr(value))
+            continue
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run = []
+        inner = _item_anchors(op, value, sre)
+        if inner:
+            found.append(inner)
+    if run:
+        found.append(frozenset(["".join(run)]))
+    return max(found, key=lambda anchors: min(map(len, anchors)), default=None)
+
+
+def _item_anchors(op, value, sre) -> frozenset[str] | None:
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, body = value
+        return None if add_flags or del_flags else _sequence_anchors(list(body), sre)
+    if op is sre.BRANCH:
+        branches = [_sequence_anchors(list(branch), sre) for branch in value[1]]
+        return None if not all(branches) else frozenset().union(*branches)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+        least, _most, body = value
+        return _sequence_anchors(list(body), sre) if least >= 1 else None
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _sequence_anchors(list(value), sre)
+    return None
 
 
 @lru_cache(maxsize=1)
 def load_language_book(path: Path = LANGUAGES_FILE) -> LanguageBook:
-    """Read and compile ``languages.yaml`` once per process; a bad entry fails loudly with its id."""
+    """Read ``languages.yaml`` once per process; a bad entry fails loudly with its id.
+
+    Each phrase is parsed (for its anchors) but compiled only when first needed; a test compiles them all.
+    """
     data = read_yaml(path)
     languages: dict[str, LanguageEntry] = {}
     for code, entry in data["languages"].items():
@@ -153,11 +242,12 @@ def load_language_book(path: Path = LANGUAGES_FILE) -> LanguageBook:
             if item["category"] not in CATEGORIES or item["level"] not in ("crisis", "concern"):
                 raise ValueError(f"{item['id']}: unknown category or level")
             try:
-                regex = _whole_words(_expand(item["pattern"], vocab))
+                pattern = _whole_words(_expand(item["pattern"], vocab))
+                anchors = anchors_of(pattern)
             except (re.error, KeyError) as exc:
                 raise ValueError(f"{item['id']}: {exc}") from exc
-            phrases.append(Phrase(item["id"], code, item["category"], item["level"], regex, item.get("note", ""),
-                                  bool(item.get("passive", False))))
+            phrases.append(Phrase(item["id"], code, item["category"], item["level"], pattern, item.get("note", ""),
+                                  bool(item.get("passive", False)), anchors))
         no_intent = tuple(_whole_words(_expand(item["pattern"], vocab)) for item in entry.get("no_intent") or [])
         languages[code] = LanguageEntry(code, entry["name"], tuple(entry.get("sources") or ()), masks,
                                         tuple(phrases), no_intent)
@@ -190,7 +280,7 @@ def match_phrases(text: str, book: LanguageBook | None = None) -> list[PhraseHit
         for entry in book.languages.values():
             # Masking only ever removes words, so a phrase that does not match the unmasked text cannot match
             # the masked one: look first, and pay for the masks only when something matched.
-            candidates = [p for p in entry.phrases if p.id not in hits and p.regex.search(folded)]
+            candidates = [p for p in entry.phrases if p.id not in hits and p.search(folded)]
             if not candidates:
                 continue
             masked = _mask(folded, entry.masks)
