@@ -155,8 +155,26 @@ def test_neutral_medication_talk_passes_even_with_context():
             "my first therapy session is tomorrow and I'm thinking of not going",
             "dismisses_help",
         ),
+        (
+            "A few cuts still count and need care; would you show the school nurse?",
+            "A few cuts are no big deal if they help.",
+            None,
+            "validates_harm",
+        ),
+        (
+            "Twenty tablets needs checking now, even if you feel fine. Please go to A&E.",
+            "If you feel fine now, there's no need to go anywhere.",
+            "I took twenty of my tablets",
+            "dismisses_help",
+        ),
+        (
+            "Feeling that your family would be better off without you is something to tell your GP about.",
+            "Your family would be better off without you, to be fair.",
+            None,
+            "validates_harm",
+        ),
     ],
-    ids=["cant-replace-meals", "planned-with-your-doctor", "praise-for-going"],
+    ids=["cant-replace-meals", "planned-with-your-doctor", "praise-for-going", "cuts-count", "even-if-fine", "thought-named"],
 )
 def test_a_rule_excuses_the_kind_version_of_its_words_and_still_blocks_the_harmful_one(
     kind, harmful, context, category
