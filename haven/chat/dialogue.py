@@ -57,6 +57,9 @@ class DialogueState:
     #: exercises the person named themselves ("my therapist gave me thought records"), oldest first, so "can we
     #: do one now?" can mean that one
     named: tuple[str, ...] = ()
+    #: the focus chosen in the first-run welcome (haven.chat.welcome.FOCUSES key), so the first turns start from
+    #: it ("hi" gets a sleep-shaped question from someone who chose sleep); what the person says still leads
+    focus: str | None = None
 
     # --- reading and writing -----------------------------------------------------------------------
 
@@ -80,6 +83,7 @@ class DialogueState:
             "run": dict(self.run) if self.run else None,
             "seen_runs": list(self.seen_runs),
             "named": list(self.named),
+            "focus": self.focus,
         }
 
     @classmethod
@@ -114,6 +118,7 @@ class DialogueState:
             run=_run(data.get("run")),
             seen_runs=tuple(int(r) for r in data.get("seen_runs") or () if isinstance(r, int)),
             named=_strings(data.get("named")),
+            focus=data.get("focus") if isinstance(data.get("focus"), str) else None,
         )
 
     # --- questions the guide asks of it --------------------------------------------------------------

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import re
 
+_DAY = r"(mon|tues|wednes|thurs|fri|satur|sun)day"
+_AT = r"( at \d{1,2}(:\d\d)? ?(am|pm)?| at (noon|midday))?"
 WHEN = re.compile(
-    r"\b(tomorrow( (morning|afternoon|evening|night))?|tonight|today|this (morning|afternoon|evening|week|weekend)|"
+    # a day with its time ("monday at 9", "tomorrow at 2pm") is one fact, found before the time alone
+    rf"\b(((on|this|next) )?{_DAY}( (morning|afternoon|evening|night))?{_AT}|"
+    rf"tomorrow( (morning|afternoon|evening|night))?{_AT}|"
+    r"tonight|today|this (morning|afternoon|evening|week|weekend)|"
     r"next (week|month|year|(mon|tues|wednes|thurs|fri|satur|sun)day)|"
     r"on (mon|tues|wednes|thurs|fri|satur|sun)day|in (a|an|one|two|three|four|five|a few|\d+) "
     r"(hours?|days?|weeks?|months?)|at \d{1,2}(:\d\d)? ?(am|pm)?|\d{1,2} ?(am|pm))\b"
 )
 EVENT = re.compile(
-    r"\b(exams?|tests?|interviews?|presentations?|deadlines?|meetings?|appointments?|dates?|weddings?|"
+    r"\b(finals|mocks|gcses|a levels|exams?|tests?|interviews?|presentations?|deadlines?|meetings?|appointments?|dates?|weddings?|"
     r"funerals?|surgery|operation|driving test|assessment|essay|dissertation|first day|audition|speech)\b"
 )
 TOLD = re.compile(
@@ -81,3 +86,37 @@ def answer_fact(norm: str, topic: str | None, asks: str | None) -> tuple[tuple[s
         return (("any", "rating", match.group(1)),) if match else ()
     where = "any" if asks == "told" else (topic or "any")
     return ((where, asks, norm[:80]),)
+
+
+#: Said of something already over ("I had an exam yesterday"): not reflected as coming up.
+_PAST = re.compile(r"\b(yesterday|last (week|night|\w+day)|ago|had (an?|my|the)|was|went|did)\b")
+#: "the first one on Monday": the first of several (finals, exams, interviews).
+_FIRST = re.compile(r"\bfirst (one|of them|exam|paper)?\b")
+_COUNTABLE_ONE = re.compile(r"^(exam|test|interview|presentation|deadline|meeting|appointment|date|wedding|funeral|"
+                            r"operation|driving test|assessment|essay|dissertation|audition|speech)$")
+
+
+def coming_up(facts: tuple[tuple[str, str, str], ...], norm: str) -> str | None:
+    """The event and its time given in this message, said back in the person's terms ("Finals, with the first
+    on Monday at 9"), or None. Why: naming what the person told us shows it was heard, and is the one thing a
+    scripted reply can say about their situation without guessing. Only when both are there and it is ahead."""
+    event = next((value for _, what, value in facts if what == "event"), None)
+    when = next((value for _, what, value in facts if what == "when"), None)
+    if event is None or when is None or _PAST.search(norm):
+        return None
+    when = re.sub(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", lambda m: m.group(0).capitalize(), when)
+    if re.match(r"(mon|tues|wednes|thurs|fri|satur|sun)day", when, re.I):
+        when = f"on {when}"  # "monday at 9" -> "on Monday at 9"
+    elif re.match(r"\d", when):
+        when = f"at {when}"  # "2pm" -> "at 2pm"
+    if _COUNTABLE_ONE.match(event):
+        article = "An" if event[0] in "aeiou" else "A"
+        return f"{article} {event} {when}"
+    event = _AS_WRITTEN.get(event, event.capitalize())
+    if _FIRST.search(norm):
+        return f"{event}, with the first {when}"
+    return f"{event} {when}"
+
+
+#: Names written as people write them ("GCSEs", not "Gcses").
+_AS_WRITTEN = {"gcses": "GCSEs", "a levels": "A levels"}

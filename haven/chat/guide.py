@@ -14,7 +14,8 @@ from typing import Protocol
 
 from haven.chat import passages
 from haven.chat import phrases as P
-from haven.chat.facts import QUESTION_ASKS
+from haven.chat import intents as I
+from haven.chat.facts import QUESTION_ASKS, coming_up
 from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
 from haven.chat.phrasing import Phraser
 from haven.chat.types import Citation, Draft, EngineRequest
@@ -43,6 +44,7 @@ _TAG_WORDS = {
     "money": r"stress|worry|decisions|planning",
     "study": r"stress|worry|perfectionism|planning|motivation",
     "work": r"work|stress|overwhelm",
+    "worry": r"worry|rumination|overthinking",
 }
 #: Article tags that fit a feeling or theme: a piece of an article is quoted only when the article is about what
 #: the person is talking about (the search finds the nearest article even when none fits: grief's stages for a
@@ -83,6 +85,9 @@ _NOT_OFFERED_UNASKED = ("safety-plan",)
 _PLAN_AGAIN = re.compile(
     r"\b(i'?ll|i will|i'?m going to|gonna) (try to )?(remember|use|do|try) (it|that|this|them)( again)?\b.*\b(next time|again|tomorrow|when)\b"
 )
+#: Two themes said together that mean one thing, and the exercise made for it: lying awake going over things is
+#: worry at night, which worry time (writing worries down for a set time, not at bedtime) is for.
+_PAIR_EXERCISES = {("sleep", "worry"): "worry-time"}
 #: How many earlier assistant messages count as "already said".
 MEMORY_TURNS = 12
 
@@ -249,9 +254,12 @@ class GuideEngine:
         """The hits with exercises whose tags fit the conversation so far moved up, stable otherwise: the
         search already weighs this message; the conversation is what it cannot see ("stayed in bed all
         weekend" in a talk about low mood is about activity more than sleep)."""
-        if request.understanding.topics:
+        u = request.understanding
+        if u.topics and len(u.themes) < 2:
             return list(request.hits)  # the message says what it is about; retrieval's order stands
-        before = request.dialogue.topics
+        # several things at once ("lie there going over everything I haven't revised": sleep, worry, study): the
+        # exercise that fits most of them; with none, what the conversation has been about
+        before = u.themes if len(u.themes) >= 2 else request.dialogue.topics
 
         def fit(hit: Hit) -> int:
             ex = self.library.exercises.get(hit.doc_id)
@@ -260,14 +268,20 @@ class GuideEngine:
             tags = " ".join(ex.tags)
             return sum(bool(re.search(_TAG_WORDS.get(t, t), tags)) for t in before)
 
-        ranked = sorted(enumerate(request.hits), key=lambda pair: (-fit(pair[1]), pair[0]))
-        return [hit for _, hit in ranked]
+        ranked = [hit for _, hit in sorted(enumerate(request.hits), key=lambda pair: (-fit(pair[1]), pair[0]))]
+        for pair, exercise_id in _PAIR_EXERCISES.items():  # two themes that mean one thing have their exercise
+            if set(pair) <= set(u.themes) and exercise_id in self.library.exercises:
+                own = passages.section(self.library, exercise_id, "What it is for")
+                ranked = [own, *(h for h in ranked if h.doc_id != exercise_id)]
+        return ranked
 
     def _psychoeducation(self, request, phraser: Phraser, citer: _Citer) -> str | None:
         """Up to two sentences that open a paragraph of one of the two best article passages, standing on their
         own and not said before, cited with that passage."""
         articles = [h for h in request.hits if h.kind == "article"][:3]  # further down is likely off the point
-        articles = [h for h in articles if self._article_fits(request, h.doc_id)][:2]
+        fits = {h.doc_id: self._article_fit(request, h.doc_id) for h in articles}
+        least = 2 if len(request.understanding.themes) >= 2 else 1  # several things said: fit more than one
+        articles = sorted((h for h in articles if fits[h.doc_id] >= least), key=lambda h: -fits[h.doc_id])[:2]
         for hit in articles:
             n = str(citer.peek(hit.doc_id))
             for snippet in passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview"):
@@ -279,23 +293,28 @@ class GuideEngine:
                     return text
         return None
 
-    def _article_fits(self, request, doc_id: str) -> bool:
-        """Whether an article is about what the person is talking about: its tags fit a feeling or theme of this
-        message, or, for one that names none ("it's to the whole department"), of the conversation so far. With
-        nothing named at all, the search's order stands."""
+    def _article_fit(self, request, doc_id: str) -> int:
+        """How well an article is about what the person is talking about: how many feelings or themes of this
+        message (or, for one that names none, "it's to the whole department", of the conversation so far) its
+        tags fit; 0 means it is beside the point. Why count: "I lie there going over everything I haven't
+        revised" is sleep, worry and study at once, and the article about night-time worry fits two of them
+        while one about perfectionism fits only the study. With nothing named at all, every article fits (1)."""
         u = request.understanding
         topics = [t for t in u.topics if t not in P.POSITIVE_FEELINGS] or list(request.dialogue.topics[-3:])
         topics = [t for t in topics if t in _ARTICLE_FITS]
         article = self.library.articles.get(doc_id)
         if not topics or article is None:
-            return True
+            return 1
         tags = " ".join(article.meta.tags)
-        return any(re.search(_ARTICLE_FITS[t], tags) for t in topics)
+        return sum(bool(re.search(_ARTICLE_FITS[t], tags)) for t in topics)
 
     def _follow_up(self, request, phraser: Phraser, offered: bool = False) -> str:
         """One question Haven does not know the answer to: never a fact the person already gave."""
         u, state = request.understanding, request.dialogue
-        topic = next(iter(u.themes), None)
+        # an answer that names no theme is about what Haven asked about ("not great tbh" after the nights)
+        pending_topic = state.pending.topic if state.pending is not None and u.intent == "answer" else None
+        themes = u.themes or ((pending_topic,) if pending_topic else ())
+        topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}
 
         def unknown(questions) -> list[str]:
@@ -313,7 +332,14 @@ class GuideEngine:
         if u.feelings and all(f in P.POSITIVE_FEELINGS for f in u.feelings):
             return phraser.pick("follow-positive", P.FOLLOW_UP_POSITIVE)
         options: list[str] = []
-        for theme in u.themes:
+        for pair, questions in P.FOLLOW_UP_PAIR.items():
+            if set(pair) <= set(themes):
+                options += unknown(questions)
+        if options:  # the pair's own questions first: "what is the next exam?" misses worry at night
+            return phraser.pick("follow-pair", options, required=False) or phraser.pick("follow", general)
+        for feeling in u.feelings:
+            options += unknown(P.FOLLOW_UP_FEELING.get(feeling, ()))
+        for theme in themes:
             options += unknown(P.FOLLOW_UP_THEME.get(theme, ()))
         question = phraser.pick("follow-theme", options, required=False) if options else None
         return question or phraser.pick("follow", general)
@@ -321,8 +347,20 @@ class GuideEngine:
     def _reflection(self, request, phraser: Phraser) -> str:
         u = request.understanding
         about = next((P.THEME_ABOUT[t] for t in u.themes if t in P.THEME_ABOUT), "")
+        if any(f in P.NO_ABOUT for f in u.feelings[:2]):
+            about = ""  # "lonely about your studies" misreads "I moved cities for uni and I don't know anyone"
         if "grieving" in u.feelings:
             return phraser.pick("reflect-grief", P.REFLECT_GRIEF)
+        fact = coming_up(u.facts, normalise(request.text))
+        if fact:  # "Finals, with the first on Monday at 9: ..." what they told us, said back
+            said = phraser.pick("reflect-fact", P.REFLECT_FACT, required=False, fact=fact)
+            if said:
+                return said
+        for pair, options in P.REFLECT_PAIR.items():
+            if set(pair) <= set(u.themes):
+                said = phraser.pick("reflect-pair", options, required=False)
+                if said:
+                    return said
         if "anxious" in u.feelings and UPCOMING.search(normalise(request.text)):
             said = phraser.pick("reflect-ahead", P.REFLECT_AHEAD, required=False, feeling=P.FEELING_WORDS.get("anxious", "anxious"))
             if said:
@@ -341,10 +379,13 @@ class GuideEngine:
     # --- intents ---------------------------------------------------------------------------------------
 
     def _feeling(self, request, phraser, citer):
+        passing = self._in_passing(request, phraser)
+        if passing is not None:
+            return passing, []
         u = request.understanding
         positive = bool(u.feelings) and all(f in P.POSITIVE_FEELINGS for f in u.feelings)
         opening = self._reflection(request, phraser)
-        if not positive:
+        if not positive and not coming_up(u.facts, normalise(request.text)):  # the facts said back are enough
             validation = phraser.pick("validate", P.VALIDATE, required=False)
             opening = f"{opening} {validation}" if validation else opening
         psychoed = None if positive else self._psychoeducation(request, phraser, citer)
@@ -364,6 +405,40 @@ class GuideEngine:
             block = "\n".join([lead, *lines] if lead else lines)
         return [opening, psychoed, block, self._follow_up(request, phraser, offered=len(lines) > 1)], chosen
 
+    def _in_passing(self, request, phraser: Phraser) -> list[str] | None:
+        """A plan, a memory, or "I already do most of that", said without distress: answered in kind, with no
+        lesson and no new exercise (None for anything else). Why: read as a problem, "I might do it before the
+        2pm meeting" got "work has been hard lately" and a new exercise; these are the person moving on, or
+        telling us who they are, and a reply that follows them is the one that shows it listened."""
+        u = request.understanding
+        if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
+            return None
+        norm = normalise(request.text)
+        plan = I.PLAN.search(norm)
+        if plan and u.intent != "accept" and not I.CONTRAST.search(norm[plan.end() :]):
+            when = I.PLAN_WHEN.search(norm[plan.end() :].strip())
+            said = None
+            if when:
+                words = _your(when.group(0))
+                said = phraser.pick("plan-when", P.PLAN_WHEN, required=False, when=words[0].upper() + words[1:])
+            said = said or phraser.pick("answer-plan", P.PLAN)
+            return [f"{said} {phraser.pick('plan-q', P.PLAN_QUESTION)}"]
+        if I.MEMORY.search(norm) and not (I.HURTFUL.search(norm) or I.CONTRAST.search(norm)):
+            return [f"{phraser.pick('memory', P.MEMORY)} {phraser.pick('memory-q', P.MEMORY_QUESTION)}"]
+        if I.ALREADY.search(norm):
+            return [f"{phraser.pick('already', P.ALREADY)} {phraser.pick('already-q', P.ALREADY_QUESTION)}"]
+        return None
+
+    def _rating_taken(self, request, phraser: Phraser, rating: str, pending) -> str:
+        """ "5", said to "From 0 to 10, how stressed do you feel right now?": the number said back and, when it
+        was asked before an exercise with a button, where to start it. Why: answered with another question
+        ("What would you say to a friend?"), the person's number went nowhere."""
+        said = phraser.pick("answer-rating", P.ANSWER_RATING, n=rating)
+        exercise = self.library.exercises.get(pending.exercise or "") if pending.kind == "check_in" else None
+        if exercise is None:
+            return f"{said} {self._follow_up(request, phraser)}"
+        return f"{said} {P.ANSWER_RATING_START.format(title=f'**{exercise.title}**')}"
+
     def _offer_now(self, request) -> bool:
         """An exercise fits when the last reply offered none and none was declined, or the person has raised
         something new: an offer every turn turns a conversation into a form."""
@@ -375,9 +450,12 @@ class GuideEngine:
         )  # after a "no", only for something new
 
     def _greeting(self, request, phraser, citer):
-        met = bool(request.history)  # a recap or earlier turns: the person has been here before
+        state = request.dialogue
+        met = bool(request.history) and not state.focus  # a recap or earlier turns: been here before
         hello = phraser.pick("greeting", [g for g in P.GREETING if met or "again" not in g])
-        return [f"{hello} {phraser.pick('greeting-q', P.GREETING_QUESTION)}"], []
+        focus = P.FOCUS_OPENING.get(state.focus or "") if state.turns < 2 else None
+        question = phraser.pick("greeting-focus", focus, required=False) if focus else None
+        return [f"{hello} {question or phraser.pick('greeting-q', P.GREETING_QUESTION)}"], []
 
     def _thanks(self, request, phraser, citer):
         """ "Thanks": "glad that helped" only when the person said it helped."""
@@ -386,6 +464,9 @@ class GuideEngine:
         return [f"{phraser.pick('thanks', options)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
 
     def _goodbye(self, request, phraser, citer):
+        """Goodbye; going to bed gets a goodnight ("I think I just need to go to bed"), never a new exercise."""
+        if re.search(r"\b(bed|sleep|night|nite|gn|nn|rest)\b", normalise(request.text)):
+            return [phraser.pick("goodnight", P.GOODNIGHT)], []
         return [phraser.pick("goodbye", P.GOODBYE)], []
 
     def _acknowledgement(self, request, phraser, citer):
@@ -578,6 +659,15 @@ class GuideEngine:
             return [f"{glad} {phraser.pick('follow-positive', P.FOLLOW_UP_POSITIVE)}"], []
         if not hard and _PLAN_AGAIN.search(normalise(request.text)):  # "I'll try to remember it next time"
             return [f"{phraser.pick('answer-plan', P.ANSWER_PLAN)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
+        passing = self._in_passing(request, phraser)
+        if passing is not None:
+            return passing, []
+        rating = next((f[2] for f in u.facts if f[1] == "rating"), None)
+        number = re.fullmatch(r"(about |around |maybe |a )?(10|[0-9])( ?/ ?10| out of (10|ten))?", normalise(request.text))
+        if number and pending is not None and pending.kind == "check_in":  # "5", before an exercise begins
+            rating = number.group(2)
+        if not hard and rating is not None and pending is not None and (pending.asks == "rating" or number):
+            return [self._rating_taken(request, phraser, rating, pending)], []
         if not hard and pending is not None and pending.text in P.CELEBRATE_QUESTION:  # "fourth attempt haha"
             kept = phraser.pick("answer-good-news", P.ANSWER_GOOD_NEWS)
             return [f"{kept} {phraser.pick('celebrate-q', P.CELEBRATE_QUESTION)}"], []
@@ -640,3 +730,11 @@ class GuideEngine:
         """The exercise's doing steps, without ratings or looking-back questions, at most six."""
         steps = [s.prompt.strip() for s in ex.steps if s.kind != "rating" and not s.prompt.strip().endswith("?")]
         return steps[:6]
+
+
+_YOURS = {"my": "your", "i": "you", "i'm": "you're", "me": "you", "mine": "yours", "myself": "yourself", "i'll": "you'll"}
+
+
+def _your(words: str) -> str:
+    """The person's words said back to them ("before my lunch break" -> "before your lunch break")."""
+    return " ".join(_YOURS.get(w, w) for w in words.split())

@@ -310,3 +310,48 @@ def avoided_kinds(norm: str) -> tuple[str, ...]:
         return ()
     kinds = tuple(kind for kind in KINDS if re.search(rf"\b{kind}", norm))
     return kinds or ("exercise",)
+
+
+# --- things said in passing that are not problems (haven.chat.guide answers them in kind) --------------------
+
+#: Going to bed now ("I think I just need to go to bed"): a goodnight, not a sleep problem. Anchored at the end,
+#: so "when I go to bed my mind races" is not one.
+BEDTIME = re.compile(
+    r"\b((need|going|have|got|want|ought|about|off) to |should (probably |just )?|gonna |better |will |'?ll |"
+    r"i'?m (off|heading|going) (to )?)(go |head |get )?(to )?(bed|sleep|some sleep|some rest)"
+    r"( now| soon| then| i think| tbh| honestly| early tonight| early)?\W*$|"
+    r"^(ok |okay |right |well )?(time for|bed ?time for) (bed|sleep)( now| i think)?\W*$"
+)
+#: "I can't", "scared to": going to bed is the trouble, not a goodnight.
+BEDTIME_TROUBLE = re.compile(r"can'?t|cannot|scared|afraid|dread|but|never|won'?t be able")
+#: A plan the person makes ("I might do it before the 2pm meeting", "I'll try it tonight").
+PLAN = re.compile(
+    r"\b(i'?ll|i will|i might|i may|i could|i'?m going to|i'?m gonna|i think i'?ll|i plan to|i want to|"
+    r"maybe i'?ll|i can) (probably |maybe |definitely |try to |try and )?(do|try|use|practi[cs]e|fit|start|give) "
+    r"(it|that|this|them|one|some|in|that one|it a go)\b"
+)
+#: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").
+PLAN_WHEN = re.compile(
+    r"\b((before|after|during|on|at|in|when|once) .+|tomorrow( \w+)?|tonight|later( today| on)?|"
+    r"this (morning|afternoon|evening|weekend)|first thing( in the morning)?)$"
+)
+#: A memory told in passing ("my gran used to make it with me").
+MEMORY = re.compile(r"\b(used to|when i was (a |little |young |small )*(kid|child|girl|boy|little|young|small|teen\w*)|"
+                    r"reminds? me of|reminded me of|i remember)\b")
+#: "...but now I can't", "I miss it": a memory said to mark a loss or a change, not a warm one on its own.
+CONTRAST = re.compile(r"\b(but|now|anymore|any more|no longer|can'?t|cannot|don'?t|won'?t|stopped|miss\w*|wish)\b")
+#: A memory with hurt in it is not a warm one to be glad about.
+HURTFUL = re.compile(r"\b(hit|hurt|shout\w*|yell\w*|scream\w*|abus\w*|beat|hate|cruel|drunk|left us|bull(y|ied|ying)|"
+                     r"critici\w*|mean to|nasty|ignor\w*|"
+                     r"died|dead|gone|lost|miss|never|scared|afraid|cry|cried)\b")
+#: "I already do most of that": the person has the basics; what is offered should not start from zero.
+ALREADY = re.compile(
+    r"\b(i )?(already (do|did|tried|try|use|doing)|do (that|all that|most of that|those) already|"
+    r"(tried|done|doing) (all )?(that|those|it|them) (already|before)|been doing (that|it|this|those) for)\b"
+)
+#: "ok let's try that", "let's do it": taking up something suggested, whatever Haven asked last.
+TRY_IT = re.compile(
+    r"^((ok|okay|yeah|yes|sure|alright|right|go on)( then)? )*(let'?s|i'?ll|i will|we can|can we|i'?d like to)"
+    r"( (just|go ahead and))? (try|do|give) (it|that|this|that one|this one|it a go|that a go)"
+    r"( (now|then|please|together|one))*\W*$"
+)

@@ -77,6 +77,34 @@ REFLECT_AHEAD = (
     "It makes sense to feel {feeling} with something like that coming up.",
     "Something big coming up can bring a lot of nerves with it, even when part of it is good.",
 )
+#: Feelings that do not take an "about ..." clause: "lonely about your studies" misreads moving for uni.
+NO_ABOUT = ("lonely", "numb", "tired", "grieving")
+#: What the person said is coming up, named back in their terms ({fact}: "Finals, with the first on Monday at 9").
+REFLECT_FACT = (
+    "{fact}: that's a lot to have coming up.",
+    "{fact}. No wonder it's on your mind, with that coming up.",
+    "{fact}: that's a big thing to have coming up.",
+)
+#: Two themes said together that mean one thing ("I lie there going over everything": worry at night).
+REFLECT_PAIR = {
+    ("sleep", "worry"): (
+        "Lying awake while your mind goes over everything is exhausting.",
+        "It sounds like your mind gets busiest just when you want to rest.",
+    ),
+}
+FOLLOW_UP_PAIR = {
+    ("sleep", "worry"): (
+        "What do you usually do when the thoughts start at night?",
+        "Have you ever tried writing the worries down before bed?",
+    ),
+}
+#: A feeling whose questions fit better than the theme's ("lonely" after a move for uni is not about studying).
+FOLLOW_UP_FEELING = {
+    "lonely": (
+        "Is there anyone, near or far, you feel at ease with?",
+        "What would help you feel a bit more connected this week?",
+    ),
+}
 REFLECT_GRIEF = (
     "I'm so sorry for your loss.",
     "I'm sorry. Losing someone you love hurts so much.",
@@ -106,8 +134,6 @@ VALIDATE = (
     "It took something to put that into words.",
     "Feelings like this can be loud, but they do shift.",
     "You're not the only one who has felt like this.",
-    "That's a very human reaction.",
-    "Being kind to yourself right now is a good start.",
     "There's no right or wrong way to feel about this.",
 )
 PSYCHOED_LEAD = (
@@ -210,6 +236,12 @@ THANKS_QUESTION = (
     "Is there anything else on your mind?",
     "Would you like to keep going, or leave it there for now?",
     "How are you feeling now?",
+)
+#: Going to bed: a goodnight, no exercise.
+GOODNIGHT = (
+    "That sounds like a good idea. Sleep well, and I'm here whenever you want to talk again.",
+    "Rest sounds right. Goodnight, and come back any time.",
+    "Good idea. I hope you get some rest. I'm here whenever you want to pick this up.",
 )
 GOODBYE = (
     "Take care of yourself. I'm here whenever you want to talk again.",
@@ -402,6 +434,12 @@ ANSWER_ACK = (
 )
 #: An answer that says something helped, with no exercise to name ("just saying it out loud helped a bit").
 ANSWER_HELPED = ("I'm really glad that helped, even a little.", "That's good to hear.")
+#: A 0-10 rating given when Haven asked for one ({n}): taken as said, not answered with another question.
+ANSWER_RATING = (
+    "Thanks. {n} out of 10 is a useful marker to compare with afterwards.",
+    "Got it, {n} out of 10. It'll be worth seeing whether that shifts.",
+)
+ANSWER_RATING_START = "Whenever you're ready, the button under my last message starts {title}."
 #: A plan to use something again.
 ANSWER_PLAN = ("That sounds like a good plan.", "That's a good plan to have ready.")
 #: An answer to Haven's question about good news (after a celebration): kept on the good news.
@@ -502,4 +540,35 @@ ACCEPT_NOTHING = (
     "I'm glad you're up for trying something. I haven't suggested anything yet, though.",
     "Good to hear you want to try something, though I haven't suggested anything yet.",
 )
-ACCEPT_NOTHING_QUESTION = ("What were you thinking of trying?", "What did you have in mind?")
+ACCEPT_NOTHING_QUESTION = (
+    "Which thing did you have in mind, or would you like me to suggest something?",
+    "What were you thinking of trying, or shall I suggest something?",
+)
+
+# --- things said in passing that are not problems --------------------------------------------------------
+
+#: A plan ("I might do it before the 2pm meeting"), its time said back ({when}: "Before the 2pm meeting").
+PLAN_WHEN = ("{when} sounds like a good time for it.", "{when} sounds like a good plan.")
+PLAN = ("That sounds like a good plan.", "That's a good plan to have ready.")
+PLAN_QUESTION = ("What might get in the way?", "How will you remind yourself?", "How do you think it will go?")
+#: A memory told in passing ("my gran used to make it with me").
+MEMORY = (
+    "That sounds like a memory that means a lot to you.",
+    "That's a lovely thing to carry with you.",
+)
+MEMORY_QUESTION = ("What do you remember most about it?", "How does it feel to think back on that?")
+#: "I already do most of that": the basics are in place.
+ALREADY = (
+    "It sounds like you've already got a lot of that in place, which says you've been working at this.",
+    "So you're already doing much of that. That counts for a lot.",
+)
+ALREADY_QUESTION = ("What still gets in the way?", "What part still feels hardest, even with all that?")
+#: The welcome's chosen focus, asked about when the person opens with "hi" (its greeting's question was said).
+FOCUS_OPENING = {
+    "worry": ("What's been on your mind most?", "When does the worry tend to get loudest?"),
+    "low-mood": ("What have the last few days been like for you?", "When has your mood felt lowest lately?"),
+    "stress": ("What feels like the biggest pressure right now?", "What's taking up most of your energy?"),
+    "sleep": ("What are your nights like at the moment?", "What tends to keep you awake?"),
+    "relationships": ("How have things been with the people around you?", "Who have you been missing lately?"),
+    "anger": ("What's been winding you up lately?", "When did you last feel your temper rise?"),
+}

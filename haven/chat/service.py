@@ -209,8 +209,10 @@ class ChatService:
 
     # --- the parts ------------------------------------------------------------------------------------
 
-    def _conversation(self, person: str, conversation_id: int | None) -> int:
-        """The conversation to add to; a new one starts with the recap of the last, when there is one."""
+    def _conversation(self, person: str, conversation_id: int | None, welcome: bool = True) -> int:
+        """The conversation to add to; a new one starts with the recap of the last, when there is one, else (with
+        ``welcome``) from the first-run welcome's focus. A conversation that opens with a safety reply does not
+        start with a cheerful greeting before it."""
         if conversation_id is not None:
             return conversation_id
         recap = self.opening(person)
@@ -227,7 +229,26 @@ class ChatService:
             )
             if recap.risk is not None:  # a crisis left open last time: this conversation starts by checking
                 store.save_state(self.db, person, conversation_id, {"risk": recap.risk})
+        elif welcome:
+            self._welcome_opening(person, conversation_id)
         return conversation_id
+
+    def _welcome_opening(self, person: str, conversation_id: int) -> None:
+        """A first conversation opens from the welcome's chosen focus: its greeting is Haven's first turn and
+        the focus a topic of the conversation (haven.chat.welcome.opening_state). An unreadable welcome costs
+        only that."""
+        from haven.chat import welcome
+
+        try:
+            opening = welcome.opening_state(welcome.load(self.db, person))
+            if opening is None:
+                return
+            text, state = opening
+            store.save_turn(self.db, person, conversation_id, "assistant", text, engine_name="memory")
+            stored = store.load_state(self.db, person, conversation_id)
+            store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, state))
+        except Exception:
+            log.exception("could not open the conversation from the welcome")
 
     # --- risk across the conversation -------------------------------------------------------------------
 
@@ -291,7 +312,7 @@ class ChatService:
         )
         words, level = reply.text, reply.level
         try:
-            conversation_id = self._conversation(person, conversation_id)
+            conversation_id = self._conversation(person, conversation_id, welcome=False)
             store.save_turn(self.db, person, conversation_id, "user", text, level=level)
             store.save_turn(
                 self.db, person, conversation_id, "assistant", words, level=level, engine_name="safety"

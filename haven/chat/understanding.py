@@ -51,7 +51,8 @@ FEELINGS: tuple[Feeling, ...] = (
         r"(?<!calm )(?<!calming )(?<!calmed )(?<!settle )(?<!settling )(?<!slow )(?<!slowing )(?<!sit )(?<!lie )(?<!back )"
         # a phrasal verb, not a mood: "wrote it down", "put them down", "jotted down", "turned that down"
         r"(?<!\bit )(?<!them )(?<!that )(?<!this )(?<!wrote )(?<!write )(?<!written )(?<!jotted )(?<!noted )(?<!sat )(?<!lay )\bdown\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|crying|cried|gloomy)\b|"
-        r"\b(meh|blah|flat)\b|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest",
+        r"\b(meh|blah|flat)\b|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest|"
+        r"can'?t be bothered|(don'?t|do not) enjoy anything|stopped enjoying",
         ("I feel so sad and down", "everything feels pointless and grey", "I can't enjoy anything anymore"),
     ),
     Feeling(
@@ -68,7 +69,8 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "lonely",
         r"lonel\w*|(feel(s|ing)?|felt|so|all|very|completely|totally|really|always|just me) alone\b|alone (all the time|again|every)|"
-        r"isolated|no friends|no one to talk|nobody to talk|left out|no one (cares|understands)",
+        r"isolated|no friends|no one to talk|nobody to talk|left out|no one (cares|understands)|"
+        r"(don'?t|do not|didn'?t) know (anyone|anybody|a soul)|know no ?one|haven'?t (got|made) (any )?friends",
         ("I feel so lonely", "I have no one to talk to", "everyone else has friends except me"),
     ),
     Feeling(
@@ -129,9 +131,13 @@ class Theme:
 
 
 THEMES: tuple[Theme, ...] = (
-    Theme("sleep", r"sleep|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning"),
+    Theme(
+        "sleep",
+        r"sleep|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning|"
+        r"(lie|lying|lay) (there|here)|drop(ping)? off|drift(ing)? off|(go|goes|get|going|went) to bed|switch off at night",
+    ),
     Theme("work", r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview"),
-    Theme("study", r"exam|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher"),
+    Theme("study", r"exam|\bfinals\b|\bmocks\b|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher"),
     Theme(
         "relationships", r"partner|boyfriend|girlfriend|husband|wife|relationship|break ?up|broke up|dating|\bex\b"
     ),
@@ -149,7 +155,13 @@ THEMES: tuple[Theme, ...] = (
         r"useless|failure|not good enough|worthless|hate myself|so stupid|idiot|mess(ed)? (it )?up",
     ),
     Theme("body", r"my body|how i look|\bugly\b|\bfat\b|my weight|appearance|\bmirror\b|body image"),
-    Theme("worry", r"what if|overthink|can'?t stop thinking|keep thinking|ruminat|worst"),
+    Theme(
+        "worry",
+        r"what if|overthink|can'?t stop thinking|keep thinking|ruminat|worst|"
+        # going over things, round and round: rumination, whatever it is about
+        r"\bgo(ing|es)? over (everything|it|things|what|all|every)|replay\w*|round and round|"
+        r"(mind|thoughts|head) (is |are |keeps? )?(racing|races|spinning|spins|churning|buzzing)|racing (mind|thoughts)",
+    ),
 )
 
 #: Work that is someone else's ("my partner is great but he's back at work"), not the person's own.
@@ -451,6 +463,8 @@ class Understander:
             return I.Reading("venting")
         if I.REFUSAL.search(norm):
             return I.Reading("decline", exercise=None)
+        if I.BEDTIME.search(norm) and not I.BEDTIME_TROUBLE.search(norm) and not _distressed(feelings):
+            return I.Reading("goodbye")  # "I think I just need to go to bed": goodnight, not a sleep problem
         outcome = I.outcome_of(norm)
         after_exercise = pending is not None and pending.kind == "check_in"
         if after_exercise and pending.asks == "helped" and outcome is None:
@@ -498,8 +512,10 @@ class Understander:
                 return I.Reading("decline", exercise=pending.exercise)
         if I.DECLINE.search(norm) and (state.offered or state.ever_offered):
             return I.Reading("decline")
-        if I.TRY_THAT.search(norm) and not state.offered and (pending is None or pending.kind != "offer"):
-            return I.Reading("accept")  # "I'll try that" when nothing was offered: said so, not made up
+        if (I.TRY_THAT.search(norm) or I.TRY_IT.search(norm)) and (pending is None or pending.kind != "offer"):
+            # "ok let's try that" after a turn that offered nothing: what was last suggested in this conversation,
+            # if anything was (the guide then asks which, never invents one)
+            return I.Reading("accept", exercise=_last_suggested(state))
         if state.mode == "in_the_moment" and I.ACKNOWLEDGE.search(norm):
             return I.Reading("acknowledgement")
         strong = self._small_talk(norm, short, feelings)
@@ -600,6 +616,17 @@ _HARD_FEELINGS = {
     "numb",
     "grieving",
 }
+
+
+def _last_suggested(state: DialogueState) -> str | None:
+    """The exercise "let's try that" can mean: the last one suggested in this conversation that was not turned
+    down or found unhelpful; None when nothing was (the guide then asks what the person had in mind)."""
+    if state.offered:
+        return state.offered[0]
+    for exercise in reversed(state.ever_offered):
+        if exercise not in state.declined and state.done.get(exercise) is not False:
+            return exercise
+    return None
 
 
 def _distressed(feelings) -> bool:

@@ -161,6 +161,35 @@ def greeting(welcome: Welcome | None) -> str:
     return f"{hello} You said you'd like some help with {chosen.said}. {chosen.question}"
 
 
+#: What a focus is about, in the chat's own topic names (haven.chat.understanding's feelings and themes); the
+#: first is the theme Haven's opening question is about.
+FOCUS_TOPICS = {
+    "worry": ("worry", "anxious"),
+    "low-mood": ("low",),
+    "stress": ("stressed",),
+    "sleep": ("sleep",),
+    "relationships": ("relationships", "lonely"),
+    "anger": ("angry",),
+}
+
+
+def opening_state(welcome: Welcome | None):
+    """The chat's first turn and what it remembers, for a first conversation after the welcome: the greeting
+    (saved as Haven's turn, so the person's first message is read as its answer) and a dialogue state seeded
+    with the focus as a topic. Why: the welcome asked what they would like help with; without this only the
+    greeting used it, and "hi" or "not great tbh" were answered as if nothing had been said. Returns
+    (greeting, state), or None when no focus with a topic was chosen."""
+    from haven.chat.dialogue import DialogueState, Pending
+
+    chosen = focus(welcome.focus) if welcome is not None else None
+    topics = FOCUS_TOPICS.get(chosen.key, ()) if chosen is not None else ()
+    if not topics:
+        return None
+    text = greeting(welcome)
+    pending = Pending("open", chosen.question, None, topics[0])
+    return text, DialogueState(pending=pending, topics=topics, focus=chosen.key)
+
+
 def thanks(welcome: Welcome) -> str:
     """The welcome's last line, said back in the person's own terms."""
     who = f", {welcome.name}" if welcome.name else ""

@@ -59,6 +59,15 @@ def _check_turn(step: dict, reply, where: str) -> None:
         assert not reply.citations, where
 
 
+def _seed_welcome(service, conversation: dict) -> None:
+    """A conversation that starts after the first-run welcome: the person's chosen focus and name are kept on
+    their row, as ui/welcome_chat.py keeps them (``welcome: {focus: sleep, name: Sam}``)."""
+    from haven.chat import welcome
+
+    if conversation.get("welcome"):
+        welcome.save(service.db, "me", welcome.Welcome(**conversation["welcome"]))
+
+
 def misplaced_quotes(library, reply) -> list[str]:
     """Sentences of the reply that come word for word from a cited document but are not in any passage the
     reply cites of it (the section a citation names must hold what was quoted)."""
@@ -82,6 +91,7 @@ def test_conversation(service, conversation):
     conversation_id, said = None, {}
     offered_before: set[str] = set()
     refused_breathing = listening = False
+    _seed_welcome(service, conversation)
     for step in conversation["turns"]:
         text = step["say"]
         reply = service.respond("me", text, conversation_id)
@@ -90,6 +100,8 @@ def test_conversation(service, conversation):
         where = f"{text!r} -> {understood} {list(reply.suggested_exercises)} {reply.text!r}"
         assert reply.level == step.get("level", "none"), where
         _check_turn(step, reply, where)
+        if step.get("offers_earlier"):  # "ok let's try that": what was suggested before in this conversation
+            assert reply.suggested_exercises and set(reply.suggested_exercises) <= offered_before, where
         if reply.engine == "safety":
             continue
         offered = set(reply.suggested_exercises)
@@ -160,3 +172,25 @@ def test_a_dialogue_state_that_cannot_be_saved_does_not_lose_the_reply(service, 
     monkeypatch.setattr(store, "save_state", fail_for_dialogue)
     reply = service.respond("me", "I feel so lonely since I moved")
     assert reply.text and [t.role for t in service.turns("me", reply.conversation_id)][-2:] == ["user", "assistant"]
+
+
+def test_the_welcome_greeting_opens_the_first_conversation_and_its_focus_is_a_topic(service):
+    """The welcome's chosen focus seeds the chat, not only the greeting: the greeting is Haven's first turn (so
+    the first message is read as its answer) and the focus is a topic the dialogue state holds."""
+    from haven.chat import store, welcome
+
+    welcome.save(service.db, "me", welcome.Welcome(name="Sam", focus="sleep"))
+    reply = service.respond("me", "not great tbh")
+    turns = service.turns("me", reply.conversation_id)
+    assert [t.role for t in turns] == ["assistant", "user", "assistant"]
+    assert turns[0].text == welcome.greeting(welcome.load(service.db, "me"))
+    dialogue = store.load_state(service.db, "me", reply.conversation_id)["dialogue"]
+    assert "sleep" in dialogue["topics"] and dialogue["focus"] == "sleep"
+
+
+def test_no_welcome_focus_leaves_a_new_conversation_as_it_was(service):
+    from haven.chat import welcome
+
+    welcome.save(service.db, "me", welcome.Welcome(name="Sam", focus="exploring"))
+    reply = service.respond("me", "hi")
+    assert [t.role for t in service.turns("me", reply.conversation_id)] == ["user", "assistant"]
