@@ -78,6 +78,9 @@ _ARTICLE_FITS = {
 #: Words of crisis help: never quoted as background in an ordinary reply (triage read the message as no risk;
 #: crisis help is the safety layer's, in its own words).
 _CRISIS_WORDS = re.compile(r"suicid|ending your life|end your life|self-harm|hurt yourself|emergenc|in danger|crisis", re.I)
+#: Article sections about getting professional help: background of the last resort ("Talk to a doctor if..." read
+#: as beside the point after "it's to the whole department, about 40 people").
+_GET_HELP = re.compile(r"when to get (more )?help|signs it is time|who can help|finding help|if you are in crisis", re.I)
 #: Exercises the guide never offers unasked in an ordinary conversation (the safety plan is for risk, and is
 #: the crisis response's).
 _NOT_OFFERED_UNASKED = ("safety-plan",)
@@ -279,9 +282,12 @@ class GuideEngine:
         """Up to two sentences that open a paragraph of one of the two best article passages, standing on their
         own and not said before, cited with that passage."""
         articles = [h for h in request.hits if h.kind == "article"][:3]  # further down is likely off the point
+        # "when to get more help" is background only when nothing else of a fitting article is at hand
+        articles = sorted(articles, key=lambda h: bool(_GET_HELP.search(h.section)))
         fits = {h.doc_id: self._article_fit(request, h.doc_id) for h in articles}
-        least = 2 if len(request.understanding.themes) >= 2 else 1  # several things said: fit more than one
-        articles = sorted((h for h in articles if fits[h.doc_id] >= least), key=lambda h: -fits[h.doc_id])[:2]
+        if len(request.understanding.themes) >= 2:  # several things said: what fits more of them, and more than one
+            articles = sorted((h for h in articles if fits[h.doc_id] >= 2), key=lambda h: -fits[h.doc_id])
+        articles = [h for h in articles if fits[h.doc_id]][:2]
         for hit in articles:
             n = str(citer.peek(hit.doc_id))
             for snippet in passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview"):
@@ -414,7 +420,7 @@ class GuideEngine:
         if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
             return None
         norm = normalise(request.text)
-        plan = I.PLAN.search(norm)
+        plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm)
         if plan and u.intent != "accept" and not I.CONTRAST.search(norm[plan.end() :]):
             when = I.PLAN_WHEN.search(norm[plan.end() :].strip())
             said = None
@@ -425,6 +431,8 @@ class GuideEngine:
             return [f"{said} {phraser.pick('plan-q', P.PLAN_QUESTION)}"]
         if I.MEMORY.search(norm) and not (I.HURTFUL.search(norm) or I.CONTRAST.search(norm)):
             return [f"{phraser.pick('memory', P.MEMORY)} {phraser.pick('memory-q', P.MEMORY_QUESTION)}"]
+        if I.AGREE.search(norm):  # "that's a good idea actually"
+            return [f"{phraser.pick('agree', P.AGREE)} {phraser.pick('plan-q', P.PLAN_QUESTION)}"]
         if I.ALREADY.search(norm):
             return [f"{phraser.pick('already', P.ALREADY)} {phraser.pick('already-q', P.ALREADY_QUESTION)}"]
         return None

@@ -330,6 +330,16 @@ PLAN = re.compile(
     r"maybe i'?ll|i can) (probably |maybe |definitely |try to |try and )?(do|try|use|practi[cs]e|fit|start|give) "
     r"(it|that|this|them|one|some|in|that one|it a go)\b"
 )
+#: A plan said as a thought ("maybe I could just stay for an hour"): doing something, never "not" doing it.
+PLAN_MAYBE = re.compile(
+    r"^(ok |okay |yeah |hmm )?(maybe|perhaps|i think) i (could|can|will|'?ll|might|should) (just |try to |try and )?"
+    r"(stay|go (for|to|out|and|with)|try|do|ask|talk|tell|text|call|message|take|bring|get|make|write|use|start|"
+    r"practi[cs]e|book|plan|say)\b"
+    r"(?! (rid|away|out of here|it over with))"
+)
+#: "That's a good idea actually": agreeing with where the conversation got to, not a new problem.
+AGREE = re.compile(r"^(ok |yeah |yes |oh )?(that'?s|that is|that sounds like|sounds like) (a )?(really )?(good|great|nice|fair) "
+                   r"(idea|plan|point|shout)\b|^(good|great|fair) (idea|point|plan)\b")
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").
 PLAN_WHEN = re.compile(
     r"\b((before|after|during|on|at|in|when|once) .+|tomorrow( \w+)?|tonight|later( today| on)?|"

@@ -181,7 +181,6 @@ FOLLOW_UP_GENERAL = (
     "What usually helps you, even a little?",
     "Would you like to try one of these now, or talk a bit more first?",
     "What would you say to a friend who felt this way?",
-    "From 0 to 10, how strong is the feeling right now?",
     "Is there a moment today that stands out?",
     "What do you need most right now?",
     "Who else knows how you've been feeling?",
@@ -551,6 +550,8 @@ ACCEPT_NOTHING_QUESTION = (
 PLAN_WHEN = ("{when} sounds like a good time for it.", "{when} sounds like a good plan.")
 PLAN = ("That sounds like a good plan.", "That's a good plan to have ready.")
 PLAN_QUESTION = ("What might get in the way?", "How will you remind yourself?", "How do you think it will go?")
+#: Agreeing with where the conversation got to ("that's a good idea actually").
+AGREE = ("I'm glad it feels doable.", "Good, I'm glad that sits right with you.")
 #: A memory told in passing ("my gran used to make it with me").
 MEMORY = (
     "That sounds like a memory that means a lot to you.",

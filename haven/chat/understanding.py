@@ -147,7 +147,7 @@ THEMES: tuple[Theme, ...] = (
         r"\bbaby\b|newborn|toddler",
     ),
     Theme("friends", r"(?<!boy)(?<!girl)friend|mates?\b|social|party|people think"),
-    Theme("money", r"money|debt|rent|bills?\b|afford|financ|mortgage|pay ?check|salary"),
+    Theme("money", r"money|debt|\brent\b|bills?\b|afford|financ|mortgage|pay ?check|salary"),  # not "parents"
     Theme("health", r"health|\bill\b|illness|doctor|symptom|pain|diagnos|headache|hospital"),
     Theme("panic", r"panic|heart (is )?(racing|pounding)|can'?t breathe|short of breath|chest (is )?tight"),
     Theme(
