@@ -5,10 +5,12 @@
     .venv/bin/python benchmarks/clicks.py --rounds 3   # more samples
     .venv/bin/python benchmarks/clicks.py --json out.json
 
-What is timed: from the click (or Enter) to the moment Streamlit reports the run it caused has finished
-(the app's ``data-test-script-state`` going from running to notRunning, watched in the page). That is the
-server's time for the run plus a loopback round trip: an upper bound on server time, a lower bound on
-what a person waits for (drawing comes after). Needs Debian's chromium (``make browser``) and
+What is timed: from the click (or Enter) to the moment the server's "script finished" message for the run it
+caused reaches the page (read off the app's WebSocket; an exercise's Next, to the last such message before the
+next step shows). That is the server's time for the run plus a loopback round trip: an upper bound on server
+time, a lower bound on what a person waits for (drawing comes after). Watching the app's
+``data-test-script-state`` for running -> notRunning, as before, missed runs quick enough to start and end
+within one render of the page. Needs Debian's chromium (``make browser``) and
 ``haven prepare`` having been run (as ``make run`` does); quote figures with the load average printed.
 The browser test ``tests/browser/test_click_timings.py`` drives the same walk and keeps the numbers in
 ``test-artifacts/browser/click-timings.json``.
@@ -41,7 +43,9 @@ CHAT = [
     "thanks, that's useful",
 ]
 
-# Every change of the run state, with its time, wherever React draws the app's root (it may re-mount).
+# Every change of the run state, with its time, wherever React draws the app's root (it may re-mount). Used to
+# wait until no run is going; the end of a run is read from the server's own message (_SOCKET) instead,
+# because a run quick enough to start and end within one of React's renders never shows "running".
 _WATCH = """() => {
   if (window.__havenRuns) return true;
   window.__havenRuns = [];
@@ -56,21 +60,55 @@ _WATCH = """() => {
   note();
   return true;
 }"""
+# Installed before the app loads: the time each "script finished" message (Streamlit's ForwardMsg with its
+# field 6, script_finished: 0 finished, 1 compile error, 3 fragment finished; 2 is "stopped for a rerun")
+# reaches the page, read from the protobuf's top-level fields as the WebSocket delivers it.
+_SOCKET = """(() => {
+  if (window.__havenFinished) return;
+  window.__havenFinished = [];
+  const status = (buffer) => {
+    const b = new Uint8Array(buffer);
+    let i = 0;
+    const varint = () => {
+      let value = 0, shift = 0, byte;
+      do { byte = b[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80 && i < b.length);
+      return value;
+    };
+    while (i < b.length) {
+      const tag = varint(), field = Math.floor(tag / 8), wire = tag & 7;
+      if (wire === 0) { const value = varint(); if (field === 6) return value; }
+      else if (wire === 2) { const length = varint(); i += length; }
+      else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else return null;
+    }
+    return null;
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (!(event.data instanceof ArrayBuffer)) return;
+        const finished = status(event.data);
+        if (finished === 0 || finished === 1 || finished === 3) window.__havenFinished.push(performance.now());
+      });
+    }
+  };
+})();"""
 _FINISHED_AFTER = """t0 => {
-  let started = false;
-  for (const [t, state] of window.__havenRuns) {
-    if (t < t0) continue;
-    if (state === 'running') started = true;
-    else if (started && state === 'notRunning') return t;
-  }
-  return false;
+  const app = document.querySelector('[data-test-script-state]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  const done = window.__havenFinished.find(t => t >= t0);
+  return done === undefined ? false : done;
 }"""
 
 _CHANGED_AFTER = """([t0, before]) => {
   const app = document.querySelector('[data-test-script-state]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (!window.__havenRuns.some(([t, state]) => t >= t0 && state === 'running')) return false;
-  return (CHANGED) !== before ? performance.now() : false;
+  const done = window.__havenFinished.filter(t => t >= t0);
+  if (!done.length) return false;
+  return (CHANGED) !== before ? done[done.length - 1] : false;
 }"""
 # What identifies the step on screen: the key of its way forward (Next / Skip), or the summary's question.
 _STEP_SHOWN = (
@@ -258,6 +296,7 @@ def walk(page, base_url: str, rounds: int = 2) -> tuple[ClickTimer, dict[str, in
     """The whole walk: navigation round(s) through every page, one exercise, one short conversation."""
     from playwright.sync_api import expect
 
+    page.add_init_script(_SOCKET)  # before the app opens its WebSocket
     page.goto(base_url)
     expect(heading(page)).to_contain_text("Welcome to Haven", timeout=600_000)  # a fresh server warms up
     timer = ClickTimer(page, server_pid=server_pid(base_url))
