@@ -6,6 +6,7 @@ import streamlit as st
 
 from haven.config import get_settings, preferences_path, save_preferences
 from haven.safety import regions, resolve_region
+from ui.clinic_pages import clinic_mode
 from ui.entry import through_app
 from ui.help_now import helpline_markdown
 from ui.reminders import reminder_nudges
@@ -52,17 +53,18 @@ def _welcome() -> bool:
 
 
 st.title("Welcome to Haven")
-_welcome()  # first visit: the welcome chat first, the page as usual below it
+welcoming = _welcome()  # first visit: the welcome chat first, the page as usual below it
 reminder_nudges()  # a check-in or check-up that is due, when the person asked for reminders
 st.markdown(
     "A private place to get through hard moments, with tools from cognitive behavioural therapy (CBT): "
     "talk things through, try a short exercise, check in on your mood, and see what helps you."
 )
-st.info(
-    "Haven is a **self-help tool**. It is not therapy, it cannot diagnose, and it is not an emergency "
-    "service. It works well alongside a therapist or your doctor, or while you wait to see one.",
-    icon=":material/favorite:",
-)
+if not welcoming:  # the welcome's first message has just said what Haven is not: once is enough
+    st.info(
+        "Haven is a **self-help tool**. It is not therapy, it cannot diagnose, and it is not an emergency "
+        "service. It works well alongside a therapist or your doctor, or while you wait to see one.",
+        icon=":material/favorite:",
+    )
 _first_run_region()
 
 st.subheader("Where would you like to start?")
@@ -96,4 +98,5 @@ st.markdown(
     "here, and you can download it or delete it at any time in Settings. Nothing leaves this computer "
     "unless you choose to connect a chat model server yourself."
 )
-st.caption("Want to look around first? Settings can fill a demo profile with made-up entries.")
+if not clinic_mode():  # a clinic's Settings offers no demo profile (it would be saved for every person there)
+    st.caption("Want to look around first? Settings can fill a demo profile with made-up entries.")
