@@ -3,7 +3,9 @@
 - A person: Haven's usual pages, less the clinician review tool, plus "Sharing" (what they share with
   which clinician, revoking it, and the log of every clinician's access). The clinicians' addresses stay
   known but hidden, and draw a plain "this page is for clinicians" page instead of "Page not found".
-- A clinician: their caseload, what was shared with them, and the review tool.
+- A clinician: their caseload, what was shared with them, and the review tool. A person's addresses stay
+  known but hidden too, and draw a plain "this page is for people using Haven" page with links to the
+  clinician's own pages instead of "Page not found".
 
 app.py: ``pages = clinic_pages(PAGES)``; None when the sign-in page (or a refusal) was drawn instead.
 """
@@ -21,6 +23,8 @@ from ui.sign_in import draw_refusal, require_sign_in, sign_out_button
 _PAGES = Path(__file__).resolve().parents[1] / "pages"
 #: The address of the review tool: personal mode's page in the person's menu, the clinician's in clinic mode.
 REVIEW = "review"
+#: The address of a person's Sharing page (clinic mode only).
+SHARING = "sharing"
 
 
 def _clinician_pages() -> list:
@@ -41,8 +45,35 @@ def clinic_pages(personal_pages: dict) -> dict | None:
     with st.sidebar:
         sign_out_button(identity)
     if identity.is_clinician:
-        return {"Clinic": _clinician_pages()}
+        return _clinician_menu(personal_pages)
     return _person_pages(personal_pages, identity)
+
+
+def _clinician_menu(personal_pages: dict) -> dict:
+    """The clinician's pages, and a person's addresses kept known but hidden: a clinician who opens one (a
+    link a person sent, an old bookmark) gets a plain page with the way to their own, not "Page not found"."""
+    own = _clinician_pages()
+    taken = {page.url_path for page in own}
+    closed = [
+        st.Page(_for_people, title=page.title, url_path=page.url_path, visibility="hidden")
+        for pages in personal_pages.values()
+        for page in pages
+        if page.url_path and page.url_path not in taken  # "" is the default page: the caseload there
+    ]
+    closed.append(st.Page(_for_people, title="Sharing", url_path=SHARING, visibility="hidden"))
+    return {"Clinic": [*own, *closed]}
+
+
+def _for_people() -> None:
+    """What a clinician sees at a person's address: whose page it is, and links to their own pages."""
+    st.title("This page is for people using Haven")
+    st.info(
+        "You are signed in with a clinician's account, and a person's own pages (their chat, mood, exercises "
+        "and settings) open only for them. What people choose to share with you is under Shared with me.",
+        icon=":material/lock:",
+    )
+    for page in _clinician_pages():
+        st.page_link(page)
 
 
 def _person_pages(personal_pages: dict, identity: Identity) -> dict:
@@ -50,7 +81,7 @@ def _person_pages(personal_pages: dict, identity: Identity) -> dict:
         section: [page for page in pages if page.url_path != REVIEW] for section, pages in personal_pages.items()
     }
     menu.setdefault("Share", []).append(
-        st.Page(_PAGES / "sharing.py", title="Sharing", icon=":material/share:", url_path="sharing")
+        st.Page(_PAGES / "sharing.py", title="Sharing", icon=":material/share:", url_path=SHARING)
     )
 
     def not_for_a_person() -> None:
