@@ -317,8 +317,10 @@ class GuideEngine:
     def _follow_up(self, request, phraser: Phraser, offered: bool = False) -> str:
         """One question Haven does not know the answer to: never a fact the person already gave."""
         u, state = request.understanding, request.dialogue
-        # an answer that names no theme is about what Haven asked about ("not great tbh" after the nights)
-        pending_topic = state.pending.topic if state.pending is not None and u.intent == "answer" else None
+        # in the first turns after the welcome, an answer that names no theme is about the focus Haven asked about
+        # ("not great tbh" after "How have your nights been?"); later, a topic is followed only when it is said
+        opening = state.focus is not None and state.turns < 3 and u.intent == "answer"
+        pending_topic = state.pending.topic if opening and state.pending is not None else None
         themes = u.themes or ((pending_topic,) if pending_topic else ())
         topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}
