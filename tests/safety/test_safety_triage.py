@@ -164,6 +164,49 @@ def test_bad_input_gives_a_result_never_an_exception(text, triage_model):
     assert result.level in ("none", "concern", "crisis")
 
 
+@pytest.mark.parametrize(
+    ("text", "pattern_id"),
+    [
+        ("I'm frightened of what I could do to myself if I stay in tonight", "scared_what_i_do"),
+        ("I only wanted to say thank you before I go through with it", "go_through_with_it"),
+        ("woke up again this morning and I'm gutted I'm still alive", "disappointed_still_here"),
+        ("logging off forever now, you were all kind to me", "signing_off_for_good"),
+        ("went round to hug my sister one last time", "one_last_time"),
+        ("I sat by mum's headstone and promised I'd be with her soon", "join_the_dead"),
+        ("I scratched a letter into my forearm with a compass", "carved_skin"),
+        ("I hit the wall till my knuckles bled again", "hurt_self_punishment"),
+        ("day 8 of fasting and I passed out at the bus stop", "fast_collapse"),
+        ("the nurse told me to go to A&E about my heart rate but I'm not going", "refusing_hospital"),
+        ("the kitchen smells of gas and the kids are dizzy and sick", "gas_leak_symptoms"),
+        ("I did a second shot of my insulin by accident and I feel shaky", "insulin_extra"),
+        ("swallowed a whole packet of sleeping tablets to see what happens", "popped_many"),
+        ("how much weight would a loft hatch hold for a grown woman", "weight_hold_person"),
+    ],
+)
+def test_warning_signs_said_plainly_are_a_crisis(text, pattern_id, triage_model):
+    """Shapes the dev part showed the model missing (written here in other words): each is a crisis by its own
+    pattern, so no model threshold can lose it."""
+    result = triage(text)
+    assert result.level == "crisis"
+    assert f"pattern {pattern_id}" in result.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much weight can a ceiling hook hold, I want to hang a plant",
+        "signing off for good on this account, I made a new one",
+        "I'm scared of what I might say in the interview",
+        "we're going to go through with the house sale after all",
+        "I scratched my car on the gatepost, gutted",
+        "I visited the old school one last time before they knock it down",
+        "my friend fasted for Ramadan and felt fine",
+    ],
+)
+def test_their_everyday_twins_are_not_a_crisis(text, triage_model):
+    assert triage(text).level != "crisis"
+
+
 def test_every_pattern_compiles_and_names_a_known_category():
     book = load_pattern_book()
     assert {p.category for p in book.patterns} <= set(CATEGORIES)
