@@ -115,14 +115,40 @@ def _warm() -> bool:
 
 
 def warm_up() -> bool:
-    """Load the embedding model and triage's model once, so nobody's first message waits for them.
+    """Load the embedding model and triage's model once, so nobody's first message waits for them; then, in
+    the background, what the tracking pages draw with.
 
     A failure here is logged and the page goes on: each message is triaged again when it is sent.
     """
     try:
-        return _warm()
+        warmed = _warm()
     except Exception as error:  # noqa: BLE001
         from haven.logfile import record_fault
 
         record_fault(error, "loading the models")
         return False
+    _pages_warming()
+    return warmed
+
+
+@st.cache_resource(show_spinner=False)
+def _pages_warming():
+    """Import the charts' and tables' libraries (pandas, plotly: one to two seconds on two cores) on a thread
+    of their own, once per server process, instead of in the first visit to Mood or Insights, which took
+    1.5-1.9 s against a tenth of a second for a later visit. The page being drawn meanwhile goes on; a page
+    that needs them first simply waits for the import in progress."""
+    import threading
+
+    def load() -> None:
+        try:
+            import haven.tracking.charts  # noqa: F401 - pandas and plotly
+            import haven.tracking.frames  # noqa: F401
+            import haven.tracking.insights  # noqa: F401
+        except Exception as error:  # noqa: BLE001 - the page imports them itself when it is opened
+            from haven.logfile import record_fault
+
+            record_fault(error, "loading the chart libraries")
+
+    thread = threading.Thread(target=load, name="haven-warm-pages", daemon=True)
+    thread.start()
+    return thread
