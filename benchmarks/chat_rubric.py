@@ -20,6 +20,9 @@ check, concern) are the safety layer's and are listed, not scored.
 Run:  .venv/bin/python benchmarks/chat_rubric.py [--show] [--scores benchmarks/chat_rubric_scores_after_fixes.yaml]
       .venv/bin/python benchmarks/chat_rubric.py --show --conversations benchmarks/chat_dev.yaml   (the dev set:
       read and tuned on, so its rule figures are not figures on unseen conversations)
+      .venv/bin/python benchmarks/chat_rubric.py --conversations benchmarks/chat_heldout.yaml \
+          --scores benchmarks/chat_heldout_scores_2026-12-01_conversation2.yaml   (benchmarks/chat.py's held-out
+      conversations, named heldout-1.. in their order)
 Uses a throwaway data dir and the real library search (built in memory); needs no network.
 """
 
@@ -145,6 +148,10 @@ def main() -> None:
     upgrade(db)
     service = ChatService(build_searcher(library), library, db)
     script = yaml.safe_load((ROOT / args.conversations).read_text(encoding="utf-8"))
+    if script["conversations"] and isinstance(script["conversations"][0], list):  # benchmarks/chat_heldout.yaml
+        script["conversations"] = [
+            {"name": f"heldout-{n}", "turns": turns} for n, turns in enumerate(script["conversations"], start=1)
+        ]
     hand_file = ROOT / args.scores
     hand = yaml.safe_load(hand_file.read_text(encoding="utf-8")) if hand_file.exists() else {}
     hand = (hand or {}).get("conversations", {})
