@@ -76,12 +76,17 @@ def _history(turns, paused: bool, answering: bool = False) -> None:
                 _assistant_extras(str(turn.id), turn.citations, offers, turn.notice)
 
 
-def _crisis_card(crisis) -> bool:
-    """The shared crisis card; True once the person chooses to go on."""
-    from ui.crisis_card import render_crisis_card
+def _crisis_card(crisis, can_correct: bool = True) -> bool:
+    """The shared crisis card; True once the person chooses to go on (or says Haven misread them, which is
+    sent as their next message)."""
+    from ui.crisis_card import MISREAD_LABEL, render_crisis_card
+
+    def misread() -> None:  # the card closes and the words are answered on the rerun this click starts
+        st.session_state.pop(_CRISIS, None)
+        st.session_state["chat_first_message"] = MISREAD_LABEL
 
     response, key = crisis
-    return render_crisis_card(response, key=key)
+    return render_crisis_card(response, key=key, on_misread=misread if can_correct else None)
 
 
 def _answer(service, person: str, prompt: str) -> None:
@@ -179,7 +184,7 @@ def _without_the_service(error: Exception) -> None:
                 render_concern(reply.concern, key="concern_unsaved")
             else:
                 st.markdown("I can't give a full answer until your conversations can be opened again. I'm sorry.")
-    if crisis is not None and _crisis_card(crisis):
+    if crisis is not None and _crisis_card(crisis, can_correct=False):  # nothing is saved to correct
         st.session_state.pop(_CRISIS, None)
         st.rerun()
 

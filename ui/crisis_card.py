@@ -21,6 +21,8 @@ from haven.safety.response import ConcernResponse
 from ui.clinic_contact import draw_clinic_urgent_contact
 
 CONTINUE_LABEL = "I'm safe to continue"
+#: On the chat's card only: the person says Haven misread them, in words the conversation reads as a correction.
+MISREAD_LABEL = "That's not what I meant"
 
 
 def dialable(number: str) -> str:
@@ -86,14 +88,21 @@ def _draw_lines(response: CrisisResponse, key: str) -> None:
             _draw_line(line, f"{key}_{g}_{index}")
 
 
-def render_crisis_card(response: CrisisResponse, key: str = "crisis_card") -> bool:
+def render_crisis_card(response: CrisisResponse, key: str = "crisis_card", on_misread=None) -> bool:
     """Draw the card; True once the person has chosen to continue (the caller keeps the chat paused until then).
 
     ``key`` keeps several cards apart in one session; the choice is remembered in ``st.session_state``.
+    ``on_misread``: in the chat, a second button lets a person whose words were misread say so in one tap
+    (they should not have to claim "I'm safe" to correct Haven); the callback sends that as their next message,
+    which steps the conversation down to a gentle check, never back to ordinary talk at once.
     """
     state_key = f"{key}_continued"
 
     def _continue() -> None:
+        st.session_state[state_key] = True
+
+    def _misread() -> None:
+        on_misread()
         st.session_state[state_key] = True
 
     with st.container(border=True, key=f"{key}_box"):
@@ -115,7 +124,12 @@ def render_crisis_card(response: CrisisResponse, key: str = "crisis_card") -> bo
             st.caption(response.closing)
         if response.question:
             st.markdown(f"**{response.question}**")
-        st.button(CONTINUE_LABEL, key=f"{key}_continue", on_click=_continue)
+        if on_misread is None:
+            st.button(CONTINUE_LABEL, key=f"{key}_continue", on_click=_continue)
+        else:
+            left, right = st.columns(2)
+            left.button(CONTINUE_LABEL, key=f"{key}_continue", on_click=_continue, width="stretch")
+            right.button(MISREAD_LABEL, key=f"{key}_misread", on_click=_misread, width="stretch")
     return bool(st.session_state.get(state_key, False))
 
 

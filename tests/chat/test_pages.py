@@ -122,3 +122,21 @@ def test_a_crisis_holds_on_the_next_turn_without_exercises(app_env):
     reply = "\n".join(md.value for md in at.chat_message[-1].markdown)
     assert "988" in reply and "can't help with" in reply
     assert not any(b.label.startswith("Start ") for b in at.button)
+
+
+def test_a_misread_crisis_can_be_corrected_in_one_tap(app_env):
+    """Words misread as a crisis: "That's not what I meant" on the card is sent as the person's next message,
+    so the conversation steps down to a gentle check (never straight back to ordinary talk), and the chat goes
+    on without the person having to claim "I'm safe" first."""
+    at = _chat()
+    at.chat_input[0].set_value("my brother ate my leftovers AGAIN, I swear I'm going to kill him").run()
+    assert at.chat_input[0].disabled
+    [b for b in at.button if b.label == "That's not what I meant"][0].click().run()
+    assert not at.exception, at.exception
+    assert not at.chat_input[0].disabled
+    said = [m for m in at.chat_message if m.name == "user"][-1]
+    assert "That's not what I meant" in "\n".join(md.value for md in said.markdown)
+    reply = "\n".join(md.value for md in at.chat_message[-1].markdown)
+    assert "in your own words" in reply and "?" in reply
+    assert not any(b.label.startswith("Start ") for b in at.button)
+
