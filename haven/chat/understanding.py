@@ -70,7 +70,8 @@ FEELINGS: tuple[Feeling, ...] = (
         "lonely",
         r"lonel\w*|(feel(s|ing)?|felt|so|all|very|completely|totally|really|always|just me) alone\b|alone (all the time|again|every)|"
         r"isolated|no friends|no one to talk|nobody to talk|left out|no one (cares|understands)|"
-        r"(don'?t|do not|didn'?t) know (anyone|anybody|a soul)|know no ?one|haven'?t (got|made) (any )?friends",
+        r"(don'?t|do not|didn'?t) know (anyone|anybody|a soul)|know no ?one|haven'?t (got|made) (any )?friends|"
+        r"(friends|mates|everyone|everybody) (have |has )?(all )?(moved|gone) away",
         ("I feel so lonely", "I have no one to talk to", "everyone else has friends except me"),
     ),
     Feeling(
