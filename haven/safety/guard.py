@@ -129,7 +129,8 @@ class GuardResult:
 class _GuardBook:
     rules: tuple[Rule, ...]
     agree_unless: tuple[re.Pattern[str], ...]
-    contexts: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]]  # said, replies
+    #: said, replies, except (a reply sentence matching `except` does not count as going along)
+    contexts: dict[str, tuple[tuple[re.Pattern[str], ...], ...]]
     safe_replies: dict[str, str]
 
 
@@ -153,7 +154,11 @@ def _load(path: Path = GUARD_FILE) -> _GuardBook:
     ctx = data["context_rules"]
     agrees = compile_all(ctx["agrees"])
     contexts = {
-        cat: (compile_all(spec["said"]), compile_all(spec["replies"]) if "replies" in spec else agrees)
+        cat: (
+            compile_all(spec["said"]),
+            compile_all(spec["replies"]) if "replies" in spec else agrees,
+            compile_all(spec.get("except", [])),
+        )
         for cat, spec in ctx["categories"].items()
     }
     unknown = set(contexts) - set(CATEGORIES)
@@ -192,14 +197,16 @@ def _broken_rules(sentences: list[str], book: _GuardBook) -> list[str]:
 
 def _broken_context_rules(sentences: list[str], context: str, book: _GuardBook) -> list[str]:
     """Categories where the person described harm (or asked about means) and the reply goes along with it,
-    with no concern, refusal or pointer to help anywhere in the reply."""
+    with no concern, refusal or pointer to help anywhere in the reply. A sentence matching the category's
+    ``except`` patterns is not going along ("Proud of you for going to the appointment!" after a first session)."""
     said = _sentences(context)
     if not said or not sentences or any(_any(book.agree_unless, s) for s in sentences):
         return []
     return [
         cat
-        for cat, (described, replies) in book.contexts.items()
-        if any(_any(described, s) for s in said) and any(_any(replies, s) for s in sentences)
+        for cat, (described, replies, excepted) in book.contexts.items()
+        if any(_any(described, s) for s in said)
+        and any(_any(replies, s) and not _any(excepted, s) for s in sentences)
     ]
 
 
