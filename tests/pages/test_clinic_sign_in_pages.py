@@ -81,18 +81,6 @@ def test_a_refused_sign_in_gets_a_plain_page_and_nothing_else(clinic, claims, ti
     assert "Traceback" not in text
 
 
-@pytest.fixture
-def clinic_on_a_file(tmp_path, monkeypatch):
-    """Clinic mode over a SQLite file (the services' scoping is the same; row-level security is PostgreSQL's)."""
-    monkeypatch.setenv("HAVEN_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("HAVEN_MODE", "clinic")
-    monkeypatch.setenv("HAVEN_DATABASE_URL", f"sqlite:///{tmp_path / 'clinic.db'}")
-    monkeypatch.setenv("HAVEN_CLINICIAN_GROUP", "therapists")
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
-
-
 def _line(at: AppTest, start: str) -> str:
     return next(m.value for m in at.markdown if m.value.startswith(start))
 

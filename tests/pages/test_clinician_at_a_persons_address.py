@@ -8,8 +8,6 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from haven.config import get_settings
-
 
 def _gate() -> None:
     """app.py's clinic branch with stand-in personal pages; opens the address in session_state["open"]."""
@@ -30,17 +28,6 @@ def _gate() -> None:
     hidden = [p.url_path for pages in menu.values() for p in pages if p.visibility == "hidden"]
     st.write("hidden: " + ", ".join(hidden))
     st.navigation(menu).run()  # as app.py: the page at the address opened
-
-
-@pytest.fixture
-def clinic_on_a_file(tmp_path, monkeypatch):
-    monkeypatch.setenv("HAVEN_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("HAVEN_MODE", "clinic")
-    monkeypatch.setenv("HAVEN_DATABASE_URL", f"sqlite:///{tmp_path / 'clinic.db'}")
-    monkeypatch.setenv("HAVEN_CLINICIAN_GROUP", "therapists")
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 CLINICIAN = {"is_logged_in": True, "sub": "c-1", "name": "Dr Lee", "groups": ["therapists"]}
