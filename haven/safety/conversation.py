@@ -15,8 +15,9 @@ The state, kept with each conversation, moves like this:
   your life?" is a crisis, and so is "no" (or "I don't know") to "are you safe right now?"; "Starting tonight"
   to "Which change will you try first?" is not.
 - After an overdose or in an emergency, "I feel fine" is not safety: help has to be on its way or with them.
-- After a concern, the next message is also read together with the last few, so risk spread over several
-  short messages is seen as a whole.
+- After a concern, a next message that brings risk words, means or a time of its own is also read together
+  with the last few, so risk spread over several short messages is seen as a whole; a plain reply is not,
+  so one misread never grows into a crisis by re-reading its own words.
 
 The phrases live in ``conversation.yaml``; this module holds the moves. It is used by the chat service (with
 the state stored per conversation) and by ``triage(text, context)`` (with the state replayed from context).

@@ -137,6 +137,6 @@ def test_a_misread_crisis_can_be_corrected_in_one_tap(app_env):
     said = [m for m in at.chat_message if m.name == "user"][-1]
     assert "That's not what I meant" in "\n".join(md.value for md in said.markdown)
     reply = "\n".join(md.value for md in at.chat_message[-1].markdown)
-    assert "in your own words" in reply and "?" in reply
+    assert "Thank you for telling me" in reply and "glad I got it wrong" in reply and "?" in reply
     assert not any(b.label.startswith("Start ") for b in at.button)
 
