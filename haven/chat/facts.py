@@ -16,8 +16,7 @@ WHEN = re.compile(
     rf"\b(((on|this|next) )?{_DAY}( (morning|afternoon|evening|night))?{_AT}|"
     rf"tomorrow( (morning|afternoon|evening|night))?{_AT}|"
     r"tonight|today|this (morning|afternoon|evening|week|weekend)|"
-    r"next (week|month|year|(mon|tues|wednes|thurs|fri|satur|sun)day)|"
-    r"on (mon|tues|wednes|thurs|fri|satur|sun)day|in (a|an|one|two|three|four|five|a few|\d+) "
+    r"next (week|month|year)|in (a|an|one|two|three|four|five|a few|\d+) "
     r"(hours?|days?|weeks?|months?)|at \d{1,2}(:\d\d)? ?(am|pm)?|\d{1,2} ?(am|pm))\b"
 )
 EVENT = re.compile(
@@ -104,8 +103,8 @@ def coming_up(facts: tuple[tuple[str, str, str], ...], norm: str) -> str | None:
     when = next((value for _, what, value in facts if what == "when"), None)
     if event is None or when is None or _PAST.search(norm):
         return None
-    when = re.sub(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", lambda m: m.group(0).capitalize(), when)
-    if re.match(r"(mon|tues|wednes|thurs|fri|satur|sun)day", when, re.I):
+    when = re.sub(rf"\b{_DAY}\b", lambda m: m.group(0).capitalize(), when)
+    if re.match(_DAY, when, re.I):
         when = f"on {when}"  # "monday at 9" -> "on Monday at 9"
     elif re.match(r"\d", when):
         when = f"at {when}"  # "2pm" -> "at 2pm"
