@@ -64,3 +64,38 @@ def test_the_saved_model_uses_the_saved_encoder(triage_model):
     assert probs.shape == (2, 3)
     assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
     assert probs[0, encoder.LEVELS.index("crisis")] > probs[1, encoder.LEVELS.index("crisis")]
+
+
+def test_the_average_of_adaptations_is_the_mean_of_their_updates():
+    """A "soup" of trainings is one adaptation whose update is exactly the mean update and whose head the mean."""
+    rng = np.random.default_rng(2)
+    name = "layer5.output.dense"
+    runs = [
+        encoder.Adaptation(
+            {name: (rng.normal(size=(2, 8)), rng.normal(size=(4, 2)))}, rng.normal(size=(3, 6)), rng.normal(size=3)
+        )
+        for _ in range(3)
+    ]
+    soup = encoder.Adaptation.average(runs)
+    a, b = soup.factors[name]
+    assert a.shape == (6, 8) and b.shape == (4, 6)  # rank grows with the count: the mean is exact, not a guess
+    assert np.allclose(b @ a, np.mean([r.factors[name][1] @ r.factors[name][0] for r in runs], axis=0))
+    assert np.allclose(soup.head_weights, np.mean([r.head_weights for r in runs], axis=0))
+    assert np.allclose(soup.head_bias, np.mean([r.head_bias for r in runs], axis=0))
+
+
+def test_only_like_adaptations_are_averaged():
+    rng = np.random.default_rng(3)
+    triage = encoder.Adaptation(
+        {"m": (rng.normal(size=(2, 8)), rng.normal(size=(4, 2)))}, rng.normal(size=(3, 6)), rng.normal(size=3)
+    )
+    guard = encoder.Adaptation(
+        {"m": (rng.normal(size=(2, 8)), rng.normal(size=(4, 2)))},
+        rng.normal(size=(2, 6)),
+        rng.normal(size=2),
+        ("safe", "unsafe"),
+    )
+    with pytest.raises(ValueError, match="same maps over the same classes"):
+        encoder.Adaptation.average([triage, guard])
+    with pytest.raises(ValueError, match="nothing"):
+        encoder.Adaptation.average([])
