@@ -15,7 +15,9 @@ from typing import Protocol
 from haven.chat import passages
 from haven.chat import phrases as P
 from haven.chat import intents as I
+from haven.chat import threads
 from haven.chat.facts import QUESTION_ASKS, coming_up
+from haven.chat.inchat import running
 from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
 from haven.chat.phrasing import Phraser
 from haven.chat.types import Citation, Draft, EngineRequest
@@ -145,6 +147,10 @@ class GuideEngine:
         compose = getattr(self, f"_{u.intent}", self._feeling)
         if u.mode == "listening" and u.intent in ("feeling", "answer", "acknowledgement"):
             compose = self._listening
+        move = self._move(request)
+        if move is not None:
+            paragraphs = self._follow_thread(request, phraser, move)
+            return Draft(text="\n\n".join(paragraphs))
         paragraphs, suggested = compose(request, phraser, citer)
         text = "\n\n".join(p for p in paragraphs if p)
         return Draft(text=text, citations=tuple(citer.citations), suggested_exercises=tuple(suggested))
@@ -383,6 +389,61 @@ class GuideEngine:
             theme = P.THEME_NOUNS.get(u.themes[0], u.themes[0])
             return phraser.pick("reflect-theme", P.REFLECT_THEME, theme=theme)
         return phraser.pick("reflect-general", P.REFLECT_GENERAL)
+
+    # --- the thread in play ------------------------------------------------------------------------------
+
+    #: Intents a move in the thread can be: a question only when it asks what will happen ("will it happen again?").
+    _THREAD_INTENTS = ("answer", "feeling", "acknowledgement", "question")
+
+    def _move(self, request) -> threads.Move | None:
+        """What this message does in the conversation in play (haven.chat.threads), when it carries it on."""
+        u = request.understanding
+        if u.intent not in self._THREAD_INTENTS or u.named_document or u.condition or running(request.dialogue.run):
+            return None  # (an exercise running in the chat reads its own answers)
+        earlier = [normalise(t.text) for t in request.history if t.role == "user"]
+        last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")
+        move = threads.read(normalise(request.text), earlier, last, u.mode)
+        if move is None or (u.intent == "question" and move.kind != "ahead"):
+            return None
+        if move.kind == "doing" and u.mode != "in_the_moment":
+            return None
+        return move
+
+    def _follow_thread(self, request, phraser: Phraser, move: threads.Move) -> list[str]:
+        """The reply in kind to a move in the thread: the detail said back in the person's terms, a doubt taken
+        gently, and a question that follows it. No exercise and no library lesson: the person is telling their
+        story, and a lesson here answers a message they did not send."""
+        who = move.who or "someone close to you"
+        them = {"she": "her", "he": "him"}.get(move.pronoun) or (move.who or "them")
+        fields = {"who": who, "pronoun": move.pronoun, "them": them}
+        pools = {
+            "reported": (P.THREAD_REPORTED, P.THREAD_REPORTED_QUESTION),
+            "reported_other": ((), P.THREAD_REPORTED_OTHER_QUESTION),
+            "not_yet": (P.THREAD_NOT_YET, P.THREAD_NOT_YET_QUESTION),
+            "pattern": (P.THREAD_PATTERN, P.THREAD_PATTERN_QUESTION),
+            "contrast": (P.THREAD_CONTRAST, P.THREAD_CONTRAST_QUESTION),
+            "ahead": (P.THREAD_AHEAD, P.THREAD_AHEAD_QUESTION),
+            "confirm": (P.THREAD_CONFIRM, P.THREAD_CONFIRM_QUESTION),
+            "doing": (P.THREAD_DOING, ()),
+        }
+        if move.kind == "doubt":
+            pools["doubt"] = {
+                "other": (P.THREAD_DOUBT_OTHER, P.THREAD_DOUBT_OTHER_QUESTION),
+                "unliked": (P.THREAD_DOUBT_UNLIKED, P.THREAD_DOUBT_UNLIKED_QUESTION),
+            }.get(move.gentle or "", (P.THREAD_DOUBT_SELF, P.THREAD_DOUBT_SELF_QUESTION))
+        said, questions = pools[move.kind]
+        slot = f"thread-{move.kind}-{move.gentle or ''}"
+        parts = []
+        if move.said_back and phraser.fresh(move.said_back):
+            phraser.remember(move.said_back)
+            parts.append(move.said_back)
+        if said:
+            parts.append(phraser.pick(slot, said, **fields))
+        if move.kind == "ahead":
+            parts.append(phraser.pick("thread-ahead-more", P.THREAD_AHEAD_MORE, required=False))
+        if questions:
+            parts.append(phraser.pick(f"{slot}-q", questions, required=False, **fields) or self._follow_up(request, phraser))
+        return [" ".join(p[0].upper() + p[1:] for p in parts if p)]
 
     # --- intents ---------------------------------------------------------------------------------------
 

@@ -573,3 +573,103 @@ FOCUS_OPENING = {
     "relationships": ("How have things been with the people around you?", "Who have you been missing lately?"),
     "anger": ("What's been winding you up lately?", "When did you last feel your temper rise?"),
 }
+
+# --- replies that follow the thread (haven.chat.threads): a detail said back, a doubt taken gently -----------
+#: After someone's words to the person were said back ("She said you were selfish."); {who}: "your best friend".
+THREAD_REPORTED = (
+    "That's a hard thing to hear from {who}.",
+    "Words like that from {who} can really sting.",
+    "No wonder it's stayed with you.",
+)
+THREAD_REPORTED_QUESTION = (
+    "How did it feel when {pronoun} said it?",
+    "What did you make of it at the time?",
+    "What was happening just before {pronoun} said that?",
+    "Has {pronoun} said things like that before?",
+)
+#: Someone's words that are not a criticism ("my husband says I shouldn't listen to her"): said back, and asked about.
+THREAD_REPORTED_OTHER_QUESTION = (
+    "How does that sit with you?",
+    "What do you make of what {pronoun} said?",
+)
+#: "no I haven't said anything", to "Have you been able to tell him?".
+THREAD_NOT_YET = (
+    "That's understandable. It can be hard to know how to bring something like this up.",
+    "That makes sense. Saying it out loud can feel like a big step.",
+)
+THREAD_NOT_YET_QUESTION = (
+    "What makes it hard to say something?",
+    "If you did say something, what would you most want {them} to hear?",
+)
+#: "maybe she's right": the doubt acknowledged, not argued with and not agreed to.
+THREAD_DOUBT_OTHER = (
+    "It makes sense to wonder about that. It shows you care about getting it right.",
+    "You can take what was said seriously without deciding it's the whole truth about you.",
+    "Wondering whether there's something in it is fair, and it doesn't make you a bad person.",
+)
+THREAD_DOUBT_OTHER_QUESTION = (
+    "What part of it feels fair to you, and what part doesn't?",
+    "What would you want {them} to understand about your side of it?",
+    "If a good friend were in your place, what would you tell them?",
+)
+#: "maybe I'm overreacting", "I suppose I did say some harsh things": owned without a lecture.
+THREAD_DOUBT_SELF = (
+    "It takes honesty to look at your own part in it.",
+    "It's easy to turn this on yourself after something like this.",
+    "Seeing your own part in it doesn't cancel out how you feel.",
+)
+THREAD_DOUBT_SELF_QUESTION = (
+    "What would you want to say to {them} now, if you could?",
+    "What do you think was going on for you at the time?",
+    "What would feel like a fair way to see your part in it?",
+)
+#: "maybe they just don't like me": a painful guess, held as a guess.
+THREAD_DOUBT_UNLIKED = (
+    "That's a painful thought to carry, and it may not be the whole story.",
+    "It's natural to jump to that when you feel left out, but it's a guess, not a fact yet.",
+)
+THREAD_DOUBT_UNLIKED_QUESTION = (
+    "What else might explain it?",
+    "Is there anyone who has shown you they like having you around?",
+)
+#: "he does it every week and never says sorry".
+THREAD_PATTERN = (
+    "That would wear anyone down.",
+    "No wonder it's getting to you.",
+    "When something keeps happening like that, it's hard to shrug off.",
+)
+THREAD_PATTERN_QUESTION = (
+    "How do you usually respond when it happens?",
+    "Have you been able to tell {them} how it makes you feel?",
+    "What would you most like to change about it?",
+)
+#: "my partner knows but he's just as stressed".
+THREAD_CONTRAST = (
+    "That can leave you carrying more of it than it looks.",
+    "That's a lot to hold at once.",
+)
+THREAD_CONTRAST_QUESTION = (
+    "What would make it feel a bit less heavy?",
+    "What do you need most from the people around you right now?",
+)
+#: "will it happen again tomorrow?": no promise, no brush-off.
+THREAD_AHEAD = (
+    "Nobody can promise what tomorrow brings, and not knowing is hard in itself.",
+    "I can't say for sure, and I won't pretend to.",
+)
+THREAD_AHEAD_MORE = (
+    "One hard stretch doesn't decide how the next one goes.",
+    "What helped this time is still yours to use if it does.",
+)
+THREAD_AHEAD_QUESTION = (
+    "What would help you feel a bit more ready if it did?",
+    "What could you have at hand, just in case?",
+)
+#: "yeah it did", after Haven said something helped.
+THREAD_CONFIRM = (
+    "That's worth holding on to. Next time it gets like this, you know something that works for you.",
+    "Good, that's worth remembering for the next hard moment.",
+)
+THREAD_CONFIRM_QUESTION = ("How are you feeling now?", "What would you like to talk about next, if anything?")
+#: "ok doing it", while following steps: stay with the person, no new question.
+THREAD_DOING = ("Take your time. I'm right here.", "Go at your own pace; I'm here with you.")

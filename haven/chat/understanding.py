@@ -18,6 +18,7 @@ from haven.chat import facts as F
 from haven.chat import intents as I
 from haven.chat.dialogue import DialogueState
 from haven.chat.inchat import STOP, ends_early, running
+from haven.chat.threads import AHEAD, DOING
 from haven.chat.types import Understanding
 from haven.content.loader import Library
 
@@ -421,6 +422,8 @@ class Understander:
             return False
         if norm and I.ABOUT_ME.search(norm) and not I.ASKING.search(norm):
             return False
+        if norm and AHEAD.search(norm) and re.search(r"\b(it|that|this|i|me)\b", norm):
+            return False  # "will it happen again tomorrow?": about what the conversation is about
         if norm and I.ASKING.search(norm) and I.OFF_SUBJECT.search(norm):
             return True  # "what's a good recipe for banana bread?"
         matrix, owners = self._intent_exemplars
@@ -517,6 +520,8 @@ class Understander:
             # "ok let's try that" after a turn that offered nothing: what was last suggested in this conversation,
             # if anything was (the guide then asks which, never invents one)
             return I.Reading("accept", exercise=_last_suggested(state))
+        if DOING.search(norm) and state.offered and state.mode != "in_the_moment":
+            return I.Reading("accept", exercise=state.offered[0])  # "ok doing it", with a button just offered
         if state.mode == "in_the_moment" and I.ACKNOWLEDGE.search(norm):
             return I.Reading("acknowledgement")
         strong = self._small_talk(norm, short, feelings)

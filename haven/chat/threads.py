@@ -1,0 +1,215 @@
+"""What a message does in the conversation in play: the thread it follows, read before what it is about.
+
+A person's answer means little without the question it answers. After "What did she say?", "she said I was
+selfish" is what was said to them, not a new problem to name a body sensation for; "maybe she's right" is a
+doubt about themselves, not a cue for "Who else knows how you've been feeling?". So a message that carries on
+the conversation is first read for the move it makes:
+
+  reported   someone's words to the person ("she said I was selfish", "he told me I never make time")
+  doubt      the person wonders if the other is right, or blames themselves ("maybe she's right", "maybe
+             I'm overreacting", "I suppose I did say some harsh things", "maybe they just don't like me")
+  pattern    how often it happens ("he does it every week and never says sorry", "it's happened five times")
+  contrast   an answer with a "but" in it ("not really, my partner knows but he's just as stressed")
+  ahead      a question about what will happen ("will it happen again tomorrow?", "when does it get easier")
+  not_yet    a no to "Have you been able to tell him?" ("no I haven't said anything")
+  confirm    a bare "yeah it did" after Haven said something helped
+  doing      "ok doing it" while steps are being followed
+
+The guide (haven.chat.guide) answers each in kind: the detail said back in the person's own terms, a doubt taken
+gently, a question that follows the thread, and no exercise or library lesson. Only plain patterns: a move not
+recognised leaves the message to the ordinary reading, which costs a generic reply, never a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: People a message may be about ("my best friend", "my manager"), so a reply can name them as the person did.
+PEOPLE = (
+    r"best friend|boyfriend|girlfriend|partner|husband|wife|ex|mum|mom|mother|dad|father|sister|brother|son|"
+    r"daughter|friend|friends|boss|manager|teacher|flatmate|housemate|roommate|landlord|colleague|coworker|"
+    r"nan|gran|grandma|grandad|grandpa|aunt|uncle|cousin|baby|kids|family|parents|mates|mate|therapist|doctor"
+)
+_PERSON = re.compile(rf"\bmy ({PEOPLE})\b")
+
+_SPEAKER = r"(she|he|they|my (?:" + PEOPLE + r")|(?:the |my )?(?:doctor|nurse|teacher|boss|manager)s?)"
+#: "she said I was selfish", "he told me I never make time for him", "she called me lazy".
+REPORTED = re.compile(
+    rf"^(?:and |but |well |so |ok |yeah |like )*{_SPEAKER} (?:said|says|told me|tells me|called me|keeps saying|"
+    r"kept saying|went|goes) (?:that )?(?P<words>.+)$"
+)
+#: Words that make what was said a criticism, not reassurance ("the doctor said I'm fine").
+_KIND_WORDS = re.compile(r"\b(fine|okay|ok|proud|great|good|nothing wrong|normal|healthy|love|well done)\b")
+#: What was said is a criticism of the person ("I was selfish", "I never make time", "called me lazy"); other
+#: reported words ("my husband says I shouldn't listen to her") are said back without "that must sting".
+_CRITICAL = re.compile(
+    r"\b(selfish|lazy|useless|stupid|idiot|pathetic|dramatic|too \w+|never|always|not enough|fault|rubbish|weak|"
+    r"failure|mean|rude|cold|difficult|sensitive|ungrateful|a mess|crazy|annoying|bad (mum|mom|dad|friend|at))\b"
+)
+#: "no I haven't said anything": a no to a question about telling someone.
+NOT_YET = re.compile(
+    r"^(no|nope|nah|not really|not yet|i haven'?t|i havent|havent|haven'?t)\b.*|"
+    r"\b(haven'?t|havent|have not|didn'?t|never) (said|told|mentioned|talked|spoken|brought)\b"
+)
+_ASKED_TO_TELL = re.compile(r"\b(tell|told|talk|talked|say|said|spoken|speak|bring it up|raise|mention)\b", re.I)
+
+#: "maybe she's right", "he might have a point", "I guess she could be right".
+OTHER_RIGHT = re.compile(
+    r"\b(she|he|they|my \w+( \w+)?)( is| are|'s|s|'re| might be| could be| may be| was| were) "
+    r"(probably |actually |kind of |kinda |totally |just )?right\b|"
+    r"\b(might|may|could) (be right|have a point)\b|\b(has|have|had|got) a point\b|\b(she'?s|he'?s|they'?re) not wrong\b"
+)
+#: "maybe I'm overreacting", "maybe it's my fault", "maybe im the idiot for lending it", "I know that's not fair
+#: of me", "I suppose I did say some harsh things".
+SELF_BLAME = re.compile(
+    r"\b(maybe|perhaps|probably|i guess|i suppose|i think|i know|honestly)\b.*\b("
+    r"i'?m|im|i am) (just |being |the )?(overreacting|over reacting|too sensitive|sensitive|the problem|"
+    r"the idiot|an idiot|stupid|selfish|the one|dramatic|too much|unreasonable|in the wrong)\b|"
+    r"\b(it'?s|its|it is|it was) (all )?(my|me) (fault|own fault)\b|\bmy fault\b|\bi'?m to blame\b|"
+    r"\b(that'?s|thats|that is|it'?s|its) not fair (of|on) me\b|"
+    r"\bi (suppose|guess|know) i (did|do|was|have been|can be|said|should)\b|\bi did say\b|\bi shouldn'?t have\b"
+)
+#: "maybe they just don't like me": a fear about what others think of the person.
+UNLIKED = re.compile(
+    r"\b(maybe|probably|i guess|i think|idk|what if)\b.*\b(they|she|he|people|everyone|no ?one|nobody) "
+    r"(just )?(don'?t|doesn'?t|do not|does not|never|won'?t)( really)? (like|want|care about|rate) (me|being around me)\b"
+)
+#: "every week", "never says sorry", "five times now": how often it happens.
+PATTERN = re.compile(
+    r"\b(every (single )?(day|week|time|night|month|weekend)|all the time|(\w+|\d+) times( now)?|"
+    r"again and again|never (says|said|apologi\w*|pays?|pays|listens|helps|asks|does)|always (does|says|takes|"
+    r"leaves|forgets|makes)|keeps (doing|taking|saying|leaving|borrowing|eating|ignoring|interrupting))\b"
+)
+#: A "but" turning an answer ("my partner knows but he's just as stressed").
+CONTRAST = re.compile(r"^(?P<first>.+?),? but (?P<then>.+)$")
+#: "will it happen again tomorrow?", "when does it get easier", "will I always feel like this?".
+AHEAD = re.compile(
+    r"^(but |so |and )?(will|is|does|when does|when will|how long (until|till|before)|am i going to|"
+    r"is it going to)\b.*\b(again|happen|get easier|get better|go away|stop|always|ever|last|forever)\b.*"
+)
+#: "yeah it did", "it really did": confirming what Haven just said.
+CONFIRM = re.compile(r"^((yeah|yes|yep|yup|ya|ye|it) )*(it )?(really |definitely |actually )?(did|does|has)\W*$")
+#: "ok doing it", "doing it now", "trying it": getting on with the steps.
+DOING = re.compile(r"^((ok|okay|k|yeah|yes|alright|right) )*(i'?m |im )?(doing|trying|on) it( now)?\W*$")
+
+#: first-person words turned to second person when a detail is said back ("I was" -> "you were").
+_TO_YOU = (
+    (r"\bi was\b", "you were"),
+    (r"\bi am\b|\bi'?m\b|\bim\b", "you're"),
+    (r"\bi'?ve\b|\bive\b", "you've"),
+    (r"\bi'?d\b", "you'd"),
+    (r"\bi'?ll\b", "you'll"),
+    (r"\bam i\b", "are you"),
+    (r"\bwas i\b", "were you"),
+    (r"\bmyself\b", "yourself"),
+    (r"\bmine\b", "yours"),
+    (r"\bmy\b", "your"),
+    (r"\bme\b", "you"),
+    (r"\bi\b", "you"),
+)
+#: Fillers left out of a detail said back ("like five times", "tbh").
+_FILLER = re.compile(r"\b(like|tbh|honestly|lol|haha|literally|basically|ngl|idk|tho)\b\s*")
+_MAX_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Move:
+    """What a message does in the conversation: its kind, and what a reply can say back in the person's terms."""
+
+    kind: str  # reported | reported_other | doubt | not_yet | pattern | contrast | ahead | confirm | doing
+    said_back: str | None = None  # the detail in the second person, a sentence ("She said you were selfish.")
+    who: str | None = None  # who it is about, as the person named them ("your best friend") or a pronoun
+    pronoun: str = "they"  # she / he / they, for the reply's question
+    gentle: str | None = None  # for doubt: "other" (they might be right), "self" (my fault), "unliked"
+
+
+def to_you(words: str) -> str:
+    """The person's words said back to them: "she said I was selfish" -> "she said you were selfish"."""
+    out = words
+    for pattern, replacement in _TO_YOU:
+        out = re.sub(pattern, replacement, out)
+    return out
+
+
+def _sentence(words: str) -> str | None:
+    """A clause said back as a sentence, or None when it is too long to say back without sounding like a parrot."""
+    words = _FILLER.sub("", words).strip(" ?")
+    if not words or len(words.split()) > _MAX_WORDS:
+        return None
+    words = to_you(words)
+    words = re.sub(r"\bits\b", "it's", words)
+    words = re.sub(r"\b(dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|hes|shes|theyre)\b",
+                   lambda m: _APOSTROPHE[m.group(1)], words)
+    return words[0].upper() + words[1:] + "."
+
+
+_APOSTROPHE = {
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't", "isnt": "isn't",
+    "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "hes": "he's", "shes": "she's", "theyre": "they're",
+}
+
+
+def _pronoun(text: str) -> str:
+    if re.search(r"\b(she|her)\b", text):
+        return "she"
+    if re.search(r"\b(he|him|his)\b", text):
+        return "he"
+    return "they"
+
+
+def person_in_play(norm: str, earlier: list[str]) -> str | None:
+    """The person the conversation is about, as the person named them ("your best friend"): in this message, else
+    the latest one that names someone."""
+    for text in [norm, *reversed(earlier)]:
+        match = _PERSON.search(text)
+        if match:
+            return f"your {match.group(1)}"
+    return None
+
+
+def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talking") -> Move | None:
+    """The move a message makes in the conversation in play (``earlier``: the person's earlier messages,
+    normalised, oldest first; ``last_reply``: Haven's last message), or None for none recognised."""
+    if not earlier:
+        return None  # a first message starts the conversation; it carries nothing on
+    who = person_in_play(norm, earlier)
+    pronoun = _pronoun(norm) if re.search(r"\b(she|he|her|him|his)\b", norm) else _pronoun(" ".join(earlier[-2:]))
+    if DOING.search(norm):
+        return Move("doing")
+    if CONFIRM.search(norm) and re.search(r"\bhelp(ed|s)?\b|\bworked\b", last_reply.lower()):
+        return Move("confirm")
+    if AHEAD.search(norm) and norm.endswith("?"):
+        return Move("ahead")
+    if OTHER_RIGHT.search(norm):
+        return Move("doubt", who=who, pronoun=_pronoun(norm), gentle="other")
+    if UNLIKED.search(norm):
+        return Move("doubt", who=who, pronoun=pronoun, gentle="unliked")
+    if SELF_BLAME.search(norm):
+        return Move("doubt", who=who, pronoun=pronoun, gentle="self")
+    reported = REPORTED.search(norm)
+    if reported:
+        speaker = reported.group(1)
+        named = speaker.startswith(("my ", "the "))
+        said = _sentence(norm[reported.start(1):])
+        if said and not _KIND_WORDS.search(reported.group("words")):
+            return Move(
+                "reported" if _CRITICAL.search(reported.group("words")) or "called me" in norm else "reported_other",
+                said_back=said,
+                who=to_you(speaker) if named else who,
+                pronoun=_pronoun(speaker) if not named else pronoun,
+            )
+    question = re.search(r"([^.!?]*\?)\s*$", last_reply)
+    if question and re.match(r"\s*(have|did|do|could|can|would)\b", question.group(1).strip(), re.I) \
+            and _ASKED_TO_TELL.search(question.group(1)) and NOT_YET.search(norm):
+        return Move("not_yet", who=who, pronoun=pronoun)  # "Have you been able to tell him?" "no I haven't"
+    if PATTERN.search(norm) and not norm.endswith("?"):
+        return Move("pattern", said_back=_sentence(norm), who=who, pronoun=pronoun)
+    contrast = CONTRAST.search(norm)
+    if contrast and not norm.endswith("?"):
+        first = re.sub(r"^(not really|no|yes|yeah|yep|nah|kind of|sort of)\b,? ?", "", contrast.group("first"))
+        first, then = _sentence(first), _sentence(contrast.group("then"))
+        if first and then and len(first.split()) + len(then.split()) <= _MAX_WORDS + 2:
+            said = f"So {first[0].lower()}{first[1:-1]}, but {then[0].lower()}{then[1:]}"
+            return Move("contrast", said_back=said, who=who, pronoun=pronoun)
+    return None
