@@ -310,13 +310,15 @@ class GuideEngine:
         message (or, for one that names none, "it's to the whole department", of the conversation so far) its
         tags fit; 0 means it is beside the point. Why count: "I lie there going over everything I haven't
         revised" is sleep, worry and study at once, and the article about night-time worry fits two of them
-        while one about perfectionism fits only the study. With nothing named at all, every article fits (1)."""
+        while one about perfectionism fits only the study. With nothing named in the message or the conversation, none fits: a lesson needs a subject."""
         u = request.understanding
         topics = [t for t in u.topics if t not in P.POSITIVE_FEELINGS] or list(request.dialogue.topics[-3:])
         topics = [t for t in topics if t in _ARTICLE_FITS]
         article = self.library.articles.get(doc_id)
-        if not topics or article is None:
+        if article is None:
             return 1
+        if not topics:  # nothing said of what it is about: no lesson ("kick us out" got one on anger)
+            return 0
         tags = " ".join(article.meta.tags)
         return sum(bool(re.search(_ARTICLE_FITS[t], tags)) for t in topics)
 
@@ -341,6 +343,9 @@ class GuideEngine:
             ]
 
         general = unknown(P.FOLLOW_UP_GENERAL)
+        hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
+        if not hard:  # "she said I was selfish" is no cue for the body, nor for who else knows
+            general = [q for q in general if q not in P.FOLLOW_UP_FEELING_ONLY] or general
         if u.intent == "acknowledgement":
             return phraser.pick("follow", general)
         if u.feelings and all(f in P.POSITIVE_FEELINGS for f in u.feelings):
@@ -405,8 +410,8 @@ class GuideEngine:
         move = threads.read(normalise(request.text), earlier, last, u.mode)
         if move is None or (u.intent == "question" and move.kind != "ahead"):
             return None
-        if move.kind == "doing" and u.mode != "in_the_moment":
-            return None
+        if move.kind == "doing" and u.mode != "in_the_moment" and not request.dialogue.ever_offered:
+            return None  # "ok doing it" with nothing suggested to be doing
         return move
 
     def _follow_thread(self, request, phraser: Phraser, move: threads.Move) -> list[str]:
@@ -419,6 +424,7 @@ class GuideEngine:
         pools = {
             "reported": (P.THREAD_REPORTED, P.THREAD_REPORTED_QUESTION),
             "reported_other": ((), P.THREAD_REPORTED_OTHER_QUESTION),
+            "event": ((), P.THREAD_EVENT_QUESTION),
             "not_yet": (P.THREAD_NOT_YET, P.THREAD_NOT_YET_QUESTION),
             "pattern": (P.THREAD_PATTERN, P.THREAD_PATTERN_QUESTION),
             "contrast": (P.THREAD_CONTRAST, P.THREAD_CONTRAST_QUESTION),
@@ -430,6 +436,7 @@ class GuideEngine:
             pools["doubt"] = {
                 "other": (P.THREAD_DOUBT_OTHER, P.THREAD_DOUBT_OTHER_QUESTION),
                 "unliked": (P.THREAD_DOUBT_UNLIKED, P.THREAD_DOUBT_UNLIKED_QUESTION),
+                "minimising": (P.THREAD_DOUBT_MINIMISING, P.THREAD_DOUBT_MINIMISING_QUESTION),
             }.get(move.gentle or "", (P.THREAD_DOUBT_SELF, P.THREAD_DOUBT_SELF_QUESTION))
         said, questions = pools[move.kind]
         slot = f"thread-{move.kind}-{move.gentle or ''}"
@@ -439,8 +446,11 @@ class GuideEngine:
             parts.append(move.said_back)
         if said:
             parts.append(phraser.pick(slot, said, **fields))
-        if move.kind == "ahead":
-            parts.append(phraser.pick("thread-ahead-more", P.THREAD_AHEAD_MORE, required=False))
+        if move.kind == "ahead":  # "what helped" only when something did
+            earlier = " ".join(normalise(t.text) for t in request.history if t.role == "user")
+            helped = any(request.dialogue.done.values()) or outcome_of(earlier) == "helped" or "better" in earlier
+            more = [m for m in P.THREAD_AHEAD_MORE if helped or "helped" not in m]
+            parts.append(phraser.pick("thread-ahead-more", more, required=False))
         if questions:
             parts.append(phraser.pick(f"{slot}-q", questions, required=False, **fields) or self._follow_up(request, phraser))
         return [" ".join(p[0].upper() + p[1:] for p in parts if p)]

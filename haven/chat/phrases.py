@@ -185,6 +185,13 @@ FOLLOW_UP_GENERAL = (
     "What do you need most right now?",
     "Who else knows how you've been feeling?",
 )
+#: General questions that only fit when the person said how they feel.
+FOLLOW_UP_FEELING_ONLY = (
+    "How is this showing up in your body?",
+    "Who else knows how you've been feeling?",
+    "When did you first notice feeling this way?",
+    "What would you say to a friend who felt this way?",
+)
 FOLLOW_UP_THEME = {
     "sleep": ("What tends to happen when you lie down at night?", "How many nights a week is it like this?"),
     "work": ("What part of work is weighing on you most?", "What would make this week at work a bit easier?"),
@@ -592,6 +599,12 @@ THREAD_REPORTED_OTHER_QUESTION = (
     "How does that sit with you?",
     "What do you make of what {pronoun} said?",
 )
+#: What someone did, told in answer to "What happened?": said back, and how it left the person.
+THREAD_EVENT_QUESTION = (
+    "How did that leave you feeling?",
+    "What was that like for you?",
+    "How did you react when that happened?",
+)
 #: "no I haven't said anything", to "Have you been able to tell him?".
 THREAD_NOT_YET = (
     "That's understandable. It can be hard to know how to bring something like this up.",
@@ -622,6 +635,15 @@ THREAD_DOUBT_SELF_QUESTION = (
     "What would you want to say to {them} now, if you could?",
     "What do you think was going on for you at the time?",
     "What would feel like a fair way to see your part in it?",
+)
+#: "maybe I'm overreacting": the reaction taken seriously.
+THREAD_DOUBT_MINIMISING = (
+    "It's getting to you for a reason, and that counts.",
+    "Lots of people doubt their reaction when something keeps happening, but your feelings about it make sense.",
+)
+THREAD_DOUBT_MINIMISING_QUESTION = (
+    "If a friend told you this was happening to them, what would you say to them?",
+    "What makes you doubt your reaction?",
 )
 #: "maybe they just don't like me": a painful guess, held as a guess.
 THREAD_DOUBT_UNLIKED = (

@@ -11,6 +11,7 @@ the conversation is first read for the move it makes:
   pattern    how often it happens ("he does it every week and never says sorry", "it's happened five times")
   contrast   an answer with a "but" in it ("not really, my partner knows but he's just as stressed")
   ahead      a question about what will happen ("will it happen again tomorrow?", "when does it get easier")
+  event      what someone did, told in answer to "What happened?" ("my brother went on holiday like nothing happened")
   not_yet    a no to "Have you been able to tell him?" ("no I haven't said anything")
   confirm    a bare "yeah it did" after Haven said something helped
   doing      "ok doing it" while steps are being followed
@@ -37,7 +38,7 @@ _SPEAKER = r"(she|he|they|my (?:" + PEOPLE + r")|(?:the |my )?(?:doctor|nurse|te
 #: "she said I was selfish", "he told me I never make time for him", "she called me lazy".
 REPORTED = re.compile(
     rf"^(?:and |but |well |so |ok |yeah |like )*{_SPEAKER} (?:said|says|told me|tells me|called me|keeps saying|"
-    r"kept saying|went|goes) (?:that )?(?P<words>.+)$"
+    r"kept saying) (?:that )?(?P<words>.+)$"
 )
 #: Words that make what was said a criticism, not reassurance ("the doctor said I'm fine").
 _KIND_WORDS = re.compile(r"\b(fine|okay|ok|proud|great|good|nothing wrong|normal|healthy|love|well done)\b")
@@ -52,7 +53,17 @@ NOT_YET = re.compile(
     r"^(no|nope|nah|not really|not yet|i haven'?t|i havent|havent|haven'?t)\b.*|"
     r"\b(haven'?t|havent|have not|didn'?t|never) (said|told|mentioned|talked|spoken|brought)\b"
 )
-_ASKED_TO_TELL = re.compile(r"\b(tell|told|talk|talked|say|said|spoken|speak|bring it up|raise|mention)\b", re.I)
+#: Haven asked what happened ("What happened between you most recently?", "What has been happening at home?").
+_ASKED_WHAT_HAPPENED = re.compile(r"\bwhat (has been |was )?happen|\bwhat did (she|he|they) (say|do)\b", re.I)
+#: An account of what someone else did ("he presented my report as his", "my brother went on holiday").
+_OTHERS_DID = re.compile(rf"^(and |well |so )?(she|he|they|my ({PEOPLE})|the \w+) (\w+ed|went|said|told|took|left|got|made|"
+                         r"came|did|kept|forgot|ignored|laughed|shouted|yelled|walked|stopped|started|wouldn'?t|won'?t|"
+                         r"didn'?t|never|just)\b")
+#: The person's own feeling said with it: then the ordinary reading names the feeling.
+_FEELING_SAID = re.compile(r"\bi (feel|felt|was so|am so|'?m so|cried|hate)\b|\b(i'?m|im) (so |really )?(hurt|upset|angry|sad)\b")
+_ASKED_TO_TELL = re.compile(
+    r"\b(tell|told|talk|talked|say|said|spoken|speak|bring it up|raise|mention|respond|react)\b", re.I
+)
 
 #: "maybe she's right", "he might have a point", "I guess she could be right".
 OTHER_RIGHT = re.compile(
@@ -69,6 +80,11 @@ SELF_BLAME = re.compile(
     r"\b(it'?s|its|it is|it was) (all )?(my|me) (fault|own fault)\b|\bmy fault\b|\bi'?m to blame\b|"
     r"\b(that'?s|thats|that is|it'?s|its) not fair (of|on) me\b|"
     r"\bi (suppose|guess|know) i (did|do|was|have been|can be|said|should)\b|\bi did say\b|\bi shouldn'?t have\b"
+)
+#: "maybe I'm overreacting", "maybe I'm too sensitive": doubting one's own reaction, not owning a part.
+MINIMISING = re.compile(
+    r"\b(i'?m|im|i am) (just |being |a bit |too )*(overreacting|over reacting|too sensitive|sensitive|dramatic|"
+    r"making a big deal|making a fuss|making too much of it)\b|\b(overreacting|making a big deal)\b"
 )
 #: "maybe they just don't like me": a fear about what others think of the person.
 UNLIKED = re.compile(
@@ -109,7 +125,10 @@ _TO_YOU = (
     (r"\bi\b", "you"),
 )
 #: Fillers left out of a detail said back ("like five times", "tbh").
-_FILLER = re.compile(r"\b(like|tbh|honestly|lol|haha|literally|basically|ngl|idk|tho)\b\s*")
+_FILLER = re.compile(
+    r"\b(tbh|honestly|lol|haha|literally|basically|ngl|idk|tho)\b\s*|^like\s+|"
+    r"\blike\s+(?=(\d+|one|two|three|four|five|six|ten|twenty|a few|loads|every)\b)"
+)
 _MAX_WORDS = 14
 
 
@@ -117,11 +136,12 @@ _MAX_WORDS = 14
 class Move:
     """What a message does in the conversation: its kind, and what a reply can say back in the person's terms."""
 
-    kind: str  # reported | reported_other | doubt | not_yet | pattern | contrast | ahead | confirm | doing
+    kind: str  # reported | reported_other | event | doubt | not_yet | pattern | contrast | ahead | confirm | doing
     said_back: str | None = None  # the detail in the second person, a sentence ("She said you were selfish.")
     who: str | None = None  # who it is about, as the person named them ("your best friend") or a pronoun
     pronoun: str = "they"  # she / he / they, for the reply's question
-    gentle: str | None = None  # for doubt: "other" (they might be right), "self" (my fault), "unliked"
+    #: for doubt: "other" (they might be right), "self" (my fault), "minimising" (I'm overreacting), "unliked"
+    gentle: str | None = None
 
 
 def to_you(words: str) -> str:
@@ -132,12 +152,20 @@ def to_you(words: str) -> str:
     return out
 
 
+#: A clause that can be said back as a sentence starts with who did it ("he does it every week"), not with a
+#: fragment ("like every single day have u revised").
+_SUBJECT = re.compile(rf"^(she|he|they|it|its|it'?s|we|i|i'?m|im|my ({PEOPLE})|the \w+|your \w+|our \w+|nobody|no ?one|everyone)\b")
+#: Text-speak that would read as mockery said back in Haven's voice.
+_TEXT_SPEAK = re.compile(r"\b(u|ur|r|ya|smth|tho|cos|coz|gonna|wanna|dunno|idk)\b")
+
+
 def _sentence(words: str) -> str | None:
-    """A clause said back as a sentence, or None when it is too long to say back without sounding like a parrot."""
+    """A clause said back as a sentence, or None when it is too long to say back without sounding like a parrot,
+    is not a clause, or is in text-speak."""
     words = _FILLER.sub("", words).strip(" ?")
-    if not words or len(words.split()) > _MAX_WORDS:
+    if not words or len(words.split()) > _MAX_WORDS or not _SUBJECT.match(words) or _TEXT_SPEAK.search(words):
         return None
-    words = to_you(words)
+    words = re.sub(r"\b(told|tells) you you\b", r"\1 you that you", to_you(words))
     words = re.sub(r"\bits\b", "it's", words)
     words = re.sub(r"\b(dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|hes|shes|theyre)\b",
                    lambda m: _APOSTROPHE[m.group(1)], words)
@@ -147,6 +175,13 @@ def _sentence(words: str) -> str | None:
 _APOSTROPHE = {
     "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't", "isnt": "isn't",
     "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "hes": "he's", "shes": "she's", "theyre": "they're",
+}
+
+
+_GENDERED = {
+    **dict.fromkeys(("boyfriend", "husband", "dad", "father", "brother", "son", "grandad", "grandpa", "uncle"), "he"),
+    **dict.fromkeys(("girlfriend", "wife", "mum", "mom", "mother", "sister", "daughter", "nan", "gran", "grandma",
+                     "aunt"), "she"),
 }
 
 
@@ -175,6 +210,8 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
         return None  # a first message starts the conversation; it carries nothing on
     who = person_in_play(norm, earlier)
     pronoun = _pronoun(norm) if re.search(r"\b(she|he|her|him|his)\b", norm) else _pronoun(" ".join(earlier[-2:]))
+    if pronoun == "they" and who:
+        pronoun = _GENDERED.get(who.split()[-1], "they")  # "my brother ..." then "he never pays it back"
     if DOING.search(norm):
         return Move("doing")
     if CONFIRM.search(norm) and re.search(r"\bhelp(ed|s)?\b|\bworked\b", last_reply.lower()):
@@ -185,6 +222,8 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
         return Move("doubt", who=who, pronoun=_pronoun(norm), gentle="other")
     if UNLIKED.search(norm):
         return Move("doubt", who=who, pronoun=pronoun, gentle="unliked")
+    if MINIMISING.search(norm):
+        return Move("doubt", who=who, pronoun=pronoun, gentle="minimising")
     if SELF_BLAME.search(norm):
         return Move("doubt", who=who, pronoun=pronoun, gentle="self")
     reported = REPORTED.search(norm)
@@ -197,12 +236,16 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
                 "reported" if _CRITICAL.search(reported.group("words")) or "called me" in norm else "reported_other",
                 said_back=said,
                 who=to_you(speaker) if named else who,
-                pronoun=_pronoun(speaker) if not named else pronoun,
+                pronoun=_GENDERED.get(speaker.split()[-1], "they") if named else _pronoun(speaker),
             )
     question = re.search(r"([^.!?]*\?)\s*$", last_reply)
-    if question and re.match(r"\s*(have|did|do|could|can|would)\b", question.group(1).strip(), re.I) \
-            and _ASKED_TO_TELL.search(question.group(1)) and NOT_YET.search(norm):
+    if question and _ASKED_TO_TELL.search(question.group(1)) and NOT_YET.search(norm):
         return Move("not_yet", who=who, pronoun=pronoun)  # "Have you been able to tell him?" "no I haven't"
+    if question and _ASKED_WHAT_HAPPENED.search(question.group(1)) and not norm.endswith("?") \
+            and _OTHERS_DID.match(norm) and not _FEELING_SAID.search(norm):
+        said = _sentence(norm)
+        if said:  # "What happened?" "my brother went on holiday like nothing happened"
+            return Move("event", said_back=said, who=who, pronoun=pronoun)
     if PATTERN.search(norm) and not norm.endswith("?"):
         return Move("pattern", said_back=_sentence(norm), who=who, pronoun=pronoun)
     contrast = CONTRAST.search(norm)

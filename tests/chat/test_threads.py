@@ -1,0 +1,86 @@
+"""haven.chat.threads: the move a message makes in the conversation in play, read without any model."""
+
+from __future__ import annotations
+
+import pytest
+
+from haven.chat import threads
+from haven.chat.understanding import normalise
+
+
+def _read(message: str, *earlier: str, last: str = "") -> threads.Move | None:
+    return threads.read(normalise(message), [normalise(e) for e in earlier], last)
+
+
+@pytest.mark.parametrize(
+    ("message", "said_back"),
+    [
+        ("she said I was selfish", "She said you were selfish."),
+        ("he told me I never make time for him", "He told you that you never make time for him."),
+        ("my boss called me lazy", "Your boss called you lazy."),
+    ],
+)
+def test_someones_critical_words_are_said_back_in_the_second_person(message, said_back):
+    move = _read(message, "I keep replaying an argument with my best friend")
+    assert move is not None and move.kind == "reported"
+    assert move.said_back == said_back
+
+
+def test_words_that_are_not_a_criticism_are_not_read_as_one():
+    move = _read("my husband says I shouldn't listen to her", "my mum criticises how I raise my kids")
+    assert move is not None and move.kind == "reported_other"
+    doctor = _read("the doctor said I'm fine", "I keep googling symptoms")
+    assert doctor is None or doctor.kind != "reported"
+
+
+@pytest.mark.parametrize(
+    ("message", "gentle"),
+    [
+        ("maybe she's right", "other"),
+        ("and honestly he might have a point", "other"),
+        ("I guess she could be right", "other"),
+        ("maybe I'm overreacting", "minimising"),
+        ("maybe im the idiot for lending it", "self"),
+        ("I suppose I did say some harsh things.", "self"),
+        ("I know that's not fair of me", "self"),
+        ("idk maybe they just dont like me", "unliked"),
+    ],
+)
+def test_a_doubt_about_oneself_is_read_as_one(message, gentle):
+    move = _read(message, "she said I was selfish")
+    assert move is not None and (move.kind, move.gentle) == ("doubt", gentle)
+
+
+def test_the_person_in_play_is_named_as_the_person_named_them_with_their_pronoun():
+    move = _read("maybe im the idiot for lending it", "my brother borrows money and never pays it back")
+    assert (move.who, move.pronoun) == ("your brother", "he")
+
+
+def test_how_often_and_a_but_are_said_back_only_as_clean_clauses():
+    move = _read("he does it every week and never says sorry", "my housemate keeps eating my food")
+    assert (move.kind, move.said_back) == ("pattern", "He does it every week and never says sorry.")
+    teen = _read('like every single day "have u revised"', "my parents keep going on about it")
+    assert teen.kind == "pattern" and teen.said_back is None  # a fragment in text-speak is not parroted
+    but = _read("not really, my partner knows but he's just as stressed", "my landlord wants us out")
+    assert (but.kind, but.said_back) == ("contrast", "So your partner knows, but he's just as stressed.")
+
+
+def test_answers_that_depend_on_haven_s_question():
+    asked = "Have you been able to tell him how it makes you feel?"
+    assert _read("no I haven't said anything", "he never says sorry", last=asked).kind == "not_yet"
+    assert _read("no I haven't said anything", "he never says sorry", last="What helps?") is None
+    what = "What happened between you most recently?"
+    event = _read("my brother went on holiday like nothing happened", "my dad died", last=what)
+    assert (event.kind, event.said_back) == ("event", "Your brother went on holiday like nothing happened.")
+    assert _read("yeah it did", "I did it, I feel calmer", last="I'm glad it helped.").kind == "confirm"
+    assert _read("yeah it did", "I went to the party", last="Did you go?") is None
+
+
+def test_a_question_about_what_will_happen_and_getting_on_with_steps():
+    assert _read("will it happen again tomorow?", "my heart is racing").kind == "ahead"
+    assert _read("will it rain tomorrow?", "my heart is racing") is None
+    assert _read("ok doing it", "panic on the bus").kind == "doing"
+
+
+def test_a_first_message_carries_no_thread():
+    assert _read("she said I was selfish") is None
