@@ -9,7 +9,7 @@ Then the held-out conversations (benchmarks/chat_heldout.yaml, never tuned on), 
   per-turn p50 / p95 ms, the share of on-topic turns read as off topic (goal <= 2%), off-topic turns
   recognised, and agreement with the intents a reader would give where the file names one.
 
-Run:  .venv/bin/python benchmarks/chat.py [--rounds 10] [--heldout-only]
+Run:  .venv/bin/python benchmarks/chat.py [--rounds 10] [--heldout-only] [--heldout benchmarks/chat_heldout2.yaml]
 Uses a throwaway data dir (its own index and database); needs no network.
 """
 
@@ -67,6 +67,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10, help="passes over the message list")
     parser.add_argument("--heldout-only", action="store_true", help="only the held-out conversations")
+    parser.add_argument(
+        "--heldout",
+        action="append",
+        help="held-out conversation files (repo-relative; repeatable); default benchmarks/chat_heldout.yaml",
+    )
     args = parser.parse_args()
 
     os.environ["HAVEN_DATA_DIR"] = tempfile.mkdtemp(prefix="haven-bench-")
@@ -85,7 +90,7 @@ def main() -> None:
     service.understander.warm_up()
     print(f"setup (index build, model load): {time.perf_counter() - start:.1f} s; {len(MESSAGES)} messages")
     if args.heldout_only:
-        heldout(service)
+        heldout(service, args.heldout)
         return
 
     triage_times: list[float] = []
@@ -125,20 +130,22 @@ def main() -> None:
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     goal = percentile(compose_times, 95) < 100
     print(f"goal p95 < 100 ms for compose: {'met' if goal else 'NOT met'}")
-    heldout(service)
+    heldout(service, args.heldout)
 
 
-def heldout(service) -> None:
+def heldout(service, files: list[str] | None = None) -> None:
     """The held-out conversations, turn by turn in context: time, off-topic misreadings, intent agreement."""
     import yaml
 
     from haven.retrieval.embeddings import embed_one
 
-    conversations = yaml.safe_load((ROOT / "benchmarks" / "chat_heldout.yaml").read_text(encoding="utf-8"))
+    conversations = []
+    for name in files or ["benchmarks/chat_heldout.yaml"]:
+        conversations += yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))["conversations"]
     times: list[float] = []
     on_topic = misread = off_topic = recognised = labelled = agreed = 0
     misses: list[str] = []
-    for n, turns in enumerate(conversations["conversations"]):
+    for n, turns in enumerate(conversations):
         conversation = None
         for turn in turns:
             embed_one.cache_clear()

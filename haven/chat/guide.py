@@ -332,6 +332,8 @@ class GuideEngine:
         themes = u.themes or ((pending_topic,) if pending_topic else ())
         topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}
+        if threads.tells_what_happened(normalise(request.text)):
+            known.add("what_happened")  # "my parents keep going on about it": not "What has been happening at home?"
 
         def unknown(questions) -> list[str]:
             return [
@@ -410,6 +412,9 @@ class GuideEngine:
         move = threads.read(normalise(request.text), earlier, last, u.mode)
         if move is None or (u.intent == "question" and move.kind != "ahead"):
             return None
+        hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
+        if move.kind == "event" and (hard or I.MEMORY.search(normalise(request.text))):
+            return None  # "my dad died and I can't stop crying", "my gran used to...": their own replies
         if move.kind == "doing" and u.mode != "in_the_moment" and not request.dialogue.ever_offered:
             return None  # "ok doing it" with nothing suggested to be doing
         return move
@@ -424,8 +429,9 @@ class GuideEngine:
         pools = {
             "reported": (P.THREAD_REPORTED, P.THREAD_REPORTED_QUESTION),
             "reported_other": ((), P.THREAD_REPORTED_OTHER_QUESTION),
-            "event": ((), P.THREAD_EVENT_QUESTION),
+            "event": (P.THREAD_EVENT, P.THREAD_EVENT_QUESTION),
             "not_yet": (P.THREAD_NOT_YET, P.THREAD_NOT_YET_QUESTION),
+            "told": (P.THREAD_TOLD, P.THREAD_TOLD_QUESTION),
             "pattern": (P.THREAD_PATTERN, P.THREAD_PATTERN_QUESTION),
             "contrast": (P.THREAD_CONTRAST, P.THREAD_CONTRAST_QUESTION),
             "ahead": (P.THREAD_AHEAD, P.THREAD_AHEAD_QUESTION),

@@ -600,11 +600,15 @@ THREAD_REPORTED_OTHER_QUESTION = (
     "What do you make of what {pronoun} said?",
 )
 #: What someone did, told in answer to "What happened?": said back, and how it left the person.
+THREAD_EVENT = ("That's a lot to take in.", "That sounds really hard to deal with.")
 THREAD_EVENT_QUESTION = (
     "How did that leave you feeling?",
     "What was that like for you?",
     "How did you react when that happened?",
 )
+#: A yes to "Have you been able to tell them?".
+THREAD_TOLD = ("That can't have been easy to say.", "Good that you've been able to say something.")
+THREAD_TOLD_QUESTION = ("How did {them} take it?", "What happened when you did?")
 #: "no I haven't said anything", to "Have you been able to tell him?".
 THREAD_NOT_YET = (
     "That's understandable. It can be hard to know how to bring something like this up.",
@@ -634,7 +638,7 @@ THREAD_DOUBT_SELF = (
 THREAD_DOUBT_SELF_QUESTION = (
     "What would you want to say to {them} now, if you could?",
     "What do you think was going on for you at the time?",
-    "What would feel like a fair way to see your part in it?",
+    "How do you feel about it now, looking back?",
 )
 #: "maybe I'm overreacting": the reaction taken seriously.
 THREAD_DOUBT_MINIMISING = (

@@ -12,6 +12,7 @@ the conversation is first read for the move it makes:
   contrast   an answer with a "but" in it ("not really, my partner knows but he's just as stressed")
   ahead      a question about what will happen ("will it happen again tomorrow?", "when does it get easier")
   event      what someone did, told in answer to "What happened?" ("my brother went on holiday like nothing happened")
+  told       a yes to it ("ye i guess")
   not_yet    a no to "Have you been able to tell him?" ("no I haven't said anything")
   confirm    a bare "yeah it did" after Haven said something helped
   doing      "ok doing it" while steps are being followed
@@ -33,6 +34,10 @@ PEOPLE = (
     r"nan|gran|grandma|grandad|grandpa|aunt|uncle|cousin|baby|kids|family|parents|mates|mate|therapist|doctor"
 )
 _PERSON = re.compile(rf"\bmy ({PEOPLE})\b")
+#: A message that tells what is going on with someone ("my parents keep going on about it"), so "What has been
+#: happening at home?" would ask for what was just said.
+_TELLS = re.compile(rf"\b(my ({PEOPLE})|she|he|they) (\w+ )?(keeps?|always|never|said|says|told|is|are|was|were|went|did|does|"
+                    r"do|won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|\w+ed|\w+s)\b")
 
 _SPEAKER = r"(she|he|they|my (?:" + PEOPLE + r")|(?:the |my )?(?:doctor|nurse|teacher|boss|manager)s?)"
 #: "she said I was selfish", "he told me I never make time for him", "she called me lazy".
@@ -58,9 +63,10 @@ _ASKED_WHAT_HAPPENED = re.compile(r"\bwhat (has been |was )?happen|\bwhat did (s
 #: An account of what someone else did ("he presented my report as his", "my brother went on holiday").
 _OTHERS_DID = re.compile(rf"^(and |well |so )?(she|he|they|my ({PEOPLE})|the \w+) (\w+ed|went|said|told|took|left|got|made|"
                          r"came|did|kept|forgot|ignored|laughed|shouted|yelled|walked|stopped|started|wouldn'?t|won'?t|"
-                         r"didn'?t|never|just)\b")
+                         r"didn'?t|never|just|is|was|keeps|kept|wants|wanted|has|had)\b")
 #: The person's own feeling said with it: then the ordinary reading names the feeling.
 _FEELING_SAID = re.compile(r"\bi (feel|felt|was so|am so|'?m so|cried|hate)\b|\b(i'?m|im) (so |really )?(hurt|upset|angry|sad)\b")
+_SAID_YES = re.compile(r"^(yes|yeah|yep|ye|yh|ya|yup|i have|i did|sort of|kind of|kinda|a bit|a little)\b(?!.*\b(but|not)\b)")
 _ASKED_TO_TELL = re.compile(
     r"\b(tell|told|talk|talked|say|said|spoken|speak|bring it up|raise|mention|respond|react)\b", re.I
 )
@@ -118,6 +124,11 @@ _TO_YOU = (
     (r"\bi'?ll\b", "you'll"),
     (r"\bam i\b", "are you"),
     (r"\bwas i\b", "were you"),
+    (r"\bwe're\b", "you're"),
+    (r"\bwe\b", "you"),
+    (r"\bus\b", "you"),
+    (r"\bours\b", "yours"),
+    (r"\bour\b", "your"),
     (r"\bmyself\b", "yourself"),
     (r"\bmine\b", "yours"),
     (r"\bmy\b", "your"),
@@ -136,7 +147,7 @@ _MAX_WORDS = 14
 class Move:
     """What a message does in the conversation: its kind, and what a reply can say back in the person's terms."""
 
-    kind: str  # reported | reported_other | event | doubt | not_yet | pattern | contrast | ahead | confirm | doing
+    kind: str  # reported | reported_other | event | doubt | not_yet | told | pattern | contrast | ahead | confirm | doing
     said_back: str | None = None  # the detail in the second person, a sentence ("She said you were selfish.")
     who: str | None = None  # who it is about, as the person named them ("your best friend") or a pronoun
     pronoun: str = "they"  # she / he / they, for the reply's question
@@ -193,6 +204,11 @@ def _pronoun(text: str) -> str:
     return "they"
 
 
+def tells_what_happened(norm: str) -> bool:
+    """True if the message itself tells what someone does or did (so Haven does not ask "what happened?")."""
+    return len(norm.split()) >= 5 and bool(_TELLS.search(norm))
+
+
 def person_in_play(norm: str, earlier: list[str]) -> str | None:
     """The person the conversation is about, as the person named them ("your best friend"): in this message, else
     the latest one that names someone."""
@@ -241,13 +257,9 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
     question = re.search(r"([^.!?]*\?)\s*$", last_reply)
     if question and _ASKED_TO_TELL.search(question.group(1)) and NOT_YET.search(norm):
         return Move("not_yet", who=who, pronoun=pronoun)  # "Have you been able to tell him?" "no I haven't"
-    if question and _ASKED_WHAT_HAPPENED.search(question.group(1)) and not norm.endswith("?") \
-            and _OTHERS_DID.match(norm) and not _FEELING_SAID.search(norm):
-        said = _sentence(norm)
-        if said:  # "What happened?" "my brother went on holiday like nothing happened"
-            return Move("event", said_back=said, who=who, pronoun=pronoun)
-    if PATTERN.search(norm) and not norm.endswith("?"):
-        return Move("pattern", said_back=_sentence(norm), who=who, pronoun=pronoun)
+    if question and _ASKED_TO_TELL.search(question.group(1)) and re.match(r"\s*(have|did|do|could)\b", question.group(1), re.I) \
+            and _SAID_YES.match(norm):
+        return Move("told", who=who, pronoun=pronoun)  # "Have you been able to tell your parents?" "ye i guess"
     contrast = CONTRAST.search(norm)
     if contrast and not norm.endswith("?"):
         first = re.sub(r"^(not really|no|yes|yeah|yep|nah|kind of|sort of)\b,? ?", "", contrast.group("first"))
@@ -255,4 +267,12 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
         if first and then and len(first.split()) + len(then.split()) <= _MAX_WORDS + 2:
             said = f"So {first[0].lower()}{first[1:-1]}, but {then[0].lower()}{then[1:]}"
             return Move("contrast", said_back=said, who=who, pronoun=pronoun)
+    told = _OTHERS_DID.match(norm) and not _FEELING_SAID.search(norm) and not norm.endswith("?")
+    asked = bool(question and _ASKED_WHAT_HAPPENED.search(question.group(1)))
+    if told and (asked or _PERSON.match(norm)):
+        said = _sentence(norm)
+        if said:  # "What happened?" "my brother went on holiday like nothing happened"
+            return Move("event", said_back=said, who=who, pronoun=pronoun)
+    if PATTERN.search(norm) and not norm.endswith("?"):
+        return Move("pattern", said_back=_sentence(norm), who=who, pronoun=pronoun)
     return None

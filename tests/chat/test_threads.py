@@ -69,6 +69,9 @@ def test_answers_that_depend_on_haven_s_question():
     asked = "Have you been able to tell him how it makes you feel?"
     assert _read("no I haven't said anything", "he never says sorry", last=asked).kind == "not_yet"
     assert _read("no I haven't said anything", "he never says sorry", last="What helps?") is None
+    told = _read("ye i guess", "my parents keep going on about it", last="Have you been able to tell your parents?")
+    assert (told.kind, told.who) == ("told", "your parents")
+    assert _read("yeah but they dont listen", "my parents nag", last="Have you been able to tell them?") is None
     what = "What happened between you most recently?"
     event = _read("my brother went on holiday like nothing happened", "my dad died", last=what)
     assert (event.kind, event.said_back) == ("event", "Your brother went on holiday like nothing happened.")
