@@ -12,10 +12,9 @@ import re
 from collections.abc import Iterator
 from typing import Protocol
 
-from haven.chat import passages
-from haven.chat import phrases as P
 from haven.chat import intents as I
-from haven.chat import threads
+from haven.chat import passages, threads
+from haven.chat import phrases as P
 from haven.chat.facts import QUESTION_ASKS, coming_up
 from haven.chat.inchat import running
 from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
