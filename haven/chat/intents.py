@@ -153,7 +153,9 @@ HELP_NOW = re.compile(
     r"having a panic attack|panic attack (right )?now|i'?m panicking$|i'?m panicking (so|really|badly|help)"
 )
 TRIED = re.compile(
-    r"\b(i (did|tried|used|practi[cs]ed|gave|went through|have done|'?ve done|have tried|'?ve tried|just did)|"
+    # "I did say some harsh things", "I used to love painting": telling of one's life, not trying an exercise
+    r"\b(i (did(?! (say|tell|not|shout|yell|get|go|want|feel|mean|think|know|love|like|used)\b)|tried|used(?! to\b)|"
+    r"practi[cs]ed|gave|went through|have done|'?ve done|have tried|'?ve tried|just did)|"
     r"did (it|that|the)|tried (it|that|the)|gave it a (go|try|shot)|after (doing|trying) (it|that|the)|"
     # the written exercises are tried by writing: "I wrote it down", "made the list", "jotted them down"
     r"i (wrote|jotted|noted|listed) (it|them|that|those|everything|\w+ things) (down|out)|i (wrote|made) (a|the|my) list)\b"

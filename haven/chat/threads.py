@@ -103,6 +103,9 @@ PATTERN = re.compile(
     r"again and again|never (says|said|apologi\w*|pays?|pays|listens|helps|asks|does)|always (does|says|takes|"
     r"leaves|forgets|makes)|keeps (doing|taking|saying|leaving|borrowing|eating|ignoring|interrupting))\b"
 )
+#: "...but I kept breathing slowly", "but it went fine": a "but" that turns to coping, not to more weight.
+_COPED = re.compile(r"\b(kept|managed|helped|worked|passed|did it|got through|went (fine|well|ok)|was fine|"
+                    r"better|proud|glad|happy)\b")
 #: A "but" turning an answer ("my partner knows but he's just as stressed").
 CONTRAST = re.compile(r"^(?P<first>.+?),? but (?P<then>.+)$")
 #: "will it happen again tomorrow?", "when does it get easier", "will I always feel like this?".
@@ -261,7 +264,7 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
             and _SAID_YES.match(norm):
         return Move("told", who=who, pronoun=pronoun)  # "Have you been able to tell your parents?" "ye i guess"
     contrast = CONTRAST.search(norm)
-    if contrast and not norm.endswith("?"):
+    if contrast and not norm.endswith("?") and not _COPED.search(contrast.group("then")):
         first = re.sub(r"^(not really|no|yes|yeah|yep|nah|kind of|sort of)\b,? ?", "", contrast.group("first"))
         first, then = _sentence(first), _sentence(contrast.group("then"))
         if first and then and len(first.split()) + len(then.split()) <= _MAX_WORDS + 2:
