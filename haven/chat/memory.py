@@ -33,6 +33,7 @@ _RECAP_QUESTIONS = {
     "relationships": "How are things between you now?",
     "family": "How have things been at home?",
     "friends": "How have things been with your friends?",
+    "social": "How have things been around other people since then?",
     "money": "How are things with money now?",
     "health": "How has your health been?",
     "panic": "Have the panicky moments come back since?",

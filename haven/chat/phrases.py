@@ -34,6 +34,7 @@ THEME_ABOUT = {
     "relationships": " about your relationship",
     "family": " about things at home",
     "friends": " about friends",
+    "social": " around other people",
     "money": " about money",
     "health": " about your health",
     "body": " about your body",
@@ -45,6 +46,7 @@ THEME_NOUNS = {
     "relationships": "your relationship",
     "family": "the situation at home",
     "friends": "the situation with friends",
+    "social": "feeling on show around people",
     "money": "money",
     "health": "your health",
     "panic": "the panic",
@@ -199,6 +201,7 @@ FOLLOW_UP_THEME = {
     "relationships": ("What happened between you most recently?", "What would you like them to understand?"),
     "family": ("What has been happening at home?", "Is there someone in the family you can talk to?"),
     "friends": ("What happened with your friends?", "Who do you feel most at ease with?"),
+    "social": ("What do you worry people will think of you?", "What do you usually do to get through those moments?"),
     "money": (
         "What part of the money worry is loudest right now?",
         "Is there one bill or step you could look at first?",

@@ -138,6 +138,13 @@ THEMES: tuple[Theme, ...] = (
         r"sleep|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning|"
         r"(lie|lying|lay) (there|here)|drop(ping)? off|drift(ing)? off|(go|goes|get|going|went) to bed|switch off at night",
     ),
+    Theme(
+        "social",  # fear of being judged or on show: shyness, blushing, speaking up (knowledge/social-anxiety.md)
+        r"\bblush|(go(es)?|went|turn(s|ed|ing)?|going) (bright |beetroot )?red\b|\bshy\b|shyness|social(ly)? anx|"
+        r"judg(ed|ing|e) me|(people|everyone|they) (are |were )?(judging|staring|looking at me|watching me|laughing at me)|"
+        r"self ?-?conscious|\bawkward|embarrass|speak(ing)? up\b|public speaking|presentation|small talk|"
+        r"cent(re|er) of attention|(mind|head) goes blank|voice (shakes|wobbles|goes shaky)|\bcring(e|ing)\b",
+    ),
     Theme("work", r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview"),
     Theme("study", r"exam|\bfinals\b|\bmocks\b|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher"),
     Theme(

@@ -81,6 +81,30 @@ def test_themes_and_named_documents(understander):
     assert understander.read("what is a thought record").named_document == "thought-record"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get so anxious in meetings, my face goes bright red whenever someone looks at me",
+        "what can I do about the blushing",
+        "I said something awkward at the party and I keep cringing about it",
+        "I'm so shy I can't even order at the counter",
+        "I'm sure everyone is judging me when I speak up in class",
+    ],
+)
+def test_feeling_on_show_around_people_is_its_own_theme(understander, text):
+    """Found walking the app: blushing in meetings read as work stress, and "what can I do about the blushing"
+    was offered the sleep exercises of the conversation before; being on show has its own theme now, which
+    finds the social anxiety article and its questions ("What do you worry people will think of you?")."""
+    assert "social" in understander.read(text).themes
+
+
+@pytest.mark.parametrize(
+    "text", ["I have a big meeting with my manager tomorrow", "my red car broke down again", "work is so busy"]
+)
+def test_ordinary_work_and_the_colour_red_are_not_social_fear(understander, text):
+    assert "social" not in understander.read(text).themes
+
+
 def test_lexicon_only_mode_needs_no_model(library):
     from haven.chat.understanding import Understander
 
