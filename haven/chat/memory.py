@@ -34,6 +34,7 @@ _RECAP_QUESTIONS = {
     "family": "How have things been at home?",
     "friends": "How have things been with your friends?",
     "social": "How have things been around other people since then?",
+    "someone_ill": "How are things with the person who was unwell, and how are you?",
     "money": "How are things with money now?",
     "health": "How has your health been?",
     "panic": "Have the panicky moments come back since?",

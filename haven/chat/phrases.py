@@ -35,6 +35,7 @@ THEME_ABOUT = {
     "family": " about things at home",
     "friends": " about friends",
     "social": " around other people",
+    "someone_ill": " about someone you love being unwell",
     "money": " about money",
     "health": " about your health",
     "body": " about your body",
@@ -47,6 +48,7 @@ THEME_NOUNS = {
     "family": "the situation at home",
     "friends": "the situation with friends",
     "social": "feeling on show around people",
+    "someone_ill": "someone close being unwell",
     "money": "money",
     "health": "your health",
     "panic": "the panic",
@@ -202,6 +204,7 @@ FOLLOW_UP_THEME = {
     "family": ("What has been happening at home?", "Is there someone in the family you can talk to?"),
     "friends": ("What happened with your friends?", "Who do you feel most at ease with?"),
     "social": ("What do you worry people will think of you?", "What do you usually do to get through those moments?"),
+    "someone_ill": ("How are you holding up while they're unwell?", "Who is there to support you through this?"),
     "money": (
         "What part of the money worry is loudest right now?",
         "Is there one bill or step you could look at first?",

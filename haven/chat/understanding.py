@@ -139,6 +139,12 @@ THEMES: tuple[Theme, ...] = (
         r"(lie|lying|lay) (there|here)|drop(ping)? off|drift(ing)? off|(go|goes|get|going|went) to bed|switch off at night",
     ),
     Theme(
+        "someone_ill",  # someone close in hospital or unwell: their health, the person's worry (not their own)
+        r"\b(mum|mom|mother|dad|father|nan|nana|gran|grandma|granny|grandad|grandpa|sister|brother|son|daughter|"
+        r"partner|husband|wife|boyfriend|girlfriend|baby|child|kid|friend|best friend)('s| is| has| was)( been| just)?"
+        r" (in (the )?hospital|in intensive care|ill|sick|unwell|poorly|diagnosed|having (an )?(operation|surgery))",
+    ),
+    Theme(
         "social",  # fear of being judged or on show: shyness, blushing, speaking up (knowledge/social-anxiety.md)
         r"\bblush|(go(es)?|went|turn(s|ed|ing)?|going) (bright |beetroot )?red\b|\bshy\b|shyness|social(ly)? anx|"
         r"judg(ed|ing|e) me|(people|everyone|they) (are |were )?(judging|staring|looking at me|watching me|laughing at me)|"
@@ -173,6 +179,11 @@ THEMES: tuple[Theme, ...] = (
     ),
 )
 
+#: Words of a loss: grief read by meaning alone needs one ("my mum is in hospital" is worry, not bereavement).
+_LOSS = re.compile(
+    r"\b(lost|loss|losing|gone|miss(ed|ing)?|death|dead|died|dying|passed|anniversary|funeral|grave|widow\w*|"
+    r"memorial|ashes|bereave\w*|grie(f|ve|ving))\b"
+)
 #: Work that is someone else's ("my partner is great but he's back at work"), not the person's own.
 _OTHERS_WORK = re.compile(
     r"\b(he|she|they|he'?s|she'?s|they'?re|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)\b( \w+){0,2} "
@@ -341,13 +352,17 @@ class Understander:
         themes = tuple(t.name for t in THEMES if _matches(t.words, norm))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
             themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's
+        if "someone_ill" in themes:
+            themes = tuple(t for t in themes if t != "health")  # their health, not the person's own
         if "relationships" in themes and _SPOKEN_WELL_OF.search(norm):
             themes = tuple(t for t in themes if t != "relationships")
         named = self.named_document(text)
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
         if vector is not None and not feelings:
-            feelings += self._feelings_by_meaning(vector)
+            feelings += self._feelings_by_meaning(vector, text)
         feelings_t = tuple(dict.fromkeys(feelings))
+        if "grieving" in feelings_t:
+            themes = tuple(t for t in themes if t != "health")  # "passed away in the hospital": no doctor question
         reading = self._intent(norm, feelings_t, themes, named, vector, state)
         is_exercise = named in self.library.exercises if named else False
         stated = F.extract(norm, themes)
@@ -392,11 +407,15 @@ class Understander:
             owners += [intent] * len(sentences)
         return embed_kept(texts, "intents"), owners
 
-    def _feelings_by_meaning(self, vector: np.ndarray) -> list[str]:
+    def _feelings_by_meaning(self, vector: np.ndarray, text: str = "") -> list[str]:
         matrix, owners = self._exemplars
         sims = matrix @ vector
         best = int(np.argmax(sims))
-        return [owners[best]] if float(sims[best]) >= self.feeling_threshold else []
+        if float(sims[best]) < self.feeling_threshold:
+            return []
+        if owners[best] == "grieving" and not _LOSS.search(normalise(text)):
+            return []  # "my mum is in hospital" sits near "my mum died last month": no loss said, no condolence
+        return [owners[best]]
 
     def _on_topic_score(self, vector: np.ndarray | None) -> float:
         """How close the message is to the library or to a feeling (0 without embeddings)."""

@@ -110,3 +110,14 @@ def test_lexicon_only_mode_needs_no_model(library):
 
     u = Understander(library, use_embeddings=False).read("I'm anxious about my exam")
     assert u.feelings == ("anxious",) and "study" in u.themes and u.intent == "feeling"
+
+
+def test_someone_close_in_hospital_is_worry_for_them_not_a_bereavement(understander):
+    """Found reading the held-out conversations: "My mum is in hospital" was met with "A loss like this touches
+    everything" (it sits near "my mum died last month" by meaning) and asked whether the person had seen a doctor."""
+    u = understander.read("My mum is in hospital")
+    assert "grieving" not in u.feelings
+    assert "someone_ill" in u.themes and "health" not in u.themes
+    lost = understander.read("my dad passed away in the hospital last month")
+    assert "grieving" in lost.feelings and "health" not in lost.themes
+    assert "health" in understander.read("I've been ill all week and my health is awful").themes
