@@ -16,8 +16,9 @@ Two layers, because each misses what the other catches:
   logistic regression (``data/guard/model.npz``) over MiniLM embeddings of each sentence (alone, and paired
   with the person's message) and character n-grams (which keep the "don't" and "talk to your doctor" that
   embeddings blur); and MiniLM itself with its top layers adapted, low-rank, to the same (reply piece, person's
-  message) pairs (``data/guard/encoder.npz``, trained by :func:`haven.safety.encoder.fit`), which hears
-  intent ("keep going, you're doing so well" after days without food) where the frozen embedding hears topic.
+  message) pairs (``data/guard/encoder.npz``: the mean of a few trainings by :func:`haven.safety.encoder.fit`
+  that differ only in the order the messages come in, ``ENCODER_SEEDS``), which hears intent ("keep going,
+  you're doing so well" after days without food) where the frozen embedding hears topic.
   Both are trained by :func:`train` on the labelled replies in ``data/guard/*.yaml``; the encoder's share and
   the threshold are chosen on the dev split. Without the encoder's file the linear model reads alone, at its
   own dev-chosen threshold.
@@ -57,6 +58,13 @@ ENCODER_EPOCHS = 3  # five memorised train (loss 0.008) and needed a threshold o
 #: How many of MiniLM's six layers the guard's encoder adapts (from the top). All six were tried on the same
 #: data: on dev, 201/246 unsafe blocked against 204/246 with the top three, and training took a fifth longer.
 ENCODER_LAYERS = 3
+#: The encoder is trained once per seed here, each time on the same pieces from the same starting point with the
+#: messages in another order (``encoder.fit(order_seed=...)``), and the updates are averaged into ONE adaptation
+#: (``encoder.Adaptation.average``: the same cost to read, one ONNX graph). Why: two trainings that differed
+#: only slightly read about 8 of ~400 held-out replies differently, as much as a round of new replies moved the
+#: figure, so a round's gain could not be told from the order the messages happened to come in. The mean of
+#: several orders is steadier than any one of them (see docs/benchmarks.md, guard section).
+ENCODER_SEEDS = (0, 1, 2)
 #: Sentences of Haven's own library (a snapshot, ``benchmarks/guard.py --snapshot-library``): real, kind text
 #: on the same topics as unsafe replies. Train's share teaches the model what safe looks like; dev's and
 #: held-out's are an extra false-block check. A snapshot, so editing the library never silently moves the model.
@@ -633,6 +641,7 @@ def data_hash(examples: Sequence[Example] | None = None) -> str:
             ENCODER_WEIGHTS,
             ENCODER_EPOCHS,
             ENCODER_LAYERS,
+            ENCODER_SEEDS,
             *_encoder_settings(),
         ],
     }
@@ -731,6 +740,29 @@ def choose_weight(readings: Sequence[DevReading]) -> tuple[float, float]:
     return weight, threshold
 
 
+def fit_encoder(texts: Sequence[str], labels: Sequence[str], log=print):
+    """The guard's adapted MiniLM: one training per seed of ``ENCODER_SEEDS`` on the same (piece, person's
+    message) texts, averaged into one adaptation. Returns the merged encoder and the adaptation to save."""
+    from haven.safety import encoder
+
+    fitted = []
+    for seed in ENCODER_SEEDS:
+        log(f"  encoder, messages in order {seed}")
+        fitted.append(
+            encoder.fit(
+                texts,
+                labels,
+                log,
+                classes=ENCODER_CLASSES,
+                epochs=ENCODER_EPOCHS,
+                layers=ENCODER_LAYERS,
+                order_seed=seed,
+            )[1]
+        )
+    adaptation = fitted[0] if len(fitted) == 1 else encoder.Adaptation.average(fitted)
+    return encoder.build(adaptation), adaptation
+
+
 def _fit_linear(trainset: Sequence[Example], digest: str):
     """The linear voice, and the pieces it was trained on (which the encoder then learns from too)."""
     from sklearn.linear_model import LogisticRegression
@@ -767,13 +799,11 @@ def train(
     """Fit both voices on train, choose the encoder's share and the threshold on dev, and save them with the
     data hash (``encoder_path=None`` trains the linear model alone and leaves any encoder file as it is).
 
-    Deterministic: the same data gives the same arrays (lbfgs, no randomness; the encoder on one thread with
-    seed 0). Held-out is never read. Unsafe replies of several sentences are labelled as a whole; after a
-    first fit, the sentence the model finds most unsafe in each is added as an unsafe example, so
-    sentence-level scores learn the harm too. The encoder learns from exactly the linear model's pieces.
+    Deterministic: the same data gives the same arrays (lbfgs, no randomness; the encoder on one thread, from
+    seed 0, once per order in ``ENCODER_SEEDS``, averaged). Held-out is never read. Unsafe replies of several
+    sentences are labelled as a whole; after a first fit, the sentence the model finds most unsafe in each is
+    added as an unsafe example, so sentence-level scores learn the harm too. The encoder learns from exactly the linear model's pieces.
     """
-    from haven.safety import encoder
-
     examples = [*load_examples(), *load_library_sentences()] if examples is None else list(examples)
     digest = data_hash(examples)
     trainset = [e for e in examples if e.split == "train"]
@@ -782,12 +812,13 @@ def train(
     linear, (pieces, contexts, labels) = _fit_linear(trainset, digest)
     reader = None
     if encoder_path is not None:
-        log(f"encoder (MiniLM's top {ENCODER_LAYERS} layers, low-rank) on {len(pieces)} pieces")
+        log(
+            f"encoder (MiniLM's top {ENCODER_LAYERS} layers, low-rank, the mean of {len(ENCODER_SEEDS)} orders) "
+            f"on {len(pieces)} pieces"
+        )
         texts = _pairs(pieces, contexts)
         labels_named = [ENCODER_CLASSES[int(lab)] for lab in labels]
-        fitted, adaptation = encoder.fit(
-            texts, labels_named, log, classes=ENCODER_CLASSES, epochs=ENCODER_EPOCHS, layers=ENCODER_LAYERS
-        )
+        fitted, adaptation = fit_encoder(texts, labels_named, log)
         reader = GuardEncoder(fitted, digest)
     log(f"weight and threshold on {len(dev)} dev replies")
     readings = dev_readings(dev, linear, reader)
