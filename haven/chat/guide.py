@@ -49,6 +49,8 @@ _TAG_WORDS = {
     "work": r"work|stress|overwhelm",
     "worry": r"worry|rumination|overthinking",
 }
+#: Words of a request that say nothing of its subject ("what could I try about..."), left out when a tip is matched.
+_TIP_STOP = {"about", "could", "would", "should", "there", "thing", "things", "anything", "something", "really"}
 #: Article tags that fit a feeling or theme: a piece of an article is quoted only when the article is about what
 #: the person is talking about (the search finds the nearest article even when none fits: grief's stages for a
 #: party, "mind reading" for the rent).
@@ -306,6 +308,23 @@ class GuideEngine:
                 if text:
                     citer.cite(hit)
                     return text
+        return None
+
+    def _tip(self, request, phraser: Phraser, citer: _Citer) -> str | None:
+        """The item of a fitting article's list that speaks of what the person asked about, cited with its
+        passage ("what can I do about the blushing" -> "Let the signs be there. Blushing and shaking rise and
+        fall on their own."); None when no item names it."""
+        words = {w[:5] for w in re.findall(r"[a-z]{5,}", normalise(request.text)) if w not in _TIP_STOP}
+        for hit in [h for h in request.hits if h.kind == "article"][:2]:
+            if not self._article_fit(request, hit.doc_id):
+                continue
+            for tip in passages.tips(hit.passage, words):
+                if phraser.fresh(tip) and not _CRISIS_WORDS.search(tip):
+                    n = str(citer.peek(hit.doc_id))
+                    text = phraser.pick("tip", P.TIP_LEAD, required=False, snippet=tip, n=n)
+                    if text:
+                        citer.cite(hit)
+                        return text
         return None
 
     def _article_fit(self, request, doc_id: str) -> int:
@@ -732,12 +751,19 @@ class GuideEngine:
         return [body, phraser.pick("request-q", P.REQUEST_QUESTION)], [ex.id]
 
     def _options(self, request, phraser, citer):
-        """ "What could I try?": a short choice of exercises that fit and were not used yet."""
+        """ "What could I try?": a short choice of exercises that fit and were not used yet. When the message
+        names what it is about ("what can I do about the blushing"), first what the library says helps with that,
+        since the exercises alone may not speak to it."""
+        tip = None
+        if request.understanding.topics:
+            tip = self._tip(request, phraser, citer) or self._psychoeducation(request, phraser, citer)
         lines, chosen = self._exercise_lines(request, phraser, citer, limit=3)
         if not lines:
+            if tip:
+                return [tip, self._follow_up(request, phraser)], []
             return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
         lead = phraser.pick("options", P.OPTIONS_LEAD if len(lines) > 1 else P.EXERCISE_LEAD_ONE)
-        return ["\n".join([lead, *lines]), "Which one feels right for you?"], chosen
+        return [p for p in (tip, "\n".join([lead, *lines]), "Which one feels right for you?") if p], chosen
 
     def _answer(self, request, phraser, citer):
         """An answer to Haven's own question: taken in, then the conversation goes on from it."""

@@ -98,6 +98,32 @@ def paragraphs(text: str) -> list[list[str]]:
     return out
 
 
+def tips(text: str, words: set[str], length: int = 2) -> list[str]:
+    """List items of a passage ("- Let the signs be there. Blushing and shaking rise and fall...") that speak of
+    one of ``words`` (stems of the person's own words, five letters or more), as quotes of up to ``length``
+    sentences that stand on their own. Why: a "what helps" section is a list, which :func:`quotes` leaves out,
+    and "what can I do about the blushing" is answered by the one item about blushing, not by the first one."""
+    found = []
+    for line in text.splitlines():
+        if not re.match(r"^\s*[-*+]\s+", line):
+            continue
+        item = _plain(_LIST_OR_HEADING.sub("", line, count=1))
+        lowered = item.lower()
+        if not any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
+            continue
+        sentences = [s.strip() for s in _SENTENCE.split(item) if s.strip()]
+        for size in range(min(length, len(sentences)), 0, -1):
+            quote = " ".join(sentences[:size])
+            if stands_alone(sentences[:size]) and len(quote.split()) >= _TIP_WORDS:
+                found.append(quote)
+                break
+    return found
+
+
+#: The fewest words a tip may have: "Name it." alone says nothing without the sentence after it.
+_TIP_WORDS = 6
+
+
 def stands_alone(sentences: list[str]) -> bool:
     """A quote readable without the text around it."""
     if not sentences or LEANS_BACK.match(sentences[0]):

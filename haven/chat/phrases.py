@@ -148,6 +148,12 @@ PSYCHOED_LEAD = (
     "A bit of background that may help: {snippet} [{n}]",
     "One thing that helps many people make sense of it: {snippet} [{n}]",
 )
+#: A tip from a "what helps" list, for "what can I do about ...?".
+TIP_LEAD = (
+    "Something that can help with that: {snippet} [{n}]",
+    "One thing that often helps: {snippet} [{n}]",
+    "A tip from Haven's library: {snippet} [{n}]",
+)
 EXERCISES_LEAD = (
     "If you'd like to try something, these may help:",
     "A few things that might help:",

@@ -46,6 +46,26 @@ def test_psychoeducation_is_quoted_from_the_cited_passage(guide, understander, s
     assert quoted in " ".join(article.passage.split())
 
 
+def test_what_can_i_do_about_something_quotes_the_tip_that_names_it(guide, understander, searcher):
+    """Found walking the app: "what can I do about the blushing" got three exercises and nothing on blushing. The
+    library's "what helps" list has an item about it; it is quoted first, word for word, cited with its passage."""
+    draft = guide.reply(_request(understander, searcher, "what can I do about the blushing"))
+    tip = draft.citations[0]
+    assert tip.doc_id == "social-anxiety" and tip.section == "What helps in the moment"
+    quoted = re.search(r": (.+?) \[1\]", draft.text).group(1)
+    assert "Blushing" in quoted and quoted in " ".join(tip.passage.split())
+    assert draft.suggested_exercises  # the options still follow
+
+
+def test_a_tip_is_a_whole_list_item_that_names_the_word():
+    from haven.chat import passages
+
+    text = 'Intro.\n\n- Name it. "This is panic. It will pass."\n- Let the signs be there. Blushing fades on its own.'
+    assert passages.tips(text, {"blush"}) == ["Let the signs be there. Blushing fades on its own."]
+    assert passages.tips(text, {"panic"}) == []  # "Name it." alone is too short to say anything
+    assert passages.tips(text, {"sleep"}) == []
+
+
 def test_suggestions_come_from_the_retrieved_exercises(guide, understander, searcher):
     request = _request(understander, searcher, "I'm lying in bed and my body won't switch off")
     draft = guide.reply(request)
