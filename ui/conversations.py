@@ -25,7 +25,9 @@ def about(topics, title: str) -> str:
     """What the conversation was about, from the topics the chat noticed ("Worry, work and sleep"), so the
     list reads as a list of subjects rather than first lines cut off mid-word. The stored title when there
     are no topics; a crisis conversation keeps its gentle title."""
-    named = [str(t).replace("_", " ") for t in topics if str(t).strip()][:MAX_TOPICS]
+    from haven.chat.phrases import TOPIC_LABELS
+
+    named = [TOPIC_LABELS.get(str(t), str(t).replace("_", " ")) for t in topics if str(t).strip()][:MAX_TOPICS]
     if title == CRISIS_TITLE or not named:
         return title or "A conversation"
     listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]

@@ -40,6 +40,9 @@ THEME_ABOUT = {
     "health": " about your health",
     "body": " about your body",
 }
+#: Short names of topics for a list of conversations ("Anxious, social nerves and work"), where the stored name
+#: would read as code; others are shown as they are, underscores as spaces.
+TOPIC_LABELS = {"social": "social nerves", "someone_ill": "someone unwell", "low": "low mood"}
 THEME_NOUNS = {
     "sleep": "sleep",
     "work": "work",

@@ -16,6 +16,13 @@ def test_a_conversation_is_named_by_its_topics():
     assert about(("worry",), "whatever") == "Worry"
 
 
+def test_topics_stored_under_a_code_name_read_as_words():
+    # found walking the app: "Anxious, social and work"
+    assert about(("anxious", "social", "work"), "x") == "Anxious, social nerves and work"
+    assert about(("someone_ill", "family"), "x") == "Someone unwell and family"
+    assert about(("self-criticism",), "x") == "Self-criticism"
+
+
 def test_without_topics_the_title_stays_and_a_crisis_is_never_echoed():
     assert about((), "Hello there") == "Hello there"
     assert about(("hopeless",), "A hard moment") == "A hard moment"
