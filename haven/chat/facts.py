@@ -49,6 +49,7 @@ QUESTION_ASKS: dict[str, str] = {
     "What has been happening at home?": "what_happened",
     "Have you been able to talk to a doctor about it?": "told",
     "Is there someone in the family you can talk to?": "told",
+    "Who is there to support you through this?": "told",
 }
 
 

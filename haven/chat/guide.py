@@ -453,6 +453,7 @@ class GuideEngine:
             "reported_other": ((), P.THREAD_REPORTED_OTHER_QUESTION),
             "event": (P.THREAD_EVENT, P.THREAD_EVENT_QUESTION),
             "not_yet": (P.THREAD_NOT_YET, P.THREAD_NOT_YET_QUESTION),
+            "alone": (P.THREAD_ALONE, P.THREAD_ALONE_QUESTION),
             "told": (P.THREAD_TOLD, P.THREAD_TOLD_QUESTION),
             "pattern": (P.THREAD_PATTERN, P.THREAD_PATTERN_QUESTION),
             "contrast": (P.THREAD_CONTRAST, P.THREAD_CONTRAST_QUESTION),

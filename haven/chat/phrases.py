@@ -624,6 +624,15 @@ THREAD_EVENT_QUESTION = (
 #: A yes to "Have you been able to tell them?".
 THREAD_TOLD = ("That can't have been easy to say.", "Good that you've been able to say something.")
 THREAD_TOLD_QUESTION = ("How did {them} take it?", "What happened when you did?")
+#: "not really, my brother lives abroad", to "Is there someone you can talk to?".
+THREAD_ALONE = (
+    "That's a lot to carry without someone close by.",
+    "It's hard to go through this without someone to lean on.",
+)
+THREAD_ALONE_QUESTION = (
+    "Is there anyone, even someone you're less close to, you could let in a little this week?",
+    "What would help you feel a bit less on your own with it right now?",
+)
 #: "no I haven't said anything", to "Have you been able to tell him?".
 THREAD_NOT_YET = (
     "That's understandable. It can be hard to know how to bring something like this up.",

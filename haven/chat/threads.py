@@ -14,6 +14,7 @@ the conversation is first read for the move it makes:
   event      what someone did, told in answer to "What happened?" ("my brother went on holiday like nothing happened")
   told       a yes to it ("ye i guess")
   not_yet    a no to "Have you been able to tell him?" ("no I haven't said anything")
+  alone      a no to "Is there someone you can talk to?" ("not really, my brother lives abroad")
   confirm    a bare "yeah it did" after Haven said something helped
   doing      "ok doing it" while steps are being followed
 
@@ -67,6 +68,12 @@ _OTHERS_DID = re.compile(rf"^(and |well |so )?(she|he|they|my ({PEOPLE})|the \w+
 #: The person's own feeling said with it: then the ordinary reading names the feeling.
 _FEELING_SAID = re.compile(r"\bi (feel|felt|was so|am so|'?m so|cried|hate)\b|\b(i'?m|im) (so |really )?(hurt|upset|angry|sad)\b")
 _SAID_YES = re.compile(r"^(yes|yeah|yep|ye|yh|ya|yup|i have|i did|sort of|kind of|kinda|a bit|a little)\b(?!.*\b(but|not)\b)")
+#: A question about who is there for the person ("Is there someone in the family you can talk to?"): a no to it
+#: is about being alone with it, not about not having told someone yet.
+_ASKED_FOR_SUPPORT = re.compile(
+    r"^\s*(is there (someone|anyone|somebody)|who (is there|do you|could|can|else)|do you have (someone|anyone))", re.I
+)
+_NO_ONE = re.compile(r"^(no|nope|nah|not really|not really no|not anyone)\b|\b(no ?one|nobody|not anyone)\b")
 _ASKED_TO_TELL = re.compile(
     r"\b(tell|told|talk|talked|say|said|spoken|speak|bring it up|raise|mention|respond|react)\b", re.I
 )
@@ -150,7 +157,7 @@ _MAX_WORDS = 14
 class Move:
     """What a message does in the conversation: its kind, and what a reply can say back in the person's terms."""
 
-    kind: str  # reported | reported_other | event | doubt | not_yet | told | pattern | contrast | ahead | confirm | doing
+    kind: str  # reported | reported_other | event | doubt | not_yet | alone | told | pattern | contrast | ahead | confirm | doing
     said_back: str | None = None  # the detail in the second person, a sentence ("She said you were selfish.")
     who: str | None = None  # who it is about, as the person named them ("your best friend") or a pronoun
     pronoun: str = "they"  # she / he / they, for the reply's question
@@ -258,6 +265,8 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
                 pronoun=_GENDERED.get(speaker.split()[-1], "they") if named else _pronoun(speaker),
             )
     question = re.search(r"([^.!?]*\?)\s*$", last_reply)
+    if question and _ASKED_FOR_SUPPORT.search(question.group(1)) and _NO_ONE.search(norm):
+        return Move("alone", who=who, pronoun=pronoun)  # "Is there someone you can talk to?" "not really"
     if question and _ASKED_TO_TELL.search(question.group(1)) and NOT_YET.search(norm):
         return Move("not_yet", who=who, pronoun=pronoun)  # "Have you been able to tell him?" "no I haven't"
     if question and _ASKED_TO_TELL.search(question.group(1)) and re.match(r"\s*(have|did|do|could)\b", question.group(1), re.I) \

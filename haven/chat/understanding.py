@@ -179,6 +179,9 @@ THEMES: tuple[Theme, ...] = (
     ),
 )
 
+#: Where someone close is being cared for: after they were said to be unwell, "in case the hospital calls" is
+#: still about them, not the person's own health.
+_THEIR_CARE = re.compile(r"\bhospital|\bward\b|visiting|intensive care|\bicu\b")
 #: Words of a loss: grief read by meaning alone needs one ("my mum is in hospital" is worry, not bereavement).
 _LOSS = re.compile(
     r"\b(lost|loss|losing|gone|miss(ed|ing)?|death|dead|died|dying|passed|anniversary|funeral|grave|widow\w*|"
@@ -352,6 +355,8 @@ class Understander:
         themes = tuple(t.name for t in THEMES if _matches(t.words, norm))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
             themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's
+        if "health" in themes and "someone_ill" in state.topics and _THEIR_CARE.search(norm):  # "the hospital calls"
+            themes = tuple(dict.fromkeys("someone_ill" if t == "health" else t for t in themes))
         if "someone_ill" in themes:
             themes = tuple(t for t in themes if t != "health")  # their health, not the person's own
         if "relationships" in themes and _SPOKEN_WELL_OF.search(norm):

@@ -87,3 +87,13 @@ def test_a_question_about_what_will_happen_and_getting_on_with_steps():
 
 def test_a_first_message_carries_no_thread():
     assert _read("she said I was selfish") is None
+
+
+@pytest.mark.parametrize("message", ["not really, my brother lives abroad", "no one really", "nah"])
+def test_a_no_to_is_there_someone_is_being_alone_with_it(message):
+    """Found walking the app: "not really, my brother lives abroad" to "Is there someone in the family you can talk
+    to?" was read as not having told someone yet ("what would you most want him to hear?")."""
+    move = _read(message, "my mum's been in hospital since tuesday", last="Is there someone in the family you can talk to?")
+    assert move is not None and move.kind == "alone"
+    told = _read("no I haven't said anything", "my housemate eats my food", last="Have you been able to tell him?")
+    assert told is not None and told.kind == "not_yet"
