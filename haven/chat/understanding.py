@@ -163,7 +163,14 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme("friends", r"(?<!boy)(?<!girl)friend|mates?\b|social|party|people think"),
     Theme("money", r"money|debt|\brent\b|bills?\b|afford|financ|mortgage|pay ?check|salary"),  # not "parents"
-    Theme("health", r"health|\bill\b|illness|doctor|symptom|pain|diagnos|headache|hospital"),
+    Theme(
+        "health",
+        # "ill" but not "ill go on saturday" (I'll, typed without the apostrophe)
+        r"health|\bill\b(?! (go|try|be|do|see|text|call|ask|have|get|give|check|just|probably|definitely|never|"
+        r"still|let|tell|say|think|look|come|start|stay|talk|message|book|join|head|pop|sort|find|aim|plan|send|wait|"
+        r"keep|make|take|use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring))|"
+        r"illness|doctor|symptom|pain|diagnos|headache|hospital",
+    ),
     Theme("panic", r"panic|heart (is )?(racing|pounding)|can'?t breathe|short of breath|chest (is )?tight"),
     Theme(
         "self-criticism",
