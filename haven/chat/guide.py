@@ -300,14 +300,23 @@ class GuideEngine:
             articles = sorted((h for h in articles if fits[h.doc_id] >= 2), key=lambda h: -fits[h.doc_id])
         articles = [h for h in articles if fits[h.doc_id]][:2]
         for hit in articles:
-            n = str(citer.peek(hit.doc_id))
-            for snippet in passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview"):
-                if not phraser.fresh(snippet) or _CRISIS_WORDS.search(snippet):
-                    continue  # said already, or crisis help (the safety layer's)
-                text = phraser.pick("psychoed", P.PSYCHOED_LEAD, required=False, snippet=snippet, n=n)
-                if text:
-                    citer.cite(hit)
-                    return text
+            snippets = passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview")
+            text = self._cited_snippet(phraser, citer, hit, snippets, "psychoed", P.PSYCHOED_LEAD)
+            if text:
+                return text
+        return None
+
+    @staticmethod
+    def _cited_snippet(phraser: Phraser, citer: _Citer, hit: Hit, snippets, slot: str, leads) -> str | None:
+        """The first of ``snippets`` not said before and not crisis help (the safety layer's), in one of
+        ``leads`` and cited with ``hit``; None when none is left."""
+        for snippet in snippets:
+            if not phraser.fresh(snippet) or _CRISIS_WORDS.search(snippet):
+                continue
+            text = phraser.pick(slot, leads, required=False, snippet=snippet, n=str(citer.peek(hit.doc_id)))
+            if text:
+                citer.cite(hit)
+                return text
         return None
 
     def _tip(self, request, phraser: Phraser, citer: _Citer) -> str | None:
@@ -318,13 +327,9 @@ class GuideEngine:
         for hit in [h for h in request.hits if h.kind == "article"][:2]:
             if not self._article_fit(request, hit.doc_id):
                 continue
-            for tip in passages.tips(hit.passage, words):
-                if phraser.fresh(tip) and not _CRISIS_WORDS.search(tip):
-                    n = str(citer.peek(hit.doc_id))
-                    text = phraser.pick("tip", P.TIP_LEAD, required=False, snippet=tip, n=n)
-                    if text:
-                        citer.cite(hit)
-                        return text
+            text = self._cited_snippet(phraser, citer, hit, passages.tips(hit.passage, words), "tip", P.TIP_LEAD)
+            if text:
+                return text
         return None
 
     def _article_fit(self, request, doc_id: str) -> int:

@@ -371,7 +371,7 @@ class Understander:
         named = self.named_document(text)
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
         if vector is not None and not feelings:
-            feelings += self._feelings_by_meaning(vector, text)
+            feelings += self._feelings_by_meaning(vector, norm)
         feelings_t = tuple(dict.fromkeys(feelings))
         if "grieving" in feelings_t:
             themes = tuple(t for t in themes if t != "health")  # "passed away in the hospital": no doctor question
@@ -419,13 +419,13 @@ class Understander:
             owners += [intent] * len(sentences)
         return embed_kept(texts, "intents"), owners
 
-    def _feelings_by_meaning(self, vector: np.ndarray, text: str = "") -> list[str]:
+    def _feelings_by_meaning(self, vector: np.ndarray, norm: str) -> list[str]:
         matrix, owners = self._exemplars
         sims = matrix @ vector
         best = int(np.argmax(sims))
         if float(sims[best]) < self.feeling_threshold:
             return []
-        if owners[best] == "grieving" and not _LOSS.search(normalise(text)):
+        if owners[best] == "grieving" and not _LOSS.search(norm):
             return []  # "my mum is in hospital" sits near "my mum died last month": no loss said, no condolence
         return [owners[best]]
 
