@@ -18,7 +18,7 @@ from haven.chat import phrases as P
 from haven.chat.facts import QUESTION_ASKS, coming_up
 from haven.chat.inchat import running
 from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
-from haven.chat.phrasing import Phraser
+from haven.chat.phrasing import Phraser, sentence_key
 from haven.chat.types import Citation, Draft, EngineRequest
 from haven.chat.understanding import normalise
 from haven.content.loader import Library
@@ -150,6 +150,8 @@ class GuideEngine:
         citer = _Citer()
         u = request.understanding
         compose = getattr(self, f"_{u.intent}", self._feeling)
+        if u.intent in ("feeling", "answer") and request.text.rstrip().endswith("?") and self._asks_about_cbt(request):
+            compose = self._question  # "does it work for everyone?" after "how does CBT work?": not about work
         if u.mode == "listening" and u.intent in ("feeling", "answer", "acknowledgement"):
             compose = self._listening
         move = self._move(request)
@@ -442,6 +444,8 @@ class GuideEngine:
         hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
         if move.kind == "event" and (hard or I.MEMORY.search(normalise(request.text))):
             return None  # "my dad died and I can't stop crying", "my gran used to...": their own replies
+        if move.kind == "plan" and hard:
+            return None  # "i could talk to him but i'm scared": the feeling first
         if move.kind == "doing" and u.mode != "in_the_moment" and not request.dialogue.ever_offered:
             return None  # "ok doing it" with nothing suggested to be doing
         return move
@@ -462,10 +466,13 @@ class GuideEngine:
             "told": (P.THREAD_TOLD, P.THREAD_TOLD_QUESTION),
             "pattern": (P.THREAD_PATTERN, P.THREAD_PATTERN_QUESTION),
             "contrast": (P.THREAD_CONTRAST, P.THREAD_CONTRAST_QUESTION),
+            "coped": (P.THREAD_COPED, P.THREAD_COPED_QUESTION),
             "ahead": (P.THREAD_AHEAD, P.THREAD_AHEAD_QUESTION),
             "confirm": (P.THREAD_CONFIRM, P.THREAD_CONFIRM_QUESTION),
             "doing": (P.THREAD_DOING, ()),
         }
+        if move.kind == "plan":
+            return [self._plan_step(phraser, move, fields)]
         if move.kind == "doubt":
             pools["doubt"] = {
                 "other": (P.THREAD_DOUBT_OTHER, P.THREAD_DOUBT_OTHER_QUESTION),
@@ -489,16 +496,35 @@ class GuideEngine:
             parts.append(phraser.pick(f"{slot}-q", questions, required=False, **fields) or self._follow_up(request, phraser))
         return [" ".join(p[0].upper() + p[1:] for p in parts if p)]
 
+    @staticmethod
+    def _plan_step(phraser: Phraser, move: threads.Move, fields: dict[str, str]) -> str:
+        """A step the person could take, welcomed in their own words ("Talking to him tonight sounds like a real
+        step.") and a question about taking it. Why: read as a problem, "yeah i could talk to him tonight" got a
+        lesson about loneliness and "ok i'll try practising in front of my sister" started an exercise."""
+        said, questions = {
+            "other": (P.THREAD_PLAN_OTHER, P.THREAD_PLAN_OTHER_QUESTION),
+            "suits": (P.THREAD_PLAN_SUITS, P.THREAD_PLAN_SUITS_QUESTION),
+        }.get(move.gentle or "", (P.THREAD_PLAN, P.THREAD_PLAN_QUESTION))
+        step = move.said_back or ""
+        welcome = phraser.pick(f"thread-plan-{move.gentle}", said, step=step, **fields)
+        question = phraser.pick(f"thread-plan-{move.gentle}-q", questions, **fields)
+        return f"{welcome} {question}"
+
     # --- intents ---------------------------------------------------------------------------------------
 
-    def _feeling(self, request, phraser, citer):
+    def _feeling(self, request, phraser, citer, opening: str | None = None):
+        """Reflect, a little background, perhaps one exercise, one question (``opening``: the answer already
+        said back, in place of the reflection)."""
         passing = self._in_passing(request, phraser)
         if passing is not None:
             return passing, []
         u = request.understanding
         positive = bool(u.feelings) and all(f in P.POSITIVE_FEELINGS for f in u.feelings)
-        opening = self._reflection(request, phraser)
-        if not positive and not coming_up(u.facts, normalise(request.text)):  # the facts said back are enough
+        if opening is None and not u.feelings and any(t.role == "user" for t in request.history):
+            opening = self._said_back(request, phraser)  # a statement carrying the conversation on, in its words
+        said_back = opening is not None
+        opening = opening or self._reflection(request, phraser)
+        if not positive and not said_back and not coming_up(u.facts, normalise(request.text)):  # said back: enough
             validation = phraser.pick("validate", P.VALIDATE, required=False)
             opening = f"{opening} {validation}" if validation else opening
         psychoed = None if positive else self._psychoeducation(request, phraser, citer)
@@ -653,8 +679,12 @@ class GuideEngine:
             offer = phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)
             return [explain, offer], [ex.id]
         hits = request.hits
-        if named:
-            hits = tuple(sorted(hits, key=lambda h: h.doc_id != named))
+        if not named and self._asks_about_cbt(request):
+            named = "what-is-cbt"  # "so is it just positive thinking?" after "how does CBT work?"
+        if named in self.library.articles and not any(h.doc_id == named for h in hits):
+            hits = (*passages.of_document(self.library, named), *hits)
+        if named:  # the named document first, and in it a section with something not said yet
+            hits = tuple(sorted(hits, key=lambda h: (h.doc_id != named, not self._has_fresh(phraser, h))))
         article = next((h for h in hits if h.kind == "article"), None)
         if article is None:
             return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
@@ -669,6 +699,25 @@ class GuideEngine:
         phraser.remember(answer)
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
 
+    #: A question about CBT itself, in a conversation about it ("so is it just positive thinking?", "does it work?").
+    _CBT_NAMED = re.compile(r"\b(cbt|cognitive behaviou?ral( therapy)?)\b")
+    _ABOUT_IT = re.compile(r"\b(it|that|this|cbt|therapy|the therapy)\b")
+
+    @staticmethod
+    def _has_fresh(phraser: Phraser, hit: Hit) -> bool:
+        """True if nothing of a passage has been quoted in this conversation yet."""
+        said = passages.quotes(hit.passage, 3)  # a section quoted once is one already heard
+        return hit.kind == "article" and bool(said) and all(phraser.fresh(q) for q in said)
+
+    def _asks_about_cbt(self, request) -> bool:
+        """True for a question that asks about CBT, by name or, in a conversation that named it, as "it". Why:
+        the search for "so is it just positive thinking?" finds a thinking trap, not what CBT is."""
+        norm = normalise(request.text)
+        if self._CBT_NAMED.search(norm):
+            return True
+        earlier = [normalise(t.text) for t in request.history if t.role == "user"][-2:]
+        return bool(self._ABOUT_IT.search(norm)) and any(self._CBT_NAMED.search(e) for e in earlier)
+
     # --- shapes that follow the conversation --------------------------------------------------------------
 
     def _listening(self, request, phraser, citer):
@@ -681,7 +730,7 @@ class GuideEngine:
             about = next((P.THEME_ABOUT[t] for t in u.themes if t in P.THEME_ABOUT), "")
             opening = phraser.pick("reflect", P.REFLECT_FEELING, feeling=feeling, about=about)
         else:
-            opening = phraser.pick("listen-ack", P.LISTEN_ACK)
+            opening = self._said_back(request, phraser) or phraser.pick("listen-ack", P.LISTEN_ACK)
         return [f"{opening} {phraser.pick('listen-q', P.LISTEN_QUESTION)}"], []
 
     def _venting(self, request, phraser, citer):
@@ -794,18 +843,32 @@ class GuideEngine:
             kept = phraser.pick("answer-good-news", P.ANSWER_GOOD_NEWS)
             return [f"{kept} {phraser.pick('celebrate-q', P.CELEBRATE_QUESTION)}"], []
         told = next((f for f in u.facts if f[1] == "told"), None)
-        if told and re.search(r"no ?one|nobody|haven'?t|not told|didn'?t", told[2]):
+        echo = self._said_back(request, phraser) if not hard else None
+        if echo:
+            ack = echo
+        elif told and re.search(r"no ?one|nobody|haven'?t|not told|didn'?t", told[2]):
             ack = phraser.pick("answer-told", P.ANSWER_TOLD_NO_ONE, required=False)
         else:
-            ack = phraser.pick("answer", P.ANSWER_ACK, required=False)  # a parroted thanks is worse than none
-        if u.feelings or u.themes:
-            paragraphs, chosen = self._feeling(request, phraser, citer)
-            if paragraphs[0].startswith(("Thank", "I'm listening", "I hear")):
+            acks = [a for a in P.ANSWER_ACK if sentence_key(a) not in sentence_key(request.text)]  # not its echo
+            ack = phraser.pick("answer", acks, required=False)  # a parroted thanks is worse than none
+        if u.feelings or u.themes or (len(request.text.split()) >= 6 and not told):  # more in it than a fact
+            paragraphs, chosen = self._feeling(request, phraser, citer, opening=echo)
+            if not echo and paragraphs[0].startswith(("Thank", "I'm listening", "I hear")):
                 ack = None  # the reflection already takes the answer in
+            elif echo:
+                ack = None  # said back as the opening
             return [" ".join(p for p in (ack, paragraphs[0]) if p), *paragraphs[1:]], chosen
-        if len(request.text.split()) >= 6 and not told:  # an answer with more in it than a fact
-            return self._feeling(request, phraser, citer)
         return [" ".join(p for p in (ack, self._follow_up(request, phraser)) if p)], []
+
+    @staticmethod
+    def _said_back(request, phraser: Phraser) -> str | None:
+        """The person's answer said back in their own terms (haven.chat.threads.said_back), when it has not
+        been said already; None otherwise."""
+        echo = threads.said_back(normalise(request.text))
+        if echo is None or not phraser.fresh(echo):
+            return None
+        phraser.remember(echo)
+        return echo
 
     def _condition(self, request, phraser, citer):
         """ "Do I have anxiety?": never a diagnosis; what the check-ups and a doctor can do, and a passage."""

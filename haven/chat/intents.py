@@ -168,7 +168,7 @@ NOT_HELPED = re.compile(
 )
 HELPED = re.compile(
     r"\b(helped|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
-    r"(that|this|it)('?s| is| was) (really |so |very )?helpful|worked|working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
+    r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!been )working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|less (anxious|panicky|tense))\b"
 )
 GOOD_NEWS = re.compile(
@@ -267,7 +267,7 @@ def outcome_of(norm: str) -> str | None:
 
 
 #: "I'll try that", "I can give it a go": trying something, whether or not anything was offered.
-TRY_THAT = re.compile(r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll) (try|give)( it| that| this)?\b(?! to\b)")
+TRY_THAT = re.compile(r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll) (try|give)( it| that| this)?\b(?! (to|and)\b)(?! \w+ing\b)")
 #: The person telling of their own life ("I made banana bread"), as against asking for something.
 ABOUT_ME = re.compile(r"\b(i|i'?m|i'?ve|i'?d|i'?ll|my|me|myself|we|our)\b")
 #: Asking for something: a question, or a request for a recipe, a joke, code, a fact.
@@ -341,7 +341,9 @@ PLAN_MAYBE = re.compile(
 )
 #: "That's a good idea actually": agreeing with where the conversation got to, not a new problem.
 AGREE = re.compile(r"^(ok |yeah |yes |oh )?(that'?s|that is|that sounds like|sounds like) (a )?(really )?(good|great|nice|fair) "
-                   r"(idea|plan|point|shout)\b|^(good|great|fair) (idea|point|plan)\b")
+                   r"(idea|plan|point|shout)\b|^(good|great|fair) (idea|point|plan)\b|"
+                   r"^(ok |yeah |yes |oh )?(that|it|this) (would|could|might|will) (actually |really |honestly |probably )?"
+                   r"(be |make )?(a )?(really |big |real |huge |great |massive )?(help|helpful|difference|good idea)\b")
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").
 PLAN_WHEN = re.compile(
     r"\b((before|after|during|on|at|in|when|once) .+|tomorrow( \w+)?|tonight|later( today| on)?|"

@@ -704,7 +704,7 @@ THREAD_CONTRAST_QUESTION = (
 )
 #: "will it happen again tomorrow?": no promise, no brush-off.
 THREAD_AHEAD = (
-    "Nobody can promise what tomorrow brings, and not knowing is hard in itself.",
+    "Nobody can promise how it will go, and not knowing is hard in itself.",
     "I can't say for sure, and I won't pretend to.",
 )
 THREAD_AHEAD_MORE = (
@@ -721,5 +721,25 @@ THREAD_CONFIRM = (
     "Good, that's worth remembering for the next hard moment.",
 )
 THREAD_CONFIRM_QUESTION = ("How are you feeling now?", "What would you like to talk about next, if anything?")
+#: A hard moment and what the person did with it ("You were so nervous, but you kept breathing slowly.").
+THREAD_COPED = ("That took real effort, right when it was hard.", "That's a skill you used when it counted.")
+THREAD_COPED_QUESTION = ("What did you notice when you did that?", "How does it feel to look back on it now?")
+#: A step the person could take ({step}: "Talking to him tonight"), welcomed in their words.
+THREAD_PLAN = (
+    "{step} sounds like a real step.",
+    "{step}: that sounds like a good thing to try.",
+    "{step} sounds like a good plan.",
+)
+THREAD_PLAN_QUESTION = (
+    "How are you feeling about it?",
+    "What might get in the way?",
+    "What would help you follow through?",
+)
+#: Someone else could help ({step}: "Your mum coming over on Tuesdays").
+THREAD_PLAN_OTHER = ("{step} sounds like it could really help.", "{step} could take some of the load off.")
+THREAD_PLAN_OTHER_QUESTION = ("How would you feel about asking {them}?", "What difference would that make for you?")
+#: "Volunteering might suit me" ({step}: "Volunteering").
+THREAD_PLAN_SUITS = ("{step} sounds like it could suit you.", "{step} sounds like a good fit to explore.")
+THREAD_PLAN_SUITS_QUESTION = ("What draws you to it?", "What would be a first small step towards it?")
 #: "ok doing it", while following steps: stay with the person, no new question.
 THREAD_DOING = ("Take your time. I'm right here.", "Go at your own pace; I'm here with you.")

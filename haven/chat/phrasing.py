@@ -28,6 +28,23 @@ def sentence_key(sentence: str) -> str:
     return re.sub(r"[^a-z0-9 ]+", "", re.sub(r"\s+", " ", plain)).strip()
 
 
+#: Words too common to make two sentences sound alike ("a lot to", "you don't have").
+_COMMON = frozenset(
+    "a an the and or but so to of in on at for with about it its it's that this these those you your you're i me my "
+    "is are was were be been do does did don't have has had can could would should will what how who when where why "
+    "there here some something lot not no just more any one all like feel felt way ways".split()
+)
+
+
+def echoes(sentence: str) -> set[tuple[str, ...]]:
+    """The three-word runs of a sentence that carry a word of its own ("that into words"): two sentences of one
+    reply that share one sound like the same thing said twice ("Thanks for putting that into words. It took
+    something to put that into words.")."""
+    words = sentence_key(sentence).split()
+    runs = zip(words, words[1:], words[2:], strict=False)
+    return {run for run in runs if any(w not in _COMMON and len(w) > 3 for w in run)}
+
+
 def stable_hash(*parts: str) -> int:
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big")
@@ -39,14 +56,24 @@ class Phraser:
     def __init__(self, seed: str, said: Iterable[str] = ()) -> None:
         self.seed = seed
         self.used: set[str] = {sentence_key(s) for text in said for s in sentences(text)}
+        self.in_this_reply: set[tuple[str, ...]] = set()  # echoes() of what this reply already says
 
     def fresh(self, text: str) -> bool:
         """True if none of ``text``'s sentences has been said (or chosen for this reply) already."""
         keys = [sentence_key(s) for s in sentences(text)]
         return bool(keys) and not any(k in self.used for k in keys if k)
 
-    def remember(self, text: str) -> None:
-        self.used.update(sentence_key(s) for s in sentences(text))
+    def echoed(self, text: str) -> bool:
+        """True if a sentence of ``text`` says again, in other words, what Haven's own wording in this reply
+        said ("It took something to put that into words." after "Thanks for putting that into words.")."""
+        return any(echoes(s) & self.in_this_reply for s in sentences(text))
+
+    def remember(self, text: str, own: bool = False) -> None:
+        """``text`` is said (``own``: in Haven's own wording, not a quote, so later wording must not echo it)."""
+        for sentence in sentences(text):
+            self.used.add(sentence_key(sentence))
+            if own:
+                self.in_this_reply |= echoes(sentence)
 
     def order(self, slot: str, options: Sequence[str]) -> list[str]:
         """The options in this conversation's order for ``slot`` (deterministic)."""
@@ -59,10 +86,12 @@ class Phraser:
         When every option has been said, a required slot repeats the first in order; an optional one is left
         out (returns None), since a missing nicety is better than a parroted one.
         """
-        filled = [option.format(**fields) for option in self.order(slot, options)]
-        for text in filled:
-            if self.fresh(text):
-                self.remember(text)
+        ordered = self.order(slot, options)
+        filled = [option.format(**fields) for option in ordered]
+        for option, text in zip(ordered, filled, strict=True):
+            own = "{" not in option  # Haven's own words through and through, no quote or detail in them
+            if self.fresh(text) and not (own and self.echoed(text)):
+                self.remember(text, own=own)
                 return text
         if required and filled:
             return filled[0]

@@ -15,6 +15,9 @@ the conversation is first read for the move it makes:
   told       a yes to it ("ye i guess")
   not_yet    a no to "Have you been able to tell him?" ("no I haven't said anything")
   alone      a no to "Is there someone you can talk to?" ("not really, my brother lives abroad")
+  coped      a hard moment and what the person did with it ("i was so nervous but i kept breathing slowly")
+  plan       something the person could or will do ("yeah i could talk to him tonight", "ok i'll go on saturday",
+             "volunteering might suit me", "my mum could maybe come over on tuesdays")
   confirm    a bare "yeah it did" after Haven said something helped
   doing      "ok doing it" while steps are being followed
 
@@ -125,6 +128,91 @@ CONFIRM = re.compile(r"^((yeah|yes|yep|yup|ya|ye|it) )*(it )?(really |definitely
 #: "ok doing it", "doing it now", "trying it": getting on with the steps.
 DOING = re.compile(r"^((ok|okay|k|yeah|yes|alright|right) )*(i'?m |im )?(doing|trying|on) it( now)?\W*$")
 
+#: A step the person could take, in their words: "i could talk to him tonight", "maybe i could check it out",
+#: "i'll go on saturday", "i want to drive to see my nan", "i'll try practising in front of my sister".
+PLAN_STEP = re.compile(
+    r"\b(?:i could|i'?ll|i will|i might|i want to|i'?m going to|i'?m gonna|i think i'?ll|i plan to)"
+    r" (?:maybe |probably |just |definitely |actually |really )*(?:try (?:to |and )?)?"
+    r"(?P<step>(?P<verb>try(?! to\b| and\b)|talk|speak|tell|ask|text|call|ring|phone|email|message|go|check|visit|join|sign|book|see|"
+    r"meet|invite|write|practi[cs]e|practi[cs]ing|start|look|come|drive|walk|bring|make|plan|apply|volunteer|"
+    r"read|cook|paint|draw|sit|say|explain|reach|spend|pop|head|give|get back|get in touch|"
+    r"\w+ing)\b.*)$"
+)
+#: Someone else could help ("my mum could maybe come over on tuesdays", "my sister might help out").
+OTHER_STEP = re.compile(rf"^(?:yeah |yes |ok |okay |well |maybe )*(?P<who>my (?:{PEOPLE})) (?:could|can|might|would|will|said she'?d|"
+                        r"said he'?d|offered to) (?:maybe |probably |definitely )*(?P<step>(?:come|help|take|have|do|"
+                        r"look|pick|drop|watch|stay|check)\b.*)$")
+#: "volunteering might suit me", "a walking group could be good for me": a step named as a thing that might fit.
+MIGHT_SUIT = re.compile(r"^(?:maybe |i think |honestly )?(?P<step>(?:\w+ ){0,3}\w+) (?:might|could|would|may) "
+                        r"(?:suit me|be good for me|be nice|be worth (?:a )?try\w*|help me|work for me)\b")
+#: Steps that are no steps to welcome ("i could just disappear", "i could take all my pills"): left to the
+#: ordinary reading (crisis triage has read them already; a cheer must never be the answer).
+_NOT_A_STEP = re.compile(r"\b(tell you|talk about|talk to you|see (why|that|how|what|it|the point)|disappear|die|dead|kill|hurt|cut|pills|tablets|overdose|end it|give up|quit|run away|"
+                         r"hide|drink|scream|cry|never|not|no one|nobody|leave)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Verbs whose last consonant doubles before -ing ("get" -> "getting").
+_DOUBLED = {"get", "sit", "plan", "stop", "run", "swim", "shop", "put", "set", "jog", "chat"}
+
+
+def gerund(verb: str) -> str:
+    """ "talk" -> "talking", "drive" -> "driving", "get" -> "getting": a step said back as a thing to do."""
+    if verb.endswith("ing"):
+        return verb
+    if verb in _DOUBLED:
+        return verb + verb[-1] + "ing"
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def _days(words: str) -> str:
+    """Weekday names capitalised, as they are written ("on saturday" -> "on Saturday")."""
+    return re.sub(rf"\b({'|'.join(_WEEKDAYS)})(s?)\b", lambda m: m.group(1).capitalize() + m.group(2), words)
+
+
+def _step(norm: str) -> tuple[str, str] | None:
+    """The step a message says the person (or someone) could take, said back as a phrase, and whose it is
+    ("own" / "other"); None when it says none, is too long to say back, or is no step to welcome."""
+    if _NOT_A_STEP.search(norm) or _TEXT_SPEAK.search(norm) or norm.endswith("?"):
+        return None
+    own = PLAN_STEP.search(norm)
+    if own:
+        step = own.group("step")
+        verb = own.group("verb")
+        phrase = gerund(verb) + step[len(verb):]
+        before = norm[: own.start()].strip()
+        if re.search(r"\b(it|that|this)\b", step) and before and not re.fullmatch(r"(ok|okay|yeah|yes|so|well|maybe|"
+                                                                                 r"hmm|right)( \w+)?", before):
+            clause = _sentence(re.sub(r"\s+(and |so )?(maybe|perhaps)$", "", before))
+            if clause is None:
+                return None  # "it" would lean on words not said back
+            return f"{clause[:-1]}, and {phrase}", "own"
+        return phrase, "own"
+    other = OTHER_STEP.search(norm)
+    if other:
+        return f"{to_you(other.group('who'))} {gerund(other.group('step').split()[0])}{other.group('step')[len(other.group('step').split()[0]):]}", "other"
+    suits = MIGHT_SUIT.search(norm)
+    if suits and (suits.group("step").split()[0].endswith("ing") or suits.group("step").startswith(("a ", "an "))):
+        return suits.group("step"), "suits"
+    return None
+
+
+def plan_said_back(norm: str) -> tuple[str, str] | None:
+    """A step the person could take, as a phrase in their own terms and in the second person ("talking to him
+    tonight", "there's a climbing gym near you, and checking it out"), with whose step it is; None for none."""
+    found = _step(norm)
+    if found is None:
+        return None
+    phrase, whose = found
+    phrase = _days(to_you(_FILLER.sub("", phrase).strip()))
+    phrase = re.sub(r"\b(theres|thats|whats)\b", lambda m: m.group(1)[:-1] + "'s", phrase)
+    if len(phrase.split()) > _MAX_WORDS:
+        return None
+    return phrase[0].upper() + phrase[1:], whose
+
+
 #: first-person words turned to second person when a detail is said back ("I was" -> "you were").
 _TO_YOU = (
     (r"\bi was\b", "you were"),
@@ -175,7 +263,7 @@ def to_you(words: str) -> str:
 
 #: A clause that can be said back as a sentence starts with who did it ("he does it every week"), not with a
 #: fragment ("like every single day have u revised").
-_SUBJECT = re.compile(rf"^(she|he|they|it|its|it'?s|we|i|i'?m|im|my ({PEOPLE})|the \w+|your \w+|our \w+|nobody|no ?one|everyone)\b")
+_SUBJECT = re.compile(rf"^(she|he|they|it|its|it'?s|there'?s|theres|there is|there are|we|i|i'?m|im|my ({PEOPLE})|the \w+|your \w+|our \w+|nobody|no ?one|everyone)\b")
 #: Text-speak that would read as mockery said back in Haven's voice.
 _TEXT_SPEAK = re.compile(r"\b(u|ur|r|ya|smth|tho|cos|coz|gonna|wanna|dunno|idk)\b")
 
@@ -188,14 +276,14 @@ def _sentence(words: str) -> str | None:
         return None
     words = re.sub(r"\b(told|tells) you you\b", r"\1 you that you", to_you(words))
     words = re.sub(r"\bits\b", "it's", words)
-    words = re.sub(r"\b(dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|hes|shes|theyre)\b",
+    words = re.sub(r"\b(dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|theres|hes|shes|theyre)\b",
                    lambda m: _APOSTROPHE[m.group(1)], words)
     return words[0].upper() + words[1:] + "."
 
 
 _APOSTROPHE = {
     "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't", "isnt": "isn't",
-    "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "hes": "he's", "shes": "she's", "theyre": "they're",
+    "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "theres": "there's", "hes": "he's", "shes": "she's", "theyre": "they're",
 }
 
 
@@ -212,6 +300,35 @@ def _pronoun(text: str) -> str:
     if re.search(r"\b(he|him|his)\b", text):
         return "he"
     return "they"
+
+
+#: A question typed without its mark ("everyone says it gets easier but when"): not a statement to say back.
+_ASKS_WITHOUT_MARK = re.compile(r"\b(when|why|how|what|who|where|right|though)$|^(is|are|do|does|did|can|will|should|would)\b")
+
+
+#: "like you said": Haven's words, not the person's, so not said back as theirs.
+_AS_ADVISED = re.compile(r"\s*\b(like|as) (you|u) (said|told me|suggested)\b")
+
+
+def _coped(first: str, then: str) -> str | None:
+    """ "i was so nervous" + "i kept breathing slowly like you said" -> "You were so nervous, but you kept
+    breathing slowly.": a hard moment and what the person did with it, or None when either part will not say
+    back as a clause of their own."""
+    if not re.match(r"(i was|i felt|i'?m|im|i am|it was)\b", first) or not re.match(r"(i|it)\b", then):
+        return None
+    first_said, then_said = _sentence(first), _sentence(_AS_ADVISED.sub("", then))
+    if not first_said or not then_said or len(first_said.split()) + len(then_said.split()) > _MAX_WORDS + 2:
+        return None
+    return f"{first_said[:-1]}, but {then_said[0].lower()}{then_said[1:]}"
+
+
+def said_back(norm: str) -> str | None:
+    """An answer said back to the person as a sentence in their own terms ("i work two jobs so im never home" ->
+    "You work two jobs so you're never home."), or None when it is a question, a fragment, in text-speak or too
+    long to say back. Why: "Thank you for telling me." fits any answer, so it shows nothing was heard."""
+    if norm.endswith("?") or len(norm.split()) < 4 or _ASKS_WITHOUT_MARK.search(norm):
+        return None
+    return _sentence(norm)
 
 
 def tells_what_happened(norm: str) -> bool:
@@ -252,6 +369,13 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
         return Move("doubt", who=who, pronoun=pronoun, gentle="minimising")
     if SELF_BLAME.search(norm):
         return Move("doubt", who=who, pronoun=pronoun, gentle="self")
+    plan = plan_said_back(norm) if not CONTRAST.search(norm) else None
+    if plan is not None:
+        if plan[1] == "other":  # "my mum could come over": the question is about her
+            named = _PERSON.search(norm)
+            who = f"your {named.group(1)}" if named else who
+            pronoun = _GENDERED.get(named.group(1), "they") if named else pronoun
+        return Move("plan", said_back=plan[0], who=who, pronoun=pronoun, gentle=plan[1])
     reported = REPORTED.search(norm)
     if reported:
         speaker = reported.group(1)
@@ -273,6 +397,10 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
             and _SAID_YES.match(norm):
         return Move("told", who=who, pronoun=pronoun)  # "Have you been able to tell your parents?" "ye i guess"
     contrast = CONTRAST.search(norm)
+    if contrast and not norm.endswith("?") and _COPED.search(contrast.group("then")):
+        coped = _coped(contrast.group("first"), contrast.group("then"))
+        if coped:  # "i was so nervous but i kept breathing slowly": what they did with the feeling
+            return Move("coped", said_back=coped, who=who, pronoun=pronoun)
     if contrast and not norm.endswith("?") and not _COPED.search(contrast.group("then")):
         first = re.sub(r"^(not really|no|yes|yeah|yep|nah|kind of|sort of)\b,? ?", "", contrast.group("first"))
         first, then = _sentence(first), _sentence(contrast.group("then"))

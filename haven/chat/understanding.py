@@ -165,11 +165,7 @@ THEMES: tuple[Theme, ...] = (
     Theme("money", r"money|debt|\brent\b|bills?\b|afford|financ|mortgage|pay ?check|salary"),  # not "parents"
     Theme(
         "health",
-        # "ill" but not "ill go on saturday" (I'll, typed without the apostrophe)
-        r"health|\bill\b(?! (go|try|be|do|see|text|call|ask|have|get|give|check|just|probably|definitely|never|"
-        r"still|let|tell|say|think|look|come|start|stay|talk|message|book|join|head|pop|sort|find|aim|plan|send|wait|"
-        r"keep|make|take|use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring))|"
-        r"illness|doctor|symptom|pain|diagnos|headache|hospital",
+        r"health|\bill\b|illness|doctor|symptom|pain|diagnos|headache|hospital",  # "ill go" is I'll: normalise()
     ),
     Theme("panic", r"panic|heart (is )?(racing|pounding)|can'?t breathe|short of breath|chest (is )?tight"),
     Theme(
@@ -211,11 +207,23 @@ _THANKS_OPENING = re.compile(r"^(ok(ay)? |oh |aw+ |honestly |well )?(thanks|than
 _NEGATION = re.compile(r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|wasn'?t|n't)\s+(\w+\s+)?$")
 
 
+#: "ill" typed for I'll: followed by what the person will do ("ok ill go on saturday", "ill try it tonight").
+#: Read once here, so no reading (the health theme, a plan, "I'll try that") has to know the typo.
+_ILL_AS_I_WILL = re.compile(
+    r"(^|\b(?:ok|okay|yeah|yes|sure|so|then|maybe|and|but|think|guess|suppose|hopefully|probably|well|"
+    r"alright|right|fine|now|tomorrow|tonight|today|k) )ill (?=(go|try|be|do|see|text|call|ask|have|get|give|check|just|probably|definitely|never|still|let|tell|"
+    r"say|think|look|come|start|stay|talk|message|book|join|head|pop|sort|find|aim|plan|send|wait|keep|make|take|"
+    r"use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring|practi[cs]e)\b)"
+)
+
+
 def normalise(text: str) -> str:
-    """Lower case, curly quotes straightened, punctuation other than apostrophes and ? turned to spaces."""
+    """Lower case, curly quotes straightened, punctuation other than apostrophes and ? turned to spaces, and
+    "ill" typed for I'll written out ("ok ill go" -> "ok i'll go"; being ill stays ill)."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"[^\w'?\s]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    return _ILL_AS_I_WILL.sub(r"\1i'll ", text)
 
 
 def _matches(pattern: str, text: str) -> bool:
@@ -476,10 +484,18 @@ class Understander:
         if named in self.library.exercises:
             return named
         recent = [*state.offered, *reversed(list(state.done)), *reversed(state.ever_offered)]
-        for kind, pattern in I.KINDS.items():
-            if re.search(rf"\b{kind}", norm):
-                # "the breathing thing": the breathing exercise from this conversation, else none by name
-                return next((e for e in recent if re.search(pattern, e.replace("-", " "))), None)
+        kinds = [pattern for kind, pattern in I.KINDS.items() if re.search(rf"\b{kind.rstrip('y')}", norm)]  # worries
+        if kinds:
+            # "the breathing thing": the breathing exercise from this conversation; "the writing down worries
+            # thing", of two kinds and none of them here, the library's exercise of the last-named, more specific
+            # kind (worry time), never an exercise of another kind that happened to be offered
+            for pattern in reversed(kinds):
+                found = next((e for e in recent if re.search(pattern, e.replace("-", " "))), None)
+                if found:
+                    return found
+            if len(kinds) > 1:
+                return next((e for e in self.library.exercises if re.search(kinds[-1], e.replace("-", " "))), None)
+            return None
         return recent[0] if recent else None
 
     def _intent(self, norm, feelings, themes, named, vector, state: DialogueState) -> I.Reading:

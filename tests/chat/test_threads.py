@@ -97,3 +97,59 @@ def test_a_no_to_is_there_someone_is_being_alone_with_it(message):
     assert move is not None and move.kind == "alone"
     told = _read("no I haven't said anything", "my housemate eats my food", last="Have you been able to tell him?")
     assert told is not None and told.kind == "not_yet"
+
+
+@pytest.mark.parametrize(
+    ("message", "step", "whose"),
+    [
+        ("yeah i could talk to him tonight", "Talking to him tonight", "own"),
+        ("ok ill go on saturday", "Going on Saturday", "own"),
+        ("ok ill try practising in front of my sister", "Practising in front of your sister", "own"),
+        ("now I want to drive to see my nan", "Driving to see your nan", "own"),
+        ("theres a climbing gym near me, maybe i could check it out",
+         "There's a climbing gym near you, and checking it out", "own"),
+        ("yeah my mum could maybe come over on tuesdays", "Your mum coming over on Tuesdays", "other"),
+        ("Volunteering might suit me.", "Volunteering", "suits"),
+    ],
+)
+def test_a_step_the_person_could_take_is_said_back_in_their_words(message, step, whose):
+    move = _read(message, "I feel stuck lately")
+    assert move is not None and move.kind == "plan"
+    assert (move.said_back, move.gentle) == (step, whose)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["i could just disappear", "i could take all my pills", "i can see why she said it", "i'll tell you what happened",
+     "i want to talk about my mum", "will i ever go back?", "i could talk to him but he never listens"],
+)
+def test_no_step_is_read_where_there_is_none_to_welcome(message):
+    move = _read(message, "I feel stuck lately")
+    assert move is None or move.kind != "plan"
+
+
+def test_a_hard_moment_and_what_was_done_with_it_is_said_back_without_haven_s_words():
+    move = _read("I was so nervous but I kept breathing slowly like you said", "I passed my driving test!!!")
+    assert move is not None and move.kind == "coped"
+    assert move.said_back == "You were so nervous, but you kept breathing slowly."
+
+
+@pytest.mark.parametrize(
+    ("message", "said_back"),
+    [
+        ("i work two jobs so im never home", "You work two jobs so you're never home."),
+        ("I worked at the same firm for 40 years.", "You worked at the same firm for 40 years."),
+        ("the nurses are always too busy", "The nurses are always too busy."),
+        ("everyone says it gets easier but when", None),  # a question without its mark
+        ("about a month now", None),  # no clause of its own
+        ("idk ur right tho", None),  # text-speak, and short
+    ],
+)
+def test_an_answer_is_said_back_only_as_a_clean_clause(message, said_back):
+    assert threads.said_back(normalise(message)) == said_back
+
+
+@pytest.mark.parametrize(("verb", "ing"), [("talk", "talking"), ("drive", "driving"), ("get", "getting"),
+                                           ("see", "seeing"), ("practising", "practising")])
+def test_gerund(verb, ing):
+    assert threads.gerund(verb) == ing

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from haven.chat.understanding import normalise
+
 
 @pytest.mark.parametrize(
     "text, intent",
@@ -133,3 +135,36 @@ def test_ill_typed_for_i_will_is_not_about_health(understander, text):
 def test_being_ill_is_still_about_health(understander):
     assert "health" in understander.read("I've been ill all week").themes
     assert {"health", "someone_ill"} & set(understander.read("my son is ill again").themes)
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"),
+    [("ok ill go on saturday", "ok i'll go on saturday"), ("Yeah, ill text her tomorrow", "yeah i'll text her tomorrow"),
+     ("I feel ill just thinking about it", "i feel ill just thinking about it"), ("my mum is ill still", "my mum is ill still")],
+)
+def test_ill_typed_for_i_will_is_written_out_once_in_the_normaliser(text, norm):
+    assert normalise(text) == norm
+
+
+def test_a_tried_exercise_named_by_two_kinds_is_the_more_specific_one(understander):
+    # seen in the held-out2 conversations: "the writing down worries thing" was credited to Three good things
+    from haven.chat.dialogue import DialogueState
+
+    state = DialogueState(offered=("three-good-things",), ever_offered=("sleep-reset-plan", "three-good-things"))
+    u = understander.read("I tried the writing down worries thing last night", state)
+    assert u.intent == "tried" and u.exercise is not None and "worry" in u.exercise
+
+
+@pytest.mark.parametrize("text", ["I worked at the same firm for 40 years", "i'm working two jobs"])
+def test_working_somewhere_is_not_an_exercise_that_worked(text):
+    from haven.chat.intents import outcome_of
+
+    assert outcome_of(normalise(text)) is None
+    assert outcome_of("it kind of worked") == "helped"
+
+
+def test_i_will_try_doing_something_is_a_plan_not_taking_up_the_offer():
+    from haven.chat.intents import TRY_THAT
+
+    assert not TRY_THAT.search("ok i'll try practising in front of my sister")
+    assert TRY_THAT.search("ok i'll try that")
