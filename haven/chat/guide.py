@@ -455,7 +455,7 @@ class GuideEngine:
         gently, and a question that follows it. No exercise and no library lesson: the person is telling their
         story, and a lesson here answers a message they did not send."""
         who = move.who or "someone close to you"
-        them = {"she": "her", "he": "him"}.get(move.pronoun) or (move.who or "them")
+        them = {"she": "her", "he": "him"}.get(move.pronoun) or ("them" if move.kind == "someone" else move.who or "them")
         fields = {"who": who, "pronoun": move.pronoun, "them": them}
         pools = {
             "reported": (P.THREAD_REPORTED, P.THREAD_REPORTED_QUESTION),
@@ -463,6 +463,7 @@ class GuideEngine:
             "event": (P.THREAD_EVENT, P.THREAD_EVENT_QUESTION),
             "not_yet": (P.THREAD_NOT_YET, P.THREAD_NOT_YET_QUESTION),
             "alone": (P.THREAD_ALONE, P.THREAD_ALONE_QUESTION),
+            "someone": (P.THREAD_SOMEONE, P.THREAD_SOMEONE_QUESTION),
             "told": (P.THREAD_TOLD, P.THREAD_TOLD_QUESTION),
             "pattern": (P.THREAD_PATTERN, P.THREAD_PATTERN_QUESTION),
             "contrast": (P.THREAD_CONTRAST, P.THREAD_CONTRAST_QUESTION),
@@ -564,6 +565,8 @@ class GuideEngine:
             return [f"{said} {phraser.pick('plan-q', P.PLAN_QUESTION)}"]
         if I.MEMORY.search(norm) and not (I.HURTFUL.search(norm) or I.CONTRAST.search(norm)):
             return [f"{phraser.pick('memory', P.MEMORY)} {phraser.pick('memory-q', P.MEMORY_QUESTION)}"]
+        if I.MAKES_SENSE.search(norm):  # "ok that makes sense", after an explanation
+            return [f"{phraser.pick('makes-sense', P.MAKES_SENSE)} {phraser.pick('makes-sense-q', P.MAKES_SENSE_QUESTION)}"]
         if I.AGREE.search(norm):  # "that's a good idea actually"
             return [f"{phraser.pick('agree', P.AGREE)} {phraser.pick('plan-q', P.PLAN_QUESTION)}"]
         if I.ALREADY.search(norm):
@@ -849,12 +852,13 @@ class GuideEngine:
         elif told and re.search(r"no ?one|nobody|haven'?t|not told|didn'?t", told[2]):
             ack = phraser.pick("answer-told", P.ANSWER_TOLD_NO_ONE, required=False)
         else:
-            acks = [a for a in P.ANSWER_ACK if sentence_key(a) not in sentence_key(request.text)]  # not its echo
+            heard = sentence_key(request.text)
+            acks = [a for a in P.ANSWER_ACK if _ack_words(a) not in heard]  # not its echo ("ok that makes sense")
             ack = phraser.pick("answer", acks, required=False)  # a parroted thanks is worse than none
         if u.feelings or u.themes or (len(request.text.split()) >= 6 and not told):  # more in it than a fact
             paragraphs, chosen = self._feeling(request, phraser, citer, opening=echo)
-            if not echo and paragraphs[0].startswith(("Thank", "I'm listening", "I hear")):
-                ack = None  # the reflection already takes the answer in
+            if not echo and paragraphs[0].startswith(_TAKES_IT_IN):
+                ack = None  # the reflection already takes the answer in ("Okay, that makes sense. I'm glad you...")
             elif echo:
                 ack = None  # said back as the opening
             return [" ".join(p for p in (ack, paragraphs[0]) if p), *paragraphs[1:]], chosen
@@ -915,6 +919,15 @@ class GuideEngine:
         """The exercise's doing steps, without ratings or looking-back questions, at most six."""
         steps = [s.prompt.strip() for s in ex.steps if s.kind != "rating" and not s.prompt.strip().endswith("?")]
         return steps[:6]
+
+
+#: Openings of a reflection that already take an answer in, so no thanks goes before them.
+_TAKES_IT_IN = ("Thank", "I'm listening", "I hear", *(r.split(".")[0] for r in P.REFLECT_GENERAL))
+
+
+def _ack_words(ack: str) -> str:
+    """An acknowledgement's words without its lead-in ("Okay, that makes sense." -> "that makes sense")."""
+    return re.sub(r"^(okay|ok|thanks) ", "", sentence_key(ack))
 
 
 _YOURS = {"my": "your", "i": "you", "i'm": "you're", "me": "you", "mine": "yours", "myself": "yourself", "i'll": "you'll"}

@@ -344,6 +344,8 @@ AGREE = re.compile(r"^(ok |yeah |yes |oh )?(that'?s|that is|that sounds like|sou
                    r"(idea|plan|point|shout)\b|^(good|great|fair) (idea|point|plan)\b|"
                    r"^(ok |yeah |yes |oh )?(that|it|this) (would|could|might|will) (actually |really |honestly |probably )?"
                    r"(be |make )?(a )?(really |big |real |huge |great |massive )?(help|helpful|difference|good idea)\b")
+#: "ok that makes sense": an explanation taken in, not an answer about the person's life.
+MAKES_SENSE = re.compile(r"^(ok |okay |oh |yeah |right |ah |hmm )*(that|it|this) (makes|made) (a lot of |more |some )?sense\b")
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").
 PLAN_WHEN = re.compile(
     r"\b((before|after|during|on|at|in|when|once) .+|tomorrow( \w+)?|tonight|later( today| on)?|"

@@ -572,6 +572,12 @@ ACCEPT_NOTHING_QUESTION = (
 PLAN_WHEN = ("{when} sounds like a good time for it.", "{when} sounds like a good plan.")
 PLAN = ("That sounds like a good plan.", "That's a good plan to have ready.")
 PLAN_QUESTION = ("What might get in the way?", "How will you remind yourself?", "How do you think it will go?")
+#: "ok that makes sense" after an explanation.
+MAKES_SENSE = ("Good, I'm glad that made sense.", "I'm glad that was useful.")
+MAKES_SENSE_QUESTION = (
+    "Is there anything you'd like to know more about, or something on your mind?",
+    "Would it help to try one of the ideas, or would you rather talk about what's going on?",
+)
 #: Agreeing with where the conversation got to ("that's a good idea actually").
 AGREE = ("I'm glad it feels doable.", "Good, I'm glad that sits right with you.")
 #: A memory told in passing ("my gran used to make it with me").
@@ -721,6 +727,9 @@ THREAD_CONFIRM = (
     "Good, that's worth remembering for the next hard moment.",
 )
 THREAD_CONFIRM_QUESTION = ("How are you feeling now?", "What would you like to talk about next, if anything?")
+#: A no that still names someone ("theres one girl in my art class who is nice").
+THREAD_SOMEONE = ("That's someone, and that counts for something.", "That's worth holding on to.")
+THREAD_SOMEONE_QUESTION = ("What is it about {them} that feels easy?", "How might you spend a little more time with {them}?")
 #: A hard moment and what the person did with it ("You were so nervous, but you kept breathing slowly.").
 THREAD_COPED = ("That took real effort, right when it was hard.", "That's a skill you used when it counted.")
 THREAD_COPED_QUESTION = ("What did you notice when you did that?", "How does it feel to look back on it now?")

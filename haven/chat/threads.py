@@ -14,6 +14,7 @@ the conversation is first read for the move it makes:
   event      what someone did, told in answer to "What happened?" ("my brother went on holiday like nothing happened")
   told       a yes to it ("ye i guess")
   not_yet    a no to "Have you been able to tell him?" ("no I haven't said anything")
+  someone    a no that still names someone ("not really, theres one girl in my art class who is nice")
   alone      a no to "Is there someone you can talk to?" ("not really, my brother lives abroad")
   coped      a hard moment and what the person did with it ("i was so nervous but i kept breathing slowly")
   plan       something the person could or will do ("yeah i could talk to him tonight", "ok i'll go on saturday",
@@ -77,6 +78,9 @@ _ASKED_FOR_SUPPORT = re.compile(
     r"^\s*(is there (someone|anyone|somebody)|who (is there|do you|could|can|else)|do you have (someone|anyone))", re.I
 )
 _NO_ONE = re.compile(r"^(no|nope|nah|not really|not really no|not anyone)\b|\b(no ?one|nobody|not anyone)\b")
+#: "not really, theres one girl in my art class who is nice": a no that still names someone.
+_SOMEONE = re.compile(r"\b(there'?s|theres|there is|except|apart from|other than|one (girl|boy|guy|person|friend|mate|"
+                      r"woman|man|lady|colleague|neighbour))\b")
 _ASKED_TO_TELL = re.compile(
     r"\b(tell|told|talk|talked|say|said|spoken|speak|bring it up|raise|mention|respond|react)\b", re.I
 )
@@ -331,6 +335,15 @@ def said_back(norm: str) -> str | None:
     return _sentence(norm)
 
 
+def _pronoun_of_someone(words: str) -> str:
+    """she / he / they for "one girl in my art class", "a guy at work"."""
+    if re.search(r"\b(girl|woman|lady|she|her)\b", words):
+        return "she"
+    if re.search(r"\b(boy|guy|man|he|him)\b", words):
+        return "he"
+    return "they"
+
+
 def tells_what_happened(norm: str) -> bool:
     """True if the message itself tells what someone does or did (so Haven does not ask "what happened?")."""
     return len(norm.split()) >= 5 and bool(_TELLS.search(norm))
@@ -389,7 +402,13 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
                 pronoun=_GENDERED.get(speaker.split()[-1], "they") if named else _pronoun(speaker),
             )
     question = re.search(r"([^.!?]*\?)\s*$", last_reply)
-    if question and _ASKED_FOR_SUPPORT.search(question.group(1)) and _NO_ONE.search(norm):
+    if question and _ASKED_FOR_SUPPORT.search(question.group(1)) and _SOMEONE.search(norm):
+        rest = re.sub(r"^(no|nope|nah|not really|not really no|not anyone|well|but|yeah|yes)( \w+)?? ?(?=there|theres|except|one)",
+                      "", norm)
+        said = _sentence(rest)
+        if said:  # "not really, theres one girl in my art class who is nice": someone after all
+            return Move("someone", said_back=said, who=who, pronoun=_pronoun_of_someone(rest))
+    if question and _ASKED_FOR_SUPPORT.search(question.group(1)) and _NO_ONE.search(norm) and not _SOMEONE.search(norm):
         return Move("alone", who=who, pronoun=pronoun)  # "Is there someone you can talk to?" "not really"
     if question and _ASKED_TO_TELL.search(question.group(1)) and NOT_YET.search(norm):
         return Move("not_yet", who=who, pronoun=pronoun)  # "Have you been able to tell him?" "no I haven't"
