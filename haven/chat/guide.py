@@ -84,10 +84,14 @@ _ARTICLE_FITS = {
 }
 #: Words of crisis help: never quoted as background in an ordinary reply (triage read the message as no risk;
 #: crisis help is the safety layer's, in its own words).
-_CRISIS_WORDS = re.compile(r"suicid|ending your life|end your life|self-harm|hurt yourself|emergenc|in danger|crisis", re.I)
+_CRISIS_WORDS = re.compile(
+    r"suicid|ending your life|end your life|self-harm|hurt yourself|emergenc|in danger|crisis", re.I
+)
 #: Article sections about getting professional help: background of the last resort ("Talk to a doctor if..." read
 #: as beside the point after "it's to the whole department, about 40 people").
-_GET_HELP = re.compile(r"when to get (more )?help|signs it is time|who can help|finding help|if you are in crisis", re.I)
+_GET_HELP = re.compile(
+    r"when to get (more )?help|signs it is time|who can help|finding help|if you are in crisis", re.I
+)
 #: Exercises the guide never offers unasked in an ordinary conversation (the safety plan is for risk, and is
 #: the crisis response's).
 _NOT_OFFERED_UNASKED = ("safety-plan",)
@@ -150,7 +154,11 @@ class GuideEngine:
         citer = _Citer()
         u = request.understanding
         compose = getattr(self, f"_{u.intent}", self._feeling)
-        if u.intent in ("feeling", "answer") and request.text.rstrip().endswith("?") and self._asks_about_cbt(request):
+        if (
+            u.intent in ("feeling", "answer")
+            and request.text.rstrip().endswith("?")
+            and self._asks_about_cbt(request)
+        ):
             compose = self._question  # "does it work for everyone?" after "how does CBT work?": not about work
         if u.mode == "listening" and u.intent in ("feeling", "answer", "acknowledgement"):
             compose = self._listening
@@ -298,7 +306,9 @@ class GuideEngine:
         # "when to get more help" is background only when nothing else of a fitting article is at hand
         articles = sorted(articles, key=lambda h: bool(_GET_HELP.search(h.section)))
         fits = {h.doc_id: self._article_fit(request, h.doc_id) for h in articles}
-        if len(request.understanding.themes) >= 2:  # several things said: what fits more of them, and more than one
+        if (
+            len(request.understanding.themes) >= 2
+        ):  # several things said: what fits more of them, and more than one
             articles = sorted((h for h in articles if fits[h.doc_id] >= 2), key=lambda h: -fits[h.doc_id])
         articles = [h for h in articles if fits[h.doc_id]][:2]
         for hit in articles:
@@ -362,7 +372,9 @@ class GuideEngine:
         topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}
         if threads.tells_what_happened(normalise(request.text)):
-            known.add("what_happened")  # "my parents keep going on about it": not "What has been happening at home?"
+            known.add(
+                "what_happened"
+            )  # "my parents keep going on about it": not "What has been happening at home?"
 
         def unknown(questions) -> list[str]:
             return [
@@ -412,7 +424,9 @@ class GuideEngine:
                 if said:
                     return said
         if "anxious" in u.feelings and UPCOMING.search(normalise(request.text)):
-            said = phraser.pick("reflect-ahead", P.REFLECT_AHEAD, required=False, feeling=P.FEELING_WORDS.get("anxious", "anxious"))
+            said = phraser.pick(
+                "reflect-ahead", P.REFLECT_AHEAD, required=False, feeling=P.FEELING_WORDS.get("anxious", "anxious")
+            )
             if said:
                 return said  # nerves about something to come, good or not: not celebrated, not a problem only
         if u.feelings:
@@ -434,7 +448,12 @@ class GuideEngine:
     def _move(self, request) -> threads.Move | None:
         """What this message does in the conversation in play (haven.chat.threads), when it carries it on."""
         u = request.understanding
-        if u.intent not in self._THREAD_INTENTS or u.named_document or u.condition or running(request.dialogue.run):
+        if (
+            u.intent not in self._THREAD_INTENTS
+            or u.named_document
+            or u.condition
+            or running(request.dialogue.run)
+        ):
             return None  # (an exercise running in the chat reads its own answers)
         earlier = [normalise(t.text) for t in request.history if t.role == "user"]
         last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")
@@ -455,7 +474,9 @@ class GuideEngine:
         gently, and a question that follows it. No exercise and no library lesson: the person is telling their
         story, and a lesson here answers a message they did not send."""
         who = move.who or "someone close to you"
-        them = {"she": "her", "he": "him"}.get(move.pronoun) or ("them" if move.kind == "someone" else move.who or "them")
+        them = {"she": "her", "he": "him"}.get(move.pronoun) or (
+            "them" if move.kind == "someone" else move.who or "them"
+        )
         fields = {"who": who, "pronoun": move.pronoun, "them": them}
         pools = {
             "reported": (P.THREAD_REPORTED, P.THREAD_REPORTED_QUESTION),
@@ -494,7 +515,9 @@ class GuideEngine:
             more = [m for m in P.THREAD_AHEAD_MORE if helped or "helped" not in m]
             parts.append(phraser.pick("thread-ahead-more", more, required=False))
         if questions:
-            parts.append(phraser.pick(f"{slot}-q", questions, required=False, **fields) or self._follow_up(request, phraser))
+            parts.append(
+                phraser.pick(f"{slot}-q", questions, required=False, **fields) or self._follow_up(request, phraser)
+            )
         return [" ".join(p[0].upper() + p[1:] for p in parts if p)]
 
     @staticmethod
@@ -566,7 +589,9 @@ class GuideEngine:
         if I.MEMORY.search(norm) and not (I.HURTFUL.search(norm) or I.CONTRAST.search(norm)):
             return [f"{phraser.pick('memory', P.MEMORY)} {phraser.pick('memory-q', P.MEMORY_QUESTION)}"]
         if I.MAKES_SENSE.search(norm):  # "ok that makes sense", after an explanation
-            return [f"{phraser.pick('makes-sense', P.MAKES_SENSE)} {phraser.pick('makes-sense-q', P.MAKES_SENSE_QUESTION)}"]
+            return [
+                f"{phraser.pick('makes-sense', P.MAKES_SENSE)} {phraser.pick('makes-sense-q', P.MAKES_SENSE_QUESTION)}"
+            ]
         if I.AGREE.search(norm):  # "that's a good idea actually"
             return [f"{phraser.pick('agree', P.AGREE)} {phraser.pick('plan-q', P.PLAN_QUESTION)}"]
         if I.ALREADY.search(norm):
@@ -639,7 +664,9 @@ class GuideEngine:
         parts = [f"{intro} {how}"]
         article = next((h for h in request.hits if h.kind == "article" and "help" in h.title.lower()), None)
         if article is not None:
-            quote = next(iter(passages.quotes(article.passage, 2, skip_summary=article.section == "Overview")), None)
+            quote = next(
+                iter(passages.quotes(article.passage, 2, skip_summary=article.section == "Overview")), None
+            )
             if quote:
                 parts.append(f"{quote} [{citer.cite(article)}]")
         if request.help_lines:
@@ -753,7 +780,9 @@ class GuideEngine:
 
     def _smalltalk(self, request, phraser, citer):
         if re.search(r"\b(bot|chat ?bot|robot|ai|program|computer|real|human|person)\b", normalise(request.text)):
-            return [f"{phraser.pick('smalltalk-bot', P.SMALLTALK_BOT)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"], []
+            return [
+                f"{phraser.pick('smalltalk-bot', P.SMALLTALK_BOT)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"
+            ], []
         return [
             f"{phraser.pick('smalltalk', P.SMALLTALK)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"
         ], []
@@ -832,12 +861,16 @@ class GuideEngine:
             glad = phraser.pick("answer-helped", P.ANSWER_HELPED)
             return [f"{glad} {phraser.pick('follow-positive', P.FOLLOW_UP_POSITIVE)}"], []
         if not hard and _PLAN_AGAIN.search(normalise(request.text)):  # "I'll try to remember it next time"
-            return [f"{phraser.pick('answer-plan', P.ANSWER_PLAN)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
+            return [
+                f"{phraser.pick('answer-plan', P.ANSWER_PLAN)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"
+            ], []
         passing = self._in_passing(request, phraser)
         if passing is not None:
             return passing, []
         rating = next((f[2] for f in u.facts if f[1] == "rating"), None)
-        number = re.fullmatch(r"(about |around |maybe |a )?(10|[0-9])( ?/ ?10| out of (10|ten))?", normalise(request.text))
+        number = re.fullmatch(
+            r"(about |around |maybe |a )?(10|[0-9])( ?/ ?10| out of (10|ten))?", normalise(request.text)
+        )
         if number and pending is not None and pending.kind == "check_in":  # "5", before an exercise begins
             rating = number.group(2)
         if not hard and rating is not None and pending is not None and (pending.asks == "rating" or number):
@@ -858,7 +891,9 @@ class GuideEngine:
         if u.feelings or u.themes or (len(request.text.split()) >= 6 and not told):  # more in it than a fact
             paragraphs, chosen = self._feeling(request, phraser, citer, opening=echo)
             if not echo and paragraphs[0].startswith(_TAKES_IT_IN):
-                ack = None  # the reflection already takes the answer in ("Okay, that makes sense. I'm glad you...")
+                ack = (
+                    None  # the reflection already takes the answer in ("Okay, that makes sense. I'm glad you...")
+                )
             elif echo:
                 ack = None  # said back as the opening
             return [" ".join(p for p in (ack, paragraphs[0]) if p), *paragraphs[1:]], chosen
@@ -930,7 +965,15 @@ def _ack_words(ack: str) -> str:
     return re.sub(r"^(okay|ok|thanks) ", "", sentence_key(ack))
 
 
-_YOURS = {"my": "your", "i": "you", "i'm": "you're", "me": "you", "mine": "yours", "myself": "yourself", "i'll": "you'll"}
+_YOURS = {
+    "my": "your",
+    "i": "you",
+    "i'm": "you're",
+    "me": "you",
+    "mine": "yours",
+    "myself": "yourself",
+    "i'll": "you'll",
+}
 
 
 def _your(words: str) -> str:

@@ -267,7 +267,9 @@ def outcome_of(norm: str) -> str | None:
 
 
 #: "I'll try that", "I can give it a go": trying something, whether or not anything was offered.
-TRY_THAT = re.compile(r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll) (try|give)( it| that| this)?\b(?! (to|and)\b)(?! \w+ing\b)")
+TRY_THAT = re.compile(
+    r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll) (try|give)( it| that| this)?\b(?! (to|and)\b)(?! \w+ing\b)"
+)
 #: The person telling of their own life ("I made banana bread"), as against asking for something.
 ABOUT_ME = re.compile(r"\b(i|i'?m|i'?ve|i'?d|i'?ll|my|me|myself|we|our)\b")
 #: Asking for something: a question, or a request for a recipe, a joke, code, a fact.
@@ -289,7 +291,9 @@ _YES_TO_HELPED = re.compile(
     r"^(yes|yeah|yep|yup|ya|a (bit|little)|a little bit|kind of|kinda|sort of|somewhat|slightly|i think so|"
     r"it did|definitely|totally|really|loads|a lot)\b"
 )
-_NO_TO_HELPED = re.compile(r"^(no|nope|nah|not really|not much|not at all|i don'?t think so|it didn'?t|not sure)\b")
+_NO_TO_HELPED = re.compile(
+    r"^(no|nope|nah|not really|not much|not at all|i don'?t think so|it didn'?t|not sure)\b"
+)
 
 
 def yes_or_no(norm: str) -> str | None:
@@ -340,26 +344,34 @@ PLAN_MAYBE = re.compile(
     r"(?! (rid|away|out of here|it over with))"
 )
 #: "That's a good idea actually": agreeing with where the conversation got to, not a new problem.
-AGREE = re.compile(r"^(ok |yeah |yes |oh )?(that'?s|that is|that sounds like|sounds like) (a )?(really )?(good|great|nice|fair) "
-                   r"(idea|plan|point|shout)\b|^(good|great|fair) (idea|point|plan)\b|"
-                   r"^(ok |yeah |yes |oh )?(that|it|this) (would|could|might|will) (actually |really |honestly |probably )?"
-                   r"(be |make )?(a )?(really |big |real |huge |great |massive )?(help|helpful|difference|good idea)\b")
+AGREE = re.compile(
+    r"^(ok |yeah |yes |oh )?(that'?s|that is|that sounds like|sounds like) (a )?(really )?(good|great|nice|fair) "
+    r"(idea|plan|point|shout)\b|^(good|great|fair) (idea|point|plan)\b|"
+    r"^(ok |yeah |yes |oh )?(that|it|this) (would|could|might|will) (actually |really |honestly |probably )?"
+    r"(be |make )?(a )?(really |big |real |huge |great |massive )?(help|helpful|difference|good idea)\b"
+)
 #: "ok that makes sense": an explanation taken in, not an answer about the person's life.
-MAKES_SENSE = re.compile(r"^(ok |okay |oh |yeah |right |ah |hmm )*(that|it|this) (makes|made) (a lot of |more |some )?sense\b")
+MAKES_SENSE = re.compile(
+    r"^(ok |okay |oh |yeah |right |ah |hmm )*(that|it|this) (makes|made) (a lot of |more |some )?sense\b"
+)
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").
 PLAN_WHEN = re.compile(
     r"\b((before|after|during|on|at|in|when|once) .+|tomorrow( \w+)?|tonight|later( today| on)?|"
     r"this (morning|afternoon|evening|weekend)|first thing( in the morning)?)$"
 )
 #: A memory told in passing ("my gran used to make it with me").
-MEMORY = re.compile(r"\b(used to|when i was (a |little |young |small )*(kid|child|girl|boy|little|young|small|teen\w*)|"
-                    r"reminds? me of|reminded me of|i remember)\b")
+MEMORY = re.compile(
+    r"\b(used to|when i was (a |little |young |small )*(kid|child|girl|boy|little|young|small|teen\w*)|"
+    r"reminds? me of|reminded me of|i remember)\b"
+)
 #: "...but now I can't", "I miss it": a memory said to mark a loss or a change, not a warm one on its own.
 CONTRAST = re.compile(r"\b(but|now|anymore|any more|no longer|can'?t|cannot|don'?t|won'?t|stopped|miss\w*|wish)\b")
 #: A memory with hurt in it is not a warm one to be glad about.
-HURTFUL = re.compile(r"\b(hit|hurt|shout\w*|yell\w*|scream\w*|abus\w*|beat|hate|cruel|drunk|left us|bull(y|ied|ying)|"
-                     r"critici\w*|mean to|nasty|ignor\w*|"
-                     r"died|dead|gone|lost|miss|never|scared|afraid|cry|cried)\b")
+HURTFUL = re.compile(
+    r"\b(hit|hurt|shout\w*|yell\w*|scream\w*|abus\w*|beat|hate|cruel|drunk|left us|bull(y|ied|ying)|"
+    r"critici\w*|mean to|nasty|ignor\w*|"
+    r"died|dead|gone|lost|miss|never|scared|afraid|cry|cried)\b"
+)
 #: "I already do most of that": the person has the basics; what is offered should not start from zero.
 ALREADY = re.compile(
     r"\b(i )?(already (do|did|tried|try|use|doing)|do (that|all that|most of that|those) already|"

@@ -212,7 +212,10 @@ FOLLOW_UP_THEME = {
     "relationships": ("What happened between you most recently?", "What would you like them to understand?"),
     "family": ("What has been happening at home?", "Is there someone in the family you can talk to?"),
     "friends": ("What happened with your friends?", "Who do you feel most at ease with?"),
-    "social": ("What do you worry people will think of you?", "What do you usually do to get through those moments?"),
+    "social": (
+        "What do you worry people will think of you?",
+        "What do you usually do to get through those moments?",
+    ),
     "someone_ill": ("How are you holding up while they're unwell?", "Who is there to support you through this?"),
     "money": (
         "What part of the money worry is loudest right now?",
@@ -464,7 +467,10 @@ ANSWER_RATING_START = "Whenever you're ready, the button under my last message s
 #: A plan to use something again.
 ANSWER_PLAN = ("That sounds like a good plan.", "That's a good plan to have ready.")
 #: An answer to Haven's question about good news (after a celebration): kept on the good news.
-ANSWER_GOOD_NEWS = ("That makes it all the more worth celebrating.", "Sticking with it like that says a lot about you.")
+ANSWER_GOOD_NEWS = (
+    "That makes it all the more worth celebrating.",
+    "Sticking with it like that says a lot about you.",
+)
 ANSWER_TOLD_NO_ONE = (
     "Carrying this on your own can make it feel heavier. I'm glad you're telling me.",
     "It can be hard to tell people. I'm glad you've put it into words here.",
@@ -539,14 +545,20 @@ IN_CHAT_LATER = {
 }
 #: The person ended an exercise in the chat saying how it went ("I did it, I feel calmer", "thanks, that
 #: helped", "this isn't helping"), or said it with the last step's answer.
-IN_CHAT_ENDED_HELPED = ("I'm glad it helped. We can stop there.", "Good, I'm glad it helped. Let's leave it there.")
+IN_CHAT_ENDED_HELPED = (
+    "I'm glad it helped. We can stop there.",
+    "Good, I'm glad it helped. Let's leave it there.",
+)
 IN_CHAT_ENDED_NOT = (
     "Thanks for giving it a go; let's stop there. Not every exercise suits every moment, and that's useful to know.",
 )
 IN_CHAT_ENDED_DONE = ("Well done for doing it. We can stop there.",)
 IN_CHAT_GLAD = "I'm glad it helped."
 IN_CHAT_SORRY = "I'm sorry it didn't help more. That's useful to know, not a failure."
-IN_CHAT_ENDED_QUESTION = ("Is there anything else on your mind?", "Is there anything else you'd like to talk about?")
+IN_CHAT_ENDED_QUESTION = (
+    "Is there anything else on your mind?",
+    "Is there anything else you'd like to talk about?",
+)
 IN_CHAT_STOPPED = ("Okay, we'll stop there.", "Of course, let's leave it there.")
 IN_CHAT_STOPPED_SAVED = "What you wrote so far is saved on the Exercises page."
 IN_CHAT_STOPPED_QUESTION = ("How are you feeling now?", "What would help most right now?")
@@ -729,7 +741,10 @@ THREAD_CONFIRM = (
 THREAD_CONFIRM_QUESTION = ("How are you feeling now?", "What would you like to talk about next, if anything?")
 #: A no that still names someone ("theres one girl in my art class who is nice").
 THREAD_SOMEONE = ("That's someone, and that counts for something.", "That's worth holding on to.")
-THREAD_SOMEONE_QUESTION = ("What is it about {them} that feels easy?", "How might you spend a little more time with {them}?")
+THREAD_SOMEONE_QUESTION = (
+    "What is it about {them} that feels easy?",
+    "How might you spend a little more time with {them}?",
+)
 #: A hard moment and what the person did with it ("You were so nervous, but you kept breathing slowly.").
 THREAD_COPED = ("That took real effort, right when it was hard.", "That's a skill you used when it counted.")
 THREAD_COPED_QUESTION = ("What did you notice when you did that?", "How does it feel to look back on it now?")
@@ -746,7 +761,10 @@ THREAD_PLAN_QUESTION = (
 )
 #: Someone else could help ({step}: "Your mum coming over on Tuesdays").
 THREAD_PLAN_OTHER = ("{step} sounds like it could really help.", "{step} could take some of the load off.")
-THREAD_PLAN_OTHER_QUESTION = ("How would you feel about asking {them}?", "What difference would that make for you?")
+THREAD_PLAN_OTHER_QUESTION = (
+    "How would you feel about asking {them}?",
+    "What difference would that make for you?",
+)
 #: "Volunteering might suit me" ({step}: "Volunteering").
 THREAD_PLAN_SUITS = ("{step} sounds like it could suit you.", "{step} sounds like a good fit to explore.")
 THREAD_PLAN_SUITS_QUESTION = ("What draws you to it?", "What would be a first small step towards it?")

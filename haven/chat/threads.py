@@ -41,8 +41,10 @@ PEOPLE = (
 _PERSON = re.compile(rf"\bmy ({PEOPLE})\b")
 #: A message that tells what is going on with someone ("my parents keep going on about it"), so "What has been
 #: happening at home?" would ask for what was just said.
-_TELLS = re.compile(rf"\b(my ({PEOPLE})|she|he|they) (\w+ )?(keeps?|always|never|said|says|told|is|are|was|were|went|did|does|"
-                    r"do|won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|\w+ed|\w+s)\b")
+_TELLS = re.compile(
+    rf"\b(my ({PEOPLE})|she|he|they) (\w+ )?(keeps?|always|never|said|says|told|is|are|was|were|went|did|does|"
+    r"do|won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|\w+ed|\w+s)\b"
+)
 
 _SPEAKER = r"(she|he|they|my (?:" + PEOPLE + r")|(?:the |my )?(?:doctor|nurse|teacher|boss|manager)s?)"
 #: "she said I was selfish", "he told me I never make time for him", "she called me lazy".
@@ -66,21 +68,30 @@ NOT_YET = re.compile(
 #: Haven asked what happened ("What happened between you most recently?", "What has been happening at home?").
 _ASKED_WHAT_HAPPENED = re.compile(r"\bwhat (has been |was )?happen|\bwhat did (she|he|they) (say|do)\b", re.I)
 #: An account of what someone else did ("he presented my report as his", "my brother went on holiday").
-_OTHERS_DID = re.compile(rf"^(and |well |so )?(she|he|they|my ({PEOPLE})|the \w+) (\w+ed|went|said|told|took|left|got|made|"
-                         r"came|did|kept|forgot|ignored|laughed|shouted|yelled|walked|stopped|started|wouldn'?t|won'?t|"
-                         r"didn'?t|never|just|is|was|keeps|kept|wants|wanted|has|had)\b")
+_OTHERS_DID = re.compile(
+    rf"^(and |well |so )?(she|he|they|my ({PEOPLE})|the \w+) (\w+ed|went|said|told|took|left|got|made|"
+    r"came|did|kept|forgot|ignored|laughed|shouted|yelled|walked|stopped|started|wouldn'?t|won'?t|"
+    r"didn'?t|never|just|is|was|keeps|kept|wants|wanted|has|had)\b"
+)
 #: The person's own feeling said with it: then the ordinary reading names the feeling.
-_FEELING_SAID = re.compile(r"\bi (feel|felt|was so|am so|'?m so|cried|hate)\b|\b(i'?m|im) (so |really )?(hurt|upset|angry|sad)\b")
-_SAID_YES = re.compile(r"^(yes|yeah|yep|ye|yh|ya|yup|i have|i did|sort of|kind of|kinda|a bit|a little)\b(?!.*\b(but|not)\b)")
+_FEELING_SAID = re.compile(
+    r"\bi (feel|felt|was so|am so|'?m so|cried|hate)\b|\b(i'?m|im) (so |really )?(hurt|upset|angry|sad)\b"
+)
+_SAID_YES = re.compile(
+    r"^(yes|yeah|yep|ye|yh|ya|yup|i have|i did|sort of|kind of|kinda|a bit|a little)\b(?!.*\b(but|not)\b)"
+)
 #: A question about who is there for the person ("Is there someone in the family you can talk to?"): a no to it
 #: is about being alone with it, not about not having told someone yet.
 _ASKED_FOR_SUPPORT = re.compile(
-    r"^\s*(is there (someone|anyone|somebody)|who (is there|do you|could|can|else)|do you have (someone|anyone))", re.I
+    r"^\s*(is there (someone|anyone|somebody)|who (is there|do you|could|can|else)|do you have (someone|anyone))",
+    re.I,
 )
 _NO_ONE = re.compile(r"^(no|nope|nah|not really|not really no|not anyone)\b|\b(no ?one|nobody|not anyone)\b")
 #: "not really, theres one girl in my art class who is nice": a no that still names someone.
-_SOMEONE = re.compile(r"\b(there'?s|theres|there is|except|apart from|other than|one (girl|boy|guy|person|friend|mate|"
-                      r"woman|man|lady|colleague|neighbour))\b")
+_SOMEONE = re.compile(
+    r"\b(there'?s|theres|there is|except|apart from|other than|one (girl|boy|guy|person|friend|mate|"
+    r"woman|man|lady|colleague|neighbour))\b"
+)
 _ASKED_TO_TELL = re.compile(
     r"\b(tell|told|talk|talked|say|said|spoken|speak|bring it up|raise|mention|respond|react)\b", re.I
 )
@@ -118,8 +129,10 @@ PATTERN = re.compile(
     r"leaves|forgets|makes)|keeps (doing|taking|saying|leaving|borrowing|eating|ignoring|interrupting))\b"
 )
 #: "...but I kept breathing slowly", "but it went fine": a "but" that turns to coping, not to more weight.
-_COPED = re.compile(r"\b(kept|managed|helped|worked|passed|did it|got through|went (fine|well|ok)|was fine|"
-                    r"better|proud|glad|happy)\b")
+_COPED = re.compile(
+    r"\b(kept|managed|helped|worked|passed|did it|got through|went (fine|well|ok)|was fine|"
+    r"better|proud|glad|happy)\b"
+)
 #: A "but" turning an answer ("my partner knows but he's just as stressed").
 CONTRAST = re.compile(r"^(?P<first>.+?),? but (?P<then>.+)$")
 #: "will it happen again tomorrow?", "when does it get easier", "will I always feel like this?".
@@ -143,16 +156,22 @@ PLAN_STEP = re.compile(
     r"\w+ing)\b.*)$"
 )
 #: Someone else could help ("my mum could maybe come over on tuesdays", "my sister might help out").
-OTHER_STEP = re.compile(rf"^(?:yeah |yes |ok |okay |well |maybe )*(?P<who>my (?:{PEOPLE})) (?:could|can|might|would|will|said she'?d|"
-                        r"said he'?d|offered to) (?:maybe |probably |definitely )*(?P<step>(?:come|help|take|have|do|"
-                        r"look|pick|drop|watch|stay|check)\b.*)$")
+OTHER_STEP = re.compile(
+    rf"^(?:yeah |yes |ok |okay |well |maybe )*(?P<who>my (?:{PEOPLE})) (?:could|can|might|would|will|said she'?d|"
+    r"said he'?d|offered to) (?:maybe |probably |definitely )*(?P<step>(?:come|help|take|have|do|"
+    r"look|pick|drop|watch|stay|check)\b.*)$"
+)
 #: "volunteering might suit me", "a walking group could be good for me": a step named as a thing that might fit.
-MIGHT_SUIT = re.compile(r"^(?:maybe |i think |honestly )?(?P<step>(?:\w+ ){0,3}\w+) (?:might|could|would|may) "
-                        r"(?:suit me|be good for me|be nice|be worth (?:a )?try\w*|help me|work for me)\b")
+MIGHT_SUIT = re.compile(
+    r"^(?:maybe |i think |honestly )?(?P<step>(?:\w+ ){0,3}\w+) (?:might|could|would|may) "
+    r"(?:suit me|be good for me|be nice|be worth (?:a )?try\w*|help me|work for me)\b"
+)
 #: Steps that are no steps to welcome ("i could just disappear", "i could take all my pills"): left to the
 #: ordinary reading (crisis triage has read them already; a cheer must never be the answer).
-_NOT_A_STEP = re.compile(r"\b(tell you|talk about|talk to you|see (why|that|how|what|it|the point)|disappear|die|dead|kill|hurt|cut|pills|tablets|overdose|end it|give up|quit|run away|"
-                         r"hide|drink|scream|cry|never|not|no one|nobody|leave)\b")
+_NOT_A_STEP = re.compile(
+    r"\b(tell you|talk about|talk to you|see (why|that|how|what|it|the point)|disappear|die|dead|kill|hurt|cut|pills|tablets|overdose|end it|give up|quit|run away|"
+    r"hide|drink|scream|cry|never|not|no one|nobody|leave)\b"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Verbs whose last consonant doubles before -ing ("get" -> "getting").
 _DOUBLED = {"get", "sit", "plan", "stop", "run", "swim", "shop", "put", "set", "jog", "chat"}
@@ -185,10 +204,17 @@ def _step(norm: str) -> tuple[str, str] | None:
     if own:
         step = own.group("step")
         verb = own.group("verb")
-        phrase = gerund(verb) + step[len(verb):]
+        phrase = gerund(verb) + step[len(verb) :]
         before = norm[: own.start()].strip()
-        if re.search(r"\b(it|that|this)\b", step) and before and not re.fullmatch(r"(ok|okay|yeah|yes|so|well|maybe|"
-                                                                                 r"hmm|right)( \w+)?", before):
+        if (
+            re.search(r"\b(it|that|this)\b", step)
+            and before
+            and not re.fullmatch(
+                r"(ok|okay|yeah|yes|so|well|maybe|"
+                r"hmm|right)( \w+)?",
+                before,
+            )
+        ):
             clause = _sentence(re.sub(r"\s+(and |so )?(maybe|perhaps)$", "", before))
             if clause is None:
                 return None  # "it" would lean on words not said back
@@ -196,7 +222,10 @@ def _step(norm: str) -> tuple[str, str] | None:
         return phrase, "own"
     other = OTHER_STEP.search(norm)
     if other:
-        return f"{to_you(other.group('who'))} {gerund(other.group('step').split()[0])}{other.group('step')[len(other.group('step').split()[0]):]}", "other"
+        return (
+            f"{to_you(other.group('who'))} {gerund(other.group('step').split()[0])}{other.group('step')[len(other.group('step').split()[0]) :]}",
+            "other",
+        )
     suits = MIGHT_SUIT.search(norm)
     if suits and (suits.group("step").split()[0].endswith("ing") or suits.group("step").startswith(("a ", "an "))):
         return suits.group("step"), "suits"
@@ -267,7 +296,9 @@ def to_you(words: str) -> str:
 
 #: A clause that can be said back as a sentence starts with who did it ("he does it every week"), not with a
 #: fragment ("like every single day have u revised").
-_SUBJECT = re.compile(rf"^(she|he|they|it|its|it'?s|there'?s|theres|there is|there are|we|i|i'?m|im|my ({PEOPLE})|the \w+|your \w+|our \w+|nobody|no ?one|everyone)\b")
+_SUBJECT = re.compile(
+    rf"^(she|he|they|it|its|it'?s|there'?s|theres|there is|there are|we|i|i'?m|im|my ({PEOPLE})|the \w+|your \w+|our \w+|nobody|no ?one|everyone)\b"
+)
 #: Text-speak that would read as mockery said back in Haven's voice.
 _TEXT_SPEAK = re.compile(r"\b(u|ur|r|ya|smth|tho|cos|coz|gonna|wanna|dunno|idk)\b")
 
@@ -280,21 +311,39 @@ def _sentence(words: str) -> str | None:
         return None
     words = re.sub(r"\b(told|tells) you you\b", r"\1 you that you", to_you(words))
     words = re.sub(r"\bits\b", "it's", words)
-    words = re.sub(r"\b(dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|theres|hes|shes|theyre)\b",
-                   lambda m: _APOSTROPHE[m.group(1)], words)
+    words = re.sub(
+        r"\b(dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|theres|hes|shes|theyre)\b",
+        lambda m: _APOSTROPHE[m.group(1)],
+        words,
+    )
     return words[0].upper() + words[1:] + "."
 
 
 _APOSTROPHE = {
-    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't", "isnt": "isn't",
-    "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "theres": "there's", "hes": "he's", "shes": "she's", "theyre": "they're",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "cant": "can't",
+    "wont": "won't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "theres": "there's",
+    "hes": "he's",
+    "shes": "she's",
+    "theyre": "they're",
 }
 
 
 _GENDERED = {
-    **dict.fromkeys(("boyfriend", "husband", "dad", "father", "brother", "son", "grandad", "grandpa", "uncle"), "he"),
-    **dict.fromkeys(("girlfriend", "wife", "mum", "mom", "mother", "sister", "daughter", "nan", "gran", "grandma",
-                     "aunt"), "she"),
+    **dict.fromkeys(
+        ("boyfriend", "husband", "dad", "father", "brother", "son", "grandad", "grandpa", "uncle"), "he"
+    ),
+    **dict.fromkeys(
+        ("girlfriend", "wife", "mum", "mom", "mother", "sister", "daughter", "nan", "gran", "grandma", "aunt"),
+        "she",
+    ),
 }
 
 
@@ -307,7 +356,9 @@ def _pronoun(text: str) -> str:
 
 
 #: A question typed without its mark ("everyone says it gets easier but when"): not a statement to say back.
-_ASKS_WITHOUT_MARK = re.compile(r"\b(when|why|how|what|who|where|right|though)$|^(is|are|do|does|did|can|will|should|would)\b")
+_ASKS_WITHOUT_MARK = re.compile(
+    r"\b(when|why|how|what|who|where|right|though)$|^(is|are|do|does|did|can|will|should|would)\b"
+)
 
 
 #: "like you said": Haven's words, not the person's, so not said back as theirs.
@@ -393,27 +444,41 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
     if reported:
         speaker = reported.group(1)
         named = speaker.startswith(("my ", "the "))
-        said = _sentence(norm[reported.start(1):])
+        said = _sentence(norm[reported.start(1) :])
         if said and not _KIND_WORDS.search(reported.group("words")):
             return Move(
-                "reported" if _CRITICAL.search(reported.group("words")) or "called me" in norm else "reported_other",
+                "reported"
+                if _CRITICAL.search(reported.group("words")) or "called me" in norm
+                else "reported_other",
                 said_back=said,
                 who=to_you(speaker) if named else who,
                 pronoun=_GENDERED.get(speaker.split()[-1], "they") if named else _pronoun(speaker),
             )
     question = re.search(r"([^.!?]*\?)\s*$", last_reply)
     if question and _ASKED_FOR_SUPPORT.search(question.group(1)) and _SOMEONE.search(norm):
-        rest = re.sub(r"^(no|nope|nah|not really|not really no|not anyone|well|but|yeah|yes)( \w+)?? ?(?=there|theres|except|one)",
-                      "", norm)
+        rest = re.sub(
+            r"^(no|nope|nah|not really|not really no|not anyone|well|but|yeah|yes)( \w+)?? ?(?=there|theres|except|one)",
+            "",
+            norm,
+        )
         said = _sentence(rest)
         if said:  # "not really, theres one girl in my art class who is nice": someone after all
             return Move("someone", said_back=said, who=who, pronoun=_pronoun_of_someone(rest))
-    if question and _ASKED_FOR_SUPPORT.search(question.group(1)) and _NO_ONE.search(norm) and not _SOMEONE.search(norm):
+    if (
+        question
+        and _ASKED_FOR_SUPPORT.search(question.group(1))
+        and _NO_ONE.search(norm)
+        and not _SOMEONE.search(norm)
+    ):
         return Move("alone", who=who, pronoun=pronoun)  # "Is there someone you can talk to?" "not really"
     if question and _ASKED_TO_TELL.search(question.group(1)) and NOT_YET.search(norm):
         return Move("not_yet", who=who, pronoun=pronoun)  # "Have you been able to tell him?" "no I haven't"
-    if question and _ASKED_TO_TELL.search(question.group(1)) and re.match(r"\s*(have|did|do|could)\b", question.group(1), re.I) \
-            and _SAID_YES.match(norm):
+    if (
+        question
+        and _ASKED_TO_TELL.search(question.group(1))
+        and re.match(r"\s*(have|did|do|could)\b", question.group(1), re.I)
+        and _SAID_YES.match(norm)
+    ):
         return Move("told", who=who, pronoun=pronoun)  # "Have you been able to tell your parents?" "ye i guess"
     contrast = CONTRAST.search(norm)
     if contrast and not norm.endswith("?") and _COPED.search(contrast.group("then")):

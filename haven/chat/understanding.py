@@ -151,8 +151,14 @@ THEMES: tuple[Theme, ...] = (
         r"self ?-?conscious|\bawkward|embarrass|speak(ing)? up\b|public speaking|presentation|small talk|"
         r"cent(re|er) of attention|(mind|head) goes blank|voice (shakes|wobbles|goes shaky)|\bcring(e|ing)\b",
     ),
-    Theme("work", r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview"),
-    Theme("study", r"exam|\bfinals\b|\bmocks\b|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher"),
+    Theme(
+        "work",
+        r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview",
+    ),
+    Theme(
+        "study",
+        r"exam|\bfinals\b|\bmocks\b|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher",
+    ),
     Theme(
         "relationships", r"partner|boyfriend|girlfriend|husband|wife|relationship|break ?up|broke up|dating|\bex\b"
     ),
@@ -370,7 +376,9 @@ class Understander:
         themes = tuple(t.name for t in THEMES if _matches(t.words, norm))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
             themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's
-        if "health" in themes and "someone_ill" in state.topics and _THEIR_CARE.search(norm):  # "the hospital calls"
+        if (
+            "health" in themes and "someone_ill" in state.topics and _THEIR_CARE.search(norm)
+        ):  # "the hospital calls"
             themes = tuple(dict.fromkeys("someone_ill" if t == "health" else t for t in themes))
         if "someone_ill" in themes:
             themes = tuple(t for t in themes if t != "health")  # their health, not the person's own
@@ -484,7 +492,9 @@ class Understander:
         if named in self.library.exercises:
             return named
         recent = [*state.offered, *reversed(list(state.done)), *reversed(state.ever_offered)]
-        kinds = [pattern for kind, pattern in I.KINDS.items() if re.search(rf"\b{kind.rstrip('y')}", norm)]  # worries
+        kinds = [
+            pattern for kind, pattern in I.KINDS.items() if re.search(rf"\b{kind.rstrip('y')}", norm)
+        ]  # worries
         if kinds:
             # "the breathing thing": the breathing exercise from this conversation; "the writing down worries
             # thing", of two kinds and none of them here, the library's exercise of the last-named, more specific
@@ -529,7 +539,9 @@ class Understander:
             outcome = I.yes_or_no(norm)  # "Did it help, even a little?" "a bit, yeah"
         tried = I.TRIED.search(norm) and (outcome or referred or named or I.kind_of(norm))
         if _THANKS_OPENING.search(norm) and not (tried or named or I.kind_of(norm)):
-            outcome = None  # "thank you, this actually helps a lot": thanks for the talk, not "the exercise worked"
+            outcome = (
+                None  # "thank you, this actually helps a lot": thanks for the talk, not "the exercise worked"
+            )
         if (
             tried
             or (outcome == "not_helped" and (short or state.done or state.offered))
@@ -604,13 +616,19 @@ class Understander:
             return I.Reading("offtopic")
         return I.Reading("feeling")  # unplaced: listened to, never turned away
 
-    def _during_exercise(self, norm: str, outcome_said: str | None, state: DialogueState, named) -> I.Reading | None:
+    def _during_exercise(
+        self, norm: str, outcome_said: str | None, state: DialogueState, named
+    ) -> I.Reading | None:
         """While an exercise runs in the chat, a message is the step's answer unless it stops the exercise or
         asks for something else: a person, "just listen", steps for right now, another exercise or a question
         about the library by name (None: read it as any message). Before the first step is done, "I did it, it
         helped" means the person did it on the Exercises page. (Triage has read it already.)"""
         exercise = state.run["exercise"] if state.run else None
-        if named and named != exercise and (I.EXPLAIN.search(norm) or I.QUESTION.search(norm) or I.REQUEST.search(norm)):
+        if (
+            named
+            and named != exercise
+            and (I.EXPLAIN.search(norm) or I.QUESTION.search(norm) or I.REQUEST.search(norm))
+        ):
             return None
         if STOP.search(norm) or I.REFUSAL.search(norm):
             return I.Reading("decline", exercise=exercise)

@@ -36,9 +36,13 @@ def test_a_reply_does_not_say_the_same_thing_twice_in_other_words():
     p = Phraser("x")
     assert p.pick("reflect", ["Thanks for putting that into words."]) == "Thanks for putting that into words."
     validate = ["It took something to put that into words.", "You're not the only one who has felt like this."]
-    assert p.pick("validate", validate) == "You're not the only one who has felt like this."  # common words: no echo
+    assert (
+        p.pick("validate", validate) == "You're not the only one who has felt like this."
+    )  # common words: no echo
     later = Phraser("x", ["Thanks for putting that into words."])
     assert later.pick("validate", validate[:1]) == validate[0]  # across turns only exact repeats count
     quoting = Phraser("x")
     quoting.pick("reflect", ["A loss like this touches everything."])
-    assert quoting.pick("lead", ["From Haven's library: {snippet}"], snippet="A loss like this can shake you.")  # a quote
+    assert quoting.pick(
+        "lead", ["From Haven's library: {snippet}"], snippet="A loss like this can shake you."
+    )  # a quote

@@ -69,7 +69,9 @@ def test_answers_that_depend_on_haven_s_question():
     asked = "Have you been able to tell him how it makes you feel?"
     assert _read("no I haven't said anything", "he never says sorry", last=asked).kind == "not_yet"
     assert _read("no I haven't said anything", "he never says sorry", last="What helps?") is None
-    told = _read("ye i guess", "my parents keep going on about it", last="Have you been able to tell your parents?")
+    told = _read(
+        "ye i guess", "my parents keep going on about it", last="Have you been able to tell your parents?"
+    )
     assert (told.kind, told.who) == ("told", "your parents")
     assert _read("yeah but they dont listen", "my parents nag", last="Have you been able to tell them?") is None
     what = "What happened between you most recently?"
@@ -93,7 +95,9 @@ def test_a_first_message_carries_no_thread():
 def test_a_no_to_is_there_someone_is_being_alone_with_it(message):
     """Found walking the app: "not really, my brother lives abroad" to "Is there someone in the family you can talk
     to?" was read as not having told someone yet ("what would you most want him to hear?")."""
-    move = _read(message, "my mum's been in hospital since tuesday", last="Is there someone in the family you can talk to?")
+    move = _read(
+        message, "my mum's been in hospital since tuesday", last="Is there someone in the family you can talk to?"
+    )
     assert move is not None and move.kind == "alone"
     told = _read("no I haven't said anything", "my housemate eats my food", last="Have you been able to tell him?")
     assert told is not None and told.kind == "not_yet"
@@ -106,8 +110,11 @@ def test_a_no_to_is_there_someone_is_being_alone_with_it(message):
         ("ok ill go on saturday", "Going on Saturday", "own"),
         ("ok ill try practising in front of my sister", "Practising in front of your sister", "own"),
         ("now I want to drive to see my nan", "Driving to see your nan", "own"),
-        ("theres a climbing gym near me, maybe i could check it out",
-         "There's a climbing gym near you, and checking it out", "own"),
+        (
+            "theres a climbing gym near me, maybe i could check it out",
+            "There's a climbing gym near you, and checking it out",
+            "own",
+        ),
         ("yeah my mum could maybe come over on tuesdays", "Your mum coming over on Tuesdays", "other"),
         ("Volunteering might suit me.", "Volunteering", "suits"),
     ],
@@ -120,8 +127,15 @@ def test_a_step_the_person_could_take_is_said_back_in_their_words(message, step,
 
 @pytest.mark.parametrize(
     "message",
-    ["i could just disappear", "i could take all my pills", "i can see why she said it", "i'll tell you what happened",
-     "i want to talk about my mum", "will i ever go back?", "i could talk to him but he never listens"],
+    [
+        "i could just disappear",
+        "i could take all my pills",
+        "i can see why she said it",
+        "i'll tell you what happened",
+        "i want to talk about my mum",
+        "will i ever go back?",
+        "i could talk to him but he never listens",
+    ],
 )
 def test_no_step_is_read_where_there_is_none_to_welcome(message):
     move = _read(message, "I feel stuck lately")
@@ -149,7 +163,15 @@ def test_an_answer_is_said_back_only_as_a_clean_clause(message, said_back):
     assert threads.said_back(normalise(message)) == said_back
 
 
-@pytest.mark.parametrize(("verb", "ing"), [("talk", "talking"), ("drive", "driving"), ("get", "getting"),
-                                           ("see", "seeing"), ("practising", "practising")])
+@pytest.mark.parametrize(
+    ("verb", "ing"),
+    [
+        ("talk", "talking"),
+        ("drive", "driving"),
+        ("get", "getting"),
+        ("see", "seeing"),
+        ("practising", "practising"),
+    ],
+)
 def test_gerund(verb, ing):
     assert threads.gerund(verb) == ing

@@ -139,8 +139,12 @@ def test_being_ill_is_still_about_health(understander):
 
 @pytest.mark.parametrize(
     ("text", "norm"),
-    [("ok ill go on saturday", "ok i'll go on saturday"), ("Yeah, ill text her tomorrow", "yeah i'll text her tomorrow"),
-     ("I feel ill just thinking about it", "i feel ill just thinking about it"), ("my mum is ill still", "my mum is ill still")],
+    [
+        ("ok ill go on saturday", "ok i'll go on saturday"),
+        ("Yeah, ill text her tomorrow", "yeah i'll text her tomorrow"),
+        ("I feel ill just thinking about it", "i feel ill just thinking about it"),
+        ("my mum is ill still", "my mum is ill still"),
+    ],
 )
 def test_ill_typed_for_i_will_is_written_out_once_in_the_normaliser(text, norm):
     assert normalise(text) == norm
