@@ -134,12 +134,27 @@ def stands_alone(sentences: list[str]) -> bool:
     return all(len(s) <= 260 for s in sentences)
 
 
+def _list_leads(text: str) -> set[str]:
+    """One-sentence paragraphs that open a list right after them ("Social anxiety often follows a loop, with a
+    before, a during and an after." over "- Before. ..."): said alone, they promise what they do not give."""
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    leads = set()
+    for block, after in zip(blocks, blocks[1:], strict=False):
+        if _LIST_OR_HEADING.match(block.strip()) or not re.match(r"^\s*[-*+]\s+", after):
+            continue
+        sentences = [s.strip() for s in _SENTENCE.split(_plain(block)) if s.strip()]
+        if len(sentences) == 1:
+            leads.add(sentences[0])
+    return leads
+
+
 def quotes(text: str, length: int = 2, skip_summary: bool = False) -> list[str]:
     """Quotes of up to ``length`` whole sentences from a passage, each the opening of a paragraph (a sentence in
     the middle leans on the ones before it: "Others notice aches", "Common ones are..."), each standing on its
     own; in the passage's order."""
     found: list[str] = []
-    paras = paragraphs(text)
+    leads = _list_leads(text)
+    paras = [p for p in paragraphs(text) if " ".join(p) not in leads]
     if skip_summary and len(paras) > 1:
         paras = paras[1:]  # an overview's first paragraph is the document's summary line
     for para in paras:  # a paragraph's first sentences: mid-paragraph ones lean on what came before

@@ -60,7 +60,9 @@ def test_what_can_i_do_about_something_quotes_the_tip_that_names_it(guide, under
 def test_a_tip_is_a_whole_list_item_that_names_the_word():
     from haven.chat import passages
 
-    text = 'Intro.\n\n- Name it. "This is panic. It will pass."\n- Let the signs be there. Blushing fades on its own.'
+    text = (
+        'Intro.\n\n- Name it. "This is panic. It will pass."\n- Let the signs be there. Blushing fades on its own.'
+    )
     assert passages.tips(text, {"blush"}) == ["Let the signs be there. Blushing fades on its own."]
     assert passages.tips(text, {"panic"}) == []  # "Name it." alone is too short to say anything
     assert passages.tips(text, {"sleep"}) == []
@@ -124,3 +126,13 @@ def test_stream_yields_the_reply_text_then_the_draft(guide, understander, search
     items = list(guide.stream(_request(understander, searcher, "I'm stressed about money")))
     *chunks, draft = items
     assert "".join(chunks) == draft.text
+
+
+def test_a_one_sentence_lead_in_to_a_list_is_not_quoted_alone():
+    # seen in the held-out2 conversations: "Social anxiety often follows a loop, with a before, a during and an
+    # after." was quoted without the list it opens
+    from haven.chat import passages
+
+    text = "Intro line that stands alone. It says enough.\n\nIt follows a loop, with a before and an after.\n\n- **Before.** One.\n- **After.** Two."
+    found = passages.quotes(text, 2)
+    assert found == ["Intro line that stands alone. It says enough."]
