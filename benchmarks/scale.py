@@ -68,7 +68,7 @@ def add_in_batches(collection, records, batch: int = 2000) -> float:
 
 
 def _flush(collection, buf) -> None:
-    ids, vecs, docs, metas = zip(*buf)
+    ids, vecs, docs, metas = zip(*buf, strict=True)
     collection.add(ids=list(ids), embeddings=list(vecs), documents=list(docs), metadatas=list(metas))
 
 

@@ -27,7 +27,7 @@ class Reference(Strict):
     publisher: str = Field(min_length=2, description="NHS, NIMH, NICE, WHO, APA, Mind, ...")
 
 
-class Approach(str, Enum):
+class Approach(str, Enum):  # noqa: UP042 (StrEnum would change how f-strings and str() show a value)
     CBT = "CBT"
     DBT = "DBT"
     ACT = "ACT"

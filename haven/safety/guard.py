@@ -336,7 +336,7 @@ def units(reply: str) -> list[str]:
     if len(sentences) + 1 > MAX_UNITS:
         size = -(-len(sentences) // (MAX_UNITS - 1))
         sentences = [" ".join(sentences[i : i + size]) for i in range(0, len(sentences), size)]
-    pairs = [f"{a} {b}" for a, b in zip(sentences, sentences[1:])] if len(sentences) > 2 else []
+    pairs = [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)] if len(sentences) > 2 else []
     return [whole, *sentences, *pairs]
 
 

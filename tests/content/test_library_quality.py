@@ -215,7 +215,7 @@ def test_article_paragraphs_are_not_hard_wrapped(path: Path) -> None:
     body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     wrapped = [
         line
-        for prev, line in zip(body.splitlines(), body.splitlines()[1:])
+        for prev, line in zip(body.splitlines(), body.splitlines()[1:], strict=False)
         if prev.strip() and line.strip() and not re.match(r"\s*(?:[-*+]|\d+\.|#)\s", line)
     ]
     assert wrapped == [], f"{path.name}: paragraph continues on a new line: {wrapped[:2]}"

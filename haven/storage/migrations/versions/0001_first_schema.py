@@ -1,7 +1,7 @@
 """first schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-27 10:58:38.377570
 """
 import sqlalchemy as sa
