@@ -170,7 +170,8 @@ MIGHT_SUIT = re.compile(
 #: ordinary reading (crisis triage has read them already; a cheer must never be the answer).
 _NOT_A_STEP = re.compile(
     r"\b(tell you|talk about|talk to you|see (why|that|how|what|it|the point)|disappear|die|dead|kill|hurt|cut|pills|tablets|overdose|end it|give up|quit|run away|"
-    r"hide|drink|scream|cry|never|not|no one|nobody|leave)\b"
+    r"hide|drink|scream|cry|never|not|no one|nobody|leave|into|off (a|the)|wall|bridge|cliff|traffic|train|rope|"
+    r"knife|gun|jump|bleed|harm|suicid\w*|forever|alone|away)\b"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Verbs whose last consonant doubles before -ing ("get" -> "getting").

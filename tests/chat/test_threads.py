@@ -135,6 +135,9 @@ def test_a_step_the_person_could_take_is_said_back_in_their_words(message, step,
         "i want to talk about my mum",
         "will i ever go back?",
         "i could talk to him but he never listens",
+        "i want to drive into a wall",
+        "i could just walk off the bridge",
+        "i want to go away forever",
     ],
 )
 def test_no_step_is_read_where_there_is_none_to_welcome(message):
