@@ -24,7 +24,7 @@ run: install
 	$(VENV)/bin/haven prepare
 	$(VENV)/bin/streamlit run app.py
 
-test: install browser
+test: install browser lint
 	$(PY) -m pytest
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
