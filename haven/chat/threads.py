@@ -92,6 +92,10 @@ _SOMEONE = re.compile(
     r"\b(there'?s|theres|there is|except|apart from|other than|one (girl|boy|guy|person|friend|mate|"
     r"woman|man|lady|colleague|neighbour))\b"
 )
+#: "...one girl in my art class who is nice": someone kind named, whatever Haven asked.
+_KIND_ONE = re.compile(
+    r"\b(who is|who'?s|whos|that is|that'?s) (really |quite |pretty )?(nice|kind|friendly|lovely|ok|okay|alright)\b"
+)
 _ASKED_TO_TELL = re.compile(
     r"\b(tell|told|talk|talked|say|said|spoken|speak|bring it up|raise|mention|respond|react)\b", re.I
 )
@@ -456,7 +460,8 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
                 pronoun=_GENDERED.get(speaker.split()[-1], "they") if named else _pronoun(speaker),
             )
     question = re.search(r"([^.!?]*\?)\s*$", last_reply)
-    if question and _ASKED_FOR_SUPPORT.search(question.group(1)) and _SOMEONE.search(norm):
+    asked_for_support = bool(question and _ASKED_FOR_SUPPORT.search(question.group(1)))
+    if (asked_for_support or _KIND_ONE.search(norm)) and _SOMEONE.search(norm):
         rest = re.sub(
             r"^(no|nope|nah|not really|not really no|not anyone|well|but|yeah|yes)( \w+)?? ?(?=there|theres|except|one)",
             "",

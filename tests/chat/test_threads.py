@@ -178,3 +178,13 @@ def test_an_answer_is_said_back_only_as_a_clean_clause(message, said_back):
 )
 def test_gerund(verb, ing):
     assert threads.gerund(verb) == ing
+
+
+def test_someone_kind_named_after_a_no_is_said_back_whatever_was_asked():
+    move = _read(
+        "not really, theres one girl in my art class who is nice",
+        "my friends made a group chat without me",
+        last="What else might explain it?",
+    )
+    assert move is not None and move.kind == "someone" and move.pronoun == "she"
+    assert move.said_back == "There's one girl in your art class who is nice."
