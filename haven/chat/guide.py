@@ -44,6 +44,8 @@ _TAG_WORDS = {
     "friends": r"loneliness|connection|social",
     "social": r"social anxiety|confidence|avoidance",
     "someone_ill": r"worry|stress|self-criticism|loneliness",
+    "caring": r"stress|guilt|overwhelm|boundaries|saying no",
+    "procrastination": r"motivation|routine|perfectionism",
     "money": r"stress|worry|decisions|planning",
     "study": r"stress|worry|perfectionism|planning|motivation",
     "work": r"work|stress|overwhelm",
@@ -63,7 +65,7 @@ _ARTICLE_FITS = {
     "stressed": r"stress|pressure|burnout|overwhelmed",
     "overwhelmed": r"overwhelmed|stress|pressure",
     "ashamed": r"shame|self-criticism|self-esteem",
-    "guilty": r"self-criticism|shame",
+    "guilty": r"guilt|self-criticism|shame",
     "numb": r"numb|empty|low-mood",
     "tired": r"tired|exhausted|sleep|burnout",
     "grieving": r"grief|loss|bereavement",
@@ -71,10 +73,12 @@ _ARTICLE_FITS = {
     "work": r"work|burnout|stress|pressure",
     "study": r"stress|pressure|perfectionism|worry",
     "relationships": r"relationships|connection",
-    "family": r"relationships|connection|caring",
+    "family": r"relationships|connection",  # not "caring": a loss in the family is not carer strain
     "friends": r"friendship|connection|loneliness|social-anxiety",
     "social": r"social-anxiety|shyness|blushing|judged",
     "someone_ill": r"worry|stress|caring",
+    "caring": r"caring|carer|caregiv|respite",
+    "procrastination": r"procrastinat|putting-off|perfectionism|motivation",
     "money": r"stress|worry|pressure",
     "health": r"getting-help|doctor|anxiety",
     "panic": r"panic|racing-heart|breathless",
@@ -769,6 +773,9 @@ class GuideEngine:
             lead = phraser.pick("listen-open", P.LISTEN_OPEN)
             rest, _ = self._listening(request, phraser, citer)
             return [f"{lead} {rest[0]}"], []
+        if request.dialogue.turns:  # "I just needed to say it", after saying it: not "Tell me what's going on"
+            opening, said = phraser.pick("listen-open", P.LISTEN_OPEN), phraser.pick("listen-said", P.LISTEN_SAID)
+            return [f"{opening} {said} {phraser.pick('listen-q', P.LISTEN_QUESTION)}"], []
         return [f"{phraser.pick('listen-open', P.LISTEN_OPEN)} {phraser.pick('listen-start', P.LISTEN_START)}"], []
 
     def _progress(self, request, phraser, citer):

@@ -126,7 +126,11 @@ REFUSAL = re.compile(
     r"(\w+ )?(exercises?|breathing|techniques?|tips|grounding|meditation|worksheets?)|"
     r"stop (suggesting|offering|recommending|giving me)|no more (\w+ )?(exercises|breathing|tips)|no exercises|"
     r"(rather|prefer) not (to )?(do )?(any |an |the )?(\w+ )?(exercises?|breathing)|"
-    r"not (in the mood|up) for (an? |any )?(exercises?|breathing)|(exercises|breathing) (don'?t|doesn'?t) work for me|"
+    r"not (really |quite |feeling )?(in the mood|up) for (an? |any |more |another )?(\w+ )?(exercises?|breathing|techniques?|tips)|"
+    r"(exercises|breathing) (don'?t|doesn'?t) work for me|"
+    # "I don't really feel like doing an exercise", "can we not do exercises", "no exercise stuff"
+    r"(don'?t|do not) (really )?feel like (doing )?(an?|any|the|more|another) (\w+ )?(exercises?|breathing)|"
+    r"(can|could) we (not|skip( the)?) (do )?(the |any )?(exercises?|breathing)|"
     r"(exercises?|breathing|techniques?|tips)( exercises?| techniques?| stuff| things?)? (are|is) (rubbish|useless|pointless|"
     r"stupid|a waste of time|crap|nonsense|bs|not for me|not my thing)|don'?t bother (with|suggesting|offering)?)"
 )
@@ -136,7 +140,11 @@ LISTEN = re.compile(
     r"(need|want) to (vent|rant|get (it|this) off my chest)|let me (vent|rant)|can (you|u) (just )?listen|"
     r"(could|would) you (just )?listen|just need (someone|somebody) to (listen|talk to)|"
     r"(don'?t|do not) (want|need) (advice|solutions|to be fixed|fixing)|not looking for (advice|solutions)|"
-    r"no advice|just be here|i just want to talk)\b"
+    r"no advice|just be here|i just want to talk|"
+    # "I just needed to say it", "I needed someone to hear it", "I'd rather just talk"
+    r"needed to (say (it|that|this)|get (it|that|this) out|let (it|that) out)\W*$|just needed to (tell|talk to) (someone|somebody)|"
+    r"needed (someone|somebody) to (hear|know)|(i'?d )?(rather|prefer to) just (talk|chat)|"
+    r"just (talk|chat)(,)? if (that'?s|that is) (ok|okay|alright))\b"
 )
 #: Right now, in the body: steps in the chat, not a menu.
 NOW = re.compile(

@@ -35,6 +35,8 @@ _RECAP_QUESTIONS = {
     "friends": "How have things been with your friends?",
     "social": "How have things been around other people since then?",
     "someone_ill": "How are things with the person who was unwell, and how are you?",
+    "caring": "How has the caring been going, and how are you doing yourself?",
+    "procrastination": "How has getting started on things been?",
     "money": "How are things with money now?",
     "health": "How has your health been?",
     "panic": "Have the panicky moments come back since?",

@@ -36,13 +36,21 @@ THEME_ABOUT = {
     "friends": " about friends",
     "social": " around other people",
     "someone_ill": " about someone you love being unwell",
+    "caring": " about caring for someone",
+    "procrastination": " about putting things off",
     "money": " about money",
     "health": " about your health",
     "body": " about your body",
 }
 #: Short names of topics for a list of conversations ("Anxious, social nerves and work"), where the stored name
 #: would read as code; others are shown as they are, underscores as spaces.
-TOPIC_LABELS = {"social": "social nerves", "someone_ill": "someone unwell", "low": "low mood"}
+TOPIC_LABELS = {
+    "social": "social nerves",
+    "someone_ill": "someone unwell",
+    "low": "low mood",
+    "caring": "caring for someone",
+    "procrastination": "putting things off",
+}
 THEME_NOUNS = {
     "sleep": "sleep",
     "work": "work",
@@ -52,6 +60,8 @@ THEME_NOUNS = {
     "friends": "the situation with friends",
     "social": "feeling on show around people",
     "someone_ill": "someone close being unwell",
+    "caring": "caring for someone",
+    "procrastination": "putting things off",
     "money": "money",
     "health": "your health",
     "panic": "the panic",
@@ -217,6 +227,11 @@ FOLLOW_UP_THEME = {
         "What do you usually do to get through those moments?",
     ),
     "someone_ill": ("How are you holding up while they're unwell?", "Who is there to support you through this?"),
+    "caring": ("How are you looking after yourself alongside the caring?", "Who else shares the caring with you?"),
+    "procrastination": (
+        "What happens just before you put it off?",
+        "What would a ten-minute start on it look like?",
+    ),
     "money": (
         "What part of the money worry is loudest right now?",
         "Is there one bill or step you could look at first?",
@@ -363,6 +378,12 @@ LISTEN_START = (
     "Go ahead, whenever you're ready.",
     "What's on your mind?",
     "Tell me what's going on.",
+)
+#: "I just needed to say it", after the person has said it: what they said is taken as said.
+LISTEN_SAID = (
+    "It makes sense to want to say it out loud, just as it is.",
+    "Sometimes it helps just to have it said.",
+    "You've been carrying a lot, and it's okay to simply put it down here for a moment.",
 )
 LISTEN_ACK = (
     "I'm listening.",

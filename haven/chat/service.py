@@ -619,7 +619,22 @@ def _search_query(text: str, understanding: Understanding, region: str, state=No
         return f"{text}. How to find a therapist or counsellor in the {_REGION_WORDS.get(region.upper(), region)}"
     if state is not None and state.topics and not understanding.topics and understanding.intent in _LEANS_ON_TOPIC:
         return f"{text.strip()} ({', '.join(state.topics[-3:])})"
+    themes_so_far = _conversation_themes(state) if understanding.intent == "feeling" else []
+    if themes_so_far and understanding.feelings and not understanding.themes:
+        # "honestly I'm exhausted" in a talk about caring for a parent: the exhaustion of caring, not of bad sleep
+        return f"{text.strip()} ({', '.join(themes_so_far)})"
     return text.strip()  # the same string understanding embedded, so the embedding cache serves both
+
+
+def _conversation_themes(state) -> list[str]:
+    """What the conversation is about, in words: its first theme (the subject the person opened with, "caring
+    for someone") and its latest one, if another."""
+    from haven.chat.phrases import THEME_NOUNS
+    from haven.chat.understanding import THEMES
+
+    names = {t.name for t in THEMES}
+    themes = [t for t in (state.topics if state is not None else ()) if t in names]
+    return [THEME_NOUNS.get(t, t).removeprefix("your ") for t in dict.fromkeys(themes[:1] + themes[-1:])]
 
 
 @lru_cache(maxsize=1)

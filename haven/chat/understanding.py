@@ -124,6 +124,14 @@ FEELINGS: tuple[Feeling, ...] = (
 )
 
 
+#: Grown-ups close enough that looking after them is caring ("I look after my mum") ...
+_GROWN_UP = (
+    r"(mum|mom|mother|dad|father|parents?|gran\w*|nan|grandma|grandad|grandpa|husband|wife|partner|brother|sister)"
+)
+#: ... and children, who are cared for ("I care for my disabled son") though looking after them is parenting.
+_CLOSE = rf"({_GROWN_UP[1:-1]}|son|daughter|child|kid)"
+
+
 @dataclass(frozen=True)
 class Theme:
     """Something the person's life is about right now, named so it can be picked up next time."""
@@ -145,6 +153,20 @@ THEMES: tuple[Theme, ...] = (
         r" (in (the )?hospital|in intensive care|ill|sick|unwell|poorly|diagnosed|having (an )?(operation|surgery))",
     ),
     Theme(
+        "caring",  # looking after someone who needs care: the carer's own strain (knowledge/caring-for-someone.md)
+        r"\bcarers?\b|caregiv|dementia|alzheimer|"
+        rf"(\bcaring for|\bcare for) (my|our) (\w+ )?{_CLOSE}\b(?!'s)|"
+        rf"\blook(ing|s)? after (my|our) (elderly |old |poorly |sick |disabled )?{_GROWN_UP}\b(?!'s| (while|when|for the (day|evening|weekend)))|"
+        r"\bcaring for (him|her|them)\b",
+    ),
+    Theme(
+        "procrastination",  # putting things off (knowledge/procrastination.md): the avoid-relief loop, not laziness
+        r"procrastinat|putting (it |things |everything |stuff |this |that )?off|"
+        r"\bput(ting)? off (my|the|\w+ing|it|this|that)\b|"
+        r"\bkeep avoiding (my|the|it|doing|starting)|can'?t (get|make myself) (started|start)|"
+        r"(never|can'?t|don'?t) get (a)?round to|leav(e|ing) (it|everything|things) (to|until|till) the last minute",
+    ),
+    Theme(
         "social",  # fear of being judged or on show: shyness, blushing, speaking up (knowledge/social-anxiety.md)
         r"\bblush|(go(es)?|went|turn(s|ed|ing)?|going) (bright |beetroot )?red\b|\bshy\b|shyness|social(ly)? anx|"
         r"judg(ed|ing|e) me|(people|everyone|they) (are |were )?(judging|staring|looking at me|watching me|laughing at me)|"
@@ -157,7 +179,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "study",
-        r"exam|\bfinals\b|\bmocks\b|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher",
+        r"exam|\bfinals\b|\bmocks\b|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher|dissertation|thesis|assignment|lecture",
     ),
     Theme(
         "relationships", r"partner|boyfriend|girlfriend|husband|wife|relationship|break ?up|broke up|dating|\bex\b"
@@ -176,7 +198,7 @@ THEMES: tuple[Theme, ...] = (
     Theme("panic", r"panic|heart (is )?(racing|pounding)|can'?t breathe|short of breath|chest (is )?tight"),
     Theme(
         "self-criticism",
-        r"useless|failure|not good enough|worthless|hate myself|so stupid|idiot|mess(ed)? (it )?up",
+        r"useless|failure|(not|won.t|wouldn.t|isn.t|wasn.t|never) (be )?(\w+ )?good enough|perfectionis|worthless|hate myself|so stupid|idiot|mess(ed)? (it )?up",
     ),
     Theme("body", r"my body|how i look|\bugly\b|\bfat\b|my weight|appearance|\bmirror\b|body image"),
     Theme(
