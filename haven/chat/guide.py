@@ -910,7 +910,7 @@ class GuideEngine:
     def _said_back(request, phraser: Phraser) -> str | None:
         """The person's answer said back in their own terms (haven.chat.threads.said_back), when it has not
         been said already; None otherwise."""
-        echo = threads.said_back(normalise(request.text))
+        echo = threads.said_back(normalise(request.text)) if threads.one_clause(request.text) else None
         if echo is None or not phraser.fresh(echo):
             return None
         phraser.remember(echo)

@@ -162,7 +162,9 @@ HELP_NOW = re.compile(
 )
 TRIED = re.compile(
     # "I did say some harsh things", "I used to love painting": telling of one's life, not trying an exercise
-    r"\b(i (did(?! (say|tell|not|shout|yell|get|go|want|feel|mean|think|know|love|like|used)\b)|tried|used(?! to\b)|"
+    # "what I did wrong", "how I did it": telling of what happened, not trying something
+    r"\b(?<!what )(?<!how )(?<!why )(?<!when )(i (did(?! (say|tell|not|shout|yell|get|go|want|feel|mean|think|know|love|like|used|"
+    r"wrong|right|it wrong|that wrong|something wrong|nothing wrong)\b)|tried|used(?! to\b)|"
     r"practi[cs]ed|gave|went through|have done|'?ve done|have tried|'?ve tried|just did)|"
     r"did (it|that|the)|tried (it|that|the)|gave it a (go|try|shot)|after (doing|trying) (it|that|the)|"
     # the written exercises are tried by writing: "I wrote it down", "made the list", "jotted them down"

@@ -382,6 +382,21 @@ def _coped(first: str, then: str) -> str | None:
     return f"{first_said[:-1]}, but {then_said[0].lower()}{then_said[1:]}"
 
 
+#: Words that may stand before a comma without making a second clause ("yeah, i work two jobs").
+_LEAD_IN = re.compile(
+    r"^(yes|yeah|yep|no|nah|nope|ok|okay|well|so|honestly|tbh|hmm+|um+|oh|i mean|i guess|i think|maybe)$"
+)
+
+
+def one_clause(text: str) -> bool:
+    """True if the person's own words (with their punctuation) are one clause: what is said back is read from
+    the normalised text, where commas and full stops are gone, so two clauses would run into one garbled
+    sentence ("It's for a team lead role first time you've ever gone for a promotion.")."""
+    parts = [p.strip() for p in re.split(r"[,;:.!?\n]+|\s[-\u2013\u2014]\s", text.strip().lower())]
+    parts = [p for p in parts if p and not _LEAD_IN.match(p)]
+    return len(parts) <= 1
+
+
 def said_back(norm: str) -> str | None:
     """An answer said back to the person as a sentence in their own terms ("i work two jobs so im never home" ->
     "You work two jobs so you're never home."), or None when it is a question, a fragment, in text-speak or too

@@ -193,7 +193,8 @@ THEMES: tuple[Theme, ...] = (
     Theme("money", r"money|debt|\brent\b|bills?\b|afford|financ|mortgage|pay ?check|salary"),  # not "parents"
     Theme(
         "health",
-        r"health|\bill\b|illness|doctor|symptom|pain|diagnos|headache|hospital",  # "ill go" is I'll: normalise()
+        # "ill go" is I'll (normalise()); a health visitor sees a new baby and its parents, not an illness
+        r"health(?! visitor)|\bill\b|illness|doctor|symptom|pain|diagnos|headache|hospital",
     ),
     Theme("panic", r"panic|heart (is )?(racing|pounding)|can'?t breathe|short of breath|chest (is )?tight"),
     Theme(

@@ -188,3 +188,17 @@ def test_someone_kind_named_after_a_no_is_said_back_whatever_was_asked():
     )
     assert move is not None and move.kind == "someone" and move.pronoun == "she"
     assert move.said_back == "There's one girl in your art class who is nice."
+
+
+@pytest.mark.parametrize(
+    "text, one",
+    [
+        ("It's for a team lead role, first time I've ever gone for a promotion", False),  # was run together
+        ("due in 3 weeks. 10k words and ive written like 800", False),
+        ("yeah, I work two jobs so I'm never home", True),  # a lead-in before the comma is not a clause
+        ("no, I haven't said anything", True),
+        ("I work two jobs so I am never home!!", True),
+    ],
+)
+def test_only_one_clause_is_said_back_from_the_normalised_text(text, one):
+    assert threads.one_clause(text) is one

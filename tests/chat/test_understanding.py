@@ -172,3 +172,17 @@ def test_i_will_try_doing_something_is_a_plan_not_taking_up_the_offer():
 
     assert not TRY_THAT.search("ok i'll try practising in front of my sister")
     assert TRY_THAT.search("ok i'll try that")
+
+
+def test_a_health_visitor_is_not_the_persons_health(understander):
+    assert "health" not in understander.read("my health visitor is coming on thursday").themes
+    assert "health" in understander.read("my mental health has been bad").themes
+
+
+@pytest.mark.parametrize("text", ["i guess i just keep going over what i did wrong", "I know I did wrong by her"])
+def test_what_i_did_is_told_not_an_exercise_tried(text):
+    from haven.chat import intents as I
+    from haven.chat.understanding import normalise
+
+    assert not I.TRIED.search(normalise(text))
+    assert I.TRIED.search(normalise("I did the breathing and it helped"))
