@@ -405,8 +405,9 @@ class GuideEngine:
             return phraser.pick("follow-pair", options, required=False) or phraser.pick("follow", general)
         for feeling in u.feelings:
             options += unknown(P.FOLLOW_UP_FEELING.get(feeling, ()))
-        for theme in themes:
-            options += unknown(P.FOLLOW_UP_THEME.get(theme, ()))
+        # the leading theme's questions only: "my dad has dementia and I'm his carer on top of my job" is asked
+        # about the caring, not "What part of work is weighing on you most?"
+        options += next((q for q in (unknown(P.FOLLOW_UP_THEME.get(t, ())) for t in themes) if q), [])
         question = phraser.pick("follow-theme", options, required=False) if options else None
         return question or phraser.pick("follow", general)
 

@@ -634,6 +634,8 @@ def _conversation_themes(state) -> list[str]:
 
     names = {t.name for t in THEMES}
     themes = [t for t in (state.topics if state is not None else ()) if t in names]
+    if state is not None and state.focus and len(themes) > 1:  # the welcome's focus was chosen, not said here
+        themes = [t for t in themes if t != state.focus]
     return [THEME_NOUNS.get(t, t).removeprefix("your ") for t in dict.fromkeys(themes[:1] + themes[-1:])]
 
 
