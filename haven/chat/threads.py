@@ -352,10 +352,12 @@ _GENDERED = {
 }
 
 
-def _pronoun(text: str) -> str:
-    if re.search(r"\b(she|her)\b", text):
+def _pronoun(text: str, people: bool = False) -> str:
+    """she / he / they for the person spoken of; with ``people``, also from words for a person ("one girl in my
+    art class", "a guy at work")."""
+    if re.search(r"\b(she|her" + ("|girl|woman|lady" if people else "") + r")\b", text):
         return "she"
-    if re.search(r"\b(he|him|his)\b", text):
+    if re.search(r"\b(he|him|his" + ("|boy|guy|man" if people else "") + r")\b", text):
         return "he"
     return "they"
 
@@ -404,15 +406,6 @@ def said_back(norm: str) -> str | None:
     if norm.endswith("?") or len(norm.split()) < 4 or _ASKS_WITHOUT_MARK.search(norm):
         return None
     return _sentence(norm)
-
-
-def _pronoun_of_someone(words: str) -> str:
-    """she / he / they for "one girl in my art class", "a guy at work"."""
-    if re.search(r"\b(girl|woman|lady|she|her)\b", words):
-        return "she"
-    if re.search(r"\b(boy|guy|man|he|him)\b", words):
-        return "he"
-    return "they"
 
 
 def tells_what_happened(norm: str) -> bool:
@@ -484,7 +477,7 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
         )
         said = _sentence(rest)
         if said:  # "not really, theres one girl in my art class who is nice": someone after all
-            return Move("someone", said_back=said, who=who, pronoun=_pronoun_of_someone(rest))
+            return Move("someone", said_back=said, who=who, pronoun=_pronoun(rest, people=True))
     if (
         question
         and _ASKED_FOR_SUPPORT.search(question.group(1))
