@@ -310,9 +310,8 @@ class GuideEngine:
         # "when to get more help" is background only when nothing else of a fitting article is at hand
         articles = sorted(articles, key=lambda h: bool(_GET_HELP.search(h.section)))
         fits = {h.doc_id: self._article_fit(request, h.doc_id) for h in articles}
-        if (
-            len(request.understanding.themes) >= 2
-        ):  # several things said: what fits more of them, and more than one
+        # several things said: what fits more of them, and more than one
+        if len(request.understanding.themes) >= 2:
             articles = sorted((h for h in articles if fits[h.doc_id] >= 2), key=lambda h: -fits[h.doc_id])
         articles = [h for h in articles if fits[h.doc_id]][:2]
         for hit in articles:
@@ -376,9 +375,8 @@ class GuideEngine:
         topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}
         if threads.tells_what_happened(normalise(request.text)):
-            known.add(
-                "what_happened"
-            )  # "my parents keep going on about it": not "What has been happening at home?"
+            # "my parents keep going on about it": not "What has been happening at home?"
+            known.add("what_happened")
 
         def unknown(questions) -> list[str]:
             return [

@@ -399,9 +399,8 @@ class Understander:
         themes = tuple(t.name for t in THEMES if _matches(t.words, norm))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
             themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's
-        if (
-            "health" in themes and "someone_ill" in state.topics and _THEIR_CARE.search(norm)
-        ):  # "the hospital calls"
+        # "in case the hospital calls", after someone close was said to be unwell: still about them
+        if "health" in themes and "someone_ill" in state.topics and _THEIR_CARE.search(norm):
             themes = tuple(dict.fromkeys("someone_ill" if t == "health" else t for t in themes))
         if "someone_ill" in themes:
             themes = tuple(t for t in themes if t != "health")  # their health, not the person's own
