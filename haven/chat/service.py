@@ -23,8 +23,9 @@ from sqlalchemy import Engine
 from haven.chat import dialogue, limits, memory, store
 from haven.chat.guide import GuideEngine
 from haven.chat.llm import EngineSpec, LLMEngine, LLMUnavailable, build_chat_model, server_url
+from haven.chat.phrases import THEME_NOUNS
 from haven.chat.types import Draft, EngineRequest, Reply, TurnRecord, Understanding
-from haven.chat.understanding import Understander
+from haven.chat.understanding import THEMES, Understander
 from haven.config import Settings, get_settings
 from haven.content.loader import Library
 from haven.retrieval.types import Hit
@@ -629,9 +630,6 @@ def _search_query(text: str, understanding: Understanding, region: str, state=No
 def _conversation_themes(state) -> list[str]:
     """What the conversation is about, in words: its first theme (the subject the person opened with, "caring
     for someone") and its latest one, if another."""
-    from haven.chat.phrases import THEME_NOUNS
-    from haven.chat.understanding import THEMES
-
     names = {t.name for t in THEMES}
     themes = [t for t in (state.topics if state is not None else ()) if t in names]
     if state is not None and state.focus and len(themes) > 1:  # the welcome's focus was chosen, not said here

@@ -200,6 +200,10 @@ def _days(words: str) -> str:
     return re.sub(rf"\b({'|'.join(_WEEKDAYS)})(s?)\b", lambda m: m.group(1).capitalize() + m.group(2), words)
 
 
+#: Words before a step that say nothing of it ("ok maybe i could check it out"), so "it" needs no clause said back.
+_PLAN_LEAD = re.compile(r"(ok|okay|yeah|yes|so|well|maybe|hmm|right)( \w+)?")
+
+
 def _step(norm: str) -> tuple[str, str] | None:
     """The step a message says the person (or someone) could take, said back as a phrase, and whose it is
     ("own" / "other"); None when it says none, is too long to say back, or is no step to welcome."""
@@ -211,15 +215,7 @@ def _step(norm: str) -> tuple[str, str] | None:
         verb = own.group("verb")
         phrase = gerund(verb) + step[len(verb) :]
         before = norm[: own.start()].strip()
-        if (
-            re.search(r"\b(it|that|this)\b", step)
-            and before
-            and not re.fullmatch(
-                r"(ok|okay|yeah|yes|so|well|maybe|"
-                r"hmm|right)( \w+)?",
-                before,
-            )
-        ):
+        if re.search(r"\b(it|that|this)\b", step) and before and not _PLAN_LEAD.fullmatch(before):
             clause = _sentence(re.sub(r"\s+(and |so )?(maybe|perhaps)$", "", before))
             if clause is None:
                 return None  # "it" would lean on words not said back
@@ -227,10 +223,9 @@ def _step(norm: str) -> tuple[str, str] | None:
         return phrase, "own"
     other = OTHER_STEP.search(norm)
     if other:
-        return (
-            f"{to_you(other.group('who'))} {gerund(other.group('step').split()[0])}{other.group('step')[len(other.group('step').split()[0]) :]}",
-            "other",
-        )
+        step = other.group("step")
+        verb = step.split()[0]
+        return f"{to_you(other.group('who'))} {gerund(verb)}{step[len(verb) :]}", "other"
     suits = MIGHT_SUIT.search(norm)
     if suits and (suits.group("step").split()[0].endswith("ing") or suits.group("step").startswith(("a ", "an "))):
         return suits.group("step"), "suits"
