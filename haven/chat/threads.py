@@ -179,18 +179,52 @@ _NOT_A_STEP = re.compile(
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Verbs whose last consonant doubles before -ing ("get" -> "getting").
-_DOUBLED = {"get", "sit", "plan", "stop", "run", "swim", "shop", "put", "set", "jog", "chat"}
+_DOUBLED = {
+    "get",
+    "sit",
+    "plan",
+    "stop",
+    "run",
+    "swim",
+    "shop",
+    "put",
+    "set",
+    "jog",
+    "chat",
+    "pop",
+    "drop",
+    "nip",
+    "hop",
+    "jot",
+    "let",
+    "begin",
+    "skip",
+    "step",
+    "cut",
+    "hit",
+    "dig",
+    "hug",
+    "fit",
+}
 
 
 def gerund(verb: str) -> str:
-    """ "talk" -> "talking", "drive" -> "driving", "get" -> "getting": a step said back as a thing to do."""
-    if verb.endswith("ing"):
+    """ "talk" -> "talking", "drive" -> "driving", "get" -> "getting", "get back" -> "getting back": a step said
+    back as a thing to do. Only the verb takes -ing; a phrasal verb's particle stays as it is ("get back" was
+    said back as "get backing")."""
+    head, _, rest = verb.strip().partition(" ")
+    return f"{_gerund_word(head)} {rest}".strip()
+
+
+def _gerund_word(verb: str) -> str:
+    """One verb in its -ing form ("be" -> "being", "lie" -> "lying", "see" -> "seeing")."""
+    if verb.endswith("ing") or not verb:
         return verb
     if verb in _DOUBLED:
         return verb + verb[-1] + "ing"
     if verb.endswith("ie"):
         return verb[:-2] + "ying"
-    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+    if verb.endswith("e") and len(verb) > 2 and not verb.endswith(("ee", "ye", "oe")):
         return verb[:-1] + "ing"
     return verb + "ing"
 

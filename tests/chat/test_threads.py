@@ -174,10 +174,26 @@ def test_an_answer_is_said_back_only_as_a_clean_clause(message, said_back):
         ("get", "getting"),
         ("see", "seeing"),
         ("practising", "practising"),
+        ("get back", "getting back"),  # a phrasal verb: the verb takes -ing, not its particle ("get backing")
+        ("get in touch", "getting in touch"),
+        ("pop round", "popping round"),
+        ("be", "being"),
     ],
 )
 def test_gerund(verb, ing):
     assert threads.gerund(verb) == ing
+
+
+@pytest.mark.parametrize(
+    ("message", "step"),
+    [
+        ("ok ill get back to the gym next week", "Getting back to the gym next week"),
+        ("maybe i could get in touch with my old friend", "Getting in touch with your old friend"),
+        ("i might pop round to see her on sunday", "Popping round to see her on Sunday"),
+    ],
+)
+def test_a_step_with_a_phrasal_verb_is_said_back_whole(message, step):
+    assert threads.plan_said_back(normalise(message)) == (step, "own")
 
 
 def test_someone_kind_named_after_a_no_is_said_back_whatever_was_asked():
