@@ -17,6 +17,11 @@ The sets differ in how honest their figures are, and the table says so:
   real crisis and is left out here.
 - ``chat_heldout.yaml``: the chat's held-out set, never tuned on by the chat; its triage false alarms were
   seen once (2026-12-01, before round 6 was written), so it is not blind for triage either.
+- ``chat_heldout2.yaml``: written as a held-out set for the chat (conversation3), read and scored since, and
+  tuned on by the chat after that: a dev set now, for the chat and for triage.
+- ``chat_heldout3.yaml``: written as a held-out set (2026-12-02) and read once; its 21 false alarms were seen
+  and round 7 of the triage data was written for the shapes they show (in other words, never its turns): a dev
+  set now. None of these figures is held out; a blind set is written apart and not run from here.
 Every conversation in these sets is ordinary talk unless left out above.
 """
 
@@ -35,6 +40,8 @@ SETS = {
     "chat_dev.yaml": "tuned on",
     "chat_rubric.yaml": "rubric set, not tuned on for triage",
     "chat_heldout.yaml": "held out for the chat; false alarms seen once",
+    "chat_heldout2.yaml": "dev (was held out; read and tuned on since)",
+    "chat_heldout3.yaml": "dev (was held out; read once, its false alarms studied)",
 }
 #: Conversations holding a real crisis: their safety replies are right, not false alarms.
 INTENDED_RISK = {"a crisis during an in-chat exercise"}
