@@ -20,12 +20,13 @@ from haven.chat.inchat import running
 from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
 from haven.chat.phrasing import Phraser, sentence_key
 from haven.chat.types import Citation, Draft, EngineRequest
-from haven.chat.understanding import normalise
+from haven.chat.understanding import FEELINGS, normalise
 from haven.content.loader import Library
 from haven.content.models import Exercise
 from haven.retrieval.types import Hit
 
-#: Exercise tags that fit a recognised feeling or theme (default: the topic's own name).
+#: Exercise tags that fit a recognised feeling or theme (default: the topic's own name), each matched from the start
+#: of a tag; an exercise with no tag that fits what the person is talking about is not offered unasked.
 _TAG_WORDS = {
     "low": r"low-mood|depression|motivation",
     "anxious": r"anxiety|worry|panic",
@@ -44,10 +45,10 @@ _TAG_WORDS = {
     "friends": r"loneliness|connection|social",
     "social": r"social anxiety|confidence|avoidance",
     "someone_ill": r"worry|stress|self-criticism|loneliness",
-    "caring": r"stress|guilt|overwhelm|boundaries|saying no",
-    "procrastination": r"motivation|routine|perfectionism",
+    "caring": r"stress|guilt|overwhelm",  # not assertiveness: a carer's first words are not a conflict
+    "procrastination": r"procrastinat|perfectionism|decisions",  # not low mood's "small steps back to doing"
     "money": r"stress|worry|decisions|planning",
-    "study": r"stress|worry|perfectionism|planning|motivation",
+    "study": r"stress|worry|perfectionism|exams",
     "work": r"work|stress|overwhelm",
     "worry": r"worry|rumination|overthinking",
 }
@@ -57,7 +58,7 @@ _TIP_STOP = {"about", "could", "would", "should", "there", "thing", "things", "a
 #: the person is talking about (the search finds the nearest article even when none fits: grief's stages for a
 #: party, "mind reading" for the rent).
 _ARTICLE_FITS = {
-    "anxious": r"anxiety|worry|panic|nervous|fear",
+    "anxious": r"anxiety|worry|panic|nervous|fear(?!-)",  # not procrastination's "fear-of-failure"
     "low": r"low-mood|depression|sadness|hopeless|no-motivation",
     "angry": r"anger|irritability|rage|frustration",
     "frustrated": r"frustration|anger|stress",
@@ -84,8 +85,44 @@ _ARTICLE_FITS = {
     "panic": r"panic|racing-heart|breathless",
     "self-criticism": r"self-criticism|perfectionism|inner-critic|not-good-enough|self-esteem",
     "body": r"self-esteem|self-criticism",
-    "worry": r"worry|overthinking|what-if|anxiety",
+    "worry": r"worry|overthinking|what-if|anxiety|racing-mind",
 }
+#: How many of an article's first tags say what it is about; the rest are words a search may meet it by, and a
+#: feeling the article speaks to. A theme must be the article's subject: "burnout" far down the carer article's
+#: tags made it fit work ("Carers' charities can also help..." quoted to someone who moved for a new job), while
+#: guilt and exhaustion, further down, are what a carer may feel.
+_SUBJECT_TAGS = 5
+_FEELING_NAMES = frozenset(f.name for f in FEELINGS)
+#: Exercise tags too general to say an exercise fits because the person used the word ("my feelings").
+_GENERAL_TAGS = frozenset({"feelings", "emotions", "thoughts", "writing", "support", "safety", "planning"})
+
+
+def _names(tags, pattern: str) -> bool:
+    """True if one of ``tags`` starts with what ``pattern`` names: "anxiety" names "anxiety", never
+    "social-anxiety" (a worry about a promotion is not social anxiety)."""
+    return any(re.match(rf"(?:{pattern})", tag) for tag in tags)
+
+
+#: Feelings that build and are met, in the moment, with the steps of their article's "what helps in the moment"
+#: list (panic and anxiety have exercises for that: GuideEngine.MOMENT_EXERCISES).
+_SETTLE_FEELINGS = ("angry", "frustrated")
+#: A request about the moment itself ("what can I do in the moment when I feel it building up?").
+_ABOUT_THE_MOMENT = re.compile(
+    r"\b(in the moment|right then|right now|at the time|heat of the moment|building up|builds up|"
+    r"when (i feel )?(it|that|the anger)('?s| is)? (build|start|com|ris|kick)\w*|"
+    r"before i (snap|shout|yell|lose it|explode|blow up|say something))\b"
+)
+
+
+#: Background that makes light of a hard feeling ("Some stress is part of life. A deadline ... can give you a useful
+#: push." to someone who can't stop worrying about money, or to an exhausted carer): true, but not what fits then.
+_MAKES_LIGHT = re.compile(
+    r"part of (everyday )?life|useful push|can even help|(is|are) (perfectly )?normal|everyone (feels|gets|has)|"
+    r"almost everyone|most people (feel|get|have)",
+    re.I,
+)
+#: The longest exercise offered for right now, in minutes (grounding, breathing, a body scan; not a 15-minute plan).
+_NOW_MINUTES = 8
 #: Words of crisis help: never quoted as background in an ordinary reply (triage read the message as no risk;
 #: crisis help is the safety layer's, in its own words).
 _CRISIS_WORDS = re.compile(
@@ -232,18 +269,46 @@ class GuideEngine:
         return not any(re.search(pattern, name) for kind, pattern in KINDS.items() if kind in avoid)
 
     def _exercise_lines(
-        self, request, phraser: Phraser, citer: _Citer, limit: int, unlike: str | None = None
+        self,
+        request,
+        phraser: Phraser,
+        citer: _Citer,
+        limit: int,
+        unlike: str | None = None,
+        asked: bool = False,
+        now: bool = False,
     ) -> tuple[list[str], list[str]]:
-        """One to ``limit`` exercises from the hits (already ranked for this person), each a fresh line.
+        """One to ``limit`` exercises from the hits (already ranked for this person), each a fresh line; unless
+        ``asked`` ("what could I try?"), only exercises that fit what the person is talking about; ``now`` ("anything
+        I can do right now to switch off?"), only short ones that can be done there and then.
 
         One, unless the person asked for options: a reply with a menu of buttons reads as a form."""
         limit = 3 if request.understanding.options else min(limit, 1)
         lines, chosen = [], []
-        for hit in self._named_first(request, self._by_fit(request)):
+        ranked = self._named_first(request, self._by_fit(request))
+        if asked:  # asked for something to do: the library's other exercises too, after what the search found
+            found = {h.doc_id for h in ranked}
+            ranked += [
+                passages.section(self.library, i, "What it is for")
+                for i in sorted(self.library.exercises)
+                if i not in found
+            ]
+        fitting = {h.doc_id for h in ranked if self._exercise_fits(request, h.doc_id)}
+        # offered unasked, only what fits; asked for, what fits first and, if nothing does, what the search found
+        strict = not asked or bool(fitting & {h.doc_id for h in ranked if self._allowed(request, h.doc_id)})
+
+        def fits(exercise_id: str) -> bool:
+            return not strict or exercise_id in fitting or exercise_id == request.understanding.named_exercise
+
+        for hit in ranked:
             if hit.kind != "exercise" or hit.doc_id not in self.library.exercises:
                 continue
             if not self._allowed(request, hit.doc_id) or hit.doc_id in chosen:
                 continue
+            if not fits(hit.doc_id):
+                continue
+            if now and self.library.exercises[hit.doc_id].duration_minutes > _NOW_MINUTES:
+                continue  # worry time or a sleep plan is for tomorrow, not for 3am
             if unlike and re.search(unlike, hit.doc_id.replace("-", " ")):
                 continue  # not the same kind as the one that did not help
             ex = self.library.exercises[hit.doc_id]
@@ -279,26 +344,19 @@ class GuideEngine:
         return [*own, *(h for h in hits if h.doc_id != named)]
 
     def _by_fit(self, request) -> list[Hit]:
-        """The hits with exercises whose tags fit the conversation so far moved up, stable otherwise: the
-        search already weighs this message; the conversation is what it cannot see ("stayed in bed all
-        weekend" in a talk about low mood is about activity more than sleep)."""
-        u = request.understanding
-        if u.topics and len(u.themes) < 2:
-            return list(request.hits)  # the message says what it is about; retrieval's order stands
-        # several things at once ("lie there going over everything I haven't revised": sleep, worry, study): the
-        # exercise that fits most of them; with none, what the conversation has been about
-        before = u.themes if len(u.themes) >= 2 else request.dialogue.topics
+        """The hits with exercises ranked by how many things said their tags fit, retrieval's order otherwise.
+        Why: the search weighs the words of this message, not what it is about ("6 twelve-hour shifts" found the
+        sleep plan for burnout); several things at once ("lie there going over everything I haven't revised":
+        sleep, worry, study) want the exercise that fits most of them; a message that names nothing is read with
+        what the conversation has been about ("stayed in bed all weekend" in a talk about low mood)."""
+        several = len(self._subjects(request)) >= 2  # one thing said: retrieval's order among what fits it
 
         def fit(hit: Hit) -> int:
-            ex = self.library.exercises.get(hit.doc_id)
-            if hit.kind != "exercise" or ex is None:
-                return 0
-            tags = " ".join(ex.tags)
-            return sum(bool(re.search(_TAG_WORDS.get(t, t), tags)) for t in before)
+            return self._exercise_fit(request, hit.doc_id) if several and hit.kind == "exercise" else 0
 
         ranked = [hit for _, hit in sorted(enumerate(request.hits), key=lambda pair: (-fit(pair[1]), pair[0]))]
         for pair, exercise_id in _PAIR_EXERCISES.items():  # two themes that mean one thing have their exercise
-            if set(pair) <= set(u.themes) and exercise_id in self.library.exercises:
+            if set(pair) <= set(request.understanding.themes) and exercise_id in self.library.exercises:
                 own = passages.section(self.library, exercise_id, "What it is for")
                 ranked = [own, *(h for h in ranked if h.doc_id != exercise_id)]
         return ranked
@@ -313,9 +371,13 @@ class GuideEngine:
         # several things said: what fits more of them, and more than one
         if len(request.understanding.themes) >= 2:
             articles = sorted((h for h in articles if fits[h.doc_id] >= 2), key=lambda h: -fits[h.doc_id])
-        articles = [h for h in articles if fits[h.doc_id]][:2]
+        articles = sorted((h for h in articles if fits[h.doc_id]), key=lambda h: -fits[h.doc_id])[:2]
+        hard = any(f not in P.POSITIVE_FEELINGS for f in request.understanding.feelings)
         for hit in articles:
             snippets = passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview")
+            # said to someone who is struggling, "some stress is part of life" belittles it
+            if hard or request.dialogue.topics:
+                snippets = [q for q in snippets if not _MAKES_LIGHT.search(q)]
             text = self._cited_snippet(phraser, citer, hit, snippets, "psychoed", P.PSYCHOED_LEAD)
             if text:
                 return text
@@ -347,22 +409,50 @@ class GuideEngine:
                 return text
         return None
 
+    @staticmethod
+    def _subjects(request) -> list[str]:
+        """What the person is talking about: the hard feelings and themes of this message, else the last things
+        the conversation was about ("not really, he's always busy" is still about the loneliness)."""
+        u = request.understanding
+        return [t for t in u.topics if t not in P.POSITIVE_FEELINGS] or list(request.dialogue.topics[-3:])
+
+    def _exercise_fits(self, request, exercise_id: str) -> bool:
+        """True if one of the exercise's tags fits what the person is talking about. Why: the search offers the
+        nearest exercise whatever the message ("she came round last night" got 5-4-3-2-1 grounding, a breakup
+        got "Unhooking from a thought"); offered unasked, an exercise that fits nothing said is worse than none."""
+        return self._exercise_fit(request, exercise_id) > 0
+
+    def _exercise_fit(self, request, exercise_id: str) -> int:
+        """How many of the things the person is talking about the exercise's tags fit, one more if a tag is the
+        person's own word for it ("I keep getting urges to scroll my phone": urge surfing); 0 for none."""
+        ex = self.library.exercises.get(exercise_id)
+        if ex is None:
+            return 0
+        subjects = self._subjects(request)
+        if "grieving" in subjects:  # a loss is met as a loss: not "Say it clearly and kindly" after a breakup
+            return int(_names(ex.tags, _TAG_WORDS["grieving"]))
+        norm = normalise(request.text)
+        own_word = any(
+            re.search(rf"\b{re.escape(tag[:5])}", norm)
+            for tag in ex.tags
+            if len(tag) >= 5 and tag not in _GENERAL_TAGS
+        )
+        return sum(_names(ex.tags, _TAG_WORDS.get(t, t)) for t in subjects) + own_word
+
     def _article_fit(self, request, doc_id: str) -> int:
         """How well an article is about what the person is talking about: how many feelings or themes of this
         message (or, for one that names none, "it's to the whole department", of the conversation so far) its
         tags fit; 0 means it is beside the point. Why count: "I lie there going over everything I haven't
         revised" is sleep, worry and study at once, and the article about night-time worry fits two of them
         while one about perfectionism fits only the study. With nothing named in the message or the conversation, none fits: a lesson needs a subject."""
-        u = request.understanding
-        topics = [t for t in u.topics if t not in P.POSITIVE_FEELINGS] or list(request.dialogue.topics[-3:])
-        topics = [t for t in topics if t in _ARTICLE_FITS]
+        topics = [t for t in self._subjects(request) if t in _ARTICLE_FITS]
         article = self.library.articles.get(doc_id)
         if article is None:
             return 1
         if not topics:  # nothing said of what it is about: no lesson ("kick us out" got one on anger)
             return 0
-        tags = " ".join(article.meta.tags)
-        return sum(bool(re.search(_ARTICLE_FITS[t], tags)) for t in topics)
+        subject = article.meta.tags[:_SUBJECT_TAGS]
+        return sum(_names(article.meta.tags if t in _FEELING_NAMES else subject, _ARTICLE_FITS[t]) for t in topics)
 
     def _follow_up(self, request, phraser: Phraser, offered: bool = False) -> str:
         """One question Haven does not know the answer to: never a fact the person already gave."""
@@ -372,6 +462,13 @@ class GuideEngine:
         opening = state.focus is not None and state.turns < 3 and u.intent == "answer"
         pending_topic = state.pending.topic if opening and state.pending is not None else None
         themes = u.themes or ((pending_topic,) if pending_topic else ())
+        feelings = list(u.feelings)
+        if not themes and not feelings and u.intent in ("answer", "feeling"):
+            # a message that names nothing carries on what the conversation is about: asked about that, not "Is
+            # there a moment today that stands out?" ("her name was Biscuit" in a talk about losing her)
+            earlier = list(reversed(state.topics))
+            feelings = [t for t in earlier if t in P.FOLLOW_UP_FEELING and t not in P.POSITIVE_FEELINGS][:1]
+            themes = tuple(t for t in earlier if t in P.FOLLOW_UP_THEME)[:1]
         topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}
         if threads.tells_what_happened(normalise(request.text)):
@@ -401,11 +498,14 @@ class GuideEngine:
                 options += unknown(questions)
         if options:  # the pair's own questions first: "what is the next exam?" misses worry at night
             return phraser.pick("follow-pair", options, required=False) or phraser.pick("follow", general)
-        for feeling in u.feelings:
+        for feeling in feelings:
             options += unknown(P.FOLLOW_UP_FEELING.get(feeling, ()))
         # the leading theme's questions only: "my dad has dementia and I'm his carer on top of my job" is asked
-        # about the caring, not "What part of work is weighing on you most?"
-        options += next((q for q in (unknown(P.FOLLOW_UP_THEME.get(t, ())) for t in themes) if q), [])
+        # about the caring, not "What part of work is weighing on you most?"; and a feeling said leads its theme
+        # ("moved here for uni and I don't know a single person" is asked about the loneliness, not the next exam)
+        options = [q for q in options if phraser.fresh(q)] or next(
+            (q for q in (unknown(P.FOLLOW_UP_THEME.get(t, ())) for t in themes) if q), []
+        )
         question = phraser.pick("follow-theme", options, required=False) if options else None
         return question or phraser.pick("follow", general)
 
@@ -546,6 +646,8 @@ class GuideEngine:
         if passing is not None:
             return passing, []
         u = request.understanding
+        if u.mode == "in_the_moment" and all(f in P.POSITIVE_FEELINGS for f in u.feelings):
+            return [self._moment_word(request, phraser)], []  # "ok i walked out of the room", "bit better now"
         positive = bool(u.feelings) and all(f in P.POSITIVE_FEELINGS for f in u.feelings)
         if opening is None and not u.feelings and any(t.role == "user" for t in request.history):
             opening = self._said_back(request, phraser)  # a statement carrying the conversation on, in its words
@@ -718,7 +820,12 @@ class GuideEngine:
             hits = (*passages.of_document(self.library, named), *hits)
         if named:  # the named document first, and in it a section with something not said yet
             hits = tuple(sorted(hits, key=lambda h: (h.doc_id != named, not self._has_fresh(phraser, h))))
-        article = next((h for h in hits if h.kind == "article"), None)
+        # an article about what the person is talking about, when they named anything: "is there anything I can do
+        # right now to switch off?" at 2am was answered with procrastination's "See a doctor..."
+        fitting = named or not self._subjects(request)
+        article = next(
+            (h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))), None
+        )
         if article is None:
             return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
         found = [q for q in passages.quotes(article.passage, 3, skip_summary=article.section == "Overview")]
@@ -778,8 +885,12 @@ class GuideEngine:
         return [f"{phraser.pick('listen-open', P.LISTEN_OPEN)} {phraser.pick('listen-start', P.LISTEN_START)}"], []
 
     def _progress(self, request, phraser, citer):
-        """Good news: celebrate it and help the person keep the win, without turning it into a problem."""
-        cheer = phraser.pick("celebrate", P.CELEBRATE)
+        """Good news: celebrate it and help the person keep the win, without turning it into a problem; said with
+        joy ("I GOT IT!!": capitals, exclamation marks), met with joy."""
+        joyful = re.search(r"!!|\b[A-Z]{2,}\b.*!", request.text) or re.search(
+            r"\b(yay+|woo+|yess+|omg)\b", request.text, re.I
+        )
+        cheer = phraser.pick("celebrate", P.CELEBRATE_JOY if joyful else P.CELEBRATE)
         keep = phraser.pick("celebrate-keep", P.CELEBRATE_KEEP, required=False)
         question = phraser.pick("celebrate-q", P.CELEBRATE_QUESTION)
         return [" ".join(p for p in (cheer, keep) if p), question], []
@@ -846,23 +957,35 @@ class GuideEngine:
     def _options(self, request, phraser, citer):
         """ "What could I try?": a short choice of exercises that fit and were not used yet. When the message
         names what it is about ("what can I do about the blushing"), first what the library says helps with that,
-        since the exercises alone may not speak to it."""
+        since the exercises alone may not speak to it; about the moment anger builds, its steps for the moment."""
+        if _ABOUT_THE_MOMENT.search(normalise(request.text)):
+            settled = self._settle(request, phraser, citer, now=False)
+            if settled is not None:
+                return settled
         tip = None
         if request.understanding.topics:
             tip = self._tip(request, phraser, citer) or self._psychoeducation(request, phraser, citer)
-        lines, chosen = self._exercise_lines(request, phraser, citer, limit=3)
+        now = bool(I.NOW.search(normalise(request.text)) or _ABOUT_THE_MOMENT.search(normalise(request.text)))
+        lines, chosen = self._exercise_lines(request, phraser, citer, limit=3, asked=True, now=now)
         if not lines:
             if tip:
                 return [tip, self._follow_up(request, phraser)], []
             return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
         lead = phraser.pick("options", P.OPTIONS_LEAD if len(lines) > 1 else P.EXERCISE_LEAD_ONE)
-        return [p for p in (tip, "\n".join([lead, *lines]), "Which one feels right for you?") if p], chosen
+        question = (
+            "Which one feels right for you?"
+            if len(lines) > 1
+            else phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=self.library.exercises[chosen[0]].title)
+        )
+        return [p for p in (tip, "\n".join([lead, *lines]), question) if p], chosen
 
     def _answer(self, request, phraser, citer):
         """An answer to Haven's own question: taken in, then the conversation goes on from it."""
         u = request.understanding
         hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
         pending = request.dialogue.pending
+        if u.mode == "in_the_moment" and not hard:  # mid-steps: "ok ok im trying", "a bit better. still shaky"
+            return [self._moment_word(request, phraser)], []
         if not hard and outcome_of(normalise(request.text)) == "helped":  # "just saying it out loud helped a bit"
             glad = phraser.pick("answer-helped", P.ANSWER_HELPED)
             return [f"{glad} {phraser.pick('follow-positive', P.FOLLOW_UP_POSITIVE)}"], []
@@ -906,6 +1029,16 @@ class GuideEngine:
         return [" ".join(p for p in (ack, self._follow_up(request, phraser)) if p)], []
 
     @staticmethod
+    def _moment_word(request, phraser: Phraser) -> str:
+        """A word back while the person is still in the steps for the moment: easing is met gently, trying is
+        encouraged. Why: "ok ok im trying" in a panic in a shop was asked "What would feel like one small step
+        forward today?", and "a bit better. still shaky" "What's been going well?"."""
+        norm = normalise(request.text)
+        if outcome_of(norm) == "helped" or re.search(r"\b(better|calmer|easing|easier|slowing)\b", norm):
+            return phraser.pick("moment-easing", P.MOMENT_EASING)
+        return phraser.pick("moment-keep", P.MOMENT_KEEP_GOING)
+
+    @staticmethod
     def _said_back(request, phraser: Phraser) -> str | None:
         """The person's answer said back in their own terms (haven.chat.threads.said_back), when it has not
         been said already; None otherwise."""
@@ -928,11 +1061,53 @@ class GuideEngine:
         parts.append(phraser.pick("condition-q", P.CONDITION_QUESTION))
         return parts, []
 
+    def _settle_source(self, request) -> Hit | None:
+        """The library's "what helps in the moment" steps for anger, when anger is what the person is talking
+        about (in this message, or, for one that names no hard feeling, earlier); None otherwise."""
+        u = request.understanding
+        hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
+        feeling = next((f for f in (hard or request.dialogue.topics) if f in _SETTLE_FEELINGS), None)
+        if feeling is None:
+            return None
+        for doc_id, article in self.library.articles.items():
+            if not _names(article.meta.tags[:_SUBJECT_TAGS], _ARTICLE_FITS[feeling]):
+                continue
+            for hit in passages.of_document(self.library, doc_id):
+                if re.search(r"in the moment", hit.section, re.I) and passages.items(hit.passage):
+                    return hit
+        return None
+
+    def _settle(self, request, phraser, citer, now: bool):
+        """Anger building: the library's short steps for the moment (pause, step away, a long breath out, cool
+        water, come back later), numbered and cited, and a question about using them. Why: "what can I do in the
+        moment when I feel it building up?" was offered values and worry time, which are for another day.
+        None when they were given already in this conversation."""
+        hit = self._settle_source(request)
+        steps = passages.items(hit.passage)[:5] if hit is not None else []
+        if not steps or not all(phraser.fresh(step) for step in steps):
+            return None
+        n = str(citer.peek(hit.doc_id))
+        lead = phraser.pick("settle-now" if now else "settle", P.SETTLE_LEAD_NOW if now else P.SETTLE_LEAD, n=n)
+        citer.cite(hit)
+        for step in steps:
+            phraser.remember(step)
+        after = " ".join(next(iter(passages.paragraphs(hit.passage)), []))  # "When you are calmer, come back..."
+        close = (
+            phraser.pick("settle-close", P.SETTLE_CLOSE_NOW)
+            if now
+            else phraser.pick("settle-q", P.SETTLE_QUESTION)
+        )
+        numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(steps, start=1))
+        return [lead, numbered, " ".join(p for p in (after, close) if p)], []
+
     #: Exercises that can be done in the chat, right now, in the order they are tried.
     MOMENT_EXERCISES = ("grounding-54321", "paced-breathing", "box-breathing", "tipp")
 
     def _in_the_moment(self, request, phraser, citer):
         """Right now: short numbered steps in the chat, cited, and no question about the past."""
+        settled = self._settle(request, phraser, citer, now=True)
+        if settled is not None:
+            return settled
         state, u = request.dialogue, request.understanding
         avoid = {*state.avoid, *u.avoid}
         given = [e for e in self.MOMENT_EXERCISES if e in state.ever_offered or state.done.get(e) is False]

@@ -79,7 +79,8 @@ REQUEST = re.compile(
 )
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
 OPTIONS = re.compile(
-    r"\b(what (can|could|should) i (\w+ )?(do|try)|what (would|might) help|any (ideas|tips|suggestions|exercises)|"
+    r"\b(what (can|could|should) i (\w+ )?(do|try)|what (would|might) help|"
+    r"(is there )?(anything|something) (i|we) (can|could|should) (do|try)|any (ideas|tips|suggestions|exercises)|"
     r"(give|show) me (some )?(options|ideas|exercises|something to (do|try))|what are my options|"
     r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|"
     r"(can|could|would) (you|u) help me (make|plan|with|sort|get|figure|work out|deal with|stop|manage))\b"
@@ -149,7 +150,7 @@ LISTEN = re.compile(
 #: Right now, in the body: steps in the chat, not a menu.
 NOW = re.compile(
     r"\b(right now|rn|at the moment|atm|this second|this minute|happening now|as we speak|now)\b|"
-    r"\b(i'?m|im) (on|in|at) (the|a) \w+|having a panic attack"
+    r"\b(i'?m|im) (on|in|at) (the |a )?\w+|having a panic attack"
 )
 ACUTE = re.compile(
     r"panic|can'?t breathe|cant breathe|hyperventilat|shaking|losing it|"
@@ -159,6 +160,11 @@ ACUTE = re.compile(
 HELP_NOW = re.compile(
     r"\b(what do i do|what should i do|help me|how do i (calm|stop)|calm me down)\b.*\b(now|right now|rn)\b|"
     r"having a panic attack|panic attack (right )?now|i'?m panicking$|i'?m panicking (so|really|badly|help)"
+)
+#: Anger at its height, said as happening ("I'm so angry right now I could scream"): steps for the moment.
+ANGER_NOW = re.compile(
+    r"\b(so (angry|mad)|furious|fuming|raging|livid|seething|about to (snap|explode|lose it|blow up)|"
+    r"going to (snap|explode|lose it|blow up)|could (scream|explode))\b"
 )
 TRIED = re.compile(
     # "I did say some harsh things", "I used to love painting": telling of one's life, not trying an exercise
@@ -182,8 +188,13 @@ HELPED = re.compile(
     r"useful|made a difference|did the trick|a bit better|much better|so much better|less (anxious|panicky|tense))\b"
 )
 GOOD_NEWS = re.compile(
-    r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade)|i passed|passed (my|the)|"
+    r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade)|(i|we) (actually |finally )?passed|"
+    r"passed (my|the|it|first time)|"
     r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)|"
+    # "I GOT IT!!", "they said yes", "yay": joy said plainly ("i got it wrong" is not)
+    r"(?<!ok )(?<!okay )(?<!yeah )(?<!yes )(?<!right )(?<!alright )(?<!think )"  # "ok i got it": understood
+    r"(i|we) (actually |finally |only )?got it\b(?! (wrong|all wrong|back|off|out|from|done))|(they|she|he) said yes|"
+    r"yay+|woo+(hoo+)?|yess+|"
     r"i did it|nailed it|smashed it|good news|great news|went (really |so )?well|went better|"
     r"got (in|accepted|promoted|a (job|place|raise|promotion)(?! (interview|assessment|test|exam|call|trial)))|proud of myself|"
     r"(had|having) a (really )?(good|great|nice|lovely) (day|week|time|weekend|night)|finally (did|managed|got)|"

@@ -120,6 +120,16 @@ def tips(text: str, words: set[str], length: int = 2) -> list[str]:
     return found
 
 
+def items(text: str) -> list[str]:
+    """Every list item of a passage, whole ("Pause. Stop talking and take a slow breath before you respond.").
+    Why: a "what helps in the moment" list is a set of steps to give as they are, not to pick one sentence from."""
+    return [
+        _plain(_LIST_OR_HEADING.sub("", line, count=1))
+        for line in text.splitlines()
+        if re.match(r"^\s*[-*+]\s+", line)
+    ]
+
+
 #: The fewest words a tip may have: "Name it." alone says nothing without the sentence after it.
 _TIP_WORDS = 6
 

@@ -204,7 +204,6 @@ FOLLOW_UP_GENERAL = (
     "What usually helps you, even a little?",
     "Would you like to try one of these now, or talk a bit more first?",
     "What would you say to a friend who felt this way?",
-    "Is there a moment today that stands out?",
     "What do you need most right now?",
     "Who else knows how you've been feeling?",
 )
@@ -410,6 +409,12 @@ CELEBRATE = (
     "That's great! You should be proud of that.",
     "Congratulations, that's a real win.",
 )
+#: Good news said with joy ("I GOT IT!!"): met with the same joy, not a measured "well done".
+CELEBRATE_JOY = (
+    "Yes! That's brilliant news, congratulations!",
+    "That's amazing, congratulations! You must be over the moon.",
+    "Oh, that's fantastic news! Congratulations!",
+)
 CELEBRATE_KEEP = (
     "It's worth stopping for a moment to let it sink in, not rushing on to the next thing.",
     "Good moments count, and noticing them helps them stay with you.",
@@ -510,6 +515,33 @@ MOMENT_CLOSE = (
 MOMENT_AGAIN = (
     "You're doing the right thing by staying with it. Let's try something different, **{title}** [{n}]:",
     "Okay, let's keep going. Here's another way through, **{title}** [{n}]:",
+)
+#: Steps for a feeling that builds (anger), from the library's "what helps in the moment": asked about ahead of
+#: time ("what can I do when I feel it building up?") or said right now ("I'm so angry right now").
+SETTLE_LEAD = (
+    "When you feel it building, a few short steps can help right then [{n}]:",
+    "Here are some things that help in the moment, before it boils over [{n}]:",
+)
+SETTLE_LEAD_NOW = (
+    "That's a lot of anger to be holding right now. Before anything else, a few short steps [{n}]:",
+    "Let's get you through the next few minutes first. Try these [{n}]:",
+)
+SETTLE_QUESTION = (
+    "Which of these do you think you could try the next time it starts to build?",
+    "Which one feels most doable for you, in the middle of it?",
+)
+SETTLE_CLOSE_NOW = (
+    "You don't have to act on it. Tell me how you're doing when you've had a few minutes.",
+    "Take the time you need. I'm here when you want to talk about what happened.",
+)
+#: A word back in the middle of in-the-moment steps ("ok ok im trying", "a bit better. still shaky").
+MOMENT_EASING = (
+    "I'm glad it's easing, even a little. There's no rush: stay with it for as long as you need.",
+    "That's it, a little at a time. The shakiness can take a while to settle, and that's okay.",
+)
+MOMENT_KEEP_GOING = (
+    "You're doing it. One step at a time, at your own pace. I'm right here.",
+    "Good, keep going. There's no right way to do it, just stay with the steps.",
 )
 #: Small talk.
 SMALLTALK = (

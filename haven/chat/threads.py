@@ -157,6 +157,7 @@ PLAN_STEP = re.compile(
     r"(?P<step>(?P<verb>try(?! to\b| and\b)|talk|speak|tell|ask|text|call|ring|phone|email|message|go|check|visit|join|sign|book|see|"
     r"meet|invite|write|practi[cs]e|practi[cs]ing|start|look|come|drive|walk|bring|make|plan|apply|volunteer|"
     r"read|cook|paint|draw|sit|say|explain|reach|spend|pop|head|give|get back|get in touch|"
+    r"be (?:honest|open|straight|upfront)|"
     r"\w+ing)\b.*)$"
 )
 #: Someone else could help ("my mum could maybe come over on tuesdays", "my sister might help out").

@@ -38,7 +38,7 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "anxious",
         r"anxi|nervous|worr(y|ied|ying)|panic|scaries|scared|afraid|on edge|uneasy|jittery|dread|freak(ing|ed)? out|"
-        r"heart (is )?(racing|pounding)|terrified|fear|in knots|butterflies|stomach (is )?(churning|turning|flipping)|"
+        r"heart (is )?(racing|pounding|going (crazy|mad))|(going to|gonna|about to) (pass out|faint)|terrified|fear|in knots|butterflies|stomach (is )?(churning|turning|flipping)|"
         r"feel(ing)? sick (about|with nerves|with worry|thinking)|sick with (nerves|worry)|\bnerves\b|can'?t settle|"
         r"wound up|dreading",
         (
@@ -51,7 +51,9 @@ FEELINGS: tuple[Feeling, ...] = (
         "low",
         r"(?<!calm )(?<!calming )(?<!calmed )(?<!settle )(?<!settling )(?<!slow )(?<!slowing )(?<!sit )(?<!lie )(?<!back )"
         # a phrasal verb, not a mood: "wrote it down", "put them down", "jotted down", "turned that down"
-        r"(?<!\bit )(?<!them )(?<!that )(?<!this )(?<!wrote )(?<!write )(?<!written )(?<!jotted )(?<!noted )(?<!sat )(?<!lay )\bdown\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|crying|cried|gloomy)\b|"
+        r"(?<!\bit )(?<!them )(?<!that )(?<!this )(?<!wrote )(?<!write )(?<!written )(?<!jotted )(?<!noted )(?<!sat )(?<!lay )\bdown\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|gloomy)\b|"
+        # crying said of oneself ("been crying all day"), not of someone else ("my youngest cried")
+        r"\b(i|i'?m|im|been|keep|kept|started|start|stop|was|am|just) (\w+ )?(crying|cried)\b|\bin tears\b|"
         r"\b(meh|blah|flat)\b|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest|"
         r"can'?t be bothered|(don'?t|do not) enjoy anything|stopped enjoying",
         ("I feel so sad and down", "everything feels pointless and grey", "I can't enjoy anything anymore"),
@@ -59,7 +61,7 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "angry",
         r"\b(angry|anger|furious|rage|irritat\w*|annoyed|fuming|livid|pissed off|snapp?(ed|ing)|mad at)\b|"
-        r"lost my temper|losing my temper",
+        r"lost my temper|losing my temper|\bi (shouted|yelled|screamed) at\b|(shouting|yelling) at (them|him|her|my)\b",
         ("I'm so angry I could scream", "everything is irritating me today", "I snapped at my partner again"),
     ),
     Feeling(
@@ -71,13 +73,13 @@ FEELINGS: tuple[Feeling, ...] = (
         "lonely",
         r"lonel\w*|(feel(s|ing)?|felt|so|all|very|completely|totally|really|always|just me) alone\b|alone (all the time|again|every)|"
         r"isolated|no friends|no one to talk|nobody to talk|left out|no one (cares|understands)|"
-        r"(don'?t|do not|didn'?t) know (anyone|anybody|a soul)|know no ?one|haven'?t (got|made) (any )?friends|"
+        r"(don'?t|do not|didn'?t) know (anyone|anybody|a soul|a single (person|soul)|one (person|soul))|know no ?one|haven'?t (got|made) (any )?friends|"
         r"(friends|mates|everyone|everybody) (have |has )?(all )?(moved|gone) away",
         ("I feel so lonely", "I have no one to talk to", "everyone else has friends except me"),
     ),
     Feeling(
         "stressed",
-        r"stress\w*|under pressure|pressure|deadlines?|swamped|too much on|burn(t|ed)? ?out|burnout",
+        r"stress\w*(?! (him|her|them|you|anyone|everyone) out)|under pressure|pressure|deadlines?|swamped|too much on|burn(t|ed)? ?out|burnout",
         ("I'm so stressed with work", "there's too much on my plate", "the pressure is getting to me"),
     ),
     Feeling(
@@ -107,7 +109,9 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "grieving",
-        r"grie(f|ving)|passed away|\bdied\b|funeral|bereave\w*|miss (him|her|them) so",
+        r"grie(f|ving)|passed away|\bdied\b|broke up with me|dumped me|(we|we'?ve|just|have) (broken|split) up|"
+        r"(we|i|she|he|they) (broke|split) up|(had to )?put (our|my|the) (dog|cat|pet|rabbit|horse) down|"
+        r"lost (our|my) (dog|cat|pet)|funeral|bereave\w*|miss (him|her|them) so",
         ("my mum died last month", "I'm grieving and I miss her so much"),
     ),
     Feeling(
@@ -144,7 +148,7 @@ THEMES: tuple[Theme, ...] = (
     Theme(
         "sleep",
         r"sleep|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning|"
-        r"(lie|lying|lay) (there|here)|drop(ping)? off|drift(ing)? off|(go|goes|get|going|went) to bed|switch off at night",
+        r"(lie|lying|lay) (there|here|in bed)|in bed (and|but|at)|drop(ping)? off|drift(ing)? off|(go|goes|get|going|went) to bed|switch off at night",
     ),
     Theme(
         "someone_ill",  # someone close in hospital or unwell: their health, the person's worry (not their own)
@@ -199,12 +203,14 @@ THEMES: tuple[Theme, ...] = (
     Theme("panic", r"panic|heart (is )?(racing|pounding)|can'?t breathe|short of breath|chest (is )?tight"),
     Theme(
         "self-criticism",
-        r"useless|failure|(not|won.t|wouldn.t|isn.t|wasn.t|never) (be )?(\w+ )?good enough|perfectionis|worthless|hate myself|so stupid|idiot|mess(ed)? (it )?up",
+        r"useless|failure|(not|won.t|wouldn.t|isn.t|wasn.t|never) (be )?(\w+ )?good enough|perfectionis|(my own|such high|impossible|high) standards|worthless|hate myself|so stupid|idiot|mess(ed)? (it )?up",
     ),
     Theme("body", r"my body|how i look|\bugly\b|\bfat\b|my weight|appearance|\bmirror\b|body image"),
     Theme(
         "worry",
-        r"what if|overthink|can'?t stop thinking|keep thinking|ruminat|worst|"
+        # "the worst" as a fear, not as a ranking ("weekends are the worst", "chem is the worst")
+        r"what if|overthink|can'?t stop thinking|keep thinking|ruminat|worst(-| )case|worst will happen|"
+        r"(expect|expecting|imagine|imagining|assume|assuming|think|thinking|fear|fearing) the worst|"
         # going over things, round and round: rumination, whatever it is about
         r"\bgo(ing|es)? over (everything|it|things|what|all|every)|replay\w*|round and round|"
         r"(mind|thoughts|head) (is |are |keeps? )?(racing|races|spinning|spins|churning|buzzing)|racing (mind|thoughts)",
@@ -220,6 +226,12 @@ _LOSS = re.compile(
     r"memorial|ashes|bereave\w*|grie(f|ve|ving))\b"
 )
 #: Work that is someone else's ("my partner is great but he's back at work"), not the person's own.
+#: A part of life said to be fine ("work is fine, people are nice but..."): not what the message is about, so no
+#: theme is read from it (it was asked "What part of work is weighing on you most?" and quoted burnout).
+_SAID_FINE = re.compile(
+    r"\b(work|my job|the job|school|uni|college|home|money|sleep|family|studying|revision|my \w+)"
+    r"( is|'s| has been| was| are)? (fine|ok|okay|alright|all right|good|great|going well)\b"
+)
 _OTHERS_WORK = re.compile(
     r"\b(he|she|they|he'?s|she'?s|they'?re|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)\b( \w+){0,2} "
     r"(is |are |was |were )?(back )?(at|to|from|off) work\b|\b(he|she|they) (works?|worked|is working)\b"
@@ -396,7 +408,7 @@ class Understander:
         state = state or DialogueState()
         norm = normalise(text)
         feelings = [f.name for f in FEELINGS if _matches(f.words, norm)]
-        themes = tuple(t.name for t in THEMES if _matches(t.words, norm))
+        themes = tuple(t.name for t in THEMES if _matches(t.words, _SAID_FINE.sub(" ", norm)))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
             themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's
         # "in case the hospital calls", after someone close was said to be unwell: still about them
@@ -543,7 +555,7 @@ class Understander:
         # 1. what wins whatever Haven asked
         if I.HUMAN.search(norm):
             return I.Reading("human")
-        if I.HELP_NOW.search(norm) or (I.NOW.search(norm) and I.ACUTE.search(norm)):
+        if I.HELP_NOW.search(norm) or (I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm))):
             return I.Reading("in_the_moment")
         if state.mode == "in_the_moment" and I.ACUTE.search(norm) and I.outcome_of(norm) != "helped":
             return I.Reading("in_the_moment")  # still in it: more steps, not a review

@@ -57,6 +57,8 @@ def _check_turn(step: dict, reply, where: str) -> None:
         assert set(step["cites_any"]) & {c.doc_id for c in reply.citations}, where
     if step.get("cites_none"):
         assert not reply.citations, where
+    for doc_id in step.get("not_cites", []):
+        assert doc_id not in {c.doc_id for c in reply.citations}, where
 
 
 def _seed_welcome(service, conversation: dict) -> None:
