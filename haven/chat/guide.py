@@ -411,10 +411,14 @@ class GuideEngine:
 
     @staticmethod
     def _subjects(request) -> list[str]:
-        """What the person is talking about: the hard feelings and themes of this message, else the last things
-        the conversation was about ("not really, he's always busy" is still about the loneliness)."""
+        """What the person is talking about: the hard feelings and themes of this message, else how they said they
+        feel earlier ("not really, he's always busy" is still about the loneliness; the new job said in passing
+        is not), else the last things the conversation was about."""
         u = request.understanding
-        return [t for t in u.topics if t not in P.POSITIVE_FEELINGS] or list(request.dialogue.topics[-3:])
+        said = [t for t in u.topics if t not in P.POSITIVE_FEELINGS]
+        earlier = request.dialogue.topics
+        felt = [t for t in earlier if t in _FEELING_NAMES and t not in P.POSITIVE_FEELINGS][-2:]
+        return said or felt or list(earlier[-3:])
 
     def _exercise_fits(self, request, exercise_id: str) -> bool:
         """True if one of the exercise's tags fits what the person is talking about. Why: the search offers the
@@ -432,8 +436,10 @@ class GuideEngine:
         if "grieving" in subjects:  # a loss is met as a loss: not "Say it clearly and kindly" after a breakup
             return int(_names(ex.tags, _TAG_WORDS["grieving"]))
         norm = normalise(request.text)
+        # a whole tag, not its stem: "last night" is no cue for "night-time worry", "people keep saying" none for
+        # "saying no"
         own_word = any(
-            re.search(rf"\b{re.escape(tag[:5])}", norm)
+            re.search(rf"\b{re.escape(tag)}\b", norm)
             for tag in ex.tags
             if len(tag) >= 5 and tag not in _GENERAL_TAGS
         )
@@ -468,7 +474,7 @@ class GuideEngine:
             # there a moment today that stands out?" ("her name was Biscuit" in a talk about losing her)
             earlier = list(reversed(state.topics))
             feelings = [t for t in earlier if t in P.FOLLOW_UP_FEELING and t not in P.POSITIVE_FEELINGS][:1]
-            themes = tuple(t for t in earlier if t in P.FOLLOW_UP_THEME)[:1]
+            themes = () if feelings else tuple(t for t in earlier if t in P.FOLLOW_UP_THEME)[:1]
         topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}
         if threads.tells_what_happened(normalise(request.text)):

@@ -61,7 +61,7 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "angry",
         r"\b(angry|anger|furious|rage|irritat\w*|annoyed|fuming|livid|pissed off|snapp?(ed|ing)|mad at)\b|"
-        r"lost my temper|losing my temper|\bi (shouted|yelled|screamed) at\b|(shouting|yelling) at (them|him|her|my)\b",
+        r"lost my temper|losing my temper|\bi (shouted|yelled|screamed)\b|(shouting|yelling) at (them|him|her|my)\b",
         ("I'm so angry I could scream", "everything is irritating me today", "I snapped at my partner again"),
     ),
     Feeling(
@@ -72,7 +72,7 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "lonely",
         r"lonel\w*|(feel(s|ing)?|felt|so|all|very|completely|totally|really|always|just me) alone\b|alone (all the time|again|every)|"
-        r"isolated|no friends|no one to talk|nobody to talk|left out|no one (cares|understands)|"
+        r"isolated|no friends|no one to talk|nobody to talk|(don'?t|do not|never|didn'?t) (talk|speak) to (anyone|anybody|a soul)|left out|no one (cares|understands)|"
         r"(don'?t|do not|didn'?t) know (anyone|anybody|a soul|a single (person|soul)|one (person|soul))|know no ?one|haven'?t (got|made) (any )?friends|"
         r"(friends|mates|everyone|everybody) (have |has )?(all )?(moved|gone) away",
         ("I feel so lonely", "I have no one to talk to", "everyone else has friends except me"),
