@@ -33,6 +33,19 @@ def test_the_split_is_fixed_by_the_words_and_roughly_70_15_15():
     assert 0.62 < shares["train"] < 0.78 and 0.10 < shares["dev"] < 0.20 and 0.10 < shares["heldout"] < 0.20
 
 
+def test_data_waiting_in_triage_next_is_valid_and_not_trained_on():
+    """Rounds tried and not shipped wait in data/triage_next/ (docs/benchmarks.md): each file is valid labelled
+    data, ready to move, and none of its messages reaches training or the figures while it waits there."""
+    from haven.safety.labelled import DATA_DIR
+
+    waiting_dir = DATA_DIR.parent / "triage_next"
+    waiting = load_labelled(waiting_dir)
+    assert len(waiting) >= 400 and {r.level for r in waiting} == {"none", "concern", "crisis"}
+    assert all(r.source.startswith(("round6", "round7")) for r in waiting)
+    trained = {" ".join(r.text.lower().split()) for r in load_labelled()}
+    assert not [r.text for r in waiting if " ".join(r.text.lower().split()) in trained]
+
+
 def test_the_saved_model_was_trained_on_the_data_as_it_is_now(triage_model):
     """Change the labelled data and forget `haven train-triage`, and this fails."""
     assert triage_model.data_hash == data_hash()
