@@ -37,7 +37,7 @@ _TAG_WORDS = {
     "angry": r"anger",
     "ashamed": r"shame|self-criticism",
     "guilty": r"guilt|self-criticism",
-    "frustrated": r"anger|frustration",
+    "frustrated": r"anger|frustration|conflict",  # "my flatmate never cleans up and im sick of it"
     "grieving": r"grief",
     "sleep": r"sleep|insomnia",
     "self-criticism": r"self-criticism|shame",
@@ -371,7 +371,11 @@ class GuideEngine:
         # several things said: what fits more of them, and more than one
         if len(request.understanding.themes) >= 2:
             articles = sorted((h for h in articles if fits[h.doc_id] >= 2), key=lambda h: -fits[h.doc_id])
-        articles = sorted((h for h in articles if fits[h.doc_id]), key=lambda h: -fits[h.doc_id])[:2]
+        # the best fit first; within it, "when to get more help" last (it was: "Talk to a doctor..." for anger)
+        articles = sorted(
+            (h for h in articles if fits[h.doc_id]),
+            key=lambda h: (-fits[h.doc_id], bool(_GET_HELP.search(h.section))),
+        )[:2]
         hard = any(f not in P.POSITIVE_FEELINGS for f in request.understanding.feelings)
         for hit in articles:
             snippets = passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview")
