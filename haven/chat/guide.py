@@ -365,6 +365,8 @@ class GuideEngine:
         """Up to two sentences that open a paragraph of one of the two best article passages, standing on their
         own and not said before, cited with that passage."""
         articles = [h for h in request.hits if h.kind == "article"][:3]  # further down is likely off the point
+        # steps for the moment are given whole, as steps (_settle), not as one line of background
+        articles = [h for h in articles if not re.search(r"in the moment", h.section, re.I)]
         # "when to get more help" is background only when nothing else of a fitting article is at hand
         articles = sorted(articles, key=lambda h: bool(_GET_HELP.search(h.section)))
         fits = {h.doc_id: self._article_fit(request, h.doc_id) for h in articles}
@@ -1102,6 +1104,7 @@ class GuideEngine:
         for step in steps:
             phraser.remember(step)
         after = " ".join(next(iter(passages.paragraphs(hit.passage)), []))  # "When you are calmer, come back..."
+        after = after if after and phraser.fresh(after) else ""
         close = (
             phraser.pick("settle-close", P.SETTLE_CLOSE_NOW)
             if now
