@@ -24,8 +24,11 @@ run: install
 	$(VENV)/bin/haven prepare
 	$(VENV)/bin/streamlit run app.py
 
+# pytest-xdist workers: two keep both cores busy while tests wait on browsers, servers and subprocesses.
+TEST_WORKERS ?= 2
+
 test: install browser lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
 browser:
