@@ -114,6 +114,32 @@ def test_everyday_words_that_sound_risky_are_not_a_crisis(text, triage_model):
     assert triage(text).level != "crisis", triage(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband pushes me and grabs my arm",  # a grab is not the benign touch of an arm round a shoulder
+        "he pushed me into the wall",
+        "my boyfriend pushes me to have sex when i say no",
+        "my stepdad pushed me down the stairs",
+    ],
+)
+def test_being_pushed_or_grabbed_at_home_is_danger(text, triage_model):
+    result = triage(text)
+    assert result.is_crisis and result.category == "danger_at_home", result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my parents are pushing me to get married and it's stressing me out",
+        "my dad keeps pushing me to study medicine",
+        "my mum is pushing me into law and I hate it",
+    ],
+)
+def test_being_pushed_towards_a_life_choice_is_pressure_not_danger(text, triage_model):
+    assert triage(text).level == "none", triage(text)
+
+
 def test_a_question_to_learn_is_not_the_crisis_card(triage_model):
     assert triage("what are the warning signs of suicide in teenagers?").level == "concern"
 
