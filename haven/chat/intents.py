@@ -123,7 +123,7 @@ IS_NORMAL = re.compile(
 )
 #: A refusal said in full, whatever was asked: "I don't want breathing exercises", "stop suggesting things".
 REFUSAL = re.compile(
-    r"\b((i )?(don'?t|do not) (want|need|like) (to do )?(any |more |another |the |these |those |your )?"
+    r"\b((i )?(don'?t|do not) (really |actually |even )?(want|need|like) (to do )?(any |more |another |the |these |those |your |a |an )?"
     r"(\w+ )?(exercises?|breathing|techniques?|tips|grounding|meditation|worksheets?)|"
     r"stop (suggesting|offering|recommending|giving me)|no more (\w+ )?(exercises|breathing|tips)|no exercises|"
     r"(rather|prefer) not (to )?(do )?(any |an |the )?(\w+ )?(exercises?|breathing)|"
@@ -145,7 +145,7 @@ LISTEN = re.compile(
     # "I just needed to say it", "I needed someone to hear it", "I'd rather just talk"
     r"needed to (say (it|that|this)|get (it|that|this) out|let (it|that) out)\W*$|just needed to (tell|talk to) (someone|somebody)|"
     r"needed (someone|somebody) to (hear|know)|(i'?d )?(rather|prefer to) just (talk|chat)|"
-    r"just (talk|chat)(,)? if (that'?s|that is) (ok|okay|alright))\b"
+    r"just (talk|chat)(,)? if (that'?s|that is) (ok|okay|alright)|(can|could) (we|i) just (talk|chat)( for a (bit|while|minute))?\W*$)\b"
 )
 #: Right now, in the body: steps in the chat, not a menu.
 NOW = re.compile(

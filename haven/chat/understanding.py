@@ -49,9 +49,10 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "low",
-        r"(?<!calm )(?<!calming )(?<!calmed )(?<!settle )(?<!settling )(?<!slow )(?<!slowing )(?<!sit )(?<!lie )(?<!back )"
-        # a phrasal verb, not a mood: "wrote it down", "put them down", "jotted down", "turned that down"
-        r"(?<!\bit )(?<!them )(?<!that )(?<!this )(?<!wrote )(?<!write )(?<!written )(?<!jotted )(?<!noted )(?<!sat )(?<!lay )\bdown\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|gloomy)\b|"
+        # "down" as a mood only where a mood is said ("feeling down", "I'm so down", "down lately"); elsewhere it is
+        # a phrasal verb ("writing the worries down", "calm down", "put them down"), which no list of verbs covers
+        r"\b(feel|feels|feeling|felt|i'?m|im|i am|been|so|really|pretty|quite|bit|very|kinda|kind of|more|always|just|still|getting) down\b"
+        r"(?! (to|the|at|by|from|there|here|in|on|with)\b)|\bdown (lately|recently|today|all (day|week)|in the dumps)\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|gloomy)\b|"
         # crying said of oneself ("been crying all day"), not of someone else ("my youngest cried")
         r"\b(i|i'?m|im|been|keep|kept|started|start|stop|was|am|just) (\w+ )?(crying|cried)\b|\bin tears\b|"
         r"\b(meh|blah|flat)\b|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest|"

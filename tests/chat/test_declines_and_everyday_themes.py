@@ -33,11 +33,18 @@ def test_a_refusal_in_other_words_is_a_decline_and_remembered(understander, text
         "honestly I don't need tips, I just needed someone to hear it",
         "I'd rather just talk if that's ok",
         "I just needed to tell someone",
+        "can we just talk for a bit",
     ],
 )
 def test_wanting_to_be_heard_is_listened_to(understander, text):
     reading = understander.read(text)
     assert reading.intent == "venting" and reading.mode == "listening"
+
+
+def test_a_refusal_with_an_adverb_and_a_wish_to_talk_is_both_kept(understander):
+    # found walking the app: this was answered with paced breathing
+    reading = understander.read("I don't really want a breathing exercise, can we just talk for a bit")
+    assert reading.mode == "listening" and "breathing" in reading.avoid
 
 
 @pytest.mark.parametrize(
