@@ -36,6 +36,12 @@ STOP = re.compile(
     r"\b|\b(stop (this|it|the exercise|now|please)|let'?s stop|i'?d rather stop)\b"
 )
 _SKIP = re.compile(r"\b(skip|pass|don'?t know|dunno|idk|not sure|no idea|just start|let'?s start|go on|next)\b")
+#: Said to the 0-10 question, a bare "ok" or "ready" means "let's begin", not an answer to the step after it
+#: (box breathing's next step is the breathing itself, which must be shown before anything is noticed).
+_BEGIN = re.compile(
+    r"(ok|okay|k|kk|sure|yes|yeah|yep|yup|ready|i'?m ready|go|go ahead|let'?s go|let'?s do it|start|fine|alright)"
+    r"( then| please| thanks)?\W*"
+)
 _NUMBER = re.compile(r"\b(10|[0-9])\b")
 _NOT_DONE = re.compile(r"\b(skip|couldn'?t|can'?t|didn'?t|did not|not really)\b")
 _ITEMS = re.compile(r"\s*(?:,|;|\n|\band\b|&|\+)\s*")
@@ -225,6 +231,7 @@ def _answered_step(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
         step.saves == "before"
         and rating(text) is None
         and not _SKIP.search(text.lower())
+        and not _BEGIN.fullmatch(text.lower().strip())
         and following < len(steps)
         and steps[following].saves not in ("before", "after")
     ):

@@ -174,3 +174,14 @@ def test_words_at_the_rating_step_answer_the_first_real_step(service, db):
     assert "four things" in reply.text.lower() and "five things" not in reply.text.lower()
     (run,) = _runs(db, "grounding-54321")
     assert run.distress_before is None and run.answers["see"][:2] == ["a lamp", "the window"]
+
+
+def test_ok_to_the_rating_question_begins_the_breathing_instead_of_skipping_it(service, db):
+    """Found walking the app: 'ok' to 'how strong is the feeling, 0-10?' in box breathing was taken as the answer
+    to the breathing step, so the next reply asked for the rating after without ever giving the breathing."""
+    first = service.respond("me", "can you walk me through box breathing?")
+    reply = service.respond("me", "ok", first.conversation_id)
+    assert "how strong is the feeling now" not in reply.text.lower()
+    assert "4" in reply.text and "breathe" in reply.text.lower()  # the box itself: in for four, hold, out, hold
+    done = service.respond("me", "done, felt a bit calmer", first.conversation_id)
+    assert "0 to 10" in done.text
