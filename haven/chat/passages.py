@@ -104,10 +104,7 @@ def tips(text: str, words: set[str], length: int = 2) -> list[str]:
     sentences that stand on their own. Why: a "what helps" section is a list, which :func:`quotes` leaves out,
     and "what can I do about the blushing" is answered by the one item about blushing, not by the first one."""
     found = []
-    for line in text.splitlines():
-        if not re.match(r"^\s*[-*+]\s+", line):
-            continue
-        item = _plain(_LIST_OR_HEADING.sub("", line, count=1))
+    for item in items(text):
         lowered = item.lower()
         if not any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
             continue
