@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from benchmarks.risk_conversations import play, side_problems
 from haven.safety.conversation import RiskState, assess
 
 HERE = Path(__file__).resolve().parent
@@ -92,20 +93,10 @@ def test_conversation(name, triage_model):
     A conversation with a ``known_gap`` is a failure we know of and say so: it must keep failing until fixed
     (strict), and then the marker comes off.
     """
-    state = RiskState()
     wrong: list[str] = []
-    for index, turn in enumerate(BY_NAME[name]["turns"], 1):
-        result = assess(turn["say"], state, turn.get("question"))
-        state = result.state
-        problems = []
-        if result.reply != turn["expect"]:
-            problems.append(f"expected {turn['expect']}, got {result.reply}")
-        if "means" in turn and result.asked_for_means != turn["means"]:
-            problems.append(f"expected means={turn['means']}, got {result.asked_for_means}")
-        if "category" in turn and not (result.triage.category == state.category == turn["category"]):
-            problems.append(
-                f"expected category {turn['category']}, got {result.triage.category} (state {state.category})"
-            )
+    for index, turn, result in play(BY_NAME[name]):  # the benchmark plays the same file the same way
+        problems = [] if result.reply == turn["expect"] else [f"expected {turn['expect']}, got {result.reply}"]
+        problems += side_problems(turn, result)  # the means flag and category, where the file gives them
         if problems:
             evidence = result.triage.evidence[:120]
             wrong.append(f"{_describe(index, turn)}: {'; '.join(problems)} [{result.triage.level}: {evidence}]")
