@@ -205,6 +205,11 @@ def decide(reading: Reading, thresholds=None) -> Triage:
     if lang_level == "crisis":
         return Triage("crisis", lang.category or "suicide", f"{language}: {lang.evidence}", audience, language)
     if reading.crisis >= thresholds.crisis or (reading.risk_cue and reading.crisis >= thresholds.crisis_with_cue):
+        if reading.denials and not reading.risk_cue:
+            # "I'm not suicidal, just tired": the model reads the denied word; with nothing risky left once the
+            # denial is set aside, the denial lowers the crisis one step, to a check (it never erases it)
+            why = f'{model_says}, denied: ' + "; ".join(reading.denials)
+            return Triage("concern", reading.category, why, audience, language)
         return Triage("crisis", reading.category, f'{model_says}: "{reading.window[:120]}"', audience, language)
     if reading.risk >= thresholds.concern or lang_level == "concern":
         category = reading.category if reading.risk >= thresholds.concern else (lang.category or "suicide")

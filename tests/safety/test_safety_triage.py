@@ -347,3 +347,27 @@ def test_the_labelled_data_and_triage_name_the_same_kinds():
     assert set(labelled.CATEGORIES) == set(categories.CATEGORIES)
     assert set(labelled.AUDIENCES) == set(categories.AUDIENCES)
     assert labelled.LEVELS == categories.LEVELS
+
+
+def _model_only_reading(denials: tuple[str, ...], risk_cue: bool):
+    from haven.safety.triage import Reading
+
+    return Reading(
+        hits=(), denials=denials, risk_cue=risk_cue, language=None, crisis=0.95, risk=0.95,
+        category="suicide", audience="self", window="",
+    )
+
+
+def test_a_denial_lowers_a_model_only_crisis_to_a_check_when_nothing_risky_is_left():
+    from haven.safety.triage import _Fallback, decide
+
+    lowered = decide(_model_only_reading(("im not suicidal",), risk_cue=False), _Fallback())
+    assert lowered.level == "concern" and "denied" in lowered.evidence
+    # a risk word left beside the denial ("...I just have the rope") keeps the crisis: a denial never erases
+    assert decide(_model_only_reading(("im not suicidal",), risk_cue=True), _Fallback()).level == "crisis"
+    assert decide(_model_only_reading((), risk_cue=False), _Fallback()).level == "crisis"
+
+
+def test_homicidal_is_a_risk_word_even_beside_a_denial(triage_model):
+    result = triage("not suicidal. homicidal, and my coworker is the reason")
+    assert result.level == "crisis", result
