@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Protocol
 
 from haven.chat import intents as I
@@ -168,6 +169,15 @@ class _Citer:
         return citation.n
 
 
+@dataclass(frozen=True)
+class _Turn(EngineRequest):
+    """A request as one reply of the guide reads it, with what the person is talking about worked out once
+    (GuideEngine._subjects_of): every ranked exercise and every article is weighed against it, and working it out
+    again for each was the same answer many times over."""
+
+    subjects: tuple[str, ...] = ()
+
+
 class ReviewedMatcher(Protocol):
     """Finds a clinician's approved reply for a message (``haven.reviews.ReviewedReplies``)."""
 
@@ -189,6 +199,7 @@ class GuideEngine:
         approved = self._clinician_reviewed(request)
         if approved is not None:
             return approved
+        request = _Turn(**vars(request), subjects=tuple(self._subjects_of(request)))
         said = [t.text for t in request.history if t.role == "assistant"][-MEMORY_TURNS:]
         seed = "\x1e".join([request.text, *(t.text for t in request.history)])
         phraser = Phraser(seed, said)
@@ -406,7 +417,7 @@ class GuideEngine:
         """The item of a fitting article's list that speaks of what the person asked about, cited with its
         passage ("what can I do about the blushing" -> "Let the signs be there. Blushing and shaking rise and
         fall on their own."); None when no item names it."""
-        words = {w[:5] for w in re.findall(r"[a-z]{5,}", normalise(request.text)) if w not in _TIP_STOP}
+        words = {w[:5] for w in re.findall(r"[a-z]{5,}", request.normalised) if w not in _TIP_STOP}
         for hit in [h for h in request.hits if h.kind == "article"][:2]:
             if not self._article_fit(request, hit.doc_id):
                 continue
@@ -417,6 +428,13 @@ class GuideEngine:
 
     @staticmethod
     def _subjects(request) -> list[str]:
+        """What the person is talking about, as worked out once for this reply (GuideEngine.reply)."""
+        if isinstance(request, _Turn):
+            return list(request.subjects)
+        return GuideEngine._subjects_of(request)
+
+    @staticmethod
+    def _subjects_of(request) -> list[str]:
         """What the person is talking about: the hard feelings and themes of this message, else how they said they
         feel earlier ("not really, he's always busy" is still about the loneliness; the new job said in passing
         is not), else the last things the conversation was about."""
@@ -441,7 +459,7 @@ class GuideEngine:
         subjects = self._subjects(request)
         if "grieving" in subjects:  # a loss is met as a loss: not "Say it clearly and kindly" after a breakup
             return int(_names(ex.tags, _TAG_WORDS["grieving"]))
-        norm = normalise(request.text)
+        norm = request.normalised
         # a whole tag, not its stem: "last night" is no cue for "night-time worry", "people keep saying" none for
         # "saying no"
         own_word = any(
@@ -483,7 +501,7 @@ class GuideEngine:
             themes = () if feelings else tuple(t for t in earlier if t in P.FOLLOW_UP_THEME)[:1]
         topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}
-        if threads.tells_what_happened(normalise(request.text)):
+        if threads.tells_what_happened(request.normalised):
             # "my parents keep going on about it": not "What has been happening at home?"
             known.add("what_happened")
 
@@ -528,7 +546,7 @@ class GuideEngine:
             about = ""  # "lonely about your studies" misreads "I moved cities for uni and I don't know anyone"
         if "grieving" in u.feelings:
             return phraser.pick("reflect-grief", P.REFLECT_GRIEF)
-        fact = coming_up(u.facts, normalise(request.text))
+        fact = coming_up(u.facts, request.normalised)
         if fact:  # "Finals, with the first on Monday at 9: ..." what they told us, said back
             said = phraser.pick("reflect-fact", P.REFLECT_FACT, required=False, fact=fact)
             if said:
@@ -538,7 +556,7 @@ class GuideEngine:
                 said = phraser.pick("reflect-pair", options, required=False)
                 if said:
                     return said
-        if "anxious" in u.feelings and UPCOMING.search(normalise(request.text)):
+        if "anxious" in u.feelings and UPCOMING.search(request.normalised):
             said = phraser.pick(
                 "reflect-ahead", P.REFLECT_AHEAD, required=False, feeling=P.FEELING_WORDS.get("anxious", "anxious")
             )
@@ -572,11 +590,11 @@ class GuideEngine:
             return None  # (an exercise running in the chat reads its own answers)
         earlier = [normalise(t.text) for t in request.history if t.role == "user"]
         last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")
-        move = threads.read(normalise(request.text), earlier, last, u.mode)
+        move = threads.read(request.normalised, earlier, last, u.mode)
         if move is None or (u.intent == "question" and move.kind != "ahead"):
             return None
         hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
-        if move.kind == "event" and (hard or I.MEMORY.search(normalise(request.text))):
+        if move.kind == "event" and (hard or I.MEMORY.search(request.normalised)):
             return None  # "my dad died and I can't stop crying", "my gran used to...": their own replies
         if move.kind == "plan" and hard:
             return None  # "i could talk to him but i'm scared": the feeling first
@@ -665,7 +683,7 @@ class GuideEngine:
             opening = self._said_back(request, phraser)  # a statement carrying the conversation on, in its words
         said_back = opening is not None
         opening = opening or self._reflection(request, phraser)
-        if not positive and not said_back and not coming_up(u.facts, normalise(request.text)):  # said back: enough
+        if not positive and not said_back and not coming_up(u.facts, request.normalised):  # said back: enough
             validation = phraser.pick("validate", P.VALIDATE, required=False)
             opening = f"{opening} {validation}" if validation else opening
         psychoed = None if positive else self._psychoeducation(request, phraser, citer)
@@ -693,7 +711,7 @@ class GuideEngine:
         u = request.understanding
         if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
             return None
-        norm = normalise(request.text)
+        norm = request.normalised
         plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm)
         if plan and u.intent != "accept" and not I.CONTRAST.search(norm[plan.end() :]):
             when = I.PLAN_WHEN.search(norm[plan.end() :].strip())
@@ -745,13 +763,13 @@ class GuideEngine:
 
     def _thanks(self, request, phraser, citer):
         """ "Thanks": "glad that helped" only when the person said it helped."""
-        helped = outcome_of(normalise(request.text)) == "helped"
+        helped = outcome_of(request.normalised) == "helped"
         options = [t for t in P.THANKS if helped or "helped" not in t]
         return [f"{phraser.pick('thanks', options)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
 
     def _goodbye(self, request, phraser, citer):
         """Goodbye; going to bed gets a goodnight ("I think I just need to go to bed"), never a new exercise."""
-        if re.search(r"\b(bed|sleep|night|nite|gn|nn|rest)\b", normalise(request.text)):
+        if re.search(r"\b(bed|sleep|night|nite|gn|nn|rest)\b", request.normalised):
             return [phraser.pick("goodnight", P.GOODNIGHT)], []
         return [phraser.pick("goodbye", P.GOODBYE)], []
 
@@ -864,7 +882,7 @@ class GuideEngine:
     def _asks_about_cbt(self, request) -> bool:
         """True for a question that asks about CBT, by name or, in a conversation that named it, as "it". Why:
         the search for "so is it just positive thinking?" finds a thinking trap, not what CBT is."""
-        norm = normalise(request.text)
+        norm = request.normalised
         if self._CBT_NAMED.search(norm):
             return True
         earlier = [normalise(t.text) for t in request.history if t.role == "user"][-2:]
@@ -908,7 +926,7 @@ class GuideEngine:
         return [" ".join(p for p in (cheer, keep) if p), question], []
 
     def _smalltalk(self, request, phraser, citer):
-        if re.search(r"\b(bot|chat ?bot|robot|ai|program|computer|real|human|person)\b", normalise(request.text)):
+        if re.search(r"\b(bot|chat ?bot|robot|ai|program|computer|real|human|person)\b", request.normalised):
             return [
                 f"{phraser.pick('smalltalk-bot', P.SMALLTALK_BOT)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"
             ], []
@@ -925,7 +943,7 @@ class GuideEngine:
     def _tried(self, request, phraser, citer):
         """A follow-up on an exercise the person tried: glad if it helped, no blame if it did not."""
         u = request.understanding
-        kind = kind_of(normalise(request.text))
+        kind = kind_of(request.normalised)
         title = self._title(u.exercise) if u.exercise or not kind else f"the {kind}"
         if u.outcome == "helped":
             glad = phraser.pick("tried-helped", P.TRIED_HELPED, title=title)
@@ -970,14 +988,14 @@ class GuideEngine:
         """ "What could I try?": a short choice of exercises that fit and were not used yet. When the message
         names what it is about ("what can I do about the blushing"), first what the library says helps with that,
         since the exercises alone may not speak to it; about the moment anger builds, its steps for the moment."""
-        if _ABOUT_THE_MOMENT.search(normalise(request.text)):
+        if _ABOUT_THE_MOMENT.search(request.normalised):
             settled = self._settle(request, phraser, citer, now=False)
             if settled is not None:
                 return settled
         tip = None
         if request.understanding.topics:
             tip = self._tip(request, phraser, citer) or self._psychoeducation(request, phraser, citer)
-        now = bool(I.NOW.search(normalise(request.text)) or _ABOUT_THE_MOMENT.search(normalise(request.text)))
+        now = bool(I.NOW.search(request.normalised) or _ABOUT_THE_MOMENT.search(request.normalised))
         lines, chosen = self._exercise_lines(request, phraser, citer, limit=3, asked=True, now=now)
         if not lines:
             if tip:
@@ -998,10 +1016,10 @@ class GuideEngine:
         pending = request.dialogue.pending
         if u.mode == "in_the_moment" and not hard:  # mid-steps: "ok ok im trying", "a bit better. still shaky"
             return [self._moment_word(request, phraser)], []
-        if not hard and outcome_of(normalise(request.text)) == "helped":  # "just saying it out loud helped a bit"
+        if not hard and outcome_of(request.normalised) == "helped":  # "just saying it out loud helped a bit"
             glad = phraser.pick("answer-helped", P.ANSWER_HELPED)
             return [f"{glad} {phraser.pick('follow-positive', P.FOLLOW_UP_POSITIVE)}"], []
-        if not hard and _PLAN_AGAIN.search(normalise(request.text)):  # "I'll try to remember it next time"
+        if not hard and _PLAN_AGAIN.search(request.normalised):  # "I'll try to remember it next time"
             return [
                 f"{phraser.pick('answer-plan', P.ANSWER_PLAN)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"
             ], []
@@ -1010,7 +1028,7 @@ class GuideEngine:
             return passing, []
         rating = next((f[2] for f in u.facts if f[1] == "rating"), None)
         number = re.fullmatch(
-            r"(about |around |maybe |a )?(10|[0-9])( ?/ ?10| out of (10|ten))?", normalise(request.text)
+            r"(about |around |maybe |a )?(10|[0-9])( ?/ ?10| out of (10|ten))?", request.normalised
         )
         if number and pending is not None and pending.kind == "check_in":  # "5", before an exercise begins
             rating = number.group(2)
@@ -1045,7 +1063,7 @@ class GuideEngine:
         """A word back while the person is still in the steps for the moment: easing is met gently, trying is
         encouraged. Why: "ok ok im trying" in a panic in a shop was asked "What would feel like one small step
         forward today?", and "a bit better. still shaky" "What's been going well?"."""
-        norm = normalise(request.text)
+        norm = request.normalised
         if outcome_of(norm) == "helped" or re.search(r"\b(better|calmer|easing|easier|slowing)\b", norm):
             return phraser.pick("moment-easing", P.MOMENT_EASING)
         return phraser.pick("moment-keep", P.MOMENT_KEEP_GOING)
@@ -1054,7 +1072,7 @@ class GuideEngine:
     def _said_back(request, phraser: Phraser) -> str | None:
         """The person's answer said back in their own terms (haven.chat.threads.said_back), when it has not
         been said already; None otherwise."""
-        echo = threads.said_back(normalise(request.text)) if threads.one_clause(request.text) else None
+        echo = threads.said_back(request.normalised) if threads.one_clause(request.text) else None
         if echo is None or not phraser.fresh(echo):
             return None
         phraser.remember(echo)

@@ -25,7 +25,7 @@ from haven.chat.guide import GuideEngine
 from haven.chat.llm import EngineSpec, LLMEngine, LLMUnavailable, build_chat_model, server_url
 from haven.chat.phrases import THEME_NOUNS
 from haven.chat.types import Draft, EngineRequest, Reply, TurnRecord, Understanding
-from haven.chat.understanding import THEMES, Understander
+from haven.chat.understanding import THEMES, Understander, normalise
 from haven.config import Settings, get_settings
 from haven.content.loader import Library
 from haven.retrieval.types import Hit
@@ -120,6 +120,7 @@ class ChatService:
             return
         request = EngineRequest(
             text=used.text,
+            normalised=normalise(used.text),
             history=self._history(person, conversation_id),
             hits=tuple(
                 self._search(

@@ -100,6 +100,16 @@ class EngineRequest:
     region: str = "US"
     help_lines: tuple[str, ...] = ()  # the region's help lines, for "I want a real person"
     dialogue: DialogueState = field(default_factory=DialogueState)  # the conversation so far (before this turn)
+    #: ``text`` as haven.chat.understanding.normalise gives it, built once by the service: the guide reads the
+    #: message through a dozen patterns per reply, and normalising it for each was the same work over and over.
+    #: Left empty, it is worked out here (a request built by hand, in a test or a notebook).
+    normalised: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.normalised and self.text:
+            from haven.chat.understanding import normalise  # understanding imports this module
+
+            object.__setattr__(self, "normalised", normalise(self.text))
 
 
 @dataclass(frozen=True)
