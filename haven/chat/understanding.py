@@ -55,7 +55,7 @@ FEELINGS: tuple[Feeling, ...] = (
         r"(?! (to|the|at|by|from|there|here|in|on|with)\b)|\bdown (lately|recently|today|all (day|week)|in the dumps)\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|gloomy)\b|"
         # crying said of oneself ("been crying all day"), not of someone else ("my youngest cried")
         r"\b(i|i'?m|im|been|keep|kept|started|start|stop|was|am|just) (\w+ )?(crying|cried)\b|\bin tears\b|"
-        r"\b(meh|blah|flat)\b|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest|"
+        r"\b(meh|blah)\b|\b(feel|feels|feeling|felt|i'?m|im|so|bit|really|pretty|quite|very|just|kinda|all) flat\b|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest|"
         r"can'?t be bothered|(don'?t|do not) enjoy anything|stopped enjoying",
         ("I feel so sad and down", "everything feels pointless and grey", "I can't enjoy anything anymore"),
     ),
@@ -175,7 +175,7 @@ THEMES: tuple[Theme, ...] = (
         "social",  # fear of being judged or on show: shyness, blushing, speaking up (knowledge/social-anxiety.md)
         r"\bblush|(go(es)?|went|turn(s|ed|ing)?|going) (bright |beetroot )?red\b|\bshy\b|shyness|social(ly)? anx|"
         r"judg(ed|ing|e) me|(people|everyone|they) (are |were )?(judging|staring|looking at me|watching me|laughing at me)|"
-        r"self ?-?conscious|\bawkward|embarrass|speak(ing)? up\b|public speaking|presentation|small talk|"
+        r"self ?-?conscious|\bawkward|embarrass|speak(ing)? up\b|public speaking|presentation|\bspeech\b|\beulogy\b|small talk|"
         r"cent(re|er) of attention|(mind|head) goes blank|voice (shakes|wobbles|goes shaky)|\bcring(e|ing)\b",
     ),
     Theme(
@@ -194,12 +194,12 @@ THEMES: tuple[Theme, ...] = (
         r"\bmum\b|\bmom\b|\bdad\b|mother|father|parent|sister|brother|family|kids?\b|children|\bsons?\b|daughter|"
         r"\bbaby\b|newborn|toddler",
     ),
-    Theme("friends", r"(?<!boy)(?<!girl)friend|mates?\b|social|party|people think"),
+    Theme("friends", r"(?<!boy)(?<!girl)friend|\bmates?\b|social|party|people think"),
     Theme("money", r"money|debt|\brent\b|bills?\b|afford|financ|mortgage|pay ?check|salary"),  # not "parents"
     Theme(
         "health",
         # "ill go" is I'll (normalise()); a health visitor sees a new baby and its parents, not an illness
-        r"health(?! visitor)|\bill\b|illness|doctor|symptom|pain|diagnos|headache|hospital",
+        r"health(?! visitor)|\bill\b|illness|doctor|symptom|\bpain(ful)?\b|diagnos|headache|hospital",
     ),
     Theme("panic", r"panic|heart (is )?(racing|pounding)|can'?t breathe|short of breath|chest (is )?tight"),
     Theme(
@@ -233,6 +233,19 @@ _SAID_FINE = re.compile(
     r"\b(work|my job|the job|school|uni|college|home|money|sleep|family|studying|revision|my \w+)"
     r"( is|'s| has been| was| are)? (fine|ok|okay|alright|all right|good|great|going well)\b"
 )
+#: A theme's word used in passing, for something the message is not about: "work" as a verb ("how the machines
+#: work", "it might work", "working out at the gym"), "the night" of an event ("stick together on the night"),
+#: someone's death "in her sleep", a housemate who is no friend, "painting". Left out before themes are read, so
+#: one incidental word does not set the topic and steer the questions after it (the gym was asked about work).
+_IN_PASSING = re.compile(
+    r"\bhow (?!(my|our|your|at|from|to)\b)(\w+ ){1,3}works?\b(?! (is|was|has|have|had|stuff|today|tomorrow)\b)|"
+    r"\b(it|that|this|they|things|nothing|something|anything|everything|will|would|could|should|might|may|"
+    r"can|i'?ll|it'?ll|that'?ll|make it|makes it|didn'?t|doesn'?t|don'?t|won'?t|wouldn'?t|can'?t) works?\b|"
+    r"\bwork(s|ed|ing)? (it |things |them |that |this )?out\b|"
+    r"\b(on|for) the night\b|\bthe night (before|of)\b|"
+    r"\bin (her|his|their) sleep\b|"
+    r"\b(house|flat|room|class|team|play)mates?\b"
+)
 _OTHERS_WORK = re.compile(
     r"\b(he|she|they|he'?s|she'?s|they'?re|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)\b( \w+){0,2} "
     r"(is |are |was |were )?(back )?(at|to|from|off) work\b|\b(he|she|they) (works?|worked|is working)\b"
@@ -257,6 +270,26 @@ _ILL_AS_I_WILL = re.compile(
     r"say|think|look|come|start|stay|talk|message|book|join|head|pop|sort|find|aim|plan|send|wait|keep|make|take|"
     r"use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring|practi[cs]e)\b)"
 )
+
+
+#: What a feeling is said to be about ("nervous about giving a speech", "stressed with the move", "scared of the
+#: drill"): the part of the message its subject is in.
+_FEELING_ABOUT = re.compile(
+    r"\b(nervous|worried|worrying|anxious|scared|afraid|terrified|stressed|stressing|dreading|upset|angry|"
+    r"furious|annoyed|sad|gutted|embarrassed|ashamed|guilty|frustrated|fed up|sick|panicking|freaking out|"
+    r"excited|happy|proud) (about|of|over|with|at|for|by) (?P<what>.+)$"
+)
+
+
+def _leading(themes: tuple[str, ...], norm: str) -> tuple[str, ...]:
+    """The themes with the one a feeling is said to be about first: "throwing a party for mum and I'm nervous about
+    giving a speech" is about the speech, so it is asked about that, not "What has been happening at home?"."""
+    said = _FEELING_ABOUT.search(norm)
+    if said is None or len(themes) < 2:
+        return themes
+    what = said.group("what")
+    first = [t.name for t in THEMES if t.name in themes and _matches(t.words, what)]
+    return tuple(dict.fromkeys([*first, *themes]))
 
 
 def normalise(text: str) -> str:
@@ -409,7 +442,8 @@ class Understander:
         state = state or DialogueState()
         norm = normalise(text)
         feelings = [f.name for f in FEELINGS if _matches(f.words, norm)]
-        themes = tuple(t.name for t in THEMES if _matches(t.words, _SAID_FINE.sub(" ", norm)))
+        about = _IN_PASSING.sub(" ", _SAID_FINE.sub(" ", norm))
+        themes = tuple(t.name for t in THEMES if _matches(t.words, about))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
             themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's
         # "in case the hospital calls", after someone close was said to be unwell: still about them
@@ -417,6 +451,7 @@ class Understander:
             themes = tuple(dict.fromkeys("someone_ill" if t == "health" else t for t in themes))
         if "someone_ill" in themes:
             themes = tuple(t for t in themes if t != "health")  # their health, not the person's own
+        themes = _leading(themes, about)
         if "relationships" in themes and _SPOKEN_WELL_OF.search(norm):
             themes = tuple(t for t in themes if t != "relationships")
         named = self.named_document(text)

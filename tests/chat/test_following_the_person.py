@@ -6,6 +6,27 @@ from any benchmark set), and asserts on what was read and what was said back.
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
+
+@pytest.fixture
+def calm(monkeypatch):
+    """Everyday messages read as no risk: triage is the safety layer's and is tested in tests/safety; here the
+    guide's own replies are (triage was reading some everyday messages here as a concern while it was being
+    retuned, which would hide the guide's reply)."""
+    import haven.safety.conversation as conversation
+
+    real = conversation.assess
+
+    def assess(text, state=None, question=None, exercise_step=False):
+        found = real(text, None, question, exercise_step)
+        verdict = dataclasses.replace(found.triage, level="none")
+        return conversation.Assessment(verdict, conversation.RiskState("clear"), "normal")
+
+    monkeypatch.setattr(conversation, "assess", assess)
+
 
 def _play(service, *messages: str):
     """Each message in turn in one conversation; the replies."""
@@ -40,3 +61,18 @@ def test_the_service_normalises_once_and_the_guide_works_out_the_subject_once(se
     assert seen == [normalise(text)]
     assert calls == [text]
 
+
+def test_a_word_in_passing_does_not_set_the_topic(service, calm):
+    """ "how the machines work" at the gym is not about a job; "on the night" of a party is not about sleep; a
+    flat one rents is no low mood. Later questions follow what the person is talking about."""
+    gym, party = _play(
+        service,
+        "Started going to the gym last month and I still have no idea how half the machines work, I feel so self-conscious",
+        "My brother and I are throwing a surprise party for mum and I'm nervous about giving a speech on the night",
+    )
+    assert "work" not in gym.understood.themes
+    assert "work" not in gym.text.lower()
+    assert "sleep" not in party.understood.themes
+    assert "night" not in party.text.lower().replace("on the night", "")
+    [flat] = _play(service, "Moving out of my flat next month because the rent went up again")
+    assert "low" not in flat.understood.feelings and "money" in flat.understood.themes
