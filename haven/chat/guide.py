@@ -598,6 +598,8 @@ class GuideEngine:
             return None  # "my dad died and I can't stop crying", "my gran used to...": their own replies
         if move.kind == "plan" and hard:
             return None  # "i could talk to him but i'm scared": the feeling first
+        if move.kind in ("doubt", "pattern") and threads.feeling_said_back(request.text):
+            return None  # "i know i should be happy but it feels like everyone is moving on": how it feels first
         if move.kind == "doing" and u.mode != "in_the_moment" and not request.dialogue.ever_offered:
             return None  # "ok doing it" with nothing suggested to be doing
         return move
@@ -637,7 +639,8 @@ class GuideEngine:
         said, questions = pools[move.kind]
         slot = f"thread-{move.kind}-{move.gentle or ''}"
         parts = []
-        if move.said_back and phraser.fresh(move.said_back):
+        whole = move.kind in ("pattern", "event", "reported", "reported_other")  # said back from the whole message
+        if move.said_back and phraser.fresh(move.said_back) and (threads.one_clause(request.text) or not whole):
             phraser.remember(move.said_back)
             parts.append(move.said_back)
         if said:
@@ -681,9 +684,12 @@ class GuideEngine:
         positive = bool(u.feelings) and all(f in P.POSITIVE_FEELINGS for f in u.feelings)
         if opening is None and not u.feelings and any(t.role == "user" for t in request.history):
             opening = self._said_back(request, phraser)  # a statement carrying the conversation on, in its words
+        if opening is None and "grieving" not in u.feelings and not coming_up(u.facts, request.normalised):
+            # "feels like going backwards": said back, not "It took something to put that into words."
+            opening = self._in_their_words(request, phraser)
         said_back = opening is not None
         opening = opening or self._reflection(request, phraser)
-        if not positive and not said_back and not coming_up(u.facts, request.normalised):  # said back: enough
+        if self._validates(request) and not said_back:
             validation = phraser.pick("validate", P.VALIDATE, required=False)
             opening = f"{opening} {validation}" if validation else opening
         psychoed = None if positive else self._psychoeducation(request, phraser, citer)
@@ -702,6 +708,19 @@ class GuideEngine:
             lead = phraser.pick("exercises", leads, required=False)  # every lead said: the line alone
             block = "\n".join([lead, *lines] if lead else lines)
         return [opening, psychoed, block, self._follow_up(request, phraser, offered=len(lines) > 1)], chosen
+
+    @staticmethod
+    def _validates(request) -> bool:
+        """True when a line of validation ("Feelings like this can be loud, but they do shift.") goes after a
+        reflection: for a hard feeling the person named, or to open a conversation; not after a fact said back
+        (that shows it was heard), and not as a stock line after every message, which reads as a form letter ("It
+        took something to put that into words." after a car failing its MOT)."""
+        u = request.understanding
+        if coming_up(u.facts, request.normalised):
+            return False
+        hard = any(f not in P.POSITIVE_FEELINGS for f in u.feelings)
+        first = not any(t.role == "assistant" for t in request.history)
+        return hard or (first and bool(u.feelings or u.themes))
 
     def _in_passing(self, request, phraser: Phraser) -> list[str] | None:
         """A plan, a memory, or "I already do most of that", said without distress: answered in kind, with no
@@ -893,7 +912,10 @@ class GuideEngine:
     def _listening(self, request, phraser, citer):
         """Listening: name what was said back, and an open question. No exercise, no lesson, no citation."""
         u = request.understanding
-        if "grieving" in u.feelings:
+        own = None if "grieving" in u.feelings else self._in_their_words(request, phraser)
+        if own:
+            opening = own  # "It makes you feel like the villain.": their words first
+        elif "grieving" in u.feelings:
             opening = phraser.pick("reflect-grief", P.REFLECT_GRIEF)
         elif u.feelings and not all(f in P.POSITIVE_FEELINGS for f in u.feelings):
             feeling = " and ".join(P.FEELING_WORDS.get(f, f) for f in u.feelings[:2])
@@ -1038,7 +1060,7 @@ class GuideEngine:
             kept = phraser.pick("answer-good-news", P.ANSWER_GOOD_NEWS)
             return [f"{kept} {phraser.pick('celebrate-q', P.CELEBRATE_QUESTION)}"], []
         told = next((f for f in u.facts if f[1] == "told"), None)
-        echo = self._said_back(request, phraser) if not hard else None
+        echo = (self._said_back(request, phraser) or self._in_their_words(request, phraser)) if not hard else None
         if echo:
             ack = echo
         elif told and re.search(r"no ?one|nobody|haven'?t|not told|didn'?t", told[2]):
@@ -1067,6 +1089,16 @@ class GuideEngine:
         if outcome_of(norm) == "helped" or re.search(r"\b(better|calmer|easing|easier|slowing)\b", norm):
             return phraser.pick("moment-easing", P.MOMENT_EASING)
         return phraser.pick("moment-keep", P.MOMENT_KEEP_GOING)
+
+    @staticmethod
+    def _in_their_words(request, phraser: Phraser) -> str | None:
+        """How the person said it feels, said back in their words ("It makes you feel like the villain."), when
+        they said it and it has not been said already; None otherwise."""
+        own = threads.feeling_said_back(request.text)
+        if own is None or not phraser.fresh(own):
+            return None
+        phraser.remember(own)
+        return own
 
     @staticmethod
     def _said_back(request, phraser: Phraser) -> str | None:

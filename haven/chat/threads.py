@@ -345,7 +345,13 @@ def _sentence(words: str) -> str | None:
     if not words or len(words.split()) > _MAX_WORDS or not _SUBJECT.match(words) or _TEXT_SPEAK.search(words):
         return None
     words = re.sub(r"\b(told|tells) you you\b", r"\1 you that you", to_you(words))
-    words = re.sub(r"\bits\b", "it's", words)
+    # "its" typed for "it's" ("its not fair"), never the possessive ("the car failed its service")
+    words = re.sub(
+        r"\bits\b(?= (not|been|a|an|the|so|too|just|really|all|going|getting|like|over|ok|okay|fine|hard|only|"
+        r"still|always|never|because|what|how|time|my|your)\b)",
+        "it's",
+        words,
+    )
     words = re.sub(
         r"\b(dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|theres|hes|shes|theyre)\b",
         lambda m: _APOSTROPHE[m.group(1)],
@@ -436,6 +442,60 @@ def said_back(norm: str) -> str | None:
     if norm.endswith("?") or len(norm.split()) < 4 or _ASKS_WITHOUT_MARK.search(norm):
         return None
     return _sentence(norm)
+
+
+#: How the person says something feels, in their own words: "feels like going backwards", "makes me feel like the
+#: villain", "i just feel like such a flake", "it feels so unfair".
+_FEELS = re.compile(
+    r"(?:\b(?P<who>it|this|that|which|i|everything|all of it|the whole thing)( just| really| kind of| kinda| honestly|"
+    r" somehow| still)? |^)"
+    r"(?P<verb>feels?|felt|makes? me feel|made me feel)"
+    r" (?P<how>(like|as if|as though|so|really|a bit|kind of|kinda|such|completely|totally|quite)\b.+)$"
+)
+#: Where what the person said it feels like ends: the next clause is another thought ("...backwards and i hate it").
+_CLAUSE_END = re.compile(r"\s+\b(and|but|because|cos|cause|so|which|when|though|although|tbh|lol|haha)\b.*$")
+#: Words never said back in Haven's voice, whatever triage made of them (it read the message first).
+_DARK = re.compile(
+    r"\b(die|dying|dead|death|kill\w*|suicid\w*|end it|disappear\w*|hurt\w*|harm\w*|give up|giving up|"
+    r"no point|pointless|burden|not (be )?here|gone|worthless|useless|hate (myself|me)|nothing)\b"
+)
+
+
+_GOOD = re.compile(r"\b(good|great|better|nice|amazing|brilliant|fine|ok|okay|lovely|proud|happy|calm\w*|relie\w*)\b")
+
+
+def feeling_said_back(text: str) -> str | None:
+    """What the person said something feels like, said back in their words ("feels like going backwards" -> "It
+    feels like you're going backwards.", "i feel like such a flake" -> "You feel like such a flake."); None when they
+    said none, or it is too long or too rough to say back. Read clause by clause from the person's own punctuation,
+    so a second thought does not run into it. Why: "It took something to put that into words." fits any message,
+    so it shows nothing was heard; their own words show it was."""
+    from haven.chat.understanding import normalise  # understanding imports this module
+
+    for clause in re.split(r"[,.;:!?\n]+|\s[-\u2013\u2014]\s", text):
+        found = _FEELS.search(normalise(clause))
+        if found is not None:
+            break
+    else:
+        return None
+    how = _CLAUSE_END.sub("", found.group("how")).strip()
+    how = re.sub(r"^like (?=\w+ing\b)", "like i'm ", how)  # "like going backwards": "like you're going backwards"
+    words = how.split()
+    if len(words) < 2 or len(words) > 10 or _TEXT_SPEAK.search(how) or _DARK.search(how) or _GOOD.search(how):
+        return None  # (good news is met with joy, not said back as a weight)
+    verb, who = found.group("verb"), found.group("who")
+    if who == "i":
+        lead = "You felt" if verb == "felt" else "You feel"
+    elif "make" in verb or "made" in verb:
+        lead = "It made you feel" if verb.startswith("made") else "It makes you feel"
+    else:
+        lead = "It felt" if verb == "felt" else "It feels"
+    said = re.sub(
+        r"\b(dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|theres|hes|shes|theyre)\b",
+        lambda m: _APOSTROPHE[m.group(1)],
+        f"{lead} {to_you(how)}",
+    )
+    return said + "."
 
 
 def tells_what_happened(norm: str) -> bool:

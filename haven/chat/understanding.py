@@ -246,6 +246,11 @@ _IN_PASSING = re.compile(
     r"\bin (her|his|their) sleep\b|"
     r"\b(house|flat|room|class|team|play)mates?\b"
 )
+#: Someone else's school or job ("people from her uni", "my son's school say he's fine"): not the person's own, so
+#: the owner is kept ("my son") and the school or job left out.
+_SOMEONE_ELSES = re.compile(
+    r"\b(her|his|their|\w+'s) (school|uni|university|college|work|job|office|exams?|homework|teacher|boss|manager)\b"
+)
 _OTHERS_WORK = re.compile(
     r"\b(he|she|they|he'?s|she'?s|they'?re|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)\b( \w+){0,2} "
     r"(is |are |was |were )?(back )?(at|to|from|off) work\b|\b(he|she|they) (works?|worked|is working)\b"
@@ -442,7 +447,7 @@ class Understander:
         state = state or DialogueState()
         norm = normalise(text)
         feelings = [f.name for f in FEELINGS if _matches(f.words, norm)]
-        about = _IN_PASSING.sub(" ", _SAID_FINE.sub(" ", norm))
+        about = _SOMEONE_ELSES.sub(r"\1", _IN_PASSING.sub(" ", _SAID_FINE.sub(" ", norm)))
         themes = tuple(t.name for t in THEMES if _matches(t.words, about))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
             themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's

@@ -76,3 +76,21 @@ def test_a_word_in_passing_does_not_set_the_topic(service, calm):
     assert "night" not in party.text.lower().replace("on the night", "")
     [flat] = _play(service, "Moving out of my flat next month because the rent went up again")
     assert "low" not in flat.understood.feelings and "money" in flat.understood.themes
+
+
+def test_empathy_says_back_how_it_feels_in_the_persons_words_not_a_stock_line(service, calm):
+    from haven.chat import phrases as P
+
+    replies = _play(
+        service,
+        "my sister got engaged at the weekend",
+        "i know i should be happy for her but honestly it feels like everyone is moving on without me",
+        "the bridesmaids group chat is all people from her uni and I feel like a spare part",
+        "the car failed its service as well so that's another bill",
+    )
+    assert "It feels like everyone is moving on without you." in replies[1].text
+    assert "You feel like a spare part." in replies[2].text
+    assert "study" not in replies[2].understood.themes  # her uni, not the person's studies
+    assert "its service" in replies[3].text or "service" not in replies[3].text  # never "it's service"
+    stock = [line for reply in replies for line in P.VALIDATE if line in reply.text]
+    assert len(stock) <= 1, stock  # no stock validation after every message, and never one twice
