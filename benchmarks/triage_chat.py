@@ -21,7 +21,11 @@ The sets differ in how honest their figures are, and the table says so:
   tuned on by the chat after that: a dev set now, for the chat and for triage.
 - ``chat_heldout3.yaml``: written as a held-out set (2026-12-02) and read once; its 21 false alarms were seen
   and round 7 of the triage data was written for the shapes they show (in other words, never its turns): a dev
-  set now. None of these figures is held out; a blind set is written apart and not run from here.
+  set now.
+- ``chat_heldout4.yaml``: written blind (2026-12-02) with risky-looking everyday words on purpose and read once
+  at 4552601 (46 of 86 turns got a safety reply); its false alarms were studied since: a dev set now.
+None of these figures is held out. A blind set is written apart and read once, with the code frozen, by
+``--file benchmarks/<set>.yaml`` (only that file is played).
 Every conversation in these sets is ordinary talk unless left out above.
 """
 
@@ -42,6 +46,7 @@ SETS = {
     "chat_heldout.yaml": "held out for the chat; false alarms seen once",
     "chat_heldout2.yaml": "dev (was held out; read and tuned on since)",
     "chat_heldout3.yaml": "dev (was held out; read once, its false alarms studied)",
+    "chat_heldout4.yaml": "dev (was blind; read once, its false alarms studied)",
 }
 #: Conversations holding a real crisis: their safety replies are right, not false alarms.
 INTENDED_RISK = {"a crisis during an in-chat exercise"}
@@ -66,7 +71,9 @@ def conversations(path: Path) -> list[tuple[str, list[str]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true", help="the table only")
+    parser.add_argument("--file", type=Path, help="play only this set (a blind set, read once with the code frozen)")
     args = parser.parse_args()
+    sets = {args.file.name: "read once, blind"} if args.file else SETS
     os.environ["HAVEN_DATA_DIR"] = tempfile.mkdtemp(prefix="haven-bench-")
     os.environ["HAVEN_LLM"] = "guide"
     from haven.chat.service import ChatService
@@ -76,7 +83,7 @@ def main() -> None:
 
     service = ChatService(get_library_search(), load_default_library(), get_engine())
     rows = []
-    for file, honesty in SETS.items():
+    for file, honesty in sets.items():
         turns = flagged = conversations_hit = 0
         lines = []
         for n, (name, messages) in enumerate(conversations(ROOT / "benchmarks" / file)):

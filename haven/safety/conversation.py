@@ -243,6 +243,11 @@ def assess(
         why = "yes to Haven's check-in question" if answer.risk_admitted else "not sure they are safe"
         verdict = Triage("crisis", category, why, state.audience or "self")
         return Assessment(verdict, RiskState("crisis", category, verdict.audience, 0, recent), "crisis")
+    if alone.is_crisis and _clear_no(answer) and alone.model_alone:
+        # a clear "no" to Haven's own check-in outweighs a learned-only reading with no risk word in it ("no,
+        # nothing like that now, I just wanted you to know"); patterns and risk words still raise it
+        verdict = Triage("none", None, "a clear no to Haven's check-in question: " + alone.evidence)
+        return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
     if alone.is_crisis:
         return Assessment(alone, RiskState("crisis", alone.category, alone.audience, 0, recent), "crisis")
     watching = state.level == "concern" or state.watch > 0
@@ -256,9 +261,19 @@ def assess(
             return Assessment(
                 verdict, RiskState("crisis", verdict.category, verdict.audience, 0, recent), "crisis"
             )
+    if alone.level == "concern" and _clear_no(answer):
+        # a clear "no" to Haven's own check-in: asking the same question again would not listen; the next few
+        # messages are still read together with this one
+        verdict = Triage("none", None, "a clear no to Haven's check-in question: " + alone.evidence)
+        return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
     if alone.level == "concern":
         return Assessment(alone, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH), "concern")
     return Assessment(alone, RiskState("clear", recent=recent, watch=max(0, state.watch - 1)), "normal")
+
+
+def _clear_no(answer: _Answer) -> bool:
+    """No, without a maybe, to Haven's question about thoughts of suicide or harm."""
+    return answer.risk_question and answer.no and not answer.unsure and not answer.yes
 
 
 def _adds_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:

@@ -46,6 +46,8 @@ class Triage:
     evidence: str
     audience: str | None = None
     language: str | None = field(default=None, compare=False)
+    #: only the learned layer saw risk, with no risk word anywhere: a reading a person's own clear answer outweighs
+    model_alone: bool = field(default=False, compare=False)
 
     @property
     def is_crisis(self) -> bool:
@@ -59,6 +61,7 @@ class Triage:
     def to_dict(self) -> dict[str, str | None]:
         data = asdict(self)
         data.pop("language")
+        data.pop("model_alone")
         return data
 
 
@@ -210,7 +213,8 @@ def decide(reading: Reading, thresholds=None) -> Triage:
             # denial is set aside, the denial lowers the crisis one step, to a check (it never erases it)
             why = f'{model_says}, denied: ' + "; ".join(reading.denials)
             return Triage("concern", reading.category, why, audience, language)
-        return Triage("crisis", reading.category, f'{model_says}: "{reading.window[:120]}"', audience, language)
+        why = f'{model_says}: "{reading.window[:120]}"'
+        return Triage("crisis", reading.category, why, audience, language, model_alone=not reading.risk_cue)
     if reading.risk >= thresholds.concern or lang_level == "concern":
         category = reading.category if reading.risk >= thresholds.concern else (lang.category or "suicide")
         why = model_says if reading.risk >= thresholds.concern else f"{language}: {lang.evidence}"
