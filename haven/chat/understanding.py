@@ -246,6 +246,14 @@ _IN_PASSING = re.compile(
     r"\bin (her|his|their) sleep\b|"
     r"\b(house|flat|room|class|team|play)mates?\b"
 )
+#: A fault found in someone else ("he's useless", "my landlord is an idiot", "they messed it up"): frustration with
+#: them, not self-criticism, which is the person's own harsh voice about themself ("I'm useless", "my boss thinks
+#: I'm useless" stays: the words after the speaker are about the person).
+_OTHERS_FAULT = re.compile(
+    r"\b(he|she|they|it|he'?s|she'?s|they'?re|hes|shes|theyre|you'?re|my (?!own\b)\w+|the \w+|his \w+|her \w+|"
+    r"their \w+)(?: (?!i\b|i'?m\b|im\b|me\b|myself\b|my\b)[\w']+){0,2} (useless|a failure|failure|an idiot|idiot|"
+    r"so stupid|worthless|messed (it |this |that |everything )?up|mess(es)? (it |this |everything )?up)\b"
+)
 #: Someone else's school or job ("people from her uni", "my son's school say he's fine"): not the person's own, so
 #: the owner is kept ("my son") and the school or job left out.
 _SOMEONE_ELSES = re.compile(
@@ -448,6 +456,7 @@ class Understander:
         norm = normalise(text)
         feelings = [f.name for f in FEELINGS if _matches(f.words, norm)]
         about = _SOMEONE_ELSES.sub(r"\1", _IN_PASSING.sub(" ", _SAID_FINE.sub(" ", norm)))
+        about = _OTHERS_FAULT.sub(r"\1", about)
         themes = tuple(t.name for t in THEMES if _matches(t.words, about))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
             themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's

@@ -94,3 +94,17 @@ def test_empathy_says_back_how_it_feels_in_the_persons_words_not_a_stock_line(se
     assert "its service" in replies[3].text or "service" not in replies[3].text  # never "it's service"
     stock = [line for reply in replies for line in P.VALIDATE if line in reply.text]
     assert len(stock) <= 1, stock  # no stock validation after every message, and never one twice
+
+
+def test_a_fault_found_in_someone_else_is_not_self_criticism(service, calm):
+    replies = _play(
+        service,
+        "the boiler has been broken for two weeks and we've got a newborn",
+        "I've rung the landlord every day and honestly he's useless, nothing happens",
+    )
+    landlord = replies[1]
+    assert "self-criticism" not in landlord.understood.themes
+    assert "self-compassion-break" not in landlord.suggested_exercises
+    assert "critical voice" not in landlord.text.lower() and "yourself" not in landlord.text.lower()
+    [own] = _play(service, "honestly I'm useless, I forgot to pay the gas bill again")
+    assert "self-criticism" in own.understood.themes  # the person's own harsh voice still is
