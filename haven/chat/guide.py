@@ -664,6 +664,7 @@ class GuideEngine:
         said, questions = {
             "other": (P.THREAD_PLAN_OTHER, P.THREAD_PLAN_OTHER_QUESTION),
             "suits": (P.THREAD_PLAN_SUITS, P.THREAD_PLAN_SUITS_QUESTION),
+            "as_said": (P.THREAD_PLAN_AS_SAID, P.THREAD_PLAN_QUESTION),
         }.get(move.gentle or "", (P.THREAD_PLAN, P.THREAD_PLAN_QUESTION))
         step = move.said_back or ""
         welcome = phraser.pick(f"thread-plan-{move.gentle}", said, step=step, **fields)
@@ -788,8 +789,10 @@ class GuideEngine:
 
     def _goodbye(self, request, phraser, citer):
         """Goodbye; going to bed gets a goodnight ("I think I just need to go to bed"), never a new exercise."""
-        if re.search(r"\b(bed|sleep|night|nite|gn|nn|rest)\b", request.normalised):
+        if I.BEDTIME.search(request.normalised):  # going to bed: the plan is welcomed
             return [phraser.pick("goodnight", P.GOODNIGHT)], []
+        if re.search(r"\b(bed|sleep|night|nite|gn|nn|rest)\b", request.normalised):  # "night x": a goodbye
+            return [phraser.pick("goodnight-bye", P.GOODNIGHT_BYE)], []
         return [phraser.pick("goodbye", P.GOODBYE)], []
 
     def _acknowledgement(self, request, phraser, citer):

@@ -275,7 +275,13 @@ THANKS_QUESTION = (
     "Would you like to keep going, or leave it there for now?",
     "How are you feeling now?",
 )
-#: Going to bed: a goodnight, no exercise.
+#: A goodnight said as a goodbye ("night x", "gn all"): a warm goodnight back, no "good idea" (nothing was proposed).
+GOODNIGHT_BYE = (
+    "Goodnight. Sleep well, and I'm here whenever you want to talk again.",
+    "Night night. Take care of yourself, and come back any time.",
+    "Goodnight, and thank you for talking with me tonight. I'm here whenever you need me.",
+)
+#: Going to bed ("I think I just need to go to bed"): a goodnight, no exercise.
 GOODNIGHT = (
     "That sounds like a good idea. Sleep well, and I'm here whenever you want to talk again.",
     "Rest sounds right. Goodnight, and come back any time.",
@@ -812,6 +818,9 @@ THREAD_PLAN_QUESTION = (
     "What might get in the way?",
     "What would help you follow through?",
 )
+#: A step said back as the person said it ({step}: "You'll cc the letting agent next time"), for a verb typed as
+#: people type it in a chat, with no -ing form that reads right.
+THREAD_PLAN_AS_SAID = ("{step}: that sounds like a good plan.", "{step}. That sounds like a real step.")
 #: Someone else could help ({step}: "Your mum coming over on Tuesdays").
 THREAD_PLAN_OTHER = ("{step} sounds like it could really help.", "{step} could take some of the load off.")
 THREAD_PLAN_OTHER_QUESTION = (

@@ -151,10 +151,13 @@ DOING = re.compile(r"^((ok|okay|k|yeah|yes|alright|right) )*(i'?m |im )?(doing|t
 
 #: A step the person could take, in their words: "i could talk to him tonight", "maybe i could check it out",
 #: "i'll go on saturday", "i want to drive to see my nan", "i'll try practising in front of my sister".
+#: Verbs typed as people type them in a chat ("cc the letting agent", "dm her", "whatsapp the group"): said back
+#: as the person said them, since no -ing form of them reads right ("ccing").
+AS_TYPED = re.compile(r"cc|bcc|dm|pm|fb|msg|txt|whatsapp|facetime|google|zoom|skype|snap|ping")
 PLAN_STEP = re.compile(
-    r"\b(?:i could|i'?ll|i will|i might|i want to|i'?m going to|i'?m gonna|i think i'?ll|i plan to)"
+    r"\b(?P<modal>i could|i'?ll|i will|i might|i want to|i'?m going to|i'?m gonna|i think i'?ll|i plan to)"
     r" (?:maybe |probably |just |definitely |actually |really )*(?:try (?:to |and )?)?"
-    r"(?P<step>(?P<verb>try(?! to\b| and\b)|talk|speak|tell|ask|text|call|ring|phone|email|message|go|check|visit|join|sign|book|see|"
+    r"(?P<step>(?P<verb>cc|bcc|dm|pm|msg|txt|whatsapp|facetime|ping|try(?! to\b| and\b)|talk|speak|tell|ask|text|call|ring|phone|email|message|go|check|visit|join|sign|book|see|"
     r"meet|invite|write|practi[cs]e|practi[cs]ing|start|look|come|drive|walk|bring|make|plan|apply|volunteer|"
     r"read|cook|paint|draw|sit|say|explain|reach|spend|pop|head|give|get back|get in touch|"
     r"be (?:honest|open|straight|upfront)|"
@@ -209,6 +212,10 @@ _DOUBLED = {
 }
 
 
+#: Verbs that end in "ing" themselves ("ring them" -> "ringing them", not left as "ring").
+_ING_VERBS = frozenset({"ring", "bring", "sing", "swing", "sting", "fling", "cling", "spring", "wring", "ping"})
+
+
 def gerund(verb: str) -> str:
     """ "talk" -> "talking", "drive" -> "driving", "get" -> "getting", "get back" -> "getting back": a step said
     back as a thing to do. Only the verb takes -ing; a phrasal verb's particle stays as it is ("get back" was
@@ -218,8 +225,11 @@ def gerund(verb: str) -> str:
 
 
 def _gerund_word(verb: str) -> str:
-    """One verb in its -ing form ("be" -> "being", "lie" -> "lying", "see" -> "seeing")."""
-    if verb.endswith("ing") or not verb:
+    """One verb in its -ing form ("be" -> "being", "lie" -> "lying", "see" -> "seeing"); a verb as typed in a chat
+    ("cc", "dm") or a word with no vowel to build on stays as it is."""
+    if (verb.endswith("ing") and verb not in _ING_VERBS) or not verb or AS_TYPED.fullmatch(verb):
+        return verb
+    if not re.search(r"[aeiouy]", verb):
         return verb
     if verb in _DOUBLED:
         return verb + verb[-1] + "ing"
@@ -228,6 +238,19 @@ def _gerund_word(verb: str) -> str:
     if verb.endswith("e") and len(verb) > 2 and not verb.endswith(("ee", "ye", "oe")):
         return verb[:-1] + "ing"
     return verb + "ing"
+
+
+#: A second step joined to the first ("email them tonight and say what's doable"), which takes -ing too.
+_AND_VERB = re.compile(
+    r"\b(and|then|and then) (say|tell|ask|explain|see|check|talk|text|call|ring|email|message|go|get|make|plan|"
+    r"book|write|send|let|put|take|give|find|sort|try|keep|look|start|stop|leave|walk|sit|read)\b"
+)
+
+
+def _and_then(rest: str) -> str:
+    """The words after a step's verb, with a second joined verb in its -ing form too ("...tonight and say" ->
+    "...tonight and saying"), so the step reads as one thing said back ("Emailing them tonight and saying...")."""
+    return _AND_VERB.sub(lambda m: f"{m.group(1)} {_gerund_word(m.group(2))}", rest, count=1)
 
 
 def _days(words: str) -> str:
@@ -248,7 +271,10 @@ def _step(norm: str) -> tuple[str, str] | None:
     if own:
         step = own.group("step")
         verb = own.group("verb")
-        phrase = gerund(verb) + step[len(verb) :]
+        if AS_TYPED.fullmatch(verb):  # "i'll cc the letting agent": "You'll cc the letting agent", as said
+            modal = re.sub(r"^i think ", "", own.group("modal"))
+            return f"{modal} {step}", "as_said"
+        phrase = gerund(verb) + _and_then(step[len(verb) :])
         before = norm[: own.start()].strip()
         if re.search(r"\b(it|that|this)\b", step) and before and not _PLAN_LEAD.fullmatch(before):
             clause = _sentence(re.sub(r"\s+(and |so )?(maybe|perhaps)$", "", before))

@@ -108,3 +108,27 @@ def test_a_fault_found_in_someone_else_is_not_self_criticism(service, calm):
     assert "critical voice" not in landlord.text.lower() and "yourself" not in landlord.text.lower()
     [own] = _play(service, "honestly I'm useless, I forgot to pay the gas bill again")
     assert "self-criticism" in own.understood.themes  # the person's own harsh voice still is
+
+
+def test_a_plan_is_said_back_in_the_persons_words_and_a_goodnight_gets_a_goodnight(service, calm):
+    replies = _play(
+        service,
+        "the damp in our bathroom is back and the landlord keeps ignoring my emails",
+        "ok I think I'll cc the letting agent next time",
+        "or I could ring them and ask for an inspection",
+        "gn x",
+    )
+    cc, ring, bye = replies[1], replies[2], replies[3]
+    assert "You'll cc the letting agent next time" in cc.text and "ccing" not in cc.text.lower()
+    assert "Ringing them and asking for an inspection" in ring.text  # both verbs said back as one step
+    assert bye.understood.intent == "goodbye"
+    assert "good idea" not in bye.text.lower() and "night" in bye.text.lower()
+    assert not bye.text.rstrip().endswith("?")
+
+
+def test_plan_verbs_typed_as_in_a_chat_are_left_as_typed():
+    from haven.chat.threads import gerund, plan_said_back
+
+    assert gerund("cc") == "cc" and gerund("dm") == "dm"
+    assert gerund("ring") == "ringing" and gerund("bring up") == "bringing up"
+    assert plan_said_back("i'll dm her tomorrow") == ("You'll dm her tomorrow", "as_said")
