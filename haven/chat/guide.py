@@ -965,11 +965,21 @@ class GuideEngine:
             ex.title[0].lower() + ex.title[1:] if ex and not ex.title[:2].isupper() else (ex.title if ex else "it")
         )
 
+    def _tried_name(self, request) -> str:
+        """What the person tried, as it can be named back: the library exercise they named or pointed back at (by
+        its kind, "the breathing thing", or "it" after an offer), else what they said in their own words ("the
+        pomodoro timer"), else just "it". Never a library title they did not mention: "i tried the pomodoro timer
+        thing" was thanked for "step-by-step problem solving", the exercise offered before."""
+        u = request.understanding
+        if u.exercise:
+            return self._title(u.exercise)
+        kind = kind_of(request.normalised)
+        return I.own_thing(request.normalised) or (f"the {kind}" if kind else "it")
+
     def _tried(self, request, phraser, citer):
         """A follow-up on an exercise the person tried: glad if it helped, no blame if it did not."""
         u = request.understanding
-        kind = kind_of(request.normalised)
-        title = self._title(u.exercise) if u.exercise or not kind else f"the {kind}"
+        title = self._tried_name(request)
         if u.outcome == "helped":
             glad = phraser.pick("tried-helped", P.TRIED_HELPED, title=title)
             glad = glad[0].upper() + glad[1:]

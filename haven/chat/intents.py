@@ -328,6 +328,39 @@ def yes_or_no(norm: str) -> str | None:
     return None
 
 
+#: Something the person tried, named in their own words ("the pomodoro timer thing", "some relaxation thing my
+#: neurologist gave me", "a meditation app", "tried journaling").
+_OWN_THING = re.compile(
+    r"\b(the|a|an|some|that|this|my|their|his|her|these|those) (?P<what>(?:[a-z0-9']+ ){0,2}[a-z0-9']+) "
+    r"(?P<noun>thing|things|app|technique|method|trick|routine|video|class|course|tape|podcast)\b|"
+    r"\b(tried|trying|doing|did) (?P<doing>[a-z]+ing)\b"
+)
+#: Words that point back at what Haven suggested rather than name something ("that thing", "the one you said").
+_POINTS_BACK = re.compile(r"^(it|that|this|one|other|same|exercise|first|last|whole|new|you|your)$")
+
+
+def own_thing(norm: str) -> str | None:
+    """What the person says they tried, in their words ("the pomodoro timer", "the relaxation exercise",
+    "journaling"), when they name something of their own rather than point back at what Haven suggested; None
+    otherwise. Why: "i tried the pomodoro timer thing" was thanked as "step-by-step problem solving", the exercise
+    offered before, which the person never mentioned."""
+    found = _OWN_THING.search(norm)
+    if found is None:
+        return None
+    if found.group("doing"):
+        doing = found.group("doing")
+        ordinary = ("nothing", "something", "anything", "everything", "doing", "being", "going", "getting", "having",
+                    "making", "trying", "thing", "morning", "evening", "during")
+        return None if doing in ordinary else doing
+    what = found.group("what")
+    if _POINTS_BACK.match(what.split()[-1]) or _POINTS_BACK.match(what.split()[0]):
+        return None
+    if found.group("noun") in ("thing", "things"):
+        kind = next((k for k in KINDS if re.fullmatch(rf"{k}|{KINDS[k]}\w*", what)), None)
+        return f"the {what} exercise" if kind else f"the {what}"
+    return f"{found.group(1) if found.group(1) in ('a', 'an') else 'the'} {what} {found.group('noun')}"
+
+
 def kind_of(norm: str) -> str | None:
     """The kind of exercise a message names without naming the exercise ("the breathing thing")."""
     return next((kind for kind in KINDS if re.search(rf"\b{kind}", norm)), None)

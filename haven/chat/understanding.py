@@ -166,7 +166,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "procrastination",  # putting things off (knowledge/procrastination.md): the avoid-relief loop, not laziness
-        r"procrastinat|putting (it |things |everything |stuff |this |that )?off|"
+        r"procrastinat|putting (it |them |things |everything |stuff |this |that )?off|"
         r"\bput(ting)? off (my|the|\w+ing|it|this|that)\b|"
         r"\bkeep avoiding (my|the|it|doing|starting)|can'?t (get|make myself) (started|start)|"
         r"(never|can'?t|don'?t) get (a)?round to|leav(e|ing) (it|everything|things) (to|until|till) the last minute",
@@ -589,6 +589,8 @@ class Understander:
                     return found
             if len(kinds) > 1:
                 return next((e for e in self.library.exercises if re.search(kinds[-1], e.replace("-", " "))), None)
+            return None
+        if I.own_thing(norm):  # "i tried the pomodoro timer thing": theirs, not the exercise offered before
             return None
         return recent[0] if recent else None
 

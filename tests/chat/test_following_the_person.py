@@ -132,3 +132,16 @@ def test_plan_verbs_typed_as_in_a_chat_are_left_as_typed():
     assert gerund("cc") == "cc" and gerund("dm") == "dm"
     assert gerund("ring") == "ringing" and gerund("bring up") == "bringing up"
     assert plan_said_back("i'll dm her tomorrow") == ("You'll dm her tomorrow", "as_said")
+
+
+def test_what_the_person_tried_is_named_in_their_words_not_as_the_exercise_offered_before(service, calm):
+    first, tried = _play(
+        service,
+        "I've got three essays due next week and I keep putting them off, I'm so stressed",
+        "I tried the pomodoro timer thing my flatmate swears by but it didn't help, I just checked my phone",
+    )
+    assert first.suggested_exercises  # something was offered, so there is a title that must not be borrowed
+    offered = service.library.exercises[first.suggested_exercises[0]].title
+    assert tried.understood.intent == "tried"
+    assert offered.lower() not in tried.text.lower()
+    assert "the pomodoro timer" in tried.text.lower() or "pomodoro" not in tried.text.lower()
