@@ -945,10 +945,31 @@ class GuideEngine:
         joyful = re.search(r"!!|\b[A-Z]{2,}\b.*!", request.text) or re.search(
             r"\b(yay+|woo+|yess+|omg)\b", request.text, re.I
         )
+        milestone = I.MILESTONE.search(request.normalised)
+        if milestone:
+            return [self._milestone(request, phraser, milestone)], []
         cheer = phraser.pick("celebrate", P.CELEBRATE_JOY if joyful else P.CELEBRATE)
         keep = phraser.pick("celebrate-keep", P.CELEBRATE_KEEP, required=False)
         question = phraser.pick("celebrate-q", P.CELEBRATE_QUESTION)
         return [" ".join(p for p in (cheer, keep) if p), question], []
+
+    @staticmethod
+    def _milestone(request, phraser: Phraser, milestone: re.Match) -> str:
+        """A stretch of time kept up ("100 days without a cigarette today!!!"): met with joy, the span said back in
+        the person's words, and a question that helps keep the win going (what carries them, what could test it).
+        Said again right after a celebration ("22 years I smoked, never thought I'd get this far"), the size of it
+        is recognised rather than a second "congratulations". Why: read as a feeling, it got "You're not the only one
+        who has felt like this."
+        """
+        pending = request.dialogue.pending
+        if pending is not None and pending.text in (*P.CELEBRATE_QUESTION, *P.MILESTONE_QUESTION):
+            cheer = phraser.pick("celebrate-more", P.CELEBRATE_MILESTONE_MORE)
+        elif milestone.group("span"):
+            span = threads.to_you(milestone.group("span"))
+            cheer = phraser.pick("celebrate-span", P.CELEBRATE_MILESTONE_SPAN, span=span[0].upper() + span[1:])
+        else:
+            cheer = phraser.pick("celebrate-milestone", P.CELEBRATE_MILESTONE)
+        return f"{cheer} {phraser.pick('milestone-q', P.MILESTONE_QUESTION)}"
 
     def _smalltalk(self, request, phraser, citer):
         if re.search(r"\b(bot|chat ?bot|robot|ai|program|computer|real|human|person)\b", request.normalised):

@@ -189,6 +189,21 @@ HELPED = re.compile(
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!been )working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|less (anxious|panicky|tense))\b"
 )
+_NUMBER_WORDS = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a hundred|hundred|a whole|a full"
+_HABIT = (
+    r"(a |any |one )?(cigarettes?|cigs?|ciggies?|smokes?|smoking|fags?|drinks?|drinking|alcohol|booze|vapes?|vaping|"
+    r"gambling|a bet|betting|weed|caffeine|energy drinks?|sugar|takeaways?|nicotine)"
+)
+#: A stretch of time kept up ("100 days without a cigarette", "six months sober", "a year smoke free", "22 years I
+#: smoked. never thought I'd get this far"): progress to be met with joy, and helped to keep going.
+MILESTONE = re.compile(
+    rf"\b(?P<span>({_NUMBER_WORDS}) (days?|weeks?|months?|years?) "
+    rf"(without {_HABIT}|(clean|sober|smoke ?free|alcohol ?free|drink ?free|off (the )?{_HABIT})|"
+    r"since (i|we) (quit|stopped|gave up|had (my|a) last \w+)))\b|"
+    r"\bnever thought i'?d (get|make it|be) (this far|here|to \w+)|"
+    rf"\b(finally )?(quit|stopped|gave up|kicked) ({_HABIT}|the habit)\b(?! (for|because|after) (a|one) day)|"
+    rf"\bhaven'?t (had|touched|smoked|bought|drunk) {_HABIT} (in|for) ({_NUMBER_WORDS}) (days?|weeks?|months?|years?)"
+)
 GOOD_NEWS = re.compile(
     r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade)|(i|we) (actually |finally )?passed|"
     r"passed (my|the|it|first time)|"

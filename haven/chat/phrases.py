@@ -421,6 +421,27 @@ CELEBRATE_JOY = (
     "That's amazing, congratulations! You must be over the moon.",
     "Oh, that's fantastic news! Congratulations!",
 )
+#: A stretch of time kept up, said back in the person's words ({span}: "100 days without a cigarette").
+CELEBRATE_MILESTONE_SPAN = (
+    "{span}! That's a huge achievement, congratulations!",
+    "{span}, that's brilliant! Well done, that takes real strength.",
+)
+#: A milestone said without a count ("never thought I'd get this far", "I quit smoking").
+CELEBRATE_MILESTONE = (
+    "Look how far you've come! That's a huge achievement, and you got yourself there.",
+    "That's a real milestone, congratulations! It takes strength to stick with something that hard.",
+)
+#: Said again after a celebration ("22 years I smoked"): the size of it recognised, not a second "congratulations".
+CELEBRATE_MILESTONE_MORE = (
+    "That makes it even more of an achievement.",
+    "After all that time, getting here says a lot about you.",
+)
+#: Questions that help keep a milestone going: what carries the person, and what is coming that could test it.
+MILESTONE_QUESTION = (
+    "What has helped you most on the harder days?",
+    "What would help you keep it going over the next few weeks?",
+    "Is anything coming up that might make it harder, that you'd like to plan for?",
+)
 CELEBRATE_KEEP = (
     "It's worth stopping for a moment to let it sink in, not rushing on to the next thing.",
     "Good moments count, and noticing them helps them stay with you.",

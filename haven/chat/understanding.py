@@ -658,7 +658,7 @@ class Understander:
             return I.Reading("exercise_request", exercise=state.offered[0])  # "can we do one now?"
         if I.CONDITION.search(norm) or I.IS_NORMAL.search(norm):
             return I.Reading("question")
-        if I.GOOD_NEWS.search(norm) and not _distressed(feelings):
+        if (I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)) and not _distressed(feelings):
             return I.Reading("progress")
         # 2. the pending question
         if pending is not None and pending.kind == "offer":

@@ -145,3 +145,20 @@ def test_what_the_person_tried_is_named_in_their_words_not_as_the_exercise_offer
     assert tried.understood.intent == "tried"
     assert offered.lower() not in tried.text.lower()
     assert "the pomodoro timer" in tried.text.lower() or "pomodoro" not in tried.text.lower()
+
+
+def test_a_milestone_is_met_with_joy_and_a_question_that_helps_keep_it_going(service, calm):
+    from haven.chat import phrases as P
+
+    first, second = _play(
+        service,
+        "6 months without a drink as of this morning!!",
+        "9 years I drank most nights, I honestly never thought I'd make it this far",
+    )
+    assert first.understood.intent == "progress" and second.understood.intent == "progress"
+    assert "6 months without a drink" in first.text and "!" in first.text
+    assert not first.suggested_exercises and not second.suggested_exercises
+    for reply in (first, second):
+        assert any(q in reply.text for q in P.MILESTONE_QUESTION)
+        assert not any(line in reply.text for line in P.VALIDATE)  # not "You're not the only one..."
+    assert "congratulations" not in second.text.lower()  # the size of it, not a second cheer
