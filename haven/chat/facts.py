@@ -28,6 +28,29 @@ TOLD = re.compile(
     r"only (my|me)|(my )?(mum|mom|dad|partner|friend|friends|sister|brother|wife|husband|boyfriend|girlfriend|"
     r"therapist|doctor) knows?)\b"
 )
+#: A doctor or other clinician already involved ("my GP put my tablets up", "my doctor told me to lose weight", "my
+#: neurologist gave me..."): "Have you been able to talk to a doctor about it?" would ask what was just said.
+DOCTOR = re.compile(
+    r"\b(doctor|doctors|dr|gp|gps|nurse|consultant|neurologist|psychiatrist|specialist|cardiologist|surgeon|"
+    r"dentist|therapist|counsell?or|midwife|health visitor|physio\w*|paediatrician|pediatrician|oncologist|"
+    r"dermatologist|gynae\w*|obstetrician|psychologist)\b"
+)
+#: Someone named who is on the person's side ("my mate Dev, he quit with me so we could stick together", "my best
+#: friend, she's the only one who gets it", "my sister has been amazing"): "Who do you feel most at ease with?" would
+#: ask who they just named.
+_CLOSE_ONES = (
+    r"best friend|boyfriend|girlfriend|partner|husband|wife|mum|mom|mother|dad|father|sister|brother|son|daughter|"
+    r"friend|friends|mate|mates|flatmate|housemate|colleague|nan|gran|grandma|grandad|aunt|uncle|cousin|neighbour|"
+    r"neighbor|therapist|counsell?or"
+)
+SUPPORT = re.compile(
+    rf"\b(my|our) ({_CLOSE_ONES})\b.{{0,60}}\b(with me|for me|by my side|on my side|the only one|always there|"
+    r"been there|been (so )?(great|amazing|supportive|brilliant|good|lovely|kind)|helps me|helped me|gets it|"
+    r"gets me|understands|looks out for me|stick together|checks? (in )?on me|i can talk to|i talk to)\b|"
+    rf"\b(i can talk to|i talk to|i'?ve told|i told|talked to|talk to|lean on|rely on|ring|rang|call|called|text|"
+    rf"texted|phoned) (my|our) "
+    rf"({_CLOSE_ONES})\b"
+)
 #: How long something has gone on ("about a month now", "for two weeks", "since Christmas").
 SINCE = re.compile(
     r"\b((for |about |around |nearly |almost |over )*(a|an|one|two|three|four|five|six|a few|several|\d+) "
@@ -47,10 +70,14 @@ QUESTION_ASKS: dict[str, str] = {
     "What happened between you most recently?": "what_happened",
     "What happened with your friends?": "what_happened",
     "What has been happening at home?": "what_happened",
-    "Have you been able to talk to a doctor about it?": "told",
+    "Have you been able to talk to a doctor about it?": "doctor",
     "Is there someone in the family you can talk to?": "told",
-    "Who is there to support you through this?": "told",
+    "Who is there to support you through this?": "support",
+    "Who do you feel most at ease with?": "support",
+    "Is there anyone, near or far, you feel at ease with?": "support",
 }
+#: Facts that are the person's whatever the topic (who knows, who supports them, a doctor involved).
+_ANY_TOPIC = ("told", "support", "doctor")
 
 
 def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
@@ -65,10 +92,14 @@ def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], .
         found.append(("any", "told", match.group(0)))
     if match := SINCE.search(norm):
         found.append(("any", "since", match.group(0)))
+    if match := DOCTOR.search(norm):
+        found.append(("any", "doctor", match.group(0)))
+    if match := SUPPORT.search(norm):
+        found.append(("any", "support", match.group(0)))
     return tuple(found)
 
 
-_GIVES = {"told": TOLD, "rating": RATING, "when": WHEN}
+_GIVES = {"told": TOLD, "rating": RATING, "when": WHEN, "support": SUPPORT, "doctor": DOCTOR}
 
 
 def gives(norm: str, asks: str | None) -> bool:
@@ -84,7 +115,7 @@ def answer_fact(norm: str, topic: str | None, asks: str | None) -> tuple[tuple[s
     if asks == "rating":
         match = RATING.search(norm)
         return (("any", "rating", match.group(1)),) if match else ()
-    where = "any" if asks == "told" else (topic or "any")
+    where = "any" if asks in _ANY_TOPIC else (topic or "any")
     return ((where, asks, norm[:80]),)
 
 

@@ -378,7 +378,10 @@ class GuideEngine:
         articles = [h for h in request.hits if h.kind == "article"][:3]  # further down is likely off the point
         # steps for the moment are given whole, as steps (_settle), not as one line of background
         articles = [h for h in articles if not re.search(r"in the moment", h.section, re.I)]
-        # "when to get more help" is background only when nothing else of a fitting article is at hand
+        # "when to get more help" is background only when nothing else of a fitting article is at hand, and never
+        # once the person said a doctor is involved ("Talk to a doctor if..." after "my GP put my tablets up")
+        if self._doctor_known(request):
+            articles = [h for h in articles if not _GET_HELP.search(h.section)]
         articles = sorted(articles, key=lambda h: bool(_GET_HELP.search(h.section)))
         fits = {h.doc_id: self._article_fit(request, h.doc_id) for h in articles}
         # several things said: what fits more of them, and more than one
@@ -399,6 +402,12 @@ class GuideEngine:
             if text:
                 return text
         return None
+
+    @staticmethod
+    def _doctor_known(request) -> bool:
+        """True if the person said a doctor or other clinician is involved, in this message or earlier."""
+        said = any(f[1] == "doctor" for f in request.understanding.facts)
+        return said or request.dialogue.knows(None, "doctor")
 
     @staticmethod
     def _cited_snippet(phraser: Phraser, citer: _Citer, hit: Hit, snippets, slot: str, leads) -> str | None:
@@ -1093,7 +1102,7 @@ class GuideEngine:
         if not hard and pending is not None and pending.text in P.CELEBRATE_QUESTION:  # "fourth attempt haha"
             kept = phraser.pick("answer-good-news", P.ANSWER_GOOD_NEWS)
             return [f"{kept} {phraser.pick('celebrate-q', P.CELEBRATE_QUESTION)}"], []
-        told = next((f for f in u.facts if f[1] == "told"), None)
+        told = next((f for f in u.facts if f[1] in ("told", "support")), None)
         echo = (self._said_back(request, phraser) or self._in_their_words(request, phraser)) if not hard else None
         if echo:
             ack = echo

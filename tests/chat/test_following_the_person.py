@@ -162,3 +162,33 @@ def test_a_milestone_is_met_with_joy_and_a_question_that_helps_keep_it_going(ser
         assert any(q in reply.text for q in P.MILESTONE_QUESTION)
         assert not any(line in reply.text for line in P.VALIDATE)  # not "You're not the only one..."
     assert "congratulations" not in second.text.lower()  # the size of it, not a second cheer
+
+
+def test_a_fact_already_given_is_not_asked_for_again(service, calm):
+    """A doctor the person mentioned is not asked about ("Have you been able to talk to a doctor about it?"), nor
+    pointed to as background; someone they named as on their side is not asked for ("Who do you feel most at ease
+    with?")."""
+    health = _play(
+        service,
+        "my doctor says my blood sugar is too high and I'm really worried about my health",
+        "I keep reading horror stories online about what could happen",
+        "I'm just scared it's going to get worse",
+    )
+    for reply in health:
+        assert "talk to a doctor" not in reply.text.lower()
+    lonely = _play(
+        service,
+        "I've been so lonely since I moved here for my new job",
+        "my cousin lives nearby, she's the only one who checks in on me",
+        "weekends are the hardest, I don't see anyone from Friday to Monday",
+    )
+    for reply in lonely[1:]:
+        assert "at ease with?" not in reply.text and "support you through this?" not in reply.text
+
+
+def test_facts_name_a_doctor_involved_and_someone_on_the_persons_side():
+    from haven.chat.facts import extract
+
+    assert ("any", "doctor", "gp") in extract("my gp put my tablets up", ())
+    assert any(f[1] == "support" for f in extract("my sister has been amazing through all of it", ()))
+    assert not any(f[1] == "support" for f in extract("my boss is awful", ()))
