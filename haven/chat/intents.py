@@ -182,7 +182,7 @@ NOT_HELPED = re.compile(
     r"\b((didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t) (really )?(help|work|do anything|do much|"
     r"make (a|any) difference|helping|working)|not help(ing|ful)|made (it|me|things) worse|no (difference|use)|"
     # "useless" about the exercise only: "I'm useless" is a harsh thought about oneself, not a verdict on it
-    r"did nothing|(it'?s|it is|it was|that'?s|that was|this is|this was|was) (\w+ )?useless|useless (exercise|thing|advice)|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
+    r"did nothing|(just |only )made me (more|feel worse|feel more|worse)|(it'?s|it is|it was|that'?s|that was|this is|this was|was) (\w+ )?useless|useless (exercise|thing|advice)|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
 )
 HELPED = re.compile(
     r"\b(helped|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"

@@ -269,6 +269,12 @@ _SPOKEN_WELL_OF = re.compile(
     r"(great|lovely|amazing|supportive|brilliant|wonderful|good|kind|fine|helpful)\b"
 )
 _OWN_WORK = re.compile(r"\b(my (job|boss|manager|work|shift|colleagues?)|at work i|i work|i'?m working)\b")
+#: A sign-off closing a longer message, after its own punctuation ("ok gonna try and enjoy the rest of the evening,
+#: night!", "anyway, bye for now x"): a goodbye, whatever came before it ("at night" is no sign-off: it has no comma).
+_SIGN_OFF = re.compile(
+    r"[,.!;]\s*(night|nite|nighty night|night night|good ?night|gn|bye|bye for now|byee+|cya|see ya|see you|"
+    r"speak soon|talk soon|ttyl)( (x+|all|then|now))?\s*[!.x\s]*$"
+)
 #: Thanks that opens a message, said at some length ("thank you, this actually helps a lot").
 _THANKS_OPENING = re.compile(r"^(ok(ay)? |oh |aw+ |honestly |well )?(thanks|thank you|thank u|thx|ty|cheers)\b")
 
@@ -476,6 +482,9 @@ class Understander:
         if "grieving" in feelings_t:
             themes = tuple(t for t in themes if t != "health")  # "passed away in the hospital": no doctor question
         reading = self._intent(norm, feelings_t, themes, named, vector, state)
+        if _SIGN_OFF.search(text.lower()) and reading.intent in ("answer", "feeling", "acknowledgement"):
+            if not _distressed(feelings_t):  # "ok gonna try and enjoy the rest of the evening, night!"
+                reading = I.Reading("goodbye")
         is_exercise = named in self.library.exercises if named else False
         stated = F.extract(norm, themes)
         if reading.answers and state.pending is not None:
@@ -623,7 +632,7 @@ class Understander:
         after_exercise = pending is not None and pending.kind == "check_in"
         if after_exercise and pending.asks == "helped" and outcome is None:
             outcome = I.yes_or_no(norm)  # "Did it help, even a little?" "a bit, yeah"
-        tried = I.TRIED.search(norm) and (outcome or referred or named or I.kind_of(norm))
+        tried = I.TRIED.search(norm) and (outcome or referred or named or I.kind_of(norm) or I.own_thing(norm))
         if _THANKS_OPENING.search(norm) and not (tried or named or I.kind_of(norm)):
             outcome = (
                 None  # "thank you, this actually helps a lot": thanks for the talk, not "the exercise worked"

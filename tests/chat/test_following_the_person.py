@@ -192,3 +192,17 @@ def test_facts_name_a_doctor_involved_and_someone_on_the_persons_side():
     assert ("any", "doctor", "gp") in extract("my gp put my tablets up", ())
     assert any(f[1] == "support" for f in extract("my sister has been amazing through all of it", ()))
     assert not any(f[1] == "support" for f in extract("my boss is awful", ()))
+
+
+def test_a_sign_off_after_a_plan_is_a_goodbye_and_common_steps_are_said_back(service, calm):
+    replies = _play(
+        service,
+        "I had a row with my best mate about money she owes me",
+        "I think I'll send her a message tomorrow saying sorry for shouting",
+        "ok gonna try and switch off and watch something, night!",
+    )
+    assert "Sending her a message tomorrow" in replies[1].text
+    bye = replies[2]
+    assert bye.understood.intent == "goodbye" and "good idea" not in bye.text.lower()
+    [tried] = _play(service, "i tried the pomodoro timer thing, it just made me more aware of how behind i am")
+    assert tried.understood.intent == "tried"
