@@ -649,7 +649,7 @@ class GuideEngine:
         slot = f"thread-{move.kind}-{move.gentle or ''}"
         parts = []
         whole = move.kind in ("pattern", "event", "reported", "reported_other")  # said back from the whole message
-        if move.said_back and phraser.fresh(move.said_back) and (threads.one_clause(request.text) or not whole):
+        if move.said_back and phraser.fresh(move.said_back) and (threads.joined_clauses(request.text) or not whole):
             phraser.remember(move.said_back)
             parts.append(move.said_back)
         if said:

@@ -455,6 +455,19 @@ _LEAD_IN = re.compile(
 )
 
 
+#: Words that join a clause to the one before it, so the two read as one sentence said back without the comma.
+_JOINED = re.compile(r"^(so|and|but|because|cos|then|which|or)\b")
+
+
+def joined_clauses(text: str) -> bool:
+    """True if the person's words are one clause, or clauses each joined to the one before by a word ("my wife
+    passed two years ago, so it's just me"), which read as one sentence once the comma is gone; not two clauses
+    set side by side ("he's useless, he never replies", said back as "he's useless he never replies")."""
+    parts = [p.strip() for p in re.split(r"[,;:.!?\n]+|\s[-\u2013\u2014]\s", text.strip().lower())]
+    parts = [p for p in parts if p and not _LEAD_IN.match(p)]
+    return all(_JOINED.match(p) for p in parts[1:])
+
+
 def one_clause(text: str) -> bool:
     """True if the person's own words (with their punctuation) are one clause: what is said back is read from
     the normalised text, where commas and full stops are gone, so two clauses would run into one garbled

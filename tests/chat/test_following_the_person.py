@@ -206,3 +206,10 @@ def test_a_sign_off_after_a_plan_is_a_goodbye_and_common_steps_are_said_back(ser
     assert bye.understood.intent == "goodbye" and "good idea" not in bye.text.lower()
     [tried] = _play(service, "i tried the pomodoro timer thing, it just made me more aware of how behind i am")
     assert tried.understood.intent == "tried"
+
+
+def test_clauses_joined_by_a_word_are_said_back_but_two_set_side_by_side_are_not():
+    from haven.chat.threads import joined_clauses
+
+    assert joined_clauses("My wife passed two years ago, so it's just me in the house.")
+    assert not joined_clauses("I've emailed him 4 times and he's useless, he just never replies")
