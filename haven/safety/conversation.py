@@ -59,6 +59,7 @@ class RiskState:
     held: int = 0  # replies given while this crisis held
     recent: tuple[str, ...] = field(default=())  # the last few person messages, for reading them together
     watch: int = 0  # messages still read together with the ones before, after a concern or a crisis ended
+    corrected: str | None = None  # the category the person said was a misread, remembered while ``watch`` lasts
 
     @property
     def holds_crisis(self) -> bool:
@@ -88,6 +89,7 @@ class RiskState:
                 held=int(data.get("held", 0)),
                 recent=tuple(data.get("recent", ()))[-RECENT_MESSAGES:],
                 watch=int(data.get("watch", 0)),
+                corrected=data.get("corrected"),
             )
         except (TypeError, ValueError):
             return cls()
@@ -232,12 +234,12 @@ def assess(
         return _while_crisis(words, state, alone, recent, answer, phrases)
     if exercise_step and question and alone.is_risk and _stops_exercise(words, phrases):
         verdict = Triage("none", None, "stopping the exercise in the chat: " + words[:120])
-        return Assessment(verdict, RiskState("clear", recent=recent, watch=max(0, state.watch - 1)), "normal")
+        return Assessment(verdict, _calm(state, recent), "normal")
     corrects = bool(phrases.correction.search(words))
     if corrects and state.level == "concern" and not _still_risky(_rest(words, phrases.correction)):
         category = state.category or alone.category
         verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], state.audience)
-        return Assessment(verdict, RiskState("clear"), "step_down")
+        return Assessment(verdict, RiskState("clear", watch=WATCH, corrected=category), "step_down")
     if (answer.risk_admitted or answer.unsafe) and not alone.is_crisis:
         category = _question_category(question) or state.category or alone.category or "suicide"
         why = "yes to Haven's check-in question" if answer.risk_admitted else "not sure they are safe"
@@ -248,6 +250,13 @@ def assess(
         # nothing like that now, I just wanted you to know"); patterns and risk words still raise it
         verdict = Triage("none", None, "a clear no to Haven's check-in question: " + alone.evidence)
         return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
+    if alone.is_crisis and _same_misread(alone, state):
+        # the person said a moment ago that this kind of reading was a misread ("that's not what I meant"); the
+        # learned layer reading the same again is checked gently, not answered with the card they just corrected
+        verdict = replace(alone, level="concern", evidence="after the person's correction: " + alone.evidence)
+        return Assessment(
+            verdict, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected), "concern"
+        )
     if alone.is_crisis:
         return Assessment(alone, RiskState("crisis", alone.category, alone.audience, 0, recent), "crisis")
     watching = state.level == "concern" or state.watch > 0
@@ -256,7 +265,7 @@ def assess(
         if together.is_risk and phrases.still_risky.search(words) and not together.is_crisis:
             # "I just want to disappear for a while" ... "like for good": the new words carry the risk
             together = replace(together, level="crisis", evidence=f'"{words[:60]}" after a concern')
-        if together.is_crisis:
+        if together.is_crisis and not _same_misread(together, state):
             verdict = replace(together, evidence="read with the messages before it: " + together.evidence)
             return Assessment(
                 verdict, RiskState("crisis", verdict.category, verdict.audience, 0, recent), "crisis"
@@ -267,8 +276,24 @@ def assess(
         verdict = Triage("none", None, "a clear no to Haven's check-in question: " + alone.evidence)
         return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
     if alone.level == "concern":
-        return Assessment(alone, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH), "concern")
-    return Assessment(alone, RiskState("clear", recent=recent, watch=max(0, state.watch - 1)), "normal")
+        concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
+        return Assessment(alone, concern, "concern")
+    return Assessment(alone, _calm(state, recent), "normal")
+
+
+def _calm(state: RiskState, recent: tuple[str, ...]) -> RiskState:
+    """The state after an ordinary message: the watch counts down, and a correction is remembered while it lasts."""
+    watch = max(0, state.watch - 1)
+    return RiskState("clear", recent=recent, watch=watch, corrected=state.corrected if watch else None)
+
+
+def _same_misread(alone: Triage, state: RiskState) -> bool:
+    """Whether a crisis reading repeats one the person corrected within the last few messages: the learned layer
+    alone, in the category they corrected. A pattern (a plan, means, a method named) or another category is a
+    crisis whatever was corrected before."""
+    return state.watch > 0 and state.corrected is not None and alone.source == "model" and (
+        alone.category == state.corrected
+    )
 
 
 def _clear_no(answer: _Answer) -> bool:
@@ -321,7 +346,7 @@ def _while_crisis(
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
     if corrects and state.level == "crisis" and not answer.unsafe:
         verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], audience)
-        return Assessment(verdict, RiskState("concern", category, audience, 0, (), WATCH), "step_down")
+        return Assessment(verdict, RiskState("concern", category, audience, 0, (), WATCH, category), "step_down")
     if state.level == "checking" and says_safe and not answer.no:
         verdict = Triage("none", None, "confirmed safe after a crisis earlier in this conversation")
         return Assessment(verdict, RiskState("clear", watch=WATCH), "back")

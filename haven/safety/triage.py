@@ -46,6 +46,8 @@ class Triage:
     evidence: str
     audience: str | None = None
     language: str | None = field(default=None, compare=False)
+    #: which layer decided: "pattern", "language", "model" (the learned layer), or "" (nothing, or a denial)
+    source: str = field(default="", compare=False)
     #: only the learned layer saw risk, with no risk word anywhere: a reading a person's own clear answer outweighs
     model_alone: bool = field(default=False, compare=False)
 
@@ -62,6 +64,7 @@ class Triage:
         data = asdict(self)
         data.pop("language")
         data.pop("model_alone")
+        data.pop("source")
         return data
 
 
@@ -202,23 +205,26 @@ def decide(reading: Reading, thresholds=None) -> Triage:
         # suicidal all weekend") stays a crisis unless one of its frames explained it
         bare_words = all(hit.pattern.id.endswith(("_word", "_words")) for hit in reading.hits)
         if strong or not bare_words or (reading.crisis >= thresholds.mention_floor and not learning):
-            return Triage("crisis", category, _pattern_evidence(reading.hits), audience, language)
+            return Triage("crisis", category, _pattern_evidence(reading.hits), audience, language, "pattern")
         # only weak mentions, and the model reads a question to learn, or history: a check, not the card
-        return Triage("concern", category, _pattern_evidence(reading.hits) + f"; {model_says}", audience, language)
+        why = _pattern_evidence(reading.hits) + f"; {model_says}"
+        return Triage("concern", category, why, audience, language, "pattern")
     if lang_level == "crisis":
-        return Triage("crisis", lang.category or "suicide", f"{language}: {lang.evidence}", audience, language)
+        why = f"{language}: {lang.evidence}"
+        return Triage("crisis", lang.category or "suicide", why, audience, language, "language")
     if reading.crisis >= thresholds.crisis or (reading.risk_cue and reading.crisis >= thresholds.crisis_with_cue):
         if reading.denials and not reading.risk_cue:
             # "I'm not suicidal, just tired": the model reads the denied word; with nothing risky left once the
             # denial is set aside, the denial lowers the crisis one step, to a check (it never erases it)
             why = f'{model_says}, denied: ' + "; ".join(reading.denials)
-            return Triage("concern", reading.category, why, audience, language)
+            return Triage("concern", reading.category, why, audience, language, "model")
         why = f'{model_says}: "{reading.window[:120]}"'
-        return Triage("crisis", reading.category, why, audience, language, model_alone=not reading.risk_cue)
+        return Triage("crisis", reading.category, why, audience, language, "model", model_alone=not reading.risk_cue)
     if reading.risk >= thresholds.concern or lang_level == "concern":
         category = reading.category if reading.risk >= thresholds.concern else (lang.category or "suicide")
         why = model_says if reading.risk >= thresholds.concern else f"{language}: {lang.evidence}"
-        return Triage("concern", category, why, audience, language)
+        source = "model" if reading.risk >= thresholds.concern else "language"
+        return Triage("concern", category, why, audience, language, source)
     if reading.denials and reading.risk_cue:
         # "I'm not suicidal, I just..." with a risk word left over: a denial lowers, it never erases
         return Triage("concern", reading.category or "suicide", "denied, with risk words: " + "; ".join(reading.denials), audience, language)

@@ -305,3 +305,38 @@ def test_after_a_concern_only_new_risk_words_raise_a_crisis(earlier, new, expect
     party read as a concern) into a crisis that holds the rest of the conversation."""
     state = RiskState("concern", "suicide", "self", 0, (earlier,), 3)
     assert assess(new, state).reply == expected
+
+
+def _reads_as(monkeypatch, level: str, category: str, source: str) -> None:
+    """Make every message read, alone, as this (the state machine is what these tests are about)."""
+    from haven.safety import conversation
+    from haven.safety.triage import Triage
+
+    reading = Triage(level, category, f"{source} reading", "self", source=source)
+    monkeypatch.setattr(conversation, "read_message", lambda text: reading)
+
+
+def test_after_a_correction_the_same_learned_reading_is_a_check_not_the_card_again(monkeypatch):
+    corrected = assess("that's not what I meant", RiskState("crisis", "danger_at_home", "self"))
+    assert corrected.reply == "step_down" and corrected.state.corrected == "danger_at_home"
+    _reads_as(monkeypatch, "crisis", "danger_at_home", "model")
+    again = assess("and I'm scared to tell him no when he drops it all on me", corrected.state)
+    assert again.reply == "concern" and again.triage.level == "concern", again
+    assert again.state.corrected == "danger_at_home"
+
+
+@pytest.mark.parametrize(("category", "source"), [("danger_at_home", "pattern"), ("suicide", "model")])
+def test_a_correction_never_covers_a_pattern_or_another_kind_of_crisis(monkeypatch, category, source):
+    corrected = assess("that's not what I meant", RiskState("crisis", "danger_at_home", "self")).state
+    _reads_as(monkeypatch, "crisis", category, source)
+    assert assess("something new", corrected).reply == "crisis"
+
+
+def test_a_correction_is_forgotten_after_a_few_ordinary_messages(monkeypatch):
+    state = assess("that's not what I meant", RiskState("crisis", "danger_at_home", "self")).state
+    _reads_as(monkeypatch, "none", None, "")
+    for _ in range(4):
+        state = assess("just an ordinary day", state).state
+    assert state.corrected is None
+    _reads_as(monkeypatch, "crisis", "danger_at_home", "model")
+    assert assess("something new", state).reply == "crisis"
