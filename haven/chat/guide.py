@@ -122,6 +122,10 @@ _MAKES_LIGHT = re.compile(
     r"almost everyone|most people (feel|get|have)",
     re.I,
 )
+#: An article's opening that speaks to its reader ("You might be reading this because you dread every Monday, ..."):
+#: a list of reasons someone might open the article, not background for what this person said; quoted in a chat it
+#: reads as a guess about them (it was the burnout article's line for a deadline, a manager, a flat, a job).
+_TO_THE_READER = re.compile(r"^(you might be reading this|you may be reading this|if you are reading this)", re.I)
 #: The longest exercise offered for right now, in minutes (grounding, breathing, a body scan; not a 15-minute plan).
 _NOW_MINUTES = 8
 #: Words of crisis help: never quoted as background in an ordinary reply (triage read the message as no risk;
@@ -398,6 +402,7 @@ class GuideEngine:
             # said to someone who is struggling, "some stress is part of life" belittles it
             if hard or request.dialogue.topics:
                 snippets = [q for q in snippets if not _MAKES_LIGHT.search(q)]
+            snippets = [q for q in snippets if not _TO_THE_READER.match(q)]
             text = self._cited_snippet(phraser, citer, hit, snippets, "psychoed", P.PSYCHOED_LEAD)
             if text:
                 return text
@@ -888,17 +893,55 @@ class GuideEngine:
             (h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))), None
         )
         if article is None:
+            exercise = self._exercise_answer(request, phraser, citer)
+            if exercise is not None:
+                return exercise
             return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
         found = [q for q in passages.quotes(article.passage, 3, skip_summary=article.section == "Overview")]
         if not found:  # an overview that is all summary: its one paragraph is the answer
             found = passages.quotes(article.passage, 3)
         quote = next((q for q in found if phraser.fresh(q)), found[0] if found else None)
         if quote is None:
+            exercise = self._exercise_answer(request, phraser, citer)
+            if exercise is not None:
+                return exercise
             return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
         n = citer.cite(article)
         answer = f"{quote} [{n}]"
         phraser.remember(answer)
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
+
+    def _exercise_answer(self, request, phraser, citer):
+        """A question no article answers but an exercise does ("what would facing it gradually even look like with a
+        bridge?": the fear ladder), answered with what the exercise is and an offer of it; None when no exercise
+        the search found fits what the person is talking about or may be offered."""
+        recent = " ".join([*(normalise(t.text) for t in request.history if t.role == "user")][-2:] + [request.normalised])
+        said = {w[:5] for w in re.findall(r"[a-z]{5,}", recent)}
+
+        def echoed(exercise_id: str) -> int:  # "avoiding it makes it worse" ... "facing it": the fear ladder's avoidance
+            return sum(tag[:5] in said for tag in self.library.exercises[exercise_id].tags if len(tag) >= 5)
+
+        state = request.dialogue
+        earlier = {e for e in state.ever_offered if e not in state.declined and state.done.get(e) is not False}
+        # what the search found, and what was suggested earlier in this conversation ("facing it" is about it)
+        suggested = [passages.section(self.library, e, "What it is for") for e in sorted(earlier)]
+        found = [
+            h
+            for h in [*request.hits, *suggested]
+            if h.kind == "exercise"
+            and h.doc_id in self.library.exercises
+            and (self._allowed(request, h.doc_id) or h.doc_id in earlier)
+            and self._exercise_fits(request, h.doc_id)
+        ]
+        for hit in sorted(found, key=lambda h: -echoed(h.doc_id)):
+            ex = self.library.exercises[hit.doc_id]
+            purpose = [q for q in passages.quotes(ex.purpose, 3) if phraser.fresh(q)][:1]
+            n = citer.cite(self._holding(ex.id, request.hits, ex.summary, *purpose))
+            explain = f"**{ex.title}**: {' '.join([ex.summary.strip(), *purpose])} [{n}]"
+            if ex.id in earlier:  # suggested before: explained, its button is the earlier one (never offered twice)
+                return [explain, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []
+            return [explain, phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)], [ex.id]
+        return None
 
     #: A question about CBT itself, in a conversation about it ("so is it just positive thinking?", "does it work?").
     _CBT_NAMED = re.compile(r"\b(cbt|cognitive behaviou?ral( therapy)?)\b")

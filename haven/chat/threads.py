@@ -106,6 +106,14 @@ OTHER_RIGHT = re.compile(
     r"(probably |actually |kind of |kinda |totally |just )?right\b|"
     r"\b(might|may|could) (be right|have a point)\b|\b(has|have|had|got) a point\b|\b(she'?s|he'?s|they'?re) not wrong\b"
 )
+#: Blame put on the person by others ("they still act like it's my fault", "she makes out it's all my fault",
+#: "they blame me"): unfair blame, not the person's own guilt or a doubt about their part in it.
+BLAMED_BY_OTHERS = re.compile(
+    r"\b(act|acts|acting|acted|treat\w*|make out|makes out|making out|made out|say|says|said|saying|think|thinks|"
+    r"thought|like|as if|as though|blame|blames|blamed|blaming|tell me|telling me|told me)( me)?( like| that)? "
+    r"(it'?s|its|it is|it was|everything is|everything'?s|this is) (all )?(my|me) (fault|own fault)\b|"
+    r"\b(they|she|he|everyone|people|my \w+) (\w+ )?(blames?|blamed|blaming) me\b"
+)
 #: "maybe I'm overreacting", "maybe it's my fault", "maybe im the idiot for lending it", "I know that's not fair
 #: of me", "I suppose I did say some harsh things".
 SELF_BLAME = re.compile(
@@ -576,7 +584,7 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
         return Move("doubt", who=who, pronoun=pronoun, gentle="unliked")
     if MINIMISING.search(norm):
         return Move("doubt", who=who, pronoun=pronoun, gentle="minimising")
-    if SELF_BLAME.search(norm):
+    if SELF_BLAME.search(norm) and not BLAMED_BY_OTHERS.search(norm):
         return Move("doubt", who=who, pronoun=pronoun, gentle="self")
     plan = plan_said_back(norm) if not CONTRAST.search(norm) else None
     if plan is not None:

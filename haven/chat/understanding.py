@@ -18,7 +18,7 @@ from haven.chat import facts as F
 from haven.chat import intents as I
 from haven.chat.dialogue import DialogueState
 from haven.chat.inchat import STOP, ends_early, running
-from haven.chat.threads import AHEAD, DOING
+from haven.chat.threads import AHEAD, BLAMED_BY_OTHERS, DOING
 from haven.chat.types import Understanding
 from haven.content.loader import Library
 
@@ -40,7 +40,7 @@ FEELINGS: tuple[Feeling, ...] = (
         r"anxi|nervous|worr(y|ied|ying)|panic|scaries|scared|afraid|on edge|uneasy|jittery|dread|freak(ing|ed)? out|"
         r"heart (is )?(racing|pounding|going (crazy|mad))|(going to|gonna|about to) (pass out|faint)|terrified|fear|in knots|butterflies|stomach (is )?(churning|turning|flipping)|"
         r"feel(ing)? sick (about|with nerves|with worry|thinking)|sick with (nerves|worry)|\bnerves\b|can'?t settle|"
-        r"wound up|dreading",
+        r"wound up|dreading|clammy|sweaty (hands|palms)|(hands|palms) (go |get |are |were |start )?(sweating|sweaty)",
         (
             "I feel anxious and on edge",
             "I'm so worried something bad will happen",
@@ -195,7 +195,11 @@ THEMES: tuple[Theme, ...] = (
         r"\bbaby\b|newborn|toddler",
     ),
     Theme("friends", r"(?<!boy)(?<!girl)friend|\bmates?\b|social|party|people think"),
-    Theme("money", r"money|debt|\brent\b|bills?\b|afford|financ|mortgage|pay ?check|salary"),  # not "parents"
+    Theme(
+        "money",  # not "parents"; "another 400 i don't have" is money whatever the currency sign was
+        r"money|debt|\brent\b|bills?\b|afford|financ|mortgage|pay ?check|salary|\bquid\b|\bskint\b|overdra\w+|"
+        r"\bloans?\b|\d+ (i|we) (don'?t|dont|do not) have",
+    ),
     Theme(
         "health",
         # "ill go" is I'll (normalise()); a health visitor sees a new baby and its parents, not an illness
@@ -460,7 +464,8 @@ class Understander:
         """What the message is, read first against the conversation's pending question (``state``)."""
         state = state or DialogueState()
         norm = normalise(text)
-        feelings = [f.name for f in FEELINGS if _matches(f.words, norm)]
+        # blame put on them by others ("they act like it's my fault") is no guilt of their own
+        feelings = [f.name for f in FEELINGS if _matches(f.words, BLAMED_BY_OTHERS.sub(" ", norm))]
         about = _SOMEONE_ELSES.sub(r"\1", _IN_PASSING.sub(" ", _SAID_FINE.sub(" ", norm)))
         about = _OTHERS_FAULT.sub(r"\1", about)
         themes = tuple(t.name for t in THEMES if _matches(t.words, about))
@@ -709,6 +714,10 @@ class Understander:
             return I.Reading("question")
         if self._offtopic(vector, feelings, themes, norm=norm):
             return I.Reading("offtopic")
+        if I.QUESTION.search(norm) and norm.endswith("?") and state.topics:
+            # "what would facing it gradually even look like with a bridge?": a question about what the conversation
+            # is about, answered from the library (was thanked "for putting that into words")
+            return I.Reading("question")
         return I.Reading("feeling")  # unplaced: listened to, never turned away
 
     def _during_exercise(

@@ -213,3 +213,36 @@ def test_clauses_joined_by_a_word_are_said_back_but_two_set_side_by_side_are_not
 
     assert joined_clauses("My wife passed two years ago, so it's just me in the house.")
     assert not joined_clauses("I've emailed him 4 times and he's useless, he just never replies")
+
+
+def test_a_question_about_facing_a_fear_is_answered_from_the_library(service, calm):
+    replies = _play(
+        service,
+        "every time I drive through the tunnel on the ring road my palms go sweaty",
+        "I've been taking the bus the long way round so I can avoid it",
+        "how would I even start facing it bit by bit?",
+    )
+    assert "anxious" in replies[0].understood.feelings  # sweaty palms on the way through: nerves, said in the body
+    answer = replies[2]
+    assert answer.understood.intent == "question"
+    assert [c.doc_id for c in answer.citations] == ["exposure-ladder"]  # the fear ladder, explained
+    assert not answer.suggested_exercises  # offered before: explained, not offered twice
+    for reply in replies:
+        assert "you might be reading this" not in reply.text.lower()  # an article's words to its reader
+
+
+def test_blame_put_on_the_person_by_others_is_told_apart_from_their_own():
+    from haven.chat.threads import BLAMED_BY_OTHERS
+
+    assert BLAMED_BY_OTHERS.search("they still act like its my fault the launch slipped")
+    assert not BLAMED_BY_OTHERS.search("honestly it's all my fault")
+
+
+def test_readings_of_blame_and_money(library):
+    from haven.chat.understanding import Understander
+
+    read = Understander(library, use_embeddings=False).read
+    blamed = read("my manager moved the goalposts twice and still acts like it's my fault")
+    assert "guilty" not in blamed.feelings
+    assert "guilty" in read("I keep thinking it was all my fault").feelings
+    assert "money" in read("the vet bill came to 600 quid and that's 600 I don't have").themes
