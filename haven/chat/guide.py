@@ -977,8 +977,21 @@ class GuideEngine:
             about = next((P.THEME_ABOUT[t] for t in u.themes if t in P.THEME_ABOUT), "")
             opening = phraser.pick("reflect", P.REFLECT_FEELING, feeling=feeling, about=about)
         else:
-            opening = self._said_back(request, phraser) or phraser.pick("listen-ack", P.LISTEN_ACK)
-        return [f"{opening} {phraser.pick('listen-q', P.LISTEN_QUESTION)}"], []
+            opening = self._said_back(request, phraser) or phraser.pick("listen-ack", self._in_tune(request, P.LISTEN_ACK))
+        return [f"{opening} {phraser.pick('listen-q', self._in_tune(request, P.LISTEN_QUESTION))}"], []
+
+    #: Said with relish or relief ("i cannot wait to see his face"): not met with "That sounds really hard."
+    _UPBEAT = re.compile(r"\b(can'?t wait|cannot wait|excited|buzzing|looking forward|so happy|relieved|so glad)\b")
+
+    def _in_tune(self, request, options):
+        """The listening lines that fit the message's tone: none about how hard it is for something said with relish
+        ("handing my notice in tomorrow and i cannot wait to see his face" was asked "What's been the hardest
+        part?")."""
+        u = request.understanding
+        upbeat = self._UPBEAT.search(request.normalised) or (u.feelings and all(f in P.POSITIVE_FEELINGS for f in u.feelings))
+        if not upbeat or any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
+            return options
+        return [o for o in options if not re.search(r"\bhard|carry", o)] or options
 
     def _venting(self, request, phraser, citer):
         """ "Can you just listen?": yes, and nothing else."""

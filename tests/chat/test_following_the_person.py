@@ -246,3 +246,27 @@ def test_readings_of_blame_and_money(library):
     assert "guilty" not in blamed.feelings
     assert "guilty" in read("I keep thinking it was all my fault").feelings
     assert "money" in read("the vet bill came to 600 quid and that's 600 I don't have").themes
+
+
+def test_listening_to_something_said_with_relish_does_not_call_it_hard(service, calm):
+    replies = _play(
+        service,
+        "can you just listen for a bit, I don't want advice",
+        "my manager has been taking credit for my work for months",
+        "anyway I'm leaving on friday and I cannot wait to see his face when he finds out",
+    )
+    last = replies[-1]
+    assert last.understood.mode == "listening" and not last.suggested_exercises
+    assert "hard" not in last.text.lower() and "carry" not in last.text.lower()
+
+
+def test_listening_lines_in_tune_with_relish(library):
+    from haven.chat import phrases as P
+    from haven.chat.guide import GuideEngine
+    from haven.chat.types import EngineRequest, Understanding
+
+    guide = GuideEngine(library)
+    upbeat = EngineRequest("I cannot wait to see his face", (), (), Understanding("answer", mode="listening"))
+    heavy = EngineRequest("he took the credit again", (), (), Understanding("answer", mode="listening"))
+    assert not [q for q in guide._in_tune(upbeat, P.LISTEN_QUESTION) if "hard" in q]
+    assert guide._in_tune(heavy, P.LISTEN_QUESTION) == P.LISTEN_QUESTION
