@@ -511,6 +511,9 @@ _DARK = re.compile(
 )
 
 
+#: A harsh verdict the person gives, said back only with what it hangs on ("If it isn't perfect, it feels like a
+#: failure."), never alone as if Haven agreed.
+_DARK_ALONE = re.compile(r"\b(failure|loser|fraud|disappointment|joke|mess|idiot|stupid|pathetic|rubbish)\b")
 _GOOD = re.compile(r"\b(good|great|better|nice|amazing|brilliant|fine|ok|okay|lovely|proud|happy|calm\w*|relie\w*)\b")
 
 
@@ -540,10 +543,16 @@ def feeling_said_back(text: str) -> str | None:
         lead = "It made you feel" if verb.startswith("made") else "It makes you feel"
     else:
         lead = "It felt" if verb == "felt" else "It feels"
+    said = f"{lead} {to_you(how)}"
+    before = normalise(clause)[: found.start()].strip()
+    if re.match(r"(if|when|whenever|every time|as soon as)\b", before) and len(before.split()) <= 6:
+        said = f"{to_you(before).capitalize()}, {said[0].lower()}{said[1:]}"  # "If it isn't perfect, it feels..."
+    elif _DARK_ALONE.search(how):
+        return None  # "it feels like a failure" without its "if": said back alone, it would agree with the verdict
     said = re.sub(
         r"\b(dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|theres|hes|shes|theyre)\b",
         lambda m: _APOSTROPHE[m.group(1)],
-        f"{lead} {to_you(how)}",
+        said,
     )
     return said + "."
 

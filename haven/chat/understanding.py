@@ -243,8 +243,11 @@ _SAID_FINE = re.compile(
 #: one incidental word does not set the topic and steer the questions after it (the gym was asked about work).
 _IN_PASSING = re.compile(
     r"\bhow (?!(my|our|your|at|from|to)\b)(\w+ ){1,3}works?\b(?! (is|was|has|have|had|stuff|today|tomorrow)\b)|"
-    r"\b(it|that|this|they|things|nothing|something|anything|everything|will|would|could|should|might|may|"
-    r"can|i'?ll|it'?ll|that'?ll|make it|makes it|didn'?t|doesn'?t|don'?t|won'?t|wouldn'?t|can'?t) works?\b|"
+    # the verb after a subject ("it works", "they work"), not "everything, work, cooking" run together once the
+    # commas are gone
+    r"\b(it|that|this|nothing|something|anything|everything) works\b|"
+    r"\b(they|things|will|would|could|should|might|may|can|i'?ll|it'?ll|that'?ll|make it|makes it|didn'?t|"
+    r"doesn'?t|don'?t|won'?t|wouldn'?t|can'?t) work\b|"
     r"\bwork(s|ed|ing)? (it |things |them |that |this )?out\b|"
     r"\b(on|for) the night\b|\bthe night (before|of)\b|"
     r"\bin (her|his|their) sleep\b|"
@@ -254,7 +257,7 @@ _IN_PASSING = re.compile(
 #: them, not self-criticism, which is the person's own harsh voice about themself ("I'm useless", "my boss thinks
 #: I'm useless" stays: the words after the speaker are about the person).
 _OTHERS_FAULT = re.compile(
-    r"\b(he|she|they|it|he'?s|she'?s|they'?re|hes|shes|theyre|you'?re|my (?!own\b)\w+|the \w+|his \w+|her \w+|"
+    r"\b(he|she|they|he'?s|she'?s|they'?re|hes|shes|theyre|you'?re|my (?!own\b)\w+|the \w+|his \w+|her \w+|"
     r"their \w+)(?: (?!i\b|i'?m\b|im\b|me\b|myself\b|my\b)[\w']+){0,2} (useless|a failure|failure|an idiot|idiot|"
     r"so stupid|worthless|messed (it |this |that |everything )?up|mess(es)? (it |this |everything )?up)\b"
 )

@@ -270,3 +270,19 @@ def test_listening_lines_in_tune_with_relish(library):
     heavy = EngineRequest("he took the credit again", (), (), Understanding("answer", mode="listening"))
     assert not [q for q in guide._in_tune(upbeat, P.LISTEN_QUESTION) if "hard" in q]
     assert guide._in_tune(heavy, P.LISTEN_QUESTION) == P.LISTEN_QUESTION
+
+
+def test_a_harsh_verdict_is_said_back_only_with_what_it_hangs_on():
+    from haven.chat.threads import feeling_said_back
+
+    said = feeling_said_back("It's everything. Work, cooking, even texts. If it isn't perfect it feels like a failure")
+    assert said == "If it isn't perfect, it feels like a failure."
+    assert feeling_said_back("honestly it just feels like a failure") is None
+
+
+def test_a_list_run_together_keeps_its_themes(library):
+    from haven.chat.understanding import Understander
+
+    read = Understander(library, use_embeddings=False).read
+    themes = read("It's everything. Work, the house, even texts. If it isn't perfect it feels like a failure").themes
+    assert "work" in themes and "self-criticism" in themes
