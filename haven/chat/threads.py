@@ -385,7 +385,7 @@ def _sentence(words: str) -> str | None:
     # "its" typed for "it's" ("its not fair"), never the possessive ("the car failed its service")
     words = re.sub(
         r"\bits\b(?= (not|been|a|an|the|so|too|just|really|all|going|getting|like|over|ok|okay|fine|hard|only|"
-        r"still|always|never|because|what|how|time|my|your)\b)",
+        r"still|always|never|because|what|how|time|my|your|got|gone|getting|\w+ed)\b)",
         "it's",
         words,
     )

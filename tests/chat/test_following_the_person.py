@@ -286,3 +286,10 @@ def test_a_list_run_together_keeps_its_themes(library):
     read = Understander(library, use_embeddings=False).read
     themes = read("It's everything. Work, the house, even texts. If it isn't perfect it feels like a failure").themes
     assert "work" in themes and "self-criticism" in themes
+
+
+def test_its_typed_for_it_is_or_it_has_is_said_back_with_its_apostrophe_and_the_possessive_without():
+    from haven.chat.threads import said_back
+
+    assert said_back("its happened five times now") == "It's happened five times now."
+    assert said_back("the car failed its service") == "The car failed its service."
