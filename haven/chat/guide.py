@@ -612,6 +612,8 @@ class GuideEngine:
             return None  # "my dad died and I can't stop crying", "my gran used to...": their own replies
         if move.kind == "plan" and hard:
             return None  # "i could talk to him but i'm scared": the feeling first
+        if move.kind == "pattern" and (I.PLAN.search(request.normalised) or I.PLAN_MAYBE.search(request.normalised)):
+            return None  # "reading it aloud a few times sounds sensible. I'll do that tonight": a plan, not a pattern
         if move.kind in ("doubt", "pattern") and threads.feeling_said_back(request.text):
             return None  # "i know i should be happy but it feels like everyone is moving on": how it feels first
         if move.kind == "doing" and u.mode != "in_the_moment" and not request.dialogue.ever_offered:

@@ -175,7 +175,7 @@ THEMES: tuple[Theme, ...] = (
         "social",  # fear of being judged or on show: shyness, blushing, speaking up (knowledge/social-anxiety.md)
         r"\bblush|(go(es)?|went|turn(s|ed|ing)?|going) (bright |beetroot )?red\b|\bshy\b|shyness|social(ly)? anx|"
         r"judg(ed|ing|e) me|(people|everyone|they) (are |were )?(judging|staring|looking at me|watching me|laughing at me)|"
-        r"self ?-?conscious|\bawkward|embarrass|speak(ing)? up\b|public speaking|presentation|\bspeech\b|\beulogy\b|small talk|"
+        r"self ?-?conscious|\bawkward|embarrass|speak(ing)? up\b|public speaking|(speak|speaking|talk|talking) in front of|presentation|\bspeech\b|\beulogy\b|small talk|"
         r"cent(re|er) of attention|(mind|head) goes blank|voice (shakes|wobbles|goes shaky)|\bcring(e|ing)\b",
     ),
     Theme(
@@ -264,7 +264,8 @@ _OTHERS_FAULT = re.compile(
 #: Someone else's school or job ("people from her uni", "my son's school say he's fine"): not the person's own, so
 #: the owner is kept ("my son") and the school or job left out.
 _SOMEONE_ELSES = re.compile(
-    r"\b(her|his|their|\w+'s) (school|uni|university|college|work|job|office|exams?|homework|teacher|boss|manager)\b"
+    r"\b(her|his|their|\w+'s) (school|uni|university|college|work|job|office|exams?|homework|teacher|boss|manager|"
+    r"friends?|mates?)\b"
 )
 _OTHERS_WORK = re.compile(
     r"\b(he|she|they|he'?s|she'?s|they'?re|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)\b( \w+){0,2} "
@@ -276,6 +277,9 @@ _SPOKEN_WELL_OF = re.compile(
     r"(great|lovely|amazing|supportive|brilliant|wonderful|good|kind|fine|helpful)\b"
 )
 _OWN_WORK = re.compile(r"\b(my (job|boss|manager|work|shift|colleagues?)|at work i|i work|i'?m working)\b")
+#: A question in the person's own voice, opening with its question word ("what would facing it even look like?"),
+#: not one they quote ("mummy calls to ask 'beta dekha ki nahi?'").
+_ASKS = re.compile(r"(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would)\b")
 #: A sign-off closing a longer message, after its own punctuation ("ok gonna try and enjoy the rest of the evening,
 #: night!", "anyway, bye for now x"): a goodbye, whatever came before it ("at night" is no sign-off: it has no comma).
 _SIGN_OFF = re.compile(
@@ -717,7 +721,7 @@ class Understander:
             return I.Reading("question")
         if self._offtopic(vector, feelings, themes, norm=norm):
             return I.Reading("offtopic")
-        if I.QUESTION.search(norm) and norm.endswith("?") and state.topics:
+        if _ASKS.match(norm) and "?" in norm and state.topics:
             # "what would facing it gradually even look like with a bridge?": a question about what the conversation
             # is about, answered from the library (was thanked "for putting that into words")
             return I.Reading("question")

@@ -293,3 +293,19 @@ def test_its_typed_for_it_is_or_it_has_is_said_back_with_its_apostrophe_and_the_
 
     assert said_back("its happened five times now") == "It's happened five times now."
     assert said_back("the car failed its service") == "The car failed its service."
+
+
+def test_a_quoted_question_is_not_a_question_and_a_plan_done_a_few_times_is_a_plan(service, calm):
+    first = _play(
+        service,
+        "my aunties keep pushing me to settle down and it's stressing me out",
+        'every sunday she rings and asks "so have you met anyone yet?" and I just go quiet',
+    )
+    assert first[1].understood.intent != "question" and not first[1].citations
+    second = _play(
+        service,
+        "I've been asked to give a reading at my uncle's funeral and I hate speaking in front of people",
+        "Practising it out loud to my sister a few times sounds sensible. I'll do that tonight.",
+    )
+    assert "social" in second[0].understood.themes
+    assert "keeps happening" not in second[1].text and "tonight" in second[1].text.lower()
