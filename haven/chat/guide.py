@@ -8,6 +8,7 @@ in :mod:`haven.chat.phrases`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -612,6 +613,13 @@ class GuideEngine:
             return None  # "my dad died and I can't stop crying", "my gran used to...": their own replies
         if move.kind == "plan" and hard:
             return None  # "i could talk to him but i'm scared": the feeling first
+        if move.kind == "plan" and move.said_back and not threads.joined_clauses(request.text):
+            # "maybe I could try taking him fishing, he always talked more...": the step is the clause it is in
+            clauses = (threads.plan_said_back(normalise(c)) for c in re.split(r"[,;:.!?\n]+", request.text))
+            step = next((found for found in clauses if found is not None), None)
+            if step is None:
+                return None
+            move = dataclasses.replace(move, said_back=step[0])
         if move.kind == "pattern" and (I.PLAN.search(request.normalised) or I.PLAN_MAYBE.search(request.normalised)):
             return None  # "reading it aloud a few times sounds sensible. I'll do that tonight": a plan, not a pattern
         if move.kind in ("doubt", "pattern") and threads.feeling_said_back(request.text):
@@ -753,7 +761,7 @@ class GuideEngine:
             when = I.PLAN_WHEN.search(norm[plan.end() :].strip())
             said = None
             if when:
-                words = _your(when.group(0))
+                words = threads.as_written(_your(when.group(0)))  # "on saturday" -> "On Saturday"
                 said = phraser.pick("plan-when", P.PLAN_WHEN, required=False, when=words[0].upper() + words[1:])
             said = said or phraser.pick("answer-plan", P.PLAN)
             return [f"{said} {phraser.pick('plan-q', P.PLAN_QUESTION)}"]

@@ -427,7 +427,11 @@ MAKES_SENSE = re.compile(
 )
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").
 PLAN_WHEN = re.compile(
-    r"\b((before|after|during|on|at|in|when|once) .+|tomorrow( \w+)?|tonight|later( today| on)?|"
+    # a time, at the end of the plan: "before the 2pm meeting", "on saturday", "tonight"; not any phrase that
+    # opens with "in" or "when" ("he always talked more in the car when he was little" was said back as a time)
+    r"\b((before|after|during) .{1,40}|(on|this|next) (mon|tues|wednes|thurs|fri|satur|sun)day( \w+)?|"
+    r"(on|at) the weekend|at (lunch|\d{1,2}(:\d\d)? ?(am|pm)?)|in the (morning|afternoon|evening)|"
+    r"once (i'?m|i get|i have|the \w+) .{1,30}|tomorrow( \w+)?|tonight|later( today| on)?|"
     r"this (morning|afternoon|evening|weekend)|first thing( in the morning)?)$"
 )
 #: A memory told in passing ("my gran used to make it with me").

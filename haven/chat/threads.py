@@ -264,13 +264,18 @@ def _and_then(rest: str) -> str:
     return _AND_VERB.sub(lambda m: f"{m.group(1)} {_gerund_word(m.group(2))}", rest, count=1)
 
 
+def as_written(words: str) -> str:
+    """Words said back with weekday names capitalised, as people write them ("on saturday" -> "on Saturday")."""
+    return _days(words)
+
+
 def _days(words: str) -> str:
     """Weekday names capitalised, as they are written ("on saturday" -> "on Saturday")."""
     return re.sub(rf"\b({'|'.join(_WEEKDAYS)})(s?)\b", lambda m: m.group(1).capitalize() + m.group(2), words)
 
 
 #: Words before a step that say nothing of it ("ok maybe i could check it out"), so "it" needs no clause said back.
-_PLAN_LEAD = re.compile(r"(ok|okay|yeah|yes|so|well|maybe|hmm|right)( \w+)?")
+_PLAN_LEAD = re.compile(r"(ok|okay|yeah|yes|so|well|maybe|hmm|right|or|and|but|then)( \w+)?")
 
 
 def _step(norm: str) -> tuple[str, str] | None:

@@ -265,7 +265,10 @@ _OTHERS_FAULT = re.compile(
 #: the owner is kept ("my son") and the school or job left out.
 _SOMEONE_ELSES = re.compile(
     r"\b(her|his|their|\w+'s) (school|uni|university|college|work|job|office|exams?|homework|teacher|boss|manager|"
-    r"friends?|mates?)\b"
+    r"friends?|mates?)\b|"
+    # "my son has gone quiet since he started secondary school": his school, not the person's studies
+    r"\b(he|she|they)( \w+)? (started|starts|starting|is at|goes to|changed|moved|left|hates|loves|got into) "
+    r"(\w+ )?(school|uni|university|college|nursery|job|work)\b"
 )
 _OTHERS_WORK = re.compile(
     r"\b(he|she|they|he'?s|she'?s|they'?re|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)\b( \w+){0,2} "

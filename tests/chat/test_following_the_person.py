@@ -309,3 +309,22 @@ def test_a_quoted_question_is_not_a_question_and_a_plan_done_a_few_times_is_a_pl
     )
     assert "social" in second[0].understood.themes
     assert "keeps happening" not in second[1].text and "tonight" in second[1].text.lower()
+
+
+def test_only_a_time_is_said_back_as_when_a_plan_will_happen(service, calm):
+    replies = _play(
+        service,
+        "my son has gone really quiet since he started secondary school",
+        "Maybe I could try taking him fishing, he always talked more on the riverbank when he was little.",
+        "or I might just ask him about it on saturday",
+    )
+    assert "Taking him fishing sounds" in replies[1].text  # the step, not the clause after its comma
+    assert "when he was little sounds" not in replies[1].text.lower()
+    assert "Asking him about it on Saturday" in replies[2].text
+
+
+def test_a_plan_said_with_a_time_names_the_time_as_written():
+    from haven.chat import intents as I
+
+    assert I.PLAN_WHEN.search("he always talked more in the car when he was little") is None
+    assert I.PLAN_WHEN.search("i'll try it before the 2pm meeting").group(0) == "before the 2pm meeting"
