@@ -69,11 +69,24 @@ def _history(turns, paused: bool, answering: bool = False) -> None:
             if turn.role == "assistant" and turn.engine == "safety":
                 with st.container(border=True):
                     st.markdown(turn.text)
+                if i == last_reply and not answering and turn.level == "crisis":
+                    _misread_button(str(turn.id))
                 continue
             st.markdown(turn.text)
             if turn.role == "assistant":
                 offers = turn.suggested_exercises if i == last_reply and not answering else ()
                 _assistant_extras(str(turn.id), turn.citations, offers, turn.notice)
+
+
+def _misread_button(turn_key: str) -> None:
+    """Under a held crisis reply, the card's "That's not what I meant": sent as the person's next message, which
+    the conversation reads as a correction (it steps down only when nothing risky is left in it)."""
+    from ui.crisis_card import MISREAD_LABEL
+
+    def misread() -> None:
+        st.session_state["chat_first_message"] = MISREAD_LABEL
+
+    st.button(MISREAD_LABEL, key=f"misread-{turn_key}", on_click=misread, icon=":material/undo:")
 
 
 def _crisis_card(crisis, can_correct: bool = True) -> bool:
@@ -118,10 +131,12 @@ def _answer(service, person: str, prompt: str) -> None:
             placeholder.empty()
             render_concern(reply.concern, key=f"concern_{len(service.turns(person, reply.conversation_id))}")
             return
-        if reply.engine == "safety":  # a held crisis, a check: plain words in a bordered box, no buttons
+        if reply.engine == "safety":  # a held crisis, a check: plain words in a bordered box
             placeholder.empty()
             with st.container(border=True):
                 st.markdown(reply.text)
+            if reply.level == "crisis":
+                _misread_button(str(service.turns(person, reply.conversation_id)[-1].id))
             return
         if (streamed if isinstance(streamed, str) else "".join(map(str, streamed))).strip() != reply.text.strip():
             placeholder.markdown(reply.text)  # the guard or the fallback changed what was streamed

@@ -60,6 +60,7 @@ class RiskState:
     recent: tuple[str, ...] = field(default=())  # the last few person messages, for reading them together
     watch: int = 0  # messages still read together with the ones before, after a concern or a crisis ended
     corrected: str | None = None  # the category the person said was a misread, remembered while ``watch`` lasts
+    source: str | None = None  # what raised the crisis that holds: "pattern", "model", "language", "answer"
 
     @property
     def holds_crisis(self) -> bool:
@@ -74,7 +75,7 @@ class RiskState:
         talk; anything else keeps the crisis). None when nothing is held."""
         if not self.holds_crisis:
             return None
-        return RiskState("checking", self.category, self.audience, self.held)
+        return RiskState("checking", self.category, self.audience, self.held, source=self.source)
 
     @classmethod
     def from_dict(cls, data: dict | None) -> RiskState:
@@ -90,6 +91,7 @@ class RiskState:
                 recent=tuple(data.get("recent", ()))[-RECENT_MESSAGES:],
                 watch=int(data.get("watch", 0)),
                 corrected=data.get("corrected"),
+                source=data.get("source"),
             )
         except (TypeError, ValueError):
             return cls()
@@ -244,7 +246,7 @@ def assess(
         category = _question_category(question) or state.category or alone.category or "suicide"
         why = "yes to Haven's check-in question" if answer.risk_admitted else "not sure they are safe"
         verdict = Triage("crisis", category, why, state.audience or "self")
-        return Assessment(verdict, RiskState("crisis", category, verdict.audience, 0, recent), "crisis")
+        return Assessment(verdict, RiskState("crisis", category, verdict.audience, 0, recent, source="answer"), "crisis")
     if alone.is_crisis and _clear_no(answer) and alone.model_alone:
         # a clear "no" to Haven's own check-in outweighs a learned-only reading with no risk word in it ("no,
         # nothing like that now, I just wanted you to know"); patterns and risk words still raise it
@@ -258,7 +260,8 @@ def assess(
             verdict, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected), "concern"
         )
     if alone.is_crisis:
-        return Assessment(alone, RiskState("crisis", alone.category, alone.audience, 0, recent), "crisis")
+        crisis = RiskState("crisis", alone.category, alone.audience, 0, recent, source=alone.source)
+        return Assessment(alone, crisis, "crisis")
     watching = state.level == "concern" or state.watch > 0
     if watching and not answer.no and not corrects and len(recent) > 1 and _adds_risk(words, alone, phrases):
         together = read_message(" . ".join(recent))
@@ -267,9 +270,8 @@ def assess(
             together = replace(together, level="crisis", evidence=f'"{words[:60]}" after a concern')
         if together.is_crisis and not _same_misread(together, state):
             verdict = replace(together, evidence="read with the messages before it: " + together.evidence)
-            return Assessment(
-                verdict, RiskState("crisis", verdict.category, verdict.audience, 0, recent), "crisis"
-            )
+            crisis = RiskState("crisis", verdict.category, verdict.audience, 0, recent, source=together.source)
+            return Assessment(verdict, crisis, "crisis")
     if alone.level == "concern" and _clear_no(answer):
         # a clear "no" to Haven's own check-in: asking the same question again would not listen; the next few
         # messages are still read together with this one
@@ -344,7 +346,9 @@ def _while_crisis(
     if says_safe and _still_risky(_rest(words, phrases.safe_feeling, phrases.help_sought), model=not got_help):
         says_safe = False  # "I'm safe but I still have the pills"
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
-    if corrects and state.level == "crisis" and not answer.unsafe:
+    # an overdose or poisoning named in words is not undone by "I'm just stressed": help has to be with them
+    emergency_named = category == "medical_emergency" and state.source == "pattern"
+    if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
         verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], audience)
         return Assessment(verdict, RiskState("concern", category, audience, 0, (), WATCH, category), "step_down")
     if state.level == "checking" and says_safe and not answer.no:
@@ -352,7 +356,8 @@ def _while_crisis(
         return Assessment(verdict, RiskState("clear", watch=WATCH), "back")
     if state.level == "crisis" and says_safe and not answer.no:
         verdict = Triage("concern", category, "said they are safe; checking once more", audience)
-        return Assessment(verdict, RiskState("checking", category, audience, state.held + 1, recent), "check")
+        checking = RiskState("checking", category, audience, state.held + 1, recent, source=state.source)
+        return Assessment(verdict, checking, "check")
     if alone.is_crisis:
         category = most_urgent([category, alone.category or category])
     verdict = worse(
@@ -361,7 +366,9 @@ def _while_crisis(
     if verdict is alone:
         verdict = replace(alone, category=category)
     means = bool(phrases.means.search(words))
-    return Assessment(verdict, RiskState("crisis", category, audience, state.held + 1, recent), "held", means)
+    source = "pattern" if alone.is_crisis and alone.source == "pattern" else state.source
+    held = RiskState("crisis", category, audience, state.held + 1, recent, source=source)
+    return Assessment(verdict, held, "held", means)
 
 
 def replay(context: Sequence[str]) -> tuple[RiskState, str | None]:

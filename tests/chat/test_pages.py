@@ -124,6 +124,22 @@ def test_a_crisis_holds_on_the_next_turn_without_exercises(app_env):
     assert not any(b.label.startswith("Start ") for b in at.button)
 
 
+def test_a_held_crisis_reply_can_still_be_corrected_in_one_tap(app_env):
+    """Past the card ("I'm safe to continue"), a held reply keeps "That's not what I meant", so a misread does
+    not hold a whole conversation until the person finds the words for it."""
+    at = _chat()
+    at.chat_input[0].set_value("my brother ate my leftovers AGAIN, I swear I'm going to kill him").run()
+    [b for b in at.button if "continue" in b.label.lower()][0].click().run()
+    at.chat_input[0].set_value("he does it every single week").run()
+    assert not at.exception, at.exception
+    assert "988" in "\n".join(md.value for md in at.chat_message[-1].markdown)  # held
+    [b for b in at.button if b.label == "That's not what I meant"][0].click().run()
+    assert not at.exception, at.exception
+    reply = "\n".join(md.value for md in at.chat_message[-1].markdown)
+    assert "glad I got it wrong" in reply, reply
+    assert not [b for b in at.button if b.label == "That's not what I meant"]
+
+
 def test_a_misread_crisis_can_be_corrected_in_one_tap(app_env):
     """Words misread as a crisis: "That's not what I meant" on the card is sent as the person's next message,
     so the conversation steps down to a gentle check (never straight back to ordinary talk), and the chat goes

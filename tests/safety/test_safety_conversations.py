@@ -340,3 +340,16 @@ def test_a_correction_is_forgotten_after_a_few_ordinary_messages(monkeypatch):
     assert state.corrected is None
     _reads_as(monkeypatch, "crisis", "danger_at_home", "model")
     assert assess("something new", state).reply == "crisis"
+
+
+@pytest.mark.parametrize("words", ["I'm ok, it's just nerves, she's having a lump looked at", "I'm just anxious about it"])
+def test_nerves_in_the_persons_words_correct_a_learned_misread(monkeypatch, words):
+    _reads_as(monkeypatch, "none", None, "")
+    misread = RiskState("crisis", "medical_emergency", "self", source="model")
+    assert assess(words, misread).reply == "step_down"
+
+
+def test_an_emergency_named_in_words_is_not_stepped_down_by_a_correction(monkeypatch):
+    _reads_as(monkeypatch, "none", None, "")
+    named = RiskState("crisis", "medical_emergency", "self", source="pattern")
+    assert assess("honestly it's just my anxiety", named).reply == "held"
