@@ -46,7 +46,8 @@ _CLOSE_ONES = (
 SUPPORT = re.compile(
     rf"\b(my|our) ({_CLOSE_ONES})\b.{{0,60}}\b(with me|for me|by my side|on my side|the only one|always there|"
     r"been there|been (so )?(great|amazing|supportive|brilliant|good|lovely|kind)|helps me|helped me|gets it|"
-    r"gets me|understands|looks out for me|stick together|checks? (in )?on me|i can talk to|i talk to)\b|"
+    r"gets me|understands|looks out for me|stick together|checks? (in )?on me|i can talk to|i talk to|"
+    r"(texts|calls|rings|messages) (me )?to (see|check|ask))\b|"
     rf"\b(i can talk to|i talk to|i'?ve told|i told|talked to|talk to|lean on|rely on|ring|rang|call|called|text|"
     rf"texted|phoned) (my|our) "
     rf"({_CLOSE_ONES})\b"

@@ -8,7 +8,6 @@ in :mod:`haven.chat.phrases`.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -127,6 +126,12 @@ _MAKES_LIGHT = re.compile(
 #: a list of reasons someone might open the article, not background for what this person said; quoted in a chat it
 #: reads as a guess about them (it was the burnout article's line for a deadline, a manager, a flat, a job).
 _TO_THE_READER = re.compile(r"^(you might be reading this|you may be reading this|if you are reading this)", re.I)
+#: A question about how to do something ("how do people get over something like this?", "what would facing it even
+#: look like?"): what an exercise answers, more than a passage of background.
+_HOW_TO = re.compile(
+    r"\bhow (do|can|could|would|should|did) (i|you|people|we|someone|anyone)\b|\bwhat would .+ look like\b|"
+    r"\bhow to\b|\bwhere (do|would|should) i (even )?start\b"
+)
 #: The longest exercise offered for right now, in minutes (grounding, breathing, a body scan; not a 15-minute plan).
 _NOW_MINUTES = 8
 #: Words of crisis help: never quoted as background in an ordinary reply (triage read the message as no risk;
@@ -606,6 +611,10 @@ class GuideEngine:
         earlier = [normalise(t.text) for t in request.history if t.role == "user"]
         last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")
         move = threads.read(request.normalised, earlier, last, u.mode)
+        if not threads.joined_clauses(request.text) and (move is None or move.kind == "plan"):
+            # "I could bring her to the climbing wall, she used to open up on the drive home": the step is the clause
+            # it is in, never the clauses after it run together
+            move = self._plan_in_a_clause(request, earlier, last)
         if move is None or (u.intent == "question" and move.kind != "ahead"):
             return None
         hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
@@ -613,13 +622,6 @@ class GuideEngine:
             return None  # "my dad died and I can't stop crying", "my gran used to...": their own replies
         if move.kind == "plan" and hard:
             return None  # "i could talk to him but i'm scared": the feeling first
-        if move.kind == "plan" and move.said_back and not threads.joined_clauses(request.text):
-            # "maybe I could try taking him fishing, he always talked more...": the step is the clause it is in
-            clauses = (threads.plan_said_back(normalise(c)) for c in re.split(r"[,;:.!?\n]+", request.text))
-            step = next((found for found in clauses if found is not None), None)
-            if step is None:
-                return None
-            move = dataclasses.replace(move, said_back=step[0])
         if move.kind == "pattern" and (I.PLAN.search(request.normalised) or I.PLAN_MAYBE.search(request.normalised)):
             return None  # "reading it aloud a few times sounds sensible. I'll do that tonight": a plan, not a pattern
         if move.kind in ("doubt", "pattern") and threads.feeling_said_back(request.text):
@@ -627,6 +629,18 @@ class GuideEngine:
         if move.kind == "doing" and u.mode != "in_the_moment" and not request.dialogue.ever_offered:
             return None  # "ok doing it" with nothing suggested to be doing
         return move
+
+    @staticmethod
+    def _plan_in_a_clause(request, earlier: list[str], last: str) -> threads.Move | None:
+        """A step read from the one clause of the person's message that says it, by their own punctuation; None
+        when no clause does."""
+        for clause in re.split(r"[,;:.!?\n]+", request.text):
+            if not clause.strip():
+                continue
+            move = threads.read(normalise(clause), earlier, last, request.understanding.mode)
+            if move is not None and move.kind == "plan":
+                return move
+        return None
 
     def _follow_thread(self, request, phraser: Phraser, move: threads.Move) -> list[str]:
         """The reply in kind to a move in the thread: the detail said back in the person's terms, a doubt taken
@@ -898,6 +912,10 @@ class GuideEngine:
             hits = tuple(sorted(hits, key=lambda h: (h.doc_id != named, not self._has_fresh(phraser, h))))
         # an article about what the person is talking about, when they named anything: "is there anything I can do
         # right now to switch off?" at 2am was answered with procrastination's "See a doctor..."
+        if not named and _HOW_TO.search(request.normalised):
+            exercise = self._exercise_answer(request, phraser, citer)  # "how do people get over this, bit by bit?"
+            if exercise is not None:
+                return exercise
         fitting = named or not self._subjects(request)
         article = next(
             (h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))), None
@@ -949,7 +967,7 @@ class GuideEngine:
             n = citer.cite(self._holding(ex.id, request.hits, ex.summary, *purpose))
             explain = f"**{ex.title}**: {' '.join([ex.summary.strip(), *purpose])} [{n}]"
             if ex.id in earlier:  # suggested before: explained, its button is the earlier one (never offered twice)
-                return [explain, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []
+                return [explain, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
             return [explain, phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)], [ex.id]
         return None
 

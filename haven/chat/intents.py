@@ -201,6 +201,8 @@ MILESTONE = re.compile(
     rf"(without {_HABIT}|(clean|sober|smoke ?free|alcohol ?free|drink ?free|off (the )?{_HABIT})|"
     r"since (i|we) (quit|stopped|gave up|had (my|a) last \w+)))\b|"
     r"\bnever thought i'?d (get|make it|be) (this far|here|to \w+)|"
+    r"\b(didn'?t|did not|never) (ever )?(think|thought|believe|believed) i'?d (ever )?(manage it|make it|get here|"
+    r"get this far|do it|last|stick (at|with) it)\b|"
     rf"\b(finally )?(quit|stopped|gave up|kicked) ({_HABIT}|the habit)\b(?! (for|because|after) (a|one) day)|"
     rf"\bhaven'?t (had|touched|smoked|bought|drunk) {_HABIT} (in|for) ({_NUMBER_WORDS}) (days?|weeks?|months?|years?)"
 )

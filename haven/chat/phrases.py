@@ -361,6 +361,11 @@ EXPLAIN_EXERCISE_OFFER = (
     "Would you like to try **{title}** now?",
     "Would you like to give it a go?",
 )
+#: After explaining an exercise suggested earlier in the conversation (it has its button there already).
+EXPLAIN_EARLIER_QUESTION = (
+    "Does that sound like something you'd like to try?",
+    "How does that sound as a way in?",
+)
 EXPLAIN_FOLLOW_UP = (
     "Does that fit with what you've noticed?",
     "Is there a part of that you'd like to know more about?",

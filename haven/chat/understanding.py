@@ -175,7 +175,7 @@ THEMES: tuple[Theme, ...] = (
         "social",  # fear of being judged or on show: shyness, blushing, speaking up (knowledge/social-anxiety.md)
         r"\bblush|(go(es)?|went|turn(s|ed|ing)?|going) (bright |beetroot )?red\b|\bshy\b|shyness|social(ly)? anx|"
         r"judg(ed|ing|e) me|(people|everyone|they) (are |were )?(judging|staring|looking at me|watching me|laughing at me)|"
-        r"self ?-?conscious|\bawkward|embarrass|speak(ing)? up\b|public speaking|(speak|speaking|talk|talking) in front of|presentation|\bspeech\b|\beulogy\b|small talk|"
+        r"self ?-?conscious|\bawkward|embarrass|speak(ing)? up\b|public speaking|(speak|speaking|talk|talking) in front of|in front of (people|everyone|a crowd|an audience|the (class|room))|presentation|\bspeech\b|\beulogy\b|small talk|"
         r"cent(re|er) of attention|(mind|head) goes blank|voice (shakes|wobbles|goes shaky)|\bcring(e|ing)\b",
     ),
     Theme(
@@ -268,7 +268,7 @@ _SOMEONE_ELSES = re.compile(
     r"friends?|mates?)\b|"
     # "my son has gone quiet since he started secondary school": his school, not the person's studies
     r"\b(he|she|they)( \w+)? (started|starts|starting|is at|goes to|changed|moved|left|hates|loves|got into) "
-    r"(\w+ )?(school|uni|university|college|nursery|job|work)\b"
+    r"(\w+ ){0,3}(school|uni|university|college|nursery|job|work)\b"
 )
 _OTHERS_WORK = re.compile(
     r"\b(he|she|they|he'?s|she'?s|they'?re|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)\b( \w+){0,2} "

@@ -138,13 +138,13 @@ def test_what_the_person_tried_is_named_in_their_words_not_as_the_exercise_offer
     first, tried = _play(
         service,
         "I've got three essays due next week and I keep putting them off, I'm so stressed",
-        "I tried the pomodoro timer thing my flatmate swears by but it didn't help, I just checked my phone",
+        "I tried the tomato timer app my flatmate swears by but it didn't help, I just checked my phone",
     )
     assert first.suggested_exercises  # something was offered, so there is a title that must not be borrowed
     offered = service.library.exercises[first.suggested_exercises[0]].title
     assert tried.understood.intent == "tried"
     assert offered.lower() not in tried.text.lower()
-    assert "the pomodoro timer" in tried.text.lower() or "pomodoro" not in tried.text.lower()
+    assert "the tomato timer app" in tried.text.lower() or "tomato" not in tried.text.lower()
 
 
 def test_a_milestone_is_met_with_joy_and_a_question_that_helps_keep_it_going(service, calm):
@@ -153,7 +153,7 @@ def test_a_milestone_is_met_with_joy_and_a_question_that_helps_keep_it_going(ser
     first, second = _play(
         service,
         "6 months without a drink as of this morning!!",
-        "9 years I drank most nights, I honestly never thought I'd make it this far",
+        "I was on a bottle of wine a night for ten years, I really didn't think I'd ever manage it",
     )
     assert first.understood.intent == "progress" and second.understood.intent == "progress"
     assert "6 months without a drink" in first.text and "!" in first.text
@@ -179,7 +179,7 @@ def test_a_fact_already_given_is_not_asked_for_again(service, calm):
     lonely = _play(
         service,
         "I've been so lonely since I moved here for my new job",
-        "my cousin lives nearby, she's the only one who checks in on me",
+        "my cousin is twenty minutes away and always texts to see how I am",
         "weekends are the hardest, I don't see anyone from Friday to Monday",
     )
     for reply in lonely[1:]:
@@ -204,7 +204,7 @@ def test_a_sign_off_after_a_plan_is_a_goodbye_and_common_steps_are_said_back(ser
     assert "Sending her a message tomorrow" in replies[1].text
     bye = replies[2]
     assert bye.understood.intent == "goodbye" and "good idea" not in bye.text.lower()
-    [tried] = _play(service, "i tried the pomodoro timer thing, it just made me more aware of how behind i am")
+    [tried] = _play(service, "i gave that tomato timer app a go, all it did was show me how far behind i am")
     assert tried.understood.intent == "tried"
 
 
@@ -220,7 +220,7 @@ def test_a_question_about_facing_a_fear_is_answered_from_the_library(service, ca
         service,
         "every time I drive through the tunnel on the ring road my palms go sweaty",
         "I've been taking the bus the long way round so I can avoid it",
-        "how would I even start facing it bit by bit?",
+        "how do people get over something like this, a little at a time?",
     )
     assert "anxious" in replies[0].understood.feelings  # sweaty palms on the way through: nerves, said in the body
     answer = replies[2]
@@ -242,7 +242,7 @@ def test_readings_of_blame_and_money(library):
     from haven.chat.understanding import Understander
 
     read = Understander(library, use_embeddings=False).read
-    blamed = read("my manager moved the goalposts twice and still acts like it's my fault")
+    blamed = read("my team lead keeps making out it's my fault the release slipped")
     assert "guilty" not in blamed.feelings
     assert "guilty" in read("I keep thinking it was all my fault").feelings
     assert "money" in read("the vet bill came to 600 quid and that's 600 I don't have").themes
@@ -253,7 +253,7 @@ def test_listening_to_something_said_with_relish_does_not_call_it_hard(service, 
         service,
         "can you just listen for a bit, I don't want advice",
         "my manager has been taking credit for my work for months",
-        "anyway I'm leaving on friday and I cannot wait to see his face when he finds out",
+        "anyway I start somewhere new next month and honestly I can't wait to leave",
     )
     last = replies[-1]
     assert last.understood.mode == "listening" and not last.suggested_exercises
@@ -266,7 +266,7 @@ def test_listening_lines_in_tune_with_relish(library):
     from haven.chat.types import EngineRequest, Understanding
 
     guide = GuideEngine(library)
-    upbeat = EngineRequest("I cannot wait to see his face", (), (), Understanding("answer", mode="listening"))
+    upbeat = EngineRequest("I can't wait to leave", (), (), Understanding("answer", mode="listening"))
     heavy = EngineRequest("he took the credit again", (), (), Understanding("answer", mode="listening"))
     assert not [q for q in guide._in_tune(upbeat, P.LISTEN_QUESTION) if "hard" in q]
     assert guide._in_tune(heavy, P.LISTEN_QUESTION) == P.LISTEN_QUESTION
@@ -275,8 +275,8 @@ def test_listening_lines_in_tune_with_relish(library):
 def test_a_harsh_verdict_is_said_back_only_with_what_it_hangs_on():
     from haven.chat.threads import feeling_said_back
 
-    said = feeling_said_back("It's everything. Work, cooking, even texts. If it isn't perfect it feels like a failure")
-    assert said == "If it isn't perfect, it feels like a failure."
+    said = feeling_said_back("Everything at the moment. If one email has a typo it feels like a failure")
+    assert said == "If one email has a typo, it feels like a failure."
     assert feeling_said_back("honestly it just feels like a failure") is None
 
 
@@ -284,7 +284,7 @@ def test_a_list_run_together_keeps_its_themes(library):
     from haven.chat.understanding import Understander
 
     read = Understander(library, use_embeddings=False).read
-    themes = read("It's everything. Work, the house, even texts. If it isn't perfect it feels like a failure").themes
+    themes = read("Everything at the moment. My job, the garden, cards. If one thing is off it feels like a failure").themes
     assert "work" in themes and "self-criticism" in themes
 
 
@@ -304,27 +304,27 @@ def test_a_quoted_question_is_not_a_question_and_a_plan_done_a_few_times_is_a_pl
     assert first[1].understood.intent != "question" and not first[1].citations
     second = _play(
         service,
-        "I've been asked to give a reading at my uncle's funeral and I hate speaking in front of people",
-        "Practising it out loud to my sister a few times sounds sensible. I'll do that tonight.",
+        "they want me to say a few words at my uncle's funeral and standing up in front of people terrifies me",
+        "Going through it out loud with my brother a couple of times seems like a good idea, I'll do that this evening",
     )
     assert "social" in second[0].understood.themes
-    assert "keeps happening" not in second[1].text and "tonight" in second[1].text.lower()
+    assert "keeps happening" not in second[1].text and "evening" in second[1].text.lower()
 
 
 def test_only_a_time_is_said_back_as_when_a_plan_will_happen(service, calm):
     replies = _play(
         service,
-        "my son has gone really quiet since he started secondary school",
-        "Maybe I could try taking him fishing, he always talked more on the riverbank when he was little.",
-        "or I might just ask him about it on saturday",
+        "my daughter barely speaks to us since she started at the high school",
+        "I could bring her to the cinema at the weekend, she used to open up on the drive home when she was small.",
+        "or I might just ask her about it on saturday",
     )
-    assert "Taking him fishing sounds" in replies[1].text  # the step, not the clause after its comma
-    assert "when he was little sounds" not in replies[1].text.lower()
-    assert "Asking him about it on Saturday" in replies[2].text
+    assert "Bringing her to the cinema at the weekend" in replies[1].text  # the step, not the next clause
+    assert "when she was small sounds" not in replies[1].text.lower()
+    assert "Asking her about it on Saturday" in replies[2].text
 
 
 def test_a_plan_said_with_a_time_names_the_time_as_written():
     from haven.chat import intents as I
 
-    assert I.PLAN_WHEN.search("he always talked more in the car when he was little") is None
+    assert I.PLAN_WHEN.search("she used to open up on the drive home when she was small") is None
     assert I.PLAN_WHEN.search("i'll try it before the 2pm meeting").group(0) == "before the 2pm meeting"
