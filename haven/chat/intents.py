@@ -161,6 +161,8 @@ ACUTE = re.compile(
 )
 HELP_NOW = re.compile(
     r"\b(what do i do|what should i do|help me|how do i (calm|stop)|calm me down)\b.*\b(now|right now|rn)\b|"
+    # "how do I calm down before it's my turn?", "how can I settle my nerves before I go in": steps for the moment
+    r"\bhow (do|can|could|should) i (calm|settle|steady)( (myself|me))?( down)?( my nerves)?\b.*\b(before|until|till|while|during|in time)\b|"
     r"having a panic attack|panic attack (right )?now|i'?m panicking$|i'?m panicking (so|really|badly|help)"
 )
 #: Anger at its height, said as happening ("I'm so angry right now I could scream"): steps for the moment.

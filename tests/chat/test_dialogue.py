@@ -114,6 +114,8 @@ OPEN = DialogueState(
         (OPEN, "got the job!!!", "progress"),
         (OPEN, "I want to talk to a real person", "human"),
         (OPEN, "what do i do right now, panic on a bus", "in_the_moment"),
+        (OPEN, "how can i calm myself down before my name gets called", "in_the_moment"),
+        (OPEN, "how do I steady my nerves until the interview starts?", "in_the_moment"),
         (DialogueState(), "heyy", "greeting"),
         (DialogueState(), "what's CBT?", "question"),
         (DialogueState(), "meh", "feeling"),
