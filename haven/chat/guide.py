@@ -821,12 +821,17 @@ class GuideEngine:
 
     def _thanks(self, request, phraser, citer):
         """ "Thanks": "glad that helped" only when the person said it helped."""
+        if I.LUCK.search(request.normalised):  # "thanks, it's my turn now, wish me luck"
+            return [phraser.pick("good-luck", P.GOOD_LUCK)], []
         helped = outcome_of(request.normalised) == "helped"
         options = [t for t in P.THANKS if helped or "helped" not in t]
         return [f"{phraser.pick('thanks', options)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
 
     def _goodbye(self, request, phraser, citer):
-        """Goodbye; going to bed gets a goodnight ("I think I just need to go to bed"), never a new exercise."""
+        """Goodbye; going to bed gets a goodnight ("I think I just need to go to bed"), never a new exercise;
+        going in to the thing they dreaded ("wish me luck") gets luck."""
+        if I.LUCK.search(request.normalised):
+            return [phraser.pick("good-luck", P.GOOD_LUCK)], []
         if I.BEDTIME.search(request.normalised):  # going to bed: the plan is welcomed
             return [phraser.pick("goodnight", P.GOODNIGHT)], []
         if re.search(r"\b(bed|sleep|night|nite|gn|nn|rest)\b", request.normalised):  # "night x": a goodbye

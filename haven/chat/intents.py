@@ -53,6 +53,8 @@ SMALLTALK = re.compile(
     r"do you have feelings|what'?s your name|who made you)\b|"
     r"^(lol|lmao|haha+|hehe|ha|nice|cool|wow|omg)\W*$"
 )
+#: Going into the thing they were nervous about ("wish me luck", "here goes", "it's my turn"): luck, not a question.
+LUCK = re.compile(r"\b(wish me luck|fingers crossed|here goes( nothing)?|off i go|it'?s my turn( now)?|they'?re calling me( in)?|going in now)\b")
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|that|you))\b")
 GOODBYE = re.compile(
     r"\b(bye|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"

@@ -270,6 +270,11 @@ THANKS = (
     "Any time.",
     "Thank you for letting me know.",
 )
+#: "Thanks, it's my turn now, wish me luck": going in to the thing they were nervous about.
+GOOD_LUCK = (
+    "Good luck. You've got this, and I'm here afterwards if you want to tell me how it went.",
+    "Good luck! Go gently, and come back and tell me how it went if you like.",
+)
 THANKS_QUESTION = (
     "Is there anything else on your mind?",
     "Would you like to keep going, or leave it there for now?",

@@ -784,7 +784,7 @@ class Understander:
             if _THANKS_OPENING.search(norm) and len(norm.split()) <= 12 and not I.QUESTION.search(norm):
                 return "thanks"
             return None
-        if I.GOODBYE.search(norm):
+        if I.GOODBYE.search(norm) or I.LUCK.search(norm):  # "wish me luck": off into the thing they dreaded
             return "goodbye"
         if I.THANKS.search(norm) and not re.match(r"(no|nah|nope|not)\b", norm):  # "no thanks" is no thanks
             return "thanks"

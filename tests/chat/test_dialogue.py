@@ -115,6 +115,7 @@ OPEN = DialogueState(
         (OPEN, "I want to talk to a real person", "human"),
         (OPEN, "what do i do right now, panic on a bus", "in_the_moment"),
         (OPEN, "how can i calm myself down before my name gets called", "in_the_moment"),
+        (OPEN, "fingers crossed, wish me luck", "goodbye"),
         (OPEN, "how do I steady my nerves until the interview starts?", "in_the_moment"),
         (DialogueState(), "heyy", "greeting"),
         (DialogueState(), "what's CBT?", "question"),
@@ -156,3 +157,18 @@ def test_every_message_is_embedded_whatever_its_length(understander, monkeypatch
     understander.read("hi")
     understander.read("meh")
     assert seen == ["hi", "meh"]
+
+
+@pytest.mark.parametrize("words", ["thanks, they're calling me in now, wish me luck", "here goes nothing"])
+def test_going_in_to_the_dreaded_thing_gets_luck_not_a_question(words, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from haven.cli import app
+
+    monkeypatch.setenv("HAVEN_DATA_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["chat", "--json", words])
+    assert result.exit_code == 0, result.output
+    import json
+
+    reply = json.loads(result.output)["reply"]
+    assert reply.startswith("Good luck") and "?" not in reply, reply
