@@ -168,8 +168,20 @@ class _Answer:
         return self.safety_question and self.firm_yes and not self.unsure and not self.no
 
 
+_QUESTION_SENTENCE = re.compile(r"[^.!?\n]*\?")
+
+
+def _asked(question: str | None) -> str:
+    """What Haven asked: the sentences of its last words that end in a question mark (all of them when none do).
+
+    Haven's step-down says what it had feared before asking "How are you doing right now?"; an answer to that
+    question must not be read as an answer to the fear it named ("I was worried you might need medical help")."""
+    asked = " ".join(_QUESTION_SENTENCE.findall(question or ""))
+    return _plain(asked or question)
+
+
 def _answer(words: str, question: str | None, phrases: _Phrases) -> _Answer:
-    asked = _plain(question)
+    asked = _asked(question)
     return _Answer(
         risk_question=bool(question) and bool(phrases.risk_question.search(asked)),
         safety_question=bool(question) and bool(phrases.safety_question.search(asked)),
@@ -190,7 +202,7 @@ _QUESTION_CATEGORIES = (
 
 
 def _question_category(question: str | None) -> str | None:
-    asked = _plain(question)
+    asked = _asked(question)
     return next((category for pattern, category in _QUESTION_CATEGORIES if pattern.search(asked)), None)
 
 

@@ -155,4 +155,8 @@ def test_a_misread_crisis_can_be_corrected_in_one_tap(app_env):
     reply = "\n".join(md.value for md in at.chat_message[-1].markdown)
     assert "Thank you for telling me" in reply and "glad I got it wrong" in reply and "?" in reply
     assert not any(b.label.startswith("Start ") for b in at.button)
+    # "yeah" answers "How are you doing right now?", not the fear the step-down named: no card again
+    at.chat_input[0].set_value("yeah fine, he's just so annoying").run()
+    assert not at.exception, at.exception
+    assert not at.chat_input[0].disabled
 
