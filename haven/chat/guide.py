@@ -1314,8 +1314,9 @@ class GuideEngine:
             and e not in state.declined
             and not any(re.search(p, e.replace("-", " ")) for k, p in KINDS.items() if k in avoid)
         ]
+        why = self._why_the_body(request, phraser, citer)
         if not choices:
-            return [phraser.pick("moment-close", P.MOMENT_CLOSE)], []
+            return [*why, phraser.pick("moment-close", P.MOMENT_CLOSE)], []
         ex = self.library.exercises[choices[0]]
         n = citer.cite(passages.section(self.library, ex.id, "How to do it"))
         steps = self._moment_steps(ex)
@@ -1323,7 +1324,20 @@ class GuideEngine:
         options = P.MOMENT_AGAIN if again else P.MOMENT_LEAD
         lead = phraser.pick("moment-again" if again else "moment", options, title=ex.title, n=str(n))
         numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(steps, start=1))
-        return [lead, numbered, phraser.pick("moment-close", P.MOMENT_CLOSE)], [ex.id]
+        return [*why, lead, numbered, phraser.pick("moment-close", P.MOMENT_CLOSE)], [ex.id]
+
+    def _why_the_body(self, request, phraser: Phraser, citer: _Citer) -> list[str]:
+        """When the person asks, in the moment, why their body is doing this ("why is my body acting like a bear
+        is chasing me"), the library's short answer first (the body's alarm, getting them ready to fight or run),
+        cited; [] otherwise. Why: the question was passed over for steps alone, as if it had not been asked."""
+        if not _WHY_THE_BODY.search(request.normalised) or _WHY_DOC not in self.library.articles:
+            return []
+        hit = next((h for h in passages.of_document(self.library, _WHY_DOC) if h.section == "Why anxiety happens"), None)
+        quote = next(iter(passages.quotes(hit.passage, 2)), None) if hit is not None else None
+        if quote is None or not phraser.fresh(quote):
+            return []
+        phraser.remember(quote)
+        return [f"{quote} [{citer.cite(hit)}]"]
 
     @staticmethod
     def _moment_steps(ex: Exercise) -> list[str]:
@@ -1331,6 +1345,12 @@ class GuideEngine:
         steps = [s.prompt.strip() for s in ex.steps if s.kind != "rating" and not s.prompt.strip().endswith("?")]
         return steps[:6]
 
+
+#: "why is my body acting like this", "why am I shaking": a question about the body's alarm, asked in the moment.
+_WHY_THE_BODY = re.compile(
+    r"\bwhy (is|does|do|am|are|won'?t|can'?t) (my )?(body|heart|hands?|i|it|stomach|legs?)\b"
+)
+_WHY_DOC = "anxiety-and-worry"
 
 #: Openings of a reflection that already take an answer in, so no thanks goes before them.
 _TAKES_IT_IN = ("Thank", "I'm listening", "I hear", *(r.split(".")[0] for r in P.REFLECT_GENERAL))

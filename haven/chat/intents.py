@@ -54,7 +54,10 @@ SMALLTALK = re.compile(
     r"^(lol|lmao|haha+|hehe|ha|nice|cool|wow|omg)\W*$"
 )
 #: Going into the thing they were nervous about ("wish me luck", "here goes", "it's my turn"): luck, not a question.
-LUCK = re.compile(r"\b(wish me luck|fingers crossed|here goes( nothing)?|off i go|it'?s my turn( now)?|they'?re calling me( in)?|going in now)\b")
+LUCK = re.compile(
+    r"\b(wish me luck|fingers crossed|here goes( nothing)?|off i go|it'?s my turn( now)?|"
+    r"(they'?re|they are) calling (me|my name|my number)( in)?|going in now)\b"
+)
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|that|you))\b")
 GOODBYE = re.compile(
     r"\b(bye|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
@@ -157,9 +160,17 @@ NOW = re.compile(
     r"\b(i'?m|im) (on|in|at) (the |a )?\w+|having a panic attack"
 )
 ACUTE = re.compile(
-    r"panic|can'?t breathe|cant breathe|hyperventilat|shaking|losing it|"
+    r"panic|can'?t breathe|cant breathe|hyperventilat|shaking|trembling|losing it|"
     r"freaking out|spiral+ing|chest (is )?tight|dizzy|going to faint|can'?t calm down|overwhelm|"
-    r"heart('?s| is)? (racing|pounding|going (crazy|mad)|beating (so |really )?(fast|hard|like mad))"
+    r"heart('?s| is)? (\w+ )?(racing|pounding|hammering|thumping|going (crazy|mad)|beating (so |really )?(fast|hard|like mad))|"
+    r"(going to|gonna) (throw up|be sick)"
+)
+#: Waiting for the dreaded thing, there now ("sitting in reception waiting for my interview", "10 mins till they
+#: call me in"): with the body's alarm said ("my heart is hammering"), steps for the moment, like "right now".
+WAITING_NOW = re.compile(
+    r"\b(sitting|waiting|standing|stood|queuing|queueing) (in|outside|at|by) (the |a )?\w+|\bwaiting (for|to)\b|"
+    r"\b(in|at) (the )?(waiting room|reception|lobby|queue)\b|\b(about to go in|any (minute|second) now)\b|"
+    r"\b(\d+|a few|few|two|five|ten) (mins?|minutes) (till|until|before|to go)\b"
 )
 HELP_NOW = re.compile(
     r"\b(what do i do|what should i do|help me|how do i (calm|stop)|calm me down)\b.*\b(now|right now|rn)\b|"

@@ -633,6 +633,10 @@ class Understander:
             return I.Reading("human")
         if I.HELP_NOW.search(norm) or (I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm))):
             return I.Reading("in_the_moment")
+        if I.WAITING_NOW.search(norm) and I.ACUTE.search(norm):
+            return I.Reading("in_the_moment")  # "waiting for my interview and my heart is hammering": there now
+        if I.LUCK.search(norm) and not _distressed(feelings):
+            return I.Reading("goodbye")  # "they're calling my name, wish me luck!!": off into it, whatever was asked
         if state.mode == "in_the_moment" and I.ACUTE.search(norm) and I.outcome_of(norm) != "helped":
             return I.Reading("in_the_moment")  # still in it: more steps, not a review
         if state.mode == "in_the_moment" and I.outcome_of(norm) == "not_helped":

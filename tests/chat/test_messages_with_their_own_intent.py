@@ -1,0 +1,69 @@
+"""A message that carries its own intent is read as that, not as an answer to whatever Haven last asked
+(conversation7, issue 12): the body's alarm going off while waiting for the dreaded thing, going in to it, a plan of
+one's own, good news. Conversations written for these tests, not taken from any benchmark set."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+
+@pytest.fixture
+def calm(monkeypatch):
+    """Everyday messages read as no risk: triage is tested in tests/safety; here the guide's own replies are."""
+    import haven.safety.conversation as conversation
+
+    real = conversation.assess
+
+    def assess(text, state=None, question=None, exercise_step=False):
+        found = real(text, None, question, exercise_step)
+        verdict = dataclasses.replace(found.triage, level="none")
+        return conversation.Assessment(verdict, conversation.RiskState("clear"), "normal")
+
+    monkeypatch.setattr(conversation, "assess", assess)
+
+
+def _play(service, *messages: str):
+    """Each message in turn in one conversation; the replies."""
+    replies, conversation_id = [], None
+    for text in messages:
+        reply = service.respond("me", text, conversation_id)
+        conversation_id = reply.conversation_id
+        replies.append(reply)
+    return replies
+
+
+def test_the_body_alarm_while_waiting_gets_steps_and_going_in_gets_luck(service, calm):
+    first, why, waiting, easing, going = _play(
+        service,
+        "stood outside the exam hall waiting to go in and my heart is pounding like mad",
+        "legs are trembling now too, why is my body doing this to me",
+        "five minutes until they open the doors",
+        "a little calmer now I think",
+        "they're calling my number, fingers crossed",
+    )
+    assert first.understood.intent == "in_the_moment"
+    assert "1. " in first.text and "?" not in first.text  # steps, no question about the past
+    assert why.understood.intent == "in_the_moment"
+    assert "alarm" in why.text and "fight or run" in why.text  # the question asked is answered, from the library
+    assert waiting.understood.mode == "in_the_moment"
+    assert "?" not in waiting.text and "critical voice" not in waiting.text
+    assert easing.understood.mode == "in_the_moment" and "?" not in easing.text
+    assert going.understood.intent == "goodbye"
+    assert "luck" in going.text.lower() and "try" not in going.text.lower()
+
+
+def test_luck_said_at_length_after_a_question_is_still_luck(service, calm):
+    _, luck = _play(
+        service,
+        "I've got my driving test this afternoon and I'm really nervous about it",
+        "ok the examiner has just come out to get me, wish me luck",
+    )
+    assert luck.understood.intent == "goodbye" and "luck" in luck.text.lower()
+    assert not luck.suggested_exercises
+
+
+def test_a_heart_pounding_when_thinking_of_it_later_is_not_the_moment(service, calm):
+    [reply] = _play(service, "my heart pounds whenever I think about the exam next month")
+    assert reply.understood.intent != "in_the_moment"
