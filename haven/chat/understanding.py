@@ -67,7 +67,8 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "frustrated",
-        r"frustrat\w*|fed up|sick of|nothing works|getting nowhere",
+        r"frustrat\w*|fed up|sick of|nothing works|getting nowhere|"
+        r"drives? me (mad|crazy|nuts|insane|up the wall|round the bend|loco|loca)|doing my head in",
         ("I'm so fed up with this", "I keep trying and getting nowhere"),
     ),
     Feeling(
@@ -112,6 +113,8 @@ FEELINGS: tuple[Feeling, ...] = (
         "grieving",
         r"grie(f|ving)|passed away|\bdied\b|broke up with me|dumped me|(we|we'?ve|just|have) (broken|split) up|"
         r"(we|i|she|he|they) (broke|split) up|(had to )?put (our|my|the) (dog|cat|pet|rabbit|horse) down|"
+        # "we had our old spaniel put to sleep", "having him put down": a pet's death, whatever its breed
+        r"\b(had|have|having|had to have) (our|my|the|him|her|them) (\w+ ){0,3}put (down|to sleep)\b|"
         r"lost (our|my) (dog|cat|pet)|funeral|bereave\w*|miss (him|her|them) so",
         ("my mum died last month", "I'm grieving and I miss her so much"),
     ),
@@ -184,7 +187,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "study",
-        r"exam|\bfinals\b|\bmocks\b|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|teacher|dissertation|thesis|assignment|lecture",
+        r"exam|\bfinals\b|\bmocks\b|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|\bmy (\w+ )?teachers?\b|\bteachers\b|dissertation|thesis|assignment|lecture",
     ),
     Theme(
         "relationships", r"partner|boyfriend|girlfriend|husband|wife|relationship|break ?up|broke up|dating|\bex\b"
@@ -251,8 +254,13 @@ _IN_PASSING = re.compile(
     r"\bwork(s|ed|ing)? (it |things |them |that |this )?out\b|"
     r"\b(on|for) the night\b|\bthe night (before|of)\b|"
     r"\bin (her|his|their) sleep\b|"
-    r"\b(house|flat|room|class|team|play)mates?\b"
+    r"\b(house|flat|room|class|team|play)mates?\b|"
+    # put to sleep, of a pet or for an operation, is no sleep problem; "cried like a baby" has no baby in it
+    r"\bput (\w+ ){0,3}to sleep\b|\blike a (baby|child|kid)\b"
 )
+#: Recovery said in the message ("went to my meeting and got my one year chip", "my sponsor"): its meeting is a
+#: support group, not work.
+_RECOVERY = re.compile(r"\b(chip|sober|sobriety|aa|na|sponsor|recovery|twelve steps?|12 steps?)\b")
 #: A fault found in someone else ("he's useless", "my landlord is an idiot", "they messed it up"): frustration with
 #: them, not self-criticism, which is the person's own harsh voice about themself ("I'm useless", "my boss thinks
 #: I'm useless" stays: the words after the speaker are about the person).
@@ -299,7 +307,8 @@ _NEGATION = re.compile(r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|w
 #: Read once here, so no reading (the health theme, a plan, "I'll try that") has to know the typo.
 _ILL_AS_I_WILL = re.compile(
     r"(^|\b(?:ok|okay|yeah|yes|sure|so|then|maybe|and|but|think|guess|suppose|hopefully|probably|well|"
-    r"alright|right|fine|now|tomorrow|tonight|today|k) )ill (?=(go|try|be|do|see|text|call|ask|have|get|give|check|just|probably|definitely|never|still|let|tell|"
+    r"alright|right|fine|now|tomorrow|tonight|today|k|what|that|where|who) )ill (?=(go|try|be|do|see|text|call|ask|have|get|give|check|just|probably|definitely|never|still|let|tell|"
+    r"miss|need|remember|regret|lose|want|"
     r"say|think|look|come|start|stay|talk|message|book|join|head|pop|sort|find|aim|plan|send|wait|keep|make|take|"
     r"use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring|practi[cs]e)\b)"
 )
@@ -477,6 +486,8 @@ class Understander:
         # blame put on them by others ("they act like it's my fault") is no guilt of their own
         feelings = [f.name for f in FEELINGS if _matches(f.words, BLAMED_BY_OTHERS.sub(" ", norm))]
         about = _SOMEONE_ELSES.sub(r"\1", _IN_PASSING.sub(" ", _SAID_FINE.sub(" ", norm)))
+        if _RECOVERY.search(norm):
+            about = re.sub(r"\bmeetings?\b", " ", about)  # the group's meeting, not work's
         about = _OTHERS_FAULT.sub(r"\1", about)
         themes = tuple(t.name for t in THEMES if _matches(t.words, about))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):

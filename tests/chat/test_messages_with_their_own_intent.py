@@ -67,3 +67,25 @@ def test_luck_said_at_length_after_a_question_is_still_luck(service, calm):
 def test_a_heart_pounding_when_thinking_of_it_later_is_not_the_moment(service, calm):
     [reply] = _play(service, "my heart pounds whenever I think about the exam next month")
     assert reply.understood.intent != "in_the_moment"
+
+
+def test_a_theme_comes_from_what_the_message_is_about_not_a_word_in_it(understander):
+    def themes(text):
+        return understander.read(text).themes
+
+    pet = understander.read("We had to have our old cat put to sleep yesterday, she was nineteen")
+    assert "sleep" not in pet.themes and "grieving" in pet.feelings  # a loss, not a sleep problem
+    assert "sleep" not in themes("the vet put him to sleep very gently")
+    assert "study" not in themes("I joined an evening pottery class and the teacher says my bowls look like ashtrays")
+    assert "study" in themes("my teacher says my coursework is behind")
+    assert "work" not in themes("Picked up my six month chip at my meeting tonight and my hands shook holding it")
+    assert "work" in themes("I have a meeting with my manager tomorrow and I'm dreading it")
+    assert "family" not in themes("I slept like a baby for once")
+    assert "health" not in themes("what ill miss most is the sunday roasts with everyone")
+    assert "frustrated" in understander.read("my housemate's music drives me mad every night").feelings
+
+
+def test_a_pet_put_to_sleep_is_met_as_a_loss_through_the_service(service, calm):
+    [reply] = _play(service, "We had our old collie put to sleep on Monday. He was fourteen.")
+    assert "sleep" not in reply.understood.themes
+    assert "sorry" in reply.text.lower() and "lie down at night" not in reply.text
