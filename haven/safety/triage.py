@@ -95,6 +95,7 @@ class Reading:
     category: str | None  # the model's category for the most worrying window
     audience: str | None
     window: str  # the most worrying window
+    history: bool = False  # the message places something in the past ("at 19", "years ago", "I'm 45 now")
 
 
 def windows(sentences: list[str]) -> list[str]:
@@ -158,6 +159,31 @@ def read(text: str) -> Reading:
         category=category,
         audience=audience,
         window=window,
+        history=_told_as_history(prepared.sentences),
+    )
+
+
+#: Patterns of an attempt or overdose that, said in the past tense, may be history ("I tried to take my life at 19").
+_PAST_EVENT_PATTERNS = frozenset({"attempt", "take_life", "kill_self", "overdosed"})
+_PAST_TENSE = ("tried", "attempted", "took", "taken", "overdosed")
+
+
+def _told_as_history(sentences: Sequence[str]) -> bool:
+    from haven.safety.patterns import load_pattern_book
+
+    frame = load_pattern_book().frames["told_as_history"]
+    return any(frame.search(s) for s in sentences)
+
+
+def _history_only(reading: Reading, thresholds) -> bool:
+    """Every pattern hit is a past attempt or overdose, the message places it in the past, and the model reads
+    the whole as history too (P(crisis) under the mention floor): a gentle check, not the card. An attempt last
+    night has no history words; "at 19 ... and I'm thinking about it again" is read by the model as a crisis."""
+    return (
+        reading.history
+        and reading.crisis < thresholds.mention_floor
+        and all(hit.pattern.id in _PAST_EVENT_PATTERNS for hit in reading.hits)
+        and any(word in hit.matched.split() for hit in reading.hits for word in _PAST_TENSE)
     )
 
 
@@ -204,6 +230,9 @@ def decide(reading: Reading, thresholds=None) -> Triage:
         # the floor is for bare words ("suicide", "overdose" in a question); a mention of a state ("I felt
         # suicidal all weekend") stays a crisis unless one of its frames explained it
         bare_words = all(hit.pattern.id.endswith(("_word", "_words")) for hit in reading.hits)
+        if _history_only(reading, thresholds):
+            why = _pattern_evidence(reading.hits) + f", told as history; {model_says}"
+            return Triage("concern", category, why, audience, language, "pattern")
         if strong or not bare_words or (reading.crisis >= thresholds.mention_floor and not learning):
             return Triage("crisis", category, _pattern_evidence(reading.hits), audience, language, "pattern")
         # only weak mentions, and the model reads a question to learn, or history: a check, not the card
