@@ -323,7 +323,11 @@ def outcome_of(norm: str) -> str | None:
 
 #: "I'll try that", "I can give it a go": trying something, whether or not anything was offered.
 TRY_THAT = re.compile(
-    r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll) (try|give)( it| that| this)?\b(?! (to|and)\b)(?! \w+ing\b)"
+    r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll) (try|give)"
+    # what was suggested ("that", "it", "the breathing one") or nothing more: "ok i'll try 25 mins on moles then a
+    # break" is a plan of their own, not a yes to the exercise offered before
+    r"(( it| that| this| them| that one| this one| one| the \w+( \w+)? (one|thing|exercise|technique))\b(?! (to|and)\b)"
+    r"|\W*$)"
 )
 #: The person telling of their own life ("I made banana bread"), as against asking for something.
 ABOUT_ME = re.compile(r"\b(i|i'?m|i'?ve|i'?d|i'?ll|my|me|myself|we|our)\b")

@@ -242,7 +242,7 @@ FOLLOW_UP_THEME = {
         "Would you speak to a friend the way you speak to yourself?",
     ),
     "worry": ("What is the worry telling you will happen?", "How much of the day does the worry take up?"),
-    "body": ("When do these thoughts about your body get loudest?", "What does that critical voice say?"),
+    "body": ("When do these thoughts about your body get loudest?", "How much of your day do these thoughts take up?"),
 }
 FOLLOW_UP_POSITIVE = (
     "What helped things feel better?",

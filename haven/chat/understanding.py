@@ -213,7 +213,11 @@ THEMES: tuple[Theme, ...] = (
         "self-criticism",
         r"useless|failure|(not|won.t|wouldn.t|isn.t|wasn.t|never) (be )?(\w+ )?good enough|perfectionis|(my own|such high|impossible|high) standards|worthless|hate myself|so stupid|idiot|mess(ed)? (it )?up",
     ),
-    Theme("body", r"my body|how i look|\bugly\b|\bfat\b|my weight|appearance|\bmirror\b|body image"),
+    Theme(
+        "body",  # how the body looks, not what it does ("why is my body acting like a bear is chasing me")
+        r"(hate|hating|ashamed of|disgusted (by|with)|unhappy with|the way|how) my body|my body (looks|shape)|"
+        r"how i look|\bugly\b|\bfat\b|my weight|appearance|\bmirror\b|body (image|shape)",
+    ),
     Theme(
         "worry",
         # "the worst" as a fear, not as a ranking ("weekends are the worst", "chem is the worst")

@@ -89,3 +89,31 @@ def test_a_pet_put_to_sleep_is_met_as_a_loss_through_the_service(service, calm):
     [reply] = _play(service, "We had our old collie put to sleep on Monday. He was fourteen.")
     assert "sleep" not in reply.understood.themes
     assert "sorry" in reply.text.lower() and "lie down at night" not in reply.text
+
+
+def test_a_plan_of_their_own_is_not_a_yes_to_the_exercise_offered(service, calm):
+    worry, plan = _play(
+        service,
+        "I keep worrying I'll fail my nursing exam next week",
+        "ok i'll try 20 minutes of flashcards then a walk round the block",
+    )
+    assert worry.suggested_exercises  # something was offered, so a yes could have been read
+    assert plan.understood.intent != "accept" and plan.understood.mode != "exercise"
+    assert "flashcards" in plan.text.lower()  # the plan said back in their words
+
+
+def test_i_will_try_that_after_an_offer_is_still_a_yes(service, calm):
+    worry, yes = _play(service, "I keep worrying I'll fail my nursing exam next week", "ok i'll try that")
+    assert worry.suggested_exercises and yes.understood.intent == "accept"
+
+
+def test_the_body_doing_something_is_not_body_image_and_no_critical_voice_is_invented(service, understander, calm):
+    assert "body" not in understander.read("why does my body shake every time my boss calls me in").themes
+    assert "body" in understander.read("I hate my body and avoid every mirror").themes
+    replies = _play(
+        service,
+        "why does my body shake every time my boss calls me in",
+        "it happens most mornings before the team huddle",
+        "mostly I just go quiet and hope nobody notices",
+    )
+    assert all("critical voice" not in r.text.lower() for r in replies)
