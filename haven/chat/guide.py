@@ -588,10 +588,34 @@ class GuideEngine:
             if all(f in P.POSITIVE_FEELINGS for f in u.feelings):
                 return phraser.pick("reflect-positive", P.REFLECT_POSITIVE, feeling=feeling)
             return phraser.pick("reflect", P.REFLECT_FEELING, feeling=feeling, about=about)
+        light = self._light(request)
         if u.themes:
             theme = P.THEME_NOUNS.get(u.themes[0], u.themes[0])
-            return phraser.pick("reflect-theme", P.REFLECT_THEME, theme=theme)
-        return phraser.pick("reflect-general", P.REFLECT_GENERAL)
+            options = P.REFLECT_THEME_LIGHT if light else P.REFLECT_THEME
+            return phraser.pick("reflect-theme", options, theme=theme)
+        return phraser.pick("reflect-general", P.REFLECT_LIGHT if light else P.REFLECT_GENERAL)
+
+    @staticmethod
+    def _light(request) -> bool:
+        """True when the message holds no trouble: no hard feeling, and good news, a plan, something said lightly
+        ("its the right call", "the vet was lovely") or a fact with no hard word in it ("her nephew asked me to
+        help clear her garden"). Why: the blind reading found "That sounds like a lot to hold." and "That sounds
+        difficult, and..." after a plan, a decision the person was at peace with and a plain fact."""
+        u, norm = request.understanding, request.normalised
+        if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
+            return False
+        return GuideEngine._said_lightly(request) or not I.HARD_WORD.search(norm)
+
+    @staticmethod
+    def _said_lightly(request) -> bool:
+        """Good news, a plan or something said lightly ("its the right call", "the vet was lovely"), with no hard
+        feeling named."""
+        u, norm = request.understanding, request.normalised
+        if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
+            return False
+        said_lightly = I.LIGHT.search(norm) or I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)
+        plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm) or I.PLAN_MIGHT.search(norm)
+        return bool(said_lightly or plan)
 
     # --- the thread in play ------------------------------------------------------------------------------
 
@@ -731,9 +755,13 @@ class GuideEngine:
         if self._validates(request) and not said_back:
             validation = phraser.pick("validate", P.VALIDATE, required=False)
             opening = f"{opening} {validation}" if validation else opening
-        psychoed = None if positive else self._psychoeducation(request, phraser, citer)
+        # said lightly ("it's the right call with the new job"): no lesson and no exercise for a trouble not had
+        settled = not positive and self._said_lightly(request)
+        psychoed = None if positive or settled else self._psychoeducation(request, phraser, citer)
         lines, chosen = (
-            self._exercise_lines(request, phraser, citer, limit=1) if self._offer_now(request) else ([], [])
+            self._exercise_lines(request, phraser, citer, limit=1)
+            if self._offer_now(request) and not settled
+            else ([], [])
         )
         block = None
         if lines:
@@ -746,7 +774,11 @@ class GuideEngine:
             )
             lead = phraser.pick("exercises", leads, required=False)  # every lead said: the line alone
             block = "\n".join([lead, *lines] if lead else lines)
-        return [opening, psychoed, block, self._follow_up(request, phraser, offered=len(lines) > 1)], chosen
+        if settled:  # not "What part of work is weighing on you most?" after "the right call"
+            question = phraser.pick("follow-light", P.FOLLOW_UP_LIGHT)
+        else:
+            question = self._follow_up(request, phraser, offered=len(lines) > 1)
+        return [opening, psychoed, block, question], chosen
 
     @staticmethod
     def _validates(request) -> bool:
@@ -759,7 +791,9 @@ class GuideEngine:
             return False
         hard = any(f not in P.POSITIVE_FEELINGS for f in u.feelings)
         first = not any(t.role == "assistant" for t in request.history)
-        return hard or (first and bool(u.feelings or u.themes))
+        # never after good news, a plan or a plain fact ("Reading a novel for book club where..." was told "You're
+        # not the only one who has felt like this."): a conversation is opened with one only for a hard feeling
+        return hard or (first and bool(u.feelings or u.themes) and I.HARD_WORD.search(request.normalised) is not None)
 
     def _in_passing(self, request, phraser: Phraser) -> list[str] | None:
         """A plan, a memory, or "I already do most of that", said without distress: answered in kind, with no
@@ -770,7 +804,7 @@ class GuideEngine:
         if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
             return None
         norm = request.normalised
-        plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm)
+        plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm) or I.PLAN_MIGHT.search(norm)
         if plan and u.intent != "accept" and not I.CONTRAST.search(norm[plan.end() :]):
             when = I.PLAN_WHEN.search(norm[plan.end() :].strip())
             said = None

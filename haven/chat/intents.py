@@ -230,7 +230,7 @@ GOOD_NEWS = re.compile(
     r"(i|we) (actually |finally |only )?got it\b(?! (wrong|all wrong|back|off|out|from|done))|(they|she|he) said yes|"
     r"yay+|woo+(hoo+)?|yess+|"
     r"i did it|nailed it|smashed it|good news|great news|went (really |so )?well|went better|"
-    r"got (in|accepted|promoted|a (job|place|raise|promotion)(?! (interview|assessment|test|exam|call|trial)))|proud of myself|"
+    r"got (picked|chosen|selected|shortlisted|in|accepted|promoted|a (job|place|raise|promotion)(?! (interview|assessment|test|exam|call|trial)))|proud of myself|"
     r"(had|having) a (really )?(good|great|nice|lovely) (day|week|time|weekend|night)|finally (did|managed|got)|"
     r"managed to|made it through|best day|i got (out|up)|i (\w+ )?went (out|for a|to the)|i got engaged|"
     r"(it )?felt (so |really )?(good|great|amazing|nice)|"
@@ -434,6 +434,31 @@ PLAN_MAYBE = re.compile(
     r"(stay|go (for|to|out|and|with)|try|do|ask|talk|tell|text|call|message|take|bring|get|make|write|use|start|"
     r"practi[cs]e|book|plan|say)\b"
     r"(?! (rid|away|out of here|it over with))"
+)
+#: "yeah might suggest a monthly pint", "i may just ask her tomorrow": a step said as a maybe, without "maybe".
+PLAN_MIGHT = re.compile(
+    r"^((ok|okay|yeah|ye|yh|yes|right|so) )*(i )?(might|may) (just |try to |try and )?"
+    r"(suggest|ask|try|text|call|ring|message|tell|talk|go|book|bring|invite|organi[sz]e|arrange|set up|start|join|"
+    r"write|send|email|plan|see|visit|pop)\b"
+)
+#: Said of something in a way that holds no trouble ("it's the right call", "the vet was lovely", "pretty good about
+#: it"; not "lol", which is said of hard news too): with no hard feeling, no stock comfort ("That sounds like a lot to hold.") goes after it.
+LIGHT = re.compile(
+    r"\b(right (call|thing|decision|choice)|(was|were|is|are|been) (so |really |very |pretty )?(lovely|great|"
+    r"brilliant|amazing|kind|good about it|fun|nice|sweet)|pretty good|proud|glad|can'?t wait|looking forward|"
+    r"excited|best \w+ (in|on|of))\b"
+)
+HARD_WORD = re.compile(
+    r"\b(dead|died|death|worst|awful|terrible|horrible|hate|hurts?|hurting|pain|lost|losing|gone|can'?t|cannot|"
+    r"couldn'?t|won'?t be able|struggl\w*|scared|afraid|worried|alone|miss|sad|crying|cried|broke|broken|ruined|"
+    r"failed|fail|letting \w+ down|never again|no longer|anymore|not sure|don'?t know|stuck|tired|sick|ill|"
+    r"drifted|worse|behind|too much|nobody|no one|never|problems?|bad|argu\w*|fight|row|shout\w*|ignor\w*|"
+    r"left me|dumped|debt|fired|sacked|redundan\w*|injur\w*|surgery|tore|torn|hospital|cancer|mess|wrong|"
+    r"dread\w*|nervous|panic\w*|alone|lonely|quiet|empty|cooked|screwed|doomed|done for|wits'? end|tether|"
+    r"losing my mind|can'?t take|exhaust\w*|knackered|stress\w*|pressure|overwhelm\w*|done with|sick of|fed up|"
+    r"gutted|hard|difficult|tough|rough|upset|angry|annoyed|frustrat\w*|tight|chest|migraines?|headaches?|ach(e|es|ing)|"
+    r"staring|judg\w*|laugh(ing|ed) at|cancel+(ed|ing)?|again|bullied|awkward|embarrass\w*|ashamed|blush\w*|"
+    r"shaking|racing|pounding|can'?t sleep|awake|insomnia|worry\w*|anxi\w*|freaking|spiral\w*)\b"
 )
 #: "That's a good idea actually": agreeing with where the conversation got to, not a new problem.
 AGREE = re.compile(

@@ -145,6 +145,15 @@ REFLECT_GENERAL = (
     "Thanks for putting that into words.",
     "I hear you.",
 )
+#: A reflection that assumes nothing was hard: for good news, a plan or a plain fact, where "That sounds like a lot
+#: to hold." or "That sounds difficult, and..." would be a stock line beside the point.
+REFLECT_LIGHT = (
+    "Thank you for telling me that.",
+    "I'm listening.",
+    "I hear you.",
+    "Thanks, that helps me understand.",
+)
+REFLECT_THEME_LIGHT = ("Thanks for telling me about {theme}.", "So {theme} has been on your mind.")
 VALIDATE = (
     "Lots of people feel this way at times, and it can ease.",
     "You don't have to sort it all out at once.",
@@ -244,6 +253,8 @@ FOLLOW_UP_THEME = {
     "worry": ("What is the worry telling you will happen?", "How much of the day does the worry take up?"),
     "body": ("When do these thoughts about your body get loudest?", "How much of your day do these thoughts take up?"),
 }
+#: After something said lightly (a decision the person is at peace with, a plan): a question with no trouble in it.
+FOLLOW_UP_LIGHT = ("How do you feel about it all?", "How are you feeling about it now?")
 FOLLOW_UP_POSITIVE = (
     "What helped things feel better?",
     "What would you like to keep doing from this week?",

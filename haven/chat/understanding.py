@@ -101,7 +101,7 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "numb",
-        r"\bnumb\b|feel nothing|empty inside|\bempty\b|detached|can'?t feel anything|on autopilot",
+        r"\bnumb\b|feel nothing|empty inside|\b(feel|feels|feeling|felt|so|just|i'?m|im) empty\b|detached|can'?t feel anything|on autopilot",
         ("I feel numb", "I don't feel anything anymore", "I feel empty and switched off"),
     ),
     Feeling(

@@ -117,3 +117,39 @@ def test_the_body_doing_something_is_not_body_image_and_no_critical_voice_is_inv
         "mostly I just go quiet and hope nobody notices",
     )
     assert all("critical voice" not in r.text.lower() for r in replies)
+
+
+_STOCK_COMFORT = (
+    "It took something to put that into words",
+    "Feelings like this can be loud",
+    "a lot to hold",
+    "That sounds difficult",
+    "has been hard lately",
+    "weighing on you",
+    "You're not the only one who has felt like this",
+)
+
+
+def _comforted(text: str) -> bool:
+    return any(line.lower() in text.lower() for line in _STOCK_COMFORT)
+
+
+def test_no_stock_comfort_after_good_news_a_plan_or_a_plain_fact(service, calm):
+    news, plan = _play(
+        service,
+        "our choir got picked to sing at the cathedral at christmas",
+        "I might ask my brother to come and watch",
+    )
+    assert news.understood.intent == "progress" and not _comforted(news.text)
+    assert "brother" in plan.text and not _comforted(plan.text)
+    [decided] = _play(service, "I've decided to stop doing the Sunday league, it's the right call with the new job")
+    assert not _comforted(decided.text) and "weighing" not in decided.text
+    assert not decided.suggested_exercises  # no exercise for a trouble the person does not have
+    [fact] = _play(service, "My aunt asked me to help sort her allotment this weekend. She grew the best leeks there.")
+    assert not _comforted(fact.text)
+
+
+def test_a_hard_message_still_gets_its_comfort(service, calm):
+    [hard] = _play(service, "i have four essays due and im completely cooked")
+    assert _comforted(hard.text) or "feel" in hard.text.lower()
+    assert hard.suggested_exercises
