@@ -56,7 +56,10 @@ SMALLTALK = re.compile(
 #: Going into the thing they were nervous about ("wish me luck", "here goes", "it's my turn"): luck, not a question.
 LUCK = re.compile(
     r"\b(wish me luck|fingers crossed|here goes( nothing)?|off i go|it'?s my turn( now)?|"
-    r"(they'?re|they are) calling (me|my name|my number)( in)?|going in now)\b"
+    r"(they'?re|they are) calling (me|my name|my number)( in)?|going in now|"
+    # doing the dreaded thing as they type: "ok. sending it before I talk myself out of it", "pressing send"
+    r"^((ok|okay|right|ok then|here goes) )*(sending it|pressing send|hitting send|ringing (him|her|them) now|"
+    r"calling (him|her|them) now))\b"
 )
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|that|you))\b")
 GOODBYE = re.compile(
@@ -171,6 +174,17 @@ WAITING_NOW = re.compile(
     r"\b(sitting|waiting|standing|stood|queuing|queueing) (in|outside|at|by) (the |a )?\w+|\bwaiting (for|to)\b|"
     r"\b(in|at) (the )?(waiting room|reception|lobby|queue)\b|\b(about to go in|any (minute|second) now)\b|"
     r"\b(\d+|a few|few|two|five|ten) (mins?|minutes) (till|until|before|to go)\b"
+)
+#: The body's alarm said as going on as they type, two signs at once ("my chest is tight and I cannot get enough
+#: air", "my hands are shaking and I can't catch my breath"), not as a habit ("my chest is tight most mornings"): the
+#: moment. One sign alone ("I'm so anxious my heart is pounding") is a feeling to be heard first.
+BODY_NOW = re.compile(
+    r"\b(heart|chest|hands?|legs?|knees?|body|stomach)('?s| is| are) (\w+ )?(hammering|pounding|racing|thumping|tight|"
+    r"shaking|trembling|churning)\b|\b(can ?not|can'?t) (get enough air|breathe|catch my breath)\b"
+)
+HABITUAL = re.compile(
+    r"\b(when|whenever|every time|always|sometimes|often|usually|used to|lately|recently|these days|all the time|"
+    r"for (days|weeks|months)|at night|most (days|nights|mornings|evenings)|each time|if i)\b"
 )
 HELP_NOW = re.compile(
     r"\b(what do i do|what should i do|help me|how do i (calm|stop)|calm me down)\b.*\b(now|right now|rn)\b|"
@@ -437,9 +451,9 @@ PLAN_MAYBE = re.compile(
 )
 #: "yeah might suggest a monthly pint", "i may just ask her tomorrow": a step said as a maybe, without "maybe".
 PLAN_MIGHT = re.compile(
-    r"^((ok|okay|yeah|ye|yh|yes|right|so) )*(i )?(might|may) (just |try to |try and )?"
+    r"^((ok|okay|yeah|ye|yh|yes|right|so) )*(i )?(i'?m )?(might|may|gonna|going to) (just |try to |try and )?"
     r"(suggest|ask|try|text|call|ring|message|tell|talk|go|book|bring|invite|organi[sz]e|arrange|set up|start|join|"
-    r"write|send|email|plan|see|visit|pop)\b"
+    r"write|send|email|plan|see|visit|pop|apologi[sz]e|say sorry)\b"
 )
 #: Said of something in a way that holds no trouble ("it's the right call", "the vet was lovely", "pretty good about
 #: it"; not "lol", which is said of hard news too): with no hard feeling, no stock comfort ("That sounds like a lot to hold.") goes after it.

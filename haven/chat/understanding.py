@@ -648,6 +648,9 @@ class Understander:
             return I.Reading("human")
         if I.HELP_NOW.search(norm) or (I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm))):
             return I.Reading("in_the_moment")
+        alarm = {m.group(0) for m in I.BODY_NOW.finditer(norm)}
+        if len(alarm) >= 2 and not I.HABITUAL.search(norm) and I.outcome_of(norm) != "helped":
+            return I.Reading("in_the_moment")  # "my chest is tight and I cannot get enough air": going on now
         if I.WAITING_NOW.search(norm) and I.ACUTE.search(norm):
             return I.Reading("in_the_moment")  # "waiting for my interview and my heart is hammering": there now
         if I.LUCK.search(norm) and not _distressed(feelings):

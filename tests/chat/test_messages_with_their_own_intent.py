@@ -153,3 +153,33 @@ def test_a_hard_message_still_gets_its_comfort(service, calm):
     [hard] = _play(service, "i have four essays due and im completely cooked")
     assert _comforted(hard.text) or "feel" in hard.text.lower()
     assert hard.suggested_exercises
+
+
+def test_the_body_alarm_said_as_going_on_now_is_the_moment_and_a_habit_is_not(service, understander, calm):
+    _, now, count = _play(
+        service,
+        "sat on the train and it's stopped in a tunnel, I hate being stuck like this",
+        "my hands are shaking and I can't catch my breath",
+        "ok counting the seats in front of me",
+    )
+    assert now.understood.intent == "in_the_moment" and "1. " in now.text
+    assert count.understood.mode == "in_the_moment" and "?" not in count.text
+    assert understander.read("my chest is tight most mornings before my shift").intent != "in_the_moment"
+    assert understander.read("my heart is racing whenever I think about the wedding").intent != "in_the_moment"
+
+
+def test_doing_the_dreaded_thing_now_gets_luck_and_a_plan_said_with_gonna_is_a_plan(service, calm):
+    _, _, sending = _play(
+        service,
+        "my brother and I haven't spoken since the wedding",
+        "I've typed out an apology about five times now",
+        "right. pressing send before I chicken out",
+    )
+    assert sending.understood.intent == "goodbye" and "luck" in sending.text.lower()
+    _, plan = _play(
+        service,
+        "I was rude to the bus driver this morning and felt awful after",
+        "gonna apologise to him tomorrow if he's on the same route",
+    )
+    assert "plan" in plan.text.lower() or "step" in plan.text.lower()
+    assert "a lot to hold" not in plan.text
