@@ -187,6 +187,16 @@ def _history_only(reading: Reading, thresholds) -> bool:
     )
 
 
+def _psychosis_without_its_words(reading: Reading) -> bool:
+    """A psychosis check-in asks "are you hearing or seeing things that frighten you?"; the learned layer's psychosis
+    concern with nothing of that kind in the message ("urges to scroll my phone all night") asks it of no one."""
+    from haven.safety.patterns import load_pattern_book
+
+    return reading.category == "psychosis" and not load_pattern_book().frames["psychosis_words"].search(
+        " ".join(reading.window.lower().split())
+    )
+
+
 def _only_sign_offs(sentences: Sequence[str]) -> bool:
     from haven.safety.patterns import load_pattern_book
 
@@ -249,10 +259,11 @@ def decide(reading: Reading, thresholds=None) -> Triage:
             return Triage("concern", reading.category, why, audience, language, "model")
         why = f'{model_says}: "{reading.window[:120]}"'
         return Triage("crisis", reading.category, why, audience, language, "model", model_alone=not reading.risk_cue)
-    if reading.risk >= thresholds.concern or lang_level == "concern":
-        category = reading.category if reading.risk >= thresholds.concern else (lang.category or "suicide")
-        why = model_says if reading.risk >= thresholds.concern else f"{language}: {lang.evidence}"
-        source = "model" if reading.risk >= thresholds.concern else "language"
+    model_concern = reading.risk >= thresholds.concern and not _psychosis_without_its_words(reading)
+    if model_concern or lang_level == "concern":
+        category = reading.category if model_concern else (lang.category or "suicide")
+        why = model_says if model_concern else f"{language}: {lang.evidence}"
+        source = "model" if model_concern else "language"
         return Triage("concern", category, why, audience, language, source)
     if reading.denials and reading.risk_cue:
         # "I'm not suicidal, I just..." with a risk word left over: a denial lowers, it never erases
