@@ -58,6 +58,7 @@ def test_held_out_figures_stay_where_they_were_measured(triage_model):
     # measured 0.872 and 0.051 (1,124 messages, 437 crisis, after rounds 4 and 5); the model before them: 0.893
     # and 0.057 on the 999 then held out
     # 2026-12-01: 0.883 and 0.053 with the patterns for warning signs said plainly (docs/benchmarks.md)
+    # 2026-12-02, round 8 (1,276 messages, 449 crisis, with the held-out share of rounds 6-8): 0.878 and 0.057
     assert m.crisis_recall >= 0.85, m.misses
     assert m.false_crisis <= 0.065, m.misses
 
