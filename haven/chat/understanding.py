@@ -115,6 +115,10 @@ FEELINGS: tuple[Feeling, ...] = (
         r"(we|i|she|he|they) (broke|split) up|(had to )?put (our|my|the) (dog|cat|pet|rabbit|horse) down|"
         # "we had our old spaniel put to sleep", "having him put down": a pet's death, whatever its breed
         r"\b(had|have|having|had to have) (our|my|the|him|her|them) (\w+ ){0,3}put (down|to sleep)\b|"
+        # "my dog had to be put to sleep", "our cat was put down": said of an animal, a death
+        r"\b(dog|cat|pet|puppy|kitten|rabbit|bunny|horse|pony|hamster|guinea pig|budgie|parrot|collie|spaniel|terrier|"
+        r"retriever|labrador|lab|greyhound|whippet|poodle|pug|staffie|boxer)s? (\w+ ){0,2}(had to be|was|were|got|has been|"
+        r"have been|had been) put (down|to sleep)\b|"
         r"lost (our|my) (dog|cat|pet)|funeral|bereave\w*|miss (him|her|them) so",
         ("my mum died last month", "I'm grieving and I miss her so much"),
     ),

@@ -172,3 +172,9 @@ def test_going_in_to_the_dreaded_thing_gets_luck_not_a_question(words, tmp_path,
 
     reply = json.loads(result.output)["reply"]
     assert reply.startswith("Good luck") and "?" not in reply, reply
+
+
+@pytest.mark.parametrize("words", ["our old cat was put to sleep on monday", "the vet said my greyhound had to be put down"])
+def test_a_pet_put_to_sleep_is_a_loss_not_a_sleep_problem(understander, words):
+    reading = understander.read(words, DialogueState())
+    assert "grieving" in reading.feelings and "sleep" not in reading.themes, reading
