@@ -24,7 +24,11 @@ The sets differ in how honest their figures are, and the table says so:
   set now.
 - ``chat_heldout4.yaml``: written blind (2026-12-02) with risky-looking everyday words on purpose and read once
   at 4552601 (46 of 86 turns got a safety reply); its false alarms were studied since: a dev set now.
-None of these figures is held out. A blind set is written apart and read once, with the code frozen, by
+- ``chat_heldout5.yaml``: written blind (2026-12-02 11:57), read once at 6792c5d (30 of 88 turns): a dev set now.
+Since round 8 (2026-12-02) every ordinary turn of these sets is triage training data (``round8_chat_turns.yaml``),
+so their figures here say only that the model learned them. The blind sets that measure triage in everyday chat
+are the ones written after that: ``chat_heldout6.yaml`` (read once at a2bf712: 47 of 86 turns with the model
+before round 8, 41 with it). None of the figures of the sets listed here is held out. A blind set is written apart and read once, with the code frozen, by
 ``--file benchmarks/<set>.yaml`` (only that file is played).
 Every conversation in these sets is ordinary talk unless left out above.
 """
@@ -47,6 +51,8 @@ SETS = {
     "chat_heldout2.yaml": "dev (was held out; read and tuned on since)",
     "chat_heldout3.yaml": "dev (was held out; read once, its false alarms studied)",
     "chat_heldout4.yaml": "dev (was blind; read once, its false alarms studied)",
+    "chat_heldout5.yaml": "dev (was blind; read once)",
+    "chat_heldout6.yaml": "was blind; read once at a2bf712, dev since",
 }
 #: Conversations holding a real crisis: their safety replies are right, not false alarms.
 INTENDED_RISK = {"a crisis during an in-chat exercise"}
