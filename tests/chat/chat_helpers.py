@@ -37,3 +37,13 @@ def probe_vectors(texts: list[str]) -> np.ndarray:
     kept_dir().mkdir(parents=True, exist_ok=True)
     with FileLock(kept_dir() / "library-probes.lock"):
         return embed_kept(texts, "library-probes")
+
+
+def play(service, *messages: str, person: str = "me"):
+    """Each message in turn in one conversation through the chat service; the replies."""
+    replies, conversation_id = [], None
+    for text in messages:
+        reply = service.respond(person, text, conversation_id)
+        conversation_id = reply.conversation_id
+        replies.append(reply)
+    return replies

@@ -6,36 +6,7 @@ from any benchmark set), and asserts on what was read and what was said back.
 
 from __future__ import annotations
 
-import dataclasses
-
-import pytest
-
-
-@pytest.fixture
-def calm(monkeypatch):
-    """Everyday messages read as no risk: triage is the safety layer's and is tested in tests/safety; here the
-    guide's own replies are (triage was reading some everyday messages here as a concern while it was being
-    retuned, which would hide the guide's reply)."""
-    import haven.safety.conversation as conversation
-
-    real = conversation.assess
-
-    def assess(text, state=None, question=None, exercise_step=False):
-        found = real(text, None, question, exercise_step)
-        verdict = dataclasses.replace(found.triage, level="none")
-        return conversation.Assessment(verdict, conversation.RiskState("clear"), "normal")
-
-    monkeypatch.setattr(conversation, "assess", assess)
-
-
-def _play(service, *messages: str):
-    """Each message in turn in one conversation; the replies."""
-    replies, conversation_id = [], None
-    for text in messages:
-        reply = service.respond("me", text, conversation_id)
-        conversation_id = reply.conversation_id
-        replies.append(reply)
-    return replies
+from chat_helpers import play
 
 
 def test_the_service_normalises_once_and_the_guide_works_out_the_subject_once(service, monkeypatch):
@@ -56,7 +27,7 @@ def test_the_service_normalises_once_and_the_guide_works_out_the_subject_once(se
     monkeypatch.setattr(GuideEngine, "reply", reply)
     monkeypatch.setattr(GuideEngine, "_subjects_of", staticmethod(subjects_of))
     text = "Work is piling up and I can't stop worrying about the Friday deadline"
-    [answer] = _play(service, text)
+    [answer] = play(service, text)
     assert answer.engine == "guide" and answer.suggested_exercises  # a reply that ranked exercises and articles
     assert seen == [normalise(text)]
     assert calls == [text]
@@ -65,7 +36,7 @@ def test_the_service_normalises_once_and_the_guide_works_out_the_subject_once(se
 def test_a_word_in_passing_does_not_set_the_topic(service, calm):
     """ "how the machines work" at the gym is not about a job; "on the night" of a party is not about sleep; a
     flat one rents is no low mood. Later questions follow what the person is talking about."""
-    gym, party = _play(
+    gym, party = play(
         service,
         "Started going to the gym last month and I still have no idea how half the machines work, I feel so self-conscious",
         "My brother and I are throwing a surprise party for mum and I'm nervous about giving a speech on the night",
@@ -74,14 +45,14 @@ def test_a_word_in_passing_does_not_set_the_topic(service, calm):
     assert "work" not in gym.text.lower()
     assert "sleep" not in party.understood.themes
     assert "night" not in party.text.lower().replace("on the night", "")
-    [flat] = _play(service, "Moving out of my flat next month because the rent went up again")
+    [flat] = play(service, "Moving out of my flat next month because the rent went up again")
     assert "low" not in flat.understood.feelings and "money" in flat.understood.themes
 
 
 def test_empathy_says_back_how_it_feels_in_the_persons_words_not_a_stock_line(service, calm):
     from haven.chat import phrases as P
 
-    replies = _play(
+    replies = play(
         service,
         "my sister got engaged at the weekend",
         "i know i should be happy for her but honestly it feels like everyone is moving on without me",
@@ -97,7 +68,7 @@ def test_empathy_says_back_how_it_feels_in_the_persons_words_not_a_stock_line(se
 
 
 def test_a_fault_found_in_someone_else_is_not_self_criticism(service, calm):
-    replies = _play(
+    replies = play(
         service,
         "the boiler has been broken for two weeks and we've got a newborn",
         "I've rung the landlord every day and honestly he's useless, nothing happens",
@@ -106,12 +77,12 @@ def test_a_fault_found_in_someone_else_is_not_self_criticism(service, calm):
     assert "self-criticism" not in landlord.understood.themes
     assert "self-compassion-break" not in landlord.suggested_exercises
     assert "critical voice" not in landlord.text.lower() and "yourself" not in landlord.text.lower()
-    [own] = _play(service, "honestly I'm useless, I forgot to pay the gas bill again")
+    [own] = play(service, "honestly I'm useless, I forgot to pay the gas bill again")
     assert "self-criticism" in own.understood.themes  # the person's own harsh voice still is
 
 
 def test_a_plan_is_said_back_in_the_persons_words_and_a_goodnight_gets_a_goodnight(service, calm):
-    replies = _play(
+    replies = play(
         service,
         "the damp in our bathroom is back and the landlord keeps ignoring my emails",
         "ok I think I'll cc the letting agent next time",
@@ -135,7 +106,7 @@ def test_plan_verbs_typed_as_in_a_chat_are_left_as_typed():
 
 
 def test_what_the_person_tried_is_named_in_their_words_not_as_the_exercise_offered_before(service, calm):
-    first, tried = _play(
+    first, tried = play(
         service,
         "I've got three essays due next week and I keep putting them off, I'm so stressed",
         "I tried the tomato timer app my flatmate swears by but it didn't help, I just checked my phone",
@@ -150,7 +121,7 @@ def test_what_the_person_tried_is_named_in_their_words_not_as_the_exercise_offer
 def test_a_milestone_is_met_with_joy_and_a_question_that_helps_keep_it_going(service, calm):
     from haven.chat import phrases as P
 
-    first, second = _play(
+    first, second = play(
         service,
         "6 months without a drink as of this morning!!",
         "I was on a bottle of wine a night for ten years, I really didn't think I'd ever manage it",
@@ -168,7 +139,7 @@ def test_a_fact_already_given_is_not_asked_for_again(service, calm):
     """A doctor the person mentioned is not asked about ("Have you been able to talk to a doctor about it?"), nor
     pointed to as background; someone they named as on their side is not asked for ("Who do you feel most at ease
     with?")."""
-    health = _play(
+    health = play(
         service,
         "my doctor says my blood sugar is too high and I'm really worried about my health",
         "I keep reading horror stories online about what could happen",
@@ -176,7 +147,7 @@ def test_a_fact_already_given_is_not_asked_for_again(service, calm):
     )
     for reply in health:
         assert "talk to a doctor" not in reply.text.lower()
-    lonely = _play(
+    lonely = play(
         service,
         "I've been so lonely since I moved here for my new job",
         "my cousin is twenty minutes away and always texts to see how I am",
@@ -195,7 +166,7 @@ def test_facts_name_a_doctor_involved_and_someone_on_the_persons_side():
 
 
 def test_a_sign_off_after_a_plan_is_a_goodbye_and_common_steps_are_said_back(service, calm):
-    replies = _play(
+    replies = play(
         service,
         "I had a row with my best mate about money she owes me",
         "I think I'll send her a message tomorrow saying sorry for shouting",
@@ -204,7 +175,7 @@ def test_a_sign_off_after_a_plan_is_a_goodbye_and_common_steps_are_said_back(ser
     assert "Sending her a message tomorrow" in replies[1].text
     bye = replies[2]
     assert bye.understood.intent == "goodbye" and "good idea" not in bye.text.lower()
-    [tried] = _play(service, "i gave that tomato timer app a go, all it did was show me how far behind i am")
+    [tried] = play(service, "i gave that tomato timer app a go, all it did was show me how far behind i am")
     assert tried.understood.intent == "tried"
 
 
@@ -216,7 +187,7 @@ def test_clauses_joined_by_a_word_are_said_back_but_two_set_side_by_side_are_not
 
 
 def test_a_question_about_facing_a_fear_is_answered_from_the_library(service, calm):
-    replies = _play(
+    replies = play(
         service,
         "every time I drive through the tunnel on the ring road my palms go sweaty",
         "I've been taking the bus the long way round so I can avoid it",
@@ -249,7 +220,7 @@ def test_readings_of_blame_and_money(library):
 
 
 def test_listening_to_something_said_with_relish_does_not_call_it_hard(service, calm):
-    replies = _play(
+    replies = play(
         service,
         "can you just listen for a bit, I don't want advice",
         "my manager has been taking credit for my work for months",
@@ -296,13 +267,13 @@ def test_its_typed_for_it_is_or_it_has_is_said_back_with_its_apostrophe_and_the_
 
 
 def test_a_quoted_question_is_not_a_question_and_a_plan_done_a_few_times_is_a_plan(service, calm):
-    first = _play(
+    first = play(
         service,
         "my aunties keep pushing me to settle down and it's stressing me out",
         'every sunday she rings and asks "so have you met anyone yet?" and I just go quiet',
     )
     assert first[1].understood.intent != "question" and not first[1].citations
-    second = _play(
+    second = play(
         service,
         "they want me to say a few words at my uncle's funeral and standing up in front of people terrifies me",
         "Going through it out loud with my brother a couple of times seems like a good idea, I'll do that this evening",
@@ -312,7 +283,7 @@ def test_a_quoted_question_is_not_a_question_and_a_plan_done_a_few_times_is_a_pl
 
 
 def test_only_a_time_is_said_back_as_when_a_plan_will_happen(service, calm):
-    replies = _play(
+    replies = play(
         service,
         "my daughter barely speaks to us since she started at the high school",
         "I could bring her to the cinema at the weekend, she used to open up on the drive home when she was small.",

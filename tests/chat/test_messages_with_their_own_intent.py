@@ -4,38 +4,11 @@ one's own, good news. Conversations written for these tests, not taken from any 
 
 from __future__ import annotations
 
-import dataclasses
-
-import pytest
-
-
-@pytest.fixture
-def calm(monkeypatch):
-    """Everyday messages read as no risk: triage is tested in tests/safety; here the guide's own replies are."""
-    import haven.safety.conversation as conversation
-
-    real = conversation.assess
-
-    def assess(text, state=None, question=None, exercise_step=False):
-        found = real(text, None, question, exercise_step)
-        verdict = dataclasses.replace(found.triage, level="none")
-        return conversation.Assessment(verdict, conversation.RiskState("clear"), "normal")
-
-    monkeypatch.setattr(conversation, "assess", assess)
-
-
-def _play(service, *messages: str):
-    """Each message in turn in one conversation; the replies."""
-    replies, conversation_id = [], None
-    for text in messages:
-        reply = service.respond("me", text, conversation_id)
-        conversation_id = reply.conversation_id
-        replies.append(reply)
-    return replies
+from chat_helpers import play
 
 
 def test_the_body_alarm_while_waiting_gets_steps_and_going_in_gets_luck(service, calm):
-    first, why, waiting, easing, going = _play(
+    first, why, waiting, easing, going = play(
         service,
         "stood outside the exam hall waiting to go in and my heart is pounding like mad",
         "legs are trembling now too, why is my body doing this to me",
@@ -55,7 +28,7 @@ def test_the_body_alarm_while_waiting_gets_steps_and_going_in_gets_luck(service,
 
 
 def test_luck_said_at_length_after_a_question_is_still_luck(service, calm):
-    _, luck = _play(
+    _, luck = play(
         service,
         "I've got my driving test this afternoon and I'm really nervous about it",
         "ok the examiner has just come out to get me, wish me luck",
@@ -65,7 +38,7 @@ def test_luck_said_at_length_after_a_question_is_still_luck(service, calm):
 
 
 def test_a_heart_pounding_when_thinking_of_it_later_is_not_the_moment(service, calm):
-    [reply] = _play(service, "my heart pounds whenever I think about the exam next month")
+    [reply] = play(service, "my heart pounds whenever I think about the exam next month")
     assert reply.understood.intent != "in_the_moment"
 
 
@@ -86,13 +59,13 @@ def test_a_theme_comes_from_what_the_message_is_about_not_a_word_in_it(understan
 
 
 def test_a_pet_put_to_sleep_is_met_as_a_loss_through_the_service(service, calm):
-    [reply] = _play(service, "We had our old collie put to sleep on Monday. He was fourteen.")
+    [reply] = play(service, "We had our old collie put to sleep on Monday. He was fourteen.")
     assert "sleep" not in reply.understood.themes
     assert "sorry" in reply.text.lower() and "lie down at night" not in reply.text
 
 
 def test_a_plan_of_their_own_is_not_a_yes_to_the_exercise_offered(service, calm):
-    worry, plan = _play(
+    worry, plan = play(
         service,
         "I keep worrying I'll fail my nursing exam next week",
         "ok i'll try 20 minutes of flashcards then a walk round the block",
@@ -103,14 +76,14 @@ def test_a_plan_of_their_own_is_not_a_yes_to_the_exercise_offered(service, calm)
 
 
 def test_i_will_try_that_after_an_offer_is_still_a_yes(service, calm):
-    worry, yes = _play(service, "I keep worrying I'll fail my nursing exam next week", "ok i'll try that")
+    worry, yes = play(service, "I keep worrying I'll fail my nursing exam next week", "ok i'll try that")
     assert worry.suggested_exercises and yes.understood.intent == "accept"
 
 
 def test_the_body_doing_something_is_not_body_image_and_no_critical_voice_is_invented(service, understander, calm):
     assert "body" not in understander.read("why does my body shake every time my boss calls me in").themes
     assert "body" in understander.read("I hate my body and avoid every mirror").themes
-    replies = _play(
+    replies = play(
         service,
         "why does my body shake every time my boss calls me in",
         "it happens most mornings before the team huddle",
@@ -135,28 +108,28 @@ def _comforted(text: str) -> bool:
 
 
 def test_no_stock_comfort_after_good_news_a_plan_or_a_plain_fact(service, calm):
-    news, plan = _play(
+    news, plan = play(
         service,
         "our choir got picked to sing at the cathedral at christmas",
         "I might ask my brother to come and watch",
     )
     assert news.understood.intent == "progress" and not _comforted(news.text)
     assert "brother" in plan.text and not _comforted(plan.text)
-    [decided] = _play(service, "I've decided to stop doing the Sunday league, it's the right call with the new job")
+    [decided] = play(service, "I've decided to stop doing the Sunday league, it's the right call with the new job")
     assert not _comforted(decided.text) and "weighing" not in decided.text
     assert not decided.suggested_exercises  # no exercise for a trouble the person does not have
-    [fact] = _play(service, "My aunt asked me to help sort her allotment this weekend. She grew the best leeks there.")
+    [fact] = play(service, "My aunt asked me to help sort her allotment this weekend. She grew the best leeks there.")
     assert not _comforted(fact.text)
 
 
 def test_a_hard_message_still_gets_its_comfort(service, calm):
-    [hard] = _play(service, "i have four essays due and im completely cooked")
+    [hard] = play(service, "i have four essays due and im completely cooked")
     assert _comforted(hard.text) or "feel" in hard.text.lower()
     assert hard.suggested_exercises
 
 
 def test_the_body_alarm_said_as_going_on_now_is_the_moment_and_a_habit_is_not(service, understander, calm):
-    _, now, count = _play(
+    _, now, count = play(
         service,
         "sat on the train and it's stopped in a tunnel, I hate being stuck like this",
         "my hands are shaking and I can't catch my breath",
@@ -169,14 +142,14 @@ def test_the_body_alarm_said_as_going_on_now_is_the_moment_and_a_habit_is_not(se
 
 
 def test_doing_the_dreaded_thing_now_gets_luck_and_a_plan_said_with_gonna_is_a_plan(service, calm):
-    _, _, sending = _play(
+    _, _, sending = play(
         service,
         "my brother and I haven't spoken since the wedding",
         "I've typed out an apology about five times now",
         "right. pressing send before I chicken out",
     )
     assert sending.understood.intent == "goodbye" and "luck" in sending.text.lower()
-    _, plan = _play(
+    _, plan = play(
         service,
         "I was rude to the bus driver this morning and felt awful after",
         "gonna apologise to him tomorrow if he's on the same route",
