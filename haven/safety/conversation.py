@@ -259,9 +259,10 @@ def assess(
         why = "yes to Haven's check-in question" if answer.risk_admitted else "not sure they are safe"
         verdict = Triage("crisis", category, why, state.audience or "self")
         return Assessment(verdict, RiskState("crisis", category, verdict.audience, 0, recent, source="answer"), "crisis")
-    if alone.is_crisis and _clear_no(answer) and alone.model_alone:
-        # a clear "no" to Haven's own check-in outweighs a learned-only reading with no risk word in it ("no,
-        # nothing like that now, I just wanted you to know"); patterns and risk words still raise it
+    if _clear_no(answer) and (alone.level == "concern" or (alone.is_crisis and alone.model_alone)):
+        # a clear "no" to Haven's own check-in: asking the same question again would not listen, and it outweighs a
+        # learned-only reading with no risk word ("no, nothing like that now, I just wanted you to know"); patterns
+        # and risk words still raise it, and the next few messages are still read together with this one
         verdict = Triage("none", None, "a clear no to Haven's check-in question: " + alone.evidence)
         return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
     if alone.is_crisis and _same_misread(alone, state):
@@ -284,11 +285,6 @@ def assess(
             verdict = replace(together, evidence="read with the messages before it: " + together.evidence)
             crisis = RiskState("crisis", verdict.category, verdict.audience, 0, recent, source=together.source)
             return Assessment(verdict, crisis, "crisis")
-    if alone.level == "concern" and _clear_no(answer):
-        # a clear "no" to Haven's own check-in: asking the same question again would not listen; the next few
-        # messages are still read together with this one
-        verdict = Triage("none", None, "a clear no to Haven's check-in question: " + alone.evidence)
-        return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
     if alone.level == "concern":
         concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
         return Assessment(alone, concern, "concern")
