@@ -78,28 +78,30 @@ def _history(turns, paused: bool, answering: bool = False) -> None:
                 _assistant_extras(str(turn.id), turn.citations, offers, turn.notice)
 
 
-def _misread_button(turn_key: str) -> None:
-    """Under a held crisis reply, the card's "That's not what I meant": sent as the person's next message, which
-    the conversation reads as a correction (it steps down only when nothing risky is left in it)."""
+def _say_misread() -> None:
+    """ "That's not what I meant", on the card or under a held reply: any card closes, and the words are sent as the
+    person's next message on the rerun the click starts (the conversation reads them as a correction)."""
     from ui.crisis_card import MISREAD_LABEL
 
-    def misread() -> None:
-        st.session_state["chat_first_message"] = MISREAD_LABEL
+    st.session_state.pop(_CRISIS, None)
+    st.session_state["chat_first_message"] = MISREAD_LABEL
 
-    st.button(MISREAD_LABEL, key=f"misread-{turn_key}", on_click=misread, icon=":material/undo:")
+
+def _misread_button(turn_key: str) -> None:
+    """Under a held crisis reply, the card's "That's not what I meant" (it steps down only when nothing risky is
+    left in what the person said)."""
+    from ui.crisis_card import MISREAD_LABEL
+
+    st.button(MISREAD_LABEL, key=f"misread-{turn_key}", on_click=_say_misread, icon=":material/undo:")
 
 
 def _crisis_card(crisis, can_correct: bool = True) -> bool:
     """The shared crisis card; True once the person chooses to go on (or says Haven misread them, which is
     sent as their next message)."""
-    from ui.crisis_card import MISREAD_LABEL, render_crisis_card
-
-    def misread() -> None:  # the card closes and the words are answered on the rerun this click starts
-        st.session_state.pop(_CRISIS, None)
-        st.session_state["chat_first_message"] = MISREAD_LABEL
+    from ui.crisis_card import render_crisis_card
 
     response, key = crisis
-    return render_crisis_card(response, key=key, on_misread=misread if can_correct else None)
+    return render_crisis_card(response, key=key, on_misread=_say_misread if can_correct else None)
 
 
 def _answer(service, person: str, prompt: str) -> None:
