@@ -637,6 +637,18 @@ class Understander:
             return None
         return recent[0] if recent else None
 
+    def _of_kind_named(self, norm: str, state: DialogueState) -> str | None:
+        """The exercise a yes asks for by its kind ("ok maybe I'll try the breathing one then"): one of that kind
+        from this conversation, else the library's first of that kind. None when no kind is named. Only for a yes:
+        a "tried the breathing thing" with none here stays unnamed, since Haven cannot know which one they did."""
+        kind = I.kind_of(norm)
+        if kind is None:
+            return None
+        pattern = I.KINDS[kind]
+        recent = [*state.offered, *reversed(list(state.done)), *reversed(state.ever_offered)]
+        of_kind = [e for e in (*recent, *self.library.exercises) if re.search(pattern, e.replace("-", " "))]
+        return of_kind[0] if of_kind else None
+
     def _intent(self, norm, feelings, themes, named, vector, state: DialogueState) -> I.Reading:
         """The kind of message: signals that win whatever was asked, then the pending question, then the rest."""
         words = norm.replace("?", " ").split()
@@ -713,15 +725,17 @@ class Understander:
         # 2. the pending question
         if pending is not None and pending.kind == "offer":
             if I.ACCEPT.search(norm):
-                return I.Reading("accept", exercise=pending.exercise or referred)
+                # "yes, but the breathing one" when grounding was offered: the kind they asked for
+                named_kind = self._of_kind_named(norm, state)
+                return I.Reading("accept", exercise=named_kind or pending.exercise or referred)
             if I.DECLINE.search(norm):
                 return I.Reading("decline", exercise=pending.exercise)
         if I.DECLINE.search(norm) and (state.offered or state.ever_offered):
             return I.Reading("decline")
         if (I.TRY_THAT.search(norm) or I.TRY_IT.search(norm)) and (pending is None or pending.kind != "offer"):
             # "ok let's try that" after a turn that offered nothing: what was last suggested in this conversation,
-            # if anything was (the guide then asks which, never invents one)
-            return I.Reading("accept", exercise=_last_suggested(state))
+            # if anything was (the guide then asks which, never invents one); "the breathing one": that kind
+            return I.Reading("accept", exercise=self._of_kind_named(norm, state) or _last_suggested(state))
         if DOING.search(norm) and state.offered and state.mode != "in_the_moment":
             return I.Reading("accept", exercise=state.offered[0])  # "ok doing it", with a button just offered
         if state.mode == "in_the_moment" and I.ACKNOWLEDGE.search(norm):

@@ -299,3 +299,18 @@ def test_a_plan_said_with_a_time_names_the_time_as_written():
 
     assert I.PLAN_WHEN.search("she used to open up on the drive home when she was small") is None
     assert I.PLAN_WHEN.search("i'll try it before the 2pm meeting").group(0) == "before the 2pm meeting"
+
+
+def test_a_yes_that_names_a_kind_of_exercise_starts_that_kind(service, calm):
+    """ "ok maybe I'll try the breathing one then" with nothing offered yet starts a breathing exercise (it was
+    told "I haven't suggested anything yet"); when grounding was offered, "yes but the breathing one" is breathing
+    too, not the grounding on offer."""
+    _, accepted = play(
+        service,
+        "my mind won't stop racing about the move next week",
+        "ok maybe I'll try the breathing one then",
+    )
+    assert accepted.understood.intent == "accept"
+    assert any("breathing" in e for e in accepted.suggested_exercises)
+    assert "breathing" in accepted.text.lower()
+    assert "haven't suggested" not in accepted.text
