@@ -229,7 +229,8 @@ THEMES: tuple[Theme, ...] = (
         r"(expect|expecting|imagine|imagining|assume|assuming|think|thinking|fear|fearing) the worst|"
         # going over things, round and round: rumination, whatever it is about
         r"\bgo(ing|es)? over (everything|it|things|what|all|every)|replay\w*|round and round|"
-        r"(mind|thoughts|head) (is |are |keeps? )?(racing|races|spinning|spins|churning|buzzing)|racing (mind|thoughts)",
+        r"(mind|thoughts|head|brain) (is |are |keeps? |(won'?t|wont|will not|doesn'?t|does not|can'?t|cannot) stop )?"
+        r"(racing|races|spinning|spins|churning|buzzing|going)\b(?! (to|out|well|ok|okay|fine)\b)|racing (mind|thoughts)",
     ),
 )
 
@@ -724,7 +725,7 @@ class Understander:
             return I.Reading("progress")
         # 2. the pending question
         if pending is not None and pending.kind == "offer":
-            if I.ACCEPT.search(norm):
+            if I.ACCEPT.search(norm) or I.TRY_THAT.search(norm) or I.TRY_IT.search(norm):
                 # "yes, but the breathing one" when grounding was offered: the kind they asked for
                 named_kind = self._of_kind_named(norm, state)
                 return I.Reading("accept", exercise=named_kind or pending.exercise or referred)

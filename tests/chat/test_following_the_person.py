@@ -314,3 +314,18 @@ def test_a_yes_that_names_a_kind_of_exercise_starts_that_kind(service, calm):
     assert any("breathing" in e for e in accepted.suggested_exercises)
     assert "breathing" in accepted.text.lower()
     assert "haven't suggested" not in accepted.text
+
+
+def test_a_mind_that_will_not_stop_racing_is_worry(service, calm):
+    """ "my mind won't stop racing about the move" was no theme at all (a stock thanks and "what's the hardest
+    part?"); a mind or brain that keeps going is worry, a head "going to the dentist" is not."""
+    from haven.chat.understanding import THEMES
+
+    worry = next(t for t in THEMES if t.name == "worry")
+    import re
+
+    assert re.search(worry.words, "my mind won't stop racing about the move next week")
+    assert re.search(worry.words, "my brain keeps spinning at night")
+    assert not re.search(worry.words, "my head is going to the dentist tomorrow")
+    [reply] = play(service, "my mind won't stop racing about the move next week")
+    assert "worry" in reply.understood.themes
