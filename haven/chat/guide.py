@@ -44,7 +44,7 @@ _TAG_WORDS = {
     "self-criticism": r"self-criticism|shame",
     "relationships": r"relationships|communication",
     "friends": r"loneliness|connection|social",
-    "social": r"social anxiety|confidence|avoidance",
+    "social": r"social anxiety|avoidance|phobia",  # not "confidence": assertiveness is for a conflict, not nerves on show
     "someone_ill": r"worry|stress|self-criticism|loneliness",
     "caring": r"stress|guilt|overwhelm",  # not assertiveness: a carer's first words are not a conflict
     "procrastination": r"procrastinat|perfectionism|decisions",  # not low mood's "small steps back to doing"

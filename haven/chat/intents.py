@@ -154,7 +154,7 @@ LISTEN = re.compile(
     r"no advice|just be here|i just want to talk|"
     # "I just needed to say it", "I needed someone to hear it", "I'd rather just talk"
     r"needed to (say (it|that|this)|get (it|that|this) out|let (it|that) out)\W*$|just needed to (tell|talk to) (someone|somebody)|"
-    r"needed (someone|somebody) to (hear|know)|(i'?d )?(rather|prefer to) just (talk|chat)|"
+    r"needed (someone|somebody) to (hear|know)|(just )?(want|wanted|need|needed) to (say|tell) (it|that|this) to (someone|somebody)|(i'?d )?(rather|prefer to) just (talk|chat)|"
     r"just (talk|chat)(,)? if (that'?s|that is) (ok|okay|alright)|(can|could) (we|i) just (talk|chat)( for a (bit|while|minute))?\W*$)\b"
 )
 #: Right now, in the body: steps in the chat, not a menu.

@@ -183,7 +183,10 @@ THEMES: tuple[Theme, ...] = (
         r"\bblush|(go(es)?|went|turn(s|ed|ing)?|going) (bright |beetroot )?red\b|\bshy\b|shyness|social(ly)? anx|"
         r"judg(ed|ing|e) me|(people|everyone|they) (are |were )?(judging|staring|looking at me|watching me|laughing at me)|"
         r"self ?-?conscious|\bawkward|embarrass|speak(ing)? up\b|public speaking|(speak|speaking|talk|talking) in front of|in front of (people|everyone|a crowd|an audience|the (class|room))|presentation|\bspeech\b|\beulogy\b|small talk|"
-        r"cent(re|er) of attention|(mind|head) goes blank|voice (shakes|wobbles|goes shaky)|\bcring(e|ing)\b",
+        r"cent(re|er) of attention|(mind|head) goes blank|voice (shakes|wobbles|goes (all )?(shaky|wobbly))|\bcring(e|ing)\b|"
+        # on show: "I hate being looked at", "everyone staring", "I have to do a reading in church"
+        r"being (looked at|stared at|watched)|(everyone|people|they) (all )?(staring|looking) at|"
+        r"\bdo(ing)? (a|the) reading\b|\breading (in church|at the (wedding|funeral|service))",
     ),
     Theme(
         "work",
@@ -307,7 +310,9 @@ _SIGN_OFF = re.compile(
     r"speak soon|talk soon|ttyl)( (x+|all|then|now))?\s*[!.x\s]*$"
 )
 #: Thanks that opens a message, said at some length ("thank you, this actually helps a lot").
-_THANKS_OPENING = re.compile(r"^(ok(ay)? |oh |aw+ |honestly |well )?(thanks|thank you|thank u|thx|ty|cheers)\b")
+_THANKS_OPENING = re.compile(
+    r"^((ok(ay)?|oh|aw+|ah|honestly|well|yeah|yes|yep|right|anyway)\W* )?(thanks|thank you|thank u|thx|ty|cheers)\b"
+)
 
 _NEGATION = re.compile(r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|wasn'?t|n't)\s+(\w+\s+)?$")
 

@@ -329,3 +329,24 @@ def test_a_mind_that_will_not_stop_racing_is_worry(service, calm):
     assert not re.search(worry.words, "my head is going to the dentist tomorrow")
     [reply] = play(service, "my mind won't stop racing about the move next week")
     assert "worry" in reply.understood.themes
+
+
+def test_nerves_about_being_on_show_are_followed_and_a_wish_to_be_heard_is_kept(service, calm):
+    """A reading at a sister's wedding: "I hate being looked at, my voice goes all shaky" was read as an answer to
+    a question about family ("What has been happening at home?"); "I just wanted to say it to someone" got "What's
+    on your mind?"; "yeah. thanks for listening" got a library passage about seeing a doctor. And assertiveness
+    ("Say it clearly and kindly") is not offered for nerves about being on show."""
+    replies = play(
+        service,
+        "not great tbh, my sister's wedding is on saturday and I have to do a reading in church",
+        "I hate being looked at, my voice goes all shaky",
+        "no I don't really want to do an exercise, I just wanted to say it to someone",
+        "yeah. thanks for listening, it does help a bit",
+    )
+    reading, looked_at, heard, thanks = replies
+    assert "social" in reading.understood.themes
+    assert "assertive-communication" not in reading.suggested_exercises
+    assert "social" in looked_at.understood.themes and "at home" not in looked_at.text
+    assert heard.understood.intent == "venting" and not heard.suggested_exercises
+    assert "what's on your mind" not in heard.text.lower()
+    assert thanks.understood.intent == "thanks" and not thanks.citations
