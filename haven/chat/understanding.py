@@ -357,6 +357,16 @@ def normalise(text: str) -> str:
     return _ILL_AS_I_WILL.sub(r"\1i'll ", text)
 
 
+#: A theme set aside in so many words: "it's not about work", "nothing to do with school".
+_NOT_ABOUT = re.compile(r"\b(not (about|because of|to do with|related to)|nothing to do with|(isn'?t|wasn'?t) (about|the))\s+(\w+\s+)?$")
+
+
+def _about(pattern: str, text: str) -> bool:
+    """A theme's word that is not set aside ("it's not about work"). Unlike a feeling, a theme stays when negated:
+    "I've not been sleeping well", "I can't sleep", "I didn't go to work" are about sleep and work."""
+    return any(not _NOT_ABOUT.search(text[: m.start()]) for m in re.finditer(pattern, text))
+
+
 def _matches(pattern: str, text: str) -> bool:
     """A lexicon hit that is not negated just before it ("I'm not anxious" is not anxious)."""
     for match in re.finditer(pattern, text):
@@ -503,7 +513,7 @@ class Understander:
         if _RECOVERY.search(norm):
             about = re.sub(r"\bmeetings?\b", " ", about)  # the group's meeting, not work's
         about = _OTHERS_FAULT.sub(r"\1", about)
-        themes = tuple(t.name for t in THEMES if _matches(t.words, about))
+        themes = tuple(t.name for t in THEMES if _about(t.words, about))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
             themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's
         # "in case the hospital calls", after someone close was said to be unwell: still about them

@@ -350,3 +350,14 @@ def test_nerves_about_being_on_show_are_followed_and_a_wish_to_be_heard_is_kept(
     assert heard.understood.intent == "venting" and not heard.suggested_exercises
     assert "what's on your mind" not in heard.text.lower()
     assert thanks.understood.intent == "thanks" and not thanks.citations
+
+
+def test_a_theme_said_in_the_negative_is_still_the_theme(library):
+    """ "I've not been sleeping well since I started the new job" was about work only ("Thanks for telling me
+    about work" and a line on burnout): a theme stays when negated, unless it is set aside in so many words."""
+    from haven.chat.understanding import Understander
+
+    read = Understander(library, use_embeddings=False).read
+    assert "sleep" in read("I've not been sleeping well since I started the new job").themes
+    assert "sleep" in read("I can't sleep before exams").themes
+    assert "work" not in read("it's not about work, it's my sister").themes
