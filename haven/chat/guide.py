@@ -53,6 +53,8 @@ _TAG_WORDS = {
     "work": r"work|stress|overwhelm",
     "worry": r"worry|rumination|overthinking",
 }
+#: A plan made for someone ("for her", "in his memory"), said in a conversation about a loss.
+_FOR_THEM = re.compile(r"\b(?:for|to remember|in memory of|in) (her|him|them)\b(?: memory)?")
 #: Words of a request that say nothing of its subject ("what could I try about..."), left out when a tip is matched.
 _TIP_STOP = {"about", "could", "would", "should", "there", "thing", "things", "anything", "something", "really"}
 #: Article tags that fit a feeling or theme: a piece of an article is quoted only when the article is about what
@@ -614,7 +616,7 @@ class GuideEngine:
         if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
             return False
         said_lightly = I.LIGHT.search(norm) or I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)
-        plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm) or I.PLAN_MIGHT.search(norm)
+        plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm) or I.PLAN_MIGHT.search(norm) or I.PLAN_TIMED.search(norm)
         return bool(said_lightly or plan)
 
     # --- the thread in play ------------------------------------------------------------------------------
@@ -804,8 +806,13 @@ class GuideEngine:
         if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
             return None
         norm = request.normalised
-        plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm) or I.PLAN_MIGHT.search(norm)
+        plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm) or I.PLAN_MIGHT.search(norm) or I.PLAN_TIMED.search(norm)
         if plan and u.intent != "accept" and not I.CONTRAST.search(norm[plan.end() :]):
+            if "grieving" in request.dialogue.topics and _FOR_THEM.search(norm):
+                # "I'll plant something in the garden for her": a way to remember, not a task to plan around
+                them = _FOR_THEM.search(norm).group(1)
+                said = phraser.pick("remember", P.REMEMBER_PLAN, them=them)
+                return [f"{said} {phraser.pick('remember-q', P.REMEMBER_QUESTION, them=them)}"]
             when = I.PLAN_WHEN.search(norm[plan.end() :].strip())
             said = None
             if when:

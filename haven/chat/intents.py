@@ -65,7 +65,7 @@ THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|t
 GOODBYE = re.compile(
     r"\b(bye|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night)\b|"
-    r"^((ok|okay|right|anyway|alright|thanks|ta) )?(night|nite|gn|nn)( (x+|xx+|all|then|now))?\W*$"
+    r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta) )*(night|nite|gn|nn)( (x+|xx+|all|then|now))?\W*$"
 )
 CAPABILITIES = re.compile(
     r"what (can|do) you do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
@@ -484,6 +484,14 @@ AGREE = re.compile(
 #: "ok that makes sense": an explanation taken in, not an answer about the person's life.
 MAKES_SENSE = re.compile(
     r"^(ok |okay |oh |yeah |right |ah |hmm )*(that|it|this) (makes|made) (a lot of |more |some )?sense\b"
+)
+#: A plan of any kind with a time at its end ("I think I'll plant something in the garden for her at the weekend"):
+#: the verbs of PLAN and PLAN_MAYBE are the usual ones, a plan with a day to it may be about anything. Matches the
+#: opening up to the verb, so what follows can be said back (PLAN_WHEN).
+PLAN_TIMED = re.compile(
+    r"^((ok|okay|yeah|so|right|well|and) )*(i think |maybe |probably )?(i'?ll|i will|i'?m going to|i'?m gonna|we'?ll|"
+    r"we will|we'?re going to|we'?re gonna) (?!not\b|never\b|be\b|have to\b|need\b|probably\b)\w+"
+    r"(?=.{0,80}\b(tonight|tomorrow|(at|on|this|next) (the )?weekend|(on|this|next) \w+day|next week|later)\W*$)"
 )
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").
 PLAN_WHEN = re.compile(

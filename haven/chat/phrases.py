@@ -117,6 +117,12 @@ FOLLOW_UP_PAIR = {
 }
 #: A feeling whose questions fit better than the theme's ("lonely" after a move for uni is not about studying).
 FOLLOW_UP_FEELING = {
+    # a loss: about who was lost and how the person is getting through it, never "what would you say to a friend"
+    "grieving": (
+        "What do you miss most?",
+        "How have the last few days been?",
+        "Is there someone you can be with while it's this raw?",
+    ),
     "lonely": (
         "Is there anyone, near or far, you feel at ease with?",
         "What would help you feel a bit more connected this week?",
@@ -699,6 +705,12 @@ MEMORY = (
     "That's a lovely thing to carry with you.",
 )
 MEMORY_QUESTION = ("What do you remember most about it?", "How does it feel to think back on that?")
+#: A plan to remember someone they lost ("I'll plant something in the garden for her").
+REMEMBER_PLAN = (
+    "That sounds like a lovely way to remember {them}.",
+    "What a kind way to remember {them}.",
+)
+REMEMBER_QUESTION = ("What would you like to tell me about {them}?", "Would you like to tell me a bit about {them}?")
 #: "I already do most of that": the basics are in place.
 ALREADY = (
     "It sounds like you've already got a lot of that in place, which says you've been working at this.",

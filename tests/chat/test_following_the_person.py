@@ -361,3 +361,32 @@ def test_a_theme_said_in_the_negative_is_still_the_theme(library):
     assert "sleep" in read("I've not been sleeping well since I started the new job").themes
     assert "sleep" in read("I can't sleep before exams").themes
     assert "work" not in read("it's not about work, it's my sister").themes
+
+
+def test_a_loss_is_followed_as_a_loss_to_the_goodnight(service, calm):
+    """A cat put to sleep: the first question was "What would you say to a friend who felt this way?", a turn that
+    named nothing was asked "What has been happening at home?", "I think I'll plant something in the garden for her
+    at the weekend" got "What would you like them to understand?", and "thank you, night" was thanks with a
+    question after it."""
+    first, _, quiet, _, plant, night = play(
+        service,
+        "we had to have our old cat put to sleep yesterday",
+        "she was 17, we got her when I was a kid",
+        "the house just feels so quiet without her",
+        "my partner's being lovely about it but he didn't grow up with her",
+        "I think I'll plant something in the garden for her at the weekend",
+        "thank you, night",
+    )
+    assert "friend who felt" not in first.text
+    assert "at home" not in quiet.text
+    assert "remember her" in plant.text and "understand" not in plant.text
+    assert night.understood.intent == "goodbye"
+
+
+def test_a_plan_with_a_day_to_it_is_a_plan_whatever_the_verb():
+    from haven.chat import intents as I
+
+    assert I.PLAN_TIMED.search("i think i'll plant something in the garden for her at the weekend")
+    assert I.PLAN_TIMED.search("we're going to repaint the spare room next week")
+    assert not I.PLAN_TIMED.search("i'll never get it done by tomorrow")
+    assert not I.PLAN_TIMED.search("i'm going to be sick before the exam tomorrow")
