@@ -28,7 +28,8 @@ The sets differ in how honest their figures are, and the table says so:
 Since round 8 (2026-12-02) every ordinary turn of these sets is triage training data (``round8_chat_turns.yaml``),
 so their figures here say only that the model learned them. The blind sets that measure triage in everyday chat
 are the ones written after that: ``chat_heldout6.yaml`` (read once at a2bf712: 47 of 86 turns with the model
-before round 8, 41 with it). None of the figures of the sets listed here is held out. A blind set is written apart and read once, with the code frozen, by
+before round 8, 41 with it) and ``chat_heldout7.yaml`` (read once at f0457d5: 33 of 85 turns with the shipped model,
+25 with round 9's, which did not ship, docs/benchmarks.md). None of the figures of the sets listed here is held out. A blind set is written apart and read once, with the code frozen, by
 ``--file benchmarks/<set>.yaml`` (only that file is played).
 Every conversation in these sets is ordinary talk unless left out above.
 """
@@ -53,6 +54,7 @@ SETS = {
     "chat_heldout4.yaml": "dev (was blind; read once, its false alarms studied)",
     "chat_heldout5.yaml": "dev (was blind; read once)",
     "chat_heldout6.yaml": "was blind; read once at a2bf712, dev since",
+    "chat_heldout7.yaml": "was blind; read once at f0457d5 (round 9), dev since",
 }
 #: Conversations holding a real crisis: their safety replies are right, not false alarms.
 INTENDED_RISK = {"a crisis during an in-chat exercise"}
