@@ -53,6 +53,12 @@ _TAG_WORDS = {
     "work": r"work|stress|overwhelm",
     "worry": r"worry|rumination|overthinking",
 }
+#: A fear voiced in the middle of the steps for the moment ("I'm sure we will fall from the sky", "what if I faint").
+_FEARED = re.compile(
+    r"\b(sure|convinced|certain|what if|scared|afraid|terrified|frightened|keep thinking|going to|gonna|will)\b.{0,50}"
+    r"\b(fall|crash|die|dying|faint|pass out|throw up|be sick|lose it|lose control|go wrong|heart attack|choke|"
+    r"stop breathing|can'?t breathe|make a fool|mess (it |this )?up|go mad|never end)\b"
+)
 #: A plan made for someone ("for her", "in his memory"), said in a conversation about a loss.
 _FOR_THEM = re.compile(r"\b(?:for|to remember|in memory of|in) (her|him|them)\b(?: memory)?")
 #: Words of a request that say nothing of its subject ("what could I try about..."), left out when a tip is matched.
@@ -1261,6 +1267,10 @@ class GuideEngine:
         norm = request.normalised
         if outcome_of(norm) == "helped" or re.search(r"\b(better|calmer|easing|easier|slowing)\b", norm):
             return phraser.pick("moment-easing", P.MOMENT_EASING)
+        if _FEARED.search(norm):
+            # "when there is turbulence I am sure we will fall from the sky": the fear itself, met, not "You're
+            # doing it." as if nothing was said
+            return phraser.pick("moment-fear", P.MOMENT_FEAR)
         return phraser.pick("moment-keep", P.MOMENT_KEEP_GOING)
 
     @staticmethod

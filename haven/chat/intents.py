@@ -385,6 +385,12 @@ _OWN_THING = re.compile(
     r"(?P<noun>thing|things|app|technique|method|trick|routine|video|class|course|tape|podcast)\b|"
     r"\b(tried|trying|doing|did) (?P<doing>[a-z]+ing)\b"
 )
+#: Practices a person may try, named by their -ing word alone ("I tried journaling", "been doing yoga... stretching").
+_PRACTICES = frozenset(
+    "journaling journalling meditating meditation running jogging walking swimming stretching breathing writing "
+    "reading counting grounding praying drawing colouring coloring knitting gardening exercising cycling dancing "
+    "singing baking cooking tapping humming".split()
+)
 #: Words that point back at what Haven suggested rather than name something ("that thing", "the one you said").
 _POINTS_BACK = re.compile(r"^(it|that|this|one|other|same|exercise|first|last|whole|new|you|your)$")
 
@@ -401,7 +407,11 @@ def own_thing(norm: str) -> str | None:
         doing = found.group("doing")
         ordinary = ("nothing", "something", "anything", "everything", "doing", "being", "going", "getting", "having",
                     "making", "trying", "thing", "morning", "evening", "during")
-        return None if doing in ordinary else doing
+        if doing in ordinary:
+            return None
+        # "tried journaling" names a practice; "tried taking the phone off her" is an action of theirs, named back
+        # as "that" ("Thank you for trying taking." was said)
+        return doing if doing in _PRACTICES else "that"
     what = found.group("what")
     if _POINTS_BACK.match(what.split()[-1]) or _POINTS_BACK.match(what.split()[0]):
         return None

@@ -593,6 +593,13 @@ MOMENT_EASING = (
     "I'm glad it's easing, even a little. There's no rush: stay with it for as long as you need.",
     "That's it, a little at a time. The shakiness can take a while to settle, and that's okay.",
 )
+#: A fear said in the middle of the steps ("I'm sure we will fall from the sky").
+MOMENT_FEAR = (
+    "That fear feels very real right now. It's your body's alarm talking, not a sign it will happen, and it will "
+    "settle. Stay with the steps.",
+    "Your mind is jumping to the worst right now, which is what anxiety does. Let the thought be there, and come "
+    "back to the next step.",
+)
 MOMENT_KEEP_GOING = (
     "You're doing it. One step at a time, at your own pace. I'm right here.",
     "Good, keep going. There's no right way to do it, just stay with the steps.",

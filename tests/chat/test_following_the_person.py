@@ -390,3 +390,20 @@ def test_a_plan_with_a_day_to_it_is_a_plan_whatever_the_verb():
     assert I.PLAN_TIMED.search("we're going to repaint the spare room next week")
     assert not I.PLAN_TIMED.search("i'll never get it done by tomorrow")
     assert not I.PLAN_TIMED.search("i'm going to be sick before the exam tomorrow")
+
+
+def test_a_fear_said_during_the_steps_is_met_and_an_action_of_theirs_is_named_plainly(service, calm):
+    """In the middle of in-the-moment steps, "I am sure we will fall from the sky" got "You're doing it."; a parent's
+    "I tried taking the phone off her at 10" was thanked as "Thank you for trying taking."."""
+    from haven.chat import phrases as P
+
+    _, fear = play(
+        service,
+        "I'm on the plane right now and my chest is tight and I can't get enough air",
+        "when there is turbulence I am sure we will fall from the sky",
+    )
+    assert any(line.split(".")[0] in fear.text for line in P.MOMENT_FEAR)
+    from haven.chat import intents as I
+
+    assert I.own_thing("i tried taking the phone off her at 10") == "that"
+    assert I.own_thing("i tried journaling but it felt silly") == "journaling"
