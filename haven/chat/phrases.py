@@ -121,7 +121,7 @@ FOLLOW_UP_FEELING = {
     "grieving": (
         "What do you miss most?",
         "How have the last few days been?",
-        "Is there someone you can be with while it's this raw?",
+        "How are you looking after yourself through it?",
     ),
     "lonely": (
         "Is there anyone, near or far, you feel at ease with?",

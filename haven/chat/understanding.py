@@ -237,6 +237,45 @@ THEMES: tuple[Theme, ...] = (
     ),
 )
 
+#: What a message about a theme sounds like, for the themes a word in passing sets most often ("my wife and I are
+#: going to the service", "we were inseparable at uni", "i coach my lad's under 12s"): a theme found by its words is
+#: kept only when the message is also near one of these in meaning (``Understander.theme_floor``).
+THEME_EXEMPLARS: dict[str, tuple[str, ...]] = {
+    "family": (
+        "things are really hard with my family",
+        "my parents and I keep arguing",
+        "I'm struggling with my kids",
+        "my mum and I don't get on",
+        "there's a lot of tension at home with my family",
+        "my brother and I fell out",
+        "being a parent is wearing me down",
+    ),
+    "relationships": (
+        "my partner and I keep arguing",
+        "my relationship is falling apart",
+        "my boyfriend and I broke up",
+        "I don't feel close to my husband anymore",
+        "my girlfriend doesn't listen to me",
+        "things are rocky with my wife",
+    ),
+    "study": (
+        "I'm stressed about my exams",
+        "I can't keep up with my coursework",
+        "uni is really hard right now",
+        "I'm behind on revision",
+        "I'm worried I'll fail my degree",
+        "my essay is due next week",
+        "exams are coming up soon",
+    ),
+    "work": (
+        "work is really stressful",
+        "my boss is making my life hard",
+        "I hate my job",
+        "I'm overwhelmed at work",
+        "I'm worried about losing my job",
+    ),
+}
+
 #: Where someone close is being cared for: after they were said to be unwell, "in case the hospital calls" is
 #: still about them, not the person's own health.
 _THEIR_CARE = re.compile(r"\bhospital|\bward\b|visiting|intensive care|\bicu\b")
@@ -492,7 +531,7 @@ class Understander:
     def warm_up(self) -> None:
         """Embed the exemplars and documents now rather than on the first message."""
         if self.use_embeddings:
-            _ = self._exemplars, self._documents
+            _ = self._exemplars, self._documents, self._theme_exemplars
 
     def named_document(self, text: str) -> str | None:
         """The id of a library document the message names ("box breathing", "a thought record")."""
@@ -526,6 +565,7 @@ class Understander:
             themes = tuple(t for t in themes if t != "relationships")
         named = self.named_document(text)
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
+        themes = self._meant(themes, vector)
         if vector is not None and not feelings:
             feelings += self._feelings_by_meaning(vector, norm)
         feelings_t = tuple(dict.fromkeys(feelings))
@@ -577,6 +617,24 @@ class Understander:
             texts += list(sentences)
             owners += [intent] * len(sentences)
         return embed_kept(texts, "intents"), owners
+
+    #: cosine similarity to a theme's exemplars below which a theme named only in passing is dropped
+    theme_floor = 0.34
+
+    @cached_property
+    def _theme_exemplars(self) -> dict[str, np.ndarray]:
+        from haven.retrieval.embeddings import embed_kept
+
+        return {name: embed_kept(list(texts), f"theme-{name}") for name, texts in THEME_EXEMPLARS.items()}
+
+    def _meant(self, themes: tuple[str, ...], vector: np.ndarray | None) -> tuple[str, ...]:
+        """The themes the message is about, not those its words only touch: a theme of ``THEME_EXEMPLARS`` stays
+        when the message is near one of its exemplars in meaning (all stay without embeddings)."""
+        if vector is None or not self.use_embeddings:
+            return themes
+        near = self._theme_exemplars
+        kept = tuple(t for t in themes if t not in near or float((near[t] @ vector).max()) >= self.theme_floor)
+        return kept
 
     def _feelings_by_meaning(self, vector: np.ndarray, norm: str) -> list[str]:
         matrix, owners = self._exemplars

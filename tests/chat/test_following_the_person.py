@@ -407,3 +407,20 @@ def test_a_fear_said_during_the_steps_is_met_and_an_action_of_theirs_is_named_pl
 
     assert I.own_thing("i tried taking the phone off her at 10") == "that"
     assert I.own_thing("i tried journaling but it felt silly") == "journaling"
+
+
+def test_a_theme_touched_in_passing_is_not_what_the_message_is_about(service, calm):
+    """ "Yes, my wife and I are going to the service on Friday" was met as a relationship problem ("Say it clearly
+    and kindly", "What would you like them to understand?"); "we were inseparable at uni" as studying; "I coach my
+    lad's under 12s" as home. A theme found by a word stays only when the message is near it in meaning."""
+    cases = {
+        "Yes, my wife and I are going to the service on Friday. We've offered to do the teas afterwards.": "relationships",
+        "my oldest friend and i have sort of drifted. we were inseparable at uni, now its a birthday message": "study",
+        "i coach my lad's under 12s so yeah, not a great look in front of the kids": "family",
+    }
+    for text, theme in cases.items():
+        [reply] = play(service, text)
+        assert theme not in reply.understood.themes, text
+    [exams] = play(service, "I have finals next week and I haven't started revising")
+    [home] = play(service, "my mum keeps criticising everything I do and we argue every night")
+    assert "study" in exams.understood.themes and "family" in home.understood.themes
