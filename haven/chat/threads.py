@@ -496,7 +496,13 @@ def said_back(norm: str) -> str | None:
     long to say back. Why: "Thank you for telling me." fits any answer, so it shows nothing was heard."""
     if norm.endswith("?") or len(norm.split()) < 4 or _ASKS_WITHOUT_MARK.search(norm):
         return None
+    if _DARK.search(norm) or _VIOLENT.search(norm):
+        return None  # "You swear you want to kill whoever designed this matchmaking." is never Haven's to say
     return _sentence(norm)
+
+
+#: Words of violence, in hyperbole or not, never said back as a sentence of Haven's.
+_VIOLENT = re.compile(r"\b(murder\w*|strangl\w*|punch\w*|smash\w*|stab\w*|shoot|shot|throttl\w*|swear)\b")
 
 
 #: How the person says something feels, in their own words: "feels like going backwards", "makes me feel like the

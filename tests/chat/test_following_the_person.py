@@ -424,3 +424,12 @@ def test_a_theme_touched_in_passing_is_not_what_the_message_is_about(service, ca
     [exams] = play(service, "I have finals next week and I haven't started revising")
     [home] = play(service, "my mum keeps criticising everything I do and we argue every night")
     assert "study" in exams.understood.themes and "family" in home.understood.themes
+
+
+def test_violent_hyperbole_is_never_said_back():
+    """ "You swear you want to kill whoever designed this matchmaking fr." was said back word for word."""
+    from haven.chat import threads
+
+    assert threads.said_back("i swear i want to kill whoever designed this matchmaking fr") is None
+    assert threads.said_back("my boss will murder me when she sees it") is None
+    assert threads.said_back("i work two jobs so im never home") == "You work two jobs so you're never home."
