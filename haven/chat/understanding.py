@@ -489,6 +489,14 @@ _SHORT_NAMES = {
     "check this thought": "thought-record",
     "check that thought": "thought-record",
     "thinking traps": "thinking-traps",
+    # the traps by their own names ("is this what they call catastrophising?")
+    "catastrophising": "thinking-traps",
+    "catastrophizing": "thinking-traps",
+    "catastrophic thinking": "thinking-traps",
+    "black and white thinking": "thinking-traps",
+    "all or nothing thinking": "thinking-traps",
+    "mind reading": "thinking-traps",
+    "fortune telling": "thinking-traps",
 }
 
 

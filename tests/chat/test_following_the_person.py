@@ -433,3 +433,15 @@ def test_violent_hyperbole_is_never_said_back():
     assert threads.said_back("i swear i want to kill whoever designed this matchmaking fr") is None
     assert threads.said_back("my boss will murder me when she sees it") is None
     assert threads.said_back("i work two jobs so im never home") == "You work two jobs so you're never home."
+
+
+def test_a_thinking_trap_asked_about_by_its_name_is_answered_from_the_library(service, calm):
+    """ "Is this what they call catastrophising? My grandson mentioned the word." was read as an answer and asked
+    "What happened between you most recently?"."""
+    _, asked = play(
+        service,
+        "I keep thinking it means something is wrong that nobody is telling me",
+        "Is this what they call catastrophising? My grandson mentioned the word.",
+    )
+    assert asked.understood.intent == "question"
+    assert "worst" in asked.text and any(c.doc_id == "thinking-traps" for c in asked.citations)
