@@ -137,6 +137,9 @@ REFUSAL = re.compile(
     r"(rather|prefer) not (to )?(do )?(any |an |the )?(\w+ )?(exercises?|breathing)|"
     r"not (really |quite |feeling )?(in the mood|up) for (an? |any |more |another )?(\w+ )?(exercises?|breathing|techniques?|tips)|"
     r"(exercises|breathing) (don'?t|doesn'?t) work for me|"
+    # "nah breathing stuff feels cringe tbh, not gonna do that"
+    r"(breathing|exercises?|grounding|meditation|mindfulness)( stuff| things?| ones?)? (feels?|is|sounds?|seems?) "
+    r"(so |a bit |kinda |well )?(cringe|silly|stupid|pointless|dumb|weird|naff|lame)|"
     # "I don't really feel like doing an exercise", "can we not do exercises", "no exercise stuff"
     r"(don'?t|do not) (really )?feel like (doing )?(an?|any|the|more|another) (\w+ )?(exercises?|breathing)|"
     r"(can|could) we (not|skip( the)?) (do )?(the |any )?(exercises?|breathing)|"
@@ -353,9 +356,15 @@ ASKING = re.compile(
 )
 
 #: Things a self-help guide is plainly not for, when asked for them (a positive finding, with ASKING).
+#: An errand asked of Haven, whatever else the words touch ("do u know any decent headsets under 50 quid", "do I need
+#: a visa"): off topic even with a theme's word in it (quid is money).
+ERRAND = re.compile(
+    r"\b(visas?|passports?|headsets?|headphones|laptops?|flights?|train times|opening hours|"
+    r"(decent|good|cheap|best) \w+ (under|for less than|below) )"
+)
 OFF_SUBJECT = re.compile(
     r"\b(recipes?|weather|forecast|football|scores?|capital of|python|javascript|sql|code|calories|translate|"
-    r"convert|stock price|lottery|horoscope)\b"
+    r"convert|stock price|lottery|horoscope)\b|" + ERRAND.pattern
 )
 
 #: A rating said in a message ("about a 6").

@@ -106,7 +106,7 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "tired",
-        r"exhausted|tired|drained|worn out|no energy|knackered|fatigue",
+        r"exhausted|(?<!re)tired|drained|worn out|no energy|knackered|fatigue",  # not "retired"
         ("I'm exhausted all the time", "I have no energy left", "I'm completely drained"),
     ),
     Feeling(
@@ -349,6 +349,11 @@ _SIGN_OFF = re.compile(
     r"speak soon|talk soon|ttyl)( (x+|all|then|now))?\s*[!.x\s]*$"
 )
 #: Thanks that opens a message, said at some length ("thank you, this actually helps a lot").
+#: Asking something of Haven, after any opener ("btw do u know...", "quick question, is there...").
+_ERRAND_ASKED = re.compile(
+    r"\?|^((btw|also|oh|so|ok|okay|hey|hi|random|quick) (question )?)*(do|does|can|could|would|will|is|are|what|"
+    r"where|which|how|any)\b"
+)
 _THANKS_OPENING = re.compile(
     r"^((ok(ay)?|oh|aw+|ah|honestly|well|yeah|yes|yep|right|anyway)\W* )?(thanks|thank you|thank u|thx|ty|cheers)\b"
 )
@@ -830,6 +835,8 @@ class Understander:
         # 3. everything else
         if named and (I.EXPLAIN.search(norm) or I.QUESTION.search(norm)):
             return I.Reading("question")
+        if strong is None and not feelings and _ERRAND_ASKED.search(norm) and I.ERRAND.search(norm):
+            strong = "offtopic"  # "btw do u know any decent headsets under 50 quid": an errand, whatever "quid" names
         if strong is not None:
             return I.Reading(strong)  # greeting, small talk, thanks, goodbye or a clear off topic
         if I.ACKNOWLEDGE.search(norm):

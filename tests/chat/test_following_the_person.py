@@ -445,3 +445,19 @@ def test_a_thinking_trap_asked_about_by_its_name_is_answered_from_the_library(se
     )
     assert asked.understood.intent == "question"
     assert "worst" in asked.text and any(c.doc_id == "thinking-traps" for c in asked.citations)
+
+
+def test_retired_is_not_tired_an_errand_question_is_off_topic_and_cringe_is_a_no(library):
+    """From the blind heldout7 scoring: "I retired in June and I've booked three weeks in Japan" was met as
+    feeling worn out; "do u know any decent headsets under 50 quid" as money, with paced breathing; "nah breathing
+    stuff feels cringe tbh" was offered box breathing right after."""
+    from haven.chat import intents as I
+    from haven.chat.understanding import Understander
+
+    read = Understander(library, use_embeddings=False).read
+    assert "tired" not in read("I retired in June and I've booked three weeks in Japan").feelings
+    assert "tired" in read("I'm so tired all the time").feelings
+    assert read("btw do u know any decent headsets under 50 quid").intent == "offtopic"
+    assert I.OFF_SUBJECT.search("do you happen to know whether i need a visa for japan")
+    assert I.REFUSAL.search("nah breathing stuff feels cringe tbh")
+    assert not I.REFUSAL.search("this is so stupid, why can't i just sleep")
