@@ -273,6 +273,9 @@ THEME_EXEMPLARS: dict[str, tuple[str, ...]] = {
         "I hate my job",
         "I'm overwhelmed at work",
         "I'm worried about losing my job",
+        "I made a mistake at work and my boss will be angry",
+        "my manager and colleagues at the office",
+        "I have a job interview coming up",
     ),
 }
 

@@ -461,3 +461,17 @@ def test_retired_is_not_tired_an_errand_question_is_off_topic_and_cringe_is_a_no
     assert I.OFF_SUBJECT.search("do you happen to know whether i need a visa for japan")
     assert I.REFUSAL.search("nah breathing stuff feels cringe tbh")
     assert not I.REFUSAL.search("this is so stupid, why can't i just sleep")
+
+
+def test_a_new_worry_after_a_loss_is_followed_and_thanks_with_a_goodnight_is_goodnight(service, calm):
+    """Found walking the app at phone size: after talk of a cat put to sleep, "I sent the invoice to the wrong client,
+    my boss will murder me" was met with grief's "What do you miss most?" (the work theme was dropped as said in
+    passing); "thanks for listening, night" was thanks, with "Is there anything else on your mind?"."""
+    *_, invoice, night = play(
+        service,
+        "we had to have our old cat put to sleep yesterday",
+        "I sent the invoice to the wrong client, my boss will murder me",
+        "thanks for listening, night",
+    )
+    assert "work" in invoice.understood.themes and "miss most" not in invoice.text
+    assert night.understood.intent == "goodbye"
