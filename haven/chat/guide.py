@@ -470,6 +470,10 @@ class GuideEngine:
         said = [t for t in u.topics if t not in P.POSITIVE_FEELINGS]
         earlier = request.dialogue.topics
         felt = [t for t in earlier if t in _FEELING_NAMES and t not in P.POSITIVE_FEELINGS][-2:]
+        if said:
+            return said
+        if earlier and felt and earlier.index(felt[-1]) < len(earlier) - 1 and earlier[-1] not in _FEELING_NAMES:
+            return [earlier[-1]]  # the talk moved on from the loss to work: a joke about work is about work
         return said or felt or list(earlier[-3:])
 
     def _exercise_fits(self, request, exercise_id: str) -> bool:
@@ -526,6 +530,8 @@ class GuideEngine:
             # there a moment today that stands out?" ("her name was Biscuit" in a talk about losing her)
             earlier = list(reversed(state.topics))
             feelings = [t for t in earlier if t in P.FOLLOW_UP_FEELING and t not in P.POSITIVE_FEELINGS][:1]
+            if earlier and earlier[0] in P.FOLLOW_UP_THEME and earlier[0] not in _FEELING_NAMES:
+                feelings = []  # the most recent thing talked about is a theme: asked about that, not an older loss
             themes = () if feelings else tuple(t for t in earlier if t in P.FOLLOW_UP_THEME)[:1]
         topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}

@@ -475,3 +475,16 @@ def test_a_new_worry_after_a_loss_is_followed_and_thanks_with_a_goodnight_is_goo
     )
     assert "work" in invoice.understood.themes and "miss most" not in invoice.text
     assert night.understood.intent == "goodbye"
+
+
+def test_a_message_that_names_nothing_follows_the_latest_topic_not_an_older_loss(service, calm):
+    """Found walking the app: after a cat's death and then a work mistake, "honestly just put here lies me, killed by
+    a spreadsheet on my headstone" got a passage on grief and "How are you looking after yourself through it?"."""
+    *_, joke = play(
+        service,
+        "we had to have our old cat put to sleep yesterday",
+        "I sent the invoice to the wrong client, my boss will murder me",
+        "honestly just put here lies me, killed by a spreadsheet on my headstone",
+    )
+    assert not any(c.doc_id == "grief-and-loss" for c in joke.citations)
+    assert "through it" not in joke.text and "miss most" not in joke.text
