@@ -884,6 +884,8 @@ class Understander:
             return I.Reading("venting")
         if I.HELP_NOW.search(norm):
             return I.Reading("in_the_moment")
+        if I.LUCK.search(norm) or I.GOODBYE.search(norm):
+            return I.Reading("goodbye")  # "paper's coming round now, wish me luck": off they go, the run saved
         if state.run and state.run["step"] == 0 and I.TRIED.search(norm) and not I.NUMBER.search(norm):
             return I.Reading("tried", outcome=outcome_said, exercise=exercise)
         rating_first = state.run and state.run.get("first", "before") == "before"

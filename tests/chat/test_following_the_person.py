@@ -488,3 +488,18 @@ def test_a_message_that_names_nothing_follows_the_latest_topic_not_an_older_loss
     )
     assert not any(c.doc_id == "grief-and-loss" for c in joke.citations)
     assert "through it" not in joke.text and "miss most" not in joke.text
+
+
+def test_wish_me_luck_in_the_middle_of_an_exercise_in_the_chat_is_a_goodbye(service, calm):
+    """Found walking the app: grounding in the chat in an exam hall, "paper's coming round now, wish me luck" got the
+    next step ("Name three things you can hear") instead of good luck."""
+    *_, luck = play(
+        service,
+        "exam in 10 minutes and I'm so nervous",
+        "ok I'll try the grounding one",
+        "4",
+        "a desk, a clock, the invigilator, my pencil case, the window",
+        "paper's coming round now, wish me luck",
+    )
+    assert luck.understood.intent == "goodbye"
+    assert "luck" in luck.text.lower() and "three things" not in luck.text
