@@ -470,11 +470,19 @@ def _context_text(item) -> str:
 
 
 @app.command("train-triage")
-def train_triage() -> None:
+def train_triage(
+    member: str = typer.Option(
+        None, help="Retrain the model averaged in with the main one (before_long: all but round 9's long messages)."
+    ),
+) -> None:
     """Retrain triage's learned layer from haven/safety/data/triage (deterministic; thresholds chosen on dev)."""
-    from haven.safety.training import train
+    from haven.safety.training import MEMBERS, train
 
-    report = train(write=True, log=lambda line: typer.echo(line, err=True))  # progress on stderr, JSON on stdout
+    if member is not None and member not in MEMBERS:
+        typer.echo(f"No such model to average in: {member!r}. Known: {', '.join(MEMBERS)}.", err=True)
+        raise typer.Exit(2)
+    # progress on stderr, JSON on stdout
+    report = train(write=True, log=lambda line: typer.echo(line, err=True), member=member)
     _print_json({"counts": report.counts, "C": report.c, "thresholds": report.thresholds})
 
 

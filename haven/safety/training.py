@@ -169,12 +169,21 @@ def choose_thresholds(rows: list[Labelled], readings) -> classifier.Thresholds:
     return Th(crisis=crisis, concern=concern, mention_floor=floor, crisis_with_cue=with_cue)
 
 
-def train(write: bool = True, log=print) -> TrainingReport:
+#: Models averaged in with the main one (``classifier.AveragedModel``): each learns from the labelled files its
+#: rule keeps. "before_long": everything but round 9's long ordinary messages, the model that reads short messages
+#: best (docs/benchmarks.md, round 9b).
+MEMBERS = {"before_long": lambda source: not source.startswith("round9_long_")}
+
+
+def train(write: bool = True, log=print, member: str | None = None) -> TrainingReport:
     """Fit on train, choose thresholds on dev, and (``write``) save ``models/triage.npz``, ``.json`` and
-    ``triage_encoder.npz``."""
+    ``triage_encoder.npz``; ``member``: the averaged-in model of that name, from its files only
+    (``triage_<member>.npz``, ``.json``, ``triage_encoder_<member>.npz``)."""
     from haven.safety import encoder
 
     rows = list(load_labelled())
+    if member is not None:
+        rows = [r for r in rows if MEMBERS[member](r.source)]
     learnable = [r for r in rows if only_haven_context(r)]
     train_rows, dev_rows = part("train", learnable), part("dev", learnable)
     log(f"linear heads on {len(train_rows)} train messages")
@@ -186,7 +195,7 @@ def train(write: bool = True, log=print) -> TrainingReport:
     provisional = classifier.TriageModel(
         **heads,
         thresholds=classifier.Thresholds(0.5, 0.35, 0.0),
-        data_hash=data_hash(),
+        data_hash=data_hash(rows),
         encoder_weight=ENCODER_WEIGHT,
     )
     classifier.use_model(provisional)
@@ -198,7 +207,7 @@ def train(write: bool = True, log=print) -> TrainingReport:
         classifier.use_model(None)
     thresholds = choose_thresholds(dev_rows, readings)
     model = classifier.TriageModel(
-        **heads, thresholds=thresholds, data_hash=data_hash(), encoder_weight=ENCODER_WEIGHT
+        **heads, thresholds=thresholds, data_hash=data_hash(rows), encoder_weight=ENCODER_WEIGHT
     )
     counts = dict(Counter(r.split for r in rows)) | {
         "learnable_train": len(train_rows),
@@ -207,8 +216,8 @@ def train(write: bool = True, log=print) -> TrainingReport:
     report = TrainingReport(counts=counts, c=c, thresholds=vars(thresholds))
     classifier.load_model.cache_clear()
     if write:
-        classifier.save_model(model, {"trained_on": counts, "C": c})
-        adaptation.save()
+        classifier.save_model(model, {"trained_on": counts, "C": c}, member=member)
+        adaptation.save(encoder.ENCODER_FILE if member is None else classifier.MODEL_DIR / f"triage_encoder_{member}.npz")
         encoder.use_encoder(None)
         encoder.load_encoder.cache_clear()
     else:

@@ -65,8 +65,9 @@ def test_reading_without_a_matrix_gives_the_matrix_answer(texts):
     model = classifier.load_model()
     sample = texts[:40]
     x = classifier.features(sample, np.random.default_rng(0).normal(size=(len(sample), 384)).astype(np.float32))
-    for head in (model.crisis, model.level, model.category, model.audience):
-        assert np.allclose(head.probabilities(x), head.probabilities(x.matrix()), atol=1e-5)
+    for each in getattr(model, "members", (model,)):  # every model of an average
+        for head in (each.crisis, each.level, each.category, each.audience):
+            assert np.allclose(head.probabilities(x), head.probabilities(x.matrix()), atol=1e-5)
 
 
 def test_triage_does_not_import_scikit_learn_or_torch():
