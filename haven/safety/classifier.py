@@ -202,19 +202,22 @@ def _member_encoder(path: Path):
 
 @dataclass(frozen=True)
 class AveragedModel:
-    """Two trained models read together: the mean of their P(crisis) and P(risk), and the category and audience of
-    the one that reads more risk.
+    """Two trained models read together: a weighted mean of their P(crisis) and P(risk), and the category and
+    audience of the one that reads more risk.
 
     Why: the model trained before round 9 (no long everyday messages) reads short messages of every kind well but
     takes a long message about one's life for risk (a best-man speech, a flat-pack wardrobe); the one trained with
     round 9's long messages reads those right and lost some short crises (laxatives taken, "the people in the house
-    are going to kill me"). Averaged, each softens the other's errors: on the old dev part, at equal false crisis,
-    436 of 471 crises against 435 and 426 alone (docs/benchmarks.md, round 9b). The thresholds are the average's own.
+    are going to kill me"). Averaged, each softens the other's errors; half and half (round 9b) gave back the
+    false alarms round 9 had removed, so the weight is chosen on dev (docs/benchmarks.md, round 9c). The thresholds
+    are the average's own.
     """
 
     members: tuple[TriageModel, ...]
     thresholds: Thresholds
     data_hash: str
+    #: each model's share of the average, in ``members`` order (chosen on dev: docs/benchmarks.md, round 9c)
+    weights: tuple[float, ...] = ()
 
     @property
     def encoder_weight(self) -> float:
@@ -228,13 +231,14 @@ class AveragedModel:
 
             embeddings = embed_one(texts[0])[None, :] if len(texts) == 1 else embed(texts)
         readings = [m.predict(texts, embeddings) for m in self.members]
+        weights = self.weights or tuple(1.0 / len(self.members) for _ in self.members)
         out = []
         for each in zip(*readings, strict=True):
             surest = max(each, key=lambda p: p.risk)
             out.append(
                 Prediction(
-                    crisis=float(np.mean([p.crisis for p in each])),
-                    risk=float(np.mean([p.risk for p in each])),
+                    crisis=float(sum(w * p.crisis for w, p in zip(weights, each, strict=True))),
+                    risk=float(sum(w * p.risk for w, p in zip(weights, each, strict=True))),
                     category=surest.category,
                     audience=surest.audience,
                 )
@@ -306,7 +310,10 @@ def load_model() -> TriageModel | AveragedModel:
         name = average["member"]
         other = _read_model(MODEL_DIR / f"triage_{name}.npz", MODEL_DIR / f"triage_{name}.json", member=name)
     other = replace(other, encoder_file=MODEL_DIR / f"triage_encoder_{name}.npz")
-    return AveragedModel((model, other), Thresholds(**average["thresholds"]), model.data_hash)
+    share = float(average.get("weight", 0.5))  # the averaged-in model's share
+    return AveragedModel(
+        (model, other), Thresholds(**average["thresholds"]), model.data_hash, weights=(1.0 - share, share)
+    )
 
 
 def _read_model(model_file: Path, meta_file: Path, member: str | None = None) -> TriageModel:
