@@ -29,7 +29,8 @@ Since round 8 (2026-12-02) every ordinary turn of these sets is triage training 
 so their figures here say only that the model learned them. The blind sets that measure triage in everyday chat
 are the ones written after that: ``chat_heldout6.yaml`` (read once at a2bf712: 47 of 86 turns with the model
 before round 8, 41 with it) and ``chat_heldout7.yaml`` (read once at f0457d5: 33 of 85 turns with the shipped model,
-25 with round 9's, which did not ship, docs/benchmarks.md). None of the figures of the sets listed here is held out. A blind set is written apart and read once, with the code frozen, by
+25 with round 9's, which did not ship, docs/benchmarks.md), ``chat_heldout8.yaml`` and ``chat_heldout9.yaml`` (read
+once for round 9c: 36 and 50 turns with the model before, 30 and 34 with 9c, which shipped). None of the figures of the sets listed here is held out. A blind set is written apart and read once, with the code frozen, by
 ``--file benchmarks/<set>.yaml`` (only that file is played).
 Every conversation in these sets is ordinary talk unless left out above.
 """
@@ -55,6 +56,8 @@ SETS = {
     "chat_heldout5.yaml": "dev (was blind; read once)",
     "chat_heldout6.yaml": "was blind; read once at a2bf712, dev since",
     "chat_heldout7.yaml": "was blind; read once at f0457d5 (round 9), dev since",
+    "chat_heldout8.yaml": "was blind; read once at 6b5c956 (round 9c), dev since",
+    "chat_heldout9.yaml": "was blind; read once at 6b5c956 (round 9c), dev since",
 }
 #: Conversations holding a real crisis: their safety replies are right, not false alarms.
 INTENDED_RISK = {"a crisis during an in-chat exercise"}
