@@ -351,12 +351,14 @@ _SIGN_OFF = re.compile(
     r"[,.!;]\s*(night|nite|nighty night|night night|good ?night|gn|bye|bye for now|byee+|cya|see ya|see you|"
     r"speak soon|talk soon|ttyl)( (x+|all|then|now))?\s*[!.x\s]*$"
 )
-#: Thanks that opens a message, said at some length ("thank you, this actually helps a lot").
+#: Leaving to do something, said with thanks ("thanks, I needed that. off to walk him before it gets dark").
+_LEAVING = re.compile(r"\b(off to|heading (off|out|to)|gotta go|got to go|time to go|better go|must go)\b")
 #: Asking something of Haven, after any opener ("btw do u know...", "quick question, is there...").
 _ERRAND_ASKED = re.compile(
     r"\?|^((btw|also|oh|so|ok|okay|hey|hi|random|quick) (question )?)*(do|does|can|could|would|will|is|are|what|"
     r"where|which|how|any)\b"
 )
+#: Thanks that opens a message, said at some length ("thank you, this actually helps a lot").
 _THANKS_OPENING = re.compile(
     r"^((ok(ay)?|oh|aw+|ah|honestly|well|yeah|yes|yep|right|anyway)\W* )?(thanks|thank you|thank u|thx|ty|cheers)\b"
 )
@@ -591,6 +593,8 @@ class Understander:
         if _SIGN_OFF.search(text.lower()) and reading.intent in ("answer", "feeling", "acknowledgement"):
             if not _distressed(feelings_t):  # "ok gonna try and enjoy the rest of the evening, night!"
                 reading = I.Reading("goodbye")
+        if reading.intent == "thanks" and _LEAVING.search(norm) and not _distressed(feelings_t):
+            reading = I.Reading("goodbye")  # "thanks, I needed that. off to walk him": a goodbye, not "anything else?"
         is_exercise = named in self.library.exercises if named else False
         stated = F.extract(norm, themes)
         if reading.answers and state.pending is not None:

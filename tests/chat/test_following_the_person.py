@@ -503,3 +503,10 @@ def test_wish_me_luck_in_the_middle_of_an_exercise_in_the_chat_is_a_goodbye(serv
     )
     assert luck.understood.intent == "goodbye"
     assert "luck" in luck.text.lower() and "three things" not in luck.text
+
+
+def test_thanks_on_the_way_out_is_a_goodbye(service, calm):
+    """From the blind heldout7 transcripts: "thanks, I needed that. off to walk him before it gets dark" got "Is there
+    anything else on your mind?"."""
+    [bye] = play(service, "thanks, I needed that. off to walk him before it gets dark")
+    assert bye.understood.intent == "goodbye" and "?" not in bye.text
