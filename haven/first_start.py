@@ -35,12 +35,18 @@ def _language_model() -> str:
 
 
 def _triage_encoder() -> str:
-    from haven.safety import encoder
+    from haven.safety import classifier, encoder
 
     try:
         encoder.load_encoder()
     except encoder.EncoderMissing:
         return "not trained here (triage reads with its linear model and patterns)"
+    try:
+        # one reading through the whole model: an averaged-in model's own encoder is exported here too, not in the
+        # person's first message
+        classifier.current_model().predict(["warming up"])
+    except classifier.ModelMissing:
+        return "encoder ready; the linear model is not trained here (patterns still run)"
     return "ready"
 
 
