@@ -801,6 +801,9 @@ class Understander:
         if I.OPTIONS.search(norm):
             return I.Reading("exercise_request", options=True)
         offer_pending = pending is not None and pending.kind == "offer"
+        if not named and I.REQUEST.search(norm) and I.kind_of(norm) and not (I.TRY_THAT.search(norm) or I.TRY_IT.search(norm)):
+            # "ok can we do the breathing one": that kind, never the exercise on offer of another kind
+            return I.Reading("exercise_request", exercise=self._of_kind_named(norm, state))
         if not named and state.named and I.REQUEST.search(norm) and re.search(r"\bone\b", norm):
             return I.Reading("exercise_request", exercise=state.named[-1])  # "can we do one now?": the one named
         if (

@@ -510,3 +510,16 @@ def test_thanks_on_the_way_out_is_a_goodbye(service, calm):
     anything else on your mind?"."""
     [bye] = play(service, "thanks, I needed that. off to walk him before it gets dark")
     assert bye.understood.intent == "goodbye" and "?" not in bye.text
+
+
+def test_a_request_for_a_kind_of_exercise_starts_that_kind(service, calm):
+    """Found walking the app: after "Unhooking from a thought" was offered, "ok can we do the breathing one" got
+    "I hear you." and a passage on social anxiety."""
+    *_, asked = play(
+        service,
+        "Best man speech in about 20 mins and my hands are shaking so much I can barely hold my notes",
+        "what if I forget it all halfway through",
+        "ok can we do the breathing one",
+    )
+    assert asked.understood.intent == "exercise_request"
+    assert any("breathing" in e for e in asked.suggested_exercises) and "breathing" in asked.text.lower()
