@@ -185,19 +185,10 @@ def _encoder_probabilities(texts: list[str], path: Path | None = None) -> np.nda
     from haven.safety import encoder
 
     try:
-        reader = encoder.current_encoder() if path is None else _member_encoder(path)
+        reader = encoder.current_encoder() if path is None else encoder.load_encoder(path)
         return reader.probabilities(texts)
     except encoder.EncoderMissing:
         return None
-
-
-@lru_cache(maxsize=4)
-def _member_encoder(path: Path):
-    """A second model's own encoder, opened once per process."""
-    from haven.safety import encoder
-
-    with _lock:
-        return encoder.open_adapted(path, f"triage-encoder-{path.stem}")
 
 
 @dataclass(frozen=True)
@@ -217,7 +208,7 @@ class AveragedModel:
     thresholds: Thresholds
     data_hash: str
     #: each model's share of the average, in ``members`` order (chosen on dev: docs/benchmarks.md, round 9c)
-    weights: tuple[float, ...] = ()
+    weights: tuple[float, ...]
 
     @property
     def encoder_weight(self) -> float:
@@ -231,14 +222,13 @@ class AveragedModel:
 
             embeddings = embed_one(texts[0])[None, :] if len(texts) == 1 else embed(texts)
         readings = [m.predict(texts, embeddings) for m in self.members]
-        weights = self.weights or tuple(1.0 / len(self.members) for _ in self.members)
         out = []
         for each in zip(*readings, strict=True):
             surest = max(each, key=lambda p: p.risk)
             out.append(
                 Prediction(
-                    crisis=float(sum(w * p.crisis for w, p in zip(weights, each, strict=True))),
-                    risk=float(sum(w * p.risk for w, p in zip(weights, each, strict=True))),
+                    crisis=float(sum(w * p.crisis for w, p in zip(self.weights, each, strict=True))),
+                    risk=float(sum(w * p.risk for w, p in zip(self.weights, each, strict=True))),
                     category=surest.category,
                     audience=surest.audience,
                 )
@@ -303,12 +293,12 @@ class ModelMissing(RuntimeError):
 def load_model() -> TriageModel | AveragedModel:
     """The trained model, read once per process: with ``average_with`` in its metadata, averaged with that one."""
     with _lock:
-        model = _read_model(MODEL_FILE, META_FILE)
-        average = json.loads(META_FILE.read_text(encoding="utf-8")).get("average_with")
+        model, meta = _read_model(MODEL_FILE, META_FILE)
+        average = meta.get("average_with")
         if not average:
             return model
         name = average["member"]
-        other = _read_model(MODEL_DIR / f"triage_{name}.npz", MODEL_DIR / f"triage_{name}.json", member=name)
+        other, _ = _read_model(MODEL_DIR / f"triage_{name}.npz", MODEL_DIR / f"triage_{name}.json", member=name)
     other = replace(other, encoder_file=MODEL_DIR / f"triage_encoder_{name}.npz")
     share = float(average.get("weight", 0.5))  # the averaged-in model's share
     return AveragedModel(
@@ -316,8 +306,8 @@ def load_model() -> TriageModel | AveragedModel:
     )
 
 
-def _read_model(model_file: Path, meta_file: Path, member: str | None = None) -> TriageModel:
-    """One model's arrays and metadata (``member``: the name of an averaged-in model, for the message)."""
+def _read_model(model_file: Path, meta_file: Path, member: str | None = None) -> tuple[TriageModel, dict]:
+    """One model's arrays, and its metadata as read (``member``: the name of an averaged-in model, for the message)."""
     if not model_file.exists() or not meta_file.exists():
         how = f"haven train-triage --member {member}" if member else "haven train-triage"
         raise ModelMissing(f"{model_file} is missing: run `{how}`")
@@ -331,9 +321,10 @@ def _read_model(model_file: Path, meta_file: Path, member: str | None = None) ->
         )
         for name in HEADS
     }
-    return TriageModel(
+    model = TriageModel(
         **heads,
         thresholds=Thresholds(**meta["thresholds"]),
         data_hash=meta["data_hash"],
         encoder_weight=meta.get("encoder_weight", 0.0),
     )
+    return model, meta

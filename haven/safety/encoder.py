@@ -216,11 +216,12 @@ def current_encoder() -> RiskEncoder | OnnxRiskEncoder:
     return _in_use if _in_use is not None else load_encoder()
 
 
-@lru_cache(maxsize=1)
-def load_encoder() -> RiskEncoder | OnnxRiskEncoder:
-    """The saved triage encoder, opened once per process."""
+@lru_cache(maxsize=4)
+def load_encoder(path: Path = ENCODER_FILE) -> RiskEncoder | OnnxRiskEncoder:
+    """A saved triage encoder, opened once per process: the main model's, or an averaged-in model's by its file."""
+    name = "triage-encoder" if path == ENCODER_FILE else f"triage-encoder-{path.stem}"
     with _lock:
-        return open_adapted(ENCODER_FILE, "triage-encoder")
+        return open_adapted(path, name)
 
 
 def open_adapted(path: Path, name: str) -> RiskEncoder | OnnxRiskEncoder:
