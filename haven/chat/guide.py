@@ -628,7 +628,7 @@ class GuideEngine:
         if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
             return False
         said_lightly = I.LIGHT.search(norm) or I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)
-        plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm) or I.PLAN_MIGHT.search(norm) or I.PLAN_TIMED.search(norm)
+        plan = I.plan_said(norm)
         return bool(said_lightly or plan)
 
     # --- the thread in play ------------------------------------------------------------------------------
@@ -818,7 +818,7 @@ class GuideEngine:
         if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
             return None
         norm = request.normalised
-        plan = I.PLAN.search(norm) or I.PLAN_MAYBE.search(norm) or I.PLAN_MIGHT.search(norm) or I.PLAN_TIMED.search(norm)
+        plan = I.plan_said(norm)
         if plan and u.intent != "accept" and not I.CONTRAST.search(norm[plan.end() :]):
             if "grieving" in request.dialogue.topics and _FOR_THEM.search(norm):
                 # "I'll plant something in the garden for her": a way to remember, not a task to plan around

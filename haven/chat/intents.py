@@ -513,6 +513,11 @@ PLAN_TIMED = re.compile(
     r"we will|we'?re going to|we'?re gonna) (?!not\b|never\b|be\b|have to\b|need\b|probably\b)\w+"
     r"(?=.{0,80}\b(tonight|tomorrow|(at|on|this|next) (the )?weekend|(on|this|next) \w+day|next week|later)\W*$)"
 )
+def plan_said(norm: str) -> re.Match | None:
+    """Where the message says a plan of the person's own, by any of the ways above; None when it says none."""
+    return PLAN.search(norm) or PLAN_MAYBE.search(norm) or PLAN_MIGHT.search(norm) or PLAN_TIMED.search(norm)
+
+
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").
 PLAN_WHEN = re.compile(
     # a time, at the end of the plan: "before the 2pm meeting", "on saturday", "tonight"; not any phrase that

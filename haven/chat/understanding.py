@@ -712,7 +712,7 @@ class Understander:
         """The exercise a tried-it, an accept or a decline is about: named, of a named kind, or the last offered."""
         if named in self.library.exercises:
             return named
-        recent = [*state.offered, *reversed(list(state.done)), *reversed(state.ever_offered)]
+        recent = _recent_exercises(state)
         kinds = [
             pattern for kind, pattern in I.KINDS.items() if re.search(rf"\b{kind.rstrip('y')}", norm)
         ]  # worries
@@ -739,7 +739,7 @@ class Understander:
         if kind is None:
             return None
         pattern = I.KINDS[kind]
-        recent = [*state.offered, *reversed(list(state.done)), *reversed(state.ever_offered)]
+        recent = _recent_exercises(state)
         of_kind = [e for e in (*recent, *self.library.exercises) if re.search(pattern, e.replace("-", " "))]
         return of_kind[0] if of_kind else None
 
@@ -949,6 +949,11 @@ _HARD_FEELINGS = {
     "numb",
     "grieving",
 }
+
+
+def _recent_exercises(state: DialogueState) -> list[str]:
+    """The exercises of this conversation, the ones on offer now first, then those done and offered, latest first."""
+    return [*state.offered, *reversed(list(state.done)), *reversed(state.ever_offered)]
 
 
 def _last_suggested(state: DialogueState) -> str | None:
