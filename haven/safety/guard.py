@@ -220,8 +220,9 @@ def _broken_context_rules(sentences: list[str], context: str, book: _GuardBook) 
 
 def _crisis_in(context: str) -> bool:
     """The person's message holds crisis wording: the chat answers it with the crisis response, not a model,
-    so a generated reply to it is never shown (belt and braces for callers that skip triage)."""
-    return bool(match(prepare(context, load_pattern_book())))
+    so a generated reply to it is never shown (belt and braces for callers that skip triage). A quiet sign
+    (``strength: quiet``: food cut right down, feeling unreal) is a check-in, not crisis wording."""
+    return any(hit.pattern.strength != "quiet" for hit in match(prepare(context, load_pattern_book())))
 
 
 # --- the learned layer -------------------------------------------------------------------------------------

@@ -15,16 +15,20 @@ from pathlib import Path
 from haven.yaml_files import read_yaml
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
+#: the strengths a frame can cancel ("strong" stands whatever else the sentence says)
+FRAMED = frozenset({"mention", "quiet"})
+STRENGTHS = FRAMED | {"strong"}
 DENIED = " xdeniedx "  # stands in for a masked denial, so no pattern can match across it
 
 
 @dataclass(frozen=True)
 class Pattern:
-    """One crisis pattern. A ``mention`` is cancelled by any of its ``unless`` frames in the same sentence."""
+    """One risk pattern. A ``mention`` or a ``quiet`` sign is cancelled by any of its ``unless`` frames in the same
+    sentence; a ``strong`` one never is. ``quiet`` signs raise a concern, never a crisis on their own."""
 
     id: str
     category: str
-    strength: str  # "strong" | "mention"
+    strength: str  # "strong" | "mention" | "quiet"
     regex: re.Pattern[str]
     unless: tuple[str, ...]
     note: str
@@ -76,6 +80,8 @@ def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
         missing = [name for name in unless if name not in frames]
         if missing:
             raise ValueError(f"pattern {entry['id']} names unknown frames {missing}")
+        if entry["strength"] not in STRENGTHS:
+            raise ValueError(f"pattern {entry['id']} has strength {entry['strength']!r}; one of {sorted(STRENGTHS)}")
         patterns.append(
             Pattern(
                 id=entry["id"],
@@ -179,7 +185,7 @@ def match_sentence(sentence: str, book: PatternBook | None = None) -> list[Patte
         found = pattern.regex.search(sentence)
         if not found:
             continue
-        if pattern.strength == "mention" and any(book.frames[f].search(sentence) for f in pattern.unless):
+        if pattern.strength in FRAMED and any(book.frames[f].search(sentence) for f in pattern.unless):
             continue
         hits.append(PatternHit(pattern, found.group(0)))
     return hits

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from haven.safety.categories import CATEGORIES, LEGACY_CATEGORIES, LEVELS
@@ -96,6 +96,10 @@ class Reading:
     audience: str | None
     window: str  # the most worrying window
     history: bool = False  # the message places something in the past ("at 19", "years ago", "I'm 45 now")
+    well_now: bool = False  # the person says they are well now ("I'm in a much better place", "years clean")
+    risk_again: bool = False  # ...or that it is back ("thinking about it again", "the urges are back")
+    #: the model's highest P(crisis) over the sentences that do not themselves tell history (1.0: not read)
+    crisis_beside_history: float = 1.0
 
 
 def windows(sentences: list[str]) -> list[str]:
@@ -160,31 +164,66 @@ def read(text: str) -> Reading:
         audience=audience,
         window=window,
         history=_told_as_history(prepared.sentences),
+        well_now=_frame_in("well_now", prepared.sentences),
+        risk_again=_frame_in("risk_again", prepared.sentences),
+        crisis_beside_history=_crisis_beside_history(pieces, predictions),
+    )
+
+
+def _crisis_beside_history(pieces: list[str], predictions) -> float:
+    """The model's highest P(crisis) over the sentences that do not tell history themselves.
+
+    Why: "I tried to kill myself in sixth form. I'm in a much better place now" reads as a crisis when whole,
+    because the first sentence alone does; what matters for a history is whether anything else in the message
+    does. The whole-text window is left out when there are sentence windows; a one-sentence message that tells
+    history has nothing beside it (0.0). 1.0 when the model did not run (nothing can then be stepped down)."""
+    if len(predictions) != len(pieces) or not pieces:
+        return 1.0
+    own = list(zip(pieces, predictions, strict=True))
+    if len(own) > 1:
+        own = own[1:]
+    return max(
+        (p.crisis for piece, p in own if not _told_as_history(prepare(piece).sentences)),
+        default=0.0,
     )
 
 
 #: Patterns of an attempt or overdose that, said in the past tense, may be history ("I tried to take my life at 19").
-_PAST_EVENT_PATTERNS = frozenset({"attempt", "take_life", "kill_self", "overdosed"})
+_PAST_EVENT_PATTERNS = frozenset({"attempt", "take_life", "kill_self", "overdosed", "overdose_word"})
 _PAST_TENSE = ("tried", "attempted", "took", "taken", "overdosed")
 
 
 def _told_as_history(sentences: Sequence[str]) -> bool:
+    return _frame_in("told_as_history", sentences)
+
+
+def _frame_in(name: str, sentences: Sequence[str]) -> bool:
+    """True when the frame ``name`` of patterns.yaml is found in any of the prepared sentences."""
     from haven.safety.patterns import load_pattern_book
 
-    frame = load_pattern_book().frames["told_as_history"]
+    frame = load_pattern_book().frames[name]
     return any(frame.search(s) for s in sentences)
 
 
 def _history_only(reading: Reading, thresholds) -> bool:
-    """Every pattern hit is a past attempt or overdose, the message places it in the past, and the model reads
-    the whole as history too (P(crisis) under the mention floor): a gentle check, not the card. An attempt last
-    night has no history words; "at 19 ... and I'm thinking about it again" is read by the model as a crisis."""
-    return (
+    """A past attempt or overdose told as history: a gentle check, not the card.
+
+    Every pattern hit is a past attempt or overdose in the past tense, the message places it in the past, and
+    nothing says it is back ("thinking about it again", "the urges are back"). Then either the model reads the
+    whole as history too (P(crisis) under the mention floor), or the person says they are well now and nothing
+    beside the history reads as a crisis ("...in sixth form. I'm in a much better place now"). An attempt last
+    night has no history words, so it stays a crisis."""
+    past_only = (
         reading.history
-        and reading.crisis < thresholds.mention_floor
+        and not reading.risk_again
         and all(hit.pattern.id in _PAST_EVENT_PATTERNS for hit in reading.hits)
         and any(word in hit.matched.split() for hit in reading.hits for word in _PAST_TENSE)
     )
+    if not past_only:
+        return False
+    if reading.crisis < thresholds.mention_floor:
+        return True
+    return reading.well_now and reading.crisis_beside_history < thresholds.mention_floor
 
 
 def _psychosis_without_its_words(reading: Reading) -> bool:
@@ -225,9 +264,26 @@ def _pattern_evidence(hits: Sequence[PatternHit]) -> str:
 
 
 def decide(reading: Reading, thresholds=None) -> Triage:
-    """The level, category and audience from what the layers saw (``thresholds`` from the model's file)."""
+    """The level, category and audience from what the layers saw (``thresholds`` from the model's file).
+
+    Quiet signs (``strength: quiet`` in patterns.yaml: food cut right down, feeling unreal for weeks, signals
+    through the walls) are set aside first: they can only lift a reading of ``none`` to a gentle check, so a
+    crisis that the rest of the message holds is decided exactly as it would be without them."""
     if thresholds is None:
         thresholds = _thresholds()
+    quiet = tuple(hit for hit in reading.hits if hit.pattern.strength == "quiet")
+    if not quiet:
+        return _decide(reading, thresholds)
+    outcome = _decide(replace(reading, hits=tuple(h for h in reading.hits if h not in quiet)), thresholds)
+    if outcome.level != "none":
+        return outcome
+    category = most_urgent([hit.pattern.category for hit in quiet])
+    why = _pattern_evidence(quiet) + ", a quiet sign" + (f"; {outcome.evidence}" if outcome.evidence else "")
+    return Triage("concern", category, why, reading.audience or "self", outcome.language, "pattern")
+
+
+def _decide(reading: Reading, thresholds) -> Triage:
+    """``decide`` for the crisis-capable layers: patterns that can raise a crisis, languages, the model."""
     lang = reading.language
     lang_level = getattr(lang, "level", "none")
     language = getattr(lang, "language", None)

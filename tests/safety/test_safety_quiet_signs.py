@@ -1,0 +1,87 @@
+"""Quiet signs and histories: what a person says long before a crisis gets a gentle check-in, never the card on
+its own and never silence; a past attempt told as history, with the person well now, is a check, unless they say
+it is back."""
+
+from __future__ import annotations
+
+import pytest
+
+from haven.safety import triage
+from haven.safety.patterns import load_pattern_book
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I've cut down to an apple a day and I still feel huge", "eating_disorder"),
+        ("my daughter is only eating an apple a day and running every night", "eating_disorder"),
+        ("I have to burn off every meal at the gym or I can't sleep", "eating_disorder"),
+        ("I make myself sick after dinner most nights", "eating_disorder"),
+        ("I've felt kind of numb for weeks, like I'm watching myself from outside", "suicide"),
+        ("nothing feels real anymore, it's like I'm behind glass", "suicide"),
+        ("the neighbours have been sending signals through the wifi router again", "psychosis"),
+        ("my flatmate is putting something in my food, I can taste it", "psychosis"),
+        ("the voices are back and getting louder", "psychosis"),
+    ],
+)
+def test_a_quiet_sign_gets_a_check_in_about_what_it_is(text, category):
+    result = triage(text)
+    assert result.level == "concern", result
+    assert result.category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mouth is numb from the dentist lol",
+        "only had an apple for lunch, work was mad",
+        "I've cut down to one coffee a day and I feel great",
+        "we had to purge the old files at work today",
+        "the film made me feel like I was watching myself from outside, so clever",
+        "my legs went numb sitting cross legged in assembly",
+        "the neighbours keep watching me come and go, so nosy",
+        "my phone is tracking my steps, I did 10k today",
+        "my toddler makes himself sick when he cries too hard",
+        "I make myself sick with worry about the mortgage",
+    ],
+)
+def test_the_same_everyday_words_are_not_a_sign(text):
+    assert triage(text).level == "none"
+
+
+def test_a_quiet_sign_never_lowers_a_crisis_said_beside_it():
+    result = triage("I've cut down to an apple a day and tonight I'm going to take all my pills")
+    assert result.level == "crisis"
+
+
+def test_quiet_is_a_known_strength_and_frames_can_cancel_it():
+    book = load_pattern_book()
+    quiet = [p for p in book.patterns if p.strength == "quiet"]
+    assert quiet and all(p.note for p in quiet)
+    assert {p.category for p in quiet} >= {"eating_disorder", "psychosis"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just so you know, I tried to kill myself three years ago in sixth form. I'm in a much better place now",
+        "I tried to kill myself at 19. I'm 45 now and doing really well, just stressed about work",
+        "I took an overdose about five years ago and I've been doing well since",
+    ],
+)
+def test_a_past_attempt_told_as_history_with_the_person_well_now_is_a_check(text):
+    assert triage(text).level == "concern"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I attempted suicide years ago and I'm thinking about it again",
+        "I tried to kill myself three years ago. I'm fine now but I keep thinking about doing it properly",
+        "I tried to kill myself last night. I'm fine now",
+        "I tried to kill myself at 19. I'm not doing well at all",
+        "I tried to kill myself at 19 and I'm doing well now, but tonight I want to die",
+    ],
+)
+def test_a_history_with_the_risk_back_or_recent_stays_a_crisis(text):
+    assert triage(text).level == "crisis"
