@@ -61,6 +61,7 @@ class RiskState:
     watch: int = 0  # messages still read together with the ones before, after a concern or a crisis ended
     corrected: str | None = None  # the category the person said was a misread, remembered while ``watch`` lasts
     source: str | None = None  # what raised the crisis that holds: "pattern", "model", "language", "answer"
+    history: bool = False  # the crisis was raised by a past attempt told as history (triage's told_as_history)
 
     @property
     def holds_crisis(self) -> bool:
@@ -92,6 +93,7 @@ class RiskState:
                 watch=int(data.get("watch", 0)),
                 corrected=data.get("corrected"),
                 source=data.get("source"),
+                history=bool(data.get("history", False)),
             )
         except (TypeError, ValueError):
             return cls()
@@ -273,7 +275,9 @@ def assess(
             verdict, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected), "concern"
         )
     if alone.is_crisis:
-        crisis = RiskState("crisis", alone.category, alone.audience, 0, recent, source=alone.source)
+        crisis = RiskState(
+            "crisis", alone.category, alone.audience, 0, recent, source=alone.source, history=alone.told_as_history
+        )
         return Assessment(alone, crisis, "crisis")
     watching = state.level == "concern" or state.watch > 0
     if watching and not answer.no and not corrects and len(recent) > 1 and _adds_risk(words, alone, phrases):
@@ -331,6 +335,22 @@ def _adds_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
     )
 
 
+def _history_settled(words: str, state: RiskState, alone: Triage) -> bool:
+    """The crisis that holds came from a past attempt told as history, and this message says it is history or
+    that the person is well now, with nothing risky of its own (a new crisis reading counts only if it is the
+    same history told again, or the learned layer's alone with no risk word, as with a clear no)."""
+    if not (state.history and state.level == "crisis"):
+        return False
+    if alone.is_crisis and not (alone.told_as_history or alone.model_alone):
+        return False
+    from haven.safety.patterns import load_pattern_book, prepare
+
+    frames = load_pattern_book().frames
+    sentences = prepare(words).sentences
+    settled = any(frames["well_now"].search(s) or frames["told_as_history"].search(s) for s in sentences)
+    return settled and not any(frames["risk_again"].search(s) for s in sentences) and not _still_risky(words, model=False)
+
+
 def _stops_exercise(words: str, phrases: _Phrases) -> bool:
     """Whether a message said to an exercise step only stops the exercise: stopping words, and nothing left
     once they are taken out that reads as risk (by the phrases, the patterns or the model)."""
@@ -356,6 +376,11 @@ def _while_crisis(
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
     # an overdose or poisoning named in words is not undone by "I'm just stressed": help has to be with them
     emergency_named = category == "medical_emergency" and state.source == "pattern"
+    if _history_settled(words, state, alone) and not answer.unsafe:
+        # "I took an overdose at nineteen" was held as a crisis; "that was fifteen years ago, I'm really well" says
+        # it is history: a gentle step down (the next messages are still read together), not a safety check
+        verdict = Triage("concern", category, "told as history, and well now: " + words[:120], audience)
+        return Assessment(verdict, RiskState("concern", category, audience, 0, (), WATCH, category), "step_down")
     if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
         verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], audience)
         return Assessment(verdict, RiskState("concern", category, audience, 0, (), WATCH, category), "step_down")

@@ -22,6 +22,7 @@ question it answers, and a person can correct a misfire in their own words.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
@@ -50,6 +51,9 @@ class Triage:
     source: str = field(default="", compare=False)
     #: only the learned layer saw risk, with no risk word anywhere: a reading a person's own clear answer outweighs
     model_alone: bool = field(default=False, compare=False)
+    #: the message tells a past attempt as history (past tense, placed in the past, nothing said to be back); when
+    #: it is still read as a crisis, the person saying next that they are well now steps it down (conversation.py)
+    told_as_history: bool = field(default=False, compare=False)
 
     @property
     def is_crisis(self) -> bool:
@@ -64,6 +68,7 @@ class Triage:
         data = asdict(self)
         data.pop("language")
         data.pop("model_alone")
+        data.pop("told_as_history")
         data.pop("source")
         return data
 
@@ -100,6 +105,7 @@ class Reading:
     risk_again: bool = False  # ...or that it is back ("thinking about it again", "the urges are back")
     #: the model's highest P(crisis) over the sentences that do not themselves tell history (1.0: not read)
     crisis_beside_history: float = 1.0
+    sentences: tuple[str, ...] = ()  # the prepared (normalised) sentences the patterns read
 
 
 def windows(sentences: list[str]) -> list[str]:
@@ -167,6 +173,7 @@ def read(text: str) -> Reading:
         well_now=_frame_in("well_now", prepared.sentences),
         risk_again=_frame_in("risk_again", prepared.sentences),
         crisis_beside_history=_crisis_beside_history(pieces, predictions),
+        sentences=prepared.sentences,
     )
 
 
@@ -213,17 +220,43 @@ def _history_only(reading: Reading, thresholds) -> bool:
     whole as history too (P(crisis) under the mention floor), or the person says they are well now and nothing
     beside the history reads as a crisis ("...in sixth form. I'm in a much better place now"). An attempt last
     night has no history words, so it stays a crisis."""
-    past_only = (
-        reading.history
-        and not reading.risk_again
-        and all(hit.pattern.id in _PAST_EVENT_PATTERNS for hit in reading.hits)
-        and any(word in hit.matched.split() for hit in reading.hits for word in _PAST_TENSE)
-    )
-    if not past_only:
+    if not _past_events_only(reading):
         return False
     if reading.crisis < thresholds.mention_floor:
         return True
     return reading.well_now and reading.crisis_beside_history < thresholds.mention_floor
+
+
+def _past_events_only(reading: Reading) -> bool:
+    """Every pattern hit is a past attempt or overdose in the past tense, the message places it in the past, and
+    nothing in it says the thoughts are back."""
+    return (
+        reading.history
+        and not reading.risk_again
+        and bool(reading.hits)
+        and all(hit.pattern.id in _PAST_EVENT_PATTERNS for hit in reading.hits)
+        and any(word in hit.matched.split() for hit in reading.hits for word in _PAST_TENSE)
+    )
+
+
+#: Words that put an event in the past tense, for a crisis that may be history ("tried to gas myself in 1987").
+_PAST_WORDS = re.compile(r"\b(?:tried|attempted|took|taken|overdosed|did|was|were|had|cut|used to|hanged|gassed|jumped|swallowed|ended up)\b")
+#: ...and words that put it now: a history beside these is not only history.
+_RECENT_WORDS = re.compile(
+    r"\b(?:last night|tonight|today|yesterday|this (?:morning|afternoon|evening|week)|an? (?:hour|few hours|minute|few minutes) ago|"
+    r"just now|earlier|right now|at the moment|again|still|lately|recently)\b"
+)
+
+
+def _told_in_the_past(reading: Reading) -> bool:
+    """A crisis read from a message that tells an attempt as history: placed in the past, every sentence with a
+    pattern hit in the past tense, nothing said to be back or recent. Only ever used to let the person's next
+    words ("that was years ago, I'm really well") step the held crisis down; it never lowers this reading."""
+    if not (reading.history and reading.hits) or reading.risk_again:
+        return False
+    told = [s for s in reading.sentences if any(h.matched in s for h in reading.hits)]
+    risky = [s for s in reading.sentences if s in told or has_risk_cue(s)]  # "I told my grandson yesterday" is not
+    return bool(told) and all(_PAST_WORDS.search(s) for s in told) and not any(_RECENT_WORDS.search(s) for s in risky)
 
 
 def _psychosis_without_its_words(reading: Reading) -> bool:
@@ -271,6 +304,13 @@ def decide(reading: Reading, thresholds=None) -> Triage:
     crisis that the rest of the message holds is decided exactly as it would be without them."""
     if thresholds is None:
         thresholds = _thresholds()
+    outcome = _decide_with_quiet_signs(reading, thresholds)
+    if outcome.is_crisis and _told_in_the_past(reading):
+        return replace(outcome, told_as_history=True)
+    return outcome
+
+
+def _decide_with_quiet_signs(reading: Reading, thresholds) -> Triage:
     quiet = tuple(hit for hit in reading.hits if hit.pattern.strength == "quiet")
     if not quiet:
         return _decide(reading, thresholds)

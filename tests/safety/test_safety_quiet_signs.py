@@ -85,3 +85,34 @@ def test_a_past_attempt_told_as_history_with_the_person_well_now_is_a_check(text
 )
 def test_a_history_with_the_risk_back_or_recent_stays_a_crisis(text):
     assert triage(text).level == "crisis"
+
+
+def test_a_history_held_as_a_crisis_steps_down_when_the_person_says_it_was_long_ago():
+    from haven.safety.conversation import assess
+
+    first = assess("In 1987 I tried to gas myself in the garage. My late wife found me. I never told a soul")
+    assert first.reply in ("crisis", "concern")
+    if first.reply == "crisis":
+        assert first.triage.told_as_history and first.state.history
+    second = assess("that was nearly forty years ago. I'm really well now, I just wanted to tell someone", first.state)
+    assert second.reply in ("step_down", "normal")
+    assert not second.state.holds_crisis
+
+
+def test_a_history_held_as_a_crisis_holds_when_the_thoughts_are_back():
+    from haven.safety.conversation import assess
+
+    first = assess("I took an overdose at nineteen")
+    if first.reply != "crisis":
+        pytest.skip("read as a check already: nothing held to test")
+    second = assess("that was years ago but lately I've been thinking about doing it again", first.state)
+    assert second.state.holds_crisis
+
+
+def test_a_present_crisis_is_not_stepped_down_by_saying_it_is_in_the_past_tense():
+    from haven.safety.conversation import assess
+
+    first = assess("I took 30 paracetamol an hour ago")
+    assert first.reply == "crisis" and not first.state.history
+    second = assess("I'm fine now honestly, it was years ago that I last felt this bad", first.state)
+    assert second.state.holds_crisis
