@@ -145,8 +145,14 @@ _NOW_MINUTES = 8
 #: Words of crisis help: never quoted as background in an ordinary reply (triage read the message as no risk;
 #: crisis help is the safety layer's, in its own words).
 _CRISIS_WORDS = re.compile(
-    r"suicid|ending your life|end your life|self-harm|hurt yourself|emergenc|in danger|crisis", re.I
+    r"suicid|ending your life|end your life|self-harm|hurt yourself|emergenc|in danger|crisis|"
+    # a warning sign written for the reader ("thoughts of ... not wanting to go on. If that happens, reach out now"),
+    # quoted to someone missing their dog by the quad bike, reads as if Haven heard a risk they never spoke of
+    r"not wanting to go on|not want to go on|be with the person who died|reach out now|want to live",
+    re.I,
 )
+#: The person doubting their own grief ("Daft really.", "probably silly"): told it is part of missing someone.
+_SELF_DOUBT = re.compile(r"\b(daft|silly|stupid|ridiculous|soft|pathetic|weird|mad)\b")
 #: Article sections about getting professional help: background of the last resort ("Talk to a doctor if..." read
 #: as beside the point after "it's to the whole department, about 40 people").
 _GET_HELP = re.compile(
@@ -423,6 +429,20 @@ class GuideEngine:
         return None
 
     @staticmethod
+    def _remembering(request, phraser: Phraser) -> str | None:
+        """An answer about the one who died, later in a conversation about a loss ("She was the best dog I ever
+        had", "I keep looking for her by the quad bike. Daft really."): taken in as part of missing them, not with
+        "I hear you.". None when every line was said."""
+        words = request.normalised.split()
+        they, them = next(
+            ((a, b) for a, b, said in (("she", "her", {"she", "her", "shes"}), ("he", "him", {"he", "him", "his", "hes"}))
+             if said & set(words)),
+            ("they", "them"),
+        )
+        pool = P.REFLECT_GRIEF_DAFT if _SELF_DOUBT.search(request.normalised) else P.REFLECT_GRIEF_ANSWER
+        return phraser.pick("reflect-grief-answer", pool, required=False, they=they, them=them)
+
+    @staticmethod
     def _doctor_known(request) -> bool:
         """True if the person said a doctor or other clinician is involved, in this message or earlier."""
         said = any(f[1] == "doctor" for f in request.understanding.facts)
@@ -580,6 +600,10 @@ class GuideEngine:
             about = ""  # "lonely about your studies" misreads "I moved cities for uni and I don't know anyone"
         if "grieving" in u.feelings:
             return phraser.pick("reflect-grief", P.REFLECT_GRIEF)
+        if not u.feelings and not u.themes and "grieving" in self._subjects(request):
+            remembered = self._remembering(request, phraser)
+            if remembered:
+                return remembered
         fact = coming_up(u.facts, request.normalised)
         if fact:  # "Finals, with the first on Monday at 9: ..." what they told us, said back
             said = phraser.pick("reflect-fact", P.REFLECT_FACT, required=False, fact=fact)
@@ -716,7 +740,12 @@ class GuideEngine:
         slot = f"thread-{move.kind}-{move.gentle or ''}"
         parts = []
         whole = move.kind in ("pattern", "event", "reported", "reported_other")  # said back from the whole message
-        if move.said_back and phraser.fresh(move.said_back) and (threads.joined_clauses(request.text) or not whole):
+        if (
+            move.said_back
+            and threads.sayable(move.said_back)
+            and phraser.fresh(move.said_back)
+            and (threads.joined_clauses(request.text) or not whole)
+        ):
             phraser.remember(move.said_back)
             parts.append(move.said_back)
         if said:
@@ -1410,7 +1439,13 @@ _WHY_THE_BODY = re.compile(
 _WHY_DOC = "anxiety-and-worry"
 
 #: Openings of a reflection that already take an answer in, so no thanks goes before them.
-_TAKES_IT_IN = ("Thank", "I'm listening", "I hear", *(r.split(".")[0] for r in P.REFLECT_GENERAL))
+_TAKES_IT_IN = (
+    "Thank",
+    "I'm listening",
+    "I hear",
+    *(r.split(".")[0] for r in P.REFLECT_GENERAL),
+    *(r.split("{")[0] for r in P.REFLECT_GRIEF_ANSWER + P.REFLECT_GRIEF_DAFT),  # answers about the one who died
+)
 
 
 def _ack_words(ack: str) -> str:

@@ -55,7 +55,9 @@ SMALLTALK = re.compile(
 )
 #: Going into the thing they were nervous about ("wish me luck", "here goes", "it's my turn"): luck, not a question.
 LUCK = re.compile(
-    r"\b(wish me luck|fingers crossed|here goes( nothing)?|off i go|it'?s my turn( now)?|"
+    # "fingers crossed" alone or "for me" is luck on the way in; "she's settling a bit now, fingers crossed" is hope
+    r"\b(wish me luck|fingers crossed for me|^((ok|okay|right|well) )*fingers crossed\W*$|here goes( nothing)?|off i go|"
+    r"it'?s my turn( now)?|"
     r"(they'?re|they are) calling (me|my name|my number)( in)?|going in now|"
     # doing the dreaded thing as they type: "ok. sending it before I talk myself out of it", "pressing send"
     r"^((ok|okay|right|ok then|here goes) )*(sending it|pressing send|hitting send|ringing (him|her|them) now|"
@@ -393,7 +395,16 @@ def yes_or_no(norm: str) -> str | None:
 _OWN_THING = re.compile(
     r"\b(the|a|an|some|that|this|my|their|his|her|these|those) (?P<what>(?:[a-z0-9']+ ){0,2}[a-z0-9']+) "
     r"(?P<noun>thing|things|app|technique|method|trick|routine|video|class|course|tape|podcast)\b|"
-    r"\b(tried|trying|doing|did) (?P<doing>[a-z]+ing)\b"
+    r"\b(tried|trying|doing|did) (?P<doing>[a-z]+ing)\b|"
+    # "I tried melatonin", "tried some camomile tea": a remedy of their own, one word (two with a kind of thing)
+    r"\b(?:tried|trying|took|taking|started taking|been taking|using) (?:some |a little |a bit of )?"
+    r"(?P<remedy>[a-z]+(?: (?:tea|tablets?|pills|gummies|spray|drops|oil|mask|plugs|blanket|app|noise))?)\b"
+)
+#: Words after "tried" that are not a thing of the person's own ("tried it", "tried to", "tried again").
+_NOT_A_REMEDY = frozenset(
+    "it that this them those these your the to again hard everything anything something nothing really so my "
+    "but and out once twice all both every each what one ones before already too also just not very his her "
+    "their our a an some".split()
 )
 #: Practices a person may try, named by their -ing word alone ("I tried journaling", "been doing yoga... stretching").
 _PRACTICES = frozenset(
@@ -413,6 +424,14 @@ def own_thing(norm: str) -> str | None:
     found = _OWN_THING.search(norm)
     if found is None:
         return None
+    if found.group("remedy"):
+        remedy = found.group("remedy")
+        first = remedy.split()[0]
+        after = norm[found.end():].split()[:1]
+        of_a_kind = [w for w in (first, *after) if w in KINDS or any(re.fullmatch(KINDS[k] + r"\w*", w) for k in KINDS)]
+        if first in _NOT_A_REMEDY or of_a_kind:
+            return None  # "tried it", "tried box breathing": Haven's exercise, found by kind or name elsewhere
+        return remedy
     if found.group("doing"):
         doing = found.group("doing")
         ordinary = ("nothing", "something", "anything", "everything", "doing", "being", "going", "getting", "having",

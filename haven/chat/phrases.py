@@ -134,6 +134,18 @@ REFLECT_GRIEF = (
     "Grief can be so heavy, and I'm sorry you're carrying it.",
     "I'm really sorry. A loss like this touches everything.",
 )
+#: An answer about the one who died, later in a conversation about a loss.
+REFLECT_GRIEF_ANSWER = (
+    "It's clear how much {they} meant to you.",
+    "Those are the things that make missing {them} so hard.",
+    "It sounds like {they} had a big place in your life.",
+    "Thank you for telling me about {them}.",
+)
+#: ...when the person calls their own grief daft or silly.
+REFLECT_GRIEF_DAFT = (
+    "That's not daft at all. Looking for {them} is part of missing {them}.",
+    "It isn't silly. Habits of love take time to fade.",
+)
 REFLECT_THEME = (
     "It sounds like {theme} has been weighing on you.",
     "It sounds like {theme} has been hard lately.",
@@ -496,7 +508,7 @@ TRIED_HELPED_QUESTION = (
     "What made it work this time, do you think?",
 )
 TRIED_NOT = (
-    "Thank you for giving {title} a go. Not every exercise suits every person or every moment.",
+    "Thank you for giving {title} a go. Not everything suits every person or every moment.",
     "I'm sorry it didn't help. That's useful to know, and it's not a failure on your part.",
     "Thanks for trying it. Some things don't fit, and that's worth knowing too.",
 )

@@ -501,6 +501,17 @@ def said_back(norm: str) -> str | None:
     return _sentence(norm)
 
 
+def sayable(sentence: str) -> bool:
+    """Whether a sentence made from the person's words may be said in Haven's voice: never with dark or violent
+    words in it, hyperbole or not ("...looks like a microwaved crayon you're dead." was said back)."""
+    low = sentence.lower()
+    return not (_DEADLY.search(low) or _VIOLENT.search(low))
+
+
+#: Words of death and harm: "like nothing happened" may be said back, "you're dead" may not.
+_DEADLY = re.compile(r"\b(die|dying|dead|death|kill\w*|suicid\w*|end it|harm\w*|burden|worthless|hate (myself|me))\b")
+
+
 #: Words of violence, in hyperbole or not, never said back as a sentence of Haven's.
 _VIOLENT = re.compile(r"\b(murder\w*|strangl\w*|punch\w*|smash\w*|stab\w*|shoot|shot|throttl\w*|swear)\b")
 

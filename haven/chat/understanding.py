@@ -119,7 +119,10 @@ FEELINGS: tuple[Feeling, ...] = (
         r"\b(dog|cat|pet|puppy|kitten|rabbit|bunny|horse|pony|hamster|guinea pig|budgie|parrot|collie|spaniel|terrier|"
         r"retriever|labrador|lab|greyhound|whippet|poodle|pug|staffie|boxer)s? (\w+ ){0,2}(had to be|was|were|got|has been|"
         r"have been|had been) put (down|to sleep)\b|"
-        r"lost (our|my) (dog|cat|pet)|funeral|bereave\w*|miss (him|her|them) so",
+        r"lost (our|my) (dog|cat|pet)|funeral|bereave\w*|miss (him|her|them) so|"
+        # "had the vet out this morning to put old Bess down": the vet names what was put down
+        r"\bvets?\b.{0,60}\bput (?!(the|my|a) (phone|receiver|kettle|bag|cup|deposit)\b)(\w+ ){0,2}(down|to sleep)\b|"
+        r"\bput (?!(the|my|a) (phone|receiver|kettle|bag|cup|deposit)\b)(\w+ ){0,2}(down|to sleep)\b.{0,60}\bvets?\b",
         ("my mum died last month", "I'm grieving and I miss her so much"),
     ),
     Feeling(
@@ -190,7 +193,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "work",
-        r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview",
+        r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview|\brotas?\b|handover|short.staffed|overtime|workload",
     ),
     Theme(
         "study",
@@ -276,6 +279,16 @@ THEME_EXEMPLARS: dict[str, tuple[str, ...]] = {
         "I made a mistake at work and my boss will be angry",
         "my manager and colleagues at the office",
         "I have a job interview coming up",
+        # work in many trades, not only an office: shifts, rotas, customers, patients, deliveries, clients
+        "I'm shattered after a long shift",
+        "the rota at work is awful and my shifts keep changing",
+        "we were short-staffed on the ward again",
+        "customers were rude to me all day at the shop",
+        "so many deliveries to do today and the route is a mess",
+        "my clients keep changing what they want",
+        "I got told off at work today",
+        "working nights is wrecking me",
+        "the workload is too much",
     ),
 }
 

@@ -523,3 +523,66 @@ def test_a_request_for_a_kind_of_exercise_starts_that_kind(service, calm):
     )
     assert asked.understood.intent == "exercise_request"
     assert any("breathing" in e for e in asked.suggested_exercises) and "breathing" in asked.text.lower()
+
+
+def test_a_pet_the_vet_put_down_is_a_loss_and_the_phone_put_down_is_not(library):
+    """ "Had the vet out this morning to put old Bess down" was met with "I'm glad you said something." and five
+    stock replies after it: no loss was read, because the dog was named, not called "our dog"."""
+    from haven.chat.understanding import Understander
+
+    read = Understander(library, use_embeddings=False).read
+    assert "grieving" in read("Had the vet out this morning to put old Tess down, she was sixteen").feelings
+    assert "grieving" in read("the vet put him to sleep on friday and the house is so quiet").feelings
+    assert "grieving" not in read("I put the phone down on the vet, they wanted 200 quid for a check up").feelings
+
+
+def test_work_in_shifts_and_rotas_is_work(library):
+    """A night shift on a ward and a rota were read as no theme (the meaning gate knew only office work), so a
+    nurse's three messages got "Thanks, that helps me understand." and "What do you need most right now?"."""
+    from haven.chat.understanding import Understander
+
+    read = Understander(library).read
+    assert "work" in read("just got in from a 12 hour shift at the care home, my feet are done").themes
+    assert "work" in read("the new rota has me on three earlies after two lates, I'm wrecked").themes
+    assert "work" not in read("I love gardening on a sunday, it's my time").themes
+
+
+def test_a_remedy_of_their_own_is_named_back_not_the_exercise_offered_before(service, calm):
+    """After a sleep plan was offered, "I tried melatonin..." was thanked as the sleep plan."""
+    _, tried = play(
+        service,
+        "I can't get to sleep before 3am most nights",
+        "I tried valerian tablets last week and they didn't do anything",
+    )
+    assert tried.understood.intent == "tried"
+    assert "valerian" in tried.text.lower() or "it" in tried.text.lower()
+    assert "sleep plan" not in tried.text.lower().split("\n")[0] and "reset" not in tried.text.lower().split("\n")[0]
+
+
+def test_short_text_speak_thanks_is_english_and_hope_is_not_a_goodbye(library):
+    """ "ok ty 👍" was read as Polish and answered "Haven works in English..."; "she's settling a bit now, fingers
+    crossed" was a goodbye ("Good luck! Go gently...")."""
+    from haven.chat.understanding import Understander
+    from haven.safety.languages import detect_language
+
+    assert detect_language("ok ty 👍") in (None, "en")
+    assert detect_language("ngl tho") in (None, "en")
+    read = Understander(library, use_embeddings=False).read
+    assert read("gave her the calpol and she's settling a bit now, fingers crossed").intent != "goodbye"
+    assert read("ok fingers crossed!").intent == "goodbye"
+
+
+def test_a_warning_written_for_the_reader_is_never_quoted_as_background():
+    from haven.chat.guide import _CRISIS_WORDS
+
+    assert _CRISIS_WORDS.search(
+        "Grief can sometimes bring thoughts of wanting to be with the person who died, or of not wanting to go on."
+    )
+    assert not _CRISIS_WORDS.search("Most people do not move through grief in a neat order.")
+
+
+def test_death_and_harm_are_never_said_back_but_nothing_may_be():
+    from haven.chat import threads
+
+    assert not threads.sayable("Your mate said your skin looks like a microwaved crayon you're dead.")
+    assert threads.sayable("Your brother went on holiday like nothing happened.")
