@@ -37,13 +37,12 @@ def _language_model() -> str:
 def _triage_encoder() -> str:
     from haven.safety import classifier, encoder
 
-    try:
-        encoder.load_encoder()
-    except encoder.EncoderMissing:
+    if not encoder.ENCODER_FILE.exists():
         return "not trained here (triage reads with its linear model and patterns)"
     try:
-        # one reading through the whole model: an averaged-in model's own encoder is exported here too, not in the
-        # person's first message
+        # one reading through the whole model exports the graphs it reads with (for the averaged model, the one
+        # graph its members share), here and not in the person's first message; a graph only a fallback would
+        # read is not exported until it is needed
         classifier.current_model().predict(["warming up"])
     except classifier.ModelMissing:
         return "encoder ready; the linear model is not trained here (patterns still run)"

@@ -67,9 +67,12 @@ def graph_path(name: str, fingerprint: str) -> Path:
     return cache_dir() / f"{name}-{fingerprint}-ort{onnxruntime.__version__}.onnx"
 
 
-def export(torch_model, path: Path) -> Path:
+def export(torch_model, path: Path, *, stacked: bool = False) -> Path:
     """Write ``torch_model`` (a transformers BertModel) as an ONNX graph from token ids and mask to the last
-    hidden states, with batch and length left free. Written beside and renamed, so a reader never sees half."""
+    hidden states, with batch and length left free. Written beside and renamed, so a reader never sees half.
+
+    ``stacked``: the model's last hidden state has a leading axis, one row per set of top layers (triage's
+    shared graph, ``encoder.open_shared``), so batch and length are its second and third axes."""
     import torch
 
     class _Hidden(torch.nn.Module):
@@ -87,6 +90,7 @@ def export(torch_model, path: Path) -> Path:
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     example = (torch.ones(2, 8, dtype=torch.long), torch.ones(2, 8, dtype=torch.long))
     free = {0: "batch", 1: "tokens"}
+    out_free = {1: "batch", 2: "tokens"} if stacked else free
     with torch.inference_mode(False), torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # tracer notes about branches MiniLM never takes (mask always given)
         torch.onnx.export(
@@ -95,7 +99,7 @@ def export(torch_model, path: Path) -> Path:
             str(partial),
             input_names=["input_ids", "attention_mask"],
             output_names=["last_hidden_state"],
-            dynamic_axes={"input_ids": free, "attention_mask": free, "last_hidden_state": free},
+            dynamic_axes={"input_ids": free, "attention_mask": free, "last_hidden_state": out_free},
             opset_version=OPSET,
             dynamo=False,
         )
@@ -131,9 +135,10 @@ def base_torch_model():
     return model
 
 
-def ensure_graph(name: str, fingerprint: str, make_model: Callable[[], object]) -> Path:
+def ensure_graph(name: str, fingerprint: str, make_model: Callable[[], object], *, stacked: bool = False) -> Path:
     """The graph for ``name`` at ``fingerprint``, exported now if the cache does not have it (one process at a
-    time: a file lock, so two starting processes do not both spend seconds exporting)."""
+    time: a file lock, so two starting processes do not both spend seconds exporting); ``stacked`` as in
+    :func:`export`."""
     from filelock import FileLock
 
     path = graph_path(name, fingerprint)
@@ -144,7 +149,7 @@ def ensure_graph(name: str, fingerprint: str, make_model: Callable[[], object]) 
     with FileLock(str(path) + ".lock"):
         if not path.exists():
             log.info("exporting %s to %s (once)", name, path)
-            export(make_model(), path)
+            export(make_model(), path, stacked=stacked)
             _remove_stale(name, path)
     return path
 
@@ -189,11 +194,21 @@ class OnnxMiniLM:
 
     def hidden_states(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Last hidden states (batch, tokens, 384) and the attention mask (batch, tokens)."""
+        ids, mask, _ = self.tokens(texts)
+        return self.run(ids, mask), mask
+
+    def tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Token ids and attention mask (batch, tokens, padded to the longest), and which texts were cut at
+        ``max_tokens`` (a reader with a longer limit would see more of those)."""
         encoded = self.tokenizer.encode_batch(list(texts))
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-        hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-        return hidden, mask
+        cut = np.array([bool(e.overflowing) for e in encoded], dtype=bool)
+        return ids, mask, cut
+
+    def run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The graph's last hidden states for token ids and mask from :meth:`tokens`."""
+        return self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
 
     def sentence_vectors(self, texts: Sequence[str], batch: int = 32) -> np.ndarray:
         """Unit-length mean-pooled vectors (as sentence-transformers pools MiniLM), one row per text."""

@@ -74,8 +74,12 @@ def features(texts: list[str], embeddings: np.ndarray | None = None) -> Features
 
         # one short message is the common case: its embedding is cached for the rest of the turn
         embeddings = embed_one(texts[0])[None, :] if len(texts) == 1 else embed(texts)
-    return Features(
-        np.asarray(embeddings, dtype=np.float32),
+    return Features(np.asarray(embeddings, dtype=np.float32), *_ngram_blocks(texts))
+
+
+def _ngram_blocks(texts: list[str]) -> tuple[list, list]:
+    """Each text's hashed character and word n-grams: the part of :class:`Features` that needs no model."""
+    return (
         [ngrams.hashed(ngrams.char_wb_ngrams(t, *CHAR_NGRAMS), N_CHAR_FEATURES) for t in texts],
         [ngrams.hashed(ngrams.word_ngrams(t, *WORD_NGRAMS), N_WORD_FEATURES) for t in texts],
     )
@@ -145,13 +149,18 @@ class TriageModel:
             else None
         )
         x = features(texts, embeddings)
+        return self.read(x, encoder_pass.result() if encoder_pass is not None else None)
+
+    def read(self, x: Features, encoder_probs: np.ndarray | None) -> list[Prediction]:
+        """The heads over features already read, with the encoder's probabilities (None: not used, or its file
+        missing) averaged in: what :meth:`predict` gives, for a caller that ran the models itself."""
         crisis, level, category, audience = (
             h.probabilities(x) for h in (self.crisis, self.level, self.category, self.audience)
         )
         p_crisis = crisis[:, self.crisis.classes.index("crisis")]
         p_risk = 1.0 - level[:, self.level.classes.index("none")]
-        if encoder_pass is not None:
-            p_crisis, p_risk = self._with_encoder(encoder_pass.result(), p_crisis, p_risk)
+        if self.encoder_weight > 0:
+            p_crisis, p_risk = self._with_encoder(encoder_probs, p_crisis, p_risk)
         return [
             Prediction(
                 crisis=float(p_crisis[i]),
@@ -159,7 +168,7 @@ class TriageModel:
                 category=self.category.classes[int(np.argmax(category[i]))],
                 audience=self.audience.classes[int(np.argmax(audience[i]))],
             )
-            for i in range(len(texts))
+            for i in range(len(x.embeddings))
         ]
 
     def _with_encoder(self, probs: np.ndarray | None, p_crisis: np.ndarray, p_risk: np.ndarray):
@@ -217,11 +226,37 @@ class AveragedModel:
     def predict(self, texts: list[str], embeddings: np.ndarray | None = None) -> list[Prediction]:
         if not texts:
             return []
+        shared = self._shared_reader()
+        if shared is not None:
+            return self._combine(self._read_shared(shared, texts, embeddings))
         if embeddings is None:  # embedded once: every model reads the same MiniLM vectors
             from haven.retrieval.embeddings import embed, embed_one
 
             embeddings = embed_one(texts[0])[None, :] if len(texts) == 1 else embed(texts)
-        readings = [m.predict(texts, embeddings) for m in self.members]
+        return self._combine([m.predict(texts, embeddings) for m in self.members])
+
+    def _shared_reader(self):
+        """The one graph that gives the sentence vectors and every member's encoder probabilities
+        (``encoder.SharedReader``), or None: a member without an encoder, an encoder set for training
+        (``encoder.use_encoder``), or a graph that cannot be opened here (each model then reads on its own)."""
+        from haven.safety import encoder
+
+        if encoder.in_training() or any(m.encoder_weight <= 0 for m in self.members):
+            return None
+        return encoder.shared_reader([m.encoder_file or encoder.ENCODER_FILE for m in self.members])
+
+    def _read_shared(self, shared, texts: list[str], embeddings: np.ndarray | None) -> list[list[Prediction]]:
+        """Each member's predictions from one pass of the shared graph; the n-grams are hashed meanwhile (ONNX
+        Runtime releases the GIL), once for all members."""
+        graph_pass = _encoder_pool().submit(shared.read, texts)
+        chars, words = _ngram_blocks(texts)
+        vectors, encoder_probs = graph_pass.result()
+        x = Features(np.asarray(vectors if embeddings is None else embeddings, dtype=np.float32), chars, words)
+        return [m.read(x, probs) for m, probs in zip(self.members, encoder_probs, strict=True)]
+
+    def _combine(self, readings: list[list[Prediction]]) -> list[Prediction]:
+        """The weighted mean of the members' P(crisis) and P(risk), and the category and audience of the one
+        that reads more risk, text by text."""
         out = []
         for each in zip(*readings, strict=True):
             surest = max(each, key=lambda p: p.risk)

@@ -154,7 +154,8 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 @dataclass
 class RiskEncoder:
     """The adapted model in torch: base weights with the low-rank updates merged in. Used while training (and
-    as the fallback where ONNX Runtime cannot run); reading in the app goes through :class:`OnnxRiskEncoder`."""
+    as the fallback where ONNX Runtime cannot run); reading in the app goes through :class:`OnnxRiskEncoder`,
+    or for triage's averaged model :class:`SharedReader`."""
 
     tokenizer: object
     model: object
@@ -212,6 +213,11 @@ def use_encoder(encoder: RiskEncoder | None) -> None:
     _in_use = encoder
 
 
+def in_training() -> bool:
+    """An encoder set by :func:`use_encoder` reads instead of the saved ones (nothing may then be shared)."""
+    return _in_use is not None
+
+
 def current_encoder() -> RiskEncoder | OnnxRiskEncoder:
     return _in_use if _in_use is not None else load_encoder()
 
@@ -240,6 +246,133 @@ def open_adapted(path: Path, name: str) -> RiskEncoder | OnnxRiskEncoder:
         log.warning("ONNX Runtime unavailable for %s; reading it with torch", name, exc_info=True)
         return build(adaptation)
     return OnnxRiskEncoder(reader, adaptation.head_weights, adaptation.head_bias)
+
+
+#: bump when the shared graph's layout changes (what it stacks, in which order), so an older one is not read
+SHARED_VERSION = "1"
+
+
+@dataclass
+class SharedReader:
+    """MiniLM's sentence vector and several adapted encoders' probabilities from one pass of one graph.
+
+    Why: an adaptation changes only MiniLM's top layers (``LAYERS``), so the base model and every adapted copy
+    compute the same bottom layers on the same tokens. Triage's averaged model used to run three full graphs
+    per message (the embedding and two encoders); this graph runs the bottom once and each copy's own top
+    layers on it (:func:`shared_torch_model`), about two thirds of the work, with the same numbers.
+
+    It reads ``MAX_TOKENS`` tokens, as the encoders do; a text cut there gets its sentence vector from the base
+    model (``embed``, which reads up to ``sentence_max_tokens``), so every number is the one the separate
+    readers give (``tests/safety/test_triage_shared_layers.py``)."""
+
+    reader: object  # haven.retrieval.onnx_minilm.OnnxMiniLM over the stacked graph
+    heads: tuple[tuple[np.ndarray, np.ndarray], ...]  # (weights, bias) per adaptation, in graph order
+    base_max_tokens: int
+
+    def read(self, texts: Sequence[str], batch: int = 64) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Unit-length sentence vectors (as ``embeddings.embed``) and, per adaptation, its probabilities."""
+        parts = [self._read_batch(list(texts[start : start + batch])) for start in range(0, len(texts), batch)]
+        if not parts:
+            return np.zeros((0, 384), dtype=np.float32), [np.zeros((0, len(b)), np.float32) for _, b in self.heads]
+        vectors = np.vstack([v for v, _ in parts])
+        return vectors, [np.vstack([p[i] for _, p in parts]) for i in range(len(self.heads))]
+
+    def _read_batch(self, texts: list[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        from haven.retrieval.onnx_minilm import mean_pool
+
+        ids, mask, cut = self.reader.tokens(texts)
+        hidden = self.reader.run(ids, mask)  # (1 + adaptations, batch, tokens, 384): the base model's first
+        vectors = mean_pool(hidden[0], mask).astype(np.float32)
+        longer = cut | (mask.sum(axis=1) > self.base_max_tokens)
+        if longer.any():  # the base model reads these with another limit: its own tokens, its own pass
+            from haven.retrieval.embeddings import embed
+
+            vectors[longer] = embed([t for t, is_long in zip(texts, longer, strict=True) if is_long])
+        probs = [
+            _softmax(mean_pool(states, mask) * POOL_SCALE @ weights.T + bias)
+            for states, (weights, bias) in zip(hidden[1:], self.heads, strict=True)
+        ]
+        return vectors, probs
+
+
+def shared_reader(paths: Sequence[Path]) -> SharedReader | None:
+    """The shared graph for the adaptations saved at ``paths`` (in that order), opened once per process while
+    the files stay as they are; None when a file is missing or ONNX Runtime cannot serve (then each encoder
+    reads on its own, as before: the same numbers, more time)."""
+    try:
+        key = tuple((path, path.stat().st_size, path.stat().st_mtime_ns) for path in paths)
+    except OSError:
+        return None  # a missing encoder file: the caller reads without it
+    return _open_shared(key)
+
+
+@lru_cache(maxsize=2)
+def _open_shared(key: tuple[tuple[Path, int, int], ...]) -> SharedReader | None:
+    """Keyed by each file's size and modification time, so a retrained encoder is never read through the
+    graph of the old one."""
+    from haven.retrieval import onnx_minilm
+
+    paths = [path for path, _, _ in key]
+    try:
+        with _lock:
+            adaptations = [Adaptation.load(path) for path in paths]
+            digest = hashlib.sha256(f"{SHARED_VERSION}|{onnx_minilm.base_fingerprint()}".encode())
+            for path in paths:
+                digest.update(path.read_bytes())
+            graph = onnx_minilm.ensure_graph(
+                "triage-shared", digest.hexdigest()[:16], lambda: shared_torch_model(adaptations), stacked=True
+            )
+            reader = onnx_minilm.open_graph(graph, MAX_TOKENS)
+    except EncoderMissing:
+        return None
+    except Exception:  # noqa: BLE001 - each encoder's own reader (ONNX or torch) gives the same numbers
+        log.warning("the shared triage graph is unavailable; each encoder reads on its own", exc_info=True)
+        return None
+    heads = tuple((a.head_weights, a.head_bias) for a in adaptations)
+    return SharedReader(reader, heads, onnx_minilm.sentence_max_tokens())
+
+
+def shared_torch_model(adaptations: Sequence[Adaptation]):
+    """MiniLM whose layers from the lowest one any adaptation touches run once per model: the base model's own,
+    then each adaptation's (merged as :func:`build` merges them), on the same hidden states below. Its last
+    hidden state is stacked, one row per model (for exporting only)."""
+    import torch
+
+    from haven.retrieval.onnx_minilm import base_torch_model
+
+    model = base_torch_model()
+    layers = list(model.encoder.layer)
+    touched = [int(name.split(".", 1)[0].removeprefix("layer")) for a in adaptations for name in a.factors]
+    split = min(touched, default=len(layers))
+    tops = [layers[split:], *(list(build(a).model.encoder.layer[split:]) for a in adaptations)]
+    model.encoder.layer = torch.nn.ModuleList([*layers[:split], _branches(tops)])
+    return model
+
+
+def _branches(tops):
+    """One stand-in for the layers from the split up: it runs each model's own top layers on the hidden states
+    it is given, with whatever mask and arguments the encoder hands a layer (so the masking is transformers'
+    own, as in the graphs of whole models), and stacks what each returns."""
+    import torch
+
+    class Branches(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tops = torch.nn.ModuleList(torch.nn.ModuleList(top) for top in tops)
+
+        def forward(self, hidden_states, *args, **kwargs):
+            outputs, as_tuple = [], False
+            for top in self.tops:
+                states = hidden_states
+                for layer in top:
+                    out = layer(states, *args, **kwargs)
+                    as_tuple = isinstance(out, tuple)  # older transformers return (states, ...) from a layer
+                    states = out[0] if as_tuple else out
+                outputs.append(states)
+            stacked = torch.stack(outputs)
+            return (stacked,) if as_tuple else stacked
+
+    return Branches()
 
 
 def _low_rank(base, rank: int, generator):
