@@ -152,7 +152,7 @@ def read(text: str) -> Reading:
     crisis = risk = 0.0
     category = audience = None
     window = ""
-    if _only_sign_offs(prepared.sentences):
+    if _only_sign_offs(prepared.sentences) or _coming_back(prepared.sentences):
         pieces = []  # "goodbye", "ok night haven": leaving the chat, not saying goodbye to life
     predictions = _predict(pieces)
     for piece, prediction in zip(pieces, predictions, strict=False):
@@ -267,6 +267,22 @@ def _psychosis_without_its_words(reading: Reading) -> bool:
     return reading.category == "psychosis" and not load_pattern_book().frames["psychosis_words"].search(
         " ".join(reading.window.lower().split())
     )
+
+
+def _coming_back(sentences: Sequence[str]) -> bool:
+    """Only thanks and a goodbye that says the person is coming back ("Thank you, dear. That has been a comfort.
+    Goodbye for now."), with no risk word anywhere and nothing that makes it final ("thank you for everything"):
+    leaving the chat for now. The learned layer read that one as a farewell to life (0.96) after a talk about a
+    friend's funeral; patterns and languages still read it."""
+    from haven.safety.patterns import load_pattern_book
+
+    if not _frame_in("returning", sentences) or _frame_in("final_farewell", sentences):
+        return False
+    book = load_pattern_book()
+    thanks_or_goodbye = all(
+        book.sign_off.fullmatch(s.strip()) or book.frames["gratitude"].match(s.strip()) for s in sentences
+    )
+    return thanks_or_goodbye and not any(has_risk_cue(s) for s in sentences)
 
 
 def _only_sign_offs(sentences: Sequence[str]) -> bool:

@@ -116,3 +116,31 @@ def test_a_present_crisis_is_not_stepped_down_by_saying_it_is_in_the_past_tense(
     assert first.reply == "crisis" and not first.state.history
     second = assess("I'm fine now honestly, it was years ago that I last felt this bad", first.state)
     assert second.state.holds_crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you, dear. That has been a comfort. Goodbye for now.",
+        "thanks so much, that really helped. bye for now x",
+        "ok thank you. I feel a bit better. talk tomorrow",
+    ],
+)
+def test_thanks_and_a_goodbye_that_says_they_are_coming_back_is_leaving_the_chat(text):
+    assert triage(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thank you for everything. goodbye for now, I love my family",
+        "I've written the letters. Goodbye for now.",
+        "Thank you for being kind to me. I shan't need to talk again after tonight. Goodbye.",
+    ],
+)
+def test_a_farewell_that_is_final_or_holds_risk_is_still_read(text):
+    assert triage(text).level == "crisis"
+
+
+def test_a_hard_feeling_beside_bye_for_now_is_still_read():
+    assert triage("I'm so tired of everything. bye for now").level != "none"
