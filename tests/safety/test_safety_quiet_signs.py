@@ -144,3 +144,41 @@ def test_a_farewell_that_is_final_or_holds_risk_is_still_read(text):
 
 def test_a_hard_feeling_beside_bye_for_now_is_still_read():
     assert triage("I'm so tired of everything. bye for now").level != "none"
+
+
+def _play(*messages):
+    from haven.safety.conversation import assess
+
+    state, replies = None, []
+    for text in messages:
+        result = assess(text, state)
+        state = result.state
+        replies.append(result.reply)
+    return replies
+
+
+@pytest.mark.parametrize(
+    "calmer",
+    [
+        "ok. put the belt back in his wardrobe. bit calmer now",
+        "ok I've calmed down a bit. the hammer's back in the shed",
+        "my mum found me, I'm shaking but ok",
+        "vale... estoy un poco más tranquila ahora",
+        "bon, je suis un peu plus calme",
+        "Ich bin jetzt ruhiger. Meine Schwester sitzt neben mir.",
+    ],
+)
+def test_saying_calmer_in_everyday_words_is_checked_once(calmer):
+    first, second = _play("I've got my dad's belt and I'm going to hang myself tonight", calmer)
+    assert first == "crisis" and second == "check"
+
+
+def test_help_on_the_way_after_an_overdose_is_heard_and_sleeping_it_off_is_not_safety():
+    assert _play(
+        "I took 30 of my sertraline an hour ago",
+        "I feel fine actually, I'll just sleep it off",
+    ) == ["crisis", "held"]
+    assert _play(
+        "I took 30 of my sertraline an hour ago",
+        "ok, my husband's driving me to the walk-in centre now",
+    ) == ["crisis", "check"]
