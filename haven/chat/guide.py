@@ -430,17 +430,11 @@ class GuideEngine:
 
     @staticmethod
     def _remembering(request, phraser: Phraser) -> str | None:
-        """An answer about the one who died, later in a conversation about a loss ("She was the best dog I ever
-        had", "I keep looking for her by the quad bike. Daft really."): taken in as part of missing them, not with
-        "I hear you.". None when every line was said."""
-        words = request.normalised.split()
-        they, them = next(
-            ((a, b) for a, b, said in (("she", "her", {"she", "her", "shes"}), ("he", "him", {"he", "him", "his", "hes"}))
-             if said & set(words)),
-            ("they", "them"),
-        )
+        """An answer later in a conversation about a loss ("She was the best dog I ever had", "I keep looking for
+        her by the quad bike. Daft really."): taken in as part of grieving, not with "I hear you.". Names no one:
+        the person may be speaking of someone else. None when every line was said."""
         pool = P.REFLECT_GRIEF_DAFT if _SELF_DOUBT.search(request.normalised) else P.REFLECT_GRIEF_ANSWER
-        return phraser.pick("reflect-grief-answer", pool, required=False, they=they, them=them)
+        return phraser.pick("reflect-grief-answer", pool, required=False)
 
     @staticmethod
     def _doctor_known(request) -> bool:
@@ -1444,7 +1438,7 @@ _TAKES_IT_IN = (
     "I'm listening",
     "I hear",
     *(r.split(".")[0] for r in P.REFLECT_GENERAL),
-    *(r.split("{")[0] for r in P.REFLECT_GRIEF_ANSWER + P.REFLECT_GRIEF_DAFT),  # answers about the one who died
+    *(r.split(".")[0] for r in P.REFLECT_GRIEF_ANSWER + P.REFLECT_GRIEF_DAFT),  # answers in a talk about a loss
 )
 
 

@@ -134,16 +134,16 @@ REFLECT_GRIEF = (
     "Grief can be so heavy, and I'm sorry you're carrying it.",
     "I'm really sorry. A loss like this touches everything.",
 )
-#: An answer about the one who died, later in a conversation about a loss.
+#: An answer later in a conversation about a loss. Said of no one by name or pronoun: "Those are the things that
+#: make missing him so hard" was said of a 91-year-old's living son, in a talk about his late wife.
 REFLECT_GRIEF_ANSWER = (
-    "It's clear how much {they} meant to you.",
-    "Those are the things that make missing {them} so hard.",
-    "It sounds like {they} had a big place in your life.",
-    "Thank you for telling me about {them}.",
+    "Moments like that can carry so much when you're grieving.",
+    "Grief shows up in the small, everyday moments like that.",
+    "Thank you for telling me. A loss touches so many parts of a day.",
 )
 #: ...when the person calls their own grief daft or silly.
 REFLECT_GRIEF_DAFT = (
-    "That's not daft at all. Looking for {them} is part of missing {them}.",
+    "That's not daft at all. Grief shows up in habits like that.",
     "It isn't silly. Habits of love take time to fade.",
 )
 REFLECT_THEME = (
