@@ -22,7 +22,6 @@ question it answers, and a person can correct a misfire in their own words.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
@@ -239,15 +238,6 @@ def _past_events_only(reading: Reading) -> bool:
     )
 
 
-#: Words that put an event in the past tense, for a crisis that may be history ("tried to gas myself in 1987").
-_PAST_WORDS = re.compile(r"\b(?:tried|attempted|took|taken|overdosed|did|was|were|had|cut|used to|hanged|gassed|jumped|swallowed|ended up)\b")
-#: ...and words that put it now: a history beside these is not only history.
-_RECENT_WORDS = re.compile(
-    r"\b(?:last night|tonight|today|yesterday|this (?:morning|afternoon|evening|week)|an? (?:hour|few hours|minute|few minutes) ago|"
-    r"just now|earlier|right now|at the moment|again|still|lately|recently)\b"
-)
-
-
 def _told_in_the_past(reading: Reading) -> bool:
     """A crisis read from a message that tells an attempt as history: placed in the past, every sentence with a
     pattern hit in the past tense, nothing said to be back or recent. Only ever used to let the person's next
@@ -256,7 +246,8 @@ def _told_in_the_past(reading: Reading) -> bool:
         return False
     told = [s for s in reading.sentences if any(h.matched in s for h in reading.hits)]
     risky = [s for s in reading.sentences if s in told or has_risk_cue(s)]  # "I told my grandson yesterday" is not
-    return bool(told) and all(_PAST_WORDS.search(s) for s in told) and not any(_RECENT_WORDS.search(s) for s in risky)
+    in_the_past = all(_frame_in("past_tense", [s]) for s in told)
+    return bool(told) and in_the_past and not _frame_in("recent_time", risky)
 
 
 def _psychosis_without_its_words(reading: Reading) -> bool:
