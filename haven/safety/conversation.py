@@ -335,6 +335,13 @@ def _adds_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
     )
 
 
+def _stepped_down(category: str, audience: str, why: str) -> Assessment:
+    """A held crisis stepped down to a gentle check (the person's own words said it was a misread, or history):
+    a concern that watches the next messages, remembering which category was stepped down."""
+    verdict = Triage("concern", category, why, audience)
+    return Assessment(verdict, RiskState("concern", category, audience, 0, (), WATCH, category), "step_down")
+
+
 def _history_settled(words: str, state: RiskState, alone: Triage) -> bool:
     """The crisis that holds came from a past attempt told as history, and this message says it is history or
     that the person is well now, with nothing risky of its own (a new crisis reading counts only if it is the
@@ -343,12 +350,11 @@ def _history_settled(words: str, state: RiskState, alone: Triage) -> bool:
         return False
     if alone.is_crisis and not (alone.told_as_history or alone.model_alone):
         return False
-    from haven.safety.patterns import load_pattern_book, prepare
+    from haven.safety.patterns import frame_in, prepare
 
-    frames = load_pattern_book().frames
     sentences = prepare(words).sentences
-    settled = any(frames["well_now"].search(s) or frames["told_as_history"].search(s) for s in sentences)
-    return settled and not any(frames["risk_again"].search(s) for s in sentences) and not _still_risky(words, model=False)
+    settled = frame_in("well_now", sentences) or frame_in("told_as_history", sentences)
+    return settled and not frame_in("risk_again", sentences) and not _still_risky(words, model=False)
 
 
 def _stops_exercise(words: str, phrases: _Phrases) -> bool:
@@ -379,11 +385,9 @@ def _while_crisis(
     if _history_settled(words, state, alone) and not answer.unsafe:
         # "I took an overdose at nineteen" was held as a crisis; "that was fifteen years ago, I'm really well" says
         # it is history: a gentle step down (the next messages are still read together), not a safety check
-        verdict = Triage("concern", category, "told as history, and well now: " + words[:120], audience)
-        return Assessment(verdict, RiskState("concern", category, audience, 0, (), WATCH, category), "step_down")
+        return _stepped_down(category, audience, "told as history, and well now: " + words[:120])
     if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
-        verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], audience)
-        return Assessment(verdict, RiskState("concern", category, audience, 0, (), WATCH, category), "step_down")
+        return _stepped_down(category, audience, "the person corrected a misread: " + words[:120])
     if state.level == "checking" and says_safe and not answer.no:
         verdict = Triage("none", None, "confirmed safe after a crisis earlier in this conversation")
         return Assessment(verdict, RiskState("clear", watch=WATCH), "back")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -200,6 +201,12 @@ def framed(sentence: str, book: PatternBook | None = None) -> bool:
         and any(book.frames[f].search(sentence) for f in pattern.unless)
         for pattern in book.patterns
     )
+
+
+def frame_in(name: str, sentences: Sequence[str], book: PatternBook | None = None) -> bool:
+    """True when the frame ``name`` of patterns.yaml is found in any of the prepared sentences."""
+    frame = (book or load_pattern_book()).frames[name]
+    return any(frame.search(s) for s in sentences)
 
 
 def has_risk_cue(sentence: str, book: PatternBook | None = None) -> bool:

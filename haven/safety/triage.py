@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from haven.safety.categories import CATEGORIES, LEGACY_CATEGORIES, LEVELS
-from haven.safety.patterns import PatternHit, has_risk_cue, match, model_sentences, prepare
+from haven.safety.patterns import PatternHit, frame_in, has_risk_cue, match, model_sentences, prepare
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +154,7 @@ def read(text: str) -> Reading:
     if _only_sign_offs(prepared.sentences) or _coming_back(prepared.sentences):
         pieces = []  # "goodbye", "ok night haven": leaving the chat, not saying goodbye to life
     predictions = _predict(pieces)
+    history = _told_as_history(prepared.sentences)
     for piece, prediction in zip(pieces, predictions, strict=False):
         if prediction.risk > risk or (prediction.risk == risk and prediction.crisis > crisis):
             category, audience, window = prediction.category, prediction.audience, piece
@@ -168,10 +169,11 @@ def read(text: str) -> Reading:
         category=category,
         audience=audience,
         window=window,
-        history=_told_as_history(prepared.sentences),
-        well_now=_frame_in("well_now", prepared.sentences),
-        risk_again=_frame_in("risk_again", prepared.sentences),
-        crisis_beside_history=_crisis_beside_history(pieces, predictions),
+        history=history,
+        # what a history is told with is read only when the message tells one: not on every message's hot path
+        well_now=history and frame_in("well_now", prepared.sentences),
+        risk_again=history and frame_in("risk_again", prepared.sentences),
+        crisis_beside_history=_crisis_beside_history(pieces, predictions) if history else 1.0,
         sentences=prepared.sentences,
     )
 
@@ -200,15 +202,7 @@ _PAST_TENSE = ("tried", "attempted", "took", "taken", "overdosed")
 
 
 def _told_as_history(sentences: Sequence[str]) -> bool:
-    return _frame_in("told_as_history", sentences)
-
-
-def _frame_in(name: str, sentences: Sequence[str]) -> bool:
-    """True when the frame ``name`` of patterns.yaml is found in any of the prepared sentences."""
-    from haven.safety.patterns import load_pattern_book
-
-    frame = load_pattern_book().frames[name]
-    return any(frame.search(s) for s in sentences)
+    return frame_in("told_as_history", sentences)
 
 
 def _history_only(reading: Reading, thresholds) -> bool:
@@ -246,8 +240,8 @@ def _told_in_the_past(reading: Reading) -> bool:
         return False
     told = [s for s in reading.sentences if any(h.matched in s for h in reading.hits)]
     risky = [s for s in reading.sentences if s in told or has_risk_cue(s)]  # "I told my grandson yesterday" is not
-    in_the_past = all(_frame_in("past_tense", [s]) for s in told)
-    return bool(told) and in_the_past and not _frame_in("recent_time", risky)
+    in_the_past = all(frame_in("past_tense", [s]) for s in told)
+    return bool(told) and in_the_past and not frame_in("recent_time", risky)
 
 
 def _psychosis_without_its_words(reading: Reading) -> bool:
@@ -267,7 +261,7 @@ def _coming_back(sentences: Sequence[str]) -> bool:
     friend's funeral; patterns and languages still read it."""
     from haven.safety.patterns import load_pattern_book
 
-    if not _frame_in("returning", sentences) or _frame_in("final_farewell", sentences):
+    if not frame_in("returning", sentences) or frame_in("final_farewell", sentences):
         return False
     book = load_pattern_book()
     thanks_or_goodbye = all(
