@@ -395,8 +395,11 @@ def yes_or_no(norm: str) -> str | None:
 _OWN_THING = re.compile(
     r"\b(the|a|an|some|that|this|my|their|his|her|these|those) (?P<what>(?:[a-z0-9']+ ){0,2}[a-z0-9']+) "
     r"(?P<noun>thing|things|app|technique|method|trick|routine|video|class|course|tape|podcast)\b|"
-    r"\b(tried|trying|doing|did) (?P<doing>[a-z]+ing)\b|"
-    # "I tried melatonin", "tried some camomile tea": a remedy of their own, one word (two with a kind of thing)
+    r"\b(tried|trying|doing|did) (?P<doing>[a-z]+ing)\b"
+)
+#: "I tried melatonin", "tried some camomile tea": a remedy of their own, one word (two with a kind of thing), read
+#: only when nothing of ``_OWN_THING`` is named ("tried the pomodoro timer thing" names the timer, not "the").
+_OWN_REMEDY = re.compile(
     r"\b(?:tried|trying|took|taking|started taking|been taking|using) (?:some |a little |a bit of )?"
     r"(?P<remedy>[a-z]+(?: (?:tea|tablets?|pills|gummies|spray|drops|oil|mask|plugs|blanket|app|noise))?)\b"
 )
@@ -416,6 +419,25 @@ _PRACTICES = frozenset(
 _POINTS_BACK = re.compile(r"^(it|that|this|one|other|same|exercise|first|last|whole|new|you|your)$")
 
 
+def _kind_named(words: str) -> str | None:
+    """The kind of exercise these words are, whole ("breathing", "box", "the writing"... by KINDS), or None."""
+    return next((k for k in KINDS if re.fullmatch(rf"{k}|{KINDS[k]}\w*", words)), None)
+
+
+def _own_remedy(norm: str) -> str | None:
+    """A remedy of the person's own ("melatonin", "camomile tea"), or None: "tried it", "tried again" and "tried box
+    breathing" (Haven's exercise, found by kind or name elsewhere) are none."""
+    found = _OWN_REMEDY.search(norm)
+    if found is None:
+        return None
+    remedy = found.group("remedy")
+    first = remedy.split()[0]
+    after = norm[found.end():].split()[:1]
+    if first in _NOT_A_REMEDY or any(_kind_named(w) for w in (first, *after)):
+        return None
+    return remedy
+
+
 def own_thing(norm: str) -> str | None:
     """What the person says they tried, in their words ("the pomodoro timer", "the relaxation exercise",
     "journaling"), when they name something of their own rather than point back at what Haven suggested; None
@@ -423,15 +445,7 @@ def own_thing(norm: str) -> str | None:
     offered before, which the person never mentioned."""
     found = _OWN_THING.search(norm)
     if found is None:
-        return None
-    if found.group("remedy"):
-        remedy = found.group("remedy")
-        first = remedy.split()[0]
-        after = norm[found.end():].split()[:1]
-        of_a_kind = [w for w in (first, *after) if w in KINDS or any(re.fullmatch(KINDS[k] + r"\w*", w) for k in KINDS)]
-        if first in _NOT_A_REMEDY or of_a_kind:
-            return None  # "tried it", "tried box breathing": Haven's exercise, found by kind or name elsewhere
-        return remedy
+        return _own_remedy(norm)
     if found.group("doing"):
         doing = found.group("doing")
         ordinary = ("nothing", "something", "anything", "everything", "doing", "being", "going", "getting", "having",
@@ -445,8 +459,7 @@ def own_thing(norm: str) -> str | None:
     if _POINTS_BACK.match(what.split()[-1]) or _POINTS_BACK.match(what.split()[0]):
         return None
     if found.group("noun") in ("thing", "things"):
-        kind = next((k for k in KINDS if re.fullmatch(rf"{k}|{KINDS[k]}\w*", what)), None)
-        return f"the {what} exercise" if kind else f"the {what}"
+        return f"the {what} exercise" if _kind_named(what) else f"the {what}"
     return f"{found.group(1) if found.group(1) in ('a', 'an') else 'the'} {what} {found.group('noun')}"
 
 

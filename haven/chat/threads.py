@@ -490,6 +490,10 @@ def one_clause(text: str) -> bool:
     return len(parts) <= 1
 
 
+#: Death and harm, never said back in Haven's voice in any form (``_DARK`` adds more for a whole answer said back).
+_DEADLY_WORDS = r"die|dying|dead|death|kill\w*|suicid\w*|end it|harm\w*|burden|worthless|hate (myself|me)"
+
+
 def said_back(norm: str) -> str | None:
     """An answer said back to the person as a sentence in their own terms ("i work two jobs so im never home" ->
     "You work two jobs so you're never home."), or None when it is a question, a fragment, in text-speak or too
@@ -509,7 +513,7 @@ def sayable(sentence: str) -> bool:
 
 
 #: Words of death and harm: "like nothing happened" may be said back, "you're dead" may not.
-_DEADLY = re.compile(r"\b(die|dying|dead|death|kill\w*|suicid\w*|end it|harm\w*|burden|worthless|hate (myself|me))\b")
+_DEADLY = re.compile(rf"\b({_DEADLY_WORDS})\b")
 
 
 #: Words of violence, in hyperbole or not, never said back as a sentence of Haven's.
@@ -528,8 +532,8 @@ _FEELS = re.compile(
 _CLAUSE_END = re.compile(r"\s+\b(and|but|because|cos|cause|so|which|when|though|although|tbh|lol|haha)\b.*$")
 #: Words never said back in Haven's voice, whatever triage made of them (it read the message first).
 _DARK = re.compile(
-    r"\b(die|dying|dead|death|kill\w*|suicid\w*|end it|disappear\w*|hurt\w*|harm\w*|give up|giving up|"
-    r"no point|pointless|burden|not (be )?here|gone|worthless|useless|hate (myself|me)|nothing)\b"
+    rf"\b({_DEADLY_WORDS}|disappear\w*|hurt\w*|give up|giving up|no point|pointless|not (be )?here|gone|useless|"
+    r"nothing)\b"
 )
 
 

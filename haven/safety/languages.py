@@ -306,7 +306,7 @@ only even one kill dead hate love miss cry crying hurt pain scared anxious anxie
 sorry bye night morning week anything well back after before over been being were am are was is me no so
 don't can't won't i'm i've it's doesn't didn't isn't wasn't haven't let lets make made take took need keep
 say said tell told talk talking thing things way much many little lot lots bit kind sure maybe think thought
-ty thx tysm tx thnx ngl tbh omg pls plz kk yh yep yup nah nope np brb rn imo irl btw ikr smh tho cuz coz gonna
+ty thx tysm tx thnx ngl tbh omg pls plz kk yh yep yup nah nope np brb rn imo irl btw ikr smh tho cuz coz
 """.split()) - {"was", "is", "me", "no", "so", "over", "am", "are", "were", "been", "being", "after", "well"}
 
 #: Hindi words as people type them in Latin letters, chosen so that none is a common English, Spanish,

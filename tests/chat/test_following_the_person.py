@@ -586,3 +586,15 @@ def test_death_and_harm_are_never_said_back_but_nothing_may_be():
 
     assert not threads.sayable("Your mate said your skin looks like a microwaved crayon you're dead.")
     assert threads.sayable("Your brother went on holiday like nothing happened.")
+
+
+def test_a_thing_of_their_own_is_named_as_before_and_a_remedy_only_when_nothing_else_is():
+    """Reading remedies ("I tried melatonin") first made "i tried the pomodoro timer thing" name nothing ("the" is
+    no remedy): the named thing is read first, the remedy only when there is none."""
+    from haven.chat.intents import own_thing
+
+    assert own_thing("i tried the pomodoro timer thing") == "the pomodoro timer"
+    assert own_thing("i tried a meditation app last week") == "a meditation app"
+    assert own_thing("i tried that relaxation video") == "the relaxation video"
+    assert own_thing("i tried melatonin and it didnt do anything") == "melatonin"
+    assert own_thing("i tried box breathing") is None and own_thing("i tried it") is None
