@@ -134,6 +134,11 @@ _MAKES_LIGHT = re.compile(
 #: a list of reasons someone might open the article, not background for what this person said; quoted in a chat it
 #: reads as a guess about them (it was the burnout article's line for a deadline, a manager, a flat, a job).
 _TO_THE_READER = re.compile(r"^(you might be reading this|you may be reading this|if you are reading this)", re.I)
+#: Words of a question that name no subject, left out when a question is matched to a section's heading.
+_QUESTION_WORDS = frozenset(
+    "what whats does that this there they them then than with about from have thing things actual actually really "
+    "just even mean means stand like kind sort when where which would could should your more tell explain".split()
+)
 #: A question about how to do something ("how do people get over something like this?", "what would facing it even
 #: look like?"): what an exercise answers, more than a passage of background.
 _HOW_TO = re.compile(
@@ -987,10 +992,18 @@ class GuideEngine:
         hits = request.hits
         if not named and self._asks_about_cbt(request):
             named = "what-is-cbt"  # "so is it just positive thinking?" after "how does CBT work?"
-        if named in self.library.articles and not any(h.doc_id == named for h in hits):
-            hits = (*passages.of_document(self.library, named), *hits)
-        if named:  # the named document first, and in it a section with something not said yet
-            hits = tuple(sorted(hits, key=lambda h: (h.doc_id != named, not self._has_fresh(phraser, h))))
+        if named in self.library.articles:  # every section of it, not only those the search happened to find
+            found = {(h.doc_id, h.section) for h in hits}
+            hits = (*hits, *(h for h in passages.of_document(self.library, named) if (h.doc_id, h.section) not in found))
+        if named:  # the named document first, in it the section the question names, else one not quoted yet
+            asked = set(re.findall(r"[a-z]{4,}", request.normalised)) - _QUESTION_WORDS
+
+            def named_in_heading(hit) -> int:  # "is 'mind reading' a CBT thing?": "Jumping to conclusions: mind reading"
+                return len(asked & set(re.findall(r"[a-z]{4,}", (hit.section or "").lower())))
+
+            hits = tuple(
+                sorted(hits, key=lambda h: (h.doc_id != named, -named_in_heading(h), not self._has_fresh(phraser, h)))
+            )
         # an article about what the person is talking about, when they named anything: "is there anything I can do
         # right now to switch off?" at 2am was answered with procrastination's "See a doctor..."
         if not named and _HOW_TO.search(request.normalised):

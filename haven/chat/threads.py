@@ -278,6 +278,9 @@ def _days(words: str) -> str:
 _PLAN_LEAD = re.compile(r"(ok|okay|yeah|yes|so|well|maybe|hmm|right|or|and|but|then)( \w+)?")
 
 
+_BECAUSE = re.compile(r"\s+(?:instead of|rather than|because|cos|coz|cause|so that|so i can|so it|so she|so he)\b")
+
+
 def _step(norm: str) -> tuple[str, str] | None:
     """The step a message says the person (or someone) could take, said back as a phrase, and whose it is
     ("own" / "other"); None when it says none, is too long to say back, or is no step to welcome."""
@@ -285,7 +288,9 @@ def _step(norm: str) -> tuple[str, str] | None:
         return None
     own = PLAN_STEP.search(norm)
     if own:
-        step = own.group("step")
+        # the step without the reasons that follow it ("ask him straight on the call instead of writing the whole
+        # story in my head"): said back whole it would run past what a reply can say back
+        step = _BECAUSE.split(own.group("step"))[0].strip()
         verb = own.group("verb")
         if AS_TYPED.fullmatch(verb):  # "i'll cc the letting agent": "You'll cc the letting agent", as said
             modal = re.sub(r"^i think ", "", own.group("modal"))

@@ -532,9 +532,11 @@ class Understander:
     topic_threshold = 0.28
     feeling_topic_threshold = 0.42
 
-    def __init__(self, library: Library, use_embeddings: bool = True) -> None:
+    def __init__(self, library: Library, use_embeddings: bool = True, theme_model: bool = True) -> None:
         self.library = library
         self.use_embeddings = use_embeddings
+        #: whether the learned reader of themes (``theme_model.py``) has a say beside the theme words
+        self.theme_model = theme_model
         self._aliases = sorted(_aliases(library).items(), key=lambda kv: -len(kv[0]))
 
     @cached_property
@@ -567,9 +569,11 @@ class Understander:
     def named_document(self, text: str) -> str | None:
         """The id of a library document the message names ("box breathing", "a thought record")."""
         norm = f" {normalise(text).replace('?', ' ')} "
+        norm = re.sub(r"(?<=\s)'+|'+(?=\s)", " ", norm)  # a name in quotes: "says I'm 'mind reading'"
         norm = re.sub(r" (what'?s|whats) ", " what is ", norm)
         for alias, doc_id in self._aliases:
-            if f" {alias} " in norm or f" {alias}s " in norm:  # "thought records"
+            # "thought records"; "a thinking trap" for "thinking traps" (names of two words or more)
+            if f" {alias} " in norm or f" {alias}s " in norm or (" " in alias and alias.endswith("s") and f" {alias[:-1]} " in norm):
                 return doc_id
         return None
 
@@ -596,7 +600,7 @@ class Understander:
             themes = tuple(t for t in themes if t != "relationships")
         named = self.named_document(text)
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
-        themes = self._meant(themes, vector)
+        themes = self._judged(self._meant(themes, vector), vector)
         if vector is not None and not feelings:
             feelings += self._feelings_by_meaning(vector, norm)
         feelings_t = tuple(dict.fromkeys(feelings))
@@ -668,6 +672,16 @@ class Understander:
         near = self._theme_exemplars
         kept = tuple(t for t in themes if t not in near or float((near[t] @ vector).max()) >= self.theme_floor)
         return kept
+
+    def _judged(self, themes: tuple[str, ...], vector: np.ndarray | None) -> tuple[str, ...]:
+        """The themes after the learned reader's say (``theme_model.py``): theme words the message is not about
+        set aside, and a theme said without its words picked up. Without embeddings or the model, the words'."""
+        if vector is None or not (self.use_embeddings and self.theme_model):
+            return themes
+        from haven.chat.theme_model import load_model
+
+        model = load_model()
+        return themes if model is None else model.judge(themes, vector)
 
     def _feelings_by_meaning(self, vector: np.ndarray, norm: str) -> list[str]:
         matrix, owners = self._exemplars
@@ -830,6 +844,8 @@ class Understander:
             return I.Reading("exercise_request", exercise=state.offered[0])  # "can we do one now?"
         if I.CONDITION.search(norm) or I.IS_NORMAL.search(norm):
             return I.Reading("question")
+        if named in self.library.articles and _ASKS_ABOUT_NAMED.search(norm):
+            return I.Reading("question")  # "wait wat even is cbt??" after Haven asked about the exam: answered first
         if (I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)) and not _distressed(feelings):
             return I.Reading("progress")
         # 2. the pending question
@@ -962,6 +978,14 @@ _HARD_FEELINGS = {
     "numb",
     "grieving",
 }
+
+
+#: A question about something the library names ("wait wat even is cbt??", "what does cbt stand for lol", "is that
+#: an actual CBT thing?"): it wins over Haven's own pending question, which can wait a turn.
+_ASKS_ABOUT_NAMED = re.compile(
+    r"\b(what|wat|wot|whats|what'?s)\b[^.?!]{0,20}\b(is|are|does|do|mean|means)\b|\bstands? for\b|"
+    r"\b(is|isn'?t) (that|it|this|there) (a|an|actually|really|even)\b|\bexplain\b|\btell me (about|more)\b|\bmeant? by\b"
+)
 
 
 def _recent_exercises(state: DialogueState) -> list[str]:

@@ -156,3 +156,26 @@ def test_doing_the_dreaded_thing_now_gets_luck_and_a_plan_said_with_gonna_is_a_p
     )
     assert "plan" in plan.text.lower() or "step" in plan.text.lower()
     assert "a lot to hold" not in plan.text
+
+
+def test_a_question_about_something_the_library_names_wins_over_haven_pending_question(service, calm):
+    """Asked mid-conversation, "what even is CBT?" is answered then, not taken as the answer to Haven's question
+    about the exam (it was thanked for and asked "What do you need most right now?")."""
+    _, asked = play(
+        service,
+        "got my biology mock on friday and im panicking a bit",
+        "wait what does cbt even stand for? my teacher said this app does it",
+    )
+    assert asked.understood.intent == "question"
+    assert "cognitive behavioural therapy" in asked.text.lower()
+
+
+def test_a_name_in_quotes_is_still_a_name_and_its_own_section_answers(service, calm):
+    [reply] = play(service, "my sister says I'm always 'mind reading'. is that a real CBT thing?")
+    assert reply.understood.named_document == "thinking-traps"
+    assert "Mind reading is" in reply.text  # the section about it, not the article's overview
+
+
+def test_a_thinking_trap_said_in_the_singular_is_named(understander):
+    assert understander.named_document("what's a thinking trap exactly?") == "thinking-traps"
+    assert understander.named_document("I value my friends a lot") is None  # one-word names stay exact

@@ -218,3 +218,11 @@ def test_someone_kind_named_after_a_no_is_said_back_whatever_was_asked():
 )
 def test_only_one_clause_is_said_back_from_the_normalised_text(text, one):
     assert threads.one_clause(text) is one
+
+
+def test_a_plan_is_said_back_without_the_reasons_that_follow_it():
+    """"instead of ..." after a plan made it too long to say back, so the plan was passed over."""
+    from haven.chat.threads import plan_said_back
+
+    said = plan_said_back("ok. i'll just ask him straight on our video call saturday instead of stewing over it all week")
+    assert said == ("Asking him straight on your video call Saturday", "own")
