@@ -474,16 +474,44 @@ def train_triage(
     member: str = typer.Option(
         None, help="Retrain the model averaged in with the main one (before_long: all but round 9's long messages)."
     ),
+    average: bool = typer.Option(
+        False, "--average", help="Only choose the averaged model's thresholds on dev (after both are trained)."
+    ),
+    most_false_crisis: int = typer.Option(
+        None, help="With --average: at most this many dev messages labelled none read as a crisis."
+    ),
 ) -> None:
     """Retrain triage's learned layer from haven/safety/data/triage (deterministic; thresholds chosen on dev)."""
-    from haven.safety.training import MEMBERS, train
+    from haven.safety.training import MEMBERS, choose_average_thresholds, train
 
+    if average:
+        chosen = choose_average_thresholds(log=lambda line: typer.echo(line, err=True), most_false_crisis=most_false_crisis)
+        _print_json({"average_thresholds": vars(chosen)})
+        return
     if member is not None and member not in MEMBERS:
         typer.echo(f"No such model to average in: {member!r}. Known: {', '.join(MEMBERS)}.", err=True)
         raise typer.Exit(2)
     # progress on stderr, JSON on stdout
     report = train(write=True, log=lambda line: typer.echo(line, err=True), member=member)
     _print_json({"counts": report.counts, "C": report.c, "thresholds": report.thresholds})
+
+
+@app.command("train-themes")
+def train_themes() -> None:
+    """Retrain the chat's learned reader of themes from haven/chat/data/themes (deterministic; thresholds on dev)."""
+    from haven.chat.theme_model import train
+
+    _, report = train(log=lambda line: typer.echo(line, err=True))  # progress on stderr, JSON on stdout
+    _print_json(
+        {
+            "counts": report.counts,
+            "C": report.c,
+            "keep_at": report.keep_at,
+            "add_at": report.add_at,
+            "by_meaning": report.by_meaning,
+            "dev_main_theme": {"words": round(report.dev_words.main, 3), "with_model": round(report.dev_model.main, 3)},
+        }
+    )
 
 
 @app.command("train-guard")

@@ -113,12 +113,13 @@ def _dev_readings(rows: list[Labelled]):
     return [read(r.text) for r in rows]
 
 
-def choose_thresholds(rows: list[Labelled], readings) -> classifier.Thresholds:
+def choose_thresholds(rows: list[Labelled], readings, most_false_crisis: int | None = None) -> classifier.Thresholds:
     """Thresholds from dev: as much recall as a bounded false-alarm rate allows.
 
     crisis: the lowest P(crisis) thresholds (alone, and with a risk word) whose dev false-crisis rates stay
-    within ``MAX_FALSE_CRISIS`` (on none) and ``MAX_FALSE_CRISIS_ALL`` (on none and concern); concern: the
-    same for none read as concern or crisis, within ``MAX_FALSE_CONCERN``;
+    within ``MAX_FALSE_CRISIS`` (on none) and ``MAX_FALSE_CRISIS_ALL`` (on none and concern), or, when given,
+    within ``most_false_crisis`` messages labelled none (to compare two models at the same false alarms);
+    concern: the same for none read as concern or crisis, within ``MAX_FALSE_CONCERN``;
     the mention floor: the highest that loses no dev crisis the patterns found.
     """
     from haven.safety.triage import decide
@@ -134,6 +135,8 @@ def choose_thresholds(rows: list[Labelled], readings) -> classifier.Thresholds:
     Th = classifier.Thresholds
 
     def in_bounds(th: classifier.Thresholds) -> bool:
+        if most_false_crisis is not None:  # the same false alarms as another model on the same messages
+            return rate(th, none_rows, {"crisis"}) * len(none_rows) <= most_false_crisis + 1e-9
         return (
             rate(th, none_rows, {"crisis"}) <= MAX_FALSE_CRISIS
             and rate(th, calm_rows, {"crisis"}) <= MAX_FALSE_CRISIS_ALL
@@ -223,6 +226,28 @@ def train(write: bool = True, log=print, member: str | None = None) -> TrainingR
     else:
         classifier.use_model(model)
     return report
+
+
+def choose_average_thresholds(log=print, most_false_crisis: int | None = None, write: bool = True) -> classifier.Thresholds:
+    """The averaged model's own thresholds (``average_with`` in the main model's metadata), chosen on dev as
+    :func:`choose_thresholds` chooses one model's, after both members are trained (``haven train-triage`` and
+    ``haven train-triage --member before_long``): the average reads differently from either member alone."""
+    import json
+
+    classifier.load_model.cache_clear()
+    model = classifier.load_model()
+    if not isinstance(model, classifier.AveragedModel):
+        raise ValueError("the main model averages no other (no average_with in its metadata)")
+    rows = [r for r in load_labelled() if only_haven_context(r)]
+    dev_rows = part("dev", rows)
+    log(f"averaged model: thresholds on {len(dev_rows)} dev messages")
+    thresholds = choose_thresholds(dev_rows, _dev_readings(dev_rows), most_false_crisis)
+    if write:
+        meta = json.loads(classifier.META_FILE.read_text(encoding="utf-8"))
+        meta["average_with"]["thresholds"] = vars(thresholds)
+        classifier.META_FILE.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        classifier.load_model.cache_clear()
+    return thresholds
 
 
 @dataclass
