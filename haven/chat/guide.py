@@ -134,6 +134,12 @@ _MAKES_LIGHT = re.compile(
 #: a list of reasons someone might open the article, not background for what this person said; quoted in a chat it
 #: reads as a guess about them (it was the burnout article's line for a deadline, a manager, a flat, a job).
 _TO_THE_READER = re.compile(r"^(you might be reading this|you may be reading this|if you are reading this)", re.I)
+#: Good news that is someone else's ("my daughter had her baby", "my son got into uni"): shared, not praised as theirs.
+_SOMEONE_ELSES_NEWS = re.compile(
+    r"\b(?P<who>(my|our) (eldest|youngest|oldest|mum|mom|dad|sister|brother|son|daughter|grandson|granddaughter|niece|nephew|best friend|friend|"
+    r"partner|husband|wife|boyfriend|girlfriend|cousin|aunt|uncle|nan|grandma|grandad|kids?|little one))\b"
+    r"(?! and i\b)(?:'s)? (?!said\b|was fine\b|were fine\b)"
+)
 #: Words of a question that name no subject, left out when a question is matched to a section's heading.
 _QUESTION_WORDS = frozenset(
     "what whats does that this there they them then than with about from have thing things actual actually really "
@@ -630,6 +636,8 @@ class GuideEngine:
             theme = P.THEME_NOUNS.get(u.themes[0], u.themes[0])
             options = P.REFLECT_THEME_LIGHT if light else P.REFLECT_THEME
             return phraser.pick("reflect-theme", options, theme=theme)
+        if not any(t.role == "user" for t in request.history):
+            return phraser.pick("reflect-first", P.REFLECT_FIRST)  # nothing asked yet: no "that helps me understand"
         return phraser.pick("reflect-general", P.REFLECT_LIGHT if light else P.REFLECT_GENERAL)
 
     @staticmethod
@@ -1135,6 +1143,12 @@ class GuideEngine:
         milestone = I.MILESTONE.search(request.normalised)
         if milestone:
             return [self._milestone(request, phraser, milestone)], []
+        someone = _SOMEONE_ELSES_NEWS.search(request.normalised)
+        if someone and not re.search(r"\b(i|i'?m|i'?ve|me|we)\b", request.normalised[: someone.start()]):
+            # "my daughter had her baby last night": their joy shared, not "You should be proud" or "what helped you"
+            who = threads.to_you(someone.group("who"))
+            cheer = phraser.pick("celebrate-other", P.CELEBRATE_OTHER, who=who)
+            return [cheer, phraser.pick("celebrate-other-q", P.CELEBRATE_OTHER_QUESTION)], []
         cheer = phraser.pick("celebrate", P.CELEBRATE_JOY if joyful else P.CELEBRATE)
         keep = phraser.pick("celebrate-keep", P.CELEBRATE_KEEP, required=False)
         question = phraser.pick("celebrate-q", P.CELEBRATE_QUESTION)

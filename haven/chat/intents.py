@@ -254,7 +254,13 @@ GOOD_NEWS = re.compile(
     r"(had|having) a (really )?(good|great|nice|lovely) (day|week|time|weekend|night)|finally (did|managed|got)|"
     r"managed to|made it through|best day|i got (out|up)|i (\w+ )?went (out|for a|to the)|i got engaged|"
     r"(it )?felt (so |really )?(good|great|amazing|nice)|"
-    r"got my (results|grades)|(feeling|feel|felt) (a lot |much |so much |a bit |loads )?better)\b"
+    r"got my (results|grades)|(feeling|feel|felt) (a lot |much |so much |a bit |loads )?better|"
+    # a birth, a wedding; and something dreaded that went well ("told my boss ... and she said fine")
+    r"got into (his |her |my |their |our |the )?(first choice|uni|university|college|sixth form|medical school|"
+    r"law school|art school|drama school|grammar school|the (team|squad|band|choir|course))|got (an |a )?(offer|place) (at|from)|"
+    r"had (her|the|their|a|his|our) (baby|little (boy|girl))|(the )?baby (was born|arrived|came)|was born|got married|"
+    r"(and|but) (she|he|they) (just )?(said|was|were) (fine|ok|okay|yes|lovely|great|really good|(so |really )?supportive|"
+    r"(so |really )?understanding)( about it| with it)?$)\b"
 )
 
 #: Something still to come ("on thursday", "next week"): nerves about it are anticipation, even of a good thing.

@@ -171,6 +171,13 @@ REFLECT_LIGHT = (
     "I hear you.",
     "Thanks, that helps me understand.",
 )
+#: The first message of a conversation when nothing in it was recognised: taken in, with nothing assumed ("Thanks,
+#: that helps me understand" answered a 91-year-old's hello as if Haven had asked something).
+REFLECT_FIRST = (
+    "Thank you for telling me that.",
+    "I'm glad you got in touch.",
+    "Thanks for telling me a bit about what's going on.",
+)
 REFLECT_THEME_LIGHT = ("Thanks for telling me about {theme}.", "So {theme} has been on your mind.")
 VALIDATE = (
     "Lots of people feel this way at times, and it can ease.",
@@ -485,6 +492,15 @@ CELEBRATE_KEEP = (
     "It's worth stopping for a moment to let it sink in, not rushing on to the next thing.",
     "Good moments count, and noticing them helps them stay with you.",
     "Wins like this are worth remembering the next time things feel hard.",
+)
+#: Someone else's good news ({who}: "your daughter"), shared with them.
+CELEBRATE_OTHER = (
+    "Oh, that's lovely news, congratulations to {who}!",
+    "How wonderful, that's such good news for {who}!",
+)
+CELEBRATE_OTHER_QUESTION = (
+    "How are you feeling about it?",
+    "What was it like hearing the news?",
 )
 CELEBRATE_QUESTION = (
     "What do you think helped you get there?",

@@ -179,3 +179,24 @@ def test_a_name_in_quotes_is_still_a_name_and_its_own_section_answers(service, c
 def test_a_thinking_trap_said_in_the_singular_is_named(understander):
     assert understander.named_document("what's a thinking trap exactly?") == "thinking-traps"
     assert understander.named_document("I value my friends a lot") is None  # one-word names stay exact
+
+
+def test_someone_elses_good_news_is_shared_not_praised_as_the_persons_own(service, calm):
+    """A grandchild born was met with "That sounds really hard to deal with"; a son's place at university with a
+    study problem-solving exercise."""
+    _, baby = play(service, "evening", "our eldest had her baby at 4am, a little girl, mum and baby both doing fine")
+    assert baby.understood.intent == "progress"
+    assert "hard" not in baby.text and "proud" not in baby.text and not baby.suggested_exercises
+    [uni] = play(service, "my daughter got into her first choice university today!!")
+    assert uni.understood.intent == "progress" and "your daughter" in uni.text
+    assert not uni.suggested_exercises
+
+
+def test_something_dreaded_that_went_fine_is_good_news(service, calm):
+    [reply] = play(service, "I finally asked my manager for Fridays off and she was really understanding about it")
+    assert reply.understood.intent == "progress" and not reply.suggested_exercises
+
+
+def test_a_first_message_that_says_no_feeling_is_not_thanked_as_an_answer(service, calm):
+    [reply] = play(service, "Good morning. I'm 88 and my niece thinks I should try one of these computer chats.")
+    assert "helps me understand" not in reply.text
