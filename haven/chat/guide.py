@@ -140,6 +140,10 @@ _SOMEONE_ELSES_NEWS = re.compile(
     r"partner|husband|wife|boyfriend|girlfriend|cousin|aunt|uncle|nan|grandma|grandad|kids?|little one))\b"
     r"(?! and i\b)(?:'s)? (?!said\b|was fine\b|were fine\b)"
 )
+#: Asking what a thing is ("what even is cbt", "what does it stand for", "what's a thinking trap").
+_WHAT_IS_IT = re.compile(
+    r"\b(what|wat|wot|whats|what'?s)\b[^.?!]{0,20}\b(is|are|mean|means|stand|stands)\b|\bstands? for\b|\bmeant? by\b"
+)
 #: Words of a question that name no subject, left out when a question is matched to a section's heading.
 _QUESTION_WORDS = frozenset(
     "what whats does that this there they them then than with about from have thing things actual actually really "
@@ -1009,9 +1013,14 @@ class GuideEngine:
             def named_in_heading(hit) -> int:  # "is 'mind reading' a CBT thing?": "Jumping to conclusions: mind reading"
                 return len(asked & set(re.findall(r"[a-z]{4,}", (hit.section or "").lower())))
 
-            hits = tuple(
-                sorted(hits, key=lambda h: (h.doc_id != named, -named_in_heading(h), not self._has_fresh(phraser, h)))
-            )
+            # "what does CBT even stand for?": what it is, from the overview, before whatever else the search found
+            what_is = bool(_WHAT_IS_IT.search(request.normalised))
+
+            def order(h):
+                overview_first = what_is and h.section != "Overview"
+                return (h.doc_id != named, -named_in_heading(h), overview_first, not self._has_fresh(phraser, h))
+
+            hits = tuple(sorted(hits, key=order))
         # an article about what the person is talking about, when they named anything: "is there anything I can do
         # right now to switch off?" at 2am was answered with procrastination's "See a doctor..."
         if not named and _HOW_TO.search(request.normalised):

@@ -65,7 +65,7 @@ LUCK = re.compile(
 )
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|that|you))\b")
 GOODBYE = re.compile(
-    r"\b(bye|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
+    r"\b(bye+|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night)\b|"
     r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta) )*(night|nite|gn|nn)( (x+|xx+|all|then|now))?\W*$|"
     r"^((ok|okay|yeah|right) )*(thanks|thank you|cheers|ta)\b.{0,40}\b(night|nite|gn|bye)( (x+|all|then|now))?\W*$"

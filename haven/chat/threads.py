@@ -163,7 +163,7 @@ DOING = re.compile(r"^((ok|okay|k|yeah|yes|alright|right) )*(i'?m |im )?(doing|t
 #: as the person said them, since no -ing form of them reads right ("ccing").
 AS_TYPED = re.compile(r"cc|bcc|dm|pm|fb|msg|txt|whatsapp|facetime|google|zoom|skype|snap|ping")
 PLAN_STEP = re.compile(
-    r"\b(?P<modal>i could|i'?ll|i will|i might|i want to|i'?m going to|i'?m gonna|i think i'?ll|i plan to)"
+    r"\b(?P<modal>i could|i'?ll|i will|i might|i want to|i'?m going to|i'?m gonna|i think i'?ll|i plan to|maybe i)"
     r" (?:maybe |probably |just |definitely |actually |really )*(?:try (?:to |and )?)?"
     r"(?P<step>(?P<verb>cc|bcc|dm|pm|msg|txt|whatsapp|facetime|ping|try(?! to\b| and\b)|talk|speak|tell|ask|text|call|ring|phone|email|message|go|check|visit|join|sign|book|see|"
     r"meet|invite|write|practi[cs]e|practi[cs]ing|start|look|come|drive|walk|bring|make|plan|apply|volunteer|"
@@ -278,13 +278,19 @@ def _days(words: str) -> str:
 _PLAN_LEAD = re.compile(r"(ok|okay|yeah|yes|so|well|maybe|hmm|right|or|and|but|then)( \w+)?")
 
 
+#: What the person fears will happen, not what they will do ("that i'll say something weird and everyone goes
+#: quiet", "scared i'll freeze"): said back as "sounds like a good plan" it would mock the fear.
+_FEARED = re.compile(
+    r"^(that|what if|in case)\b|\b(afraid|scared|worried|worry|worrying|fear|terrified|panicking|paranoid|convinced|"
+    r"dreading|anxious) (that |about |of )?(i'?ll|i will|i might|i'?m going to|i'?m gonna)\b"
+)
 _BECAUSE = re.compile(r"\s+(?:instead of|rather than|because|cos|coz|cause|so that|so i can|so it|so she|so he)\b")
 
 
 def _step(norm: str) -> tuple[str, str] | None:
     """The step a message says the person (or someone) could take, said back as a phrase, and whose it is
     ("own" / "other"); None when it says none, is too long to say back, or is no step to welcome."""
-    if _NOT_A_STEP.search(norm) or _TEXT_SPEAK.search(norm) or norm.endswith("?"):
+    if _NOT_A_STEP.search(norm) or _TEXT_SPEAK.search(norm) or norm.endswith("?") or _FEARED.search(norm):
         return None
     own = PLAN_STEP.search(norm)
     if own:

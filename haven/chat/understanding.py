@@ -74,7 +74,7 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "lonely",
         r"lonel\w*|(feel(s|ing)?|felt|so|all|very|completely|totally|really|always|just me) alone\b|alone (all the time|again|every)|"
-        r"isolated|no friends|no one to talk|nobody to talk|(don'?t|do not|never|didn'?t) (talk|speak) to (anyone|anybody|a soul)|left out|no one (cares|understands)|"
+        r"isolated|no friends|no one to talk|nobody to talk|(don'?t|do not|never|didn'?t|without) (talk|speak)(ing)? to (anyone|anybody|a soul)|left out|no one (cares|understands)|"
         r"(don'?t|do not|didn'?t) know (anyone|anybody|a soul|a single (person|soul)|one (person|soul))|know no ?one|haven'?t (got|made) (any )?friends|"
         r"(friends|mates|everyone|everybody) (have |has )?(all )?(moved|gone) away",
         ("I feel so lonely", "I have no one to talk to", "everyone else has friends except me"),
@@ -113,8 +113,8 @@ FEELINGS: tuple[Feeling, ...] = (
         "grieving",
         r"grie(f|ving)|passed away|\bdied\b|broke up with me|dumped me|(we|we'?ve|just|have) (broken|split) up|"
         r"(we|i|she|he|they) (broke|split) up|(had to )?put (our|my|the) (dog|cat|pet|rabbit|horse) down|"
-        # "we had our old spaniel put to sleep", "having him put down": a pet's death, whatever its breed
-        r"\b(had|have|having|had to have) (our|my|the|him|her|them) (\w+ ){0,3}put (down|to sleep)\b|"
+        # "we had our old spaniel put to sleep", "having him put down", "we had Bramble put to sleep": a pet's death
+        r"\b(had|have|having|had to have) (our|my|the|him|her|them|[a-z]+) (\w+ ){0,3}put (down|to sleep)\b|"
         # "my dog had to be put to sleep", "our cat was put down": said of an animal, a death
         r"\b(dog|cat|pet|puppy|kitten|rabbit|bunny|horse|pony|hamster|guinea pig|budgie|parrot|collie|spaniel|terrier|"
         r"retriever|labrador|lab|greyhound|whippet|poodle|pug|staffie|boxer)s? (\w+ ){0,2}(had to be|was|were|got|has been|"
@@ -158,7 +158,7 @@ class Theme:
 THEMES: tuple[Theme, ...] = (
     Theme(
         "sleep",
-        r"sleep|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning|"
+        r"sleep|slept|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning|"
         r"(lie|lying|lay) (there|here|in bed)|in bed (and|but|at)|drop(ping)? off|drift(ing)? off|(go|goes|get|going|went) to bed|switch off at night",
     ),
     Theme(
@@ -362,7 +362,7 @@ _ASKS = re.compile(r"(what|whats|what'?s|how|why|when|where|who|which|is|are|doe
 #: night!", "anyway, bye for now x"): a goodbye, whatever came before it ("at night" is no sign-off: it has no comma).
 _SIGN_OFF = re.compile(
     r"[,.!;]\s*(night|nite|nighty night|night night|good ?night|gn|bye|bye for now|byee+|cya|see ya|see you|"
-    r"speak soon|talk soon|ttyl)( (x+|all|then|now))?\s*[!.x\s]*$"
+    r"speak soon|talk soon|ttyl)( (x+|all|then|now))?(\s|x|[^\w\s])*$"  # then only kisses, marks or emoji
 )
 #: Leaving to do something, said with thanks ("thanks, I needed that. off to walk him before it gets dark").
 _LEAVING = re.compile(r"\b(off to|heading (off|out|to)|gotta go|got to go|time to go|better go|must go)\b")
@@ -951,7 +951,9 @@ class Understander:
         if feelings and not all(f in ("okay", "hopeful") for f in feelings):
             return None
         if not short:  # "thanks for helping me think it through": thanks, said at more length
-            if _THANKS_OPENING.search(norm) and len(norm.split()) <= 12 and not I.QUESTION.search(norm):
+            n = len(norm.split())
+            # "Thank you for letting me go on. It helped, saying it to someone.": thanks, a little longer
+            if _THANKS_OPENING.search(norm) and not I.QUESTION.search(norm) and (n <= 12 or (n <= 20 and _IT_HELPED.search(norm))):
                 return "thanks"
             return None
         if I.GOODBYE.search(norm) or I.LUCK.search(norm):  # "wish me luck": off into the thing they dreaded
@@ -963,6 +965,10 @@ class Understander:
         if I.GREETING.search(norm):
             return "greeting"
         return None
+
+
+#: Thanks that says the talk helped ("it helped, saying it to someone", "I needed that").
+_IT_HELPED = re.compile(r"\b(it|that|this|talking|saying it)( really| honestly| actually)? (helped|helps)\b|\bneeded (that|this)\b|\bmeans a lot\b")
 
 
 #: Feelings that make good news read as mixed, so it is not celebrated over.

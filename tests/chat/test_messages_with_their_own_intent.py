@@ -200,3 +200,33 @@ def test_something_dreaded_that_went_fine_is_good_news(service, calm):
 def test_a_first_message_that_says_no_feeling_is_not_thanked_as_an_answer(service, calm):
     [reply] = play(service, "Good morning. I'm 88 and my niece thinks I should try one of these computer chats.")
     assert "helps me understand" not in reply.text
+
+
+def test_a_fear_of_what_will_happen_is_not_welcomed_as_a_plan(service, calm):
+    """Asked what goes through their mind, "that i'll say something stupid..." was answered "sounds like a good plan"."""
+    _, fear = play(
+        service,
+        "work leaving do on friday and I barely know anyone there",
+        "that i'll trip over my words and everyone stares at me",
+    )
+    assert "plan" not in fear.text.lower()
+
+
+def test_a_pet_put_to_sleep_by_name_is_a_loss_not_a_sleep_problem(service, calm):
+    [reply] = play(service, "We had Pepper put to sleep on Monday. Our old tabby. Eighteen, and her heart was failing.")
+    assert "grieving" in reply.understood.feelings and "sleep" not in reply.understood.themes
+    assert not any("sleep" in e for e in reply.suggested_exercises)
+
+
+def test_thanks_that_says_the_talk_helped_is_thanks_even_after_a_question(service, calm):
+    *_, thanks = play(
+        service,
+        "my nan died last month and I keep expecting her to ring on sundays",
+        "she always rang at six, after her programme",
+        "Thank you for letting me talk about her. It helped, saying it out loud to someone.",
+    )
+    assert thanks.understood.intent == "thanks"
+
+
+def test_a_goodbye_with_an_emoji_after_it_is_a_goodbye(understander):
+    assert understander.read("ok gonna make a start on the essay now, byeee 📚").intent == "goodbye"
