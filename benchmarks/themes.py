@@ -7,8 +7,9 @@ The labelled messages (haven/chat/data/themes/) are split by a hash of their wor
 the learned reader learns from train, `haven train-themes` chooses its thresholds on dev, and held-out is never
 used to choose anything. Each part is read twice by the chat's own Understander: the theme words alone (as the
 chat read before the learned reader), and the words with the learned reader's say. "main" is the share of
-messages whose first theme is the labelled main one (or both say none); "exact" the share read with exactly the
-labelled themes; precision and recall count themes.
+messages whose first theme is the labelled main one (or both say none), "wrong" those read with another first
+theme (worse than none read: the reply goes off course); "exact" the share read with exactly the labelled themes;
+precision and recall count themes.
 """
 
 from __future__ import annotations
@@ -35,11 +36,14 @@ def main() -> None:
     library = load_default_library()
     readers = {"words alone": Understander(library, theme_model=False), "words + learned": Understander(library)}
     print(f"{args.split}: {len(rows)} labelled messages")
-    print("| reading | main theme | exact set | precision | recall |")
-    print("|---|---|---|---|---|")
+    print("| reading | main theme right | main theme wrong | exact set | precision | recall |")
+    print("|---|---|---|---|---|---|")
     for name, reader in readers.items():
         s = score(rows, [reader.read(r.text).themes for r in rows])
-        print(f"| {name} | {s.main:.3f} | {s.exact:.3f} | {s.precision:.3f} | {s.recall:.3f} |")
+        print(
+            f"| {name} | {s.right} ({s.main:.3f}) | {s.wrong} ({s.wrong / max(1, s.n):.3f}) | {s.exact:.3f} "
+            f"| {s.precision:.3f} | {s.recall:.3f} |"
+        )
         for text, want, got in s.wrong_main[: args.show]:
             print(f"    {list(want)} read {list(got)}: {text[:100]}")
 

@@ -506,9 +506,7 @@ def train_themes() -> None:
         {
             "counts": report.counts,
             "C": report.c,
-            "keep_at": report.keep_at,
             "add_at": report.add_at,
-            "by_meaning": report.by_meaning,
             "dev_main_theme": {"words": round(report.dev_words.main, 3), "with_model": round(report.dev_model.main, 3)},
         }
     )

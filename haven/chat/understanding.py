@@ -399,6 +399,9 @@ _FEELING_ABOUT = re.compile(
 )
 
 
+_THEME_NAMES = frozenset(t.name for t in THEMES)
+
+
 def _leading(themes: tuple[str, ...], norm: str) -> tuple[str, ...]:
     """The themes with the one a feeling is said to be about first: "throwing a party for mum and I'm nervous about
     giving a speech" is about the speech, so it is asked about that, not "What has been happening at home?"."""
@@ -600,7 +603,7 @@ class Understander:
             themes = tuple(t for t in themes if t != "relationships")
         named = self.named_document(text)
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
-        themes = self._judged(self._meant(themes, vector), vector)
+        themes = self._judged(self._meant(themes, vector), vector, state)
         if vector is not None and not feelings:
             feelings += self._feelings_by_meaning(vector, norm)
         feelings_t = tuple(dict.fromkeys(feelings))
@@ -673,10 +676,14 @@ class Understander:
         kept = tuple(t for t in themes if t not in near or float((near[t] @ vector).max()) >= self.theme_floor)
         return kept
 
-    def _judged(self, themes: tuple[str, ...], vector: np.ndarray | None) -> tuple[str, ...]:
-        """The themes after the learned reader's say (``theme_model.py``): theme words the message is not about
-        set aside, and a theme said without its words picked up. Without embeddings or the model, the words'."""
-        if vector is None or not (self.use_embeddings and self.theme_model):
+    def _judged(self, themes: tuple[str, ...], vector: np.ndarray | None, state: DialogueState) -> tuple[str, ...]:
+        """The themes, with the learned reader's (``theme_model.py``) when the words named none and the
+        conversation has no theme yet: a theme said without its words ("chem mock thurs n i know literally
+        nothing") is picked up. Not later on: a reply within a conversation is read within its topic ("I feel so
+        guilty when I get annoyed with her", while talking of caring for a mother), which a theme read from the one
+        message alone would pull elsewhere. Without embeddings or the model, the words'."""
+        themed = any(t in _THEME_NAMES for t in state.topics)
+        if themes or themed or vector is None or not (self.use_embeddings and self.theme_model):
             return themes
         from haven.chat.theme_model import load_model
 
