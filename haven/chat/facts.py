@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_DAY = r"(mon|tues|wednes|thurs|fri|satur|sun)day"
+#: a weekday, also as people shorten it in a chat ("mock thurs", "weds"), said back in full
+_DAY = r"((mon|tues|wednes|thurs|fri|satur|sun)day|tues?|weds|thurs?|fri)"  # "sat", "sun", "mon" are words
+_DAY_NAMES = {"tue": "Tuesday", "tues": "Tuesday", "weds": "Wednesday", "thur": "Thursday", "thurs": "Thursday", "fri": "Friday"}
 _AT = r"( at \d{1,2}(:\d\d)? ?(am|pm)?| at (noon|midday))?"
 WHEN = re.compile(
     # a day with its time ("monday at 9", "tomorrow at 2pm") is one fact, found before the time alone
@@ -20,7 +22,7 @@ WHEN = re.compile(
     r"(hours?|days?|weeks?|months?)|at \d{1,2}(:\d\d)? ?(am|pm)?|\d{1,2} ?(am|pm))\b"
 )
 EVENT = re.compile(
-    r"\b(finals|mocks|gcses|a levels|exams?|tests?|interviews?|presentations?|deadlines?|meetings?|appointments?|dates?|weddings?|"
+    r"\b(finals|mocks?|gcses|a levels|exams?|tests?|interviews?|presentations?|deadlines?|meetings?|appointments?|dates?|weddings?|"
     r"funerals?|surgery|operation|driving test|assessment|essay|dissertation|first day|audition|speech)\b"
 )
 TOLD = re.compile(
@@ -136,7 +138,7 @@ def coming_up(facts: tuple[tuple[str, str, str], ...], norm: str) -> str | None:
     when = next((value for _, what, value in facts if what == "when"), None)
     if event is None or when is None or _PAST.search(norm):
         return None
-    when = re.sub(rf"\b{_DAY}\b", lambda m: m.group(0).capitalize(), when)
+    when = re.sub(rf"\b{_DAY}\b", lambda m: _DAY_NAMES.get(m.group(0).lower(), m.group(0).capitalize()), when)
     if re.match(_DAY, when, re.I):
         when = f"on {when}"  # "monday at 9" -> "on Monday at 9"
     elif re.match(r"\d", when):

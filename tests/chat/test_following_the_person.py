@@ -598,3 +598,15 @@ def test_a_thing_of_their_own_is_named_as_before_and_a_remedy_only_when_nothing_
     assert own_thing("i tried that relaxation video") == "the relaxation video"
     assert own_thing("i tried melatonin and it didnt do anything") == "melatonin"
     assert own_thing("i tried box breathing") is None and own_thing("i tried it") is None
+
+
+def test_a_weekday_shortened_in_a_chat_is_a_fact_heard_and_not_asked_for_again(service, calm):
+    [reply] = play(service, "bio mock weds and i know literally nothing about enzymes")
+    assert "Wednesday" in reply.text
+    assert "next deadline or exam" not in reply.text
+
+
+def test_words_that_look_like_a_shortened_weekday_are_not_one():
+    from haven.chat.facts import extract
+
+    assert not [f for f in extract("i sat in the sun for an hour and my mum rang", ()) if f[1] == "when"]
