@@ -1115,6 +1115,10 @@ class GuideEngine:
             feeling = " and ".join(P.FEELING_WORDS.get(f, f) for f in u.feelings[:2])
             about = next((P.THEME_ABOUT[t] for t in u.themes if t in P.THEME_ABOUT), "")
             opening = phraser.pick("reflect", P.REFLECT_FEELING, feeling=feeling, about=about)
+        elif "grieving" in self._subjects(request) and threads.FOND.search(request.normalised):
+            # "she used to lie on her back with her legs in the air, it made us laugh every day": a loved memory
+            memory = phraser.pick("listen-memory", P.LISTEN_MEMORY)
+            return [f"{memory} {phraser.pick('listen-memory-q', P.LISTEN_MEMORY_QUESTION)}"], []
         else:
             opening = self._said_back(request, phraser) or phraser.pick("listen-ack", self._in_tune(request, P.LISTEN_ACK))
         return [f"{opening} {phraser.pick('listen-q', self._in_tune(request, P.LISTEN_QUESTION))}"], []

@@ -153,6 +153,7 @@ REFUSAL = re.compile(
 LISTEN = re.compile(
     r"\b(just (listen|hear me out|want to (talk|vent|be heard|get (it|this) off my chest|rant))|"
     r"(need|want) to (vent|rant|get (it|this) off my chest)|let me (vent|rant)|can (you|u) (just )?listen|"
+    r"(can|could) (you|u) (just )?let me (talk|tell you)|let me (just )?talk about|"
     r"(could|would) you (just )?listen|just need (someone|somebody) to (listen|talk to)|"
     r"(don'?t|do not) (want|need) (advice|solutions|to be fixed|fixing)|"
     r"not looking for (advice|solutions|tips|suggestions|exercises|fixing|to be fixed)|"

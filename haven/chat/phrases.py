@@ -445,6 +445,17 @@ LISTEN_ACK = (
     "I'm still here.",
     "Mm, that makes sense.",
 )
+#: A loved memory told while grieving ("it made us laugh every single day"): received as the gift it is.
+LISTEN_MEMORY = (
+    "What a lovely thing to remember.",
+    "That's a memory worth keeping close.",
+    "It sounds like there was so much joy in that.",
+)
+LISTEN_MEMORY_QUESTION = (
+    "Tell me more, if you'd like.",
+    "What else do you remember?",
+    "Go on, I'm listening.",
+)
 LISTEN_QUESTION = (
     "What's on your mind?",
     "Go on, I'm here.",

@@ -140,6 +140,12 @@ PATTERN = re.compile(
     r"again and again|never (says|said|apologi\w*|pays?|pays|listens|helps|asks|does)|always (does|says|takes|"
     r"leaves|forgets|makes)|keeps (doing|taking|saying|leaving|borrowing|eating|ignoring|interrupting))\b"
 )
+#: A fond memory told ("it made us laugh every single day", "she'd wait by the gate every day"): what happened
+#: again and again was loved, not something to put up with; "No wonder it's getting to you" would mistake it.
+FOND = re.compile(
+    r"\b(laugh\w*|made (us|me) (smile|happy)|lovely|loved|adored|so sweet|funny|hilarious|favourite|used to|"
+    r"miss (her|him|them|it))\b"
+)
 #: "...but I kept breathing slowly", "but it went fine": a "but" that turns to coping, not to more weight.
 _COPED = re.compile(
     r"\b(kept|managed|helped|worked|passed|did it|got through|went (fine|well|ok)|was fine|"
@@ -697,6 +703,6 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
         said = _sentence(norm)
         if said:  # "What happened?" "my brother went on holiday like nothing happened"
             return Move("event", said_back=said, who=who, pronoun=pronoun)
-    if PATTERN.search(norm) and not norm.endswith("?"):
+    if PATTERN.search(norm) and not norm.endswith("?") and not FOND.search(norm):
         return Move("pattern", said_back=_sentence(norm), who=who, pronoun=pronoun)
     return None

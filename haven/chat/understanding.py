@@ -383,7 +383,8 @@ _NEGATION = re.compile(r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|w
 #: Read once here, so no reading (the health theme, a plan, "I'll try that") has to know the typo.
 _ILL_AS_I_WILL = re.compile(
     r"(^|\b(?:ok|okay|yeah|yes|sure|so|then|maybe|and|but|think|guess|suppose|hopefully|probably|well|"
-    r"alright|right|fine|now|tomorrow|tonight|today|k|what|that|where|who) )ill (?=(go|try|be|do|see|text|call|ask|have|get|give|check|just|probably|definitely|never|still|let|tell|"
+    r"alright|right|fine|now|tomorrow|tonight|today|k|what|that|where|who|decide|worry|worried|know|hope|scared|"
+    r"afraid|feel like|bet|swear) )ill (?=(go|try|be|do|see|fail|mess|forget|freeze|end|text|call|ask|have|get|give|check|just|probably|definitely|never|still|let|tell|"
     r"miss|need|remember|regret|lose|want|"
     r"say|think|look|come|start|stay|talk|message|book|join|head|pop|sort|find|aim|plan|send|wait|keep|make|take|"
     r"use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring|practi[cs]e)\b)"
@@ -613,8 +614,9 @@ class Understander:
         if _SIGN_OFF.search(text.lower()) and reading.intent in ("answer", "feeling", "acknowledgement"):
             if not _distressed(feelings_t):  # "ok gonna try and enjoy the rest of the evening, night!"
                 reading = I.Reading("goodbye")
-        if reading.intent == "thanks" and _LEAVING.search(norm) and not _distressed(feelings_t):
-            reading = I.Reading("goodbye")  # "thanks, I needed that. off to walk him": a goodbye, not "anything else?"
+        if reading.intent == "thanks" and (_LEAVING.search(norm) or _SIGN_OFF.search(text.lower()) or I.GOODBYE.search(norm)):
+            if not _distressed(feelings_t):  # "ty!! gonna actually sleep now, night 👋": thanks, and goodnight
+                reading = I.Reading("goodbye")  # "thanks, I needed that. off to walk him": a goodbye, not "anything else?"
         is_exercise = named in self.library.exercises if named else False
         stated = F.extract(norm, themes)
         if reading.answers and state.pending is not None:

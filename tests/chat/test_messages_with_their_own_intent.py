@@ -230,3 +230,26 @@ def test_thanks_that_says_the_talk_helped_is_thanks_even_after_a_question(servic
 
 def test_a_goodbye_with_an_emoji_after_it_is_a_goodbye(understander):
     assert understander.read("ok gonna make a start on the essay now, byeee 📚").intent == "goodbye"
+
+
+def test_ill_typed_for_i_will_before_a_fear_is_not_being_ill(understander):
+    assert "health" not in understander.read("thats when i decide ill fail everything and let everyone down").themes
+
+
+def test_thanks_with_a_goodnight_is_a_goodbye(understander):
+    assert understander.read("ty!! gonna actually sleep now, night 👋").intent == "goodbye"
+    assert understander.read("Thank you for listening, love. I feel a bit lighter. Night night.").intent == "goodbye"
+
+
+def test_a_loved_memory_told_while_grieving_is_received_as_one(service, calm):
+    """"It made us laugh every single day" was answered "No wonder it's getting to you. How do you usually respond
+    when it happens?" (a repeated annoyance); "let me talk about her" was a decline, not a wish to be listened to."""
+    *_, ask, memory = play(
+        service,
+        "Our old lab Juno had to be put to sleep on Friday. She was fifteen.",
+        "Please, no exercises. Can you just let me talk about her for a while?",
+        "She used to steal socks and parade them round the garden like trophies. It made the kids laugh every single time.",
+    )
+    assert ask.understood.mode == "listening"
+    assert "getting to you" not in memory.text and "respond when it happens" not in memory.text
+    assert not memory.suggested_exercises and "?" in memory.text
