@@ -176,7 +176,9 @@ PLAN_STEP = re.compile(
     r"read|cook|paint|draw|sit|say|explain|reach|spend|pop|head|give|get back|get in touch|"
     r"send|keep|put|buy|find|sort|cancel|set|pick|switch|listen|contact|reply|apologi[sz]e|bake|swim|jog|stretch|"
     r"meditate|journal|jot|mention|suggest|arrange|organi[sz]e|schedule|prep|prepare|rehearse|tidy|wear|print|"
-    r"think about|look into|look at|try out|"
+    r"think about|look into|look at|try out|revise|study|finish|"
+    # "i'll do 25 mins tonight", "do an hour of revision"; never "do it", "do something" (a plan unnamed)
+    r"do(?= (?!(?:it|that|this|something|anything|myself|everything|what)\b))|"
     r"be (?:honest|open|straight|upfront)|"
     r"\w+ing)\b.*)$"
 )

@@ -253,3 +253,28 @@ def test_a_loved_memory_told_while_grieving_is_received_as_one(service, calm):
     assert ask.understood.mode == "listening"
     assert "getting to you" not in memory.text and "respond when it happens" not in memory.text
     assert not memory.suggested_exercises and "?" in memory.text
+
+
+def test_no_to_an_exercise_said_in_passing_is_respected_after_a_question(service, calm):
+    """Walking the app: "no thanks, not an exercise right now" (after a question, with one offered earlier) was read
+    as an answer and offered progressive muscle relaxation."""
+    *_, no = play(
+        service,
+        "biology mock on friday and my brain just goes blank",
+        "mostly at night. that's when i decide i'll fail everything",
+        "no thanks, not an exercise right now",
+    )
+    assert no.understood.intent == "decline" and not no.suggested_exercises
+
+
+def test_a_plan_to_do_a_stretch_of_work_is_a_plan_but_doing_it_unnamed_is_not():
+    from haven.chat.threads import plan_said_back
+
+    assert plan_said_back("ok maybe i'll do 25 mins tonight with my phone in the kitchen") is not None
+    assert plan_said_back("i'll do it tonight") is None  # unnamed: never welcomed as "a good plan"
+
+
+def test_getting_in_late_is_not_good_news(understander):
+    """From the blind set heldout14 (read for the rubric, so dev from then): congratulated for being told off."""
+    reply = understander.read("got in 20 mins late and my manager said something in front of everyone")
+    assert reply.intent != "progress"
