@@ -114,7 +114,7 @@ FEELINGS: tuple[Feeling, ...] = (
         r"grie(f|ving)|passed away|\bdied\b|broke up with me|dumped me|(we|we'?ve|just|have) (broken|split) up|"
         r"(we|i|she|he|they) (broke|split) up|(had to )?put (our|my|the) (dog|cat|pet|rabbit|horse) down|"
         # "we had our old spaniel put to sleep", "having him put down", "we had Bramble put to sleep": a pet's death
-        r"\b(had|have|having|had to have) (our|my|the|him|her|them|[a-z]+) (\w+ ){0,3}put (down|to sleep)\b|"
+        r"\b(had|have|having|had to have) (our|my|the|him|her|them|(?!(to|it|a|an|you|me|just|already)\b)[a-z]+) (\w+ ){0,3}put (down|to sleep)\b|"
         # "my dog had to be put to sleep", "our cat was put down": said of an animal, a death
         r"\b(dog|cat|pet|puppy|kitten|rabbit|bunny|horse|pony|hamster|guinea pig|budgie|parrot|collie|spaniel|terrier|"
         r"retriever|labrador|lab|greyhound|whippet|poodle|pug|staffie|boxer)s? (\w+ ){0,2}(had to be|was|were|got|has been|"

@@ -278,3 +278,7 @@ def test_getting_in_late_is_not_good_news(understander):
     """From the blind set heldout14 (read for the rubric, so dev from then): congratulated for being told off."""
     reply = understander.read("got in 20 mins late and my manager said something in front of everyone")
     assert reply.intent != "progress"
+
+
+def test_putting_something_down_is_no_loss(understander):
+    assert "grieving" not in understander.read("I had to put down my bag and just stand there").feelings
