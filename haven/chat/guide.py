@@ -1008,10 +1008,16 @@ class GuideEngine:
             found = {(h.doc_id, h.section) for h in hits}
             hits = (*hits, *(h for h in passages.of_document(self.library, named) if (h.doc_id, h.section) not in found))
         if named:  # the named document first, in it the section the question names, else one not quoted yet
-            asked = set(re.findall(r"[a-z]{4,}", request.normalised)) - _QUESTION_WORDS
+            def words(text: str) -> set[str]:
+                return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+            # the words of the question that name a part of the document, not the document itself ("a thinking trap"
+            # names the article; "Catastrophising and all-or-nothing thinking" is not what was asked about)
+            title = getattr(self.library.get(named), "title", "") or ""
+            asked = words(request.normalised) - words(" ".join(_QUESTION_WORDS)) - words(title)
 
             def named_in_heading(hit) -> int:  # "is 'mind reading' a CBT thing?": "Jumping to conclusions: mind reading"
-                return len(asked & set(re.findall(r"[a-z]{4,}", (hit.section or "").lower())))
+                return len(asked & words(hit.section or ""))
 
             # "what does CBT even stand for?": what it is, from the overview, before whatever else the search found
             what_is = bool(_WHAT_IS_IT.search(request.normalised))
@@ -1028,19 +1034,17 @@ class GuideEngine:
             if exercise is not None:
                 return exercise
         fitting = named or not self._subjects(request)
-        article = next(
-            (h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))), None
-        )
+        articles = [h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))]
+        article, quote = None, None
+        for candidate in articles:  # the first with words to quote ("How to catch a thinking trap" is all steps)
+            found = passages.quotes(candidate.passage, 3, skip_summary=candidate.section == "Overview")
+            if not found:  # an overview that is all summary: its one paragraph is the answer
+                found = passages.quotes(candidate.passage, 3)
+            quote = next((q for q in found if phraser.fresh(q)), found[0] if found else None)
+            if quote is not None:
+                article = candidate
+                break
         if article is None:
-            exercise = self._exercise_answer(request, phraser, citer)
-            if exercise is not None:
-                return exercise
-            return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
-        found = [q for q in passages.quotes(article.passage, 3, skip_summary=article.section == "Overview")]
-        if not found:  # an overview that is all summary: its one paragraph is the answer
-            found = passages.quotes(article.passage, 3)
-        quote = next((q for q in found if phraser.fresh(q)), found[0] if found else None)
-        if quote is None:
             exercise = self._exercise_answer(request, phraser, citer)
             if exercise is not None:
                 return exercise

@@ -282,3 +282,11 @@ def test_getting_in_late_is_not_good_news(understander):
 
 def test_putting_something_down_is_no_loss(understander):
     assert "grieving" not in understander.read("I had to put down my bag and just stand there").feelings
+
+
+def test_what_a_thinking_trap_is_is_answered_from_the_article_not_said_to_be_missing(service, calm):
+    """Walking the app: the section whose heading the question seemed to name ("How to catch a thinking trap") is all
+    steps, with nothing to quote, and the reply said the library does not cover it."""
+    [reply] = play(service, "wait what even is a thinking trap?")
+    assert "isn't something Haven's library covers" not in reply.text
+    assert "thinking-traps" in {c.doc_id for c in reply.citations}
