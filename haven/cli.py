@@ -480,10 +480,17 @@ def train_triage(
     most_false_crisis: int = typer.Option(
         None, help="With --average: at most this many dev messages labelled none read as a crisis."
     ),
+    neighbours: bool = typer.Option(
+        False, "--neighbours", help="Only rebuild the second opinion's labelled neighbours from the train split."
+    ),
 ) -> None:
     """Retrain triage's learned layer from haven/safety/data/triage (deterministic; thresholds chosen on dev)."""
-    from haven.safety.training import MEMBERS, choose_average_thresholds, train
+    from haven.safety.training import MEMBERS, build_neighbours, choose_average_thresholds, train
 
+    if neighbours:
+        built = build_neighbours()
+        _print_json({"neighbours": len(built.crisis), "crises": int(built.crisis.sum()), "data_hash": built.data_hash})
+        return
     if average:
         chosen = choose_average_thresholds(log=lambda line: typer.echo(line, err=True), most_false_crisis=most_false_crisis)
         _print_json({"average_thresholds": vars(chosen)})

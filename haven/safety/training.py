@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from haven.safety import classifier
 from haven.safety.labelled import LEVELS, Labelled, data_hash, load_labelled, part
+
+if TYPE_CHECKING:
+    from haven.safety.neighbours import Neighbours
 
 #: Dev bounds for choosing thresholds (the held-out figures are what gets reported): within them, all the
 #: recall the model can give.
@@ -178,6 +182,20 @@ def choose_thresholds(rows: list[Labelled], readings, most_false_crisis: int | N
 MEMBERS = {"before_long": lambda source: not source.startswith("round9_long_")}
 
 
+def build_neighbours(write: bool = True) -> Neighbours:
+    """The neighbour vote's messages (``neighbours.py``): the main model's learnable train split, so the second
+    opinion never sees a dev or held-out message; ``write`` saves ``models/triage_neighbours.npz``."""
+    from haven.safety import neighbours
+
+    rows = list(load_labelled())
+    train_rows = part("train", [r for r in rows if only_haven_context(r)])
+    built = neighbours.build([model_input(r) for r in train_rows], [r.level for r in train_rows], data_hash(rows))
+    if write:
+        built.save()
+        neighbours.load_neighbours.cache_clear()
+    return built
+
+
 def train(write: bool = True, log=print, member: str | None = None) -> TrainingReport:
     """Fit on train, choose thresholds on dev, and (``write``) save ``models/triage.npz``, ``.json`` and
     ``triage_encoder.npz``; ``member``: the averaged-in model of that name, from its files only
@@ -189,6 +207,9 @@ def train(write: bool = True, log=print, member: str | None = None) -> TrainingR
         rows = [r for r in rows if MEMBERS[member](r.source)]
     learnable = [r for r in rows if only_haven_context(r)]
     train_rows, dev_rows = part("train", learnable), part("dev", learnable)
+    if member is None and write:
+        log("neighbours for the second opinion (the train split's MiniLM vectors)")
+        build_neighbours()
     log(f"linear heads on {len(train_rows)} train messages")
     heads, c = fit_heads(train_rows, dev_rows)
     log("encoder (the top layers of MiniLM, low-rank)")

@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from haven.safety.categories import CATEGORIES, LEGACY_CATEGORIES, LEVELS
+from haven.safety.neighbours import looks_ordinary
 from haven.safety.patterns import PatternHit, frame_in, has_risk_cue, match, model_sentences, prepare
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,9 @@ class Reading:
     #: the model's highest P(crisis) over the sentences that do not themselves tell history (1.0: not read)
     crisis_beside_history: float = 1.0
     sentences: tuple[str, ...] = ()  # the prepared (normalised) sentences the patterns read
+    #: for a crisis the model raised alone in English: the share of crises among the labelled training messages
+    #: nearest to its window (``neighbours.py``); None when not asked or no opinion
+    neighbour_crises: float | None = None
 
 
 def windows(sentences: list[str]) -> list[str]:
@@ -159,11 +163,13 @@ def read(text: str) -> Reading:
         if prediction.risk > risk or (prediction.risk == risk and prediction.crisis > crisis):
             category, audience, window = prediction.category, prediction.audience, piece
         crisis, risk = max(crisis, prediction.crisis), max(risk, prediction.risk)
+    risk_cue = any(has_risk_cue(s) for s in prepared.sentences)
+    language = _language(text)
     return Reading(
         hits=hits,
         denials=prepared.denials,
-        risk_cue=any(has_risk_cue(s) for s in prepared.sentences),
-        language=_language(text),
+        risk_cue=risk_cue,
+        language=language,
         crisis=crisis,
         risk=risk,
         category=category,
@@ -175,7 +181,20 @@ def read(text: str) -> Reading:
         risk_again=history and frame_in("risk_again", prepared.sentences),
         crisis_beside_history=_crisis_beside_history(pieces, predictions) if history else 1.0,
         sentences=prepared.sentences,
+        neighbour_crises=_second_opinion(window, crisis, hits, risk_cue, language),
     )
+
+
+def _second_opinion(window: str, crisis: float, hits, risk_cue: bool, language) -> float | None:
+    """The neighbours' share of crises, asked only where it can matter: the model alone reads a crisis (no
+    pattern, no risk word) in a message that is English (or too short to tell)."""
+    if hits or risk_cue or not window or crisis < _thresholds().crisis:
+        return None
+    if getattr(language, "language", None) not in (None, "en"):
+        return None
+    from haven.safety.neighbours import crisis_share
+
+    return crisis_share(window)
 
 
 def _crisis_beside_history(pieces: list[str], predictions) -> float:
@@ -353,6 +372,11 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "I'm not suicidal, just tired": the model reads the denied word; with nothing risky left once the
             # denial is set aside, the denial lowers the crisis one step, to a check (it never erases it)
             why = f'{model_says}, denied: ' + "; ".join(reading.denials)
+            return Triage("concern", reading.category, why, audience, language, "model")
+        if not reading.risk_cue and looks_ordinary(reading.neighbour_crises):
+            # the model alone, and nothing said like this among the labelled messages was a crisis: a possible
+            # misread, met with a check-in that asks directly rather than the card that would then hold
+            why = f"{model_says}, but {reading.neighbour_crises:.0%} of the nearest labelled messages are crises"
             return Triage("concern", reading.category, why, audience, language, "model")
         why = f'{model_says}: "{reading.window[:120]}"'
         return Triage("crisis", reading.category, why, audience, language, "model", model_alone=not reading.risk_cue)

@@ -1,0 +1,95 @@
+"""A second opinion on the learned layer: the labelled training messages nearest to what it read as a crisis.
+
+Why: the learned layer's false crises in everyday chat ("that it won't be good enough and she'll realise I
+shouldn't have been accepted", P(crisis) 0.95) come with no risk word and no pattern, and a crisis then holds
+for the rest of the conversation. A logistic head and an adapted encoder both draw one boundary through the
+whole space; looking at the nearest labelled messages asks a different question, locally: has anything said
+like this been a crisis? When at most one of the ten nearest was, a crisis the learned layer raised alone is
+treated as a possible misread by ``triage.decide``: a gentle check-in that asks directly, not the card.
+
+Only the triage model's own train split is used (never dev or held-out), and only English messages are
+checked (MiniLM reads English; a crisis in another language is left to the model and the curated phrases).
+The vectors are MiniLM's (the same ones retrieval uses), stored as int8 (unit length times 127) in
+``models/triage_neighbours.npz`` with the data hash of the rows they came from; rebuilt by
+``haven train-triage`` and ``haven train-triage --neighbours``.
+
+Anything that fails here (a missing file, the embedding model) gives no opinion, and the crisis stands:
+the second opinion can only soften a reading, so it must never be the reason one is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+NEIGHBOURS_FILE = Path(__file__).with_name("models") / "triage_neighbours.npz"
+#: How many labelled messages are asked (chosen on dev, docs/benchmarks.md round 12).
+NEAREST = 10
+#: At most this share of crises among them: the crisis is a possible misread (1 of 10).
+ORDINARY_AT_MOST = 0.1
+_SCALE = 127.0
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The train split's vectors and whether each message was labelled a crisis."""
+
+    vectors: np.ndarray  # int8, (messages, 384): unit vectors times 127
+    crisis: np.ndarray  # bool, (messages,)
+    data_hash: str
+
+    def crisis_share(self, vector: np.ndarray, nearest: int = NEAREST) -> float:
+        """The share of crises among the ``nearest`` messages to a unit vector (cosine, ties by order)."""
+        scores = self.vectors.astype(np.float32) @ np.asarray(vector, dtype=np.float32)
+        nearest = min(nearest, len(scores))
+        top = np.argpartition(-scores, nearest - 1)[:nearest]
+        return float(self.crisis[top].mean())
+
+    def save(self, path: Path = NEIGHBOURS_FILE) -> None:
+        np.savez_compressed(path, vectors=self.vectors, crisis=self.crisis, data_hash=np.array(self.data_hash))
+
+
+def build(texts: Sequence[str], levels: Sequence[str], data_hash: str) -> Neighbours:
+    """Neighbours from labelled messages (the model's input text and its level)."""
+    from haven.retrieval.embeddings import embed
+
+    vectors = np.asarray(embed(list(texts)), dtype=np.float32)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    quantised = np.clip(np.rint(vectors * _SCALE), -127, 127).astype(np.int8)
+    return Neighbours(quantised, np.array([level == "crisis" for level in levels], dtype=bool), data_hash)
+
+
+@lru_cache(maxsize=1)
+def load_neighbours(path: Path = NEIGHBOURS_FILE) -> Neighbours | None:
+    """The stored neighbours, or None (logged) when the file is missing or unreadable."""
+    try:
+        with np.load(path) as data:
+            return Neighbours(data["vectors"], data["crisis"].astype(bool), str(data["data_hash"]))
+    except Exception:  # no opinion is safe: the learned layer's crisis then stands
+        log.exception("triage neighbours could not be read from %s; crises stand as the model reads them", path)
+        return None
+
+
+def crisis_share(text: str) -> float | None:
+    """The share of crises among the labelled training messages nearest to ``text``, or None (no opinion)."""
+    neighbours = load_neighbours()
+    if neighbours is None or not text.strip():
+        return None
+    try:
+        from haven.retrieval.embeddings import embed_one
+
+        return neighbours.crisis_share(embed_one(text))
+    except Exception:
+        log.exception("triage neighbours could not read a message; the crisis stands")
+        return None
+
+
+def looks_ordinary(share: float | None) -> bool:
+    """Whether a neighbour share says the learned layer's crisis is a possible misread."""
+    return share is not None and share <= ORDINARY_AT_MOST

@@ -1,0 +1,80 @@
+"""The second opinion on crises the learned layer raises alone: its nearest labelled training messages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from haven.safety import neighbours
+from haven.safety.labelled import data_hash, load_labelled, part
+from haven.safety.training import only_haven_context
+from haven.safety.triage import Reading, _Fallback, decide, read
+
+
+def _model_alone(share: float | None, risk_cue: bool = False) -> Reading:
+    return Reading(
+        hits=(), denials=(), risk_cue=risk_cue, language=None, crisis=0.95, risk=0.95,
+        category="suicide", audience="self", window="a window", neighbour_crises=share,
+    )
+
+
+def test_a_model_alone_crisis_with_ordinary_neighbours_is_a_check_in_not_the_card():
+    lowered = decide(_model_alone(0.1), _Fallback())
+    assert lowered.level == "concern" and lowered.category == "suicide"
+    assert "nearest labelled messages" in lowered.evidence
+
+
+@pytest.mark.parametrize(
+    ("share", "risk_cue"),
+    [(0.2, False), (None, False), (0.0, True)],
+    ids=["two crises among ten neighbours", "no opinion", "a risk word"],
+)
+def test_the_crisis_stands_otherwise(share, risk_cue):
+    assert decide(_model_alone(share, risk_cue), _Fallback()).level == "crisis"
+
+
+def test_a_pattern_crisis_is_never_asked_for_a_second_opinion(triage_model):
+    reading = read("I've decided I'm going to end my life tonight")
+    assert reading.hits and reading.neighbour_crises is None
+    assert decide(replace(reading, neighbour_crises=0.0)).level == "crisis"
+
+
+def test_a_message_in_another_language_is_left_to_the_model(triage_model):
+    # a real crisis the model catches alone; MiniLM reads English, so its neighbours are not asked
+    reading = read("hab mich gerade wieder geritzt, tiefer als sonst, und es hört nicht auf zu bluten")
+    assert reading.neighbour_crises is None and decide(reading).level == "crisis"
+
+
+def test_everyday_worry_read_as_a_crisis_by_the_model_becomes_a_check_in(triage_model):
+    # from a chat dev set: a writer's fear about a deadline, P(crisis) 0.95 from the model alone
+    reading = read("that it won't be good enough and she'll realise I shouldn't have been accepted")
+    assert reading.crisis >= 0.66 and reading.neighbour_crises is not None
+    assert decide(reading).level == "concern"
+
+
+def test_a_real_crisis_the_model_reads_alone_keeps_its_neighbours_and_the_card(triage_model):
+    reading = read("I've got a hammer in my bag and I'm waiting outside his work. he's going to pay for this")
+    assert decide(reading).level == "crisis"
+
+
+def test_the_stored_neighbours_are_the_train_split_of_the_data_as_it_is_now():
+    """Change the labelled data and forget `haven train-triage --neighbours`, and this fails."""
+    stored = neighbours.load_neighbours()
+    assert stored is not None and stored.data_hash == data_hash()
+    train = part("train", [r for r in load_labelled() if only_haven_context(r)])
+    assert len(stored.crisis) == len(train)
+    assert int(stored.crisis.sum()) == sum(r.level == "crisis" for r in train)
+
+
+def test_the_share_counts_the_nearest_messages():
+    vectors = np.array([[127, 0], [120, 30], [0, 127], [-127, 0]], dtype=np.int8)
+    stored = neighbours.Neighbours(vectors, np.array([True, False, True, True]), "x")
+    assert stored.crisis_share(np.array([1.0, 0.0]), nearest=2) == 0.5
+    assert stored.crisis_share(np.array([0.0, 1.0]), nearest=1) == 1.0
+
+
+def test_no_file_means_no_opinion_and_the_crisis_stands(tmp_path):
+    assert neighbours.load_neighbours(tmp_path / "missing.npz") is None
+    assert not neighbours.looks_ordinary(None)
