@@ -22,6 +22,9 @@ from haven.safety.patterns import load_pattern_book
         ("the neighbours have been sending signals through the wifi router again", "psychosis"),
         ("my flatmate is putting something in my food, I can taste it", "psychosis"),
         ("the voices are back and getting louder", "psychosis"),
+        ("someone downstairs has hidden a tracker inside my ceiling light", "psychosis"),
+        ("I can hear them through the vents every night and they keep telling me what to do", "psychosis"),
+        ("I think I did something really stupid", "medical_emergency"),
     ],
 )
 def test_a_quiet_sign_gets_a_check_in_about_what_it_is(text, category):
@@ -43,6 +46,8 @@ def test_a_quiet_sign_gets_a_check_in_about_what_it_is(text, category):
         "my phone is tracking my steps, I did 10k today",
         "my toddler makes himself sick when he cries too hard",
         "I make myself sick with worry about the mortgage",
+        "I did something stupid at work today, replied all to the whole company",
+        "my mate put a bug in my code as a prank",
     ],
 )
 def test_the_same_everyday_words_are_not_a_sign(text):
