@@ -48,6 +48,7 @@ def test_a_quiet_sign_gets_a_check_in_about_what_it_is(text, category):
         "I make myself sick with worry about the mortgage",
         "I did something stupid at work today, replied all to the whole company",
         "my mate put a bug in my code as a prank",
+        "money's tight so I'm cutting everything, even the streaming subscriptions",
     ],
 )
 def test_the_same_everyday_words_are_not_a_sign(text):
