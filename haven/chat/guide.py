@@ -140,10 +140,6 @@ _SOMEONE_ELSES_NEWS = re.compile(
     r"partner|husband|wife|boyfriend|girlfriend|cousin|aunt|uncle|nan|grandma|grandad|kids?|little one))\b"
     r"(?! and i\b)(?:'s)? (?!said\b|was fine\b|were fine\b)"
 )
-#: Asking what a thing is ("what even is cbt", "what does it stand for", "what's a thinking trap").
-_WHAT_IS_IT = re.compile(
-    r"\b(what|wat|wot|whats|what'?s)\b[^.?!]{0,20}\b(is|are|mean|means|stand|stands)\b|\bstands? for\b|\bmeant? by\b"
-)
 #: Words of a question that name no subject, left out when a question is matched to a section's heading.
 _QUESTION_WORDS = frozenset(
     "what whats does that this there they them then than with about from have thing things actual actually really "
@@ -1020,7 +1016,7 @@ class GuideEngine:
                 return len(asked & words(hit.section or ""))
 
             # "what does CBT even stand for?": what it is, from the overview, before whatever else the search found
-            what_is = bool(_WHAT_IS_IT.search(request.normalised))
+            what_is = bool(I.WHAT_IS.search(request.normalised))
 
             def order(h):
                 overview_first = what_is and h.section != "Overview"

@@ -103,6 +103,18 @@ EXPLAIN = re.compile(
     r"\b(what is|what'?s|what are|whats|tell me (about|more)|explain|how does|meaning of|mean by|"
     r"difference between|is it normal|is this normal|is that normal)\b"
 )
+#: Asking what a thing is ("what even is cbt", "what does it stand for", "what's a thinking trap"): the
+#: library's overview of it answers first.
+WHAT_IS = re.compile(
+    r"\b(what|wat|wot|whats|what'?s)\b[^.?!]{0,20}\b(is|are|does|do|mean|means|stand|stands)\b|\bstands? for\b|"
+    r"\bmeant? by\b"
+)
+#: Any question about a thing: what it is, whether it is real, or more about it ("is that an actual CBT thing?",
+#: "tell me about mind reading"). About something the library names, it wins over Haven's own pending question.
+ASKS_ABOUT = re.compile(
+    WHAT_IS.pattern + r"|\b(is|isn'?t) (that|it|this|there) (a|an|actually|really|even)\b|\bexplain\b|"
+    r"\btell me (about|more)\b"
+)
 #: "Do I have anxiety?": answered with what the check-ups and a doctor can do, never with a diagnosis.
 CONDITION = re.compile(
     r"\b((do|could|might|can) i (have|be having|suffer from)|am i (\w+ )?(depressed|bipolar|autistic|adhd|ocd|"

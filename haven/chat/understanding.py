@@ -120,6 +120,9 @@ FEELINGS: tuple[Feeling, ...] = (
         r"retriever|labrador|lab|greyhound|whippet|poodle|pug|staffie|boxer)s? (\w+ ){0,2}(had to be|was|were|got|has been|"
         r"have been|had been) put (down|to sleep)\b|"
         r"lost (our|my) (dog|cat|pet)|funeral|bereave\w*|miss (him|her|them) so|"
+        # "we buried her in October", "I've outlived nearly all my friends": a death, said as people of an age say it
+        r"\b(we|i|they) (buried|cremated) (?!(myself|ourselves|themselves|the|it|a|an|that|this|some|my head|"
+        r"our heads|my face)\b)\w+|\boutlived\b|"
         # "had the vet out this morning to put old Bess down": the vet names what was put down
         r"\bvets?\b.{0,60}\bput (?!(the|my|a) (phone|receiver|kettle|bag|cup|deposit)\b)(\w+ ){0,2}(down|to sleep)\b|"
         r"\bput (?!(the|my|a) (phone|receiver|kettle|bag|cup|deposit)\b)(\w+ ){0,2}(down|to sleep)\b.{0,60}\bvets?\b",
@@ -853,7 +856,7 @@ class Understander:
             return I.Reading("exercise_request", exercise=state.offered[0])  # "can we do one now?"
         if I.CONDITION.search(norm) or I.IS_NORMAL.search(norm):
             return I.Reading("question")
-        if named in self.library.articles and _ASKS_ABOUT_NAMED.search(norm):
+        if named in self.library.articles and I.ASKS_ABOUT.search(norm):
             return I.Reading("question")  # "wait wat even is cbt??" after Haven asked about the exam: answered first
         if (I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)) and not _distressed(feelings):
             return I.Reading("progress")
@@ -876,6 +879,8 @@ class Understander:
         if state.mode == "in_the_moment" and I.ACKNOWLEDGE.search(norm):
             return I.Reading("acknowledgement")
         strong = self._small_talk(norm, short, feelings)
+        if strong is None and _introduces_self(norm, feelings, themes, pending):
+            strong = "greeting"
         if strong is None and self._offtopic(vector, feelings, themes, I.OFFTOPIC_CLEAR_MARGIN, norm):
             strong = "offtopic"  # "write me some python code" answers nothing Haven asked
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
@@ -976,6 +981,20 @@ class Understander:
         return None
 
 
+def _introduces_self(norm: str, feelings, themes, pending) -> bool:
+    """A hello with a few words about oneself and nothing yet to talk about ("Good afternoon dear. I'm 90 next
+    month and my granddaughter put this on my tablet for me."): welcomed as a hello, never asked "What feels like
+    the hardest part right now?" before anything hard was said. A hello that names a trouble is not this."""
+    return (
+        pending is None
+        and not feelings
+        and not themes
+        and bool(I.GREETING.search(norm))
+        and not I.QUESTION.search(norm)
+        and len(norm.split()) <= 30
+    )
+
+
 #: Thanks that says the talk helped ("it helped, saying it to someone", "I needed that").
 _IT_HELPED = re.compile(r"\b(it|that|this|talking|saying it)( really| honestly| actually)? (helped|helps)\b|\bneeded (that|this)\b|\bmeans a lot\b")
 
@@ -995,12 +1014,6 @@ _HARD_FEELINGS = {
 }
 
 
-#: A question about something the library names ("wait wat even is cbt??", "what does cbt stand for lol", "is that
-#: an actual CBT thing?"): it wins over Haven's own pending question, which can wait a turn.
-_ASKS_ABOUT_NAMED = re.compile(
-    r"\b(what|wat|wot|whats|what'?s)\b[^.?!]{0,20}\b(is|are|does|do|mean|means)\b|\bstands? for\b|"
-    r"\b(is|isn'?t) (that|it|this|there) (a|an|actually|really|even)\b|\bexplain\b|\btell me (about|more)\b|\bmeant? by\b"
-)
 
 
 def _recent_exercises(state: DialogueState) -> list[str]:

@@ -290,3 +290,19 @@ def test_what_a_thinking_trap_is_is_answered_from_the_article_not_said_to_be_mis
     [reply] = play(service, "wait what even is a thinking trap?")
     assert "isn't something Haven's library covers" not in reply.text
     assert "thinking-traps" in {c.doc_id for c in reply.citations}
+
+
+def test_a_hello_with_a_few_words_about_oneself_is_welcomed_not_asked_what_is_hardest(service, calm):
+    hello, trouble = play(
+        service,
+        "Good morning. I'm 82 and my grandson set this up on my phone for me.",
+        "Good morning. I'm 82 and I can't get to sleep before three most nights.",
+    )
+    assert hello.understood.intent == "greeting" and "hardest" not in hello.text
+    assert trouble.understood.intent != "greeting" and "sleep" in trouble.understood.themes
+
+
+def test_a_friend_buried_is_a_loss_not_a_question_about_friends(service, calm):
+    (loss,) = play(service, "most of my old pals are gone now. we buried Frank last spring, he was the last of them")
+    assert "grieving" in loss.understood.feelings
+    assert "What happened with your friends" not in loss.text
