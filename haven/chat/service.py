@@ -323,7 +323,23 @@ class ChatService:
         except Exception:  # the help is shown even when it cannot be saved
             log.exception("could not save a safety turn")
             return reply
+        if assessment.reply in ("concern", "step_down"):
+            self._still_heard(person, conversation_id, text)
         return dataclasses.replace(reply, conversation_id=conversation_id)
+
+    def _still_heard(self, person: str, conversation_id: int, text: str) -> None:
+        """What a person said in a turn a gentle check answered is still heard: a wish to be listened to, a
+        decline, facts and topics are kept, so the talk after the check goes on from them. (Before, "can you just
+        listen for a bit? I don't want tips", met with a check-in, was followed by an article and "What worries
+        you most about your health?".) After the help is saved; a failure here costs one turn of memory."""
+        try:
+            state = self._dialogue(person, conversation_id)
+            understanding = self._understand(limits.bounded(text).text, state)
+            after = dialogue.advance(state, understanding, (), None)
+            stored = store.load_state(self.db, person, conversation_id)
+            store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
+        except Exception:
+            log.exception("could not keep what was said in a safety turn")
 
     def _other_language_reply(self, person: str, text: str, conversation_id: int, verdict) -> Reply:
         """A message in a language Haven cannot read well: say so kindly, never "outside what I can help with"."""

@@ -289,10 +289,30 @@ def assess(
             verdict = replace(together, evidence="read with the messages before it: " + together.evidence)
             crisis = RiskState("crisis", verdict.category, verdict.audience, 0, recent, source=together.source)
             return Assessment(verdict, crisis, "crisis")
+    if alone.level == "concern" and _asked_just_now(words, state, alone, phrases):
+        verdict = Triage("none", None, "checked in a moment ago; the learned layer alone again: " + alone.evidence)
+        return Assessment(verdict, _calm(state, recent), "normal")
     if alone.level == "concern":
         concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
         return Assessment(alone, concern, "concern")
     return Assessment(alone, _calm(state, recent), "normal")
+
+
+def _asked_just_now(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether Haven checked in a moment ago (its question unanswered, or the watch after a concern still runs)
+    and this concern is the learned layer's alone, with no risk word, means or time: asking the same
+    question again would not listen ("thanks for letting me rant, I feel a bit lighter" got it twice in three
+    turns). Risk words, patterns and crises are read as ever, and so is the message with the ones before."""
+    if not (state.level in ("clear", "concern") and state.watch > 0 and alone.source == "model"):
+        return False
+    from haven.safety.patterns import has_risk_cue, prepare
+
+    return not (
+        phrases.still_risky.search(words)
+        or phrases.means.search(words)
+        or phrases.timing.search(words)
+        or any(has_risk_cue(s) for s in prepare(words).sentences)
+    )
 
 
 def _calm(state: RiskState, recent: tuple[str, ...]) -> RiskState:

@@ -117,3 +117,13 @@ def test_cli_chat_json_contract(searcher, data_dir, monkeypatch):
     finally:
         chat_service.get_chat_service.cache_clear()
         get_engine.cache_clear()
+
+
+def test_what_is_said_in_a_turn_a_check_in_answered_is_still_heard(spy):
+    """A gentle check answers the turn, and the wish to be listened to said in it still holds afterwards."""
+    searcher, service = spy
+    first = service.respond("p-heard", "can you just listen? I've felt kind of numb for weeks")
+    assert first.engine == "safety" and first.concern is not None  # a quiet sign: the check-in
+    second = service.respond("p-heard", "work is a lot and nobody notices how much I do", first.conversation_id)
+    assert second.engine != "safety"
+    assert second.understood.mode == "listening" and not second.suggested_exercises

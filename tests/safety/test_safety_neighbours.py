@@ -78,3 +78,27 @@ def test_the_share_counts_the_nearest_messages():
 def test_no_file_means_no_opinion_and_the_crisis_stands(tmp_path):
     assert neighbours.load_neighbours(tmp_path / "missing.npz") is None
     assert not neighbours.looks_ordinary(None)
+
+
+def _model_concern(text):
+    from haven.safety import Triage
+
+    if text.startswith("anyway"):
+        return Triage("none", None, "")
+    return Triage("concern", "suicide", "model 0.40 crisis / 0.70 risk", "self", None, "model")
+
+
+def test_a_check_in_is_not_asked_again_a_moment_later_for_the_model_alone(monkeypatch):
+    """After a check-in the person talked on; a second learned-only concern with no risk word is not asked
+    again, but a risk word in the same spot still is."""
+    from haven.safety import conversation
+
+    monkeypatch.setattr(conversation, "read_message", _model_concern)
+    first = conversation.assess("some words the model reads as a worry")
+    assert first.reply == "concern"
+    ordinary = conversation.assess("anyway the copies are all marked now", first.state)
+    again = conversation.assess("thanks for letting me rant, I feel a bit lighter", ordinary.state)
+    assert again.reply == "normal"
+    assert conversation.assess("and I keep going over it all", first.state).reply == "normal"  # straight after
+    with_a_risk_word = conversation.assess("thanks, though I still think about suicide", ordinary.state)
+    assert with_a_risk_word.reply != "normal"
