@@ -328,6 +328,10 @@ def _step(norm: str) -> tuple[str, str] | None:
     return None
 
 
+#: A time of day as normalising leaves it ("at 8 30"), to be said back as typed ("at 8:30").
+_TIME = re.compile(r"\b(at|from|till|until|by|before|after|around|about) (\d{1,2}) ([0-5]\d)\b")
+
+
 def plan_said_back(norm: str) -> tuple[str, str] | None:
     """A step the person could take, as a phrase in their own terms and in the second person ("talking to him
     tonight", "there's a climbing gym near you, and checking it out"), with whose step it is; None for none."""
@@ -336,6 +340,7 @@ def plan_said_back(norm: str) -> tuple[str, str] | None:
         return None
     phrase, whose = found
     phrase = _days(to_you(_FILLER.sub("", phrase).strip()))
+    phrase = _TIME.sub(r"\1 \2:\3", phrase)  # "start at 8 30" (normalised) said back as "start at 8:30"
     phrase = re.sub(r"\b(theres|thats|whats)\b", lambda m: m.group(1)[:-1] + "'s", phrase)
     if len(phrase.split()) > _MAX_WORDS:
         return None

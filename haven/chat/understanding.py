@@ -68,7 +68,10 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "frustrated",
         r"frustrat\w*|fed up|sick of|nothing works|getting nowhere|"
-        r"drives? me (mad|crazy|nuts|insane|up the wall|round the bend|loco|loca)|doing my head in",
+        r"drives? me (mad|crazy|nuts|insane|up the wall|round the bend|loco|loca)|doing my head in|"
+        # "this commute is killing me", "cancelled AGAIN": worn down by something that keeps happening
+        r"\b(commute|traffic|trains?|buses|this (week|job|place|weather|heat)|these (hours|shifts)) (is|are) killing me\b|"
+        r"\b(cancelled|late|delayed|broken|down|jammed) again\b",
         ("I'm so fed up with this", "I keep trying and getting nowhere"),
     ),
     Feeling(
@@ -196,7 +199,10 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "work",
-        r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview|\brotas?\b|handover|short.staffed|overtime|workload",
+        r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview|\brotas?\b|handover|short.staffed|overtime|workload|"
+        # a kitchen, a ward, a shop floor: "head chef screamed at me", "a double, 14 hrs on the line"
+        r"head chef|\bsous\b|\bthe brigade\b|\bon the line\b|\bdouble shift|\bpulled a double|\bjust (did|got home from|finished) a double\b|"
+        r"\b(my|the) (supervisor|line manager|practice manager|team lead(er)?|foreman|gaffer)\b",
     ),
     Theme(
         "study",

@@ -306,3 +306,17 @@ def test_a_friend_buried_is_a_loss_not_a_question_about_friends(service, calm):
     (loss,) = play(service, "most of my old pals are gone now. we buried Frank last spring, he was the last of them")
     assert "grieving" in loss.understood.feelings
     assert "What happened with your friends" not in loss.text
+
+
+def test_a_plan_with_a_time_in_it_is_said_back_whole(service, calm):
+    _, plan = play(
+        service,
+        "my team leader had a go at me for being late again, the buses are hopeless",
+        "maybe I'll ask if I can start at 9:15 on mondays, the first bus is always full",
+    )
+    assert "9:15 on Mondays" in plan.text and "at 9:" not in plan.text.replace("9:15", "")
+
+
+def test_a_commute_wearing_someone_down_is_heard_as_frustration(service, calm):
+    (commute,) = play(service, "morning. this commute is killing me, the 8:05 got cancelled again")
+    assert commute.understood.intent != "greeting" and "frustrated" in commute.understood.feelings
