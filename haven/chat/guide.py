@@ -870,6 +870,8 @@ class GuideEngine:
                 said = phraser.pick("plan-when", P.PLAN_WHEN, required=False, when=words[0].upper() + words[1:])
             said = said or phraser.pick("answer-plan", P.PLAN)
             return [f"{said} {phraser.pick('plan-q', P.PLAN_QUESTION)}"]
+        if I.REFRAMED.search(norm):  # "Looking at it again... it is probably not about me at all"
+            return [f"{phraser.pick('reframed', P.REFRAMED)} {phraser.pick('reframed-q', P.REFRAMED_QUESTION)}"]
         if I.MEMORY.search(norm) and not (I.HURTFUL.search(norm) or I.CONTRAST.search(norm)):
             return [f"{phraser.pick('memory', P.MEMORY)} {phraser.pick('memory-q', P.MEMORY_QUESTION)}"]
         if I.MAKES_SENSE.search(norm):  # "ok that makes sense", after an explanation

@@ -581,6 +581,15 @@ PLAN_WHEN = re.compile(
     r"this (morning|afternoon|evening|weekend)|first thing( in the morning)?)$"
 )
 #: A memory told in passing ("my gran used to make it with me").
+#: A worry looked at again and seen more kindly ("Looking at it again, he was in meetings all day. It is probably not
+#: about me at all", "maybe I'm jumping to conclusions"): the thought check done in the person's own words.
+REFRAMED = re.compile(
+    r"\b(probably|maybe|might be|most likely) (not|nothing) (about|to do with|personal to) me\b|"
+    r"\b(i'?m|i am|i was|i might be|maybe i'?m) (probably |just |totally )?(jumping to conclusions|catastrophi[sz]ing|"
+    r"mind.?reading|assuming the worst)\b|"
+    r"\b(he|she|they) (was|were|is|are|'s|'re) (probably|maybe|most likely) (just |only )?(busy|tired|stressed|swamped|"
+    r"in meetings|distracted|having a bad day)\b"
+)
 MEMORY = re.compile(
     r"\b(used to|when i was (a |little |young |small )*(kid|child|girl|boy|little|young|small|teen\w*)|"
     r"reminds? me of|reminded me of|i remember)\b"

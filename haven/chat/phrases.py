@@ -743,6 +743,12 @@ MAKES_SENSE_QUESTION = (
     "Is there anything you'd like to know more about, or something on your mind?",
     "Would it help to try one of the ideas, or would you rather talk about what's going on?",
 )
+#: A worry seen more kindly in the person's own words ("it is probably not about me at all").
+REFRAMED = (
+    "That's a fairer way to see it, and you got there yourself. Stepping back like that is what spotting a thinking trap is for.",
+    "That sounds like a kinder, more balanced way of looking at it, and it came from you.",
+)
+REFRAMED_QUESTION = ("How does it feel, seeing it that way?", "What do you notice in yourself, now you see it like that?")
 #: Agreeing with where the conversation got to ("that's a good idea actually").
 AGREE = ("I'm glad it feels doable.", "Good, I'm glad that sits right with you.")
 #: A memory told in passing ("my gran used to make it with me").

@@ -320,3 +320,13 @@ def test_a_plan_with_a_time_in_it_is_said_back_whole(service, calm):
 def test_a_commute_wearing_someone_down_is_heard_as_frustration(service, calm):
     (commute,) = play(service, "morning. this commute is killing me, the 8:05 got cancelled again")
     assert commute.understood.intent != "greeting" and "frustrated" in commute.understood.feelings
+
+
+def test_a_worry_seen_more_kindly_is_welcomed_not_answered_with_more_worry(service, calm):
+    _, kinder = play(
+        service,
+        "my sister hasn't answered my message since yesterday, I've decided she's angry with me",
+        "thinking about it properly, she was probably just busy with the twins. maybe it's nothing to do with me",
+    )
+    assert "balanced" in kinder.text or "fairer" in kinder.text
+    assert not kinder.suggested_exercises and "worry" not in kinder.text.lower()
