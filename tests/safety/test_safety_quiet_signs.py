@@ -130,6 +130,8 @@ def test_a_present_crisis_is_not_stepped_down_by_saying_it_is_in_the_past_tense(
         "Thank you, dear. That has been a comfort. Goodbye for now.",
         "thanks so much, that really helped. bye for now x",
         "ok thank you. I feel a bit better. talk tomorrow",
+        "Right. I'll try and get some sleep now. Thanks, good night",
+        "ok thx. gotta go",
     ],
 )
 def test_thanks_and_a_goodbye_that_says_they_are_coming_back_is_leaving_the_chat(text):
@@ -142,6 +144,7 @@ def test_thanks_and_a_goodbye_that_says_they_are_coming_back_is_leaving_the_chat
         "thank you for everything. goodbye for now, I love my family",
         "I've written the letters. Goodbye for now.",
         "Thank you for being kind to me. I shan't need to talk again after tonight. Goodbye.",
+        "I've taken all my sleeping tablets. going to sleep now. bye",
     ],
 )
 def test_a_farewell_that_is_final_or_holds_risk_is_still_read(text):
