@@ -1309,8 +1309,9 @@ class GuideEngine:
         if not hard and rating is not None and pending is not None and (pending.asks == "rating" or number):
             return [self._rating_taken(request, phraser, rating, pending)], []
         if not hard and pending is not None and pending.text in P.CELEBRATE_QUESTION:  # "fourth attempt haha"
+            # the win taken in once, then a look ahead: asked about the win again, every answer drew the same praise
             kept = phraser.pick("answer-good-news", P.ANSWER_GOOD_NEWS)
-            return [f"{kept} {phraser.pick('celebrate-q', P.CELEBRATE_QUESTION)}"], []
+            return [f"{kept} {phraser.pick('celebrate-next-q', P.CELEBRATE_NEXT_QUESTION)}"], []
         told = next((f for f in u.facts if f[1] in ("told", "support")), None)
         echo = (self._said_back(request, phraser) or self._in_their_words(request, phraser)) if not hard else None
         if echo:

@@ -382,6 +382,13 @@ ASKING = re.compile(
 #: Things a self-help guide is plainly not for, when asked for them (a positive finding, with ASKING).
 #: An errand asked of Haven, whatever else the words touch ("do u know any decent headsets under 50 quid", "do I need
 #: a visa"): off topic even with a theme's word in it (quid is money).
+#: Asking for a translation ("how do u say 'my favourite sport is volleyball' in french"): homework, not Haven's to
+#: answer, and never an answer to the question Haven asked before it.
+TRANSLATION = re.compile(
+    r"\bhow (do|would|should|could) (you|u|i|we|ya) (say|write|spell) .{1,80} in (french|spanish|german|italian|"
+    r"portuguese|dutch|polish|japanese|chinese|mandarin|korean|arabic|hindi|urdu|irish|welsh|latin|russian|english)\b|"
+    r"\btranslate (this|that|it|.{1,60}) (in)?to (french|spanish|german|italian|portuguese|dutch|english|\w+ish)\b"
+)
 ERRAND = re.compile(
     r"\b(visas?|passports?|headsets?|headphones|laptops?|flights?|train times|opening hours|"
     r"(decent|good|cheap|best) \w+ (under|for less than|below) )"

@@ -519,6 +519,11 @@ CELEBRATE_QUESTION = (
     "How does it feel?",
     "What part of it are you most pleased about?",
 )
+#: After the person answered a question about their good news: looking ahead once, not asking about the win again.
+CELEBRATE_NEXT_QUESTION = (
+    "Is there something coming up where you could use what worked this time?",
+    "What would help you keep it going?",
+)
 #: After an exercise the person tried.
 TRIED_HELPED = (
     "I'm really glad {title} helped.",

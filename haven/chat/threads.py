@@ -169,7 +169,7 @@ DOING = re.compile(r"^((ok|okay|k|yeah|yes|alright|right) )*(i'?m |im )?(doing|t
 #: as the person said them, since no -ing form of them reads right ("ccing").
 AS_TYPED = re.compile(r"cc|bcc|dm|pm|fb|msg|txt|whatsapp|facetime|google|zoom|skype|snap|ping")
 PLAN_STEP = re.compile(
-    r"\b(?P<modal>i could|i'?ll|i will|i might|i want to|i'?m going to|i'?m gonna|i think i'?ll|i plan to|maybe i)"
+    r"\b(?P<modal>i could|i'?ll|i will|i might|i want to|i wanna|i'?m going to|i'?m gonna|i think i'?ll|i plan to|maybe i)"
     r" (?:maybe |probably |just |definitely |actually |really )*(?:try (?:to |and )?)?"
     r"(?P<step>(?P<verb>cc|bcc|dm|pm|msg|txt|whatsapp|facetime|ping|try(?! to\b| and\b)|talk|speak|tell|ask|text|call|ring|phone|email|message|go|check|visit|join|sign|book|see|"
     r"meet|invite|write|practi[cs]e|practi[cs]ing|start|look|come|drive|walk|bring|make|plan|apply|volunteer|"

@@ -617,8 +617,9 @@ class Understander:
         if vector is not None and not feelings:
             feelings += self._feelings_by_meaning(vector, norm)
         feelings_t = tuple(dict.fromkeys(feelings))
-        if "grieving" in feelings_t:
-            themes = tuple(t for t in themes if t != "health")  # "passed away in the hospital": no doctor question
+        if "grieving" in feelings_t or _WORKS_AT_A_HOSPITAL.search(norm):
+            # "passed away in the hospital", "got the job as a porter at the hospital": no question about their health
+            themes = tuple(t for t in themes if t != "health")
         reading = self._intent(norm, feelings_t, themes, named, vector, state)
         if _SIGN_OFF.search(text.lower()) and reading.intent in ("answer", "feeling", "acknowledgement"):
             if not _distressed(feelings_t):  # "ok gonna try and enjoy the rest of the evening, night!"
@@ -885,6 +886,8 @@ class Understander:
         if state.mode == "in_the_moment" and I.ACKNOWLEDGE.search(norm):
             return I.Reading("acknowledgement")
         strong = self._small_talk(norm, short, feelings)
+        if strong is None and I.TRANSLATION.search(norm):
+            strong = "offtopic"  # "also random but how do u say ... in french", whatever Haven asked before
         if strong is None and _introduces_self(norm, feelings, themes, pending):
             strong = "greeting"
         if strong is None and self._offtopic(vector, feelings, themes, I.OFFTOPIC_CLEAR_MARGIN, norm):
@@ -985,6 +988,13 @@ class Understander:
         if I.GREETING.search(norm):
             return "greeting"
         return None
+
+
+#: A hospital as a workplace ("the job as a porter at the hospital", "I'm a nurse on a ward"), not the person's health.
+_WORKS_AT_A_HOSPITAL = re.compile(
+    r"\b(job|jobs|work|working|works|porter|nurse|cleaner|shift|shifts|hca|healthcare assistant|receptionist|"
+    r"volunteer\w*|start(ing)?) (as a \w+ )?(at|in|on) (the |a )?(hospital|ward|a and e|icu|care home|surgery)\b"
+)
 
 
 def _introduces_self(norm: str, feelings, themes, pending) -> bool:

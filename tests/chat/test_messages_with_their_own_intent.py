@@ -330,3 +330,29 @@ def test_a_worry_seen_more_kindly_is_welcomed_not_answered_with_more_worry(servi
     )
     assert "balanced" in kinder.text or "fairer" in kinder.text
     assert not kinder.suggested_exercises and "worry" not in kinder.text.lower()
+
+
+def test_good_news_is_taken_in_once_then_the_talk_looks_ahead(service, calm):
+    news, how, more = play(
+        service,
+        "I PASSED my driving theory test!!! second go",
+        "I kept doing practice questions instead of just reading the highway code",
+        "my sister said she'd take me out in her car on sundays",
+    )
+    assert news.understood.intent == "progress"
+    assert "keep it going" in how.text or "what worked" in how.text
+    assert "celebrating" not in more.text and "says a lot about you" not in more.text
+
+
+def test_asking_for_a_translation_is_not_an_answer_to_havens_question(service, calm):
+    _, ask = play(
+        service,
+        "finally handed in my history coursework today!!",
+        "random but how do u say 'where is the library' in spanish",
+    )
+    assert ask.understood.intent == "offtopic"
+
+
+def test_a_job_at_a_hospital_is_work_not_the_persons_health(service, calm):
+    (job,) = play(service, "Good news, I start my new job as a cleaner at the hospital on Monday!")
+    assert "health" not in job.understood.themes
