@@ -232,7 +232,7 @@ NOT_HELPED = re.compile(
     r"\b((didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t) (really )?(help|work|do anything|do much|"
     r"make (a|any) difference|helping|working)|not help(ing|ful)|made (it|me|things) worse|no (difference|use)|"
     # "useless" about the exercise only: "I'm useless" is a harsh thought about oneself, not a verdict on it
-    r"did nothing|(just |only )made me (more|feel worse|feel more|worse)|(it'?s|it is|it was|that'?s|that was|this is|this was|was) (\w+ )?useless|useless (exercise|thing|advice)|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
+    r"did nothing|\bno better( at all| really)?$|\b(it'?s|it is|it was|i'?m|i was|and|still) no better\b|(just |only )made me (more|feel worse|feel more|worse)|(it'?s|it is|it was|that'?s|that was|this is|this was|was) (\w+ )?useless|useless (exercise|thing|advice)|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
 )
 HELPED = re.compile(
     r"\b(helped|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
@@ -425,6 +425,9 @@ _OWN_THING = re.compile(
     r"(?P<noun>thing|things|app|technique|method|trick|routine|video|class|course|tape|podcast)\b|"
     r"\b(tried|trying|doing|did) (?P<doing>[a-z]+ing)\b"
 )
+#: Something tried, described at length rather than named ("the getting up if you're not asleep after 20 minutes
+#: thing"): theirs, named back as "that", never as the exercise Haven offered before.
+_LONG_THING = re.compile(r"\b(tried|try|did|do|doing|done) (the|that|this) (?:[a-z0-9']+ ){3,10}[a-z0-9']+ thing\b")
 #: "I tried melatonin", "tried some camomile tea": a remedy of their own, one word (two with a kind of thing), read
 #: only when nothing of ``_OWN_THING`` is named ("tried the pomodoro timer thing" names the timer, not "the").
 _OWN_REMEDY = re.compile(
@@ -471,6 +474,8 @@ def own_thing(norm: str) -> str | None:
     "journaling"), when they name something of their own rather than point back at what Haven suggested; None
     otherwise. Why: "i tried the pomodoro timer thing" was thanked as "step-by-step problem solving", the exercise
     offered before, which the person never mentioned."""
+    if _LONG_THING.search(norm):  # "i did try the getting up if you're not asleep after 20 minutes thing"
+        return "that"
     found = _OWN_THING.search(norm)
     if found is None:
         return _own_remedy(norm)

@@ -356,3 +356,13 @@ def test_asking_for_a_translation_is_not_an_answer_to_havens_question(service, c
 def test_a_job_at_a_hospital_is_work_not_the_persons_health(service, calm):
     (job,) = play(service, "Good news, I start my new job as a cleaner at the hospital on Monday!")
     assert "health" not in job.understood.themes
+
+
+def test_something_tried_described_at_length_is_not_named_as_the_exercise_offered(service, calm):
+    _, tried = play(
+        service,
+        "my sleep has been terrible since I went on early shifts",
+        "I tried the only going to bed when I'm actually sleepy thing. four nights now, no better",
+    )
+    assert tried.understood.intent == "tried" and tried.understood.outcome == "not_helped"
+    assert "Sleep reset plan" not in tried.text.split("\n")[0]
