@@ -305,14 +305,7 @@ def _asked_just_now(words: str, state: RiskState, alone: Triage, phrases: _Phras
     turns). Risk words, patterns and crises are read as ever, and so is the message with the ones before."""
     if not (state.level in ("clear", "concern") and state.watch > 0 and alone.source == "model"):
         return False
-    from haven.safety.patterns import has_risk_cue, prepare
-
-    return not (
-        phrases.still_risky.search(words)
-        or phrases.means.search(words)
-        or phrases.timing.search(words)
-        or any(has_risk_cue(s) for s in prepare(words).sentences)
-    )
+    return not _risk_words(words, phrases)
 
 
 def _calm(state: RiskState, recent: tuple[str, ...]) -> RiskState:
@@ -344,11 +337,15 @@ def _adds_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
     concern) does not, and reading it together would only re-read the earlier message's words, turning one
     misread into a crisis that then holds the whole conversation.
     """
+    return alone.is_risk or _risk_words(words, phrases)
+
+
+def _risk_words(words: str, phrases: _Phrases) -> bool:
+    """Whether a message holds risk words, means or a time of its own, by the phrases and the patterns' cues."""
     from haven.safety.patterns import has_risk_cue, prepare
 
     return (
-        alone.is_risk
-        or bool(phrases.still_risky.search(words))
+        bool(phrases.still_risky.search(words))
         or bool(phrases.means.search(words))
         or any(has_risk_cue(s) for s in prepare(words).sentences)
         or bool(phrases.timing.search(words))

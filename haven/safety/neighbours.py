@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -44,9 +44,14 @@ class Neighbours:
     crisis: np.ndarray  # bool, (messages,)
     data_hash: str
 
+    @cached_property
+    def _matrix(self) -> np.ndarray:
+        """The vectors as float32, made once per load rather than on every message read."""
+        return self.vectors.astype(np.float32)
+
     def crisis_share(self, vector: np.ndarray, nearest: int = NEAREST) -> float:
         """The share of crises among the ``nearest`` messages to a unit vector (cosine, ties by order)."""
-        scores = self.vectors.astype(np.float32) @ np.asarray(vector, dtype=np.float32)
+        scores = self._matrix @ np.asarray(vector, dtype=np.float32)
         nearest = min(nearest, len(scores))
         top = np.argpartition(-scores, nearest - 1)[:nearest]
         return float(self.crisis[top].mean())

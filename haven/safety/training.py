@@ -182,12 +182,13 @@ def choose_thresholds(rows: list[Labelled], readings, most_false_crisis: int | N
 MEMBERS = {"before_long": lambda source: not source.startswith("round9_long_")}
 
 
-def build_neighbours(write: bool = True) -> Neighbours:
+def build_neighbours(write: bool = True, rows: list[Labelled] | None = None) -> Neighbours:
     """The neighbour vote's messages (``neighbours.py``): the main model's learnable train split, so the second
-    opinion never sees a dev or held-out message; ``write`` saves ``models/triage_neighbours.npz``."""
+    opinion never sees a dev or held-out message; ``rows``: every labelled message, when already read;
+    ``write`` saves ``models/triage_neighbours.npz``."""
     from haven.safety import neighbours
 
-    rows = list(load_labelled())
+    rows = list(load_labelled()) if rows is None else rows
     train_rows = part("train", [r for r in rows if only_haven_context(r)])
     built = neighbours.build([model_input(r) for r in train_rows], [r.level for r in train_rows], data_hash(rows))
     if write:
@@ -209,7 +210,7 @@ def train(write: bool = True, log=print, member: str | None = None) -> TrainingR
     train_rows, dev_rows = part("train", learnable), part("dev", learnable)
     if member is None and write:
         log("neighbours for the second opinion (the train split's MiniLM vectors)")
-        build_neighbours()
+        build_neighbours(rows=rows)
     log(f"linear heads on {len(train_rows)} train messages")
     heads, c = fit_heads(train_rows, dev_rows)
     log("encoder (the top layers of MiniLM, low-rank)")

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from haven.safety.categories import CATEGORIES, LEGACY_CATEGORIES, LEVELS
-from haven.safety.neighbours import looks_ordinary
+from haven.safety.neighbours import crisis_share, looks_ordinary
 from haven.safety.patterns import PatternHit, frame_in, has_risk_cue, match, model_sentences, prepare
 
 log = logging.getLogger(__name__)
@@ -192,8 +192,6 @@ def _second_opinion(window: str, crisis: float, hits, risk_cue: bool, language) 
         return None
     if getattr(language, "language", None) not in (None, "en"):
         return None
-    from haven.safety.neighbours import crisis_share
-
     return crisis_share(window)
 
 
