@@ -140,8 +140,6 @@ _SOMEONE_ELSES_NEWS = re.compile(
     r"partner|husband|wife|boyfriend|girlfriend|cousin|aunt|uncle|nan|grandma|grandad|kids?|little one))\b"
     r"(?! and i\b)(?:'s)? (?!said\b|was fine\b|were fine\b)"
 )
-#: Where a message breaks into clauses by its own punctuation; never inside a time or a number ("start at 8:30").
-_CLAUSE_BREAK = re.compile(r"[,;!?\n]+|(?<!\d)[:.]+|[:.]+(?!\d)")
 #: Words of a question that name no subject, left out when a question is matched to a section's heading.
 _QUESTION_WORDS = frozenset(
     "what whats does that this there they them then than with about from have thing things actual actually really "
@@ -705,7 +703,7 @@ class GuideEngine:
     def _plan_in_a_clause(request, earlier: list[str], last: str) -> threads.Move | None:
         """A step read from the one clause of the person's message that says it, by their own punctuation; None
         when no clause does."""
-        for clause in _CLAUSE_BREAK.split(request.text):
+        for clause in threads.split_clauses(request.text):
             if not clause.strip():
                 continue
             move = threads.read(normalise(clause), earlier, last, request.understanding.mode)

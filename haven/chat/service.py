@@ -335,9 +335,7 @@ class ChatService:
         try:
             state = self._dialogue(person, conversation_id)
             understanding = self._understand(limits.bounded(text).text, state)
-            after = dialogue.advance(state, understanding, (), None)
-            stored = store.load_state(self.db, person, conversation_id)
-            store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
+            self._store_dialogue(person, conversation_id, dialogue.advance(state, understanding, (), None))
         except Exception:
             log.exception("could not keep what was said in a safety turn")
 
@@ -405,10 +403,14 @@ class ChatService:
             after, run=exercise.run if exercise else None, seen_runs=tuple(dict.fromkeys(seen))
         )
         try:
-            stored = store.load_state(self.db, person, conversation_id)
-            store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
+            self._store_dialogue(person, conversation_id, after)
         except Exception:  # the reply is saved already; losing one turn of memory must not lose it
             log.exception("could not save the dialogue state")
+
+    def _store_dialogue(self, person: str, conversation_id: int, after: dialogue.DialogueState) -> None:
+        """The dialogue state saved beside the safety layer's (its ``risk`` key is read fresh and kept)."""
+        stored = store.load_state(self.db, person, conversation_id)
+        store.save_state(self.db, person, conversation_id, dialogue.store_into(stored, after))
 
     # --- exercises inside the chat, and ones finished on the Exercises page -----------------------------
 

@@ -496,11 +496,21 @@ _LEAD_IN = re.compile(
 _JOINED = re.compile(r"^(so|and|but|because|cos|then|which|or)\b")
 
 
+#: Where a person's own punctuation breaks a message into clauses (a dash between spaces too); never inside a time
+#: or a number ("start at 8:30", "3.5 hours").
+_CLAUSE_BREAK = re.compile(r"[,;!?\n]+|(?<!\d)[:.]+|[:.]+(?!\d)|\s[-\u2013\u2014]\s")
+
+
+def split_clauses(text: str) -> list[str]:
+    """The clauses of a message by the person's own punctuation (some may be empty)."""
+    return _CLAUSE_BREAK.split(text)
+
+
 def joined_clauses(text: str) -> bool:
     """True if the person's words are one clause, or clauses each joined to the one before by a word ("my wife
     passed two years ago, so it's just me"), which read as one sentence once the comma is gone; not two clauses
     set side by side ("he's useless, he never replies", said back as "he's useless he never replies")."""
-    parts = [p.strip() for p in re.split(r"[,;:.!?\n]+|\s[-\u2013\u2014]\s", text.strip().lower())]
+    parts = [p.strip() for p in split_clauses(text.strip().lower())]
     parts = [p for p in parts if p and not _LEAD_IN.match(p)]
     return all(_JOINED.match(p) for p in parts[1:])
 
@@ -509,7 +519,7 @@ def one_clause(text: str) -> bool:
     """True if the person's own words (with their punctuation) are one clause: what is said back is read from
     the normalised text, where commas and full stops are gone, so two clauses would run into one garbled
     sentence ("It's for a team lead role first time you've ever gone for a promotion.")."""
-    parts = [p.strip() for p in re.split(r"[,;:.!?\n]+|\s[-\u2013\u2014]\s", text.strip().lower())]
+    parts = [p.strip() for p in split_clauses(text.strip().lower())]
     parts = [p for p in parts if p and not _LEAD_IN.match(p)]
     return len(parts) <= 1
 
@@ -575,7 +585,7 @@ def feeling_said_back(text: str) -> str | None:
     so it shows nothing was heard; their own words show it was."""
     from haven.chat.understanding import normalise  # understanding imports this module
 
-    for clause in re.split(r"[,.;:!?\n]+|\s[-\u2013\u2014]\s", text):
+    for clause in split_clauses(text):
         found = _FEELS.search(normalise(clause))
         if found is not None:
             break
