@@ -851,6 +851,9 @@ class GuideEngine:
         2pm meeting" got "work has been hard lately" and a new exercise; these are the person moving on, or
         telling us who they are, and a reply that follows them is the one that shows it listened."""
         u = request.understanding
+        if I.REFRAMED.search(request.normalised):  # "Looking at it again... it is probably not about me at all"
+            # before the feelings: "she was probably just tired" names her tiredness, not the person's
+            return [f"{phraser.pick('reframed', P.REFRAMED)} {phraser.pick('reframed-q', P.REFRAMED_QUESTION)}"]
         if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
             return None
         norm = request.normalised
@@ -868,8 +871,6 @@ class GuideEngine:
                 said = phraser.pick("plan-when", P.PLAN_WHEN, required=False, when=words[0].upper() + words[1:])
             said = said or phraser.pick("answer-plan", P.PLAN)
             return [f"{said} {phraser.pick('plan-q', P.PLAN_QUESTION)}"]
-        if I.REFRAMED.search(norm):  # "Looking at it again... it is probably not about me at all"
-            return [f"{phraser.pick('reframed', P.REFRAMED)} {phraser.pick('reframed-q', P.REFRAMED_QUESTION)}"]
         if I.MEMORY.search(norm) and not (I.HURTFUL.search(norm) or I.CONTRAST.search(norm)):
             return [f"{phraser.pick('memory', P.MEMORY)} {phraser.pick('memory-q', P.MEMORY_QUESTION)}"]
         if I.MAKES_SENSE.search(norm):  # "ok that makes sense", after an explanation

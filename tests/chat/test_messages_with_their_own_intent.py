@@ -366,3 +366,13 @@ def test_something_tried_described_at_length_is_not_named_as_the_exercise_offere
     )
     assert tried.understood.intent == "tried" and tried.understood.outcome == "not_helped"
     assert "Sleep reset plan" not in tried.text.split("\n")[0]
+
+
+def test_someone_elses_tiredness_in_a_kinder_reading_is_not_the_persons(service, calm):
+    _, kinder = play(
+        service,
+        "my brother never rang me back on my birthday, he obviously doesn't care",
+        "thinking about it properly, he was probably just tired after his nights. maybe it's not all about me",
+    )
+    assert "balanced" in kinder.text or "fairer" in kinder.text
+    assert "worn out" not in kinder.text
