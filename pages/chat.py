@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import threading
+
 import streamlit as st
 
+from haven.chat.types import TurnStarted
 from ui.conversations import conversation_label
 from ui.entry import through_app
 from ui.excerpts import publisher_links
@@ -14,6 +19,10 @@ through_app()
 
 _CONVERSATION = "chat_conversation"  # (profile, conversation id) being shown; id None = a new one
 _CRISIS = "chat_crisis"  # the crisis response on screen; the input waits until the person continues
+_WAITING = "chat_waiting"  # messages sent and not yet answered, oldest first
+_INPUT = "chat_input"
+_TURN_LOCK = "chat_turn_lock"  # held by the page run that is answering
+_FIRST_MESSAGE = "chat_first_message"  # set by the welcome when triage flagged what was typed there
 
 
 def _current(person: str) -> int | None:
@@ -78,13 +87,25 @@ def _history(turns, paused: bool, answering: bool = False) -> None:
                 _assistant_extras(str(turn.id), turn.citations, offers, turn.notice)
 
 
+def _waiting() -> list[str]:
+    return st.session_state.setdefault(_WAITING, [])
+
+
+def _keep_message() -> None:
+    """The chat input's on_submit: it runs before the page does, so a message sent while the last reply is
+    still appearing waits its turn behind it instead of replacing it."""
+    text = st.session_state.get(_INPUT)
+    if text and text.strip():  # a blank message is no turn: nothing to answer or keep
+        _waiting().append(text)
+
+
 def _say_misread() -> None:
     """ "That's not what I meant", on the card or under a held reply: any card closes, and the words are sent as the
     person's next message on the rerun the click starts (the conversation reads them as a correction)."""
     from ui.crisis_card import MISREAD_LABEL
 
     st.session_state.pop(_CRISIS, None)
-    st.session_state["chat_first_message"] = MISREAD_LABEL
+    _waiting().insert(0, MISREAD_LABEL)
 
 
 def _misread_button(turn_key: str) -> None:
@@ -105,13 +126,32 @@ def _crisis_card(crisis, can_correct: bool = True) -> bool:
 
 
 def _answer(service, person: str, prompt: str) -> None:
-    """Show the person's message, stream the reply, then its citations and exercise buttons."""
+    """Show the person's message, stream the reply, then its citations and exercise buttons.
+
+    A run of this page can be cut at any Streamlit call (another message sent, a button clicked while the reply
+    appears). The message leaves the waiting list only as its turn starts, with no Streamlit call in between,
+    and once started the turn is finished and saved before the next run begins, which shows it from the history.
+    """
     with st.chat_message("user"):
         st.markdown(prompt)
+    _waiting().pop(0)
+    turn = service.respond_stream(person, prompt, _current(person))
+    try:
+        _show_reply(service, person, turn)
+    finally:
+        turn.close()  # a cut reply is finished and saved now, before the page runs again
+
+
+def _show_reply(service, person: str, turn) -> None:
+    """Draw one turn as it streams: the safety layer's card or check, or the guide's words, sources and button."""
+    first = next(turn)  # triage reads the message before anything is drawn
+    if isinstance(first, TurnStarted):  # kept at once: a message sent mid-reply goes on in this conversation
+        st.session_state[_CONVERSATION] = (person, first.conversation_id)
+        first = next(turn)
     holder: list = []
 
     def pieces():
-        for item in service.respond_stream(person, prompt, _current(person)):
+        for item in itertools.chain([first], turn):
             if isinstance(item, str):
                 yield item
             else:
@@ -216,6 +256,20 @@ def _greeting(service, person: str) -> str:
         return welcome.greeting(None)
 
 
+@contextlib.contextmanager
+def _after_the_last_turn():
+    """Streamlit starts a new run of this page as soon as a message is sent, even while the last run is still
+    finishing a turn (a reply being written). Waiting for that turn keeps replies in the order the messages were
+    sent, and the history drawn whole. A turn stuck past two minutes is not waited for."""
+    lock = st.session_state.setdefault(_TURN_LOCK, threading.Lock())
+    held = lock.acquire(timeout=120)
+    try:
+        yield
+    finally:
+        if held:
+            lock.release()
+
+
 def main() -> None:
     st.title("Chat")
     st.caption("Haven is a self-help guide, not a therapist.")
@@ -226,22 +280,36 @@ def main() -> None:
         _without_the_service(error)
         return
     person = active_profile()
+    with _after_the_last_turn():
+        _conversation_page(service, person)
+
+
+def _conversation_page(service, person: str) -> None:
+    """The conversation, the message being answered, any crisis card, and the list of conversations."""
     crisis = st.session_state.get(_CRISIS)
-    prompt = st.chat_input(
-        "Waiting until you choose to continue" if crisis else "How are you feeling?", disabled=crisis is not None
-    ) or st.session_state.pop("chat_first_message", None)  # words typed in the welcome that triage flagged
+    st.chat_input(
+        "Waiting until you choose to continue" if crisis else "How are you feeling?",
+        disabled=crisis is not None,
+        key=_INPUT,
+        on_submit=_keep_message,
+    )
+    if _FIRST_MESSAGE in st.session_state:  # words typed in the welcome that triage flagged
+        _waiting().insert(0, st.session_state.pop(_FIRST_MESSAGE))
+    prompt = _waiting()[0] if _waiting() and crisis is None else None  # after a card, the rest are read in turn
     conversation_id = _current(person)
     if conversation_id is None:
         recap = service.opening(person)
         with st.chat_message("assistant"):
             st.markdown(recap.text if recap else _greeting(service, person))
     else:
-        answering = bool(prompt and prompt.strip() and crisis is None)
+        answering = prompt is not None
         if not answering and crisis is None:  # back from the Exercises page: what was done there, said once
             service.note_exercises(person, conversation_id)
         _history(service.turns(person, conversation_id), paused=crisis is not None, answering=answering)
-    if prompt and prompt.strip() and crisis is None:  # a blank message is no turn: nothing to answer or keep
+    if prompt is not None:
         _answer(service, person, prompt)
+        if _waiting() and _CRISIS not in st.session_state:  # sent while this reply appeared: answered next
+            st.rerun()
     if crisis is not None and _crisis_card(crisis):
         st.session_state.pop(_CRISIS, None)
         st.rerun()

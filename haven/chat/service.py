@@ -24,7 +24,7 @@ from haven.chat import dialogue, limits, memory, store
 from haven.chat.guide import GuideEngine
 from haven.chat.llm import EngineSpec, LLMEngine, LLMUnavailable, build_chat_model, server_url
 from haven.chat.phrases import THEME_NOUNS
-from haven.chat.types import Draft, EngineRequest, Reply, TurnRecord, Understanding
+from haven.chat.types import Draft, EngineRequest, Reply, TurnRecord, TurnStarted, Understanding
 from haven.chat.understanding import THEMES, Understander, normalise
 from haven.config import Settings, get_settings
 from haven.content.loader import Library
@@ -79,12 +79,30 @@ class ChatService:
         assert reply is not None
         return reply
 
-    def respond_stream(self, person: str, text: str, conversation_id: int | None = None) -> Iterator[str | Reply]:
-        """Pieces of the reply as they form (for st.write_stream), then the final :class:`Reply`.
+    def respond_stream(
+        self, person: str, text: str, conversation_id: int | None = None
+    ) -> Iterator[str | TurnStarted | Reply]:
+        """The conversation it went to (:class:`TurnStarted`), the pieces of the reply as they form (for
+        st.write_stream), then the final :class:`Reply`.
 
         The final reply's text is what was saved; when it differs from the streamed pieces (the output guard
         replaced a reply, or the model broke off and the guide answered), the page shows the final text.
+
+        A reader may stop listening part-way (the page reruns because the person sent another message or
+        clicked away while the reply was still appearing). The turn is finished and saved anyway, so no message is
+        left without an answer, and the page already knows the conversation to go on with.
         """
+        pieces = self._turn(person, text, conversation_id)
+        try:
+            for piece in pieces:  # noqa: UP028 - `yield from` would close the turn along with this reader
+                yield piece
+        except GeneratorExit:
+            for _ in pieces:  # finish the turn unseen; the next page run shows it from the saved history
+                pass
+            raise
+
+    def _turn(self, person: str, text: str, conversation_id: int | None) -> Iterator[str | TurnStarted | Reply]:
+        """The path of one chat turn (docs/architecture.md): triage first, then understanding, then a reply."""
         from haven.safety.conversation import assess
 
         if limits.is_empty(text):  # nothing to read or keep: no turn is saved
@@ -101,6 +119,7 @@ class ChatService:
             return
         conversation_id = self._conversation(person, conversation_id)
         self._save_risk(person, conversation_id, assessment.state)
+        yield TurnStarted(conversation_id)
         if verdict.language not in (None, "en"):
             yield self._other_language_reply(person, text, conversation_id, verdict)
             return
@@ -115,7 +134,15 @@ class ChatService:
         if exercise is not None:  # a step of an exercise in the chat: its script speaks, no engine
             yield from re.findall(r"\S+\s*", exercise.draft.text)
             yield self._finish_turn(
-                person, conversation_id, state, understanding, verdict, exercise.draft, self.guide.name, "", exercise
+                person,
+                conversation_id,
+                state,
+                understanding,
+                verdict,
+                exercise.draft,
+                self.guide.name,
+                "",
+                exercise,
             )
             return
         request = EngineRequest(
@@ -509,7 +536,9 @@ class ChatService:
         phraser = Phraser(text)
         saved = P.IN_CHAT_STOPPED_SAVED if run["exercise"] in inchat.RESUME_AT else P.IN_CHAT_SAVED
         if helped is None:
-            said = " ".join(p for p in (phraser.pick("in-chat-ended", P.IN_CHAT_ENDED_DONE), out.change, saved) if p)
+            said = " ".join(
+                p for p in (phraser.pick("in-chat-ended", P.IN_CHAT_ENDED_DONE), out.change, saved) if p
+            )
             question = P.IN_CHAT_DONE_QUESTION
             pending = dialogue.Pending("check_in", question, "helped", None, run["exercise"])
             return inchat.Turn(Draft(text=f"{said}\n\n{question}"), out.run, pending)

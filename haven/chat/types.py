@@ -123,6 +123,17 @@ class Draft:
 
 
 @dataclass(frozen=True)
+class TurnStarted:
+    """Streamed before the first piece of a reply: the conversation the turn belongs to.
+
+    A page that is interrupted while the reply appears (another message sent, another button clicked) still
+    knows which conversation to go on with, so the next message does not open a new one.
+    """
+
+    conversation_id: int
+
+
+@dataclass(frozen=True)
 class Reply:
     """One answered turn, as the page, the CLI and the notebooks receive it."""
 
@@ -159,7 +170,9 @@ class Reply:
         """What was read; a safety reply is a crisis (or a concern) held by the safety layer."""
         if self.understood is not None:
             return self.understood.as_json()
-        intent = "crisis" if self.level == "crisis" else "concern" if self.engine == "safety" else "acknowledgement"
+        intent = (
+            "crisis" if self.level == "crisis" else "concern" if self.engine == "safety" else "acknowledgement"
+        )
         mode = "crisis" if self.engine == "safety" else "talking"
         return {"intent": intent, "feelings": [], "themes": [], "mode": mode}
 

@@ -8,7 +8,7 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
 from haven.chat.citations import CitationChecker
 from haven.chat.llm import EngineSpec, LLMEngine, LLMUnavailable
-from haven.chat.types import Draft, EngineRequest, HistoryTurn, Understanding
+from haven.chat.types import Draft, EngineRequest, HistoryTurn, TurnStarted, Understanding
 
 
 def _fake(text: str) -> GenericFakeChatModel:
@@ -150,3 +150,23 @@ def test_crisis_never_reaches_the_model(llm_service):
     llm_service.box["model"] = Exploding()
     reply = llm_service.respond("me", "I want to kill myself")
     assert reply.level == "crisis" and reply.engine == "safety"
+
+
+def test_a_reply_the_page_stops_reading_is_still_finished_and_saved(llm_service):
+    """The page reruns when the person sends another message while a reply is still appearing: the stream is
+    closed part-way. The person's message was saved, so the reply is finished and saved too, never left out."""
+    llm_service.box["model"] = _fake("Breathing slowly can help [1]. What happens in your body?")
+    stream = llm_service.respond_stream("me", "My heart is racing and I can't calm down")
+    started = next(stream)
+    assert isinstance(started, TurnStarted)  # the page keeps the conversation before any words appear
+    first = next(stream)
+    assert isinstance(first, str) and first.strip()  # the reply had begun to appear
+    stream.close()  # what a rerun does to the generator st.write_stream was reading
+    conversation = started.conversation_id
+    assert llm_service.conversations("me")[0].id == conversation
+    turns = llm_service.turns("me", conversation)
+    assert [t.role for t in turns] == ["user", "assistant"]
+    assert turns[1].text == "Breathing slowly can help [1]. What happens in your body?"
+    assert turns[1].engine == "openai:fake"
+    follow_up = llm_service.respond("me", "it's pounding", conversation)  # the next message finds a whole turn
+    assert [t.role for t in llm_service.turns("me", follow_up.conversation_id)] == ["user", "assistant"] * 2

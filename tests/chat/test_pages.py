@@ -160,3 +160,20 @@ def test_a_misread_crisis_can_be_corrected_in_one_tap(app_env):
     assert not at.exception, at.exception
     assert not at.chat_input[0].disabled
 
+
+
+def test_messages_sent_while_a_reply_appears_are_answered_in_order(app_env):
+    """A second message sent while the first reply is still appearing waits behind it (the input's on_submit
+    keeps it before the page runs): each gets its own reply, in the order sent, in the same conversation."""
+    at = _chat()
+    at.session_state["chat_waiting"] = ["I've been so stressed about my exams", "the first one is on monday"]
+    at.run()
+    assert not at.exception, at.exception
+    said = [
+        (m.name, "\n".join(md.value for md in m.markdown)) for m in at.chat_message if m.name in ("user", "assistant")
+    ]
+    users = [text for name, text in said if name == "user"]
+    assert users == ["I've been so stressed about my exams", "the first one is on monday"]
+    assert [name for name, _ in said][-4:] == ["user", "assistant", "user", "assistant"]
+    assert at.session_state["chat_waiting"] == []
+    assert len([b for b in at.sidebar.button if b.key and b.key.startswith("open-")]) == 1  # one conversation

@@ -127,3 +127,17 @@ def test_what_is_said_in_a_turn_a_check_in_answered_is_still_heard(spy):
     second = service.respond("p-heard", "work is a lot and nobody notices how much I do", first.conversation_id)
     assert second.engine != "safety"
     assert second.understood.mode == "listening" and not second.suggested_exercises
+
+
+def test_the_guides_reply_is_saved_when_the_page_stops_reading_it(spy):
+    """A second message sent while the first reply streams must not leave the first without an answer."""
+    _, service = spy
+    stream = service.respond_stream("p-interrupted", "I've been so stressed about my exams")
+    conversation = next(stream).conversation_id  # the turn's conversation, streamed first
+    assert isinstance(next(stream), str)
+    stream.close()
+    turns = service.turns("p-interrupted", conversation)
+    assert [t.role for t in turns] == ["user", "assistant"] and turns[1].text.strip()
+    second = service.respond("p-interrupted", "the first one is on monday", conversation)
+    roles = [t.role for t in service.turns("p-interrupted", second.conversation_id)]
+    assert roles == ["user", "assistant", "user", "assistant"]
