@@ -11,13 +11,40 @@ import re
 
 #: a weekday, also as people shorten it in a chat ("mock thurs", "weds"), said back in full
 _DAY = r"((mon|tues|wednes|thurs|fri|satur|sun)day|tues?|weds|thurs?|fri)"  # "sat", "sun", "mon" are words
-_DAY_NAMES = {"tue": "Tuesday", "tues": "Tuesday", "weds": "Wednesday", "thur": "Thursday", "thurs": "Thursday", "fri": "Friday"}
+_DAY_NAMES = {
+    "tue": "Tuesday",
+    "tues": "Tuesday",
+    "weds": "Wednesday",
+    "thur": "Thursday",
+    "thurs": "Thursday",
+    "fri": "Friday",
+}
 _AT = r"( at \d{1,2}(:\d\d)? ?(am|pm)?| at (noon|midday))?"
+#: a month, also as people shorten it ("mocks r in jan"), always after a word that makes it a time ("may" alone is a
+#: verb, "march" too), said back in full
+_MONTH = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
+_MONTH_NAMES = {
+    "jan": "January",
+    "feb": "February",
+    "apr": "April",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
 WHEN = re.compile(
     # a day with its time ("monday at 9", "tomorrow at 2pm") is one fact, found before the time alone
     rf"\b(((on|this|next) )?{_DAY}( (morning|afternoon|evening|night))?{_AT}|"
     rf"tomorrow( (morning|afternoon|evening|night))?{_AT}|"
     r"tonight|today|this (morning|afternoon|evening|week|weekend)|"
+    rf"(in|by|before|after|until|till|end of|early|mid|late|this|next) {_MONTH}|"
     r"next (week|month|year)|in (a|an|one|two|three|four|five|a few|\d+) "
     r"(hours?|days?|weeks?|months?)|at \d{1,2}(:\d\d)? ?(am|pm)?|\d{1,2} ?(am|pm))\b"
 )
@@ -126,8 +153,10 @@ def answer_fact(norm: str, topic: str | None, asks: str | None) -> tuple[tuple[s
 _PAST = re.compile(r"\b(yesterday|last (week|night|\w+day)|ago|had (an?|my|the)|was|went|did)\b")
 #: "the first one on Monday": the first of several (finals, exams, interviews).
 _FIRST = re.compile(r"\bfirst (one|of them|exam|paper)?\b")
-_COUNTABLE_ONE = re.compile(r"^(exam|test|interview|presentation|deadline|meeting|appointment|date|wedding|funeral|"
-                            r"operation|driving test|assessment|essay|dissertation|audition|speech)$")
+_COUNTABLE_ONE = re.compile(
+    r"^(exam|test|interview|presentation|deadline|meeting|appointment|date|wedding|funeral|"
+    r"operation|driving test|assessment|essay|dissertation|audition|speech)$"
+)
 
 
 def coming_up(facts: tuple[tuple[str, str, str], ...], norm: str) -> str | None:
@@ -139,10 +168,17 @@ def coming_up(facts: tuple[tuple[str, str, str], ...], norm: str) -> str | None:
     if event is None or when is None or _PAST.search(norm):
         return None
     when = re.sub(rf"\b{_DAY}\b", lambda m: _DAY_NAMES.get(m.group(0).lower(), m.group(0).capitalize()), when)
+    when = re.sub(
+        rf"(?<=\w )\b{_MONTH}\b", lambda m: _MONTH_NAMES.get(m.group(0).lower(), m.group(0).capitalize()), when
+    )
     if re.match(_DAY, when, re.I):
         when = f"on {when}"  # "monday at 9" -> "on Monday at 9"
     elif re.match(r"\d", when):
         when = f"at {when}"  # "2pm" -> "at 2pm"
+    elif when.startswith("end of"):
+        when = f"at the {when}"  # "end of may" -> "at the end of May"
+    elif re.match(r"(early|mid|late) ", when):
+        when = f"in {when}"
     if _COUNTABLE_ONE.match(event):
         article = "An" if event[0] in "aeiou" else "A"
         return f"{article} {event} {when}"

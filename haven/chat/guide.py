@@ -176,6 +176,24 @@ _NOT_OFFERED_UNASKED = ("safety-plan",)
 _PLAN_AGAIN = re.compile(
     r"\b(i'?ll|i will|i'?m going to|gonna) (try to )?(remember|use|do|try) (it|that|this|them)( again)?\b.*\b(next time|again|tomorrow|when)\b"
 )
+#: Things getting better bit by bit, not a win to mark ("feeling a bit better", "things are looking up").
+_EASING = re.compile(
+    r"\b(feel(ing)?|felt) (a (little |bit |lot )|much |slightly |loads )?better|things (are|have)|turn(ed|ing) (a|the) corner"
+)
+#: A feeling said as felt now ("I'm still stressed", "I feel awful", "makes me anxious").
+_FELT_NOW = re.compile(r"\b(i'?m|im|i am|i feel|i felt|feeling|feel|i was|makes me|made me|still|but|though|tho)\b")
+#: Someone who sleeps by day ("i work nights and cant sleep in the day", "night shifts"): not asked about nights.
+_SLEEPS_BY_DAY = re.compile(
+    r"\b(work(ing)? nights|night ?shifts?|nights? at the|on nights|sleep (in|during) the day|day ?time sleep|"
+    r"sleep(ing)? in the daytime)\b"
+)
+#: The end of a relationship ("she dumped me", "we split up", "after the breakup"), and words of a death.
+_BREAKUP = re.compile(
+    r"\b(dumped|broke up|broken up|break ?up|breakup|split up|split from|ended (it|things) with me|left me for)\b"
+)
+_DEATH = re.compile(r"\b(died|dead|death|passed away|passed on|funeral|put (down|to sleep)|lost (my|our) \w+ to)\b")
+#: An answer that has no idea yet or says no ("not sure", "idk", "nothing really").
+_NO_IDEA = re.compile(r"^(no|nope|nah|not really|nothing|idk|dunno|not sure|i don'?t know|no idea)\b")
 #: Two themes said together that mean one thing, and the exercise made for it: lying awake going over things is
 #: worry at night, which worry time (writing worries down for a set time, not at bedtime) is for.
 _PAIR_EXERCISES = {("sleep", "worry"): "worry-time"}
@@ -564,11 +582,15 @@ class GuideEngine:
             # "my parents keep going on about it": not "What has been happening at home?"
             known.add("what_happened")
 
+        said = " ".join([*(normalise(t.text) for t in request.history if t.role == "user"), request.normalised])
+        sleeps_by_day = bool(_SLEEPS_BY_DAY.search(said))
+
         def unknown(questions) -> list[str]:
             return [
                 q
                 for q in questions
                 if QUESTION_ASKS.get(q) not in known
+                and not (sleeps_by_day and re.search(r"\bnights?\b", q))
                 and not state.knows(topic, QUESTION_ASKS.get(q))
                 and (offered or "one of these" not in q)
             ]
@@ -598,13 +620,21 @@ class GuideEngine:
         question = phraser.pick("follow-theme", options, required=False) if options else None
         return question or phraser.pick("follow", general)
 
+    @staticmethod
+    def _grief_word(request, phraser: Phraser) -> str:
+        """A loss met as the loss it is: a breakup is grieved too, but "I'm so sorry for your loss" said to
+        "my girlfriend dumped me yesterday" speaks of a death."""
+        if _BREAKUP.search(request.normalised) and not _DEATH.search(request.normalised):
+            return phraser.pick("reflect-breakup", P.REFLECT_BREAKUP)
+        return phraser.pick("reflect-grief", P.REFLECT_GRIEF)
+
     def _reflection(self, request, phraser: Phraser) -> str:
         u = request.understanding
         about = next((P.THEME_ABOUT[t] for t in u.themes if t in P.THEME_ABOUT), "")
         if any(f in P.NO_ABOUT for f in u.feelings[:2]):
             about = ""  # "lonely about your studies" misreads "I moved cities for uni and I don't know anyone"
         if "grieving" in u.feelings:
-            return phraser.pick("reflect-grief", P.REFLECT_GRIEF)
+            return self._grief_word(request, phraser)
         if not u.feelings and not u.themes and "grieving" in self._subjects(request):
             remembered = self._remembering(request, phraser)
             if remembered:
@@ -736,7 +766,7 @@ class GuideEngine:
             "doing": (P.THREAD_DOING, ()),
         }
         if move.kind == "plan":
-            return [self._plan_step(phraser, move, fields)]
+            return [self._plan_step(phraser, move, fields, bool(I.THANKS.search(request.normalised)))]
         if move.kind == "doubt":
             pools["doubt"] = {
                 "other": (P.THREAD_DOUBT_OTHER, P.THREAD_DOUBT_OTHER_QUESTION),
@@ -769,7 +799,7 @@ class GuideEngine:
         return [" ".join(p[0].upper() + p[1:] for p in parts if p)]
 
     @staticmethod
-    def _plan_step(phraser: Phraser, move: threads.Move, fields: dict[str, str]) -> str:
+    def _plan_step(phraser: Phraser, move: threads.Move, fields: dict[str, str], thanked: bool = False) -> str:
         """A step the person could take, welcomed in their own words ("Talking to him tonight sounds like a real
         step.") and a question about taking it. Why: read as a problem, "yeah i could talk to him tonight" got a
         lesson about loneliness and "ok i'll try practising in front of my sister" started an exercise."""
@@ -780,6 +810,8 @@ class GuideEngine:
         }.get(move.gentle or "", (P.THREAD_PLAN, P.THREAD_PLAN_QUESTION))
         step = move.said_back or ""
         welcome = phraser.pick(f"thread-plan-{move.gentle}", said, step=step, **fields)
+        if thanked:  # "ok bet, 2 past papers a week. ty": the plan made and the talk closing, not a new question
+            return f"{welcome} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"
         question = phraser.pick(f"thread-plan-{move.gentle}-q", questions, **fields)
         return f"{welcome} {question}"
 
@@ -1113,7 +1145,7 @@ class GuideEngine:
         if own:
             opening = own  # "It makes you feel like the villain.": their words first
         elif "grieving" in u.feelings:
-            opening = phraser.pick("reflect-grief", P.REFLECT_GRIEF)
+            opening = self._grief_word(request, phraser)
         elif u.feelings and not all(f in P.POSITIVE_FEELINGS for f in u.feelings):
             feeling = " and ".join(P.FEELING_WORDS.get(f, f) for f in u.feelings[:2])
             about = next((P.THEME_ABOUT[t] for t in u.themes if t in P.THEME_ABOUT), "")
@@ -1165,6 +1197,10 @@ class GuideEngine:
             who = threads.to_you(someone.group("who"))
             cheer = phraser.pick("celebrate-other", P.CELEBRATE_OTHER, who=who)
             return [cheer, phraser.pick("celebrate-other-q", P.CELEBRATE_OTHER_QUESTION)], []
+        if _EASING.search(request.normalised) and not joyful:
+            # "it feels like things are turning": glad with them, and what is helping; no "How will you mark it?"
+            glad = phraser.pick("celebrate-easing", P.CELEBRATE_EASING)
+            return [f"{glad} {phraser.pick('easing-q', P.EASING_QUESTION)}"], []
         cheer = phraser.pick("celebrate", P.CELEBRATE_JOY if joyful else P.CELEBRATE)
         keep = phraser.pick("celebrate-keep", P.CELEBRATE_KEEP, required=False)
         question = phraser.pick("celebrate-q", P.CELEBRATE_QUESTION)
@@ -1296,6 +1332,9 @@ class GuideEngine:
             return [
                 f"{phraser.pick('answer-plan', P.ANSWER_PLAN)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"
             ], []
+        celebrated = self._after_good_news(request, phraser, hard)
+        if celebrated is not None:
+            return [celebrated], []
         passing = self._in_passing(request, phraser)
         if passing is not None:
             return passing, []
@@ -1307,10 +1346,6 @@ class GuideEngine:
             rating = number.group(2)
         if not hard and rating is not None and pending is not None and (pending.asks == "rating" or number):
             return [self._rating_taken(request, phraser, rating, pending)], []
-        if not hard and pending is not None and pending.text in P.CELEBRATE_QUESTION:  # "fourth attempt haha"
-            # the win taken in once, then a look ahead: asked about the win again, every answer drew the same praise
-            kept = phraser.pick("answer-good-news", P.ANSWER_GOOD_NEWS)
-            return [f"{kept} {phraser.pick('celebrate-next-q', P.CELEBRATE_NEXT_QUESTION)}"], []
         told = next((f for f in u.facts if f[1] in ("told", "support")), None)
         echo = (self._said_back(request, phraser) or self._in_their_words(request, phraser)) if not hard else None
         if echo:
@@ -1331,6 +1366,50 @@ class GuideEngine:
                 ack = None  # said back as the opening
             return [" ".join(p for p in (ack, paragraphs[0]) if p), *paragraphs[1:]], chosen
         return [" ".join(p for p in (ack, self._follow_up(request, phraser)) if p)], []
+
+    def _after_good_news(self, request, phraser: Phraser, hard: list[str]) -> str | None:
+        """An answer to Haven's question about the person's good news, kept on the good news: the win taken in
+        once, then a look ahead; the way they will keep it going welcomed. None when the answer turns elsewhere
+        (a "but", a hard feeling now), which is then read as any answer is.
+
+        Why: "I practised loads with my dad" (how a driving test was passed) was asked "What has been happening at
+        home?", and "i'll keep going to the gym before work, that helped my nerves" got a lesson on work anxiety.
+        """
+        pending = request.dialogue.pending
+        norm = request.normalised
+        if pending is None or threads.CONTRAST.search(norm):
+            return None
+        if hard and outcome_of(norm) != "helped" and _FELT_NOW.search(norm):
+            # "that helped my nerves" names a feeling eased; "she moved my deadlines" tells what helped, and a
+            # stress read into the deadlines is not felt now. "I'm still stressed" is.
+            return None
+        if pending.text in P.CELEBRATE_QUESTION + P.EASING_QUESTION:  # "fourth attempt haha"
+            # asked about the win again, every answer drew the same praise: taken in once, then a look ahead
+            kept = phraser.pick("answer-good-news", P.ANSWER_GOOD_NEWS)
+            return f"{kept} {phraser.pick('celebrate-next-q', P.CELEBRATE_NEXT_QUESTION)}"
+        if pending.text not in P.ABOUT_GOOD_NEWS:
+            return None
+        earlier = [normalise(t.text) for t in request.history if t.role == "user"]
+        last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")
+        step = self._plan_in_a_clause(request, earlier, last)
+        if step is not None and step.gentle in ("own", "as_said"):
+            fields = {"who": step.who or "", "pronoun": step.pronoun, "them": "them"}
+            return self._plan_step(phraser, step, fields, bool(I.THANKS.search(norm)))
+        return self._looking_ahead(request, phraser)
+
+    @staticmethod
+    def _looking_ahead(request, phraser: Phraser) -> str | None:
+        """An answer to "What would help you keep it going?" after good news: the next thing they named, taken as
+        theirs to carry what worked into, and a first step asked for. Why: "ye i wanna keep it going for physics,
+        mocks r in jan" was met with "that's a lot to have coming up" and a lesson on thinking traps. None when the
+        answer says no or does not know yet."""
+        norm = request.normalised
+        if _NO_IDEA.search(norm):
+            return None
+        fact = coming_up(request.understanding.facts, norm)
+        taken = phraser.pick("keep-going", P.KEEP_GOING_TAKEN)
+        question = phraser.pick("keep-going-q", P.KEEP_GOING_QUESTION)
+        return " ".join(p for p in (f"{fact}, then." if fact else None, taken, question) if p)
 
     @staticmethod
     def _moment_word(request, phraser: Phraser) -> str:

@@ -270,6 +270,10 @@ GOOD_NEWS = re.compile(
     r"managed to|made it through|best day|i got (out|up)|i (\w+ )?went (out|for a|to the)|i got engaged|"
     r"(it )?felt (so |really )?(good|great|amazing|nice)|"
     r"got my (results|grades)|(feeling|feel|felt) (a lot |much |so much |a bit |loads )?better|"
+    # "it feels like things are turning", "things are looking up": a change for the better, said plainly
+    r"things (are|have) (finally |slowly |really )?(starting to )?(turn(ing|ed)?( around| a corner)?|look(ing)? up|"
+    r"get(ting)? better|improv(ing|ed))( (at home|at work|lately|now|a bit|a little|slowly|again))?$|"
+    r"turn(ed|ing) (a|the) corner|"
     # a birth, a wedding; and something dreaded that went well ("told my boss ... and she said fine")
     r"got into (his |her |my |their |our |the )?(first choice|uni|university|college|sixth form|medical school|"
     r"law school|art school|drama school|grammar school|the (team|squad|band|choir|course))|got (an |a )?(offer|place) (at|from)|"

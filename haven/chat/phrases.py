@@ -134,6 +134,11 @@ REFLECT_GRIEF = (
     "Grief can be so heavy, and I'm sorry you're carrying it.",
     "I'm really sorry. A loss like this touches everything.",
 )
+#: A breakup, grieved as the loss it is, with no word of a death.
+REFLECT_BREAKUP = (
+    "I'm sorry. A breakup can hurt so much.",
+    "I'm sorry you're going through a breakup. It can turn everything upside down.",
+)
 #: An answer later in a conversation about a loss. Said of no one by name or pronoun: "Those are the things that
 #: make missing him so hard" was said of a 91-year-old's living son, in a talk about his late wife.
 REFLECT_GRIEF_ANSWER = (
@@ -524,6 +529,17 @@ CELEBRATE_NEXT_QUESTION = (
     "Is there something coming up where you could use what worked this time?",
     "What would help you keep it going?",
 )
+#: Things getting better bit by bit: glad with them, and what is helping.
+CELEBRATE_EASING = ("That's really good to hear.", "I'm so glad things are starting to shift.")
+EASING_QUESTION = ("What do you think has made the difference?", "What's been helping, do you think?")
+#: Haven's questions about the person's good news: an answer to one stays on the good news.
+ABOUT_GOOD_NEWS = CELEBRATE_QUESTION + CELEBRATE_NEXT_QUESTION + MILESTONE_QUESTION + EASING_QUESTION
+#: The person's answer to how they will keep a win going: what worked, carried into what comes next.
+KEEP_GOING_TAKEN = (
+    "Using what worked for you this time sounds like a good plan.",
+    "Taking what worked this time into what comes next is a good way to keep it going.",
+)
+KEEP_GOING_QUESTION = ("What could you start with this week?", "What would a first step look like?")
 #: After an exercise the person tried.
 TRIED_HELPED = (
     "I'm really glad {title} helped.",

@@ -100,6 +100,23 @@ _ASKED_TO_TELL = re.compile(
     r"\b(tell|told|talk|talked|say|said|spoken|speak|bring it up|raise|mention|respond|react)\b", re.I
 )
 
+#: Haven's question asked for a step ("What would help you keep it going?", "What could you start with this
+#: week?"), so a bare amount in reply is the person's plan.
+_ASKED_FOR_A_STEP = re.compile(
+    r"\b(keep (it|this|that) going|first step|next step|start with|could you (try|do|use)|use what worked|"
+    r"help you (follow through|stick)|plan)\b",
+    re.I,
+)
+#: A plan as an amount in a time ("ok bet, 2 past papers a week", "one walk a day"), said as the whole message or
+#: after a word of assent; read as a plan only when Haven asked for a step ("3 panic attacks a week" said of
+#: something else is a report).
+_AMOUNT_PLAN = re.compile(
+    r"^(?:(?:ok|okay|bet|right|so|yeah|yes|yep|then|maybe|sure|deal|sounds good)\b[ ,]*)*"
+    r"(?P<step>(?:\d+|one|two|three|four|five|six|seven|a couple of|a few) (?:[a-z']+ ){0,3}?[a-z']+ "
+    r"(?:a|per|each|every) (?:day|night|week|weekend|morning|evening))\b"
+)
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven"}
+
 #: "maybe she's right", "he might have a point", "I guess she could be right".
 OTHER_RIGHT = re.compile(
     r"\b(she|he|they|my \w+( \w+)?)( is| are|'s|s|'re| might be| could be| may be| was| were) "
@@ -310,6 +327,8 @@ def _step(norm: str) -> tuple[str, str] | None:
             modal = re.sub(r"^i think ", "", own.group("modal"))
             return f"{modal} {step}", "as_said"
         phrase = gerund(verb) + _and_then(step[len(verb) :])
+        if verb == "keep" and re.match(r"keep \w+ing\b", step):  # "i'll keep going to the gym": "Going to the gym"
+            phrase = _and_then(step[len("keep ") :])
         before = norm[: own.start()].strip()
         if re.search(r"\b(it|that|this)\b", step) and before and not _PLAN_LEAD.fullmatch(before):
             clause = _sentence(re.sub(r"\s+(and |so )?(maybe|perhaps)$", "", before))
@@ -632,6 +651,15 @@ def person_in_play(norm: str, earlier: list[str]) -> str | None:
     return None
 
 
+def _amount_plan(norm: str) -> tuple[str, str] | None:
+    """"2 past papers a week" as a step said back as typed, with its number in words ("Two past papers a week")."""
+    found = _AMOUNT_PLAN.search(norm)
+    if found is None or _NOT_A_STEP.search(found.group("step")):
+        return None
+    step = re.sub(r"^\d+", lambda m: _NUMBER_WORDS.get(m.group(0), m.group(0)), found.group("step"))
+    return step[0].upper() + step[1:], "as_said"
+
+
 def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talking") -> Move | None:
     """The move a message makes in the conversation in play (``earlier``: the person's earlier messages,
     normalised, oldest first; ``last_reply``: Haven's last message), or None for none recognised."""
@@ -656,6 +684,9 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
     if SELF_BLAME.search(norm) and not BLAMED_BY_OTHERS.search(norm):
         return Move("doubt", who=who, pronoun=pronoun, gentle="self")
     plan = plan_said_back(norm) if not CONTRAST.search(norm) else None
+    question = re.search(r"([^.!?]*\?)\s*$", last_reply)
+    if plan is None and question and _ASKED_FOR_A_STEP.search(question.group(1)):
+        plan = _amount_plan(norm)
     if plan is not None:
         if plan[1] == "other":  # "my mum could come over": the question is about her
             named = _PERSON.search(norm)
@@ -676,7 +707,6 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
                 who=to_you(speaker) if named else who,
                 pronoun=_GENDERED.get(speaker.split()[-1], "they") if named else _pronoun(speaker),
             )
-    question = re.search(r"([^.!?]*\?)\s*$", last_reply)
     asked_for_support = bool(question and _ASKED_FOR_SUPPORT.search(question.group(1)))
     if (asked_for_support or _KIND_ONE.search(norm)) and _SOMEONE.search(norm):
         rest = re.sub(

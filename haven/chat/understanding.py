@@ -16,6 +16,7 @@ import numpy as np
 
 from haven.chat import facts as F
 from haven.chat import intents as I
+from haven.chat import phrases as P
 from haven.chat.dialogue import DialogueState
 from haven.chat.inchat import STOP, ends_early, running
 from haven.chat.threads import AHEAD, BLAMED_BY_OTHERS, DOING
@@ -385,7 +386,11 @@ _THANKS_OPENING = re.compile(
     r"^((ok(ay)?|oh|aw+|ah|honestly|well|yeah|yes|yep|right|anyway)\W* )?(thanks|thank you|thank u|thx|ty|cheers)\b"
 )
 
-_NEGATION = re.compile(r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|wasn'?t|n't)\s+(\w+\s+)?$")
+#: Words before a feeling that say it is not felt ("not worried", "no longer anxious", "I stopped worrying about
+#: the other drivers"); "haven't stopped worrying" and "never stopped" still feel it.
+_NEGATION = re.compile(
+    r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|wasn'?t|n't|(?<!n't )(?<!nt )(?<!never )stopped)\s+(\w+\s+)?$"
+)
 
 
 #: "ill" typed for I'll: followed by what the person will do ("ok ill go on saturday", "ill try it tonight").
@@ -965,6 +970,11 @@ class Understander:
             return True
         if state.pending is not None and F.gives(norm, state.pending.asks):
             return False  # "my mum knows" answers "who else knows?", whatever theme it names
+        if state.pending is not None and state.pending.text in P.ABOUT_GOOD_NEWS:
+            # "I practised loads with my dad", asked how a driving test was passed: no worry about family; "that
+            # helped my nerves" names a feeling eased, not felt now
+            if not _distressed(feelings) or I.outcome_of(norm) == "helped":
+                return False
         known = {*state.topics, *((state.pending.topic,) if state.pending and state.pending.topic else ())}
         said = {*themes, *(f for f in feelings if f not in ("okay", "hopeful"))}
         return bool(said) and not said & known
