@@ -182,6 +182,8 @@ _EASING = re.compile(
 )
 #: A feeling said as felt now ("I'm still stressed", "I feel awful", "makes me anxious").
 _FELT_NOW = re.compile(r"\b(i'?m|im|i am|i feel|i felt|feeling|feel|i was|makes me|made me|still|but|though|tho)\b")
+#: How the good news feels, said with it ("it feels good", "so relieved").
+_FEELS_GOOD = re.compile(r"\b(feels?|felt) (so |really |pretty |amazing|great|good|nice|lovely|brilliant|unreal)|relieved")
 #: Someone who sleeps by day ("i work nights and cant sleep in the day", "night shifts"): not asked about nights.
 _SLEEPS_BY_DAY = re.compile(
     r"\b(work(ing)? nights|night ?shifts?|nights? at the|on nights|sleep (in|during) the day|day ?time sleep|"
@@ -805,6 +807,7 @@ class GuideEngine:
         lesson about loneliness and "ok i'll try practising in front of my sister" started an exercise."""
         said, questions = {
             "other": (P.THREAD_PLAN_OTHER, P.THREAD_PLAN_OTHER_QUESTION),
+            "offered": (P.THREAD_PLAN_OTHER, P.THREAD_PLAN_OFFERED_QUESTION),
             "suits": (P.THREAD_PLAN_SUITS, P.THREAD_PLAN_SUITS_QUESTION),
             "as_said": (P.THREAD_PLAN_AS_SAID, P.THREAD_PLAN_QUESTION),
         }.get(move.gentle or "", (P.THREAD_PLAN, P.THREAD_PLAN_QUESTION))
@@ -1203,7 +1206,9 @@ class GuideEngine:
             return [f"{glad} {phraser.pick('easing-q', P.EASING_QUESTION)}"], []
         cheer = phraser.pick("celebrate", P.CELEBRATE_JOY if joyful else P.CELEBRATE)
         keep = phraser.pick("celebrate-keep", P.CELEBRATE_KEEP, required=False)
-        question = phraser.pick("celebrate-q", P.CELEBRATE_QUESTION)
+        told_how = _FEELS_GOOD.search(request.normalised)  # "it feels good": not then asked "How does it feel?"
+        questions = [q for q in P.CELEBRATE_QUESTION if not (told_how and "feel" in q)]
+        question = phraser.pick("celebrate-q", questions)
         return [" ".join(p for p in (cheer, keep) if p), question], []
 
     @staticmethod

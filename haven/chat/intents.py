@@ -274,6 +274,9 @@ GOOD_NEWS = re.compile(
     r"things (are|have) (finally |slowly |really )?(starting to )?(turn(ing|ed)?( around| a corner)?|look(ing)? up|"
     r"get(ting)? better|improv(ing|ed))( (at home|at work|lately|now|a bit|a little|slowly|again))?$|"
     r"turn(ed|ing) (a|the) corner|"
+    # a fall-out mended ("we buried the hatchet on sunday", "we've made up", "we're talking again")
+    r"buried the hatchet|(we|we'?ve|we have|finally|we finally) (made up|patched (it|things) up|sorted (it|things) out)|"
+    r"(we'?re|we are) (talking|speaking) again|"
     # a birth, a wedding; and something dreaded that went well ("told my boss ... and she said fine")
     r"got into (his |her |my |their |our |the )?(first choice|uni|university|college|sixth form|medical school|"
     r"law school|art school|drama school|grammar school|the (team|squad|band|choir|course))|got (an |a )?(offer|place) (at|from)|"

@@ -950,6 +950,11 @@ THREAD_PLAN_QUESTION = (
 THREAD_PLAN_AS_SAID = ("{step}: that sounds like a good plan.", "{step}. That sounds like a real step.")
 #: Someone else could help ({step}: "Your mum coming over on Tuesdays").
 THREAD_PLAN_OTHER = ("{step} sounds like it could really help.", "{step} could take some of the load off.")
+#: Help someone has already offered ("my sister said she'd come over"): taking it, not asking for it.
+THREAD_PLAN_OFFERED_QUESTION = (
+    "How do you feel about letting {them} help?",
+    "What difference would that make for you?",
+)
 THREAD_PLAN_OTHER_QUESTION = (
     "How would you feel about asking {them}?",
     "What difference would that make for you?",

@@ -340,7 +340,10 @@ def _step(norm: str) -> tuple[str, str] | None:
     if other:
         step = other.group("step")
         verb = step.split()[0]
-        return f"{to_you(other.group('who'))} {gerund(verb)}{step[len(verb) :]}", "other"
+        step = re.sub(r"\s+(maybe|perhaps|possibly)$", "", step)  # "...on tuesdays maybe": said back without it
+        offered = re.search(r"\b(said (she|he|they)'?d|offered to|will|is going to|s going to)\b", other.group(0))
+        # "my sister said she'd come over on tuesdays": offered already, so not "How would you feel about asking her?"
+        return f"{to_you(other.group('who'))} {gerund(verb)}{step[len(verb) :]}", "offered" if offered else "other"
     suits = MIGHT_SUIT.search(norm)
     if suits and (suits.group("step").split()[0].endswith("ing") or suits.group("step").startswith(("a ", "an "))):
         return suits.group("step"), "suits"
@@ -688,7 +691,7 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
     if plan is None and question and _ASKED_FOR_A_STEP.search(question.group(1)):
         plan = _amount_plan(norm)
     if plan is not None:
-        if plan[1] == "other":  # "my mum could come over": the question is about her
+        if plan[1] in ("other", "offered"):  # "my mum could come over": the question is about her
             named = _PERSON.search(norm)
             who = f"your {named.group(1)}" if named else who
             pronoun = _GENDERED.get(named.group(1), "they") if named else pronoun
