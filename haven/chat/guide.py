@@ -70,7 +70,7 @@ _ARTICLE_FITS = {
     "anxious": r"anxiety|worry|panic|nervous|fear(?!-)",  # not procrastination's "fear-of-failure"
     "low": r"low-mood|depression|sadness|hopeless|no-motivation",
     "angry": r"anger|irritability|rage|frustration",
-    "frustrated": r"frustration|anger|stress",
+    "frustrated": r"frustration|anger|irritab",  # not "stress": a cancelled train is no cue for the worry article
     "lonely": r"loneliness|isolation|connection|left-out",
     "stressed": r"stress|pressure|burnout|overwhelmed",
     "overwhelmed": r"overwhelmed|stress|pressure",
