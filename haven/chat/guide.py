@@ -1265,13 +1265,16 @@ class GuideEngine:
             keep = phraser.pick("tried-keep", P.TRIED_HELPED_KEEP, required=False)
             return [" ".join(p for p in (glad, keep) if p), phraser.pick("tried-q", P.TRIED_HELPED_QUESTION)], []
         if u.outcome == "not_helped":
-            sorry = phraser.pick("tried-not", P.TRIED_NOT, title=title)
+            named = [p for p in P.TRIED_NOT if "{title}" in p] if title not in ("it", "that") else []
+            sorry = phraser.pick("tried-not", named or P.TRIED_NOT, title=title)  # "melatonin", said back
             kind = next((p for p in KINDS.values() if re.search(p, (u.exercise or "").replace("-", " "))), None)
             lines, chosen = self._exercise_lines(request, phraser, citer, limit=1, unlike=kind)
             block = (
                 "\n".join(["If you'd like to try something different another time:", *lines]) if lines else None
             )
-            return [sorry, block, phraser.pick("tried-not-q", P.TRIED_NOT_QUESTION)], chosen
+            told = len(request.normalised.split()) > 8  # "one tablet like it says on the box. It did nothing"
+            questions = [q for q in P.TRIED_NOT_QUESTION if not (told and q.startswith("What happened"))]
+            return [sorry, block, phraser.pick("tried-not-q", questions)], chosen
         thanks = phraser.pick("tried-unknown", P.TRIED_UNKNOWN, title=title)
         return [f"{thanks} {phraser.pick('tried-unknown-q', P.TRIED_UNKNOWN_QUESTION)}"], []
 

@@ -490,8 +490,8 @@ def own_thing(norm: str) -> str | None:
         doing = found.group("doing")
         ordinary = ("nothing", "something", "anything", "everything", "doing", "being", "going", "getting", "having",
                     "making", "trying", "thing", "morning", "evening", "during")
-        if doing in ordinary:
-            return None
+        if doing in ordinary:  # "it did nothing": no practice named there, but "i tried melatonin" may name one
+            return _own_remedy(norm)
         # "tried journaling" names a practice; "tried taking the phone off her" is an action of theirs, named back
         # as "that" ("Thank you for trying taking." was said)
         return doing if doing in _PRACTICES else "that"

@@ -826,6 +826,8 @@ class Understander:
             return I.Reading("decline", exercise=None)
         if I.BEDTIME.search(norm) and not I.BEDTIME_TROUBLE.search(norm) and not _distressed(feelings):
             return I.Reading("goodbye")  # "I think I just need to go to bed": goodnight, not a sleep problem
+        if _ENDS_WITH_GOODBYE.search(norm) and not _distressed(feelings) and "?" not in norm:
+            return I.Reading("goodbye")  # "OK. I will try to sleep now. Thank you, goodbye": not sleep tips
         outcome = I.outcome_of(norm)
         after_exercise = pending is not None and pending.kind == "check_in"
         if after_exercise and pending.asks == "helped" and outcome is None:
@@ -1022,7 +1024,15 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
 
 
 #: Thanks that says the talk helped ("it helped, saying it to someone", "I needed that").
-_IT_HELPED = re.compile(r"\b(it|that|this|talking|saying it)( really| honestly| actually)? (helped|helps)\b|\bneeded (that|this)\b|\bmeans a lot\b")
+#: A message that ends by saying goodbye, however long it is ("right, I will try to sleep now. Thank you, goodbye").
+_ENDS_WITH_GOODBYE = re.compile(
+    r"\b(goodbye|bye+|bye for now|good ?night|night night|see (you|ya)( later| soon| tomorrow)?|"
+    r"talk (to you )?(later|soon|tomorrow))\W*$"
+)
+_IT_HELPED = re.compile(
+    r"\b(it|that|this|talking|saying it)( really| honestly| actually)? (helped|helps)\b|\bneeded (that|this)\b|"
+    r"\bmeans a lot\b|\bfeel (a bit |a little |so much |much |a lot )?(lighter|better)\b"
+)
 
 
 #: Feelings that make good news read as mixed, so it is not celebrated over.
