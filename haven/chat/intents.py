@@ -93,7 +93,7 @@ OPTIONS = re.compile(
     r"\b(what (can|could|should) i (\w+ )?(do|try)|what (would|might) help|"
     r"(is there )?(anything|something) (i|we) (can|could|should) (do|try)|any (ideas|tips|suggestions|exercises)|"
     r"(give|show) me (some )?(options|ideas|exercises|something to (do|try))|what are my options|"
-    r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|"
+    r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|what else (is there|have you got|you got|ya got)|"
     r"(can|could|would) (you|u) help me (make|plan|with|sort|get|figure|work out|deal with|stop|manage))\b"
 )
 QUESTION = re.compile(
