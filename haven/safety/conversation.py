@@ -335,19 +335,25 @@ def _adds_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
     Risk spread over short messages ("got the pills", "like for good", "I think this weekend") always carries
     such words; a plain next turn ("maybe I could just stay for an hour", after nerves about a party read as a
     concern) does not, and reading it together would only re-read the earlier message's words, turning one
-    misread into a crisis that then holds the whole conversation.
+    misread into a crisis that then holds the whole conversation. A concern the learned layer reads alone in a
+    message with no risk word, means or time of its own ("most of them would sooner chew their own arm off than
+    see a GP", after a past attempt told as history) brings nothing either: read together, only the earlier
+    message's words would speak.
     """
-    return alone.is_risk or _risk_words(words, phrases)
+    if alone.is_crisis or (alone.is_risk and alone.source != "model"):
+        return True
+    return _risk_words(words, phrases)
 
 
 def _risk_words(words: str, phrases: _Phrases) -> bool:
     """Whether a message holds risk words, means or a time of its own, by the phrases and the patterns' cues."""
     from haven.safety.patterns import has_risk_cue, prepare
 
+    sentences = prepare(words).sentences
     return (
         bool(phrases.still_risky.search(words))
         or bool(phrases.means.search(words))
-        or any(has_risk_cue(s) for s in prepare(words).sentences)
+        or any(has_risk_cue(s, message=sentences) for s in sentences)
         or bool(phrases.timing.search(words))
     )
 

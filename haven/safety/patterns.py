@@ -33,6 +33,10 @@ class Pattern:
     regex: re.Pattern[str]
     unless: tuple[str, ...]
     note: str
+    #: frames that cancel the mention when they are named anywhere in the same message, not only in its sentence
+    #: ("a bungee jump for my 40th. I'm jumping off the bridge on Saturday"), unless the mention's own sentence
+    #: says a wish or intent (``intent_beside_frame``): another sentence can explain an event, never a wish
+    unless_in_message: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,14 @@ class PatternBook:
     patterns: tuple[Pattern, ...]
     risk_cues: re.Pattern[str]
     sign_off: re.Pattern[str]
+    #: words just before a frame that deny it ("no bungee", "not a game", "without a harness"): a denied frame
+    #: explains nothing
+    frame_negation: re.Pattern[str] = re.compile(r"(?!)")
+    #: a wish or intent in a mention's sentence, which a frame named in another sentence never explains
+    intent_beside_frame: re.Pattern[str] = re.compile(r"(?!)")
+    #: (frame, risk words it explains anywhere in the message): knives beside a hunt's butchering, tablets taken
+    #: with breakfast as the doctor says, drug names in an exam on overdoses
+    cue_frames: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
@@ -78,7 +90,8 @@ def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
     patterns = []
     for entry in data["patterns"]:
         unless = tuple(entry.get("unless", ()))
-        missing = [name for name in unless if name not in frames]
+        in_message = tuple(entry.get("unless_in_message", ()))
+        missing = [name for name in unless + in_message if name not in frames]
         if missing:
             raise ValueError(f"pattern {entry['id']} names unknown frames {missing}")
         if entry["strength"] not in STRENGTHS:
@@ -91,6 +104,7 @@ def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
                 regex=re.compile(_expand(entry["pattern"], vocab)),
                 unless=unless,
                 note=entry.get("note", ""),
+                unless_in_message=in_message,
             )
         )
     return PatternBook(
@@ -101,7 +115,17 @@ def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
         patterns=tuple(patterns),
         risk_cues=re.compile(_expand(data["risk_cues"], vocab)),
         sign_off=re.compile(data["sign_off"]),
+        frame_negation=re.compile(_expand(data["frame_negation"], vocab)),
+        intent_beside_frame=re.compile(_expand(data["intent_beside_frame"], vocab)),
+        cue_frames=tuple(_cue_frames(data.get("cue_frames", ()), frames, vocab)),
     )
+
+
+def _cue_frames(entries, frames: dict[str, re.Pattern[str]], vocab: dict[str, str]):
+    for entry in entries:
+        if entry["frame"] not in frames:
+            raise ValueError(f"cue frame names unknown frame {entry['frame']!r}")
+        yield entry["frame"], re.compile("(?:" + _expand(entry["words"], vocab) + ")")
 
 
 def _fold(text: str) -> str:
@@ -178,27 +202,52 @@ def prepare(text: str, book: PatternBook | None = None) -> PreparedText:
     return PreparedText(tuple(sentences), tuple(denials))
 
 
-def match_sentence(sentence: str, book: PatternBook | None = None) -> list[PatternHit]:
-    """Every pattern that fires on one prepared sentence, after frames have had their say on mentions."""
+def _explains(name: str, sentence: str, book: PatternBook) -> bool:
+    """Whether the frame ``name`` is in the sentence and not denied there ("no bungee", "it's not a game")."""
+    return any(
+        not book.frame_negation.search(sentence[: found.start()])
+        for found in book.frames[name].finditer(sentence)
+    )
+
+
+def _cancelled(pattern: Pattern, sentence: str, message: Sequence[str], book: PatternBook) -> bool:
+    """Whether a frame explains this mention: one of its frames in its own sentence, or one of its message-wide
+    frames in any sentence of the message when its own sentence says no wish or intent."""
+    if pattern.strength not in FRAMED:
+        return False
+    if any(_explains(f, sentence, book) for f in pattern.unless):
+        return True
+    if not pattern.unless_in_message or book.intent_beside_frame.search(sentence):
+        return False
+    return any(_explains(f, other, book) for f in pattern.unless_in_message for other in message)
+
+
+def match_sentence(
+    sentence: str, book: PatternBook | None = None, message: Sequence[str] = ()
+) -> list[PatternHit]:
+    """Every pattern that fires on one prepared sentence, after frames have had their say on mentions.
+
+    ``message``: all the sentences of the message the sentence belongs to, for the frames a pattern accepts from
+    anywhere in the message (``unless_in_message``)."""
     book = book or load_pattern_book()
     hits = []
     for pattern in book.patterns:
         found = pattern.regex.search(sentence)
         if not found:
             continue
-        if pattern.strength in FRAMED and any(book.frames[f].search(sentence) for f in pattern.unless):
+        if _cancelled(pattern, sentence, message, book):
             continue
         hits.append(PatternHit(pattern, found.group(0)))
     return hits
 
 
-def framed(sentence: str, book: PatternBook | None = None) -> bool:
+def framed(sentence: str, book: PatternBook | None = None, message: Sequence[str] = ()) -> bool:
     """True when a mention fired on this sentence but one of its frames cancelled it (a holiday, a film)."""
     book = book or load_pattern_book()
     return any(
         pattern.strength == "mention"
         and pattern.regex.search(sentence)
-        and any(book.frames[f].search(sentence) for f in pattern.unless)
+        and _cancelled(pattern, sentence, message, book)
         for pattern in book.patterns
     )
 
@@ -209,7 +258,7 @@ def frame_in(name: str, sentences: Sequence[str], book: PatternBook | None = Non
     return any(frame.search(s) for s in sentences)
 
 
-def has_risk_cue(sentence: str, book: PatternBook | None = None) -> bool:
+def has_risk_cue(sentence: str, book: PatternBook | None = None, message: Sequence[str] = ()) -> bool:
     """True when a prepared sentence holds a weak risk word (``risk_cues``) in a context no frame cancelled.
 
     The similarity layer needs this corroboration unless a message is very close to a crisis exemplar: a
@@ -219,10 +268,42 @@ def has_risk_cue(sentence: str, book: PatternBook | None = None) -> bool:
     book = book or load_pattern_book()
     if book.sign_off.fullmatch(sentence.strip()):
         return False  # "bye", "goodnight haven": leaving the chat, not saying goodbye to life
-    return bool(book.risk_cues.search(sentence)) and not framed(sentence, book)
+    if not book.risk_cues.search(sentence) or framed(sentence, book, message):
+        return False
+    return any(not _cue_explained(cue.group(0), sentence, message, book) for cue in book.risk_cues.finditer(sentence))
+
+
+def _cue_explained(word: str, sentence: str, message: Sequence[str], book: PatternBook) -> bool:
+    """Whether a risk word is explained by a frame named in the message (``cue_frames``): never in a sentence that
+    says a wish, an intent or means at hand (``intent_beside_frame``)."""
+    if not book.cue_frames or book.intent_beside_frame.search(sentence):
+        return False
+    return any(
+        words.fullmatch(word) and any(_explains(frame, other, book) for other in (*message, sentence))
+        for frame, words in book.cue_frames
+    )
 
 
 def match(prepared: PreparedText, book: PatternBook | None = None) -> list[PatternHit]:
     """Pattern hits over all sentences of a prepared text."""
     book = book or load_pattern_book()
-    return [hit for sentence in prepared.sentences for hit in match_sentence(sentence, book)]
+    return [
+        hit for sentence in prepared.sentences for hit in match_sentence(sentence, book, prepared.sentences)
+    ]
+
+
+def explained(prepared: PreparedText, book: PatternBook | None = None) -> bool:
+    """True when a frame explained a risk word somewhere in the message: a mention fired and a frame cancelled it
+    ("the overdose thresholds and antidotes for the exam", "mum's going to kill me when she sees the mess"), or a
+    cue frame explained its risk words ("we spent the afternoon butchering the moose and now my knives are blunt")."""
+    book = book or load_pattern_book()
+    message = prepared.sentences
+    return any(
+        framed(sentence, book, message)
+        or (
+            book.risk_cues.search(sentence)
+            and not book.sign_off.fullmatch(sentence.strip())
+            and not has_risk_cue(sentence, book, message)
+        )
+        for sentence in message
+    )

@@ -28,7 +28,7 @@ from typing import Literal
 
 from haven.safety.categories import CATEGORIES, LEGACY_CATEGORIES, LEVELS
 from haven.safety.neighbours import crisis_share, looks_ordinary
-from haven.safety.patterns import PatternHit, frame_in, has_risk_cue, match, model_sentences, prepare
+from haven.safety.patterns import PatternHit, explained, frame_in, has_risk_cue, match, model_sentences, prepare
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,12 @@ Level = Literal["none", "concern", "crisis"]
 #: A message is read whole and, when it has several sentences, in at most this many windows.
 MAX_WINDOWS = 32
 MAX_CHARS_PER_WINDOW = 2000
+#: A frame that explained a message's risk words softens the learned layer's crisis to a check only below this:
+#: a reading this sure stands whatever a frame said ("he's going to kill me when he gets home" reads 1.00, and the
+#: idiom frame's "when he gets home" must not outweigh it). Chosen on dev: the dev crises a frame explained read
+#: 0.98 and 1.00 (frames that misfired: "driving round" as a game's round, "the knife from the kitchen"), the
+#: everyday messages of the dev conversations 0.70-0.76.
+EXPLAINED_SURE = 0.9
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,10 @@ class Reading:
     #: for a crisis the model raised alone in English: the share of crises among the labelled training messages
     #: nearest to its window (``neighbours.py``); None when not asked or no opinion
     neighbour_crises: float | None = None
+    #: a frame explained a risk word in the message (a mention fired and its frame cancelled it: "the overdose
+    #: thresholds and antidotes for my toxicology exam", "mum's going to kill me when she sees the mess"; or a cue
+    #: frame explained the word: knives beside a hunt's butchering); read only when the model alone reads a crisis
+    explained: bool = False
 
 
 def windows(sentences: list[str]) -> list[str]:
@@ -163,7 +173,7 @@ def read(text: str) -> Reading:
         if prediction.risk > risk or (prediction.risk == risk and prediction.crisis > crisis):
             category, audience, window = prediction.category, prediction.audience, piece
         crisis, risk = max(crisis, prediction.crisis), max(risk, prediction.risk)
-    risk_cue = any(has_risk_cue(s) for s in prepared.sentences)
+    risk_cue = any(has_risk_cue(s, message=prepared.sentences) for s in prepared.sentences)
     language = _language(text)
     return Reading(
         hits=hits,
@@ -182,6 +192,8 @@ def read(text: str) -> Reading:
         crisis_beside_history=_crisis_beside_history(pieces, predictions) if history else 1.0,
         sentences=prepared.sentences,
         neighbour_crises=_second_opinion(window, crisis, hits, risk_cue, language),
+        # read only where it can matter: the model alone reads a crisis (not on every message's hot path)
+        explained=not hits and not risk_cue and crisis >= _thresholds().crisis and explained(prepared),
     )
 
 
@@ -370,6 +382,13 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "I'm not suicidal, just tired": the model reads the denied word; with nothing risky left once the
             # denial is set aside, the denial lowers the crisis one step, to a check (it never erases it)
             why = f'{model_says}, denied: ' + "; ".join(reading.denials)
+            return Triage("concern", reading.category, why, audience, language, "model")
+        if not reading.risk_cue and reading.explained and reading.crisis < EXPLAINED_SURE:
+            # the model alone, in a message whose only risk words a frame explained (an exam on overdoses, a
+            # bungee jump off a bridge, "mum's going to kill me when she sees the mess"): the frame that cancelled
+            # the pattern makes the model's reading a possible misread too, met with a check-in that asks
+            # directly, not the card that would then hold. A risk word no frame explains keeps the crisis.
+            why = f"{model_says}, but a frame explained its risk words"
             return Triage("concern", reading.category, why, audience, language, "model")
         if not reading.risk_cue and looks_ordinary(reading.neighbour_crises):
             # the model alone, and nothing said like this among the labelled messages was a crisis: a possible

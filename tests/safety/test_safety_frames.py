@@ -1,0 +1,240 @@
+"""Frames that explain a risk-looking word in everyday talk, and the intents no frame may hide.
+
+A frame (patterns.yaml) cancels a weak mention: a bungee jump off a bridge, an exam on overdoses, a mum who will
+"kill" a teenager over the hoovering, peace made with a husband's death years ago. Each fix here comes with its
+counter-example: a denied frame ("no bungee"), a wish beside it, a plan, means, or a reading the learned layer is
+sure of stays a crisis.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from haven.safety import triage
+from haven.safety.conversation import RiskState, assess
+from haven.safety.patterns import match, prepare
+
+
+def _pattern_ids(text: str) -> set[str]:
+    return {hit.pattern.id for hit in match(prepare(text))}
+
+
+# --- a frame denied just before it explains nothing --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("I'm going to jump off the bridge, no bungee", "jump_off"),
+        ("jumping off the bridge tonight, and not for fun", "jump_off"),
+        ("I'm going to kill him, this is not a game", "kill_person_direct"),
+        ("I never used to self harm but I do now", "self_harm_word"),
+    ],
+)
+def test_a_denied_frame_does_not_cancel_the_mention(text, pattern):
+    assert pattern in _pattern_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to jump off the bridge, no bungee",
+        "I'm going to kill him, this is not a game",
+    ],
+)
+def test_a_denied_frame_stays_a_crisis(text, triage_model):
+    assert triage(text).level == "crisis"
+
+
+# --- an activity named anywhere in the message frames a jump off a bridge --------------------------------------
+
+
+def test_a_bungee_jump_named_in_another_sentence_frames_the_jump_off_the_bridge(triage_model):
+    text = "so my kids booked me a bungee jump for my 40th. I'm jumping off the Kawarau bridge on saturday"
+    assert "jump_off" not in _pattern_ids(text)
+    assert triage(text).level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I booked a bungee jump. Honestly I just want to jump off the bridge",
+        "we booked the bungee for saturday. I'm going to jump off the bridge tonight without it",
+        "the abseil was cancelled. I'm thinking about jumping off the bridge and not coming back",
+    ],
+)
+def test_an_activity_in_another_sentence_never_hides_a_wish_beside_the_jump(text, triage_model):
+    assert "jump_off" in _pattern_ids(text)
+    assert triage(text).level == "crisis"
+
+
+@pytest.mark.parametrize("text", ["booked a bungee jump for saturday", "I did the long jump at sports day", "my new jumper"])
+def test_an_activitys_name_is_not_a_risk_word(text):
+    from haven.safety.patterns import has_risk_cue
+
+    assert not any(has_risk_cue(s) for s in prepare(text).sentences)
+
+
+# --- "X is going to kill me": the idiom, and the threat -----------------------------------------------------
+
+
+def test_a_teens_mum_who_will_kill_him_over_the_hoovering_is_not_the_crisis_card(triage_model):
+    text = "my mum's gonna kill me when she sees i never did the hoovering"
+    assert "kill_me_idiom" not in _pattern_ids(text)  # read, and explained by the idiom frame
+    assert triage(text).level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he said he'll kill me",
+        "she's going to kill me, she said so",
+        "he's going to kill me when he gets home",
+        "my dad's going to kill me when he gets home, he hit me last time",
+    ],
+)
+def test_a_threat_to_kill_stays_a_crisis(text, triage_model):
+    assert triage(text).level == "crisis"
+
+
+def test_he_will_kill_me_is_read_by_the_patterns_now():
+    assert "kill_me_idiom" in _pattern_ids("he said he'll kill me")
+    assert "kill_me_idiom" in _pattern_ids("my husband's going to kill me")
+
+
+# --- a frame explains the words for the learned layer too, below a sure reading ----------------------------
+
+
+def test_an_exam_on_overdoses_is_a_check_at_most_not_the_card(triage_model):
+    result = triage("we have to know the overdose thresholds and antidotes for about 40 drugs")
+    assert result.level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read about overdose statistics for my essay and now I've taken 30 of my tablets",
+        "I'm studying toxicology and I want to overdose tonight",
+        "I've been okay for months but after the funeral today I cut myself with the knife from the kitchen",
+    ],
+)
+def test_a_frame_never_hides_means_a_plan_or_an_act(text, triage_model):
+    assert triage(text).level == "crisis"
+
+
+def test_frames_found_too_wide_on_dev_no_longer_cancel():
+    """"driving round" is not a game's round; "the knife from the kitchen" is not an accident while cooking."""
+    assert "harm_others" in _pattern_ids("my friend is driving round to her house and said she's going to hurt her")
+    assert "hurting_self" in _pattern_ids("I went home and cut myself with the knife from the kitchen")
+    assert "hurting_self" not in _pattern_ids("I cut myself in the kitchen chopping onions")
+
+
+# --- peace made with a death, and a farewell ------------------------------------------------------------------
+
+
+def test_peace_made_with_a_husbands_death_years_ago_is_grief_not_a_farewell(triage_model):
+    text = "My husband Dennis died three years ago this spring. I've made my peace with it, we had 51 good years."
+    assert "made_my_peace" not in _pattern_ids(text)
+    assert triage(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've made my peace with it, tonight is the night",
+        "I've made my peace. The letters are written",
+        "My mum died years ago. I've made my peace with it and I'm ready to go",
+        "My dad passed away years ago. I've made my peace and I want to join him",
+    ],
+)
+def test_made_my_peace_as_a_farewell_stays_a_crisis(text, triage_model):
+    assert triage(text).level == "crisis"
+
+
+# --- a shot at the hoops --------------------------------------------------------------------------------------
+
+
+def test_shooting_hoops_is_not_a_risk_word_but_shooting_a_person_is(triage_model):
+    from haven.safety.patterns import has_risk_cue
+
+    assert not has_risk_cue("gonna go shoot some hoops before tea")
+    assert triage("I'm going to shoot him").level == "crisis"
+
+
+# --- after a concern, a learned-only concern with no risk word adds nothing -----------------------------------
+
+
+def _play(turns: list[str]):
+    state, replies = RiskState(), []
+    for text in turns:
+        result = assess(text, state)
+        state = result.state
+        replies.append(result)
+    return replies
+
+
+def test_an_idiom_after_a_history_told_is_not_read_together_into_a_crisis(triage_model):
+    replies = _play([
+        "I've been asked to give a talk at our men's shed about mental health",
+        "Back in 1998, after the farm went under, I tried to take my own life and spent a month in hospital. "
+        "I'm 74 now and I've been well a long time",
+        "The point is to tell the blokes it's alright to talk. Most of them would sooner chew their own arm off "
+        "than see a GP",
+    ])
+    assert replies[1].reply == "concern"
+    assert replies[2].reply not in ("crisis", "held")
+
+
+@pytest.mark.parametrize(
+    "then",
+    ["and I've got the tablets ready", "I think about doing it again tonight", "I want to die"],
+)
+def test_after_a_history_told_new_risk_words_are_still_read_together(then, triage_model):
+    replies = _play([
+        "Back in 1998, after the farm went under, I tried to take my own life and spent a month in hospital. "
+        "I'm 74 now and I've been well a long time",
+        then,
+    ])
+    assert replies[0].reply == "concern"
+    assert replies[1].reply == "crisis"
+
+
+# --- risk words a frame explains anywhere in the message (cue frames) -----------------------------------------
+
+
+def test_knives_blunt_from_butchering_a_hunts_kill_are_explained(triage_model):
+    from haven.safety.patterns import has_risk_cue
+
+    text = "My brother shot a big bull on the last day. We spent the afternoon butchering it and now all my knives are blunt"
+    prepared = prepare(text)
+    assert not any(has_risk_cue(s, message=prepared.sentences) for s in prepared.sentences)
+    assert triage(text).level != "crisis"
+
+
+def test_drug_names_in_an_exam_on_overdoses_are_explained(triage_model):
+    text = "we have to know the overdose thresholds and antidotes for about 40 drugs. paracetamol, digoxin, lithium, the lot"
+    assert triage(text).level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read an article on overdose statistics. I've got 40 paracetamol here",
+        "I take my tablets with breakfast. tonight I'm going to take all of them",
+        "we were butchering the deer all afternoon. I keep looking at the knives",
+        "we went deer hunting. I want to use the rifle on myself",
+        "I take my tablets with breakfast, as the doctor says. I've stopped taking my heart medication so nature "
+        "can take its course",
+    ],
+)
+def test_a_cue_frame_never_explains_means_at_hand_or_an_intent(text, triage_model):
+    assert triage(text).level == "crisis"
+
+
+def test_tablets_with_breakfast_as_the_doctor_says_are_not_a_risk_word():
+    from haven.safety.patterns import has_risk_cue
+
+    prepared = prepare("I take my tablets with my porridge, just as the doctor says")
+    assert not any(has_risk_cue(s, message=prepared.sentences) for s in prepared.sentences)
+    prepared = prepare("I take my tablets with my porridge. I've got 40 of them saved up")
+    assert any(has_risk_cue(s, message=prepared.sentences) for s in prepared.sentences)
