@@ -194,6 +194,8 @@ _BREAKUP = re.compile(
     r"\b(dumped|broke up|broken up|break ?up|breakup|split up|split from|ended (it|things) with me|left me for)\b"
 )
 _DEATH = re.compile(r"\b(died|dead|death|passed away|passed on|funeral|put (down|to sleep)|lost (my|our) \w+ to)\b")
+#: A step said back that is only the wish to keep a win going ("Keeping it going"), no step in itself.
+_KEEP_IT_GOING = re.compile(r"keep(ing)? (it|this|that|things) (going|up)\b")
 #: An answer that has no idea yet or says no ("not sure", "idk", "nothing really").
 _NO_IDEA = re.compile(r"^(no|nope|nah|not really|nothing|idk|dunno|not sure|i don'?t know|no idea)\b")
 #: Two themes said together that mean one thing, and the exercise made for it: lying awake going over things is
@@ -723,6 +725,8 @@ class GuideEngine:
             return None  # "my dad died and I can't stop crying", "my gran used to...": their own replies
         if move.kind == "plan" and hard:
             return None  # "i could talk to him but i'm scared": the feeling first
+        if move.kind == "plan" and _KEEP_IT_GOING.match((move.said_back or "").lower()):
+            return None  # "I want to keep it going, next up is...": a wish that names no step, read as an answer
         if move.kind == "pattern" and (I.PLAN.search(request.normalised) or I.PLAN_MAYBE.search(request.normalised)):
             return None  # "reading it aloud a few times sounds sensible. I'll do that tonight": a plan, not a pattern
         if move.kind in ("doubt", "pattern") and threads.feeling_said_back(request.text):
@@ -1400,6 +1404,8 @@ class GuideEngine:
         earlier = [normalise(t.text) for t in request.history if t.role == "user"]
         last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")
         step = self._plan_in_a_clause(request, earlier, last)
+        if step is not None and _KEEP_IT_GOING.match((step.said_back or "").lower()):
+            step = None  # "I want to keep it going, next up is my theory test": the wish itself, not a step
         if step is not None and step.gentle in ("own", "as_said"):
             fields = {"who": step.who or "", "pronoun": step.pronoun, "them": "them"}
             return self._plan_step(phraser, step, fields, bool(I.THANKS.search(norm)))

@@ -41,7 +41,7 @@ FEELINGS: tuple[Feeling, ...] = (
         r"anxi|nervous|worr(y|ied|ying)|panic|scaries|scared|afraid|on edge|uneasy|jittery|dread|freak(ing|ed)? out|"
         r"heart (is )?(racing|pounding|going (crazy|mad))|(going to|gonna|about to) (pass out|faint)|terrified|fear|in knots|butterflies|stomach (is )?(churning|turning|flipping)|"
         r"feel(ing)? sick (about|with nerves|with worry|thinking)|sick with (nerves|worry)|\bnerves\b|can'?t settle|"
-        r"wound up|dreading|clammy|sweaty (hands|palms)|(hands|palms) (go |get |are |were |start )?(sweating|sweaty)",
+        r"wound up (about|before|over)|dreading|clammy|sweaty (hands|palms)|(hands|palms) (go |get |are |were |start )?(sweating|sweaty)",
         (
             "I feel anxious and on edge",
             "I'm so worried something bad will happen",
@@ -69,6 +69,9 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "frustrated",
         r"frustrat\w*|fed up|sick of|nothing works|getting nowhere|"
+        # "a bit wound up, my flatmate never cleans the kitchen", "he winds me up": annoyed ("wound up about
+        # tomorrow" is nerves, read as anxious)
+        r"wound up(?! (about|before|over))|winds? me up|"
         r"drives? me (mad|crazy|nuts|insane|up the wall|round the bend|loco|loca)|doing my head in|"
         # "this commute is killing me", "cancelled AGAIN": worn down by something that keeps happening
         r"\b(commute|traffic|trains?|buses|this (week|job|place|weather|heat)|these (hours|shifts)) (is|are) killing me\b|"
