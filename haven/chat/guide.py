@@ -564,7 +564,16 @@ class GuideEngine:
         return sum(_names(article.meta.tags if t in _FEELING_NAMES else subject, _ARTICLE_FITS[t]) for t in topics)
 
     def _follow_up(self, request, phraser: Phraser, offered: bool = False) -> str:
-        """One question Haven does not know the answer to: never a fact the person already gave."""
+        """One question Haven does not know the answer to: never a fact the person already gave; "them" said as
+        her or him when the conversation is about one person ("What would you like her to understand?")."""
+        question = self._open_question(request, phraser, offered)
+        if re.search(r"\bthem\b", question):
+            earlier = [normalise(t.text) for t in request.history if t.role == "user"]
+            question = re.sub(r"\bthem\b", threads.object_pronoun(request.normalised, earlier), question)
+        return question
+
+    def _open_question(self, request, phraser: Phraser, offered: bool = False) -> str:
+        """The follow-up question, before it is said of the person in play."""
         u, state = request.understanding, request.dialogue
         # in the first turns after the welcome, an answer that names no theme is about the focus Haven asked about
         # ("not great tbh" after "How have your nights been?"); later, a topic is followed only when it is said

@@ -537,7 +537,7 @@ ABOUT_GOOD_NEWS = CELEBRATE_QUESTION + CELEBRATE_NEXT_QUESTION + MILESTONE_QUEST
 #: The person's answer to how they will keep a win going: what worked, carried into what comes next.
 KEEP_GOING_TAKEN = (
     "Using what worked for you this time sounds like a good plan.",
-    "Taking what worked this time into what comes next is a good way to keep it going.",
+    "Carrying what worked this time into what comes next makes a lot of sense.",
 )
 KEEP_GOING_QUESTION = ("What could you start with this week?", "What would a first step look like?")
 #: After an exercise the person tried.

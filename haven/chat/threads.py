@@ -476,6 +476,14 @@ _GENDERED = {
 }
 
 
+def object_pronoun(norm: str, earlier: list[str]) -> str:
+    """her / him for the one person the conversation is about ("my girlfriend dumped me" -> her), else them."""
+    who = person_in_play(norm, earlier)
+    said = _pronoun(" ".join([*earlier[-2:], norm]))
+    pronoun = _GENDERED.get(who.split()[-1], said) if who else said
+    return {"she": "her", "he": "him"}.get(pronoun, "them")
+
+
 def _pronoun(text: str, people: bool = False) -> str:
     """she / he / they for the person spoken of; with ``people``, also from words for a person ("one girl in my
     art class", "a guy at work")."""
