@@ -233,6 +233,8 @@ class _Turn(EngineRequest):
     again for each was the same answer many times over."""
 
     subjects: tuple[str, ...] = ()
+    #: the person's earlier messages, normalised, oldest first (GuideEngine._earlier)
+    earlier: tuple[str, ...] = ()
 
 
 class ReviewedMatcher(Protocol):
@@ -256,7 +258,11 @@ class GuideEngine:
         approved = self._clinician_reviewed(request)
         if approved is not None:
             return approved
-        request = _Turn(**vars(request), subjects=tuple(self._subjects_of(request)))
+        request = _Turn(
+            **vars(request),
+            subjects=tuple(self._subjects_of(request)),
+            earlier=tuple(self._earlier(request)),
+        )
         said = [t.text for t in request.history if t.role == "assistant"][-MEMORY_TURNS:]
         seed = "\x1e".join([request.text, *(t.text for t in request.history)])
         phraser = Phraser(seed, said)
@@ -502,6 +508,14 @@ class GuideEngine:
         return None
 
     @staticmethod
+    def _earlier(request) -> list[str]:
+        """The person's earlier messages, normalised, oldest first: worked out once for this reply (reply), since
+        several readings of one reply look back at them."""
+        if isinstance(request, _Turn):
+            return list(request.earlier)
+        return [normalise(t.text) for t in request.history if t.role == "user"]
+
+    @staticmethod
     def _subjects(request) -> list[str]:
         """What the person is talking about, as worked out once for this reply (GuideEngine.reply)."""
         if isinstance(request, _Turn):
@@ -568,7 +582,7 @@ class GuideEngine:
         her or him when the conversation is about one person ("What would you like her to understand?")."""
         question = self._open_question(request, phraser, offered)
         if re.search(r"\bthem\b", question):
-            earlier = [normalise(t.text) for t in request.history if t.role == "user"]
+            earlier = self._earlier(request)
             question = re.sub(r"\bthem\b", threads.object_pronoun(request.normalised, earlier), question)
         return question
 
@@ -595,7 +609,7 @@ class GuideEngine:
             # "my parents keep going on about it": not "What has been happening at home?"
             known.add("what_happened")
 
-        said = " ".join([*(normalise(t.text) for t in request.history if t.role == "user"), request.normalised])
+        said = " ".join([*self._earlier(request), request.normalised])
         sleeps_by_day = bool(_SLEEPS_BY_DAY.search(said))
 
         def unknown(questions) -> list[str]:
@@ -720,7 +734,7 @@ class GuideEngine:
             or running(request.dialogue.run)
         ):
             return None  # (an exercise running in the chat reads its own answers)
-        earlier = [normalise(t.text) for t in request.history if t.role == "user"]
+        earlier = self._earlier(request)
         last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")
         move = threads.read(request.normalised, earlier, last, u.mode)
         if not threads.joined_clauses(request.text) and (move is None or move.kind == "plan"):
@@ -803,7 +817,7 @@ class GuideEngine:
         if said:
             parts.append(phraser.pick(slot, said, **fields))
         if move.kind == "ahead":  # "what helped" only when something did
-            earlier = " ".join(normalise(t.text) for t in request.history if t.role == "user")
+            earlier = " ".join(self._earlier(request))
             helped = any(request.dialogue.done.values()) or outcome_of(earlier) == "helped" or "better" in earlier
             more = [m for m in P.THREAD_AHEAD_MORE if helped or "helped" not in m]
             parts.append(phraser.pick("thread-ahead-more", more, required=False))
@@ -1105,7 +1119,7 @@ class GuideEngine:
         """A question no article answers but an exercise does ("what would facing it gradually even look like with a
         bridge?": the fear ladder), answered with what the exercise is and an offer of it; None when no exercise
         the search found fits what the person is talking about or may be offered."""
-        recent = " ".join([*(normalise(t.text) for t in request.history if t.role == "user")][-2:] + [request.normalised])
+        recent = " ".join([*self._earlier(request)[-2:], request.normalised])
         said = {w[:5] for w in re.findall(r"[a-z]{5,}", recent)}
 
         def echoed(exercise_id: str) -> int:  # "avoiding it makes it worse" ... "facing it": the fear ladder's avoidance
@@ -1149,7 +1163,7 @@ class GuideEngine:
         norm = request.normalised
         if self._CBT_NAMED.search(norm):
             return True
-        earlier = [normalise(t.text) for t in request.history if t.role == "user"][-2:]
+        earlier = GuideEngine._earlier(request)[-2:]
         return bool(self._ABOUT_IT.search(norm)) and any(self._CBT_NAMED.search(e) for e in earlier)
 
     # --- shapes that follow the conversation --------------------------------------------------------------
@@ -1410,7 +1424,7 @@ class GuideEngine:
             return f"{kept} {phraser.pick('celebrate-next-q', P.CELEBRATE_NEXT_QUESTION)}"
         if pending.text not in P.ABOUT_GOOD_NEWS:
             return None
-        earlier = [normalise(t.text) for t in request.history if t.role == "user"]
+        earlier = self._earlier(request)
         last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")
         step = self._plan_in_a_clause(request, earlier, last)
         if step is not None and _KEEP_IT_GOING.match((step.said_back or "").lower()):

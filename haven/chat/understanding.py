@@ -1026,12 +1026,12 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
     )
 
 
-#: Thanks that says the talk helped ("it helped, saying it to someone", "I needed that").
 #: A message that ends by saying goodbye, however long it is ("right, I will try to sleep now. Thank you, goodbye").
 _ENDS_WITH_GOODBYE = re.compile(
     r"\b(goodbye|bye+|bye for now|good ?night|night night|see (you|ya)( later| soon| tomorrow)?|"
     r"talk (to you )?(later|soon|tomorrow))\W*$"
 )
+#: Thanks that says the talk helped ("it helped, saying it to someone", "I needed that", "I feel a bit lighter").
 _IT_HELPED = re.compile(
     r"\b(it|that|this|talking|saying it)( really| honestly| actually)? (helped|helps)\b|\bneeded (that|this)\b|"
     r"\bmeans a lot\b|\bfeel (a bit |a little |so much |much |a lot )?(lighter|better)\b"
