@@ -133,6 +133,28 @@ def main() -> None:
     heldout(service, args.heldout)
 
 
+#: The held-out writers' names for intents, in Haven's words. The writers label what a careful reader would say
+#: without seeing Haven's list, so "tried_helped" is Haven's "tried" with the outcome "helped"; before 2026-12-03
+#: these were compared as strings and never agreed, which put every such turn down as a miss.
+WRITERS_NAMES = {
+    "small_talk": ("smalltalk", None),
+    "wants_human": ("human", None),
+    "listen": ("venting", None),
+    "tried_helped": ("tried", "helped"),
+    "tried_not": ("tried", "not_helped"),
+}
+
+
+def agrees(understanding, label: str) -> bool:
+    """Whether Haven's reading of a turn is the intent a reader gave it (outcome too, where the reader named one).
+
+    ``understanding`` is the reply's :class:`~haven.chat.types.Understanding` (None for a safety reply)."""
+    if understanding is None:
+        return False
+    intent, outcome = WRITERS_NAMES.get(label, (label, None))
+    return understanding.intent == intent and (outcome is None or understanding.outcome == outcome)
+
+
 def heldout(service, files: list[str] | None = None) -> None:
     """The held-out conversations, turn by turn in context: time, off-topic misreadings, intent agreement."""
     import yaml
@@ -164,10 +186,10 @@ def heldout(service, files: list[str] | None = None) -> None:
                     misses.append(f"read as off topic: {turn['say']!r}")
             if "intent" in turn:
                 labelled += 1
-                if intent == turn["intent"]:
+                if agrees(reply.understood, turn["intent"]):
                     agreed += 1
                 else:
-                    misses.append(f"{turn['say']!r}: {intent}, a reader says {turn['intent']}")
+                    misses.append(f"{turn['say']!r}: {intent}{' ' + reply.understood.outcome if reply.understood and reply.understood.outcome else ''}, a reader says {turn['intent']}")
     report("held-out", times)
     print(
         f"on-topic turns read as off topic: {misread}/{on_topic} = {100 * misread / max(on_topic, 1):.1f}% (goal <= 2%)"
