@@ -237,7 +237,9 @@ NOT_HELPED = re.compile(
 HELPED = re.compile(
     r"\b(helped|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!been )working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
-    r"useful|made a difference|did the trick|a bit better|much better|so much better|less (anxious|panicky|tense))\b"
+    r"useful|made a difference|did the trick|a bit better|much better|so much better|less (anxious|panicky|tense|wobbly|shaky)|"
+    # what eased, said of the feeling: "I did the name-five-things thing and it settled down", "took the edge off"
+    r"(it|that|things|i|my (heart|breathing|stomach|chest|nerves)) (\w+ )?settled( down)?|took the edge off)\b"
 )
 _NUMBER_WORDS = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a hundred|hundred|a whole|a full"
 _HABIT = (

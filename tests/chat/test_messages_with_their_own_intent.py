@@ -376,3 +376,14 @@ def test_someone_elses_tiredness_in_a_kinder_reading_is_not_the_persons(service,
     )
     assert "balanced" in kinder.text or "fairer" in kinder.text
     assert "worn out" not in kinder.text
+
+
+def test_something_tried_that_settled_the_feeling_is_something_that_helped(understander):
+    """"...I did the name-five-things thing and it settled down" had been asked "How did it go?"."""
+    for text in (
+        "bit wobbly getting on the bus, but I did the name-five-things thing and it settled down",
+        "I tried the breathing one in the car park and it took the edge off",
+    ):
+        reading = understander.read(text)
+        assert (reading.intent, reading.outcome) == ("tried", "helped"), text
+    assert understander.read("we finally settled on a venue for the christening").intent != "tried"
