@@ -128,6 +128,10 @@ FEELINGS: tuple[Feeling, ...] = (
         r"retriever|labrador|lab|greyhound|whippet|poodle|pug|staffie|boxer)s? (\w+ ){0,2}(had to be|was|were|got|has been|"
         r"have been|had been) put (down|to sleep)\b|"
         r"lost (our|my) (dog|cat|pet)|funeral|bereave\w*|miss (him|her|them) so|"
+        # "since my husband passed six years ago": a death, said gently; not "my son passed his test"
+        r"\b(husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|grandma|grandad|granddad|"
+        r"grandpa|grandmother|grandfather|nan|nana|gran|granny|uncle|aunt|auntie|friend) passed(?! (his|her|their|my|"
+        r"the|a|an|it|its|all|every|out|me|us|him|them|by|through|over|round|around|with|in|first|second)\b)|"
         # "we buried her in October", "I've outlived nearly all my friends": a death, said as people of an age say it
         r"\b(we|i|they) (buried|cremated) (?!(myself|ourselves|themselves|the|it|a|an|that|this|some|my head|"
         r"our heads|my face)\b)\w+|\boutlived\b|"
@@ -319,7 +323,11 @@ _LOSS = re.compile(
 #: theme is read from it (it was asked "What part of work is weighing on you most?" and quoted burnout).
 _SAID_FINE = re.compile(
     r"\b(work|my job|the job|school|uni|college|home|money|sleep|family|studying|revision|my \w+)"
-    r"( is|'s| has been| was| are)? (fine|ok|okay|alright|all right|good|great|going well)\b"
+    r"( is|'s| has been| was| are)? (fine|ok|okay|alright|all right|good|great|going well)\b|"
+    # said not to be what it is about: "it's nothing to do with work", "it's not about money"
+    r"\b(nothing|not anything) to do with (work|my job|the job|school|uni|college|home|money|sleep|family|studying|"
+    r"revision|my \w+)\b|\b(it'?s|it is|its|it isn'?t) not (about |to do with )?(work|my job|the job|school|uni|"
+    r"college|money|sleep|studying|revision)\b"
 )
 #: A theme's word used in passing, for something the message is not about: "work" as a verb ("how the machines
 #: work", "it might work", "working out at the gym"), "the night" of an event ("stick together on the night"),
@@ -626,7 +634,10 @@ class Understander:
             themes = tuple(t for t in themes if t != "relationships")
         named = self.named_document(text)
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
-        themes = self._judged(self._meant(themes, vector), vector, state)
+        # what the person said the message is not about ("it's nothing to do with work") is never read back in
+        set_aside = " ".join(m.group(0) for m in _SAID_FINE.finditer(norm))
+        denied = {t.name for t in THEMES if set_aside and re.search(t.words, set_aside)}
+        themes = tuple(t for t in self._judged(self._meant(themes, vector), vector, state) if t not in denied)
         if vector is not None and not feelings:
             feelings += self._feelings_by_meaning(vector, norm)
         feelings_t = tuple(dict.fromkeys(feelings))

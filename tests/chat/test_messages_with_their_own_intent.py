@@ -387,3 +387,27 @@ def test_something_tried_that_settled_the_feeling_is_something_that_helped(under
         reading = understander.read(text)
         assert (reading.intent, reading.outcome) == ("tried", "helped"), text
     assert understander.read("we finally settled on a venue for the christening").intent != "tried"
+
+
+def test_what_the_person_says_it_is_not_about_is_never_named_back(service, calm):
+    """"it's nothing to do with work, work's fine. it's my sister" had been met with "So work has been on your mind"
+    and a question about work (the learned reader of themes put work back from the whole message's meaning)."""
+    _, correction = play(
+        service,
+        "I've been so on edge all week, I dread getting home in the evenings",
+        "oh sorry, it's nothing to do with work, work's fine. it's my brother, he's been staying with us since March",
+    )
+    assert "work" not in correction.understood.themes
+    said = correction.text.lower()
+    assert "so work" not in said and "work" not in said.rstrip().rsplit("\n", 1)[-1]  # not named, not asked about
+
+
+def test_a_husband_who_passed_is_a_loss_and_is_not_asked_what_he_should_understand(service, calm):
+    (reply,) = play(service, "I've been on my own since my husband passed four years ago, and the evenings drag")
+    assert "grieving" in reply.understood.feelings
+    assert "understand" not in reply.text
+
+
+def test_passing_a_test_is_not_a_death(understander):
+    for text in ("my son passed his driving test this morning", "my daughter passed with a distinction!"):
+        assert "grieving" not in understander.read(text).feelings, text
