@@ -225,6 +225,8 @@ def pending_for(text: str, suggested: tuple[str, ...], understanding, state: Dia
     topic = next(iter(u.themes), None) or (state.pending.topic if state.pending else None)
     match = _LAST_QUESTION.search(text.strip())
     question = match.group(1).strip() if match else ""
+    if u.intent == "offtopic" and state.pending is not None and state.pending.kind == "open":
+        return state.pending  # back to the thread after an aside: Haven's earlier question is still open
     if u.intent in ("accept", "exercise_request", "in_the_moment") and suggested and not u.options:
         return Pending("check_in", question, QUESTION_ASKS.get(question), topic, suggested[0])
     if not question:

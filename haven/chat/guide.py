@@ -748,6 +748,9 @@ class GuideEngine:
             return None  # "my dad died and I can't stop crying", "my gran used to...": their own replies
         if move.kind == "plan" and hard:
             return None  # "i could talk to him but i'm scared": the feeling first
+        asked = request.dialogue.pending
+        if move.kind in ("pattern", "doubt") and not hard and asked is not None and asked.text in P.ABOUT_GOOD_NEWS:
+            return None  # "I practised with my uncle every night for a week", how the win came: no habit to put up with
         if move.kind == "plan" and _KEEP_IT_GOING.match((move.said_back or "").lower()):
             return None  # "I want to keep it going, next up is...": a wish that names no step, read as an answer
         if move.kind == "pattern" and (I.PLAN.search(request.normalised) or I.PLAN_MAYBE.search(request.normalised)):
@@ -1010,6 +1013,13 @@ class GuideEngine:
         return [about, phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
 
     def _offtopic(self, request, phraser, citer):
+        """Kindly out of scope, then back to the thread: an aside ("also random but how do u say ... in french")
+        in the middle of a conversation goes back to what the person was saying, and Haven's question stays open
+        (``dialogue.pending_for``), so the answer that follows is read as its answer (good news kept going, a plan
+        welcomed), not as a new first message. The question is not asked twice."""
+        asked = request.dialogue.pending
+        if asked is not None and asked.kind == "open":
+            return [f"{phraser.pick('offtopic', P.OFFTOPIC)} {phraser.pick('offtopic-back', P.OFFTOPIC_BACK)}"], []
         return [f"{phraser.pick('offtopic', P.OFFTOPIC)} {phraser.pick('offtopic-q', P.OFFTOPIC_QUESTION)}"], []
 
     def _human(self, request, phraser, citer):

@@ -359,6 +359,11 @@ OFFTOPIC_QUESTION = (
     "Is anything weighing on you today?",
     "How are things with you?",
 )
+#: After an aside in the middle of a conversation: back to what the person was saying (Haven's question stays open).
+OFFTOPIC_BACK = (
+    "Shall we go back to what you were telling me?",
+    "Where were we, with what you were telling me?",
+)
 ACKNOWLEDGE = (
     "Take your time.",
     "That's okay.",
