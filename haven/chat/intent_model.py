@@ -10,7 +10,8 @@ A small model, one multinomial logistic regression over the message's MiniLM emb
 already makes, so reading costs a dot product), trained on the messages of the read benchmark conversations
 labelled by their writers (``data/intents/labelled.yaml``). It never overrules a rule that found something
 definite: it is asked only when the rules fell back on a general reading ("answer", "feeling" or
-"acknowledgement"), and its reading is taken only for the kinds whose reply differs (good news, a report of having
+"acknowledgement", or a question, which may be asking for a person), and its reading is taken only for the kinds
+whose reply differs (good news, a report of having
 tried something and whether it helped, thanks, goodbye, small talk, wanting a person) and only when
 it is sure, the threshold chosen on dev. Labelled messages are split by a stable hash of their words into train,
 dev and held-out (as triage's and the themes' are). Training is deterministic: ``haven train-intents``.
