@@ -72,11 +72,6 @@ def main() -> None:
         action="append",
         help="held-out conversation files (repo-relative; repeatable); default benchmarks/chat_heldout.yaml",
     )
-    parser.add_argument(
-        "--without-intent-model",
-        action="store_true",
-        help="the intent rules alone, without the learned second opinion (haven/chat/intent_model.py)",
-    )
     args = parser.parse_args()
 
     os.environ["HAVEN_DATA_DIR"] = tempfile.mkdtemp(prefix="haven-bench-")
@@ -92,7 +87,6 @@ def main() -> None:
     start = time.perf_counter()
     library = load_default_library()
     service = ChatService(get_library_search(), library, get_engine())
-    service.understander.intent_model = not args.without_intent_model
     service.understander.warm_up()
     print(f"setup (index build, model load): {time.perf_counter() - start:.1f} s; {len(MESSAGES)} messages")
     if args.heldout_only:

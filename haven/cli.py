@@ -519,23 +519,6 @@ def train_themes() -> None:
     )
 
 
-@app.command("train-intents")
-def train_intents() -> None:
-    """Retrain the chat's learned reader of what kind of message this is from haven/chat/data/intents
-    (deterministic; C and the threshold chosen on dev)."""
-    from haven.chat.intent_model import train
-
-    _, report = train(log=lambda line: typer.echo(line, err=True))  # progress on stderr, JSON on stdout
-    _print_json(
-        {
-            "counts": report.counts,
-            "C": report.c,
-            "take_at": report.take_at,
-            "dev": {"labelled_kinds": report.dev.labelled_kinds, "taken_right": report.dev.right, "taken_wrong": len(report.dev.wrong)},
-        }
-    )
-
-
 @app.command("train-guard")
 def train_guard() -> None:
     """Retrain the output guard's learned layer from haven/safety/data/guard (deterministic; the encoder's share

@@ -259,7 +259,8 @@ MILESTONE = re.compile(
     rf"\bhaven'?t (had|touched|smoked|bought|drunk) {_HABIT} (in|for) ({_NUMBER_WORDS}) (days?|weeks?|months?|years?)"
 )
 GOOD_NEWS = re.compile(
-    r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade)|(i|we) (actually |finally )?passed|"
+    r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade|apprenticeship|internship|scholarship|"
+    r"contract|mortgage|keys)|(i|we) (actually |finally )?passed|"
     r"passed (my|the|it|first time)|"
     r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)|"
     # "I GOT IT!!", "they said yes", "yay": joy said plainly ("i got it wrong" is not)

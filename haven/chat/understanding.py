@@ -15,7 +15,6 @@ from functools import cached_property
 import numpy as np
 
 from haven.chat import facts as F
-from haven.chat import intent_model as IM
 from haven.chat import intents as I
 from haven.chat import phrases as P
 from haven.chat.dialogue import DialogueState
@@ -562,15 +561,11 @@ class Understander:
     topic_threshold = 0.28
     feeling_topic_threshold = 0.42
 
-    def __init__(
-        self, library: Library, use_embeddings: bool = True, theme_model: bool = True, intent_model: bool = True
-    ) -> None:
+    def __init__(self, library: Library, use_embeddings: bool = True, theme_model: bool = True) -> None:
         self.library = library
         self.use_embeddings = use_embeddings
         #: whether the learned reader of themes (``theme_model.py``) has a say beside the theme words
         self.theme_model = theme_model
-        #: whether the learned reader of intents (``intent_model.py``) has a say where the rules read generally
-        self.intent_model = intent_model
         self._aliases = sorted(_aliases(library).items(), key=lambda kv: -len(kv[0]))
 
     @cached_property
@@ -645,7 +640,6 @@ class Understander:
             # "passed away in the hospital", "got the job as a porter at the hospital": no question about their health
             themes = tuple(t for t in themes if t != "health")
         reading = self._intent(norm, feelings_t, themes, named, vector, state)
-        reading = self._second_opinion(reading, norm, feelings_t, vector, state)
         if _SIGN_OFF.search(text.lower()) and reading.intent in ("answer", "feeling", "acknowledgement"):
             if not _distressed(feelings_t):  # "ok gonna try and enjoy the rest of the evening, night!"
                 reading = I.Reading("goodbye")
@@ -947,32 +941,6 @@ class Understander:
             # is about, answered from the library (was thanked "for putting that into words")
             return I.Reading("question")
         return I.Reading("feeling")  # unplaced: listened to, never turned away
-
-    def _second_opinion(self, reading: I.Reading, norm: str, feelings, vector, state: DialogueState) -> I.Reading:
-        """The learned reader's kind of message (``intent_model.py``) where the rules fell back on a general reading
-        and it is sure: "himself took the night shift and I got 4 hours straight, felt like a new woman" is
-        something tried that helped, "cheers, feels good to tell someone who gets it" is thanks. Never during an
-        exercise in the chat or the steps for a panic now (the message is their answer), never good news beside
-        distress, never thanks for an answer to Haven's question or a plan, and nothing without the model."""
-        if vector is None or not (self.use_embeddings and self.intent_model):
-            return reading
-        # a question may be asking for a person ("is there a real counsellor I could speak to instead of this?")
-        if reading.intent not in IM.GENERAL and reading.intent != "question":
-            return reading
-        if running(state.run) or state.mode == "in_the_moment":
-            return reading  # a step's answer, or a word back while the steps for right now are going on
-        model = IM.load_model()
-        kind = model.sure_kind(vector) if model is not None else None
-        if kind is None or (reading.intent == "question" and kind != "human"):
-            return reading
-        if kind == "progress" and _distressed(feelings):
-            return reading
-        if kind in ("thanks", "goodbye", "smalltalk") and (reading.answers or I.plan_said(norm)):
-            return reading  # "ok, one practice test a day. thanks", to "What could you start with?": the plan it answers
-        if kind in ("tried_helped", "tried_not"):
-            # what they tried is theirs unless they name one of the library's (the rules would have read that)
-            return I.Reading("tried", outcome="helped" if kind == "tried_helped" else "not_helped")
-        return I.Reading(kind)
 
     def _during_exercise(
         self, norm: str, outcome_said: str | None, state: DialogueState, named
