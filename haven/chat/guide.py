@@ -595,10 +595,15 @@ class GuideEngine:
         pending_topic = state.pending.topic if opening and state.pending is not None else None
         themes = u.themes or ((pending_topic,) if pending_topic else ())
         feelings = list(u.feelings)
+        # a partner who died ("since my husband passed"): never "What would you like him to understand?" or "What
+        # happened between you most recently?", which the relationship itself would ask
+        grief = "grieving" in (*u.feelings, *state.topics)
+        if grief:
+            themes = tuple(t for t in themes if t != "relationships")
         if not themes and not feelings and u.intent in ("answer", "feeling"):
             # a message that names nothing carries on what the conversation is about: asked about that, not "Is
             # there a moment today that stands out?" ("her name was Biscuit" in a talk about losing her)
-            earlier = list(reversed(state.topics))
+            earlier = [t for t in reversed(state.topics) if not (grief and t == "relationships")]
             feelings = [t for t in earlier if t in P.FOLLOW_UP_FEELING and t not in P.POSITIVE_FEELINGS][:1]
             if earlier and earlier[0] in P.FOLLOW_UP_THEME and earlier[0] not in _FEELING_NAMES:
                 feelings = []  # the most recent thing talked about is a theme: asked about that, not an older loss
