@@ -155,6 +155,13 @@ def agrees(understanding, label: str) -> bool:
     return understanding.intent == intent and (outcome is None or understanding.outcome == outcome)
 
 
+def read_as(reply) -> str:
+    """How Haven read a turn, for a miss line: the intent with its outcome ("tried helped"), or what the
+    safety layer made of it ("crisis", "concern")."""
+    outcome = reply.understood.outcome if reply.understood is not None else None
+    return " ".join(filter(None, (reply.as_json()["understood"]["intent"], outcome)))
+
+
 def heldout(service, files: list[str] | None = None) -> None:
     """The held-out conversations, turn by turn in context: time, off-topic misreadings, intent agreement."""
     import yaml
@@ -189,7 +196,7 @@ def heldout(service, files: list[str] | None = None) -> None:
                 if agrees(reply.understood, turn["intent"]):
                     agreed += 1
                 else:
-                    misses.append(f"{turn['say']!r}: {intent}{' ' + reply.understood.outcome if reply.understood and reply.understood.outcome else ''}, a reader says {turn['intent']}")
+                    misses.append(f"{turn['say']!r}: {read_as(reply)}, a reader says {turn['intent']}")
     report("held-out", times)
     print(
         f"on-topic turns read as off topic: {misread}/{on_topic} = {100 * misread / max(on_topic, 1):.1f}% (goal <= 2%)"

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from haven.chat.phrases import ABOUT_GOOD_NEWS
+
 #: How the conversation is going: talking things through, listening only, getting through a hard moment now,
 #: or doing an exercise. (A crisis is held by haven.safety.conversation, never here.)
 MODES = ("talking", "listening", "in_the_moment", "exercise")
@@ -33,6 +35,12 @@ class Pending:
     asks: str | None = None  # the fact the question asks for ("when", "told", "rating"...)
     topic: str | None = None  # the theme it is about
     exercise: str | None = None  # the exercise an offer or a check-in is about
+
+    @property
+    def about_good_news(self) -> bool:
+        """Asked about a win (how it came, what next): the answer tells how it went well, so its feelings and
+        themes are not read as a new worry ("I practised loads with my dad" is no family trouble)."""
+        return self.text in ABOUT_GOOD_NEWS
 
 
 @dataclass(frozen=True)
@@ -212,6 +220,12 @@ def advance(
 _LAST_QUESTION = re.compile(r"([^.!?\n]*\?)\s*$")
 
 
+def aside_keeps_thread(intent: str, state: DialogueState) -> bool:
+    """An off-topic aside while Haven's open question waits: the reply goes back to the thread and the question
+    stays open, so the answer that follows is still read as its answer."""
+    return intent == "offtopic" and state.pending is not None and state.pending.kind == "open"
+
+
 def pending_for(text: str, suggested: tuple[str, ...], understanding, state: DialogueState) -> Pending | None:
     """The question a reply leaves open, so the next message is read as its answer first.
 
@@ -225,7 +239,7 @@ def pending_for(text: str, suggested: tuple[str, ...], understanding, state: Dia
     topic = next(iter(u.themes), None) or (state.pending.topic if state.pending else None)
     match = _LAST_QUESTION.search(text.strip())
     question = match.group(1).strip() if match else ""
-    if u.intent == "offtopic" and state.pending is not None and state.pending.kind == "open":
+    if aside_keeps_thread(u.intent, state):
         return state.pending  # back to the thread after an aside: Haven's earlier question is still open
     if u.intent in ("accept", "exercise_request", "in_the_moment") and suggested and not u.options:
         return Pending("check_in", question, QUESTION_ASKS.get(question), topic, suggested[0])

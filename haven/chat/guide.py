@@ -16,6 +16,7 @@ from typing import Protocol
 from haven.chat import intents as I
 from haven.chat import passages, threads
 from haven.chat import phrases as P
+from haven.chat.dialogue import aside_keeps_thread
 from haven.chat.facts import QUESTION_ASKS, coming_up
 from haven.chat.inchat import running
 from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
@@ -754,7 +755,7 @@ class GuideEngine:
         if move.kind == "plan" and hard:
             return None  # "i could talk to him but i'm scared": the feeling first
         asked = request.dialogue.pending
-        if move.kind in ("pattern", "doubt") and not hard and asked is not None and asked.text in P.ABOUT_GOOD_NEWS:
+        if move.kind in ("pattern", "doubt") and not hard and asked is not None and asked.about_good_news:
             return None  # "I practised with my uncle every night for a week", how the win came: no habit to put up with
         if move.kind == "plan" and _KEEP_IT_GOING.match((move.said_back or "").lower()):
             return None  # "I want to keep it going, next up is...": a wish that names no step, read as an answer
@@ -1022,8 +1023,7 @@ class GuideEngine:
         in the middle of a conversation goes back to what the person was saying, and Haven's question stays open
         (``dialogue.pending_for``), so the answer that follows is read as its answer (good news kept going, a plan
         welcomed), not as a new first message. The question is not asked twice."""
-        asked = request.dialogue.pending
-        if asked is not None and asked.kind == "open":
+        if aside_keeps_thread("offtopic", request.dialogue):
             return [f"{phraser.pick('offtopic', P.OFFTOPIC)} {phraser.pick('offtopic-back', P.OFFTOPIC_BACK)}"], []
         return [f"{phraser.pick('offtopic', P.OFFTOPIC)} {phraser.pick('offtopic-q', P.OFFTOPIC_QUESTION)}"], []
 
@@ -1437,7 +1437,7 @@ class GuideEngine:
             # asked about the win again, every answer drew the same praise: taken in once, then a look ahead
             kept = phraser.pick("answer-good-news", P.ANSWER_GOOD_NEWS)
             return f"{kept} {phraser.pick('celebrate-next-q', P.CELEBRATE_NEXT_QUESTION)}"
-        if pending.text not in P.ABOUT_GOOD_NEWS:
+        if not pending.about_good_news:
             return None
         earlier = self._earlier(request)
         last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")

@@ -16,7 +16,6 @@ import numpy as np
 
 from haven.chat import facts as F
 from haven.chat import intents as I
-from haven.chat import phrases as P
 from haven.chat.dialogue import DialogueState
 from haven.chat.inchat import STOP, ends_early, running
 from haven.chat.threads import AHEAD, BLAMED_BY_OTHERS, DOING
@@ -317,16 +316,11 @@ _LOSS = re.compile(
     r"\b(lost|loss|losing|gone|miss(ed|ing)?|death|dead|died|dying|passed|anniversary|funeral|grave|widow\w*|"
     r"memorial|ashes|bereave\w*|grie(f|ve|ving))\b"
 )
-#: Work that is someone else's ("my partner is great but he's back at work"), not the person's own.
 #: A part of life said to be fine ("work is fine, people are nice but..."): not what the message is about, so no
 #: theme is read from it (it was asked "What part of work is weighing on you most?" and quoted burnout).
 _SAID_FINE = re.compile(
     r"\b(work|my job|the job|school|uni|college|home|money|sleep|family|studying|revision|my \w+)"
-    r"( is|'s| has been| was| are)? (fine|ok|okay|alright|all right|good|great|going well)\b|"
-    # said not to be what it is about: "it's nothing to do with work", "it's not about money"
-    r"\b(nothing|not anything) to do with (work|my job|the job|school|uni|college|home|money|sleep|family|studying|"
-    r"revision|my \w+)\b|\b(it'?s|it is|its|it isn'?t) not (about |to do with )?(work|my job|the job|school|uni|"
-    r"college|money|sleep|studying|revision)\b"
+    r"( is|'s| has been| was| are)? (fine|ok|okay|alright|all right|good|great|going well)\b"
 )
 #: A theme's word used in passing, for something the message is not about: "work" as a verb ("how the machines
 #: work", "it might work", "working out at the gym"), "the night" of an event ("stick together on the night"),
@@ -366,6 +360,7 @@ _SOMEONE_ELSES = re.compile(
     r"\b(he|she|they)( \w+)? (started|starts|starting|is at|goes to|changed|moved|left|hates|loves|got into) "
     r"(\w+ ){0,3}(school|uni|university|college|nursery|job|work)\b"
 )
+#: Work that is someone else's ("my partner is great but he's back at work"), not the person's own.
 _OTHERS_WORK = re.compile(
     r"\b(he|she|they|he'?s|she'?s|they'?re|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)\b( \w+){0,2} "
     r"(is |are |was |were )?(back )?(at|to|from|off) work\b|\b(he|she|they) (works?|worked|is working)\b"
@@ -449,7 +444,18 @@ def normalise(text: str) -> str:
 
 
 #: A theme set aside in so many words: "it's not about work", "nothing to do with school".
-_NOT_ABOUT = re.compile(r"\b(not (about|because of|to do with|related to)|nothing to do with|(isn'?t|wasn'?t) (about|the))\s+(\w+\s+)?$")
+_NOT_ABOUT = re.compile(
+    r"\b(not (about|because of|to do with|related to)|(nothing|not anything) to do with|(isn'?t|wasn'?t) (about|the))\s+(\w+\s+)?$|"
+    # "it's not work, it's my sister": the word straight after (not "it's not just work", which includes it)
+    r"\b(it'?s|it is|its) not $"
+)
+
+
+def _set_aside(norm: str) -> set[str]:
+    """The themes a message names only to set them aside ("it's nothing to do with work, work's fine"), so
+    neither the meaning of the whole message nor the learned theme reader reads them back in."""
+    rest = _SAID_FINE.sub(" ", norm)
+    return {t.name for t in THEMES if re.search(t.words, norm) and not _about(t.words, rest)}
 
 
 def _about(pattern: str, text: str) -> bool:
@@ -629,9 +635,7 @@ class Understander:
             themes = tuple(t for t in themes if t != "relationships")
         named = self.named_document(text)
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
-        # what the person said the message is not about ("it's nothing to do with work") is never read back in
-        set_aside = " ".join(m.group(0) for m in _SAID_FINE.finditer(norm))
-        denied = {t.name for t in THEMES if set_aside and re.search(t.words, set_aside)}
+        denied = _set_aside(norm)
         themes = tuple(t for t in self._judged(self._meant(themes, vector), vector, state) if t not in denied)
         if vector is not None and not feelings:
             feelings += self._feelings_by_meaning(vector, norm)
@@ -986,7 +990,7 @@ class Understander:
             return True
         if state.pending is not None and F.gives(norm, state.pending.asks):
             return False  # "my mum knows" answers "who else knows?", whatever theme it names
-        if state.pending is not None and state.pending.text in P.ABOUT_GOOD_NEWS:
+        if state.pending is not None and state.pending.about_good_news:
             # "I practised loads with my dad", asked how a driving test was passed: no worry about family; "that
             # helped my nerves" names a feeling eased, not felt now
             if not _distressed(feelings) or I.outcome_of(norm) == "helped":
