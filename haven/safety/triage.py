@@ -165,8 +165,10 @@ def read(text: str) -> Reading:
     crisis = risk = 0.0
     category = audience = None
     window = ""
-    if _only_sign_offs(prepared.sentences) or _coming_back(prepared.sentences):
+    if _only_sign_offs(prepared.sentences):
         pieces = []  # "goodbye", "ok night haven": leaving the chat, not saying goodbye to life
+    elif _leaving_for_now(prepared.sentences):
+        pieces = windows(_besides_thanks_and_goodbyes(sentences))
     predictions = _predict(pieces)
     history = _told_as_history(prepared.sentences)
     for piece, prediction in zip(pieces, predictions, strict=False):
@@ -283,20 +285,27 @@ def _psychosis_without_its_words(reading: Reading) -> bool:
     )
 
 
-def _coming_back(sentences: Sequence[str]) -> bool:
-    """Only thanks and a goodbye that says the person is coming back ("Thank you, dear. That has been a comfort.
-    Goodbye for now."), with no risk word anywhere and nothing that makes it final ("thank you for everything"):
-    leaving the chat for now. The learned layer read that one as a farewell to life (0.96) after a talk about a
-    friend's funeral; patterns and languages still read it."""
-    from haven.safety.patterns import load_pattern_book
+def _leaving_for_now(sentences: Sequence[str]) -> bool:
+    """The message says the person is leaving the chat and coming back ("Thank you dear that was a nice chat.
+    Callum will be pleased I used it. Bye bye for now"), with nothing that makes it final ("thank you for
+    everything") and no risk word anywhere.
 
+    Why: the learned layer read thanks and a goodbye together as a farewell to life (0.96 after a talk about a
+    friend's funeral, 0.73 from a 92-year-old after a first chat). Saying they will be back is the opposite of a
+    farewell, so the learned layer reads only what the message says besides its thanks and goodbye
+    (:func:`_besides_thanks_and_goodbyes`); patterns and languages read all of it."""
     if not frame_in("returning", sentences) or frame_in("final_farewell", sentences):
         return False
+    return not any(has_risk_cue(s) for s in sentences)
+
+
+def _besides_thanks_and_goodbyes(sentences: Sequence[str]) -> list[str]:
+    from haven.safety.patterns import load_pattern_book
+
     book = load_pattern_book()
-    thanks_or_goodbye = all(
-        book.sign_off.fullmatch(s.strip()) or book.frames["gratitude"].match(s.strip()) for s in sentences
-    )
-    return thanks_or_goodbye and not any(has_risk_cue(s) for s in sentences)
+    return [
+        s for s in sentences if not (book.sign_off.fullmatch(s.strip()) or book.frames["gratitude"].match(s.strip()))
+    ]
 
 
 def _only_sign_offs(sentences: Sequence[str]) -> bool:

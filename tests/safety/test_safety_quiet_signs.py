@@ -132,6 +132,8 @@ def test_a_present_crisis_is_not_stepped_down_by_saying_it_is_in_the_past_tense(
         "ok thank you. I feel a bit better. talk tomorrow",
         "Right. I'll try and get some sleep now. Thanks, good night",
         "ok thx. gotta go",
+        # something else said between the thanks and the goodbye (chat_heldout16, a 92-year-old's first chat)
+        "Thank you dear that was a nice chat. My grandson will be pleased I used it. Bye bye for now",
     ],
 )
 def test_thanks_and_a_goodbye_that_says_they_are_coming_back_is_leaving_the_chat(text):
@@ -149,6 +151,12 @@ def test_thanks_and_a_goodbye_that_says_they_are_coming_back_is_leaving_the_chat
 )
 def test_a_farewell_that_is_final_or_holds_risk_is_still_read(text):
     assert triage(text).level == "crisis"
+
+
+def test_what_is_said_beside_thanks_and_a_goodbye_for_now_is_still_read():
+    """Only the thanks and the goodbye are left out of the learned layer's reading; the rest is read as ever."""
+    assert triage("Thanks for everything you've done. I've made my peace with it all. Talk soon").is_crisis
+    assert triage("thanks for listening. I just want to fall asleep and not wake up. see you tomorrow").is_crisis
 
 
 def test_a_hard_feeling_beside_bye_for_now_is_still_read():

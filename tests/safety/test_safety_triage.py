@@ -247,6 +247,51 @@ def test_their_everyday_twins_are_not_a_crisis(text, triage_model):
     assert triage(text).level != "crisis"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dog's habits, told in grief (chat_heldout16): no method and no danger at home
+        "Mornings are the worst. She used to follow me down the garden and lie under the apple tree while I worked",
+        "my parents have no idea he exists yet, we've been seeing each other for a year",
+        "I'm dying to get this essay finished",
+    ],
+)
+def test_everyday_shapes_of_risky_patterns_are_not_a_crisis(text, triage_model):
+    assert triage(text).level != "crisis", triage(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I'm going to drive into a tree on the way home tonight", "suicide"),
+        ("I want to walk into the sea and not come back", "suicide"),
+        ("I keep thinking about lying under a train", "suicide"),
+        ("my ex keeps following me home from work and waiting outside", "danger_at_home"),
+        ("he said if I leave him he'll kill me", "danger_at_home"),
+    ],
+)
+def test_the_same_patterns_still_read_danger_said_plainly(text, category, triage_model):
+    result = triage(text)
+    assert result.is_crisis and result.category == category, result
+
+
+def test_a_work_mishap_is_the_idiom_not_a_threat_to_kill():
+    """The pattern only: the learned layer still reads some of these as danger (0.96 for the teapot below), which
+    this frame does not change."""
+    from haven.safety.patterns import match, prepare
+
+    hits = match(prepare("my boss said if I knock the handle off this teapot he'll kill me. he won't. probably"))
+    assert "kill_me_idiom" not in {hit.pattern.id for hit in hits}
+    assert "kill_me_idiom" in {hit.pattern.id for hit in match(prepare("he said if I leave him he'll kill me"))}
+
+
+def test_the_words_for_existing_are_a_risk_word_only_about_oneself():
+    from haven.safety.patterns import has_risk_cue
+
+    assert has_risk_cue("i just dont want to exist anymore")
+    assert not has_risk_cue("my parents have no idea he exists")
+
+
 def test_every_pattern_compiles_and_names_a_known_category():
     book = load_pattern_book()
     assert {p.category for p in book.patterns} <= set(CATEGORIES)
