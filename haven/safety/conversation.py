@@ -119,6 +119,8 @@ class _Phrases:
     firm_yes: re.Pattern[str]
     safe_feeling: re.Pattern[str]
     help_sought: re.Pattern[str]
+    help_arrived: re.Pattern[str]
+    doubts_safety: re.Pattern[str]
     correction: re.Pattern[str]
     stop_exercise: re.Pattern[str]
     means: re.Pattern[str]
@@ -129,7 +131,13 @@ class _Phrases:
 @lru_cache(maxsize=1)
 def _phrases(path: Path = CONVERSATION_FILE) -> _Phrases:
     data = read_yaml(path)
-    return _Phrases(**{name: re.compile(data[name]) for name in _Phrases.__dataclass_fields__})
+    return _Phrases(**{name: re.compile(_alternatives(data[name])) for name in _Phrases.__dataclass_fields__})
+
+
+def _alternatives(phrase: str | list[str]) -> str:
+    """A phrase written as one expression, or as a list of shapes (one per line, each with its own comment),
+    read as alternatives."""
+    return phrase if isinstance(phrase, str) else "|".join(f"(?:{shape})" for shape in phrase)
 
 
 def _plain(text: str | None) -> str:
@@ -396,11 +404,14 @@ def _while_crisis(
     category = state.category or "suicide"
     audience = state.audience or "self"
     feels_safe = bool(phrases.safe_feeling.search(words))
-    got_help = bool(phrases.help_sought.search(words))
+    got_help = bool(phrases.help_sought.search(words) or phrases.help_arrived.search(words))
     # after an overdose or in an emergency "I feel fine" is not safety: help has to be with them
-    says_safe = (got_help or (feels_safe and category != "medical_emergency") or answer.safe) and not answer.unsure
+    # help with them stands beside a soft "I think" ("im calmer i think", mum there), never beside "not sure I'm safe"
+    says_safe = (got_help and not phrases.doubts_safety.search(words)) or (
+        ((feels_safe and category != "medical_emergency") or answer.safe) and not answer.unsure
+    )
     # help on its way is taken at its word: only means or a plan named in the same message keep the crisis
-    if says_safe and _still_risky(_rest(words, phrases.safe_feeling, phrases.help_sought), model=not got_help):
+    if says_safe and _still_risky(_rest(words, phrases.safe_feeling, phrases.help_sought, phrases.help_arrived), model=not got_help):
         says_safe = False  # "I'm safe but I still have the pills"
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
     # an overdose or poisoning named in words is not undone by "I'm just stressed": help has to be with them

@@ -1,0 +1,64 @@
+"""Help arriving in a person's own everyday words while a crisis holds (``help_arrived`` in conversation.yaml).
+
+Blind risk conversations kept holding the crisis card after someone close had come, rung a line or taken the
+means away ("my mum came in and won't leave, she's rung the crisis number"): the person was told the same thing
+again instead of being asked, once, whether they are safe now. Help arriving moves a held crisis only to that one
+safety check; means named with no one else taking them, danger named again, or doubt about being safe keep it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from haven.safety.conversation import assess
+
+OPENING = "I've got the tablets out on the bed and I want to take them all tonight"
+THIRD_PARTY = "my friend just texted that she's taken all her pills and she's saying goodbye"
+
+
+def _after(opening: str, text: str) -> str:
+    crisis = assess(opening)
+    assert crisis.reply == "crisis"
+    return assess(text, crisis.state).reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad came home early and saw my face. he's sitting with me in the kitchen now",
+        "my neighbour knocked and I let her in. she's staying with me tonight",
+        "my sister has put all the tablets in her handbag and she's rung the crisis line for me",
+        "he took the packets home with him and my brother is coming round after his shift",
+        "the tablets are in her car now and she won't leave, I'm calmer I think",
+        "mi hermana ha venido y se ha llevado las pastillas",
+    ],
+)
+def test_someone_close_arriving_or_taking_the_means_away_is_checked_once(text):
+    assert _after(OPENING, text) == "check"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person's own plan, not someone taking the means away
+        "I put the tablets in the car, I'm going to drive somewhere quiet",
+        # danger named again beside someone arriving
+        "my brother came round but I'm not sure I'm safe, I still want to take them",
+        # someone came, but the means are still there
+        "my dad came home early and saw the tablets. he's sitting with me in the kitchen now",
+        # a feeling that came over them is no person arriving
+        "the urge came back and my flatmate is out",
+        "he took the knife and came at me",
+    ],
+)
+def test_a_plan_danger_or_doubt_beside_those_words_keeps_the_crisis(text):
+    assert _after(OPENING, text) == "held"
+
+
+def test_an_emergency_call_made_for_someone_else_still_holds_until_help_is_with_them():
+    assert _after(THIRD_PARTY, "ok I've rung 999 and given them her address, they're sending someone") == "held"
+    assert _after(THIRD_PARTY, "they found her. she's on the way to A&E with her mum") == "check"
+
+
+def test_someone_elses_overdose_is_never_read_as_the_means_taken_away():
+    assert _after(THIRD_PARTY, "my brother took all his tablets too, both of them now") == "held"
