@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +45,10 @@ class PatternHit:
 
     pattern: Pattern
     matched: str
+    #: where: the prepared sentence and the span within it, so words inside another hit's words can be told apart
+    #: from the same words said again elsewhere
+    sentence: str = field(default="", compare=False)
+    span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
 @dataclass(frozen=True)
@@ -237,7 +241,7 @@ def match_sentence(
             continue
         if _cancelled(pattern, sentence, message, book):
             continue
-        hits.append(PatternHit(pattern, found.group(0)))
+        hits.append(PatternHit(pattern, found.group(0), sentence, found.span()))
     return hits
 
 

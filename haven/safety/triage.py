@@ -254,12 +254,22 @@ def _history_only(reading: Reading, thresholds) -> bool:
 def _past_events_only(reading: Reading) -> bool:
     """Every pattern hit is a past attempt or overdose in the past tense, the message places it in the past, and
     nothing in it says the thoughts are back."""
+    past = [hit for hit in reading.hits if hit.pattern.id in _PAST_EVENT_PATTERNS]
     return (
         reading.history
         and not reading.risk_again
-        and bool(reading.hits)
-        and all(hit.pattern.id in _PAST_EVENT_PATTERNS for hit in reading.hits)
-        and any(word in hit.matched.split() for hit in reading.hits for word in _PAST_TENSE)
+        and bool(past)
+        and all(hit in past or _within(hit, past) for hit in reading.hits)
+        and any(word in hit.matched.split() for hit in past for word in _PAST_TENSE)
+    )
+
+
+def _within(hit: PatternHit, others: Sequence[PatternHit]) -> bool:
+    """A hit whose words are part of another's, in the same place: "end my life" inside "tried to end my life" is
+    the attempt told, not a second thing said ("...and now I want to end my life" is)."""
+    return any(
+        hit.sentence == other.sentence and other.span[0] <= hit.span[0] and hit.span[1] <= other.span[1]
+        for other in others
     )
 
 
