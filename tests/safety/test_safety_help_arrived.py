@@ -31,6 +31,12 @@ def _after(opening: str, text: str) -> str:
         "he took the packets home with him and my brother is coming round after his shift",
         "the tablets are in her car now and she won't leave, I'm calmer I think",
         "mi hermana ha venido y se ha llevado las pastillas",
+        # round 17 (risk_conversations_heldout17's shapes, in other words)
+        "my partner's taken both packets into his room and he's not going to sleep yet",
+        "my nan's took them all off me and we're sat in the kitchen",
+        "the paramedics are outside now, my neighbour is letting them in",
+        "my housemate drove me to A&E, they're keeping me in tonight",
+        "Die Polizei ist da und mein Bruder ist bei mir",
     ],
 )
 def test_someone_close_arriving_or_taking_the_means_away_is_checked_once(text):
@@ -53,6 +59,11 @@ def test_someone_close_arriving_or_taking_the_means_away_is_checked_once(text):
 )
 def test_a_plan_danger_or_doubt_beside_those_words_keeps_the_crisis(text):
     assert _after(OPENING, text) == "held"
+
+
+def test_a_child_made_safe_by_the_person_is_checked_once():
+    crisis = "my 12 year old says he wants to jump off the balcony and he's out there now"
+    assert _after(crisis, "I've got him, he's inside with me and I've locked the balcony door") == "check"
 
 
 def test_an_emergency_call_made_for_someone_else_still_holds_until_help_is_with_them():

@@ -438,11 +438,23 @@ def test_homicidal_is_a_risk_word_even_beside_a_denial(triage_model):
         # pills kept back or put aside, which is stockpiling; put back in the cupboard, which is not
         ("I've started keeping a few of my pregabalin back each night", "crisis"),
         ("I put my tablets back in the cupboard after the doctor changed my dose", "none"),
+        # round 17: a denial of two things at once
+        ("no, I don't want to kill myself or die, it's just scary", "concern"),
     ],
 )
 def test_round_sixteen_shapes(text, level, triage_model):
     """Shapes risk_conversations_heldout16 showed (written here in other words), each with its twin."""
     assert triage(text).level == level, triage(text)
+
+
+def test_a_body_that_does_not_feel_like_ones_own_is_a_quiet_sign():
+    """The pattern (a check at least); the learned layer may read more into it (0.89 for the body after an
+    accident, as an eating-disorder crisis), which this pattern does not lower."""
+    from haven.safety.patterns import match, prepare
+
+    for text in ("since the accident my body doesn't feel like mine, for weeks now", "my hands don't look like my own"):
+        assert "feeling_unreal" in {hit.pattern.id for hit in match(prepare(text))}, text
+    assert triage("since the accident my body doesn't feel like mine, for weeks now").level != "none"
 
 
 def test_saying_you_will_not_hurt_yourself_corrects_a_misread_end_it_all():
