@@ -121,6 +121,8 @@ class _Phrases:
     help_sought: re.Pattern[str]
     help_arrived: re.Pattern[str]
     doubts_safety: re.Pattern[str]
+    not_safety: re.Pattern[str]
+    away_from_harm: re.Pattern[str]
     correction: re.Pattern[str]
     stop_exercise: re.Pattern[str]
     means: re.Pattern[str]
@@ -407,12 +409,25 @@ def _while_crisis(
     got_help = bool(phrases.help_sought.search(words) or phrases.help_arrived.search(words))
     # after an overdose or in an emergency "I feel fine" is not safety: help has to be with them
     # help with them stands beside a soft "I think" ("im calmer i think", mum there), never beside "not sure I'm safe"
+    # ... and for harm to others, the person feeling fine is not the other person's safety ("I'm safe, it's him who
+    # wants to worry", a hammer on the seat) unless the weapon is put away or they keep away from them
+    others_unsafe = category == "harm_to_others" and not phrases.away_from_harm.search(words)
+    feeling_counts = category != "medical_emergency" and not others_unsafe
+    # the one safety check, once reached, is answered by the person: "yeah, I've calmed down" goes back
+    answer_counts = not (others_unsafe and state.level == "crisis")
     says_safe = (got_help and not phrases.doubts_safety.search(words)) or (
-        ((feels_safe and category != "medical_emergency") or answer.safe) and not answer.unsure
+        ((feels_safe and feeling_counts) or (answer.safe and answer_counts)) and not answer.unsure
     )
-    # help on its way is taken at its word: only means or a plan named in the same message keep the crisis
-    if says_safe and _still_risky(_rest(words, phrases.safe_feeling, phrases.help_sought, phrases.help_arrived), model=not got_help):
-        says_safe = False  # "I'm safe but I still have the pills"
+    if phrases.not_safety.search(words):
+        says_safe = False  # "I'm fine, honestly. I'm just sitting a wee while longer", engine running
+    rest = _rest(words, phrases.safe_feeling, phrases.help_sought, phrases.help_arrived)
+    if says_safe and _still_risky(rest, model=False):
+        says_safe = False  # "I'm safe but I still have the pills": means or a plan named beside it keep the crisis
+    # The learned layer's reading of the rest only holds back the way back to ordinary talk, never the one safety
+    # check: a person saying they are safe names the risk as they put it down ("aye i'm alright, not doing owt
+    # tonight", "I will not jump, I promise"), which it reads as a crisis, and the card said again would not listen.
+    # The check asks once more. Help on its way is taken at its word.
+    confirmed = says_safe and (got_help or not _still_risky(rest))
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
     # an overdose or poisoning named in words is not undone by "I'm just stressed": help has to be with them
     emergency_named = category == "medical_emergency" and state.source == "pattern"
@@ -422,7 +437,7 @@ def _while_crisis(
         return _stepped_down(category, audience, "told as history, and well now: " + words[:120])
     if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
         return _stepped_down(category, audience, "the person corrected a misread: " + words[:120])
-    if state.level == "checking" and says_safe and not answer.no:
+    if state.level == "checking" and confirmed and not answer.no:
         verdict = Triage("none", None, "confirmed safe after a crisis earlier in this conversation")
         return Assessment(verdict, RiskState("clear", watch=WATCH), "back")
     if state.level == "crisis" and says_safe and not answer.no:

@@ -37,6 +37,9 @@ def _after(opening: str, text: str) -> str:
         "the paramedics are outside now, my neighbour is letting them in",
         "my housemate drove me to A&E, they're keeping me in tonight",
         "Die Polizei ist da und mein Bruder ist bei mir",
+        # round 18: dialect, and the risk named as it is put down
+        "our Shaz has come round and she's sat with me on the sofa",
+        "I'm ok now. I won't do it, I promise, I'm just going to sit with my dog",
     ],
 )
 def test_someone_close_arriving_or_taking_the_means_away_is_checked_once(text):
