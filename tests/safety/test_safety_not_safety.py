@@ -11,19 +11,9 @@ say the same things in other words.
 from __future__ import annotations
 
 import pytest
-
-from haven.safety.conversation import assess
+from risk_play import replies as _replies
 
 HELD_QUESTION = "Are you safe right now? Could you call or text one of these lines, even just to say you're struggling?"
-
-
-def _replies(*messages: str, question: str | None = None) -> list[str]:
-    state, replies = None, []
-    for text in messages:
-        result = assess(text, state, question if state is not None else None)
-        state = result.state
-        replies.append(result.reply)
-    return replies
 
 
 @pytest.mark.parametrize(

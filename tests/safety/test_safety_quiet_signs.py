@@ -164,14 +164,9 @@ def test_a_hard_feeling_beside_bye_for_now_is_still_read():
 
 
 def _play(*messages):
-    from haven.safety.conversation import assess
+    from risk_play import replies
 
-    state, replies = None, []
-    for text in messages:
-        result = assess(text, state)
-        state = result.state
-        replies.append(result.reply)
-    return replies
+    return replies(*messages)
 
 
 @pytest.mark.parametrize(

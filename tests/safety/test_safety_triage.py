@@ -108,6 +108,10 @@ def test_a_worried_friend_is_a_third_party(triage_model):
         "I'm ending things with my boyfriend this weekend",
         "can I take ibuprofen with my sertraline?",
         "I need to cancel and end my gym membership",
+        # a dog's habits, told in grief (chat_heldout16): no method and no danger at home
+        "Mornings are the worst. She used to follow me down the garden and lie under the apple tree while I worked",
+        "my parents have no idea he exists yet, we've been seeing each other for a year",
+        "I'm dying to get this essay finished",
     ],
 )
 def test_everyday_words_that_sound_risky_are_not_a_crisis(text, triage_model):
@@ -245,19 +249,6 @@ def test_warning_signs_said_plainly_are_a_crisis(text, pattern_id, triage_model)
 )
 def test_their_everyday_twins_are_not_a_crisis(text, triage_model):
     assert triage(text).level != "crisis"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a dog's habits, told in grief (chat_heldout16): no method and no danger at home
-        "Mornings are the worst. She used to follow me down the garden and lie under the apple tree while I worked",
-        "my parents have no idea he exists yet, we've been seeing each other for a year",
-        "I'm dying to get this essay finished",
-    ],
-)
-def test_everyday_shapes_of_risky_patterns_are_not_a_crisis(text, triage_model):
-    assert triage(text).level != "crisis", triage(text)
 
 
 @pytest.mark.parametrize(
