@@ -399,35 +399,52 @@ def _stops_exercise(words: str, phrases: _Phrases) -> bool:
     return not _still_risky(rest) and not read_message(rest).is_risk
 
 
+@dataclass(frozen=True)
+class _SafeClaim:
+    """What a message while a crisis holds says about being safe now."""
+
+    says_safe: bool  # enough for Haven's one safety check
+    confirmed: bool  # enough, at that check, to go back to ordinary talk
+
+
+def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases) -> _SafeClaim:
+    """Whether the person says they are safe, or that help has come, in a way that counts for this crisis.
+
+    - Help with them (``help_sought``, ``help_arrived``) counts beside a soft "I think" ("im calmer i think", mum
+      there), never beside doubt about being safe ("not sure I'm safe").
+    - After an overdose or in an emergency "I feel fine" is not safety: help has to be with them.
+    - For harm to others, the person feeling fine is not the other person's safety ("I'm safe, it's him who wants to
+      worry", a hammer on the seat) unless the weapon is put away or they keep away (``away_from_harm``); once the
+      safety check is reached, their "yes" to it counts.
+    - Putting it off, a sudden calm or the means kept (``not_safety``), and means or a plan named beside the claim
+      (``still_risky``), keep the crisis whatever else is said.
+    - The learned layer's reading of what is left holds back only the way back to ordinary talk, never the check: a
+      person saying they are safe names the risk as they put it down ("aye i'm alright, not doing owt tonight", "I
+      will not jump, I promise"), which it reads as a crisis, and the card said again would not listen. The check
+      asks once more. Help on its way is taken at its word.
+    """
+    category = state.category or "suicide"
+    got_help = bool(phrases.help_sought.search(words) or phrases.help_arrived.search(words))
+    others_unsafe = category == "harm_to_others" and not phrases.away_from_harm.search(words)
+    feeling_counts = category != "medical_emergency" and not others_unsafe
+    answer_counts = not (others_unsafe and state.level == "crisis")
+    feels_safe = bool(phrases.safe_feeling.search(words)) and feeling_counts
+    says_safe = (got_help and not phrases.doubts_safety.search(words)) or (
+        (feels_safe or (answer.safe and answer_counts)) and not answer.unsure
+    )
+    rest = _rest(words, phrases.safe_feeling, phrases.help_sought, phrases.help_arrived)
+    if phrases.not_safety.search(words) or (says_safe and _still_risky(rest, model=False)):
+        return _SafeClaim(False, False)
+    return _SafeClaim(says_safe, says_safe and (got_help or not _still_risky(rest)))
+
+
 def _while_crisis(
     words: str, state: RiskState, alone: Triage, recent: tuple[str, ...], answer: _Answer, phrases: _Phrases
 ) -> Assessment:
     """A message while a crisis holds: it holds until the person says they are safe and confirms it."""
     category = state.category or "suicide"
     audience = state.audience or "self"
-    feels_safe = bool(phrases.safe_feeling.search(words))
-    got_help = bool(phrases.help_sought.search(words) or phrases.help_arrived.search(words))
-    # after an overdose or in an emergency "I feel fine" is not safety: help has to be with them
-    # help with them stands beside a soft "I think" ("im calmer i think", mum there), never beside "not sure I'm safe"
-    # ... and for harm to others, the person feeling fine is not the other person's safety ("I'm safe, it's him who
-    # wants to worry", a hammer on the seat) unless the weapon is put away or they keep away from them
-    others_unsafe = category == "harm_to_others" and not phrases.away_from_harm.search(words)
-    feeling_counts = category != "medical_emergency" and not others_unsafe
-    # the one safety check, once reached, is answered by the person: "yeah, I've calmed down" goes back
-    answer_counts = not (others_unsafe and state.level == "crisis")
-    says_safe = (got_help and not phrases.doubts_safety.search(words)) or (
-        ((feels_safe and feeling_counts) or (answer.safe and answer_counts)) and not answer.unsure
-    )
-    if phrases.not_safety.search(words):
-        says_safe = False  # "I'm fine, honestly. I'm just sitting a wee while longer", engine running
-    rest = _rest(words, phrases.safe_feeling, phrases.help_sought, phrases.help_arrived)
-    if says_safe and _still_risky(rest, model=False):
-        says_safe = False  # "I'm safe but I still have the pills": means or a plan named beside it keep the crisis
-    # The learned layer's reading of the rest only holds back the way back to ordinary talk, never the one safety
-    # check: a person saying they are safe names the risk as they put it down ("aye i'm alright, not doing owt
-    # tonight", "I will not jump, I promise"), which it reads as a crisis, and the card said again would not listen.
-    # The check asks once more. Help on its way is taken at its word.
-    confirmed = says_safe and (got_help or not _still_risky(rest))
+    claim = _safe_claim(words, state, answer, phrases)
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
     # an overdose or poisoning named in words is not undone by "I'm just stressed": help has to be with them
     emergency_named = category == "medical_emergency" and state.source == "pattern"
@@ -437,10 +454,10 @@ def _while_crisis(
         return _stepped_down(category, audience, "told as history, and well now: " + words[:120])
     if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
         return _stepped_down(category, audience, "the person corrected a misread: " + words[:120])
-    if state.level == "checking" and confirmed and not answer.no:
+    if state.level == "checking" and claim.confirmed and not answer.no:
         verdict = Triage("none", None, "confirmed safe after a crisis earlier in this conversation")
         return Assessment(verdict, RiskState("clear", watch=WATCH), "back")
-    if state.level == "crisis" and says_safe and not answer.no:
+    if state.level == "crisis" and claim.says_safe and not answer.no:
         verdict = Triage("concern", category, "said they are safe; checking once more", audience)
         checking = RiskState("checking", category, audience, state.held + 1, recent, source=state.source)
         return Assessment(verdict, checking, "check")
