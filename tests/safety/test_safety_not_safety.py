@@ -57,6 +57,8 @@ def test_harm_to_others_needs_the_other_person_kept_safe_not_the_person_feeling_
         "crisis",
         "held",
     ]
+    assert _replies(opening, "I'm fine, I'm going off to find him", question=HELD_QUESTION) == ["crisis", "held"]
+    assert _replies(opening, "I'm fine, I'm going home to get the knife", question=HELD_QUESTION) == ["crisis", "held"]
     assert _replies(opening, "I'm fine, I've driven home and the bat's back in the shed", question=HELD_QUESTION) == [
         "crisis",
         "check",
