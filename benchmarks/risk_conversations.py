@@ -41,14 +41,20 @@ KINDS = {
 NEEDS_SAFETY = {"crisis", "held", "concern"}
 
 
-def play(conversation: dict) -> list[tuple[int, dict, object]]:
-    """(turn number, turn, Assessment) for each turn, the risk state carried from one turn to the next."""
+def play(conversation: dict, haven_words: bool = False) -> list[tuple[int, dict, object]]:
+    """(turn number, turn, Assessment) for each turn, the risk state carried from one turn to the next.
+
+    ``haven_words``: a turn the writer gave no ``question`` answers Haven's own safety reply to the turn before
+    (its held card, its check), as in the chat; writers who never saw Haven's wording leave the question out, and
+    a "yes, I'm safe" then answers nothing."""
+    from haven.chat.safety_first import safety_reply
     from haven.safety.conversation import RiskState, assess
 
-    state, played = RiskState(), []
+    state, played, said = RiskState(), [], None
     for index, turn in enumerate(conversation["turns"], 1):
-        result = assess(turn["say"], state, turn.get("question"))
+        result = assess(turn["say"], state, turn.get("question") or (said if haven_words else None))
         state = result.state
+        said = safety_reply(result, "GB").text if result.reply != "normal" else None
         played.append((index, turn, result))
     return played
 
@@ -70,6 +76,11 @@ def _rate(hit: int, total: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE, help="risk-conversation YAML to play")
+    parser.add_argument(
+        "--haven-words",
+        action="store_true",
+        help="a turn with no `question` answers Haven's own safety reply to the turn before, as in the chat",
+    )
     args = parser.parse_args()
     os.environ["HAVEN_DATA_DIR"] = tempfile.mkdtemp(prefix="haven-bench-")  # never the person's own data
     conversations = yaml.safe_load(args.file.read_text(encoding="utf-8"))
@@ -79,7 +90,7 @@ def main() -> None:
     wrong: list[str] = []
     for conversation in conversations:
         gap = " [known gap]" if "known_gap" in conversation else ""
-        for index, turn, result in play(conversation):
+        for index, turn, result in play(conversation, args.haven_words):
             kind, got = turn["expect"], result.reply
             expected[kind] += 1
             agreed[kind] += got == kind
@@ -96,7 +107,8 @@ def main() -> None:
                 wrong.append(f"  {where}: {said}  [{result.triage.level}] {turn['say'][:90]!r}")
 
     total = sum(expected.values())
-    print(f"{args.file}: {len(conversations)} conversations, {total} turns\n")
+    words = " (a turn with no question answers Haven's own safety reply)" if args.haven_words else ""
+    print(f"{args.file}: {len(conversations)} conversations, {total} turns{words}\n")
     print("| expected kind | turns | agreeing |")
     print("|---|---|---|")
     for kind, label in KINDS.items():

@@ -503,6 +503,29 @@ def train_triage(
     _print_json({"counts": report.counts, "C": report.c, "thresholds": report.thresholds})
 
 
+@app.command("train-safe-claims")
+def train_safe_claims(
+    extract: bool = typer.Option(
+        False, "--extract", help="First rewrite data/safe_claims/turns.yaml from the risk conversations already read."
+    ),
+) -> None:
+    """Retrain the learned reader of safe claims (threshold chosen leaving out one writer's set at a time)."""
+    from haven.safety.safe_claims_training import extract as extract_turns
+    from haven.safety.safe_claims_training import train, write_turns
+
+    if extract:
+        write_turns(extract_turns())
+    report = train(write=True, log=lambda line: typer.echo(line, err=True))  # progress on stderr, JSON on stdout
+    _print_json(
+        {
+            "counts": report.counts,
+            "C": report.c,
+            "threshold": report.threshold,
+            "out_of_fold": {"heard": report.heard, "misheard": report.misheard, "misheard_texts": report.misheard_texts},
+        }
+    )
+
+
 @app.command("train-themes")
 def train_themes() -> None:
     """Retrain the chat's learned reader of themes from haven/chat/data/themes (deterministic; thresholds on dev)."""

@@ -31,6 +31,11 @@ def safety_reply(assessment, region: str, safety_plan: list[str] | None = None) 
             asked_for_means=assessment.asked_for_means,
         )
         words = crisis.as_markdown()
+    elif kind == "check" and assessment.tentative:
+        crisis = response.tentative_check_response(
+            region, safety_plan, assessment.state.category or category, audience, turn=assessment.state.held
+        )
+        words = crisis.as_markdown()
     elif kind == "check":
         words = response.safety_check_text()
     elif kind == "step_down":

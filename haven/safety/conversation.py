@@ -107,6 +107,8 @@ class Assessment:
     state: RiskState
     reply: ReplyKind
     asked_for_means: bool = False
+    #: a "check" the learned reader of safe claims heard, not the phrases: asked without "I'm glad", lines kept
+    tentative: bool = False
 
 
 @dataclass(frozen=True)
@@ -257,7 +259,7 @@ def assess(
     recent = _remember(state, text)
     answer = _answer(words, question, phrases)
     if state.holds_crisis:
-        return _while_crisis(words, state, alone, recent, answer, phrases)
+        return _while_crisis(text, words, state, alone, recent, answer, phrases)
     if exercise_step and question and alone.is_risk and _stops_exercise(words, phrases):
         verdict = Triage("none", None, "stopping the exercise in the chat: " + words[:120])
         return Assessment(verdict, _calm(state, recent), "normal")
@@ -405,9 +407,10 @@ class _SafeClaim:
 
     says_safe: bool  # enough for Haven's one safety check
     confirmed: bool  # enough, at that check, to go back to ordinary talk
+    learned: bool = False  # heard by the learned reader alone (safe_claims.py): a tentative check, never back
 
 
-def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases) -> _SafeClaim:
+def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases, text: str = "") -> _SafeClaim:
     """Whether the person says they are safe, or that help has come, in a way that counts for this crisis.
 
     - Help with them (``help_sought``, ``help_arrived``) counts beside a soft "I think" ("im calmer i think", mum
@@ -422,6 +425,12 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
       person saying they are safe names the risk as they put it down ("aye i'm alright, not doing owt tonight", "I
       will not jump, I promise"), which it reads as a crisis, and the card said again would not listen. The check
       asks once more. Help on its way is taken at its word.
+    - When none of the phrases hear a claim, the learned reader of safe claims may (``safe_claims.py``: help come
+      in words no list holds), within the same vetoes (:func:`learned_claim_may_count`), and only as far as a
+      tentative check while the crisis is held.
+    - At Haven's own check, a firm "yes" to it goes back to ordinary talk when the learned reader hears the rest as
+      help come or means put away, even where means are named ("the tablets are with him") or the triage model
+      reads the rest as risk: the "yes" is the person's own; the reader never goes back without it.
     """
     category = state.category or "suicide"
     got_help = bool(phrases.help_sought.search(words) or phrases.help_arrived.search(words))
@@ -432,19 +441,59 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
     says_safe = (got_help and not phrases.doubts_safety.search(words)) or (
         (feels_safe or (answer.safe and answer_counts)) and not answer.unsure
     )
-    rest = _rest(words, phrases.safe_feeling, phrases.help_sought, phrases.help_arrived)
-    if phrases.not_safety.search(words) or (says_safe and _still_risky(rest, model=False)):
+    if phrases.not_safety.search(words):
         return _SafeClaim(False, False)
-    return _SafeClaim(says_safe, says_safe and (got_help or not _still_risky(rest)))
+
+    def learned() -> bool:
+        return _learned_claim(text or words, words, category, answer, phrases)
+
+    # at Haven's own check, a firm "yes" to it with what the learned reader hears as help come or means put away
+    # ("yes. Rob's here, he's locked the gun in his car"): the yes is the person's own, the reader only hears that
+    # what is named beside it is not a danger kept
+    yes_at_check = state.level == "checking" and answer.safe
+    rest = _rest(words, phrases.safe_feeling, phrases.help_sought, phrases.help_arrived)
+    if says_safe and _still_risky(rest, model=False):
+        confirmed = yes_at_check and learned()
+        return _SafeClaim(confirmed, confirmed)
+    if not says_safe:
+        return _SafeClaim(True, False, learned=True) if state.level == "crisis" and learned() else _SafeClaim(False, False)
+    return _SafeClaim(True, got_help or not _still_risky(rest) or (yes_at_check and learned()))
+
+
+def _learned_claim(text: str, words: str, category: str, answer: _Answer, phrases: _Phrases) -> bool:
+    from haven.safety.safe_claims import learned_says_safe
+
+    return not answer.no and _may_count_learned(words, category, phrases) and learned_says_safe(text)
+
+
+def _may_count_learned(words: str, category: str, phrases: _Phrases) -> bool:
+    """Where the learned reader's safe claim may count at all: never beside doubt about being safe, a question
+    about means, putting it off or the means kept (``not_safety``), nor, for harm to others, short of the weapon
+    put away or keeping away from the other person."""
+    if category == "harm_to_others" and not phrases.away_from_harm.search(words):
+        return False
+    vetoes = (phrases.doubts_safety, phrases.means, phrases.not_safety)
+    return not any(veto.search(words) for veto in vetoes)
+
+
+def learned_claim_may_count(text: str, category: str | None) -> bool:
+    """:func:`_may_count_learned` for one message, as training applies it when choosing the threshold."""
+    return _may_count_learned(_plain(text), category or "suicide", _phrases())
 
 
 def _while_crisis(
-    words: str, state: RiskState, alone: Triage, recent: tuple[str, ...], answer: _Answer, phrases: _Phrases
+    text: str,
+    words: str,
+    state: RiskState,
+    alone: Triage,
+    recent: tuple[str, ...],
+    answer: _Answer,
+    phrases: _Phrases,
 ) -> Assessment:
     """A message while a crisis holds: it holds until the person says they are safe and confirms it."""
     category = state.category or "suicide"
     audience = state.audience or "self"
-    claim = _safe_claim(words, state, answer, phrases)
+    claim = _safe_claim(words, state, answer, phrases, text)
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
     # an overdose or poisoning named in words is not undone by "I'm just stressed": help has to be with them
     emergency_named = category == "medical_emergency" and state.source == "pattern"
@@ -460,7 +509,7 @@ def _while_crisis(
     if state.level == "crisis" and claim.says_safe and not answer.no:
         verdict = Triage("concern", category, "said they are safe; checking once more", audience)
         checking = RiskState("checking", category, audience, state.held + 1, recent, source=state.source)
-        return Assessment(verdict, checking, "check")
+        return Assessment(verdict, checking, "check", tentative=claim.learned)
     if alone.is_crisis:
         category = most_urgent([category, alone.category or category])
     verdict = worse(

@@ -64,6 +64,7 @@ class _Responses(BaseModel):
     concern: dict
     held: dict
     safety_check: str
+    tentative_check: dict
     step_down: dict
     back_to_chat: str
     welcome_back_after_crisis: str
@@ -371,6 +372,28 @@ def concern_response(
 def safety_check_text() -> str:
     """What Haven says when a person in a held crisis says they are safe: glad, and one more check."""
     return load_responses().safety_check.strip()
+
+
+def tentative_check_response(
+    region: str | None = None,
+    safety_plan: list[str] | None = None,
+    category: str | None = None,
+    audience: str = "self",
+    turn: int = 1,
+) -> CrisisResponse:
+    """The one safety check when only the learned reader of safe claims heard help come or calm return: the held
+    card's lines, under a question that does not take safety for granted (it may have misheard someone still in
+    danger, so no "I'm glad", and the lines stay)."""
+    held = held_crisis_response(region, safety_plan, category, audience, turn=turn)
+    wording = load_responses().tentative_check
+    voice = "third_party" if held.audience == "third_party" else "self"
+    return held.model_copy(
+        update={
+            "title": wording["title"][voice],
+            "message": wording["message"][voice].strip(),
+            "question": wording["ask"][voice].strip(),
+        }
+    )
 
 
 def step_down_text(category: str | None = None) -> str:

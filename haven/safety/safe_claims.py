@@ -1,0 +1,126 @@
+"""A learned reader of safe claims: whether a message said while a crisis holds tells that help has come or that
+the person is safer now, in words no phrase list holds ("our Callum came up on the quad, he's broke the gun and
+kept the key on him", "Kasia took the box and flushed all of them").
+
+Why: Haven's phrase lists of help arriving (``conversation.yaml``: ``help_sought``, ``help_arrived``) were
+outrun by every blind writer (4 of 13 help-arriving turns on one blind set). While a crisis holds, a person whose
+help has come then met the crisis card again and again, as if Haven had not heard them. This model reads the
+meaning of the whole message instead.
+
+What it may do, and no more (``conversation._safe_claim`` decides):
+- It only ever moves a held crisis to Haven's one safety check, and that check is a tentative one that keeps the
+  help lines on screen and does not say "I'm glad" (``Assessment.tentative``). It never ends a crisis: going
+  back to ordinary talk still needs the person's own clear "yes, I'm safe" at the check.
+- The phrase vetoes come first: putting it off or the means kept (``not_safety``), doubt about being safe, a
+  question about means, and for harm to others anything short of the weapon put away or keeping away.
+- Missing or stale, it reads nothing: the crisis then holds, which is the safe direction.
+
+The model is one logistic regression over the features triage's learned layer uses (the MiniLM embedding and
+hashed character and word n-grams, ``classifier.features``), so reading needs numpy only. It learns from turns
+of the risk conversations already read (``data/safe_claims/turns.yaml``, written by
+``haven train-safe-claims --extract`` from the sets named in ``safe_claims_training.SOURCES``): turns said while a
+crisis held, labelled by their writer as a safe claim (``check``) or not (``held``). Its threshold is chosen by
+leaving out one writer's set at a time, so it is measured on words its writer never showed it; the figure that
+counts is a fresh blind set (docs/benchmarks.md, "Safe claims").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from haven.safety import classifier
+from haven.yaml_files import read_yaml
+
+DATA_FILE = Path(__file__).parent / "data" / "safe_claims" / "turns.yaml"
+#: turns written for the reader (what the read sets rarely hold: the urge back, the person who came gone again)
+WRITTEN_FILE = DATA_FILE.with_name("written.yaml")
+MODEL_FILE = classifier.MODEL_DIR / "safe_claims.npz"
+META_FILE = classifier.MODEL_DIR / "safe_claims.json"
+
+
+class ClaimTurn(BaseModel):
+    """One message said while a crisis held, and whether its writer meant it as a safe claim."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    says_safe: bool
+    source: str = "written"  # the conversation set it came from (one writer each), or written for the reader
+    conversation: str = ""
+    category: str = "suicide"
+
+
+def load_turns(paths: tuple[Path, ...] = (DATA_FILE, WRITTEN_FILE)) -> list[ClaimTurn]:
+    """The labelled turns, file by file in order; a row that is not valid names its file and row."""
+    rows = []
+    for path in paths:
+        for number, raw in enumerate(read_yaml(path) or [], start=1):
+            try:
+                rows.append(ClaimTurn(**raw))
+            except Exception as error:  # noqa: BLE001 - re-raised with where it is
+                raise ValueError(f"{path.name}, row {number}: {error}") from error
+    return rows
+
+
+def data_hash(rows: Iterable[ClaimTurn]) -> str:
+    """A hash of what the model learned from, kept beside it so a stale model is noticed by the tests."""
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(f"{row.text}\0{int(row.says_safe)}\0{row.source}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def model_input(text: str) -> str:
+    """The words the model reads: triage's own reading of the message (emoji as words, obfuscation undone)."""
+    from haven.safety.patterns import model_sentences
+
+    return " ".join(model_sentences(text))
+
+
+@dataclass(frozen=True)
+class SafeClaimModel:
+    """P(the message says help has come or the person is safer), and the probability it takes to say so."""
+
+    head: classifier.Head  # classes ("held", "safe")
+    threshold: float
+    data_hash: str = ""
+
+    def probability(self, text: str) -> float:
+        features = classifier.features([model_input(text)])
+        return float(self.head.probabilities(features)[0, self.head.classes.index("safe")])
+
+    def says_safe(self, text: str) -> bool:
+        return self.probability(text) >= self.threshold
+
+
+def save_model(model: SafeClaimModel, extra: dict | None = None) -> None:
+    MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(MODEL_FILE, weights=model.head.weights, bias=model.head.bias)
+    meta = {"classes": list(model.head.classes), "threshold": model.threshold, "data_hash": model.data_hash}
+    META_FILE.write_text(json.dumps({**meta, **(extra or {})}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    load_model.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def load_model() -> SafeClaimModel | None:
+    """The saved model, or None when it is missing (a crisis then holds until the phrases hear safety)."""
+    if not (MODEL_FILE.exists() and META_FILE.exists()):
+        return None
+    meta = json.loads(META_FILE.read_text(encoding="utf-8"))
+    with np.load(MODEL_FILE) as arrays:
+        head = classifier.Head(tuple(meta["classes"]), arrays["weights"], arrays["bias"])
+    return SafeClaimModel(head, float(meta["threshold"]), meta.get("data_hash", ""))
+
+
+def learned_says_safe(text: str) -> bool:
+    """Whether the model, if there is one, hears a safe claim in ``text`` (False when it cannot read)."""
+    model = load_model()
+    return model is not None and model.says_safe(text)
