@@ -526,6 +526,34 @@ def train_safe_claims(
     )
 
 
+@app.command("train-everyday")
+def train_everyday(
+    extract: bool = typer.Option(
+        False, "--extract", help="First rewrite data/everyday/turns.yaml from the conversation sets already read."
+    ),
+) -> None:
+    """Retrain the second look at crises the model raised alone (threshold chosen leaving out one set at a time)."""
+    from haven.safety.everyday_training import extract as extract_turns
+    from haven.safety.everyday_training import train, write_turns
+
+    if extract:
+        write_turns(extract_turns())
+    report = train(write=True, log=lambda line: typer.echo(line, err=True))  # progress on stderr, JSON on stdout
+    _print_json(
+        {
+            "counts": report.counts,
+            "C": report.c,
+            "threshold": report.threshold,
+            "out_of_fold": {
+                "everyday_stepped_down": report.stepped_down,
+                "crises_stepped_down": report.crises_stepped_down,
+                "concerns_stepped_down": report.concerns_stepped_down,
+                "examples": report.examples,
+            },
+        }
+    )
+
+
 @app.command("train-themes")
 def train_themes() -> None:
     """Retrain the chat's learned reader of themes from haven/chat/data/themes (deterministic; thresholds on dev)."""

@@ -27,16 +27,14 @@ counts is a fresh blind set (docs/benchmarks.md, "Safe claims").
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from haven.safety import classifier
+from haven.safety.turn_reader import TurnReader, open_reader, save_reader
 from haven.yaml_files import read_yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "safe_claims" / "turns.yaml"
@@ -85,42 +83,27 @@ def model_input(text: str) -> str:
     return " ".join(model_sentences(text))
 
 
-@dataclass(frozen=True)
-class SafeClaimModel:
-    """P(the message says help has come or the person is safer), and the probability it takes to say so."""
-
-    head: classifier.Head  # classes ("held", "safe")
-    threshold: float
-    data_hash: str = ""
-
-    def probability(self, text: str) -> float:
-        features = classifier.features([model_input(text)])
-        return float(self.head.probabilities(features)[0, self.head.classes.index("safe")])
-
-    def says_safe(self, text: str) -> bool:
-        return self.probability(text) >= self.threshold
+CLASSES = ("held", "safe")
 
 
-def save_model(model: SafeClaimModel, extra: dict | None = None) -> None:
-    MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(MODEL_FILE, weights=model.head.weights, bias=model.head.bias)
-    meta = {"classes": list(model.head.classes), "threshold": model.threshold, "data_hash": model.data_hash}
-    META_FILE.write_text(json.dumps({**meta, **(extra or {})}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+def save_model(model: TurnReader, extra: dict | None = None) -> None:
+    save_reader(model, MODEL_FILE, META_FILE, extra)
     load_model.cache_clear()
 
 
 @lru_cache(maxsize=1)
-def load_model() -> SafeClaimModel | None:
+def load_model() -> TurnReader | None:
     """The saved model, or None when it is missing (a crisis then holds until the phrases hear safety)."""
-    if not (MODEL_FILE.exists() and META_FILE.exists()):
-        return None
-    meta = json.loads(META_FILE.read_text(encoding="utf-8"))
-    with np.load(MODEL_FILE) as arrays:
-        head = classifier.Head(tuple(meta["classes"]), arrays["weights"], arrays["bias"])
-    return SafeClaimModel(head, float(meta["threshold"]), meta.get("data_hash", ""))
+    return open_reader(MODEL_FILE, META_FILE)
+
+
+def probability(text: str) -> float | None:
+    """P(``text`` says help has come or the person is safer), or None with no model."""
+    model = load_model()
+    return None if model is None else model.probability(model_input(text))
 
 
 def learned_says_safe(text: str) -> bool:
     """Whether the model, if there is one, hears a safe claim in ``text`` (False when it cannot read)."""
     model = load_model()
-    return model is not None and model.says_safe(text)
+    return model is not None and model.probability(model_input(text)) >= model.threshold

@@ -23,16 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from haven.safety import classifier
-from haven.safety.safe_claims import (
-    DATA_FILE,
-    ClaimTurn,
-    SafeClaimModel,
-    data_hash,
-    load_turns,
-    model_input,
-    save_model,
-)
+from haven.safety import turn_reader
+from haven.safety.safe_claims import CLASSES, DATA_FILE, ClaimTurn, data_hash, load_turns, model_input, save_model
 from haven.yaml_files import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,7 +38,6 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.5, 0.96, 0.05))
 #: At most this share of held turns (out of fold) may be read as a safe claim: each one is a person still in
 #: danger asked "are you safe?" with the lines on screen, instead of the held card; rare, never routine.
 MOST_FALSE_SHARE = 0.005
-CLASSES = ("held", "safe")
 
 
 def extract(sources: Sequence[str] = SOURCES, root: Path = ROOT) -> list[ClaimTurn]:
@@ -103,12 +94,6 @@ class TrainingReport:
     misheard_texts: list[str] = field(default_factory=list)
 
 
-def _fit(x, labels: Sequence[str], c: float) -> classifier.Head:
-    from haven.safety.training import _fit as fit_head
-
-    return fit_head(x, labels, c, CLASSES)
-
-
 def _allowed(rows: Sequence[ClaimTurn]) -> np.ndarray:
     """Where the conversation would let the model speak at all (its vetoes), per row."""
     from haven.safety.conversation import learned_claim_may_count
@@ -116,31 +101,17 @@ def _allowed(rows: Sequence[ClaimTurn]) -> np.ndarray:
     return np.array([learned_claim_may_count(row.text, row.category) for row in rows])
 
 
-def out_of_fold(rows: Sequence[ClaimTurn], x, c: float) -> np.ndarray:
-    """P(safe claim) for each row from a model that never saw its writer's set."""
-    sources = np.array([row.source for row in rows])
-    labels = np.array(["safe" if row.says_safe else "held" for row in rows])
-    probs = np.zeros(len(rows))
-    for source in dict.fromkeys(sources):
-        left_out = sources == source
-        head = _fit(x[~left_out], labels[~left_out], c)
-        probs[left_out] = head.probabilities(x[left_out])[:, head.classes.index("safe")]
-    return probs
-
-
 def train(write: bool = True, log=print) -> TrainingReport:
     """Choose C and the threshold out of fold, fit on every turn, and (``write``) save the model."""
-    from haven.retrieval.embeddings import embed
-
     rows = load_turns()
-    texts = [model_input(row.text) for row in rows]
-    x = classifier.features(texts, embed(texts)).matrix()
+    x = turn_reader.feature_matrix([model_input(row.text) for row in rows])
     truth = np.array([row.says_safe for row in rows])
+    sources = [row.source for row in rows]
     allowed = _allowed(rows)
     most_false = int(MOST_FALSE_SHARE * (~truth).sum())
     best: TrainingReport | None = None
     for c in C_GRID:
-        probs = out_of_fold(rows, x, c)
+        probs = turn_reader.out_of_fold(x, truth, sources, c, CLASSES)
         for threshold in THRESHOLDS:
             heard = (probs >= threshold) & allowed
             false = int((heard & ~truth).sum())
@@ -158,8 +129,8 @@ def train(write: bool = True, log=print) -> TrainingReport:
             if best is None or report.heard[0] > best.heard[0]:
                 best = report
     assert best is not None, "no threshold keeps false safe claims within bounds"
-    head = _fit(x, ["safe" if t else "held" for t in truth], best.c)
+    head = turn_reader.fit(x, truth, best.c, CLASSES)
     if write:
-        model = SafeClaimModel(head, best.threshold, data_hash(rows))
+        model = turn_reader.TurnReader(head, best.threshold, data_hash(rows))
         save_model(model, {"C": best.c, "out_of_fold": {"heard": best.heard, "misheard": best.misheard}})
     return best

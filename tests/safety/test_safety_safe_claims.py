@@ -51,10 +51,8 @@ def test_the_labelled_turns_are_what_the_read_sets_give():
 
 
 def test_the_model_reads_help_come_and_means_asked_apart():
-    model = safe_claims.load_model()
-    assert model.probability("our Callum came up on the quad, he's broke the gun and taken it down to the house") > (
-        model.probability("how many of them would I need to take")
-    )
+    came = safe_claims.probability("our Callum came up on the quad, he's broke the gun and taken it down to the house")
+    assert came > safe_claims.probability("how many of them would I need to take")
 
 
 def test_a_learned_claim_is_a_tentative_check_with_the_lines_kept(reader_hears):
