@@ -128,6 +128,18 @@ CRISIS = [
     ("vreau să mor", "ro", "suicide"),
     ("aku ingin mati", "id", "suicide"),
     ("gusto ko nang mamatay", "tl", "suicide"),
+    # strangulation named (a sign of lethal danger at home), and a cut that will not stop bleeding
+    ("il m'a serrée par le cou ce soir contre le frigo", "fr", "danger_at_home"),
+    ("mi ha preso per il collo davanti ai bambini", "it", "danger_at_home"),
+    ("anoche me agarró del cuello", "es", "danger_at_home"),
+    ("ele apertou meu pescoço na frente das crianças", "pt", "danger_at_home"),
+    ("er hat mich am Hals gepackt und gegen die Tür gedrückt", "de", "danger_at_home"),
+    ("hij heeft me bij mijn keel gegrepen", "nl", "danger_at_home"),
+    ("mi sono tagliata il braccio più a fondo del solito e non smette di sanguinare", "it", "self_harm"),
+    ("je me suis coupée au bras et ça ne s'arrête pas de saigner", "fr", "self_harm"),
+    ("cortei o braço e não para de sangrar", "pt", "self_harm"),
+    ("ich habe mich geritzt und es hört nicht auf zu bluten", "de", "self_harm"),
+    ("ik heb me gesneden en het blijft bloeden", "nl", "self_harm"),
 ]
 
 
@@ -240,6 +252,11 @@ NOT_A_CRISIS = [
     "mor de râs",
     "hp aku mati",
     "namatay ako sa tawa",
+    # bleeding and necks that are not a crisis
+    "le rôti saigne encore un peu, c'est parfait",
+    "la ferita non smette di sanguinare dopo il dentista",
+    "ich atme tiefer als sonst beim Yoga",
+    "ho preso il collo di pollo dal macellaio",
 ]
 
 
