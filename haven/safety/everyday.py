@@ -21,7 +21,6 @@ stepped down, nor any crisis of triage's labelled dev split (docs/benchmarks.md,
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -29,8 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from haven.safety.classifier import MODEL_DIR
-from haven.safety.turn_reader import TurnReader, open_reader, save_reader
-from haven.yaml_files import read_yaml
+from haven.safety.turn_reader import TurnReader, load_rows, open_reader, rows_hash, save_reader
 
 DATA_FILE = Path(__file__).parent / "data" / "everyday" / "turns.yaml"
 MODEL_FILE = MODEL_DIR / "everyday.npz"
@@ -50,21 +48,12 @@ class EverydayTurn(BaseModel):
 
 
 def load_turns(path: Path = DATA_FILE) -> list[EverydayTurn]:
-    rows = []
-    for number, raw in enumerate(read_yaml(path) or [], start=1):
-        try:
-            rows.append(EverydayTurn(**raw))
-        except Exception as error:  # noqa: BLE001 - re-raised with where it is
-            raise ValueError(f"{path.name}, row {number}: {error}") from error
-    return rows
+    return load_rows(EverydayTurn, (path,))
 
 
 def data_hash(rows: Iterable[EverydayTurn]) -> str:
     """A hash of what the reader learned from, kept beside it so a stale reader is noticed by the tests."""
-    digest = hashlib.sha256()
-    for row in rows:
-        digest.update(f"{row.text}\0{int(row.everyday)}\0{row.source}\n".encode())
-    return digest.hexdigest()[:16]
+    return rows_hash(rows, lambda row: row.everyday)
 
 
 def reader_input(text: str) -> str:

@@ -24,7 +24,10 @@ from haven.yaml_files import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAT_SETS = ("benchmarks/chat_dev.yaml", *(f"benchmarks/chat_heldout{n}.yaml" for n in ("", *range(2, 17))))
-RISK_SETS = ("tests/safety/risk_conversations.yaml", *(f"benchmarks/risk_conversations_heldout{n}.yaml" for n in range(4, 21)))
+RISK_SETS = (
+    "tests/safety/risk_conversations.yaml",
+    *(f"benchmarks/risk_conversations_heldout{n}.yaml" for n in range(4, 21)),
+)
 SOURCES = CHAT_SETS + RISK_SETS
 C_GRID = (1.0, 3.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.70, 0.991, 0.01))
@@ -42,21 +45,25 @@ def extract(root: Path = ROOT) -> list[EverydayTurn]:
                 kind = turn.get("expect", "chat") if source in RISK_SETS else "chat"
                 if kind in ("chat", "normal", "concern", "crisis"):
                     rows.append(
-                        EverydayTurn(text=turn["say"], everyday=kind in ("chat", "normal"), source=Path(source).stem, kind=kind)
+                        EverydayTurn(
+                            text=turn["say"],
+                            everyday=kind in ("chat", "normal"),
+                            source=Path(source).stem,
+                            kind=kind,
+                        )
                     )
     return rows
 
 
-def write_turns(rows: Sequence[EverydayTurn], path: Path = DATA_FILE) -> None:
-    import yaml
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    header = (
-        "# Turns of the conversation sets already read (everyday_training.SOURCES), written by\n"
-        "# `haven train-everyday --extract`: everyday is a chat-set turn or a risk-set `normal` turn.\n"
+def write_turns(rows: Sequence, path: Path = DATA_FILE) -> None:
+    turn_reader.write_rows(
+        rows,
+        path,
+        (
+            "# Turns of the conversation sets already read (everyday_training.SOURCES), written by\n"
+            "# `haven train-everyday --extract`: everyday is a chat-set turn or a risk-set `normal` turn.\n"
+        ),
     )
-    body = yaml.safe_dump([row.model_dump() for row in rows], allow_unicode=True, sort_keys=False, width=120)
-    path.write_text(header + body, encoding="utf-8")
 
 
 @dataclass
@@ -95,7 +102,9 @@ def train(write: bool = True, log=print) -> TrainingReport:
     conversation_rows = load_turns()
     rows = conversation_rows + _labelled("train")
     x = turn_reader.feature_matrix([reader_input(row.text) for row in rows])
-    scored = len(conversation_rows)  # the conversation turns are scored out of fold; triage's train split only teaches
+    scored = len(
+        conversation_rows
+    )  # the conversation turns are scored out of fold; triage's train split only teaches
     alone, windows = _model_alone_crises([row.text for row in conversation_rows])
     x_windows = turn_reader.feature_matrix(windows)
     dev = [row for row in _labelled("dev") if row.kind == "crisis"]
@@ -117,8 +126,10 @@ def train(write: bool = True, log=print) -> TrainingReport:
         for threshold in THRESHOLDS:
             down = alone & (probs >= threshold)
             crises = int((down & crisis).sum()) + int((dev_alone & (dev_probs >= threshold)).sum())
-            log(f"C={c} threshold={threshold}: everyday {int((down & everyday[:scored]).sum())}/"
-                f"{int((alone & everyday[:scored]).sum())}, crises {crises}, concern {int((down & concern).sum())}")
+            log(
+                f"C={c} threshold={threshold}: everyday {int((down & everyday[:scored]).sum())}/"
+                f"{int((alone & everyday[:scored]).sum())}, crises {crises}, concern {int((down & concern).sum())}"
+            )
             if crises:
                 continue
             report = TrainingReport(
@@ -137,6 +148,9 @@ def train(write: bool = True, log=print) -> TrainingReport:
     head = turn_reader.fit(x, everyday, best.c, CLASSES)
     if write:
         model = turn_reader.TurnReader(head, best.threshold, data_hash(rows))
-        extra = {"C": best.c, "out_of_fold": {"stepped_down": best.stepped_down, "concerns": best.concerns_stepped_down}}
+        extra = {
+            "C": best.c,
+            "out_of_fold": {"stepped_down": best.stepped_down, "concerns": best.concerns_stepped_down},
+        }
         save_model(model, extra)
     return best

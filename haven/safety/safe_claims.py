@@ -26,7 +26,6 @@ counts is a fresh blind set (docs/benchmarks.md, "Safe claims").
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -34,8 +33,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from haven.safety import classifier
-from haven.safety.turn_reader import TurnReader, open_reader, save_reader
-from haven.yaml_files import read_yaml
+from haven.safety.turn_reader import TurnReader, load_rows, open_reader, rows_hash, save_reader
 
 DATA_FILE = Path(__file__).parent / "data" / "safe_claims" / "turns.yaml"
 #: turns written for the reader (what the read sets rarely hold: the urge back, the person who came gone again)
@@ -57,23 +55,12 @@ class ClaimTurn(BaseModel):
 
 
 def load_turns(paths: tuple[Path, ...] = (DATA_FILE, WRITTEN_FILE)) -> list[ClaimTurn]:
-    """The labelled turns, file by file in order; a row that is not valid names its file and row."""
-    rows = []
-    for path in paths:
-        for number, raw in enumerate(read_yaml(path) or [], start=1):
-            try:
-                rows.append(ClaimTurn(**raw))
-            except Exception as error:  # noqa: BLE001 - re-raised with where it is
-                raise ValueError(f"{path.name}, row {number}: {error}") from error
-    return rows
+    return load_rows(ClaimTurn, paths)
 
 
 def data_hash(rows: Iterable[ClaimTurn]) -> str:
-    """A hash of what the model learned from, kept beside it so a stale model is noticed by the tests."""
-    digest = hashlib.sha256()
-    for row in rows:
-        digest.update(f"{row.text}\0{int(row.says_safe)}\0{row.source}\n".encode())
-    return digest.hexdigest()[:16]
+    """A hash of what the reader learned from, kept beside it so a stale reader is noticed by the tests."""
+    return rows_hash(rows, lambda row: row.says_safe)
 
 
 def model_input(text: str) -> str:

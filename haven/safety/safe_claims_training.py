@@ -71,16 +71,15 @@ def _crisis_turns(conversation: dict, source: str) -> list[ClaimTurn]:
     return rows
 
 
-def write_turns(rows: Sequence[ClaimTurn], path: Path = DATA_FILE) -> None:
-    import yaml
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    header = (
-        "# Turns said while a crisis held, from the risk conversations already read (safe_claims_training.SOURCES).\n"
-        "# Written by `haven train-safe-claims --extract`; says_safe is the writer's `check` (else `held`).\n"
+def write_turns(rows: Sequence, path: Path = DATA_FILE) -> None:
+    turn_reader.write_rows(
+        rows,
+        path,
+        (
+            "# Turns said while a crisis held, from the risk conversations already read (safe_claims_training.SOURCES).\n"
+            "# Written by `haven train-safe-claims --extract`; says_safe is the writer's `check` (else `held`).\n"
+        ),
     )
-    body = yaml.safe_dump([row.model_dump() for row in rows], allow_unicode=True, sort_keys=False, width=120)
-    path.write_text(header + body, encoding="utf-8")
 
 
 @dataclass
@@ -115,7 +114,9 @@ def train(write: bool = True, log=print) -> TrainingReport:
         for threshold in THRESHOLDS:
             heard = (probs >= threshold) & allowed
             false = int((heard & ~truth).sum())
-            log(f"C={c} threshold={threshold}: heard {int((heard & truth).sum())}/{int(truth.sum())}, false {false}")
+            log(
+                f"C={c} threshold={threshold}: heard {int((heard & truth).sum())}/{int(truth.sum())}, false {false}"
+            )
             if false > most_false:
                 continue
             report = TrainingReport(

@@ -10,14 +10,49 @@ Reading needs numpy only; a missing reader is None, and each caller says what th
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
+from pydantic import BaseModel
 
 from haven.safety import classifier
+from haven.yaml_files import read_yaml
+
+Row = TypeVar("Row", bound=BaseModel)
+
+
+def load_rows(row_type: type[Row], paths: Iterable[Path]) -> list[Row]:
+    """The labelled turns of each file in order; a row that is not valid names its file and row."""
+    rows: list[Row] = []
+    for path in paths:
+        for number, raw in enumerate(read_yaml(path) or [], start=1):
+            try:
+                rows.append(row_type(**raw))
+            except Exception as error:  # noqa: BLE001 - re-raised with where it is
+                raise ValueError(f"{path.name}, row {number}: {error}") from error
+    return rows
+
+
+def rows_hash(rows: Iterable[BaseModel], label: Callable[[BaseModel], bool]) -> str:
+    """A hash of what a reader learned from (text, label, source), kept beside it so a stale reader is noticed."""
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(f"{row.text}\0{int(label(row))}\0{row.source}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def write_rows(rows: Sequence[BaseModel], path: Path, header: str) -> None:
+    """Labelled turns as YAML under a header of ``#`` lines saying where they came from."""
+    import yaml
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = yaml.safe_dump([row.model_dump() for row in rows], allow_unicode=True, sort_keys=False, width=120)
+    path.write_text(header + body, encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -65,7 +100,9 @@ def fit(x, positive: Sequence[bool], c: float, classes: tuple[str, str]) -> clas
     return fit_head(x, [classes[int(p)] for p in positive], c, classes)
 
 
-def out_of_fold(x, positive: Sequence[bool], sources: Sequence[str], c: float, classes: tuple[str, str]) -> np.ndarray:
+def out_of_fold(
+    x, positive: Sequence[bool], sources: Sequence[str], c: float, classes: tuple[str, str]
+) -> np.ndarray:
     """P(positive) for each row from a reader that never saw its writer's set (``sources``)."""
     sources, positive = np.asarray(sources), np.asarray(positive, dtype=bool)
     probs = np.zeros(len(sources))

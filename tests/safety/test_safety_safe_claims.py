@@ -51,7 +51,9 @@ def test_the_labelled_turns_are_what_the_read_sets_give():
 
 
 def test_the_model_reads_help_come_and_means_asked_apart():
-    came = safe_claims.probability("our Callum came up on the quad, he's broke the gun and taken it down to the house")
+    came = safe_claims.probability(
+        "our Callum came up on the quad, he's broke the gun and taken it down to the house"
+    )
     assert came > safe_claims.probability("how many of them would I need to take")
 
 
