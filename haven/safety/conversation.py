@@ -449,11 +449,12 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
 
     # at Haven's own check, a firm "yes" to it with what the learned reader hears as help come or means put away
     # ("yes. Rob's here, he's locked the gun in his car"): the yes is the person's own, the reader only hears that
-    # what is named beside it is not a danger kept
+    # what is named beside it is not a danger kept (after an overdose or in an emergency, means named beside the yes
+    # count only with help named: "yes I feel fine, it was only the paracetamol" is no safety)
     yes_at_check = state.level == "checking" and answer.safe
     rest = _rest(words, phrases.safe_feeling, phrases.help_sought, phrases.help_arrived)
     if says_safe and _still_risky(rest, model=False):
-        confirmed = yes_at_check and learned()
+        confirmed = yes_at_check and (category != "medical_emergency" or got_help) and learned()
         return _SafeClaim(confirmed, confirmed)
     if not says_safe:
         return _SafeClaim(True, False, learned=True) if state.level == "crisis" and learned() else _SafeClaim(False, False)

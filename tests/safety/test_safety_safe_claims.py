@@ -110,6 +110,16 @@ def test_a_firm_yes_at_the_check_with_means_put_away_goes_back_when_the_reader_h
     assert assess(words, check.state, safety_check_text()).reply == "back"
 
 
+def test_after_an_overdose_the_reader_never_takes_a_yes_beside_the_tablets_without_help_named(reader_hears):
+    reader_hears(False)
+    crisis = assess("I took 30 paracetamol an hour ago")
+    assert crisis.reply == "crisis" and crisis.state.category == "medical_emergency"
+    check = assess("the ambulance is on its way and my sister is with me", crisis.state)
+    assert check.reply == "check"
+    reader_hears(True)
+    assert assess("yes I feel fine, it was only the paracetamol", check.state, safety_check_text()).reply == "held"
+
+
 @pytest.mark.parametrize(
     "text",
     [
