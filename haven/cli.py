@@ -503,18 +503,6 @@ def train_triage(
     _print_json({"counts": report.counts, "C": report.c, "thresholds": report.thresholds})
 
 
-def _train_turn_reader(module: str, extract: bool, summary) -> None:
-    """``haven train-safe-claims`` and ``haven train-everyday``: optionally rewrite the labelled turns from the
-    conversation sets already read, then train (progress on stderr) and print the summary as JSON on stdout."""
-    from importlib import import_module
-
-    training = import_module(module)
-    if extract:
-        training.write_turns(training.extract())
-    report = training.train(write=True, log=lambda line: typer.echo(line, err=True))
-    _print_json({"counts": report.counts, "C": report.c, "threshold": report.threshold, "out_of_fold": summary(report)})
-
-
 @app.command("train-safe-claims")
 def train_safe_claims(
     extract: bool = typer.Option(
@@ -522,30 +510,13 @@ def train_safe_claims(
     ),
 ) -> None:
     """Retrain the learned reader of safe claims (threshold chosen leaving out one writer's set at a time)."""
-    _train_turn_reader(
-        "haven.safety.safe_claims_training",
-        extract,
-        lambda r: {"heard": r.heard, "misheard": r.misheard, "misheard_texts": r.misheard_texts},
-    )
+    from haven.safety import safe_claims_training as training
 
-
-@app.command("train-everyday")
-def train_everyday(
-    extract: bool = typer.Option(
-        False, "--extract", help="First rewrite data/everyday/turns.yaml from the conversation sets already read."
-    ),
-) -> None:
-    """Retrain the second look at crises the model raised alone (threshold chosen leaving out one set at a time)."""
-    _train_turn_reader(
-        "haven.safety.everyday_training",
-        extract,
-        lambda r: {
-            "everyday_stepped_down": r.stepped_down,
-            "crises_stepped_down": r.crises_stepped_down,
-            "concerns_stepped_down": r.concerns_stepped_down,
-            "examples": r.examples,
-        },
-    )
+    if extract:
+        training.write_turns(training.extract())
+    report = training.train(write=True, log=lambda line: typer.echo(line, err=True))  # progress on stderr
+    out_of_fold = {"heard": report.heard, "misheard": report.misheard, "misheard_texts": report.misheard_texts}
+    _print_json({"counts": report.counts, "C": report.c, "threshold": report.threshold, "out_of_fold": out_of_fold})
 
 
 @app.command("train-themes")

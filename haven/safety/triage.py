@@ -345,27 +345,25 @@ def _pattern_evidence(hits: Sequence[PatternHit]) -> str:
     return "; ".join(f'pattern {pid}: "{words}"' for pid, words in seen.items())
 
 
-def decide(reading: Reading, thresholds=None, everyday_look: bool = True) -> Triage:
+def decide(reading: Reading, thresholds=None) -> Triage:
     """The level, category and audience from what the layers saw (``thresholds`` from the model's file).
 
     Quiet signs (``strength: quiet`` in patterns.yaml: food cut right down, feeling unreal for weeks, signals
     through the walls) are set aside first: they can only lift a reading of ``none`` to a gentle check, so a
-    crisis that the rest of the message holds is decided exactly as it would be without them.
-    ``everyday_look``: take the second look at a crisis the model raised alone (``everyday.py``); off only while
-    that reader is trained on what triage does without it."""
+    crisis that the rest of the message holds is decided exactly as it would be without them."""
     if thresholds is None:
         thresholds = _thresholds()
-    outcome = _decide_with_quiet_signs(reading, thresholds, everyday_look)
+    outcome = _decide_with_quiet_signs(reading, thresholds)
     if outcome.is_crisis and _told_in_the_past(reading):
         return replace(outcome, told_as_history=True)
     return outcome
 
 
-def _decide_with_quiet_signs(reading: Reading, thresholds, everyday_look: bool = True) -> Triage:
+def _decide_with_quiet_signs(reading: Reading, thresholds) -> Triage:
     quiet = tuple(hit for hit in reading.hits if hit.pattern.strength == "quiet")
     if not quiet:
-        return _decide(reading, thresholds, everyday_look)
-    outcome = _decide(replace(reading, hits=tuple(h for h in reading.hits if h not in quiet)), thresholds, everyday_look)
+        return _decide(reading, thresholds)
+    outcome = _decide(replace(reading, hits=tuple(h for h in reading.hits if h not in quiet)), thresholds)
     if outcome.level != "none":
         return outcome
     category = most_urgent([hit.pattern.category for hit in quiet])
@@ -373,7 +371,7 @@ def _decide_with_quiet_signs(reading: Reading, thresholds, everyday_look: bool =
     return Triage("concern", category, why, reading.audience or "self", outcome.language, "pattern")
 
 
-def _decide(reading: Reading, thresholds, everyday_look: bool = True) -> Triage:
+def _decide(reading: Reading, thresholds) -> Triage:
     """``decide`` for the crisis-capable layers: patterns that can raise a crisis, languages, the model."""
     lang = reading.language
     lang_level = getattr(lang, "level", "none")
@@ -416,13 +414,6 @@ def _decide(reading: Reading, thresholds, everyday_look: bool = True) -> Triage:
             # misread, met with a check-in that asks directly rather than the card that would then hold
             why = f"{model_says}, but {reading.neighbour_crises:.0%} of the nearest labelled messages are crises"
             return Triage("concern", reading.category, why, audience, language, "model")
-        everyday = _everyday_probability(reading) if everyday_look else None
-        if reads_as_everyday(everyday):
-            # the model alone, in a message a reader trained on whole conversations finds everyday talk ("Shall I
-            # tell you how you block a felt cloche? Nobody asks me anything these days"): a check-in that asks
-            # directly, not the card that would then hold every later ordinary turn (everyday.py)
-            why = f"{model_says}, but it reads as everyday talk ({everyday:.2f})"
-            return Triage("concern", reading.category, why, audience, language, "model")
         why = f'{model_says}: "{reading.window[:120]}"'
         return Triage("crisis", reading.category, why, audience, language, "model", model_alone=not reading.risk_cue)
     model_concern = reading.risk >= thresholds.concern and not _psychosis_without_its_words(reading)
@@ -437,22 +428,6 @@ def _decide(reading: Reading, thresholds, everyday_look: bool = True) -> Triage:
     if reading.denials:
         return Triage("none", None, "denied: " + "; ".join(reading.denials), None, language)
     return Triage("none", None, "", None, language)
-
-
-def reads_as_everyday(probability: float | None) -> bool:
-    from haven.safety.everyday import reads_as_everyday as sure_enough
-
-    return sure_enough(probability)
-
-
-def _everyday_probability(reading: Reading) -> float | None:
-    from haven.safety.everyday import everyday_probability
-
-    try:
-        return everyday_probability(reading.window)
-    except Exception:  # the second look can only step a crisis down: if it cannot run, the crisis stands
-        log.exception("the everyday reader could not run; the crisis stands")
-        return None
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
-"""The mechanics shared by Haven's small learned readers of single turns (``safe_claims.py``, ``everyday.py``): one
-logistic regression over the features triage's learned layer uses (MiniLM and hashed character and word n-grams,
-``classifier.features``), a threshold, and the hash of the labelled turns it learned from.
+"""The mechanics of a small learned reader of single turns (``safe_claims.py``): one logistic regression over the
+features triage's learned layer uses (MiniLM and hashed character and word n-grams, ``classifier.features``), a
+threshold, and the hash of the labelled turns it learned from.
 
-Why shared: each reader answers one yes-or-no question about a message in a conversation ("does it say help has
-come?", "is it everyday talk?"), learns from turns of the conversation sets already read, and chooses its threshold
-leaving out one writer's set at a time. Only the question, the data and the rule that uses the answer differ.
+Why apart from the reader: a reader answers one yes-or-no question about a message in a conversation ("does it say
+help has come?"), learns from turns of the conversation sets already read, and chooses its threshold leaving out
+one writer's set at a time. Only the question, the data and the rule that uses the answer are the reader's own; a
+second reader of the same kind (one was tried for everyday talk, docs/benchmarks.md round 20) shares the rest.
 Reading needs numpy only; a missing reader is None, and each caller says what that means for it.
 """
 

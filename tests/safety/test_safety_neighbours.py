@@ -32,8 +32,7 @@ def test_a_model_alone_crisis_with_ordinary_neighbours_is_a_check_in_not_the_car
     ids=["two crises among ten neighbours", "no opinion", "a risk word"],
 )
 def test_the_crisis_stands_otherwise(share, risk_cue):
-    # the neighbours alone ("a window" is everyday talk to the second look of everyday.py, tested on its own)
-    assert decide(_model_alone(share, risk_cue), _Fallback(), everyday_look=False).level == "crisis"
+    assert decide(_model_alone(share, risk_cue), _Fallback()).level == "crisis"
 
 
 def test_a_pattern_crisis_is_never_asked_for_a_second_opinion(triage_model):
