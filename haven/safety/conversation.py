@@ -259,7 +259,7 @@ def assess(
     recent = _remember(state, text)
     answer = _answer(words, question, phrases)
     if state.holds_crisis:
-        return _while_crisis(text, words, state, alone, recent, answer, phrases)
+        return _while_crisis(words, state, alone, recent, answer, phrases)
     if exercise_step and question and alone.is_risk and _stops_exercise(words, phrases):
         verdict = Triage("none", None, "stopping the exercise in the chat: " + words[:120])
         return Assessment(verdict, _calm(state, recent), "normal")
@@ -410,7 +410,7 @@ class _SafeClaim:
     learned: bool = False  # heard by the learned reader alone (safe_claims.py): a tentative check, never back
 
 
-def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases, text: str = "") -> _SafeClaim:
+def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases) -> _SafeClaim:
     """Whether the person says they are safe, or that help has come, in a way that counts for this crisis.
 
     - Help with them (``help_sought``, ``help_arrived``) counts beside a soft "I think" ("im calmer i think", mum
@@ -445,7 +445,7 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
         return _SafeClaim(False, False)
 
     def learned() -> bool:
-        return _learned_claim(text or words, words, category, answer, phrases)
+        return _learned_claim(words, category, answer, phrases)
 
     # at Haven's own check, a firm "yes" to it with what the learned reader hears as help come or means put away
     # ("yes. Rob's here, he's locked the gun in his car"): the yes is the person's own, the reader only hears that
@@ -461,10 +461,10 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
     return _SafeClaim(True, got_help or not _still_risky(rest) or (yes_at_check and learned()))
 
 
-def _learned_claim(text: str, words: str, category: str, answer: _Answer, phrases: _Phrases) -> bool:
+def _learned_claim(words: str, category: str, answer: _Answer, phrases: _Phrases) -> bool:
     from haven.safety.safe_claims import learned_says_safe
 
-    return not answer.no and _may_count_learned(words, category, phrases) and learned_says_safe(text)
+    return not answer.no and _may_count_learned(words, category, phrases) and learned_says_safe(words)
 
 
 def _may_count_learned(words: str, category: str, phrases: _Phrases) -> bool:
@@ -483,18 +483,12 @@ def learned_claim_may_count(text: str, category: str | None) -> bool:
 
 
 def _while_crisis(
-    text: str,
-    words: str,
-    state: RiskState,
-    alone: Triage,
-    recent: tuple[str, ...],
-    answer: _Answer,
-    phrases: _Phrases,
+    words: str, state: RiskState, alone: Triage, recent: tuple[str, ...], answer: _Answer, phrases: _Phrases
 ) -> Assessment:
     """A message while a crisis holds: it holds until the person says they are safe and confirms it."""
     category = state.category or "suicide"
     audience = state.audience or "self"
-    claim = _safe_claim(words, state, answer, phrases, text)
+    claim = _safe_claim(words, state, answer, phrases)
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
     # an overdose or poisoning named in words is not undone by "I'm just stressed": help has to be with them
     emergency_named = category == "medical_emergency" and state.source == "pattern"

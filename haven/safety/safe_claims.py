@@ -90,7 +90,8 @@ def probability(text: str) -> float | None:
     return None if model is None else model.probability(model_input(text))
 
 
-def learned_says_safe(text: str) -> bool:
-    """Whether the model, if there is one, hears a safe claim in ``text`` (False when it cannot read)."""
+def learned_says_safe(words: str) -> bool:
+    """Whether the model, if there is one, hears a safe claim (False when it cannot read). ``words``: the message
+    already read by :func:`model_input`, as the conversation reads every message once (``conversation._plain``)."""
     model = load_model()
-    return model is not None and model.probability(model_input(text)) >= model.threshold
+    return model is not None and model.probability(words) >= model.threshold
