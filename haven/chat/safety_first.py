@@ -31,9 +31,14 @@ def safety_reply(assessment, region: str, safety_plan: list[str] | None = None) 
             asked_for_means=assessment.asked_for_means,
         )
         words = crisis.as_markdown()
-    elif kind == "check" and assessment.tentative:
+    elif kind == "check" and (assessment.tentative or assessment.misread):
         crisis = response.tentative_check_response(
-            region, safety_plan, assessment.state.category or category, audience, turn=assessment.state.held
+            region,
+            safety_plan,
+            assessment.state.category or category,
+            audience,
+            turn=assessment.state.held,
+            misread=assessment.misread,
         )
         words = crisis.as_markdown()
     elif kind == "check":

@@ -62,6 +62,9 @@ class RiskState:
     corrected: str | None = None  # the category the person said was a misread, remembered while ``watch`` lasts
     source: str | None = None  # what raised the crisis that holds: "pattern", "model", "language", "answer"
     history: bool = False  # the crisis was raised by a past attempt told as history (triage's told_as_history)
+    #: the crisis was raised by the learned layer alone, with no risk word, and nothing said since it has brought
+    #: risk words or a reading of its own: the person saying it was a misread is then believed more readily
+    model_alone: bool = False
 
     @property
     def holds_crisis(self) -> bool:
@@ -94,6 +97,7 @@ class RiskState:
                 corrected=data.get("corrected"),
                 source=data.get("source"),
                 history=bool(data.get("history", False)),
+                model_alone=bool(data.get("model_alone", False)),
             )
         except (TypeError, ValueError):
             return cls()
@@ -109,6 +113,8 @@ class Assessment:
     asked_for_means: bool = False
     #: a "check" the learned reader of safe claims heard, not the phrases: asked without "I'm glad", lines kept
     tentative: bool = False
+    #: a "check" after the person said the crisis card misread them (``_misread_told``): sorry, lines kept
+    misread: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,7 @@ class _Phrases:
     not_safety: re.Pattern[str]
     away_from_harm: re.Pattern[str]
     correction: re.Pattern[str]
+    misread: re.Pattern[str]
     stop_exercise: re.Pattern[str]
     means: re.Pattern[str]
     still_risky: re.Pattern[str]
@@ -288,7 +295,14 @@ def assess(
         )
     if alone.is_crisis:
         crisis = RiskState(
-            "crisis", alone.category, alone.audience, 0, recent, source=alone.source, history=alone.told_as_history
+            "crisis",
+            alone.category,
+            alone.audience,
+            0,
+            recent,
+            source=alone.source,
+            history=alone.told_as_history,
+            model_alone=alone.model_alone,
         )
         return Assessment(alone, crisis, "crisis")
     watching = state.level == "concern" or state.watch > 0
@@ -498,6 +512,12 @@ def _while_crisis(
         return _stepped_down(category, audience, "told as history, and well now: " + words[:120])
     if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
         return _stepped_down(category, audience, "the person corrected a misread: " + words[:120])
+    if _misread_told(words, state, alone, answer, phrases):
+        # not a step down: someone in danger says "no, I'm fine" too. A check that keeps the lines, asked once;
+        # a firm yes to it goes back to ordinary talk, as after any crisis
+        verdict = Triage("concern", category, "said the crisis card misread them; checking once: " + words[:120], audience)
+        checking = RiskState("checking", category, audience, state.held + 1, recent, source=state.source)
+        return Assessment(verdict, checking, "check", misread=True)
     if state.level == "checking" and claim.confirmed and not answer.no:
         verdict = Triage("none", None, "confirmed safe after a crisis earlier in this conversation")
         return Assessment(verdict, RiskState("clear", watch=WATCH), "back")
@@ -514,8 +534,44 @@ def _while_crisis(
         verdict = replace(alone, category=category)
     means = bool(phrases.means.search(words))
     source = "pattern" if alone.is_crisis and alone.source == "pattern" else state.source
-    held = RiskState("crisis", category, audience, state.held + 1, recent, source=source)
+    # a held message with risk of its own (a word, means, a time, a reading) makes the crisis more than a
+    # reading of the learned layer alone, and a later "that's not what I meant" is then read as ever
+    still_alone = state.model_alone and not alone.is_risk and not _risk_words(words, phrases)
+    held = RiskState("crisis", category, audience, state.held + 1, recent, source=source, model_alone=still_alone)
     return Assessment(verdict, held, "held", means)
+
+
+def _misread_told(words: str, state: RiskState, alone: Triage, answer: _Answer, phrases: _Phrases) -> bool:
+    """Whether a person meeting the crisis card says, in their own words, that Haven misread them ("what? no I'm
+    fine, I'm at my brother's wedding", "I only wanted to say hello", "I was talking about my IBS"), and Haven has
+    nothing but that reading to hold on to.
+
+    Only a crisis the learned layer raised alone, with no risk word in it or in anything said since, is read this
+    way: a greeting from a 93-year-old or a wedding toast read as a crisis otherwise held the whole conversation,
+    since "no, I'm fine" answers the card's own "are you safe right now?" with a no. It leads to one check, not a
+    step down: a person giving their things away says "no, I'm fine honestly" too, so the lines stay and only a
+    firm yes to "are you safe right now?" goes back. A message with risk of its own (a word, means, a time, a
+    goodbye, a pattern's reading) or doubt about being safe keeps the card; so does harm to others short of the
+    weapon put away, danger at home and any medical emergency. A crisis a pattern or a risk word raised is corrected only by the
+    stricter ``correction`` phrases.
+    """
+    if not (state.level == "crisis" and state.model_alone and phrases.misread.search(words)):
+        return False
+    # the patterns do not know every weapon or poison ("parked outside his house with a claw hammer on the
+    # passenger seat" reads as the learned layer's alone): harm to others counts only with the weapon put away or
+    # keeping away, as for the learned reader of safe claims; danger at home and emergencies never this way
+    if state.category in ("medical_emergency", "danger_at_home"):
+        return False  # after an overdose help must be on its way; at home, someone may be reading over a shoulder
+    if state.category == "harm_to_others" and not phrases.away_from_harm.search(words):
+        return False
+    # the learned layer alone may read the reply too ("I'm sorry, I don't understand. I only wanted to say
+    # hello" reads 0.88): it is the reading being questioned, so only a pattern or a language's phrase counts
+    if alone.is_risk and alone.source not in ("", "model"):
+        return False
+    if answer.unsure or phrases.doubts_safety.search(words) or phrases.means.search(words):
+        return False
+    rest = _rest(words, phrases.misread, phrases.correction)
+    return not _risk_words(words, phrases) and not _still_risky(rest, model=False)
 
 
 def replay(context: Sequence[str]) -> tuple[RiskState, str | None]:

@@ -65,6 +65,7 @@ class _Responses(BaseModel):
     held: dict
     safety_check: str
     tentative_check: dict
+    misread_check: dict
     step_down: dict
     back_to_chat: str
     welcome_back_after_crisis: str
@@ -380,12 +381,17 @@ def tentative_check_response(
     category: str | None = None,
     audience: str = "self",
     turn: int = 1,
+    misread: bool = False,
 ) -> CrisisResponse:
     """The one safety check when only the learned reader of safe claims heard help come or calm return: the held
     card's lines, under a question that does not take safety for granted (it may have misheard someone still in
-    danger, so no "I'm glad", and the lines stay)."""
+    danger, so no "I'm glad", and the lines stay).
+
+    ``misread``: the person said the card misread them (a crisis the learned layer raised alone, with no risk
+    word): the same check, opened with an apology instead."""
     held = held_crisis_response(region, safety_plan, category, audience, turn=turn)
-    wording = load_responses().tentative_check
+    responses = load_responses()
+    wording = responses.misread_check if misread else responses.tentative_check
     voice = "third_party" if held.audience == "third_party" else "self"
     return held.model_copy(
         update={

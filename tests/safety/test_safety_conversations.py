@@ -353,3 +353,77 @@ def test_an_emergency_named_in_words_is_not_stepped_down_by_a_correction(monkeyp
     _reads_as(monkeypatch, "none", None, "")
     named = RiskState("crisis", "medical_emergency", "self", source="pattern")
     assert assess("honestly it's just my anxiety", named).reply == "held"
+
+
+HELD_QUESTION = "Are you safe right now? Could you call or text one of these lines, even just to say you're struggling?"
+
+
+@pytest.mark.parametrize(
+    ("first", "reply"),
+    [
+        ("Hello dear. My granddaughter Priya set this up for me. I am 93 and not very quick on the keys.",
+         "I'm sorry, I don't understand. I only wanted to say hello."),
+        ("I take my mebeverine like the gastro doc said, it takes the edge off",
+         "um I'm not in danger, I was talking about my IBS"),
+        ("honestly the worst bit is I don't open my banking app at all now. like if I don't look it isn't real",
+         "what? no I'm fine, I was talking about my overdraft"),
+    ],
+)
+def test_a_misread_told_after_a_learned_crisis_is_checked_once_then_goes_back(first, reply, triage_model):
+    """A crisis the learned layer raised alone, with no risk word, is not held for the whole conversation when the
+    person says Haven misread them: one check with the lines kept (not a step down), and a firm yes goes back."""
+    state = assess(first).state
+    if not (state.level == "crisis" and state.model_alone):
+        pytest.skip("the model no longer reads this greeting as a crisis, so there is nothing to correct")
+    told = assess(reply, state, HELD_QUESTION)
+    assert told.reply == "check" and told.misread and told.state.level == "checking", told
+    from haven.chat.safety_first import safety_reply
+
+    shown = safety_reply(told, "GB")
+    assert shown.crisis is not None and shown.crisis.helplines, "the lines stay under the check"
+    assert "sorry" in shown.text.lower() and "glad" not in shown.text.lower()
+    assert assess("yes, I'm safe, thank you", told.state, shown.crisis.question).reply == "back"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "no I'm fine, I've got the tablets sorted for friday",  # means and a time of its own
+        "no im fine, just saying goodbye",  # a goodbye
+        "no I'm fine, not sure I'm safe though",  # doubt
+        "I was only asking how many it would take",  # means
+    ],
+)
+def test_a_misread_with_risk_of_its_own_keeps_the_card(reply, triage_model):
+    state = RiskState("crisis", "suicide", "self", 0, (), source="model", model_alone=True)
+    assert assess(reply, state, HELD_QUESTION).reply == "held"
+
+
+def test_only_a_crisis_the_learned_layer_raised_alone_is_checked_on_a_misread(triage_model):
+    """A crisis raised by a pattern or with a risk word keeps the stricter corrections: "no I'm fine, I was
+    talking about my day" does not undo "I've got the rope ready"."""
+    raised = assess("I've got the rope ready for tonight").state
+    assert raised.level == "crisis" and not raised.model_alone
+    assert assess("no I'm fine, I was talking about my day", raised, HELD_QUESTION).reply == "held"
+
+
+def test_risk_words_while_held_end_the_lenience(triage_model):
+    """Once a held message brings risk words, the crisis is no longer the learned layer's reading alone."""
+    state = RiskState("crisis", "suicide", "self", 0, (), source="model", model_alone=True)
+    held = assess("I just keep thinking about the pills in the cupboard", state, HELD_QUESTION)
+    assert held.reply == "held" and not held.state.model_alone
+    assert assess("no I'm fine, I was talking about my day", held.state, HELD_QUESTION).reply == "held"
+
+
+@pytest.mark.parametrize(
+    ("category", "reply"),
+    [
+        # "parked outside his house with a claw hammer" reads as the learned layer's alone: no weapon word
+        ("harm_to_others", "nah I'm fine mate, calm as anything. I'm just going to have a word"),
+        ("danger_at_home", "no I'm fine, I was just talking about my boyfriend"),
+        ("medical_emergency", "no I'm fine, I was talking about my cough"),
+    ],
+)
+def test_a_misread_told_never_eases_harm_to_others_danger_at_home_or_an_emergency(category, reply, triage_model):
+    state = RiskState("crisis", category, "self", 0, (), source="model", model_alone=True)
+    assert assess(reply, state, HELD_QUESTION).reply == "held"
