@@ -174,6 +174,10 @@ _GET_HELP = re.compile(
 #: the crisis response's).
 _NOT_OFFERED_UNASKED = ("safety-plan",)
 #: A plan to use something again ("I'll try to remember it next time").
+#: A thanks that ends the message ("...when im back on land. cheers", "ok will do, thanks x"): the talk closing.
+_CLOSING_THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|ta)( (x+|mate|love|again|so much|a lot|for that))*\W*$")
+#: Last words of exercise titles that name a thing, said with "the" in a sentence ("the fear ladder").
+_THING_TITLES = frozenset({"record", "ladder", "scan", "break", "plan"})
 _PLAN_AGAIN = re.compile(
     r"\b(i'?ll|i will|i'?m going to|gonna) (try to )?(remember|use|do|try) (it|that|this|them)( again)?\b.*\b(next time|again|tomorrow|when)\b"
 )
@@ -837,6 +841,17 @@ class GuideEngine:
         return [" ".join(p[0].upper() + p[1:] for p in parts if p)]
 
     @staticmethod
+    def _after_a_plan(phraser: Phraser, norm: str) -> str:
+        """What follows a plan the person made: a question about it, unless they are closing the talk. Why: "ok
+        might ring them when im back on land. cheers" got "What might get in the way?" as they left; a thanks at
+        the very end is a goodbye, a thanks in passing asks whether there is more."""
+        if _CLOSING_THANKS.search(norm):
+            return phraser.pick("goodbye", P.GOODBYE)
+        if I.THANKS.search(norm) and not re.match(r"(no|nah|nope|not)\b", norm):
+            return phraser.pick("thanks-q", P.THANKS_QUESTION)
+        return phraser.pick("plan-q", P.PLAN_QUESTION)
+
+    @staticmethod
     def _plan_step(phraser: Phraser, move: threads.Move, fields: dict[str, str], thanked: bool = False) -> str:
         """A step the person could take, welcomed in their own words ("Talking to him tonight sounds like a real
         step.") and a question about taking it. Why: read as a problem, "yeah i could talk to him tonight" got a
@@ -941,7 +956,7 @@ class GuideEngine:
                 words = threads.as_written(_your(when.group(0)))  # "on saturday" -> "On Saturday"
                 said = phraser.pick("plan-when", P.PLAN_WHEN, required=False, when=words[0].upper() + words[1:])
             said = said or phraser.pick("answer-plan", P.PLAN)
-            return [f"{said} {phraser.pick('plan-q', P.PLAN_QUESTION)}"]
+            return [f"{said} {self._after_a_plan(phraser, norm)}"]
         if I.MEMORY.search(norm) and not (I.HURTFUL.search(norm) or I.CONTRAST.search(norm)):
             return [f"{phraser.pick('memory', P.MEMORY)} {phraser.pick('memory-q', P.MEMORY_QUESTION)}"]
         if I.MAKES_SENSE.search(norm):  # "ok that makes sense", after an explanation
@@ -1281,10 +1296,15 @@ class GuideEngine:
         ], []
 
     def _title(self, exercise_id: str | None) -> str:
+        """An exercise's title as it reads inside a sentence: "box breathing", and "the thought record" for a title
+        that names a thing ("Thank you for giving thought record a go" read as a slip)."""
         ex = self.library.exercises.get(exercise_id or "")
-        return (
-            ex.title[0].lower() + ex.title[1:] if ex and not ex.title[:2].isupper() else (ex.title if ex else "it")
-        )
+        if ex is None:
+            return "it"
+        title = ex.title if ex.title[:2].isupper() else ex.title[0].lower() + ex.title[1:]
+        if title.split()[-1] in _THING_TITLES and not title.startswith(("my ", "the ", "a ")):
+            return f"the {title}"
+        return title
 
     def _tried_name(self, request) -> str:
         """What the person tried, as it can be named back: the library exercise they named or pointed back at (by

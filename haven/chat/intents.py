@@ -232,6 +232,9 @@ NOT_HELPED = re.compile(
     r"\b((didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t) (really )?(help|work|do anything|do much|"
     r"make (a|any) difference|helping|working)|not help(ing|ful)|made (it|me|things) worse|no (difference|use)|"
     # "useless" about the exercise only: "I'm useless" is a harsh thought about oneself, not a verdict on it
+    # trying a written exercise and getting nowhere: "just stared at the page for ten minutes. felt a bit daft"
+    r"stared at (the|a|my) (page|paper|sheet|screen|form|list|worksheet)|(my mind|my head|i) (just )?went blank|"
+    r"felt (a bit |so |really |kind of |kinda |pretty )?(daft|silly|stupid|ridiculous|pointless)|"
     r"did nothing|\bno better( at all| really)?$|\b(it'?s|it is|it was|i'?m|i was|and|still) no better\b|(just |only )made me (more|feel worse|feel more|worse)|(it'?s|it is|it was|that'?s|that was|this is|this was|was) (\w+ )?useless|useless (exercise|thing|advice)|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
 )
 HELPED = re.compile(
