@@ -135,6 +135,7 @@ class _Phrases:
     misread: re.Pattern[str]
     stop_exercise: re.Pattern[str]
     means: re.Pattern[str]
+    no_then_safe: re.Pattern[str]
     still_risky: re.Pattern[str]
     timing: re.Pattern[str]
 
@@ -207,7 +208,9 @@ def _answer(words: str, question: str | None, phrases: _Phrases) -> _Answer:
         risk_question=bool(question) and bool(phrases.risk_question.search(asked)),
         safety_question=bool(question) and bool(phrases.safety_question.search(asked)),
         yes=bool(phrases.answer_yes.search(words)),
-        no=bool(phrases.answer_no.search(words)),
+        # "No, honestly, don't worry, I'm safe now": the no waves the worry away; doubt beside it keeps it a no
+        no=bool(phrases.answer_no.search(words))
+        and not (phrases.no_then_safe.search(words) and not phrases.doubts_safety.search(words)),
         unsure=bool(phrases.unsure.search(words)),
         firm_yes=bool(phrases.firm_yes.search(words)),
     )

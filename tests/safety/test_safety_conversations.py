@@ -427,3 +427,18 @@ def test_risk_words_while_held_end_the_lenience(triage_model):
 def test_a_misread_told_never_eases_harm_to_others_danger_at_home_or_an_emergency(category, reply, triage_model):
     state = RiskState("crisis", category, "self", 0, (), source="model", model_alone=True)
     assert assess(reply, state, HELD_QUESTION).reply == "held"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("No, honestly, don't worry, I'm safe now. Rhiannon's here and she's staying the night", "check"),
+        ("nope, we're safe, he's gone to his brother's", "check"),
+        ("no, I'm not sure I'm safe", "held"),  # doubt keeps the no
+        ("no im not safe", "held"),
+        ("no. I'm safe but I still have the pills", "held"),  # means kept
+    ],
+)
+def test_a_no_that_waves_the_worry_away_then_says_safe_is_not_a_no(words, expected, triage_model):
+    state = RiskState("crisis", "suicide", "self", 1, (), source="pattern")
+    assert assess(words, state, HELD_QUESTION).reply == expected
