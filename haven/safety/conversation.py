@@ -494,6 +494,11 @@ def _may_count_learned(words: str, category: str, phrases: _Phrases) -> bool:
     return not any(veto.search(words) for veto in vetoes)
 
 
+def asks_about_means(words: str) -> bool:
+    """Whether words ask about means ("how many", "a lethal dose", "which bridge"), by the ``means`` phrases."""
+    return bool(_phrases().means.search(words))
+
+
 def learned_claim_may_count(text: str, category: str | None) -> bool:
     """:func:`_may_count_learned` for one message, as training applies it when choosing the threshold."""
     return _may_count_learned(_plain(text), category or "suicide", _phrases())

@@ -338,6 +338,21 @@ def _predict(pieces: list[str]):
         return []
 
 
+def _question_to_learn(reading: Reading, thresholds) -> bool:
+    """Whether a message the patterns read as a crisis is a question to learn (the model's audience ``learning``)
+    that the model reads well below a crisis (under ``mention_floor``), with no means asked about.
+
+    Why: every such message among the labelled train and dev messages (23, all labelled concern: "what are the main
+    warning signs someone might be thinking about suicide", "what should you say when someone tells you they want
+    to die") was raised to a crisis by a strong pattern naming the topic. A question about means ("how many", "a
+    lethal dose") keeps the crisis whatever the audience."""
+    if reading.audience != "learning" or reading.crisis >= thresholds.mention_floor:
+        return False
+    from haven.safety.conversation import asks_about_means
+
+    return not any(asks_about_means(sentence) for sentence in reading.sentences)
+
+
 def _pattern_evidence(hits: Sequence[PatternHit]) -> str:
     seen: dict[str, str] = {}
     for hit in hits:
@@ -385,6 +400,12 @@ def _decide(reading: Reading, thresholds) -> Triage:
         # the floor is for bare words ("suicide", "overdose" in a question); a mention of a state ("I felt
         # suicidal all weekend") stays a crisis unless one of its frames explained it
         bare_words = all(hit.pattern.id.endswith(("_word", "_words")) for hit in reading.hits)
+        if _question_to_learn(reading, thresholds):
+            # "what are some warning signs that someone might be thinking about suicide?" for a school project: a
+            # strong pattern names the topic, the model reads a question to learn and no crisis; a check-in that
+            # asks directly, not the card that would then hold over the rest of the project
+            why = _pattern_evidence(reading.hits) + f", a question to learn; {model_says}"
+            return Triage("concern", category, why, audience, language, "pattern")
         if _history_only(reading, thresholds):
             why = _pattern_evidence(reading.hits) + f", told as history; {model_says}"
             return Triage("concern", category, why, audience, language, "pattern")
