@@ -472,3 +472,16 @@ def test_saying_you_will_not_hurt_yourself_corrects_a_misread_end_it_all():
 )
 def test_a_question_to_learn_about_a_crisis_topic_is_a_check_in(text, level, triage_model):
     assert triage(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("no thanks, not breathing stuff, can you just listen?", "none"),  # declining an exercise (issue 12)
+        ("not breathing exercises again please", "none"),
+        ("my dad is not breathing", "crisis"),
+        ("he's not breathing and his lips are blue", "crisis"),
+    ],
+)
+def test_not_breathing_is_an_emergency_but_not_breathing_stuff_is_a_no_thanks(text, level, triage_model):
+    assert triage(text).level == level
