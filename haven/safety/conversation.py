@@ -62,8 +62,8 @@ class RiskState:
     corrected: str | None = None  # the category the person said was a misread, remembered while ``watch`` lasts
     source: str | None = None  # what raised the crisis that holds: "pattern", "model", "language", "answer"
     history: bool = False  # the crisis was raised by a past attempt told as history (triage's told_as_history)
-    #: the crisis was raised by the learned layer alone, with no risk word, and nothing said since it has brought
-    #: risk words or a reading of its own: the person saying it was a misread is then believed more readily
+    #: the crisis was raised by the learned layer alone, with no risk word, and nothing said since has brought risk
+    #: words or a pattern's reading: the person saying it was a misread is then asked once more, not held
     model_alone: bool = False
 
     @property
@@ -542,9 +542,12 @@ def _while_crisis(
         verdict = replace(alone, category=category)
     means = bool(phrases.means.search(words))
     source = "pattern" if alone.is_crisis and alone.source == "pattern" else state.source
-    # a held message with risk of its own (a word, means, a time, a reading) makes the crisis more than a
-    # reading of the learned layer alone, and a later "that's not what I meant" is then read as ever
-    still_alone = state.model_alone and not alone.is_risk and not _risk_words(words, phrases)
+    # a held message with risk of its own (a word, means, a time, a pattern's reading) makes the crisis more than
+    # a reading of the learned layer alone, and a later "that's not what I meant" is then read as ever; the learned
+    # layer reading the person's next ordinary words the same way ("Thank you dear, that is very clear") adds nothing
+    still_alone = (
+        state.model_alone and (not alone.is_risk or alone.source == "model") and not _risk_words(words, phrases)
+    )
     held = RiskState("crisis", category, audience, state.held + 1, recent, source=source, model_alone=still_alone)
     return Assessment(verdict, held, "held", means)
 

@@ -442,3 +442,18 @@ def test_a_misread_told_never_eases_harm_to_others_danger_at_home_or_an_emergenc
 def test_a_no_that_waves_the_worry_away_then_says_safe_is_not_a_no(words, expected, triage_model):
     state = RiskState("crisis", "suicide", "self", 1, (), source="pattern")
     assert assess(words, state, HELD_QUESTION).reply == expected
+
+
+def test_ordinary_words_the_learned_layer_misreads_again_keep_the_misread_open(monkeypatch, triage_model):
+    """The 93-year-old goes on talking after the card; the learned layer reads her next words as a crisis too,
+    with no risk word in them. Her "I only wanted to say hello" a turn later is still met with the one check."""
+    state = RiskState("crisis", "suicide", "self", 0, (), source="model", model_alone=True)
+    from haven.safety import conversation
+    from haven.safety.triage import Triage
+
+    misread_again = Triage("crisis", "suicide", "model reading", "self", source="model", model_alone=True)
+    with monkeypatch.context() as patched:
+        patched.setattr(conversation, "read_message", lambda text: misread_again)
+        held = assess("Thank you dear, that is very kind of you.", state, HELD_QUESTION)
+    assert held.reply == "held" and held.state.model_alone
+    assert assess("I'm sorry, I don't understand. I only wanted to say hello.", held.state, HELD_QUESTION).reply == "check"
