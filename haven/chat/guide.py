@@ -173,11 +173,9 @@ _GET_HELP = re.compile(
 #: Exercises the guide never offers unasked in an ordinary conversation (the safety plan is for risk, and is
 #: the crisis response's).
 _NOT_OFFERED_UNASKED = ("safety-plan",)
-#: A plan to use something again ("I'll try to remember it next time").
-#: A thanks that ends the message ("...when im back on land. cheers", "ok will do, thanks x"): the talk closing.
-_CLOSING_THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|ta)( (x+|mate|love|again|so much|a lot|for that))*\W*$")
 #: Last words of exercise titles that name a thing, said with "the" in a sentence ("the fear ladder").
 _THING_TITLES = frozenset({"record", "ladder", "scan", "break", "plan"})
+#: A plan to use something again ("I'll try to remember it next time").
 _PLAN_AGAIN = re.compile(
     r"\b(i'?ll|i will|i'?m going to|gonna) (try to )?(remember|use|do|try) (it|that|this|them)( again)?\b.*\b(next time|again|tomorrow|when)\b"
 )
@@ -845,9 +843,9 @@ class GuideEngine:
         """What follows a plan the person made: a question about it, unless they are closing the talk. Why: "ok
         might ring them when im back on land. cheers" got "What might get in the way?" as they left; a thanks at
         the very end is a goodbye, a thanks in passing asks whether there is more."""
-        if _CLOSING_THANKS.search(norm):
+        if I.CLOSING_THANKS.search(norm):
             return phraser.pick("goodbye", P.GOODBYE)
-        if I.THANKS.search(norm) and not re.match(r"(no|nah|nope|not)\b", norm):
+        if I.thanks_given(norm):
             return phraser.pick("thanks-q", P.THANKS_QUESTION)
         return phraser.pick("plan-q", P.PLAN_QUESTION)
 

@@ -64,6 +64,14 @@ LUCK = re.compile(
     r"calling (him|her|them) now))\b"
 )
 THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|that|you))\b")
+#: A thanks that ends the message ("...when im back on land. cheers", "ok will do, thanks x"): the talk closing.
+CLOSING_THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|ta)( (x+|mate|love|again|so much|a lot|for that))*\W*$")
+
+
+def thanks_given(norm: str) -> bool:
+    """Whether a message thanks Haven: "no thanks" is no thanks."""
+    return bool(THANKS.search(norm)) and not re.match(r"(no|nah|nope|not)\b", norm)
+
 GOODBYE = re.compile(
     r"\b(bye+|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night)\b|"

@@ -1011,7 +1011,7 @@ class Understander:
             return None
         if I.GOODBYE.search(norm) or I.LUCK.search(norm):  # "wish me luck": off into the thing they dreaded
             return "goodbye"
-        if I.THANKS.search(norm) and not re.match(r"(no|nah|nope|not)\b", norm):  # "no thanks" is no thanks
+        if I.thanks_given(norm):
             return "thanks"
         if I.SMALLTALK.search(norm):
             return "smalltalk"

@@ -579,10 +579,9 @@ def _misread_told(words: str, state: RiskState, alone: Triage, answer: _Answer, 
     # hello" reads 0.88): it is the reading being questioned, so only a pattern or a language's phrase counts
     if alone.is_risk and alone.source not in ("", "model"):
         return False
-    if answer.unsure or phrases.doubts_safety.search(words) or phrases.means.search(words):
+    if answer.unsure or phrases.doubts_safety.search(words) or _risk_words(words, phrases):  # means among them
         return False
-    rest = _rest(words, phrases.misread, phrases.correction)
-    return not _risk_words(words, phrases) and not _still_risky(rest, model=False)
+    return not _still_risky(_rest(words, phrases.misread, phrases.correction), model=False)
 
 
 def replay(context: Sequence[str]) -> tuple[RiskState, str | None]:
