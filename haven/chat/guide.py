@@ -806,7 +806,7 @@ class GuideEngine:
             "doing": (P.THREAD_DOING, ()),
         }
         if move.kind == "plan":
-            return [self._plan_step(phraser, move, fields, bool(I.THANKS.search(request.normalised)))]
+            return [self._plan_step(phraser, move, fields, request.normalised)]
         if move.kind == "doubt":
             pools["doubt"] = {
                 "other": (P.THREAD_DOUBT_OTHER, P.THREAD_DOUBT_OTHER_QUESTION),
@@ -850,10 +850,11 @@ class GuideEngine:
         return phraser.pick("plan-q", P.PLAN_QUESTION)
 
     @staticmethod
-    def _plan_step(phraser: Phraser, move: threads.Move, fields: dict[str, str], thanked: bool = False) -> str:
+    def _plan_step(phraser: Phraser, move: threads.Move, fields: dict[str, str], norm: str = "") -> str:
         """A step the person could take, welcomed in their own words ("Talking to him tonight sounds like a real
         step.") and a question about taking it. Why: read as a problem, "yeah i could talk to him tonight" got a
-        lesson about loneliness and "ok i'll try practising in front of my sister" started an exercise."""
+        lesson about loneliness and "ok i'll try practising in front of my sister" started an exercise. A thanks with
+        the plan is met as after any plan (``_after_a_plan``): a goodbye when it ends the message."""
         said, questions = {
             "other": (P.THREAD_PLAN_OTHER, P.THREAD_PLAN_OTHER_QUESTION),
             "offered": (P.THREAD_PLAN_OTHER, P.THREAD_PLAN_OFFERED_QUESTION),
@@ -862,8 +863,8 @@ class GuideEngine:
         }.get(move.gentle or "", (P.THREAD_PLAN, P.THREAD_PLAN_QUESTION))
         step = move.said_back or ""
         welcome = phraser.pick(f"thread-plan-{move.gentle}", said, step=step, **fields)
-        if thanked:  # "ok bet, 2 past papers a week. ty": the plan made and the talk closing, not a new question
-            return f"{welcome} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"
+        if I.thanks_given(norm):  # "ok bet, 2 past papers a week. ty": the plan made and the talk closing
+            return f"{welcome} {GuideEngine._after_a_plan(phraser, norm)}"
         question = phraser.pick(f"thread-plan-{move.gentle}-q", questions, **fields)
         return f"{welcome} {question}"
 
@@ -1464,7 +1465,7 @@ class GuideEngine:
             step = None  # "I want to keep it going, next up is my theory test": the wish itself, not a step
         if step is not None and step.gentle in ("own", "as_said"):
             fields = {"who": step.who or "", "pronoun": step.pronoun, "them": "them"}
-            return self._plan_step(phraser, step, fields, bool(I.THANKS.search(norm)))
+            return self._plan_step(phraser, step, fields, norm)
         return self._looking_ahead(request, phraser)
 
     @staticmethod

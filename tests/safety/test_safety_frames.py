@@ -97,6 +97,32 @@ def test_a_threat_to_kill_stays_a_crisis(text, triage_model):
     assert triage(text).level == "crisis"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum will kill me if I don't get an A",
+        "my maw will kill me if I don't get an A, she's told half of Govan already",
+        "my dad's going to kill me if i fail maths",
+    ],
+)
+def test_a_parent_who_will_kill_them_over_a_grade_is_the_idiom_not_a_threat(text):
+    ids = _pattern_ids(text)
+    assert "threat_to_kill" not in ids and "kill_me_idiom" not in ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he'll kill me if I'm late home again, he said so",  # lateness beside "he said so" is no idiom
+        "he swore he'd kill me if I get a bad grade",  # a sworn threat, whatever it is about
+        "he threatened to kill me",
+        "my dad will kill me if I fail, he hits me when I get bad marks",
+    ],
+)
+def test_a_threat_told_as_a_threat_stays_one_whatever_it_is_about(text, triage_model):
+    assert triage(text).level == "crisis"
+
+
 def test_he_will_kill_me_is_read_by_the_patterns_now():
     assert "kill_me_idiom" in _pattern_ids("he said he'll kill me")
     assert "kill_me_idiom" in _pattern_ids("my husband's going to kill me")
@@ -238,3 +264,30 @@ def test_tablets_with_breakfast_as_the_doctor_says_are_not_a_risk_word():
     assert not any(has_risk_cue(s, message=prepared.sentences) for s in prepared.sentences)
     prepared = prepare("I take my tablets with my porridge. I've got 40 of them saved up")
     assert any(has_risk_cue(s, message=prepared.sentences) for s in prepared.sentences)
+
+
+# --- idioms and petty anger --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("I shot myself in the foot at work by volunteering to do the christmas party", "noose_hang"),
+        ("my sister nicked my going out top AGAIN, im going to murder her 😤", "kill_person_direct"),
+        ("you must slice salmon in one pull, no sawing. the blade is so sharp it cut the paper", "blades"),
+    ],
+)
+def test_an_idiom_petty_anger_or_a_tool_is_not_read_as_the_pattern(text, pattern):
+    assert pattern not in _pattern_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("I shot myself last night and missed", "noose_hang"),
+        ("I'm going to murder her 😤 I've got the knife ready", "kill_person_direct"),
+        ("I'm a chef. I want to use the blade on myself tonight", "blades"),
+    ],
+)
+def test_the_same_words_with_intent_are_still_read(text, pattern):
+    assert pattern in _pattern_ids(text)

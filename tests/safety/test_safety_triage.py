@@ -479,6 +479,9 @@ def test_a_question_to_learn_about_a_crisis_topic_is_a_check_in(text, level, tri
     [
         ("no thanks, not breathing stuff, can you just listen?", "none"),  # declining an exercise (issue 12)
         ("not breathing exercises again please", "none"),
+        ("no, not breathing. something else?", "none"),  # a whole sentence turning the exercise down
+        ("no not breathing, she's turning blue", "crisis"),
+        ("not breathing", "crisis"),
         ("my dad is not breathing", "crisis"),
         ("he's not breathing and his lips are blue", "crisis"),
     ],
