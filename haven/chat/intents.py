@@ -63,9 +63,14 @@ LUCK = re.compile(
     r"^((ok|okay|right|ok then|here goes) )*(sending it|pressing send|hitting send|ringing (him|her|them) now|"
     r"calling (him|her|them) now))\b"
 )
-THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|appreciate (it|that|you))\b")
+#: Thanks in English, and the thanks people mixing languages type most ("salamat for listening", "merci").
+THANKS_WORDS = (
+    r"thanks|thank you|thank u|thx|ty|cheers|salamat|merci|gracias|danke|grazie|obrigad[oa]|shukriya|dhanyavaa?d|"
+    r"asante|dank je"
+)
+THANKS = re.compile(rf"\b({THANKS_WORDS}|appreciate (it|that|you))\b")
 #: A thanks that ends the message ("...when im back on land. cheers", "ok will do, thanks x"): the talk closing.
-CLOSING_THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers|ta)( (x+|mate|love|again|so much|a lot|for that))*\W*$")
+CLOSING_THANKS = re.compile(rf"\b({THANKS_WORDS}|ta)( (x+|mate|love|again|so much|a lot|for that))*\W*$")
 
 
 def thanks_given(norm: str) -> bool:
@@ -74,7 +79,8 @@ def thanks_given(norm: str) -> bool:
 
 GOODBYE = re.compile(
     r"\b(bye+|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
-    r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night)\b|"
+    r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night|ttyl|laters|"
+    r"ta[- ]ra|i (will |'?ll )?sleep now|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now)\b|"
     r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta) )*(night|nite|gn|nn)( (x+|xx+|all|then|now))?\W*$|"
     r"^((ok|okay|yeah|right) )*(thanks|thank you|cheers|ta)\b.{0,40}\b(night|nite|gn|bye)( (x+|all|then|now))?\W*$"
 )

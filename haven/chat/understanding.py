@@ -378,7 +378,7 @@ _ASKS = re.compile(r"(what|whats|what'?s|how|why|when|where|who|which|is|are|doe
 #: night!", "anyway, bye for now x"): a goodbye, whatever came before it ("at night" is no sign-off: it has no comma).
 _SIGN_OFF = re.compile(
     r"[,.!;]\s*(night|nite|nighty night|night night|good ?night|gn|bye|bye for now|byee+|cya|see ya|see you|"
-    r"speak soon|talk soon|ttyl)( (x+|all|then|now))?(\s|x|[^\w\s])*$"  # then only kisses, marks or emoji
+    r"speak soon|talk soon|ttyl|ta-ra|ta ra|laters)( (x+|all|then|now))?(\s|x|[^\w\s])*$"  # then only kisses, marks or emoji
 )
 #: Leaving to do something, said with thanks ("thanks, I needed that. off to walk him before it gets dark").
 _LEAVING = re.compile(r"\b(off to|heading (off|out|to)|gotta go|got to go|time to go|better go|must go)\b")
@@ -389,7 +389,7 @@ _ERRAND_ASKED = re.compile(
 )
 #: Thanks that opens a message, said at some length ("thank you, this actually helps a lot").
 _THANKS_OPENING = re.compile(
-    r"^((ok(ay)?|oh|aw+|ah|honestly|well|yeah|yes|yep|right|anyway)\W* )?(thanks|thank you|thank u|thx|ty|cheers)\b"
+    rf"^((ok(ay)?|oh|aw+|ah|honestly|well|yeah|yes|yep|right|anyway)\W* )?({I.THANKS_WORDS})\b"
 )
 
 #: Words before a feeling that say it is not felt ("not worried", "no longer anxious", "I stopped worrying about
@@ -1044,7 +1044,7 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
 #: A message that ends by saying goodbye, however long it is ("right, I will try to sleep now. Thank you, goodbye").
 _ENDS_WITH_GOODBYE = re.compile(
     r"\b(goodbye|bye+|bye for now|good ?night|night night|see (you|ya)( later| soon| tomorrow)?|"
-    r"talk (to you )?(later|soon|tomorrow))\W*$"
+    r"talk (to you )?(later|soon|tomorrow)|ttyl|ta[- ]ra|laters)\W*$"
 )
 #: Thanks that says the talk helped ("it helped, saying it to someone", "I needed that", "I feel a bit lighter").
 _IT_HELPED = re.compile(
