@@ -103,9 +103,11 @@ def test_a_threat_to_kill_stays_a_crisis(text, triage_model):
         "my mum will kill me if I don't get an A",
         "my maw will kill me if I don't get an A, she's told half of Govan already",
         "my dad's going to kill me if i fail maths",
+        "my manager will kill me if I ring in sick again this month",
+        "my boss will kill me if i miss the deadline",
     ],
 )
-def test_a_parent_who_will_kill_them_over_a_grade_is_the_idiom_not_a_threat(text):
+def test_a_parent_or_a_boss_who_will_kill_them_over_a_slip_is_the_idiom_not_a_threat(text):
     ids = _pattern_ids(text)
     assert "threat_to_kill" not in ids and "kill_me_idiom" not in ids
 
@@ -116,6 +118,8 @@ def test_a_parent_who_will_kill_them_over_a_grade_is_the_idiom_not_a_threat(text
         "he'll kill me if I'm late home again, he said so",  # lateness beside "he said so" is no idiom
         "he swore he'd kill me if I get a bad grade",  # a sworn threat, whatever it is about
         "he threatened to kill me",
+        "he will kill me if I miss the bus again, he told me",
+        "he said he will kill me if I call the police",
         "my dad will kill me if I fail, he hits me when I get bad marks",
     ],
 )
@@ -274,6 +278,7 @@ def test_tablets_with_breakfast_as_the_doctor_says_are_not_a_risk_word():
     [
         ("I shot myself in the foot at work by volunteering to do the christmas party", "noose_hang"),
         ("my sister nicked my going out top AGAIN, im going to murder her 😤", "kill_person_direct"),
+        ("my teammate kept throwing, I wanted to strangle him lol", "harm_others"),
         ("you must slice salmon in one pull, no sawing. the blade is so sharp it cut the paper", "blades"),
     ],
 )
@@ -291,3 +296,11 @@ def test_an_idiom_petty_anger_or_a_tool_is_not_read_as_the_pattern(text, pattern
 )
 def test_the_same_words_with_intent_are_still_read(text, pattern):
     assert pattern in _pattern_ids(text)
+
+
+@pytest.mark.parametrize("means", ["pills", "everything I've got saved up", "the rope in the garage"])
+def test_ending_it_with_a_means_is_no_correction(means, triage_model):
+    """'ending it with Jess' steps a crisis down (risk_conversations.yaml); 'ending it with pills' holds it."""
+    from risk_play import replies
+
+    assert replies("I'm ending it tonight", f"ending it with {means}") == ["crisis", "held"]

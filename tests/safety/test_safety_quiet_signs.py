@@ -134,6 +134,8 @@ def test_a_present_crisis_is_not_stepped_down_by_saying_it_is_in_the_past_tense(
         "ok thx. gotta go",
         # something else said between the thanks and the goodbye (chat_heldout16, a 92-year-old's first chat)
         "Thank you dear that was a nice chat. My grandson will be pleased I used it. Bye bye for now",
+        # thanks for listening and a goodnight, nothing else (chat_heldout19, read 04:18 2026-12-04)
+        "Thank you for listening, dear. Goodnight.",
     ],
 )
 def test_thanks_and_a_goodbye_that_says_they_are_coming_back_is_leaving_the_chat(text):
@@ -147,6 +149,8 @@ def test_thanks_and_a_goodbye_that_says_they_are_coming_back_is_leaving_the_chat
         "I've written the letters. Goodbye for now.",
         "Thank you for being kind to me. I shan't need to talk again after tonight. Goodbye.",
         "I've taken all my sleeping tablets. going to sleep now. bye",
+        "Thank you for listening dear. I have the tablets ready. Goodnight.",
+        "thanks for listening. goodbye forever",
     ],
 )
 def test_a_farewell_that_is_final_or_holds_risk_is_still_read(text):
