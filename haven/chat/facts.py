@@ -19,7 +19,7 @@ _DAY_NAMES = {
     "thurs": "Thursday",
     "fri": "Friday",
 }
-_AT = r"( at \d{1,2}(:\d\d)? ?(am|pm)?| at (noon|midday))?"
+_AT = r"( at \d{1,2}(:\d\d)?( ?(am|pm))?| at (noon|midday))?"
 #: a month, also as people shorten it ("mocks r in jan"), always after a word that makes it a time ("may" alone is a
 #: verb, "march" too), said back in full
 _MONTH = (
@@ -46,7 +46,7 @@ WHEN = re.compile(
     r"tonight|today|this (morning|afternoon|evening|week|weekend)|"
     rf"(in|by|before|after|until|till|end of|early|mid|late|this|next) {_MONTH}|"
     r"next (week|month|year)|in (a|an|one|two|three|four|five|a few|\d+) "
-    r"(hours?|days?|weeks?|months?)|at \d{1,2}(:\d\d)? ?(am|pm)?|\d{1,2} ?(am|pm))\b"
+    r"(hours?|days?|weeks?|months?)|at \d{1,2}(:\d\d)?( ?(am|pm))?|\d{1,2} ?(am|pm))\b"
 )
 EVENT = re.compile(
     r"\b(finals|mocks?|gcses|a levels|exams?|tests?|interviews?|presentations?|deadlines?|meetings?|appointments?|dates?|weddings?|"

@@ -615,7 +615,7 @@ PLAN_WHEN = re.compile(
     # a time, at the end of the plan: "before the 2pm meeting", "on saturday", "tonight"; not any phrase that
     # opens with "in" or "when" ("he always talked more in the car when he was little" was said back as a time)
     r"\b((before|after|during) .{1,40}|(on|this|next) (mon|tues|wednes|thurs|fri|satur|sun)day( \w+)?|"
-    r"(on|at) the weekend|at (lunch|\d{1,2}(:\d\d)? ?(am|pm)?)|in the (morning|afternoon|evening)|"
+    r"(on|at) the weekend|at (lunch|\d{1,2}(:\d\d)?( ?(am|pm))?)|in the (morning|afternoon|evening)|"
     r"once (i'?m|i get|i have|the \w+) .{1,30}|tomorrow( \w+)?|tonight|later( today| on)?|"
     r"this (morning|afternoon|evening|weekend)|first thing( in the morning)?)$"
 )

@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from haven.chat import intents as I
+
 #: People a message may be about ("my best friend", "my manager"), so a reply can name them as the person did.
 PEOPLE = (
     r"best friend|boyfriend|girlfriend|partner|husband|wife|ex|mum|mom|mother|dad|father|sister|brother|son|"
@@ -194,6 +196,9 @@ PLAN_STEP = re.compile(
     r"send|keep|put|buy|find|sort|cancel|set|pick|switch|listen|contact|reply|apologi[sz]e|bake|swim|jog|stretch|"
     r"meditate|journal|jot|mention|suggest|arrange|organi[sz]e|schedule|prep|prepare|rehearse|tidy|wear|print|"
     r"think about|look into|look at|try out|revise|study|finish|"
+    # things done to things: "i'll back it up to a usb stick tonight", "i'll charge it overnight"
+    r"back(?= (?:it|them|everything|my \w+|the \w+) up\b)|back up|save|upload|copy|charge|fix|update|restart|"
+    r"reinstall|clean|wash|pay|return|download|google|search|watch|learn|unplug|mute|unfollow|"
     # "i'll do 25 mins tonight", "do an hour of revision"; never "do it", "do something" (a plan unnamed)
     r"do(?= (?!(?:it|that|this|something|anything|myself|everything|what)\b))|"
     r"be (?:honest|open|straight|upfront)|"
@@ -315,6 +320,8 @@ _BECAUSE = re.compile(r"\s+(?:instead of|rather than|because|cos|coz|cause|so th
 def _step(norm: str) -> tuple[str, str] | None:
     """The step a message says the person (or someone) could take, said back as a phrase, and whose it is
     ("own" / "other"); None when it says none, is too long to say back, or is no step to welcome."""
+    # a closing thanks is not part of the step ("ok i'll back it up to a usb stick tonight. cheers")
+    norm = I.CLOSING_THANKS.sub("", norm).rstrip(" .,!") or norm
     if _NOT_A_STEP.search(norm) or _TEXT_SPEAK.search(norm) or norm.endswith("?") or _FEARED.search(norm):
         return None
     own = PLAN_STEP.search(norm)

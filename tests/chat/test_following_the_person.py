@@ -165,6 +165,17 @@ def test_facts_name_a_doctor_involved_and_someone_on_the_persons_side():
     assert not any(f[1] == "support" for f in extract("my boss is awful", ()))
 
 
+def test_a_time_said_back_keeps_no_space_that_followed_it():
+    """'exam tomorrow at 9 and my mum...' was said back as 'An exam tomorrow at 9 : that's a lot' (the space after
+    the hour was taken for the one before an 'am' that never came)."""
+    from haven.chat.facts import coming_up, extract
+
+    norm = "exam tomorrow at 9 and my mum will kill me if i dont get an a"
+    assert coming_up(tuple(extract(norm, ())), norm) == "An exam tomorrow at 9"
+    norm = "exam tomorrow at 9 am"
+    assert coming_up(tuple(extract(norm, ())), norm) == "An exam tomorrow at 9 am"
+
+
 def test_a_sign_off_after_a_plan_is_a_goodbye_and_common_steps_are_said_back(service, calm):
     replies = play(
         service,
