@@ -22,6 +22,7 @@ question it answers, and a person can correct a misfire in their own words.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
@@ -111,6 +112,8 @@ class Reading:
     risk_again: bool = False  # ...or that it is back ("thinking about it again", "the urges are back")
     #: the model's highest P(crisis) over the sentences that do not themselves tell history (1.0: not read)
     crisis_beside_history: float = 1.0
+    #: ...and over the sentences that are not a question how to tell whether someone else is at risk (1.0: not read)
+    crisis_beside_question: float = 1.0
     sentences: tuple[str, ...] = ()  # the prepared (normalised) sentences the patterns read
     #: for a crisis the model raised alone in English: the share of crises among the labelled training messages
     #: nearest to its window (``neighbours.py``); None when not asked or no opinion
@@ -191,7 +194,10 @@ def read(text: str) -> Reading:
         # what a history is told with is read only when the message tells one: not on every message's hot path
         well_now=history and frame_in("well_now", prepared.sentences),
         risk_again=history and frame_in("risk_again", prepared.sentences),
-        crisis_beside_history=_crisis_beside_history(pieces, predictions) if history else 1.0,
+        crisis_beside_history=_crisis_beside(pieces, predictions, "told_as_history") if history else 1.0,
+        crisis_beside_question=(
+            _crisis_beside(pieces, predictions, "how_to_tell") if frame_in("how_to_tell", prepared.sentences) else 1.0
+        ),
         sentences=prepared.sentences,
         neighbour_crises=_second_opinion(window, crisis, hits, risk_cue, language),
         # read only where it can matter: the model alone reads a crisis (not on every message's hot path)
@@ -209,27 +215,31 @@ def _second_opinion(window: str, crisis: float, hits, risk_cue: bool, language) 
     return crisis_share(window)
 
 
-def _crisis_beside_history(pieces: list[str], predictions) -> float:
-    """The model's highest P(crisis) over the sentences that do not tell history themselves.
+def _crisis_beside(pieces: list[str], predictions, frame: str) -> float:
+    """The model's highest P(crisis) over the sentences that do not hold the frame ``frame`` themselves.
 
     Why: "I tried to kill myself in sixth form. I'm in a much better place now" reads as a crisis when whole,
-    because the first sentence alone does; what matters for a history is whether anything else in the message
-    does. The whole-text window is left out when there are sentence windows; a one-sentence message that tells
-    history has nothing beside it (0.0). 1.0 when the model did not run (nothing can then be stepped down)."""
+    because the first sentence alone does; what matters for a history (``told_as_history``), or for a question how
+    to tell whether someone else is at risk (``how_to_tell``), is whether anything else in the message reads as a
+    crisis. The whole-text window is left out when there are sentence windows; a one-sentence message has nothing
+    beside it (0.0). 1.0 when the model did not run (nothing can then be stepped down)."""
     if len(predictions) != len(pieces) or not pieces:
         return 1.0
     own = list(zip(pieces, predictions, strict=True))
     if len(own) > 1:
         own = own[1:]
-    return max(
-        (p.crisis for piece, p in own if not _told_as_history(prepare(piece).sentences)),
-        default=0.0,
-    )
+    return max((p.crisis for piece, p in own if not frame_in(frame, prepare(piece).sentences)), default=0.0)
 
 
-#: Patterns of an attempt or overdose that, said in the past tense, may be history ("I tried to take my life at 19").
-_PAST_EVENT_PATTERNS = frozenset({"attempt", "take_life", "kill_self", "overdosed", "overdose_word"})
+#: Patterns of an attempt or overdose that, said in the past tense, may be history ("I tried to take my life at 19",
+#: "in Poland when I was sixteen I tried to hang myself").
+_PAST_EVENT_PATTERNS = frozenset({"attempt", "take_life", "kill_self", "overdosed", "overdose_word", "noose_hang"})
 _PAST_TENSE = ("tried", "attempted", "took", "taken", "overdosed")
+#: The words just before a hit that tell it as an attempt made ("since I tried to", "after trying to"), and just
+#: after an overdose that say it was taken ("the overdose I took in 2018").
+_TRIED_BEFORE = re.compile(r"\b(?:tried|attempted|after trying|after attempting|since trying) (?:to )?$")
+_AFTER_BEFORE = re.compile(r"\b(?:after|since|from) $")  # "in hospital after trying to end my life"
+_TAKEN_AFTER = re.compile(r"^ (?:i|that i|which i) (?:took|had|was given)\b")
 
 
 def _told_as_history(sentences: Sequence[str]) -> bool:
@@ -248,7 +258,10 @@ def _history_only(reading: Reading, thresholds) -> bool:
         return False
     if reading.crisis < thresholds.mention_floor:
         return True
-    return reading.well_now and reading.crisis_beside_history < thresholds.mention_floor
+    # something else is said beside the history ("My late wife found me. I never told a soul until yesterday."),
+    # and the model reads none of it as a crisis: what the message tells is the history
+    told_with_more = reading.well_now or len(reading.sentences) > 1
+    return told_with_more and reading.crisis_beside_history < thresholds.mention_floor
 
 
 def _past_events_only(reading: Reading) -> bool:
@@ -260,8 +273,18 @@ def _past_events_only(reading: Reading) -> bool:
         and not reading.risk_again
         and bool(past)
         and all(hit in past or _within(hit, past) for hit in reading.hits)
-        and any(word in hit.matched.split() for hit in past for word in _PAST_TENSE)
+        and any(_said_as_done(hit) for hit in past)
     )
+
+
+def _said_as_done(hit: PatternHit) -> bool:
+    """A hit told as something done, not wanted: a past-tense word in it ("I took an overdose"), an attempt just
+    before it ("since I tried to hang myself") or a taking just after it ("the overdose I took in 2018")."""
+    if any(word in hit.matched.split() for word in _PAST_TENSE):
+        return True
+    before, after = hit.sentence[: hit.span[0]], hit.sentence[hit.span[1] :]
+    tried = hit.matched.startswith(("trying", "attempting")) and _AFTER_BEFORE.search(before)
+    return bool(tried or _TRIED_BEFORE.search(before) or _TAKEN_AFTER.search(after))
 
 
 def _within(hit: PatternHit, others: Sequence[PatternHit]) -> bool:
@@ -353,6 +376,18 @@ def _question_to_learn(reading: Reading, thresholds) -> bool:
     return not any(asks_about_means(sentence) for sentence in reading.sentences)
 
 
+def _asks_how_to_tell(reading: Reading) -> bool:
+    """Every pattern hit is in a question how to tell whether someone else is at risk, and no sentence asks about
+    means (what else the message says is read by the caller). Why: worried parents and friends asking what the signs are were given the full card, which then held
+    the whole conversation, for a question the check-in about the other person answers better."""
+    from haven.safety.conversation import asks_about_means
+
+    asked = {hit.sentence for hit in reading.hits}
+    if not asked or not all(frame_in("how_to_tell", [sentence]) for sentence in asked):
+        return False
+    return not any(asks_about_means(sentence) for sentence in reading.sentences)
+
+
 def _pattern_evidence(hits: Sequence[PatternHit]) -> str:
     seen: dict[str, str] = {}
     for hit in hits:
@@ -406,6 +441,12 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # asks directly, not the card that would then hold over the rest of the project
             why = _pattern_evidence(reading.hits) + f", a question to learn; {model_says}"
             return Triage("concern", category, why, audience, language, "pattern")
+        if _asks_how_to_tell(reading) and reading.crisis_beside_question < thresholds.mention_floor:
+            # "how would I know if my 15 year old is self-harming?": someone worried about another person, asking
+            # what to look for; the check-in about them, with the lines inline, not the card that then holds
+            why = _pattern_evidence(reading.hits) + f", a question how to tell; {model_says}"
+            who = audience if audience in ("learning", "third_party") else "third_party"
+            return Triage("concern", category, why, who, language, "pattern")
         if _history_only(reading, thresholds):
             why = _pattern_evidence(reading.hits) + f", told as history; {model_says}"
             return Triage("concern", category, why, audience, language, "pattern")
@@ -429,6 +470,13 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # the pattern makes the model's reading a possible misread too, met with a check-in that asks
             # directly, not the card that would then hold. A risk word no frame explains keeps the crisis.
             why = f"{model_says}, but a frame explained its risk words"
+            return Triage("concern", reading.category, why, audience, language, "model")
+        if reading.history and reading.well_now and not reading.risk_again and (
+            reading.crisis_beside_history < thresholds.mention_floor
+        ):
+            # "they're from when I used to cut at school. I'm 29 now and haven't done it since I was seventeen": a
+            # past told as past, the person well now, nothing else in the message read as a crisis
+            why = f"{model_says}, told as history"
             return Triage("concern", reading.category, why, audience, language, "model")
         if not reading.risk_cue and looks_ordinary(reading.neighbour_crises):
             # the model alone, and nothing said like this among the labelled messages was a crisis: a possible

@@ -93,6 +93,65 @@ def test_a_history_with_the_risk_back_or_recent_stays_a_crisis(text):
     assert triage(text).level == "crisis"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an attempt told before anything about now, with more said beside it that reads as no crisis
+        "when I was seventeen I tried to hang myself. my brother found me. I'm 40 now",
+        # "since I tried to", "after trying to": the attempt is the thing done, years ago
+        "it's been ten years since I tried to end my life and I've been doing well since",
+        # "the overdose I took in 2015": the taking said just after the word
+        "the overdose I took in 2015 is part of my story. I'm in a completely different place now",
+        # the learned layer alone, a past told as past, the person well now
+        "they're scars from when I used to cut. I'm 30 now and haven't done it since uni",
+    ],
+)
+def test_more_ways_of_telling_a_past_attempt_as_history_are_a_check(text):
+    assert triage(text).level == "concern"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when I was 16 I tried to hang myself and I'm struggling again",
+        "years ago I tried to hang myself. tonight I've got the rope ready",
+        "I tried to hang myself when I was 20. I still think about doing it",
+        "I tried to hang myself last night",
+    ],
+)
+def test_a_past_hanging_attempt_with_anything_of_now_stays_a_crisis(text):
+    assert triage(text).level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how would I know if my flatmate is thinking about suicide?",
+        "How would I know if a friend from choir was thinking about suicide? She's gone very quiet since her divorce.",
+    ],
+)
+def test_asking_how_to_tell_whether_someone_else_is_at_risk_is_a_check_about_them(text):
+    result = triage(text)
+    assert result.level == "concern"
+    assert result.audience in ("third_party", "learning")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what else the message says reads as a crisis: the card, whatever the question
+        "how can I tell if my son is suicidal? he just texted me goodbye and said he's going to jump",
+        # a sign told beside the question is a pattern of its own
+        "how do I tell if my daughter is self harming? I found a razor blade in her bag tonight",
+        # about the person themselves: not a question about someone else
+        "how would I know if I'm suicidal",
+        "how would I know if I took enough pills to die",
+    ],
+)
+def test_a_question_how_to_tell_with_danger_beside_it_or_about_oneself_stays_a_crisis(text):
+    assert triage(text).level == "crisis"
+
+
 def test_a_history_held_as_a_crisis_steps_down_when_the_person_says_it_was_long_ago():
     from haven.safety.conversation import assess
 
