@@ -133,7 +133,11 @@ ASKS_ABOUT = re.compile(
 CONDITION = re.compile(
     r"\b((do|could|might|can) i (have|be having|suffer from)|am i (\w+ )?(depressed|bipolar|autistic|adhd|ocd|"
     r"anxious|mentally ill|crazy|normal)|is (this|it|that) (\w+ )?(depression|anxiety|adhd|ocd|ptsd|bipolar|"
-    r"a disorder|an illness)|do you think i'?m|diagnos)"
+    r"a disorder|an illness)|do you think i'?m|"
+    # asking for a diagnosis ("can you diagnose me?", "should I get diagnosed?"), not telling one ("she's 12 and
+    # just got diagnosed type 1", "I was diagnosed with ADHD last year")
+    r"(can|could|will|would) you (\w+ )?diagnos|diagnos\w* me\b|(should|could|can|do|would) i (get|be|need)"
+    r" (\w+ ){0,2}diagnos|how (do|does|can|would) (i|you|someone|one|people) get (\w+ )?diagnos)"
 )
 ACKNOWLEDGE = re.compile(
     r"^(ok|okay|k|kk|sure|yes|yeah|yep|yup|no|nope|maybe|not really|i guess|i don'?t know|idk|dunno|hmm+|mm+|"
@@ -285,6 +289,16 @@ GOOD_NEWS = re.compile(
     r"(i|we) (actually |finally |only )?got it\b(?! (wrong|all wrong|back|off|out|from|done))|(they|she|he) said yes|"
     r"yay+|woo+(hoo+)?|yess+|"
     r"i did it|nailed it|smashed it|good news|great news|went (really |so )?well|went better|"
+    # "but I WENT!! and chef said my brunoise was the neatest on the bench": going anyway, and praise passed on
+    r"^(but|and|well|and yet|still) (i|we) (actually |still |did |even )?(went|did it|showed up|turned up|got there)\b|"
+    r"(said|says|told me) (that )?(my|i) (\w+ ){0,2}(was|were|is|did|looked) (the )?(neatest|best|really good|so good|"
+    r"great|brilliant|excellent|perfect|spot on|amazing)|"
+    # "I went last week and rather enjoyed myself": not "didn't enjoy it", "never enjoyed"
+    # "sleeping better and I went back to 5-a-side": getting back to life, said plainly
+    r"(sleeping|eating|coping|managing) (a lot |much |so much |a bit |loads |way )?better|"
+    r"(i|we) (finally )?(went|got|am going|'?m going|'?ve been going) back to (work|the gym|training|football|"
+    r"5 ?a ?side|five a side|uni|school|college|class|classes|the pool|swimming|running|church|choir)|"
+    r"(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to )(rather |really |actually |quite |properly )?enjoyed (myself|it|ourselves)|"
     r"got (picked|chosen|selected|shortlisted|in(?! (\d+|late|early|at|on|trouble|a|an|the|my|his|her|their|from|after|before|touch|the car|bed)\b)|accepted|promoted|a (job|place|raise|promotion)(?! (interview|assessment|test|exam|call|trial)))|proud of myself|"
     r"(had|having) a (really )?(good|great|nice|lovely) (day|week|time|weekend|night)|finally (did|managed|got)|"
     r"managed to|made it through|best day|i got (out|up)|i (\w+ )?went (out|for a|to the)|i got engaged|"

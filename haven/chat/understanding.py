@@ -80,7 +80,7 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "lonely",
         r"lonel\w*|(feel(s|ing)?|felt|so|all|very|completely|totally|really|always|just me) alone\b|alone (all the time|again|every)|"
-        r"isolated|no friends|no one to talk|nobody to talk|(don'?t|do not|never|didn'?t|without) (talk|speak)(ing)? to (anyone|anybody|a soul)|left out|no one (cares|understands)|"
+        r"isolated|no friends|(no one|nobody|noone|no ?body) to (talk|tell|share|ring|call|show)|(don'?t|do not|never|didn'?t|without) (talk|speak)(ing)? to (anyone|anybody|a soul)|left out|no one (cares|understands)|"
         r"(don'?t|do not|didn'?t) know (anyone|anybody|a soul|a single (person|soul)|one (person|soul))|know no ?one|haven'?t (got|made) (any )?friends|"
         r"(friends|mates|everyone|everybody) (have |has )?(all )?(moved|gone) away",
         ("I feel so lonely", "I have no one to talk to", "everyone else has friends except me"),
@@ -117,7 +117,9 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "grieving",
-        r"grie(f|ving)|passed away|\bdied\b|broke up with me|dumped me|(we|we'?ve|just|have) (broken|split) up|"
+        # "died" of a person or pet; not "I literally died of embarrassment", "I died on level 3", "nearly died laughing"
+        r"grie(f|ving)|passed away|\b(?<!i )(?<!literally )(?<!nearly )(?<!almost )(?<!basically )(?<!actually )died\b"
+        r"(?! (of|from|with) (embarrassment|cringe|laughing|laughter|boredom|shame|the cringe))(?! laughing)|broke up with me|dumped me|(we|we'?ve|just|have) (broken|split) up|"
         r"(we|i|she|he|they) (broke|split) up|(had to )?put (our|my|the) (dog|cat|pet|rabbit|horse) down|"
         # "we had our old spaniel put to sleep", "having him put down", "we had Bramble put to sleep": a pet's death
         r"\b(had|have|having|had to have) (our|my|the|him|her|them|(?!(to|it|a|an|you|me|just|already)\b)[a-z]+) (\w+ ){0,3}put (down|to sleep)\b|"
@@ -171,7 +173,8 @@ class Theme:
 THEMES: tuple[Theme, ...] = (
     Theme(
         "sleep",
-        r"sleep|slept|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning|"
+        # not "sleeping better", "sleep's been better": sleep said to be well is no sleep problem
+        r"sleep(?!(ing|s| has|'s| is)( been)? (a lot |much |so much |a bit |loads |way |really |so )?(better|fine|good|great|ok|okay))|slept(?! (better|well|fine|great|like a (log|baby)))|insomnia|awake|bed ?time|nightmare|the nights?\b|3 ?am|tossing and turning|"
         r"(lie|lying|lay) (there|here|in bed)|in bed (and|but|at)|drop(ping)? off|drift(ing)? off|(go|goes|get|going|went) to bed|switch off at night",
     ),
     Theme(
@@ -220,7 +223,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "family",
-        r"\bmum\b|\bmom\b|\bdad\b|mother|father|parent|sister|brother|family|kids?\b|children|\bsons?\b|daughter|"
+        # not "called my chem teacher mum in front of the whole class": a slip of the tongue, not family
+        r"\b(?<!teacher )(?<!boss )(?<!lecturer )(?<!tutor )(?<!coach )(?<!manager )(mum|mom|dad)\b|mother|father|parent|sister|brother|family|kids?\b|children|\bsons?\b|daughter|"
         r"\bbaby\b|newborn|toddler",
     ),
     Theme("friends", r"(?<!boy)(?<!girl)friend|\bmates?\b|social|party|people think"),
@@ -369,6 +373,16 @@ _OTHERS_WORK = re.compile(
 _SPOKEN_WELL_OF = re.compile(
     r"\b(partner|husband|wife|boyfriend|girlfriend)( \w+){0,1} (is|has been|'s been|'s) (really |so |very )?"
     r"(great|lovely|amazing|supportive|brilliant|wonderful|good|kind|fine|helpful)\b"
+)
+#: Something done that went badly ("I went to the party but I didn't enjoy it at all"): no win to celebrate.
+_SPOILED = re.compile(
+    r"\b(didn'?t|did not|never|couldn'?t|could not) (enjoy|like|have (any )?fun)|hated (it|every)|"
+    r"(it|that|which) was (awful|horrible|terrible|a disaster|a nightmare|so awkward|hell)\b"
+)
+#: Sleep said to be going well ("sleeping better", "I've slept well all week"): good news, not a sleep problem.
+_SLEEPING_WELL = re.compile(
+    r"\b(sleep(ing)?|slept)( (is|has been|'?s been|has got|got))? (a lot |much |so much |a bit |loads |way |really |so )?"
+    r"(better|well|fine|great|like a (log|baby))\b"
 )
 _OWN_WORK = re.compile(r"\b(my (job|boss|manager|work|shift|colleagues?)|at work i|i work|i'?m working)\b")
 #: A question in the person's own voice, opening with its question word ("what would facing it even look like?"),
@@ -637,6 +651,8 @@ class Understander:
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
         denied = _set_aside(norm)
         themes = tuple(t for t in self._judged(self._meant(themes, vector), vector, state) if t not in denied)
+        if "sleep" in themes and _SLEEPING_WELL.search(norm) and not re.search(r"\b(can'?t|cannot|not|no|awake|insomnia)\b", norm):
+            themes = tuple(t for t in themes if t != "sleep")  # "sleeping better and back at 5-a-side": no sleep problem
         if vector is not None and not feelings:
             feelings += self._feelings_by_meaning(vector, norm)
         feelings_t = tuple(dict.fromkeys(feelings))
@@ -890,7 +906,7 @@ class Understander:
             return I.Reading("question")
         if named in self.library.articles and I.ASKS_ABOUT.search(norm):
             return I.Reading("question")  # "wait wat even is cbt??" after Haven asked about the exam: answered first
-        if (I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)) and not _distressed(feelings):
+        if (I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)) and not _distressed(feelings) and not _SPOILED.search(norm):
             return I.Reading("progress")
         # 2. the pending question
         if pending is not None and pending.kind == "offer":
@@ -1044,7 +1060,12 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
 #: A message that ends by saying goodbye, however long it is ("right, I will try to sleep now. Thank you, goodbye").
 _ENDS_WITH_GOODBYE = re.compile(
     r"\b(goodbye|bye+|bye for now|good ?night|night night|see (you|ya)( later| soon| tomorrow)?|"
-    r"talk (to you )?(later|soon|tomorrow)|ttyl|ta[- ]ra|laters)\W*$"
+    r"talk (to you )?(later|soon|tomorrow)|ttyl|ta[- ]ra|laters|"
+    # "Thank you, have a nice evening.", "Right, I'll be off.", "cheers, that's me off to bed"
+    r"(have|enjoy) (a|the rest of your) (nice|good|lovely|great|grand)? ?(evening|day|night|weekend|afternoon)|"
+    r"i'?ll be off( now| then)?|(that'?s|thats) me off( to (bed|sleep|work))?)\W*$|"
+    # "ok ttyl my mums shouting me down for tea": the goodbye first, then where they are off to
+    r"^((ok|okay|right|anyway|alright|k|kk|oh|ah|omg) )*(ttyl|gtg|g2g|gotta go|got to go|have to go|laters|bye+|cya)\b"
 )
 #: Thanks that says the talk helped ("it helped, saying it to someone", "I needed that", "I feel a bit lighter").
 _IT_HELPED = re.compile(

@@ -17,6 +17,18 @@ from haven.chat.understanding import normalise
         ("k thx ttyl", "goodbye"),
         ("Well. Didn't think I'd say all that to a phone. Thanks. Ta-ra.", "goodbye"),
         ("ok. salamat for listening. I sleep now, early breakfasts at 6", "goodbye"),
+        # a goodbye first, then where they are off to; a goodbye said as a wish for the evening
+        ("ok ttyl my mums shouting me down for tea", "goodbye"),
+        ("Ok, next time I wait for sunny day. Thank you, have a nice evening.", "goodbye"),
+        ("Good to get it off my chest anyhow. Right, I'll be off.", "goodbye"),
+        # good news in plain words: getting back to life, enjoying something
+        ("and honestly I'm doing okay? sleeping better and I went back to 5-a-side on wednesday", "progress"),
+        ("the library has a puzzle group on Thursdays. I went last week and rather enjoyed myself.", "progress"),
+        ("I went to the party but I didn't enjoy it at all", "feeling"),
+        ("but I WENT!! and chef said my brunoise was the neatest on the bench", "progress"),
+        # telling a diagnosis is not asking for one
+        ("can you diagnose me with anxiety?", "question"),
+        ("should I get diagnosed for ADHD?", "question"),
         ("tara was mean to me at lunch", "feeling"),
         ("what can you do?", "capabilities"),
         ("I want to talk to a real person", "human"),
@@ -54,6 +66,29 @@ def test_intent(understander, text, intent):
 )
 def test_feelings(understander, text, feeling):
     assert feeling in understander.read(text).feelings
+
+
+def test_dying_of_embarrassment_is_shame_not_grief(understander):
+    u = understander.read("omg i literally died of embarrassment today")
+    assert "grieving" not in u.feelings
+    assert "ashamed" in u.feelings
+    assert "grieving" in understander.read("my grandad died last week").feelings
+
+
+def test_a_win_with_nobody_to_tell_is_loneliness_not_a_celebration(understander):
+    u = understander.read("Today I finally got 14 across, and I got it, and there was nobody to tell.")
+    assert "lonely" in u.feelings
+    assert u.intent != "progress"
+
+
+def test_sleep_said_to_be_going_well_is_not_a_sleep_problem(understander):
+    assert "sleep" not in understander.read("sleeping better and I went back to the gym").themes
+    assert "sleep" in understander.read("I can't sleep, I lie awake for hours").themes
+
+
+def test_a_slip_of_the_tongue_to_a_teacher_is_not_family(understander):
+    assert "family" not in understander.read("I called my chem teacher mum in front of the whole class").themes
+    assert "family" in understander.read("my mum keeps shouting at me").themes
 
 
 def test_negated_feeling_is_not_taken(understander):
@@ -190,3 +225,9 @@ def test_what_i_did_is_told_not_an_exercise_tried(text):
 
     assert not I.TRIED.search(normalise(text))
     assert I.TRIED.search(normalise("I did the breathing and it helped"))
+
+
+def test_a_diagnosis_told_of_someone_else_is_not_a_question_about_a_condition(understander):
+    u = understander.read("she's 12 and just got diagnosed type 1, she's getting an insulin pump fitted next month")
+    assert u.intent != "question"
+    assert u.condition is None
