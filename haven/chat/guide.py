@@ -789,7 +789,9 @@ class GuideEngine:
         them = {"she": "her", "he": "him"}.get(move.pronoun) or (
             "them" if move.kind == "someone" else move.who or "them"
         )
-        fields = {"who": who, "pronoun": move.pronoun, "them": them}
+        # the one who did something ("How did they take it?"): "them" said as a subject reads wrong
+        they = {"her": "she", "him": "he", "them": "they"}.get(them, them)
+        fields = {"who": who, "pronoun": move.pronoun, "them": them, "they": they}
         pools = {
             "reported": (P.THREAD_REPORTED, P.THREAD_REPORTED_QUESTION),
             "reported_other": ((), P.THREAD_REPORTED_OTHER_QUESTION),

@@ -106,7 +106,7 @@ REQUEST = re.compile(
 OPTIONS = re.compile(
     r"\b(what (can|could|should) i (\w+ )?(do|try)|what (would|might) help|"
     r"(is there )?(anything|something) (i|we) (can|could|should) (do|try)|any (ideas|tips|suggestions|exercises)|"
-    r"(give|show) me (some )?(options|ideas|exercises|something to (do|try))|what are my options|"
+    r"(give|show) (me|us) (some )?(options|ideas|exercises|something to (do|try))|what are my options|"
     r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|what else (is there|have you got|you got|ya got)|"
     r"(can|could|would) (you|u) help me (make|plan|with|sort|get|figure|work out|deal with|stop|manage))\b"
 )
@@ -179,7 +179,9 @@ REFUSAL = re.compile(
     r"(don'?t|do not) (really )?feel like (doing )?(an?|any|the|more|another) (\w+ )?(exercises?|breathing)|"
     r"(can|could) we (not|skip( the)?) (do )?(the |any )?(exercises?|breathing)|"
     r"(exercises?|breathing|techniques?|tips)( exercises?| techniques?| stuff| things?)? (are|is) (rubbish|useless|pointless|"
-    r"stupid|a waste of time|crap|nonsense|bs|not for me|not my thing)|don'?t bother (with|suggesting|offering)?)"
+    r"stupid|a waste of time|crap|nonsense|bs|not for me|not my thing)|"
+    # "don't bother with the exercises", "nah don't bother"; not "heights don't bother me"
+    r"don'?t bother(?! me| him| her| us| them| anyone| you)( (with|suggesting|offering))?)"
 )
 #: "Just listen": the person wants to be heard, not fixed.
 LISTEN = re.compile(
@@ -260,7 +262,9 @@ HELPED = re.compile(
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!been )working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|less (anxious|panicky|tense|wobbly|shaky)|"
     # what eased, said of the feeling: "I did the name-five-things thing and it settled down", "took the edge off"
-    r"(it|that|things|i|my (heart|breathing|stomach|chest|nerves)) (\w+ )?settled( down)?|took the edge off)\b"
+    r"(it|that|things|i|my (heart|breathing|stomach|chest|nerves)) (\w+ )?settled( down)?|took the edge off|"
+    # "ok did the slow counting out thing. bit better tbh"
+    r"^(\w+ ){0,8}(bit|little|lil) (better|calmer|easier)( now| tbh| actually| i think)*$|(bit|little) (better|calmer) (tbh|now)\b)\b"
 )
 _NUMBER_WORDS = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a hundred|hundred|a whole|a full"
 _HABIT = (

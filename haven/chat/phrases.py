@@ -832,7 +832,7 @@ THREAD_EVENT_QUESTION = (
 )
 #: A yes to "Have you been able to tell them?".
 THREAD_TOLD = ("That can't have been easy to say.", "Good that you've been able to say something.")
-THREAD_TOLD_QUESTION = ("How did {them} take it?", "What happened when you did?")
+THREAD_TOLD_QUESTION = ("How did {they} take it?", "What happened when you did?")
 #: "not really, my brother lives abroad", to "Is there someone you can talk to?".
 THREAD_ALONE = (
     "That's a lot to carry without someone close by.",

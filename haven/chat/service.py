@@ -37,6 +37,11 @@ SEARCH_K = 5
 OPTIONS_K = 8
 #: Earlier messages handed to an engine (the LLM trims further to its token budget).
 HISTORY_TURNS = 24
+#: Common English words: two of them in a message read as another language mean English mixed with it.
+_ENGLISH_WORDS = frozenset(
+    "the and i i'm im my me to is it a of in that you but so just like this what for with was have not on at be "
+    "all really already asked they their we our he she his her want wants can can't don't will would".split()
+)
 
 
 class Searcher(Protocol):
@@ -120,7 +125,7 @@ class ChatService:
         conversation_id = self._conversation(person, conversation_id)
         self._save_risk(person, conversation_id, assessment.state)
         yield TurnStarted(conversation_id)
-        if verdict.language not in (None, "en"):
+        if verdict.language not in (None, "en") and not self._mixed_into_english(person, conversation_id, text):
             yield self._other_language_reply(person, text, conversation_id, verdict)
             return
         used = limits.bounded(text)  # triage read it all; the rest of the turn reads a bounded part
@@ -365,6 +370,26 @@ class ChatService:
             self._store_dialogue(person, conversation_id, dialogue.advance(state, understanding, (), None))
         except Exception:
             log.exception("could not keep what was said in a safety turn")
+
+    def _mixed_into_english(self, person: str, conversation_id: int, text: str) -> bool:
+        """Whether a message read as another language is part of a talk in English: the person wrote in English
+        earlier in this conversation, and this message carries English words of its own or is a thanks or a
+        goodbye. Why: "my jefe wants the whole report by mañana y yo todavía no tengo los números" and "vale,
+        gracias de verdad 💛" after turns in English were met with "Haven works in English" and help lines; the
+        person mixing languages was understood fine the turn before. (Triage has read the whole message already.)"""
+        from haven.chat import intents as I
+        from haven.safety.languages import detect_language
+
+        norm = normalise(text)
+        english = len(set(re.findall(r"[a-z']+", norm)) & _ENGLISH_WORDS) >= 2
+        if not (english or I.thanks_given(norm) or I.GOODBYE.search(norm)):
+            return False
+        try:
+            earlier = [t.text for t in store.load_turns(self.db, person, conversation_id) if t.role == "user"]
+            return any(detect_language(said) == "en" for said in earlier[-3:])
+        except Exception:  # a fault here only costs the note that Haven works in English
+            log.exception("could not read the conversation's language")
+            return False
 
     def _other_language_reply(self, person: str, text: str, conversation_id: int, verdict) -> Reply:
         """A message in a language Haven cannot read well: say so kindly, never "outside what I can help with"."""

@@ -621,3 +621,19 @@ def test_words_that_look_like_a_shortened_weekday_are_not_one():
     from haven.chat.facts import extract
 
     assert not [f for f in extract("i sat in the sun for an hour and my mum rang", ()) if f[1] == "when"]
+
+
+def test_words_of_another_language_mixed_into_a_talk_in_english_are_answered_not_met_with_a_language_note(service):
+    """ "my jefe wants the whole quarterly report by mañana y yo todavía no tengo los números" and "vale, gracias de
+    verdad" after turns in English were answered "Haven works in English..." with help lines; a message wholly in
+    another language, first in a talk, still gets that note."""
+    replies = play(
+        service,
+        "this deadline will be the death of me, my boss is on my back all week",
+        "my jefe wants the whole quarterly report by mañana y yo todavía no tengo los números de Madrid",
+        "vale, gracias de verdad",
+    )
+    assert all("works in English" not in r.text for r in replies)
+    assert replies[-1].understood.intent == "thanks"
+    (alone,) = play(service, "me siento muy triste y sola", person="someone else")
+    assert "works in English" in alone.text

@@ -46,3 +46,20 @@ def test_a_reply_does_not_say_the_same_thing_twice_in_other_words():
     assert quoting.pick(
         "lead", ["From Haven's library: {snippet}"], snippet="A loss like this can shake you."
     )  # a quote
+
+
+def test_no_phrase_puts_them_where_a_subject_goes():
+    """ "How did them take it?" was said to a man who had told his wife: "{them}" is an object ("tell {them}"); the
+    one who does something is "{they}" ("How did they take it?", "How did she take it?")."""
+    import re
+
+    from haven.chat import phrases
+
+    said = [
+        phrase
+        for value in vars(phrases).values()
+        for phrase in (value if isinstance(value, tuple) else (value,))
+        if isinstance(phrase, str)
+    ]
+    assert any("{they}" in phrase for phrase in said)
+    assert not [p for p in said if re.search(r"\b(did|does|do|will|would|can|could|has|have|is|was) \{them\}", p)]

@@ -231,3 +231,14 @@ def test_a_diagnosis_told_of_someone_else_is_not_a_question_about_a_condition(un
     u = understander.read("she's 12 and just got diagnosed type 1, she's getting an insulin pump fitted next month")
     assert u.intent != "question"
     assert u.condition is None
+
+
+def test_dont_bother_me_is_not_a_decline_and_a_bit_better_is_something_that_helped(understander):
+    assert understander.read("heights dont bother me never have, its the gaffer").intent != "decline"
+    assert understander.read("nah don't bother with the exercises").intent == "decline"
+    tried = understander.read("ok did the slow counting out thing. bit better tbh")
+    assert (tried.intent, tried.outcome) == ("tried", "helped")
+
+
+def test_give_us_something_to_try_asks_for_options(understander):
+    assert understander.read("yeah go on then, give us something to try").options
