@@ -283,7 +283,7 @@ class GuideEngine:
         move = self._move(request)
         if move is not None:
             paragraphs = self._follow_thread(request, phraser, move)
-            return Draft(text="\n\n".join(paragraphs))
+            return Draft(text=threads.cased_as_said("\n\n".join(paragraphs), request.text))
         paragraphs, suggested = compose(request, phraser, citer)
         text = "\n\n".join(p for p in paragraphs if p)
         return Draft(text=text, citations=tuple(citer.citations), suggested_exercises=tuple(suggested))

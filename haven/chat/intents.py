@@ -264,7 +264,9 @@ HELPED = re.compile(
     # what eased, said of the feeling: "I did the name-five-things thing and it settled down", "took the edge off"
     r"(it|that|things|i|my (heart|breathing|stomach|chest|nerves)) (\w+ )?settled( down)?|took the edge off|"
     # "ok did the slow counting out thing. bit better tbh"
-    r"^(\w+ ){0,8}(bit|little|lil) (better|calmer|easier)( now| tbh| actually| i think)*$|(bit|little) (better|calmer) (tbh|now)\b)\b"
+    r"^(\w+ ){0,8}(bit|little|lil) (better|calmer|easier)( now| tbh| actually| i think)*$|(bit|little) (better|calmer) (tbh|now)\b|"
+    # "bit heavier in the head now, in a good way"
+    r"in a good way)\b"
 )
 _NUMBER_WORDS = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a hundred|hundred|a whole|a full"
 _HABIT = (

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from haven.chat import intents as I
 
@@ -315,6 +316,36 @@ _FEARED = re.compile(
     r"dreading|anxious) (that |about |of )?(i'?ll|i will|i might|i'?m going to|i'?m gonna)\b"
 )
 _BECAUSE = re.compile(r"\s+(?:instead of|rather than|because|cos|coz|cause|so that|so i can|so it|so she|so he)\b")
+
+
+def cased_as_said(words: str, text: str) -> str:
+    """``words`` (said back from the person's normalised message) with the names they capitalised as they wrote
+    them: "Asking joan sounds like a good plan" was said back to "Perhaps I might ask Joan, one of the altos".
+    Only words capitalised inside a sentence count (not its first word, not "I", not a word in capitals), and
+    never a word of Haven's own phrases ("I said Good morning" must not make "that's Good to hear")."""
+    names = {}
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for word in re.findall(r"[A-Za-z][A-Za-z'-]+", sentence)[1:]:
+            lower = word.lower()
+            if word[0].isupper() and not word.isupper() and word != "I" and lower not in _own_words():
+                names.setdefault(lower, word)
+    if not names:
+        return words
+    return re.sub(r"[A-Za-z][A-Za-z'-]+", lambda m: names.get(m.group(0), m.group(0)), words)
+
+
+@lru_cache(maxsize=1)
+def _own_words() -> frozenset[str]:
+    """Every word of Haven's own phrases, lower-cased."""
+    from haven.chat import phrases
+
+    said = " ".join(
+        phrase
+        for value in vars(phrases).values()
+        for phrase in (value if isinstance(value, tuple) else (value,))
+        if isinstance(phrase, str)
+    )
+    return frozenset(re.findall(r"[a-z][a-z'-]+", said.lower()))
 
 
 def _step(norm: str) -> tuple[str, str] | None:

@@ -226,3 +226,13 @@ def test_a_plan_is_said_back_without_the_reasons_that_follow_it():
 
     said = plan_said_back("ok. i'll just ask him straight on our video call saturday instead of stewing over it all week")
     assert said == ("Asking him straight on your video call Saturday", "own")
+
+
+def test_names_are_said_back_as_the_person_wrote_them():
+    """ "Asking joan sounds like a good plan" was said back to "Perhaps I might ask Joan, one of the altos"."""
+    from haven.chat.threads import cased_as_said
+
+    assert cased_as_said("Asking joan on sunday", "Perhaps I might ask Joan on Sunday") == "Asking Joan on Sunday"
+    # Haven's own words keep their case, a sentence's first word and words in capitals are not names
+    assert cased_as_said("that's good to hear", "I said Good morning") == "that's good to hear"
+    assert cased_as_said("you went", "but I WENT!! Went twice") == "you went"
