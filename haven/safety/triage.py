@@ -371,21 +371,26 @@ def _question_to_learn(reading: Reading, thresholds) -> bool:
     lethal dose") keeps the crisis whatever the audience."""
     if reading.audience != "learning" or reading.crisis >= thresholds.mention_floor:
         return False
-    from haven.safety.conversation import asks_about_means
-
-    return not any(asks_about_means(sentence) for sentence in reading.sentences)
+    return not _asks_means(reading)
 
 
 def _asks_how_to_tell(reading: Reading) -> bool:
     """Every pattern hit is in a question how to tell whether someone else is at risk, and no sentence asks about
-    means (what else the message says is read by the caller). Why: worried parents and friends asking what the signs are were given the full card, which then held
-    the whole conversation, for a question the check-in about the other person answers better."""
-    from haven.safety.conversation import asks_about_means
-
+    means (what else the message says is read by the caller). Why: worried parents and friends asking what the
+    signs are were given the full card, which then held the whole conversation, for a question the check-in about
+    the other person answers better."""
     asked = {hit.sentence for hit in reading.hits}
     if not asked or not all(frame_in("how_to_tell", [sentence]) for sentence in asked):
         return False
-    return not any(asks_about_means(sentence) for sentence in reading.sentences)
+    return not _asks_means(reading)
+
+
+def _asks_means(reading: Reading) -> bool:
+    """Whether any sentence of the message asks about means ("how many", "a lethal dose"): that keeps a crisis
+    whatever else the message is."""
+    from haven.safety.conversation import asks_about_means
+
+    return any(asks_about_means(sentence) for sentence in reading.sentences)
 
 
 def _pattern_evidence(hits: Sequence[PatternHit]) -> str:
