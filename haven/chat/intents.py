@@ -180,6 +180,10 @@ REFUSAL = re.compile(
     r"(can|could) we (not|skip( the)?) (do )?(the |any )?(exercises?|breathing)|"
     r"(exercises?|breathing|techniques?|tips)( exercises?| techniques?| stuff| things?)? (are|is) (rubbish|useless|pointless|"
     r"stupid|a waste of time|crap|nonsense|bs|not for me|not my thing)|"
+    # "nah not breathing stuff, we did it in pshe", "no, not grounding things again": a kind of exercise turned down
+    # by name; not "not breathing properly" (no "stuff" or "things" after it)
+    r"^(nah|no|nope|not)\b( thanks| thank you)?,? (not )?(the |any |more |that )?(breathing|grounding|meditation|mindfulness|"
+    r"journal\w*|relaxation)( stuff| things?| ones?| exercises?| techniques?| again)\b|"
     # "don't bother with the exercises", "nah don't bother"; not "heights don't bother me"
     r"don'?t bother(?! me| him| her| us| them| anyone| you)( (with|suggesting|offering))?)"
 )

@@ -242,3 +242,21 @@ def test_dont_bother_me_is_not_a_decline_and_a_bit_better_is_something_that_help
 
 def test_give_us_something_to_try_asks_for_options(understander):
     assert understander.read("yeah go on then, give us something to try").options
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("nah not breathing stuff, we did it in pshe and everyone was giggling", "breathing"),
+        ("nah not grounding stuff, ive done the 5 4 3 2 1 thing a million times", "grounding"),
+        ("no not the breathing again", "breathing"),
+    ],
+)
+def test_a_kind_of_exercise_turned_down_by_name_is_a_decline_of_that_kind(understander, text, kind):
+    reading = understander.read(text)
+    assert reading.intent == "decline"
+    assert kind in reading.avoid
+
+
+def test_not_breathing_properly_is_not_a_decline(understander):
+    assert understander.read("not breathing properly, chest is tight").intent != "decline"

@@ -76,3 +76,22 @@ def test_an_emergency_call_made_for_someone_else_still_holds_until_help_is_with_
 
 def test_someone_elses_overdose_is_never_read_as_the_means_taken_away():
     assert _after(THIRD_PARTY, "my brother took all his tablets too, both of them now") == "held"
+
+
+HARM_TO_OTHERS = "Gun's in the pickup, loaded. I'm going down there now and when he comes out I'll put him on the ground."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aled's here. He's unloaded it and taken the gun and the box of cartridges back to his, locked in his cabinet",
+        "my brother has taken the gun away, he's sat with me now",
+    ],
+)
+def test_someone_else_taking_the_weapon_moves_a_threat_to_the_safety_check(text):
+    assert _after(HARM_TO_OTHERS, text) == "check"
+
+
+@pytest.mark.parametrize("text", ["I have taken the gun away with me", "I took the gun to his place"])
+def test_the_person_taking_the_weapon_themselves_keeps_the_threat_held(text):
+    assert _after(HARM_TO_OTHERS, text) == "held"
