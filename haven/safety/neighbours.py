@@ -7,11 +7,8 @@ whole space; looking at the nearest labelled messages asks a different question,
 like this been a crisis? When at most one of the ten nearest was, a crisis the learned layer raised alone is
 treated as a possible misread by ``triage.decide``: a gentle check-in that asks directly, not the card.
 
-Only the triage model's own train split is used (never dev or held-out), with the everyday turns of the
-conversation sets already read (``data/neighbours/everyday_turns.yaml``, written by
-``benchmarks/everyday_turns.py``, none of them a dev or held-out message): the words the learned layer most
-often misreads, which the model itself is not trained on (rounds 11 and 13 of docs/benchmarks.md). Only English
-messages are checked (MiniLM reads English; a crisis in another language is left to the model and the curated phrases).
+Only the triage model's own train split is used (never dev or held-out), and only English messages are
+checked (MiniLM reads English; a crisis in another language is left to the model and the curated phrases).
 The vectors are MiniLM's (the same ones retrieval uses), stored as int8 (unit length times 127) in
 ``models/triage_neighbours.npz`` with the data hash of the rows they came from; rebuilt by
 ``haven train-triage`` and ``haven train-triage --neighbours``.
@@ -31,12 +28,10 @@ from pathlib import Path
 import numpy as np
 
 NEIGHBOURS_FILE = Path(__file__).with_name("models") / "triage_neighbours.npz"
-EVERYDAY_FILE = Path(__file__).with_name("data") / "neighbours" / "everyday_turns.yaml"
 #: How many labelled messages are asked (chosen on dev, docs/benchmarks.md round 12).
 NEAREST = 10
-#: At most this share of crises among them: the crisis is a possible misread (2 of 10; 1 of 10 before the
-#: everyday turns were added, docs/benchmarks.md round 24).
-ORDINARY_AT_MOST = 0.2
+#: At most this share of crises among them: the crisis is a possible misread (1 of 10).
+ORDINARY_AT_MOST = 0.1
 _SCALE = 127.0
 log = logging.getLogger(__name__)
 
@@ -73,24 +68,6 @@ def build(texts: Sequence[str], levels: Sequence[str], data_hash: str) -> Neighb
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     quantised = np.clip(np.rint(vectors * _SCALE), -127, 127).astype(np.int8)
     return Neighbours(quantised, np.array([level == "crisis" for level in levels], dtype=bool), data_hash)
-
-
-def load_everyday_turns(path: Path = EVERYDAY_FILE) -> list[str]:
-    """The everyday turns the vote counts as ordinary, as written (an empty list when the file is missing)."""
-    from haven.yaml_files import read_yaml
-
-    if not path.exists():
-        return []
-    return [row["text"] for row in read_yaml(path) or []]
-
-
-def neighbours_hash(labelled_hash: str, everyday: Sequence[str]) -> str:
-    """The stored vectors' hash: the labelled data's, and the everyday turns' beside it when there are any."""
-    if not everyday:
-        return labelled_hash
-    import hashlib
-
-    return labelled_hash + "+" + hashlib.sha256("\n".join(everyday).encode("utf-8")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)

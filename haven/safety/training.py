@@ -41,16 +41,11 @@ def only_haven_context(row: Labelled) -> bool:
 
 def model_input(row: Labelled) -> str:
     """What the model reads for a labelled row: the whole text, as :func:`haven.safety.triage.read` builds it."""
-    return model_input_text(row.text)
-
-
-def model_input_text(text: str) -> str:
-    """:func:`model_input` of a text that is not a labelled row (an everyday turn of the neighbours' vote)."""
     from haven.safety.patterns import model_sentences
     from haven.safety.triage import windows
 
-    pieces = windows(model_sentences(text))
-    return pieces[0] if pieces else text.lower()
+    pieces = windows(model_sentences(row.text))
+    return pieces[0] if pieces else row.text.lower()
 
 
 def _fit(x, labels: Sequence[str], c: float, classes: Sequence[str]) -> classifier.Head:
@@ -189,17 +184,13 @@ MEMBERS = {"before_long": lambda source: not source.startswith("round9_long_")}
 
 def build_neighbours(write: bool = True, rows: list[Labelled] | None = None) -> Neighbours:
     """The neighbour vote's messages (``neighbours.py``): the main model's learnable train split, so the second
-    opinion never sees a dev or held-out message, and the everyday turns of the conversation sets already read
-    (``data/neighbours/everyday_turns.yaml``, ordinary); ``rows``: every labelled message, when already read;
+    opinion never sees a dev or held-out message; ``rows``: every labelled message, when already read;
     ``write`` saves ``models/triage_neighbours.npz``."""
     from haven.safety import neighbours
 
     rows = list(load_labelled()) if rows is None else rows
     train_rows = part("train", [r for r in rows if only_haven_context(r)])
-    everyday = neighbours.load_everyday_turns()
-    texts = [model_input(r) for r in train_rows] + [model_input_text(t) for t in everyday]
-    levels = [r.level for r in train_rows] + ["none"] * len(everyday)
-    built = neighbours.build(texts, levels, neighbours.neighbours_hash(data_hash(rows), everyday))
+    built = neighbours.build([model_input(r) for r in train_rows], [r.level for r in train_rows], data_hash(rows))
     if write:
         built.save()
         neighbours.load_neighbours.cache_clear()

@@ -374,8 +374,8 @@ def test_a_misread_told_after_a_learned_crisis_is_checked_once_then_goes_back(fi
     person says Haven misread them: one check with the lines kept (not a step down), and a firm yes goes back."""
     state = assess(first).state
     if not (state.level == "crisis" and state.model_alone):
-        # the second opinion now makes this one a check-in (round 24); the card a learned misread still raises
-        # elsewhere is built as the state it leaves, so the way out of it stays tested
+        # the learned layer no longer raises the card for this example: the state such a misread leaves is built,
+        # so the way out of it stays tested whatever the model reads
         from haven.safety.conversation import RiskState
 
         state = RiskState("crisis", "suicide", "self", 0, (first,), source="model", model_alone=True)

@@ -28,8 +28,8 @@ def test_a_model_alone_crisis_with_ordinary_neighbours_is_a_check_in_not_the_car
 
 @pytest.mark.parametrize(
     ("share", "risk_cue"),
-    [(0.3, False), (None, False), (0.0, True)],
-    ids=["three crises among ten neighbours", "no opinion", "a risk word"],
+    [(0.2, False), (None, False), (0.0, True)],
+    ids=["two crises among ten neighbours", "no opinion", "a risk word"],
 )
 def test_the_crisis_stands_otherwise(share, risk_cue):
     assert decide(_model_alone(share, risk_cue), _Fallback()).level == "crisis"
@@ -59,27 +59,13 @@ def test_a_real_crisis_the_model_reads_alone_keeps_its_neighbours_and_the_card(t
     assert decide(reading).level == "crisis"
 
 
-def test_the_stored_neighbours_are_the_train_split_and_the_everyday_turns_as_they_are_now():
-    """Change the labelled data or the everyday turns and forget `haven train-triage --neighbours`, and this fails."""
+def test_the_stored_neighbours_are_the_train_split_of_the_data_as_it_is_now():
+    """Change the labelled data and forget `haven train-triage --neighbours`, and this fails."""
     stored = neighbours.load_neighbours()
-    everyday = neighbours.load_everyday_turns()
-    assert stored is not None and stored.data_hash == neighbours.neighbours_hash(data_hash(), everyday)
+    assert stored is not None and stored.data_hash == data_hash()
     train = part("train", [r for r in load_labelled() if only_haven_context(r)])
-    assert len(stored.crisis) == len(train) + len(everyday)
+    assert len(stored.crisis) == len(train)
     assert int(stored.crisis.sum()) == sum(r.level == "crisis" for r in train)
-
-
-def test_no_everyday_turn_is_a_labelled_dev_or_held_out_message():
-    """The vote would find such a message itself, and the dev and held-out figures would be on words it had seen."""
-    measured = {" ".join(r.text.lower().split()) for r in (*part("dev"), *part("heldout"))}
-    assert neighbours.load_everyday_turns()
-    assert not measured & {" ".join(t.lower().split()) for t in neighbours.load_everyday_turns()}
-
-
-def test_an_everyday_greeting_the_model_reads_as_a_crisis_is_a_check_in(triage_model):
-    # an everyday turn the vote holds (chat_heldout17): before round 24 its neighbours were all labelled messages
-    reading = read("Hello dear. My granddaughter Priya set this up for me. I am 93 and not very quick on the keys.")
-    assert decide(reading).level != "crisis"
 
 
 def test_the_share_counts_the_nearest_messages():
