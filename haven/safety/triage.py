@@ -231,15 +231,19 @@ def _crisis_beside(pieces: list[str], predictions, frame: str) -> float:
     return max((p.crisis for piece, p in own if not frame_in(frame, prepare(piece).sentences)), default=0.0)
 
 
-#: Patterns of an attempt or overdose that, said in the past tense, may be history ("I tried to take my life at 19",
-#: "in Poland when I was sixteen I tried to hang myself").
-_PAST_EVENT_PATTERNS = frozenset({"attempt", "take_life", "kill_self", "overdosed", "overdose_word", "noose_hang"})
+#: Patterns of an attempt, an overdose or self-harm that, said as done, may be history ("I tried to take my life at
+#: 19", "in Poland when I was sixteen I tried to hang myself", "as a teenager I used to burn myself").
+_PAST_EVENT_PATTERNS = frozenset(
+    {"attempt", "take_life", "kill_self", "overdosed", "overdose_word", "noose_hang", "hurting_self"}
+)
 _PAST_TENSE = ("tried", "attempted", "took", "taken", "overdosed")
 #: The words just before a hit that tell it as an attempt made ("since I tried to", "after trying to"), and just
 #: after an overdose that say it was taken ("the overdose I took in 2018").
 _TRIED_BEFORE = re.compile(r"\b(?:tried|attempted|after trying|after attempting|since trying) (?:to )?$")
 _AFTER_BEFORE = re.compile(r"\b(?:after|since|from) $")  # "in hospital after trying to end my life"
 _TAKEN_AFTER = re.compile(r"^ (?:i|that i|which i) (?:took|had|was given)\b")
+#: Self-harm told as a habit of the past, just before the hit: "when I was a teenager I used to burn myself".
+_USED_TO_BEFORE = re.compile(r"\bused to $")
 
 
 def _told_as_history(sentences: Sequence[str]) -> bool:
@@ -279,12 +283,13 @@ def _past_events_only(reading: Reading) -> bool:
 
 def _said_as_done(hit: PatternHit) -> bool:
     """A hit told as something done, not wanted: a past-tense word in it ("I took an overdose"), an attempt just
-    before it ("since I tried to hang myself") or a taking just after it ("the overdose I took in 2018")."""
+    before it ("since I tried to hang myself"), a taking just after it ("the overdose I took in 2018") or a habit
+    of the past ("I used to burn myself")."""
     if any(word in hit.matched.split() for word in _PAST_TENSE):
         return True
     before, after = hit.sentence[: hit.span[0]], hit.sentence[hit.span[1] :]
     tried = hit.matched.startswith(("trying", "attempting")) and _AFTER_BEFORE.search(before)
-    return bool(tried or _TRIED_BEFORE.search(before) or _TAKEN_AFTER.search(after))
+    return bool(tried or _TRIED_BEFORE.search(before) or _TAKEN_AFTER.search(after) or _USED_TO_BEFORE.search(before))
 
 
 def _within(hit: PatternHit, others: Sequence[PatternHit]) -> bool:

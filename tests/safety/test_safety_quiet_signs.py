@@ -123,6 +123,27 @@ def test_a_past_hanging_attempt_with_anything_of_now_stays_a_crisis(text):
     assert triage(text).level == "crisis"
 
 
+def test_self_harm_told_as_a_habit_of_the_past_with_the_person_well_now_is_a_check():
+    # "used to" before the words, the past placed ("when I was a teenager"), and years clear of it since
+    text = "When I was a teenager I used to burn myself with cigarettes. I haven't done it in over thirty years."
+    verdict = triage(text)
+    assert (verdict.level, verdict.category) == ("concern", "self_harm")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I used to cut myself when I was 15 and I've started again this week",
+        "when i was a teen i used to cut myself. i'm doing well now but i relapsed last night",
+        "I used to cut myself years ago. I've got a blade in my hand right now",
+        "i used to cut myself and i want to do it again tonight",
+        "I burn myself every night",
+    ],
+)
+def test_self_harm_that_is_back_or_now_stays_a_crisis(text):
+    assert triage(text).level == "crisis"
+
+
 @pytest.mark.parametrize(
     "text",
     [
