@@ -48,7 +48,9 @@ def safety_reply(assessment, region: str, safety_plan: list[str] | None = None) 
     elif kind == "back":
         words = response.back_to_chat_text()
     else:  # concern
-        concern = response.concern_response(region, category, audience, language=verdict.language)
+        concern = response.concern_response(
+            region, category, audience, language=verdict.language, history=verdict.told_as_history
+        )
         words = concern.as_markdown()
     return Reply(text=words, level=verdict.level, engine="safety", crisis=crisis, concern=concern)
 

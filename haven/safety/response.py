@@ -333,10 +333,13 @@ def concern_response(
     category: str | None = None,
     audience: str = "self",
     language: str | None = None,
+    history: bool = False,
 ) -> ConcernResponse:
     """The reply for level "concern": short, warm and plain, with one gentle check-in question and the first
     lines inline. For a message Haven can't read well (``language`` other than English) it says kindly that
-    Haven works in English and gives international lines, including the findahelpline.com directory."""
+    Haven works in English and gives international lines, including the findahelpline.com directory.
+    ``history``: the person told a past as the past (triage's ``told_as_history``), so the opening thanks them for
+    it rather than saying things sound hard "right now"; the question still asks about now."""
     resolved = resolve_region(_region_code(region))
     name = canonical_category(category)
     who = canonical_audience(audience)
@@ -345,6 +348,8 @@ def concern_response(
     if english:
         messages = concern["message"][who]
         message = messages.get(name or "default", messages["default"]) if isinstance(messages, dict) else messages
+        if history and who == "self":
+            message = concern["message"]["history"]
         questions = concern["question"][who]
         question = questions.get(name or "default", questions["default"])
         lines = [line for group in line_groups_for(resolved.code, name, who) for line in group.lines]

@@ -459,7 +459,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
             return Triage("concern", category, why, who, language, "pattern")
         if _history_only(reading, thresholds):
             why = _pattern_evidence(reading.hits) + f", told as history; {model_says}"
-            return Triage("concern", category, why, audience, language, "pattern")
+            return Triage("concern", category, why, audience, language, "pattern", told_as_history=True)
         if strong or not bare_words or (reading.crisis >= thresholds.mention_floor and not learning):
             return Triage("crisis", category, _pattern_evidence(reading.hits), audience, language, "pattern")
         # only weak mentions, and the model reads a question to learn, or history: a check, not the card
@@ -487,7 +487,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "they're from when I used to cut at school. I'm 29 now and haven't done it since I was seventeen": a
             # past told as past, the person well now, nothing else in the message read as a crisis
             why = f"{model_says}, told as history"
-            return Triage("concern", reading.category, why, audience, language, "model")
+            return Triage("concern", reading.category, why, audience, language, "model", told_as_history=True)
         if not reading.risk_cue and looks_ordinary(reading.neighbour_crises):
             # the model alone, and nothing said like this among the labelled messages was a crisis: a possible
             # misread, met with a check-in that asks directly rather than the card that would then hold

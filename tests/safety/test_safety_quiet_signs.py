@@ -278,3 +278,16 @@ def test_help_on_the_way_after_an_overdose_is_heard_and_sleeping_it_off_is_not_s
         "I took 30 of my sertraline an hour ago",
         "ok, my husband's driving me to the walk-in centre now",
     ) == ["crisis", "check"]
+
+
+def test_the_check_in_after_a_history_thanks_the_person_rather_than_saying_it_is_hard_right_now():
+    from haven.chat.safety_first import safety_reply
+    from haven.safety.conversation import assess
+
+    told = assess("When I was a teenager I used to burn myself. I haven't done it in over thirty years.")
+    assert told.reply == "concern" and told.triage.told_as_history
+    shown = safety_reply(told, "GB")
+    assert "right now" not in shown.text.split("**")[0] and "thank you for trusting me" in shown.text.lower()
+    assert "are you thinking about ending your life, or about hurting yourself?" in shown.text  # the question is kept
+    now = assess("I feel like hurting myself lately, it's all really heavy")
+    assert not now.triage.told_as_history
