@@ -92,6 +92,8 @@ def test_someone_else_taking_the_weapon_moves_a_threat_to_the_safety_check(text)
     assert _after(HARM_TO_OTHERS, text) == "check"
 
 
-@pytest.mark.parametrize("text", ["I have taken the gun away with me", "I took the gun to his place"])
+@pytest.mark.parametrize(
+    "text", ["I have taken the gun away with me", "I took the gun to his place", "I've unloaded it and I'm going over"]
+)
 def test_the_person_taking_the_weapon_themselves_keeps_the_threat_held(text):
     assert _after(HARM_TO_OTHERS, text) == "held"
