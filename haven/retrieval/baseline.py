@@ -8,8 +8,30 @@ from __future__ import annotations
 
 import uuid
 
+from langchain_core.embeddings import Embeddings
+
 from haven.content.loader import Library
+from haven.retrieval.embeddings import embed_kept, embed_one
 from haven.retrieval.evaluation import distinct
+
+
+class LibraryEmbeddings(Embeddings):
+    """The bundled MiniLM behind LangChain's ``Embeddings`` interface: the same ONNX reader and vectors as the
+    rest of Haven, so the yardstick differs from Haven's search only in chunking and ranking.
+
+    Chunks' vectors are kept on disk under ``name`` (:func:`embed_kept`): they are library text, never a person's
+    words, and the baseline's chunkings would otherwise cost over a minute of CPU in every run of the lab.
+    Queries are embedded each time and written nowhere.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return embed_kept(list(texts), self.name).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return embed_one(text).tolist()
 
 
 class TextbookRetriever:
@@ -22,8 +44,6 @@ class TextbookRetriever:
         from langchain_core.documents import Document
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-        from haven.retrieval.embeddings import get_embeddings
-
         splitter = RecursiveCharacterTextSplitter(chunk_size=chunk_size, chunk_overlap=chunk_overlap)
         docs = [
             Document(page_content=library.paths[d.id].read_text(encoding="utf-8"), metadata={"id": d.id})
@@ -35,7 +55,7 @@ class TextbookRetriever:
         self.store = Chroma(
             client=client,
             collection_name=f"textbook-{chunk_size}-{chunk_overlap}-{uuid.uuid4().hex[:8]}",
-            embedding_function=get_embeddings(),
+            embedding_function=LibraryEmbeddings(f"textbook-{chunk_size}-{chunk_overlap}"),
         )
         self.store.add_documents(chunks)
         self.n_chunks = len(chunks)

@@ -26,7 +26,6 @@ for _var, _value in {
     os.environ.setdefault(_var, _value)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from langchain_core.embeddings import Embeddings
     from sentence_transformers import SentenceTransformer
 
 EMBEDDING_DIM = 384
@@ -182,15 +181,3 @@ def _embed_one_with_torch(text: str) -> np.ndarray:
         )
         hidden = transformer.auto_model(**features).last_hidden_state
         return mean_pool(hidden, features["attention_mask"])[0].numpy().astype(np.float32)
-
-
-@lru_cache(maxsize=1)
-def get_embeddings() -> Embeddings:
-    """The same model behind LangChain's ``Embeddings`` interface (for Chroma and LangChain code)."""
-    from langchain_huggingface import HuggingFaceEmbeddings
-
-    return HuggingFaceEmbeddings(
-        model_name=str(model_path()),
-        model_kwargs={"device": "cpu", "local_files_only": True},
-        encode_kwargs={"normalize_embeddings": True},
-    )

@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+import numpy as np
+
 from haven.config import PROJECT_ROOT, Settings, get_settings
 from haven.content.loader import Library
 from haven.retrieval.chunking import Probe, chunk_document, content_hash
-from haven.retrieval.embeddings import embed
+from haven.retrieval.embeddings import embed_kept
 from haven.retrieval.types import Passage
 
 ProgressFn = Callable[[int, int, str], None]
@@ -305,15 +308,27 @@ def _add_document(collection, doc, source: str, doc_hash: str) -> int:
     """Embed a document's probes and add them, at most the client's batch size per call."""
     passages, probes = chunk_document(doc, source)
     by_chunk = {p.chunk_id: p for p in passages}
-    for batch in _batches(probes, max_batch_size(collection)):
-        vectors = embed([probe.text for probe in batch])
+    vectors = _document_vectors(doc.id, [probe.text for probe in probes])
+    size = max_batch_size(collection)
+    for start, batch in zip(range(0, len(probes), size), _batches(probes, size), strict=True):
         collection.add(
             ids=[probe.probe_id for probe in batch],
-            embeddings=vectors.tolist(),
+            embeddings=vectors[start : start + len(batch)].tolist(),
             documents=[by_chunk[probe.chunk_id].text for probe in batch],
             metadatas=[_metadata(by_chunk[probe.chunk_id], doc_hash) for probe in batch],
         )
     return len(probes)
+
+
+def _document_vectors(doc_id: str, texts: list[str]) -> np.ndarray:
+    """A document's probe vectors, kept in the cache folder under a digest of its texts and the model.
+
+    Why: a new data folder (a second profile, ``haven reset``, a test run, a notebook) would otherwise embed the
+    whole library again, about a minute of CPU; library text is the project's content, never a person's, so
+    keeping its vectors beside the ONNX graphs leaves nothing private behind. A changed passage embeds afresh.
+    """
+    name = "doc-" + re.sub(r"[^A-Za-z0-9_.-]", "_", doc_id)
+    return embed_kept(texts, name)
 
 
 def is_current(library: Library, settings: Settings | None = None, collection=None) -> bool:

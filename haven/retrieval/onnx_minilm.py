@@ -211,11 +211,19 @@ class OnnxMiniLM:
         return self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
 
     def sentence_vectors(self, texts: Sequence[str], batch: int = 32) -> np.ndarray:
-        """Unit-length mean-pooled vectors (as sentence-transformers pools MiniLM), one row per text."""
-        rows = []
+        """Unit-length mean-pooled vectors (as sentence-transformers pools MiniLM), one row per text.
+
+        Batches are made of texts of similar length (as sentence-transformers does): a batch is padded to its
+        longest text, so a title beside a full passage would cost a passage's time.
+        """
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        order = np.argsort([-len(text) for text in texts], kind="stable")
+        vectors = np.empty((len(texts), 384), dtype=np.float32)
         for start in range(0, len(texts), batch):
-            rows.append(mean_pool(*self.hidden_states(texts[start : start + batch])))
-        return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, 384), dtype=np.float32)
+            chosen = order[start : start + batch]
+            vectors[chosen] = mean_pool(*self.hidden_states([texts[i] for i in chosen]))
+        return vectors
 
 
 def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:

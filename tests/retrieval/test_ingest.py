@@ -61,3 +61,35 @@ def test_progress_is_reported_for_every_document(small_library):
     seen = []
     ingest(load_library(root / "exercises", root / "knowledge"), settings=settings, progress=lambda n, total, d: seen.append((n, total)))
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_fresh_data_folder_reuses_the_kept_vectors_and_a_changed_document_embeds_afresh(
+    small_library, tmp_path, monkeypatch
+):
+    """The library's vectors are kept in the cache folder (never the person's data): a second data folder
+    builds its index without the model, with the same vectors; an edited document is embedded again."""
+    import numpy as np
+
+    from haven.retrieval import embeddings
+
+    root, settings = small_library
+    monkeypatch.setattr(embeddings, "kept_dir", lambda: tmp_path / "kept")
+    ingest(load_library(root / "exercises", root / "knowledge"), settings=settings)
+    first = library_collection(settings).get(include=["embeddings"])
+
+    asked: list[list[str]] = []
+    real_embed = embeddings.embed
+    monkeypatch.setattr(embeddings, "embed", lambda texts: asked.append(list(texts)) or real_embed(texts))
+    second_settings = Settings(data_dir=tmp_path / "second-data", library_dir=root, collection="test-ingest")
+    report = ingest(load_library(root / "exercises", root / "knowledge"), settings=second_settings)
+    assert len(report.added) == 3 and asked == []
+    second = library_collection(second_settings).get(include=["embeddings"])
+    by_id = dict(zip(first["ids"], first["embeddings"], strict=True))
+    for probe_id, vector in zip(second["ids"], second["embeddings"], strict=True):
+        np.testing.assert_array_equal(vector, by_id[probe_id])
+
+    path = root / "exercises" / "worry-time.yaml"
+    path.write_text(path.read_text().replace("Worry time", "Worry time, postponed", 1))
+    third_settings = Settings(data_dir=tmp_path / "third-data", library_dir=root, collection="test-ingest")
+    ingest(load_library(root / "exercises", root / "knowledge"), settings=third_settings)
+    assert len(asked) == 1 and any("postponed" in text for text in asked[0])
