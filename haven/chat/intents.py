@@ -184,6 +184,10 @@ REFUSAL = re.compile(
     # by name; not "not breathing properly" (no "stuff" or "things" after it)
     r"^(nah|no|nope|not)\b( thanks| thank you)?,? (not )?(the |any |more |that )?(breathing|grounding|meditation|mindfulness|"
     r"journal\w*|relaxation)( stuff| things?| ones?| exercises?| techniques?| again)\b|"
+    # "I don't fancy writing a diary about it", "I don't really want to do a thought record thing right now";
+    # not "I don't want to write in my diary" (no article before what is turned down)
+    r"(don'?t|do not) (really |much )?(want|fancy|feel like) (to )?(do |doing |try |trying |write |writing |fill in |"
+    r"filling in )?(a|an|the|any|that|this|another|more) (\w+ )?(thought records?|diary|journal|worksheets?|exercises?)\b|"
     # "don't bother with the exercises", "nah don't bother"; not "heights don't bother me"
     r"don'?t bother(?! me| him| her| us| them| anyone| you)( (with|suggesting|offering))?)"
 )
@@ -553,10 +557,14 @@ def kind_of(norm: str) -> str | None:
 
 
 def avoided_kinds(norm: str) -> tuple[str, ...]:
-    """Kinds of exercise refused in so many words ("no more breathing"), "exercise" for all of them."""
-    if not REFUSAL.search(norm):
+    """Kinds of exercise refused in so many words ("no more breathing"), "exercise" for all of them.
+
+    Only kinds inside the refusal count: "I don't fancy writing a diary about it. I'll just do the breathing"
+    turns down writing, not the breathing it chooses."""
+    refused = " ".join(found.group(0) for found in REFUSAL.finditer(norm))
+    if not refused:
         return ()
-    kinds = tuple(kind for kind in KINDS if re.search(rf"\b{kind}", norm))
+    kinds = tuple(kind for kind in KINDS if re.search(rf"\b({kind}|{KINDS[kind]})", refused))
     return kinds or ("exercise",)
 
 

@@ -260,3 +260,27 @@ def test_a_kind_of_exercise_turned_down_by_name_is_a_decline_of_that_kind(unders
 
 def test_not_breathing_properly_is_not_a_decline(understander):
     assert understander.read("not breathing properly, chest is tight").intent != "decline"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # chat_heldout21, both after Haven had asked a question: they were read as its answer
+        ("nah I don't really want to do a thought record thing right now, not in the mood for homework", "writing"),
+        ("No thank you, I don't fancy writing a diary about it. I'll just do the breathing.", "writing"),
+    ],
+)
+def test_an_exercise_turned_down_in_full_is_a_decline_even_with_a_question_pending(understander, text, kind):
+    from haven.chat.dialogue import DialogueState, Pending
+
+    state = DialogueState(
+        offered=("thought-record",), ever_offered=("thought-record",),
+        pending=Pending("open", text="What goes through your mind when it happens?"),
+    )
+    reading = understander.read(text, state)
+    assert reading.intent == "decline"
+    assert reading.avoid == (kind,)  # the breathing the second one chooses is not turned down
+
+
+def test_a_diary_of_ones_own_is_not_a_decline(understander):
+    assert understander.read("I don't want to write in my diary anymore because my mum reads it").intent != "decline"
