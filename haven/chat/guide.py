@@ -1004,6 +1004,9 @@ class GuideEngine:
             return [phraser.pick("good-luck", P.GOOD_LUCK)], []
         helped = outcome_of(request.normalised) == "helped"
         options = [t for t in P.THANKS if helped or "helped" not in t]
+        if I.CLOSING_THANKS.search(request.normalised) and len(request.normalised.split()) > 6:
+            # "Ok I will ask the pharmacist ... Thank you, very helpful": said on the way out, so no new question
+            return [f"{phraser.pick('thanks', options)} {phraser.pick('goodbye', P.GOODBYE)}"], []
         return [f"{phraser.pick('thanks', options)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
 
     def _goodbye(self, request, phraser, citer):

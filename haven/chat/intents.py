@@ -70,7 +70,12 @@ THANKS_WORDS = (
 )
 THANKS = re.compile(rf"\b({THANKS_WORDS}|appreciate (it|that|you))\b")
 #: A thanks that ends the message ("...when im back on land. cheers", "ok will do, thanks x"): the talk closing.
-CLOSING_THANKS = re.compile(rf"\b({THANKS_WORDS}|ta)( (x+|mate|love|again|so much|a lot|for that))*\W*$")
+#: "Thank you, very helpful" and "cheers, that's really helpful" close the talk as a bare thanks does.
+_THANKS_TAIL = (
+    r"x+|mate|love|again|so much|a lot|for that|for this|(that was |that'?s |it was |it'?s |this was |very |really |so |"
+    r"super |most )*(helpful|useful|kind)"
+)
+CLOSING_THANKS = re.compile(rf"\b({THANKS_WORDS}|ta)(,? ({_THANKS_TAIL}))*\W*$")
 
 
 def thanks_given(norm: str) -> bool:
@@ -194,6 +199,8 @@ REFUSAL = re.compile(
 #: "Just listen": the person wants to be heard, not fixed.
 LISTEN = re.compile(
     r"\b(just (listen|hear me out|want to (talk|vent|be heard|get (it|this) off my chest|rant))|"
+    # "hola, can I just vent a little?", "mind if I have a rant"
+    r"(can|could|may) i (just )?(vent|rant|have a (vent|rant|moan|whinge))|mind if i (vent|rant|have a)|"
     r"(need|want) to (vent|rant|get (it|this) off my chest)|let me (vent|rant)|can (you|u) (just )?listen|"
     r"(can|could) (you|u) (just )?let me (talk|tell you)|let me (just )?talk about|"
     r"(could|would) you (just )?listen|just need (someone|somebody) to (listen|talk to)|"

@@ -407,6 +407,14 @@ def plan_said_back(norm: str) -> tuple[str, str] | None:
     return phrase[0].upper() + phrase[1:], whose
 
 
+def plan_heard(norm: str, question: str = "") -> bool:
+    """Whether a message says a step the guide welcomes as a plan: in the person's own terms, or as an amount
+    when Haven's last question (``question``) asked for a step ("ok bet, 2 past papers a week")."""
+    if plan_said_back(norm) is not None:
+        return True
+    return bool(_ASKED_FOR_A_STEP.search(question)) and _amount_plan(norm) is not None
+
+
 #: first-person words turned to second person when a detail is said back ("I was" -> "you were").
 _TO_YOU = (
     (r"\bi was\b", "you were"),

@@ -18,7 +18,7 @@ from haven.chat import facts as F
 from haven.chat import intents as I
 from haven.chat.dialogue import DialogueState
 from haven.chat.inchat import STOP, ends_early, running
-from haven.chat.threads import AHEAD, BLAMED_BY_OTHERS, DOING
+from haven.chat.threads import AHEAD, BLAMED_BY_OTHERS, DOING, plan_heard
 from haven.chat.types import Understanding
 from haven.content.loader import Library
 
@@ -908,6 +908,8 @@ class Understander:
             return I.Reading("question")  # "wait wat even is cbt??" after Haven asked about the exam: answered first
         if (I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)) and not _distressed(feelings) and not _SPOILED.search(norm):
             return I.Reading("progress")
+        if self._closing_thanks(norm, feelings, state, pending.text if pending is not None else ""):
+            return I.Reading("thanks")
         # 2. the pending question
         if pending is not None and pending.kind == "offer":
             if I.ACCEPT.search(norm) or I.TRY_THAT.search(norm) or I.TRY_IT.search(norm):
@@ -961,6 +963,22 @@ class Understander:
             # is about, answered from the library (was thanked "for putting that into words")
             return I.Reading("question")
         return I.Reading("feeling")  # unplaced: listened to, never turned away
+
+    @staticmethod
+    def _closing_thanks(norm: str, feelings, state: DialogueState, question: str) -> bool:
+        """A conversation closing on thanks with something said on the way out ("Ok I will ask the pharmacist for
+        the one that does not make sleepy. Thank you, very helpful"): thanks, not a new topic. Why: "sleepy" there
+        opened a sleep problem with an exercise and a question as the person left. A plan Haven can say back is
+        left to the plan's welcome (which ends on a goodbye), and distress or a question is never closed."""
+        return (
+            bool(I.CLOSING_THANKS.search(norm))
+            and state.turns >= 2
+            and not _distressed(feelings)
+            and not I.QUESTION.search(norm)
+            and not re.match(r"(no|nah|nope|not)\b", norm)
+            and not plan_heard(norm, question)
+            and I.plan_said(norm) is None
+        )
 
     def _during_exercise(
         self, norm: str, outcome_said: str | None, state: DialogueState, named

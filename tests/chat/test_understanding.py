@@ -284,3 +284,19 @@ def test_an_exercise_turned_down_in_full_is_a_decline_even_with_a_question_pendi
 
 def test_a_diary_of_ones_own_is_not_a_decline(understander):
     assert understander.read("I don't want to write in my diary anymore because my mum reads it").intent != "decline"
+
+
+@pytest.mark.parametrize(
+    "text, closing",
+    [
+        ("ok i will ask the pharmacist for the one that does not make sleepy thank you very helpful", True),
+        ("cheers, that's really helpful", True),
+        ("ok will do, thanks mate", True),
+        ("thanks but it was not helpful", False),
+        ("thanks, useful to know, but what about my sister?", False),
+    ],
+)
+def test_a_thanks_that_ends_the_message_closes_the_talk(text, closing):
+    from haven.chat.intents import CLOSING_THANKS
+
+    assert bool(CLOSING_THANKS.search(text)) is closing
