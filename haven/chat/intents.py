@@ -219,15 +219,20 @@ NOW = re.compile(
     r"\b(i'?m|im) (on|in|at) (the |a )?\w+|having a panic attack"
 )
 ACUTE = re.compile(
-    r"panic|can'?t breathe|cant breathe|hyperventilat|shaking|trembling|losing it|"
+    r"panic|can'?t breathe?\b|hyperventilat|shaking|trembling|losing it|"
     r"freaking out|spiral+ing|chest (is )?tight|dizzy|going to faint|can'?t calm down|overwhelm|"
-    r"heart('?s| is)? (\w+ )?(racing|pounding|hammering|thumping|going (crazy|mad)|beating (so |really )?(fast|hard|like mad))|"
+    # "my chest is going mad cant breath properly" (typed in a queue, "breath" for "breathe")
+    r"(heart|chest)('?s| is)? (\w+ )?(racing|pounding|hammering|thumping|going (crazy|mad|mental)|"
+    r"beating (so |really )?(fast|hard|like mad))|"
     r"(going to|gonna) (throw up|be sick)"
 )
 #: Waiting for the dreaded thing, there now ("sitting in reception waiting for my interview", "10 mins till they
 #: call me in"): with the body's alarm said ("my heart is hammering"), steps for the moment, like "right now".
 WAITING_NOW = re.compile(
     r"\b(sitting|waiting|standing|stood|queuing|queueing) (in|outside|at|by) (the |a )?\w+|\bwaiting (for|to)\b|"
+    # "sat in the test centre car park, my test is in 15 mins": "sat" as typed for "I'm sat", not "I sat in the lecture"
+    r"(^|\bi'?m |\bim )sat (in|outside|at|by) (the |a )?\w+|"
+    r"\bis in (\d+|a few|few|two|five|ten|twenty) (mins?|minutes)\b|"
     r"\b(in|at) (the )?(waiting room|reception|lobby|queue)\b|\b(about to go in|any (minute|second) now)\b|"
     r"\b(\d+|a few|few|two|five|ten) (mins?|minutes) (till|until|before|to go)\b"
 )

