@@ -275,7 +275,9 @@ NOT_HELPED = re.compile(
     # trying a written exercise and getting nowhere: "just stared at the page for ten minutes. felt a bit daft"
     r"stared at (the|a|my) (page|paper|sheet|screen|form|list|worksheet)|(my mind|my head|i) (just )?went blank|"
     r"felt (a bit |so |really |kind of |kinda |pretty )?(daft|silly|stupid|ridiculous|pointless)|"
-    r"did nothing|\bno better( at all| really)?$|\b(it'?s|it is|it was|i'?m|i was|and|still) no better\b|(just |only )made me (more|feel worse|feel more|worse)|(it'?s|it is|it was|that'?s|that was|this is|this was|was) (\w+ )?useless|useless (exercise|thing|advice)|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
+    r"did nothin'?g?\b|(didn'?t|did not) (really )?land|(didn'?t|did not) stick|gave up( on it)?\W*$|"
+    # "it did nothin tbh", "didn't really land", "read half of them wrong, gave up": plain verdicts on a try
+    r"\bno better( at all| really)?$|\b(it'?s|it is|it was|i'?m|i was|and|still) no better\b|(just |only )made me (more|feel worse|feel more|worse)|(it'?s|it is|it was|that'?s|that was|this is|this was|was) (\w+ )?useless|useless (exercise|thing|advice)|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
 )
 HELPED = re.compile(
     r"\b(helped|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"

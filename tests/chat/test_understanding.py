@@ -315,3 +315,18 @@ def test_a_thanks_that_ends_the_message_closes_the_talk(text, closing):
 )
 def test_a_panic_typed_as_it_happens_is_in_the_moment(understander, text, now):
     assert (understander.read(text).intent == "in_the_moment") is now
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        ("tried the breathing square thing last wk n it did nothin tbh", "not_helped"),
+        ("i tried writing that balanced thought thing, didn't really land tbh", "not_helped"),
+        ("Tried one of them receipt-scanning apps. Spent an evening on it, read half of them wrong, gave up.", "not_helped"),
+        ("I gave up smoking last year and feel great", None),
+    ],
+)
+def test_a_try_that_went_nowhere_said_plainly_did_not_help(text, outcome):
+    from haven.chat.intents import outcome_of
+
+    assert outcome_of(normalise(text)) == outcome
