@@ -316,6 +316,9 @@ GOOD_NEWS = re.compile(
     r"(?<!ok )(?<!okay )(?<!yeah )(?<!yes )(?<!right )(?<!alright )(?<!think )"  # "ok i got it": understood
     r"(i|we) (actually |finally |only )?got it\b(?! (wrong|all wrong|back|off|out|from|done))|(they|she|he) said yes|"
     r"yay+|woo+(hoo+)?|yess+|"
+    # "GUESS WHO TOOK THE BUS INTO TOWN ON HER OWN TODAY 🎉": a win announced; not "guess who got dumped"
+    r"^guess (who|what)\b(?!.*\b(dumped|fired|sacked|failed|died|dead|ill|sick|hurt|lost|broke|crashed|cancel\w*|"
+    r"late|missed|forgot|rejected|ghosted|worse)\b)|"
     r"i did it|nailed it|smashed it|good news|great news|went (really |so )?well|went better|"
     # "but I WENT!! and chef said my brunoise was the neatest on the bench": going anyway, and praise passed on
     r"^(but|and|well|and yet|still) (i|we) (actually |still |did |even )?(went|did it|showed up|turned up|got there)\b|"

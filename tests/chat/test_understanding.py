@@ -330,3 +330,15 @@ def test_a_try_that_went_nowhere_said_plainly_did_not_help(text, outcome):
     from haven.chat.intents import outcome_of
 
     assert outcome_of(normalise(text)) == outcome
+
+
+@pytest.mark.parametrize(
+    "text, win",
+    [
+        ("GUESS WHO TOOK THE BUS INTO TOWN ON HER OWN TODAY 🎉🎉", True),  # chat_heldout (read): heard as a feeling
+        ("guess who got dumped by text lol", False),
+        ("guess what, my boss cancelled my leave again", False),
+    ],
+)
+def test_a_win_announced_with_guess_who_is_good_news(understander, text, win):
+    assert (understander.read(text).intent == "progress") is win
