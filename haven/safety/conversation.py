@@ -133,6 +133,7 @@ class _Phrases:
     away_from_harm: re.Pattern[str]
     correction: re.Pattern[str]
     misread: re.Pattern[str]
+    weary: re.Pattern[str]
     stop_exercise: re.Pattern[str]
     means: re.Pattern[str]
     no_then_safe: re.Pattern[str]
@@ -289,7 +290,7 @@ def assess(
         # and risk words still raise it, and the next few messages are still read together with this one
         verdict = Triage("none", None, "a clear no to Haven's check-in question: " + alone.evidence)
         return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
-    if alone.is_crisis and _same_misread(alone, state):
+    if alone.is_crisis and _same_misread(alone, state, words):
         # the person said a moment ago that this kind of reading was a misread ("that's not what I meant"); the
         # learned layer reading the same again is checked gently, not answered with the card they just corrected
         verdict = replace(alone, level="concern", evidence="after the person's correction: " + alone.evidence)
@@ -314,7 +315,7 @@ def assess(
         if together.is_risk and phrases.still_risky.search(words) and not together.is_crisis:
             # "I just want to disappear for a while" ... "like for good": the new words carry the risk
             together = replace(together, level="crisis", evidence=f'"{words[:60]}" after a concern')
-        if together.is_crisis and not _same_misread(together, state):
+        if together.is_crisis and not _same_misread(together, state, words):
             verdict = replace(together, evidence="read with the messages before it: " + together.evidence)
             crisis = RiskState("crisis", verdict.category, verdict.audience, 0, recent, source=together.source)
             return Assessment(verdict, crisis, "crisis")
@@ -343,12 +344,13 @@ def _calm(state: RiskState, recent: tuple[str, ...]) -> RiskState:
     return RiskState("clear", recent=recent, watch=watch, corrected=state.corrected if watch else None)
 
 
-def _same_misread(alone: Triage, state: RiskState) -> bool:
+def _same_misread(alone: Triage, state: RiskState, words: str) -> bool:
     """Whether a crisis reading repeats one the person corrected within the last few messages: the learned layer
-    alone, in the category they corrected. A pattern (a plan, means, a method named) or another category is a
-    crisis whatever was corrected before."""
+    alone, in the category they corrected. A pattern (a plan, means, a method named), another category, or a
+    question about means ("how many propranolol would a person need to take", after a "no, nothing like that") is
+    a crisis whatever was corrected before."""
     return state.watch > 0 and state.corrected is not None and alone.source == "model" and (
-        alone.category == state.corrected
+        alone.category == state.corrected and not asks_about_means(words)
     )
 
 
@@ -512,6 +514,8 @@ def _while_crisis(
     audience = state.audience or "self"
     claim = _safe_claim(words, state, answer, phrases)
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
+    if corrects and not state.model_alone and not phrases.correction.search(_rest(words, phrases.weary)):
+        corrects = False  # tiredness alone, after risk in words, is no correction: it is a warning sign
     # an overdose or poisoning named in words is not undone by "I'm just stressed": help has to be with them
     emergency_named = category == "medical_emergency" and state.source == "pattern"
     if _history_settled(words, state, alone) and not answer.unsafe:

@@ -37,7 +37,10 @@ def test_training_again_gives_the_saved_model():
     saved = TM.load_model()
     again, _ = TM.train(write=False, log=lambda line: None)
     assert again.add_at == saved.add_at
-    assert np.allclose(again.weights, saved.weights, atol=1e-4) and np.allclose(again.bias, saved.bias, atol=1e-4)
+    # MiniLM's vectors differ in their last float bits from one CPU to another (ONNX Runtime picks kernels by the
+    # instruction set), and training carries that through to about 3e-4 here; data or code changed since the model
+    # was saved moves weights by far more than 2e-3
+    assert np.allclose(again.weights, saved.weights, atol=2e-3) and np.allclose(again.bias, saved.bias, atol=2e-3)
 
 
 def _model(probabilities: dict[str, float], add_at=0.6) -> TM.ThemeModel:

@@ -89,6 +89,8 @@ CRISIS = [
     ("ich habe alle Tabletten genommen", "de", "medical_emergency"),
     ("er schlägt mich", "de", "danger_at_home"),
     ("ich ritze mich", "de", "self_harm"),
+    ("Gestern Abend habe ich lange das Seil im Keller angeschaut und mir überlegt, wo ich es festmachen würde.", "de", "suicide"),
+    ("ich will mich aufhängen", "de", "suicide"),
     # Italian
     ("voglio morire", "it", "suicide"),
     ("mi voglio ammazzare", "it", "suicide"),

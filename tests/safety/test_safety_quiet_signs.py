@@ -25,6 +25,9 @@ from haven.safety.patterns import load_pattern_book
         ("someone downstairs has hidden a tracker inside my ceiling light", "psychosis"),
         ("I can hear them through the vents every night and they keep telling me what to do", "psychosis"),
         ("I think I did something really stupid", "medical_emergency"),
+        ("work's been a grind for months and honestly life just feels kind of pointless lately", "suicide"),
+        ("my life feels meaningless lately", "suicide"),
+        ("Seit der Trennung sehe ich keinen Sinn mehr.", "suicide"),
     ],
 )
 def test_a_quiet_sign_gets_a_check_in_about_what_it_is(text, category):
@@ -49,6 +52,8 @@ def test_a_quiet_sign_gets_a_check_in_about_what_it_is(text, category):
         "I did something stupid at work today, replied all to the whole company",
         "my mate put a bug in my code as a prank",
         "money's tight so I'm cutting everything, even the streaming subscriptions",
+        "the meeting felt pointless, two hours for one decision",
+        "Everything feels pointless and I can't get started",
     ],
 )
 def test_the_same_everyday_words_are_not_a_sign(text):
