@@ -908,6 +908,10 @@ class Understander:
             return I.Reading("question")  # "wait wat even is cbt??" after Haven asked about the exam: answered first
         if (I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)) and not _distressed(feelings) and not _SPOILED.search(norm):
             return I.Reading("progress")
+        if state.mode == "in_the_moment" and outcome == "helped" and short and not I.QUESTION.search(norm):
+            # "a bit better now thanks" mid-steps: easing, met gently in the moment, not thanks that ends it (a try
+            # reported, "ok it's passing, that helped", is read above)
+            return I.Reading("feeling")
         if self._closing_thanks(norm, feelings, state, pending.text if pending is not None else ""):
             return I.Reading("thanks")
         # 2. the pending question
