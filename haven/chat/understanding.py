@@ -388,6 +388,26 @@ _OWN_WORK = re.compile(r"\b(my (job|boss|manager|work|shift|colleagues?)|at work
 #: A question in the person's own voice, opening with its question word ("what would facing it even look like?"),
 #: not one they quote ("mummy calls to ask 'beta dekha ki nahi?'").
 _ASKS = re.compile(r"(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would)\b")
+#: Asking what to do about something ("so what do I do instead of googling when it starts?", "how do I keep it going
+#: though?"): a question for the library, not a feeling to reflect.
+_HOW_TO = re.compile(
+    r"\b(what (do|can|should|could) i (do|try)|what (else )?(can|could|should) i do|"
+    r"how (do|can|should|could) i (stop|keep|deal|cope|handle|manage|make|get|break|calm|switch|quiet|not))\b"
+)
+
+
+def _asks_how_to(norm: str) -> bool:
+    """Whether a sentence of the message asks what to do, ending in a question mark ("How do I keep it going
+    though? Usually I get one good week..."); "I don't know how I can keep going." is no question."""
+    return any("?" in re.split(r"[.!]", norm[m.start():])[0] for m in _HOW_TO.finditer(norm))
+
+
+#: Something to talk about, said with a hello ("Morning. I had a CT scan on Tuesday and the results only come back
+#: next week"): not a hello with a few words about oneself, though no feeling or theme was read.
+_SOMETHING_HAPPENING = re.compile(
+    r"\b(scan|scans|results|biopsy|diagnos\w*|lump|surgery|operation|test results|smear|mri|x ray|blood tests?|"
+    r"funeral|court|hearing|redundan\w*|laid off|sacked|fired|break ?up|broke up|dumped|divorce|miscarriage)\b"
+)
 #: A sign-off closing a longer message, after its own punctuation ("ok gonna try and enjoy the rest of the evening,
 #: night!", "anyway, bye for now x"): a goodbye, whatever came before it ("at night" is no sign-off: it has no comma).
 _SIGN_OFF = re.compile(
@@ -914,6 +934,10 @@ class Understander:
             return I.Reading("feeling")
         if self._closing_thanks(norm, feelings, state, pending.text if pending is not None else ""):
             return I.Reading("thanks")
+        if _asks_how_to(norm) and not I.REFUSAL.search(norm):
+            # "So what do I do instead of googling when it starts?": asking what to do, answered from the library,
+            # whatever Haven asked before (was thanked "for helping me understand" and asked about his wife)
+            return I.Reading("question")
         # 2. the pending question
         if pending is not None and pending.kind == "offer":
             if I.ACCEPT.search(norm) or I.TRY_THAT.search(norm) or I.TRY_IT.search(norm):
@@ -1075,6 +1099,7 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
         and not themes
         and bool(I.GREETING.search(norm))
         and not I.QUESTION.search(norm)
+        and not _SOMETHING_HAPPENING.search(norm)
         and len(norm.split()) <= 30
     )
 
