@@ -605,7 +605,8 @@ PLAN = re.compile(
 )
 #: A plan said as a thought ("maybe I could just stay for an hour"): doing something, never "not" doing it.
 PLAN_MAYBE = re.compile(
-    r"^(ok |okay |yeah |hmm )?(maybe|perhaps|i think) i (could|can|will|'?ll|might|should) (just |try to |try and )?"
+    r"^(ok |okay |yeah |hmm |so )?(maybe|perhaps|i think|i suppose|i guess) (i|we) (could|can|will|'?ll|might|should) "
+    r"(just |try to |try and )?"
     r"(stay|go (for|to|out|and|with)|try|do|ask|talk|tell|text|call|message|take|bring|get|make|write|use|start|"
     r"practi[cs]e|book|plan|say)\b"
     r"(?! (rid|away|out of here|it over with))"

@@ -406,7 +406,9 @@ def _asks_how_to(norm: str) -> bool:
 #: next week"): not a hello with a few words about oneself, though no feeling or theme was read.
 _SOMETHING_HAPPENING = re.compile(
     r"\b(scan|scans|results|biopsy|diagnos\w*|lump|surgery|operation|test results|smear|mri|x ray|blood tests?|"
-    r"funeral|court|hearing|redundan\w*|laid off|sacked|fired|break ?up|broke up|dumped|divorce|miscarriage)\b"
+    r"funeral|court|hearing|redundan\w*|laid off|sacked|fired|break ?up|broke up|dumped|divorce|miscarriage|"
+    # a trouble said in plain words ("I moved to Berlin in January and I still basically know nobody")
+    r"nobody|no one|noone|lonely|alone|struggl\w*|can'?t|cannot|never)\b"
 )
 #: A sign-off closing a longer message, after its own punctuation ("ok gonna try and enjoy the rest of the evening,
 #: night!", "anyway, bye for now x"): a goodbye, whatever came before it ("at night" is no sign-off: it has no comma).
@@ -1107,7 +1109,9 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
 #: A message that ends by saying goodbye, however long it is ("right, I will try to sleep now. Thank you, goodbye").
 _ENDS_WITH_GOODBYE = re.compile(
     r"\b(goodbye|bye+|bye for now|good ?night|night night|see (you|ya)( later| soon| tomorrow)?|"
-    r"talk (to you )?(later|soon|tomorrow)|ttyl|ta[- ]ra|laters|"
+    r"talk (to you )?(later|soon|tomorrow)|ttyl|ta[- ]ra|laters|cheerio|"
+    # goodbyes in the languages people mix in ("tschüss for now", "ciao for now", "hasta luego")
+    r"(tsch(u|ü|ue)ss|ciao|adios|adiós|au revoir|hasta luego|tot ziens|doei|tchau)( for now)?|"
     # "Thank you, have a nice evening.", "Right, I'll be off.", "cheers, that's me off to bed"
     r"(have|enjoy) (a|the rest of your) (nice|good|lovely|great|grand)? ?(evening|day|night|weekend|afternoon)|"
     r"i'?ll be off( now| then)?|(that'?s|thats) me off( to (bed|sleep|work))?)\W*$|"
@@ -1117,7 +1121,9 @@ _ENDS_WITH_GOODBYE = re.compile(
 #: Thanks that says the talk helped ("it helped, saying it to someone", "I needed that", "I feel a bit lighter").
 _IT_HELPED = re.compile(
     r"\b(it|that|this|talking|saying it)( really| honestly| actually)? (helped|helps)\b|\bneeded (that|this)\b|"
-    r"\bmeans a lot\b|\bfeel (a bit |a little |so much |much |a lot )?(lighter|better)\b"
+    r"\bmeans a lot\b|\bfeel (a bit |a little |so much |much |a lot )?(lighter|better)\b|"
+    # "It's nice to say it out loud to something that won't judge me": the saying helped
+    r"\b(nice|good|helps|a relief|a help) to (say|talk|get|let) (it|this|that|things|some of it)?\b"
 )
 
 
