@@ -1018,6 +1018,9 @@ class GuideEngine:
             return [phraser.pick("goodnight", P.GOODNIGHT)], []
         if re.search(r"\b(bed|sleep|night|nite|gn|nn|rest)\b", request.normalised):  # "night x": a goodbye
             return [phraser.pick("goodnight-bye", P.GOODNIGHT_BYE)], []
+        if I.thanks_given(request.normalised):  # "Thanks heaps, chat soon": the thanks taken, then goodbye
+            welcome = phraser.pick("thanks", [t for t in P.THANKS if "helped" not in t and "letting me know" not in t])
+            return [f"{welcome} {phraser.pick('goodbye', P.GOODBYE)}"], []
         return [phraser.pick("goodbye", P.GOODBYE)], []
 
     def _acknowledgement(self, request, phraser, citer):

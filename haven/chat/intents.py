@@ -319,7 +319,7 @@ GOOD_NEWS = re.compile(
     # "GUESS WHO TOOK THE BUS INTO TOWN ON HER OWN TODAY 🎉": a win announced; not "guess who got dumped"
     r"^guess (who|what)\b(?!.*\b(dumped|fired|sacked|failed|died|dead|ill|sick|hurt|lost|broke|crashed|cancel\w*|"
     r"late|missed|forgot|rejected|ghosted|worse)\b)|"
-    r"i did it|nailed it|smashed it|good news|great news|went (really |so )?well|went better|"
+    r"i did it|nailed it|smashed it|good news|great news|(?<!what )(?<!what actually )(?<!what really )went (really |so )?well|went better|"
     # "but I WENT!! and chef said my brunoise was the neatest on the bench": going anyway, and praise passed on
     r"^(but|and|well|and yet|still) (i|we) (actually |still |did |even )?(went|did it|showed up|turned up|got there)\b|"
     r"(said|says|told me) (that )?(my|i) (\w+ ){0,2}(was|were|is|did|looked) (the )?(neatest|best|really good|so good|"
@@ -605,7 +605,8 @@ PLAN = re.compile(
 )
 #: A plan said as a thought ("maybe I could just stay for an hour"): doing something, never "not" doing it.
 PLAN_MAYBE = re.compile(
-    r"^(ok |okay |yeah |hmm |so )?(maybe|perhaps|i think|i suppose|i guess) (i|we) (could|can|will|'?ll|might|should) "
+    r"^((ok|okay|yeah|yes|hmm|so|fine|right|well)[,.!]? )*((maybe|perhaps|i think|i suppose|i guess) (i|we) "
+    r"(could|can|will|'?ll|might|should)|(i|we) (could|might)) "
     r"(just |try to |try and )?"
     r"(stay|go (for|to|out|and|with)|try|do|ask|talk|tell|text|call|message|take|bring|get|make|write|use|start|"
     r"practi[cs]e|book|plan|say)\b"

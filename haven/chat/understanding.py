@@ -1109,7 +1109,7 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
 #: A message that ends by saying goodbye, however long it is ("right, I will try to sleep now. Thank you, goodbye").
 _ENDS_WITH_GOODBYE = re.compile(
     r"\b(goodbye|bye+|bye for now|good ?night|night night|see (you|ya)( later| soon| tomorrow)?|"
-    r"talk (to you )?(later|soon|tomorrow)|ttyl|ta[- ]ra|laters|cheerio|"
+    r"(talk|chat|speak) (to you )?(later|soon|tomorrow)|catch you (later|soon)|ttyl|ta[- ]ra|laters|cheerio|"
     # goodbyes in the languages people mix in ("tschüss for now", "ciao for now", "hasta luego")
     r"(tsch(u|ü|ue)ss|ciao|adios|adiós|au revoir|hasta luego|tot ziens|doei|tchau)( for now)?|"
     # "Thank you, have a nice evening.", "Right, I'll be off.", "cheers, that's me off to bed"
