@@ -169,9 +169,11 @@ IS_NORMAL = re.compile(
 )
 #: A refusal said in full, whatever was asked: "I don't want breathing exercises", "stop suggesting things".
 REFUSAL = re.compile(
-    r"\b((i )?(don'?t|do not) (really |actually |even )?(want|need|like) (to do )?(any |more |another |the |these |those |your |a |an )?"
+    r"\b((i )?(don'?t|do not) (really |actually |even )?(want|need|like|wanna) (to do |do )?(any |more |another |the |these |those |your |a |an )?"
     r"(\w+ )?(exercises?|breathing|techniques?|tips|grounding|meditation|worksheets?)|"
-    r"stop (suggesting|offering|recommending|giving me)|no more (\w+ )?(exercises|breathing|tips)|no exercises?\b|"
+    r"stop (suggesting|offering|recommending|giving me)|"
+    # "Nah please don't give me a breathing thing, I'm not in the mood for it"
+    r"(don'?t|do not) (give|send|show) me (a|an|any|the|another|more) (\w+ )?(breathing|grounding|exercises?|techniques?)|no more (\w+ )?(exercises|breathing|tips)|no exercises?\b|"
     # "no thanks, not an exercise right now", "not another exercise", "not exercises tonight"
     r"\bnot (an?|another|any|more) (\w+ )?(exercises?|breathing|worksheets?|techniques?)|\bnot exercises\b|"
     r"(rather|prefer) not (to )?(do )?(any |an |the )?(\w+ )?(exercises?|breathing)|"
@@ -463,7 +465,9 @@ TRANSLATION = re.compile(
 )
 ERRAND = re.compile(
     r"\b(visas?|passports?|headsets?|headphones|laptops?|flights?|train times|opening hours|"
-    r"(decent|good|cheap|best) \w+ (under|for less than|below) )"
+    r"(decent|good|cheap|best) \w+ (under|for less than|below) |"
+    # "btw do u know any decent ramen places in leeds lol": somewhere to eat or go, asked for
+    r"(decent|good|cheap|best|nice) (\w+ )?(places?|restaurants?|cafes?|bars?|pubs?|shops?|hotels?) (in|near|around) )"
 )
 OFF_SUBJECT = re.compile(
     r"\b(recipes?|weather|forecast|football|scores?|capital of|python|javascript|sql|code|calories|translate|"
@@ -601,7 +605,9 @@ BEDTIME_TROUBLE = re.compile(r"can'?t|cannot|scared|afraid|dread|but|never|won'?
 PLAN = re.compile(
     r"\b(i'?ll|i will|i might|i may|i could|i'?m going to|i'?m gonna|i think i'?ll|i plan to|i want to|"
     r"maybe i'?ll|i can) (probably |maybe |definitely |try to |try and )?(do|try|use|practi[cs]e|fit|start|give) "
-    r"(it|that|this|them|one|some|in|that one|it a go)\b"
+    r"(it|that|this|them|one|some|in|that one|it a go)\b|"
+    # "I'll try jotting them down as you suggest", "gonna start walking to work"
+    r"\b(i'?ll|i will|i'?m going to|i'?m gonna|gonna) (try|start|keep) (?!being\b|feeling\b|thinking\b)\w+ing\b"
 )
 #: A plan said as a thought ("maybe I could just stay for an hour"): doing something, never "not" doing it.
 PLAN_MAYBE = re.compile(
@@ -656,9 +662,19 @@ PLAN_TIMED = re.compile(
     r"we will|we'?re going to|we'?re gonna) (?!not\b|never\b|be\b|have to\b|need\b|probably\b)\w+"
     r"(?=.{0,80}\b(tonight|tomorrow|(at|on|this|next) (the )?weekend|(on|this|next) \w+day|next week|later)\W*$)"
 )
+def _at_any_sentence(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern written for the start of a message, read at the start of any of its sentences ("ok asking the sous
+    for feedback is way less scary than guessing. gonna try friday"), its match still placed in the whole message."""
+    return re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?]))(?:" + pattern.pattern.removeprefix("^") + ")")
+
+
+_PLAN_SENTENCES = tuple(_at_any_sentence(p) for p in (PLAN_MAYBE, PLAN_MIGHT, PLAN_TIMED))
+
+
 def plan_said(norm: str) -> re.Match | None:
-    """Where the message says a plan of the person's own, by any of the ways above; None when it says none."""
-    return PLAN.search(norm) or PLAN_MAYBE.search(norm) or PLAN_MIGHT.search(norm) or PLAN_TIMED.search(norm)
+    """Where the message says a plan of the person's own, by any of the ways above, in any of its sentences; None
+    when it says none."""
+    return PLAN.search(norm) or next((m for p in _PLAN_SENTENCES if (m := p.search(norm))), None)
 
 
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").

@@ -760,7 +760,7 @@ ACCEPT_NOTHING_QUESTION = (
 # --- things said in passing that are not problems --------------------------------------------------------
 
 #: A plan ("I might do it before the 2pm meeting"), its time said back ({when}: "Before the 2pm meeting").
-PLAN_WHEN = ("{when} sounds like a good time for it.", "{when} sounds like a good plan.")
+PLAN_WHEN = ("{when} sounds like a good time for it.", "{when} sounds like a good time to start.")
 PLAN = ("That sounds like a good plan.", "That's a good plan to have ready.")
 PLAN_QUESTION = ("What might get in the way?", "How will you remind yourself?", "How do you think it will go?")
 #: "ok that makes sense" after an explanation.

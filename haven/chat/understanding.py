@@ -965,13 +965,13 @@ class Understander:
             strong = "greeting"
         if strong is None and self._offtopic(vector, feelings, themes, I.OFFTOPIC_CLEAR_MARGIN, norm):
             strong = "offtopic"  # "write me some python code" answers nothing Haven asked
+        if strong is None and not feelings and _ERRAND_ASKED.search(norm) and I.ERRAND.search(norm):
+            strong = "offtopic"  # "btw do u know any decent headsets under 50 quid": an errand, whatever was asked
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
             return I.Reading("answer", answers=True)
         # 3. everything else
         if named and (I.EXPLAIN.search(norm) or I.QUESTION.search(norm)):
             return I.Reading("question")
-        if strong is None and not feelings and _ERRAND_ASKED.search(norm) and I.ERRAND.search(norm):
-            strong = "offtopic"  # "btw do u know any decent headsets under 50 quid": an errand, whatever "quid" names
         if strong is not None:
             return I.Reading(strong)  # greeting, small talk, thanks, goodbye or a clear off topic
         if I.ACKNOWLEDGE.search(norm):
