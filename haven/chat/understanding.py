@@ -402,6 +402,21 @@ def _asks_how_to(norm: str) -> bool:
     return any("?" in re.split(r"[.!]", norm[m.start():])[0] for m in _HOW_TO.finditer(norm))
 
 
+#: A try's result said of the try itself ("it didn't help", "that's not working", "the breathing did nothing").
+_OF_THE_TRY = re.compile(
+    r"\b(it|that|this|the (exercise|suggestion|idea|tip|breathing|grounding|list|writing|one))('?s| is| was| has| did)? "
+    r"(not|n'?t|isn'?t|wasn'?t|didn'?t|doesn'?t|did nothing|hasn'?t|never)\b|^(didn'?t|did not|doesn'?t|not) (help|work)|"
+    r"^(i )?(tried|did|used|gave)\b|\bgave up\W*$"
+)
+
+
+def _about_the_try(norm: str) -> bool:
+    """Whether "not helping" in a longer message is said of what Haven suggested, not of something else in the
+    person's life ("dying to the same boss 30 times is not helping my mood lmao" was thanked for trying an
+    exercise never tried)."""
+    return len(norm.split()) <= 12 or bool(_OF_THE_TRY.search(norm))
+
+
 #: Something to talk about, said with a hello ("Morning. I had a CT scan on Tuesday and the results only come back
 #: next week"): not a hello with a few words about oneself, though no feeling or theme was read.
 _SOMETHING_HAPPENING = re.compile(
@@ -895,7 +910,7 @@ class Understander:
             )
         if (
             tried
-            or (outcome == "not_helped" and (short or state.done or state.offered))
+            or (outcome == "not_helped" and (short or state.done or (state.offered and (_about_the_try(norm) or I.TRIED.search(norm)))))
             or (after_exercise and outcome)
         ):
             asked_about = pending.exercise if after_exercise and not I.kind_of(norm) else None
