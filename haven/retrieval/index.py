@@ -310,7 +310,8 @@ def _add_document(collection, doc, source: str, doc_hash: str) -> int:
     by_chunk = {p.chunk_id: p for p in passages}
     vectors = _document_vectors(doc.id, [probe.text for probe in probes])
     size = max_batch_size(collection)
-    for start, batch in zip(range(0, len(probes), size), _batches(probes, size), strict=True):
+    for start in range(0, len(probes), size):
+        batch = probes[start : start + size]
         collection.add(
             ids=[probe.probe_id for probe in batch],
             embeddings=vectors[start : start + len(batch)].tolist(),
