@@ -414,7 +414,7 @@ def _about_the_try(norm: str) -> bool:
     """Whether "not helping" in a longer message is said of what Haven suggested, not of something else in the
     person's life ("dying to the same boss 30 times is not helping my mood lmao" was thanked for trying an
     exercise never tried)."""
-    return len(norm.split()) <= 12 or bool(_OF_THE_TRY.search(norm))
+    return len(norm.split()) <= 12 or bool(_OF_THE_TRY.search(norm) or I.TRIED.search(norm))
 
 
 #: Something to talk about, said with a hello ("Morning. I had a CT scan on Tuesday and the results only come back
@@ -910,7 +910,7 @@ class Understander:
             )
         if (
             tried
-            or (outcome == "not_helped" and (short or state.done or (state.offered and (_about_the_try(norm) or I.TRIED.search(norm)))))
+            or (outcome == "not_helped" and (short or state.done or (state.offered and _about_the_try(norm))))
             or (after_exercise and outcome)
         ):
             asked_about = pending.exercise if after_exercise and not I.kind_of(norm) else None

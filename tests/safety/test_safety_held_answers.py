@@ -1,35 +1,9 @@
-"""Answers said while a crisis holds that sound calm and are not safety: nobody to reach and nothing changed, a dose
-asked about after a "no, nothing like that", tiredness after risk in words. The crisis holds through each."""
+"""Calm-sounding turns that are not a way out of risk: a dose asked about after a "no, nothing like that", tiredness
+after risk in words, a rope in German. (Nobody to reach at the safety check: test_safety_not_safety.py.)"""
 
 from __future__ import annotations
 
 from risk_play import replies
-
-CHECK = (
-    "I'm really glad to hear that. Before we go on, can I check once more: are you safe right now, and is there "
-    "someone you could reach if it gets hard again?"
-)
-
-
-def test_nobody_to_ring_and_nothing_changed_answers_the_check_with_a_no():
-    kinds = replies(
-        "Sat in the garage with the engine running for a while tonight. Turned it off in the end.",
-        "I'm fine. Don't make a thing of it.",
-        "Said I'm fine. There's nobody to ring at this hour anyway and nothing's changed.",
-        "Let's just drop it.",
-        question=CHECK,
-    )
-    assert kinds == ["crisis", "check", "held", "held"]
-
-
-def test_a_plain_yes_with_someone_to_reach_still_goes_back():
-    kinds = replies(
-        "Sat in the garage with the engine running for a while tonight. Turned it off in the end.",
-        "I'm fine now, honestly. My brother's here.",
-        "Yes, I'm safe, and I can ring my brother any time.",
-        question=CHECK,
-    )
-    assert kinds == ["crisis", "check", "back"]
 
 
 def test_a_dose_question_after_a_no_is_a_crisis_and_tiredness_after_it_no_correction():

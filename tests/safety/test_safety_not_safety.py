@@ -63,3 +63,30 @@ def test_harm_to_others_needs_the_other_person_kept_safe_not_the_person_feeling_
         "crisis",
         "check",
     ]
+
+
+SAFETY_CHECK = (
+    "I'm really glad to hear that. Before we go on, can I check once more: are you safe right now, and is there "
+    "someone you could reach if it gets hard again?"
+)
+
+
+def test_nobody_to_ring_and_nothing_changed_answers_the_check_with_a_no():
+    kinds = _replies(
+        "Sat in the garage with the engine running for a while tonight. Turned it off in the end.",
+        "I'm fine. Don't make a thing of it.",
+        "Said I'm fine. There's nobody to ring at this hour anyway and nothing's changed.",
+        "Let's just drop it.",
+        question=SAFETY_CHECK,
+    )
+    assert kinds == ["crisis", "check", "held", "held"]
+
+
+def test_a_plain_yes_with_someone_to_reach_still_goes_back():
+    kinds = _replies(
+        "Sat in the garage with the engine running for a while tonight. Turned it off in the end.",
+        "I'm fine now, honestly. My brother's here.",
+        "Yes, I'm safe, and I can ring my brother any time.",
+        question=SAFETY_CHECK,
+    )
+    assert kinds == ["crisis", "check", "back"]
