@@ -38,10 +38,12 @@ STOP = re.compile(
 _SKIP = re.compile(r"\b(skip|pass|don'?t know|dunno|idk|not sure|no idea|just start|let'?s start|go on|next)\b")
 #: Said to the 0-10 question, a bare "ok" or "ready" means "let's begin", not an answer to the step after it
 #: (box breathing's next step is the breathing itself, which must be shown before anything is noticed).
-_BEGIN = re.compile(
-    r"(ok|okay|k|kk|sure|yes|yeah|yep|yup|ready|i'?m ready|go|go ahead|let'?s go|let'?s do it|start|fine|alright)"
-    r"( then| please| thanks)?\W*"
+#: Said together too ("ok ready", "sure, ready when you are"): still only "let's begin".
+_BEGIN_WORD = (
+    r"(?:ok|okay|k|kk|sure|yes|yeah|yep|yup|ready|i'?m ready|i am ready|go|go ahead|let'?s go|let'?s do (?:it|this)|"
+    r"start|fine|alright|all right|right|cool|great|so|then|please|thanks|(?:ready )?when you are)"
 )
+_BEGIN = re.compile(rf"{_BEGIN_WORD}(?:[\s,.!]+{_BEGIN_WORD})*\W*")
 _NUMBER = re.compile(r"\b(10|[0-9])\b")
 _NOT_DONE = re.compile(r"\b(skip|couldn'?t|can'?t|didn'?t|did not|not really)\b")
 _ITEMS = re.compile(r"\s*(?:,|;|\n|\band\b|&|\+)\s*")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from haven.chat import store
 from haven.chat.dialogue import load
 
@@ -185,3 +187,12 @@ def test_ok_to_the_rating_question_begins_the_breathing_instead_of_skipping_it(s
     assert "4" in reply.text and "breathe" in reply.text.lower()  # the box itself: in for four, hold, out, hold
     done = service.respond("me", "done, felt a bit calmer", first.conversation_id)
     assert "0 to 10" in done.text
+
+
+@pytest.mark.parametrize("begin", ["ok ready", "yep, ready!", "sure, ready when you are", "okay let's do this"])
+def test_ready_said_in_several_words_begins_the_breathing_too(service, begin):
+    """Found playing a conversation: "ok ready" (two 'let's begin' words) skipped the breathing as "ok" once did."""
+    first = service.respond("me", "can we do box breathing", None)
+    reply = service.respond("me", begin, first.conversation_id)
+    assert "how strong is the feeling now" not in reply.text.lower()
+    assert "breathe in" in reply.text.lower()
