@@ -135,6 +135,7 @@ class _Phrases:
     misread: re.Pattern[str]
     weary: re.Pattern[str]
     stop_exercise: re.Pattern[str]
+    coping_step: re.Pattern[str]
     means: re.Pattern[str]
     no_then_safe: re.Pattern[str]
     still_risky: re.Pattern[str]
@@ -297,6 +298,11 @@ def assess(
         return Assessment(
             verdict, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected), "concern"
         )
+    step = _said_of_a_coping_step(words, state, question, alone, phrases)
+    if step:
+        # "thanks, that's really helpful. I'll do it again tonight" after box breathing helped: "it" is the exercise
+        verdict = Triage("none", None, f'"it" is {step}, said just before; read so: ' + alone.evidence)
+        return Assessment(verdict, _calm(state, recent), "normal")
     if alone.is_crisis:
         crisis = RiskState(
             "crisis",
@@ -326,6 +332,38 @@ def assess(
         concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
         return Assessment(alone, concern, "concern")
     return Assessment(alone, _calm(state, recent), "normal")
+
+
+#: "it", "that", "this": the words that may stand for a coping step named just before.
+_BACK_REFERENCE = re.compile(r"\b(?:it|that|this)\b")
+
+
+def _said_of_a_coping_step(
+    words: str, state: RiskState, question: str | None, alone: Triage, phrases: _Phrases
+) -> str | None:
+    """The coping step that "it" stands for, when a risk reading of the learned layer alone comes from "it".
+
+    "I'll do it again tonight" read alone is self-harm (the learned layer says 0.77); after "I did the box breathing
+    and it helped", or Haven's "That's the whole exercise. Did it help?", it is box breathing. The message is read
+    again with the step named in place of "it", and only that reading's calm counts. Never in a conversation with
+    risk so far (a concern, a watch, a correction, risk words in the message before), never beside a pattern's
+    or a language's reading, and never with risk words of the message's own besides a time ("tonight"): "I'll do it
+    again tonight, I've still got the blades" stays a crisis.
+    """
+    if not (alone.is_risk and alone.source == "model") or state.level != "clear" or state.watch or state.corrected:
+        return None
+    if not _BACK_REFERENCE.search(words) or _risk_words(_rest(words, phrases.timing), phrases):
+        return None
+    before = state.recent[-1] if state.recent else ""
+    if before and _risk_words(_plain(before), phrases):
+        return None
+    for said in (_plain(before), _plain(question)):
+        named = phrases.coping_step.search(said)
+        if named:
+            step = named.group(0)
+            resolved = _BACK_REFERENCE.sub(step, words)
+            return step if not read_message(resolved).is_risk else None
+    return None
 
 
 def _asked_just_now(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
