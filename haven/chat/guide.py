@@ -331,9 +331,12 @@ class GuideEngine:
 
     def _allowed(self, request, exercise_id: str) -> bool:
         """May this exercise be offered now? Never one declined, done or offered already in this conversation,
-        nor one of a kind the person said no to; nothing at all while the person asked to be listened to."""
+        nor one of a kind the person said no to; nothing at all while the person asked to be listened to, unless
+        they now ask what to do ("no advice, I just needed to say it" ... "anyway how do people stop overthinking
+        at night?": the answer is what they asked for)."""
         state, u = request.dialogue, request.understanding
-        if state.preference == "listen" and u.intent not in ("exercise_request", "accept"):
+        asks_how = u.intent == "question" and bool(_HOW_TO.search(request.normalised))
+        if state.preference == "listen" and u.intent not in ("exercise_request", "accept") and not asks_how:
             return False
         if exercise_id in _NOT_OFFERED_UNASKED and exercise_id != u.named_exercise:
             return False
@@ -1354,6 +1357,8 @@ class GuideEngine:
             ok = phraser.pick("decline-all", P.DECLINE_ALL)
         elif avoid:
             ok = phraser.pick("decline-kind", P.DECLINE_KIND, kind=" or ".join(avoid))
+        elif I.MAYBE.search(request.normalised):
+            ok = phraser.pick("decline-maybe", P.DECLINE_MAYBE)  # "hmm maybe": neither pushed nor taken as a no
         else:
             ok = phraser.pick("decline", P.DECLINE)
         return [f"{ok} {phraser.pick('decline-q', P.DECLINE_QUESTION)}"], []

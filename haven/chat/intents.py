@@ -162,6 +162,12 @@ _NO = (
 _POLITE = r"please|then|thanks?|thank you|ok|okay|i guess|for now|maybe|though|actually"
 ACCEPT = re.compile(rf"^({_YES})( ({_YES}|{_POLITE}))*\W*$")
 DECLINE = re.compile(rf"^({_NO})( ({_NO}|{_POLITE}))*\W*$")
+#: Said to an offer, neither yes nor no ("hmm maybe", "perhaps", "we'll see"): left open, met like a no (no pressure,
+#: nothing pushed), read so only while the offer is pending (to other questions "maybe" is an answer).
+MAYBE = re.compile(
+    r"^((hmm+|mm+|um+|uh+|erm|well|ok|okay|yeah|idk|dunno)\W* )*(maybe|perhaps|possibly|might do|i might|we'?ll see|"
+    r"not sure|i'?m not sure|i don'?t know|idk|dunno)( (yeah|then|idk|later|another time|tbh|lol))*\W*$"
+)
 #: "Is it normal to...", "what's the difference between...": a question even with a feeling in it.
 IS_NORMAL = re.compile(
     r"^(is it|is this|is that|isn'?t it|am i) (normal|ok|okay|weird|common|strange)\b|"

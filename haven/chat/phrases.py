@@ -582,6 +582,8 @@ DECLINE = (
     "Okay, we can leave that.",
     "That's fine. We can just talk.",
 )
+#: A "maybe" to an offer: left open, nothing pushed.
+DECLINE_MAYBE = ("No pressure. It's there whenever you want it.", "That's fine, it'll keep for whenever you want it.")
 DECLINE_KIND = ("Got it, no more {kind} exercises.", "Okay, I'll leave the {kind} exercises out.")
 DECLINE_ALL = ("Got it, no exercises. We can just talk.", "Okay, no exercises. I'm here to listen.")
 DECLINE_QUESTION = (

@@ -391,15 +391,32 @@ _ASKS = re.compile(r"(what|whats|what'?s|how|why|when|where|who|which|is|are|doe
 #: Asking what to do about something ("so what do I do instead of googling when it starts?", "how do I keep it going
 #: though?"): a question for the library, not a feeling to reflect.
 _HOW_TO = re.compile(
-    r"\b(what (do|can|should|could) i (do|try)|what (else )?(can|could|should) i do|"
-    r"how (do|can|should|could) i (stop|keep|deal|cope|handle|manage|make|get|break|calm|switch|quiet|not))\b"
+    r"\b(what (do|can|should|could) (i|people|you) (do|try)|what (else )?(can|could|should) i do|"
+    r"how (do|can|should|could|does|would) (i|people|you|anyone|someone|one|others|folks)( actually| even| ever| normally"
+    r"| usually| best)? (stop|keep|deal|cope|handle|manage|make|get|break|calm|switch|quiet|not|deal|shut|turn off)|"
+    r"how to (stop|deal with|cope with|handle|manage|calm|switch off|quiet|shut off|turn off))\b"
 )
+#: Where a question may start without a question mark: the start of a sentence, after a word or two of lead-in
+#: ("yeah. anyway how do people actually stop overthinking at night").
+_LEAD_IN = re.compile(r"(^|[.!?]\s*)((yeah|yes|ok|okay|so|anyway|but|and|well|hmm|right|also|btw|honestly|seriously|"
+                      r"actually|ok so|so like),?\s+){0,3}$")
+
+
+def _plan_for_later(norm: str) -> bool:
+    """A plan of the person's own with a time to it ("ok i'll try writing it down before bed"): something they will
+    do later, welcomed as a plan, not an exercise of that kind to start now (it opened "Three good things")."""
+    plan = I.plan_said(norm)
+    return plan is not None and bool(I.PLAN_WHEN.search(norm[plan.end() :].strip().rstrip(".!?")))
 
 
 def _asks_how_to(norm: str) -> bool:
-    """Whether a sentence of the message asks what to do, ending in a question mark ("How do I keep it going
-    though? Usually I get one good week..."); "I don't know how I can keep going." is no question."""
-    return any("?" in re.split(r"[.!]", norm[m.start():])[0] for m in _HOW_TO.finditer(norm))
+    """Whether a sentence of the message asks what to do: ending in a question mark ("How do I keep it going
+    though? Usually I get one good week..."), or opening its sentence ("anyway how do people actually stop
+    overthinking at night"); "I don't know how I can keep going." is no question."""
+    return any(
+        "?" in re.split(r"[.!]", norm[m.start():])[0] or _LEAD_IN.search(norm[: m.start()])
+        for m in _HOW_TO.finditer(norm)
+    )
 
 
 #: A try's result said of the try itself ("it didn't help", "that's not working", "the breathing did nothing").
@@ -925,7 +942,13 @@ class Understander:
         if I.OPTIONS.search(norm):
             return I.Reading("exercise_request", options=True)
         offer_pending = pending is not None and pending.kind == "offer"
-        if not named and I.REQUEST.search(norm) and I.kind_of(norm) and not (I.TRY_THAT.search(norm) or I.TRY_IT.search(norm)):
+        if (
+            not named
+            and I.REQUEST.search(norm)
+            and I.kind_of(norm)
+            and not (I.TRY_THAT.search(norm) or I.TRY_IT.search(norm))
+            and not _plan_for_later(norm)
+        ):
             # "ok can we do the breathing one": that kind, never the exercise on offer of another kind
             return I.Reading("exercise_request", exercise=self._of_kind_named(norm, state))
         if not named and state.named and I.REQUEST.search(norm) and re.search(r"\bone\b", norm):
@@ -961,7 +984,7 @@ class Understander:
                 # "yes, but the breathing one" when grounding was offered: the kind they asked for
                 named_kind = self._of_kind_named(norm, state)
                 return I.Reading("accept", exercise=named_kind or pending.exercise or referred)
-            if I.DECLINE.search(norm):
+            if I.DECLINE.search(norm) or I.MAYBE.search(norm):
                 return I.Reading("decline", exercise=pending.exercise)
         if I.DECLINE.search(norm) and (state.offered or state.ever_offered):
             return I.Reading("decline")

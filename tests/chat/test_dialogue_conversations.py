@@ -107,7 +107,8 @@ def test_conversation(service, conversation):
         if reply.engine == "safety":
             continue
         offered = set(reply.suggested_exercises)
-        asked = understood["intent"] in ("exercise_request", "accept")
+        # asking for an exercise, or asking what to do ("anyway how do people stop overthinking at night?")
+        asked = understood["intent"] in ("exercise_request", "accept") or bool(step.get("asks_what_to_do"))
         # at most one exercise button unless options were asked for
         assert len(offered) <= 1 or understood["intent"] == "exercise_request", where
         # never again what was declined, done or offered before, unless asked for
