@@ -87,6 +87,12 @@ SINCE = re.compile(
     r"(days?|weeks?|months?|years?)( now| ago)?|since (last \w+|\w+mas|the \w+|i was \w+))\b"
 )
 RATING = re.compile(r"\b(10|[0-9])( ?/ ?10| out of (10|ten))?\b")
+#: What the worry says will happen, said already ("what if they think I'm boring", "I'm scared she'll leave"):
+#: "What is the worry telling you will happen?" would ask what was just said.
+FEARED = re.compile(
+    r"\bwhat if\b|\b(scared|afraid|worried|terrified|convinced|sure) (that )?(they|he|she|i|it|people|everyone|"
+    r"everybody|my \w+)('?ll| will| might| would| are going to| is going to| think| thinks)\b"
+)
 
 #: The fact a follow-up question asks for; a question is skipped once its fact is known.
 QUESTION_ASKS: dict[str, str] = {
@@ -105,9 +111,10 @@ QUESTION_ASKS: dict[str, str] = {
     "Who is there to support you through this?": "support",
     "Who do you feel most at ease with?": "support",
     "Is there anyone, near or far, you feel at ease with?": "support",
+    "What is the worry telling you will happen?": "feared",
 }
 #: Facts that are the person's whatever the topic (who knows, who supports them, a doctor involved).
-_ANY_TOPIC = ("told", "support", "doctor")
+_ANY_TOPIC = ("told", "support", "doctor", "feared")
 
 
 def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
@@ -126,6 +133,8 @@ def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], .
         found.append(("any", "doctor", match.group(0)))
     if match := SUPPORT.search(norm):
         found.append(("any", "support", match.group(0)))
+    if match := FEARED.search(norm):
+        found.append(("any", "feared", match.group(0)))
     return tuple(found)
 
 
