@@ -604,10 +604,15 @@ def one_clause(text: str) -> bool:
 _DEADLY_WORDS = r"die|dying|dead|death|kill\w*|suicid\w*|end it|harm\w*|burden|worthless|hate (myself|me)"
 
 
+#: A hedge after what was said ("no one noticed i think", "it went ok i guess"): not part of what is said back.
+_TRAILING_HEDGE = re.compile(r"(\s+(i think|i guess|i suppose|i reckon|tbh|lol|haha|probably))+\s*$")
+
+
 def said_back(norm: str) -> str | None:
     """An answer said back to the person as a sentence in their own terms ("i work two jobs so im never home" ->
     "You work two jobs so you're never home."), or None when it is a question, a fragment, in text-speak or too
     long to say back. Why: "Thank you for telling me." fits any answer, so it shows nothing was heard."""
+    norm = _TRAILING_HEDGE.sub("", norm)  # "no one noticed i think" was said back as "No one noticed you think."
     if norm.endswith("?") or len(norm.split()) < 4 or _ASKS_WITHOUT_MARK.search(norm):
         return None
     if _DARK.search(norm) or _VIOLENT.search(norm):

@@ -399,7 +399,8 @@ _HOW_TO = re.compile(
 #: Where a question may start without a question mark: the start of a sentence, after a word or two of lead-in
 #: ("yeah. anyway how do people actually stop overthinking at night").
 _LEAD_IN = re.compile(r"(^|[.!?]\s*)((yeah|yes|ok|okay|so|anyway|but|and|well|hmm|right|also|btw|honestly|seriously|"
-                      r"actually|ok so|so like),?\s+){0,3}$")
+                      r"actually|ok so|so like|that helps|that makes sense|makes sense|got it|i see|thanks|thank you|"
+                      r"cheers|cool|great|good|fair enough|true),?\s+){0,3}$")
 
 
 def _plan_for_later(norm: str) -> bool:
