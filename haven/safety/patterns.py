@@ -37,6 +37,10 @@ class Pattern:
     #: ("a bungee jump for my 40th. I'm jumping off the bridge on Saturday"), unless the mention's own sentence
     #: says a wish or intent (``intent_beside_frame``): another sentence can explain an event, never a wish
     unless_in_message: tuple[str, ...] = ()
+    #: frames one of which the message must name, in any of its sentences, for the pattern to fire at all: the
+    #: words that make an ambiguous shape plain ("going over the edge" said on a roof or a bridge, "teach me a
+    #: lesson" beside things being smashed). A requirement, never a cancellation: a strong pattern that fires stands
+    needs_in_message: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,8 @@ def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
     for entry in data["patterns"]:
         unless = tuple(entry.get("unless", ()))
         in_message = tuple(entry.get("unless_in_message", ()))
-        missing = [name for name in unless + in_message if name not in frames]
+        needs = tuple(entry.get("needs_in_message", ()))
+        missing = [name for name in unless + in_message + needs if name not in frames]
         if missing:
             raise ValueError(f"pattern {entry['id']} names unknown frames {missing}")
         if entry["strength"] not in STRENGTHS:
@@ -109,6 +114,7 @@ def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
                 unless=unless,
                 note=entry.get("note", ""),
                 unless_in_message=in_message,
+                needs_in_message=needs,
             )
         )
     return PatternBook(
@@ -214,6 +220,13 @@ def _explains(name: str, sentence: str, book: PatternBook) -> bool:
     )
 
 
+def _needs_met(pattern: Pattern, sentence: str, message: Sequence[str], book: PatternBook) -> bool:
+    """Whether the message names what the pattern needs beside it (``needs_in_message``), in any sentence."""
+    if not pattern.needs_in_message:
+        return True
+    return any(_explains(f, other, book) for f in pattern.needs_in_message for other in (*message, sentence))
+
+
 def _cancelled(pattern: Pattern, sentence: str, message: Sequence[str], book: PatternBook) -> bool:
     """Whether a frame explains this mention: one of its frames in its own sentence, or one of its message-wide
     frames in any sentence of the message when its own sentence says no wish or intent."""
@@ -237,7 +250,7 @@ def match_sentence(
     hits = []
     for pattern in book.patterns:
         found = pattern.regex.search(sentence)
-        if not found:
+        if not found or not _needs_met(pattern, sentence, message, book):
             continue
         if _cancelled(pattern, sentence, message, book):
             continue
@@ -251,6 +264,7 @@ def framed(sentence: str, book: PatternBook | None = None, message: Sequence[str
     return any(
         pattern.strength == "mention"
         and pattern.regex.search(sentence)
+        and _needs_met(pattern, sentence, message, book)
         and _cancelled(pattern, sentence, message, book)
         for pattern in book.patterns
     )
