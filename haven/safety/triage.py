@@ -323,6 +323,21 @@ def _psychosis_without_its_words(reading: Reading) -> bool:
     )
 
 
+def _someone_elses_eating(reading: Reading) -> bool:
+    """An eating-disorder check-in asks "how have eating and food been for you lately?"; the learned layer's
+    concern of that kind, where every eating word is someone else eating the person's food ("my flatmate keeps eating
+    my food and then acts like i'm being petty"), asks it of no one."""
+    from haven.safety.patterns import load_pattern_book
+
+    if reading.category != "eating_disorder":
+        return False
+    frames = load_pattern_book().frames
+    window = " ".join(reading.window.lower().split())
+    return bool(frames["food_taken"].search(window)) and not frames["eating_words"].search(
+        frames["food_taken"].sub(" ", window)
+    )
+
+
 def _leaving_for_now(sentences: Sequence[str]) -> bool:
     """The message says the person is leaving the chat and coming back ("Thank you dear that was a nice chat.
     Callum will be pleased I used it. Bye bye for now"), with nothing that makes it final ("thank you for
@@ -495,7 +510,11 @@ def _decide(reading: Reading, thresholds) -> Triage:
             return Triage("concern", reading.category, why, audience, language, "model")
         why = f'{model_says}: "{reading.window[:120]}"'
         return Triage("crisis", reading.category, why, audience, language, "model", model_alone=not reading.risk_cue)
-    model_concern = reading.risk >= thresholds.concern and not _psychosis_without_its_words(reading)
+    model_concern = (
+        reading.risk >= thresholds.concern
+        and not _psychosis_without_its_words(reading)
+        and not _someone_elses_eating(reading)
+    )
     if model_concern or lang_level == "concern":
         category = reading.category if model_concern else (lang.category or "suicide")
         why = model_says if model_concern else f"{language}: {lang.evidence}"

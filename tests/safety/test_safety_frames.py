@@ -341,3 +341,11 @@ def test_a_means_question_after_the_crisis_is_held_and_known_for_what_it_is(firs
     assert crisis.reply == "crisis"
     held = assess(means, crisis.state)
     assert held.reply == "held" and held.asked_for_means
+
+
+def test_someone_else_eating_my_food_asks_no_eating_check_in():
+    """Found playing a conversation: "my flatmate keeps eating my food..." got "how have eating and food been for you
+    lately?" (the learned layer's eating-disorder concern, 0.70). Eating said of the person stays read as ever."""
+    assert triage("my flatmate keeps eating my food and then acts like i'm being petty when i bring it up").level == "none"
+    assert triage("my flatmate keeps eating my food and I've stopped eating much myself").level != "none"
+    assert triage("I've been eating under 400 calories a day").level != "none"
