@@ -202,14 +202,20 @@ REFUSAL = re.compile(
     r"(don'?t|do not) (really |much )?(want|fancy|feel like) (to )?(do |doing |try |trying |write |writing |fill in |"
     r"filling in )?(a|an|the|any|that|this|another|more) (\w+ )?(thought records?|diary|journal|worksheets?|exercises?)\b|"
     # "don't bother with the exercises", "nah don't bother"; not "heights don't bother me"
-    r"don'?t bother(?! me| him| her| us| them| anyone| you)( (with|suggesting|offering))?)"
+    r"don'?t bother(?! me| him| her| us| them| anyone| you)( (with|suggesting|offering))?|"
+    # "Yeah look I'll pass on the breathing thing, it's not really my cup of tea"
+    r"(i'?ll|i will|i'?m gonna|i think i'?ll|gonna) (give|pass on) (the |that |this |your |those |any )?(\w+ )?"
+    r"(breathing|grounding|meditation|mindfulness|exercises?|techniques?|worksheets?|journal\w*)( (a )?miss| thing| stuff| one)?)"
 )
 #: "Just listen": the person wants to be heard, not fixed.
 LISTEN = re.compile(
     r"\b(just (listen|hear me out|want to (talk|vent|be heard|get (it|this) off my chest|rant))|"
     # "hola, can I just vent a little?", "mind if I have a rant"
     r"(can|could|may) i (just )?(vent|rant|have a (vent|rant|moan|whinge))|mind if i (vent|rant|have a)|"
-    r"(need|want) to (vent|rant|get (it|this) off my chest)|let me (vent|rant)|can (you|u) (just )?listen|"
+    r"(need|want|needed|wanted) to (vent|rant|get (it|this|something|some stuff|stuff|a few things|that) off my chest)|"
+    r"let me (vent|rant)|can (you|u) (just )?listen|"
+    # "G'day. Not after any exercises mate, just need to get something off my chest"
+    r"not (after|wanting|looking for) (any )?(exercises|tips|advice|fixing)|"
     r"(can|could) (you|u) (just )?let me (talk|tell you)|let me (just )?talk about|"
     r"(could|would) you (just )?listen|just need (someone|somebody) to (listen|talk to)|"
     r"(don'?t|do not) (want|need) (advice|solutions|to be fixed|fixing)|"

@@ -583,7 +583,11 @@ DECLINE = (
     "That's fine. We can just talk.",
 )
 #: A "maybe" to an offer: left open, nothing pushed.
-DECLINE_MAYBE = ("No pressure. It's there whenever you want it.", "That's fine, it'll keep for whenever you want it.")
+#: (The button goes with the next reply, so each says where the exercise will be: on the Exercises page.)
+DECLINE_MAYBE = (
+    "No pressure. It's on the Exercises page whenever you want it.",
+    "That's fine, no rush. You'll find it on the Exercises page whenever you like.",
+)
 DECLINE_KIND = ("Got it, no more {kind} exercises.", "Okay, I'll leave the {kind} exercises out.")
 DECLINE_ALL = ("Got it, no exercises. We can just talk.", "Okay, no exercises. I'm here to listen.")
 DECLINE_QUESTION = (

@@ -686,7 +686,12 @@ class Understander:
         state = state or DialogueState()
         norm = normalise(text)
         # blame put on them by others ("they act like it's my fault") is no guilt of their own
-        feelings = [f.name for f in FEELINGS if _matches(f.words, BLAMED_BY_OTHERS.sub(" ", norm))]
+        # tears of joy are no sadness ("I almost cried from happiness haha"); a fear told as over, beside good news,
+        # is what the news ended ("good news, I got an A! I was so scared about writing essays in English")
+        said = _JOYFUL_TEARS.sub(" ", BLAMED_BY_OTHERS.sub(" ", norm))
+        if I.GOOD_NEWS.search(norm):
+            said = _FEAR_THAT_WAS.sub(" ", said)
+        feelings = [f.name for f in FEELINGS if _matches(f.words, said)]
         about = _SOMEONE_ELSES.sub(r"\1", _IN_PASSING.sub(" ", _SAID_FINE.sub(" ", norm)))
         if _RECOVERY.search(norm):
             about = re.sub(r"\bmeetings?\b", " ", about)  # the group's meeting, not work's
@@ -1197,6 +1202,18 @@ def _last_suggested(state: DialogueState) -> str | None:
         if exercise not in state.declined and state.done.get(exercise) is not False:
             return exercise
     return None
+
+
+#: Tears of joy or of laughing: no sadness in them.
+_JOYFUL_TEARS = re.compile(
+    r"\b(almost |nearly |literally |actually )?(cried|crying|cry|in tears|tears)( \w+)? (from|with|of) (happiness|joy|relief|"
+    r"laughter|laughing|pride)\b|\bhappy tears\b|\btears of (joy|happiness|relief)\b"
+)
+#: A fear told as past, ended by the news beside it ("I was so scared about writing essays in English").
+_FEAR_THAT_WAS = re.compile(
+    r"\b(i was|i'?d been|i had been|was) (so |really |very |super |pretty |quite |that )?(scared|worried|nervous|anxious|"
+    r"terrified|stressed|panicking|dreading)( (about|of|that|it|i'?d|i would)\b[^.!?]*)?"
+)
 
 
 def _distressed(feelings) -> bool:
