@@ -134,6 +134,8 @@ class _Phrases:
     correction: re.Pattern[str]
     misread: re.Pattern[str]
     weary: re.Pattern[str]
+    joke_only: re.Pattern[str]
+    unsaid: re.Pattern[str]
     stop_exercise: re.Pattern[str]
     coping_step: re.Pattern[str]
     means: re.Pattern[str]
@@ -386,9 +388,9 @@ def _same_misread(alone: Triage, state: RiskState, words: str) -> bool:
     """Whether a crisis reading repeats one the person corrected within the last few messages: the learned layer
     alone, in the category they corrected. A pattern (a plan, means, a method named), another category, or a
     question about means ("how many propranolol would a person need to take", after a "no, nothing like that") is
-    a crisis whatever was corrected before."""
+    a crisis whatever was corrected before, and so is the correction taken back ("fine it wasn't a joke")."""
     return state.watch > 0 and state.corrected is not None and alone.source == "model" and (
-        alone.category == state.corrected and not asks_about_means(words)
+        alone.category == state.corrected and not asks_about_means(words) and not _phrases().unsaid.search(words)
     )
 
 
@@ -560,6 +562,12 @@ def _while_crisis(
         # "I took an overdose at nineteen" was held as a crisis; "that was fifteen years ago, I'm really well" says
         # it is history: a gentle step down (the next messages are still read together), not a safety check
         return _stepped_down(category, audience, "told as history, and well now: " + words[:120])
+    if corrects and state.level == "crisis" and _joke_after_harm_done(words, state, phrases):
+        # "cut again last night. deeper than usual" ... "lol jk. anyway got any good lofi playlists": a disclosure
+        # taken back as a joke. Not a step down: the safety check, asked once with the lines kept
+        verdict = Triage("concern", category, "self-harm told as done, then called a joke; checking once: " + words[:120], audience)
+        checking = RiskState("checking", category, audience, state.held + 1, recent, source=state.source)
+        return Assessment(verdict, checking, "check", misread=True)
     if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
         return _stepped_down(category, audience, "the person corrected a misread: " + words[:120])
     if _misread_told(words, state, alone, answer, phrases):
@@ -592,6 +600,14 @@ def _while_crisis(
     )
     held = RiskState("crisis", category, audience, state.held + 1, recent, source=source, model_alone=still_alone)
     return Assessment(verdict, held, "held", means)
+
+
+def _joke_after_harm_done(words: str, state: RiskState, phrases: _Phrases) -> bool:
+    """Whether a correction that only says "it was a joke" follows self-harm read with risk words in it (a pattern,
+    or the learned layer beside "cut", "burn", "blood"): an act told as done is seldom a joke, and "lol jk" is how a
+    disclosure is often taken back. A joke after a threat or a wish ("I'll throw myself out the window lol jk") is
+    still a step down, as ever, and so is one after self-harm the learned layer read with no risk word at all."""
+    return state.category == "self_harm" and not state.model_alone and bool(phrases.joke_only.search(words))
 
 
 def _misread_told(words: str, state: RiskState, alone: Triage, answer: _Answer, phrases: _Phrases) -> bool:
