@@ -81,11 +81,15 @@ def _pattern_ids(text: str) -> set[str]:
     ],
 )
 def test_a_plain_crisis_is_read_by_a_pattern(text, category, pattern_id, triage_model):
+    _read_as_crisis_by(text, category, "pattern", f"pattern {pattern_id}:")
+
+
+def _read_as_crisis_by(text: str, category: str, source: str, evidence: str) -> None:
+    """A crisis in ``category``, decided by ``source`` (a pattern or a language's phrase) with ``evidence`` named."""
     result = triage(text)
     assert result.level == "crisis", result
     assert result.category == category, result
-    assert result.source == "pattern" and result.evidence.startswith("pattern"), result
-    assert f"pattern {pattern_id}:" in result.evidence, result
+    assert result.source == source and evidence in result.evidence, result
 
 
 @pytest.mark.parametrize(
@@ -183,11 +187,7 @@ def test_a_farewell_for_the_pet_needs_goodbye_words_and_no_return():
     ],
 )
 def test_a_plain_crisis_in_another_language_is_read_by_a_phrase(text, category, phrase_id, triage_model):
-    result = triage(text)
-    assert result.level == "crisis", result
-    assert result.category == category, result
-    assert result.source == "language" and "phrase " in result.evidence, result
-    assert f"phrase {phrase_id}:" in result.evidence, result
+    _read_as_crisis_by(text, category, "language", f"phrase {phrase_id}:")
 
 
 @pytest.mark.parametrize(
