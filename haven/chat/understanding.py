@@ -330,6 +330,12 @@ _SAID_FINE = re.compile(
 #: work", "it might work", "working out at the gym"), "the night" of an event ("stick together on the night"),
 #: someone's death "in her sleep", a housemate who is no friend, "painting". Left out before themes are read, so
 #: one incidental word does not set the topic and steer the questions after it (the gym was asked about work).
+#: Haven addressed as a mate ("Not after any exercises mate, just need...", "cheers mate"): no friend in it. "my
+#: mate Dev", "a mate from work", "mates" are friends.
+_ADDRESSED = re.compile(r"(?<!\bmy )(?<!\ba )(?<!\bthe )(?<!\bour )(?<!\byour )(?<!\bhis )(?<!\bher )(?<!\btheir )"
+                        r"(?<!\bbest )(?<!\bold )(?<!\bgood )(?<!\bwork )\bmate\b")
+
+
 _IN_PASSING = re.compile(
     r"\bhow (?!(my|our|your|at|from|to)\b)(\w+ ){1,3}works?\b(?! (is|was|has|have|had|stuff|today|tomorrow)\b)|"
     # the verb after a subject ("it works", "they work"), not "everything, work, cooking" run together once the
@@ -692,7 +698,7 @@ class Understander:
         if I.GOOD_NEWS.search(norm):
             said = _FEAR_THAT_WAS.sub(" ", said)
         feelings = [f.name for f in FEELINGS if _matches(f.words, said)]
-        about = _SOMEONE_ELSES.sub(r"\1", _IN_PASSING.sub(" ", _SAID_FINE.sub(" ", norm)))
+        about = _SOMEONE_ELSES.sub(r"\1", _IN_PASSING.sub(" ", _SAID_FINE.sub(" ", _ADDRESSED.sub(" ", norm))))
         if _RECOVERY.search(norm):
             about = re.sub(r"\bmeetings?\b", " ", about)  # the group's meeting, not work's
         about = _OTHERS_FAULT.sub(r"\1", about)
