@@ -150,8 +150,12 @@ _QUESTION_WORDS = frozenset(
 #: look like?"): what an exercise answers, more than a passage of background.
 _HOW_TO = re.compile(
     r"\bhow (do|can|could|would|should|did) (i|you|people|we|someone|anyone)\b|\bwhat would .+ look like\b|"
-    r"\bhow to\b|\bwhere (do|would|should) i (even )?start\b"
+    r"\bhow to\b|\bwhere (do|would|should) i (even )?start\b|\bwhat (do|can|should|could) (i|we|you|people) (do|try)\b"
 )
+#: A section of an article that lists what helps ("What helps in the moment", "Habits that help you sleep", "Small
+#: steps that help with worry", "What to do when you cannot sleep"), but not where to find more help.
+_HELPS_SECTION = re.compile(r"\b(what helps|that help|helps? with|what to do|small steps|steps that|recovering)\b", re.I)
+_MORE_HELP_SECTION = re.compile(r"\b(more help|who can help|get help)\b", re.I)
 #: The longest exercise offered for right now, in minutes (grounding, breathing, a body scan; not a 15-minute plan).
 _NOW_MINUTES = 8
 #: Words of crisis help: never quoted as background in an ordinary reply (triage read the message as no risk;
@@ -1137,6 +1141,10 @@ class GuideEngine:
         fitting = named or not self._subjects(request)
         articles = [h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))]
         article, quote = None, None
+        if not named and _HOW_TO.search(request.normalised):
+            steps = self._helping_steps(articles, phraser, citer)
+            if steps is not None:  # "what do i do if it happens again": what helps, as the library lists it
+                return steps
         for candidate in articles:  # the first with words to quote ("How to catch a thinking trap" is all steps)
             found = passages.quotes(candidate.passage, 3, skip_summary=candidate.section == "Overview")
             if not found:  # an overview that is all summary: its one paragraph is the answer
@@ -1154,6 +1162,27 @@ class GuideEngine:
         answer = f"{quote} [{n}]"
         phraser.remember(answer)
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
+
+    def _helping_steps(self, articles, phraser, citer):
+        """A question how to do something, answered with the list of what helps in the article the search found
+        first ("What helps in the moment": name it, slow your breathing, ground yourself), when the search found such
+        a section of it; None otherwise. Why: a "what helps" section is all list items, which a quote leaves out, so "what do I do
+        if it happens again?" was answered with the one sentence after the list ("Afterwards, be kind to yourself")."""
+        top = articles[0].doc_id if articles else None
+        for hit in articles:  # in the article the search found first, its first section of that kind
+            if hit.doc_id != top or not _HELPS_SECTION.search(hit.section or "") or _MORE_HELP_SECTION.search(
+                hit.section or ""
+            ):
+                continue
+            steps = [item for item in passages.items(hit.passage) if phraser.fresh(item)][:3]
+            if len(steps) < 2:
+                continue
+            n = citer.cite(hit)
+            lead = phraser.pick("helps-lead", P.HELPING_STEPS_LEAD, section=hit.section.lower(), n=n)
+            listed = "\n".join(f"- {step}" for step in steps)
+            phraser.remember(listed)
+            return [f"{lead}\n\n{listed}", phraser.pick("helps-q", P.HELPING_STEPS_QUESTION)], []
+        return None
 
     def _exercise_answer(self, request, phraser, citer):
         """A question no article answers but an exercise does ("what would facing it gradually even look like with a

@@ -417,6 +417,12 @@ EXPLAIN_EARLIER_QUESTION = (
     "Does that sound like something you'd like to try?",
     "How does that sound as a way in?",
 )
+#: What helps, as an article lists it, said in answer to "what do I do if...?".
+HELPING_STEPS_LEAD = (
+    "Here's what Haven's library says about {section} [{n}]:",
+    "A few things from Haven's library, under {section} [{n}]:",
+)
+HELPING_STEPS_QUESTION = ("Which of these feels most doable for you?", "Is there one of these you'd like to try?")
 EXPLAIN_FOLLOW_UP = (
     "Does that fit with what you've noticed?",
     "Is there a part of that you'd like to know more about?",
