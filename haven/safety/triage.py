@@ -172,6 +172,8 @@ def read(text: str) -> Reading:
         pieces = []  # "goodbye", "ok night haven": leaving the chat, not saying goodbye to life
     elif _leaving_for_now(prepared.sentences):
         pieces = windows(_besides_thanks_and_goodbyes(sentences))
+    elif _new_to_the_app(prepared.sentences):
+        pieces = windows(_besides_doing_it_right(sentences))
     predictions = _predict(pieces)
     history = _told_as_history(prepared.sentences)
     for piece, prediction in zip(pieces, predictions, strict=False):
@@ -359,6 +361,30 @@ def _besides_thanks_and_goodbyes(sentences: Sequence[str]) -> list[str]:
     return [
         s for s in sentences if not (book.sign_off.fullmatch(s.strip()) or book.frames["gratitude"].match(s.strip()))
     ]
+
+
+def _new_to_the_app(sentences: Sequence[str]) -> bool:
+    """The message is someone new to Haven hoping they are using it right ("Morning. My daughter set this up on the
+    tablet for me, I hope I'm doing it right"), with no risk word anywhere.
+
+    Why: the learned layer read "I hope I'm doing it right" as a crisis (0.88 and 0.98 from people in their nineties on
+    their first morning, the crisis then held the whole conversation). Beside the app or the device named, it is about
+    using the app, so the learned layer reads the message without those words; patterns and languages read all of
+    it, and a risk word anywhere ("I hope I'm doing it right, I've tied the rope") keeps it whole."""
+    if not (frame_in("doing_it_right", sentences) and frame_in("new_to_the_app", sentences)):
+        return False
+    from haven.safety.patterns import load_pattern_book
+
+    device = load_pattern_book().frames["new_to_the_app"]  # "on the tablet" is the device, not a pill
+    return not any(has_risk_cue(" ".join(device.sub(" ", s).split())) for s in sentences)
+
+
+def _besides_doing_it_right(sentences: Sequence[str]) -> list[str]:
+    from haven.safety.patterns import load_pattern_book
+
+    doing_it_right = load_pattern_book().frames["doing_it_right"]
+    kept = [" ".join(doing_it_right.sub(" ", s.lower()).split()) for s in sentences]
+    return [s for s in kept if s]
 
 
 def _only_sign_offs(sentences: Sequence[str]) -> bool:
