@@ -153,9 +153,8 @@ _HOW_TO = re.compile(
     r"\bhow to\b|\bwhere (do|would|should) i (even )?start\b|\bwhat (do|can|should|could) (i|we|you|people) (do|try)\b"
 )
 #: A section of an article that lists what helps ("What helps in the moment", "Habits that help you sleep", "Small
-#: steps that help with worry", "What to do when you cannot sleep"), but not where to find more help.
+#: steps that help with worry", "What to do when you cannot sleep"); "When to get more help" is not one.
 _HELPS_SECTION = re.compile(r"\b(what helps|that help|helps? with|what to do|small steps|steps that|recovering)\b", re.I)
-_MORE_HELP_SECTION = re.compile(r"\b(more help|who can help|get help)\b", re.I)
 #: The longest exercise offered for right now, in minutes (grounding, breathing, a body scan; not a 15-minute plan).
 _NOW_MINUTES = 8
 #: Words of crisis help: never quoted as background in an ordinary reply (triage read the message as no risk;
@@ -1166,13 +1165,12 @@ class GuideEngine:
     def _helping_steps(self, articles, phraser, citer):
         """A question how to do something, answered with the list of what helps in the article the search found
         first ("What helps in the moment": name it, slow your breathing, ground yourself), when the search found such
-        a section of it; None otherwise. Why: a "what helps" section is all list items, which a quote leaves out, so "what do I do
-        if it happens again?" was answered with the one sentence after the list ("Afterwards, be kind to yourself")."""
+        a section of it; None otherwise. Why: a "what helps" section is all list items, which a quote leaves out, so
+        "what do I do if it happens again?" was answered with the one sentence after the list ("Afterwards, be kind
+        to yourself")."""
         top = articles[0].doc_id if articles else None
         for hit in articles:  # in the article the search found first, its first section of that kind
-            if hit.doc_id != top or not _HELPS_SECTION.search(hit.section or "") or _MORE_HELP_SECTION.search(
-                hit.section or ""
-            ):
+            if hit.doc_id != top or not _HELPS_SECTION.search(hit.section or ""):
                 continue
             steps = [item for item in passages.items(hit.passage) if phraser.fresh(item)][:3]
             if len(steps) < 2:

@@ -356,10 +356,10 @@ def _said_of_a_coping_step(
         return None
     if not _BACK_REFERENCE.search(words) or _risk_words(_rest(words, phrases.timing), phrases):
         return None
-    before = state.recent[-1] if state.recent else ""
-    if before and _risk_words(_plain(before), phrases):
+    before = _plain(state.recent[-1]) if state.recent else ""
+    if before and _risk_words(before, phrases):
         return None
-    for said in (_plain(before), _plain(question)):
+    for said in (before, _plain(question)):
         named = phrases.coping_step.search(said)
         if named:
             step = named.group(0)
@@ -565,24 +565,20 @@ def _while_crisis(
     if corrects and state.level == "crisis" and _joke_after_harm_done(words, state, phrases):
         # "cut again last night. deeper than usual" ... "lol jk. anyway got any good lofi playlists": a disclosure
         # taken back as a joke. Not a step down: the safety check, asked once with the lines kept
-        verdict = Triage("concern", category, "self-harm told as done, then called a joke; checking once: " + words[:120], audience)
-        checking = RiskState("checking", category, audience, state.held + 1, recent, source=state.source)
-        return Assessment(verdict, checking, "check", misread=True)
+        why = "self-harm told as done, then called a joke; checking once: " + words[:120]
+        return _checking_once(state, recent, why, misread=True)
     if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
         return _stepped_down(category, audience, "the person corrected a misread: " + words[:120])
     if _misread_told(words, state, alone, answer, phrases):
         # not a step down: someone in danger says "no, I'm fine" too. A check that keeps the lines, asked once;
         # a firm yes to it goes back to ordinary talk, as after any crisis
-        verdict = Triage("concern", category, "said the crisis card misread them; checking once: " + words[:120], audience)
-        checking = RiskState("checking", category, audience, state.held + 1, recent, source=state.source)
-        return Assessment(verdict, checking, "check", misread=True)
+        why = "said the crisis card misread them; checking once: " + words[:120]
+        return _checking_once(state, recent, why, misread=True)
     if state.level == "checking" and claim.confirmed and not answer.no:
         verdict = Triage("none", None, "confirmed safe after a crisis earlier in this conversation")
         return Assessment(verdict, RiskState("clear", watch=WATCH), "back")
     if state.level == "crisis" and claim.says_safe and not answer.no:
-        verdict = Triage("concern", category, "said they are safe; checking once more", audience)
-        checking = RiskState("checking", category, audience, state.held + 1, recent, source=state.source)
-        return Assessment(verdict, checking, "check", tentative=claim.learned)
+        return _checking_once(state, recent, "said they are safe; checking once more", tentative=claim.learned)
     if alone.is_crisis:
         category = most_urgent([category, alone.category or category])
     verdict = worse(
@@ -600,6 +596,15 @@ def _while_crisis(
     )
     held = RiskState("crisis", category, audience, state.held + 1, recent, source=source, model_alone=still_alone)
     return Assessment(verdict, held, "held", means)
+
+
+def _checking_once(state: RiskState, recent: tuple[str, ...], why: str, **kind: bool) -> Assessment:
+    """The safety check, asked once with the lines kept, for the crisis that holds (its category and audience): after
+    "I'm safe", after "you misread me", after self-harm called a joke. A firm yes to it goes back to ordinary talk."""
+    category, audience = state.category or "suicide", state.audience or "self"
+    verdict = Triage("concern", category, why, audience)
+    checking = RiskState("checking", category, audience, state.held + 1, recent, source=state.source)
+    return Assessment(verdict, checking, "check", **kind)
 
 
 def _joke_after_harm_done(words: str, state: RiskState, phrases: _Phrases) -> bool:
