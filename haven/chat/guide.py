@@ -148,13 +148,13 @@ _QUESTION_WORDS = frozenset(
 )
 #: A question about how to do something ("how do people get over something like this?", "what would facing it even
 #: look like?"): what an exercise answers, more than a passage of background.
-_HOW_TO = re.compile(
+_ASKS_HOW = re.compile(
     r"\bhow (do|can|could|would|should|did) (i|you|people|we|someone|anyone)\b|\bwhat would .+ look like\b|"
     r"\bhow to\b|\bwhere (do|would|should) i (even )?start\b|\bwhat (do|can|should|could) (i|we|you|people) (do|try)\b"
 )
 #: A section of an article that lists what helps ("What helps in the moment", "Habits that help you sleep", "Small
 #: steps that help with worry", "What to do when you cannot sleep"); "When to get more help" is not one.
-_HELPS_SECTION = re.compile(r"\b(what helps|that help|helps? with|what to do|small steps|steps that|recovering)\b", re.I)
+_HELPS_SECTION = re.compile(r"\b(what helps|that help|helps with|what to do|small steps|steps that|recovering)\b", re.I)
 #: The longest exercise offered for right now, in minutes (grounding, breathing, a body scan; not a 15-minute plan).
 _NOW_MINUTES = 8
 #: Words of crisis help: never quoted as background in an ordinary reply (triage read the message as no risk;
@@ -338,7 +338,7 @@ class GuideEngine:
         they now ask what to do ("no advice, I just needed to say it" ... "anyway how do people stop overthinking
         at night?": the answer is what they asked for)."""
         state, u = request.dialogue, request.understanding
-        asks_how = u.intent == "question" and bool(_HOW_TO.search(request.normalised))
+        asks_how = u.intent == "question" and bool(_ASKS_HOW.search(request.normalised))
         if state.preference == "listen" and u.intent not in ("exercise_request", "accept") and not asks_how:
             return False
         if exercise_id in _NOT_OFFERED_UNASKED and exercise_id != u.named_exercise:
@@ -729,7 +729,7 @@ class GuideEngine:
         u, norm = request.understanding, request.normalised
         if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
             return False
-        said_lightly = I.LIGHT.search(norm) or I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)
+        said_lightly = I.LIGHT.search(norm) or I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm) or I.SMALL_JOY.search(norm)
         plan = I.plan_said(norm)
         return bool(said_lightly or plan)
 
@@ -767,6 +767,8 @@ class GuideEngine:
             return None  # "I practised with my uncle every night for a week", how the win came: no habit to put up with
         if move.kind == "plan" and _KEEP_IT_GOING.match((move.said_back or "").lower()):
             return None  # "I want to keep it going, next up is...": a wish that names no step, read as an answer
+        if move.kind == "plan" and move.gentle == "unsaid" and I.plan_said(request.normalised):
+            return None  # a long plan the plan-in-passing reply meets with its time ("Before your first appointment...")
         if move.kind == "pattern" and (I.PLAN.search(request.normalised) or I.PLAN_MAYBE.search(request.normalised)):
             return None  # "reading it aloud a few times sounds sensible. I'll do that tonight": a plan, not a pattern
         if move.kind in ("doubt", "pattern") and threads.feeling_said_back(request.text):
@@ -868,6 +870,7 @@ class GuideEngine:
             "offered": (P.THREAD_PLAN_OTHER, P.THREAD_PLAN_OFFERED_QUESTION),
             "suits": (P.THREAD_PLAN_SUITS, P.THREAD_PLAN_SUITS_QUESTION),
             "as_said": (P.THREAD_PLAN_AS_SAID, P.THREAD_PLAN_QUESTION),
+            "unsaid": (P.PLAN, P.THREAD_PLAN_QUESTION),
         }.get(move.gentle or "", (P.THREAD_PLAN, P.THREAD_PLAN_QUESTION))
         step = move.said_back or ""
         welcome = phraser.pick(f"thread-plan-{move.gentle}", said, step=step, **fields)
@@ -1133,14 +1136,14 @@ class GuideEngine:
             hits = tuple(sorted(hits, key=order))
         # an article about what the person is talking about, when they named anything: "is there anything I can do
         # right now to switch off?" at 2am was answered with procrastination's "See a doctor..."
-        if not named and _HOW_TO.search(request.normalised):
+        if not named and _ASKS_HOW.search(request.normalised):
             exercise = self._exercise_answer(request, phraser, citer)  # "how do people get over this, bit by bit?"
             if exercise is not None:
                 return exercise
         fitting = named or not self._subjects(request)
         articles = [h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))]
         article, quote = None, None
-        if not named and _HOW_TO.search(request.normalised):
+        if not named and _ASKS_HOW.search(request.normalised):
             steps = self._helping_steps(articles, phraser, citer)
             if steps is not None:  # "what do i do if it happens again": what helps, as the library lists it
                 return steps
@@ -1270,6 +1273,10 @@ class GuideEngine:
 
     def _venting(self, request, phraser, citer):
         """ "Can you just listen?": yes, and nothing else."""
+        if I.TALKING_HELPS.search(request.normalised):
+            # "Honestly just typing it out helps a bit": glad of it, not "Of course", which answers a request
+            glad = phraser.pick("listen-helps", P.LISTEN_HELPS)
+            return [f"{glad} {phraser.pick('listen-helps-q', P.LISTEN_HELPS_QUESTION)}"], []
         if request.understanding.feelings or request.understanding.themes:
             lead = phraser.pick("listen-open", P.LISTEN_OPEN)
             rest, _ = self._listening(request, phraser, citer)
@@ -1288,6 +1295,11 @@ class GuideEngine:
         milestone = I.MILESTONE.search(request.normalised)
         if milestone:
             return [self._milestone(request, phraser, milestone)], []
+        if I.SMALL_JOY.search(request.normalised) and not I.GOOD_NEWS.search(request.normalised):
+            # "the bakery still had my favourite cinnamon bun": a small good thing, enjoyed with them; no "You
+            # should be proud of that", and a coffee with a sister is no news of hers to congratulate
+            glad = phraser.pick("small-joy", P.SMALL_JOY)
+            return [f"{glad} {phraser.pick('small-joy-q', P.SMALL_JOY_QUESTION)}"], []
         someone = _SOMEONE_ELSES_NEWS.search(request.normalised)
         if someone and not re.search(r"\b(i|i'?m|i'?ve|me|we)\b", request.normalised[: someone.start()]):
             # "my daughter had her baby last night": their joy shared, not "You should be proud" or "what helped you"

@@ -104,8 +104,10 @@ HUMAN = re.compile(
 )
 REQUEST = re.compile(
     r"\b(can|could|shall) (we|i|you) (do|try|start|begin|practi[cs]e)|\blet'?s (do|try|start)|"
-    r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(start|begin|open|guide me through|"
-    r"walk me through|take me through|show me how to do)\b|\btry (the |a )?"
+    r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(guide me through|walk me through|take me through|"
+    r"show me how to do)\b|(^|[.!,;] |\b(ok|okay|yes|yeah|sure|right|alright|fine|so|please|pls) )(start|begin|open)\b|"
+    r"\b(start|begin|open) (the|a|an|that|this|some|one|it|up)\b|"
+    r"\btry (?!(not )?to\b|and\b|my (best|hardest)\b|(so |really |very )?hard\b)"
 )
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
 OPTIONS = re.compile(
@@ -207,6 +209,14 @@ REFUSAL = re.compile(
     r"(i'?ll|i will|i'?m gonna|i think i'?ll|gonna) (give|pass on) (the |that |this |your |those |any )?(\w+ )?"
     r"(breathing|grounding|meditation|mindfulness|exercises?|techniques?|worksheets?|journal\w*)( (a )?miss| thing| stuff| one)?)"
 )
+#: Talking itself is what helps ("Honestly just typing it out helps a bit"): listening fits, not a menu of exercises.
+_TALKING_HELPS = (
+    r"(typing|talking|saying|getting|writing) (it|this|that|things|stuff|all this)( all)? (out|down here|here|to (you|someone))"
+    r"( here)?( (really|actually|kind of|kinda|sort of))? (helps|is helping|has helped|does help)|"
+    r"(it )?helps (just )?(to (talk|type|say it|get it out)|talking|typing|saying it)|"
+    r"talking (about it |here |to you )?(really |actually |kind of |kinda )?(helps|is helping|does help)"
+)
+TALKING_HELPS = re.compile(rf"\b({_TALKING_HELPS})\b")
 #: "Just listen": the person wants to be heard, not fixed.
 LISTEN = re.compile(
     r"\b(just (listen|hear me out|want to (talk|vent|be heard|get (it|this) off my chest|rant))|"
@@ -225,6 +235,7 @@ LISTEN = re.compile(
     # "I just needed to say it", "I needed someone to hear it", "I'd rather just talk"
     r"needed to (say (it|that|this)|get (it|that|this) out|let (it|that) out)\W*$|just needed to (tell|talk to) (someone|somebody)|"
     r"needed (someone|somebody) to (hear|know)|(just )?(want|wanted|need|needed) to (say|tell) (it|that|this) to (someone|somebody)|(i'?d )?(rather|prefer to) just (talk|chat)|"
+    + _TALKING_HELPS + "|"
     r"just (talk|chat)(,)? if (that'?s|that is) (ok|okay|alright)|(can|could) (we|i) just (talk|chat)( for a (bit|while|minute))?\W*$)\b"
 )
 #: Right now, in the body: steps in the chat, not a menu.
@@ -364,6 +375,20 @@ GOOD_NEWS = re.compile(
     r"(so |really )?understanding)( about it| with it)?$)\b"
 )
 
+#: A small good thing in an ordinary day ("the bakery still had my favourite cinnamon bun", "saw a heron on my walk,
+#: made my morning", "had a really nice coffee with my sister"): glad with the person, not asked what is weighing on
+#: them (the bakery was said back with "What has been going through your mind about it?").
+SMALL_JOY = re.compile(
+    r"\b(?<!n't )(?<!not )(made|has made|really made) my (day|morning|week|weekend|evening|night|afternoon)\b|"
+    r"\b(cheered|perked) me (right )?up\b|\btreated (myself|ourselves)\b|\b(small|little) win\b|"
+    r"\b(still )?(had|got|found|bought|baked|made|cooked) (\w+ ){0,2}(my|our) (all time |absolute )?favourite\b|"
+    r"\b(?<!n't )(?<!not )(had|have|having|went for|went on|did) (such )?a (really |so |very |properly )?"
+    r"(nice|lovely|gorgeous|beautiful|glorious|great|good) (long )?(walk|coffee|chat|catch ?up|lunch|dinner|breakfast|"
+    r"brunch|swim|bath|bike ride|picnic|laugh|cuppa|natter|morning|afternoon|evening)\b|"
+    r"\bfinally (came up|bloomed|flowered|sprouted|arrived|came into flower)\b|"
+    r"\b(we|i) laughed (so much|so hard|for ages|till we cried|our heads off)\b|"
+    r"\b(the )?best i'?ve felt (all|in|this|for) (\w+ )?(day|week|month|ages|a while|days|weeks|months)\b"
+)
 #: Something still to come ("on thursday", "next week"): nerves about it are anticipation, even of a good thing.
 UPCOMING = re.compile(
     r"\b(tomorrow|tonight|(on|this|next) (mon|tues|wednes|thurs|fri|satur|sun)day|this (week|weekend|evening|afternoon)|"
@@ -693,7 +718,7 @@ def plan_said(norm: str) -> re.Match | None:
 PLAN_WHEN = re.compile(
     # a time, at the end of the plan: "before the 2pm meeting", "on saturday", "tonight"; not any phrase that
     # opens with "in" or "when" ("he always talked more in the car when he was little" was said back as a time)
-    r"\b((before|after|during) .{1,40}|(on|this|next) (mon|tues|wednes|thurs|fri|satur|sun)day( \w+)?|"
+    r"\b((before|after|during) .{1,40}|((on|this|next) )?(mon|tues|wednes|thurs|fri|satur|sun)day( \w+)?|"
     r"(on|at) the weekend|at (lunch|\d{1,2}(:\d\d)?( ?(am|pm))?)|in the (morning|afternoon|evening)|"
     r"once (i'?m|i get|i have|the \w+) .{1,30}|tomorrow( \w+)?|tonight|later( today| on)?|"
     r"this (morning|afternoon|evening|weekend)|first thing( in the morning)?)$"

@@ -452,6 +452,17 @@ LISTEN_SAID = (
     "Sometimes it helps just to have it said.",
     "You've been carrying a lot, and it's okay to simply put it down here for a moment.",
 )
+#: Talking itself helps ("just typing it out helps a bit"): glad of it, and room to go on.
+LISTEN_HELPS = (
+    "I'm glad putting it into words helps a bit. No rush, I'm listening.",
+    "I'm glad getting it out is helping. Take your time.",
+    "Good, I'm glad it helps to say it. I'm here for as long as you want to keep going.",
+)
+LISTEN_HELPS_QUESTION = (
+    "What else is on your mind about it?",
+    "Is there more you want to say?",
+    "What would you like me to understand about it?",
+)
 LISTEN_ACK = (
     "I'm listening.",
     "I hear you.",
@@ -541,6 +552,17 @@ CELEBRATE_NEXT_QUESTION = (
     "What would help you keep it going?",
 )
 #: Things getting better bit by bit: glad with them, and what is helping.
+#: A small good thing in the day, enjoyed with the person.
+SMALL_JOY = (
+    "That sounds lovely.",
+    "Oh, that's a nice thing to have in your day.",
+    "Little moments like that really count.",
+)
+SMALL_JOY_QUESTION = (
+    "What else has been good today?",
+    "Do you get moments like that often?",
+    "What made it feel so good?",
+)
 CELEBRATE_EASING = ("That's really good to hear.", "I'm so glad things are starting to shift.")
 EASING_QUESTION = ("What do you think has made the difference?", "What's been helping, do you think?")
 #: Haven's questions about the person's good news: an answer to one stays on the good news.

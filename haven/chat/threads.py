@@ -107,7 +107,7 @@ _ASKED_TO_TELL = re.compile(
 #: week?"), so a bare amount in reply is the person's plan.
 _ASKED_FOR_A_STEP = re.compile(
     r"\b(keep (it|this|that) going|first step|next step|start with|could you (try|do|use)|use what worked|"
-    r"help you (follow through|stick)|plan)\b",
+    r"help you (follow through|stick)|plan|make .{0,30}\beasier|what (would|might|could) help|small step)\b",
     re.I,
 )
 #: A plan as an amount in a time ("ok bet, 2 past papers a week", "one walk a day"), said as the whole message or
@@ -285,7 +285,8 @@ def _gerund_word(verb: str) -> str:
 #: A second step joined to the first ("email them tonight and say what's doable"), which takes -ing too.
 _AND_VERB = re.compile(
     r"\b(and|then|and then) (say|tell|ask|explain|see|check|talk|text|call|ring|email|message|go|get|make|plan|"
-    r"book|write|send|let|put|take|give|find|sort|try|keep|look|start|stop|leave|walk|sit|read)\b"
+    r"book|write|send|let|put|take|give|find|sort|try|keep|look|start|stop|leave|walk|sit|read|fix|do|finish|edit|"
+    r"review|clean|tidy|pay|meet|bring|buy|watch|cook|eat|hand|post)\b"
 )
 
 
@@ -394,7 +395,8 @@ _TIME = re.compile(r"\b(at|from|till|until|by|before|after|around|about) (\d{1,2
 
 def plan_said_back(norm: str) -> tuple[str, str] | None:
     """A step the person could take, as a phrase in their own terms and in the second person ("talking to him
-    tonight", "there's a climbing gym near you, and checking it out"), with whose step it is; None for none."""
+    tonight", "there's a climbing gym near you, and checking it out"), with whose step it is ("unsaid", with no
+    phrase, for a step too long to say back); None for none."""
     found = _step(norm)
     if found is None:
         return None
@@ -403,7 +405,9 @@ def plan_said_back(norm: str) -> tuple[str, str] | None:
     phrase = _TIME.sub(r"\1 \2:\3", phrase)  # "start at 8 30" (normalised) said back as "start at 8:30"
     phrase = re.sub(r"\b(theres|thats|whats)\b", lambda m: m.group(1)[:-1] + "'s", phrase)
     if len(phrase.split()) > _MAX_WORDS:
-        return None
+        # too long to say back ("ok i'll try 25 mins on reaction mechanisms tomorrow morning then go for a walk
+        # before i look at my phone"), still a plan: welcomed as one, not met with a breathing exercise
+        return "", "unsaid"
     return phrase[0].upper() + phrase[1:], whose
 
 
@@ -412,7 +416,7 @@ def plan_heard(norm: str, question: str = "") -> bool:
     when Haven's last question (``question``) asked for a step ("ok bet, 2 past papers a week")."""
     if plan_said_back(norm) is not None:
         return True
-    return bool(_ASKED_FOR_A_STEP.search(question)) and _amount_plan(norm) is not None
+    return bool(_ASKED_FOR_A_STEP.search(question)) and (_amount_plan(norm) or _thing_plan(norm)) is not None
 
 
 #: first-person words turned to second person when a detail is said back ("I was" -> "you were").
@@ -713,6 +717,23 @@ def person_in_play(norm: str, earlier: list[str]) -> str | None:
     return None
 
 
+#: A step named as a thing, in reply to a question that asked for one ("not really, maybe a walk", "a hot bath
+#: probably"): short, or it is a report, not a step.
+_THING_PLAN = re.compile(
+    r"^(?:(?:no|not really|nah|ok|okay|yeah|yes|well|hmm|um|so|i guess|i think|maybe|probably|perhaps)\b[ ,.]*)*"
+    r"(?P<step>(?:a|an|some|more) (?:[a-z']+ ){0,3}?[a-z']+?)(?: maybe| probably| perhaps| i guess| i think)?\W*$"
+)
+
+
+def _thing_plan(norm: str) -> tuple[str, str] | None:
+    """ "maybe a walk" as a step, said back ("A walk")."""
+    found = _THING_PLAN.search(norm)
+    if found is None or _NOT_A_STEP.search(found.group("step")):
+        return None
+    step = found.group("step")
+    return step[0].upper() + step[1:], "own"
+
+
 def _amount_plan(norm: str) -> tuple[str, str] | None:
     """"2 past papers a week" as a step said back as typed, with its number in words ("Two past papers a week")."""
     found = _AMOUNT_PLAN.search(norm)
@@ -748,7 +769,7 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
     plan = plan_said_back(norm) if not CONTRAST.search(norm) else None
     question = re.search(r"([^.!?]*\?)\s*$", last_reply)
     if plan is None and question and _ASKED_FOR_A_STEP.search(question.group(1)):
-        plan = _amount_plan(norm)
+        plan = _amount_plan(norm) or _thing_plan(norm)
     if plan is not None:
         if plan[1] in ("other", "offered"):  # "my mum could come over": the question is about her
             named = _PERSON.search(norm)

@@ -394,9 +394,10 @@ _OWN_WORK = re.compile(r"\b(my (job|boss|manager|work|shift|colleagues?)|at work
 #: A question in the person's own voice, opening with its question word ("what would facing it even look like?"),
 #: not one they quote ("mummy calls to ask 'beta dekha ki nahi?'").
 _ASKS = re.compile(r"(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would)\b")
-#: Asking what to do about something ("so what do I do instead of googling when it starts?", "how do I keep it going
-#: though?"): a question for the library, not a feeling to reflect.
-_HOW_TO = re.compile(
+#: Asking what to do about something, with a verb of coping ("so what do I do instead of googling when it starts?",
+#: "how do I keep it going though?"): a question for the library, not a feeling to reflect. Narrower than the
+#: guide's _ASKS_HOW (any "how" question, which the guide answers with an exercise before background).
+_WHAT_TO_DO = re.compile(
     r"\b(what (do|can|should|could) (i|people|you) (do|try)|what (else )?(can|could|should) i do|"
     r"how (do|can|should|could|does|would) (i|people|you|anyone|someone|one|others|folks)( actually| even| ever| normally"
     r"| usually| best)? (stop|keep|deal|cope|handle|manage|make|get|break|calm|switch|quiet|not|deal|shut|turn off)|"
@@ -422,7 +423,7 @@ def _asks_how_to(norm: str) -> bool:
     overthinking at night"); "I don't know how I can keep going." is no question."""
     return any(
         "?" in re.split(r"[.!]", norm[m.start():])[0] or _LEAD_IN.search(norm[: m.start()])
-        for m in _HOW_TO.finditer(norm)
+        for m in _WHAT_TO_DO.finditer(norm)
     )
 
 
@@ -978,7 +979,8 @@ class Understander:
             return I.Reading("question")
         if named in self.library.articles and I.ASKS_ABOUT.search(norm):
             return I.Reading("question")  # "wait wat even is cbt??" after Haven asked about the exam: answered first
-        if (I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm)) and not _distressed(feelings) and not _SPOILED.search(norm):
+        good = I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm) or I.SMALL_JOY.search(norm)
+        if good and not _distressed(feelings) and not _SPOILED.search(norm):
             return I.Reading("progress")
         if state.mode == "in_the_moment" and outcome == "helped" and short and not I.QUESTION.search(norm):
             # "a bit better now thanks" mid-steps: easing, met gently in the moment, not thanks that ends it (a try
