@@ -29,6 +29,7 @@ def safety_reply(assessment, region: str, safety_plan: list[str] | None = None) 
             assessment.state.audience or audience,
             turn=assessment.state.held,
             asked_for_means=assessment.asked_for_means,
+            unsure=assessment.state.model_alone and not assessment.asked_for_means,
         )
         words = crisis.as_markdown()
     elif kind == "check" and (assessment.tentative or assessment.misread):

@@ -77,7 +77,7 @@ class _Responses(BaseModel):
             if missing:
                 raise ValueError(f"crisis.{category} needs words for {sorted(missing)}")
         for audience in ("self", "third_party"):
-            for part in ("title", "opener"):
+            for part in ("title", "opener", "opener_unsure"):
                 if len(self.held[part][audience]) < 2:
                     raise ValueError(f"held.{part}.{audience} needs at least two versions, so turns differ")
         return self
@@ -289,8 +289,13 @@ def held_crisis_response(
     audience: str = "self",
     turn: int = 1,
     asked_for_means: bool = False,
+    unsure: bool = False,
 ) -> CrisisResponse:
     """What Haven says on a later turn while a crisis is held (the person hasn't said they're safe yet).
+
+    ``unsure``: the crisis was raised by the learned layer alone, with no risk word said since; the opener leaves the
+    door open to say it was a misread (the same lines and question follow), rather than "What you're going through
+    sounds really heavy" to someone telling how earplugs helped their sleep.
 
     Warm and brief, never the first card word for word, and different on consecutive turns (``turn`` counts
     the later turns from 1). It repeats a few lines compactly and ends by asking whether the person is safe
@@ -306,7 +311,7 @@ def held_crisis_response(
     def pick(options: list[str]) -> str:
         return options[index % len(options)]
 
-    message = pick(held["opener"][voice])
+    message = pick(held["opener_unsure" if unsure else "opener"][voice])
     if asked_for_means:
         message = f"{message} {held['means_refusal'][who].strip()}"
     asks = held["ask"][voice]

@@ -163,3 +163,18 @@ def test_back_to_chat_is_warm_points_to_help_and_asks_what_would_help():
     text = back_to_chat_text()
     assert "Need help now?" in text and "glad" in text
     assert text.endswith("What would help you most right now?")
+
+
+def test_a_crisis_the_learned_layer_raised_alone_is_held_with_the_door_open_to_a_misread():
+    """Held after a message with no risk word, the card keeps its lines and question but does not tell someone
+    describing their earplugs that what they are going through "sounds really heavy"; it says how to correct it."""
+    from haven.safety import response
+
+    plain = response.held_crisis_response("GB", None, "suicide", "self", turn=1)
+    unsure = response.held_crisis_response("GB", None, "suicide", "self", turn=1, unsure=True)
+    assert unsure.helplines == plain.helplines and unsure.question == plain.question
+    assert "wrong" in unsure.message or "misunderstood" in unsure.message
+    assert "heavy" not in unsure.message
+    for turn in (1, 2, 3):
+        third = response.held_crisis_response("GB", None, "suicide", "third_party", turn=turn, unsure=True)
+        assert third.helplines and third.question
