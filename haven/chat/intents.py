@@ -46,6 +46,14 @@ INTENTS = (
 GREETING = re.compile(
     r"^(hi+|hello+|hey+a?|hiya|heya|howdy|yo+|hallo|good (morning|afternoon|evening)|morning|evening|sup|wassup)\b"
 )
+#: Someone new to Haven saying how they came ("hiii ok so my mum said i shud try this app lol", "first time using
+#: this"): a hello, not news about the family.
+NEW_HERE = re.compile(
+    r"\b(said|says|told me|thought|suggested|recommended)( that)? i (should|shud|shd|ought to|might|could|need to|"
+    r"needed to|must)( \w+)? (try|use|check out|download|give)( out)? (this|the app|this app|it|haven)\b|"
+    r"\bfirst time (using|on|trying|here|writing|typing)\b|\bset (this|it|the app) up (for|on) (me|my)\b|"
+    r"\b(just )?(downloaded|installed) (this|the app|haven)\b"
+)
 SMALLTALK = re.compile(
     r"\b(how are you|how r u|how are u|how'?s it going|how is it going|what'?s up|whats up|wyd|how'?s your day|"
     r"are you (just |only |really )?(a |an )?(chat ?bot|bot|robot|ai|real|human|a person|program)|"
@@ -336,7 +344,8 @@ GOOD_NEWS = re.compile(
     r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade|apprenticeship|internship|scholarship|"
     r"contract|mortgage|keys)|(i|we) (actually |finally )?passed|"
     r"passed (my|the|it|first time)|"
-    r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)|"
+    # "finished my dissertation"; not a shift or a night finished ("Just finished my third night shift in a row")
+    r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)(?! (\w+ ){0,3}(shift|shifts|nights?|day|week|lates|earlies)\b)|"
     # "I GOT IT!!", "they said yes", "yay": joy said plainly ("i got it wrong" is not)
     r"(?<!ok )(?<!okay )(?<!yeah )(?<!yes )(?<!right )(?<!alright )(?<!think )"  # "ok i got it": understood
     r"(i|we) (actually |finally |only )?got it\b(?! (wrong|all wrong|back|off|out|from|done))|(they|she|he) said yes|"

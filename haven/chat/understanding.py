@@ -703,6 +703,8 @@ class Understander:
         if _RECOVERY.search(norm):
             about = re.sub(r"\bmeetings?\b", " ", about)  # the group's meeting, not work's
         about = _OTHERS_FAULT.sub(r"\1", about)
+        if I.NEW_HERE.search(norm) and len(norm.split()) <= 15:
+            about = _WHO_SENT_THEM.sub(" ", about)  # "my mum said i shud try this app": who sent them, not a topic
         themes = tuple(t.name for t in THEMES if _about(t.words, about))
         if "work" in themes and _OTHERS_WORK.search(norm) and not _OWN_WORK.search(norm):
             themes = tuple(t for t in themes if t != "work")  # the partner's work, not the person's
@@ -1119,6 +1121,8 @@ class Understander:
         """Greetings, small talk, thanks and goodbyes: short messages only, so a feeling said with them wins."""
         if feelings and not all(f in ("okay", "hopeful") for f in feelings):
             return None
+        if I.NEW_HERE.search(norm) and not I.QUESTION.search(norm):
+            return "greeting"  # "hiii ok so my mum said i shud try this app lol": hello, not the situation at home
         if not short:  # "thanks for helping me think it through": thanks, said at more length
             n = len(norm.split())
             # "Thank you for letting me go on. It helped, saying it to someone.": thanks, a little longer
@@ -1136,6 +1140,11 @@ class Understander:
         return None
 
 
+#: Who suggested Haven, in a hello ("my mum said i shud try this app lol"): not the family as a topic.
+_WHO_SENT_THEM = re.compile(
+    r"\bmy (\w+ )?(mum|mom|mam|dad|mother|father|sister|brother|daughter|son|granddaughter|grandson|therapist|gp|doctor|"
+    r"friend|mate|wife|husband|partner|teacher|counsel+or|nurse|boss|manager)\b"
+)
 #: A hospital as a workplace ("the job as a porter at the hospital", "I'm a nurse on a ward"), not the person's health.
 _WORKS_AT_A_HOSPITAL = re.compile(
     r"\b(job|jobs|work|working|works|porter|nurse|cleaner|shift|shifts|hca|healthcare assistant|receptionist|"

@@ -92,3 +92,21 @@ def test_a_threat_or_a_failing_body_is_read_as_a_crisis(text, category, pattern_
 def test_an_ordinary_look_alike_is_no_new_crisis(text, triage_model):
     assert not _pattern_ids(text) & NEW_PATTERNS
     assert triage(text).level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a nurse's night: the hospital's arrest call is work, not the person's heart (found in chat_heldout23, read)
+        "We had a cardiac arrest call on one of my patients at 4am. He's fine now, but my heart was going all shift.",
+        # worry time asks for worrying on purpose: "on purpose" is no harm there
+        "Worry time? You mean I'm meant to worry on purpose?",
+    ],
+)
+def test_work_and_worry_time_are_no_crisis(text, triage_model):
+    assert triage(text).level != "crisis"
+
+
+def test_a_cardiac_arrest_now_is_still_an_emergency(triage_model):
+    result = triage("my dad had a cardiac arrest an hour ago and they are doing cpr")
+    assert result.level == "crisis" and result.category == "medical_emergency", result
