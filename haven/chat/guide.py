@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
+from haven.chat import checkups, passages, threads
 from haven.chat import intents as I
-from haven.chat import passages, threads
 from haven.chat import phrases as P
 from haven.chat.dialogue import aside_keeps_thread
 from haven.chat.facts import QUESTION_ASKS, coming_up
@@ -1097,6 +1097,11 @@ class GuideEngine:
         return " ".join(p for p in (first, how, said, start) if p)
 
     def _question(self, request, phraser, citer):
+        if checkups.asked(request.normalised):  # a score, or what a check-up is for: Haven's own facts, plainly
+            parts = checkups.answer(request.normalised)
+            said = " ".join([p for p in parts if phraser.fresh(p)] or parts[:1])  # "not a diagnosis" said once
+            ask = P.CHECKUP_SCORE_QUESTION if checkups.score_given(request.normalised) else P.CHECKUP_QUESTION
+            return [said, phraser.pick("checkup-q", ask)], []
         if request.understanding.condition:
             return self._condition(request, phraser, citer)
         named = request.understanding.named_document

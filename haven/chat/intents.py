@@ -115,7 +115,10 @@ REQUEST = re.compile(
     r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(guide me through|walk me through|take me through|"
     r"show me how to do)\b|(^|[.!,;] |\b(ok|okay|yes|yeah|sure|right|alright|fine|so|please|pls) )(start|begin|open)\b|"
     r"\b(start|begin|open) (the|a|an|that|this|some|one|it|up)\b|"
-    r"\btry (?!(not )?to\b|and\b|my (best|hardest)\b|(so |really |very )?hard\b)"
+    r"\btry (?!(not )?to\b|and\b|my (best|hardest)\b|(so |really |very )?hard\b)|"
+    # "go on then, the thought check thing", "fine. breathing then": a kind chosen, as people choose
+    r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(go on|go ahead)( then)?\b|"
+    r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(the )?\w+( \w+)?( one| thing| exercise)? then\W*$"
 )
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
 OPTIONS = re.compile(
@@ -457,7 +460,7 @@ KINDS: dict[str, str] = {
     "breathing": r"breath",
     "grounding": r"ground|5 4 3 2 1|54321",
     "relaxation": r"relax|muscle|body scan",
-    "writing": r"journal|writ|record|diary",
+    "writing": r"journal|writ|record|diary|thought check",
     "worry": r"worry",
 }
 

@@ -552,6 +552,9 @@ CELEBRATE_NEXT_QUESTION = (
     "What would help you keep it going?",
 )
 #: Things getting better bit by bit: glad with them, and what is helping.
+#: After a question about a check-up is answered.
+CHECKUP_QUESTION = ("How have the last two weeks been for you?", "What made you think of taking it?")
+CHECKUP_SCORE_QUESTION = ("Would you like to talk about what's behind the score?", "How does that score sit with you?")
 #: A small good thing in the day, enjoyed with the person.
 SMALL_JOY = (
     "That sounds lovely.",

@@ -14,6 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
+from haven.chat import checkups
 from haven.chat import facts as F
 from haven.chat import intents as I
 from haven.chat.dialogue import DialogueState
@@ -910,6 +911,8 @@ class Understander:
         # 1. what wins whatever Haven asked
         if I.HUMAN.search(norm):
             return I.Reading("human")
+        if checkups.asked(norm):
+            return I.Reading("question")  # "I did the GAD-7 in the app and got 11. What does that mean?"
         if I.HELP_NOW.search(norm) or (I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm))):
             return I.Reading("in_the_moment")
         alarm = {m.group(0) for m in I.BODY_NOW.finditer(norm)}

@@ -138,6 +138,8 @@ class _Phrases:
     unsaid: re.Pattern[str]
     stop_exercise: re.Pattern[str]
     coping_step: re.Pattern[str]
+    offered: re.Pattern[str]
+    turned_down: re.Pattern[str]
     means: re.Pattern[str]
     no_then_safe: re.Pattern[str]
     still_risky: re.Pattern[str]
@@ -305,6 +307,10 @@ def assess(
         # "thanks, that's really helpful. I'll do it again tonight" after box breathing helped: "it" is the exercise
         verdict = Triage("none", None, f'"it" is {step}, said just before; read so: ' + alone.evidence)
         return Assessment(verdict, _calm(state, recent), "normal")
+    if _turned_down_an_offer(words, state, question, alone, phrases):
+        # "not tonight, I'm wiped" to "Would you like to try box breathing now?": a no thanks, read without it
+        verdict = Triage("none", None, "turned down what Haven offered; read without that: " + alone.evidence)
+        return Assessment(verdict, _calm(state, recent), "normal")
     if alone.is_crisis:
         crisis = RiskState(
             "crisis",
@@ -366,6 +372,25 @@ def _said_of_a_coping_step(
             resolved = _BACK_REFERENCE.sub(step, words)
             return step if not read_message(resolved).is_risk else None
     return None
+
+
+def _turned_down_an_offer(words: str, state: RiskState, question: str | None, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether a risk reading of the learned layer alone comes from turning down what Haven just offered.
+
+    "not tonight, I'm wiped" read alone is a crisis (the learned layer says 0.82: "tonight" and "wiped"); as the
+    answer to "Would you like to try box breathing now?" it is a no thanks. The message is read again without its
+    turning down, and only that reading's calm counts. Never in a conversation with risk so far, never beside a
+    pattern's or a language's reading, and never with risk words of the message's own besides a time: "not tonight,
+    I've got the pills ready" stays a crisis."""
+    if not (alone.is_risk and alone.source == "model") or state.level != "clear" or state.watch or state.corrected:
+        return False
+    if not (question and phrases.offered.search(_plain(question))):
+        return False
+    declined = phrases.turned_down.search(words)
+    if declined is None or _risk_words(_rest(words, phrases.timing), phrases):
+        return False
+    rest = words[declined.end():].strip(" ,.!;:-")
+    return not rest or not read_message(rest).is_risk
 
 
 def _asked_just_now(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:

@@ -359,3 +359,20 @@ def test_someone_new_hoping_they_are_doing_it_right_is_no_crisis():
     assert triage("Hello, my grandson put this app on my phone. I hope I am doing this correctly").level == "none"
     assert triage("my son set this up on the tablet. i hope im doing it right. i took all my tablets tonight").is_crisis
     assert triage("first time using this app. i hope im doing it right. i dont want to be here anymore").is_crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # chat_heldout24 (read): the first message of a conversation, read as a crisis that then held it all
+        "Good evening. My son put this on the tablet for me so you'll have to bear with me.",
+        "Hello. My granddaughter set this up for me. I'm 88 and not very quick on the keyboard.",
+        "first time using this app, please excuse my typing",
+    ],
+)
+def test_someone_new_asking_to_be_borne_with_is_no_crisis(text, triage_model):
+    assert triage(text).level == "none"
+
+
+def test_bear_with_me_beside_a_risk_word_is_read_whole(triage_model):
+    assert triage("my son set this up for me. bear with me, I've got the tablets lined up").is_crisis

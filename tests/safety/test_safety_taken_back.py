@@ -37,3 +37,22 @@ def test_blades_a_friend_now_holds_are_help_come():
         "my flatmate cleaned it up and it's stopped now, she's got my blades in her room and I'm safe tonight",
     )
     assert kinds == ["crisis", "check"]
+
+
+def test_kidding_said_first_and_words_that_came_out_wrong_step_down():
+    # risk_conversations_heldout28 (read): "Kidding obviously, I live in Ohio" and "Sorry, that came out wrong. I'd
+    # never hurt an animal" were held as the crisis for the rest of their conversations
+    assert replies("One more pivot table and I'm walking into the sea 😂", "Kidding obviously, I live in Ohio") == [
+        "crisis",
+        "step_down",
+    ]
+    kinds = replies(
+        "I swear to god if it barks tonight I'll go round there and wring its bloody neck",
+        "Sorry, that came out wrong. I'd never hurt an animal, I've got two of my own",
+    )
+    assert kinds == ["crisis", "step_down"]
+
+
+def test_joking_aside_is_no_correction():
+    kinds = replies("i'm going to kill myself tonight", "joking aside, i mean it, i've got the pills")
+    assert kinds[1] in ("held", "crisis")

@@ -1,0 +1,85 @@
+"""Questions about Haven's check-ups (PHQ-9, GAD-7, WHO-5) asked in the chat, answered from the check-ups' own
+published bands (haven/tracking/instruments.yaml), never as a diagnosis.
+
+Why its own module: "I did the GAD-7 in the app and got 11. What does that mean?" was met with "I'm glad you got in
+touch. What usually helps you, even a little?", and "Is it worth doing the PHQ-9 as well or is that only for
+depression?" with a reflection of low mood. The questionnaires are the app's own; what a score means, what each one
+asks about and how often to take it again are facts Haven holds, so they are said plainly, with the reminder that a
+check-up is not a diagnosis and that a doctor is the person to talk it over with.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The check-ups by the names people type ("gad7", "GAD-7", "phq 9", "who-5").
+_NAMED = {
+    "gad7": re.compile(r"\bgad ?-? ?7\b"),
+    "phq9": re.compile(r"\bphq ?-? ?9\b"),
+    "who5": re.compile(r"\bwho ?-? ?5\b"),
+}
+#: A score said ("got 11", "scored 14", "came out at 9", "it said 52%").
+_SCORE = re.compile(
+    r"\b(?:got|get|getting|scored?|scoring|came (?:out|back) (?:at|as|with)|says?|said|it'?s|i'?m on|was|of|gave me)"
+    r" (?:a |an )?(?P<score>\d{1,3})(?P<percent> ?%| percent)?(?! ?(?:days?|weeks?|months?|years?|times?|hours?|mins?)\b)"
+)
+_HOW_OFTEN = re.compile(r"\bhow often\b|\bwhen should i (?:re ?do|do|take|repeat)\b|\b(?:re ?do|repeat|retake)\b")
+_WHAT_FOR = re.compile(
+    r"\bwhat (?:is|does|do|are)\b|\bonly for\b|\bwhat'?s (?:it|that|the)\b|\bworth doing\b|\bdifference\b|\bwhich\b|"
+    r"\bshould i (?:do|take)\b"
+)
+_NOT_A_DIAGNOSIS = "A check-up is a snapshot of the last two weeks, not a diagnosis."
+_CADENCE = (
+    "Every two weeks is a good rhythm, since each one asks about the last two weeks; taking it more often than that "
+    "mostly measures the same days twice. The Check-ups page keeps your scores, so you can see the trend."
+)
+
+
+def named(norm: str) -> list[str]:
+    """The check-ups a message names, in the order Haven lists them."""
+    return [key for key, pattern in _NAMED.items() if pattern.search(norm)]
+
+
+def asked(norm: str) -> bool:
+    """Whether the message asks about a check-up by name, or gives a score from one."""
+    return bool(named(norm)) and ("?" in norm or bool(_SCORE.search(norm)) or bool(_HOW_OFTEN.search(norm)))
+
+
+def score_given(norm: str) -> bool:
+    """Whether the message gives a score from a check-up it names."""
+    return bool(named(norm)) and bool(_SCORE.search(norm))
+
+
+def answer(norm: str) -> list[str]:
+    """What Haven says: the band of a score given, what each named check-up asks about, how often to take it
+    again, and that none of it is a diagnosis."""
+    from haven.tracking.instruments import load_instruments
+
+    instruments = load_instruments()
+    which = named(norm)
+    parts: list[str] = []
+    score = _SCORE.search(norm)
+    if score and len(which) == 1:
+        parts.append(_band_sentence(instruments[which[0]], int(score.group("score")), bool(score.group("percent"))))
+    elif _WHAT_FOR.search(norm) or not _HOW_OFTEN.search(norm):
+        parts.extend(
+            f"The {instruments[key].name} asks about {instruments[key].measures} over the last two weeks."
+            for key in (which or ["phq9", "gad7"])
+        )
+        if "phq9" in which and "gad7" not in which:
+            parts.append("Worry and anxiety have their own check-up, the GAD-7; many people take both.")
+    if _HOW_OFTEN.search(norm):
+        parts.append(_CADENCE)
+    parts.append(_NOT_A_DIAGNOSIS)
+    return parts
+
+
+def _band_sentence(instrument, score: int, percent: bool) -> str:
+    """ "On the GAD-7, 11 is in the moderate range." and the band's own advice."""
+    total = score
+    if instrument.id == "who5" and not percent and score <= 25:
+        total = score * 4  # the WHO-5's raw 0-25 is read as a percentage
+    for band in instrument.bands:
+        if total <= band.up_to:
+            return f"On the {instrument.name}, {score}{'%' if percent else ''} is in the {band.label} range. {band.advice}"
+    return f"The {instrument.name} does not go as high as {score}; it may be worth taking it again on the Check-ups page."
