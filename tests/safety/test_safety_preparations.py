@@ -87,6 +87,8 @@ def test_a_threat_or_a_failing_body_is_read_as_a_crisis(text, category, pattern_
         "my gran said she'll hurt herself laughing if I wear that hat",
         "day 2 of the juice cleanse and I can't stand the taste of celery",
         "my dad kicked the door in when he lost his keys lol",
+        # someone else's things given away after a death are grief, not a farewell
+        "sorting out my grandad's things after the funeral and giving his books to the library",
     ],
 )
 def test_an_ordinary_look_alike_is_no_new_crisis(text, triage_model):
