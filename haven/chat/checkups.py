@@ -4,8 +4,8 @@ published bands (haven/tracking/instruments.yaml), never as a diagnosis.
 Why its own module: "I did the GAD-7 in the app and got 11. What does that mean?" was met with "I'm glad you got in
 touch. What usually helps you, even a little?", and "Is it worth doing the PHQ-9 as well or is that only for
 depression?" with a reflection of low mood. The questionnaires are the app's own; what a score means, what each one
-asks about and how often to take it again are facts Haven holds, so they are said plainly, with the reminder that a
-check-up is not a diagnosis and that a doctor is the person to talk it over with.
+asks about and how often to take it again are facts Haven holds, so they are said plainly, once with the reminder
+that a check-up is not a diagnosis; each band's own advice says when to talk it over with a doctor.
 """
 
 from __future__ import annotations
@@ -81,5 +81,6 @@ def _band_sentence(instrument, score: int, percent: bool) -> str:
         total = score * 4  # the WHO-5's raw 0-25 is read as a percentage
     for band in instrument.bands:
         if total <= band.up_to:
-            return f"On the {instrument.name}, {score}{'%' if percent else ''} is in the {band.label} range. {band.advice}"
+            said = f"{score}%" if percent else str(score)
+            return f"On the {instrument.name}, {said} is in the {band.label} range. {band.advice}"
     return f"The {instrument.name} does not go as high as {score}; it may be worth taking it again on the Check-ups page."
