@@ -58,17 +58,17 @@ def answer(norm: str) -> list[str]:
     instruments = load_instruments()
     which = named(norm)
     parts: list[str] = []
-    score = _SCORE.search(norm)
+    score, how_often = _SCORE.search(norm), _HOW_OFTEN.search(norm)
     if score and len(which) == 1:
         parts.append(_band_sentence(instruments[which[0]], int(score.group("score")), bool(score.group("percent"))))
-    elif _WHAT_FOR.search(norm) or not _HOW_OFTEN.search(norm):
+    elif _WHAT_FOR.search(norm) or not how_often:
         parts.extend(
             f"The {instruments[key].name} asks about {instruments[key].measures} over the last two weeks."
             for key in (which or ["phq9", "gad7"])
         )
         if "phq9" in which and "gad7" not in which:
             parts.append("Worry and anxiety have their own check-up, the GAD-7; many people take both.")
-    if _HOW_OFTEN.search(norm):
+    if how_often:
         parts.append(_CADENCE)
     parts.append(_NOT_A_DIAGNOSIS)
     return parts

@@ -1141,14 +1141,15 @@ class GuideEngine:
             hits = tuple(sorted(hits, key=order))
         # an article about what the person is talking about, when they named anything: "is there anything I can do
         # right now to switch off?" at 2am was answered with procrastination's "See a doctor..."
-        if not named and _ASKS_HOW.search(request.normalised):
+        asks_how = not named and bool(_ASKS_HOW.search(request.normalised))
+        if asks_how:
             exercise = self._exercise_answer(request, phraser, citer)  # "how do people get over this, bit by bit?"
             if exercise is not None:
                 return exercise
         fitting = named or not self._subjects(request)
         articles = [h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))]
         article, quote = None, None
-        if not named and _ASKS_HOW.search(request.normalised):
+        if asks_how:
             steps = self._helping_steps(articles, phraser, citer)
             if steps is not None:  # "what do i do if it happens again": what helps, as the library lists it
                 return steps

@@ -342,6 +342,13 @@ def assess(
     return Assessment(alone, _calm(state, recent), "normal")
 
 
+def _the_models_first_risk(alone: Triage, state: RiskState) -> bool:
+    """Whether the message is the first risk of a calm conversation, read by the learned layer alone (no pattern, no
+    language's phrase; no concern, watch or correction so far): the only reading Haven's last words may explain
+    away (a coping step "it" stands for, an offer turned down)."""
+    return alone.is_risk and alone.source == "model" and state.level == "clear" and not state.watch and not state.corrected
+
+
 #: "it", "that", "this": the words that may stand for a coping step named just before.
 _BACK_REFERENCE = re.compile(r"\b(?:it|that|this)\b")
 
@@ -358,7 +365,7 @@ def _said_of_a_coping_step(
     or a language's reading, and never with risk words of the message's own besides a time ("tonight"): "I'll do it
     again tonight, I've still got the blades" stays a crisis.
     """
-    if not (alone.is_risk and alone.source == "model") or state.level != "clear" or state.watch or state.corrected:
+    if not _the_models_first_risk(alone, state):
         return None
     if not _BACK_REFERENCE.search(words) or _risk_words(_rest(words, phrases.timing), phrases):
         return None
@@ -382,7 +389,7 @@ def _turned_down_an_offer(words: str, state: RiskState, question: str | None, al
     turning down, and only that reading's calm counts. Never in a conversation with risk so far, never beside a
     pattern's or a language's reading, and never with risk words of the message's own besides a time: "not tonight,
     I've got the pills ready" stays a crisis."""
-    if not (alone.is_risk and alone.source == "model") or state.level != "clear" or state.watch or state.corrected:
+    if not _the_models_first_risk(alone, state):
         return False
     if not (question and phrases.offered.search(_plain(question))):
         return False
