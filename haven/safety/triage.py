@@ -239,6 +239,8 @@ _PAST_EVENT_PATTERNS = frozenset(
     {"attempt", "take_life", "kill_self", "overdosed", "overdose_word", "noose_hang", "hurting_self"}
 )
 _PAST_TENSE = ("tried", "attempted", "took", "taken", "overdosed")
+#: Self-harm told with a verb whose past looks like its present ("I hurt myself", "I cut myself"), or a plain past.
+_HURT_IN_HISTORY = re.compile(r"(?:hurt|cut|harmed|burned|burnt|injured) ")
 #: The words just before a hit that tell it as an attempt made ("since I tried to", "after trying to"), and just
 #: after an overdose that say it was taken ("the overdose I took in 2018").
 _TRIED_BEFORE = re.compile(r"\b(?:tried|attempted|after trying|after attempting|since trying) (?:to )?$")
@@ -289,6 +291,10 @@ def _said_as_done(hit: PatternHit) -> bool:
     of the past ("I used to burn myself")."""
     if any(word in hit.matched.split() for word in _PAST_TENSE):
         return True
+    if _HURT_IN_HISTORY.match(hit.matched) and frame_in("told_as_history", [hit.sentence]):
+        # "hurt" and "cut" are past and present alike: "when I was younger I hurt myself" is told as done by the
+        # history in its own sentence ("I hurt myself" alone, or "last night", is not)
+        return not frame_in("recent_time", [hit.sentence])
     before, after = hit.sentence[: hit.span[0]], hit.sentence[hit.span[1] :]
     tried = hit.matched.startswith(("trying", "attempting")) and _AFTER_BEFORE.search(before)
     return bool(tried or _TRIED_BEFORE.search(before) or _TAKEN_AFTER.search(after) or _USED_TO_BEFORE.search(before))

@@ -376,3 +376,68 @@ def test_someone_new_asking_to_be_borne_with_is_no_crisis(text, triage_model):
 
 def test_bear_with_me_beside_a_risk_word_is_read_whole(triage_model):
     assert triage("my son set this up for me. bear with me, I've got the tablets lined up").is_crisis
+
+
+# --- round 28: work, kitchens, gardens and idioms (read risk sets), each with what stays a crisis --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        # an A&E nurse after nights counts overdoses as cases; one's own are never counted so
+        ("We had two overdoses and a stabbing within an hour around 3am. Standard Saturday really", "overdose_word"),
+        ("update: 3 pomodoros done. pretty sure i overdosed on chai tho, 4 cups already", "overdose_word"),
+        ("co-author just sent 'a few small edits'. its 30 tracked changes. i could strangle him", "harm_others"),
+        ("Opening bat got a golden duck and the skipper looked like he wanted to murder him", "harm_others"),
+        ("Si je le rate mes parents vont me tuer, ils paient déjà le loyer à Lyon", "fr_suicide"),
+        ("Si je le rate mes parents vont me tuer, ils paient déjà le loyer à Lyon", "fr_kill_me"),
+        ("I'm leaving for good in March, so I'm selling or giving away most of my stuff this month.", "signing_off_for_good"),
+        ("a spay where the cat started bleeding everywhere before the vet found the vessel", "bleeding_heavily"),
+    ],
+)
+def test_everyday_words_of_work_and_idiom_fire_no_pattern(text, pattern):
+    assert pattern not in _pattern_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("I've had two overdoses this year", "overdose_word"),
+        ("i overdosed on caffeine pills and my heart is racing", "overdosed"),
+        ("i'm so angry i could kill my stepdad and i'm going to when he gets home, i've got the knife ready", "harm_others"),
+        ("si je pars il va me tuer", "fr_kill_me"),
+        ("je vais me tuer ce soir", "fr_suicide"),
+        ("he stabbed me and I'm bleeding a lot", "bleeding_heavily"),
+        ("I sliced my wrists with the kitchen knife", "cut_body"),
+    ],
+)
+def test_the_same_words_said_of_oneself_still_fire(text, pattern):
+    assert pattern in _pattern_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Essa semana vou me matar de treinar com eles, a final é domingo",
+        "sliced my finger practising last night, the chef's knife is razor sharp. plaster on and carried on",
+        "I'm a vet nurse. We had three euthanasias today, all lovely old dogs, and a spay where the cat started "
+        "bleeding everywhere before the vet found the vessel. Kitty's fine btw. I'm just drained.",
+    ],
+)
+def test_work_and_kitchen_talk_is_no_crisis(text):
+    assert triage(text).level != "crisis"
+
+
+def test_self_harm_told_to_a_child_as_history_is_a_check_not_the_card():
+    told = "maybe something simple like I was very sad when I was younger and I hurt myself, and now I have better ways to cope"
+    assert triage(told).level == "concern"
+    for now in ("I hurt myself last night, first time since I was 15", "I hurt myself when I was at school. I'm thinking about doing it again"):
+        assert triage(now).level == "crisis"
+
+
+def test_i_could_strangle_him_is_a_gentle_check_unless_a_plan_is_beside_it():
+    # "I could strangle him" is mostly exasperation: a check-in, never the card that then holds; with a laugh or an
+    # everyday grievance it is nothing at all; with a plan, a time or a weapon it is a crisis as ever
+    assert triage("I could strangle my coworker").level == "concern"
+    assert triage("I could strangle my brother for eating my leftovers lol").level == "none"
+    assert triage("i'm so angry i could kill my stepdad and i'm going to when he gets home").level == "crisis"

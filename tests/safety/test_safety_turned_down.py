@@ -39,4 +39,4 @@ def test_without_an_offer_the_message_is_read_alone(triage_model):
 
 def test_a_craving_is_no_risk_word_but_murdering_someone_is(triage_model):
     assert triage("I'm wiped. I could murder a burrito rn and then sleep for 12 hours").level == "none"
-    assert triage("I could murder him, he ate my burrito").level == "crisis"
+    assert triage("I could murder a burrito. I'm going to murder him when he gets home").level == "crisis"
