@@ -35,6 +35,21 @@ _CADENCE = (
 )
 
 
+#: A question about the score just talked over, without naming it again ("Moderate? Ok. Should I be worried about
+#: that?", "is that bad?", "what does moderate mean?").
+_ABOUT_THE_SCORE = re.compile(
+    r"\bshould i (?:be )?(?:worried|worry|concerned|panic)\b|\bis (?:that|it|this|\d+) (?:bad|serious|high|low|"
+    r"normal|good|worrying|a lot|too high|okay|ok|alright)\b|\bwhat does (?:that|it|this|moderate|mild|severe|"
+    r"moderately severe|that score|the score) (?:mean|say)\b|\bdo i need (?:to see )?(?:a doctor|help|therapy|"
+    r"medication|meds)\b|\bwhat (?:should|do) i do (?:now|next|about it|about that)\b|\bhow bad is (?:that|it)\b"
+)
+#: What Haven says to a worry about a score: not a verdict, one way to read it, and where it can go next.
+_WORRIED_ABOUT_IT = (
+    "It's worth taking seriously, but it isn't a reason to panic: it says how the last two weeks have felt, not what is "
+    "wrong with you, and scores move as things change."
+)
+
+
 def named(norm: str) -> list[str]:
     """The check-ups a message names, in the order Haven lists them."""
     return [key for key, pattern in _NAMED.items() if pattern.search(norm)]
@@ -84,3 +99,42 @@ def _band_sentence(instrument, score: int, percent: bool) -> str:
             said = f"{score}%" if percent else str(score)
             return f"On the {instrument.name}, {said} is in the {band.label} range. {band.advice}"
     return f"The {instrument.name} does not go as high as {score}; it may be worth taking it again on the Check-ups page."
+
+
+def score_fact(norm: str) -> tuple[tuple[str, str, str], ...]:
+    """The score a message gives, as a fact kept with the conversation ("checkup", "gad7", "11"), so a question
+    about it a moment later ("Should I be worried about that?") is answered about that score."""
+    which, score = named(norm), _SCORE.search(norm)
+    if len(which) != 1 or not score:
+        return ()
+    return (("checkup", which[0], score.group("score") + ("%" if score.group("percent") else "")),)
+
+
+def asked_about_score(norm: str, facts: dict[str, dict[str, str]], just_asked: str | None) -> bool:
+    """Whether the message asks about the score given just before ("Should I be worried about that?"), answering
+    Haven's question about the check-up (``just_asked``, its last words); later, "is that bad?" is about
+    whatever was said last."""
+    from haven.chat import phrases as P
+
+    about_it = (*P.CHECKUP_SCORE_QUESTION, *P.CHECKUP_WORRY_QUESTION, *P.CHECKUP_QUESTION)
+    return (
+        bool(facts.get("checkup"))
+        and just_asked in about_it
+        and not named(norm)
+        and bool(_ABOUT_THE_SCORE.search(norm))
+    )
+
+
+def answer_about_score(facts: dict[str, dict[str, str]]) -> list[str]:
+    """What Haven says to a question about the score given earlier: its band and advice again, and a steady word."""
+    from haven.tracking.instruments import load_instruments
+
+    key, said = next(iter(facts["checkup"].items()))
+    percent = said.endswith("%")
+    band = _band_sentence(load_instruments()[key], int(said.rstrip("%")), percent)
+    return [_WORRIED_ABOUT_IT, band, _NOT_A_DIAGNOSIS]
+
+
+def said_once(parts: list[str], fresh) -> str:
+    """The parts not yet said in this conversation (``fresh``), or the first when all were: "not a diagnosis" once."""
+    return " ".join([part for part in parts if fresh(part)] or parts[:1])

@@ -1098,10 +1098,13 @@ class GuideEngine:
 
     def _question(self, request, phraser, citer):
         if checkups.asked(request.normalised):  # a score, or what a check-up is for: Haven's own facts, plainly
-            parts = checkups.answer(request.normalised)
-            said = " ".join([p for p in parts if phraser.fresh(p)] or parts[:1])  # "not a diagnosis" said once
+            said = checkups.said_once(checkups.answer(request.normalised), phraser.fresh)  # "not a diagnosis" once
             ask = P.CHECKUP_SCORE_QUESTION if checkups.score_given(request.normalised) else P.CHECKUP_QUESTION
             return [said, phraser.pick("checkup-q", ask)], []
+        pending = request.dialogue.pending
+        if checkups.asked_about_score(request.normalised, request.dialogue.facts, pending.text if pending else None):
+            said = checkups.said_once(checkups.answer_about_score(request.dialogue.facts), phraser.fresh)
+            return [said, phraser.pick("checkup-worry-q", P.CHECKUP_WORRY_QUESTION)], []
         if request.understanding.condition:
             return self._condition(request, phraser, citer)
         named = request.understanding.named_document
@@ -1153,7 +1156,10 @@ class GuideEngine:
             steps = self._helping_steps(articles, phraser, citer)
             if steps is not None:  # "what do i do if it happens again": what helps, as the library lists it
                 return steps
-        for candidate in articles:  # the first with words to quote ("How to catch a thinking trap" is all steps)
+        fitting_quote = None if named else self._fitting_quote(request, articles, phraser)
+        if fitting_quote is not None:
+            article, quote = fitting_quote
+        for candidate in articles if fitting_quote is None else ():  # the first with words to quote
             found = passages.quotes(candidate.passage, 3, skip_summary=candidate.section == "Overview")
             if not found:  # an overview that is all summary: its one paragraph is the answer
                 found = passages.quotes(candidate.passage, 3)
@@ -1170,6 +1176,34 @@ class GuideEngine:
         answer = f"{quote} [{n}]"
         phraser.remember(answer)
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
+
+    #: how near in meaning (cosine) a sentence of the library must be to the question to answer it over the first
+    #: quote of the first article found, and by how much nearer than that first quote
+    answer_fit, answer_margin = 0.35, 0.08
+
+    def _fitting_quote(self, request, articles, phraser) -> tuple[Hit, str] | None:
+        """The sentence of the articles found that answers the question itself, when one is clearly nearer to it in
+        meaning than the first article's opening: "is coffee bad for sleep?" is answered with "Cut down on caffeine,
+        especially after lunchtime." from the sleep article's tips, not with its opening on sleep and mood. None
+        without such a sentence (or without embeddings): the first quote then answers, as before."""
+        from haven.retrieval.embeddings import embed_one
+
+        candidates = []
+        for hit in articles[:3]:
+            found = passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview")
+            found += [item for item in passages.items(hit.passage) if len(item.split()) >= 6 and passages.stands_alone([item])]
+            candidates += [(hit, quote) for quote in found if phraser.fresh(quote)]
+        if len(candidates) < 2:
+            return None
+        try:
+            question = embed_one(request.normalised)
+            near = [float(embed_one(quote) @ question) for _, quote in candidates]
+        except Exception:  # noqa: BLE001 - no model here: the first quote answers, as before
+            return None
+        best = max(range(len(near)), key=near.__getitem__)
+        if near[best] < self.answer_fit or near[best] < near[0] + self.answer_margin:
+            return None
+        return candidates[best]
 
     def _helping_steps(self, articles, phraser, citer):
         """A question how to do something, answered with the list of what helps in the article the search found

@@ -44,7 +44,10 @@ INTENTS = (
 # --- patterns (over haven.chat.understanding.normalise'd text) ---------------------------------------------
 
 GREETING = re.compile(
-    r"^(hi+|hello+|hey+a?|hiya|heya|howdy|yo+|hallo|good (morning|afternoon|evening)|morning|evening|sup|wassup)\b"
+    r"^(hi+|hello+|hey+a?|hiya|heya|howdy|yo+|hallo|good (morning|afternoon|evening)|morning|evening|sup|wassup|"
+    # hellos in the languages people mix in ("Namaste.", "kia ora. long shift", "salaam")
+    r"namaste|namaskar|kia ora|salaam|salam|as+alam\w*|hola|bonjour|salut|ciao|hoi|hej|sawubona|shalom|aloha|"
+    r"g'?day|konnichiwa|merhaba|vanakkam|sat sri akal|bore da|dia dhuit|ola|oi|cze(s|ś)(c|ć))\b"
 )
 #: Someone new to Haven saying how they came ("hiii ok so my mum said i shud try this app lol", "first time using
 #: this"): a hello, not news about the family.
@@ -113,7 +116,7 @@ HUMAN = re.compile(
 REQUEST = re.compile(
     r"\b(can|could|shall) (we|i|you) (do|try|start|begin|practi[cs]e)|\blet'?s (do|try|start)|"
     r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(guide me through|walk me through|take me through|"
-    r"show me how to do)\b|(^|[.!,;] |\b(ok|okay|yes|yeah|sure|right|alright|fine|so|please|pls) )(start|begin|open)\b|"
+    r"show me how to do|show me (the|a|an|some|that|this))\b|(^|[.!,;] |\b(ok|okay|yes|yeah|sure|right|alright|fine|so|please|pls) )(start|begin|open)\b|"
     r"\b(start|begin|open) (the|a|an|that|this|some|one|it|up)\b|"
     r"\btry (?!(not )?to\b|and\b|my (best|hardest)\b|(so |really |very )?hard\b)|"
     # "go on then, the thought check thing", "fine. breathing then": a kind chosen, as people choose
@@ -356,6 +359,11 @@ GOOD_NEWS = re.compile(
     # "GUESS WHO TOOK THE BUS INTO TOWN ON HER OWN TODAY 🎉": a win announced; not "guess who got dumped"
     r"^guess (who|what)\b(?!.*\b(dumped|fired|sacked|failed|died|dead|ill|sick|hurt|lost|broke|crashed|cancel\w*|"
     r"late|missed|forgot|rejected|ghosted|worse)\b)|"
+    # "I actually did it 5 out of 7 days", "I wrote a whole paragraph": what they set out to do, done
+    r"(i )?(actually |really |even |finally )?did it (\w+ )?(\d+|one|two|three|four|five|six|seven|every) "
+    r"(out of|of the|days?|times?|nights?|mornings?)|"
+    r"i (actually |even |finally |just )?(wrote|finished|did|got through) (a|the|my|an|one) (whole |full |entire |first )?"
+    r"(paragraph|page|intro|introduction|chapter|section|draft|plan)\b|"
     r"i did it|nailed it|smashed it|good news|great news|(?<!what )(?<!what actually )(?<!what really )went (really |so )?well|went better|"
     # "but I WENT!! and chef said my brunoise was the neatest on the bench": going anyway, and praise passed on
     r"^(but|and|well|and yet|still) (i|we) (actually |still |did |even )?(went|did it|showed up|turned up|got there)\b|"

@@ -554,6 +554,10 @@ CELEBRATE_NEXT_QUESTION = (
 #: Things getting better bit by bit: glad with them, and what is helping.
 #: After a question about a check-up is answered.
 CHECKUP_QUESTION = ("How have the last two weeks been for you?", "What made you think of taking it?")
+CHECKUP_WORRY_QUESTION = (
+    "What's been weighing on you most these last two weeks?",
+    "Would it help to talk about what's behind it?",
+)
 CHECKUP_SCORE_QUESTION = ("Would you like to talk about what's behind the score?", "How does that score sit with you?")
 #: A small good thing in the day, enjoyed with the person.
 SMALL_JOY = (

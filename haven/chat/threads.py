@@ -160,6 +160,12 @@ PATTERN = re.compile(
     r"again and again|never (says|said|apologi\w*|pays?|pays|listens|helps|asks|does)|always (does|says|takes|"
     r"leaves|forgets|makes)|keeps (doing|taking|saying|leaving|borrowing|eating|ignoring|interrupting))\b"
 )
+#: One's own tries counted ("died like 200 times to the same boss", "wiped 9 times tonight", "failed my driving test
+#: three times"): no one else doing something again and again, so nothing to "tell them" about.
+_TRIES_COUNTED = re.compile(
+    r"\b(died|die|dying|wiped|respawned|retried|tried|failed|crashed|fell|lost|restarted|rage ?quit)\b(\s\w+){0,3}\s"
+    r"(\w+|\d+) times\b"
+)
 #: A fond memory told ("it made us laugh every single day", "she'd wait by the gate every day"): what happened
 #: again and again was loved, not something to put up with; "No wonder it's getting to you" would mistake it.
 FOND = re.compile(
@@ -833,6 +839,6 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
         said = _sentence(norm)
         if said:  # "What happened?" "my brother went on holiday like nothing happened"
             return Move("event", said_back=said, who=who, pronoun=pronoun)
-    if PATTERN.search(norm) and not norm.endswith("?") and not FOND.search(norm):
+    if PATTERN.search(norm) and not norm.endswith("?") and not FOND.search(norm) and not _TRIES_COUNTED.search(norm):
         return Move("pattern", said_back=_sentence(norm), who=who, pronoun=pronoun)
     return None

@@ -737,7 +737,7 @@ class Understander:
             if not _distressed(feelings_t):  # "ty!! gonna actually sleep now, night 👋": thanks, and goodnight
                 reading = I.Reading("goodbye")  # "thanks, I needed that. off to walk him": a goodbye, not "anything else?"
         is_exercise = named in self.library.exercises if named else False
-        stated = F.extract(norm, themes)
+        stated = F.extract(norm, themes) + checkups.score_fact(norm)
         if reading.answers and state.pending is not None:
             stated += F.answer_fact(
                 norm, state.pending.topic or (themes[0] if themes else None), state.pending.asks
@@ -913,6 +913,8 @@ class Understander:
             return I.Reading("human")
         if checkups.asked(norm):
             return I.Reading("question")  # "I did the GAD-7 in the app and got 11. What does that mean?"
+        if checkups.asked_about_score(norm, state.facts, pending.text if pending else None):
+            return I.Reading("question")  # "Moderate? Ok. Should I be worried about that?", just after
         if I.HELP_NOW.search(norm) or (I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm))):
             return I.Reading("in_the_moment")
         alarm = {m.group(0) for m in I.BODY_NOW.finditer(norm)}
@@ -996,6 +998,10 @@ class Understander:
         if _asks_how_to(norm) and not I.REFUSAL.search(norm):
             # "So what do I do instead of googling when it starts?": asking what to do, answered from the library,
             # whatever Haven asked before (was thanked "for helping me understand" and asked about his wife)
+            return I.Reading("question")
+        if _ASKS_IF_IT_HARMS.search(norm) and not I.REFUSAL.search(norm):
+            # "Yes, I take tea in the evening, two cups after dinner. Is that bad?", "is coffee bad for sleep?": a
+            # question the library answers (caffeine after lunchtime), whatever Haven asked (was asked how many nights)
             return I.Reading("question")
         # 2. the pending question
         if pending is not None and pending.kind == "offer":
@@ -1138,11 +1144,25 @@ class Understander:
             return "thanks"
         if I.SMALLTALK.search(norm):
             return "smalltalk"
-        if I.GREETING.search(norm):
-            return "greeting"
+        if I.GREETING.search(norm) and not _HARD_DAY.search(norm):
+            return "greeting"  # "hey. rough day" is a hello with the day in it: heard, not only welcomed
         return None
 
 
+#: A day or a shift said to have been hard, in a hello ("kia ora. long shift", "hey. rough day").
+_HARD_DAY = re.compile(
+    r"\b(rough|long|bad|hard|tough|awful|horrible|crap|shit|shitty|busy|mad|stressful|draining|exhausting|heavy|weird|"
+    r"strange|slow|lonely) (day|night|shift|week|one|morning|evening|couple of days|few days)\b|\bshift from hell\b"
+)
+#: Whether a habit or a thing does harm, asked outright: "is coffee bad for sleep?", "does tea at night stop you
+#: sleeping", "I have two cups after dinner. Is that bad?".
+_ASKS_IF_IT_HARMS = re.compile(
+    r"\b(is|are|isn'?t|aren'?t) (\w+ ){0,4}(bad|good|okay|ok|harmful|unhealthy|healthy|safe) for (my |your |the )?(sleep|sleeping|"
+    r"anxiety|mood|stress|nerves|mental health|heart|brain|focus)\b|"
+    r"\b(does|do|can|could|will|would) (\w+ ){1,5}(stop|keep|affect|ruin|disturb|mess with|make) (you|me|people|someone|"
+    r"a person|my|your) (\w+ )?(from )?(sleep|sleeping|awake|up at night|anxious|anxiety|mood|wired|jittery)\b|"
+    r"\b(is|isn'?t) (that|it|this) (bad|too much|a problem|harmful|unhealthy|ok|okay|alright)( for (me|sleep|my sleep))?\W*$"
+)
 #: Who suggested Haven, in a hello ("my mum said i shud try this app lol"): not the family as a topic.
 _WHO_SENT_THEM = re.compile(
     r"\bmy (\w+ )?(mum|mom|mam|dad|mother|father|sister|brother|daughter|son|granddaughter|grandson|therapist|gp|doctor|"
@@ -1166,6 +1186,7 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
         and bool(I.GREETING.search(norm))
         and not I.QUESTION.search(norm)
         and not _SOMETHING_HAPPENING.search(norm)
+        and not _HARD_DAY.search(norm)
         and len(norm.split()) <= 30
     )
 
@@ -1227,7 +1248,14 @@ def _last_suggested(state: DialogueState) -> str | None:
 #: Tears of joy or of laughing: no sadness in them.
 _JOYFUL_TEARS = re.compile(
     r"\b(almost |nearly |literally |actually )?(cried|crying|cry|in tears|tears)( \w+)? (from|with|of) (happiness|joy|relief|"
-    r"laughter|laughing|pride)\b|\bhappy tears\b|\btears of (joy|happiness|relief)\b"
+    r"laughter|laughing|pride)\b|\bhappy tears\b|\btears of (joy|happiness|relief)\b|"
+    # nerves said to be the good kind ("Bit nervous but the good kind of nervous"), and dying in a game ("died like 200
+    # times to the same boss"): no fear, no loss
+    r"\b(bit |a bit |little |a little |so |really )?(nervous|anxious|scared|jittery)( \w+){0,2} (but )?(the |in a )?good "
+    r"(kind|sort|type|way)( of (nervous|nerves|scared|anxious))?\b|\b(the )?good (kind|sort) of (nervous|nerves|scared)\b|"
+    r"\b(excited|nervous) (and |but )?(nervous|excited)\b|"
+    r"\b(died|dying|die|dead)( like| about| over)? (\d+|a (hundred|million|thousand)|so many|loads of) times\b|"
+    r"\bdied to (the|that|this|a) (same |final |last |first )?(boss|level|mob|guy|enemy)\b"
 )
 #: A fear told as past, ended by the news beside it ("I was so scared about writing essays in English").
 _FEAR_THAT_WAS = re.compile(
