@@ -150,7 +150,9 @@ _QUESTION_WORDS = frozenset(
 #: look like?"): what an exercise answers, more than a passage of background.
 _ASKS_HOW = re.compile(
     r"\bhow (do|can|could|would|should|did) (i|you|people|we|someone|anyone)\b|\bwhat would .+ look like\b|"
-    r"\bhow to\b|\bwhere (do|would|should) i (even )?start\b|\bwhat (do|can|should|could) (i|we|you|people) (do|try)\b"
+    r"\bhow to\b|\bwhere (do|would|should) i (even )?start\b|\bwhat (do|can|should|could) (i|we|you|people) (do|try)\b|"
+    # "what helps with panic attacks?" asks for what helps; "what helps is talking to my sister" tells it
+    r"^(so |and |ok |okay |but )?what (actually |really |usually )?(helps|can help|might help|would help|works)\b(?! is\b)"
 )
 #: A section of an article that lists what helps ("What helps in the moment", "Habits that help you sleep", "Small
 #: steps that help with worry", "What to do when you cannot sleep"); "When to get more help" is not one.
@@ -1144,8 +1146,8 @@ class GuideEngine:
             hits = tuple(sorted(hits, key=order))
         # an article about what the person is talking about, when they named anything: "is there anything I can do
         # right now to switch off?" at 2am was answered with procrastination's "See a doctor..."
-        asks_how = not named and bool(_ASKS_HOW.search(request.normalised))
-        if asks_how:
+        asks_how = bool(_ASKS_HOW.search(request.normalised))  # "what helps with panic attacks?" names its article
+        if asks_how and not named:
             exercise = self._exercise_answer(request, phraser, citer)  # "how do people get over this, bit by bit?"
             if exercise is not None:
                 return exercise
@@ -1207,12 +1209,16 @@ class GuideEngine:
 
     def _helping_steps(self, articles, phraser, citer):
         """A question how to do something, answered with the list of what helps in the article the search found
-        first ("What helps in the moment": name it, slow your breathing, ground yourself), when the search found such
-        a section of it; None otherwise. Why: a "what helps" section is all list items, which a quote leaves out, so
+        first ("What helps in the moment": name it, slow your breathing, ground yourself): the section of that kind
+        the search found, else the article's first ("how do I stop procrastinating?" found only "What putting things
+        off is"); None when it has none. Why: a "what helps" section is all list items, which a quote leaves out, so
         "what do I do if it happens again?" was answered with the one sentence after the list ("Afterwards, be kind
         to yourself")."""
         top = articles[0].doc_id if articles else None
-        for hit in articles:  # in the article the search found first, its first section of that kind
+        found = {(h.doc_id, h.section) for h in articles}
+        rest = () if top is None else passages.of_document(self.library, top)
+        ordered = (*articles, *(h for h in rest if (h.doc_id, h.section) not in found))
+        for hit in ordered:  # in the article the search found first, its first section of that kind
             if hit.doc_id != top or not _HELPS_SECTION.search(hit.section or ""):
                 continue
             steps = [item for item in passages.items(hit.passage) if phraser.fresh(item)][:3]
