@@ -154,6 +154,22 @@ _ASKS_HOW = re.compile(
     # "what helps with panic attacks?" asks for what helps; "what helps is talking to my sister" tells it
     r"^(so |and |ok |okay |but )?what (actually |really |usually )?(helps|can help|might help|would help|works)\b(?! is\b)"
 )
+#: A sentence about who an article is for ("You might be reading this because you feel numb..."): it speaks to a
+#: reader of the page, not to someone who asked a question.
+_ABOUT_THE_PAGE = re.compile(r"(you might be reading this|you may be reading this|this (article|page|guide) )", re.I)
+#: Words too common in questions to tell what one is about.
+_QUESTION_STOPWORDS = frozenset(
+    "what does that this with have from your they them there would could should when where which really just like "
+    "some many much more mean means actually about does isnt into been being over also than then only ever even".split()
+)
+
+
+def _content_stems(text: str) -> set[str]:
+    """The words of four letters or more that say what a text is about, roughly stemmed ("seeking" -> "seek")."""
+    words = re.findall(r"[a-z]{4,}", text.lower())
+    return {re.sub(r"(ing|ed|es|s)$", "", w) for w in words if w not in _QUESTION_STOPWORDS}
+
+
 #: A section of an article that lists what helps ("What helps in the moment", "Habits that help you sleep", "Small
 #: steps that help with worry", "What to do when you cannot sleep"); "When to get more help" is not one.
 _HELPS_SECTION = re.compile(r"\b(what helps|that help|helps with|what to do|small steps|steps that|recovering)\b", re.I)
@@ -1182,6 +1198,8 @@ class GuideEngine:
     #: how near in meaning (cosine) a sentence of the library must be to the question to answer it over the first
     #: quote of the first article found, and by how much nearer than that first quote
     answer_fit, answer_margin = 0.35, 0.08
+    #: what each word the question shares with a sentence (up to two) adds to its nearness
+    shared_word_weight = 0.1
 
     def _fitting_quote(self, request, articles, phraser) -> tuple[Hit, str] | None:
         """The sentence of the articles found that answers the question itself, when one is clearly nearer to it in
@@ -1194,7 +1212,7 @@ class GuideEngine:
         for hit in articles[:3]:
             found = passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview")
             found += [item for item in passages.items(hit.passage) if len(item.split()) >= 6 and passages.stands_alone([item])]
-            candidates += [(hit, quote) for quote in found if phraser.fresh(quote)]
+            candidates += [(hit, quote) for quote in found if phraser.fresh(quote) and not _ABOUT_THE_PAGE.match(quote)]
         if len(candidates) < 2:
             return None
         try:
@@ -1202,6 +1220,10 @@ class GuideEngine:
             near = [float(embed_one(quote) @ question) for _, quote in candidates]
         except Exception:  # noqa: BLE001 - no model here: the first quote answers, as before
             return None
+        # the question's own words count too: MiniLM put "Believing worry protects you" nearer to "what does
+        # 'reassurance seeking' mean?" than the item that begins "Seeking reassurance"
+        asked = _content_stems(request.normalised)
+        near = [n + self.shared_word_weight * min(len(asked & _content_stems(q)), 2) for n, (_, q) in zip(near, candidates)]
         best = max(range(len(near)), key=near.__getitem__)
         if near[best] < self.answer_fit or near[best] < near[0] + self.answer_margin:
             return None

@@ -653,7 +653,8 @@ def avoided_kinds(norm: str) -> tuple[str, ...]:
 BEDTIME = re.compile(
     r"\b((need|going|have|got|want|ought|about|off) to |should (probably |just )?|gonna |better |will |'?ll |"
     r"i'?m (off|heading|going) (to )?)(go |head |get )?(to )?(bed|sleep|some sleep|some rest)"
-    r"( now| soon| then| i think| tbh| honestly| early tonight| early)?\W*$|"
+    # at the end of the message, or with a goodnight after it ("Okay I'm off to bed. Night. Or morning?")
+    r"( now| soon| then| i think| tbh| honestly| early tonight| early)?( (good ?)?night\b.*)?\W*$|"
     r"^(ok |okay |right |well )?(time for|bed ?time for) (bed|sleep)( now| i think)?\W*$"
 )
 #: "I can't", "scared to": going to bed is the trouble, not a goodnight.
