@@ -1223,7 +1223,10 @@ class GuideEngine:
         # the question's own words count too: MiniLM put "Believing worry protects you" nearer to "what does
         # 'reassurance seeking' mean?" than the item that begins "Seeking reassurance"
         asked = _content_stems(request.normalised)
-        near = [n + self.shared_word_weight * min(len(asked & _content_stems(q)), 2) for n, (_, q) in zip(near, candidates)]
+        near = [
+            n + self.shared_word_weight * min(len(asked & _content_stems(q)), 2)
+            for n, (_, q) in zip(near, candidates, strict=True)
+        ]
         best = max(range(len(near)), key=near.__getitem__)
         if near[best] < self.answer_fit or near[best] < near[0] + self.answer_margin:
             return None
