@@ -154,6 +154,25 @@ _ASKS_HOW = re.compile(
     # "what helps with panic attacks?" asks for what helps; "what helps is talking to my sister" tells it
     r"^(so |and |ok |okay |but )?what (actually |really |usually )?(helps|can help|might help|would help|works)\b(?! is\b)"
 )
+#: A condition said not to be theirs ("I'm not depressed or anything", "not a carer, it's my job"), and the article
+#: tag it names.
+_DENIED = re.compile(
+    r"\b(?:not|never|isn'?t|wasn'?t|no)( \w+)? (?P<what>depressed|depression|anxious|anxiety|burnt out|burned out|"
+    r"burnout|a carer|carer|caring for anyone|grieving|lonely|panicking|a panic attack)\b"
+)
+_DENIED_TAG = {
+    "depressed": "depression", "depression": "depression", "anxious": "anxiety", "anxiety": "anxiety",
+    "burnt out": "burnout", "burned out": "burnout", "burnout": "burnout", "a carer": "carer", "carer": "carer",
+    "caring for anyone": "carer", "grieving": "grief", "lonely": "loneliness", "panicking": "panic",
+    "a panic attack": "panic",
+}
+
+
+def _denies(norm: str, tags) -> bool:
+    """Whether the message says the article's subject is not theirs ("I'm not depressed or anything")."""
+    return any(_DENIED_TAG[m.group("what")] in tags[:_SUBJECT_TAGS] for m in _DENIED.finditer(norm))
+
+
 #: A sentence about who an article is for ("You might be reading this because you feel numb..."): it speaks to a
 #: reader of the page, not to someone who asked a question.
 _ABOUT_THE_PAGE = re.compile(r"(you might be reading this|you may be reading this|this (article|page|guide) )", re.I)
@@ -599,6 +618,8 @@ class GuideEngine:
         article = self.library.articles.get(doc_id)
         if article is None:
             return 1
+        if _denies(request.normalised, article.meta.tags):
+            return 0  # "I'm not depressed or anything, just running on empty": not the lesson on depression
         if not topics:  # nothing said of what it is about: no lesson ("kick us out" got one on anger)
             return 0
         subject = article.meta.tags[:_SUBJECT_TAGS]
