@@ -720,7 +720,13 @@ class Understander:
         named = self.named_document(text)
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
         denied = _set_aside(norm)
-        themes = tuple(t for t in self._judged(self._meant(themes, vector), vector, state) if t not in denied)
+        # a win said without a theme's words ("I actually did it 5 out of 7 days") is no trouble for the learned reader
+        # to find a theme in: it made that putting things off, and the talk stayed there
+        won = not themes and bool(
+            I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm) or (state.pending and state.pending.about_good_news)
+        )
+        judged = themes if won else self._judged(self._meant(themes, vector), vector, state)
+        themes = tuple(t for t in judged if t not in denied)
         if "sleep" in themes and _SLEEPING_WELL.search(norm) and not re.search(r"\b(can'?t|cannot|not|no|awake|insomnia)\b", norm):
             themes = tuple(t for t in themes if t != "sleep")  # "sleeping better and back at 5-a-side": no sleep problem
         if vector is not None and not feelings:
