@@ -694,9 +694,10 @@ class Understander:
         state = state or DialogueState()
         norm = normalise(text)
         # blame put on them by others ("they act like it's my fault") is no guilt of their own
-        # tears of joy are no sadness ("I almost cried from happiness haha"); a fear told as over, beside good news,
-        # is what the news ended ("good news, I got an A! I was so scared about writing essays in English")
-        said = _JOYFUL_TEARS.sub(" ", BLAMED_BY_OTHERS.sub(" ", norm))
+        # tears of joy are no sadness ("I almost cried from happiness haha"), good nerves no fear, a game's deaths no
+        # loss; a fear told as over, beside good news, is what the news ended ("good news, I got an A! I was so scared
+        # about writing essays in English")
+        said = _GOOD_NERVES_AND_GAME_DEATHS.sub(" ", _JOYFUL_TEARS.sub(" ", BLAMED_BY_OTHERS.sub(" ", norm)))
         if I.GOOD_NEWS.search(norm):
             said = _FEAR_THAT_WAS.sub(" ", said)
         feelings = [f.name for f in FEELINGS if _matches(f.words, said)]
@@ -1254,9 +1255,11 @@ def _last_suggested(state: DialogueState) -> str | None:
 #: Tears of joy or of laughing: no sadness in them.
 _JOYFUL_TEARS = re.compile(
     r"\b(almost |nearly |literally |actually )?(cried|crying|cry|in tears|tears)( \w+)? (from|with|of) (happiness|joy|relief|"
-    r"laughter|laughing|pride)\b|\bhappy tears\b|\btears of (joy|happiness|relief)\b|"
-    # nerves said to be the good kind ("Bit nervous but the good kind of nervous"), and dying in a game ("died like 200
-    # times to the same boss"): no fear, no loss
+    r"laughter|laughing|pride)\b|\bhappy tears\b|\btears of (joy|happiness|relief)\b"
+)
+#: Nerves said to be the good kind ("Bit nervous but the good kind of nervous") and dying in a game ("died like 200
+#: times to the same boss"): no fear and no loss.
+_GOOD_NERVES_AND_GAME_DEATHS = re.compile(
     r"\b(bit |a bit |little |a little |so |really )?(nervous|anxious|scared|jittery)( \w+){0,2} (but )?(the |in a )?good "
     r"(kind|sort|type|way)( of (nervous|nerves|scared|anxious))?\b|\b(the )?good (kind|sort) of (nervous|nerves|scared)\b|"
     r"\b(excited|nervous) (and |but )?(nervous|excited)\b|"
