@@ -1224,9 +1224,10 @@ class GuideEngine:
 
     def _fitting_quote(self, request, articles, phraser) -> tuple[Hit, str] | None:
         """The sentence of the articles found that answers the question itself, when one is clearly nearer to it in
-        meaning than the first article's opening: "is coffee bad for sleep?" is answered with "Cut down on caffeine,
-        especially after lunchtime." from the sleep article's tips, not with its opening on sleep and mood. None
-        without such a sentence (or without embeddings): the first quote then answers, as before."""
+        meaning and words than the first article's opening: "I take tea in the evening, two cups after dinner. Is that
+        bad?" is answered with "Cut down on caffeine, especially after lunchtime..." from the sleep article's habits,
+        not with its opening on sleep and mood. None without such a sentence (or without the embedding model): the
+        first quote then answers, as before."""
         from haven.retrieval.embeddings import embed_one
 
         candidates = []
