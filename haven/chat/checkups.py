@@ -43,6 +43,9 @@ _ABOUT_THE_SCORE = re.compile(
     r"moderately severe|that score|the score) (?:mean|say)\b|\bdo i need (?:to see )?(?:a doctor|help|therapy|"
     r"medication|meds)\b|\bwhat (?:should|do) i do (?:now|next|about it|about that)\b|\bhow bad is (?:that|it)\b"
 )
+#: The most words a question about the score just given has: "Mostly work... I also have two coffees after dinner,
+#: is that bad?" asks about the coffee, not the score.
+_SHORT_FOLLOW_UP = 12
 #: What Haven says to a worry about a score: not a verdict, one way to read it, and where it can go next.
 _WORRIED_ABOUT_IT = (
     "It's worth taking seriously, but it isn't a reason to panic: it says how the last two weeks have felt, not what is "
@@ -112,8 +115,8 @@ def score_fact(norm: str) -> tuple[tuple[str, str, str], ...]:
 
 def asked_about_score(norm: str, facts: dict[str, dict[str, str]], just_asked: str | None) -> bool:
     """Whether the message asks about the score given just before ("Should I be worried about that?"), answering
-    Haven's question about the check-up (``just_asked``, its last words); later, "is that bad?" is about
-    whatever was said last."""
+    Haven's question about the check-up (``just_asked``, its last words), in a few words; later, or at length, "is
+    that bad?" is about whatever was said last."""
     from haven.chat import phrases as P
 
     about_it = (*P.CHECKUP_SCORE_QUESTION, *P.CHECKUP_WORRY_QUESTION, *P.CHECKUP_QUESTION)
@@ -121,6 +124,7 @@ def asked_about_score(norm: str, facts: dict[str, dict[str, str]], just_asked: s
         bool(facts.get("checkup"))
         and just_asked in about_it
         and not named(norm)
+        and len(norm.split()) <= _SHORT_FOLLOW_UP
         and bool(_ABOUT_THE_SCORE.search(norm))
     )
 
