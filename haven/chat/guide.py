@@ -176,6 +176,11 @@ def _denies(norm: str, tags) -> bool:
 #: A sentence about who an article is for ("You might be reading this because you feel numb..."): it speaks to a
 #: reader of the page, not to someone who asked a question.
 _ABOUT_THE_PAGE = re.compile(r"(you might be reading this|you may be reading this|this (article|page|guide) )", re.I)
+#: Thanks for the talk itself, which closes it ("Thanks for everything", "thank you for listening", "cheers for this").
+_THANKS_FOR_THE_TALK = re.compile(
+    r"\b(thanks|thank you|thank u|cheers|ta)( so much| very much| a lot| again)? for (everything|listening|this|the chat|"
+    r"talking|chatting|your time|being here|the help|all (of )?(this|that|the help|your help)|today|tonight|hearing me out)\b"
+)
 #: Words too common in questions to tell what one is about.
 _QUESTION_STOPWORDS = frozenset(
     "what does that this with have from your they them there would could should when where which really just like "
@@ -1052,9 +1057,13 @@ class GuideEngine:
             return [phraser.pick("good-luck", P.GOOD_LUCK)], []
         helped = outcome_of(request.normalised) == "helped"
         options = [t for t in P.THANKS if helped or "helped" not in t]
-        if I.CLOSING_THANKS.search(request.normalised) and len(request.normalised.split()) > 6:
+        closing = I.CLOSING_THANKS.search(request.normalised) and len(request.normalised.split()) > 6
+        if closing or _THANKS_FOR_THE_TALK.search(request.normalised):
+            # "Thanks for everything", "Thank you for listening. It helped more than I expected": a thank-you for
+            # the talk itself closes it, and is not asked "Would you like to keep going?" (chat_heldout25, read)
             # "Ok I will ask the pharmacist ... Thank you, very helpful": said on the way out, so no new question
-            return [f"{phraser.pick('thanks', options)} {phraser.pick('goodbye', P.GOODBYE)}"], []
+            welcome = [t for t in options if "letting me know" not in t]
+            return [f"{phraser.pick('thanks', welcome)} {phraser.pick('goodbye', P.GOODBYE)}"], []
         return [f"{phraser.pick('thanks', options)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
 
     def _goodbye(self, request, phraser, citer):

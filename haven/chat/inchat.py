@@ -203,9 +203,11 @@ def ends_early(ex: Exercise, index: int, norm: str, outcome: str | None) -> bool
     with "it helped", or the exercise said not to be helping, end it; "4, I feel calmer" is the rating.
     ``norm`` is the message as haven.chat.understanding.normalise gives it; ``outcome`` helped / not_helped."""
     steps = script(ex)
+    thanked = bool(_THANKS.search(norm))
+    if outcome is None and thanked and 0 <= index < len(steps) and steps[index].saves in _SENSE_WORDS:
+        return rating(norm) is None  # "That was grounding, quite literally. Thank you.": done, with thanks
     if outcome is None or not 0 <= index < len(steps):
         return False
-    thanked = bool(_THANKS.search(norm))
     if steps[index].saves in FREE_TEXT:
         if thanked and outcome == "helped":
             return True
@@ -229,6 +231,8 @@ def _answered_step(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
     than being dropped and that step asked for again."""
     step = steps[index]
     following = index + 1
+    if step.saves in _SENSE_WORDS:
+        return _last_sense_named(steps, index, text)
     if (
         step.saves == "before"
         and rating(text) is None
@@ -239,6 +243,31 @@ def _answered_step(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
     ):
         return following
     return index
+
+
+#: The sense each grounding step asks about, as people name it when they answer several at once ("Four I can touch:
+#: desk, sleeve. Three I can hear: traffic. Two smells: coffee. One taste: mint.").
+_SENSE_WORDS = {
+    "see": re.compile(r"\b(see|saw|seeing)\b"),
+    "feel": re.compile(r"\b(feel|felt|touch|touching)\b"),
+    "hear": re.compile(r"\b(hear|heard|hearing|sounds?)\b"),
+    "smell": re.compile(r"\b(smells?|smelling)\b"),
+    "taste": re.compile(r"\b(tastes?|tasting)\b"),
+}
+
+
+def _last_sense_named(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
+    """The last grounding step a message answers: the one asked, or a later one its words name in turn. Why: an
+    answer naming what they could hear, smell and taste was followed by "Name three things you can hear", and the
+    steps went on by rote after the person had finished."""
+    lowered = text.lower()
+    last = index
+    for position in range(index + 1, len(steps)):
+        sense = _SENSE_WORDS.get(steps[position].saves)
+        if sense is None or not sense.search(lowered):
+            break
+        last = position
+    return last
 
 
 @dataclass(frozen=True)

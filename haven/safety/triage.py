@@ -321,6 +321,22 @@ def _told_in_the_past(reading: Reading) -> bool:
     return bool(told) and in_the_past and not frame_in("recent_time", risky)
 
 
+#: A question about what therapy is or how it works ("What exactly is cognitive behavioural therapy, and how is it
+#: different from simply talking to a friend?").
+_ABOUT_THERAPY = re.compile(
+    r"^(?:so |and |but |ok |okay )?(?:what|how|why|does|do|is|can|could|would)\b.*\b(?:cbt|cognitive behaviou?ral therapy|"
+    r"therapy|therapies|counsel+ing|talking therap\w*|a therapist|psychotherapy)\b"
+)
+
+
+def _asks_about_therapy(reading: Reading) -> bool:
+    """Whether the learned layer's concern comes from a question about therapy itself, with no risk word in it: the
+    check-in ("are you thinking about ending your life?") to someone asking how CBT differs from talking to a
+    friend answers nothing they said (chat_heldout25, read). A risk word beside it ("can CBT help when you want to
+    die") is read as ever."""
+    return not reading.risk_cue and all(_ABOUT_THERAPY.search(s) for s in reading.sentences if s.strip())
+
+
 def _psychosis_without_its_words(reading: Reading) -> bool:
     """A psychosis check-in asks "are you hearing or seeing things that frighten you?"; the learned layer's psychosis
     concern with nothing of that kind in the message ("urges to scroll my phone all night") asks it of no one."""
@@ -546,6 +562,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         reading.risk >= thresholds.concern
         and not _psychosis_without_its_words(reading)
         and not _someone_elses_eating(reading)
+        and not _asks_about_therapy(reading)
     )
     if model_concern or lang_level == "concern":
         category = reading.category if model_concern else (lang.category or "suicide")
