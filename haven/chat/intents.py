@@ -136,7 +136,9 @@ QUESTION = re.compile(
 )
 EXPLAIN = re.compile(
     r"\b(what is|what'?s|what are|whats|tell me (about|more)|explain|how does|meaning of|mean by|"
-    r"difference between|is it normal|is this normal|is that normal)\b"
+    r"difference between|is it normal|is this normal|is that normal|"
+    # "problem solving maybe. what does that involve": asking what the thing named is like
+    r"what does (it|that|this|that one|this one) (involve|entail|mean)|what'?s involved|what is involved)\b"
 )
 #: Asking what a thing is ("what even is cbt", "what does it stand for", "what's a thinking trap"): the
 #: library's overview of it answers first.
