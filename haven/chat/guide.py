@@ -144,7 +144,8 @@ _SOMEONE_ELSES_NEWS = re.compile(
 #: Words of a question that name no subject, left out when a question is matched to a section's heading.
 _QUESTION_WORDS = frozenset(
     "what whats does that this there they them then than with about from have thing things actual actually really "
-    "just even mean means stand like kind sort when where which would could should your more tell explain".split()
+    "just even mean means stand like kind sort when where which would could should your more tell explain "
+    "some many much into been being over also only ever isnt".split()
 )
 #: A question about how to do something ("how do people get over something like this?", "what would facing it even
 #: look like?"): what an exercise answers, more than a passage of background.
@@ -181,17 +182,14 @@ _THANKS_FOR_THE_TALK = re.compile(
     r"\b(thanks|thank you|thank u|cheers|ta)( so much| very much| a lot| again)? for (everything|listening|this|the chat|"
     r"talking|chatting|your time|being here|the help|all (of )?(this|that|the help|your help)|today|tonight|hearing me out)\b"
 )
-#: Words too common in questions to tell what one is about.
-_QUESTION_STOPWORDS = frozenset(
-    "what does that this with have from your they them there would could should when where which really just like "
-    "some many much more mean means actually about does isnt into been being over also than then only ever even".split()
-)
+def _words(text: str) -> set[str]:
+    """The words of four letters or more in a text, a plural "s" dropped: what a question and a passage are compared by."""
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())}
 
 
-def _content_stems(text: str) -> set[str]:
-    """The words of four letters or more that say what a text is about, roughly stemmed ("seeking" -> "seek")."""
-    words = re.findall(r"[a-z]{4,}", text.lower())
-    return {re.sub(r"(ing|ed|es|s)$", "", w) for w in words if w not in _QUESTION_STOPWORDS}
+def _asked_words(question: str) -> set[str]:
+    """The words of a question that say what it is about, the question's own words (``_QUESTION_WORDS``) left out."""
+    return _words(question) - _words(" ".join(_QUESTION_WORDS))
 
 
 #: A section of an article that lists what helps ("What helps in the moment", "Habits that help you sleep", "Small
@@ -1171,16 +1169,13 @@ class GuideEngine:
             found = {(h.doc_id, h.section) for h in hits}
             hits = (*hits, *(h for h in passages.of_document(self.library, named) if (h.doc_id, h.section) not in found))
         if named:  # the named document first, in it the section the question names, else one not quoted yet
-            def words(text: str) -> set[str]:
-                return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())}
-
             # the words of the question that name a part of the document, not the document itself ("a thinking trap"
             # names the article; "Catastrophising and all-or-nothing thinking" is not what was asked about)
             title = getattr(self.library.get(named), "title", "") or ""
-            asked = words(request.normalised) - words(" ".join(_QUESTION_WORDS)) - words(title)
+            asked = _asked_words(request.normalised) - _words(title)
 
             def named_in_heading(hit) -> int:  # "is 'mind reading' a CBT thing?": "Jumping to conclusions: mind reading"
-                return len(asked & words(hit.section or ""))
+                return len(asked & _words(hit.section or ""))
 
             # "what does CBT even stand for?": what it is, from the overview, before whatever else the search found
             what_is = bool(I.WHAT_IS.search(request.normalised))
@@ -1253,9 +1248,9 @@ class GuideEngine:
             return None
         # the question's own words count too: MiniLM put "Believing worry protects you" nearer to "what does
         # 'reassurance seeking' mean?" than the item that begins "Seeking reassurance"
-        asked = _content_stems(request.normalised)
+        asked = _asked_words(request.normalised)
         near = [
-            n + self.shared_word_weight * min(len(asked & _content_stems(q)), 2)
+            n + self.shared_word_weight * min(len(asked & _words(q)), 2)
             for n, (_, q) in zip(near, candidates, strict=True)
         ]
         best = max(range(len(near)), key=near.__getitem__)
