@@ -9,15 +9,11 @@ sure of stays a crisis.
 from __future__ import annotations
 
 import pytest
+from pattern_hits import pattern_ids
 
 from haven.safety import triage
 from haven.safety.conversation import RiskState, assess
-from haven.safety.patterns import match, prepare
-
-
-def _pattern_ids(text: str) -> set[str]:
-    return {hit.pattern.id for hit in match(prepare(text))}
-
+from haven.safety.patterns import prepare
 
 # --- a frame denied just before it explains nothing --------------------------------------------------------
 
@@ -32,7 +28,7 @@ def _pattern_ids(text: str) -> set[str]:
     ],
 )
 def test_a_denied_frame_does_not_cancel_the_mention(text, pattern):
-    assert pattern in _pattern_ids(text)
+    assert pattern in pattern_ids(text)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +47,7 @@ def test_a_denied_frame_stays_a_crisis(text, triage_model):
 
 def test_a_bungee_jump_named_in_another_sentence_frames_the_jump_off_the_bridge(triage_model):
     text = "so my kids booked me a bungee jump for my 40th. I'm jumping off the Kawarau bridge on saturday"
-    assert "jump_off" not in _pattern_ids(text)
+    assert "jump_off" not in pattern_ids(text)
     assert triage(text).level != "crisis"
 
 
@@ -64,7 +60,7 @@ def test_a_bungee_jump_named_in_another_sentence_frames_the_jump_off_the_bridge(
     ],
 )
 def test_an_activity_in_another_sentence_never_hides_a_wish_beside_the_jump(text, triage_model):
-    assert "jump_off" in _pattern_ids(text)
+    assert "jump_off" in pattern_ids(text)
     assert triage(text).level == "crisis"
 
 
@@ -80,7 +76,7 @@ def test_an_activitys_name_is_not_a_risk_word(text):
 
 def test_a_teens_mum_who_will_kill_him_over_the_hoovering_is_not_the_crisis_card(triage_model):
     text = "my mum's gonna kill me when she sees i never did the hoovering"
-    assert "kill_me_idiom" not in _pattern_ids(text)  # read, and explained by the idiom frame
+    assert "kill_me_idiom" not in pattern_ids(text)  # read, and explained by the idiom frame
     assert triage(text).level != "crisis"
 
 
@@ -108,7 +104,7 @@ def test_a_threat_to_kill_stays_a_crisis(text, triage_model):
     ],
 )
 def test_a_parent_or_a_boss_who_will_kill_them_over_a_slip_is_the_idiom_not_a_threat(text):
-    ids = _pattern_ids(text)
+    ids = pattern_ids(text)
     assert "threat_to_kill" not in ids and "kill_me_idiom" not in ids
 
 
@@ -128,8 +124,8 @@ def test_a_threat_told_as_a_threat_stays_one_whatever_it_is_about(text, triage_m
 
 
 def test_he_will_kill_me_is_read_by_the_patterns_now():
-    assert "kill_me_idiom" in _pattern_ids("he said he'll kill me")
-    assert "kill_me_idiom" in _pattern_ids("my husband's going to kill me")
+    assert "kill_me_idiom" in pattern_ids("he said he'll kill me")
+    assert "kill_me_idiom" in pattern_ids("my husband's going to kill me")
 
 
 # --- a frame explains the words for the learned layer too, below a sure reading ----------------------------
@@ -154,9 +150,9 @@ def test_a_frame_never_hides_means_a_plan_or_an_act(text, triage_model):
 
 def test_frames_found_too_wide_on_dev_no_longer_cancel():
     """"driving round" is not a game's round; "the knife from the kitchen" is not an accident while cooking."""
-    assert "harm_others" in _pattern_ids("my friend is driving round to her house and said she's going to hurt her")
-    assert "hurting_self" in _pattern_ids("I went home and cut myself with the knife from the kitchen")
-    assert "hurting_self" not in _pattern_ids("I cut myself in the kitchen chopping onions")
+    assert "harm_others" in pattern_ids("my friend is driving round to her house and said she's going to hurt her")
+    assert "hurting_self" in pattern_ids("I went home and cut myself with the knife from the kitchen")
+    assert "hurting_self" not in pattern_ids("I cut myself in the kitchen chopping onions")
 
 
 # --- peace made with a death, and a farewell ------------------------------------------------------------------
@@ -164,7 +160,7 @@ def test_frames_found_too_wide_on_dev_no_longer_cancel():
 
 def test_peace_made_with_a_husbands_death_years_ago_is_grief_not_a_farewell(triage_model):
     text = "My husband Dennis died three years ago this spring. I've made my peace with it, we had 51 good years."
-    assert "made_my_peace" not in _pattern_ids(text)
+    assert "made_my_peace" not in pattern_ids(text)
     assert triage(text).level == "none"
 
 
@@ -283,7 +279,7 @@ def test_tablets_with_breakfast_as_the_doctor_says_are_not_a_risk_word():
     ],
 )
 def test_an_idiom_petty_anger_or_a_tool_is_not_read_as_the_pattern(text, pattern):
-    assert pattern not in _pattern_ids(text)
+    assert pattern not in pattern_ids(text)
 
 
 @pytest.mark.parametrize(
@@ -295,7 +291,7 @@ def test_an_idiom_petty_anger_or_a_tool_is_not_read_as_the_pattern(text, pattern
     ],
 )
 def test_the_same_words_with_intent_are_still_read(text, pattern):
-    assert pattern in _pattern_ids(text)
+    assert pattern in pattern_ids(text)
 
 
 @pytest.mark.parametrize("means", ["pills", "everything I've got saved up", "the rope in the garage"])
@@ -396,7 +392,7 @@ def test_bear_with_me_beside_a_risk_word_is_read_whole(triage_model):
     ],
 )
 def test_everyday_words_of_work_and_idiom_fire_no_pattern(text, pattern):
-    assert pattern not in _pattern_ids(text)
+    assert pattern not in pattern_ids(text)
 
 
 @pytest.mark.parametrize(
@@ -412,7 +408,7 @@ def test_everyday_words_of_work_and_idiom_fire_no_pattern(text, pattern):
     ],
 )
 def test_the_same_words_said_of_oneself_still_fire(text, pattern):
-    assert pattern in _pattern_ids(text)
+    assert pattern in pattern_ids(text)
 
 
 @pytest.mark.parametrize(

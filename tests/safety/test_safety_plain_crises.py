@@ -11,20 +11,16 @@ and the look-alikes beside them (cricket, DIY, hugs, a roofer, a holiday, the qu
 from __future__ import annotations
 
 import pytest
+from pattern_hits import pattern_ids
 
 from haven.safety import triage
 from haven.safety.languages import match_phrases
-from haven.safety.patterns import match, prepare
 
 NEW_PATTERNS = {
     "strangled", "threat_violence", "threat_lesson", "door_kicked_in", "drive_off_edge", "throw_self_off",
     "over_the_edge", "edge_of_roof", "car_exhaust", "hose_car_window", "ligature_fixed", "farewell_pet_for_me",
     "weapon_waiting", "heart_not_eating", "faint_not_eating",
 }
-
-
-def _pattern_ids(text: str) -> set[str]:
-    return {hit.pattern.id for hit in match(prepare(text))}
 
 
 @pytest.mark.parametrize(
@@ -128,7 +124,7 @@ def _read_as_crisis_by(text: str, category: str, source: str, evidence: str) -> 
 def test_an_ordinary_look_alike_reads_none(text, triage_model):
     result = triage(text)
     assert result.level == "none", result
-    assert not _pattern_ids(text) & NEW_PATTERNS
+    assert not pattern_ids(text) & NEW_PATTERNS
 
 
 @pytest.mark.parametrize(
@@ -148,21 +144,21 @@ def test_an_ordinary_look_alike_reads_none(text, triage_model):
     ],
 )
 def test_no_new_pattern_fires_on_a_look_alike(text):
-    assert not _pattern_ids(text) & NEW_PATTERNS
+    assert not pattern_ids(text) & NEW_PATTERNS
 
 
 def test_going_over_the_edge_needs_a_high_place_in_the_message():
     """An idiom on its own; a drop when the person says they are on a roof or a bridge, in any sentence."""
-    assert "over_the_edge" not in _pattern_ids("honestly I'm thinking of going over the edge with all this")
-    assert "over_the_edge" in _pattern_ids("I'm up on the roof of the car park. thinking of going over the edge")
+    assert "over_the_edge" not in pattern_ids("honestly I'm thinking of going over the edge with all this")
+    assert "over_the_edge" in pattern_ids("I'm up on the roof of the car park. thinking of going over the edge")
 
 
 def test_a_farewell_for_the_pet_needs_goodbye_words_and_no_return():
-    assert "farewell_pet_for_me" not in _pattern_ids("look after the cat for me")
-    assert "farewell_pet_for_me" in _pattern_ids("thank you for everything. look after the cat for me")
-    assert "farewell_pet_for_me" not in _pattern_ids("thank you for everything. look after the cat for me. back on Sunday")
+    assert "farewell_pet_for_me" not in pattern_ids("look after the cat for me")
+    assert "farewell_pet_for_me" in pattern_ids("thank you for everything. look after the cat for me")
+    assert "farewell_pet_for_me" not in pattern_ids("thank you for everything. look after the cat for me. back on Sunday")
     # a goodbye in the pattern's own sentence is not explained by a trip named elsewhere
-    assert "farewell_pet_for_me" in _pattern_ids("off to the coast. goodbye forever, look after the cat for me")
+    assert "farewell_pet_for_me" in pattern_ids("off to the coast. goodbye forever, look after the cat for me")
 
 
 @pytest.mark.parametrize(

@@ -14,19 +14,15 @@ door being kicked in now ("he is kicking the door in now" read none; with "I'm h
 from __future__ import annotations
 
 import pytest
+from pattern_hits import pattern_ids
 
 from haven.safety import triage
-from haven.safety.patterns import match, prepare
 
 NEW_PATTERNS = {
     "preparations_twice", "cover_story", "affairs_in_order", "final_outfit", "insurance_suicide_clause",
     "reading_this_bequest", "know_before_i_go", "own_terms", "burden_fixed_soon", "something_for_after",
     "threat_if_i_leave", "fast_cant_stand", "door_kicked_in_now",
 }
-
-
-def _pattern_ids(text: str) -> set[str]:
-    return {hit.pattern.id for hit in match(prepare(text))}
 
 
 @pytest.mark.parametrize(
@@ -48,7 +44,7 @@ def _pattern_ids(text: str) -> set[str]:
     ],
 )
 def test_a_preparation_is_read_as_a_crisis(text, pattern_id, triage_model):
-    assert pattern_id in _pattern_ids(text)
+    assert pattern_id in pattern_ids(text)
     result = triage(text)
     assert result.level == "crisis", result
     assert result.category == "suicide", result
@@ -64,7 +60,7 @@ def test_a_preparation_is_read_as_a_crisis(text, pattern_id, triage_model):
     ],
 )
 def test_a_threat_or_a_failing_body_is_read_as_a_crisis(text, category, pattern_id, triage_model):
-    assert pattern_id in _pattern_ids(text)
+    assert pattern_id in pattern_ids(text)
     result = triage(text)
     assert result.level == "crisis", result
     assert result.category == category, result
@@ -92,7 +88,7 @@ def test_a_threat_or_a_failing_body_is_read_as_a_crisis(text, category, pattern_
     ],
 )
 def test_an_ordinary_look_alike_is_no_new_crisis(text, triage_model):
-    assert not _pattern_ids(text) & NEW_PATTERNS
+    assert not pattern_ids(text) & NEW_PATTERNS
     assert triage(text).level != "crisis"
 
 
