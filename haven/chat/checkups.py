@@ -23,6 +23,12 @@ _SCORE = re.compile(
     r"\b(?:got|get|getting|scored?|scoring|came (?:out|back) (?:at|as|with)|says?|said|it'?s|i'?m on|was|of|gave me)"
     r" (?:a |an )?(?P<score>\d{1,3})(?P<percent> ?%| percent)?(?! ?(?:days?|weeks?|months?|years?|times?|hours?|mins?)\b)"
 )
+#: A check-up told as taken ("i did the phq-9 yesterday", "just filled in the GAD-7 again").
+_TAKEN = re.compile(
+    r"\b(?:did|done|took|taken|filled (?:in|out)|completed|finished|redid|re ?did|retook|answered)\b"
+)
+#: A score given on its own, answering Haven's question for it ("14", "it was 14", "about 14 i think", "11/27").
+_BARE_SCORE = re.compile(r"^(?:(?:it was|it'?s|about|around|roughly|like|um|erm|uh|i think)\s+)*(?P<score>\d{1,3})\b")
 _HOW_OFTEN = re.compile(r"\bhow often\b|\bwhen should i (?:re ?do|do|take|repeat)\b|\b(?:re ?do|repeat|retake)\b")
 _WHAT_FOR = re.compile(
     r"\bwhat (?:is|does|do|are)\b|\bonly for\b|\bwhat'?s (?:it|that|the)\b|\bworth doing\b|\bdifference\b|\bwhich\b|"
@@ -61,6 +67,43 @@ def named(norm: str) -> list[str]:
 def asked(norm: str) -> bool:
     """Whether the message asks about a check-up by name, or gives a score from one."""
     return bool(named(norm)) and ("?" in norm or bool(_SCORE.search(norm)) or bool(_HOW_OFTEN.search(norm)))
+
+
+def taken(norm: str) -> bool:
+    """Whether the message tells of one check-up taken, naming it without a score or a question about it ("i did
+    the phq-9 yesterday"): Haven asks what it came out at, so the score said next is read with it."""
+    return len(named(norm)) == 1 and not asked(norm) and bool(_TAKEN.search(norm))
+
+
+def taken_fact(norm: str) -> tuple[tuple[str, str, str], ...]:
+    """The check-up told as taken, kept with the conversation ("checkup_taken", "phq9", "yes")."""
+    return (("checkup_taken", named(norm)[0], "yes"),) if taken(norm) else ()
+
+
+def in_context(norm: str, facts: dict[str, dict[str, str]], just_asked: str | None) -> str:
+    """The message as the check-ups read it: a score said on its own ("I got 14", "14 i think") in answer to
+    Haven's question for it, after a check-up was told as taken, reads as that check-up's score ("phq9 i got 14");
+    anything else reads as it was said. Why: the check-up was named one message, the score the next, and "I got
+    14" alone was read as trying the sleep plan."""
+    from haven.chat import phrases as P
+
+    taken_ones = list(facts.get("checkup_taken", {}))
+    if just_asked not in P.CHECKUP_ASK_SCORE or len(taken_ones) != 1 or named(norm):
+        return norm
+    bare = _BARE_SCORE.match(norm)
+    if _SCORE.search(norm):
+        return f"{taken_ones[-1]} {norm}"
+    if bare:
+        return f"{taken_ones[-1]} got {bare.group('score')}{norm[bare.end():]}"
+    return norm
+
+
+def ask_score(norm: str) -> list[str]:
+    """What Haven says to a check-up told as taken: thanks, and what it asks about (the score is asked next)."""
+    from haven.tracking.instruments import load_instruments
+
+    instrument = load_instruments()[named(norm)[0]]
+    return [f"Thanks for taking the {instrument.name}; it asks about {instrument.measures} over the last two weeks."]
 
 
 def score_given(norm: str) -> bool:

@@ -1143,11 +1143,14 @@ class GuideEngine:
         return " ".join(p for p in (first, how, said, start) if p)
 
     def _question(self, request, phraser, citer):
-        if checkups.asked(request.normalised):  # a score, or what a check-up is for: Haven's own facts, plainly
-            said = checkups.said_once(checkups.answer(request.normalised), phraser.fresh)  # "not a diagnosis" once
-            ask = P.CHECKUP_SCORE_QUESTION if checkups.score_given(request.normalised) else P.CHECKUP_QUESTION
-            return [said, phraser.pick("checkup-q", ask)], []
         pending = request.dialogue.pending
+        read = checkups.in_context(request.normalised, request.dialogue.facts, pending.text if pending else None)
+        if checkups.asked(read):  # a score, or what a check-up is for: Haven's own facts, plainly
+            said = checkups.said_once(checkups.answer(read), phraser.fresh)  # "not a diagnosis" once
+            ask = P.CHECKUP_SCORE_QUESTION if checkups.score_given(read) else P.CHECKUP_QUESTION
+            return [said, phraser.pick("checkup-q", ask)], []
+        if checkups.taken(request.normalised):  # "i did the phq-9 yesterday": what it asks, then its score
+            return [*checkups.ask_score(request.normalised), phraser.pick("checkup-ask", P.CHECKUP_ASK_SCORE)], []
         if checkups.asked_about_score(request.normalised, request.dialogue.facts, pending.text if pending else None):
             said = checkups.said_once(checkups.answer_about_score(request.dialogue.facts), phraser.fresh)
             return [said, phraser.pick("checkup-worry-q", P.CHECKUP_WORRY_QUESTION)], []

@@ -558,6 +558,8 @@ CHECKUP_WORRY_QUESTION = (
     "What's been weighing on you most these last two weeks?",
     "Would it help to talk about what's behind it?",
 )
+#: A check-up taken and named without its score ("i did the phq-9 yesterday"): its score, to read it together.
+CHECKUP_ASK_SCORE = ("What score did it give you, if you'd like to say?", "What did it come out at, if you don't mind saying?")
 CHECKUP_SCORE_QUESTION = ("Would you like to talk about what's behind the score?", "How does that score sit with you?")
 #: A small good thing in the day, enjoyed with the person.
 SMALL_JOY = (

@@ -744,7 +744,9 @@ class Understander:
             if not _distressed(feelings_t):  # "ty!! gonna actually sleep now, night 👋": thanks, and goodnight
                 reading = I.Reading("goodbye")  # "thanks, I needed that. off to walk him": a goodbye, not "anything else?"
         is_exercise = named in self.library.exercises if named else False
-        stated = F.extract(norm, themes) + checkups.score_fact(norm)
+        just_asked = state.pending.text if state.pending else None
+        stated = F.extract(norm, themes) + checkups.score_fact(checkups.in_context(norm, state.facts, just_asked))
+        stated += checkups.taken_fact(norm)
         if reading.answers and state.pending is not None:
             stated += F.answer_fact(
                 norm, state.pending.topic or (themes[0] if themes else None), state.pending.asks
@@ -918,8 +920,10 @@ class Understander:
         # 1. what wins whatever Haven asked
         if I.HUMAN.search(norm):
             return I.Reading("human")
-        if checkups.asked(norm):
+        if checkups.asked(checkups.in_context(norm, state.facts, pending.text if pending else None)):
             return I.Reading("question")  # "I did the GAD-7 in the app and got 11. What does that mean?"
+        if checkups.taken(norm):
+            return I.Reading("question")  # "i did the phq-9 yesterday": Haven asks what it came out at
         if checkups.asked_about_score(norm, state.facts, pending.text if pending else None):
             return I.Reading("question")  # "Moderate? Ok. Should I be worried about that?", just after
         if I.HELP_NOW.search(norm) or (I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm))):
