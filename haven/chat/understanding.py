@@ -391,6 +391,14 @@ _SLEEPING_WELL = re.compile(
     r"\b(sleep(ing)?|slept)( (is|has been|'?s been|has got|got))? (a lot |much |so much |a bit |loads |way |really |so )?"
     r"(better|well|fine|great|like a (log|baby))\b"
 )
+#: Days spent in bed, not nights without sleep ("i just stay in bed", "can't get out of bed"): low mood doing less,
+#: which the learned theme reader took for sleep and met with the sleep plan.
+_DAYS_IN_BED = re.compile(
+    r"\b(?:stay|stays|stayed|staying|lie|lying|lay|laying|spend|spent|spending|rot|rotting) in bed\b(?! at night)|"
+    r"\b(?:can'?t|cannot|couldn'?t|don'?t|didn'?t|barely|hardly|struggl\w+ to) (?:even )?(?:get|getting) out of bed\b|"
+    r"\bin bed all (?:day|weekend|morning|afternoon)\b"
+)
+_NIGHTS_AWAKE = re.compile(r"\b(?:can'?t|cannot|couldn'?t|not) (?:get to )?sleep|\binsomnia\b|\bawake\b|\bnights?\b|\bsleepless")
 _OWN_WORK = re.compile(r"\b(my (job|boss|manager|work|shift|colleagues?)|at work i|i work|i'?m working)\b")
 #: A question in the person's own voice, opening with its question word ("what would facing it even look like?"),
 #: not one they quote ("mummy calls to ask 'beta dekha ki nahi?'").
@@ -730,6 +738,8 @@ class Understander:
         themes = tuple(t for t in judged if t not in denied)
         if "sleep" in themes and _SLEEPING_WELL.search(norm) and not re.search(r"\b(can'?t|cannot|not|no|awake|insomnia)\b", norm):
             themes = tuple(t for t in themes if t != "sleep")  # "sleeping better and back at 5-a-side": no sleep problem
+        if "sleep" in themes and _DAYS_IN_BED.search(norm) and not _NIGHTS_AWAKE.search(norm):
+            themes = tuple(t for t in themes if t != "sleep")  # "nothing really, i just stay in bed": doing less
         if vector is not None and not feelings:
             feelings += self._feelings_by_meaning(vector, norm)
         feelings_t = tuple(dict.fromkeys(feelings))
