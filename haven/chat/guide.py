@@ -1142,6 +1142,56 @@ class GuideEngine:
         start = phraser.pick("request-start", P.REQUEST_START, required=False)
         return " ".join(p for p in (first, how, said, start) if p)
 
+    def _clarify(self, request, phraser, citer):
+        """ "what does that actually mean?": Haven's last reply said another way, from what it stood on: the next
+        sentences of the article passage it quoted that it did not say, or the exercise it suggested, explained;
+        with neither, which part to say again (never a guess at what was meant)."""
+        last = next((t for t in reversed(request.history) if t.role == "assistant"), None)
+        if last is None:
+            return [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)], []
+        for doc_id, section in last.cited:
+            if doc_id not in self.library.articles and doc_id not in self.library.exercises:
+                continue
+            hit = next((h for h in passages.of_document(self.library, doc_id) if h.section == section), None)
+            said = [q for q in passages.quotes(hit.passage, 2) if phraser.fresh(q) and q not in last.text] if hit else []
+            if said:
+                lead = phraser.pick("clarify-lead", P.CLARIFY_LEAD)
+                return [f"{lead} {said[0]} [{citer.cite(hit)}]", phraser.pick("clarify-q", P.CLARIFY_QUESTION)], []
+        for exercise_id in last.suggested_exercises[:1]:
+            explained = exercise_id in self.library.exercises and f"{self.library.exercises[exercise_id].title}**:" in last.text
+            if exercise_id in self.library.exercises and not explained:  # explained just now: said the same again
+                return self._explain_exercise(request, phraser, citer, self.library.exercises[exercise_id], earlier=True)
+        return [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)], []
+
+    @staticmethod
+    def _purpose_opening(ex: Exercise, phraser) -> str | None:
+        """The first two sentences of what an exercise is for, not said yet. With its title named just before,
+        "This plan helps when sleep has become a struggle." stands: "this" is the exercise named."""
+        paras = passages.paragraphs(ex.purpose)
+        opening = paras[0][:2] if paras else []
+        text = " ".join(opening)
+        if not opening or passages.POINTS_BACK.search(text) or passages.TEASER.search(opening[-1]):
+            return None
+        return text if all(phraser.fresh(s) for s in opening) else None
+
+    def _explain_exercise(self, request, phraser, citer, ex: Exercise, earlier: bool = False):
+        """What an exercise is and what it is for, quoted and cited, and whether it appeals; ``earlier``: it was
+        suggested in the last reply, whose button is still there, so it is not offered a second time."""
+        purpose = [s for s in passages.quotes(ex.purpose, 3) if phraser.fresh(s)]
+        if earlier:  # its summary was the suggestion itself: what it is for, said another way
+            said = self._purpose_opening(ex, phraser)
+            if not said:
+                return [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)], []
+            n = citer.cite(self._holding(ex.id, request.hits, said))
+            lead = phraser.pick("clarify-lead", P.CLARIFY_LEAD)
+            return [f"{lead} Of **{ex.title}**, the library says: {said} [{n}]", phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
+        purpose = purpose[:1]
+        explain_text = f"{ex.summary} {' '.join(purpose)}".strip()
+        n = citer.cite(self._holding(ex.id, request.hits, ex.summary, *purpose))
+        explain = f"**{ex.title}**: {explain_text} [{n}]"
+        offer = phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)
+        return [explain, offer], [ex.id]
+
     def _question(self, request, phraser, citer):
         pending = request.dialogue.pending
         read = checkups.in_context(request.normalised, request.dialogue.facts, pending.text if pending else None)
@@ -1151,6 +1201,8 @@ class GuideEngine:
             return [said, phraser.pick("checkup-q", ask)], []
         if checkups.taken(request.normalised):  # "i did the phq-9 yesterday": what it asks, then its score
             return [*checkups.ask_score(request.normalised), phraser.pick("checkup-ask", P.CHECKUP_ASK_SCORE)], []
+        if len(request.normalised.split()) <= I.CLARIFY_WORDS and I.CLARIFY.search(request.normalised):
+            return self._clarify(request, phraser, citer)  # "what does that actually mean?"
         if checkups.asked_about_score(request.normalised, request.dialogue.facts, pending.text if pending else None):
             said = checkups.said_once(checkups.answer_about_score(request.dialogue.facts), phraser.fresh)
             return [said, phraser.pick("checkup-worry-q", P.CHECKUP_WORRY_QUESTION)], []
@@ -1158,13 +1210,7 @@ class GuideEngine:
             return self._condition(request, phraser, citer)
         named = request.understanding.named_document
         if named in self.library.exercises:
-            ex = self.library.exercises[named]
-            purpose = [s for s in passages.quotes(ex.purpose, 3) if phraser.fresh(s)][:1]
-            explain_text = f"{ex.summary} {' '.join(purpose)}".strip()
-            n = citer.cite(self._holding(ex.id, request.hits, ex.summary, *purpose))
-            explain = f"**{ex.title}**: {explain_text} [{n}]"
-            offer = phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)
-            return [explain, offer], [ex.id]
+            return self._explain_exercise(request, phraser, citer, self.library.exercises[named])
         hits = request.hits
         if not named and self._asks_about_cbt(request):
             named = "what-is-cbt"  # "so is it just positive thinking?" after "how does CBT work?"

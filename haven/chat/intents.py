@@ -140,6 +140,23 @@ EXPLAIN = re.compile(
     # "problem solving maybe. what does that involve": asking what the thing named is like
     r"what does (it|that|this|that one|this one) (involve|entail|mean)|what'?s involved|what is involved)\b"
 )
+#: Asking what Haven just said means ("what does that actually mean?", "what do you mean", "i don't get it",
+#: "can you say that more simply"): said to Haven's last reply, short, and answered about it, never as a feeling.
+CLARIFY = re.compile(
+    r"^(?:(?:sorry|wait|huh|hmm+|um+|erm+|ok|okay|but|and|so|lol)\W+)*(?:"
+    r"what (?:does|do) (?:that|this|it|you) (?:actually |even |really |exactly )?mean|"
+    r"what do (?:you|u|ya) (?:actually |even |really |exactly )?mean|"
+    r"what(?:'s| is| does) that (?:supposed to )?mean|"
+    r"(?:i )?(?:don'?t|dont|do not) (?:really |quite )?(?:understand|get it|get that|get what you mean|follow)|"
+    r"(?:can|could) (?:you|u) (?:explain|say|put) (?:that|it|this) (?:again|differently|another way|more simply|in plain(?:er)? (?:english|words))|"
+    r"(?:explain|say|put) (?:that|it) (?:again|differently|another way|more simply)|"
+    r"in (?:plain|simple) (?:english|words)|huh)"
+    # nothing after it but a few softeners: "i don't understand why i feel like this" is a feeling, not this
+    r"(?:\W+(?:for me|by that|by it|by this|exactly|though|sorry|tbh|lol|pls|please|here|there|again))*\W*$"
+)
+#: The most words a request to say it again has ("sorry what does that actually mean for me though?").
+CLARIFY_WORDS = 10
+
 #: Asking what a thing is ("what even is cbt", "what does it stand for", "what's a thinking trap"): the
 #: library's overview of it answers first.
 WHAT_IS = re.compile(

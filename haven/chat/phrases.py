@@ -428,6 +428,14 @@ EXPLAIN_FOLLOW_UP = (
     "Is there a part of that you'd like to know more about?",
     "What made you curious about it?",
 )
+#: "what does that actually mean?": Haven's last reply put another way, from the passage it quoted.
+CLARIFY_LEAD = ("Let me put it another way.", "Sorry, that wasn't very clear, so let me try again.")
+CLARIFY_QUESTION = ("Does that make more sense?", "Is that clearer, or shall I try again?")
+#: ... with nothing quoted to stand on: which part to say again.
+CLARIFY_WHICH_PART = (
+    "Sorry, I didn't say that very clearly. Which part would you like me to put another way?",
+    "Fair question, I wasn't clear. Which bit should I say differently?",
+)
 NOT_IN_LIBRARY = (
     "I don't have anything on that in Haven's library, so I'd rather not guess.",
     "That isn't something Haven's library covers, and I don't want to make things up.",

@@ -54,6 +54,8 @@ class HistoryTurn:
     topics: tuple[str, ...] = ()
     suggested_exercises: tuple[str, ...] = ()
     level: str = "none"
+    #: the passages the reply cited, as (document id, section): what "what does that mean?" asks about
+    cited: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,7 @@ class TurnRecord:
             topics=self.topics,
             suggested_exercises=self.suggested_exercises,
             level=self.level,
+            cited=tuple((c.doc_id, c.section) for c in self.citations),
         )
 
 

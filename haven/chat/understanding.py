@@ -394,11 +394,15 @@ _SLEEPING_WELL = re.compile(
 #: Days spent in bed, not nights without sleep ("i just stay in bed", "can't get out of bed"): low mood doing less,
 #: which the learned theme reader took for sleep and met with the sleep plan.
 _DAYS_IN_BED = re.compile(
-    r"\b(?:stay|stays|stayed|staying|lie|lying|lay|laying|spend|spent|spending|rot|rotting) in bed\b(?! at night)|"
+    r"\b(?:stay|stays|stayed|staying|spend|spent|spending|rot|rotting) in bed\b(?! at night)|"
+    r"\b(?:lie|lying|lay|laying) in bed (?:all|most of the|till|until) (?:day|weekend|morning|afternoon|noon|lunch)|"
     r"\b(?:can'?t|cannot|couldn'?t|don'?t|didn'?t|barely|hardly|struggl\w+ to) (?:even )?(?:get|getting) out of bed\b|"
     r"\bin bed all (?:day|weekend|morning|afternoon)\b"
 )
-_NIGHTS_AWAKE = re.compile(r"\b(?:can'?t|cannot|couldn'?t|not) (?:get to )?sleep|\binsomnia\b|\bawake\b|\bnights?\b|\bsleepless")
+_NIGHTS_AWAKE = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|not) (?:get to )?sleep|\binsomnia\b|\bawake\b|\bnights?\b|\bsleepless|switch off|"
+    r"\bdrop(?:ping)? off|\btoss"
+)
 _OWN_WORK = re.compile(r"\b(my (job|boss|manager|work|shift|colleagues?)|at work i|i work|i'?m working)\b")
 #: A question in the person's own voice, opening with its question word ("what would facing it even look like?"),
 #: not one they quote ("mummy calls to ask 'beta dekha ki nahi?'").
@@ -934,6 +938,8 @@ class Understander:
             return I.Reading("question")  # "I did the GAD-7 in the app and got 11. What does that mean?"
         if checkups.taken(norm):
             return I.Reading("question")  # "i did the phq-9 yesterday": Haven asks what it came out at
+        if state.turns and len(words) <= I.CLARIFY_WORDS and I.CLARIFY.search(norm):
+            return I.Reading("question")  # "what does that actually mean?": about Haven's last reply, not a feeling
         if checkups.asked_about_score(norm, state.facts, pending.text if pending else None):
             return I.Reading("question")  # "Moderate? Ok. Should I be worried about that?", just after
         if I.HELP_NOW.search(norm) or (I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm))):
