@@ -1160,7 +1160,7 @@ class GuideEngine:
         for exercise_id in last.suggested_exercises[:1]:
             explained = exercise_id in self.library.exercises and f"{self.library.exercises[exercise_id].title}**:" in last.text
             if exercise_id in self.library.exercises and not explained:  # explained just now: said the same again
-                return self._explain_exercise(request, phraser, citer, self.library.exercises[exercise_id], earlier=True)
+                return self._explain_exercise(request, phraser, citer, self.library.exercises[exercise_id], clarify=True)
         return [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)], []
 
     @staticmethod
@@ -1170,25 +1170,32 @@ class GuideEngine:
         paras = passages.paragraphs(ex.purpose)
         opening = paras[0][:2] if paras else []
         text = " ".join(opening)
-        if not opening or passages.POINTS_BACK.search(text) or passages.TEASER.search(opening[-1]):
+        # the first sentences of the first paragraph have nothing before them to lean on ("too big" is no "too")
+        if not opening or passages.TEASER.search(opening[-1]):
             return None
         return text if all(phraser.fresh(s) for s in opening) else None
 
-    def _explain_exercise(self, request, phraser, citer, ex: Exercise, earlier: bool = False):
-        """What an exercise is and what it is for, quoted and cited, and whether it appeals; ``earlier``: it was
-        suggested in the last reply, whose button is still there, so it is not offered a second time."""
-        purpose = [s for s in passages.quotes(ex.purpose, 3) if phraser.fresh(s)]
-        if earlier:  # its summary was the suggestion itself: what it is for, said another way
+    def _explain_exercise(self, request, phraser, citer, ex: Exercise, clarify: bool = False):
+        """What an exercise is and what it is for, quoted and cited, and whether it appeals. Suggested in the last
+        reply (its button is still there), it is not offered a second time, and its summary, said there, is not
+        said again: the opening of what it is for is ("what's step-by-step problem solving?" right after it was
+        suggested got the same summary twice). ``clarify``: asked to say the last reply another way."""
+        last = next((t for t in reversed(request.history) if t.role == "assistant"), None)
+        earlier = clarify or bool(last and ex.id in last.suggested_exercises)
+        if earlier and not phraser.fresh(ex.summary):
             said = self._purpose_opening(ex, phraser)
             if not said:
                 return [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)], []
             n = citer.cite(self._holding(ex.id, request.hits, said))
-            lead = phraser.pick("clarify-lead", P.CLARIFY_LEAD)
-            return [f"{lead} Of **{ex.title}**, the library says: {said} [{n}]", phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
-        purpose = purpose[:1]
+            lead = phraser.pick("clarify-lead", P.CLARIFY_LEAD) + " " if clarify else ""
+            explain = f"{lead}Of **{ex.title}**, the library says: {said} [{n}]"
+            return [explain, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
+        purpose = [s for s in passages.quotes(ex.purpose, 3) if phraser.fresh(s)][:1]
         explain_text = f"{ex.summary} {' '.join(purpose)}".strip()
         n = citer.cite(self._holding(ex.id, request.hits, ex.summary, *purpose))
         explain = f"**{ex.title}**: {explain_text} [{n}]"
+        if earlier:
+            return [explain, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
         offer = phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)
         return [explain, offer], [ex.id]
 
