@@ -289,6 +289,10 @@ class ReviewedMatcher(Protocol):
     def match(self, text: str): ...
 
 
+#: Someone cared for, who cannot be asked to change: "tell them how it makes you feel" is not for them.
+_CARED_FOR = re.compile(r"\b(dementia|alzheimer\w*|newborn|baby|toddler|two year old|2 year old|carer|caring for)\b")
+
+
 class GuideEngine:
     """Scripted replies grounded in the retrieved passages. Build once; ``reply`` is pure."""
 
@@ -866,6 +870,9 @@ class GuideEngine:
                 "minimising": (P.THREAD_DOUBT_MINIMISING, P.THREAD_DOUBT_MINIMISING_QUESTION),
             }.get(move.gentle or "", (P.THREAD_DOUBT_SELF, P.THREAD_DOUBT_SELF_QUESTION))
         said, questions = pools[move.kind]
+        if move.kind == "pattern" and self._cannot_be_told(request):
+            # "she asks the same thing twenty times a day" of a mother with dementia: not something to tell her
+            questions = tuple(q for q in questions if "how it makes you feel" not in q)
         slot = f"thread-{move.kind}-{move.gentle or ''}"
         parts = []
         whole = move.kind in ("pattern", "event", "reported", "reported_other")  # said back from the whole message
@@ -889,6 +896,12 @@ class GuideEngine:
                 phraser.pick(f"{slot}-q", questions, required=False, **fields) or self._follow_up(request, phraser)
             )
         return [" ".join(p[0].upper() + p[1:] for p in parts if p)]
+
+    def _cannot_be_told(self, request) -> bool:
+        """Whether the one whose habit wears the person down is someone they care for (dementia, a baby, a
+        toddler): "have you been able to tell her how it makes you feel?" would ask the impossible."""
+        said = " ".join([*self._earlier(request), request.normalised])
+        return "caring" in request.dialogue.topics or bool(_CARED_FOR.search(said))
 
     @staticmethod
     def _after_a_plan(phraser: Phraser, norm: str) -> str:

@@ -223,6 +223,9 @@ REFUSAL = re.compile(
     # "nah breathing stuff feels cringe tbh, not gonna do that"
     r"(breathing|exercises?|grounding|meditation|mindfulness)( stuff| things?| ones?)? (feels?|is|sounds?|seems?) "
     r"(so |a bit |kinda |well )?(cringe|silly|stupid|pointless|dumb|weird|naff|lame)|"
+    # "i don't really have time for exercises tbh", "no time for breathing stuff": a no to exercises, not a fact to echo
+    r"((don'?t|do not|haven'?t|have not) (really |actually |even )?(got |have )?(the )?(time|energy|headspace|space) for|"
+    r"no (time|energy) for) (any |more |the |these |those |your )?(\w+ )?(exercises?|breathing|techniques?|worksheets?)|"
     # "I don't really feel like doing an exercise", "can we not do exercises", "no exercise stuff"
     r"(don'?t|do not) (really )?feel like (doing )?(an?|any|the|more|another) (\w+ )?(exercises?|breathing)|"
     r"(can|could) we (not|skip( the)?) (do )?(the |any )?(exercises?|breathing)|"
