@@ -289,6 +289,16 @@ class ReviewedMatcher(Protocol):
     def match(self, text: str): ...
 
 
+#: On a waiting list for therapy ("waiting list for cbt", "waiting to start counselling").
+_WAITING_FOR_THERAPY = re.compile(
+    r"\b(waiting ?list|wait ?list|waiting (for|to (start|get|see|have)) (my |an? |the )?(therapy|counsel+ing|cbt|therapist|"
+    r"counsel+or|psycholog\w+|talking therap\w+|assessment|referral|appointment))\b"
+)
+#: How long, said as a span ("6 months", "six weeks", "a year").
+_HOW_LONG = re.compile(
+    r"\b(\d+|a few|a couple of|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen) (weeks?|months?|years?)\b|"
+    r"\b(a|over a) year\b"
+)
 #: Someone cared for, who cannot be asked to change: "tell them how it makes you feel" is not for them.
 _CARED_FOR = re.compile(r"\b(dementia|alzheimer\w*|newborn|baby|toddler|two year old|2 year old|carer|caring for)\b")
 
@@ -1055,6 +1065,16 @@ class GuideEngine:
         )  # after a "no", only for something new
 
     def _greeting(self, request, phraser, citer):
+        waiting = _WAITING_FOR_THERAPY.search(request.normalised)
+        if waiting and not request.history:
+            # "hi, i'm on a waiting list for therapy, 6 months apparently": the wait heard, and what Haven is for
+            # until then, not a bare "What's on your mind?"
+            how_long = _HOW_LONG.search(request.normalised)
+            if how_long:
+                heard = phraser.pick("waiting", P.WAITING_FOR_THERAPY, wait=how_long.group(0).capitalize())
+            else:
+                heard = phraser.pick("waiting", P.WAITING_FOR_THERAPY_UNTIMED)
+            return [f"Hi, I'm Haven. {heard} {P.WAITING_FOR_THERAPY_ROLE}", phraser.pick("waiting-q", P.WAITING_FOR_THERAPY_QUESTION)], []
         state = request.dialogue
         met = bool(request.history) and not state.focus  # a recap or earlier turns: been here before
         hello = phraser.pick("greeting", [g for g in P.GREETING if met or "again" not in g])

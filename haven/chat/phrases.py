@@ -428,6 +428,20 @@ EXPLAIN_FOLLOW_UP = (
     "Is there a part of that you'd like to know more about?",
     "What made you curious about it?",
 )
+#: A hello from someone on a waiting list for therapy: the wait heard, what Haven is (and is not) in the meantime.
+WAITING_FOR_THERAPY = (
+    "{wait} is a long time to wait, and it's good you're looking after yourself in the meantime.",
+    "{wait} is a long wait. I'm glad you're finding ways to look after yourself until then.",
+)
+WAITING_FOR_THERAPY_UNTIMED = (
+    "Waiting for therapy can feel long, and it's good you're looking after yourself in the meantime.",
+    "The wait can feel long. I'm glad you're finding ways to look after yourself until then.",
+)
+WAITING_FOR_THERAPY_ROLE = (
+    "I'm not therapy and can't replace it, but we can practise some of the same CBT skills here, and the "
+    "check-ups can show how things move while you wait."
+)
+WAITING_FOR_THERAPY_QUESTION = ("What's been weighing on you most?", "What would you most like help with while you wait?")
 #: "what does that actually mean?": Haven's last reply put another way, from the passage it quoted.
 CLARIFY_LEAD = ("Let me put it another way.", "Sorry, that wasn't very clear, so let me try again.")
 CLARIFY_QUESTION = ("Does that make more sense?", "Is that clearer, or shall I try again?")

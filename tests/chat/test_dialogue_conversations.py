@@ -25,6 +25,20 @@ def test_the_set_is_big_enough():
     assert sum(len(c["turns"]) for c in CONVERSATIONS) >= 100
 
 
+#: The expectations a turn may carry; any other key is a typo that would silently check nothing.
+#: (``not_repeat_offers`` names, for the reader, the rule every turn is held to below.)
+KNOWN_KEYS = {
+    "say", "intent", "intent_any", "mode", "level", "offers", "offers_any", "offers_between", "offers_earlier",
+    "not_offers", "not_repeat_offers", "asks", "asks_what_to_do", "steps", "says_any", "says_all", "not_says",
+    "cites_any", "cites_none", "not_cites",
+}
+
+
+def test_every_expectation_is_one_the_checks_know():
+    unknown = {key for c in CONVERSATIONS for turn in c["turns"] for key in turn} - KNOWN_KEYS
+    assert not unknown
+
+
 def _check_turn(step: dict, reply, where: str) -> None:
     understood = reply.as_json()["understood"]
     offered = list(reply.suggested_exercises)
@@ -51,6 +65,8 @@ def _check_turn(step: dict, reply, where: str) -> None:
         assert len(_STEP.findall(reply.text)) >= 3, where
     if "says_any" in step:
         assert any(p.lower() in reply.text.lower() for p in step["says_any"]), where
+    for phrase in step.get("says_all", []):
+        assert phrase.lower() in reply.text.lower(), where
     for phrase in step.get("not_says", []):
         assert phrase.lower() not in reply.text.lower(), where
     if "cites_any" in step:

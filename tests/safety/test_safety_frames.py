@@ -437,3 +437,22 @@ def test_i_could_strangle_him_is_a_gentle_check_unless_a_plan_is_beside_it():
     assert triage("I could strangle my coworker").level == "concern"
     assert triage("I could strangle my brother for eating my leftovers lol").level == "none"
     assert triage("i'm so angry i could kill my stepdad and i'm going to when he gets home").level == "crisis"
+
+
+def test_a_protective_no_is_a_check_in_and_never_hides_a_plan_beside_it():
+    # "I wouldn't do anything, my kids need me" answers a question nobody asked aloud: the topic is near, so a
+    # check-in, not the card; a time, a place or means beside the "wouldn't" keep the crisis
+    for protective in (
+        "I wouldn't do anything, my kids need me",
+        "no i have no plan of doing anything. im catholic and i wouldnt put the family through that",
+    ):
+        assert triage(protective).level == "concern"
+    for plan in (
+        "I wouldn't do anything tonight, I'll wait until they're asleep",
+        "I wouldn't do it here, I'd go to the bridge",
+        "i would never do that to my mum but i have the pills saved",
+    ):
+        assert triage(plan).level == "crisis"
+    # a "but" after the no is how a plan is hidden behind it
+    hidden = "I wouldn't ever actually do it, but I've been sitting in the car in the garage with the engine on for a bit each night"
+    assert triage(hidden).level == "crisis"
