@@ -196,7 +196,11 @@ THEMES: tuple[Theme, ...] = (
         r"procrastinat|putting (it |them |things |everything |stuff |this |that )?off|"
         r"\bput(ting)? off (my|the|\w+ing|it|this|that)\b|"
         r"\bkeep avoiding (my|the|it|doing|starting)|can'?t (get|make myself) (started|start)|"
-        r"(never|can'?t|don'?t) get (a)?round to|leav(e|ing) (it|everything|things) (to|until|till) the last minute",
+        r"(never|can'?t|don'?t) get (a)?round to|leav(e|ing) (it|everything|things) (to|until|till) the last minute|"
+        # "i revise for an hour then scroll tiktok for hours": the phone as the way out of the task
+        r"\b(revis|stud|homework|essay|assignment|coursework|dissertation|thesis|work)\w*\b.{0,60}\bscroll\w* (\w+ ){0,2}"
+        r"(for hours|for ages|instead)|\bscroll\w* (\w+ ){0,2}instead of\b|"
+        r"\binstead of (revising|studying|working|writing|doing (it|my \w+|the \w+))",
     ),
     Theme(
         "social",  # fear of being judged or on show: shyness, blushing, speaking up (knowledge/social-anxiety.md)
