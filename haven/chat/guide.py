@@ -1826,6 +1826,8 @@ class GuideEngine:
             and e not in state.declined
             and not any(re.search(p, e.replace("-", " ")) for k, p in KINDS.items() if k in avoid)
         ]
+        # what has helped this person before comes first: in the moment, the known thing is the easiest to do
+        choices.sort(key=lambda e: request.helped_before.index(e) if e in request.helped_before else len(request.helped_before))
         why = self._why_the_body(request, phraser, citer)
         if not choices:
             return [*why, phraser.pick("moment-close", P.MOMENT_CLOSE)], []

@@ -45,6 +45,8 @@ _BEGIN_WORD = (
 )
 _BEGIN = re.compile(rf"{_BEGIN_WORD}(?:[\s,.!]+{_BEGIN_WORD})*\W*")
 _NUMBER = re.compile(r"\b(10|[0-9])\b")
+#: Words of breathing already done ("did the breathing, my chest loosened"), said before the steps were shown.
+_BREATHED = re.compile(r"\b(breath\w*|inhal\w*|exhal\w*|counted|counting|boxes|rounds?)\b")
 _NOT_DONE = re.compile(r"\b(skip|couldn'?t|can'?t|didn'?t|did not|not really)\b")
 _ITEMS = re.compile(r"\s*(?:,|;|\n|\band\b|&|\+)\s*")
 #: Chat steps whose answer is the person's own words about themselves (what they noticed, a thought, their
@@ -240,6 +242,9 @@ def _answered_step(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
         and not _BEGIN.fullmatch(text.lower().strip())
         and following < len(steps)
         and steps[following].saves not in ("before", "after")
+        # box breathing's next step shows the breathing itself: "done" or "hm" said to the 0-10 question cannot
+        # answer what was noticed after breathing the person has not been shown (they got the 0-10 "now" instead)
+        and (steps[following].also != "breathe" or bool(_BREATHED.search(text.lower())))
     ):
         return following
     return index

@@ -165,6 +165,7 @@ class ChatService:
             dialogue=state,
             region=settings.region,
             help_lines=tuple(self._help_lines(settings.region)) if understanding.intent == "human" else (),
+            helped_before=self._helped_before(person) if understanding.intent == "in_the_moment" else (),
         )
         draft, engine_name, notice = None, self.guide.name, ""
         model = self._model_engine(settings)
@@ -638,6 +639,15 @@ class ChatService:
     def _history(self, person: str, conversation_id: int) -> tuple:
         turns = store.load_turns(self.db, person, conversation_id)[:-1]  # the last one is this message
         return tuple(t.as_history() for t in turns[-HISTORY_TURNS:])
+
+    def _helped_before(self, person: str) -> tuple[str, ...]:
+        """The exercises that have helped this person, most first; () if the database cannot say."""
+        try:
+            preferences = memory.exercise_preferences(self.db, person)
+        except Exception:  # a reply in the moment must not wait on, or fail for, the history of runs
+            log.exception("could not read which exercises helped")
+            return ()
+        return tuple(e for e, score in sorted(preferences.items(), key=lambda pair: -pair[1]) if score > 0)
 
     def _search(self, person: str, text: str, k: int = SEARCH_K) -> Sequence[Hit]:
         try:

@@ -106,6 +106,9 @@ class EngineRequest:
     #: message through a dozen patterns per reply, and normalising it for each was the same work over and over.
     #: Left empty, it is worked out here (a request built by hand, in a test or a notebook).
     normalised: str = ""
+    #: exercises that have helped this person before, most first (haven.chat.memory.exercise_preferences): in the
+    #: moment, what worked for them is offered before the usual first choice
+    helped_before: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.normalised and self.text:

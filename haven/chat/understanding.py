@@ -951,6 +951,9 @@ class Understander:
         alarm = {m.group(0) for m in I.BODY_NOW.finditer(norm)}
         if len(alarm) >= 2 and not I.HABITUAL.search(norm) and I.outcome_of(norm) != "helped":
             return I.Reading("in_the_moment")  # "my chest is tight and I cannot get enough air": going on now
+        acute = {m.group(0) for m in I.ACUTE.finditer(norm)}
+        if len(acute) >= 2 and alarm and not I.HABITUAL.search(norm) and I.outcome_of(norm) != "helped":
+            return I.Reading("in_the_moment")  # "my heart is racing and i can't calm down": steps now, not a lesson
         if I.WAITING_NOW.search(norm) and I.ACUTE.search(norm):
             return I.Reading("in_the_moment")  # "waiting for my interview and my heart is hammering": there now
         if I.LUCK.search(norm) and not _distressed(feelings):

@@ -26,7 +26,7 @@ def _request(understander, searcher, text, history=()):
 
 def test_feeling_turn_reflects_explains_suggests_and_asks(guide, understander, searcher):
     draft = guide.reply(
-        _request(understander, searcher, "I'm so anxious, my heart is racing and I can't calm down")
+        _request(understander, searcher, "I'm so anxious lately, my heart races before every meeting")
     )
     first_paragraph = draft.text.split("\n\n")[0]
     assert "anxious" in first_paragraph
