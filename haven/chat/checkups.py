@@ -18,6 +18,27 @@ _NAMED = {
     "phq9": re.compile(r"\bphq ?-? ?9\b"),
     "who5": re.compile(r"\bwho ?-? ?5\b"),
 }
+#: A check-up asked for by what it is about ("that check-up for anxiety", "a depression test"), as people who do not
+#: know its name ask for it.
+_ABOUT = {
+    "gad7": r"anxiety|worry|worrying|nerves",
+    "phq9": r"depression|low mood|mood|feeling low",
+    "who5": r"wellbeing|well-being|well being",
+}
+_KIND = r"(?:check ?-?ups?|tests?|questionnaires?|quiz(?:zes)?|screening|assessments?|scores?)"
+_BY_WHAT = {
+    key: re.compile(rf"\b{_KIND} (?:for|on|about|of) (?:my |the )?(?:{about})\b|\b(?:{about}) {_KIND}\b")
+    for key, about in _ABOUT.items()
+}
+#: Asking to take one ("I want to do that check-up", "where can I find the test", "can I take it here").
+_WANTS_TO_TAKE = re.compile(
+    r"\b(?:want|wanna|like|need|love) to (?:do|take|try|fill|find)\b|\b(?:can|could|how do|where do|where can|how can) i "
+    r"(?:do|take|try|fill|find|get)\b|\blet me (?:do|take|try)\b|\bwhere is\b"
+)
+_WHERE = (
+    "You'll find it on the Check-ups page in the menu. It takes a couple of minutes, and your scores are kept there "
+    "so you can see how they change."
+)
 #: A score said ("got 11", "scored 14", "came out at 9", "it said 52%").
 _SCORE = re.compile(
     r"\b(?:got|get|getting|scored?|scoring|came (?:out|back) (?:at|as|with)|says?|said|it'?s|i'?m on|was|of|gave me)"
@@ -60,13 +81,20 @@ _WORRIED_ABOUT_IT = (
 
 
 def named(norm: str) -> list[str]:
-    """The check-ups a message names, in the order Haven lists them."""
-    return [key for key, pattern in _NAMED.items() if pattern.search(norm)]
+    """The check-ups a message names, in the order Haven lists them: by name, or asked for by what it is about."""
+    return [key for key, pattern in _NAMED.items() if pattern.search(norm) or _BY_WHAT[key].search(norm)]
+
+
+def wants_to_take(norm: str) -> bool:
+    """Whether the message asks to take a check-up it names ("Please I want to do that check-up for anxiety")."""
+    return bool(named(norm)) and bool(_WANTS_TO_TAKE.search(norm))
 
 
 def asked(norm: str) -> bool:
-    """Whether the message asks about a check-up by name, or gives a score from one."""
-    return bool(named(norm)) and ("?" in norm or bool(_SCORE.search(norm)) or bool(_HOW_OFTEN.search(norm)))
+    """Whether the message asks about a check-up by name, asks to take one, or gives a score from one."""
+    return bool(named(norm)) and (
+        "?" in norm or bool(_SCORE.search(norm)) or bool(_HOW_OFTEN.search(norm)) or wants_to_take(norm)
+    )
 
 
 def taken(norm: str) -> bool:
@@ -76,8 +104,11 @@ def taken(norm: str) -> bool:
 
 
 def taken_fact(norm: str) -> tuple[tuple[str, str, str], ...]:
-    """The check-up told as taken, kept with the conversation ("checkup_taken", "phq9", "yes")."""
-    return (("checkup_taken", named(norm)[0], "yes"),) if taken(norm) else ()
+    """The check-up told as taken, or asked to take, kept with the conversation ("checkup_taken", "phq9", "yes")."""
+    which = named(norm)
+    if taken(norm) or (len(which) == 1 and wants_to_take(norm) and not _SCORE.search(norm)):
+        return (("checkup_taken", which[0], "yes"),)
+    return ()
 
 
 def in_context(norm: str, facts: dict[str, dict[str, str]], just_asked: str | None) -> str:
@@ -88,8 +119,12 @@ def in_context(norm: str, facts: dict[str, dict[str, str]], just_asked: str | No
     from haven.chat import phrases as P
 
     taken_ones = list(facts.get("checkup_taken", {}))
-    if just_asked not in P.CHECKUP_ASK_SCORE or len(taken_ones) != 1 or named(norm):
+    if len(taken_ones) != 1 or named(norm):
         return norm
+    if just_asked not in P.CHECKUP_ASK_SCORE:
+        # later, a score said as one ("so it says my score is 13"), of the one check-up talked about
+        said = re.search(r"\bscore (?:is|was|came out at|of) (?P<score>\d{1,3})\b|\bscored (?P<also>\d{1,3})\b", norm)
+        return f"{taken_ones[-1]} got {said.group('score') or said.group('also')} {norm}" if said else norm
     bare = _BARE_SCORE.match(norm)
     if _SCORE.search(norm):
         return f"{taken_ones[-1]} {norm}"
@@ -131,6 +166,8 @@ def answer(norm: str) -> list[str]:
             parts.append("Worry and anxiety have their own check-up, the GAD-7; many people take both.")
     if how_often:
         parts.append(_CADENCE)
+    if wants_to_take(norm) and not score:
+        parts.append(_WHERE)
     parts.append(_NOT_A_DIAGNOSIS)
     return parts
 

@@ -337,6 +337,20 @@ def _asks_about_therapy(reading: Reading) -> bool:
     return not reading.risk_cue and all(_ABOUT_THERAPY.search(s) for s in reading.sentences if s.strip())
 
 
+#: A check-up's score spoken of ("it says my score is 13", "I scored 11 on the GAD-7").
+_ABOUT_A_SCORE = re.compile(
+    r"\b(?:my |the |a |that )?score (?:is|was|of|came|says|said)\b|\bscored\b|\b(?:phq|gad|who) ?-? ?[957]\b"
+)
+
+
+def _asks_about_a_score(reading: Reading) -> bool:
+    """Whether the learned layer's concern is about a check-up score, with no risk word in the message: "So it says
+    my score is 13. What does that mean? Am I sick?" got "are you thinking about ending your life?" and the card
+    after it (chat_heldout26, read). The score is answered by the chat from the check-up's own bands; a risk word
+    beside it ("my score is 20 and I want to die") is read as ever."""
+    return not reading.risk_cue and any(_ABOUT_A_SCORE.search(s) for s in reading.sentences)
+
+
 def _psychosis_without_its_words(reading: Reading) -> bool:
     """A psychosis check-in asks "are you hearing or seeing things that frighten you?"; the learned layer's psychosis
     concern with nothing of that kind in the message ("urges to scroll my phone all night") asks it of no one."""
@@ -551,6 +565,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # past told as past, the person well now, nothing else in the message read as a crisis
             why = f"{model_says}, told as history"
             return Triage("concern", reading.category, why, audience, language, "model", told_as_history=True)
+        if not reading.risk_cue and looks_ordinary(reading.neighbour_crises) and _asks_about_a_score(reading):
+            # "So it says my score is 13. What does that mean? Am I sick?": a question about a check-up, nothing
+            # like it among the labelled crises, no risk word; the chat answers it from the check-up's bands
+            return Triage("none", None, f"{model_says}, but a question about a check-up score", None, language)
         if not reading.risk_cue and looks_ordinary(reading.neighbour_crises):
             # the model alone, and nothing said like this among the labelled messages was a crisis: a possible
             # misread, met with a check-in that asks directly rather than the card that would then hold
@@ -563,6 +581,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _psychosis_without_its_words(reading)
         and not _someone_elses_eating(reading)
         and not _asks_about_therapy(reading)
+        and not _asks_about_a_score(reading)
     )
     if model_concern or lang_level == "concern":
         category = reading.category if model_concern else (lang.category or "suicide")

@@ -456,3 +456,11 @@ def test_a_protective_no_is_a_check_in_and_never_hides_a_plan_beside_it():
     # a "but" after the no is how a plan is hidden behind it
     hidden = "I wouldn't ever actually do it, but I've been sitting in the car in the garage with the engine on for a bit each night"
     assert triage(hidden).level == "crisis"
+
+
+def test_a_question_about_a_check_up_score_is_no_check_in_unless_risk_is_beside_it():
+    # chat_heldout26 (read): "So it says my score is 13. What does that mean? Am I sick?" got "are you thinking about
+    # ending your life?", and the card held the rest of the conversation
+    assert triage("So it says my score is 13. What does that mean? Am I sick?").level == "none"
+    assert triage("my score is 20 and i want to die").level == "crisis"
+    assert triage("I scored 19 on the phq9, I don't see the point anymore").level == "crisis"
