@@ -96,7 +96,8 @@ def thanks_given(norm: str) -> bool:
 GOODBYE = re.compile(
     r"\b(bye+|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night|ttyl|laters|"
-    r"ta[- ]ra|i (will |'?ll )?sleep now|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now)\b|"
+    r"ta[- ]ra|cheerio|toodle[- ]?oo|i'?ll (say|be saying) (cheerio|goodbye|bye|goodnight)|i'?ll (leave|stop) it (there|here)( for (now|today|tonight))?|"
+    r"i (will |'?ll )?sleep now|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now)\b|"
     r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta) )*(night|nite|gn|nn)( (x+|xx+|all|then|now))?\W*$|"
     r"^((ok|okay|yeah|right) )*(thanks|thank you|cheers|ta)\b.{0,40}\b(night|nite|gn|bye)( (x+|all|then|now))?\W*$"
 )
@@ -121,6 +122,8 @@ REQUEST = re.compile(
     r"\btry (?!(not )?to\b|and\b|my (best|hardest)\b|(so |really |very )?hard\b)|"
     # "go on then, the thought check thing", "fine. breathing then": a kind chosen, as people choose
     r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(go on|go ahead)( then)?\b|"
+    # "ok the grounding one you mentioned ... go on then": the choice, then the go-ahead at the end
+    r"\b(go on|go ahead|let'?s go) then\W*$|"
     r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(the )?\w+( \w+)?( one| thing| exercise)? then\W*$"
 )
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
@@ -223,6 +226,9 @@ REFUSAL = re.compile(
     # "nah breathing stuff feels cringe tbh, not gonna do that"
     r"(breathing|exercises?|grounding|meditation|mindfulness)( stuff| things?| ones?)? (feels?|is|sounds?|seems?) "
     r"(so |a bit |kinda |well )?(cringe|silly|stupid|pointless|dumb|weird|naff|lame)|"
+    # "I don't think I want to do one of your exercises today dear": a no, said softly
+    r"(don'?t|do not) think i (really )?(want|need|fancy|feel like) (to do |doing |do )?(one of )?(any |your |the |an? |these |those )?(\w+ )?(exercises?|breathing|techniques?)|"
+    r"(don'?t|do not) (really )?(want|fancy|feel like) (to do |doing |do )?one of (your|the|these|those) (\w+ )?(exercises?|techniques?)|"
     # "i don't really have time for exercises tbh", "no time for breathing stuff": a no to exercises, not a fact to echo
     r"((don'?t|do not|haven'?t|have not) (really |actually |even )?(got |have )?(the )?(time|energy|headspace|space) for|"
     r"no (time|energy) for) (any |more |the |these |those |your )?(\w+ )?(exercises?|breathing|techniques?|worksheets?)|"

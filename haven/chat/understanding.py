@@ -427,9 +427,15 @@ _LEAD_IN = re.compile(r"(^|[.!?]\s*)((yeah|yes|ok|okay|so|anyway|but|and|well|hm
                       r"cheers|cool|great|good|fair enough|true),?\s+){0,3}$")
 
 
+_GO_AHEAD_NOW = re.compile(r"\b(go on|go ahead|let'?s go|let'?s do it) then\W*$")
+
+
 def _plan_for_later(norm: str) -> bool:
     """A plan of the person's own with a time to it ("ok i'll try writing it down before bed"): something they will
-    do later, welcomed as a plan, not an exercise of that kind to start now (it opened "Three good things")."""
+    do later, welcomed as a plan, not an exercise of that kind to start now (it opened "Three good things"). A
+    go-ahead at the end ("i could do that on the 3am feed. go on then") asks for it now."""
+    if _GO_AHEAD_NOW.search(norm):
+        return False
     plan = I.plan_said(norm)
     return plan is not None and bool(I.PLAN_WHEN.search(norm[plan.end() :].strip().rstrip(".!?")))
 
@@ -648,6 +654,12 @@ _SHORT_NAMES = {
     "all or nothing thinking": "thinking-traps",
     "mind reading": "thinking-traps",
     "fortune telling": "thinking-traps",
+    # exercises by the everyday half of their names ("let's try the sleep plan", "the breathing box")
+    "sleep plan": "sleep-hygiene",
+    "sleep reset": "sleep-hygiene",
+    "sleep routine": "sleep-hygiene",
+    "worry time": "worry-time",
+    "worry slot": "worry-time",
 }
 
 
@@ -1235,7 +1247,9 @@ _ENDS_WITH_GOODBYE = re.compile(
     r"(have|enjoy) (a|the rest of your) (nice|good|lovely|great|grand)? ?(evening|day|night|weekend|afternoon)|"
     r"i'?ll be off( now| then)?|(that'?s|thats) me off( to (bed|sleep|work))?)\W*$|"
     # "ok ttyl my mums shouting me down for tea": the goodbye first, then where they are off to
-    r"^((ok|okay|right|anyway|alright|k|kk|oh|ah|omg) )*(ttyl|gtg|g2g|gotta go|got to go|have to go|laters|bye+|cya)\b"
+    r"^((ok|okay|right|anyway|alright|k|kk|oh|ah|omg) )*(ttyl|gtg|g2g|gotta go|got to go|have to go|laters|bye+|cya)\b|"
+    # "I'll say cheerio now, the kettle's boiled": the goodbye said first, then why
+    r"^((ok|okay|right|well|anyway|alright) )*i'?ll (say|be saying) (cheerio|goodbye|bye|goodnight|good night|ta ?ra)\b"
 )
 #: Thanks that says the talk helped ("it helped, saying it to someone", "I needed that", "I feel a bit lighter").
 _IT_HELPED = re.compile(
