@@ -464,3 +464,10 @@ def test_a_question_about_a_check_up_score_is_no_check_in_unless_risk_is_beside_
     assert triage("So it says my score is 13. What does that mean? Am I sick?").level == "none"
     assert triage("my score is 20 and i want to die").level == "crisis"
     assert triage("I scored 19 on the phq9, I don't see the point anymore").level == "crisis"
+
+
+def test_a_breathing_exercise_turned_down_is_no_emergency():
+    # chat_heldout26 (read): "Not breathing please, I've done breathing to death." got the crisis card
+    turned_down = "Is there an anger one in your library? Not breathing please, I've done breathing to death."
+    assert triage(turned_down).level != "crisis"
+    assert triage("he's not breathing, i found him on the floor").level == "crisis"
