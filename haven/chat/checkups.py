@@ -22,10 +22,10 @@ _NAMED = {
 #: know its name ask for it.
 _ABOUT = {
     "gad7": r"anxiety|worry|worrying|nerves",
-    "phq9": r"depression|low mood|mood|feeling low",
+    "phq9": r"depression|low mood|feeling low",  # not "mood": the mood check-in has scores of its own
     "who5": r"wellbeing|well-being|well being",
 }
-_KIND = r"(?:check ?-?ups?|tests?|questionnaires?|quiz(?:zes)?|screening|assessments?|scores?)"
+_KIND = r"(?:check ?-?ups?|tests?|questionnaires?|quiz(?:zes)?|screening|assessments?)"
 _BY_WHAT = {
     key: re.compile(rf"\b{_KIND} (?:for|on|about|of) (?:my |the )?(?:{about})\b|\b(?:{about}) {_KIND}\b")
     for key, about in _ABOUT.items()
@@ -48,7 +48,7 @@ _SCORE = re.compile(
 _TAKEN = re.compile(
     r"\b(?:did|done|took|taken|filled (?:in|out)|completed|finished|redid|re ?did|retook|answered)\b"
 )
-#: A score given on its own, answering Haven's question for it ("14", "it was 14", "about 14 i think", "11/27").
+#: A score given on its own, answering Haven's question for it ("14", "it was 14", "about 14 i think").
 _BARE_SCORE = re.compile(r"^(?:(?:it was|it'?s|about|around|roughly|like|um|erm|uh|i think)\s+)*(?P<score>\d{1,3})\b")
 _HOW_OFTEN = re.compile(r"\bhow often\b|\bwhen should i (?:re ?do|do|take|repeat)\b|\b(?:re ?do|repeat|retake)\b")
 _WHAT_FOR = re.compile(
