@@ -1863,10 +1863,25 @@ class GuideEngine:
 
     @staticmethod
     def _moment_steps(ex: Exercise) -> list[str]:
-        """The exercise's doing steps, without ratings or looking-back questions, at most six."""
-        steps = [s.prompt.strip() for s in ex.steps if s.kind != "rating" and not s.prompt.strip().endswith("?")]
+        """The exercise's doing steps, without ratings or looking-back questions, at most six: a paced step with
+        its counts in words (box breathing in the moment said "Follow the box" with no counts), and no words meant
+        for the page's buttons ("When you are ready, go on.")."""
+        from haven.chat.inchat import paced_in_words
+        from haven.content.models import TimerStep
+
+        steps = []
+        for step in ex.steps:
+            prompt = step.prompt.strip()
+            if step.kind == "rating" or prompt.endswith("?"):
+                continue
+            said = paced_in_words(step) if isinstance(step, TimerStep) else _PAGE_WORDS.sub("", prompt).strip()
+            if said:
+                steps.append(said)
         return steps[:6]
 
+
+#: Words a step says to the Exercises page's buttons, not to someone following steps in the chat.
+_PAGE_WORDS = re.compile(r"\s*When you(?:'re| are) ready, (?:go on|press next|continue|carry on)\.?", re.I)
 
 #: "why is my body acting like this", "why am I shaking": a question about the body's alarm, asked in the moment.
 _WHY_THE_BODY = re.compile(

@@ -83,9 +83,22 @@ def _help(ex: Exercise, step_id: str) -> str:
 
 def _box(ex: Exercise) -> str:
     """Box breathing's pacing in words (the page draws it as a timer)."""
-    timer = next(s for s in ex.steps if isinstance(s, TimerStep))
+    return paced_in_words(next(s for s in ex.steps if isinstance(s, TimerStep)))
+
+
+def paced_in_words(timer: TimerStep) -> str:
+    """A paced timer step said in words, as the chat has no timer to draw: "Follow the box... Count slowly: breathe
+    in for 4, hold for 4, breathe out for 4, hold for 4. Go round 4 times." A timer without pacing is its prompt."""
+    if not timer.phases:
+        return timer.prompt.strip()
+    rounds = f" Go round {timer.cycles} times." if timer.cycles > 1 else ""
+    if _COUNTS_SAID.search(timer.prompt):  # "Breathe in for three, and out for four.": the counts are said already
+        return f"{timer.prompt.strip()}{rounds}"
     phases = ", ".join(f"{p.label.lower()} for {p.seconds:g}" for p in timer.phases)
-    return f"{timer.prompt} Count slowly: {phases}. Go round {timer.cycles} times."
+    return f"{timer.prompt.strip()} Count slowly: {phases}.{rounds}"
+
+
+_COUNTS_SAID = re.compile(r"\bfor (?:\d+|one|two|three|four|five|six|seven|eight)\b", re.I)
 
 
 BEFORE = "A number is enough, or say skip. First, from 0 to 10, how strong is the feeling right now?"

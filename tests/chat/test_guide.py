@@ -136,3 +136,14 @@ def test_a_one_sentence_lead_in_to_a_list_is_not_quoted_alone():
     text = "Intro line that stands alone. It says enough.\n\nIt follows a loop, with a before and an after.\n\n- **Before.** One.\n- **After.** Two."
     found = passages.quotes(text, 2)
     assert found == ["Intro line that stands alone. It says enough."]
+
+
+def test_steps_in_the_moment_say_a_paced_step_with_its_counts_and_no_page_words():
+    # walking the app: box breathing in the moment said "Follow the box" with no counts, and "When you are ready, go
+    # on." (words for the Exercises page's buttons)
+    from haven.chat.guide import GuideEngine
+    from haven.content.loader import load_default_library
+
+    steps = GuideEngine._moment_steps(load_default_library().exercises["box-breathing"])
+    assert any("breathe in for 4, hold for 4" in s for s in steps)
+    assert not any("go on" in s.lower() for s in steps)
