@@ -241,6 +241,9 @@ REFUSAL = re.compile(
     # by name; not "not breathing properly" (no "stuff" or "things" after it)
     r"^(nah|no|nope|not)\b( thanks| thank you)?,? (not )?(the |any |more |that )?(breathing|grounding|meditation|mindfulness|"
     r"journal\w*|relaxation)( stuff| things?| ones?| exercises?| techniques?| again)\b|"
+    # "no thanks, not grounding": the kind named after a "not", and nothing more
+    r"^(nah|no|nope)\b( thanks| thank you| ta)?\W*(but )?not (the |any |more |that )?(breathing|grounding|meditation|mindfulness|"
+    r"journal\w*|relaxation|box breathing|a body scan|body scan)( one| again| now| right now| today| tonight)?\W*$|"
     # "I don't fancy writing a diary about it", "I don't really want to do a thought record thing right now";
     # not "I don't want to write in my diary" (no article before what is turned down)
     r"(don'?t|do not) (really |much )?(want|fancy|feel like) (to )?(do |doing |try |trying |write |writing |fill in |"

@@ -427,6 +427,8 @@ _LEAD_IN = re.compile(r"(^|[.!?]\s*)((yeah|yes|ok|okay|so|anyway|but|and|well|hm
                       r"cheers|cool|great|good|fair enough|true),?\s+){0,3}$")
 
 
+#: A no in a few words ("no thanks, not grounding"): an exercise named beside it is not asked for.
+_SAID_NO = re.compile(r"\b(no|not|nah|nope|don'?t|never)\b")
 _GO_AHEAD_NOW = re.compile(r"\b(go on|go ahead|let'?s go|let'?s do it) then\W*$")
 
 
@@ -1003,7 +1005,7 @@ class Understander:
         if I.CAPABILITIES.search(norm):
             return I.Reading("capabilities")
         if named and named in self.library.exercises and (I.REQUEST.search(norm) or len(words) <= 4):
-            if not I.EXPLAIN.search(norm):
+            if not I.EXPLAIN.search(norm) and not (len(words) <= 4 and _SAID_NO.search(norm) and not I.REQUEST.search(norm)):
                 return I.Reading("exercise_request", exercise=named)
         if I.OPTIONS.search(norm):
             return I.Reading("exercise_request", options=True)
