@@ -337,6 +337,8 @@ class GuideEngine:
             compose = self._question  # "does it work for everyone?" after "how does CBT work?": not about work
         if u.mode == "listening" and u.intent in ("feeling", "answer", "acknowledgement"):
             compose = self._listening
+        if u.intent in ("greeting", "feeling", "answer", "smalltalk") and self._first_word_of_a_wait(request):
+            compose = self._waiting_for_therapy
         move = self._move(request)
         if move is not None:
             paragraphs = self._follow_thread(request, phraser, move)
@@ -1072,17 +1074,24 @@ class GuideEngine:
             set(u.topics) - set(state.topics) - {"okay", "hopeful"}
         )  # after a "no", only for something new
 
+    def _waiting_for_therapy(self, request, phraser, citer):
+        """ "hi, i'm on a waiting list for therapy, 6 months apparently", as the first thing said: the wait heard,
+        and what Haven is for until then (not therapy), not a bare "What's on your mind?"."""
+        how_long = _HOW_LONG.search(request.normalised)
+        if how_long:
+            heard = phraser.pick("waiting", P.WAITING_FOR_THERAPY, wait=how_long.group(0).capitalize())
+        else:
+            heard = phraser.pick("waiting", P.WAITING_FOR_THERAPY_UNTIMED)
+        question = phraser.pick("waiting-q", P.WAITING_FOR_THERAPY_QUESTION)
+        return [f"{heard} {P.WAITING_FOR_THERAPY_ROLE}", question], []
+
+    @staticmethod
+    def _first_word_of_a_wait(request) -> bool:
+        """The person's first message (Haven's opening hello may be before it) says they are waiting for therapy."""
+        first = not any(t.role == "user" for t in request.history)
+        return first and bool(_WAITING_FOR_THERAPY.search(request.normalised))
+
     def _greeting(self, request, phraser, citer):
-        waiting = _WAITING_FOR_THERAPY.search(request.normalised)
-        if waiting and not request.history:
-            # "hi, i'm on a waiting list for therapy, 6 months apparently": the wait heard, and what Haven is for
-            # until then, not a bare "What's on your mind?"
-            how_long = _HOW_LONG.search(request.normalised)
-            if how_long:
-                heard = phraser.pick("waiting", P.WAITING_FOR_THERAPY, wait=how_long.group(0).capitalize())
-            else:
-                heard = phraser.pick("waiting", P.WAITING_FOR_THERAPY_UNTIMED)
-            return [f"Hi, I'm Haven. {heard} {P.WAITING_FOR_THERAPY_ROLE}", phraser.pick("waiting-q", P.WAITING_FOR_THERAPY_QUESTION)], []
         state = request.dialogue
         met = bool(request.history) and not state.focus  # a recap or earlier turns: been here before
         hello = phraser.pick("greeting", [g for g in P.GREETING if met or "again" not in g])

@@ -147,3 +147,15 @@ def test_steps_in_the_moment_say_a_paced_step_with_its_counts_and_no_page_words(
     steps = GuideEngine._moment_steps(load_default_library().exercises["box-breathing"])
     assert any("breathe in for 4, hold for 4" in s for s in steps)
     assert not any("go on" in s.lower() for s in steps)
+
+
+def test_a_first_message_from_a_waiting_list_is_heard_after_the_opening_hello(guide, understander, searcher):
+    # walking the app: the chat page opens with Haven's hello, so the first message has history, and the waiting
+    # list was met with "Thank you for telling me that. What feels like the hardest part right now?"
+
+    opening = (HistoryTurn(role="assistant", text="Hi, I'm Haven. How are you feeling today?"),)
+    text = "hi, i'm on a waiting list for therapy, 6 months apparently"
+    draft = guide.reply(_request(understander, searcher, text, history=opening))
+    assert "6 months is a long" in draft.text and "not therapy" in draft.text
+    later = (*opening, HistoryTurn(role="user", text="i feel low"), HistoryTurn(role="assistant", text="I hear you."))
+    assert "not therapy" not in guide.reply(_request(understander, searcher, text, history=later)).text
