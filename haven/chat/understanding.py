@@ -760,6 +760,8 @@ class Understander:
         themes = tuple(t for t in judged if t not in denied)
         if "sleep" in themes and _SLEEPING_WELL.search(norm) and not re.search(r"\b(can'?t|cannot|not|no|awake|insomnia)\b", norm):
             themes = tuple(t for t in themes if t != "sleep")  # "sleeping better and back at 5-a-side": no sleep problem
+        if "study" in themes and checkups.named(norm) and not re.search(r"\b(exams?|revis\w*|school|uni|college|studying)\b", norm):
+            themes = tuple(t for t in themes if t != "study")  # "i did the phq-9 yesterday": a check-up, not a test at school
         if "sleep" in themes and _DAYS_IN_BED.search(norm) and not _NIGHTS_AWAKE.search(norm):
             themes = tuple(t for t in themes if t != "sleep")  # "nothing really, i just stay in bed": doing less
         if vector is not None and not feelings:
