@@ -377,7 +377,7 @@ _SOMEONE_ELSES = re.compile(
 )
 #: Work that is someone else's ("my partner is great but he's back at work"), not the person's own.
 _OTHERS_WORK = re.compile(
-    r"\b(he|she|they|he'?s|she'?s|they'?re|partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)\b( \w+){0,2} "
+    r"\b(he|she|they|he'?s|she'?s|they'?re|(partner|husband|wife|boyfriend|girlfriend|dad|mum|mom)('?s)?)\b( \w+){0,2} "
     r"(is |are |was |were )?(back )?(at|to|from|off) work\b|\b(he|she|they) (works?|worked|is working)\b"
 )
 #: Someone close spoken of warmly ("my partner is great but..."): not a relationship problem.
