@@ -343,12 +343,19 @@ _ABOUT_A_SCORE = re.compile(
 )
 
 
+_SHORT_QUESTION = re.compile(r"^(?:so |and |but |ok |okay )?(?:what|is|am|does|do|should|how|why|can|could|will|would)\b(?: \w+){0,6}$")
+
+
 def _asks_about_a_score(reading: Reading) -> bool:
     """Whether the learned layer's concern is about a check-up score, with no risk word in the message: "So it says
     my score is 13. What does that mean? Am I sick?" got "are you thinking about ending your life?" and the card
     after it (chat_heldout26, read). The score is answered by the chat from the check-up's own bands; a risk word
     beside it ("my score is 20 and I want to die") is read as ever."""
-    return not reading.risk_cue and any(_ABOUT_A_SCORE.search(s) for s in reading.sentences)
+    sentences = [s for s in reading.sentences if s.strip()]
+    about_it = any(_ABOUT_A_SCORE.search(s) for s in sentences)
+    # nothing else said beside the score but short questions about it ("what does that mean", "am i sick"): a score
+    # with more of the person's own words beside it is read as ever
+    return not reading.risk_cue and about_it and all(_ABOUT_A_SCORE.search(s) or _SHORT_QUESTION.match(s) for s in sentences)
 
 
 def _psychosis_without_its_words(reading: Reading) -> bool:

@@ -471,3 +471,5 @@ def test_a_breathing_exercise_turned_down_is_no_emergency():
     turned_down = "Is there an anger one in your library? Not breathing please, I've done breathing to death."
     assert triage(turned_down).level != "crisis"
     assert triage("he's not breathing, i found him on the floor").level == "crisis"
+    # the person's own words beside the score are read as ever
+    assert triage("I scored 14. I feel like nobody would notice if I was gone. What does it mean?").level != "none"
