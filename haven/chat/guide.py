@@ -21,7 +21,7 @@ from haven.chat.facts import QUESTION_ASKS, coming_up
 from haven.chat.inchat import running
 from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
 from haven.chat.phrasing import Phraser, sentence_key
-from haven.chat.types import Citation, Draft, EngineRequest
+from haven.chat.types import Citation, Draft, EngineRequest, HistoryTurn
 from haven.chat.understanding import FEELINGS, normalise
 from haven.content.loader import Library
 from haven.content.models import Exercise
@@ -301,6 +301,11 @@ _HOW_LONG = re.compile(
 )
 #: Someone cared for, who cannot be asked to change: "tell them how it makes you feel" is not for them.
 _CARED_FOR = re.compile(r"\b(dementia|alzheimer\w*|newborn|baby|toddler|two year old|2 year old|carer|caring for)\b")
+
+
+def _last_reply(request) -> HistoryTurn | None:
+    """Haven's last reply in the conversation, if any."""
+    return next((t for t in reversed(request.history) if t.role == "assistant"), None)
 
 
 class GuideEngine:
@@ -1131,7 +1136,7 @@ class GuideEngine:
     def _acknowledgement(self, request, phraser, citer):
         if request.understanding.mode == "in_the_moment":
             return [phraser.pick("moment-close", P.MOMENT_CLOSE)], []
-        last = next((t for t in reversed(request.history) if t.role == "assistant"), None)
+        last = _last_reply(request)
         if last and last.suggested_exercises and last.suggested_exercises[0] in self.library.exercises:
             title = self.library.exercises[last.suggested_exercises[0]].title
             nudge = phraser.pick("ack-exercise", P.ACKNOWLEDGE_EXERCISE, required=False, title=f"**{title}**")
@@ -1196,7 +1201,7 @@ class GuideEngine:
         """ "what does that actually mean?": Haven's last reply said another way, from what it stood on: the next
         sentences of the article passage it quoted that it did not say, or the exercise it suggested, explained;
         with neither, which part to say again (never a guess at what was meant)."""
-        last = next((t for t in reversed(request.history) if t.role == "assistant"), None)
+        last = _last_reply(request)
         if last is None:
             return [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)], []
         for doc_id, section in last.cited:
@@ -1230,7 +1235,7 @@ class GuideEngine:
         reply (its button is still there), it is not offered a second time, and its summary, said there, is not
         said again: the opening of what it is for is ("what's step-by-step problem solving?" right after it was
         suggested got the same summary twice). ``clarify``: asked to say the last reply another way."""
-        last = next((t for t in reversed(request.history) if t.role == "assistant"), None)
+        last = _last_reply(request)
         earlier = clarify or bool(last and ex.id in last.suggested_exercises)
         if earlier and not phraser.fresh(ex.summary):
             said = self._purpose_opening(ex, phraser)

@@ -114,6 +114,8 @@ HUMAN = re.compile(
     r"(find|get|see|need|want|looking for) (a |an |some )?(therapist|counsel+or|psychologist|psychiatrist|"
     r"professional help|therapy)"
 )
+#: A go-ahead at the end of a message ("i could do that on the 3am feed. go on then"): the thing named, now.
+GO_AHEAD_NOW = r"\b(?:go on|go ahead|let'?s go|let'?s do it) then\W*$"
 REQUEST = re.compile(
     r"\b(can|could|shall) (we|i|you) (do|try|start|begin|practi[cs]e)|\blet'?s (do|try|start)|"
     r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(guide me through|walk me through|take me through|"
@@ -123,7 +125,7 @@ REQUEST = re.compile(
     # "go on then, the thought check thing", "fine. breathing then": a kind chosen, as people choose
     r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(go on|go ahead)( then)?\b|"
     # "ok the grounding one you mentioned ... go on then": the choice, then the go-ahead at the end
-    r"\b(go on|go ahead|let'?s go) then\W*$|"
+    rf"{GO_AHEAD_NOW}|"
     r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(the )?\w+( \w+)?( one| thing| exercise)? then\W*$"
 )
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).

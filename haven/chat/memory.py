@@ -169,6 +169,11 @@ def exercise_preferences(engine: Engine, person: str) -> dict[str, float]:
     return {k: max(-2.0, min(2.0, v)) for k, v in scores.items() if v}
 
 
+def helped_most_first(preferences: dict[str, float]) -> tuple[str, ...]:
+    """The exercises that have helped (a positive preference), the most helpful first."""
+    return tuple(e for e, score in sorted(preferences.items(), key=lambda pair: -pair[1]) if score > 0)
+
+
 def rank_for_person(hits: Sequence[Hit], preferences: dict[str, float]) -> list[Hit]:
     """Move exercises that helped this person up the list and ones that did not down; articles stay put."""
     if not preferences:

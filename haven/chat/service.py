@@ -150,14 +150,17 @@ class ChatService:
                 exercise,
             )
             return
+        # how much each exercise has helped this person: read once, for the search's order and, in the moment, for
+        # what to offer first
+        preferences = memory.exercise_preferences(self.db, person)
         request = EngineRequest(
             text=used.text,
             normalised=normalise(used.text),
             history=self._history(person, conversation_id),
             hits=tuple(
                 self._search(
-                    person,
                     _search_query(used.text, understanding, settings.region, state),
+                    preferences,
                     k=OPTIONS_K if understanding.options else SEARCH_K,
                 )
             ),
@@ -165,7 +168,7 @@ class ChatService:
             dialogue=state,
             region=settings.region,
             help_lines=tuple(self._help_lines(settings.region)) if understanding.intent == "human" else (),
-            helped_before=self._helped_before(person) if understanding.intent == "in_the_moment" else (),
+            helped_before=memory.helped_most_first(preferences) if understanding.intent == "in_the_moment" else (),
         )
         draft, engine_name, notice = None, self.guide.name, ""
         model = self._model_engine(settings)
@@ -640,22 +643,13 @@ class ChatService:
         turns = store.load_turns(self.db, person, conversation_id)[:-1]  # the last one is this message
         return tuple(t.as_history() for t in turns[-HISTORY_TURNS:])
 
-    def _helped_before(self, person: str) -> tuple[str, ...]:
-        """The exercises that have helped this person, most first; () if the database cannot say."""
-        try:
-            preferences = memory.exercise_preferences(self.db, person)
-        except Exception:  # a reply in the moment must not wait on, or fail for, the history of runs
-            log.exception("could not read which exercises helped")
-            return ()
-        return tuple(e for e, score in sorted(preferences.items(), key=lambda pair: -pair[1]) if score > 0)
-
-    def _search(self, person: str, text: str, k: int = SEARCH_K) -> Sequence[Hit]:
+    def _search(self, text: str, preferences: dict[str, float], k: int = SEARCH_K) -> Sequence[Hit]:
         try:
             hits = self.searcher.search(text, k=k)
         except Exception:  # a broken index should not cost the person their answer
             log.exception("library search failed")
             return []
-        return memory.rank_for_person(hits, memory.exercise_preferences(self.db, person))
+        return memory.rank_for_person(hits, preferences)
 
     def _help_lines(self, region: str) -> list[str]:
         """The region's help lines as one line each ("988 Suicide & Crisis Lifeline: call 988, text 988")."""

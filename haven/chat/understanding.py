@@ -429,7 +429,7 @@ _LEAD_IN = re.compile(r"(^|[.!?]\s*)((yeah|yes|ok|okay|so|anyway|but|and|well|hm
 
 #: A no in a few words ("no thanks, not grounding"): an exercise named beside it is not asked for.
 _SAID_NO = re.compile(r"\b(no|not|nah|nope|don'?t|never)\b")
-_GO_AHEAD_NOW = re.compile(r"\b(go on|go ahead|let'?s go|let'?s do it) then\W*$")
+_GO_AHEAD_NOW = re.compile(I.GO_AHEAD_NOW)
 
 
 def _plan_for_later(norm: str) -> bool:
