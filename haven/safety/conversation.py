@@ -137,6 +137,7 @@ class _Phrases:
     joke_only: re.Pattern[str]
     unsaid: re.Pattern[str]
     stop_exercise: re.Pattern[str]
+    step_answer: re.Pattern[str]
     coping_step: re.Pattern[str]
     offered: re.Pattern[str]
     turned_down: re.Pattern[str]
@@ -279,6 +280,11 @@ def assess(
     if exercise_step and question and alone.is_risk and _stops_exercise(words, phrases):
         verdict = Triage("none", None, "stopping the exercise in the chat: " + words[:120])
         return Assessment(verdict, _calm(state, recent), "normal")
+    if exercise_step and question and _answered_the_step(text, words, state, alone, phrases):
+        # "held it. now out" to box breathing's "Hold for 4" read alone is a crisis (the learned layer says 0.95):
+        # said to the step, in the step's words, it is the breathing
+        verdict = Triage("none", None, "an answer to the exercise step in the chat; read alone: " + alone.evidence)
+        return Assessment(verdict, _calm(state, recent), "normal")
     corrects = bool(phrases.correction.search(words))
     if corrects and state.level == "concern" and not _still_risky(_rest(words, phrases.correction)):
         category = state.category or alone.category
@@ -398,6 +404,22 @@ def _turned_down_an_offer(words: str, state: RiskState, question: str | None, al
         return False
     rest = words[declined.end():].strip(" ,.!;:-")
     return not rest or not read_message(rest).is_risk
+
+
+def _answered_the_step(text: str, words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether a risk reading of the learned layer alone comes from answering a step of grounding or box breathing.
+
+    The learned layer never learned the breath's words ("held it. now out" reads 0.95 crisis, and in chat_heldout26
+    that one misread held the card over the rest of a teenager's conversation about a test). Only the first risk of a
+    calm conversation, read by the learned layer alone; only in the step's own words (``step_answer``: the breath,
+    its counts, the senses); never with a risk word, means or a time of the message's own ("i can see the pills on
+    the table" stays a crisis); and the message is read again without the step's words, and only that reading's
+    calm counts ("I can hear the train coming. I'm going to step in front of it" stays a crisis)."""
+    if not _the_models_first_risk(alone, state) or _risk_words(words, phrases):
+        return False
+    said = text.lower()  # read with its punctuation, as the learned layer read it
+    rest = phrases.step_answer.sub(" ", said)
+    return rest != said and not read_message(rest).is_risk
 
 
 def _asked_just_now(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:

@@ -336,6 +336,41 @@ def test_risk_said_with_stopping_an_exercise_stays_a_crisis(text, triage_model):
     assert triage(text, context=[STEP]).is_crisis
 
 
+BREATH_STEP = "haven exercise: Hold for 4. Then breathe out slowly for 4."
+
+
+@pytest.mark.parametrize("text", ["held it. now out", "in... hold... out", "held it. now out. counted 4"])
+def test_an_answer_to_a_breathing_step_is_the_breathing(text, triage_model):
+    """chat_heldout26 (read): "held it. now out" said to box breathing in the chat got the crisis card, which then
+    held over the rest of a teenager's conversation about a test. Said to the step, in the step's words, it is the
+    breathing; the same words with no step are read as ever."""
+    assert triage(text, context=[BREATH_STEP]).level == "none"
+    assert triage(text, context=["haven: What's been on your mind?"]).level == triage(text).level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can hear the train coming. I'm going to step in front of it",
+        "3 things i can hear. cars. the bridge. the water below me",
+        "out. ok. im on the roof edge",
+        "i can see the pills on the table",
+        "touching the table. i wrote the letters last night",
+        "held it. everyone would be better off without me",
+        "breathing out. i just want it all to stop forever",
+    ],
+)
+def test_risk_said_in_a_step_s_words_stays_a_crisis(text, triage_model):
+    """The step explains only what is left calm once its own words are taken out: risk said beside them is read."""
+    assert triage(text, context=[BREATH_STEP]).is_crisis
+    assert triage(text, context=[STEP]).is_crisis
+
+
+def test_a_step_explains_nothing_in_a_conversation_with_risk_so_far(triage_model):
+    context = ["I just want to disappear", "haven: I'm glad you told me. How are you doing right now?", BREATH_STEP]
+    assert triage("held it. now out", context=context).level == triage("held it. now out").level
+
+
 def test_stopping_words_do_not_end_a_crisis_that_holds(triage_model):
     context = ["I want to kill myself", STEP]
     assert triage("I don't want to do this anymore", context=context).is_crisis
