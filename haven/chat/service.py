@@ -292,8 +292,8 @@ class ChatService:
 
     def _risk_context(self, person: str, conversation_id: int | None):
         """The conversation's risk state, Haven's last words (the question a reply may answer), and whether
-        those words are a step of grounding or box breathing running in the chat (issue 11: an exercise answer
-        is triaged with its step; there "I don't want to do this anymore" is about the exercise).
+        those words are a step of grounding or box breathing running in the chat, or steps for right now (issue 11:
+        an exercise answer is triaged with its step; there "I don't want to do this anymore" is about the exercise).
 
         A database that cannot be read must not stand between a person and help: triage then reads the
         message on its own, which still catches a crisis said in it.
@@ -313,7 +313,11 @@ class ChatService:
             log.exception("could not read the conversation's risk state; reading the message alone")
             return RiskState(), None, False
         last = next((t for t in reversed(turns) if t.role == "assistant"), None)
-        step = last is not None and last.engine == self.guide.name and about_the_senses(dialogue.load(stored).run)
+        talk = dialogue.load(stored)
+        # steps for right now (in the moment: grounding or breathing given in one reply) are answered like an
+        # exercise's steps: "held it. now out" after them is the breathing (chat_heldout26, read)
+        steps = about_the_senses(talk.run) or talk.mode == "in_the_moment"
+        step = last is not None and last.engine == self.guide.name and steps
         return state, (last.text if last else None), step
 
     def _risk_carried_over(self, person: str):
