@@ -1274,8 +1274,8 @@ class GuideEngine:
         if named in self.library.exercises:
             return self._explain_exercise(request, phraser, citer, self.library.exercises[named])
         hits = request.hits
-        if not named and self._asks_about_cbt(request):
-            named = "what-is-cbt"  # "so is it just positive thinking?" after "how does CBT work?"
+        if not named and (self._asks_about_cbt(request) or I.THOUGHT_OR_FEELING.search(request.normalised)):
+            named = "what-is-cbt"  # "so is it just positive thinking?" after "how does CBT work?"; "a thought or a feeling?"
         if named in self.library.articles:  # every section of it, not only those the search happened to find
             found = {(h.doc_id, h.section) for h in hits}
             hits = (*hits, *(h for h in passages.of_document(self.library, named) if (h.doc_id, h.section) not in found))
@@ -1329,6 +1329,8 @@ class GuideEngine:
         n = citer.cite(article)
         answer = f"{quote} [{n}]"
         phraser.remember(answer)
+        if I.IS_NORMAL.search(request.normalised) and I.ABOUT_ME.search(request.normalised):
+            return [answer, phraser.pick("explain-q", P.OWN_EXPERIENCE_FOLLOW_UP)], []  # "is it normal to feel..."
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
 
     #: how near in meaning (cosine) a sentence of the library must be to the question to answer it over the first

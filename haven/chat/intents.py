@@ -96,6 +96,9 @@ def thanks_given(norm: str) -> bool:
 GOODBYE = re.compile(
     r"\b(bye+|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night|ttyl|laters|"
+    # "I'll head off, she'll be wanting her tea", "walk time. Hooroo."
+    r"(?:i'?d|i had|i) better (?:get going|be off|dash)|i'?ll (?:head off|be off|get going)|"
+    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|"
     r"ta[- ]ra|cheerio|toodle[- ]?oo|i'?ll (say|be saying) (cheerio|goodbye|bye|goodnight)|i'?ll (leave|stop) it (there|here)( for (now|today|tonight))?|"
     r"i (will |'?ll )?sleep now|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now)\b|"
     r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta) )*(night|nite|gn|nn)( (x+|xx+|all|then|now))?\W*$|"
@@ -131,7 +134,7 @@ REQUEST = re.compile(
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
 OPTIONS = re.compile(
     r"\b(what (can|could|should) i (\w+ )?(do|try)|what (would|might) help|"
-    r"(is there )?(anything|something) (i|we) (can|could|should) (do|try)|any (ideas|tips|suggestions|exercises)|"
+    r"(is there )?(anything|something|stuff|things) (i|we) (can|could|should) (actually |really )?(do|try)|any (ideas|tips|suggestions|exercises)|"
     r"(give|show) (me|us) (some )?(options|ideas|exercises|something to (do|try))|what are my options|"
     r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|what else (is there|have you got|you got|ya got)|"
     r"(can|could|would) (you|u) help me (make|plan|with|sort|get|figure|work out|deal with|stop|manage))\b"
@@ -211,7 +214,13 @@ MAYBE = re.compile(
 #: "Is it normal to...", "what's the difference between...": a question even with a feeling in it.
 IS_NORMAL = re.compile(
     r"^(is it|is this|is that|isn'?t it|am i) (normal|ok|okay|weird|common|strange)\b|"
+
     r"\b(difference between|is it normal|is this normal|is it common)\b"
+)
+#: "wait, is 'I'm a failure' a thought or a feeling?": which of CBT's words a thing is, answered from what CBT is.
+THOUGHT_OR_FEELING = re.compile(
+    r"\b(an? |the )?(thought|feeling|emotion|belief) or (an? |the )?(thought|feeling|emotion|belief)\b|"
+    r"\bdifference between (a |an )?(thoughts?|feelings?|emotions?) and (a |an )?(thoughts?|feelings?|emotions?)\b"
 )
 #: A refusal said in full, whatever was asked: "I don't want breathing exercises", "stop suggesting things".
 REFUSAL = re.compile(
@@ -255,6 +264,14 @@ REFUSAL = re.compile(
     # "Yeah look I'll pass on the breathing thing, it's not really my cup of tea"
     r"(i'?ll|i will|i'?m gonna|i think i'?ll|gonna) (give|pass on) (the |that |this |your |those |any )?(\w+ )?"
     r"(breathing|grounding|meditation|mindfulness|exercises?|techniques?|worksheets?|journal\w*)( (a )?miss| thing| stuff| one)?)"
+)
+#: Something Haven suggested, turned down by what it is said to be ("a sleep plan feels a bit of a joke with a newborn",
+#: "that plan isn't realistic for me", "worry time won't work for me"): a no to that one, not to every exercise.
+UNFIT = re.compile(
+    r"\b(feels?|sounds?|seems?|is|would be|'?s) (like )?(a bit of |kind of |kinda |sort of |a bit |bit of |just |honestly )?"
+    r"(a )?(joke|laughable|unrealistic|not realistic|impossible|not for me|not my thing|not doable|a non ?starter)\b|"
+    r"\b(won'?t|will not|wouldn'?t|would not|doesn'?t|does not|can'?t) (really |ever |possibly )?(work|happen) "
+    r"(for me|with (a|my|the|two|three)\b)|\b(isn'?t|is not|aint|ain'?t) (really |exactly )?(realistic|doable|for me|my thing)\b"
 )
 #: Talking itself is what helps ("Honestly just typing it out helps a bit"): listening fits, not a menu of exercises.
 _TALKING_HELPS = (
@@ -397,6 +414,9 @@ GOOD_NEWS = re.compile(
     r"(out of|of the|days?|times?|nights?|mornings?)|"
     r"i (actually |even |finally |just )?(wrote|finished|did|got through) (a|the|my|an|one) (whole |full |entire |first )?"
     r"(paragraph|page|intro|introduction|chapter|section|draft|plan)\b|"
+    # "UPDATE it went ok!! didnt blank at all": something dreaded, over and fine (not "how it went ok?")
+    r"^(update\W* )?(it|the (test|exam|interview|talk|presentation|appointment|meeting|date|call|mock|driving test)) "
+    r"(went|was) (ok|okay|fine|alright|all right|good|great|better than i thought)\b|"
     r"i did it|nailed it|smashed it|good news|great news|(?<!what )(?<!what actually )(?<!what really )went (really |so )?well|went better|"
     # "but I WENT!! and chef said my brunoise was the neatest on the bench": going anyway, and praise passed on
     r"^(but|and|well|and yet|still) (i|we) (actually |still |did |even )?(went|did it|showed up|turned up|got there)\b|"

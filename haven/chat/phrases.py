@@ -428,6 +428,13 @@ EXPLAIN_FOLLOW_UP = (
     "Is there a part of that you'd like to know more about?",
     "What made you curious about it?",
 )
+#: After answering a question about the person's own experience ("is it normal to feel kind of flat about it all?"):
+#: about them, never "What made you curious about it?"
+OWN_EXPERIENCE_FOLLOW_UP = (
+    "Does that fit with what you've noticed?",
+    "How long has it felt like this for you?",
+    "What is it like for you on the harder days?",
+)
 #: A hello from someone on a waiting list for therapy: the wait heard, what Haven is (and is not) in the meantime.
 WAITING_FOR_THERAPY = (
     "{wait} is a long time to wait, and it's good you're looking after yourself in the meantime.",

@@ -56,7 +56,8 @@ FEELINGS: tuple[Feeling, ...] = (
         r"(?! (to|the|at|by|from|there|here|in|on|with)\b)|\bdown (lately|recently|today|all (day|week)|in the dumps)\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|gloomy)\b|"
         # crying said of oneself ("been crying all day"), not of someone else ("my youngest cried")
         r"\b(i|i'?m|im|been|keep|kept|started|start|stop|was|am|just) (\w+ )?(crying|cried)\b|\bin tears\b|"
-        r"\b(meh|blah)\b|\b(feel|feels|feeling|felt|i'?m|im|so|bit|really|pretty|quite|very|just|kinda|all) flat\b|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest|"
+        r"\b(meh|blah)\b|\b(feel|feels|feeling|felt|i'?m|im|so|bit|really|pretty|quite|very|just|kinda|kind of|sort of|all) flat\b|"
+        r"going through the motions|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest|"
         r"can'?t be bothered|(don'?t|do not) enjoy anything|stopped enjoying",
         ("I feel so sad and down", "everything feels pointless and grey", "I can't enjoy anything anymore"),
     ),
@@ -221,7 +222,10 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "study",
-        r"exam|\bfinals\b|\bmocks\b|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|\bmy (\w+ )?teachers?\b|\bteachers\b|dissertation|thesis|assignment|lecture",
+        r"exam|\bfinals\b|\bmocks\b|gcse|a ?levels?\b|revis(e|ing|ion)|school|college|universit|\buni\b|study|studying|homework|essay|coursework|\bmy (\w+ )?teachers?\b|\bteachers\b|dissertation|thesis|assignment|lecture|"
+        # "feel this bad before a test", "my maths test": a school test, not a blood or driving test
+        r"\b(before|for|revising for|studying for|after) (a|the|my|this|our|tomorrow'?s) tests?\b|"
+        r"\b(maths|math|chem\w*|physics|bio\w*|history|english|french|spanish|spelling|class|unit|school|practice) tests?\b",
     ),
     Theme(
         "relationships", r"partner|boyfriend|girlfriend|husband|wife|relationship|break ?up|broke up|dating|\bex\b"
@@ -385,6 +389,18 @@ _SPOKEN_WELL_OF = re.compile(
     r"\b(partner|husband|wife|boyfriend|girlfriend)( \w+){0,1} (is|has been|'s been|'s) (really |so |very )?"
     r"(great|lovely|amazing|supportive|brilliant|wonderful|good|kind|fine|helpful)\b"
 )
+#: Someone close named only by where they are or what they do ("partner's back at work so nights are mostly me",
+#: "my husband works nights", "wife's away this week"): the situation, not a relationship problem.
+_PARTNER_ELSEWHERE = re.compile(
+    r"\b(partner|husband|wife|boyfriend|girlfriend|hubby|fiance|fiancee)('?s| is| has)? (\w+ )?(back (at|to) work|at work|"
+    r"works? (nights|lates|shifts|away|long hours|offshore)|working (nights|lates|away|long hours)|away|"
+    r"on (nights|shifts|deployment|a work trip)|travell?ing for work)\b"
+)
+#: A relationship's trouble said outright: with it, the partner is the subject after all.
+_RELATIONSHIP_TROUBLE = re.compile(
+    r"\b(argu\w*|fight\w*|fought|row(s|ed|ing)?|split|break ?up|broke up|cheat\w*|divorc\w*|distant|ignor\w*|"
+    r"resent\w*|doesn'?t (help|listen|care|understand)|never (helps|listens)|don'?t talk|blame\w*)\b"
+)
 #: Something done that went badly ("I went to the party but I didn't enjoy it at all"): no win to celebrate.
 _SPOILED = re.compile(
     r"\b(didn'?t|did not|never|couldn'?t|could not) (enjoy|like|have (any )?fun)|hated (it|every)|"
@@ -485,7 +501,8 @@ _SIGN_OFF = re.compile(
 _LEAVING = re.compile(r"\b(off to|heading (off|out|to)|gotta go|got to go|time to go|better go|must go)\b")
 #: Asking something of Haven, after any opener ("btw do u know...", "quick question, is there...").
 _ERRAND_ASKED = re.compile(
-    r"\?|^((btw|also|oh|so|ok|okay|hey|hi|random|quick) (question )?)*(do|does|can|could|would|will|is|are|what|"
+    r"\?|^((btw|also|oh|so|ok|okay|hey|hi|random|quick|totally|completely|unrelated|but|side note|off topic) (question )?)*"
+    r"(do|does|can|could|would|will|is|are|what|"
     r"where|which|how|any)\b"
 )
 #: Thanks that opens a message, said at some length ("thank you, this actually helps a lot").
@@ -631,7 +648,22 @@ def _aliases(library: Library) -> dict[str, str]:
     for alias, doc_id in _SHORT_NAMES.items():
         if doc_id in library.exercises or doc_id in library.articles:
             names.setdefault(alias, doc_id)
+    for alias, doc_id in list(names.items()):
+        names.setdefault(_other_spelling(alias), doc_id)  # "behavioural activation" names behavioral-activation
     return names
+
+
+#: British and American spellings of the words in the library's names: a name is the same either way.
+_SPELLINGS = (("behaviour", "behavior"), ("colour", "color"), ("organis", "organiz"), ("prioritis", "prioritiz"))
+
+
+def _other_spelling(alias: str) -> str:
+    for british, american in _SPELLINGS:
+        if british in alias:
+            return alias.replace(british, american)
+        if american in alias:
+            return alias.replace(american, british)
+    return alias
 
 
 #: Everyday names for documents their titles do not give ("CBT" alone).
@@ -746,6 +778,8 @@ class Understander:
         if "someone_ill" in themes:
             themes = tuple(t for t in themes if t != "health")  # their health, not the person's own
         themes = _leading(themes, about)
+        if "relationships" in themes and _PARTNER_ELSEWHERE.search(norm) and not _RELATIONSHIP_TROUBLE.search(norm):
+            themes = tuple(t for t in themes if t != "relationships")  # where the partner is, not trouble between them
         if "relationships" in themes and _SPOKEN_WELL_OF.search(norm):
             themes = tuple(t for t in themes if t != "relationships")
         named = self.named_document(text)
@@ -982,6 +1016,9 @@ class Understander:
             return I.Reading("venting")
         if I.REFUSAL.search(norm):
             return I.Reading("decline", exercise=None)
+        turned_down = self._unfit_suggestion(norm, named, state)
+        if turned_down:
+            return I.Reading("decline", exercise=turned_down)  # "a sleep plan feels a bit of a joke with a newborn"
         if I.BEDTIME.search(norm) and not I.BEDTIME_TROUBLE.search(norm) and not _distressed(feelings):
             return I.Reading("goodbye")  # "I think I just need to go to bed": goodnight, not a sleep problem
         if _ENDS_WITH_GOODBYE.search(norm) and not _distressed(feelings) and "?" not in norm:
@@ -1032,7 +1069,7 @@ class Understander:
             and re.search(r"\b(one|it|that|this)\b", norm)
         ):
             return I.Reading("exercise_request", exercise=state.offered[0])  # "can we do one now?"
-        if I.CONDITION.search(norm) or I.IS_NORMAL.search(norm):
+        if I.CONDITION.search(norm) or I.IS_NORMAL.search(norm) or I.THOUGHT_OR_FEELING.search(norm):
             return I.Reading("question")
         if named in self.library.articles and I.ASKS_ABOUT.search(norm):
             return I.Reading("question")  # "wait wat even is cbt??" after Haven asked about the exam: answered first
@@ -1145,8 +1182,8 @@ class Understander:
             return I.Reading("venting")
         if I.HELP_NOW.search(norm):
             return I.Reading("in_the_moment")
-        if I.LUCK.search(norm) or I.GOODBYE.search(norm):
-            return I.Reading("goodbye")  # "paper's coming round now, wish me luck": off they go, the run saved
+        if I.LUCK.search(norm) or I.GOODBYE.search(norm) or _ENDS_WITH_GOODBYE.search(norm):
+            return I.Reading("goodbye")  # "paper's coming round now, wish me luck", "she's stirring, got to go. ta x"
         if state.run and state.run["step"] == 0 and I.TRIED.search(norm) and not I.NUMBER.search(norm):
             return I.Reading("tried", outcome=outcome_said, exercise=exercise)
         rating_first = state.run and state.run.get("first", "before") == "before"
@@ -1158,13 +1195,27 @@ class Understander:
             return I.Reading("tried", outcome=outcome_said, exercise=exercise)  # "I did it, I feel calmer"
         return I.Reading("answer", exercise=exercise, answers=True)
 
+    def _unfit_suggestion(self, norm: str, named, state: DialogueState) -> str | None:
+        """The exercise a message turns down by saying it does not fit ("a sleep plan feels a bit of a joke with a
+        newborn"): one suggested in this conversation, named or just offered, or None. Why: read as an answer, the
+        sleep plan was offered a third time."""
+        if not I.UNFIT.search(norm):
+            return None
+        suggested = [*state.offered, *state.ever_offered]
+        if named in self.library.exercises and named in suggested:
+            return named
+        if not named and state.pending is not None and state.pending.kind == "offer" and state.pending.exercise:
+            if re.match(r"(that|it|this|nah|no|honestly|tbh|sorry|hmm|um)\b", norm):
+                return state.pending.exercise  # "that sounds impossible with my shifts", to "would you like to try..."
+        return None
+
     def _new_topic(self, norm: str, feelings, themes, named, state: DialogueState) -> bool:
         """A message that turns to something else rather than answering: a question about the library, or a
         feeling or theme not talked about so far."""
         if named and (I.EXPLAIN.search(norm) or I.QUESTION.search(norm)):
             return True
-        if I.QUESTION.search(norm) and norm.endswith("?"):
-            return True
+        if I.QUESTION.search(norm) and (norm.endswith("?") or (I.QUESTION.match(norm) and "?" in norm)):
+            return True  # "what's that then? sounds like something from a physio": asked first, then said more
         if state.pending is not None and F.gives(norm, state.pending.asks):
             return False  # "my mum knows" answers "who else knows?", whatever theme it names
         if state.pending is not None and state.pending.about_good_news:
@@ -1249,7 +1300,9 @@ _ENDS_WITH_GOODBYE = re.compile(
     r"(tsch(u|ü|ue)ss|ciao|adios|adiós|au revoir|hasta luego|tot ziens|doei|tchau)( for now)?|"
     # "Thank you, have a nice evening.", "Right, I'll be off.", "cheers, that's me off to bed"
     r"(have|enjoy) (a|the rest of your) (nice|good|lovely|great|grand)? ?(evening|day|night|weekend|afternoon)|"
-    r"i'?ll be off( now| then)?|(that'?s|thats) me off( to (bed|sleep|work))?)\W*$|"
+    r"i'?ll be off( now| then)?|(that'?s|thats) me off( to (bed|sleep|work))?|hooroo|"
+    # "she's stirring, got to go. ta x"
+    r"(got to|gotta|have to|need to|better) go( now)?( (ta|thanks|cheers|bye|love))?( x+)?)\W*$|"
     # "ok ttyl my mums shouting me down for tea": the goodbye first, then where they are off to
     r"^((ok|okay|right|anyway|alright|k|kk|oh|ah|omg) )*(ttyl|gtg|g2g|gotta go|got to go|have to go|laters|bye+|cya)\b|"
     # "I'll say cheerio now, the kettle's boiled": the goodbye said first, then why

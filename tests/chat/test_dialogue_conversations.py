@@ -39,6 +39,21 @@ def test_every_expectation_is_one_the_checks_know():
     assert not unknown
 
 
+def test_every_exercise_named_is_in_the_library():
+    """An id that names no exercise ("sleep-reset" for sleep-hygiene) would make "not offered" pass whatever happens."""
+    from haven.content.loader import load_default_library
+
+    exercises = load_default_library().exercises
+    named = {
+        exercise
+        for c in CONVERSATIONS
+        for turn in c["turns"]
+        for key in ("offers", "offers_any", "offers_earlier", "not_offers", "not_repeat_offers")
+        for exercise in (turn[key] if isinstance(turn.get(key), list) else [])
+    }
+    assert not named - set(exercises)
+
+
 def _check_turn(step: dict, reply, where: str) -> None:
     understood = reply.as_json()["understood"]
     offered = list(reply.suggested_exercises)
