@@ -163,7 +163,10 @@ def read(text: str) -> Reading:
     """
     prepared = prepare(text)
     hits = tuple(match(prepared))
+    language = _language(text)
     sentences = model_sentences(text)
+    if getattr(language, "language", None) in (None, "en"):
+        sentences = _courtesy_in_english(sentences)
     pieces = windows(sentences)
     crisis = risk = 0.0
     category = audience = None
@@ -181,7 +184,6 @@ def read(text: str) -> Reading:
             category, audience, window = prediction.category, prediction.audience, piece
         crisis, risk = max(crisis, prediction.crisis), max(risk, prediction.risk)
     risk_cue = any(has_risk_cue(s, message=prepared.sentences) for s in prepared.sentences)
-    language = _language(text)
     return Reading(
         hits=hits,
         denials=prepared.denials,
@@ -395,6 +397,18 @@ def _leaving_for_now(sentences: Sequence[str]) -> bool:
     if not frame_in("returning", sentences) or frame_in("final_farewell", sentences):
         return False
     return not any(has_risk_cue(s) for s in sentences)
+
+
+def _courtesy_in_english(sentences: list[str]) -> list[str]:
+    """An English message's thanks and hellos in other languages, said in English for the learned layer ("merci!
+    honestly didnt think that would work" is read as "thanks! honestly..."): patterns and languages read the words
+    as they were written. Only for a message the language reader calls English, so a message in French keeps its
+    "merci pour tout"."""
+    from haven.safety.patterns import load_pattern_book
+
+    courtesy = load_pattern_book().frames["foreign_courtesy"]
+    hello = re.compile(r"\b(?:hola|bonjour|salut|ciao|hallo|namaste|kia ora)\b")
+    return [courtesy.sub(lambda m: "hi" if hello.fullmatch(m.group(0)) else "thanks", s) for s in sentences]
 
 
 def _besides_thanks_and_goodbyes(sentences: Sequence[str]) -> list[str]:
