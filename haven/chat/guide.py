@@ -1415,9 +1415,10 @@ class GuideEngine:
             if h.kind == "exercise"
             and h.doc_id in self.library.exercises
             and (self._allowed(request, h.doc_id) or h.doc_id in earlier)
-            and self._exercise_fits(request, h.doc_id)
+            and (self._exercise_fits(request, h.doc_id) or self._asked_as_it_helps(request, h))
         ]
-        for hit in sorted(found, key=lambda h: -echoed(h.doc_id)):
+        # asked in the words an exercise is written for, that one first; then the one that echoes the talk most
+        for hit in sorted(found, key=lambda h: (not self._asked_as_it_helps(request, h), -echoed(h.doc_id))):
             ex = self.library.exercises[hit.doc_id]
             purpose = [q for q in passages.quotes(ex.purpose, 3) if phraser.fresh(q)][:1]
             n = citer.cite(self._holding(ex.id, request.hits, ex.summary, *purpose))
@@ -1426,6 +1427,25 @@ class GuideEngine:
                 return [explain, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
             return [explain, phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)], [ex.id]
         return None
+
+    #: how near (the search's score) a question must come to an exercise's "When it helps" examples to be asked in
+    #: its words: "How do I say no to her without it blowing up" scores 1.0 on the assertive exercise's; a vaguer
+    #: "how do people get over something like this?" 0.48 on journaling's, which is no answer to it
+    said_as_it_helps = 0.75
+
+    @staticmethod
+    def _asked_as_it_helps(request, hit) -> bool:
+        """Whether the search found this exercise first, by its "When it helps" examples: the person asked in the
+        words the exercise is written for ("How do I say no to her without it blowing up into a massive row?" and
+        "I want to set a boundary without starting a fight"), whatever the talk's themes. Why: a sister, so a family
+        theme the assertive exercise's tags do not name, left the question with "nothing on that in the library"."""
+        first = request.hits[0] if request.hits else None
+        return (
+            first is not None
+            and first.doc_id == hit.doc_id
+            and (first.section or "") == "When it helps"
+            and first.score >= GuideEngine.said_as_it_helps
+        )
 
     #: A question about CBT itself, in a conversation about it ("so is it just positive thinking?", "does it work?").
     _CBT_NAMED = re.compile(r"\b(cbt|cognitive behaviou?ral( therapy)?)\b")

@@ -371,7 +371,10 @@ NOT_HELPED = re.compile(
 HELPED = re.compile(
     r"\b(helped|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!been )working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
-    r"useful|made a difference|did the trick|a bit better|much better|so much better|less (anxious|panicky|tense|wobbly|shaky)|"
+    r"useful|made a difference|did the trick|a bit better|much better|so much better|"
+    r"(way |much |a lot |a bit |bit |loads )?less (anxious|panicky|tense|wobbly|shaky|angry|wound up|on edge)|"
+    # "Cheers, I feel less like I'm going to explode now": the urge eased, not felt now
+    r"(feel|feeling|i'?m|im) (a bit |a lot |much |way |loads )?less like|"
     # what eased, said of the feeling: "I did the name-five-things thing and it settled down", "took the edge off"
     r"(it|that|things|i|my (heart|breathing|stomach|chest|nerves)) (\w+ )?settled( down)?|took the edge off|"
     # "ok did the slow counting out thing. bit better tbh"

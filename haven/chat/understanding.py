@@ -996,8 +996,9 @@ class Understander:
             return I.Reading("question")  # "what does that actually mean?": about Haven's last reply, not a feeling
         if checkups.asked_about_score(norm, state.facts, pending.text if pending else None):
             return I.Reading("question")  # "Moderate? Ok. Should I be worried about that?", just after
-        if I.HELP_NOW.search(norm) or (I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm))):
-            return I.Reading("in_the_moment")
+        now = I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm))
+        if I.HELP_NOW.search(norm) or (now and I.outcome_of(norm) != "helped"):
+            return I.Reading("in_the_moment")  # not "Cheers, I feel less like I'm going to explode now"
         alarm = {m.group(0) for m in I.BODY_NOW.finditer(norm)}
         if len(alarm) >= 2 and not I.HABITUAL.search(norm) and I.outcome_of(norm) != "helped":
             return I.Reading("in_the_moment")  # "my chest is tight and I cannot get enough air": going on now
