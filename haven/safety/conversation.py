@@ -474,6 +474,7 @@ def _risk_words(words: str, phrases: _Phrases) -> bool:
     """Whether a message holds risk words, means or a time of its own, by the phrases and the patterns' cues."""
     from haven.safety.patterns import has_risk_cue, prepare
 
+    words = _NOT_A_TIME.sub(" ", words)
     sentences = prepare(words).sentences
     return (
         bool(phrases.still_risky.search(words))
@@ -481,6 +482,11 @@ def _risk_words(words: str, phrases: _Phrases) -> bool:
         or any(has_risk_cue(s, message=sentences) for s in sentences)
         or bool(phrases.timing.search(words))
     )
+
+
+#: A time turned down, not named for a plan: "Not tonight, thank you. Maybe another time." (said to Haven's question
+#: after a concern, it was read with the messages before and raised the self-harm card; chat_heldout24, read).
+_NOT_A_TIME = re.compile(r"\bnot (?:right )?(?:tonight|today|tomorrow|now|this (?:weekend|week|evening|morning|afternoon))\b")
 
 
 def _stepped_down(category: str, audience: str, why: str) -> Assessment:
