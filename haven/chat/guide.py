@@ -1305,6 +1305,10 @@ class GuideEngine:
                 return exercise
         fitting = named or not self._subjects(request)
         articles = [h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))]
+        if I.TO_READ.search(request.normalised):
+            pointer = self._reading_pointer(request, articles, named, phraser, citer)
+            if pointer is not None:  # "Is there something to read on carer burnout though?"
+                return pointer
         article, quote = None, None
         if asks_how:
             steps = self._helping_steps(articles, phraser, citer)
@@ -1329,9 +1333,25 @@ class GuideEngine:
         n = citer.cite(article)
         answer = f"{quote} [{n}]"
         phraser.remember(answer)
-        if I.IS_NORMAL.search(request.normalised) and I.ABOUT_ME.search(request.normalised):
+        if I.OWN_EXPERIENCE.search(request.normalised):
             return [answer, phraser.pick("explain-q", P.OWN_EXPERIENCE_FOLLOW_UP)], []  # "is it normal to feel..."
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
+
+    def _reading_pointer(self, request, articles, named, phraser, citer):
+        """Something to read, asked for: the article that fits best named by its title, where it is (the Library
+        page) and its opening lines; None when no article fits. Why: "Is there something to read on carer burnout
+        though? I could look at it on my lunch break." was answered with one sentence about burnout at work."""
+        ranked = sorted(articles, key=lambda h: (h.doc_id != named, -self._article_fit(request, h.doc_id)))
+        for hit in ranked:
+            article = self.library.articles.get(hit.doc_id)
+            overview = next(iter(passages.of_document(self.library, hit.doc_id)), None)
+            found = passages.quotes(overview.passage, 2) if overview is not None else []
+            if article is None or not found:
+                continue
+            n = citer.cite(overview)
+            lead = phraser.pick("reading", P.READING_POINTER, title=article.meta.title)
+            return [f"{lead} {' '.join(found)} [{n}]", phraser.pick("reading-q", P.READING_QUESTION)], []
+        return None
 
     #: how near in meaning (cosine) a sentence of the library must be to the question to answer it over the first
     #: quote of the first article found, and by how much nearer than that first quote

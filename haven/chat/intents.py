@@ -217,6 +217,23 @@ IS_NORMAL = re.compile(
 
     r"\b(difference between|is it normal|is this normal|is it common)\b"
 )
+#: "is it normal to feel kind of flat about it all?": a question about the person's own experience, followed up about
+#: them ("How long has it felt like this for you?"); not "what's the difference between CBT and positive thinking?"
+OWN_EXPERIENCE = re.compile(
+    r"^(\w+ )?(is it|is this|is that|isn'?t it|am i)( \w+)? (normal|ok|okay|common|weird|strange)\b"
+    r"(?=.*\b(feel|feeling|felt|i|i'?m|im|me|my|myself)\b)"
+)
+#: Said before something asked that is not what Haven is for ("totally unrelated but do you know when the Raptors
+#: play next"): the person says so themselves.
+UNRELATED = re.compile(
+    r"^((ok|okay|fair|anyway|also|so|btw|lol|haha)\W* )*((totally|completely|slightly|kinda|kind of|a bit) )?"
+    r"(unrelated|off topic|random question|random q|random but|side question)\b"
+)
+#: Asking for something to read ("Is there something to read on carer burnout though?"): the library answers.
+TO_READ = re.compile(
+    r"\b(something|anything|stuff|an article|articles|a leaflet|a guide|a page) (i could |i can |to )?(read|look at)\b"
+    r"|\b(is there|have you got|do you have|got) (an? |any )?(article|reading|leaflet|guide|page)s?\b"
+)
 #: "wait, is 'I'm a failure' a thought or a feeling?": which of CBT's words a thing is, answered from what CBT is.
 THOUGHT_OR_FEELING = re.compile(
     r"\b(an? |the )?(thought|feeling|emotion|belief) or (an? |the )?(thought|feeling|emotion|belief)\b|"
@@ -242,7 +259,7 @@ REFUSAL = re.compile(
     r"(don'?t|do not) (really )?(want|fancy|feel like) (to do |doing |do )?one of (your|the|these|those) (\w+ )?(exercises?|techniques?)|"
     # "i don't really have time for exercises tbh", "no time for breathing stuff": a no to exercises, not a fact to echo
     r"((don'?t|do not|haven'?t|have not) (really |actually |even )?(got |have )?(the )?(time|energy|headspace|space) for|"
-    r"no (time|energy) for) (any |more |the |these |those |your )?(\w+ )?(exercises?|breathing|techniques?|worksheets?)|"
+    r"\bno (time|energy) for) (any |more |the |these |those |your )?(\w+ )?(exercises?|breathing|techniques?|worksheets?)|"
     # "I don't really feel like doing an exercise", "can we not do exercises", "no exercise stuff"
     r"(don'?t|do not) (really )?feel like (doing )?(an?|any|the|more|another) (\w+ )?(exercises?|breathing)|"
     r"(can|could) we (not|skip( the)?) (do )?(the |any )?(exercises?|breathing)|"
@@ -373,6 +390,8 @@ HELPED = re.compile(
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!been )working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
     r"(way |much |a lot |a bit |bit |loads )?less (anxious|panicky|tense|wobbly|shaky|angry|wound up|on edge)|"
+    # "did the 5-4-3-2-1 before it got bad. made it all the way to Berri-UQAM without freaking out"
+    r"(made it|got|managed)( \w+){0,6} without (freaking out|panicking|a panic attack|an attack|losing it|a meltdown)|"
     # "Cheers, I feel less like I'm going to explode now": the urge eased, not felt now
     r"(feel|feeling|i'?m|im) (a bit |a lot |much |way |loads )?less like|"
     # what eased, said of the feeling: "I did the name-five-things thing and it settled down", "took the edge off"

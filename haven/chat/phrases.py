@@ -428,6 +428,16 @@ EXPLAIN_FOLLOW_UP = (
     "Is there a part of that you'd like to know more about?",
     "What made you curious about it?",
 )
+#: Asked for something to read ("Is there something to read on carer burnout though?"): the article named, a taste of
+#: it, and where it is.
+READING_POINTER = (
+    "Yes: **{title}** in Haven's library is about just that. The whole article is on the Library page. Here's a taste:",
+    "There is: **{title}**. You'll find it on the Library page whenever you have a moment. It starts like this:",
+)
+READING_QUESTION = (
+    "Is there a part of it you'd like to talk through first?",
+    "What would you most like it to help with?",
+)
 #: After answering a question about the person's own experience ("is it normal to feel kind of flat about it all?"):
 #: about them, never "What made you curious about it?"
 OWN_EXPERIENCE_FOLLOW_UP = (

@@ -694,12 +694,23 @@ _REGION_WORDS = {
 _LEANS_ON_TOPIC = ("answer", "accept", "exercise_request", "tried", "acknowledgement", "decline", "venting")
 
 
+#: A question about "this" or "it", the thing the conversation is about ("why does this keep happening?", "will it
+#: ever go away?"): its words alone name nothing to look up.
+_ASKS_ABOUT_THIS = re.compile(
+    r"\b(why|how come|will|does|do|is|can|could|what)\b.{0,20}\b(this|it|that)\b (keep|keeps|always|still|ever|happen|"
+    r"happens|happening|go|goes|get|gets|come|comes|mean|means|last|lasts|stop|start|starts)\b"
+)
+
+
 def _search_query(text: str, understanding: Understanding, region: str, state=None) -> str:
     """What to look up: the message itself; for "a real person", how to find one where the person lives; for
     an answer or a "what could I try?" with no topic of its own, the message with the conversation's topics."""
     if understanding.intent == "human":
         return f"{text}. How to find a therapist or counsellor in the {_REGION_WORDS.get(region.upper(), region)}"
     if state is not None and state.topics and not understanding.topics and understanding.intent in _LEANS_ON_TOPIC:
+        return f"{text.strip()} ({', '.join(state.topics[-3:])})"
+    if state is not None and state.topics and not understanding.topics and _ASKS_ABOUT_THIS.search(text.lower()):
+        # "why does this keep happening on the metro specifically?", after a panic attack there: this is the panic
         return f"{text.strip()} ({', '.join(state.topics[-3:])})"
     themes_so_far = _conversation_themes(state) if understanding.intent == "feeling" else []
     if themes_so_far and understanding.feelings and not understanding.themes:
