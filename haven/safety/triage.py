@@ -387,14 +387,16 @@ def _someone_elses_eating(reading: Reading) -> bool:
 
 def _leaving_for_now(sentences: Sequence[str]) -> bool:
     """The message says the person is leaving the chat and coming back ("Thank you dear that was a nice chat.
-    Callum will be pleased I used it. Bye bye for now"), with nothing that makes it final ("thank you for
-    everything") and no risk word anywhere.
+    Callum will be pleased I used it. Bye bye for now"), or leaving for an everyday job ("Right, I'd best get the
+    kettle on before the post comes. Ta-ra."), with nothing that makes it final ("thank you for everything") and no
+    risk word anywhere.
 
     Why: the learned layer read thanks and a goodbye together as a farewell to life (0.96 after a talk about a
     friend's funeral, 0.73 from a 92-year-old after a first chat). Saying they will be back is the opposite of a
     farewell, so the learned layer reads only what the message says besides its thanks and goodbye
     (:func:`_besides_thanks_and_goodbyes`); patterns and languages read all of it."""
-    if not frame_in("returning", sentences) or frame_in("final_farewell", sentences):
+    coming_back = frame_in("returning", sentences) or frame_in("errand_leaving", sentences)
+    if not coming_back or frame_in("final_farewell", sentences):
         return False
     return not any(has_risk_cue(s) for s in sentences)
 
