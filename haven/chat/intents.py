@@ -213,14 +213,14 @@ MAYBE = re.compile(
 )
 #: "Is it normal to...", "what's the difference between...": a question even with a feeling in it.
 IS_NORMAL = re.compile(
-    r"^(is it|is this|is that|isn'?t it|am i) (normal|ok|okay|weird|common|strange)\b|"
+    r"^(is it|is this|is that|isn'?t it|am i) (normal|ok|okay|weird|common|strange|daft|silly|stupid|odd|mad)\b|"
 
     r"\b(difference between|is it normal|is this normal|is it common)\b"
 )
 #: "is it normal to feel kind of flat about it all?": a question about the person's own experience, followed up about
 #: them ("How long has it felt like this for you?"); not "what's the difference between CBT and positive thinking?"
 OWN_EXPERIENCE = re.compile(
-    r"^(\w+ )?(is it|is this|is that|isn'?t it|am i)( \w+)? (normal|ok|okay|common|weird|strange)\b"
+    r"^(\w+ )?(is it|is this|is that|isn'?t it|am i)( \w+)? (normal|ok|okay|common|weird|strange|daft|silly|stupid|odd|mad)\b"
     r"(?=.*\b(feel|feeling|felt|i|i'?m|im|me|my|myself)\b)"
 )
 #: Said before something asked that is not what Haven is for ("totally unrelated but do you know when the Raptors
@@ -262,6 +262,9 @@ REFUSAL = re.compile(
     r"\bno (time|energy) for) (any |more |the |these |those |your )?(\w+ )?(exercises?|breathing|techniques?|worksheets?)|"
     # "I don't really feel like doing an exercise", "can we not do exercises", "no exercise stuff"
     r"(don'?t|do not) (really )?feel like (doing )?(an?|any|the|more|another) (\w+ )?(exercises?|breathing)|"
+    # "I don't think I'll bother with a breathing exercise, love"
+    r"((don'?t|do not) think i'?ll|i won'?t|i'?ll not|i will not) (bother|be bothering) (with )?(an?|any|the|that|those|your) "
+    r"(\w+ )?(exercises?|breathing|techniques?|worksheets?)|"
     r"(can|could) we (not|skip( the)?) (do )?(the |any )?(exercises?|breathing)|"
     r"(exercises?|breathing|techniques?|tips)( exercises?| techniques?| stuff| things?)? (are|is) (rubbish|useless|pointless|"
     r"stupid|a waste of time|crap|nonsense|bs|not for me|not my thing)|"
@@ -313,6 +316,9 @@ LISTEN = re.compile(
     r"not looking for (advice|solutions|tips|suggestions|exercises|fixing|to be fixed)|"
     r"(just )?(need|want|needed|wanted) to (moan|whinge|complain|offload)|"
     r"no advice|just be here|i just want to talk|"
+    # "Just wanted to tell someone who'd listen", "I'd just like to say a few things to someone"
+    r"(want|wanted|need|needed|like) to (tell|talk to) (someone|somebody) (who'?d|who would|who will|who'?ll) listen|"
+    r"(i'?d|i would) (just )?like to (say|tell) (a few things|it|something|this) to (someone|somebody)|"
     # "I just needed to say it", "I needed someone to hear it", "I'd rather just talk"
     r"needed to (say (it|that|this)|get (it|that|this) out|let (it|that) out)\W*$|just needed to (tell|talk to) (someone|somebody)|"
     r"needed (someone|somebody) to (hear|know)|(just )?(want|wanted|need|needed) to (say|tell) (it|that|this) to (someone|somebody)|(i'?d )?(rather|prefer to) just (talk|chat)|"

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from sqlalchemy import Engine
 
 from haven.chat import dialogue, limits, memory, store
+from haven.chat import intents as I
 from haven.chat.guide import GuideEngine
 from haven.chat.llm import EngineSpec, LLMEngine, LLMUnavailable, build_chat_model, server_url
 from haven.chat.phrases import THEME_NOUNS
@@ -385,7 +386,6 @@ class ChatService:
         goodbye. Why: "my jefe wants the whole report by mañana y yo todavía no tengo los números" and "vale,
         gracias de verdad 💛" after turns in English were met with "Haven works in English" and help lines; the
         person mixing languages was understood fine the turn before. (Triage has read the whole message already.)"""
-        from haven.chat import intents as I
         from haven.safety.languages import detect_language
 
         norm = normalise(text)
@@ -709,8 +709,12 @@ def _search_query(text: str, understanding: Understanding, region: str, state=No
         return f"{text}. How to find a therapist or counsellor in the {_REGION_WORDS.get(region.upper(), region)}"
     if state is not None and state.topics and not understanding.topics and understanding.intent in _LEANS_ON_TOPIC:
         return f"{text.strip()} ({', '.join(state.topics[-3:])})"
-    if state is not None and state.topics and not understanding.topics and _ASKS_ABOUT_THIS.search(text.lower()):
-        # "why does this keep happening on the metro specifically?", after a panic attack there: this is the panic
+    asks_within = understanding.intent == "question" and (
+        _ASKS_ABOUT_THIS.search(text.lower()) or I.IS_NORMAL.search(normalise(text))
+    )
+    if state is not None and state.topics and not understanding.topics and asks_within:
+        # "why does this keep happening on the metro specifically?", after a panic attack there: this is the panic;
+        # "Is it daft that I still put her bowl down of a morning?", after the dog died: the grief
         return f"{text.strip()} ({', '.join(state.topics[-3:])})"
     themes_so_far = _conversation_themes(state) if understanding.intent == "feeling" else []
     if themes_so_far and understanding.feelings and not understanding.themes:
