@@ -33,7 +33,8 @@ _BY_WHAT = {
 #: Asking to take one ("I want to do that check-up", "where can I find the test", "can I take it here").
 _WANTS_TO_TAKE = re.compile(
     r"\b(?:want|wanna|like|need|love) to (?:do|take|try|fill|find)\b|\b(?:can|could|how do|where do|where can|how can) i "
-    r"(?:do|take|try|fill|find|get)\b|\blet me (?:do|take|try)\b|\bwhere is\b"
+    r"(?:do|take|try|fill|find|get)\b|\blet me (?:do|take|try)\b|\bwhere is\b|\bwhere'?s\b|\bwheres\b|"
+    r"\b(?:show|take) me (?:to )?the\b"
 )
 _WHERE = (
     "You'll find it on the Check-ups page in the menu. It takes a couple of minutes, and your scores are kept there "

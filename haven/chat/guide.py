@@ -1145,6 +1145,11 @@ class GuideEngine:
         return [f"{phraser.pick('ack', P.ACKNOWLEDGE)} {self._follow_up(request, phraser)}"], []
 
     def _capabilities(self, request, phraser, citer):
+        """What Haven can do, whether it is private, or what it is (not a person, not ChatGPT): asked about itself."""
+        if I.PRIVACY.search(request.normalised):
+            return [phraser.pick("privacy", P.PRIVACY), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
+        if I.WHAT_HAVEN_IS.search(request.normalised):
+            return [phraser.pick("what-haven-is", P.WHAT_HAVEN_IS), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         titles = [self.library.exercises[i].title.lower() for i in sorted(self.library.exercises)[:40]]
         picks = phraser.order("cap-examples", titles)[:2] or ["box breathing"]
         about = phraser.pick("capabilities", P.CAPABILITIES, examples=" and ".join(picks))
@@ -1587,9 +1592,10 @@ class GuideEngine:
 
     def _smalltalk(self, request, phraser, citer):
         if re.search(r"\b(bot|chat ?bot|robot|ai|program|computer|real|human|person)\b", request.normalised):
-            return [
-                f"{phraser.pick('smalltalk-bot', P.SMALLTALK_BOT)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"
-            ], []
+            # "are you a real person?" is answered no, "is this just a chatbot?" yes: the same fact either way
+            person = re.search(r"\b(real|human|person)\b", request.normalised)
+            said = P.SMALLTALK_PERSON if person else P.SMALLTALK_BOT
+            return [f"{phraser.pick('smalltalk-bot', said)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"], []
         return [
             f"{phraser.pick('smalltalk', P.SMALLTALK)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"
         ], []

@@ -110,6 +110,21 @@ CAPABILITIES = re.compile(
     r"how (is|can|could|would|will|does|do) (talking to |typing to |chatting (to|with) )?(this|a program|a bot|a chatbot|an app|"
     r"a computer|you|an ai) (supposed to |going to |meant to |actually |even )*help"
 )
+#: Whether what is written here is private ("is this private? does anyone read what I type"): answered plainly.
+PRIVACY = re.compile(
+    r"\b(is (this|the app|haven|this app|this chat|my (chat|data|stuff|diary))|are (my|these|the) (chats?|messages|"
+    r"conversations|answers)) (\w+ )?(private|confidential|secure|encrypted|anonymous)\b|"
+    r"\b(does|do|can|could|will|would) (anyone|anybody|someone|somebody|you|your (team|company|staff)|people|the developers?|"
+    r"my (therapist|parents?|mum|mom|dad|school|employer|boss|work)) (\w+ )?(read|see|look at|get to see|store|keep|sell|share)"
+    r" (what|this|these|it|my)\b|"
+    r"\bwho (can|could|will|gets to) (read|see) (this|what|my|these)\b|\bwhere (is|does|do) (this|my (data|chat|stuff|messages))"
+    r" (go|get stored|stored|kept|end up)\b|\b(what|how) do you do with my (data|messages|chats?|info\w*)\b|\bmy privacy\b"
+)
+#: Whether Haven is ChatGPT ("do you use chatgpt or something"); "are you a bot?" is small talk (SMALLTALK).
+WHAT_HAVEN_IS = re.compile(
+    r"\b(do|does) (you|u|haven|it|this) (use|run on) (chatgpt|gpt|openai|ai|an? llm|a language model|an? ai model)\b|"
+    r"\b(are (you|u)|is (this|it)) (just )?(chatgpt|gpt|openai|an? llm|a language model)\b|\bchatgpt\b"
+)
 HUMAN = re.compile(
     r"real (person|human|people)|actual (person|human)|human being|"
     r"(talk|speak|chat) (to|with) (a |an |some )?(real |actual )?(person|human|someone|somebody|professional|"
@@ -233,6 +248,8 @@ UNRELATED = re.compile(
 TO_READ = re.compile(
     r"\b(something|anything|stuff|an article|articles|a leaflet|a guide|a page) (i could |i can |to )?(read|look at)\b"
     r"|\b(is there|have you got|do you have|got) (an? |any )?(article|reading|leaflet|guide|page)s?\b"
+    # "the article about loneliness, can you show me that one"
+    r"|\bthe (article|page|piece|leaflet|reading) (about|on)\b|\b(show|send|give) me (that|the|this) (one|article|page)\b"
 )
 #: "wait, is 'I'm a failure' a thought or a feeling?": which of CBT's words a thing is, answered from what CBT is.
 THOUGHT_OR_FEELING = re.compile(
@@ -270,7 +287,7 @@ REFUSAL = re.compile(
     r"stupid|a waste of time|crap|nonsense|bs|not for me|not my thing)|"
     # "nah not breathing stuff, we did it in pshe", "no, not grounding things again": a kind of exercise turned down
     # by name; not "not breathing properly" (no "stuff" or "things" after it)
-    r"^(nah|no|nope|not)\b( thanks| thank you)?,? (not )?(the |any |more |that )?(breathing|grounding|meditation|mindfulness|"
+    r"^((abeg|please|pls|plz|oh|honestly|sorry) )?(nah|no|nope|not)\b( thanks| thank you)?,? (not )?(the |any |more |that )?(breathing|grounding|meditation|mindfulness|"
     r"journal\w*|relaxation)( stuff| things?| ones?| exercises?| techniques?| again)\b|"
     # "no thanks, not grounding": the kind named after a "not", and nothing more
     r"^(nah|no|nope)\b( thanks| thank you| ta)?\W*(but )?not (the |any |more |that )?(breathing|grounding|meditation|mindfulness|"
@@ -442,6 +459,10 @@ GOOD_NEWS = re.compile(
     r"(out of|of the|days?|times?|nights?|mornings?)|"
     r"i (actually |even |finally |just )?(wrote|finished|did|got through) (a|the|my|an|one) (whole |full |entire |first )?"
     r"(paragraph|page|intro|introduction|chapter|section|draft|plan)\b|"
+    # "falling asleep in like 20 mins now instead of 2 hours": sleep come back, said in minutes
+    r"((falling|fall|fell) asleep|(getting|got|get|going) to sleep) (in|within|after) (like |about |around |only |just )?"
+    r"(\d+|ten|twenty|half an hour)"
+    r"( \w+)? (now )?(instead of|rather than|not|compared to)\b|"
     # "UPDATE it went ok!! didnt blank at all": something dreaded, over and fine (not "how it went ok?")
     r"^(update\W* )?(it|the (test|exam|interview|talk|presentation|appointment|meeting|date|call|mock|driving test)) "
     r"(went|was) (ok|okay|fine|alright|all right|good|great|better than i thought)\b|"

@@ -345,6 +345,19 @@ CAPABILITIES = (
     "I can help you sort through how you're feeling, explain ideas from CBT in plain words, and walk you "
     "through exercises like {examples}. I'm a self-help tool, not a therapist, and I don't diagnose.",
 )
+#: "is this private? does anyone read what I type": plainly, what is true of every way Haven runs.
+PRIVACY = (
+    "Good question to ask. What you write here is kept in Haven's own database, and nobody reads it unless you "
+    "choose to share it: a report you make yourself or, where a clinic runs Haven for you, what you share with your "
+    "clinician on the Sharing page. Settings, under Privacy, shows where it's kept and lets you export or delete it; "
+    "on your own computer you can lock it with a passphrase too.",
+)
+#: "do you use chatgpt or something": what answers here.
+WHAT_HAVEN_IS = (
+    "I'm not a person, and I'm not ChatGPT. I'm Haven, a self-help guide: my replies are put together from Haven's "
+    "own library of CBT exercises and articles, and the numbers in brackets show where a piece comes from. I can get "
+    "things wrong, and I'm not a therapist.",
+)
 CAPABILITIES_QUESTION = (
     "What would you like to start with?",
     "Is there something on your mind today?",
@@ -759,6 +772,11 @@ SMALLTALK = (
 #: "Is this just a chatbot?": yes, plainly.
 SMALLTALK_BOT = (
     "Yes, I'm a computer program, not a person: a self-help guide built on ideas from CBT. I can listen, share "
+    "short pieces from Haven's library and walk you through exercises, and I'm not a therapist.",
+)
+#: "Are you a real person?": no, plainly.
+SMALLTALK_PERSON = (
+    "No, I'm not a person: I'm a computer program, a self-help guide built on ideas from CBT. I can listen, share "
     "short pieces from Haven's library and walk you through exercises, and I'm not a therapist.",
 )
 SMALLTALK_QUESTION = ("How are you doing?", "How are things with you today?", "What's on your mind?")

@@ -995,6 +995,10 @@ class Understander:
             if during is not None:
                 return during
         # 1. what wins whatever Haven asked
+        if I.PRIVACY.search(norm) or (I.WHAT_HAVEN_IS.search(norm) and not feelings):
+            return I.Reading("capabilities")  # "is this private? does anyone read what I type", "do you use chatgpt"
+        if re.match(r"(are you|are u|r u|is this|is it)\b", norm) and I.SMALLTALK.search(norm):
+            return I.Reading("smalltalk")  # "are you a real person?": a question about Haven, not a wish for a person
         if I.HUMAN.search(norm):
             return I.Reading("human")
         if checkups.asked(checkups.in_context(norm, state.facts, pending.text if pending else None)):
