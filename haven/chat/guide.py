@@ -1606,6 +1606,8 @@ class GuideEngine:
         ex = self.library.exercises.get(exercise_id or "")
         if ex is None:
             return "it"
+        if len(ex.title.split()) >= 4:  # a title said as a phrase ("Say it clearly and kindly"): named, not lowercased
+            return f"**{ex.title}**"  # "Well done for giving say it clearly and kindly a go" read as broken English
         title = ex.title if ex.title[:2].isupper() else ex.title[0].lower() + ex.title[1:]
         if title.split()[-1] in _THING_TITLES and not title.startswith(("my ", "the ", "a ")):
             return f"the {title}"

@@ -123,7 +123,10 @@ FEELINGS: tuple[Feeling, ...] = (
         # "died" of a person or pet; not "I literally died of embarrassment", "I died on level 3", "nearly died laughing"
         r"grie(f|ving)|passed away|\b(?<!i )(?<!literally )(?<!nearly )(?<!almost )(?<!basically )(?<!actually )died\b"
         r"(?! (of|from|with) (embarrassment|cringe|laughing|laughter|boredom|shame|the cringe))(?! laughing)|broke up with me|dumped me|(we|we'?ve|just|have) (broken|split) up|"
-        r"(we|i|she|he|they) (broke|split) up|(had to )?put (our|my|the) (dog|cat|pet|rabbit|horse) down|"
+        r"(we|i|she|he|they) (broke|split) up|(had to )?put (our|my|the) (\w+ ){0,2}(dog|cat|pet|rabbit|horse|collie|kelpie|"
+        r"spaniel|lab|labrador|terrier|pup|puppy|pony|budgie|hamster) (down|to sleep)|"
+        # "We had the vet out yesterday to put our old collie down": the vet, then a pet put down
+        r"\bvets?\b.{0,40}\bput (\w+ ){1,3}(down|to sleep)\b|"
         # "we had our old spaniel put to sleep", "having him put down", "we had Bramble put to sleep": a pet's death
         r"\b(had|have|having|had to have) (our|my|the|him|her|them|(?!(to|it|a|an|you|me|just|already)\b)[a-z]+) (\w+ ){0,3}put (down|to sleep)\b|"
         # "my dog had to be put to sleep", "our cat was put down": said of an animal, a death
