@@ -309,19 +309,30 @@ def test_an_answer_is_read_with_its_question(triage_model):
 STEP = "haven exercise: Good. Name four things you can feel or touch."
 
 
-@pytest.mark.parametrize(
-    "text", ["enough, I don't want to do this anymore", "I don't want to do this any more", "can we stop now please"]
-)
-def test_stopping_an_exercise_in_the_chat_is_not_a_crisis(text, triage_model):
-    """Said to a grounding step, these words are about the exercise (issue 11: answers inside exercises are
-    triaged with the step's question); the same words with no step, or after Haven's other words, are not."""
-    assert triage(text, context=[STEP]).level == "none"
+BREATH_STEP = "haven exercise: Hold for 4. Then breathe out slowly for 4."
+#: Said to a grounding step, stopping words are about the exercise; said to box breathing, "held it. now out" is the
+#: breathing (chat_heldout26, read: it got the crisis card, which then held over a teenager's test conversation).
+_STEP_ANSWERS = [
+    (STEP, "enough, I don't want to do this anymore"),
+    (STEP, "I don't want to do this any more"),
+    (STEP, "can we stop now please"),
+    (BREATH_STEP, "held it. now out"),
+    (BREATH_STEP, "in... hold... out"),
+    (BREATH_STEP, "held it. now out. counted 4"),
+]
+
+
+@pytest.mark.parametrize(("step", "text"), _STEP_ANSWERS)
+def test_an_answer_to_an_exercise_step_is_read_with_it(step, text, triage_model):
+    """Issue 11: answers inside exercises are triaged with the step's question; the same words with no step, or
+    after Haven's other words, are read as ever."""
+    assert triage(text, context=[step]).level == "none"
     assert triage(text, context=["haven: What's been on your mind?"]).level == triage(text).level
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
+#: Risk said beside stopping words, or beside a step's own words: the step explains only what is left calm.
+_RISK_IN_A_STEP = [
+    *((STEP, text) for text in (
         "I don't want to do this anymore, I want to die",
         "I don't want to do this anymore, I don't want to be here",
         "I don't want to do this anymore, any of it",
@@ -330,27 +341,8 @@ def test_stopping_an_exercise_in_the_chat_is_not_a_crisis(text, triage_model):
         "I've had enough of life",
         "I don't want to carry on",
         "I don't want to keep going",
-    ],
-)
-def test_risk_said_with_stopping_an_exercise_stays_a_crisis(text, triage_model):
-    assert triage(text, context=[STEP]).is_crisis
-
-
-BREATH_STEP = "haven exercise: Hold for 4. Then breathe out slowly for 4."
-
-
-@pytest.mark.parametrize("text", ["held it. now out", "in... hold... out", "held it. now out. counted 4"])
-def test_an_answer_to_a_breathing_step_is_the_breathing(text, triage_model):
-    """chat_heldout26 (read): "held it. now out" said to box breathing in the chat got the crisis card, which then
-    held over the rest of a teenager's conversation about a test. Said to the step, in the step's words, it is the
-    breathing; the same words with no step are read as ever."""
-    assert triage(text, context=[BREATH_STEP]).level == "none"
-    assert triage(text, context=["haven: What's been on your mind?"]).level == triage(text).level
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+    )),
+    *((step, text) for step in (STEP, BREATH_STEP) for text in (
         "I can hear the train coming. I'm going to step in front of it",
         "3 things i can hear. cars. the bridge. the water below me",
         "out. ok. im on the roof edge",
@@ -358,12 +350,13 @@ def test_an_answer_to_a_breathing_step_is_the_breathing(text, triage_model):
         "touching the table. i wrote the letters last night",
         "held it. everyone would be better off without me",
         "breathing out. i just want it all to stop forever",
-    ],
-)
-def test_risk_said_in_a_step_s_words_stays_a_crisis(text, triage_model):
-    """The step explains only what is left calm once its own words are taken out: risk said beside them is read."""
-    assert triage(text, context=[BREATH_STEP]).is_crisis
-    assert triage(text, context=[STEP]).is_crisis
+    )),
+]
+
+
+@pytest.mark.parametrize(("step", "text"), _RISK_IN_A_STEP)
+def test_risk_said_in_an_exercise_step_stays_a_crisis(step, text, triage_model):
+    assert triage(text, context=[step]).is_crisis
 
 
 def test_a_step_explains_nothing_in_a_conversation_with_risk_so_far(triage_model):
