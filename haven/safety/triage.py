@@ -409,8 +409,11 @@ def _courtesy_in_english(sentences: list[str]) -> list[str]:
     from haven.safety.patterns import load_pattern_book
 
     courtesy = load_pattern_book().frames["foreign_courtesy"]
-    hello = re.compile(r"\b(?:hola|bonjour|salut|ciao|hallo|namaste|kia ora)\b")
-    return [courtesy.sub(lambda m: "hi" if hello.fullmatch(m.group(0)) else "thanks", s) for s in sentences]
+    return [courtesy.sub(lambda m: "hi" if _HELLO.fullmatch(m.group(0)) else "thanks", s) for s in sentences]
+
+
+#: The hellos among patterns.yaml's ``foreign_courtesy`` (the rest are thanks).
+_HELLO = re.compile(r"(?:hola|bonjour|salut|ciao|hallo|namaste|kia ora)")
 
 
 def _besides_thanks_and_goodbyes(sentences: Sequence[str]) -> list[str]:

@@ -76,6 +76,9 @@ CRISIS = [
     ("je veux plus vivre", "fr", "suicide"),
     ("je ne peux plus vivre comme ça", "fr", "suicide"),
     ("vous seriez mieux sans moi", "fr", "suicide"),
+    ("Je voulais vous dire adieu à tous.", "fr", "suicide"),  # round 30: these three read none
+    ("merci pour tout. adieu", "fr", "suicide"),
+    ("adieu à tout le monde", "fr", "suicide"),
     ("j'ai pris toute la boite de doliprane", "fr", "medical_emergency"),
     ("il me frappe", "fr", "danger_at_home"),
     ("je me scarifie", "fr", "self_harm"),
@@ -256,6 +259,9 @@ NOT_A_CRISIS = [
     "namatay ako sa tawa",
     # bleeding and necks that are not a crisis
     "le rôti saigne encore un peu, c'est parfait",
+    # a goodbye to a place or a pet, not to life
+    "Je voulais dire adieu à mon ancien appart, snif",
+    "on a dit adieu à notre vieux chien hier",
     "la ferita non smette di sanguinare dopo il dentista",
     "ich atme tiefer als sonst beim Yoga",
     "ho preso il collo di pollo dal macellaio",
@@ -495,3 +501,17 @@ def test_fold():
     assert fold("Ich möchte nicht, weiß ich") == "ich mochte nicht weiss ich"
     assert fold("मैं नहीं हूँ") == "मै नही हू"
     assert fold("") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("merci! honestly didnt think that would work", False),  # chat_heldout26 (read): "merci" alone made it 0.78
+        ("gracias! I think the breathing helped", False),
+        ("danke. i have the pills ready tonight", True),  # thanks said in English change nothing else
+    ],
+)
+def test_thanks_in_another_language_in_an_english_message(text, crisis):
+    from haven.safety.triage import triage
+
+    assert triage(text).is_crisis is crisis
