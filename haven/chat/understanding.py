@@ -1220,13 +1220,12 @@ class Understander:
 
     def _unfit_suggestion(self, norm: str, named, state: DialogueState) -> str | None:
         """The exercise a message turns down by saying it does not fit ("a sleep plan feels a bit of a joke with a
-        newborn"): one suggested in this conversation, named or just offered, or None. Why: read as an answer, the
-        sleep plan was offered a third time."""
+        newborn"): the one it names, or the one just offered, or None. Why: read as an answer, the sleep plan was
+        offered a third time; said before any offer (walking the app), it was offered next."""
         if not I.UNFIT.search(norm):
             return None
-        suggested = [*state.offered, *state.ever_offered]
-        if named in self.library.exercises and named in suggested:
-            return named
+        if named in self.library.exercises:
+            return named  # suggested before or not: "a sleep plan feels a bit of a joke" is a no to the sleep plan
         if not named and state.pending is not None and state.pending.kind == "offer" and state.pending.exercise:
             if re.match(r"(that|it|this|nah|no|honestly|tbh|sorry|hmm|um)\b", norm):
                 return state.pending.exercise  # "that sounds impossible with my shifts", to "would you like to try..."
