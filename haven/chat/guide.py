@@ -1349,9 +1349,9 @@ class GuideEngine:
         ranked = sorted(articles, key=lambda h: (h.doc_id != named, -self._article_fit(request, h.doc_id)))
         for hit in ranked:
             article = self.library.articles.get(hit.doc_id)
-            overview = next(iter(passages.of_document(self.library, hit.doc_id)), None)
+            overview = next(iter(passages.of_document(self.library, hit.doc_id)), None) if article else None
             found = passages.quotes(overview.passage, 2) if overview is not None else []
-            if article is None or not found:
+            if not found:
                 continue
             n = citer.cite(overview)
             lead = phraser.pick("reading", P.READING_POINTER, title=article.meta.title)
@@ -1431,6 +1431,7 @@ class GuideEngine:
             return sum(tag[:5] in said for tag in self.library.exercises[exercise_id].tags if len(tag) >= 5)
 
         state = request.dialogue
+        asked_for = self._asked_as_it_helps(request)
         earlier = {e for e in state.ever_offered if e not in state.declined and state.done.get(e) is not False}
         # what the search found, and what was suggested earlier in this conversation ("facing it" is about it)
         suggested = [passages.section(self.library, e, "What it is for") for e in sorted(earlier)]
@@ -1440,10 +1441,10 @@ class GuideEngine:
             if h.kind == "exercise"
             and h.doc_id in self.library.exercises
             and (self._allowed(request, h.doc_id) or h.doc_id in earlier)
-            and (self._exercise_fits(request, h.doc_id) or self._asked_as_it_helps(request, h))
+            and (self._exercise_fits(request, h.doc_id) or h.doc_id == asked_for)
         ]
         # asked in the words an exercise is written for, that one first; then the one that echoes the talk most
-        for hit in sorted(found, key=lambda h: (not self._asked_as_it_helps(request, h), -echoed(h.doc_id))):
+        for hit in sorted(found, key=lambda h: (h.doc_id != asked_for, -echoed(h.doc_id))):
             ex = self.library.exercises[hit.doc_id]
             purpose = [q for q in passages.quotes(ex.purpose, 3) if phraser.fresh(q)][:1]
             n = citer.cite(self._holding(ex.id, request.hits, ex.summary, *purpose))
@@ -1459,18 +1460,15 @@ class GuideEngine:
     said_as_it_helps = 0.75
 
     @staticmethod
-    def _asked_as_it_helps(request, hit) -> bool:
-        """Whether the search found this exercise first, by its "When it helps" examples: the person asked in the
+    def _asked_as_it_helps(request) -> str | None:
+        """The exercise the search found first by its "When it helps" examples, if any: the person asked in the
         words the exercise is written for ("How do I say no to her without it blowing up into a massive row?" and
         "I want to set a boundary without starting a fight"), whatever the talk's themes. Why: a sister, so a family
         theme the assertive exercise's tags do not name, left the question with "nothing on that in the library"."""
         first = request.hits[0] if request.hits else None
-        return (
-            first is not None
-            and first.doc_id == hit.doc_id
-            and (first.section or "") == "When it helps"
-            and first.score >= GuideEngine.said_as_it_helps
-        )
+        if first is None or (first.section or "") != "When it helps" or first.score < GuideEngine.said_as_it_helps:
+            return None
+        return first.doc_id
 
     #: A question about CBT itself, in a conversation about it ("so is it just positive thinking?", "does it work?").
     _CBT_NAMED = re.compile(r"\b(cbt|cognitive behaviou?ral( therapy)?)\b")

@@ -227,17 +227,16 @@ MAYBE = re.compile(
     r"not sure|i'?m not sure|i don'?t know|idk|dunno)( (yeah|then|idk|later|another time|tbh|lol))*\W*$"
 )
 #: "Is it normal to...", "what's the difference between...": a question even with a feeling in it.
+#: Asking whether something of theirs is normal ("is it normal...", "is it daft that..."): IS_NORMAL, OWN_EXPERIENCE.
+_IS_IT = r"(is it|is this|is that|isn'?t it|am i)"
+_ODD = r"(normal|ok|okay|weird|common|strange|daft|silly|stupid|odd|mad)\b"
 IS_NORMAL = re.compile(
-    r"^(is it|is this|is that|isn'?t it|am i) (normal|ok|okay|weird|common|strange|daft|silly|stupid|odd|mad)\b|"
-
+    rf"^{_IS_IT} {_ODD}|"
     r"\b(difference between|is it normal|is this normal|is it common)\b"
 )
 #: "is it normal to feel kind of flat about it all?": a question about the person's own experience, followed up about
 #: them ("How long has it felt like this for you?"); not "what's the difference between CBT and positive thinking?"
-OWN_EXPERIENCE = re.compile(
-    r"^(\w+ )?(is it|is this|is that|isn'?t it|am i)( \w+)? (normal|ok|okay|common|weird|strange|daft|silly|stupid|odd|mad)\b"
-    r"(?=.*\b(feel|feeling|felt|i|i'?m|im|me|my|myself)\b)"
-)
+OWN_EXPERIENCE = re.compile(rf"^(\w+ )?{_IS_IT}( \w+)? {_ODD}(?=.*\b(feel|feeling|felt|i|i'?m|im|me|my|myself)\b)")
 #: Said before something asked that is not what Haven is for ("totally unrelated but do you know when the Raptors
 #: play next"): the person says so themselves.
 UNRELATED = re.compile(

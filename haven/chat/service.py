@@ -707,14 +707,13 @@ def _search_query(text: str, understanding: Understanding, region: str, state=No
     an answer or a "what could I try?" with no topic of its own, the message with the conversation's topics."""
     if understanding.intent == "human":
         return f"{text}. How to find a therapist or counsellor in the {_REGION_WORDS.get(region.upper(), region)}"
-    if state is not None and state.topics and not understanding.topics and understanding.intent in _LEANS_ON_TOPIC:
-        return f"{text.strip()} ({', '.join(state.topics[-3:])})"
+    # "why does this keep happening on the metro specifically?", after a panic attack there: this is the panic;
+    # "Is it daft that I still put her bowl down of a morning?", after the dog died: the grief
     asks_within = understanding.intent == "question" and (
         _ASKS_ABOUT_THIS.search(text.lower()) or I.IS_NORMAL.search(normalise(text))
     )
-    if state is not None and state.topics and not understanding.topics and asks_within:
-        # "why does this keep happening on the metro specifically?", after a panic attack there: this is the panic;
-        # "Is it daft that I still put her bowl down of a morning?", after the dog died: the grief
+    leans = understanding.intent in _LEANS_ON_TOPIC or asks_within
+    if state is not None and state.topics and not understanding.topics and leans:
         return f"{text.strip()} ({', '.join(state.topics[-3:])})"
     themes_so_far = _conversation_themes(state) if understanding.intent == "feeling" else []
     if themes_so_far and understanding.feelings and not understanding.themes:

@@ -583,9 +583,9 @@ def _set_aside(norm: str) -> set[str]:
     named = {t.name for t in THEMES if re.search(t.words, norm) and not _about(t.words, rest)}
     # "sleep's fine mostly. it's more that I snap at my partner": sleep's own words leave "sleep's fine" out, so
     # the subject said to be fine is looked up alone (the learned reader read the message back as sleep)
-    fine = {t.name for m in _SAID_FINE.finditer(norm) for t in THEMES if re.search(t.words, m.group(1))}
-    words = {t.name: t.words for t in THEMES}
-    return named | {t for t in fine if not _about(words[t], rest)}
+    said_fine = [m.group(1) for m in _SAID_FINE.finditer(norm)]
+    fine = {t.name for t in THEMES if any(re.search(t.words, s) for s in said_fine) and not _about(t.words, rest)}
+    return named | fine
 
 
 def _about(pattern: str, text: str) -> bool:
