@@ -290,7 +290,7 @@ def assess(
         category = state.category or alone.category
         verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], state.audience)
         return Assessment(verdict, RiskState("clear", watch=WATCH, corrected=category), "step_down")
-    if (answer.risk_admitted or answer.unsafe) and not alone.is_crisis:
+    if (answer.risk_admitted and not _told_as_past(words) or answer.unsafe) and not alone.is_crisis:
         category = _question_category(question) or state.category or alone.category or "suicide"
         why = "yes to Haven's check-in question" if answer.risk_admitted else "not sure they are safe"
         verdict = Triage("crisis", category, why, state.audience or "self")
@@ -346,6 +346,21 @@ def assess(
         concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
         return Assessment(alone, concern, "concern")
     return Assessment(alone, _calm(state, recent), "normal")
+
+
+def _told_as_past(words: str) -> bool:
+    """Whether a "yes" to Haven's question about thoughts of suicide goes on to place them in the past and say the
+    person is well now ("yeah it's a long time ago. I'm in a good place now", after an attempt told as history): an
+    agreement with what was said, not thoughts now. Anything that says they are back keeps the yes."""
+    from haven.safety.patterns import frame_in, prepare
+
+    sentences = prepare(words).sentences
+    told = frame_in("told_as_history", sentences) or bool(_LONG_AGO.search(words))
+    return told and frame_in("well_now", sentences) and not frame_in("risk_again", sentences)
+
+
+#: "it's a long time ago", "that was ages ago": the past, as a reply says it.
+_LONG_AGO = re.compile(r"\b(?:a long time ago|long time ago|ages ago|a long while ago|years back)\b")
 
 
 def _the_models_first_risk(alone: Triage, state: RiskState) -> bool:

@@ -167,6 +167,7 @@ def read(text: str) -> Reading:
     sentences = model_sentences(text)
     if getattr(language, "language", None) in (None, "en"):
         sentences = _courtesy_in_english(sentences)
+    sentences = _besides_checkup_options(sentences)
     pieces = windows(sentences)
     crisis = risk = 0.0
     category = audience = None
@@ -412,6 +413,21 @@ def _courtesy_in_english(sentences: list[str]) -> list[str]:
     return [courtesy.sub(lambda m: "hi" if _HELLO.fullmatch(m.group(0)) else "thanks", s) for s in sentences]
 
 
+def _besides_checkup_options(sentences: list[str]) -> list[str]:
+    """The sentences besides an answer option of a check-up said on its own ("More than half the days - I wake at 4
+    and can't get back off", the PHQ-9 answered in the chat), when something else is said.
+
+    Why: the learned layer never learned the options as answers; read together with the rest they made a crisis
+    (0.68) that neither part is alone, and it then held the rest of a 70-year-old's questionnaire
+    (risk_conversations_heldout31, read). Patterns and languages read every word; an option said alone is read as
+    ever, and so is everything said beside it ("Nearly every day. I think about ending it")."""
+    from haven.safety.patterns import load_pattern_book
+
+    option = load_pattern_book().frames["checkup_option"]
+    rest = [s for s in sentences if not option.fullmatch(s.strip(" .,!?-"))]
+    return rest if rest and len(rest) < len(sentences) else sentences
+
+
 #: The hellos among patterns.yaml's ``foreign_courtesy`` (the rest are thanks).
 _HELLO = re.compile(r"(?:hola|bonjour|salut|ciao|hallo|namaste|kia ora)")
 
@@ -591,6 +607,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # past told as past, the person well now, nothing else in the message read as a crisis
             why = f"{model_says}, told as history"
             return Triage("concern", reading.category, why, audience, language, "model", told_as_history=True)
+        if not reading.risk_cue and frame_in("arranging_a_funeral", reading.sentences):
+            # "The undertaker needs the coffin chosen by Friday, and I've got to write the eulogy" (0.96): the funeral
+            # of someone who died, with no risk word; a check-in that asks, not the card that would then hold
+            return Triage("concern", reading.category, f"{model_says}, but arranging a funeral", audience, language, "model")
         if not reading.risk_cue and looks_ordinary(reading.neighbour_crises) and _asks_about_a_score(reading):
             # "So it says my score is 13. What does that mean? Am I sick?": a question about a check-up, nothing
             # like it among the labelled crises, no risk word; the chat answers it from the check-up's bands
