@@ -308,6 +308,18 @@ def _last_reply(request) -> HistoryTurn | None:
     return next((t for t in reversed(request.history) if t.role == "assistant"), None)
 
 
+#: What the one who died did or was, told in a talk about the loss ("she did all the birthday cards and now i forget
+#: them", "we were married 46 years").
+_WHAT_THEY_DID = re.compile(
+    r"\b(she|he|they)( \w+)? (did|was|were|used to|always|would|made|loved|kept|knew|had|took care of|looked after)\b|"
+    r"\b(we were|we'?d been) (married|together)\b"
+)
+
+
+#: Someone the person cared for at work died ("We lost a patient on Tuesday. It was expected but still it touched me").
+_LOST_AT_WORK = re.compile(r"\b(we|i)( just)? lost (a|another|one of (our|my)) (patients?|residents?|clients?|service users?)\b")
+
+
 class GuideEngine:
     """Scripted replies grounded in the retrieved passages. Build once; ``reply`` is pure."""
 
@@ -730,6 +742,8 @@ class GuideEngine:
         "my girlfriend dumped me yesterday" speaks of a death."""
         if _BREAKUP.search(request.normalised) and not _DEATH.search(request.normalised):
             return phraser.pick("reflect-breakup", P.REFLECT_BREAKUP)
+        if _LOST_AT_WORK.search(request.normalised):  # "We lost a patient on Tuesday": not "someone you love"
+            return phraser.pick("reflect-grief-work", P.REFLECT_GRIEF_AT_WORK)
         return phraser.pick("reflect-grief", P.REFLECT_GRIEF)
 
     def _reflection(self, request, phraser: Phraser) -> str:
@@ -1150,6 +1164,8 @@ class GuideEngine:
             return [phraser.pick("privacy", P.PRIVACY), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         if I.WHAT_HAVEN_IS.search(request.normalised):
             return [phraser.pick("what-haven-is", P.WHAT_HAVEN_IS), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
+        if I.CHARTS.search(request.normalised):
+            return [phraser.pick("charts", P.CHARTS), phraser.pick("charts-q", P.CHARTS_QUESTION)], []
         titles = [self.library.exercises[i].title.lower() for i in sorted(self.library.exercises)[:40]]
         picks = phraser.order("cap-examples", titles)[:2] or ["box breathing"]
         about = phraser.pick("capabilities", P.CAPABILITIES, examples=" and ".join(picks))
@@ -1507,6 +1523,13 @@ class GuideEngine:
             # "she used to lie on her back with her legs in the air, it made us laugh every day": a loved memory
             memory = phraser.pick("listen-memory", P.LISTEN_MEMORY)
             return [f"{memory} {phraser.pick('listen-memory-q', P.LISTEN_MEMORY_QUESTION)}"], []
+        elif "grieving" in (*self._subjects(request), *request.dialogue.topics) and _WHAT_THEY_DID.search(
+            request.normalised
+        ):
+            missed = phraser.pick("listen-missed", P.LISTEN_MISSED)
+            who = re.search(r"\b(she|he)\b", request.normalised)
+            them = {"she": "her", "he": "him"}.get(who.group(1) if who else "", "them")
+            return [f"{missed} {phraser.pick('listen-missed-q', P.LISTEN_MISSED_QUESTION, them=them)}"], []
         else:
             opening = self._said_back(request, phraser) or phraser.pick("listen-ack", self._in_tune(request, P.LISTEN_ACK))
         return [f"{opening} {phraser.pick('listen-q', self._in_tune(request, P.LISTEN_QUESTION))}"], []
@@ -1806,9 +1829,10 @@ class GuideEngine:
 
     @staticmethod
     def _in_their_words(request, phraser: Phraser) -> str | None:
-        """How the person said it feels, said back in their words ("It makes you feel like the villain."), when
-        they said it and it has not been said already; None otherwise."""
-        own = threads.feeling_said_back(request.text)
+        """How the person said it feels, or what they fear, said back in their words ("It makes you feel like the
+        villain.", "You're afraid you'll fail."), when they said it and it has not been said already; None
+        otherwise."""
+        own = threads.feeling_said_back(request.text) or threads.fear_said_back(request.text)
         if own is None or not phraser.fresh(own):
             return None
         phraser.remember(own)

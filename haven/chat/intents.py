@@ -44,7 +44,7 @@ INTENTS = (
 # --- patterns (over haven.chat.understanding.normalise'd text) ---------------------------------------------
 
 GREETING = re.compile(
-    r"^(hi+|hello+|hey+a?|hiya|heya|howdy|yo+|hallo|good (morning|afternoon|evening)|morning|evening|sup|wassup|"
+    r"^(hi+|hello+|hey+a?|hiya|heya|howdy|howya|howaya|how ya|how'?s it going|how are ya|yo+|hallo|good (morning|afternoon|evening)|morning|evening|sup|wassup|"
     # hellos in the languages people mix in ("Namaste.", "kia ora. long shift", "salaam")
     r"namaste|namaskar|kia ora|salaam|salam|as+alam\w*|hola|bonjour|salut|ciao|hoi|hej|sawubona|shalom|aloha|"
     r"g'?day|konnichiwa|merhaba|vanakkam|sat sri akal|bore da|dia dhuit|ola|oi|cze(s|ś)(c|ć))\b"
@@ -121,6 +121,11 @@ PRIVACY = re.compile(
     r" (go|get stored|stored|kept|end up)\b|\b(what|how) do you do with my (data|messages|chats?|info\w*)\b|\bmy privacy\b"
 )
 #: Whether Haven is ChatGPT ("do you use chatgpt or something"); "are you a bot?" is small talk (SMALLTALK).
+#: Asking where to see their mood over time ("and can i see my mood over the last month as a chart").
+CHARTS = re.compile(
+    r"\b(see|show|view|look at|where'?s|where is|where are|where can i (see|find)|find|get)\b.{0,40}\b(charts?|graphs?|"
+    r"trends?|over time|over the last (week|month|\w+ weeks|\w+ months))\b"
+)
 WHAT_HAVEN_IS = re.compile(
     r"\b(do|does) (you|u|haven|it|this) (use|run on) (chatgpt|gpt|openai|ai|an? llm|a language model|an? ai model)\b|"
     r"\b(are (you|u)|is (this|it)) (just )?(chatgpt|gpt|openai|an? llm|a language model)\b|\bchatgpt\b"
@@ -144,7 +149,9 @@ REQUEST = re.compile(
     r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(go on|go ahead)( then)?\b|"
     # "ok the grounding one you mentioned ... go on then": the choice, then the go-ahead at the end
     rf"{GO_AHEAD_NOW}|"
-    r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(the )?\w+( \w+)?( one| thing| exercise)? then\W*$"
+    r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(the )?\w+( \w+)?( one| thing| exercise)? then\W*$|"
+    # "ok yeah the thought check thing", "yes please the breathing one": a yes, then the one chosen
+    r"^((ok|okay|fine|alright|yeah|yes|sure|go on)\W* )+(please |pls )?(the )?\w+( \w+)? (one|thing|exercise)( please| pls)?\W*$"
 )
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
 OPTIONS = re.compile(
@@ -232,7 +239,7 @@ _IS_IT = r"(is it|is this|is that|isn'?t it|am i)"
 _ODD = r"(normal|ok|okay|weird|common|strange|daft|silly|stupid|odd|mad)\b"
 IS_NORMAL = re.compile(
     rf"^{_IS_IT} {_ODD}|"
-    r"\b(difference between|is it normal|is this normal|is it common)\b"
+    r"\b(difference between|is it normal|is this normal|is that normal|is it common|is this common|is that common)\b"
 )
 #: "is it normal to feel kind of flat about it all?": a question about the person's own experience, followed up about
 #: them ("How long has it felt like this for you?"); not "what's the difference between CBT and positive thinking?"
@@ -408,7 +415,7 @@ NOT_HELPED = re.compile(
     r"\bno better( at all| really)?$|\b(it'?s|it is|it was|i'?m|i was|and|still) no better\b|(just |only )made me (more|feel worse|feel more|worse)|(it'?s|it is|it was|that'?s|that was|this is|this was|was) (\w+ )?useless|useless (exercise|thing|advice)|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
 )
 HELPED = re.compile(
-    r"\b(helped|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
+    r"\b(helped|(it|that|this|really|actually|definitely) (did|does) help\b(?!\?)|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!been )working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
     r"(way |much |a lot |a bit |bit |loads )?less (anxious|panicky|tense|wobbly|shaky|angry|wound up|on edge)|"
@@ -656,7 +663,8 @@ def yes_or_no(norm: str) -> str | None:
 #: neurologist gave me", "a meditation app", "tried journaling").
 _OWN_THING = re.compile(
     r"\b(the|a|an|some|that|this|my|their|his|her|these|those) (?P<what>(?:[a-z0-9']+ ){0,2}[a-z0-9']+) "
-    r"(?P<noun>thing|things|app|technique|method|trick|routine|video|class|course|tape|podcast)\b|"
+    r"(?P<noun>thing|things|app|technique|method|trick|routine|video|class|course|tape|podcast)\b"
+    r"(?! (plan|list|exercise|idea|one|approach|schedule|thing)\b)|"
     r"\b(tried|trying|doing|did) (?P<doing>[a-z]+ing)\b"
 )
 #: Something tried, described at length rather than named ("the getting up if you're not asleep after 20 minutes

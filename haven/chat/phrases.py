@@ -135,6 +135,11 @@ REFLECT_GRIEF = (
     "I'm really sorry. A loss like this touches everything.",
 )
 #: A breakup, grieved as the loss it is, with no word of a death.
+#: A death at work, of someone the person cared for: grief at work is still grief.
+REFLECT_GRIEF_AT_WORK = (
+    "I'm sorry. Losing someone you cared for at work is still a loss, even when it was expected.",
+    "That's a loss too, even when it was expected. It makes sense that it touched you.",
+)
 REFLECT_BREAKUP = (
     "I'm sorry. A breakup can hurt so much.",
     "I'm sorry you're going through a breakup. It can turn everything upside down.",
@@ -352,6 +357,13 @@ PRIVACY = (
     "clinician on the Sharing page. Settings, under Privacy, shows where it's kept and lets you export or delete it; "
     "on your own computer you can lock it with a passphrase too.",
 )
+#: "can i see my mood over the last month as a chart": where the charts are.
+CHARTS = (
+    "The Mood page shows your check-ins over the last 30 days, and the Insights page has charts of your mood, "
+    "your check-up scores and what has helped, for whatever period you pick. They're drawn from what you've logged in "
+    "Haven, so the more check-ins, the clearer the picture.",
+)
+CHARTS_QUESTION = ("Is there anything on your mind today?", "How have things been for you lately?")
 #: "do you use chatgpt or something": what answers here.
 WHAT_HAVEN_IS = (
     "I'm not a person, and I'm not ChatGPT. I'm Haven, a self-help guide: my replies are put together from Haven's "
@@ -535,8 +547,20 @@ LISTEN_MEMORY_QUESTION = (
     "What else do you remember?",
     "Go on, I'm listening.",
 )
+#: Listening to a loss, when the person tells what the one they lost did ("she did all the birthday cards and now i
+#: forget them"): the everyday gap named, not "Mm, that makes sense. What's on your mind?".
+LISTEN_MISSED = (
+    "It's often the everyday things they did that leave the biggest gap.",
+    "So much of a shared life lives in small things like that.",
+    "Those everyday things hold so much of a person.",
+)
+LISTEN_MISSED_QUESTION = (
+    "What do you miss most?",
+    "Tell me more about {them}, if you'd like.",
+    "What was your life together like?",
+)
 LISTEN_QUESTION = (
-    "What's on your mind?",
+    "How has that been for you?",
     "Go on, I'm here.",
     "What else is going on for you?",
     "How does that sit with you?",

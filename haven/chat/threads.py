@@ -708,6 +708,43 @@ def feeling_said_back(text: str) -> str | None:
     return said + "."
 
 
+#: A fear about what will happen, said as "(scared) that I'll fail and my mum will be so disappointed".
+_FEAR = re.compile(
+    r"^(?:(?:mostly|mainly|just|really|honestly|i guess|i think)\s+)*(?:(?:i'?m |im |i am )?(?:so |really )?"
+    r"(?:scared|afraid|worried|terrified|frightened)(?: that)?|(?:i )?(?:worry|fear)(?: that)?|that)\s+"
+    r"(?P<who>i'?ll|ill|i will|i'?m going to|im going to|im gonna|i might)\s+(?P<what>[a-z' ]+?)"
+    r"(?:\s+and\s+(?:that\s+)?(?P<other>my (?:mum|mom|mam|dad|parents|family|boss|manager|teacher|partner|wife|husband|"
+    r"girlfriend|boyfriend|friends|kids)|everyone|people) (?:will|'ll|ll|would|might|is going to|are going to)"
+    r" (?P<then>be (?:so |really |very )?[a-z]+|think [a-z' ]+|[a-z]+))?\W*$"
+)
+#: Spellings a fear is not said back in ("my mum will be so dissapointed" is said back spelled right).
+_SPELLED = {"dissapointed": "disappointed", "dissappointed": "disappointed", "dissapoint": "disappoint"}
+
+
+def fear_said_back(text: str) -> str | None:
+    """A fear the person named, said back in their words ("mostly that ill fail and my mum will be so
+    dissapointed" -> "You're afraid you'll fail, and that your mum will be so disappointed."); None when the
+    message names none, or it is long, dark or in text-speak.
+
+    Why: the blind reading scored "Thanks for telling me about studying." after that answer as empathy that does not
+    fit: it could follow any message. The fear said back shows it was heard."""
+    from haven.chat.understanding import normalise  # understanding imports this module
+
+    found = _FEAR.match(normalise(text).strip())
+    if found is None:
+        return None
+    what = " ".join(_SPELLED.get(w, w) for w in found.group("what").split())
+    then = " ".join(_SPELLED.get(w, w) for w in (found.group("then") or "").split())
+    said = f"{what} {then}"
+    if len(what.split()) > 8 or _TEXT_SPEAK.search(said) or _DARK.search(said) or re.search(r"\b(my|me|i)\b", then):
+        return None
+    you = "you might" if found.group("who") == "i might" else "you'll"
+    fear = f"You're afraid {you} {to_you(what)}"
+    if found.group("other"):
+        fear += f", and that {to_you(found.group('other'))} will {then}"
+    return fear + "."
+
+
 def tells_what_happened(norm: str) -> bool:
     """True if the message itself tells what someone does or did (so Haven does not ask "what happened?")."""
     return len(norm.split()) >= 5 and bool(_TELLS.search(norm))
