@@ -1326,6 +1326,10 @@ class GuideEngine:
                 return exercise
         fitting = named or not self._subjects(request)
         articles = [h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))]
+        if request.normalised.startswith(("why", "how come")):
+            # "why does this keep happening on trains": the section that says why ("Why panic happens") before an
+            # overview the search put first
+            articles.sort(key=lambda h: not (h.section or "").lower().startswith("why"))
         if I.TO_READ.search(request.normalised):
             pointer = self._reading_pointer(request, articles, named, phraser, citer)
             if pointer is not None:  # "Is there something to read on carer burnout though?"
@@ -1617,6 +1621,8 @@ class GuideEngine:
             person = re.search(r"\b(real|human|person)\b", request.normalised)
             said = P.SMALLTALK_PERSON if person else P.SMALLTALK_BOT
             return [f"{phraser.pick('smalltalk-bot', said)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"], []
+        if I.GAMING.search(request.normalised):  # a game's boss, not a problem to solve
+            return [f"{phraser.pick('smalltalk-game', P.SMALLTALK_GAME)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"], []
         return [
             f"{phraser.pick('smalltalk', P.SMALLTALK)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"
         ], []
@@ -1819,7 +1825,7 @@ class GuideEngine:
         encouraged. Why: "ok ok im trying" in a panic in a shop was asked "What would feel like one small step
         forward today?", and "a bit better. still shaky" "What's been going well?"."""
         norm = request.normalised
-        if outcome_of(norm) == "helped" or re.search(r"\b(better|calmer|easing|easier|slowing)\b", norm):
+        if outcome_of(norm) == "helped" or re.search(r"\b(better|calmer|easing|easier|slowing|slower|passing|settling)\b", norm):
             return phraser.pick("moment-easing", P.MOMENT_EASING)
         if _FEARED.search(norm):
             # "when there is turbulence I am sure we will fall from the sky": the fear itself, met, not "You're

@@ -56,6 +56,8 @@ _THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers)\b")
 _DID_IT = re.compile(r"\b(i (did|tried|finished|have done|'?ve done|just did|just finished)|did (it|that)|done it)\b")
 #: How the person is now, said on its own ("I feel calmer", "bit better i think", "that helped").
 _STATUS = re.compile(r"^(ok(ay)? |yeah |well |honestly )?(i feel|i'?m feeling|feeling|feel|i'?m|that|it|this|it'?s|that'?s|much|a bit|bit|a little|already)\b")
+#: The feeling passing, said mid-steps ("ok its passing. i think im ok now"): the exercise has done its work.
+_EASED = re.compile(r"\b((it'?s|its|it is) (passing|passed|going off|wearing off)|(i'?m|im) ok(ay)? now)\b")
 #: The exercise itself is not helping ("this isn't helping"), as against a harsh thought ("I'm useless").
 _NOT_HELPING = re.compile(
     r"\b(this|it|that)('?s| is)? (not|isn'?t|doesn'?t|does not|won'?t|is not) (really )?(help|work)\w*|"
@@ -229,7 +231,8 @@ def ends_early(ex: Exercise, index: int, norm: str, outcome: str | None) -> bool
         return outcome == "not_helped" and bool(_NOT_HELPING.search(norm)) and len(norm.split()) <= 8
     if rating(norm) is not None:
         return False
-    return thanked or bool(_DID_IT.search(norm)) or (len(norm.split()) <= 6 and bool(_STATUS.search(norm)))
+    eased = outcome == "helped" and bool(_EASED.search(norm))  # "ok its passing. i think im ok now"
+    return thanked or eased or bool(_DID_IT.search(norm)) or (len(norm.split()) <= 6 and bool(_STATUS.search(norm)))
 
 
 def helped_said(text: str) -> bool | None:
@@ -238,6 +241,13 @@ def helped_said(text: str) -> bool | None:
     from haven.chat.understanding import normalise
 
     return {"helped": True, "not_helped": False}.get(outcome_of(normalise(text)) or "")
+
+
+def _skipped(text: str) -> bool:
+    """Whether a message asks to skip the step: a skip word in a short message ("skip", "dunno", "just start"), not in
+    an answer of its own ("seat, window, man with a blue bag, the sign saying next stop Clapham Junction" was read
+    as a skip for its "next", and the five things asked for again)."""
+    return bool(_SKIP.search(text.lower())) and len(text.split()) <= 5
 
 
 def _answered_step(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
@@ -251,7 +261,7 @@ def _answered_step(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
     if (
         step.saves == "before"
         and rating(text) is None
-        and not _SKIP.search(text.lower())
+        and not _skipped(text)
         and not _BEGIN.fullmatch(text.lower().strip())
         and following < len(steps)
         and steps[following].saves not in ("before", "after")

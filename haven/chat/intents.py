@@ -121,6 +121,12 @@ PRIVACY = re.compile(
     r" (go|get stored|stored|kept|end up)\b|\b(what|how) do you do with my (data|messages|chats?|info\w*)\b|\bmy privacy\b"
 )
 #: Whether Haven is ChatGPT ("do you use chatgpt or something"); "are you a bot?" is small talk (SMALLTALK).
+#: A video game talked about ("this boss fight is killing me, been stuck on Malenia for 3 days"): small talk, met as such.
+GAMING = re.compile(
+    r"\b(boss fights?|boss battles?|final boss|stuck on (this|that|the|a) (level|boss|quest|mission)|rage ?quit\w*|"
+    r"respawn\w*|elden ring|fortnite|minecraft|valorant|warzone|call of duty|ranked (games?|matches)|speedrun\w*|"
+    r"my (ps5|xbox|switch|controller)|(this|the|a) (game|level|raid|quest) (is|was|keeps))\b"
+)
 #: Asking where to see their mood over time ("and can i see my mood over the last month as a chart").
 CHARTS = re.compile(
     r"\b(see|show|view|look at|where'?s|where is|where are|where can i (see|find)|find|get)\b.{0,40}\b(charts?|graphs?|"
@@ -351,6 +357,8 @@ LISTEN = re.compile(
 #: Right now, in the body: steps in the chat, not a menu.
 NOW = re.compile(
     r"\b(right now|rn|at the moment|atm|this second|this minute|happening now|as we speak|now)\b|"
+    # "its happening again on the train the panic thing": it is going on as they type
+    r"\b(it'?s|its|it is) (happening|starting|kicking off)( again)?\b|"
     r"\b(i'?m|im) (on|in|at) (the |a )?\w+|having a panic attack"
 )
 ACUTE = re.compile(
@@ -375,8 +383,9 @@ WAITING_NOW = re.compile(
 #: air", "my hands are shaking and I can't catch my breath"), not as a habit ("my chest is tight most mornings"): the
 #: moment. One sign alone ("I'm so anxious my heart is pounding") is a feeling to be heard first.
 BODY_NOW = re.compile(
-    r"\b(heart|chest|hands?|legs?|knees?|body|stomach)('?s| is| are) (\w+ )?(hammering|pounding|racing|thumping|tight|"
-    r"shaking|trembling|churning)\b|\b(can ?not|can'?t) (get enough air|breathe|catch my breath)\b"
+    r"\b(heart|chest|hands?|legs?|knees?|body|stomach)('?s| is| are)? (\w+ )?(hammering|pounding|racing|thumping|tight|"
+    r"shaking|trembling|churning|going (mad|crazy|mental))\b|\b(can ?not|can'?t) (get enough air|breathe|catch my breath|"
+    r"get a (proper|full|deep|decent) breath)\b"
 )
 HABITUAL = re.compile(
     r"\b(when|whenever|every time|always|sometimes|often|usually|used to|lately|recently|these days|all the time|"
@@ -418,6 +427,8 @@ HELPED = re.compile(
     r"\b(helped|(it|that|this|really|actually|definitely) (did|does) help\b(?!\?)|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!been )working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
+    # "ok its passing. i think im ok now", said in the middle of the steps
+    r"(it'?s|its|it is) (passing|passed|going off|wearing off)|(i think )?(i'?m|im) ok(ay)? now|"
     r"(way |much |a lot |a bit |bit |loads )?less (anxious|panicky|tense|wobbly|shaky|angry|wound up|on edge)|"
     # "did the 5-4-3-2-1 before it got bad. made it all the way to Berri-UQAM without freaking out"
     r"(made it|got|managed)( \w+){0,6} without (freaking out|panicking|a panic attack|an attack|losing it|a meltdown)|"
@@ -632,7 +643,10 @@ ERRAND = re.compile(
     r"\b(visas?|passports?|headsets?|headphones|laptops?|flights?|train times|opening hours|"
     r"(decent|good|cheap|best) \w+ (under|for less than|below) |"
     # "btw do u know any decent ramen places in leeds lol": somewhere to eat or go, asked for
-    r"(decent|good|cheap|best|nice) (\w+ )?(places?|restaurants?|cafes?|bars?|pubs?|shops?|hotels?) (in|near|around) )"
+    r"(decent|good|cheap|best|nice) (\w+ )?(places?|restaurants?|cafes?|bars?|pubs?|shops?|hotels?) (in|near|around) |"
+    # "what's a good late night snack that isnt crisps": something to eat, watch or play, asked for
+    r"(what'?s|whats|what is|any) (a |some )?(good|decent|nice|quick|easy|healthy|tasty) (\w+ ){0,2}(snacks?|recipes?|"
+    r"meals?|dinners?|lunch|breakfast|films?|movies?|shows?|series|books?|games?|podcasts?)\b)"
 )
 OFF_SUBJECT = re.compile(
     r"\b(recipes?|weather|forecast|football|scores?|capital of|python|javascript|sql|code|calories|translate|"

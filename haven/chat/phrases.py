@@ -803,6 +803,11 @@ SMALLTALK_PERSON = (
     "No, I'm not a person: I'm a computer program, a self-help guide built on ideas from CBT. I can listen, share "
     "short pieces from Haven's library and walk you through exercises, and I'm not a therapist.",
 )
+#: A game talked about: met as the game it is.
+SMALLTALK_GAME = (
+    "That sounds like a properly stubborn boss. Sometimes a break and fresh eyes does more than the next try.",
+    "Games like that can be maddening and brilliant at once. A short break often helps more than one more go.",
+)
 SMALLTALK_QUESTION = ("How are you doing?", "How are things with you today?", "What's on your mind?")
 #: "Do I have X?": never a diagnosis.
 CONDITION = (

@@ -53,7 +53,7 @@ FEELINGS: tuple[Feeling, ...] = (
         # "down" as a mood only where a mood is said ("feeling down", "I'm so down", "down lately"); elsewhere it is
         # a phrasal verb ("writing the worries down", "calm down", "put them down"), which no list of verbs covers
         r"\b(feel|feels|feeling|felt|i'?m|im|i am|been|so|really|pretty|quite|bit|very|kinda|kind of|more|always|just|still|getting) down\b"
-        r"(?! (to|the|at|by|from|there|here|in|on|with)\b)|\bdown (lately|recently|today|all (day|week)|in the dumps)\b|\b(sad|low|depress\w*|hopeless|miserable|blue|unhappy|tearful|gloomy)\b|"
+        r"(?! (to|the|at|by|from|there|here|in|on|with)\b)|\bdown (lately|recently|today|all (day|week)|in the dumps)\b|\b(sad|low|depress\w*|hopeless|miserable|unhappy|tearful|gloomy)\b|\b(feel\w*|felt|bit|so|a little|kinda) blue\b|"
         # crying said of oneself ("been crying all day"), not of someone else ("my youngest cried")
         r"\b(i|i'?m|im|been|keep|kept|started|start|stop|was|am|just) (\w+ )?(crying|cried)\b|\bin tears\b|"
         r"\b(meh|blah)\b|\b(feel|feels|feeling|felt|i'?m|im|so|bit|really|pretty|quite|very|just|kinda|kind of|sort of|all) flat\b|"
@@ -224,7 +224,7 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "work",
-        r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss|manager|colleague|office|meeting|shift|career|interview|\brotas?\b|handover|short.staffed|overtime|workload|"
+        r"(?<!n't )(?<!not )\bwork(?!ed\b)(?!ing on\b)|\bworked (late|all|overtime|extra|through|shifts?)|\bjob\b|boss(?! (fight|battle|level|fights|battles)\b)(?<!final boss)|manager|colleague|office|meeting|shift|career|interview|\brotas?\b|handover|short.staffed|overtime|workload|"
         # a kitchen, a ward, a shop floor: "head chef screamed at me", "a double, 14 hrs on the line"
         r"head chef|\bsous\b|\bthe brigade\b|\bon the line\b|\bdouble shift|\bpulled a double|\bjust (did|got home from|finished) a double\b|"
         r"\b(my|the) (supervisor|line manager|practice manager|team lead(er)?|foreman|gaffer)\b",
@@ -421,6 +421,8 @@ _SPOILED = re.compile(
 _LETTING_DOWN = re.compile(r"\b(fail\w*|flunk\w*|let (?:them|her|him|everyone|my \w+) down|disappoint\w*|dissapoint\w*)\b")
 #: A question about what was said before ("like this", "this way"): its subject is the conversation's.
 _REFERS_BACK = re.compile(r"\b(like|about) (this|that)\b|\b(this|that) way\b|\bfeel (this|that)\b")
+#: A question about what was just happening ("why does this keep happening on trains"), question mark or not.
+_WHY_THIS = re.compile(r"(why|how come|what makes)\b.{0,30}\b(this|it|that)\b (keep|keeps|always|still|happen\w*)\b")
 _SLEEPING_WELL = re.compile(
     r"\b(sleep(ing)?|slept)( (is|has been|'?s been|has got|got))? (a lot |much |so much |a bit |loads |way |really |so )?"
     r"(better|well|fine|great|like a (log|baby))\b"
@@ -447,7 +449,7 @@ _ASKS = re.compile(r"(what|whats|what'?s|how|why|when|where|who|which|is|are|doe
 _WHAT_TO_DO = re.compile(
     r"\b(what (do|can|should|could) (i|people|you) (do|try)|what (else )?(can|could|should) i do|"
     r"how (do|can|should|could|does|would) (i|people|you|anyone|someone|one|others|folks)( actually| even| ever| normally"
-    r"| usually| best)? (stop|keep|deal|cope|handle|manage|make|get|break|calm|switch|quiet|not|deal|shut|turn off)|"
+    r"| usually| best)? (stop|keep|deal|cope|handle|manage|make|get|break|calm|switch|quiet|not|deal|shut|turn off|start|begin|focus)|"
     r"how to (stop|deal with|cope with|handle|manage|calm|switch off|quiet|shut off|turn off))\b"
 )
 #: Where a question may start without a question mark: the start of a sentence, after a word or two of lead-in
@@ -694,6 +696,8 @@ _SHORT_NAMES = {
     "panic attacks": "panic-attacks",
     "thought check": "thought-record",
     "5 4 3 2 1": "grounding-54321",
+    "5 things": "grounding-54321",
+    "five things": "grounding-54321",
     "54321": "grounding-54321",
     "check a thought": "thought-record",
     "check this thought": "thought-record",
@@ -1104,6 +1108,8 @@ class Understander:
             return I.Reading("exercise_request", exercise=state.offered[0])  # "can we do one now?"
         if I.CONDITION.search(norm) or I.IS_NORMAL.search(norm) or I.THOUGHT_OR_FEELING.search(norm):
             return I.Reading("question")
+        if state.topics and _WHY_THIS.match(norm):
+            return I.Reading("question")  # "why does this keep happening on trains", after a panic there
         if I.TO_READ.search(norm) and not I.REFUSAL.search(norm):  # "Is there something to read on carer burnout?"
             return I.Reading("question")
         if named in self.library.articles and I.ASKS_ABOUT.search(norm):
@@ -1148,13 +1154,15 @@ class Understander:
         asked_after = unrelated and I.ASKING.search(re.sub(r"^\W*(but|though|so|,)?\W*", "", norm[unrelated.end():]))
         if strong is None and asked_after and not feelings:
             strong = "offtopic"  # "fair. totally unrelated but do you know when the Raptors play next": they say so
+        if strong is None and not feelings and not themes and I.GAMING.search(norm):
+            strong = "smalltalk"  # "this boss fight is killing me, been stuck on Malenia for 3 days": a game, chatted about
         if strong is None and I.TRANSLATION.search(norm):
             strong = "offtopic"  # "also random but how do u say ... in french", whatever Haven asked before
         if strong is None and _introduces_self(norm, feelings, themes, pending):
             strong = "greeting"
         if strong is None and self._offtopic(vector, feelings, themes, I.OFFTOPIC_CLEAR_MARGIN, norm):
             strong = "offtopic"  # "write me some python code" answers nothing Haven asked
-        if strong is None and not feelings and _ERRAND_ASKED.search(norm) and I.ERRAND.search(norm):
+        if strong is None and not feelings and I.ERRAND.search(norm) and (_ERRAND_ASKED.search(norm) or re.search(r"\bwhat'?s a\b", norm)):
             strong = "offtopic"  # "btw do u know any decent headsets under 50 quid": an errand, whatever was asked
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
             return I.Reading("answer", answers=True)
@@ -1221,6 +1229,8 @@ class Understander:
             return I.Reading("venting")
         if I.HELP_NOW.search(norm):
             return I.Reading("in_the_moment")
+        if _WHY_THIS.match(norm):
+            return None  # "why does this keep happening on trains": a question of their own, answered
         if I.LUCK.search(norm) or I.GOODBYE.search(norm) or _ENDS_WITH_GOODBYE.search(norm):
             return I.Reading("goodbye")  # "paper's coming round now, wish me luck", "she's stirring, got to go. ta x"
         if state.run and state.run["step"] == 0 and I.TRIED.search(norm) and not I.NUMBER.search(norm):
