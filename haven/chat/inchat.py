@@ -44,7 +44,10 @@ _BEGIN_WORD = (
     r"start|fine|alright|all right|right|cool|great|so|then|please|thanks|(?:ready )?when you are)"
 )
 _BEGIN = re.compile(rf"{_BEGIN_WORD}(?:[\s,.!]+{_BEGIN_WORD})*\W*")
-_NUMBER = re.compile(r"\b(10|[0-9])\b")
+#: A 0-10 rating: a number that does not count something else ("did the 4 rounds", "5 mins", "3 things").
+_NUMBER = re.compile(
+    r"\b(10|[0-9])\b(?! ?(rounds?|times?|breaths?|mins?|minutes?|secs?|seconds?|hours?|hrs?|days?|things?|goes|boxes|counts?)\b)"
+)
 #: Words of breathing already done ("did the breathing, my chest loosened"), said before the steps were shown.
 _BREATHED = re.compile(r"\b(breath\w*|inhal\w*|exhal\w*|counted|counting|boxes|rounds?)\b")
 _NOT_DONE = re.compile(r"\b(skip|couldn'?t|can'?t|didn'?t|did not|not really)\b")

@@ -44,7 +44,7 @@ INTENTS = (
 # --- patterns (over haven.chat.understanding.normalise'd text) ---------------------------------------------
 
 GREETING = re.compile(
-    r"^(hi+|hello+|hey+a?|hiya|heya|howdy|howya|howaya|how ya|how'?s it going|how are ya|yo+|hallo|good (morning|afternoon|evening)|morning|evening|sup|wassup|"
+    r"^(hi+|hello+|hey+a?|hiya|heya|howdy|howya|howaya|how ya|how are ya|yo+|hallo|good (morning|afternoon|evening)|morning|evening|sup|wassup|"
     # hellos in the languages people mix in ("Namaste.", "kia ora. long shift", "salaam")
     r"namaste|namaskar|kia ora|salaam|salam|as+alam\w*|hola|bonjour|salut|ciao|hoi|hej|sawubona|shalom|aloha|"
     r"g'?day|konnichiwa|merhaba|vanakkam|sat sri akal|bore da|dia dhuit|ola|oi|cze(s|ś)(c|ć))\b"
@@ -105,7 +105,7 @@ GOODBYE = re.compile(
     r"^((ok|okay|yeah|right) )*(thanks|thank you|cheers|ta)\b.{0,40}\b(night|nite|gn|bye)( (x+|all|then|now))?\W*$"
 )
 CAPABILITIES = re.compile(
-    r"what (can|do) you do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
+    r"what (can|do) (you|u) (actually |even |really )?do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
     r"what is haven|what'?s haven|what can i do here|how do i use|^help\W*$|what do you offer|what can u do|"
     r"how (is|can|could|would|will|does|do) (talking to |typing to |chatting (to|with) )?(this|a program|a bot|a chatbot|an app|"
     r"a computer|you|an ai) (supposed to |going to |meant to |actually |even )*help"
@@ -129,8 +129,9 @@ GAMING = re.compile(
 )
 #: Asking where to see their mood over time ("and can i see my mood over the last month as a chart").
 CHARTS = re.compile(
-    r"\b(see|show|view|look at|where'?s|where is|where are|where can i (see|find)|find|get)\b.{0,40}\b(charts?|graphs?|"
-    r"trends?|over time|over the last (week|month|\w+ weeks|\w+ months))\b"
+    r"\b(see|show|view|look at|where'?s|where is|where are|where can i (see|find)|find)\b.{0,40}\b(charts?|graphs?)\b|"
+    r"\b(see|show|view|look at)( me)? (my )?(mood|scores?|progress|check ?-?ins?)( \w+){0,3} (over time|trends?|"
+    r"over the (last|past) (week|month|\w+ weeks|\w+ months))\b"
 )
 WHAT_HAVEN_IS = re.compile(
     r"\b(do|does) (you|u|haven|it|this) (use|run on) (chatgpt|gpt|openai|ai|an? llm|a language model|an? ai model)\b|"
@@ -148,6 +149,7 @@ GO_AHEAD_NOW = r"\b(?:go on|go ahead|let'?s go|let'?s do it) then\W*$"
 REQUEST = re.compile(
     r"\b(can|could|shall) (we|i|you) (do|try|start|begin|practi[cs]e)|\blet'?s (do|try|start)|"
     r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(guide me through|walk me through|take me through|"
+    r"give (us|me) (the|a|an|that|this|some)|"
     r"show me how to do|show me (the|a|an|some|that|this))\b|(^|[.!,;] |\b(ok|okay|yes|yeah|sure|right|alright|fine|so|please|pls) )(start|begin|open)\b|"
     r"\b(start|begin|open) (the|a|an|that|this|some|one|it|up)\b|"
     r"\btry (?!(not )?to\b|and\b|my (best|hardest)\b|(so |really |very )?hard\b)|"

@@ -100,7 +100,9 @@ _KIND_ONE = re.compile(
     r"\b(who is|who'?s|whos|that is|that'?s) (really |quite |pretty )?(nice|kind|friendly|lovely|ok|okay|alright)\b"
 )
 _ASKED_TO_TELL = re.compile(
-    r"\b(tell|told|talk|talked|say|said|spoken|speak|bring it up|raise|mention|respond|react)\b", re.I
+    # not "What would you like to talk about?", which asks for a topic ("no rain on the place for 8 months" is one)
+    r"\b(tell|told|talk(?! about)|talked(?! about)|say|said|spoken|speak(?! about)|bring it up|raise|mention|respond|react)\b",
+    re.I
 )
 
 #: Haven's question asked for a step ("What would help you keep it going?", "What could you start with this

@@ -285,12 +285,17 @@ def assess(
         # said to the step, in the step's words, it is the breathing
         verdict = Triage("none", None, "an answer to the exercise step in the chat; read alone: " + alone.evidence)
         return Assessment(verdict, _calm(state, recent), "normal")
+    if exercise_step and question and _concern_at_a_step(words, state, alone, phrases):
+        # "what would I tell a friend? probably that everyone gets stuck sometimes", to the thought check's "what would
+        # you say to a friend who had this thought?": the learned layer read a worried friend (0.74 risk)
+        verdict = Triage("none", None, "an answer to the exercise step in the chat; read alone: " + alone.evidence)
+        return Assessment(verdict, _calm(state, recent), "normal")
     corrects = bool(phrases.correction.search(words))
     if corrects and state.level == "concern" and not _still_risky(_rest(words, phrases.correction)):
         category = state.category or alone.category
         verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], state.audience)
         return Assessment(verdict, RiskState("clear", watch=WATCH, corrected=category), "step_down")
-    if (answer.risk_admitted and not _told_as_past(words) or answer.unsafe) and not alone.is_crisis:
+    if ((answer.risk_admitted and not _told_as_past(words)) or answer.unsafe) and not alone.is_crisis:
         category = _question_category(question) or state.category or alone.category or "suicide"
         why = "yes to Haven's check-in question" if answer.risk_admitted else "not sure they are safe"
         verdict = Triage("crisis", category, why, state.audience or "self")
@@ -435,6 +440,20 @@ def _answered_the_step(text: str, words: str, state: RiskState, alone: Triage, p
     said = text.lower()  # read with its punctuation, as the learned layer read it
     rest = phrases.step_answer.sub(" ", said)
     return rest != said and not read_message(rest).is_risk
+
+
+def _concern_at_a_step(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether a check-in, not a crisis, would come only from the learned layer reading an answer to a step of an
+    exercise running in the chat, in a calm conversation, with no risk word, means or time in it. A crisis reading
+    is left to :func:`_answered_the_step`, which asks more."""
+    return (
+        alone.level == "concern"
+        and alone.source == "model"
+        and state.level == "clear"
+        and not state.watch
+        and not state.corrected
+        and not _risk_words(words, phrases)
+    )
 
 
 def _asked_just_now(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:

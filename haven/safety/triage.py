@@ -379,6 +379,14 @@ def _someone_elses_eating(reading: Reading) -> bool:
 
     if reading.category != "eating_disorder":
         return False
+    return _their_food_eaten(reading)
+
+
+def _their_food_eaten(reading: Reading) -> bool:
+    """Every eating word in the most worrying window is someone else eating the person's food ("and he ate my
+    halloumi. labelled halloumi. with my NAME on it")."""
+    from haven.safety.patterns import load_pattern_book
+
     frames = load_pattern_book().frames
     window = " ".join(reading.window.lower().split())
     return bool(frames["food_taken"].search(window)) and not frames["eating_words"].search(
@@ -607,6 +615,11 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # past told as past, the person well now, nothing else in the message read as a crisis
             why = f"{model_says}, told as history"
             return Triage("concern", reading.category, why, audience, language, "model", told_as_history=True)
+        if not reading.risk_cue and reading.category in ("medical_emergency", "eating_disorder") and _their_food_eaten(
+            reading
+        ):
+            # "and he ate my halloumi. labelled halloumi." read 0.72 medical: a flatmate ate their food, no one is ill
+            return Triage("none", None, f"{model_says}, but someone else ate their food", None, language)
         if not reading.risk_cue and frame_in("arranging_a_funeral", reading.sentences):
             # "The undertaker needs the coffin chosen by Friday, and I've got to write the eulogy" (0.96): the funeral
             # of someone who died, with no risk word; a check-in that asks, not the card that would then hold

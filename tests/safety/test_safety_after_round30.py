@@ -128,3 +128,17 @@ def test_yes_that_was_long_ago_and_well_now_is_no_yes_to_thoughts_now(triage_mod
 
 def test_a_craving_for_a_plate_is_no_threat(triage_model):
     assert triage("My husband said he could murder a plate right now but he must wait like everybody haha").level == "none"
+
+
+def test_someone_else_eating_your_food_is_no_emergency(triage_model):
+    # chat_heldout27 (read): a rant about a flatmate raised the medical card, which then held the whole rant
+    assert triage("and he ate my halloumi. labelled halloumi. with my NAME on it").level == "none"
+    assert triage("my toddler ate my pills").level == "crisis"
+
+
+def test_a_check_in_read_into_a_thought_check_answer_is_set_aside(triage_model):
+    step = ["haven exercise: Last one: what would you say to a friend who had this thought?"]
+    answer = "what would I tell a friend? probably that everyone gets stuck sometimes and one slow bug doesn't erase two years of work"
+    assert triage(answer).level == "concern"  # read alone: a worried friend
+    assert triage(answer, step).level == "none"
+    assert triage("what would I tell a friend? that they should just end it, like I will tonight", step).level == "crisis"
