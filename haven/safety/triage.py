@@ -375,8 +375,6 @@ def _someone_elses_eating(reading: Reading) -> bool:
     """An eating-disorder check-in asks "how have eating and food been for you lately?"; the learned layer's
     concern of that kind, where every eating word is someone else eating the person's food ("my flatmate keeps eating
     my food and then acts like i'm being petty"), asks it of no one."""
-    from haven.safety.patterns import load_pattern_book
-
     if reading.category != "eating_disorder":
         return False
     return _their_food_eaten(reading)
