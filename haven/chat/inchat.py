@@ -60,7 +60,11 @@ _DID_IT = re.compile(r"\b(i (did|tried|finished|have done|'?ve done|just did|jus
 #: How the person is now, said on its own ("I feel calmer", "bit better i think", "that helped").
 _STATUS = re.compile(r"^(ok(ay)? |yeah |well |honestly )?(i feel|i'?m feeling|feeling|feel|i'?m|that|it|this|it'?s|that'?s|much|a bit|bit|a little|already)\b")
 #: The feeling passing, said mid-steps ("ok its passing. i think im ok now"): the exercise has done its work.
-_EASED = re.compile(r"\b((it'?s|its|it is) (passing|passed|going off|wearing off)|(i'?m|im) ok(ay)? now)\b")
+_EASED = re.compile(
+    r"\b((it'?s|its|it is) (passing|passed|going off|wearing off)|(i'?m|im) ok(ay)? now|"
+    # "that was actually quite nice, made me properly look at her little hands for once. feel a bit calmer"
+    r"(that|this) was (actually |really |quite |so )*(nice|good|helpful|lovely|calming))\b"
+)
 #: The exercise itself is not helping ("this isn't helping"), as against a harsh thought ("I'm useless").
 _NOT_HELPING = re.compile(
     r"\b(this|it|that)('?s| is)? (not|isn'?t|doesn'?t|does not|won'?t|is not) (really )?(help|work)\w*|"

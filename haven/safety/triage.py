@@ -618,10 +618,13 @@ def _decide(reading: Reading, thresholds) -> Triage:
         ):
             # "and he ate my halloumi. labelled halloumi." read 0.72 medical: a flatmate ate their food, no one is ill
             return Triage("none", None, f"{model_says}, but someone else ate their food", None, language)
-        if not reading.risk_cue and frame_in("arranging_a_funeral", reading.sentences):
-            # "The undertaker needs the coffin chosen by Friday, and I've got to write the eulogy" (0.96): the funeral
-            # of someone who died, with no risk word; a check-in that asks, not the card that would then hold
-            return Triage("concern", reading.category, f"{model_says}, but arranging a funeral", audience, language, "model")
+        caring = next((f for f in ("arranging_a_funeral", "care_home") if frame_in(f, reading.sentences)), None)
+        if not reading.risk_cue and caring:
+            # "The undertaker needs the coffin chosen by Friday, and I've got to write the eulogy" (0.96), "someone who
+            # won't tell me to put her in a home" (0.96, a carer of a mother with dementia): someone else's funeral or
+            # care, with no risk word; a check-in that asks, not the card that would then hold
+            why = f"{model_says}, but {caring.replace('_', ' ')}"
+            return Triage("concern", reading.category, why, audience, language, "model")
         if not reading.risk_cue and looks_ordinary(reading.neighbour_crises) and _asks_about_a_score(reading):
             # "So it says my score is 13. What does that mean? Am I sick?": a question about a check-up, nothing
             # like it among the labelled crises, no risk word; the chat answers it from the check-up's bands

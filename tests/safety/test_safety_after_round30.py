@@ -142,3 +142,10 @@ def test_a_check_in_read_into_a_thought_check_answer_is_set_aside(triage_model):
     assert triage(answer).level == "concern"  # read alone: a worried friend
     assert triage(answer, step).level == "none"
     assert triage("what would I tell a friend? that they should just end it, like I will tonight", step).level == "crisis"
+
+
+def test_a_care_home_for_someone_looked_after_is_a_check_not_the_card(triage_model):
+    # chat_heldout26 (read): a daughter caring for her mother with dementia got the card, held for six turns
+    said = "No, no breathing exercise, thanks. I just want to say it to someone who won't tell me to put her in a home."
+    assert triage(said).level == "concern"
+    assert triage("I'm going to put her in a home and then end it all").level == "crisis"
