@@ -320,6 +320,13 @@ _WHAT_THEY_DID = re.compile(
 _LOST_AT_WORK = re.compile(r"\b(we|i)( just)? lost (a|another|one of (our|my)) (patients?|residents?|clients?|service users?)\b")
 
 
+#: Whether something suits the person's circumstances ("ok for someone on nights", "for people who sleep in the daytime").
+_SUITS_ME = re.compile(
+    r"\b(ok|okay|good|right|suitable|work|any good) for (someone|somebody|people|anyone|those|me) (who|on|with|that|if)\b|"
+    r"\bfor (people|someone|somebody|those) (who|on|with) \w+|\bif (i|you) (work|sleep) (nights|days|in the day|shifts)\b"
+)
+
+
 class GuideEngine:
     """Scripted replies grounded in the retrieved passages. Build once; ``reply`` is pure."""
 
@@ -1251,6 +1258,56 @@ class GuideEngine:
             return None
         return text if all(phraser.fresh(s) for s in opening) else None
 
+    def _suits_them(self, request, phraser, citer, ex: Exercise):
+        """Whether an exercise suits someone's circumstances, asked ("Is the sleep reset plan ok for someone on nights
+        or is it only for normal hours?", "is there even a sleep plan for people who sleep in the daytime?"): the
+        article passage the search found for the question, quoted, with the exercise kept on offer. None when the
+        question does not ask that, or no article passage was found. Why: both got the plan's summary again and
+        "Would you like to give it a go?", when the library has a section on sleeping around shift work."""
+        if not _SUITS_ME.search(request.normalised):
+            return None
+        article = self._nearest_section(request, ex)
+        found = passages.quotes(article.passage, 2) if article else []
+        # its list too: "Make your room as dark, quiet and cool as you can." when the opening was quoted already
+        found += [i for i in passages.items(article.passage) if len(i.split()) >= 6] if article else []
+        found = [q for q in found if phraser.fresh(q)][:2]
+        if not found:
+            return None
+        n = citer.cite(article)
+        answer = f"{' '.join(found)} [{n}]"
+        if ex.id in request.dialogue.used():  # its button was offered already: not offered a second time
+            return [answer, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
+        return [answer, phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)], [ex.id]
+
+    def _nearest_section(self, request, ex: Exercise) -> Hit | None:
+        """The section, of the articles that name the exercise as related, nearest in meaning to the question (the
+        search, led by the exercise's own name, found only the plan itself and "When to get more help"). None
+        without the embedding model or such an article. The overview and the sections that send elsewhere ("When to
+        get more help") are left out: they answer no question about fit."""
+        from haven.retrieval.embeddings import embed_one
+
+        sections = [
+            hit
+            for doc_id, doc in self.library.articles.items()
+            if ex.id in doc.meta.related_exercises
+            for hit in passages.of_document(self.library, doc_id)
+            if hit.section != "Overview" and not (hit.section or "").lower().startswith(("when to get", "getting more help"))
+        ]
+        if not sections:
+            return None
+        try:
+            question = embed_one(request.normalised)
+            near = [float(embed_one(f"{hit.section}. {hit.passage[:400]}") @ question) for hit in sections]
+            # the question's words that only some sections share count too ("people who sleep in the daytime": the
+            # shifts section says "Daytime sleep"; "sleep" and "night" are in every section and tell nothing)
+            asked = _asked_words(request.normalised)
+            words = [_words(hit.passage) & asked for hit in sections]
+            rare = {w for w in asked if sum(w in ws for ws in words) <= len(sections) // 2}
+            near = [n + self.shared_word_weight * len(ws & rare) for n, ws in zip(near, words, strict=True)]
+        except Exception:  # noqa: BLE001 - no model here: the exercise is explained instead
+            return None
+        return sections[max(range(len(near)), key=near.__getitem__)]
+
     def _explain_exercise(self, request, phraser, citer, ex: Exercise, clarify: bool = False):
         """What an exercise is and what it is for, quoted and cited, and whether it appeals. Suggested in the last
         reply (its button is still there), it is not offered a second time, and its summary, said there, is not
@@ -1293,6 +1350,9 @@ class GuideEngine:
             return self._condition(request, phraser, citer)
         named = request.understanding.named_document
         if named in self.library.exercises:
+            suited = self._suits_them(request, phraser, citer, self.library.exercises[named])
+            if suited is not None:  # "is the sleep reset plan ok for someone on nights?": the library on nights
+                return suited
             return self._explain_exercise(request, phraser, citer, self.library.exercises[named])
         hits = request.hits
         if not named and (self._asks_about_cbt(request) or I.THOUGHT_OR_FEELING.search(request.normalised)):
