@@ -1048,6 +1048,8 @@ class GuideEngine:
         2pm meeting" got "work has been hard lately" and a new exercise; these are the person moving on, or
         telling us who they are, and a reply that follows them is the one that shows it listened."""
         u = request.understanding
+        if I.WEIGHED.search(request.normalised):  # the evidence for and against a thought, weighed in their words
+            return [f"{phraser.pick('weighed', P.WEIGHED)} {phraser.pick('weighed-q', P.WEIGHED_QUESTION)}"]
         if I.REFRAMED.search(request.normalised):  # "Looking at it again... it is probably not about me at all"
             # before the feelings: "she was probably just tired" names her tiredness, not the person's
             return [f"{phraser.pick('reframed', P.REFRAMED)} {phraser.pick('reframed-q', P.REFRAMED_QUESTION)}"]
@@ -1171,6 +1173,8 @@ class GuideEngine:
             return [phraser.pick("privacy", P.PRIVACY), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         if I.WHAT_HAVEN_IS.search(request.normalised):
             return [phraser.pick("what-haven-is", P.WHAT_HAVEN_IS), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
+        if I.MOOD_LOG.search(request.normalised):
+            return [phraser.pick("mood-log", P.MOOD_LOG), phraser.pick("charts-q", P.CHARTS_QUESTION)], []
         if I.CHARTS.search(request.normalised):
             return [phraser.pick("charts", P.CHARTS), phraser.pick("charts-q", P.CHARTS_QUESTION)], []
         titles = [self.library.exercises[i].title.lower() for i in sorted(self.library.exercises)[:40]]

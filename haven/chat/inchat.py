@@ -56,14 +56,16 @@ _ITEMS = re.compile(r"\s*(?:,|;|\n|\band\b|&|\+)\s*")
 #: worries), where "I feel calmer" or "useless" can be the answer itself.
 FREE_TEXT = ("noticed", "automatic_thought", "evidence_against", "balanced_thought", "worries", "set_time", "postpone")
 _THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers)\b")
-_DID_IT = re.compile(r"\b(i (did|tried|finished|have done|'?ve done|just did|just finished)|did (it|that)|done it)\b")
+_DID_IT = re.compile(r"\b(i (did|tried|finished|have done|'?ve done|just did|just finished)|did (it|that)|done it)\b|^done\b")
 #: How the person is now, said on its own ("I feel calmer", "bit better i think", "that helped").
 _STATUS = re.compile(r"^(ok(ay)? |yeah |well |honestly )?(i feel|i'?m feeling|feeling|feel|i'?m|that|it|this|it'?s|that'?s|much|a bit|bit|a little|already)\b")
 #: The feeling passing, said mid-steps ("ok its passing. i think im ok now"): the exercise has done its work.
 _EASED = re.compile(
     r"\b((it'?s|its|it is) (passing|passed|going off|wearing off)|(i'?m|im) ok(ay)? now|"
     # "that was actually quite nice, made me properly look at her little hands for once. feel a bit calmer"
-    r"(that|this) was (actually |really |quite |so )*(nice|good|helpful|lovely|calming))\b"
+    r"(that|this) was (actually |really |quite |so )*(nice|good|helpful|lovely|calming)|"
+    # "my head feels quieter", said to a step
+    r"(head|mind|brain) (feels|is|feeling) (a bit |a little |much |so |way )?(quieter|calmer|clearer|lighter))\b"
 )
 #: The exercise itself is not helping ("this isn't helping"), as against a harsh thought ("I'm useless").
 _NOT_HELPING = re.compile(

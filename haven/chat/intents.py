@@ -127,6 +127,11 @@ GAMING = re.compile(
     r"respawn\w*|elden ring|fortnite|minecraft|valorant|warzone|call of duty|ranked (games?|matches)|speedrun\w*|"
     r"my (ps5|xbox|switch|controller)|(this|the|a) (game|level|raid|quest) (is|was|keeps))\b"
 )
+#: Asking to log their mood ("Could you do me a quick mood check-in as well?", "can we do a quick mood check-in? I want to
+#: record today"): where a check-in is made.
+MOOD_LOG = re.compile(
+    r"\bmood check ?-?in\b|\b(log|record|track|save|note) (down )?(my|today'?s|a|the) mood\b|\brecord today\b"
+)
 #: Asking where to see their mood over time ("and can i see my mood over the last month as a chart").
 CHARTS = re.compile(
     r"\b(see|show|view|look at|where'?s|where is|where are|where can i (see|find)|find)\b.{0,40}\b(charts?|graphs?)\b|"
@@ -158,6 +163,8 @@ REQUEST = re.compile(
     # "ok the grounding one you mentioned ... go on then": the choice, then the go-ahead at the end
     rf"{GO_AHEAD_NOW}|"
     r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(the )?\w+( \w+)?( one| thing| exercise)? then\W*$|"
+    # "a thinking trap thing? sure, show me": the yes at the end of the message
+    r"\b(sure|ok|okay|yes|yeah|alright)\W+(show me|go on( then)?|let'?s (do it|go|try it))\W*$|"
     # "ok yeah the thought check thing", "yes please the breathing one": a yes, then the one chosen
     r"^((ok|okay|fine|alright|yeah|yes|sure|go on)\W* )+(please |pls )?(the )?\w+( \w+)? (one|thing|exercise)( please| pls)?\W*$"
 )
@@ -262,6 +269,8 @@ UNRELATED = re.compile(
 TO_READ = re.compile(
     r"\b(something|anything|stuff|an article|articles|a leaflet|a guide|a page) (i could |i can |to )?(read|look at)\b"
     r"|\b(is there|have you got|do you have|got) (an? |any )?(article|reading|leaflet|guide|page)s?\b"
+    # "Have you got anything on sleep for people who work nights?"
+    r"|\b(is there|have you got|you got|do you have|got) anything (on|about|for)\b"
     # "the article about loneliness, can you show me that one"
     r"|\bthe (article|page|piece|leaflet|reading) (about|on)\b|\b(show|send|give) me (that|the|this) (one|article|page)\b"
 )
@@ -872,7 +881,12 @@ PLAN_WHEN = re.compile(
 #: A memory told in passing ("my gran used to make it with me").
 #: A worry looked at again and seen more kindly ("Looking at it again, he was in meetings all day. It is probably not
 #: about me at all", "maybe I'm jumping to conclusions"): the thought check done in the person's own words.
+#: A thought weighed up in the person's own words, evidence for and against ("i guess the thought is 'im a bad dad'.
+#: evidence for: i lost my temper with the dog... against: shes gaining weight"): a thought record done in the chat.
+WEIGHED = re.compile(r"\bevidence for\b.{3,}\b(evidence )?against\b|\bfor:.{3,}\bagainst:")
 REFRAMED = re.compile(
+    # "ok yeah when i write it out its not as bad as it sounds in my head at 3am"
+    r"\bnot (as|that|so) (bad|true|scary|big|awful) as (it )?(sounds|sounded|seems|seemed|feels|felt|i thought)\b|"
     r"\b(probably|maybe|might be|most likely) (not|nothing) (about|to do with|personal to) me\b|"
     r"\b(i'?m|i am|i was|i might be|maybe i'?m) (probably |just |totally )?(jumping to conclusions|catastrophi[sz]ing|"
     r"mind.?reading|assuming the worst)\b|"

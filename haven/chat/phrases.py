@@ -357,6 +357,12 @@ PRIVACY = (
     "clinician on the Sharing page. Settings, under Privacy, shows where it's kept and lets you export or delete it; "
     "on your own computer you can lock it with a passphrase too.",
 )
+#: "Could you do me a quick mood check-in as well?": where a check-in is made, and where it shows.
+MOOD_LOG = (
+    "A mood check-in lives on the Mood page: a 0-10 for how you feel, and a few words on what's behind it if you "
+    "like. It takes under a minute, and the chart there shows the last 30 days, so you can see whether a stretch "
+    "like this one is dragging things down.",
+)
 #: "can i see my mood over the last month as a chart": where the charts are.
 CHARTS = (
     "The Mood page shows your check-ins over the last 30 days, and the Insights page has charts of your mood, "
@@ -897,6 +903,15 @@ MAKES_SENSE = ("Good, I'm glad that made sense.", "I'm glad that was useful.")
 MAKES_SENSE_QUESTION = (
     "Is there anything you'd like to know more about, or something on your mind?",
     "Would it help to try one of the ideas, or would you rather talk about what's going on?",
+)
+#: A thought weighed up in the person's own words, evidence for and against.
+WEIGHED = (
+    "That's the heart of a thought record, done in your own words: the thought, and the evidence on both sides.",
+    "You've weighed that thought up like a fair judge would, with the evidence on both sides.",
+)
+WEIGHED_QUESTION = (
+    "Looking at all of it together, how true does the thought feel now?",
+    "Seeing both sides written down, is there a fairer way to put the thought?",
 )
 #: A worry seen more kindly in the person's own words ("it is probably not about me at all").
 REFRAMED = (

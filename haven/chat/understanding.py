@@ -1018,7 +1018,9 @@ class Understander:
             if during is not None:
                 return during
         # 1. what wins whatever Haven asked
-        if I.PRIVACY.search(norm) or I.CHARTS.search(norm) or (I.WHAT_HAVEN_IS.search(norm) and not feelings):
+        if I.PRIVACY.search(norm) or I.CHARTS.search(norm) or I.MOOD_LOG.search(norm) or (
+            I.WHAT_HAVEN_IS.search(norm) and not feelings
+        ):
             return I.Reading("capabilities")  # "is this private? does anyone read what I type", "do you use chatgpt"
         if re.match(r"(are you|are u|r u|is this|is it)\b", norm) and I.SMALLTALK.search(norm):
             return I.Reading("smalltalk")  # "are you a real person?": a question about Haven, not a wish for a person
@@ -1229,8 +1231,8 @@ class Understander:
             return I.Reading("venting")
         if I.HELP_NOW.search(norm):
             return I.Reading("in_the_moment")
-        if _WHY_THIS.match(norm):
-            return None  # "why does this keep happening on trains": a question of their own, answered
+        if _WHY_THIS.match(norm) or I.MOOD_LOG.search(norm):
+            return None  # "why does this keep happening on trains", "could you do me a quick mood check-in": answered
         if I.LUCK.search(norm) or I.GOODBYE.search(norm) or _ENDS_WITH_GOODBYE.search(norm):
             return I.Reading("goodbye")  # "paper's coming round now, wish me luck", "she's stirring, got to go. ta x"
         if state.run and state.run["step"] == 0 and I.TRIED.search(norm) and not I.NUMBER.search(norm):
