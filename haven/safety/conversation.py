@@ -285,7 +285,7 @@ def assess(
         # said to the step, in the step's words, it is the breathing
         verdict = Triage("none", None, "an answer to the exercise step in the chat; read alone: " + alone.evidence)
         return Assessment(verdict, _calm(state, recent), "normal")
-    if exercise_step and question and _concern_at_a_step(words, state, alone, phrases):
+    if exercise_step and question and _concern_at_a_step(words, _plain(question), state, alone, phrases):
         # "what would I tell a friend? probably that everyone gets stuck sometimes", to the thought check's "what would
         # you say to a friend who had this thought?": the learned layer read a worried friend (0.74 risk)
         verdict = Triage("none", None, "an answer to the exercise step in the chat; read alone: " + alone.evidence)
@@ -442,18 +442,28 @@ def _answered_the_step(text: str, words: str, state: RiskState, alone: Triage, p
     return rest != said and not read_message(rest).is_risk
 
 
-def _concern_at_a_step(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
-    """Whether a check-in, not a crisis, would come only from the learned layer reading an answer to a step of an
-    exercise running in the chat, in a calm conversation, with no risk word, means or time in it. A crisis reading
-    is left to :func:`_answered_the_step`, which asks more."""
+def _concern_at_a_step(words: str, asked: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether a check-in about someone else comes only from the step's own words: the thought check asks "what would
+    you say to a friend who had this thought?", and the learned layer read the answer ("what would I tell a friend?
+    probably that everyone gets stuck sometimes") as a worried friend (0.74 risk). Only the learned layer's concern,
+    about a third party, in a calm conversation, with the friend named in both the step and the answer and no risk
+    word, means or time of the answer's own; a concern about the person themselves ("i'm so tired of everything",
+    said to a grounding step) is asked about as ever."""
     return (
         alone.level == "concern"
         and alone.source == "model"
+        and alone.audience == "third_party"
+        and bool(_FRIEND.search(asked))
+        and bool(_FRIEND.search(words))
         and state.level == "clear"
         and not state.watch
         and not state.corrected
         and not _risk_words(words, phrases)
     )
+
+
+#: The friend a thought check asks about ("what would you say to a friend who had this thought?").
+_FRIEND = re.compile(r"\b(?:a friend|friend|friends|mate)\b")
 
 
 def _asked_just_now(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:

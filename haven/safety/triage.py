@@ -618,6 +618,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
         ):
             # "and he ate my halloumi. labelled halloumi." read 0.72 medical: a flatmate ate their food, no one is ill
             return Triage("none", None, f"{model_says}, but someone else ate their food", None, language)
+        if not reading.risk_cue and frame_in("privacy_question", reading.sentences):
+            # "Is my data stored anywhere? I don't want my company to see any of this" read 0.69: a question about
+            # Haven itself, which the chat answers plainly (chat_heldout28, read)
+            return Triage("none", None, f"{model_says}, but a question about where their data is kept", None, language)
         caring = next((f for f in ("arranging_a_funeral", "care_home") if frame_in(f, reading.sentences)), None)
         if not reading.risk_cue and caring:
             # "The undertaker needs the coffin chosen by Friday, and I've got to write the eulogy" (0.96), "someone who
