@@ -1265,9 +1265,10 @@ class GuideEngine:
     def _suits_them(self, request, phraser, citer, ex: Exercise):
         """Whether an exercise suits someone's circumstances, asked ("Is the sleep reset plan ok for someone on nights
         or is it only for normal hours?", "is there even a sleep plan for people who sleep in the daytime?"): the
-        article passage the search found for the question, quoted, with the exercise kept on offer. None when the
-        question does not ask that, or no article passage was found. Why: both got the plan's summary again and
-        "Would you like to give it a go?", when the library has a section on sleeping around shift work."""
+        nearest section of the articles related to it (:meth:`_nearest_section`), quoted, with the exercise kept on
+        offer unless offered already. None when the question does not ask that, or nothing fresh is left to quote.
+        Why: both got the plan's summary again and "Would you like to give it a go?", when the library has a section
+        on sleeping around shift work."""
         if not _SUITS_ME.search(request.normalised):
             return None
         article = self._nearest_section(request, ex)
