@@ -327,6 +327,10 @@ _SUITS_ME = re.compile(
 )
 
 
+#: A question why something keeps happening to the person ("why does this keep happening on trains").
+_WHY_MINE = re.compile(r"(why|how come)\b.{0,30}\b(this|it|i|me|my)\b")
+
+
 class GuideEngine:
     """Scripted replies grounded in the retrieved passages. Build once; ``reply`` is pure."""
 
@@ -1133,6 +1137,9 @@ class GuideEngine:
             return [phraser.pick("good-luck", P.GOOD_LUCK)], []
         helped = outcome_of(request.normalised) == "helped"
         options = [t for t in P.THANKS if helped or "helped" not in t]
+        if helped:  # "the breathing helped actually, thanks": glad of it, by name, not only "You're welcome."
+            kind = kind_of(request.normalised)
+            options = [t.format(what=f"the {kind}" if kind else "that") for t in P.THANKS_HELPED]
         closing = I.CLOSING_THANKS.search(request.normalised) and len(request.normalised.split()) > 6
         if closing or _THANKS_FOR_THE_TALK.search(request.normalised):
             # "Thanks for everything", "Thank you for listening. It helped more than I expected": a thank-you for
@@ -1423,8 +1430,9 @@ class GuideEngine:
         n = citer.cite(article)
         answer = f"{quote} [{n}]"
         phraser.remember(answer)
-        if I.OWN_EXPERIENCE.search(request.normalised):
-            return [answer, phraser.pick("explain-q", P.OWN_EXPERIENCE_FOLLOW_UP)], []  # "is it normal to feel..."
+        if I.OWN_EXPERIENCE.search(request.normalised) or _WHY_MINE.match(request.normalised):
+            # "is it normal to feel...", "why does this keep happening on trains": their own experience, not curiosity
+            return [answer, phraser.pick("explain-q", P.OWN_EXPERIENCE_FOLLOW_UP)], []
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
 
     def _reading_pointer(self, request, articles, named, phraser, citer):

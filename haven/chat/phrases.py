@@ -316,6 +316,11 @@ THANKS = (
     "Any time.",
     "Thank you for letting me know.",
 )
+#: "the breathing helped actually, thanks": glad of what helped, by name ({what}: "the breathing", "that").
+THANKS_HELPED = (
+    "I'm really glad {what} helped. It's worth remembering for the next time things get hard.",
+    "That's good to hear: {what} helped. It'll be there whenever you need it again.",
+)
 #: "Thanks, it's my turn now, wish me luck": going in to the thing they were nervous about.
 GOOD_LUCK = (
     "Good luck. You've got this, and I'm here afterwards if you want to tell me how it went.",
