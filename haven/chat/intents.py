@@ -118,7 +118,9 @@ PRIVACY = re.compile(
     r"my (therapist|parents?|mum|mom|dad|school|employer|boss|work)) (\w+ )?(read|see|look at|get to see|store|keep|sell|share)"
     r" (what|this|these|it|my)\b|"
     r"\bwho (can|could|will|gets to) (read|see) (this|what|my|these)\b|\bwhere (is|does|do) (this|my (data|chat|stuff|messages))"
-    r" (go|get stored|stored|kept|end up)\b|\b(what|how) do you do with my (data|messages|chats?|info\w*)\b|\bmy privacy\b"
+    r" (go|get stored|stored|kept|end up)\b|\b(what|how) do you do with my (data|messages|chats?|info\w*)\b|\bmy privacy\b|"
+    # "Is my data stored anywhere? I don't want my company to see any of this" (chat_heldout28, read)
+    r"\b(is|are) my (data|chats?|messages|answers) (\w+ )?(stored|saved|kept|shared|sent)\b"
 )
 #: Whether Haven is ChatGPT ("do you use chatgpt or something"); "are you a bot?" is small talk (SMALLTALK).
 #: A video game talked about ("this boss fight is killing me, been stuck on Malenia for 3 days"): small talk, met as such.
