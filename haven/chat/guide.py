@@ -316,10 +316,6 @@ _WHAT_THEY_DID = re.compile(
 )
 
 
-#: Someone the person cared for at work died ("We lost a patient on Tuesday. It was expected but still it touched me").
-_LOST_AT_WORK = re.compile(r"\b(we|i)( just)? lost (a|another|one of (our|my)) (patients?|residents?|clients?|service users?)\b")
-
-
 #: Whether something suits the person's circumstances ("ok for someone on nights", "for people who sleep in the daytime").
 _SUITS_ME = re.compile(
     r"\b(ok|okay|good|right|suitable|work|any good) for (someone|somebody|people|anyone|those|me) (who|on|with|that|if)\b|"
@@ -753,7 +749,7 @@ class GuideEngine:
         "my girlfriend dumped me yesterday" speaks of a death."""
         if _BREAKUP.search(request.normalised) and not _DEATH.search(request.normalised):
             return phraser.pick("reflect-breakup", P.REFLECT_BREAKUP)
-        if _LOST_AT_WORK.search(request.normalised):  # "We lost a patient on Tuesday": not "someone you love"
+        if I.LOST_AT_WORK.search(request.normalised):  # "We lost a patient on Tuesday": not "someone you love"
             return phraser.pick("reflect-grief-work", P.REFLECT_GRIEF_AT_WORK)
         return phraser.pick("reflect-grief", P.REFLECT_GRIEF)
 

@@ -134,6 +134,9 @@ GAMING = re.compile(
 MOOD_LOG = re.compile(
     r"\bmood check ?-?in\b|\b(log|record|track|save|note) (down )?(my|today'?s|a|the) mood\b|\brecord today\b"
 )
+#: Someone the person cared for at work died ("We lost a patient on Tuesday. It was expected but still it touched me"):
+#: a loss (understanding's "grieving"), met as a loss at work (the guide), never as "someone you love".
+LOST_AT_WORK = re.compile(r"\b(we|i)( just)? lost (a|another|one of (our|my)) (patients?|residents?|clients?|service users?)\b")
 #: Asking where to see their mood over time ("and can i see my mood over the last month as a chart").
 CHARTS = re.compile(
     r"\b(see|show|view|look at|where'?s|where is|where are|where can i (see|find)|find)\b.{0,40}\b(charts?|graphs?)\b|"

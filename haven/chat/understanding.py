@@ -135,7 +135,7 @@ FEELINGS: tuple[Feeling, ...] = (
         r"have been|had been) put (down|to sleep)\b|"
         r"lost (our|my) (dog|cat|pet)|funeral|bereave\w*|miss (him|her|them) so|"
         # "We lost a patient on Tuesday": a death at work, felt as a loss too
-        r"\b(we|i)( just)? lost (a|another|one of (our|my)) (patients?|residents?|clients?|service users?)\b|"
+        + I.LOST_AT_WORK.pattern + "|"
         # "since my husband passed six years ago": a death, said gently; not "my son passed his test"
         r"\b(husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|grandma|grandad|granddad|"
         r"grandpa|grandmother|grandfather|nan|nana|gran|granny|uncle|aunt|auntie|friend) passed(?! (his|her|their|my|"
