@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from haven.chat import checkups, passages, threads
+from haven.chat import checkups, passages, situations, threads
 from haven.chat import intents as I
 from haven.chat import phrases as P
 from haven.chat.dialogue import aside_keeps_thread
@@ -22,7 +22,7 @@ from haven.chat.inchat import running
 from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
 from haven.chat.phrasing import Phraser, sentence_key
 from haven.chat.types import Citation, Draft, EngineRequest, HistoryTurn
-from haven.chat.understanding import FEELINGS, normalise
+from haven.chat.understanding import FEELINGS, normalise, term_asked
 from haven.content.loader import Library
 from haven.content.models import Exercise
 from haven.retrieval.types import Hit
@@ -672,6 +672,10 @@ class GuideEngine:
         """One question Haven does not know the answer to: never a fact the person already gave; "them" said as
         her or him when the conversation is about one person ("What would you like her to understand?")."""
         question = self._open_question(request, phraser, offered)
+        asked_before = any(question in t.text for t in request.history if t.role == "assistant")
+        if question in P.FOLLOW_UP_GENERAL or asked_before:
+            # a question that could follow any message, or one asked already: the person's situation's own instead
+            question = self._situation_question(request, phraser) or question
         if re.search(r"\bthem\b", question):
             earlier = self._earlier(request)
             question = re.sub(r"\bthem\b", threads.object_pronoun(request.normalised, earlier), question)
@@ -780,6 +784,9 @@ class GuideEngine:
             )
             if said:
                 return said  # nerves about something to come, good or not: not celebrated, not a problem only
+        fitting = self._situation_line(request, phraser)
+        if fitting:
+            return fitting  # what makes this situation hard (or good), not a line that could follow any message
         if u.feelings:
             words = [P.FEELING_WORDS.get(f, f) for f in u.feelings[:2]]
             feeling = " and ".join(words)
@@ -794,6 +801,44 @@ class GuideEngine:
         if not any(t.role == "user" for t in request.history):
             return phraser.pick("reflect-first", P.REFLECT_FIRST)  # nothing asked yet: no "that helps me understand"
         return phraser.pick("reflect-general", P.REFLECT_LIGHT if light else P.REFLECT_GENERAL)
+
+    def _situation(self, request) -> situations.Situation | None:
+        """The everyday situation the message tells (haven.chat.situations), when its tone agrees with the
+        message: a hard situation's line is not said to good news, nor a glad one beside a hard feeling or a "but"."""
+        u, state = request.understanding, request.dialogue
+        name = u.situation
+        short = len(request.normalised.split()) <= _CARRIED_WORDS
+        if name is None and short and state.situation and set(u.themes) <= set(state.topics):
+            name = state.situation  # "yeah the evenings are the worst": carrying on the situation told before
+        found = situations.by_name(name) if name else None
+        if found is None:
+            return None
+        last = _last_reply(request)
+        if not u.situation and last is not None and any(line in last.text for line in found.reflections):
+            return None  # carried on, with one of its lines just said: not a second in a row, which sounds like a formula
+        hard = any(f not in P.POSITIVE_FEELINGS for f in u.feelings)
+        if found.tone == "hard" and not hard and self._said_lightly(request):
+            return None
+        if found.tone == "good" and (hard or threads.CONTRAST.search(request.normalised)):
+            return None
+        return found
+
+    def _situation_line(self, request, phraser: Phraser) -> str | None:
+        """A reflection that names what makes the person's situation hard (or good), not said before; None when
+        no situation is clearly told or its lines are all said."""
+        found = self._situation(request)
+        if found is None:
+            return None
+        return phraser.pick(f"situation-{found.name}", found.reflections, required=False)
+
+    def _situation_question(self, request, phraser: Phraser) -> str | None:
+        """An open question that fits the person's situation whatever detail they gave, not asked before; only
+        when this message told it: an answer carrying it on may be the very answer ("honestly the evenings are the
+        worst" was asked "Which times of day feel the emptiest?")."""
+        found = self._situation(request) if request.understanding.situation else None
+        if found is None:
+            return None
+        return phraser.pick(f"situation-q-{found.name}", found.questions, required=False)
 
     @staticmethod
     def _light(request) -> bool:
@@ -1357,6 +1402,11 @@ class GuideEngine:
         if request.understanding.condition:
             return self._condition(request, phraser, citer)
         named = request.understanding.named_document
+        term = term_asked(request.normalised) if not named else None
+        if term and term not in _COMMON_TERMS:
+            defined = self._define(request, phraser, citer, term)
+            if defined is not None:
+                return defined
         if named in self.library.exercises:
             suited = self._suits_them(request, phraser, citer, self.library.exercises[named])
             if suited is not None:  # "is the sleep reset plan ok for someone on nights?": the library on nights
@@ -1430,6 +1480,20 @@ class GuideEngine:
             # "is it normal to feel...", "why does this keep happening on trains": their own experience, not curiosity
             return [answer, phraser.pick("explain-q", P.OWN_EXPERIENCE_FOLLOW_UP)], []
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
+
+    def _define(self, request, phraser, citer, term: str):
+        """ "wats pomodoro": the library's own sentence that says what the word is, cited; if no passage names the
+        word at all, said plainly, never a passage about something else; None when it is named but never defined."""
+        found = passages.defining(self.library, term)
+        if found is None and passages.mentions(self.library, term):
+            return None  # named but never said what it is ("mindfulness"): the library is searched as for any question
+        if found is None:
+            return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
+        hit, sentence = found
+        n = citer.cite(hit)
+        answer = f"{sentence} [{n}]"
+        phraser.remember(answer)
+        return [answer, phraser.pick("define-q", P.DEFINE_FOLLOW_UP)], []
 
     def _reading_pointer(self, request, articles, named, phraser, citer):
         """Something to read, asked for: the article that fits best named by its title, where it is (the Library
@@ -1588,6 +1652,11 @@ class GuideEngine:
             opening = own  # "It makes you feel like the villain.": their words first
         elif "grieving" in u.feelings:
             opening = self._grief_word(request, phraser)
+        elif fitting := self._situation_line(request, phraser):
+            opening = fitting
+            question = self._situation_question(request, phraser)
+            if question:
+                return [f"{opening} {question}"], []
         elif u.feelings and not all(f in P.POSITIVE_FEELINGS for f in u.feelings):
             feeling = " and ".join(P.FEELING_WORDS.get(f, f) for f in u.feelings[:2])
             about = next((P.THEME_ABOUT[t] for t in u.themes if t in P.THEME_ABOUT), "")
@@ -1630,7 +1699,8 @@ class GuideEngine:
             lead = phraser.pick("listen-open", P.LISTEN_OPEN)
             rest, _ = self._listening(request, phraser, citer)
             return [f"{lead} {rest[0]}"], []
-        if request.dialogue.turns:  # "I just needed to say it", after saying it: not "Tell me what's going on"
+        if request.dialogue.turns and not _ABOUT_TO_SAY.search(request.normalised):
+            # "I just needed to say it", after saying it: not "Tell me what's going on"
             opening, said = phraser.pick("listen-open", P.LISTEN_OPEN), phraser.pick("listen-said", P.LISTEN_SAID)
             return [f"{opening} {said} {phraser.pick('listen-q', P.LISTEN_QUESTION)}"], []
         return [f"{phraser.pick('listen-open', P.LISTEN_OPEN)} {phraser.pick('listen-start', P.LISTEN_START)}"], []
@@ -1822,22 +1892,26 @@ class GuideEngine:
         if not hard and rating is not None and pending is not None and (pending.asks == "rating" or number):
             return [self._rating_taken(request, phraser, rating, pending)], []
         told = next((f for f in u.facts if f[1] in ("told", "support")), None)
+        fitting = None
         echo = (self._said_back(request, phraser) or self._in_their_words(request, phraser)) if not hard else None
         if echo:
             ack = echo
         elif told and re.search(r"no ?one|nobody|haven'?t|not told|didn'?t", told[2]):
             ack = phraser.pick("answer-told", P.ANSWER_TOLD_NO_ONE, required=False)
+        elif fitting := self._situation_line(request, phraser):
+            ack = fitting  # what makes their situation hard, not "Thank you for telling me." that fits any answer
         else:
             heard = sentence_key(request.text)
             acks = [a for a in P.ANSWER_ACK if _ack_words(a) not in heard]  # not its echo ("ok that makes sense")
             ack = phraser.pick("answer", acks, required=False)  # a parroted thanks is worse than none
         if u.feelings or u.themes or (len(request.text.split()) >= 6 and not told):  # more in it than a fact
-            paragraphs, chosen = self._feeling(request, phraser, citer, opening=echo)
-            if not echo and paragraphs[0].startswith(_TAKES_IT_IN):
+            said = echo or fitting
+            paragraphs, chosen = self._feeling(request, phraser, citer, opening=said)
+            if not said and paragraphs[0].startswith(_TAKES_IT_IN):
                 ack = (
                     None  # the reflection already takes the answer in ("Okay, that makes sense. I'm glad you...")
                 )
-            elif echo:
+            elif said:
                 ack = None  # said back as the opening
             return [" ".join(p for p in (ack, paragraphs[0]) if p), *paragraphs[1:]], chosen
         return [" ".join(p for p in (ack, self._follow_up(request, phraser)) if p)], []
@@ -2058,6 +2132,15 @@ _TAKES_IT_IN = (
     *(r.split(".")[0] for r in P.REFLECT_GENERAL),
     *(r.split(".")[0] for r in P.REFLECT_GRIEF_ANSWER + P.REFLECT_GRIEF_DAFT),  # answers in a talk about a loss
 )
+
+
+#: Words a "what is ...?" may name that are about the conversation or the library as a whole, answered the usual way.
+_COMMON_TERMS = frozenset({"cbt", "this", "anxiety", "depression", "stress", "worry", "panic", "grief", "therapy"})
+#: The most words an answer may have to be read as carrying on the situation told before ("honestly the weekends
+#: are worst"); a longer one says something of its own ("everyone's like 'plenty more fish'...").
+_CARRIED_WORDS = 10
+#: Asking to be listened to before saying it ("I just need to get it out"), not after ("I just needed to say it").
+_ABOUT_TO_SAY = re.compile(r"\b(need|want) to (talk|vent|rant|get (it|this|that|it all|everything) out)\b")
 
 
 def _ack_words(ack: str) -> str:

@@ -100,7 +100,11 @@ GOODBYE = re.compile(
     r"(?:i'?d|i had|i) better (?:get going|be off|dash)|i'?ll (?:head off|be off|get going)|"
     r"must dash|gotta dash|hooroo|catch (?:you|ya) later|"
     r"ta[- ]ra|cheerio|toodle[- ]?oo|i'?ll (say|be saying) (cheerio|goodbye|bye|goodnight)|i'?ll (leave|stop) it (there|here)( for (now|today|tonight))?|"
-    r"i (will |'?ll )?sleep now|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now)\b|"
+    r"i (will |'?ll )?sleep now|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now|"
+    # "might come back tomorrow", "i'll come back later x": leaving, with the door left open
+    r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta|maybe|i) )*(might|may|will|i'?ll|ill|i will) (come back|check back|"
+    r"pop back|be back)( (in|on|here|to this))?( (tomorrow|later|tonight|another time|another day|soon|some time|"
+    r"sometime|at the weekend))\W*$)\b|"
     r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta) )*(night|nite|gn|nn)( (x+|xx+|all|then|now))?\W*$|"
     r"^((ok|okay|yeah|right) )*(thanks|thank you|cheers|ta)\b.{0,40}\b(night|nite|gn|bye)( (x+|all|then|now))?\W*$"
 )
@@ -263,7 +267,11 @@ IS_NORMAL = re.compile(
 )
 #: "is it normal to feel kind of flat about it all?": a question about the person's own experience, followed up about
 #: them ("How long has it felt like this for you?"); not "what's the difference between CBT and positive thinking?"
-OWN_EXPERIENCE = re.compile(rf"^(\w+ )?{_IS_IT}( \w+)? {_ODD}(?=.*\b(feel|feeling|felt|i|i'?m|im|me|my|myself)\b)")
+OWN_EXPERIENCE = re.compile(
+    rf"^(\w+ )?{_IS_IT}( \w+)? {_ODD}(?=.*\b(feel|feeling|felt|i|i'?m|im|me|my|myself)\b)|"
+    # "at night my heart beats so fast thinking about the exam, is that normal": asked after telling it
+    r"\b(i|i'?m|im|me|my)\b.*\b(is|isn'?t) (that|this|it) (normal|common|usual)\W*$"
+)
 #: Said before something asked that is not what Haven is for ("totally unrelated but do you know when the Raptors
 #: play next"): the person says so themselves.
 UNRELATED = re.compile(
@@ -355,6 +363,11 @@ LISTEN = re.compile(
     r"let me (vent|rant)|can (you|u) (just )?listen|"
     # "G'day. Not after any exercises mate, just need to get something off my chest"
     r"not (after|wanting|looking for) (any )?(exercises|tips|advice|fixing)|"
+    # "I don't really want tips or exercises right now, I just need to get it out"
+    r"(don'?t|do not) (really )?(want|need) (any )?(tips|advice|exercises|solutions|suggestions)"
+    r"( or (tips|advice|exercises|solutions|suggestions))?( right now| at the moment| rn)?\W+(i )?(just )?"
+    r"(need|want) to (talk|vent|rant|say it|get (it|this|that|it all|everything) out)|"
+    r"just (need|want|needed|wanted) to get (it|this|that|it all|everything) out|"
     r"(can|could) (you|u) (just )?let me (talk|tell you)|let me (just )?talk about|"
     r"(could|would) you (just )?listen|just need (someone|somebody) to (listen|talk to)|"
     r"(don'?t|do not) (want|need) (advice|solutions|to be fixed|fixing)|"
@@ -490,6 +503,9 @@ GOOD_NEWS = re.compile(
     # "I actually did it 5 out of 7 days", "I wrote a whole paragraph": what they set out to do, done
     r"(i )?(actually |really |even |finally )?did it (\w+ )?(\d+|one|two|three|four|five|six|seven|every) "
     r"(out of|of the|days?|times?|nights?|mornings?)|"
+    # "done!! finished half of chapter 9 and only checked my phone once": a stint of work done, in part or whole
+    r"(^(done|did it|i did it) )?(i )?(actually |even |finally |just )?(finished|did|got through|managed) (half|most|all|the rest) of "
+    r"(\w+ ){0,2}(chapter|section|essay|paper|revision|notes|homework|assignment|work|list|pile|emails|washing|ironing)\b|"
     r"i (actually |even |finally |just )?(wrote|finished|did|got through) (a|the|my|an|one) (whole |full |entire |first )?"
     r"(paragraph|page|intro|introduction|chapter|section|draft|plan)\b|"
     # "falling asleep in like 20 mins now instead of 2 hours": sleep come back, said in minutes

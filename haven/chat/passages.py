@@ -170,3 +170,30 @@ def quotes(text: str, length: int = 2, skip_summary: bool = False) -> list[str]:
                 found.append(" ".join(para[:size]))
                 break
     return found
+
+
+def defining(library, term: str) -> tuple[Hit, str] | None:
+    """The first sentence in the library that names ``term`` (a word or two), with its passage: articles before
+    exercises. Why: "wats pomodoro" asks what one word means; a search ranks passages by what a message is about,
+    and one sentence that names the word ("Some people call 25 minutes of work ... the Pomodoro technique") ranked
+    below whole exercises. None when no sentence names it, and the chat then says it has nothing on it."""
+    wanted = re.compile(rf"\b{re.escape(term)}\b", re.IGNORECASE)
+    # a sentence that says what the word is ("Catastrophising ... is", "people call ... the Pomodoro technique")
+    says_what = re.compile(rf"\b{re.escape(term)}\b( \([^)]*\))?( \w+)? (is|are|means)\b|\bcall\w*\b.*\b{re.escape(term)}\b", re.IGNORECASE)
+    found: list[tuple[Hit, str]] = []
+    for doc_id in [*library.articles, *library.exercises]:
+        for hit in of_document(library, doc_id):
+            if hit.section == "When it helps" or not wanted.search(hit.passage):
+                continue  # "When it helps" is in people's own voices ("I'd like to try mindfulness but..."), no answer
+            for block in [*items(hit.passage), *(" ".join(p) for p in paragraphs(hit.passage))]:
+                for sentence in _SENTENCE.split(_plain(block)):
+                    if wanted.search(sentence) and len(sentence.split()) >= 6:
+                        found.append((hit, sentence.strip()))
+    return next((f for f in found if says_what.search(f[1])), found[0] if found else None)
+
+
+def mentions(library, term: str) -> bool:
+    """Whether any passage of the library names ``term`` at all."""
+    wanted = re.compile(rf"\b{re.escape(term)}\b", re.IGNORECASE)
+    return any(wanted.search(h.passage) for d in [*library.articles, *library.exercises] for h in of_document(library, d))
+

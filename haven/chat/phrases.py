@@ -464,6 +464,8 @@ EXPLAIN_FOLLOW_UP = (
     "Is there a part of that you'd like to know more about?",
     "What made you curious about it?",
 )
+#: After what a word means, from the library ("wats pomodoro"): not "Does that fit with what you've noticed?".
+DEFINE_FOLLOW_UP = ("Is there a part of that you'd like to know more about?", "What made you curious about it?")
 #: Asked for something to read ("Is there something to read on carer burnout though?"): the article named, a taste of
 #: it, and where it is.
 READING_POINTER = (

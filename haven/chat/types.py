@@ -75,6 +75,7 @@ class Understanding:
     options: bool = False  # the person asked for options, so more than one exercise may be offered
     condition: str | None = None  # "do I have anxiety?": the condition asked about (never diagnosed)
     answers: bool = False  # the message answers Haven's pending question
+    situation: str | None = None  # the everyday situation it tells (haven.chat.situations), when clearly one
 
     def as_json(self) -> dict[str, Any]:
         """The ``understood`` part of ``haven chat --json``."""

@@ -574,7 +574,45 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"[^\w'?\s]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
+    text = _TEXT_SPEAK.sub(lambda m: _TEXT_SPEAK_WORDS[m.group(0)], text)
     return _ILL_AS_I_WILL.sub(r"\1i'll ", text)
+
+
+#: What a word or two means, asked in a few words ("wats pomodoro", "what is a safety behaviour"), with or without "?".
+_WHAT_IS_TERM = re.compile(
+    r"^(what is|what'?s|what are|what does) (a |an |the )?"
+    r"(?!(wrong|happening|going|up|that|this|it|the|point|matter|next|left|better|worse|use|new|real|with|all|going on)\b)"
+    r"(?P<term>[a-z'-]+( [a-z'-]+)?)( mean)?\s*\??$"
+)
+
+
+def term_asked(norm: str) -> str | None:
+    """The word or two a short "what is ...?" asks the meaning of ("wats pomodoro" -> "pomodoro"), else None."""
+    found = _WHAT_IS_TERM.match(norm)
+    return found.group("term") if found else None
+
+
+def _name(match) -> str | None:
+    return match.name if match is not None else None
+
+
+#: Text-speak spellings written out, so every reading after this sees one spelling ("wats pomodoro" is a question
+#: like "what's pomodoro"; "ok thanku so much" a thanks). Only spellings with no other everyday meaning.
+_TEXT_SPEAK_WORDS = {
+    "wat": "what",
+    "wats": "what's",
+    "watz": "what's",
+    "thanku": "thank you",
+    "thankyou": "thank you",
+    "thanq": "thank you",
+    "thnx": "thanks",
+    "thnks": "thanks",
+    "thanx": "thanks",
+    "tnx": "thanks",
+    "tysm": "thank you so much",
+    "tyvm": "thank you very much",
+}
+_TEXT_SPEAK = re.compile(r"\b(" + "|".join(_TEXT_SPEAK_WORDS) + r")\b")
 
 
 #: A theme set aside in so many words: "it's not about work", "nothing to do with school".
@@ -762,6 +800,7 @@ class Understander:
         """Embed the exemplars and documents now rather than on the first message."""
         if self.use_embeddings:
             _ = self._exemplars, self._documents, self._theme_exemplars
+            self._situations.warm_up()
 
     def named_document(self, text: str) -> str | None:
         """The id of a library document the message names ("box breathing", "a thought record")."""
@@ -868,6 +907,7 @@ class Understander:
             options=reading.options,
             condition=_condition(norm) if reading.intent == "question" else None,
             answers=reading.answers,
+            situation=_name(self._situations.read(norm, vector)),
         )
 
     # --- the parts -------------------------------------------------------------------------------
@@ -890,6 +930,13 @@ class Understander:
 
     #: cosine similarity to a theme's exemplars below which a theme named only in passing is dropped
     theme_floor = 0.34
+
+    @cached_property
+    def _situations(self):
+        """The reader of everyday situations (haven.chat.situations), built once."""
+        from haven.chat.situations import SituationReader
+
+        return SituationReader()
 
     @cached_property
     def _theme_exemplars(self) -> dict[str, np.ndarray]:
@@ -1166,6 +1213,8 @@ class Understander:
             strong = "offtopic"  # "write me some python code" answers nothing Haven asked
         if strong is None and not feelings and I.ERRAND.search(norm) and (_ERRAND_ASKED.search(norm) or re.search(r"\bwhat'?s a\b", norm)):
             strong = "offtopic"  # "btw do u know any decent headsets under 50 quid": an errand, whatever was asked
+        if strong is None and not feelings and _WHAT_IS_TERM.match(norm):
+            return I.Reading("question")  # "wats pomodoro": what a word means, asked, whatever Haven asked before
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
             return I.Reading("answer", answers=True)
         # 3. everything else

@@ -1,0 +1,54 @@
+"""Messages read as what they are, found reading chat_heldout28 (read): text-speak ("wats pomodoro", "ok thanku so much")
+was read as an answer, "I don't really want tips or exercises right now, I just need to get it out" as a decline
+(and the next reply quoted the library), "might come back tomorrow" as an answer (and was asked about bedtime), a
+stint of revision done as nothing much, and "..., is that normal" at the end of a message as curiosity."""
+
+from __future__ import annotations
+
+import pytest
+
+from haven.chat.understanding import normalise
+
+
+def test_text_speak_is_written_out_before_anything_reads_it():
+    assert normalise("wats pomodoro") == "what's pomodoro"
+    assert normalise("ok thanku so much 🥺") == "ok thank you so much"
+    assert normalise("tysm") == "thank you so much"
+    assert normalise("what a watt") == "what a watt"  # only whole words
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("wats pomodoro", "question"),
+        ("what is a safety behaviour", "question"),
+        ("ok thanku so much 🥺", "thanks"),
+        ("I don't really want tips or exercises right now, I just need to get it out", "venting"),
+        ("might come back tomorrow", "goodbye"),
+        ("I'll come back later", "goodbye"),
+        ("done!! finished half of chapter 9 and only checked my phone once 🎉", "progress"),
+    ],
+)
+def test_a_message_is_read_as_what_it_is(understander, text, intent):
+    assert understander.read(text).intent == intent
+
+
+def test_what_is_wrong_with_me_is_no_question_about_a_word(understander):
+    assert understander.read("what's up").intent != "question"
+
+
+def test_a_word_asked_about_is_answered_from_the_sentence_that_says_what_it_is(service, calm):
+    reply = service.respond("me", "wats pomodoro")
+    assert "Pomodoro technique" in reply.text and reply.citations
+    assert reply.citations[0].doc_id == "procrastination"
+
+
+def test_a_word_the_library_never_names_is_not_answered_with_something_else(service, calm):
+    reply = service.respond("me", "what is a flibbertigibbet")
+    assert not reply.citations
+    assert "library" in reply.text
+
+
+def test_asking_whether_it_is_normal_after_telling_it_is_followed_up_about_them(service, calm):
+    reply = service.respond("me", "also at night my heart beats so fast thinking about the exam, is that normal")
+    assert "What made you curious" not in reply.text
