@@ -68,9 +68,6 @@ class DialogueState:
     #: the focus chosen in the first-run welcome (haven.chat.welcome.FOCUSES key), so the first turns start from
     #: it ("hi" gets a sleep-shaped question from someone who chose sleep); what the person says still leads
     focus: str | None = None
-    #: the everyday situation last told (haven.chat.situations), so an answer that carries it on ("yeah the evenings
-    #: are the worst") is met as part of it
-    situation: str | None = None
 
     # --- reading and writing -----------------------------------------------------------------------
 
@@ -95,7 +92,6 @@ class DialogueState:
             "seen_runs": list(self.seen_runs),
             "named": list(self.named),
             "focus": self.focus,
-            "situation": self.situation,
         }
 
     @classmethod
@@ -131,7 +127,6 @@ class DialogueState:
             seen_runs=tuple(int(r) for r in data.get("seen_runs") or () if isinstance(r, int)),
             named=_strings(data.get("named")),
             focus=data.get("focus") if isinstance(data.get("focus"), str) else None,
-            situation=data.get("situation") if isinstance(data.get("situation"), str) else None,
         )
 
     # --- questions the guide asks of it --------------------------------------------------------------
@@ -215,7 +210,6 @@ def advance(
         done=done,
         avoid=tuple(avoid),
         preference=preference,
-        situation=u.situation or state.situation,
         facts=_merge_facts(state.facts, u.facts),
         topics=topics,
         turns=state.turns + 1,

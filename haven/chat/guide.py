@@ -805,17 +805,12 @@ class GuideEngine:
     def _situation(self, request) -> situations.Situation | None:
         """The everyday situation the message tells (haven.chat.situations), when its tone agrees with the
         message: a hard situation's line is not said to good news, nor a glad one beside a hard feeling or a "but"."""
-        u, state = request.understanding, request.dialogue
-        name = u.situation
-        short = len(request.normalised.split()) <= _CARRIED_WORDS
-        if name is None and short and state.situation and set(u.themes) <= set(state.topics):
-            name = state.situation  # "yeah the evenings are the worst": carrying on the situation told before
-        found = situations.by_name(name) if name else None
+        u = request.understanding
+        if u.intent == "question" or I.QUESTION.search(request.normalised):
+            return None  # "is impostor syndrome an actual diagnosis?" asks; it tells no situation of theirs
+        found = situations.by_name(u.situation) if u.situation else None
         if found is None:
             return None
-        last = _last_reply(request)
-        if not u.situation and last is not None and any(line in last.text for line in found.reflections):
-            return None  # carried on, with one of its lines just said: not a second in a row, which sounds like a formula
         hard = any(f not in P.POSITIVE_FEELINGS for f in u.feelings)
         if found.tone == "hard" and not hard and self._said_lightly(request):
             return None
@@ -832,10 +827,8 @@ class GuideEngine:
         return phraser.pick(f"situation-{found.name}", found.reflections, required=False)
 
     def _situation_question(self, request, phraser: Phraser) -> str | None:
-        """An open question that fits the person's situation whatever detail they gave, not asked before; only
-        when this message told it: an answer carrying it on may be the very answer ("honestly the evenings are the
-        worst" was asked "Which times of day feel the emptiest?")."""
-        found = self._situation(request) if request.understanding.situation else None
+        """An open question that fits the person's situation whatever detail they gave, not asked before."""
+        found = self._situation(request)
         if found is None:
             return None
         return phraser.pick(f"situation-q-{found.name}", found.questions, required=False)
@@ -2136,9 +2129,6 @@ _TAKES_IT_IN = (
 
 #: Words a "what is ...?" may name that are about the conversation or the library as a whole, answered the usual way.
 _COMMON_TERMS = frozenset({"cbt", "this", "anxiety", "depression", "stress", "worry", "panic", "grief", "therapy"})
-#: The most words an answer may have to be read as carrying on the situation told before ("honestly the weekends
-#: are worst"); a longer one says something of its own ("everyone's like 'plenty more fish'...").
-_CARRIED_WORDS = 10
 #: Asking to be listened to before saying it ("I just need to get it out"), not after ("I just needed to say it").
 _ABOUT_TO_SAY = re.compile(r"\b(need|want) to (talk|vent|rant|get (it|this|that|it all|everything) out)\b")
 

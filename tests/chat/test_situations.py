@@ -12,7 +12,6 @@ import re
 import pytest
 
 from haven.chat import situations as S
-from haven.chat.dialogue import DialogueState
 from haven.chat.understanding import normalise
 
 _DARK = re.compile(r"\b(die|dies|dying|dead|death|kill\w*|suicid\w*|harm\w*|danger\w*|self-harm)\b", re.IGNORECASE)
@@ -64,12 +63,6 @@ def test_an_everyday_turn_that_tells_no_situation_has_none(understander):
         assert understander.read(text).situation is None, text
 
 
-def test_the_situation_is_kept_with_the_conversation():
-    state = DialogueState(situation="lonely_evenings")
-    assert DialogueState.from_dict(state.to_dict()).situation == "lonely_evenings"
-    assert DialogueState.from_dict({"situation": 3}).situation is None  # damaged: dropped, never fatal
-
-
 def _lines(name: str) -> tuple[str, ...]:
     found = S.by_name(name)
     assert found is not None
@@ -91,10 +84,17 @@ def test_listening_meets_a_partner_moving_out_with_its_own_words(service, calm):
     assert any(q in told.text for q in situation.questions)
 
 
-def test_a_short_answer_carrying_the_situation_on_is_not_asked_what_it_just_said(service, calm):
-    first = service.respond("me", "can you just listen? my partner moved out and the flat is so quiet")
-    later = service.respond("me", "honestly the evenings are the worst", first.conversation_id)
-    assert "Which times of day" not in later.text
+def test_an_answer_that_tells_no_situation_of_its_own_gets_no_situations_line(service, calm):
+    """Carrying a situation on to the next answer was tried: "My sister in Lagos, I call her on Sundays" (who the
+    person talks to) got the line about losing a patient told two turns before."""
+    first = service.respond("me", "we lost a patient on the ward last night, one I'd looked after for weeks")
+    later = service.respond("me", "My sister in Lagos, I call her on Sundays", first.conversation_id)
+    assert not any(line in later.text for line in _lines("patient_died_at_work"))
+
+
+def test_a_question_about_a_word_gets_no_situations_line(service, calm):
+    reply = service.respond("me", "is impostor syndrome an actual diagnosis or just a linkedin thing lol")
+    assert not any(line in reply.text for line in _lines("imposter_feeling"))
 
 
 def test_good_news_is_not_met_with_a_hard_situations_line(service, calm):
