@@ -297,6 +297,8 @@ REFUSAL = re.compile(
     r"\b((i )?(don'?t|do not) (really |actually |even )?(want|need|like|wanna) (to do |do )?(any |more |another |the |these |those |your |a |an )?"
     r"(\w+ )?(exercises?|breathing|techniques?|tips|grounding|meditation|worksheets?)|"
     r"stop (suggesting|offering|recommending|giving me)|"
+    # "I'm not doing breathing exercises mate, not my thing"
+    r"(i'?m|im|i am) not doing (any |the |those |these |your )?(\w+ )?(exercises?|breathing|grounding|meditation)|"
     # "Nah please don't give me a breathing thing, I'm not in the mood for it"
     r"(don'?t|do not) (give|send|show) me (a|an|any|the|another|more) (\w+ )?(breathing|grounding|exercises?|techniques?)|no more (\w+ )?(exercises|breathing|tips)|no exercises?\b|"
     # "no thanks, not an exercise right now", "not another exercise", "not exercises tonight"

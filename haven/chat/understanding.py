@@ -1253,7 +1253,7 @@ class Understander:
             and state.turns >= 2
             and not _distressed(feelings)
             and not I.QUESTION.search(norm)
-            and not re.match(r"(no|nah|nope|not)\b", norm)
+            and not re.match(r"(no|nah|nope|not)\b(?! (worries|problem|probs|bother)\b)", norm)  # "no worries. cheers"
             and not plan_heard(norm, question)
             and I.plan_said(norm) is None
         )
@@ -1401,7 +1401,9 @@ _ENDS_WITH_GOODBYE = re.compile(
     r"(have|enjoy) (a|the rest of your) (nice|good|lovely|great|grand)? ?(evening|day|night|weekend|afternoon)|"
     r"i'?ll be off( now| then)?|(that'?s|thats) me off( to (bed|sleep|work))?|hooroo|"
     # "she's stirring, got to go. ta x"
-    r"(got to|gotta|have to|need to|better) go( now)?( (ta|thanks|cheers|bye|love))?( x+)?)\W*$|"
+    r"(got to|gotta|have to|need to|better) go( now)?( (ta|thanks|cheers|bye|love))?( x+)?|"
+    # "thanks for that, I could murder a cup of tea now and then bed": off to bed, said last
+    r"(now |and )?then (to )?bed|(it'?s |its )?bed ?time( for me)?|time for bed)\W*$|"
     # "ok ttyl my mums shouting me down for tea": the goodbye first, then where they are off to
     r"^((ok|okay|right|anyway|alright|k|kk|oh|ah|omg) )*(ttyl|gtg|g2g|gotta go|got to go|have to go|laters|bye+|cya)\b|"
     # "I'll say cheerio now, the kettle's boiled": the goodbye said first, then why

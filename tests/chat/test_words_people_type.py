@@ -52,3 +52,25 @@ def test_a_word_the_library_never_names_is_not_answered_with_something_else(serv
 def test_asking_whether_it_is_normal_after_telling_it_is_followed_up_about_them(service, calm):
     reply = service.respond("me", "also at night my heart beats so fast thinking about the exam, is that normal")
     assert "What made you curious" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("thanks for that, I could murder a cup of tea now and then bed", "goodbye"),
+        ("I'm not doing breathing exercises mate, not my thing", "decline"),
+        ("no worries. cheers for this", "thanks"),
+    ],
+)
+def test_said_after_havens_question_it_is_still_what_it_is(understander, text, intent):
+    """Each came just after Haven asked something, and was read as the answer to it (chat_heldout28, read)."""
+    from haven.chat.dialogue import DialogueState, Pending
+
+    state = DialogueState(turns=4, pending=Pending(kind="open", text="What would make this week at work a bit easier?"))
+    assert understander.read(text, state).intent == intent
+
+
+def test_a_night_nurse_and_a_student_far_from_home_are_met_as_such(understander):
+    assert understander.read("Yeah I'm a nurse on a respiratory ward. Nights are always like this").situation == "shift_work_tired"
+    student = "I am an international student doing my masters in Toronto. This is my first winter and it's not easy"
+    assert understander.read(student).situation == "homesick_new_place"
