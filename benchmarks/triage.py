@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/triage.py             # train, dev and held-out tables, held-out misses, timing
     .venv/bin/python benchmarks/triage.py --split dev # one part only (what to look at while improving triage)
+    .venv/bin/python benchmarks/triage.py --file benchmarks/triage_blind33.yaml   # a blind set: its table only
 
 The labelled messages (haven/safety/data/triage/) are split by a hash of their words (haven/safety/labelled.py):
 the model learns from train, `haven train-triage` chooses the thresholds on dev, and held-out is never used to
@@ -65,7 +66,19 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("train", "dev", "heldout"), help="only this part")
+    parser.add_argument(
+        "--file",
+        help="a blind labelled set outside the training data (repo-relative, e.g. benchmarks/triage_blind33.yaml): "
+        "its table only, its misses not listed (a blind set is read once, and reading its misses would tune on it)",
+    )
     args = parser.parse_args()
+    if args.file:
+        from haven.safety.labelled import _read
+
+        rows = _read(ROOT / args.file)
+        print(f"{args.file}: {len(rows)} messages, read as a whole (no split: none of it is trained or tuned on)")
+        table(args.file, rows)
+        return
     model = load_model()
     rows = load_labelled()
     print(f"labelled messages: {len(rows)}; model trained on data {model.data_hash} (data now {data_hash()})")
