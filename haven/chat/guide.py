@@ -812,8 +812,9 @@ class GuideEngine:
         if found is None:
             return None
         hard = any(f not in P.POSITIVE_FEELINGS for f in u.feelings)
-        if found.tone == "hard" and not hard and self._said_lightly(request):
-            return None
+        pending = request.dialogue.pending
+        if found.tone == "hard" and ((not hard and self._said_lightly(request)) or (pending and pending.about_good_news)):
+            return None  # "I told my TL I can't keep covering the extra shifts", asked how a win came: no overload line
         if found.tone == "good" and (hard or threads.CONTRAST.search(request.normalised)):
             return None
         return found
@@ -1919,7 +1920,7 @@ class GuideEngine:
         """
         pending = request.dialogue.pending
         norm = request.normalised
-        if pending is None or threads.CONTRAST.search(norm):
+        if pending is None or (threads.CONTRAST.search(norm) and not _BUT_DID_IT.search(norm)):
             return None
         if hard and outcome_of(norm) != "helped" and _FELT_NOW.search(norm):
             # "that helped my nerves" names a feeling eased; "she moved my deadlines" tells what helped, and a
@@ -2129,6 +2130,11 @@ _TAKES_IT_IN = (
 
 #: Words a "what is ...?" may name that are about the conversation or the library as a whole, answered the usual way.
 _COMMON_TERMS = frozenset({"cbt", "this", "anxiety", "depression", "stress", "worry", "panic", "grief", "therapy"})
+#: A "but" that ends on the win ("my heart was pounding but I said it"): no turn away from the good news.
+_BUT_DID_IT = re.compile(
+    r"\bbut (i|we) (still |actually |really |finally )?(said it|did it|went|managed|got through|kept going|stuck (with|to) it|"
+    r"went anyway|did it anyway|said it anyway)\W*$"
+)
 #: Asking to be listened to before saying it ("I just need to get it out"), not after ("I just needed to say it").
 _ABOUT_TO_SAY = re.compile(r"\b(need|want) to (talk|vent|rant|get (it|this|that|it all|everything) out)\b")
 

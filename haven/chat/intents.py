@@ -98,7 +98,7 @@ GOODBYE = re.compile(
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night|ttyl|laters|"
     # "I'll head off, she'll be wanting her tea", "walk time. Hooroo."
     r"(?:i'?d|i had|i) better (?:get going|be off|dash)|i'?ll (?:head off|be off|get going)|"
-    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|"
+    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|"
     r"ta[- ]ra|cheerio|toodle[- ]?oo|i'?ll (say|be saying) (cheerio|goodbye|bye|goodnight)|i'?ll (leave|stop) it (there|here)( for (now|today|tonight))?|"
     r"i (will |'?ll )?sleep now|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now|"
     # "might come back tomorrow", "i'll come back later x": leaving, with the door left open
@@ -458,6 +458,8 @@ HELPED = re.compile(
     r"\b(helped|(it|that|this|really|actually|definitely) (did|does) help\b(?!\?)|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!been )working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
+    # "I did the box breathing every night this week and I am sleeping better"
+    r"sleeping (\w+ )?better|slept (\w+ )?(better|through)|"
     # "ok its passing. i think im ok now", said in the middle of the steps
     r"(it'?s|its|it is) (passing|passed|going off|wearing off)|(i think )?(i'?m|im) ok(ay)? now|"
     r"(way |much |a lot |a bit |bit |loads )?less (anxious|panicky|tense|wobbly|shaky|angry|wound up|on edge)|"
@@ -497,7 +499,7 @@ GOOD_NEWS = re.compile(
     r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)(?! (\w+ ){0,3}(shift|shifts|nights?|day|week|lates|earlies)\b)|"
     # "I GOT IT!!", "they said yes", "yay": joy said plainly ("i got it wrong" is not)
     r"(?<!ok )(?<!okay )(?<!yeah )(?<!yes )(?<!right )(?<!alright )(?<!think )"  # "ok i got it": understood
-    r"(i|we) (actually |finally |only )?got it\b(?! (wrong|all wrong|back|off|out|from|done))|(they|she|he) said yes|"
+    r"(i|we) (actually |finally |only )?got it\b(?! (wrong|all wrong|back|off|out|from|done))|(they|she|he) (said|agreed)( (yes|ok|okay))?\b(?! (no|not)\b)(?=\W*(yes|ok|okay|$))|(they|she|he) said yes|"
     r"yay+|woo+(hoo+)?|yess+|"
     # "GUESS WHO TOOK THE BUS INTO TOWN ON HER OWN TODAY 🎉": a win announced; not "guess who got dumped"
     r"^guess (who|what)\b(?!.*\b(dumped|fired|sacked|failed|died|dead|ill|sick|hurt|lost|broke|crashed|cancel\w*|"

@@ -74,3 +74,26 @@ def test_a_night_nurse_and_a_student_far_from_home_are_met_as_such(understander)
     assert understander.read("Yeah I'm a nurse on a respiratory ward. Nights are always like this").situation == "shift_work_tired"
     student = "I am an international student doing my masters in Toronto. This is my first winter and it's not easy"
     assert understander.read(student).situation == "homesick_new_place"
+
+
+def test_what_came_of_trying_something_said_in_its_own_words(understander):
+    from haven.chat.intents import GOOD_NEWS, GOODBYE, outcome_of
+
+    assert outcome_of(normalise("I did the box breathing every night this week and I am sleeping better")) == "helped"
+    assert GOOD_NEWS.search(normalise("and he said ok, he'll rotate it between the whole team! I can't believe it lol"))
+    assert not GOOD_NEWS.search(normalise("she said no"))
+    assert GOODBYE.search(normalise("Thank you, God bless"))
+
+
+def test_how_a_win_came_is_not_met_with_a_hard_situations_line(service, calm):
+    """chat_heldout28 (read): "I told my TL I can't keep covering the extra shifts every weekend. my heart was pounding
+    but I said it", asked how the win came, got the line about work that never lets up."""
+    first = service.respond("me", "guess what, I finally stood up to my team lead today!")
+    reply = service.respond(
+        "me", "I told my TL I can't keep covering the extra shifts every weekend. my heart was pounding but I said it",
+        first.conversation_id,
+    )
+    from haven.chat.situations import by_name
+
+    assert not any(line in reply.text for line in by_name("overloaded_at_work").reflections)
+    assert not reply.citations  # the win taken in, not a lesson on hard shifts
