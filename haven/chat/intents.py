@@ -439,7 +439,8 @@ TRIED = re.compile(
     r"\b(?<!what )(?<!how )(?<!why )(?<!when )(i (did(?! (say|tell|not|shout|yell|get|go|want|feel|mean|think|know|love|like|used|"
     r"wrong|right|it wrong|that wrong|something wrong|nothing wrong)\b)|tried|used(?! to\b)|"
     r"practi[cs]ed|gave|went through|have done|'?ve done|have tried|'?ve tried|just did)|"
-    r"did (it|that|the)|tried (it|that|the)|gave it a (go|try|shot)|after (doing|trying) (it|that|the)|"
+    # not a question about others ("did the Eagles get up?")
+    r"did (it|that|the(?! \w+ (get|got|win|won|lose|lost|play|played|score|scored|beat|make|made|go|come)\b))|tried (it|that|the)|gave it a (go|try|shot)|after (doing|trying) (it|that|the)|"
     # the written exercises are tried by writing: "I wrote it down", "made the list", "jotted them down"
     r"i (wrote|jotted|noted|listed) (it|them|that|those|everything|\w+ things) (down|out)|i (wrote|made) (a|the|my) list)\b"
 )

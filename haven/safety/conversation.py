@@ -322,6 +322,12 @@ def assess(
         # "not tonight, I'm wiped" to "Would you like to try box breathing now?": a no thanks, read without it
         verdict = Triage("none", None, "turned down what Haven offered; read without that: " + alone.evidence)
         return Assessment(verdict, _calm(state, recent), "normal")
+    framed = _framed_just_before(text, state, alone, phrases)
+    if framed is not None:
+        # "had to bait the whole roof space, that poison is nasty stuff" after "three houses with rats and one with a
+        # wasp nest": the job said a message before explains the poison; a check-in that asks, not the card that holds
+        concern = RiskState("concern", framed.category, framed.audience, 0, recent, WATCH, state.corrected)
+        return Assessment(framed, concern, "concern")
     if alone.is_crisis:
         crisis = RiskState(
             "crisis",
@@ -351,6 +357,26 @@ def assess(
         concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
         return Assessment(alone, concern, "concern")
     return Assessment(alone, _calm(state, recent), "normal")
+
+
+def _framed_just_before(text: str, state: RiskState, alone: Triage, phrases: _Phrases) -> Triage | None:
+    """The learned layer's crisis read again with the person's message just before it as the frame of its risk
+    words (a job, a garden, a game said a turn earlier), when that makes it the check-in a frame in the same message
+    would (triage's ``explained``); None otherwise. Only for the first risk of a calm conversation read by the learned
+    layer alone, and only with a message before that holds no risk words of its own: the frame explains words, it
+    never lowers a pattern's reading, a sure reading of the learned layer, or words said with a wish, an intent or
+    means beside them (``intent_beside_frame``)."""
+    from haven.safety.triage import decide, read
+
+    if not (alone.is_crisis and _the_models_first_risk(alone, state)) or not state.recent:
+        return None
+    before = state.recent[-1]
+    if _risk_words(_plain(before), phrases):
+        return None
+    again = decide(read(text, before=(before,)))
+    if again.level != "concern":
+        return None
+    return replace(again, evidence="a frame in the message before explained its risk words; " + again.evidence)
 
 
 def _told_as_past(words: str) -> bool:

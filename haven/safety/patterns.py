@@ -310,12 +310,13 @@ def match(prepared: PreparedText, book: PatternBook | None = None) -> list[Patte
     ]
 
 
-def explained(prepared: PreparedText, book: PatternBook | None = None) -> bool:
+def explained(prepared: PreparedText, book: PatternBook | None = None, before: Sequence[str] = ()) -> bool:
     """True when a frame explained a risk word somewhere in the message: a mention fired and a frame cancelled it
     ("the overdose thresholds and antidotes for the exam", "mum's going to kill me when she sees the mess"), or a
-    cue frame explained its risk words ("we spent the afternoon butchering the moose and now my knives are blunt")."""
+    cue frame explained its risk words ("we spent the afternoon butchering the moose and now my knives are blunt").
+    ``before``: sentences said just before (the person's last message), whose frames may explain them too."""
     book = book or load_pattern_book()
-    message = prepared.sentences
+    message = (*before, *prepared.sentences)
     return any(
         framed(sentence, book, message)
         or (
@@ -323,5 +324,5 @@ def explained(prepared: PreparedText, book: PatternBook | None = None) -> bool:
             and not book.sign_off.fullmatch(sentence.strip())
             and not has_risk_cue(sentence, book, message)
         )
-        for sentence in message
+        for sentence in prepared.sentences
     )

@@ -153,8 +153,9 @@ def _language(text: str):
         return None
 
 
-def read(text: str) -> Reading:
-    """Run every layer over one message, on its own words.
+def read(text: str, before: Sequence[str] = ()) -> Reading:
+    """Run every layer over one message, on its own words (``before``: the person's messages just before it, whose
+    cue frames may explain its risk words; nothing else of them is read here).
 
     The question a message answers is not fed to the model: read together, the question's words outweigh a
     two-word answer ("ok" to a breathing question read as risk). What an answer means to Haven's own check-in
@@ -184,7 +185,9 @@ def read(text: str) -> Reading:
         if prediction.risk > risk or (prediction.risk == risk and prediction.crisis > crisis):
             category, audience, window = prediction.category, prediction.audience, piece
         crisis, risk = max(crisis, prediction.crisis), max(risk, prediction.risk)
-    risk_cue = any(has_risk_cue(s, message=prepared.sentences) for s in prepared.sentences)
+    said_before = tuple(s for message in before for s in prepare(message).sentences)
+    framing = (*said_before, *prepared.sentences)
+    risk_cue = any(has_risk_cue(s, message=framing) for s in prepared.sentences)
     return Reading(
         hits=hits,
         denials=prepared.denials,
@@ -206,7 +209,7 @@ def read(text: str) -> Reading:
         sentences=prepared.sentences,
         neighbour_crises=_second_opinion(window, crisis, hits, risk_cue, language),
         # read only where it can matter: the model alone reads a crisis (not on every message's hot path)
-        explained=not hits and not risk_cue and crisis >= _thresholds().crisis and explained(prepared),
+        explained=not hits and not risk_cue and crisis >= _thresholds().crisis and explained(prepared, before=said_before),
     )
 
 

