@@ -81,6 +81,21 @@ _WORRIED_ABOUT_IT = (
 )
 
 
+#: A check-up's answer option typed on its own ("more than half the days", "nearly every day"), as people do after being
+#: told where the check-ups are: the PHQ-9 / GAD-7 frequencies and the WHO-5's.
+_OPTION = re.compile(
+    r"^(?:(?:um|erm|ok|okay|hmm|i'?d say|probably|maybe|honestly|i guess)\s+)*(?:not at all|several days|"
+    r"more than half (?:the|of the) (?:days|time)|nearly every day|all of the time|most of the time|"
+    r"more than half of the time|less than half of the time|some of the time|at no time)"
+    r"(?:\s+(?:i'?d say|i think|probably|tbh|honestly|really|i guess))*\W*$"
+)
+
+
+def option_typed(norm: str) -> bool:
+    """Whether the message is one of the check-ups' answer options on its own ("more than half the days")."""
+    return bool(_OPTION.match(norm.strip()))
+
+
 def named(norm: str) -> list[str]:
     """The check-ups a message names, in the order Haven lists them: by name, or asked for by what it is about."""
     return [key for key, pattern in _NAMED.items() if pattern.search(norm) or _BY_WHAT[key].search(norm)]

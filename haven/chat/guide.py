@@ -363,7 +363,9 @@ class GuideEngine:
             compose = self._listening
         if u.intent in ("greeting", "feeling", "answer", "smalltalk") and self._first_word_of_a_wait(request):
             compose = self._waiting_for_therapy
-        move = self._move(request)
+        if u.intent in ("feeling", "answer") and self._checkup_answer_typed(request):
+            compose = self._checkup_option
+        move = None if compose == self._checkup_option else self._move(request)
         if move is not None:
             paragraphs = self._follow_thread(request, phraser, move)
             return Draft(text=threads.cased_as_said("\n\n".join(paragraphs), request.text))
@@ -1021,6 +1023,17 @@ class GuideEngine:
 
     # --- intents ---------------------------------------------------------------------------------------
 
+    @staticmethod
+    def _checkup_answer_typed(request) -> bool:
+        """ "more than half the days", typed after Haven said where the check-up is: one of its answers, given here."""
+        return checkups.option_typed(request.normalised) and any(
+            "Check-ups page" in t.text for t in request.history if t.role == "assistant"
+        )
+
+    def _checkup_option(self, request, phraser, citer):
+        """One of a check-up's answers typed in the chat: where they are counted, and an offer to talk the score over."""
+        return [phraser.pick("checkup-option", P.CHECKUP_OPTION_TYPED)], []
+
     def _feeling(self, request, phraser, citer, opening: str | None = None):
         """Reflect, a little background, perhaps one exercise, one question (``opening``: the answer already
         said back, in place of the reflection)."""
@@ -1406,6 +1419,10 @@ class GuideEngine:
             if suited is not None:  # "is the sleep reset plan ok for someone on nights?": the library on nights
                 return suited
             return self._explain_exercise(request, phraser, citer, self.library.exercises[named])
+        if not named:
+            about = self._about_what_was_offered(request, phraser, citer)
+            if about is not None:
+                return about
         hits = request.hits
         if not named and (self._asks_about_cbt(request) or I.THOUGHT_OR_FEELING.search(request.normalised)):
             named = "what-is-cbt"  # "so is it just positive thinking?" after "how does CBT work?"; "a thought or a feeling?"
@@ -1474,6 +1491,26 @@ class GuideEngine:
             # "is it normal to feel...", "why does this keep happening on trains": their own experience, not curiosity
             return [answer, phraser.pick("explain-q", P.OWN_EXPERIENCE_FOLLOW_UP)], []
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
+
+    def _about_what_was_offered(self, request, phraser, citer):
+        """A question about the exercise the last reply suggested, not named again ("So I'd write the worries down at
+        night and only deal with them at a set time the next day?" just after worry time): its own sentence that
+        answers it, cited; None when the last reply suggested no single exercise or none of its sentences fits.
+        Why: that question was met with "That isn't something Haven's library covers" (chat_heldout29, read)."""
+        if not _HOW_I_WOULD.match(request.normalised):
+            return None  # "Is there something to read on carer burnout though?" asks for something else
+        last = _last_reply(request)
+        offered = [e for e in (last.suggested_exercises if last else ()) if e in self.library.exercises]
+        if len(offered) != 1:
+            return None
+        found = passages.nearest_sentence(self.library, offered[0], _asked_words(request.normalised), phraser.fresh)
+        if found is None:
+            return None
+        hit, sentence = found
+        n = citer.cite(hit)
+        answer = f"{phraser.pick('offered-lead', P.ABOUT_OFFERED_LEAD)} {sentence} [{n}]"
+        phraser.remember(answer)
+        return [answer, phraser.pick("offered-q", P.ABOUT_OFFERED_QUESTION)], []
 
     def _define(self, request, phraser, citer, term: str):
         """ "wats pomodoro": the library's own sentence that says what the word is, cited; if no passage names the
@@ -2128,6 +2165,12 @@ _TAKES_IT_IN = (
 )
 
 
+#: A question how the person would do the thing just suggested ("So I'd write the worries down at night...?",
+#: "do I do it every day?", "what if I forget?"), not one that asks for something else.
+_HOW_I_WOULD = re.compile(
+    r"^((so|and|then|wait|ok|okay|right|hmm|um)\W* )*((do|would|should|can|could|shall|must) i\b|i'?d\b|i would\b|"
+    r"(how|when|where|how often|how long) (do|would|should|can) i\b|what if i\b|(is|does|do) (it|that|this|you)\b)"
+)
 #: Words a "what is ...?" may name that are about the conversation or the library as a whole, answered the usual way.
 _COMMON_TERMS = frozenset({"cbt", "this", "anxiety", "depression", "stress", "worry", "panic", "grief", "therapy"})
 #: A "but" that ends on the win ("my heart was pounding but I said it"): no turn away from the good news.

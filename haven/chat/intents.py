@@ -61,6 +61,9 @@ SMALLTALK = re.compile(
     r"\b(how are you|how r u|how are u|how'?s it going|how is it going|what'?s up|whats up|wyd|how'?s your day|"
     r"are you (just |only |really )?(a |an )?(chat ?bot|bot|robot|ai|real|human|a person|program)|"
     r"is (this|it|this thing) (just |only |really )?(a |an )?(chat ?bot|bot|robot|ai|real person|program|computer)|"
+    # "is there a person reading this at the other end, or is it a computer?"
+    r"is (there|it) (a |an )?(real )?(person|human|someone|somebody)( \w+){0,2} (reading|on the other end|at the other end|answering|typing|there)|"
+    r"am i (talking|chatting|speaking) to (a |an )?(real )?(person|human|bot|robot|computer|machine|ai)|"
     r"do you have feelings|what'?s your name|who made you)\b|"
     r"^(lol|lmao|haha+|hehe|ha|nice|cool|wow|omg)\W*$"
 )
@@ -122,7 +125,9 @@ PRIVACY = re.compile(
     r"my (therapist|parents?|mum|mom|dad|school|employer|boss|work)) (\w+ )?(read|see|look at|get to see|store|keep|sell|share)"
     r" (what|this|these|it|my)\b|"
     r"\bwho (can|could|will|gets to) (read|see) (this|what|my|these)\b|\bwhere (is|does|do) (this|my (data|chat|stuff|messages))"
-    r" (go|get stored|stored|kept|end up)\b|\b(what|how) do you do with my (data|messages|chats?|info\w*)\b|\bmy privacy\b|"
+    r" (go|get stored|stored|kept|end up)\b|"
+    # "And does what I write go anywhere? I don't want my private business ending up on the internet."
+    r"\b(does|do|will) (what i (write|type|say|put)|my (messages|writing|answers)) (go|get sent|end up) (anywhere|somewhere|online)\b|\b(what|how) do you do with my (data|messages|chats?|info\w*)\b|\bmy privacy\b|"
     # "Is my data stored anywhere? I don't want my company to see any of this" (chat_heldout28, read)
     r"\b(is|are) my (data|chats?|messages|answers) (\w+ )?(stored|saved|kept|shared|sent)\b"
 )

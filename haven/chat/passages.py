@@ -197,3 +197,22 @@ def mentions(library, term: str) -> bool:
     wanted = re.compile(rf"\b{re.escape(term)}\b", re.IGNORECASE)
     return any(wanted.search(h.passage) for d in [*library.articles, *library.exercises] for h in of_document(library, d))
 
+
+def nearest_sentence(library, doc_id: str, words: set[str], said) -> tuple[Hit, str] | None:
+    """The sentence of a document (its steps and list items included, its "When it helps" lines not) sharing most of
+    ``words`` (words of four letters or more, a plural "s" dropped; two at least), not said already (``said(sentence)`` true when fresh), with its passage; None when none
+    shares two. Why: "So I'd write the worries down at night and only deal with them at a set time the next day?",
+    asked just after worry time was explained, is answered by the step that says so."""
+    best: tuple[int, Hit, str] | None = None
+    for hit in of_document(library, doc_id):
+        if hit.section == "When it helps":
+            continue
+        # paragraphs, list items and numbered steps ("2. During the day, when a worry pops up, write it down")
+        blocks = re.split(r"\n\s*\n|\n(?=\s*(?:\d+\.|[-*+])\s)", hit.passage)
+        for block in (_LIST_OR_HEADING.sub("", b.strip(), count=1) for b in blocks):
+            for sentence in _SENTENCE.split(_plain(block)):
+                shared = len(words & {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", sentence.lower())})
+                if shared >= 2 and not LEANS_BACK.match(sentence.lower()) and said(sentence) and (best is None or shared > best[0]):
+                    best = (shared, hit, sentence.strip())
+    return (best[1], best[2]) if best else None
+

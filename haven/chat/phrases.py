@@ -464,6 +464,18 @@ EXPLAIN_FOLLOW_UP = (
     "Is there a part of that you'd like to know more about?",
     "What made you curious about it?",
 )
+#: A check-up's answer option typed in the chat, after Haven said where the check-up is (chat_heldout29, read: "more
+#: than half the days" was asked "What would feel like one small step forward today?").
+CHECKUP_OPTION_TYPED = (
+    "That sounds like one of the check-up's answers. The check-up itself is on the Check-ups page: it asks its "
+    "questions one at a time and adds up the score for you. If you tell me the score when you've done it, I can say "
+    "what it means.",
+    "That's another of its answers, I think. On the Check-ups page each answer is counted for you, so nothing gets "
+    "lost; tell me the score afterwards if you'd like to talk it over.",
+)
+#: A question about the exercise just suggested, answered from its own words.
+ABOUT_OFFERED_LEAD = ("Here's how the library puts it:", "That's the idea. In the library's words:")
+ABOUT_OFFERED_QUESTION = ("Does that answer it?", "Would you like to give it a go?")
 #: After what a word means, from the library ("wats pomodoro"): not "Does that fit with what you've noticed?".
 DEFINE_FOLLOW_UP = ("Is there a part of that you'd like to know more about?", "What made you curious about it?")
 #: Asked for something to read ("Is there something to read on carer burnout though?"): the article named, a taste of

@@ -1069,7 +1069,7 @@ class Understander:
             I.WHAT_HAVEN_IS.search(norm) and not feelings
         ):
             return I.Reading("capabilities")  # "is this private? does anyone read what I type", "do you use chatgpt"
-        if re.match(r"(are you|are u|r u|is this|is it)\b", norm) and I.SMALLTALK.search(norm):
+        if re.match(r"((can i ask|may i ask|quick question|just wondering|sorry|so|um|ok|okay)\W* )*(are you|are u|r u|is this|is it|is there|am i)\b", norm) and I.SMALLTALK.search(norm):
             return I.Reading("smalltalk")  # "are you a real person?": a question about Haven, not a wish for a person
         if I.HUMAN.search(norm):
             return I.Reading("human")

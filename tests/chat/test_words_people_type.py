@@ -112,3 +112,39 @@ def test_a_question_about_a_match_is_no_report_of_trying_an_exercise(understande
     )
     assert understander.read("who won the footy last night, did the Eagles get up?", state).intent == "offtopic"
     assert understander.read("did the muscle thing and it helped", state).intent == "tried"
+
+
+def test_asked_whether_a_person_reads_it_and_where_it_goes(service, calm):
+    """chat_heldout29 (read): an older woman's two questions about Haven itself were met with "Thanks, that helps me
+    understand." and "I hear you."."""
+    first = service.respond("me", "Can I ask, is there a person reading this at the other end, or is it a computer?")
+    assert "computer program" in first.text
+    second = service.respond(
+        "me", "And does what I write go anywhere? I don't want my private business ending up on the internet.",
+        first.conversation_id,
+    )
+    assert "nobody reads it" in second.text
+
+
+def test_a_check_ups_answers_typed_in_the_chat_are_pointed_to_where_they_count(service, calm):
+    """chat_heldout29 (read): "more than half the days", typed after Haven said where the GAD-7 is, was asked "What
+    would feel like one small step forward today?", and "nearly every day" "How do you usually respond when it happens?"."""
+    first = service.respond("me", "could i do that anxiety questionnaire")
+    assert "Check-ups page" in first.text
+    option = service.respond("me", "more than half the days", first.conversation_id)
+    assert "Check-ups page" in option.text and "score" in option.text
+    again = service.respond("me", "nearly every day", first.conversation_id)
+    assert "Check-ups page" in again.text and again.text != option.text
+
+
+def test_a_question_about_the_exercise_just_explained_is_answered_from_it(service, calm):
+    """chat_heldout29 (read): "So I'd write the worries down at night and only deal with them at a set time the next
+    day?", just after worry time was explained, got "That isn't something Haven's library covers"."""
+    first = service.respond("me", "What is worry time? Is it an actual CBT thing or just a nice idea?")
+    assert "worry-time" in first.suggested_exercises
+    reply = service.respond(
+        "me", "So I'd write the worries down at night and only deal with them at a set time the next day?",
+        first.conversation_id,
+    )
+    assert reply.citations and reply.citations[0].doc_id == "worry-time"
+    assert "library covers" not in reply.text
