@@ -18,7 +18,6 @@ thanks, questions, from conversation sets already read) set one off.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -28,15 +27,13 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from haven.chat.theme_model import Split, split_of  # the chat's labelled sets share one split by hash
 from haven.yaml_files import read_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 SITUATIONS_FILE = DATA_DIR / "situations.yaml"
 NEGATIVES_FILE = DATA_DIR / "situations_none.yaml"
 
-Split = Literal["train", "dev", "heldout"]
-#: Percent of example messages in each part (by hash bucket 0-99): train below 70, dev below 85, the rest held out.
-TRAIN_BELOW, DEV_BELOW = 70, 85
 
 
 class Situation(BaseModel):
@@ -74,15 +71,6 @@ class Situation(BaseModel):
 class Match:
     name: str
     cues: tuple[str, ...]  # every situation whose cue matched (the name is one of them)
-
-
-def split_of(text: str) -> Split:
-    """The part an example message belongs to, from a hash of its normalised words: adding messages moves none."""
-    key = " ".join(text.lower().split())
-    bucket = int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 100
-    if bucket < TRAIN_BELOW:
-        return "train"
-    return "dev" if bucket < DEV_BELOW else "heldout"
 
 
 @lru_cache(maxsize=1)
