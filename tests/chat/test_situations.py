@@ -100,3 +100,11 @@ def test_a_question_about_a_word_gets_no_situations_line(service, calm):
 def test_good_news_is_not_met_with_a_hard_situations_line(service, calm):
     reply = service.respond("me", "I passed my exam!! so happy, I was so behind on revision a month ago")
     assert not any(line in reply.text for line in _lines("exam_behind"))
+
+
+def test_money_named_in_passing_is_no_money_worry(understander):
+    """Found playing the round's closing conversations: "more money but im nervous as about the exam" (a licence that
+    pays better) got the line about bills that never stretch."""
+    said = "boss reckons i should go for my fumigation licence, more money but im nervous as about the exam"
+    assert understander.read(said).situation != "money_worries"
+    assert understander.read("money is so tight this month, the rent is due friday").situation == "money_worries"
