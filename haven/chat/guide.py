@@ -117,6 +117,11 @@ def _names(tags, pattern: str) -> bool:
 #: list (panic and anxiety have exercises for that: GuideEngine.MOMENT_EXERCISES).
 _SETTLE_FEELINGS = ("angry", "frustrated")
 #: A request about the moment itself ("what can I do in the moment when I feel it building up?").
+#: A time later than now in an acceptance ("ok I'll try it tomorrow", "I'll give it a go tonight after work").
+_LATER = re.compile(
+    r"\b(tomorrow( (morning|night|evening|afternoon))?|tonight|later( on| today)?|this (evening|weekend|afternoon)|"
+    r"(at|on) the weekend|after (work|school|class|uni|dinner|tea|lunch|my shift)|in the morning|before bed)\b"
+)
 _ABOUT_THE_MOMENT = re.compile(
     r"\b(in the moment|right then|right now|at the time|heat of the moment|building up|builds up|"
     r"when (i feel )?(it|that|the anger)('?s| is)? (build|start|com|ris|kick)\w*|"
@@ -414,11 +419,15 @@ class GuideEngine:
             "when": ex.when_it_helps[0],
         }
 
-    def _allowed(self, request, exercise_id: str) -> bool:
+    def _allowed(self, request, exercise_id: str, asked: bool = False) -> bool:
         """May this exercise be offered now? Never one declined, done or offered already in this conversation,
         nor one of a kind the person said no to; nothing at all while the person asked to be listened to, unless
         they now ask what to do ("no advice, I just needed to say it" ... "anyway how do people stop overthinking
-        at night?": the answer is what they asked for)."""
+        at night?": the answer is what they asked for).
+
+        ``asked`` ("what could I do?"): one offered earlier and neither turned down nor tried may come back, since
+        it was left for later rather than refused ("Say it clearly and kindly" after "my manager takes credit for my
+        work", when the person then asks what they could even say)."""
         state, u = request.dialogue, request.understanding
         asks_how = u.intent == "question" and bool(_ASKS_HOW.search(request.normalised))
         if state.preference == "listen" and u.intent not in ("exercise_request", "accept") and not asks_how:
@@ -428,7 +437,8 @@ class GuideEngine:
         avoid = {*state.avoid, *u.avoid}
         if "exercise" in avoid:
             return False
-        if exercise_id in state.used() and exercise_id != u.named_exercise:
+        used = {*state.declined, *state.done} if asked else state.used()
+        if exercise_id in used and exercise_id != u.named_exercise:
             return False
         name = exercise_id.replace("-", " ")
         return not any(re.search(pattern, name) for kind, pattern in KINDS.items() if kind in avoid)
@@ -451,7 +461,9 @@ class GuideEngine:
         limit = 3 if request.understanding.options else min(limit, 1)
         lines, chosen = [], []
         ranked = self._named_first(request, self._by_fit(request))
+        earlier = self._left_for_later(request) if asked else []
         if asked:  # asked for something to do: the library's other exercises too, after what the search found
+            ranked = [*earlier, *(h for h in ranked if h.doc_id not in {e.doc_id for e in earlier})]
             found = {h.doc_id for h in ranked}
             ranked += [
                 passages.section(self.library, i, "What it is for")
@@ -460,15 +472,18 @@ class GuideEngine:
             ]
         fitting = {h.doc_id for h in ranked if self._exercise_fits(request, h.doc_id)}
         # offered unasked, only what fits; asked for, what fits first and, if nothing does, what the search found
-        strict = not asked or bool(fitting & {h.doc_id for h in ranked if self._allowed(request, h.doc_id)})
+        strict = not asked or bool(fitting & {h.doc_id for h in ranked if self._allowed(request, h.doc_id, asked)})
+
+        again = {h.doc_id for h in earlier}
 
         def fits(exercise_id: str) -> bool:
-            return not strict or exercise_id in fitting or exercise_id == request.understanding.named_exercise
+            named = request.understanding.named_exercise
+            return not strict or exercise_id in fitting or exercise_id == named or exercise_id in again
 
         for hit in ranked:
             if hit.kind != "exercise" or hit.doc_id not in self.library.exercises:
                 continue
-            if not self._allowed(request, hit.doc_id) or hit.doc_id in chosen:
+            if not self._allowed(request, hit.doc_id, asked) or hit.doc_id in chosen:
                 continue
             if not fits(hit.doc_id):
                 continue
@@ -478,7 +493,8 @@ class GuideEngine:
                 continue  # not the same kind as the one that did not help
             ex = self.library.exercises[hit.doc_id]
             plain = self._exercise_fields(ex, 0)
-            option = next((o for o in P.EXERCISE_LINE if phraser.fresh(o.format(**plain))), None)
+            variants = (*P.EXERCISE_LINE_AGAIN, *P.EXERCISE_LINE) if ex.id in again else P.EXERCISE_LINE
+            option = next((o for o in variants if phraser.fresh(o.format(**plain))), None)
             if option is None:
                 continue
             source = self._line_source(ex, option, plain, request.hits)
@@ -489,6 +505,14 @@ class GuideEngine:
             if len(chosen) == limit:
                 break
         return lines, chosen
+
+    def _left_for_later(self, request) -> list[Hit]:
+        """Exercises offered earlier in this conversation and neither turned down nor tried, latest first: when the
+        person then asks what they could do, what was chosen for what they told first comes back before anything
+        the bare question finds ("what would I even say?" after "my manager keeps taking credit for my work")."""
+        state = request.dialogue
+        left = [i for i in reversed(state.ever_offered) if i not in state.declined and i not in state.done]
+        return [passages.section(self.library, i, "What it is for") for i in left if i in self.library.exercises]
 
     def _line_source(self, ex: Exercise, option: str, plain: dict[str, str], hits) -> Hit:
         """The passage an exercise line quotes: its summary or purpose ("What it is for"), a "when it helps"
@@ -1745,6 +1769,11 @@ class GuideEngine:
         milestone = I.MILESTONE.search(request.normalised)
         if milestone:
             return [self._milestone(request, phraser, milestone)], []
+        if I.STEP_DONE.search(request.normalised):
+            # "finished half of chapter 2!!": a step on the way, met at its size (no "brilliant news,
+            # congratulations!"), and on to what keeps it going
+            glad = phraser.pick("step-done", P.STEP_DONE)
+            return [f"{glad} {phraser.pick('step-done-q', P.STEP_DONE_QUESTION)}"], []
         if I.SMALL_JOY.search(request.normalised) and not I.GOOD_NEWS.search(request.normalised):
             # "the bakery still had my favourite cinnamon bun": a small good thing, enjoyed with them; no "You
             # should be proud of that", and a coffee with a sister is no news of hers to congratulate
@@ -1860,12 +1889,22 @@ class GuideEngine:
     def _accept(self, request, phraser, citer):
         """ "Yes, let's": the exercise that was offered, with its button."""
         exercise_id = request.understanding.exercise or next(iter(request.dialogue.offered), None)
+        pending = request.dialogue.pending
+        if exercise_id is None and pending is not None and pending.text in P.DEFINE_FOLLOW_UP:
+            # "ok i'll try that" just after "wats pomodoro" was answered: the person's own plan to try it
+            said = phraser.pick("answer-plan", P.PLAN)
+            return [f"{said} {phraser.pick('try-explained-q', P.TRY_EXPLAINED_QUESTION)}"], []
         if exercise_id is None:  # "I'll try that" when nothing was offered: no pretending something was
             said = phraser.pick("accept-nothing", P.ACCEPT_NOTHING)
             return [f"{said} {phraser.pick('accept-nothing-q', P.ACCEPT_NOTHING_QUESTION)}"], []
         if exercise_id not in self.library.exercises:
             return self._options(request, phraser, citer)
         ex = self.library.exercises[exercise_id]
+        when = _LATER.search(request.normalised)
+        if when:  # "ok I'll try it tomorrow": a plan for then, not "Press Start" and "before we begin"
+            n = citer.cite(passages.section(self.library, ex.id, "What it is for"))
+            said = phraser.pick("accept-later", P.ACCEPT_LATER, title=ex.title, n=str(n), when=when.group(0))
+            return [said, phraser.pick("accept-later-q", P.ACCEPT_LATER_QUESTION)], [ex.id]
         body = self._introduce(request, phraser, citer, ex, "accept", P.ACCEPT)
         return [body, phraser.pick("request-q", P.REQUEST_QUESTION)], [ex.id]
 

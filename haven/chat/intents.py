@@ -182,9 +182,20 @@ REQUEST = re.compile(
     # "ok yeah the thought check thing", "yes please the breathing one": a yes, then the one chosen
     r"^((ok|okay|fine|alright|yeah|yes|sure|go on)\W* )+(please |pls )?(the )?\w+( \w+)? (one|thing|exercise)( please| pls)?\W*$"
 )
+#: A step of something bigger done ("finished half of chapter 2!!", "did 25 mins of revision", "wrote a whole
+#: paragraph"): a win met at its own size, glad with the person and on to the next bit, not "congratulations".
+STEP_DONE = re.compile(
+    r"\b(finished|did|done|got through|managed|wrote|read|revised) (half|most|some|a bit|part|a chunk|a page|"
+    r"the first (\w+ )?(page|section|chapter|bit|part|half|question|draft)|"
+    r"\d+ (minutes|mins|min|pages|words|questions|flashcards|cards|problems))\b|"
+    r"\b(wrote|finished|did|got through) (a|one) (whole |full |first )?(paragraph|page|intro|introduction|section|draft)\b"
+)
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
 OPTIONS = re.compile(
     r"\b(what (can|could|should) i (\w+ )?(do|try)|what (would|might) help|"
+    # "what would you suggest?", "what would I even say?": asking what to do or say, the subject already told
+    r"what (would|do|can|could) (you|u) (suggest|recommend|advise)|any (advice|tips)\b|"
+    r"what (would|should|do|could|can) i (even |actually )?say( to (him|her|them|my \w+))?(?=\W*$)|"
     r"(is there )?(anything|something|stuff|things) (i|we) (can|could|should) (actually |really )?(do|try)|any (ideas|tips|suggestions|exercises)|"
     r"(give|show) (me|us) (some )?(options|ideas|exercises|something to (do|try))|what are my options|"
     r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|what else (is there|have you got|you got|ya got)|"
@@ -251,11 +262,11 @@ _NO = (
     r"no|nah|nope|no thanks?|no thank you|not now|not really|not right now|not today|not tonight|another time|"
     r"maybe later|later|"
     r"i'?d rather not|i'?ll pass|pass|skip( it)?|i don'?t want to|don'?t want to|not for me|i'?m ok|i'?m good|"
-    r"i'?m fine|i'?m alright"
+    r"i'?m fine|i'?m alright|not (that|this)( one)?|i don'?t fancy (that|it|this)( one)?"
 )
 _POLITE = r"please|then|thanks?|thank you|ok|okay|i guess|for now|maybe|though|actually"
 ACCEPT = re.compile(rf"^({_YES})( ({_YES}|{_POLITE}))*\W*$")
-DECLINE = re.compile(rf"^({_NO})( ({_NO}|{_POLITE}))*\W*$")
+DECLINE = re.compile(rf"^({_NO})(\W* ({_NO}|{_POLITE}))*\W*$")  # "no thanks, not that one"
 #: Said to an offer, neither yes nor no ("hmm maybe", "perhaps", "we'll see"): left open, met like a no (no pressure,
 #: nothing pushed), read so only while the offer is pending (to other questions "maybe" is an answer).
 MAYBE = re.compile(

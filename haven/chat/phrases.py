@@ -230,6 +230,12 @@ EXERCISES_LEAD_POSITIVE = (
     "To make the most of a good spell:",
 )
 #: One exercise as a list item. Earlier phrasings tell more; later ones are kept for when those were said.
+#: An exercise offered earlier in the conversation, brought back when the person asks what they could do.
+EXERCISE_LINE_AGAIN = (
+    "- **{title}** [{n}], the one I mentioned before: {summary}",
+    "- **{title}** [{n}], the one I mentioned before: {purpose}",
+    "- **{title}** [{n}], the one I mentioned before.",
+)
 EXERCISE_LINE = (
     "- **{title}** [{n}]: {summary}",
     "- **{title}** [{n}], about {minutes} minutes: {purpose}",
@@ -600,6 +606,17 @@ CELEBRATE = (
     "That's great! You should be proud of that.",
     "Congratulations, that's a real win.",
 )
+#: A step of something bigger done ("finished half of chapter 2!!"): glad at its own size.
+STEP_DONE = (
+    "Nice one, that's real progress. Steps like that are how the big things get done.",
+    "Good going! That's a solid step, and it counts.",
+    "That's a good chunk done. Well done for getting going.",
+)
+STEP_DONE_QUESTION = (
+    "What's the next small bit?",
+    "What helped you get going?",
+    "Are you taking a break before the next bit?",
+)
 #: Good news said with joy ("I GOT IT!!"): met with the same joy, not a measured "well done".
 CELEBRATE_JOY = (
     "Yes! That's brilliant news, congratulations!",
@@ -737,6 +754,15 @@ DECLINE_QUESTION = (
 ACCEPT = (
     "Great, let's do **{title}** [{n}].",
     "Good, **{title}** [{n}] it is.",
+)
+#: Taking up an exercise for later ("ok I'll try it tomorrow"): the plan welcomed, nothing to start now.
+ACCEPT_LATER = (
+    "Good plan. **{title}** [{n}] will be there {when}: the button below opens it whenever you're ready.",
+    "That sounds like a plan for {when}. **{title}** [{n}] will be on the Exercises page, and the button below opens it when you're ready.",
+)
+ACCEPT_LATER_QUESTION = (
+    "Would you like to tell me afterwards how it went?",
+    "Is there anything that might get in the way, that we could plan for now?",
 )
 #: An answer to Haven's own question, taken in.
 ANSWER_ACK = (
@@ -916,6 +942,11 @@ ACCEPT_NOTHING_QUESTION = (
 #: A plan ("I might do it before the 2pm meeting"), its time said back ({when}: "Before the 2pm meeting").
 PLAN_WHEN = ("{when} sounds like a good time for it.", "{when} sounds like a good time to start.")
 PLAN = ("That sounds like a good plan.", "That's a good plan to have ready.")
+#: After "ok i'll try that" to something explained (a word the person asked about), not an exercise.
+TRY_EXPLAINED_QUESTION = (
+    "Would you like to tell me how it goes?",
+    "When do you think you'll give it a first go?",
+)
 PLAN_QUESTION = ("What might get in the way?", "How will you remind yourself?", "How do you think it will go?")
 #: "ok that makes sense" after an explanation.
 MAKES_SENSE = ("Good, I'm glad that made sense.", "I'm glad that was useful.")

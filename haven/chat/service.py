@@ -154,13 +154,14 @@ class ChatService:
         # how much each exercise has helped this person: read once, for the search's order and, in the moment, for
         # what to offer first
         preferences = memory.exercise_preferences(self.db, person)
+        history = self._history(person, conversation_id)
         request = EngineRequest(
             text=used.text,
             normalised=normalise(used.text),
-            history=self._history(person, conversation_id),
+            history=history,
             hits=tuple(
                 self._search(
-                    _search_query(used.text, understanding, settings.region, state),
+                    _search_query(used.text, understanding, settings.region, state, _last_said(history)),
                     preferences,
                     k=OPTIONS_K if understanding.options else SEARCH_K,
                 )
@@ -702,11 +703,16 @@ _ASKS_ABOUT_THIS = re.compile(
 )
 
 
-def _search_query(text: str, understanding: Understanding, region: str, state=None) -> str:
+def _search_query(text: str, understanding: Understanding, region: str, state=None, before: str | None = None) -> str:
     """What to look up: the message itself; for "a real person", how to find one where the person lives; for
-    an answer or a "what could I try?" with no topic of its own, the message with the conversation's topics."""
+    "is that normal?" alone, what the person said just before; for an answer or a "what could I try?" with no
+    topic of its own, the message with the conversation's topics."""
     if understanding.intent == "human":
         return f"{text}. How to find a therapist or counsellor in the {_REGION_WORDS.get(region.upper(), region)}"
+    if before and understanding.intent == "question" and _BARE_IS_NORMAL.match(normalise(text)):
+        # "is that normal?" after "I want to say something but I freeze": the freezing, not the conversation's
+        # topic in general (which found a passage on caring jobs)
+        return f"{before.strip()} Is that normal?"
     # "why does this keep happening on the metro specifically?", after a panic attack there: this is the panic;
     # "Is it daft that I still put her bowl down of a morning?", after the dog died: the grief
     asks_within = understanding.intent == "question" and (
@@ -720,6 +726,18 @@ def _search_query(text: str, understanding: Understanding, region: str, state=No
         # "honestly I'm exhausted" in a talk about caring for a parent: the exhaustion of caring, not of bad sleep
         return f"{text.strip()} ({', '.join(themes_so_far)})"
     return text.strip()  # the same string understanding embedded, so the embedding cache serves both
+
+
+#: "is that normal?", "is this common though?": the question with nothing of its own to look up.
+_BARE_IS_NORMAL = re.compile(
+    r"^((and|but|so|ok|okay|hmm|um|is it|honestly)\W+)*(is|it|is it|is this|is that|thats|that)( really| even| actually)? "
+    r"(normal|common|usual|a normal thing|a thing)( though| tho| then| at all)?\W*$"
+)
+
+
+def _last_said(history) -> str | None:
+    """The person's message before this one, if any."""
+    return next((turn.text for turn in reversed(history) if turn.role == "user"), None)
 
 
 def _conversation_themes(state) -> list[str]:

@@ -19,6 +19,7 @@ from haven.chat import facts as F
 from haven.chat import intents as I
 from haven.chat.dialogue import DialogueState
 from haven.chat.inchat import STOP, ends_early, running
+from haven.chat.phrases import DEFINE_FOLLOW_UP
 from haven.chat.threads import AHEAD, BLAMED_BY_OTHERS, DOING, plan_heard
 from haven.chat.types import Understanding
 from haven.content.loader import Library
@@ -1163,7 +1164,7 @@ class Understander:
             return I.Reading("question")
         if named in self.library.articles and I.ASKS_ABOUT.search(norm):
             return I.Reading("question")  # "wait wat even is cbt??" after Haven asked about the exam: answered first
-        good = I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm) or I.SMALL_JOY.search(norm)
+        good = I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm) or I.SMALL_JOY.search(norm) or I.STEP_DONE.search(norm)
         if good and not _distressed(feelings) and not _SPOILED.search(norm):
             return I.Reading("progress")
         if state.mode == "in_the_moment" and outcome == "helped" and short and not I.QUESTION.search(norm):
@@ -1193,7 +1194,11 @@ class Understander:
         if (I.TRY_THAT.search(norm) or I.TRY_IT.search(norm)) and (pending is None or pending.kind != "offer"):
             # "ok let's try that" after a turn that offered nothing: what was last suggested in this conversation,
             # if anything was (the guide then asks which, never invents one); "the breathing one": that kind
-            return I.Reading("accept", exercise=self._of_kind_named(norm, state) or _last_suggested(state))
+            # after a word was explained ("wats pomodoro"), "ok i'll try that" is that, not an exercise from before
+            explained = pending is not None and pending.text in DEFINE_FOLLOW_UP
+            return I.Reading(
+                "accept", exercise=self._of_kind_named(norm, state) or (None if explained else _last_suggested(state))
+            )
         if DOING.search(norm) and state.offered and state.mode != "in_the_moment":
             return I.Reading("accept", exercise=state.offered[0])  # "ok doing it", with a button just offered
         if state.mode == "in_the_moment" and I.ACKNOWLEDGE.search(norm):

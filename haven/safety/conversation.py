@@ -143,6 +143,7 @@ class _Phrases:
     turned_down: re.Pattern[str]
     means: re.Pattern[str]
     no_then_safe: re.Pattern[str]
+    no_then_fine: re.Pattern[str]
     still_risky: re.Pattern[str]
     timing: re.Pattern[str]
 
@@ -209,15 +210,17 @@ def _asked(question: str | None) -> str:
     return _plain(asked or question)
 
 
-def _answer(words: str, question: str | None, phrases: _Phrases) -> _Answer:
+def _answer(words: str, question: str | None, phrases: _Phrases, checking: bool = False) -> _Answer:
+    """``checking``: Haven's own check once more, after the person said they were safe."""
     asked = _asked(question)
+    waved_off = phrases.no_then_safe.search(words) or (checking and phrases.no_then_fine.search(words))
     return _Answer(
         risk_question=bool(question) and bool(phrases.risk_question.search(asked)),
         safety_question=bool(question) and bool(phrases.safety_question.search(asked)),
         yes=bool(phrases.answer_yes.search(words)),
-        # "No, honestly, don't worry, I'm safe now": the no waves the worry away; doubt beside it keeps it a no
-        no=bool(phrases.answer_no.search(words))
-        and not (phrases.no_then_safe.search(words) and not phrases.doubts_safety.search(words)),
+        # "No, honestly, don't worry, I'm safe now" (and, at the check once more, "nah I'm good thanks"): the no
+        # waves the worry away; doubt beside it keeps it a no
+        no=bool(phrases.answer_no.search(words)) and not (waved_off and not phrases.doubts_safety.search(words)),
         unsure=bool(phrases.unsure.search(words)),
         firm_yes=bool(phrases.firm_yes.search(words)),
     )
@@ -274,7 +277,7 @@ def assess(
     words = _plain(text)
     alone = read_message(text)
     recent = _remember(state, text)
-    answer = _answer(words, question, phrases)
+    answer = _answer(words, question, phrases, checking=state.level == "checking")
     if state.holds_crisis:
         return _while_crisis(words, state, alone, recent, answer, phrases)
     if exercise_step and question and alone.is_risk and _stops_exercise(words, phrases):

@@ -621,6 +621,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
         ):
             # "and he ate my halloumi. labelled halloumi." read 0.72 medical: a flatmate ate their food, no one is ill
             return Triage("none", None, f"{model_says}, but someone else ate their food", None, language)
+        if not reading.risk_cue and len(reading.sentences) == 1 and frame_in("goodnight_only", reading.sentences):
+            # "gonna say goodnight" read 0.80, near "going to say goodbye": a bedtime sign-off and nothing else, no
+            # risk word (chat_heldout29, read: it raised the card at the end of a talk about a dog put to sleep)
+            return Triage("none", None, f"{model_says}, but only a goodnight", None, language)
         if not reading.risk_cue and frame_in("privacy_question", reading.sentences):
             # "Is my data stored anywhere? I don't want my company to see any of this" read 0.69: a question about
             # Haven itself, which the chat answers plainly (chat_heldout28, read)
