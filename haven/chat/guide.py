@@ -1212,6 +1212,10 @@ class GuideEngine:
         if helped:  # "the breathing helped actually, thanks": glad of it, by name, not only "You're welcome."
             kind = kind_of(request.normalised)
             options = [t.format(what=f"the {kind}" if kind else "that") for t in P.THANKS_HELPED]
+            if not kind and not request.dialogue.done:
+                # "thanks, that actually helps a bit" with no exercise tried here: the talk helped, and there is no
+                # "It'll be there whenever you need it again" to say about it
+                options = list(P.THANKS_TALK_HELPED)
         closing = I.CLOSING_THANKS.search(request.normalised) and len(request.normalised.split()) > 6
         if closing or _THANKS_FOR_THE_TALK.search(request.normalised):
             # "Thanks for everything", "Thank you for listening. It helped more than I expected": a thank-you for

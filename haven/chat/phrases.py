@@ -327,6 +327,11 @@ THANKS_HELPED = (
     "I'm really glad {what} helped. It's worth remembering for the next time things get hard.",
     "That's good to hear: {what} helped. It'll be there whenever you need it again.",
 )
+#: "thanks, that actually helps a bit" when nothing was tried: the talking helped.
+THANKS_TALK_HELPED = (
+    "I'm really glad talking it through helps a bit.",
+    "I'm glad it helps to say it out loud.",
+)
 #: "Thanks, it's my turn now, wish me luck": going in to the thing they were nervous about.
 GOOD_LUCK = (
     "Good luck. You've got this, and I'm here afterwards if you want to tell me how it went.",

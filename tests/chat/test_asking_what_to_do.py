@@ -105,3 +105,9 @@ def test_a_step_done_is_met_at_its_size(service, calm, text):
 
 def test_big_news_is_still_celebrated(service, calm):
     assert "ongratulations" in service.respond("me", "GOT THE JOB!!").text
+
+
+def test_thanks_it_helps_when_nothing_was_tried_is_glad_of_the_talk(service, calm):
+    reply = _talk(service, "my partner moved out last week and the flat is so quiet",
+                  "no I don't want to do an exercise, I just need to get it out", "thanks, that actually helps a bit")
+    assert "It'll be there" not in reply.text and ("talking" in reply.text or "out loud" in reply.text)
