@@ -229,13 +229,13 @@ EXERCISES_LEAD_POSITIVE = (
     "Something that can help keep it going:",
     "To make the most of a good spell:",
 )
-#: One exercise as a list item. Earlier phrasings tell more; later ones are kept for when those were said.
 #: An exercise offered earlier in the conversation, brought back when the person asks what they could do.
 EXERCISE_LINE_AGAIN = (
     "- **{title}** [{n}], the one I mentioned before: {summary}",
     "- **{title}** [{n}], the one I mentioned before: {purpose}",
     "- **{title}** [{n}], the one I mentioned before.",
 )
+#: One exercise as a list item. Earlier phrasings tell more; later ones are kept for when those were said.
 EXERCISE_LINE = (
     "- **{title}** [{n}]: {summary}",
     "- **{title}** [{n}], about {minutes} minutes: {purpose}",
