@@ -244,10 +244,23 @@ CONDITION = re.compile(
     r"\b((do|could|might|can) i (have|be having|suffer from)|am i (\w+ )?(depressed|bipolar|autistic|adhd|ocd|"
     r"anxious|mentally ill|crazy|normal)|is (this|it|that) (\w+ )?(depression|anxiety|adhd|ocd|ptsd|bipolar|"
     r"a disorder|an illness)|do you think i'?m|"
+
     # asking for a diagnosis ("can you diagnose me?", "should I get diagnosed?"), not telling one ("she's 12 and
     # just got diagnosed type 1", "I was diagnosed with ADHD last year")
     r"(can|could|will|would) you (\w+ )?diagnos|diagnos\w* me\b|(should|could|can|do|would) i (get|be|need)"
     r" (\w+ ){0,2}diagnos|how (do|does|can|would) (i|you|someone|one|people) get (\w+ )?diagnos)"
+)
+_CONDITION_NAMED = (
+    r"(health anxiety|anxiety|depression|adhd|ocd|ptsd|bipolar|burnout|insomnia|panic attacks?|panic disorder|"
+    r"an? \w+ disorder)"
+)
+#: "is health anxiety an actual thing? is that what this is?": whether what they have is the condition they name; met
+#: like "do I have X?" (never a diagnosis). A condition must be named: "is that a real thing" alone may be about
+#: anything ("my mate says it's all in my head, is that a real thing").
+IS_IT_THE_CONDITION = re.compile(
+    rf"\bis {_CONDITION_NAMED} (an actual|a real|a proper) (thing|condition|illness)\b|"
+    rf"\b{_CONDITION_NAMED}\b.*\bis (that|this|it) what (this|it) is\b|"
+    rf"\b{_CONDITION_NAMED}\b.*\bis (that|this) what i'?(ve got|m going through|have)\b"
 )
 ACKNOWLEDGE = re.compile(
     r"^(ok|okay|k|kk|sure|yes|yeah|yep|yup|no|nope|maybe|not really|i guess|i don'?t know|idk|dunno|hmm+|mm+|"

@@ -1156,7 +1156,9 @@ class Understander:
             and re.search(r"\b(one|it|that|this)\b", norm)
         ):
             return I.Reading("exercise_request", exercise=state.offered[0])  # "can we do one now?"
-        if I.CONDITION.search(norm) or I.IS_NORMAL.search(norm) or I.THOUGHT_OR_FEELING.search(norm):
+        if I.CONDITION.search(norm) or I.IS_IT_THE_CONDITION.search(norm) or I.IS_NORMAL.search(norm) or (
+            I.THOUGHT_OR_FEELING.search(norm)
+        ):
             return I.Reading("question")
         if state.topics and _WHY_THIS.match(norm):
             return I.Reading("question")  # "why does this keep happening on trains", after a panic there
@@ -1482,6 +1484,7 @@ def _distressed(feelings) -> bool:
 
 
 _CONDITIONS = {
+    "health anxiety": r"health anxi",
     "anxiety": r"anxi",
     "depression": r"depress",
     "ADHD": r"adhd",
@@ -1490,12 +1493,13 @@ _CONDITIONS = {
     "bipolar disorder": r"bipolar",
     "autism": r"autis",
     "panic disorder": r"panic",
+    "burnout": r"burn ?out",
 }
 
 
 def _condition(norm: str) -> str | None:
     """The condition a "do I have X?" question names (for pointing to check-ups and a doctor), if any."""
-    if not I.CONDITION.search(norm):
+    if not (I.CONDITION.search(norm) or I.IS_IT_THE_CONDITION.search(norm)):
         return None
     return next((name for name, pattern in _CONDITIONS.items() if re.search(pattern, norm)), "a condition")
 

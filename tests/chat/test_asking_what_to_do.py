@@ -111,3 +111,29 @@ def test_thanks_it_helps_when_nothing_was_tried_is_glad_of_the_talk(service, cal
     reply = _talk(service, "my partner moved out last week and the flat is so quiet",
                   "no I don't want to do an exercise, I just need to get it out", "thanks, that actually helps a bit")
     assert "It'll be there" not in reply.text and ("talking" in reply.text or "out loud" in reply.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("is health anxiety an actual thing? is that what this is?", "health anxiety"),
+        ("is depression a real illness", "depression"),
+        ("I read about burnout online, is that what I've got?", "burnout"),
+    ],
+)
+def test_asking_whether_a_named_condition_is_what_they_have_is_never_diagnosed(understander, text, condition):
+    from haven.chat.understanding import _condition
+
+    assert understander.read(text).intent == "question"
+    assert _condition(normalise(text)) == condition
+
+
+def test_a_real_thing_with_no_condition_named_is_no_question_about_one():
+    from haven.chat.understanding import _condition
+
+    assert _condition(normalise("my mate says it's all in my head, is that a real thing or am i just weak")) is None
+
+
+def test_is_health_anxiety_a_thing_is_met_with_check_ups_and_a_doctor_not_a_diagnosis(service, calm):
+    reply = service.respond("me", "is health anxiety an actual thing? is that what this is?")
+    assert "can't tell you whether you have health anxiety" in reply.text and "Check-ups" in reply.text
