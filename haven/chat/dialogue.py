@@ -131,9 +131,13 @@ class DialogueState:
 
     # --- questions the guide asks of it --------------------------------------------------------------
 
+    def turned_down_or_tried(self) -> set[str]:
+        """Exercises declined or done here: not offered again unless named, even when the person asks what to do."""
+        return {*self.declined, *self.done}
+
     def used(self) -> set[str]:
         """Exercises not to offer again unless asked: declined, done, or already offered here."""
-        return {*self.declined, *self.done, *self.ever_offered}
+        return {*self.turned_down_or_tried(), *self.ever_offered}
 
     def knows(self, topic: str | None, what: str | None) -> bool:
         """True if the person already told us this fact (so Haven must not ask for it)."""

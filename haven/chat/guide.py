@@ -437,7 +437,7 @@ class GuideEngine:
         avoid = {*state.avoid, *u.avoid}
         if "exercise" in avoid:
             return False
-        used = {*state.declined, *state.done} if asked else state.used()
+        used = state.turned_down_or_tried() if asked else state.used()
         if exercise_id in used and exercise_id != u.named_exercise:
             return False
         name = exercise_id.replace("-", " ")
@@ -462,8 +462,9 @@ class GuideEngine:
         lines, chosen = [], []
         ranked = self._named_first(request, self._by_fit(request))
         earlier = self._left_for_later(request) if asked else []
+        again = {h.doc_id for h in earlier}
         if asked:  # asked for something to do: the library's other exercises too, after what the search found
-            ranked = [*earlier, *(h for h in ranked if h.doc_id not in {e.doc_id for e in earlier})]
+            ranked = [*earlier, *(h for h in ranked if h.doc_id not in again)]
             found = {h.doc_id for h in ranked}
             ranked += [
                 passages.section(self.library, i, "What it is for")
@@ -473,8 +474,6 @@ class GuideEngine:
         fitting = {h.doc_id for h in ranked if self._exercise_fits(request, h.doc_id)}
         # offered unasked, only what fits; asked for, what fits first and, if nothing does, what the search found
         strict = not asked or bool(fitting & {h.doc_id for h in ranked if self._allowed(request, h.doc_id, asked)})
-
-        again = {h.doc_id for h in earlier}
 
         def fits(exercise_id: str) -> bool:
             named = request.understanding.named_exercise
@@ -511,7 +510,8 @@ class GuideEngine:
         person then asks what they could do, what was chosen for what they told first comes back before anything
         the bare question finds ("what would I even say?" after "my manager keeps taking credit for my work")."""
         state = request.dialogue
-        left = [i for i in reversed(state.ever_offered) if i not in state.declined and i not in state.done]
+        refused = state.turned_down_or_tried()
+        left = [i for i in reversed(state.ever_offered) if i not in refused]
         return [passages.section(self.library, i, "What it is for") for i in left if i in self.library.exercises]
 
     def _line_source(self, ex: Exercise, option: str, plain: dict[str, str], hits) -> Hit:

@@ -35,7 +35,6 @@ SITUATIONS_FILE = DATA_DIR / "situations.yaml"
 NEGATIVES_FILE = DATA_DIR / "situations_none.yaml"
 
 
-
 class Situation(BaseModel):
     """One everyday situation: how people say it, the words that tell it, and what Haven may say back."""
 
