@@ -73,6 +73,8 @@ LUCK = re.compile(
     r"\b(wish me luck|fingers crossed for me|^((ok|okay|right|well) )*fingers crossed\W*$|here goes( nothing)?|off i go|"
     r"it'?s my turn( now)?|"
     r"(they'?re|they are) calling (me|my name|my number)( in)?|going in now|"
+    # "thanku, gotta go in now" before a driving test: going in, not going to work ("got to go in to the office")
+    r"(gotta|got to|have to|need to|about to|time to|gonna) (go|head) in( now| there)?\b(?! (to|at|for|on|the|a)\b)|"
     # doing the dreaded thing as they type: "ok. sending it before I talk myself out of it", "pressing send"
     r"^((ok|okay|right|ok then|here goes) )*(sending it|pressing send|hitting send|ringing (him|her|them) now|"
     r"calling (him|her|them) now))\b"

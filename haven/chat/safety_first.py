@@ -32,7 +32,7 @@ def safety_reply(assessment, region: str, safety_plan: list[str] | None = None) 
             unsure=assessment.state.model_alone and not assessment.asked_for_means,
         )
         words = crisis.as_markdown()
-    elif kind == "check" and (assessment.tentative or assessment.misread):
+    elif kind == "check" and (assessment.tentative or assessment.misread or assessment.carried_on):
         crisis = response.tentative_check_response(
             region,
             safety_plan,
@@ -40,6 +40,7 @@ def safety_reply(assessment, region: str, safety_plan: list[str] | None = None) 
             audience,
             turn=assessment.state.held,
             misread=assessment.misread,
+            carried_on=assessment.carried_on,
         )
         words = crisis.as_markdown()
     elif kind == "check":

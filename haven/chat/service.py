@@ -365,7 +365,7 @@ class ChatService:
         except Exception:  # the help is shown even when it cannot be saved
             log.exception("could not save a safety turn")
             return reply
-        if assessment.reply in ("concern", "step_down"):
+        if assessment.reply in ("concern", "step_down") or assessment.carried_on:
             self._still_heard(person, conversation_id, text)
         return dataclasses.replace(reply, conversation_id=conversation_id)
 

@@ -65,6 +65,10 @@ class RiskState:
     #: the crisis was raised by the learned layer alone, with no risk word, and nothing said since has brought risk
     #: words or a pattern's reading: the person saying it was a misread is then asked once more, not held
     model_alone: bool = False
+    #: the crisis was raised by the learned layer's reading (no pattern), perhaps beside a risk word, and nothing said
+    #: since has been read as risk or brought risk words: the person carrying on with their own story is asked once
+    #: (``_carried_on``)
+    model_read: bool = False
 
     @property
     def holds_crisis(self) -> bool:
@@ -98,6 +102,7 @@ class RiskState:
                 source=data.get("source"),
                 history=bool(data.get("history", False)),
                 model_alone=bool(data.get("model_alone", False)),
+                model_read=bool(data.get("model_read", False)),
             )
         except (TypeError, ValueError):
             return cls()
@@ -115,6 +120,8 @@ class Assessment:
     tentative: bool = False
     #: a "check" after the person said the crisis card misread them (``_misread_told``): sorry, lines kept
     misread: bool = False
+    #: a "check" after the person carried on with their own story past the card (``_carried_on``): lines kept
+    carried_on: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +153,8 @@ class _Phrases:
     no_then_fine: re.Pattern[str]
     still_risky: re.Pattern[str]
     timing: re.Pattern[str]
+    turned_away: re.Pattern[str]
+    hurt_named: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -279,7 +288,7 @@ def assess(
     recent = _remember(state, text)
     answer = _answer(words, question, phrases, checking=state.level == "checking")
     if state.holds_crisis:
-        return _while_crisis(words, state, alone, recent, answer, phrases)
+        return _while_crisis(words, state, alone, recent, answer, phrases, asks="?" in text)
     if exercise_step and question and alone.is_risk and _stops_exercise(words, phrases):
         verdict = Triage("none", None, "stopping the exercise in the chat: " + words[:120])
         return Assessment(verdict, _calm(state, recent), "normal")
@@ -302,7 +311,9 @@ def assess(
         category = _question_category(question) or state.category or alone.category or "suicide"
         why = "yes to Haven's check-in question" if answer.risk_admitted else "not sure they are safe"
         verdict = Triage("crisis", category, why, state.audience or "self")
-        return Assessment(verdict, RiskState("crisis", category, verdict.audience, 0, recent, source="answer"), "crisis")
+        return Assessment(
+            verdict, RiskState("crisis", category, verdict.audience, 0, recent, source="answer"), "crisis"
+        )
     if _clear_no(answer) and (alone.level == "concern" or (alone.is_crisis and alone.model_alone)):
         # a clear "no" to Haven's own check-in: asking the same question again would not listen, and it outweighs a
         # learned-only reading with no risk word ("no, nothing like that now, I just wanted you to know"); patterns
@@ -314,7 +325,9 @@ def assess(
         # learned layer reading the same again is checked gently, not answered with the card they just corrected
         verdict = replace(alone, level="concern", evidence="after the person's correction: " + alone.evidence)
         return Assessment(
-            verdict, RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected), "concern"
+            verdict,
+            RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected),
+            "concern",
         )
     step = _said_of_a_coping_step(words, state, question, alone, phrases)
     if step:
@@ -341,6 +354,7 @@ def assess(
             source=alone.source,
             history=alone.told_as_history,
             model_alone=alone.model_alone,
+            model_read=alone.source == "model" and not alone.told_as_history,
         )
         return Assessment(alone, crisis, "crisis")
     watching = state.level == "concern" or state.watch > 0
@@ -401,7 +415,13 @@ def _the_models_first_risk(alone: Triage, state: RiskState) -> bool:
     """Whether the message is the first risk of a calm conversation, read by the learned layer alone (no pattern, no
     language's phrase; no concern, watch or correction so far): the only reading Haven's last words may explain
     away (a coping step "it" stands for, an offer turned down)."""
-    return alone.is_risk and alone.source == "model" and state.level == "clear" and not state.watch and not state.corrected
+    return (
+        alone.is_risk
+        and alone.source == "model"
+        and state.level == "clear"
+        and not state.watch
+        and not state.corrected
+    )
 
 
 #: "it", "that", "this": the words that may stand for a coping step named just before.
@@ -436,7 +456,9 @@ def _said_of_a_coping_step(
     return None
 
 
-def _turned_down_an_offer(words: str, state: RiskState, question: str | None, alone: Triage, phrases: _Phrases) -> bool:
+def _turned_down_an_offer(
+    words: str, state: RiskState, question: str | None, alone: Triage, phrases: _Phrases
+) -> bool:
     """Whether a risk reading of the learned layer alone comes from turning down what Haven just offered.
 
     "not tonight, I'm wiped" read alone is a crisis (the learned layer says 0.82: "tonight" and "wiped"); as the
@@ -451,7 +473,7 @@ def _turned_down_an_offer(words: str, state: RiskState, question: str | None, al
     declined = phrases.turned_down.search(words)
     if declined is None or _risk_words(_rest(words, phrases.timing), phrases):
         return False
-    rest = words[declined.end():].strip(" ,.!;:-")
+    rest = words[declined.end() :].strip(" ,.!;:-")
     return not rest or not read_message(rest).is_risk
 
 
@@ -516,8 +538,15 @@ def _same_misread(alone: Triage, state: RiskState, words: str) -> bool:
     alone, in the category they corrected. A pattern (a plan, means, a method named), another category, or a
     question about means ("how many propranolol would a person need to take", after a "no, nothing like that") is
     a crisis whatever was corrected before, and so is the correction taken back ("fine it wasn't a joke")."""
-    return state.watch > 0 and state.corrected is not None and alone.source == "model" and (
-        alone.category == state.corrected and not asks_about_means(words) and not _phrases().unsaid.search(words)
+    return (
+        state.watch > 0
+        and state.corrected is not None
+        and alone.source == "model"
+        and (
+            alone.category == state.corrected
+            and not asks_about_means(words)
+            and not _phrases().unsaid.search(words)
+        )
     )
 
 
@@ -559,7 +588,9 @@ def _risk_words(words: str, phrases: _Phrases) -> bool:
 
 #: A time turned down, not named for a plan: "Not tonight, thank you. Maybe another time." (said to Haven's question
 #: after a concern, it was read with the messages before and raised the self-harm card; chat_heldout24, read).
-_NOT_A_TIME = re.compile(r"\bnot (?:right )?(?:tonight|today|tomorrow|now|this (?:weekend|week|evening|morning|afternoon))\b")
+_NOT_A_TIME = re.compile(
+    r"\bnot (?:right )?(?:tonight|today|tomorrow|now|this (?:weekend|week|evening|morning|afternoon))\b"
+)
 
 
 def _stepped_down(category: str, audience: str, why: str) -> Assessment:
@@ -649,7 +680,11 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
         confirmed = yes_at_check and (category != "medical_emergency" or got_help) and learned()
         return _SafeClaim(confirmed, confirmed)
     if not says_safe:
-        return _SafeClaim(True, False, learned=True) if state.level == "crisis" and learned() else _SafeClaim(False, False)
+        return (
+            _SafeClaim(True, False, learned=True)
+            if state.level == "crisis" and learned()
+            else _SafeClaim(False, False)
+        )
     return _SafeClaim(True, got_help or not _still_risky(rest) or (yes_at_check and learned()))
 
 
@@ -680,7 +715,13 @@ def learned_claim_may_count(text: str, category: str | None) -> bool:
 
 
 def _while_crisis(
-    words: str, state: RiskState, alone: Triage, recent: tuple[str, ...], answer: _Answer, phrases: _Phrases
+    words: str,
+    state: RiskState,
+    alone: Triage,
+    recent: tuple[str, ...],
+    answer: _Answer,
+    phrases: _Phrases,
+    asks: bool = False,
 ) -> Assessment:
     """A message while a crisis holds: it holds until the person says they are safe and confirms it."""
     category = state.category or "suicide"
@@ -710,6 +751,17 @@ def _while_crisis(
     if state.level == "checking" and claim.confirmed and not answer.no:
         verdict = Triage("none", None, "confirmed safe after a crisis earlier in this conversation")
         return Assessment(verdict, RiskState("clear", watch=WATCH), "back")
+    if _carried_on(words, state, alone, answer, phrases, asks):
+        if state.level == "crisis":
+            # the caregiver's "Honestly numb. I just made her lunch and said yes mom, she'll be here soon" raised a
+            # worried friend's card (the learned layer alone), and then "I work part time, my husband helps on
+            # weekends..." was met with the card again for the whole conversation: asked once, with the lines kept
+            why = "carried on with their own story past a crisis the learned layer read alone; checking once: "
+            return _checking_once(state, recent, why + words[:120], carried_on=True, model_read=True)
+        # asked once already, and the person carried on again: back to their story, the next messages still read
+        # together with these (the help lines stay one tap away on every page)
+        verdict = Triage("none", None, "carried on with their own story after Haven's check: " + words[:120])
+        return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
     if state.level == "crisis" and claim.says_safe and not answer.no:
         return _checking_once(state, recent, "said they are safe; checking once more", tentative=claim.learned)
     if alone.is_crisis:
@@ -727,17 +779,92 @@ def _while_crisis(
     still_alone = (
         state.model_alone and (not alone.is_risk or alone.source == "model") and not _risk_words(words, phrases)
     )
-    held = RiskState("crisis", category, audience, state.held + 1, recent, source=source, model_alone=still_alone)
+    model_read = state.model_read and not _brings_risk(words, alone, phrases)
+    held = RiskState(
+        "crisis",
+        category,
+        audience,
+        state.held + 1,
+        recent,
+        source=source,
+        model_alone=still_alone,
+        model_read=model_read,
+    )
     return Assessment(verdict, held, "held", means)
 
 
-def _checking_once(state: RiskState, recent: tuple[str, ...], why: str, **kind: bool) -> Assessment:
+def _checking_once(
+    state: RiskState, recent: tuple[str, ...], why: str, model_read: bool = False, **kind: bool
+) -> Assessment:
     """The safety check, asked once with the lines kept, for the crisis that holds (its category and audience): after
-    "I'm safe", after "you misread me", after self-harm called a joke. A firm yes to it goes back to ordinary talk."""
+    "I'm safe", after "you misread me", after self-harm called a joke, after the person carried on with their own
+    story. A firm yes to it goes back to ordinary talk. ``model_read``: the check follows a crisis the learned layer
+    raised, and the person carrying on once more goes back to their story (:func:`_carried_on`)."""
     category, audience = state.category or "suicide", state.audience or "self"
     verdict = Triage("concern", category, why, audience)
-    checking = RiskState("checking", category, audience, state.held + 1, recent, source=state.source)
+    checking = RiskState(
+        "checking", category, audience, state.held + 1, recent, source=state.source, model_read=model_read
+    )
     return Assessment(verdict, checking, "check", **kind)
+
+
+def _brings_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether a message while a crisis holds brings risk of its own: read as risk by any layer, a question about
+    means, or a pattern's risk cue (tablets, letters, a method). The crisis then no longer rests on the learned
+    layer's first reading alone, and carrying on never eases it. Words that are risk only sometimes ("leave notes
+    lol", "a huge fight", "today") do not end that; they only keep this message from easing it (:func:`_carried_on`).
+    """
+    from haven.safety.patterns import has_risk_cue, prepare
+
+    if alone.is_risk or phrases.means.search(words):
+        return True
+    sentences = prepare(words).sentences
+    return any(has_risk_cue(s, message=sentences) for s in sentences)
+
+
+#: Fewer words than this is not carrying on with a story: "ok", "thanks", "later" after the card may be taking it in.
+CARRIED_ON_WORDS = 5
+
+
+def _carried_on(
+    words: str, state: RiskState, alone: Triage, answer: _Answer, phrases: _Phrases, asks: bool = False
+) -> bool:
+    """Whether a message while a crisis holds carries on the person's own story past a card nothing but the learned
+    layer's reading raised (no pattern), with nothing said since that brings risk (``state.model_read``), and
+    this message has none either, reads as no risk at all, answers no question with a no or a maybe, doubts nothing,
+    asks nothing, and does not turn away ("anyway", "never mind", "I'm fine", "I need to go": warning signs after a
+    crisis, so they keep the card); after a worried friend's card, it speaks of the person's own day, not of "her".
+
+    Why: on read everyday conversations a caregiver, an angry flatmate and a parent of a toddler met the crisis card
+    for every turn after one misread, since only "I'm safe" or "you misread me" lets it go and people who were never
+    in danger do not say either: they go on telling what they came to tell. The first such message gets the check
+    asked once with the lines kept; a second goes back to their story. Never after a medical emergency, harm to or
+    from others, danger at home or psychosis (``_NEVER_CARRIED_PAST``). Chosen on the read risk conversations (dev): the first
+    version, without the questions, the categories and the friend's "her", let go of 22 turns a clinician held."""
+    if not state.model_read or state.category in _NEVER_CARRIED_PAST or alone.is_risk:
+        return False
+    if answer.no or answer.unsure or answer.unsafe or len(words.split()) < CARRIED_ON_WORDS:
+        return False
+    if asks or _ASKS.search(words) or (state.audience == "third_party" and _ANOTHER_PERSON.search(words)):
+        return False
+    turned = phrases.turned_away, phrases.hurt_named, phrases.doubts_safety, phrases.not_safety, phrases.weary
+    return not any(phrase.search(words) for phrase in turned) and not _risk_words(words, phrases)
+
+
+#: Crises whose danger a person's own story does not speak to: help has to be with someone after an overdose, and
+#: harm to or from others, danger at home, or what someone is hearing and seeing, is not undone by talk of the day
+#: ("what time do you think they go to sleep", "you're one of them aren't you", "he's banging on the hatch. my phone's
+#: on 8 percent" were held turns of read risk conversations).
+_NEVER_CARRIED_PAST = ("medical_emergency", "harm_to_others", "danger_at_home", "psychosis")
+#: A question is not carrying on: after a crisis it is often about it ("should I just drive round?", "ok so roughly
+#: what number though, ballpark").
+_ASKS = re.compile(
+    r"^(?:ok |so |and |but )*(?:what|how|when|where|which|who|why|should|shall|can|could|would|will|is|are|do|does|did)\b"
+    r"|\b(?:arent|isnt|wont|dont|didnt) (?:you|they|it|i)$|\bballpark\b"
+)
+#: After a worried friend's card, talk of "her" or "them" is about the person at risk ("her flatmate says her door's
+#: locked"), not the friend's own day.
+_ANOTHER_PERSON = re.compile(r"\b(?:she|shes|her|hers|he|hes|him|his|they|theyre|them|their)\b")
 
 
 def _joke_after_harm_done(words: str, state: RiskState, phrases: _Phrases) -> bool:

@@ -66,6 +66,7 @@ class _Responses(BaseModel):
     safety_check: str
     tentative_check: dict
     misread_check: dict
+    carried_on_check: dict
     step_down: dict
     back_to_chat: str
     welcome_back_after_crisis: str
@@ -392,16 +393,19 @@ def tentative_check_response(
     audience: str = "self",
     turn: int = 1,
     misread: bool = False,
+    carried_on: bool = False,
 ) -> CrisisResponse:
     """The one safety check when only the learned reader of safe claims heard help come or calm return: the held
     card's lines, under a question that does not take safety for granted (it may have misheard someone still in
     danger, so no "I'm glad", and the lines stay).
 
     ``misread``: the person said the card misread them (a crisis the learned layer raised alone, with no risk
-    word): the same check, opened with an apology instead."""
+    word): the same check, opened with an apology instead. ``carried_on``: the person went on with their own story
+    past that card: the same check, saying Haven may have read too much into what they said."""
     held = held_crisis_response(region, safety_plan, category, audience, turn=turn)
     responses = load_responses()
     wording = responses.misread_check if misread else responses.tentative_check
+    wording = responses.carried_on_check if carried_on else wording
     voice = "third_party" if held.audience == "third_party" else "self"
     return held.model_copy(
         update={

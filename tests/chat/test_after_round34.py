@@ -1,0 +1,59 @@
+"""Round 34, in the chat: going in to the thing they dreaded ("thanku, gotta go in now" before a driving test) is
+wished luck, not "Take care of yourself"; and a person who carries on with their own story past a crisis card only the
+learned layer raised gets one check, then their story back (haven/safety/conversation.py, ``_carried_on``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from haven.chat import intents as I
+from haven.chat.understanding import normalise
+
+
+def _talk(service, *messages: str):
+    conversation, replies = None, []
+    for text in messages:
+        reply = service.respond("me", text, conversation)
+        conversation = reply.conversation_id
+        replies.append(reply)
+    return replies
+
+
+@pytest.mark.parametrize("text", ["thanku, gotta go in now", "ok time to go in", "got to head in now x"])
+def test_going_in_now_is_going_in_to_the_thing(text):
+    assert I.LUCK.search(normalise(text))
+
+
+@pytest.mark.parametrize("text", ["I have to go in to work tomorrow", "gotta go in at 9", "need to go in for a scan"])
+def test_going_in_to_somewhere_later_is_not(text):
+    assert not I.LUCK.search(normalise(text))
+
+
+def test_before_a_driving_test_going_in_is_wished_luck(service, calm):
+    replies = _talk(service, "i have my driving test in 20 mins and im shaking", "thanku, gotta go in now")
+    assert "Good luck" in replies[-1].text
+
+
+def test_a_carer_carrying_on_past_a_misread_gets_one_check_then_her_story(service, monkeypatch):
+    from haven.safety import conversation
+    from haven.safety.triage import Triage
+
+    misread = "Honestly numb. I just made her lunch and said yes mom, she'll be here soon."
+    real = conversation.read_message
+
+    def read(text, *args, **kwargs):  # the learned layer's 0.85 misread, kept whatever a retrain makes of it
+        if text == misread:
+            return Triage("crisis", "suicide", "model 0.85", "third_party", source="model")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(conversation, "read_message", read)
+    replies = _talk(
+        service,
+        "I'm taking care of my mom who has Alzheimer's, she moved in with us in the spring. Today she didn't recognize "
+        "me and asked when her daughter was coming to visit. I'm her daughter.",
+        misread,
+        "I haven't had a full day off since May.",
+        "I work part time and my husband helps on weekends, it is just a lot",
+    )
+    assert [r.engine == "safety" for r in replies] == [False, True, True, False]
+    assert "read more into what you said" in replies[2].text and "988" in replies[2].text
