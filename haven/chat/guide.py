@@ -748,6 +748,16 @@ class GuideEngine:
                 and (offered or "one of these" not in q)
             ]
 
+        if sleeps_by_day and {"sleep", "work"} & {*themes, *state.topics[-2:]}:
+            # nights worked are why the days are for sleep: "I've tried blackout curtains already" was asked "What
+            # would make this week at work a bit easier?"; asked about the day's sleep, each question once
+            day_sleep = [q for q in P.FOLLOW_UP_DAY_SLEEP if phraser.fresh(q)]
+            day_sleep = [q for q in day_sleep if not any(q in t.text for t in request.history if t.role == "assistant")]
+            if re.search(r"\b(tried|already|too)\b", request.normalised):  # what was tried is being told
+                day_sleep = [q for q in day_sleep if "tried" not in q]
+            if day_sleep:
+                return phraser.pick("follow-day-sleep", day_sleep)
+            themes = tuple(t for t in themes if t != "work")  # and never "What part of work is weighing on you?"
         general = unknown(P.FOLLOW_UP_GENERAL)
         hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
         if not hard:  # "she said I was selfish" is no cue for the body, nor for who else knows

@@ -828,10 +828,16 @@ SETTLE_CLOSE_NOW = (
     "You don't have to act on it. Tell me how you're doing when you've had a few minutes.",
     "Take the time you need. I'm here when you want to talk about what happened.",
 )
+#: Sleep by day, after nights worked ("i work nights and cant sleep in the day"): asked about the day's sleep, never
+#: "What part of work is weighing on you most?" nor a question about nights.
+FOLLOW_UP_DAY_SLEEP = (
+    "What gets in the way when you try to sleep after a shift?",
+    "What have you tried so far to help you sleep in the day?",
+)
 #: A word back in the middle of in-the-moment steps ("ok ok im trying", "a bit better. still shaky").
 MOMENT_EASING = (
     "I'm glad it's easing, even a little. There's no rush: stay with it for as long as you need.",
-    "That's it, a little at a time. The shakiness can take a while to settle, and that's okay.",
+    "That's it, a little at a time. Your body can take a while to settle, and that's okay.",
 )
 #: A fear said in the middle of the steps ("I'm sure we will fall from the sky").
 MOMENT_FEAR = (

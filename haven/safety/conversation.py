@@ -65,9 +65,9 @@ class RiskState:
     #: the crisis was raised by the learned layer alone, with no risk word, and nothing said since has brought risk
     #: words or a pattern's reading: the person saying it was a misread is then asked once more, not held
     model_alone: bool = False
-    #: the crisis was raised by the learned layer's reading (no pattern), perhaps beside a risk word, and nothing said
-    #: since has been read as risk or brought risk words: the person carrying on with their own story is asked once
-    #: (``_carried_on``)
+    #: the crisis was raised by the learned layer's reading (no pattern, below its sure level), perhaps beside a risk
+    #: word, and nothing said since has brought risk: the person carrying on with their own story is asked once
+    #: (``_carried_on``). "I've locked myself in the cellar" read 0.97, and "he's banging on the hatch" is no story.
     model_read: bool = False
 
     @property
@@ -354,7 +354,7 @@ def assess(
             source=alone.source,
             history=alone.told_as_history,
             model_alone=alone.model_alone,
-            model_read=alone.source == "model" and not alone.told_as_history,
+            model_read=alone.source == "model" and not (alone.sure or alone.told_as_history),
         )
         return Assessment(alone, crisis, "crisis")
     watching = state.level == "concern" or state.watch > 0
@@ -857,10 +857,10 @@ def _carried_on(
 #: on 8 percent" were held turns of read risk conversations).
 _NEVER_CARRIED_PAST = ("medical_emergency", "harm_to_others", "danger_at_home", "psychosis")
 #: A question is not carrying on: after a crisis it is often about it ("should I just drive round?", "ok so roughly
-#: what number though, ballpark").
+#: what number though, ballpark", "if I have some orange juice will it undo everything").
 _ASKS = re.compile(
     r"^(?:ok |so |and |but )*(?:what|how|when|where|which|who|why|should|shall|can|could|would|will|is|are|do|does|did)\b"
-    r"|\b(?:arent|isnt|wont|dont|didnt) (?:you|they|it|i)$|\bballpark\b"
+    r"|\b(?:arent|isnt|wont|dont|didnt) (?:you|they|it|i)$|\bballpark\b|\b(?:will|would|does|did|is|can|could) it\b"
 )
 #: After a worried friend's card, talk of "her" or "them" is about the person at risk ("her flatmate says her door's
 #: locked"), not the friend's own day.

@@ -61,6 +61,8 @@ class Triage:
     #: the message tells a past attempt as history (past tense, placed in the past, nothing said to be back); when
     #: it is still read as a crisis, the person saying next that they are well now steps it down (conversation.py)
     told_as_history: bool = field(default=False, compare=False)
+    #: the learned layer's crisis reading is at least ``EXPLAINED_SURE``: nothing said after it eases it by itself
+    sure: bool = field(default=False, compare=False)
 
     @property
     def is_crisis(self) -> bool:
@@ -76,6 +78,7 @@ class Triage:
         data.pop("language")
         data.pop("model_alone")
         data.pop("told_as_history")
+        data.pop("sure")
         data.pop("source")
         return data
 
@@ -646,7 +649,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
             why = f"{model_says}, but {reading.neighbour_crises:.0%} of the nearest labelled messages are crises"
             return Triage("concern", reading.category, why, audience, language, "model")
         why = f'{model_says}: "{reading.window[:120]}"'
-        return Triage("crisis", reading.category, why, audience, language, "model", model_alone=not reading.risk_cue)
+        sure = reading.crisis >= EXPLAINED_SURE
+        return Triage(
+            "crisis", reading.category, why, audience, language, "model", model_alone=not reading.risk_cue, sure=sure
+        )
     model_concern = (
         reading.risk >= thresholds.concern
         and not _psychosis_without_its_words(reading)

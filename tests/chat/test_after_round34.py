@@ -57,3 +57,18 @@ def test_a_carer_carrying_on_past_a_misread_gets_one_check_then_her_story(servic
     )
     assert [r.engine == "safety" for r in replies] == [False, True, True, False]
     assert "read more into what you said" in replies[2].text and "988" in replies[2].text
+
+
+def test_a_night_worker_who_cannot_sleep_by_day_is_asked_about_the_days_sleep_not_work(service, calm):
+    replies = _talk(
+        service,
+        "i work nights and cant sleep in the day",
+        "I've tried blackout curtains already",
+        "earplugs too, the neighbours kids are loud after school",
+    )
+    said = [r.text for r in replies]
+    from haven.chat import phrases as P
+
+    assert any(q in said[0] for q in P.FOLLOW_UP_DAY_SLEEP)
+    assert not any(w in s for s in said for w in ("work is weighing", "week at work", "at night?", "nights a week"))
+    assert "What have you tried" not in said[1]  # what was tried is being told
