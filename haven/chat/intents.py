@@ -352,6 +352,9 @@ REFUSAL = re.compile(
     r"((don'?t|do not) think i'?ll|i won'?t|i'?ll not|i will not) (bother|be bothering) (with )?(an?|any|the|that|those|your) "
     r"(\w+ )?(exercises?|breathing|techniques?|worksheets?)|"
     r"(can|could) we (not|skip( the)?) (do )?(the |any )?(exercises?|breathing)|"
+    # "I don't think a breathing exercise is going to fix this, no offense" (a carer, chat_heldout29, read)
+    r"(don'?t|do not) think (an? |any |the |your |another |more )?(\w+ )?(exercises?|breathing|techniques?|tips)( \w+)? "
+    r"(is|are|will|would|could|can)( going to| gonna)? (fix|help|solve|change|touch|sort)|"
     r"(exercises?|breathing|techniques?|tips)( exercises?| techniques?| stuff| things?)? (are|is) (rubbish|useless|pointless|"
     r"stupid|a waste of time|crap|nonsense|bs|not for me|not my thing)|"
     # "nah not breathing stuff, we did it in pshe", "no, not grounding things again": a kind of exercise turned down

@@ -83,7 +83,9 @@ class RiskState:
         talk; anything else keeps the crisis). None when nothing is held."""
         if not self.holds_crisis:
             return None
-        return RiskState("checking", self.category, self.audience, self.held, source=self.source)
+        return RiskState(
+            "checking", self.category, self.audience, self.held, source=self.source, model_read=self.model_read
+        )
 
     @classmethod
     def from_dict(cls, data: dict | None) -> RiskState:
@@ -740,7 +742,7 @@ def _while_crisis(
         # "cut again last night. deeper than usual" ... "lol jk. anyway got any good lofi playlists": a disclosure
         # taken back as a joke. Not a step down: the safety check, asked once with the lines kept
         why = "self-harm told as done, then called a joke; checking once: " + words[:120]
-        return _checking_once(state, recent, why, misread=True)
+        return _checking_once(state, recent, why, model_read=False, misread=True)
     if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
         return _stepped_down(category, audience, "the person corrected a misread: " + words[:120])
     if _misread_told(words, state, alone, answer, phrases):
@@ -794,12 +796,15 @@ def _while_crisis(
 
 
 def _checking_once(
-    state: RiskState, recent: tuple[str, ...], why: str, model_read: bool = False, **kind: bool
+    state: RiskState, recent: tuple[str, ...], why: str, model_read: bool | None = None, **kind: bool
 ) -> Assessment:
     """The safety check, asked once with the lines kept, for the crisis that holds (its category and audience): after
     "I'm safe", after "you misread me", after self-harm called a joke, after the person carried on with their own
-    story. A firm yes to it goes back to ordinary talk. ``model_read``: the check follows a crisis the learned layer
-    raised, and the person carrying on once more goes back to their story (:func:`_carried_on`)."""
+    story. A firm yes to it goes back to ordinary talk. ``model_read`` (the crisis's own, unless given): the check
+    follows a crisis only the learned layer's reading raised, and the person carrying on with their story after it
+    goes back to that story (:func:`_carried_on`), however the check came about (the card's "I'm safe to continue" or
+    "That's not what I meant", or a new conversation opened while it held)."""
+    model_read = state.model_read if model_read is None else model_read
     category, audience = state.category or "suicide", state.audience or "self"
     verdict = Triage("concern", category, why, audience)
     checking = RiskState(

@@ -72,3 +72,15 @@ def test_a_night_worker_who_cannot_sleep_by_day_is_asked_about_the_days_sleep_no
     assert any(q in said[0] for q in P.FOLLOW_UP_DAY_SLEEP)
     assert not any(w in s for s in said for w in ("work is weighing", "week at work", "at night?", "nights a week"))
     assert "What have you tried" not in said[1]  # what was tried is being told
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I don't think a breathing exercise is going to fix this, no offense", "i dont think breathing exercises will help"],
+)
+def test_doubting_an_exercise_will_help_turns_it_down(text):
+    assert "breathing" in I.avoided_kinds(normalise(text))
+
+
+def test_i_dont_think_it_helped_is_no_refusal():
+    assert I.avoided_kinds(normalise("i dont think the exercise helped")) == ()

@@ -152,3 +152,21 @@ def test_a_sure_reading_of_the_learned_layer_is_never_eased_by_talk(triage_model
 )
 def test_a_hurt_played_down_or_help_waved_off_is_not_carrying_on(turn):
     assert not assess(turn, _model_raised()).carried_on
+
+
+@pytest.mark.parametrize("first", ["I'm safe", "That's not what I meant"])
+def test_carrying_on_after_the_cards_own_buttons_goes_back_to_the_story(first):
+    # the chat's card blocks the input until "I'm safe to continue" or "That's not what I meant"; a check follows either,
+    # and the person carrying on with their story after it is followed, as after the check carrying on brings
+    first_reply = assess(first, _model_raised())
+    assert first_reply.reply in ("check", "step_down")
+    if first_reply.reply == "check":
+        assert _kinds(first_reply.state, STORY[0]) == ["normal"]
+
+
+def test_a_new_conversation_opened_while_it_held_keeps_what_raised_it():
+    carried = _model_raised().carried_over()
+    assert carried.level == "checking" and carried.model_read
+    assert _kinds(carried, STORY[0]) == ["normal"]
+    by_pattern = RiskState("crisis", "suicide", "self", 1, source="pattern").carried_over()
+    assert _kinds(by_pattern, STORY[0]) == ["held"]
