@@ -846,7 +846,9 @@ def avoided_kinds(norm: str) -> tuple[str, ...]:
 #: so "when I go to bed my mind races" is not one.
 BEDTIME = re.compile(
     r"\b((need|going|have|got|want|ought|about|off) to |should (probably |just )?|gonna |better |will |'?ll |"
-    r"i'?m (off|heading|going) (to )?)(go |head |get )?(to )?(bed|sleep|some sleep|some rest)"
+    r"i'?m (off|heading|going) (to )?)(try (and|to) )?(go |head |get )?(to )?(bed|sleep|some sleep|some rest|"
+    # "thanks, gonna try and get a few hours now", after a night shift
+    r"(a few|a couple( of)?|some|two|three|four|2|3|4) (hours|hrs)( sleep| kip| shut ?eye)?)"
     # at the end of the message, or with a goodnight after it ("Okay I'm off to bed. Night. Or morning?")
     r"( now| soon| then| i think| tbh| honestly| early tonight| early)?( (good ?)?night\b.*)?\W*$|"
     r"^(ok |okay |right |well )?(time for|bed ?time for) (bed|sleep)( now| i think)?\W*$"

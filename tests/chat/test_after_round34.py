@@ -84,3 +84,12 @@ def test_doubting_an_exercise_will_help_turns_it_down(text):
 
 def test_i_dont_think_it_helped_is_no_refusal():
     assert I.avoided_kinds(normalise("i dont think the exercise helped")) == ()
+
+
+@pytest.mark.parametrize("text", ["thanks, gonna try and get a few hours now", "going to try to get some sleep"])
+def test_going_to_get_a_few_hours_is_going_to_sleep(text):
+    assert I.BEDTIME.search(normalise(text))
+
+
+def test_a_few_hours_of_something_else_is_not():
+    assert not I.BEDTIME.search(normalise("i need to get a few hours of revision done"))
