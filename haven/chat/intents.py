@@ -441,6 +441,9 @@ WAITING_NOW = re.compile(
     # "sat in the test centre car park, my test is in 15 mins": "sat" as typed for "I'm sat", not "I sat in the lecture"
     r"(^|\bi'?m |\bim )sat (in|outside|at|by) (the |a )?\w+|"
     r"\bis in (\d+|a few|few|two|five|ten|twenty) (mins?|minutes)\b|"
+    # "i have my driving test in 20 mins and im shaking"
+    r"\b(test|exam|interview|presentation|appointment|audition|speech|match|flight|meeting|viva|assessment)"
+    r" in (like |about |around )?(\d+|a few|few|two|five|ten|fifteen|twenty|thirty) (mins?|minutes)\b|"
     r"\b(in|at) (the )?(waiting room|reception|lobby|queue)\b|\b(about to go in|any (minute|second) now)\b|"
     r"\b(\d+|a few|few|two|five|ten) (mins?|minutes) (till|until|before|to go)\b"
 )

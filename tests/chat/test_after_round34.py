@@ -93,3 +93,12 @@ def test_going_to_get_a_few_hours_is_going_to_sleep(text):
 
 def test_a_few_hours_of_something_else_is_not():
     assert not I.BEDTIME.search(normalise("i need to get a few hours of revision done"))
+
+
+def test_shaking_with_the_test_minutes_away_is_the_moment(understander):
+    reading = understander.read("i have my driving test in 20 mins and im shaking")
+    assert reading.intent == "in_the_moment"
+
+
+def test_a_meeting_minutes_away_with_no_alarm_is_not(understander):
+    assert understander.read("i have a meeting in 20 mins, can you help me plan what to say").intent != "in_the_moment"
