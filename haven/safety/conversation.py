@@ -755,10 +755,10 @@ def _while_crisis(
         return Assessment(verdict, RiskState("clear", watch=WATCH), "back")
     if _carried_on(words, state, alone, answer, phrases, asks):
         if state.level == "crisis":
-            # the caregiver's "Honestly numb. I just made her lunch and said yes mom, she'll be here soon" raised a
-            # worried friend's card (the learned layer alone), and then "I work part time, my husband helps on
-            # weekends..." was met with the card again for the whole conversation: asked once, with the lines kept
-            why = "carried on with their own story past a crisis the learned layer read alone; checking once: "
+            # the carer's "Honestly numb. I just made her lunch and said yes mom, she'll be here soon" raised a
+            # worried friend's card (the learned layer's reading, 0.85), and then "I haven't had a full day off since
+            # May" was met with the card again, as was every turn after it: asked once, with the lines kept
+            why = "carried on with their own story past a crisis only the learned layer's reading raised; checking once: "
             return _checking_once(state, recent, why + words[:120], carried_on=True, model_read=True)
         # asked once already, and the person carried on again: back to their story, the next messages still read
         # together with these (the help lines stay one tap away on every page)
