@@ -187,6 +187,12 @@ _THANKS_FOR_THE_TALK = re.compile(
     r"\b(thanks|thank you|thank u|cheers|ta)( so much| very much| a lot| again)? for (everything|listening|this|the chat|"
     r"talking|chatting|your time|being here|the help|all (of )?(this|that|the help|your help)|today|tonight|hearing me out)\b"
 )
+def _asked_already(request, question: str) -> bool:
+    """Whether Haven asked this question anywhere earlier in the conversation (the phraser remembers only the last
+    few replies)."""
+    return any(question in t.text for t in request.history if t.role == "assistant")
+
+
 def _words(text: str) -> set[str]:
     """The words of four letters or more in a text, a plural "s" dropped: what a question and a passage are compared by."""
     return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())}
@@ -698,8 +704,7 @@ class GuideEngine:
         """One question Haven does not know the answer to: never a fact the person already gave; "them" said as
         her or him when the conversation is about one person ("What would you like her to understand?")."""
         question = self._open_question(request, phraser, offered)
-        asked_before = any(question in t.text for t in request.history if t.role == "assistant")
-        if question in P.FOLLOW_UP_GENERAL or asked_before:
+        if question in P.FOLLOW_UP_GENERAL or _asked_already(request, question):
             # a question that could follow any message, or one asked already: the person's situation's own instead
             question = self._situation_question(request, phraser) or question
         if re.search(r"\bthem\b", question):
@@ -751,8 +756,7 @@ class GuideEngine:
         if sleeps_by_day and {"sleep", "work"} & {*themes, *state.topics[-2:]}:
             # nights worked are why the days are for sleep: "I've tried blackout curtains already" was asked "What
             # would make this week at work a bit easier?"; asked about the day's sleep, each question once
-            day_sleep = [q for q in P.FOLLOW_UP_DAY_SLEEP if phraser.fresh(q)]
-            day_sleep = [q for q in day_sleep if not any(q in t.text for t in request.history if t.role == "assistant")]
+            day_sleep = [q for q in P.FOLLOW_UP_DAY_SLEEP if phraser.fresh(q) and not _asked_already(request, q)]
             if re.search(r"\b(tried|already|too)\b", request.normalised):  # what was tried is being told
                 day_sleep = [q for q in day_sleep if "tried" not in q]
             if day_sleep:

@@ -576,16 +576,21 @@ def _adds_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
 
 def _risk_words(words: str, phrases: _Phrases) -> bool:
     """Whether a message holds risk words, means or a time of its own, by the phrases and the patterns' cues."""
-    from haven.safety.patterns import has_risk_cue, prepare
-
     words = _NOT_A_TIME.sub(" ", words)
-    sentences = prepare(words).sentences
     return (
         bool(phrases.still_risky.search(words))
         or bool(phrases.means.search(words))
-        or any(has_risk_cue(s, message=sentences) for s in sentences)
+        or _pattern_cue(words)
         or bool(phrases.timing.search(words))
     )
+
+
+def _pattern_cue(words: str) -> bool:
+    """Whether a sentence of the message holds a risk word of the patterns that no frame in the message explains."""
+    from haven.safety.patterns import has_risk_cue, prepare
+
+    sentences = prepare(words).sentences
+    return any(has_risk_cue(s, message=sentences) for s in sentences)
 
 
 #: A time turned down, not named for a plan: "Not tonight, thank you. Maybe another time." (said to Haven's question
@@ -819,12 +824,7 @@ def _brings_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
     layer's first reading alone, and carrying on never eases it. Words that are risk only sometimes ("leave notes
     lol", "a huge fight", "today") do not end that; they only keep this message from easing it (:func:`_carried_on`).
     """
-    from haven.safety.patterns import has_risk_cue, prepare
-
-    if alone.is_risk or phrases.means.search(words):
-        return True
-    sentences = prepare(words).sentences
-    return any(has_risk_cue(s, message=sentences) for s in sentences)
+    return alone.is_risk or bool(phrases.means.search(words)) or _pattern_cue(words)
 
 
 #: Fewer words than this is not carrying on with a story: "ok", "thanks", "later" after the card may be taking it in.

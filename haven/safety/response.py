@@ -404,8 +404,10 @@ def tentative_check_response(
     past that card: the same check, saying Haven may have read too much into what they said."""
     held = held_crisis_response(region, safety_plan, category, audience, turn=turn)
     responses = load_responses()
-    wording = responses.misread_check if misread else responses.tentative_check
-    wording = responses.carried_on_check if carried_on else wording
+    if carried_on:
+        wording = responses.carried_on_check
+    else:
+        wording = responses.misread_check if misread else responses.tentative_check
     voice = "third_party" if held.audience == "third_party" else "self"
     return held.model_copy(
         update={
