@@ -346,13 +346,6 @@ def assess(
         # wasp nest": the job said a message before explains the poison; a check-in that asks, not the card that holds
         concern = RiskState("concern", framed.category, framed.audience, 0, recent, WATCH, state.corrected)
         return Assessment(framed, concern, "concern")
-    if alone.is_crisis and _unsupported_first_reading(text, words, state, alone, phrases):
-        # "...when I said something she rolled her eyes and slammed her door in my face", two messages into a story
-        # about a flatmate: the learned layer read danger at home (0.79) and no word of risk backs it. Asked about
-        # (the check-in with the lines), not assumed: the card would have answered every message after it
-        verdict = replace(alone, level="concern", evidence="asked, not assumed: " + alone.evidence)
-        concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
-        return Assessment(verdict, concern, "concern")
     if alone.is_crisis:
         crisis = RiskState(
             "crisis",
@@ -431,35 +424,6 @@ def _the_models_first_risk(alone: Triage, state: RiskState) -> bool:
         and not state.watch
         and not state.corrected
     )
-
-
-def _unsupported_first_reading(text: str, words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
-    """Whether a crisis is the learned layer's reading alone, below its sure level, of a message with no risk word,
-    means or time, as the first risk in a conversation that has been calm for at least one message: a reading
-    nothing the person said backs, which is asked about with the check-in (concern), not answered with the card.
-
-    Why: the card holds every reply after it until the person says they are safe, and people who were never in
-    danger do not say that, they go on with their story; on the everyday conversations read so far (dev), 48 of
-    the learned layer's first crises were of this kind and all were misreads, against 3 real crises, which are now
-    read by words of their own (a stockpile of a named drug, a farewell's "this'll be the last one", a parent
-    afraid of shaking a baby in Portuguese). The check-in still shows the help lines and asks; a "no" or "not
-    really" to it, a risk word next, or the learned layer's crisis again on the next message raises the card.
-    Never on a first message (a conversation opened with it is more likely meant), a past attempt told as
-    history (its own path), or a message one of whose sentences the learned layer is sure of read alone
-    ("I'm going to take all of it and be done" at the end of a long message about the children)."""
-    if not (_the_models_first_risk(alone, state) and state.recent and alone.model_alone):
-        return False
-    if alone.sure or alone.told_as_history or _risk_words(words, phrases):
-        return False
-    return not _a_sentence_sure(text)
-
-
-def _a_sentence_sure(text: str) -> bool:
-    """Whether the learned layer, reading one sentence of a longer message on its own, is sure of a crisis in it."""
-    from haven.safety.patterns import prepare
-
-    sentences = prepare(text).sentences
-    return len(sentences) > 1 and any(read_message(s).sure for s in sentences)
 
 
 #: "it", "that", "this": the words that may stand for a coping step named just before.
