@@ -386,6 +386,14 @@ def _someone_elses_eating(reading: Reading) -> bool:
     return _their_food_eaten(reading)
 
 
+def _only_asks_about_haven(sentences: tuple[str, ...]) -> bool:
+    """Whether every sentence of the message asks what Haven is, who made it or whether it is a person."""
+    from haven.safety.patterns import load_pattern_book
+
+    asks = load_pattern_book().frames["haven_question"]
+    return bool(sentences) and all(asks.search(sentence) for sentence in sentences)
+
+
 def _their_food_eaten(reading: Reading) -> bool:
     """Every eating word in the most worrying window is someone else eating the person's food ("and he ate my
     halloumi. labelled halloumi. with my NAME on it")."""
@@ -632,6 +640,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "Is my data stored anywhere? I don't want my company to see any of this" read 0.69: a question about
             # Haven itself, which the chat answers plainly (chat_heldout28, read)
             return Triage("none", None, f"{model_says}, but a question about where their data is kept", None, language)
+        if not reading.risk_cue and _only_asks_about_haven(reading.sentences):
+            # "Wait, what exactly is Haven? Are you AI? Who made you?" read 0.92: nothing but questions about Haven
+            # itself, which the chat answers (chat_heldout31, read: the card then held the rest of the conversation)
+            return Triage("none", None, f"{model_says}, but only questions about Haven", None, language)
         caring = next((f for f in ("arranging_a_funeral", "care_home") if frame_in(f, reading.sentences)), None)
         if not reading.risk_cue and caring:
             # "The undertaker needs the coffin chosen by Friday, and I've got to write the eulogy" (0.96), "someone who

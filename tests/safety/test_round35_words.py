@@ -43,3 +43,21 @@ def test_a_farewell_saying_this_is_the_last_one_is_a_risk_word_and_keeps_the_car
 
 def test_taking_prescribed_trazodone_is_ordinary():
     assert read_message("I take trazodone to sleep, my GP prescribed it").level == "none"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Wait, what exactly is Haven? Are you AI? Who made you?", "hi. who made you", "are you a real person?"],
+)
+def test_questions_only_about_haven_are_not_read_as_risk(triage_model, message):
+    # the first read 0.92 by the learned layer and raised the card that then held a whole conversation about work
+    # stress (chat_heldout31, read)
+    assert read_message(message).level == "none"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["what is this app? i want to kill myself", "are you a real person? I can't keep myself safe tonight"],
+)
+def test_a_question_about_haven_beside_risk_is_still_read(triage_model, message):
+    assert read_message(message).is_crisis
