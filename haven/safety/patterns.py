@@ -302,6 +302,19 @@ def _cue_explained(word: str, sentence: str, message: Sequence[str], book: Patte
     )
 
 
+def explained_cues(prepared: PreparedText, book: PatternBook | None = None) -> frozenset[str]:
+    """The risk words a frame in the message explains ("tablets" beside "her GP and the memory clinic know
+    everything"), for reading a message's risk words as the patterns do."""
+    book = book or load_pattern_book()
+    sentences = prepared.sentences
+    return frozenset(
+        cue.group(0)
+        for sentence in sentences
+        for cue in book.risk_cues.finditer(sentence)
+        if _cue_explained(cue.group(0), sentence, sentences, book)
+    )
+
+
 def match(prepared: PreparedText, book: PatternBook | None = None) -> list[PatternHit]:
     """Pattern hits over all sentences of a prepared text."""
     book = book or load_pattern_book()
