@@ -408,7 +408,8 @@ def _their_food_eaten(reading: Reading) -> bool:
 
 def _leaving_for_now(sentences: Sequence[str]) -> bool:
     """The message says the person is leaving the chat and coming back ("Thank you dear that was a nice chat.
-    Callum will be pleased I used it. Bye bye for now"), or leaving for an everyday job ("Right, I'd best get the
+    Callum will be pleased I used it. Bye bye for now"), or that the chat helped as they sign off
+    (``_helped_and_signing_off``), or leaving for an everyday job ("Right, I'd best get the
     kettle on before the post comes. Ta-ra."), with nothing that makes it final ("thank you for everything") and no
     risk word anywhere.
 
@@ -417,9 +418,28 @@ def _leaving_for_now(sentences: Sequence[str]) -> bool:
     farewell, so the learned layer reads only what the message says besides its thanks and goodbye
     (:func:`_besides_thanks_and_goodbyes`); patterns and languages read all of it."""
     coming_back = frame_in("returning", sentences) or frame_in("errand_leaving", sentences)
-    if not coming_back or frame_in("final_farewell", sentences):
+    if not (coming_back or _helped_and_signing_off(sentences)) or frame_in("final_farewell", sentences):
         return False
     return not any(has_risk_cue(s) for s in sentences)
+
+
+def _helped_and_signing_off(sentences: Sequence[str]) -> bool:
+    """The person says the chat helped them now ("I feel a bit lighter", "that really helped") and signs off, with
+    no intent, decision or means anywhere: the calm of someone who has decided ("I feel lighter now I've made up my
+    mind") is read as ever, and so is anything final (``final_farewell``)."""
+    from haven.safety.patterns import load_pattern_book
+
+    book = load_pattern_book()
+    leaving = [s for s in sentences if book.sign_off.fullmatch(s.strip())]
+    said = [s for s in sentences if s not in leaving]
+    decided = any(book.intent_beside_frame.search(s) or _DECIDED.search(s) for s in said)
+    return bool(leaving) and frame_in("helped_now", said) and not decided
+
+
+#: A decision made, said beside a calm goodbye: a warning sign, never read as the chat having helped.
+_DECIDED = re.compile(
+    r"\b(?:decided|decision|made my mind up|my mind is made up|sorted everything|all sorted|know what (?:to do|i (?:have|need|want|am going|m going) to do|ill do|i will do)|found (?:a|the|my) (?:way|answer|way out)|(?:it|this|everything|all)(?: will| is going to|ll| s going to) (?:all )?be (?:over|fine|better|easier) soon|no more|(?:im|i am) ready|at peace)\b"
+)
 
 
 def _courtesy_in_english(sentences: list[str]) -> list[str]:
