@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from risk_play import replies
 
+from haven.safety.conversation import RiskState, assess
 from haven.safety.patterns import has_risk_cue, prepare
 from haven.safety.triage import read_message
 
@@ -107,3 +108,33 @@ def test_saying_the_chat_helped_and_goodbye_is_leaving_the_chat(triage_model):
 )
 def test_the_calm_of_a_decision_or_anything_final_beside_a_goodbye_is_still_a_crisis(triage_model, message):
     assert read_message(message).is_crisis
+
+
+CHECK_IN = "Can I ask: are you thinking about ending your life, or about hurting yourself?"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I have not really tried to meet people. I don't know how people make friends in UK, everyone is polite but "
+        "nobody invites",
+        "I am not, I just miss home",
+    ],
+)
+def test_a_no_or_a_story_to_the_check_in_is_not_read_as_yes(triage_model, answer):
+    # chat_heldout31 (read): "I have not really tried..." was read as "I have" + "not really" (yes, unsure) and raised
+    # the card that held the rest of a lonely newcomer's conversation
+    assert (
+        assess(answer, RiskState("concern", "suicide", "self", watch=3, recent=("a", "b")), CHECK_IN).reply
+        == "normal"
+    )
+
+
+@pytest.mark.parametrize(
+    "answer", ["I have", "i dont know", "I don't know if I'm safe", "idk maybe", "yeah sometimes"]
+)
+def test_yes_or_not_sure_to_the_check_in_still_raises_the_card(triage_model, answer):
+    assert (
+        assess(answer, RiskState("concern", "suicide", "self", watch=3, recent=("a", "b")), CHECK_IN).reply
+        == "crisis"
+    )
