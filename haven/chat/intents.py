@@ -115,7 +115,7 @@ GOODBYE = re.compile(
 )
 CAPABILITIES = re.compile(
     r"what (can|do) (you|u) (actually |even |really )?do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
-    r"what is haven|what'?s haven|what can i do here|how do i use|^help\W*$|what do you offer|what can u do|"
+    r"what (exactly |actually )?is haven|what'?s haven|what (exactly|actually) are you|what can i do here|how do i use|^help\W*$|what do you offer|what can u do|"
     r"how (is|can|could|would|will|does|do) (talking to |typing to |chatting (to|with) )?(this|a program|a bot|a chatbot|an app|"
     r"a computer|you|an ai) (supposed to |going to |meant to |actually |even )*help"
 )
@@ -156,7 +156,9 @@ CHARTS = re.compile(
 )
 WHAT_HAVEN_IS = re.compile(
     r"\b(do|does) (you|u|haven|it|this) (use|run on) (chatgpt|gpt|openai|ai|an? llm|a language model|an? ai model)\b|"
-    r"\b(are (you|u)|is (this|it)) (just )?(chatgpt|gpt|openai|an? llm|a language model)\b|\bchatgpt\b"
+    r"\b(are (you|u)|is (this|it)) (just )?(chatgpt|gpt|openai|an? llm|a language model)\b|\bchatgpt\b|"
+    # "Wait, what exactly is Haven? Are you AI? Who made you?" (chat_heldout31, read): what it is, said plainly
+    r"\bwhat (exactly |actually )is haven\b|\bwho (made|built|created) (you|haven|this)\b"
 )
 HUMAN = re.compile(
     r"real (person|human|people)|actual (person|human)|human being|"
@@ -494,7 +496,7 @@ NOT_HELPED = re.compile(
 )
 HELPED = re.compile(
     r"\b(helped|(it|that|this|really|actually|definitely) (did|does) help\b(?!\?)|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
-    r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!been )working|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
+    r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!i am )(?<!been )working(?! (as|at|in|for|with|on|from|nights|days|late|there|here|full|part|shifts?|from home)\b)|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
     # "I did the box breathing every night this week and I am sleeping better"
     r"sleeping (\w+ )?better|slept (\w+ )?(better|through)|"
