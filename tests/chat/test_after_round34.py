@@ -5,18 +5,10 @@ learned layer raised gets one check, then their story back (haven/safety/convers
 from __future__ import annotations
 
 import pytest
+from chat_helpers import play
 
 from haven.chat import intents as I
 from haven.chat.understanding import normalise
-
-
-def _talk(service, *messages: str):
-    conversation, replies = None, []
-    for text in messages:
-        reply = service.respond("me", text, conversation)
-        conversation = reply.conversation_id
-        replies.append(reply)
-    return replies
 
 
 @pytest.mark.parametrize("text", ["thanku, gotta go in now", "ok time to go in", "got to head in now x"])
@@ -30,7 +22,7 @@ def test_going_in_to_somewhere_later_is_not(text):
 
 
 def test_before_a_driving_test_going_in_is_wished_luck(service, calm):
-    replies = _talk(service, "i have my driving test in 20 mins and im shaking", "thanku, gotta go in now")
+    replies = play(service, "i have my driving test in 20 mins and im shaking", "thanku, gotta go in now")
     assert "Good luck" in replies[-1].text
 
 
@@ -47,7 +39,7 @@ def test_a_carer_carrying_on_past_a_misread_gets_one_check_then_her_story(servic
         return real(text, *args, **kwargs)
 
     monkeypatch.setattr(conversation, "read_message", read)
-    replies = _talk(
+    replies = play(
         service,
         "I'm taking care of my mom who has Alzheimer's, she moved in with us in the spring. Today she didn't recognize "
         "me and asked when her daughter was coming to visit. I'm her daughter.",
@@ -60,7 +52,7 @@ def test_a_carer_carrying_on_past_a_misread_gets_one_check_then_her_story(servic
 
 
 def test_a_night_worker_who_cannot_sleep_by_day_is_asked_about_the_days_sleep_not_work(service, calm):
-    replies = _talk(
+    replies = play(
         service,
         "i work nights and cant sleep in the day",
         "I've tried blackout curtains already",

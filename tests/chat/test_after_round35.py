@@ -6,22 +6,14 @@ now?"); "I am working as data analyst in London, 2 years now" is the person's jo
 from __future__ import annotations
 
 import pytest
+from chat_helpers import play
 
 from haven.chat import intents as I
 from haven.chat.understanding import normalise
 
 
-def _talk(service, *messages: str):
-    conversation, replies = None, []
-    for text in messages:
-        reply = service.respond("me", text, conversation)
-        conversation = reply.conversation_id
-        replies.append(reply)
-    return replies
-
-
 def test_what_exactly_is_haven_is_answered_plainly(service):
-    replies = _talk(
+    replies = play(
         service,
         "Hello. I am not sure if this is right place for work stress",
         "Wait, what exactly is Haven? Are you AI? Who made you?",
@@ -48,7 +40,7 @@ def test_something_working_still_helped(text):
 
 
 def test_thanks_i_feel_lighter_goodbye_is_a_goodbye_not_the_card(service):
-    replies = _talk(
+    replies = play(
         service,
         "My boss corrects everything I do in front of the whole team and I keep replaying it",
         "Thank you, I feel a bit lighter. Goodbye",
