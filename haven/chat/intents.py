@@ -131,7 +131,10 @@ PRIVACY = re.compile(
     # "And does what I write go anywhere? I don't want my private business ending up on the internet."
     r"\b(does|do|will) (what i (write|type|say|put)|my (messages|writing|answers)) (go|get sent|end up) (anywhere|somewhere|online)\b|\b(what|how) do you do with my (data|messages|chats?|info\w*)\b|\bmy privacy\b|"
     # "Is my data stored anywhere? I don't want my company to see any of this" (chat_heldout28, read)
-    r"\b(is|are) my (data|chats?|messages|answers) (\w+ )?(stored|saved|kept|shared|sent)\b"
+    r"\b(is|are) my (data|chats?|messages|answers) (\w+ )?(stored|saved|kept|shared|sent)\b|"
+    # "is this app saving my chats somewhere? My flatmate also uses same laptop" (chat_heldout31, read)
+    r"\b(is|are|does|do) (this|the app|this app|haven|you|it) (\w+ )?(sav(e|es|ing)|stor(e|es|ing)|keep(s|ing)?|record(s|ing)?) "
+    r"(my|the|these|our|what i) (chats?|messages|conversations|data|history|type|write)\b"
 )
 #: Whether Haven is ChatGPT ("do you use chatgpt or something"); "are you a bot?" is small talk (SMALLTALK).
 #: A video game talked about ("this boss fight is killing me, been stuck on Malenia for 3 days"): small talk, met as such.
@@ -162,6 +165,8 @@ WHAT_HAVEN_IS = re.compile(
 )
 HUMAN = re.compile(
     r"real (person|human|people)|actual (person|human)|human being|"
+    # "it is nice to talk to someone in the evening" (chat_heldout31, read): thanks for the chat, not asking for a person
+    r"(?<!nice to )(?<!good to )(?<!lovely to )(?<!helps to )(?<!helped to )(?<!nice being able to )"
     r"(talk|speak|chat) (to|with) (a |an |some )?(real |actual )?(person|human|someone|somebody|professional|"
     r"therapist|counsel+or|psychologist|doctor)|"
     r"(find|get|see|need|want|looking for) (a |an |some )?(therapist|counsel+or|psychologist|psychiatrist|"

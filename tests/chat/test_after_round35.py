@@ -46,3 +46,24 @@ def test_thanks_i_feel_lighter_goodbye_is_a_goodbye_not_the_card(service):
         "Thank you, I feel a bit lighter. Goodbye",
     )
     assert replies[-1].level == "none"
+
+
+def test_is_this_app_saving_my_chats_is_answered_as_privacy(service):
+    replies = play(
+        service,
+        "I moved to Manchester 3 months back and evenings are lonely",
+        "One small doubt, is this app saving my chats somewhere? My flatmate also uses same laptop",
+    )
+    assert "nobody reads it" in replies[-1].text and "outside what I can help with" not in replies[-1].text
+
+
+@pytest.mark.parametrize(
+    "text, wants",
+    [
+        ("Okay good. Thank you for listening, it is nice to talk to someone in the evening", False),
+        ("I want to talk to someone real", True),
+        ("can I talk to a therapist", True),
+    ],
+)
+def test_nice_to_talk_to_someone_is_not_asking_for_a_person(text, wants):
+    assert bool(I.HUMAN.search(normalise(text))) is wants
