@@ -360,9 +360,10 @@ def assess(
         )
         return Assessment(alone, crisis, "crisis")
     watching = state.level == "concern" or state.watch > 0
-    if watching and not answer.no and not corrects and len(recent) > 1 and _adds_risk(text, words, alone, phrases):
+    explained = _explained(text) if watching and not answer.no and not corrects and len(recent) > 1 else None
+    if explained is not None and _adds_risk(words, alone, phrases, explained):
         together = read_message(" . ".join(recent))
-        if together.is_risk and _unexplained_risk_word(text, words, phrases) and not together.is_crisis:
+        if together.is_risk and _unexplained_risk_word(words, phrases, explained) and not together.is_crisis:
             # "I just want to disappear for a while" ... "like for good": the new words carry the risk
             together = replace(together, level="crisis", evidence=f'"{words[:60]}" after a concern')
         if together.is_crisis and not _same_misread(together, state, words):
@@ -557,7 +558,7 @@ def _clear_no(answer: _Answer) -> bool:
     return answer.risk_question and answer.no and not answer.unsure and not answer.yes
 
 
-def _adds_risk(text: str, words: str, alone: Triage, phrases: _Phrases) -> bool:
+def _adds_risk(words: str, alone: Triage, phrases: _Phrases, explained: frozenset[str]) -> bool:
     """Whether a message after a concern brings risk words of its own, so reading it with the messages before
     may raise a crisis.
 
@@ -571,7 +572,7 @@ def _adds_risk(text: str, words: str, alone: Triage, phrases: _Phrases) -> bool:
     """
     if alone.is_crisis or (alone.is_risk and alone.source != "model"):
         return True
-    return _risk_words(words, phrases, explained=_explained(text))
+    return _risk_words(words, phrases, explained)
 
 
 def _risk_words(words: str, phrases: _Phrases, explained: frozenset[str] = frozenset()) -> bool:
@@ -579,7 +580,7 @@ def _risk_words(words: str, phrases: _Phrases, explained: frozenset[str] = froze
     ``explained``: words a frame in the message explains (``_explained``), not counted."""
     words = _NOT_A_TIME.sub(" ", words)
     return (
-        _unexplained_risk_word(None, words, phrases, explained)
+        _unexplained_risk_word(words, phrases, explained)
         or bool(phrases.means.search(words))
         or _pattern_cue(words)
         or bool(phrases.timing.search(words))
@@ -594,15 +595,11 @@ def _explained(text: str) -> frozenset[str]:
     return explained_cues(prepare(text))
 
 
-def _unexplained_risk_word(
-    text: str | None, words: str, phrases: _Phrases, explained: frozenset[str] | None = None
-) -> bool:
+def _unexplained_risk_word(words: str, phrases: _Phrases, explained: frozenset[str]) -> bool:
     """Whether the message holds a word of ``still_risky`` that no frame in it explains. After a concern, such a
     word read with the messages before raises the card ("I just want to disappear" ... "like for good"); a carer's
     "she's on her tablets and they're reviewing them", after a check-in about her mother, raised it instead
-    (chat_heldout31, read)."""
-    if explained is None:
-        explained = _explained(text or words)
+    (chat_heldout31, read). ``explained``: the words a frame explains (``_explained``), read once per message."""
     return any(found.group(0) not in explained for found in phrases.still_risky.finditer(words))
 
 
