@@ -197,7 +197,8 @@ DOING = re.compile(r"^((ok|okay|k|yeah|yes|alright|right) )*(i'?m |im )?(doing|t
 #: as the person said them, since no -ing form of them reads right ("ccing").
 AS_TYPED = re.compile(r"cc|bcc|dm|pm|fb|msg|txt|whatsapp|facetime|google|zoom|skype|snap|ping")
 PLAN_STEP = re.compile(
-    r"\b(?P<modal>i could|i'?ll|i will|i might|i want to|i wanna|i'?m going to|i'?m gonna|i think i'?ll|i plan to|maybe i)"
+    r"\b(?P<modal>i could|i'?ll|i will|i might|i want to|i wanna|i'?m going to|i'?m gonna|i think i'?ll|i plan to|"
+    r"maybe i can|i can maybe|maybe i)"
     r" (?:maybe |probably |just |definitely |actually |really )*(?:try (?:to |and )?)?"
     r"(?P<step>(?P<verb>cc|bcc|dm|pm|msg|txt|whatsapp|facetime|ping|try(?! to\b| and\b)|talk|speak|tell|ask|text|call|ring|phone|email|message|go|check|visit|join|sign|book|see|"
     r"meet|invite|write|practi[cs]e|practi[cs]ing|start|look|come|drive|walk|bring|make|plan|apply|volunteer|"
@@ -357,6 +358,21 @@ def _own_words() -> frozenset[str]:
     return frozenset(re.findall(r"[a-z][a-z'-]+", said.lower()))
 
 
+#: "try" with nothing after it in its sentence: a willingness, not a step to say back ("Okay, I will try.").
+_BARE_TRY = re.compile(r"try\W*")
+
+
+def _first_named_step(norm: str) -> re.Match[str] | None:
+    """The first step the person names, read one sentence at a time so a step never runs into the next sentence:
+    "okay, i will try. my coach said the same. maybe i can go for nets on wednesday" names going for nets on
+    Wednesday (it was said back as "Trying"); a bare "I will try" names no step."""
+    for sentence in re.finditer(r"[^.!?;]+", norm):
+        found = PLAN_STEP.search(norm, sentence.start(), sentence.end())
+        if found and not _BARE_TRY.fullmatch(found.group("step")):
+            return found
+    return None
+
+
 def _step(norm: str) -> tuple[str, str] | None:
     """The step a message says the person (or someone) could take, said back as a phrase, and whose it is
     ("own" / "other"); None when it says none, is too long to say back, or is no step to welcome."""
@@ -364,7 +380,7 @@ def _step(norm: str) -> tuple[str, str] | None:
     norm = I.CLOSING_THANKS.sub("", norm).rstrip(" .,!") or norm
     if _NOT_A_STEP.search(norm) or _TEXT_SPEAK.search(norm) or norm.endswith("?") or _FEARED.search(norm):
         return None
-    own = PLAN_STEP.search(norm)
+    own = _first_named_step(norm)
     if own:
         # the step without the reasons that follow it ("ask him straight on the call instead of writing the whole
         # story in my head"): said back whole it would run past what a reply can say back
