@@ -47,7 +47,7 @@ def dump(out: Path, exclude: list[str]) -> None:
             for conversation in yaml.safe_load(path.read_text()):
                 for i, turn, result in play(conversation, haven_words):
                     key = f"R|{path.name}|{haven_words}|{conversation['name']}|{i}"
-                    turns[key] = [turn["expect"], result.reply, result.triage.level, turn["say"][:100]]
+                    turns[key] = [turn["expect"], result.reply, result.triage.level, turn["say"][:100], result.triage.evidence[:160]]
     chat_sets = [*sorted((ROOT / "benchmarks").glob("chat_heldout*.yaml")), ROOT / "benchmarks/chat_dev.yaml"]
     chat_sets.append(ROOT / "benchmarks/chat_rubric.yaml")
     for path in (p for p in chat_sets if kept(p) and "_scores" not in p.name):
@@ -57,7 +57,7 @@ def dump(out: Path, exclude: list[str]) -> None:
                 result = assess(message, state, said)
                 state = result.state
                 said = safety_reply(result, "GB").text if result.reply != "normal" else None
-                turns[f"C|{path.name}|{n}|{name}|{i}"] = ["chat", result.reply, result.triage.level, message[:100]]
+                turns[f"C|{path.name}|{n}|{name}|{i}"] = ["chat", result.reply, result.triage.level, message[:100], result.triage.evidence[:160]]
     out.write_text(json.dumps(turns, indent=0))
     print(f"{len(turns)} turns written to {out}")
 
@@ -68,7 +68,7 @@ def compare(before_path: Path, after_path: Path) -> None:
     after = json.loads(after_path.read_text())
     moved: Counter = Counter()
     lost, gained = [], []
-    for key, (expect, was, _, words) in before.items():
+    for key, (expect, was, _, words, *_) in before.items():
         now = after.get(key, [None, was])[1]
         if now == was:
             continue

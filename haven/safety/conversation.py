@@ -346,6 +346,13 @@ def assess(
         # wasp nest": the job said a message before explains the poison; a check-in that asks, not the card that holds
         concern = RiskState("concern", framed.category, framed.audience, 0, recent, WATCH, state.corrected)
         return Assessment(framed, concern, "concern")
+    if alone.is_crisis and _unsupported_first_reading(text, words, state, alone, phrases):
+        # "...when I said something she rolled her eyes and slammed her door in my face", two messages into a story
+        # about a flatmate: the learned layer read danger at home (0.79) and no word of risk backs it. Asked about
+        # (the check-in with the lines), not assumed: the card would have answered every message after it
+        verdict = replace(alone, level="concern", evidence="asked, not assumed: " + alone.evidence)
+        concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
+        return Assessment(verdict, concern, "concern")
     if alone.is_crisis:
         crisis = RiskState(
             "crisis",
@@ -360,8 +367,9 @@ def assess(
         )
         return Assessment(alone, crisis, "crisis")
     watching = state.level == "concern" or state.watch > 0
-    explained = _explained(text) if watching and not answer.no and not corrects and len(recent) > 1 else None
-    if explained is not None and _adds_risk(words, alone, phrases, explained):
+    read_on = watching and not answer.no and not corrects and len(recent) > 1 and _a_fragment(words)
+    explained = _explained(text) if read_on else frozenset()
+    if read_on and _adds_risk(words, alone, phrases, explained):
         together = read_message(" . ".join(recent))
         if together.is_risk and _unexplained_risk_word(words, phrases, explained) and not together.is_crisis:
             # "I just want to disappear for a while" ... "like for good": the new words carry the risk
@@ -374,7 +382,17 @@ def assess(
         verdict = Triage("none", None, "checked in a moment ago; the learned layer alone again: " + alone.evidence)
         return Assessment(verdict, _calm(state, recent), "normal")
     if alone.level == "concern":
-        concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
+        concern = RiskState(
+            "concern",
+            alone.category,
+            alone.audience,
+            0,
+            recent,
+            WATCH,
+            state.corrected,
+            source=alone.source,
+            model_alone=alone.model_alone,
+        )
         return Assessment(alone, concern, "concern")
     return Assessment(alone, _calm(state, recent), "normal")
 
@@ -425,6 +443,53 @@ def _the_models_first_risk(alone: Triage, state: RiskState) -> bool:
         and not state.watch
         and not state.corrected
     )
+
+
+def _unsupported_first_reading(text: str, words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether a crisis is the learned layer's reading alone, below its sure level, of a message with no risk word,
+    means or time, as the first risk in a conversation that has been calm for at least one message: a reading
+    nothing the person said backs, which is asked about with the check-in (concern), not answered with the card.
+
+    Why: the card holds every reply after it until the person says they are safe, and people who were never in
+    danger do not say that, they go on with their story; on the everyday conversations read so far (dev), 48 of
+    the learned layer's first crises were of this kind and all were misreads, against 3 real crises, which are now
+    read by words of their own (a stockpile of a named drug, a farewell's "this'll be the last one", a parent
+    afraid of shaking a baby in Portuguese). The check-in still shows the help lines and asks; a "no" or "not
+    really" to it, a risk word next, or the learned layer's crisis again on the next message raises the card.
+    Never on a first message (a conversation opened with it is more likely meant), a past attempt told as
+    history (its own path), a message one of whose sentences the learned layer is sure of read alone
+    ("I'm going to take all of it and be done" at the end of a long message about the children), or a message in
+    another language, where "no risk word" says nothing: the words are English ("Não como nada há quatro dias...
+    ontem desmaiei no duche", risk_conversations_heldout27, read, is a crisis with none of them)."""
+    first = _the_models_first_risk(alone, state) or _after_the_models_own_concern(alone, state)
+    if not (first and state.recent and alone.model_alone and alone.language in (None, "en")):
+        return False
+    if alone.sure or alone.told_as_history or _risk_words(words, phrases):
+        return False
+    return not _a_sentence_sure(text)
+
+
+def _after_the_models_own_concern(alone: Triage, state: RiskState) -> bool:
+    """Whether the message follows, within the watch, a check-in that the learned layer's own concern raised (no
+    pattern, no risk word), and was no yes or "not sure" to it (those are read before): a second unsupported reading
+    is asked about again, not turned into the card. "what do I even say to him? I was out of order too" (read 0.39 crisis, a concern), then
+    "yeah. say sorry for the shouting, not for the rule. that I can do." (0.67) raised the card over a father's
+    row with his son (chat_heldout32, read)."""
+    return (
+        alone.source == "model"
+        and (state.level == "concern" or (state.level == "clear" and state.watch > 0))
+        and state.source == "model"
+        and state.model_alone
+        and not state.corrected
+    )
+
+
+def _a_sentence_sure(text: str) -> bool:
+    """Whether the learned layer, reading one sentence of a longer message on its own, is sure of a crisis in it."""
+    from haven.safety.patterns import prepare
+
+    sentences = prepare(text).sentences
+    return len(sentences) > 1 and any(read_message(s).sure for s in sentences)
 
 
 #: "it", "that", "this": the words that may stand for a coping step named just before.
@@ -533,7 +598,12 @@ def _asked_just_now(words: str, state: RiskState, alone: Triage, phrases: _Phras
 def _calm(state: RiskState, recent: tuple[str, ...]) -> RiskState:
     """The state after an ordinary message: the watch counts down, and a correction is remembered while it lasts."""
     watch = max(0, state.watch - 1)
-    return RiskState("clear", recent=recent, watch=watch, corrected=state.corrected if watch else None)
+    if not watch:
+        return RiskState("clear", recent=recent)
+    # while the watch lasts, what raised the concern is kept: a later reading of the learned layer alone is weighed
+    # against a concern it raised itself (``_after_the_models_own_concern``)
+    source, alone = (state.source, state.model_alone) if state.level in ("concern", "clear") else (None, False)
+    return RiskState("clear", recent=recent, watch=watch, corrected=state.corrected, source=source, model_alone=alone)
 
 
 def _same_misread(alone: Triage, state: RiskState, words: str) -> bool:
@@ -601,6 +671,24 @@ def _unexplained_risk_word(words: str, phrases: _Phrases, explained: frozenset[s
     "she's on her tablets and they're reviewing them", after a check-in about her mother, raised it instead
     (chat_heldout31, read). ``explained``: the words a frame explains (``_explained``), read once per message."""
     return any(found.group(0) not in explained for found in phrases.still_risky.finditer(words))
+
+
+#: The longest message read as a fragment that carries on the risk of the messages before ("like for good").
+FRAGMENT_WORDS = 10
+
+
+def _a_fragment(words: str) -> bool:
+    """Whether a message after a concern is short enough to be a piece of what was said before ("I just want to
+    disappear for a while" ... "like for good", "I'm ready", "got the pills already", "I think this weekend"), and so
+    is read together with the messages before it.
+
+    A longer message tells its own story, and its own reading decides: "My instructor says I'm ready but the minute I
+    get in the car with the examiner my hands go all shaky", after nerves about a driving test read as a concern,
+    raised the card on "ready" (chat_heldout32, read), and "Thank you dear. I've a hospital appointment for my eyes on
+    Thursday" raised it on "Thursday" by re-reading a message asked about already. On the sets read so far (dev), 38
+    of the 40 crises raised by reading together were of messages over ten words, none of them wanting the card; the two
+    it rightly raised were "like for good"."""
+    return len(words.split()) <= FRAGMENT_WORDS
 
 
 def _pattern_cue(words: str) -> bool:

@@ -696,7 +696,8 @@ def _decide(reading: Reading, thresholds) -> Triage:
         category = reading.category if model_concern else (lang.category or "suicide")
         why = model_says if model_concern else f"{language}: {lang.evidence}"
         source = "model" if model_concern else "language"
-        return Triage("concern", category, why, audience, language, source)
+        alone = model_concern and not reading.risk_cue
+        return Triage("concern", category, why, audience, language, source, model_alone=alone)
     if reading.denials and reading.risk_cue:
         # "I'm not suicidal, I just..." with a risk word left over: a denial lowers, it never erases
         return Triage("concern", reading.category or "suicide", "denied, with risk words: " + "; ".join(reading.denials), audience, language)
