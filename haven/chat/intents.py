@@ -546,6 +546,9 @@ GOOD_NEWS = re.compile(
     r"(?<!ok )(?<!okay )(?<!yeah )(?<!yes )(?<!right )(?<!alright )(?<!think )"  # "ok i got it": understood
     r"(i|we) (actually |finally |only )?got it\b(?! (wrong|all wrong|back|off|out|from|done))|(they|she|he) (said|agreed)( (yes|ok|okay))?\b(?! (no|not)\b)(?=\W*(yes|ok|okay|$))|(they|she|he) said yes|"
     r"yay+|woo+(hoo+)?|yess+|"
+    # "he grunted but then asked if I'd drive him to football. I'll take that as a win": a win, said as one
+    r"(i'?ll|i will|i'?m gonna|i'?m going to|gonna) (take|count) (that|it|this) as a (small |little |tiny |big )?(win|result|victory)|"
+    r"(that'?s|that is|it'?s|it is|that was|it was) a (small |little |tiny |real |big )?win\b(?! for (him|her|them|my \w+))|"
     # "GUESS WHO TOOK THE BUS INTO TOWN ON HER OWN TODAY 🎉": a win announced; not "guess who got dumped"
     r"^guess (who|what)\b(?!.*\b(dumped|fired|sacked|failed|died|dead|ill|sick|hurt|lost|broke|crashed|cancel\w*|"
     r"late|missed|forgot|rejected|ghosted|worse)\b)|"

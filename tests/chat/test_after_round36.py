@@ -38,3 +38,19 @@ def test_going_for_nets_is_welcomed_as_the_step(service):
         "Okay, I will try. My coach said the same thing. Maybe I can go for nets on Wednesday",
     )
     assert replies[-1].text.startswith("Going for nets on Wednesday")
+
+
+def test_i_will_take_that_as_a_win_is_met_as_a_win(service):
+    replies = play(
+        service,
+        "had a blazing row with my 15 year old. I shouted, he slammed his bedroom door",
+        "went up. he grunted but then asked if I'd drive him to football on saturday. I'll take that as a win",
+    )
+    assert replies[-1].level == "none" and replies[-1].understood.intent == "progress"
+
+
+def test_a_win_for_someone_else_is_no_good_news():
+    from haven.chat import intents as I
+    from haven.chat.understanding import normalise
+
+    assert not I.GOOD_NEWS.search(normalise("it was a win for him, not me"))
