@@ -51,7 +51,12 @@ def safety_reply(assessment, region: str, safety_plan: list[str] | None = None) 
         words = response.back_to_chat_text()
     else:  # concern
         concern = response.concern_response(
-            region, category, audience, language=verdict.language, history=verdict.told_as_history
+            region,
+            category,
+            audience,
+            language=verdict.language,
+            history=verdict.told_as_history,
+            again=assessment.again,
         )
         words = concern.as_markdown()
     return Reply(text=words, level=verdict.level, engine="safety", crisis=crisis, concern=concern)

@@ -124,6 +124,8 @@ class Assessment:
     misread: bool = False
     #: a "check" after the person carried on with their own story past the card (``_carried_on``): lines kept
     carried_on: bool = False
+    #: a "concern" right after another: the check-in is asked once more in other words, not repeated
+    again: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class _Phrases:
     help_arrived: re.Pattern[str]
     doubts_safety: re.Pattern[str]
     not_safety: re.Pattern[str]
+    fine_said_again: re.Pattern[str]
     away_from_harm: re.Pattern[str]
     correction: re.Pattern[str]
     misread: re.Pattern[str]
@@ -352,7 +355,7 @@ def assess(
         # (the check-in with the lines), not assumed: the card would have answered every message after it
         verdict = replace(alone, level="concern", evidence="asked, not assumed: " + alone.evidence)
         concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
-        return Assessment(verdict, concern, "concern")
+        return Assessment(verdict, concern, "concern", again=state.level == "concern")
     if alone.is_crisis:
         crisis = RiskState(
             "crisis",
@@ -393,7 +396,7 @@ def assess(
             source=alone.source,
             model_alone=alone.model_alone,
         )
-        return Assessment(alone, concern, "concern")
+        return Assessment(alone, concern, "concern", again=state.level == "concern")
     return Assessment(alone, _calm(state, recent), "normal")
 
 
@@ -756,7 +759,8 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
       worry", a hammer on the seat) unless the weapon is put away or they keep away (``away_from_harm``); once the
       safety check is reached, their "yes" to it counts.
     - Putting it off, a sudden calm or the means kept (``not_safety``), and means or a plan named beside the claim
-      (``still_risky``), keep the crisis whatever else is said.
+      (``still_risky``), keep the crisis whatever else is said; so does "fine" said again to end the asking ("I said
+      I'm fine", ``fine_said_again``) unless help is named beside it.
     - The learned layer's reading of what is left holds back only the way back to ordinary talk, never the check: a
       person saying they are safe names the risk as they put it down ("aye i'm alright, not doing owt tonight", "I
       will not jump, I promise"), which it reads as a crisis, and the card said again would not listen. The check
@@ -777,7 +781,7 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
     says_safe = (got_help and not phrases.doubts_safety.search(words)) or (
         (feels_safe or (answer.safe and answer_counts)) and not answer.unsure
     )
-    if phrases.not_safety.search(words):
+    if phrases.not_safety.search(words) or (phrases.fine_said_again.search(words) and not got_help):
         return _SafeClaim(False, False)
 
     def learned() -> bool:

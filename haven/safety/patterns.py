@@ -39,8 +39,9 @@ class Pattern:
     unless_in_message: tuple[str, ...] = ()
     #: frames one of which the message must name, in any of its sentences, for the pattern to fire at all: the
     #: words that make an ambiguous shape plain ("going over the edge" said on a roof or a bridge, "teach me a
-    #: lesson" beside things being smashed). A requirement, never a cancellation: a strong pattern that fires stands
-    needs_in_message: tuple[str, ...] = ()
+    #: lesson" beside things being smashed). A requirement, never a cancellation: a strong pattern that fires stands.
+    #: Each entry is a group of frames the message must all name (written in patterns.yaml as one frame, or a list)
+    needs_in_message: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,8 @@ def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
     for entry in data["patterns"]:
         unless = tuple(entry.get("unless", ()))
         in_message = tuple(entry.get("unless_in_message", ()))
-        needs = tuple(entry.get("needs_in_message", ()))
-        missing = [name for name in unless + in_message + needs if name not in frames]
+        needs = tuple((n,) if isinstance(n, str) else tuple(n) for n in entry.get("needs_in_message", ()))
+        missing = [name for name in unless + in_message + sum(needs, ()) if name not in frames]
         if missing:
             raise ValueError(f"pattern {entry['id']} names unknown frames {missing}")
         if entry["strength"] not in STRENGTHS:
@@ -221,10 +222,15 @@ def _explains(name: str, sentence: str, book: PatternBook) -> bool:
 
 
 def _needs_met(pattern: Pattern, sentence: str, message: Sequence[str], book: PatternBook) -> bool:
-    """Whether the message names what the pattern needs beside it (``needs_in_message``), in any sentence."""
+    """Whether the message names what the pattern needs beside it (``needs_in_message``: one of its groups, every
+    frame of the group in some sentence)."""
     if not pattern.needs_in_message:
         return True
-    return any(_explains(f, other, book) for f in pattern.needs_in_message for other in (*message, sentence))
+
+    def named(frame: str) -> bool:
+        return any(_explains(frame, other, book) for other in (*message, sentence))
+
+    return any(all(named(frame) for frame in group) for group in pattern.needs_in_message)
 
 
 def _cancelled(pattern: Pattern, sentence: str, message: Sequence[str], book: PatternBook) -> bool:

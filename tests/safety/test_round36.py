@@ -15,6 +15,7 @@ crisis, and the learned layer's crisis again after a check-in it was not the fir
 
 from __future__ import annotations
 
+import pytest
 from risk_play import replies
 
 from haven.safety.conversation import assess
@@ -100,3 +101,100 @@ def test_this_is_the_last_time_is_still_a_farewell():
     for message in ("this is the last time", "this is the last time you'll hear from me"):
         reading = read_message(message)
         assert reading.is_crisis and reading.source == "pattern"
+
+
+# --- found on this round's blind sets once read (dev from then on) -------------------------------------------------
+
+
+def test_a_goodbye_message_told_by_the_one_who_got_it_is_a_crisis():
+    reading = read_message(
+        "My dad just sent the family group chat a message saying sorry for being a useless old bugger and to look "
+        "after mum for him"
+    )
+    assert reading.is_crisis and reading.category == "suicide" and reading.source == "pattern"
+    assert read_message("my son left a note saying goodbye and that he loves us all, his phone is off").is_crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mum sent a text saying sorry for being late, she'll be there at 6",
+        "she texted saying goodbye before her flight to Spain",
+        "my brother sent a message saying sorry for being a dick at the party",
+    ],
+)
+def test_everyday_messages_saying_sorry_or_goodbye_are_not(message):
+    assert not read_message(message).is_crisis
+
+
+def test_rehoming_the_dog_is_giving_things_away():
+    reading = read_message("also sorted out who's having Biscuit (my dog). my mate Liam's taking him")
+    assert reading.is_risk and reading.source == "pattern"
+    assert read_message("we sorted out who's taking the kids to school").level == "none"
+
+
+def test_a_few_hundred_calories_a_day_is_restricting():
+    reading = read_message(
+        "61kg at 1.83m, aiming for 57. On about 700 cals a day which honestly feels like discipline"
+    )
+    assert reading.level == "concern" and reading.category == "eating_disorder"
+    assert read_message("I'm on 1800 calories a day to lose a bit of weight").level == "none"
+
+
+def test_blacking_out_with_a_fluttering_heart_while_restricting_is_a_crisis():
+    reading = read_message(
+        "Blacked out on the turbo trainer yesterday for a few seconds. Heart's been doing a weird flutter at night. "
+        "Still doing 4 hours today on black coffee, can't undo the week"
+    )
+    assert reading.is_crisis and reading.category == "eating_disorder"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I nearly fainted in the meeting and my heart was racing, it was a panic attack",
+        "I fainted at the gig last night, heart doing flutters, it was so hot in there",
+    ],
+)
+def test_fainting_without_food_cut_down_is_not_that_crisis(message):
+    assert not read_message(message).is_crisis
+
+
+ROOFTOP = [
+    "yaar aaj sem result aaya, 3 subjects mein back aa gayi",
+    "papa ko kaise bataunga. sach mein mann kar raha hai hostel ki chhat se kood jaun, sab khatam ho jayega",
+    "arre nahi nahi, main theek hoon. safe hoon. bas aise hi bol diya",
+]
+
+
+@pytest.mark.parametrize("again", ["haan bola na theek hoon", "I said I'm fine. I know my own body"])
+def test_fine_said_again_to_the_check_keeps_the_crisis(again):
+    assert replies(*ROOFTOP, again)[1:] == ["crisis", "check", "held"]
+
+
+def test_fine_said_again_with_help_named_still_counts():
+    kinds = replies(*ROOFTOP, "I told you I'm safe, my roommate is here with me now")
+    assert kinds[-1] in ("back", "check")
+
+
+def test_blood_pressure_is_no_risk_word():
+    reading = read_message(
+        "I take my blood pressure tablets every morning like the doctor say, so the body alright. Is the spirit low"
+    )
+    assert not reading.is_crisis
+    for message in ("there is blood everywhere and it won't stop", "I cut and there's so much blood"):
+        assert read_message(message).is_crisis
+
+
+def test_the_check_in_asked_again_is_not_the_same_words_twice(triage_model):
+    from haven.chat.safety_first import safety_reply
+
+    state, said = None, []
+    for text in ROW[:4]:
+        result = assess(text, state)
+        state = result.state
+        if result.reply == "concern":
+            said.append(safety_reply(result, "GB").text)
+    first, again = said
+    assert first != again and "once more" in again and "?" in again
+    assert "0800" in again or "116 123" in again  # the lines stay inline
