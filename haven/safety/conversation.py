@@ -228,16 +228,25 @@ def _answer(words: str, question: str | None, phrases: _Phrases, checking: bool 
     """``checking``: Haven's own check once more, after the person said they were safe."""
     asked = _asked(question)
     waved_off = phrases.no_then_safe.search(words) or (checking and phrases.no_then_fine.search(words))
+    safe_asked = bool(question) and bool(phrases.safety_question.search(asked))
     return _Answer(
         risk_question=bool(question) and bool(phrases.risk_question.search(asked)),
-        safety_question=bool(question) and bool(phrases.safety_question.search(asked)),
+        safety_question=safe_asked,
         yes=bool(phrases.answer_yes.search(words)),
         # "No, honestly, don't worry, I'm safe now" (and, at the check once more, "nah I'm good thanks"): the no
         # waves the worry away; doubt beside it keeps it a no
-        no=bool(phrases.answer_no.search(words)) and not (waved_off and not phrases.doubts_safety.search(words)),
+        no=(
+            bool(phrases.answer_no.search(words) or (safe_asked and _NOT_NOW.match(words)))
+            and not (waved_off and not phrases.doubts_safety.search(words))
+        ),
         unsure=bool(phrases.unsure.search(words)),
         firm_yes=bool(phrases.firm_yes.search(words)),
     )
+
+
+#: "Not right now" to "Do you feel safe with him?": a no to a question about safety (never read as a no to a question
+#: about thoughts of suicide, where "not right now" is no clear no).
+_NOT_NOW = re.compile(r"(?:not (?:right )?now|not tonight|not at the moment|not atm|not rn|not really)\b")
 
 
 #: What Haven's own check-in question was about, for the category of a "yes" or a "no" to it.
@@ -349,7 +358,7 @@ def assess(
         # wasp nest": the job said a message before explains the poison; a check-in that asks, not the card that holds
         concern = RiskState("concern", framed.category, framed.audience, 0, recent, WATCH, state.corrected)
         return Assessment(framed, concern, "concern")
-    if alone.is_crisis and _unsupported_first_reading(text, words, state, alone, phrases):
+    if alone.is_crisis and not answer.unsafe and _unsupported_first_reading(text, words, state, alone, phrases):
         # "...when I said something she rolled her eyes and slammed her door in my face", two messages into a story
         # about a flatmate: the learned layer read danger at home (0.79) and no word of risk backs it. Asked about
         # (the check-in with the lines), not assumed: the card would have answered every message after it

@@ -198,3 +198,26 @@ def test_the_check_in_asked_again_is_not_the_same_words_twice(triage_model):
     first, again = said
     assert first != again and "once more" in again and "?" in again
     assert "0800" in again or "116 123" in again  # the lines stay inline
+
+
+def test_already_taken_them_the_whole_box_is_an_overdose():
+    from haven.safety.conversation import replay
+
+    state, question = replay(
+        ["everything's too loud tonight", "haven: Would you like to try a grounding exercise together?"]
+    )
+    result = assess("no. already taken them. the whole box", state, question)
+    assert result.reply == "crisis" and result.triage.category == "medical_emergency"
+    assert read_message("I've already taken them, the whole box").is_crisis
+    assert read_message("already taken them, thanks for the reminder").level == "none"
+
+
+def test_not_right_now_to_do_you_feel_safe_is_a_crisis_not_a_question_asked_back():
+    from haven.safety.conversation import replay
+
+    state, question = replay(
+        ["my boyfriend gets really jealous", "haven: That sounds hard. Do you feel safe with him?"]
+    )
+    result = assess("not right now. he's kicking the door and I'm in the bedroom with the baby", state, question)
+    assert result.reply == "crisis"
+    assert assess("yes, he's never hurt me, he just sulks", state, question).reply == "normal"
