@@ -14,3 +14,14 @@ def replies(*messages: str, question: str | None = None) -> list[str]:
         state = result.state
         kinds.append(result.reply)
     return kinds
+
+
+def after(*messages: str, region: str = "GB"):
+    """The state after the messages, and Haven's reply to the last one (the question a next message answers)."""
+    from haven.chat.safety_first import safety_reply
+
+    state = result = None
+    for text in messages:
+        result = assess(text, state)
+        state = result.state
+    return state, safety_reply(result, region).text

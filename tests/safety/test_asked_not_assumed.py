@@ -14,8 +14,7 @@ sentence, a "not really" to the check-in, and the learned layer's crisis again w
 
 from __future__ import annotations
 
-import pytest
-from risk_play import replies
+from risk_play import after, replies
 
 from haven.safety.conversation import assess
 from haven.safety.triage import read_message
@@ -52,13 +51,7 @@ def test_the_same_words_opening_a_conversation_still_raise_the_card(triage_model
 
 
 def test_not_really_to_the_check_in_raises_the_card(triage_model):
-    from haven.chat.safety_first import safety_reply
-
-    state = None
-    for text in FLATMATE[:3]:
-        result = assess(text, state)
-        state = result.state
-    question = safety_reply(result, "GB").text
+    state, question = after(*FLATMATE[:3])
     assert assess("not really no", state, question).reply == "crisis"
 
 
@@ -77,23 +70,5 @@ def test_a_sentence_the_learned_layer_is_sure_of_keeps_the_card_in_a_long_messag
     assert replies("hi", "it's been a long month", long_message)[-1] == "crisis"
 
 
-@pytest.mark.parametrize(
-    "message, category",
-    [
-        ("I've been saving up my trazodone in an old vitamin bottle", "suicide"),
-        ("ele grita há três horas e sinto que vou sacudi-lo com força. estou com medo de mim", "harm_to_others"),
-        ("llora sin parar desde hace horas y siento que voy a sacudirlo", "harm_to_others"),
-    ],
-)
-def test_the_real_crises_it_met_on_dev_are_read_by_their_own_words(message, category):
-    reading = read_message(message)
-    assert reading.is_crisis and reading.category == category and reading.source in ("pattern", "language")
-
-
-def test_a_farewell_saying_this_is_the_last_one_keeps_the_card(triage_model):
-    farewell = "Wanted to say thank you for the chats these past months. You've been decent company. This'll be the last one"
-    assert replies("Evening. Busy day, got my will sorted with the solicitor", farewell)[-1] == "crisis"
-
-
-def test_taking_prescribed_trazodone_is_ordinary():
-    assert read_message("I take trazodone to sleep, my GP prescribed it").level == "none"
+# The words found for its three real crises on dev (a named drug saved up, "this'll be the last one", a parent afraid
+# of shaking the baby) are tested in test_round35_words.py.

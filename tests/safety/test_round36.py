@@ -16,7 +16,7 @@ crisis, and the learned layer's crisis again after a check-in it was not the fir
 from __future__ import annotations
 
 import pytest
-from risk_play import replies
+from risk_play import after, replies
 
 from haven.safety.conversation import assess
 from haven.safety.triage import read_message
@@ -46,13 +46,7 @@ def test_the_asked_again_reading_says_why(triage_model):
 
 
 def test_yes_to_the_check_in_after_the_models_concern_still_raises_the_card(triage_model):
-    from haven.chat.safety_first import safety_reply
-
-    state = None
-    for text in ROW[:3]:
-        result = assess(text, state)
-        state = result.state
-    question = safety_reply(result, "GB").text
+    state, question = after(*ROW[:3])
     assert assess("yeah, sometimes I think they'd be better off without me", state, question).reply == "crisis"
 
 
