@@ -484,9 +484,9 @@ def _unsupported_first_reading(text: str, words: str, state: RiskState, alone: T
 def _after_the_models_own_concern(alone: Triage, state: RiskState) -> bool:
     """Whether the message follows, within the watch, a check-in that the learned layer's own concern raised (no
     pattern, no risk word), and was no yes or "not sure" to it (those are read before): a second unsupported reading
-    is asked about again, not turned into the card. "what do I even say to him? I was out of order too" (read 0.39 crisis, a concern), then
-    "yeah. say sorry for the shouting, not for the rule. that I can do." (0.67) raised the card over a father's
-    row with his son (chat_heldout32, read)."""
+    is asked about again, not turned into the card. "what do I even say to him? I was out of order too" (read 0.39
+    crisis, a concern), then "yeah. say sorry for the shouting, not for the rule. that I can do." (0.67) raised the
+    card over a father's row with his son (chat_heldout32, read)."""
     return (
         alone.source == "model"
         and (state.level == "concern" or (state.level == "clear" and state.watch > 0))
@@ -612,10 +612,12 @@ def _calm(state: RiskState, recent: tuple[str, ...]) -> RiskState:
     watch = max(0, state.watch - 1)
     if not watch:
         return RiskState("clear", recent=recent)
-    # while the watch lasts, what raised the concern is kept: a later reading of the learned layer alone is weighed
-    # against a concern it raised itself (``_after_the_models_own_concern``)
-    source, alone = (state.source, state.model_alone) if state.level in ("concern", "clear") else (None, False)
-    return RiskState("clear", recent=recent, watch=watch, corrected=state.corrected, source=source, model_alone=alone)
+    # while the watch lasts, what raised the concern is kept (never a crisis: a held one is read by _while_crisis): a
+    # later reading of the learned layer alone is weighed against a concern it raised itself
+    # (``_after_the_models_own_concern``)
+    return RiskState(
+        "clear", recent=recent, watch=watch, corrected=state.corrected, source=state.source, model_alone=state.model_alone
+    )
 
 
 def _same_misread(alone: Triage, state: RiskState, words: str) -> bool:
