@@ -135,14 +135,6 @@ class LanguageEntry:
     mask_patterns: tuple[str, ...]
     phrases: tuple[Phrase, ...]
     no_intent_patterns: tuple[str, ...] = ()
-    risk_word_patterns: tuple[str, ...] = ()
-
-    @cached_property
-    def risk_words(self) -> re.Pattern[str] | None:
-        """Every risk word of this language as one whole-word regex (None: the file lists none for it)."""
-        if not self.risk_word_patterns:
-            return None
-        return re.compile("|".join(self.risk_word_patterns))
 
     @cached_property
     def masks(self) -> tuple[re.Pattern[str], ...]:
@@ -257,9 +249,8 @@ def load_language_book(path: Path = LANGUAGES_FILE) -> LanguageBook:
             phrases.append(Phrase(item["id"], code, item["category"], item["level"], pattern, item.get("note", ""),
                                   bool(item.get("passive", False)), anchors))
         no_intent = tuple(_whole_words(_expand(item["pattern"], vocab)) for item in entry.get("no_intent") or [])
-        risk_words = tuple(_whole_words(_expand(item, vocab)) for item in entry.get("risk_words") or [])
         languages[code] = LanguageEntry(code, entry["name"], tuple(entry.get("sources") or ()), masks,
-                                        tuple(phrases), no_intent, risk_words)
+                                        tuple(phrases), no_intent)
     return LanguageBook(languages)
 
 
@@ -298,25 +289,6 @@ def match_phrases(text: str, book: LanguageBook | None = None) -> list[PhraseHit
                 if found:
                     hits[phrase.id] = PhraseHit(phrase, found.group(0))
     return list(hits.values())
-
-
-def risk_word(text: str, language: str | None, book: LanguageBook | None = None) -> str | None:
-    """The first of ``language``'s risk words (``risk_words`` in languages.yaml) in ``text``, once its idioms and
-    denials are cut out ("me muero de risa" holds none); None when there is none or Haven lists none for it.
-
-    Why: the learned layer reads other languages through an English encoder and character n-grams, and on dev it
-    read a crisis in "Buenas. Me dijo mi hija que probara esto" (0.90) as readily as in "Compré una cuerda"; a
-    word of risk in the message's own language is what tells the two apart.
-    """
-    book = book or load_language_book()
-    entry = book.languages.get(language or "")
-    if entry is None or entry.risk_words is None:
-        return None
-    for folded in _variants(fold(text)):
-        found = entry.risk_words.search(_mask(folded, entry.masks))
-        if found:
-            return found.group(0)
-    return None
 
 
 # --------------------------------------------------------------------------------------- language detection

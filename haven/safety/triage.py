@@ -125,9 +125,6 @@ class Reading:
     #: thresholds and antidotes for my toxicology exam", "mum's going to kill me when she sees the mess"; or a cue
     #: frame explained the word: knives beside a hunt's butchering); read only when the model alone reads a crisis
     explained: bool = False
-    #: the model alone read a crisis in a message in another language that holds none of that language's risk
-    #: words, or in a language Haven lists none for (``languages.risk_word``); read only where it can matter
-    no_risk_word_in_its_language: bool = False
 
 
 def windows(sentences: list[str]) -> list[str]:
@@ -216,21 +213,7 @@ def read(text: str, before: Sequence[str] = ()) -> Reading:
         neighbour_crises=_second_opinion(window, crisis, hits, risk_cue, language),
         # read only where it can matter: the model alone reads a crisis (not on every message's hot path)
         explained=not hits and not risk_cue and crisis >= _thresholds().crisis and explained(prepared, before=said_before),
-        no_risk_word_in_its_language=_no_risk_word_in_its_language(text, crisis, hits, risk_cue, language),
     )
-
-
-def _no_risk_word_in_its_language(text: str, crisis: float, hits, risk_cue: bool, language) -> bool:
-    """The model alone reads a crisis (no pattern, no English risk word) in a message in another language, and
-    none of that language's own risk words is in it. Asked only where it can matter."""
-    code = getattr(language, "language", None)
-    if hits or risk_cue or code in (None, "en") or crisis < _thresholds().crisis:
-        return False
-    if getattr(language, "level", "none") == "crisis":
-        return False
-    from haven.safety.languages import risk_word
-
-    return risk_word(text, code) is None
 
 
 def _second_opinion(window: str, crisis: float, hits, risk_cue: bool, language) -> float | None:
@@ -650,18 +633,6 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # denial is set aside, the denial lowers the crisis one step, to a check (it never erases it)
             why = f'{model_says}, denied: ' + "; ".join(reading.denials)
             return Triage("concern", reading.category, why, audience, language, "model")
-        if reading.no_risk_word_in_its_language:
-            # the model alone, in another language, with none of that language's words of risk: it reads other
-            # languages through an English encoder and on dev raised the card on "Buenas. Me dijo mi hija que probara
-            # esto" (0.90) and "hi yaar. JEE result aaya aaj" (0.86). Asked, not assumed: the check-in with the lines
-            # inline. A message in a language Haven has no words for is asked about the same way (issue 11).
-            if lang_level == "concern":
-                # a curated phrase of the language backs the check-in ("sehe ich in nichts mehr einen Sinn"): it is
-                # the phrase's, so a check-in asked a moment ago does not silence it as the learned layer's alone
-                why = f"{language}: {lang.evidence}; {model_says}"
-                return Triage("concern", lang.category or reading.category, why, audience, language, "language")
-            why = f"{model_says}, in {language} with none of its risk words"
-            return Triage("concern", reading.category, why, audience, language, "model", model_alone=True)
         if not reading.risk_cue and reading.explained and reading.crisis < EXPLAINED_SURE:
             # the model alone, in a message whose only risk words a frame explained (an exam on overdoses, a
             # bungee jump off a bridge, "mum's going to kill me when she sees the mess"): the frame that cancelled
