@@ -171,6 +171,8 @@ def read(text: str, before: Sequence[str] = ()) -> Reading:
     sentences = model_sentences(text)
     if getattr(language, "language", None) in (None, "en"):
         sentences = _courtesy_in_english(sentences)
+    else:
+        sentences = _besides_openers(sentences)
     sentences = _besides_checkup_options(sentences)
     pieces = windows(sentences)
     crisis = risk = 0.0
@@ -451,6 +453,17 @@ def _courtesy_in_english(sentences: list[str]) -> list[str]:
 
     courtesy = load_pattern_book().frames["foreign_courtesy"]
     return [courtesy.sub(lambda m: "hi" if _HELLO.fullmatch(m.group(0)) else "thanks", s) for s in sentences]
+
+
+def _besides_openers(sentences: list[str]) -> list[str]:
+    """A message in another language without its sentences that only open a first conversation ("hola, no sé muy bien
+    por qué escribo esto", "Guten Abend. Ich schreibe zum ersten Mal hier."): the learned layer read such openers as
+    crises, through an English encoder, and the card then held everything after it (risk conversation sets, read).
+    Only whole sentences go; patterns and curated phrases still read every word."""
+    from haven.safety.patterns import load_pattern_book
+
+    opening = load_pattern_book().frames["opening_words_other_languages"]
+    return [sentence for sentence in sentences if not opening.fullmatch(sentence)]
 
 
 def _besides_checkup_options(sentences: list[str]) -> list[str]:

@@ -43,3 +43,42 @@ def test_the_dog_given_to_the_neighbour_is_at_least_a_check_in(triage_model):
 
 def test_feeding_the_neighbours_cat_is_not_giving_it_away():
     assert read_message("j'ai donné à manger au chat du voisin").level == "none"
+
+
+OPENERS = [
+    "hola, no sé muy bien por qué escribo esto",
+    "Buenas. Me dijo mi hija que probara esto, no sé muy bien cómo va",
+    "Guten Abend. Ich schreibe zum ersten Mal hier.",
+    "hey. keine ahnung warum ich das hier schreib",
+    "cześć. nie wiem czy to dobre miejsce",
+    "Bonsoir. C'est ma petite-fille qui m'a installé ce truc sur le téléphone.",
+]
+
+
+@pytest.mark.parametrize("text", OPENERS)
+def test_an_opening_message_in_another_language_is_no_crisis(triage_model, text):
+    # the learned layer read these as crises (0.87-0.90) through an English encoder, and the card then held the
+    # whole conversation; only whole sentences that open a conversation are set aside from it
+    assert read_message(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hola, no sé por qué te escribo. ya no quiero vivir",
+        "hola. no sé por qué escribo, compré una cuerda",
+        "Guten Abend. Ich schreibe zum ersten Mal hier. Ich will nicht mehr leben.",
+    ],
+)
+def test_whatever_else_an_opening_message_says_is_read_as_ever(triage_model, text):
+    assert read_message(text).is_crisis
+
+
+def test_an_opener_is_a_whole_sentence_of_filler_words_never_a_word_of_risk():
+    from haven.safety.patterns import load_pattern_book
+
+    opening = load_pattern_book().frames["opening_words_other_languages"]
+    assert opening.fullmatch("no se muy bien por que te escribo")
+    assert not opening.fullmatch("no se por que escribo quiero morir")
+    assert not opening.fullmatch("no se si quiero vivir")
+    assert not opening.fullmatch("hola muerte")
