@@ -89,7 +89,9 @@ THANKS = re.compile(rf"\b({THANKS_WORDS}|appreciate (it|that|you))\b")
 #: "Thank you, very helpful" and "cheers, that's really helpful" close the talk as a bare thanks does.
 _THANKS_TAIL = (
     r"x+|mate|love|again|so much|a lot|for that|for this|(that was |that'?s |it was |it'?s |this was |very |really |so |"
-    r"super |most )*(helpful|useful|kind)"
+    r"super |most )*(helpful|useful|kind)|"
+    # "yeah. anyway thanks, that helped a bit": thanks with how much it helped, said on the way out of a vent
+    r"(that|it|this|talking|you) (has |have |really |actually )?helped( (a bit|a little|a lot|loads|so much|actually))?"
 )
 CLOSING_THANKS = re.compile(rf"\b({THANKS_WORDS}|ta)(,? ({_THANKS_TAIL}))*\W*$")
 
