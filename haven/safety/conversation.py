@@ -134,6 +134,7 @@ class _Phrases:
     safety_question: re.Pattern[str]
     answer_yes: re.Pattern[str]
     answer_no: re.Pattern[str]
+    not_now: re.Pattern[str]
     unsure: re.Pattern[str]
     firm_yes: re.Pattern[str]
     safe_feeling: re.Pattern[str]
@@ -236,17 +237,12 @@ def _answer(words: str, question: str | None, phrases: _Phrases, checking: bool 
         # "No, honestly, don't worry, I'm safe now" (and, at the check once more, "nah I'm good thanks"): the no
         # waves the worry away; doubt beside it keeps it a no
         no=(
-            bool(phrases.answer_no.search(words) or (safe_asked and _NOT_NOW.match(words)))
+            bool(phrases.answer_no.search(words) or (safe_asked and phrases.not_now.search(words)))
             and not (waved_off and not phrases.doubts_safety.search(words))
         ),
         unsure=bool(phrases.unsure.search(words)),
         firm_yes=bool(phrases.firm_yes.search(words)),
     )
-
-
-#: "Not right now" to "Do you feel safe with him?": a no to a question about safety (never read as a no to a question
-#: about thoughts of suicide, where "not right now" is no clear no).
-_NOT_NOW = re.compile(r"(?:not (?:right )?now|not tonight|not at the moment|not atm|not rn|not really)\b")
 
 
 #: What Haven's own check-in question was about, for the category of a "yes" or a "no" to it.
