@@ -117,6 +117,8 @@ class Reading:
     crisis_beside_history: float = 1.0
     #: ...and over the sentences that are not a question how to tell whether someone else is at risk (1.0: not read)
     crisis_beside_question: float = 1.0
+    #: ...and over the sentences that do not tell good news (``good_news``: a hard talk that went well; 1.0: not read)
+    crisis_beside_good_news: float = 1.0
     sentences: tuple[str, ...] = ()  # the prepared (normalised) sentences the patterns read
     #: for a crisis the model raised alone in English: the share of crises among the labelled training messages
     #: nearest to its window (``neighbours.py``); None when not asked or no opinion
@@ -210,6 +212,9 @@ def read(text: str, before: Sequence[str] = ()) -> Reading:
         crisis_beside_history=_crisis_beside(pieces, predictions, "told_as_history") if history else 1.0,
         crisis_beside_question=(
             _crisis_beside(pieces, predictions, "how_to_tell") if frame_in("how_to_tell", prepared.sentences) else 1.0
+        ),
+        crisis_beside_good_news=(
+            _crisis_beside(pieces, predictions, "good_news") if frame_in("good_news", prepared.sentences) else 1.0
         ),
         sentences=prepared.sentences,
         neighbour_crises=_second_opinion(window, crisis, hits, risk_cue, language),
@@ -673,6 +678,12 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "Is my data stored anywhere? I don't want my company to see any of this" read 0.69: a question about
             # Haven itself, which the chat answers plainly (chat_heldout28, read)
             return Triage("none", None, f"{model_says}, but a question about where their data is kept", None, language)
+        if not reading.risk_cue and reading.crisis_beside_good_news < thresholds.mention_floor:
+            # "so i did it. i came out to my mum and dad" read 0.93 as danger at home, though neither sentence alone
+            # reads as risk: good news told (a hard talk that went well, a test passed, coming out), with no risk
+            # word and nothing else in the message read as a crisis, is met as good news, not with the card that
+            # would then hold over "they were actually really supportive!!" (seen trying the chat, round 38)
+            return Triage("none", None, f"{model_says}, but good news told", None, language)
         if not reading.risk_cue and _only_asks_about_haven(reading.sentences):
             # "Wait, what exactly is Haven? Are you AI? Who made you?" read 0.92: nothing but questions about Haven
             # itself, which the chat answers (chat_heldout31, read: the card then held the rest of the conversation)
