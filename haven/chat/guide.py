@@ -187,6 +187,11 @@ _THANKS_FOR_THE_TALK = re.compile(
     r"\b(thanks|thank you|thank u|cheers|ta)( so much| very much| a lot| again)? for (everything|listening|this|the chat|"
     r"talking|chatting|your time|being here|the help|all (of )?(this|that|the help|your help)|today|tonight|hearing me out)\b"
 )
+#: "thanks, that's helpful", "that's really useful": what Haven said was useful, in the present tense (not a report
+#: that something tried has helped).
+_ABOUT_THE_REPLY = re.compile(r"\b(that|this|thats|that's|this is|that is|its|it's|it is) (really |so |very |super |actually )?(helpful|useful)\b")
+
+
 def _asked_already(request, question: str) -> bool:
     """Whether Haven asked this question anywhere earlier in the conversation (the phraser remembers only the last
     few replies)."""
@@ -470,7 +475,13 @@ class GuideEngine:
         earlier = self._left_for_later(request) if asked else []
         again = {h.doc_id for h in earlier}
         if asked:  # asked for something to do: the library's other exercises too, after what the search found
-            ranked = [*earlier, *(h for h in ranked if h.doc_id not in again)]
+            # what the person named by their own word first ("what can i do about the checking?": urge surfing),
+            # then what was left for later, then the rest of what the search found
+            own = [h for h in ranked if h.kind == "exercise" and self._own_word_fits(request, h.doc_id)]
+            firsts = {h.doc_id for h in own}
+            ranked = [*own, *(h for h in earlier if h.doc_id not in firsts), *(
+                h for h in ranked if h.doc_id not in again and h.doc_id not in firsts
+            )]
             found = {h.doc_id for h in ranked}
             ranked += [
                 passages.section(self.library, i, "What it is for")
@@ -664,6 +675,15 @@ class GuideEngine:
         got "Unhooking from a thought"); offered unasked, an exercise that fits nothing said is worse than none."""
         return self._exercise_fit(request, exercise_id) > 0
 
+    def _own_word_fits(self, request, exercise_id: str) -> bool:
+        """Whether the person's own word for what they are asking about is one of the exercise's tags."""
+        ex = self.library.exercises.get(exercise_id)
+        if ex is None:
+            return False
+        return self._exercise_fit(request, exercise_id) > sum(
+            _names(ex.tags, _TAG_WORDS.get(t, t)) for t in self._subjects(request)
+        )
+
     def _exercise_fit(self, request, exercise_id: str) -> int:
         """How many of the things the person is talking about the exercise's tags fit, one more if a tag is the
         person's own word for it ("I keep getting urges to scroll my phone": urge surfing); 0 for none."""
@@ -674,6 +694,9 @@ class GuideEngine:
         if "grieving" in subjects:  # a loss is met as a loss: not "Say it clearly and kindly" after a breakup
             return int(_names(ex.tags, _TAG_WORDS["grieving"]))
         norm = request.normalised
+        told = threads.told_before(norm, [t.text for t in request.history if t.role == "user"][-4:])
+        if told:  # "what can i do about the checking?": the person's own word is in the message that told of it
+            norm = f"{norm} {told.lower()}"
         # a whole tag, not its stem: "last night" is no cue for "night-time worry", "people keep saying" none for
         # "saying no"
         own_word = any(
@@ -704,8 +727,11 @@ class GuideEngine:
         """One question Haven does not know the answer to: never a fact the person already gave; "them" said as
         her or him when the conversation is about one person ("What would you like her to understand?")."""
         question = self._open_question(request, phraser, offered)
-        if question in P.FOLLOW_UP_GENERAL or _asked_already(request, question):
-            # a question that could follow any message, or one asked already: the person's situation's own instead
+        of_the_theme = any(question in asked for asked in P.FOLLOW_UP_THEME.values())
+        if question in P.FOLLOW_UP_GENERAL or of_the_theme or _asked_already(request, question):
+            # a question that could follow any message, one of a whole theme's, or one asked already: the person's
+            # situation's own instead ("feeling really low since my breakup last month" was asked the relationship
+            # theme's "What would you like them to understand?", which fits a row, not a breakup)
             question = self._situation_question(request, phraser) or question
         if re.search(r"\bthem\b", question):
             earlier = self._earlier(request)
@@ -1226,7 +1252,9 @@ class GuideEngine:
         if helped:  # "the breathing helped actually, thanks": glad of it, by name, not only "You're welcome."
             kind = kind_of(request.normalised)
             options = [t.format(what=f"the {kind}" if kind else "that") for t in P.THANKS_HELPED]
-            if not kind and not request.dialogue.done:
+            if not kind and _ABOUT_THE_REPLY.search(request.normalised):
+                options = list(P.THANKS_USEFUL)  # "thanks, that's helpful": what Haven said, not something tried
+            elif not kind and not request.dialogue.done:
                 # "thanks, that actually helps a bit" with no exercise tried here: the talk helped, and there is no
                 # "It'll be there whenever you need it again" to say about it
                 options = list(P.THANKS_TALK_HELPED)

@@ -327,6 +327,12 @@ THANKS_HELPED = (
     "I'm really glad {what} helped. It's worth remembering for the next time things get hard.",
     "That's good to hear: {what} helped. It'll be there whenever you need it again.",
 )
+#: "thanks, that's helpful" about what Haven just said, with no exercise named: the reply was useful, nothing was
+#: tried yet (it was "That's good to hear: that helped.", said before the person had tried anything).
+THANKS_USEFUL = (
+    "I'm glad that's useful.",
+    "Glad that's useful to have.",
+)
 #: "thanks, that actually helps a bit" when nothing was tried: the talking helped.
 THANKS_TALK_HELPED = (
     "I'm really glad talking it through helps a bit.",

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Engine
 
-from haven.chat import dialogue, limits, memory, store
+from haven.chat import dialogue, limits, memory, store, threads
 from haven.chat import intents as I
 from haven.chat.guide import GuideEngine
 from haven.chat.llm import EngineSpec, LLMEngine, LLMUnavailable, build_chat_model, server_url
@@ -161,7 +161,9 @@ class ChatService:
             history=history,
             hits=tuple(
                 self._search(
-                    _search_query(used.text, understanding, settings.region, state, _last_said(history)),
+                    _search_query(
+                        used.text, understanding, settings.region, state, _last_said(history), _earlier_said(history)
+                    ),
                     preferences,
                     k=OPTIONS_K if understanding.options else SEARCH_K,
                 )
@@ -703,12 +705,20 @@ _ASKS_ABOUT_THIS = re.compile(
 )
 
 
-def _search_query(text: str, understanding: Understanding, region: str, state=None, before: str | None = None) -> str:
+def _search_query(
+    text: str, understanding: Understanding, region: str, state=None, before: str | None = None, earlier=()
+) -> str:
     """What to look up: the message itself; for "a real person", how to find one where the person lives; for
-    "is that normal?" alone, what the person said just before; for an answer or a "what could I try?" with no
-    topic of its own, the message with the conversation's topics."""
+    "is that normal?" alone, what the person said just before; for "what can I do about the checking?", the message
+    with the earlier one that told of the checking; for an answer or a "what could I try?" with no topic of its own,
+    the message with the conversation's topics."""
     if understanding.intent == "human":
         return f"{text}. How to find a therapist or counsellor in the {_REGION_WORDS.get(region.upper(), region)}"
+    told = threads.told_before(text, earlier) if understanding.intent in ("exercise_request", "question") else None
+    if told and not understanding.topics:
+        # "what can i do about the checking?" after "i keep checking her instagram": the checking of an ex's
+        # instagram (urge surfing, the break-up article), not low mood in general (it got three unrelated exercises)
+        return f"{text.strip()} {told.strip()}"
     if before and understanding.intent == "question" and _BARE_IS_NORMAL.match(normalise(text)):
         # "is that normal?" after "I want to say something but I freeze": the freezing, not the conversation's
         # topic in general (which found a passage on caring jobs)
@@ -733,6 +743,11 @@ _BARE_IS_NORMAL = re.compile(
     r"^((and|but|so|ok|okay|hmm|um|is it|honestly)\W+)*(is|it|is it|is this|is that|thats|that)( really| even| actually)? "
     r"(normal|common|usual|a normal thing|a thing)( though| tho| then| at all)?\W*$"
 )
+
+
+def _earlier_said(history, last: int = 4) -> list[str]:
+    """The person's last few messages before this one, oldest first."""
+    return [turn.text for turn in history if turn.role == "user"][-last:]
 
 
 def _last_said(history) -> str | None:

@@ -30,6 +30,7 @@ recognised leaves the message to the ordinary reading, which costs a generic rep
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -896,4 +897,25 @@ def read(norm: str, earlier: list[str], last_reply: str = "", mode: str = "talki
             return Move("event", said_back=said, who=who, pronoun=pronoun)
     if PATTERN.search(norm) and not norm.endswith("?") and not FOND.search(norm) and not _TRIES_COUNTED.search(norm):
         return Move("pattern", said_back=_sentence(norm), who=who, pronoun=pronoun)
+    return None
+
+
+#: "the checking", "this scrolling", "my nightmares": a thing named as already known, which an earlier message told.
+_NAMED_AS_KNOWN = re.compile(r"\b(?:the|that|this|my|these|those|all the) ([a-z]{5,})\b")
+#: Words after "the" that name no particular thing the person told ("the whole time", "the moment").
+_NOT_A_THING = frozenset(
+    "whole other thing things stuff moment point first second third start minute worst hardest least right wrong "
+    "best same end morning evening night nights weekend today week month year years".split()
+)
+
+
+def told_before(text: str, earlier: Sequence[str]) -> str | None:
+    """The person's latest earlier message that tells of a thing this one names as already known ("the checking"
+    after "i keep checking her instagram"): the same word or its first five letters (checking, check, checked)."""
+    stems = {w[:5] for w in _NAMED_AS_KNOWN.findall(text.lower()) if w not in _NOT_A_THING}
+    if not stems:
+        return None
+    for message in reversed(earlier):
+        if stems & {w[:5] for w in re.findall(r"[a-z]{5,}", message.lower())}:
+            return message
     return None
