@@ -41,6 +41,11 @@ def test_asking_about_the_checking_offers_urge_surfing_first(service):
     assert replies[-1].suggested_exercises[0] == "urge-surfing"
 
 
+def test_the_library_has_an_article_on_breakups(service):
+    hits = service.searcher.search("my girlfriend broke up with me and I can't stop looking at her instagram", k=5)
+    assert "relationship-endings" in {hit.doc_id for hit in hits}
+
+
 def test_thanks_for_a_useful_reply_does_not_say_something_helped(service):
     replies = play(service, "my exam is tomorrow and i haven't revised enough", "thanks, that's helpful")
     last = replies[-1].text
