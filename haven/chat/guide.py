@@ -1098,9 +1098,23 @@ class GuideEngine:
         """One of a check-up's answers typed in the chat: where they are counted, and an offer to talk the score over."""
         return [phraser.pick("checkup-option", P.CHECKUP_OPTION_TYPED)], []
 
+    @staticmethod
+    def _nerves_behind_a_win(request, phraser) -> list[str] | None:
+        """ "thanks. i was so nervous beforehand", after Haven asked about their good news: the nerves are behind
+        them, and what it took is said back, with a look at what went well; None otherwise. It was "That sounds
+        hard, feeling anxious", Worry time and "When did you first notice feeling this way?" (seen trying the chat)."""
+        pending = request.dialogue.pending
+        if pending is None or not pending.about_good_news or not I.NERVES_BEFORE.search(request.normalised):
+            return None
+        said = f"{phraser.pick('nerves-behind', P.NERVES_BEHIND)} {P.NERVES_BEHIND_NOTE}"
+        return [said, phraser.pick("follow-positive", P.FOLLOW_UP_POSITIVE)]
+
     def _feeling(self, request, phraser, citer, opening: str | None = None):
         """Reflect, a little background, perhaps one exercise, one question (``opening``: the answer already
         said back, in place of the reflection)."""
+        behind = self._nerves_behind_a_win(request, phraser)
+        if behind is not None:
+            return behind, []
         passing = self._in_passing(request, phraser)
         if passing is not None:
             return passing, []
@@ -1337,8 +1351,21 @@ class GuideEngine:
         if wanted not in self.library.exercises or request.understanding.options:
             return self._options(request, phraser, citer)
         ex = self.library.exercises[wanted]
+        later = self._for_later(request, phraser, citer, ex)
+        if later is not None:  # "ok i'll try urge surfing later. thanks": named, for later (it was started there)
+            return later
         body = self._introduce(request, phraser, citer, ex, "request", P.REQUEST, caution=True)
         return [body, phraser.pick("request-q", P.REQUEST_QUESTION)], [ex.id]
+
+    def _for_later(self, request, phraser, citer, ex: Exercise):
+        """ "ok I'll try it tomorrow": a plan for then, with its button, not "Press Start" and "before we begin";
+        None when no later time is said."""
+        when = _LATER.search(request.normalised)
+        if not when:
+            return None
+        n = citer.cite(passages.section(self.library, ex.id, "What it is for"))
+        said = phraser.pick("accept-later", P.ACCEPT_LATER, title=ex.title, n=str(n), when=when.group(0))
+        return [said, phraser.pick("accept-later-q", P.ACCEPT_LATER_QUESTION)], [ex.id]
 
     def _introduce(self, request, phraser, citer, ex: Exercise, slot: str, leads, caution: bool = False) -> str:
         """ "Let's do Box breathing [1]. It takes about 4 minutes. <its summary>": each quote cited with the
@@ -1946,11 +1973,9 @@ class GuideEngine:
         if exercise_id not in self.library.exercises:
             return self._options(request, phraser, citer)
         ex = self.library.exercises[exercise_id]
-        when = _LATER.search(request.normalised)
-        if when:  # "ok I'll try it tomorrow": a plan for then, not "Press Start" and "before we begin"
-            n = citer.cite(passages.section(self.library, ex.id, "What it is for"))
-            said = phraser.pick("accept-later", P.ACCEPT_LATER, title=ex.title, n=str(n), when=when.group(0))
-            return [said, phraser.pick("accept-later-q", P.ACCEPT_LATER_QUESTION)], [ex.id]
+        later = self._for_later(request, phraser, citer, ex)
+        if later is not None:
+            return later
         body = self._introduce(request, phraser, citer, ex, "accept", P.ACCEPT)
         return [body, phraser.pick("request-q", P.REQUEST_QUESTION)], [ex.id]
 
@@ -1981,6 +2006,9 @@ class GuideEngine:
 
     def _answer(self, request, phraser, citer):
         """An answer to Haven's own question: taken in, then the conversation goes on from it."""
+        behind = self._nerves_behind_a_win(request, phraser)
+        if behind is not None:
+            return behind, []
         u = request.understanding
         hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
         pending = request.dialogue.pending

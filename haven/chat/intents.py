@@ -993,3 +993,13 @@ TRY_IT = re.compile(
     r"( (just|go ahead and))? (try|do|give) (it|that|this|that one|this one|it a go|that a go)"
     r"( (now|then|please|together|one))*\W*$"
 )
+
+
+#: Nerves told as behind the person, after their good news ("thanks. i was so nervous beforehand", "honestly I was
+#: dreading it all week"): what it took, not a worry now. Never with "still", "now" or a present "I'm".
+NERVES_BEFORE = re.compile(
+    r"^(?!.*\b(still|now|again|i'?m|i am|im|tomorrow|next)\b).*\b(i was|i'?d been|i had been|i've been) "
+    r"(so |really |soo+ |super |absolutely |properly |actually |a bit |quite |pretty )*"
+    r"(nervous|scared|terrified|anxious|worried|petrified|bricking it|dreading (it|this|that)|shaking|sick with nerves)\b"
+)
+

@@ -675,6 +675,12 @@ CELEBRATE_QUESTION = (
     "How does it feel?",
     "What part of it are you most pleased about?",
 )
+#: Nerves told as behind the person, after their good news: what it took, kept as theirs.
+NERVES_BEHIND = (
+    "No wonder you were nervous: it was a big thing to do, and you did it anyway.",
+    "Of course you were nervous. Doing it with the nerves there is what took courage.",
+)
+NERVES_BEHIND_NOTE = "That's worth remembering the next time nerves tell you that you can't."
 #: After the person answered a question about their good news: looking ahead once, not asking about the win again.
 CELEBRATE_NEXT_QUESTION = (
     "Is there something coming up where you could use what worked this time?",

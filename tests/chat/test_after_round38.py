@@ -56,3 +56,39 @@ def test_coming_out_is_met_as_good_news(service):
     replies = play(service, "hey", "so i did it. i came out to my mum and dad", "they were actually really supportive!!")
     assert [r.level for r in replies] == ["none", "none", "none"]
     assert "Congratulations" in replies[1].text or "win" in replies[1].text
+
+
+def test_an_exercise_named_for_later_is_kept_for_later_not_started(service):
+    # seen in the browser: "ok i'll try urge surfing later. thanks, that's helpful" got "Let's try Urge surfing ...
+    # Press Start below" and "From 0 to 10, how stressed do you feel right now?"
+    replies = play(
+        service,
+        "i keep checking my ex's instagram and i can't stop",
+        "what can i do about the checking?",
+        "ok i'll try urge surfing later. thanks, that's helpful",
+    )
+    last = replies[-1]
+    assert "later" in last.text and "Press" not in last.text and "right now" not in last.text
+    assert last.suggested_exercises == ("urge-surfing",)
+
+
+def test_nerves_told_as_behind_a_win_are_not_a_new_worry(service):
+    # seen in the browser: after the coming-out was celebrated, "thanks. i was so nervous beforehand" got "That
+    # sounds hard, feeling anxious", Worry time and "When did you first notice feeling this way?"
+    replies = play(
+        service,
+        "so i did it. i came out to my mum and dad",
+        "they were actually really supportive!!",
+        "thanks. i was so nervous beforehand",
+    )
+    last = replies[-1]
+    assert "nervous" in last.text and not last.suggested_exercises
+    assert "first notice" not in last.text
+
+
+def test_nerves_still_felt_are_heard_as_nerves():
+    from haven.chat import intents as I
+
+    assert I.NERVES_BEFORE.search("honestly i was dreading it all week")
+    assert not I.NERVES_BEFORE.search("i was nervous but now i'm still shaking")
+    assert not I.NERVES_BEFORE.search("i'm so nervous about tomorrow")
