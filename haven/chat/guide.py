@@ -187,6 +187,8 @@ _THANKS_FOR_THE_TALK = re.compile(
     r"\b(thanks|thank you|thank u|cheers|ta)( so much| very much| a lot| again)? for (everything|listening|this|the chat|"
     r"talking|chatting|your time|being here|the help|all (of )?(this|that|the help|your help)|today|tonight|hearing me out)\b"
 )
+#: Something else said beside an acceptance: "ok i'll try that. also i'm not sleeping great".
+_ALSO_SAID = re.compile(r"\b(also|and also|plus|oh and|btw|on top of that|as well as that)\b .{6,}")
 #: "thanks, that's helpful", "that's really useful": what Haven said was useful, in the present tense (not a report
 #: that something tried has helped).
 _ABOUT_THE_REPLY = re.compile(r"\b(that|this|thats|that's|this is|that is|its|it's|it is) (really |so |very |super |actually )?(helpful|useful)\b")
@@ -1977,7 +1979,22 @@ class GuideEngine:
         if later is not None:
             return later
         body = self._introduce(request, phraser, citer, ex, "accept", P.ACCEPT)
-        return [body, phraser.pick("request-q", P.REQUEST_QUESTION)], [ex.id]
+        question = self._also_said(request, phraser) or phraser.pick("request-q", P.REQUEST_QUESTION)
+        return [body, question], [ex.id]
+
+    @staticmethod
+    def _also_said(request, phraser) -> str | None:
+        """ "ok i'll try that. also i'm not sleeping great": the exercise accepted, and the other thing said beside it
+        taken up with its theme's question, not "What made you want to try it today?" (the sleep went unheard, seen
+        trying the chat). None when nothing else is said, or its questions were asked already."""
+        also = _ALSO_SAID.search(request.normalised)
+        themes = [t for t in request.understanding.themes if t in P.FOLLOW_UP_THEME and t in P.THEME_NOUNS]
+        if not also or not themes:
+            return None
+        asked = [q for q in P.FOLLOW_UP_THEME[themes[0]] if not _asked_already(request, q) and phraser.fresh(q)]
+        if not asked:
+            return None
+        return f"{P.ALSO_HEARD.format(noun=P.THEME_NOUNS[themes[0]])} {asked[0]}"
 
     def _options(self, request, phraser, citer):
         """ "What could I try?": a short choice of exercises that fit and were not used yet. When the message

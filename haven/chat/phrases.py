@@ -675,6 +675,8 @@ CELEBRATE_QUESTION = (
     "How does it feel?",
     "What part of it are you most pleased about?",
 )
+#: The other thing said beside an acceptance, taken up ({noun}: "sleep", "money").
+ALSO_HEARD = "And you mentioned {noun} too."
 #: Nerves told as behind the person, after their good news: what it took, kept as theirs.
 NERVES_BEHIND = (
     "No wonder you were nervous: it was a big thing to do, and you did it anyway.",
