@@ -383,6 +383,8 @@ class GuideEngine:
             compose = self._waiting_for_therapy
         if u.intent in ("feeling", "answer") and self._checkup_answer_typed(request):
             compose = self._checkup_option
+        if compose in (self._feeling, self._answer) and self._nerves_said_behind(request):
+            compose = self._nerves_behind_a_win
         move = None if compose == self._checkup_option else self._move(request)
         if move is not None:
             paragraphs = self._follow_thread(request, phraser, move)
@@ -678,13 +680,10 @@ class GuideEngine:
         return self._exercise_fit(request, exercise_id) > 0
 
     def _own_word_fits(self, request, exercise_id: str) -> bool:
-        """Whether the person's own word for what they are asking about is one of the exercise's tags."""
+        """Whether the person's own word for what they are asking about is one of the exercise's tags (never beside
+        a loss, which is met as a loss)."""
         ex = self.library.exercises.get(exercise_id)
-        if ex is None:
-            return False
-        return self._exercise_fit(request, exercise_id) > sum(
-            _names(ex.tags, _TAG_WORDS.get(t, t)) for t in self._subjects(request)
-        )
+        return ex is not None and "grieving" not in self._subjects(request) and self._own_word(request, ex)
 
     def _exercise_fit(self, request, exercise_id: str) -> int:
         """How many of the things the person is talking about the exercise's tags fit, one more if a tag is the
@@ -695,18 +694,22 @@ class GuideEngine:
         subjects = self._subjects(request)
         if "grieving" in subjects:  # a loss is met as a loss: not "Say it clearly and kindly" after a breakup
             return int(_names(ex.tags, _TAG_WORDS["grieving"]))
+        return sum(_names(ex.tags, _TAG_WORDS.get(t, t)) for t in subjects) + self._own_word(request, ex)
+
+    def _own_word(self, request, ex: Exercise) -> bool:
+        """Whether one of the exercise's tags is a word of the message, or of the earlier message it names as known
+        ("what can i do about the checking?" after "i keep checking her instagram")."""
         norm = request.normalised
-        told = threads.told_before(norm, [t.text for t in request.history if t.role == "user"][-4:])
-        if told:  # "what can i do about the checking?": the person's own word is in the message that told of it
-            norm = f"{norm} {told.lower()}"
+        told = threads.told_before(norm, self._earlier(request)[-4:])
+        if told:
+            norm = f"{norm} {told}"
         # a whole tag, not its stem: "last night" is no cue for "night-time worry", "people keep saying" none for
         # "saying no"
-        own_word = any(
+        return any(
             re.search(rf"\b{re.escape(tag)}\b", norm)
             for tag in ex.tags
             if len(tag) >= 5 and tag not in _GENERAL_TAGS
         )
-        return sum(_names(ex.tags, _TAG_WORDS.get(t, t)) for t in subjects) + own_word
 
     def _article_fit(self, request, doc_id: str) -> int:
         """How well an article is about what the person is talking about: how many feelings or themes of this
@@ -1101,22 +1104,23 @@ class GuideEngine:
         return [phraser.pick("checkup-option", P.CHECKUP_OPTION_TYPED)], []
 
     @staticmethod
-    def _nerves_behind_a_win(request, phraser) -> list[str] | None:
-        """ "thanks. i was so nervous beforehand", after Haven asked about their good news: the nerves are behind
-        them, and what it took is said back, with a look at what went well; None otherwise. It was "That sounds
-        hard, feeling anxious", Worry time and "When did you first notice feeling this way?" (seen trying the chat)."""
+    def _nerves_said_behind(request) -> bool:
+        """Whether the message tells nerves as behind the person ("thanks. i was so nervous beforehand") right after
+        Haven asked about their good news."""
         pending = request.dialogue.pending
-        if pending is None or not pending.about_good_news or not I.NERVES_BEFORE.search(request.normalised):
-            return None
+        return pending is not None and pending.about_good_news and bool(I.NERVES_BEFORE.search(request.normalised))
+
+    @staticmethod
+    def _nerves_behind_a_win(request, phraser, citer):
+        """ "thanks. i was so nervous beforehand", after Haven asked about their good news: the nerves are behind
+        them, and what it took is said back, with a look at what went well. It was "That sounds hard, feeling
+        anxious", Worry time and "When did you first notice feeling this way?" (seen trying the chat)."""
         said = f"{phraser.pick('nerves-behind', P.NERVES_BEHIND)} {P.NERVES_BEHIND_NOTE}"
-        return [said, phraser.pick("follow-positive", P.FOLLOW_UP_POSITIVE)]
+        return [said, phraser.pick("follow-positive", P.FOLLOW_UP_POSITIVE)], []
 
     def _feeling(self, request, phraser, citer, opening: str | None = None):
         """Reflect, a little background, perhaps one exercise, one question (``opening``: the answer already
         said back, in place of the reflection)."""
-        behind = self._nerves_behind_a_win(request, phraser)
-        if behind is not None:
-            return behind, []
         passing = self._in_passing(request, phraser)
         if passing is not None:
             return passing, []
@@ -2023,9 +2027,6 @@ class GuideEngine:
 
     def _answer(self, request, phraser, citer):
         """An answer to Haven's own question: taken in, then the conversation goes on from it."""
-        behind = self._nerves_behind_a_win(request, phraser)
-        if behind is not None:
-            return behind, []
         u = request.understanding
         hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
         pending = request.dialogue.pending

@@ -752,7 +752,8 @@ def _earlier_said(history, last: int = 4) -> list[str]:
 
 def _last_said(history) -> str | None:
     """The person's message before this one, if any."""
-    return next((turn.text for turn in reversed(history) if turn.role == "user"), None)
+    said = _earlier_said(history, last=1)
+    return said[-1] if said else None
 
 
 def _conversation_themes(state) -> list[str]:
