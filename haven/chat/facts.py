@@ -112,19 +112,23 @@ QUESTION_ASKS: dict[str, str] = {
     "Who do you feel most at ease with?": "support",
     "Is there anyone, near or far, you feel at ease with?": "support",
     "What is the worry telling you will happen?": "feared",
+    "What does the critical voice tell you?": "verdict",
 }
 #: Facts that are the person's whatever the topic (who knows, who supports them, a doctor involved).
 _ANY_TOPIC = ("told", "support", "doctor", "feared")
 
 
 def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
-    """The facts stated in a normalised message, under its first theme (or "any")."""
-    topic = themes[0] if themes else "any"
+    """The facts stated in a normalised message, the time and the event under each of its themes (or "any").
+
+    Why each: "dissertation due in 3 weeks" is about procrastination and study at once; kept under the first only, it
+    was asked "What is the next deadline or exam you're facing?", the study theme's question, two turns later."""
     found: list[tuple[str, str, str]] = []
-    if match := WHEN.search(norm):
-        found.append((topic, "when", match.group(0)))
-    if match := EVENT.search(norm):
-        found.append((topic, "event", match.group(0)))
+    for topic in themes or ("any",):
+        if match := WHEN.search(norm):
+            found.append((topic, "when", match.group(0)))
+        if match := EVENT.search(norm):
+            found.append((topic, "event", match.group(0)))
     if match := TOLD.search(norm):
         found.append(("any", "told", match.group(0)))
     if match := SINCE.search(norm):

@@ -249,6 +249,9 @@ _FELT_NOW = re.compile(r"\b(i'?m|im|i am|i feel|i felt|feeling|feel|i was|makes 
 #: How the good news feels, said with it ("it feels good", "so relieved").
 _FEELS_GOOD = re.compile(r"\b(feels?|felt) (so |really |pretty |amazing|great|good|nice|lovely|brilliant|unreal)|relieved")
 #: Someone who sleeps by day ("i work nights and cant sleep in the day", "night shifts"): not asked about nights.
+#: A sigh or groan as the whole message ("ugh", "*sigh*", "bleh", "argh ffs"): nothing told yet.
+_SIGH = re.compile(r"\W*((u+g+h+|u+r+g+h+|a+r+g+h+|sigh+|s+i+g+h|bleh+|blah+|o+o+f+|pf+t*|hmph+|ffs|fml|gah+|grr+|u+f+)\W*)+")
+
 _SLEEPS_BY_DAY = re.compile(
     r"\b(work(ing)? nights|night ?shifts?|nights? at the|on nights|sleep (in|during) the day|day ?time sleep|"
     r"sleep(ing)? in the daytime)\b"
@@ -385,6 +388,10 @@ class GuideEngine:
             compose = self._checkup_option
         if compose in (self._feeling, self._answer) and self._nerves_said_behind(request):
             compose = self._nerves_behind_a_win
+        if u.intent == "feeling" and not u.topics and _SIGH.fullmatch(request.normalised):
+            compose = self._sigh
+        if u.intent in ("feeling", "answer") and not u.themes and I.MIXED_NERVES.search(request.normalised):
+            compose = self._mixed_nerves
         move = None if compose == self._checkup_option else self._move(request)
         if move is not None:
             paragraphs = self._follow_thread(request, phraser, move)
@@ -670,6 +677,10 @@ class GuideEngine:
         if said:
             return said
         if earlier and felt and earlier.index(felt[-1]) < len(earlier) - 1 and earlier[-1] not in _FEELING_NAMES:
+            if felt[-1] == "grieving" and earlier[-1] == "family":
+                # "my dad died in march" then "my sister mostly...", "i just miss him": the family of the loss, still
+                # the loss (it got the break-up article's "A break-up is a loss", the family theme's best fit)
+                return [felt[-1], earlier[-1]]
             return [earlier[-1]]  # the talk moved on from the loss to work: a joke about work is about work
         return said or felt or list(earlier[-3:])
 
@@ -767,9 +778,12 @@ class GuideEngine:
             themes = () if feelings else tuple(t for t in earlier if t in P.FOLLOW_UP_THEME)[:1]
         topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}
-        if threads.tells_what_happened(request.normalised):
-            # "my parents keep going on about it": not "What has been happening at home?"
+        if any(threads.tells_what_happened(said) for said in (request.normalised, *self._earlier(request)[-2:])):
+            # "my parents keep going on about it": not "What has been happening at home?"; nor after "they wouldn't
+            # get their shoes on and we were late and i just yelled", one message before "i feel like a terrible mum"
             known.add("what_happened")
+        if "self-criticism" in u.themes:
+            known.add("verdict")  # "i feel like a terrible mum" is what the critical voice tells them: not asked
 
         said = " ".join([*self._earlier(request), request.normalised])
         sleeps_by_day = bool(_SLEEPS_BY_DAY.search(said))
@@ -1117,6 +1131,20 @@ class GuideEngine:
         anxious", Worry time and "When did you first notice feeling this way?" (seen trying the chat)."""
         said = f"{phraser.pick('nerves-behind', P.NERVES_BEHIND)} {P.NERVES_BEHIND_NOTE}"
         return [said, phraser.pick("follow-positive", P.FOLLOW_UP_POSITIVE)], []
+
+    @staticmethod
+    def _mixed_nerves(request, phraser, citer):
+        """ "excited but also kind of terrified", about a new job on Monday: both feelings met as making sense, and a
+        look ahead. It was "I'm hearing that you feel anxious", a line on CBT for panic disorder, the Fear ladder
+        and "Who else knows how you've been feeling?" (seen trying the chat)."""
+        asked = [q for q in P.MIXED_NERVES_QUESTION if not _asked_already(request, q)] or list(P.MIXED_NERVES_QUESTION)
+        return [f"{phraser.pick('mixed-nerves', P.MIXED_NERVES)} {phraser.pick('mixed-nerves-q', asked)}"], []
+
+    @staticmethod
+    def _sigh(request, phraser, citer):
+        """ "ugh", "sigh", "bleh" and nothing else: an open door. It was "Thank you for telling me that. What has been
+        going through your mind about it?", thanks and an "it" for what had not been said (seen trying the chat)."""
+        return [phraser.pick("sigh", P.SIGH)], []
 
     def _feeling(self, request, phraser, citer, opening: str | None = None):
         """Reflect, a little background, perhaps one exercise, one question (``opening``: the answer already
@@ -1942,6 +1970,9 @@ class GuideEngine:
             named = [p for p in P.TRIED_NOT if "{title}" in p] if title not in ("it", "that") else []
             sorry = phraser.pick("tried-not", named or P.TRIED_NOT, title=title)  # "melatonin", said back
             kind = next((p for p in KINDS.values() if re.search(p, (u.exercise or "").replace("-", " "))), None)
+            # "the breathing one you suggested last time didn't really help": the kind named, with no exercise named,
+            # is not offered again either (it got "Paced breathing" as the something different)
+            kind = kind or KINDS.get(kind_of(request.normalised) or "")
             lines, chosen = self._exercise_lines(request, phraser, citer, limit=1, unlike=kind)
             block = (
                 "\n".join(["If you'd like to try something different another time:", *lines]) if lines else None

@@ -209,6 +209,9 @@ OPTIONS = re.compile(
     r"what (would|should|do|could|can) i (even |actually )?say( to (him|her|them|my \w+))?(?=\W*$)|"
     r"(is there )?(anything|something|stuff|things) (i|we) (can|could|should) (actually |really )?(do|try)|any (ideas|tips|suggestions|exercises)|"
     r"(give|show) (me|us) (some )?(options|ideas|exercises|something to (do|try))|what are my options|"
+    # "i guess i want something to do in the meantime" (while waiting for therapy): asking for options
+    r"\bi (just |really )?(want|need|would like|'?d like) (something|some things|things|stuff|anything) (practical |useful )?"
+    r"(to (do|try|work on)|i can (do|try))|"
     r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|what else (is there|have you got|you got|ya got)|"
     r"(can|could|would) (you|u) help me (make|plan|with|sort|get|figure|work out|deal with|stop|manage))\b"
 )
@@ -296,6 +299,21 @@ DECLINE = re.compile(rf"^({_NO})(\W* ({_NO}|{_POLITE}))*\W*$")  # "no thanks, no
 MAYBE = re.compile(
     r"^((hmm+|mm+|um+|uh+|erm|well|ok|okay|yeah|idk|dunno)\W* )*(maybe|perhaps|possibly|might do|i might|we'?ll see|"
     r"not sure|i'?m not sure|i don'?t know|idk|dunno)( (yeah|then|idk|later|another time|tbh|lol))*\W*$"
+)
+#: The fear that what was told of will come back ("what if it happens again", "scared of having another one"): the
+#: "it" is the conversation's subject (a panic attack), not worry in general.
+AGAIN = re.compile(
+    r"\b(what if|scared|afraid|worried|terrified|dread\w*|fear\w*|petrified|panicking)\b.{0,30}\b(it|this|that|one|they)"
+    r"( (will|might|could|is going to|are going to|'?s going to|'?ll))? (happen\w*|come\w*|start\w*|hit\w*|get\w*)"
+    r"( back)? again\b|\b(what if|scared|afraid|worried|terrified|dread\w*|fear\w*|petrified)\b.{0,30}\b(another one|"
+    r"having another|get(ting)? another|it (comes|coming) back)\b"
+)
+#: Words that pick one of the exercises just offered, said with its name ("ok the thought record sounds good",
+#: "let's go with box breathing", "grounding please"): read so only when the name is one of those offered.
+PICK = re.compile(
+    r"\b(sounds (good|great|nice|best|ok|okay|right|doable|helpful|like me)|(i'?ll |let'?s )?go (for|with)|"
+    r"i'?ll (take|pick|choose|do|try|give)|let'?s (do|try)|i (pick|choose)|(that|this) one|feels right|"
+    r"i like the (sound|look) of|please|i'?d like|i want to (try|do)|yes|yeah|ok|okay)\b"
 )
 #: "Is it normal to...", "what's the difference between...": a question even with a feeling in it.
 #: Asking whether something of theirs is normal ("is it normal...", "is it daft that..."): IS_NORMAL, OWN_EXPERIENCE.
@@ -997,6 +1015,13 @@ TRY_IT = re.compile(
 
 #: Nerves told as behind the person, after their good news ("thanks. i was so nervous beforehand", "honestly I was
 #: dreading it all week"): what it took, not a worry now. Never with "still", "now" or a present "I'm".
+#: Looking forward to something and scared of it at once ("excited but also kind of terrified", "buzzing and
+#: bricking it in equal measure"): both, about something ahead, which is what a big new start feels like.
+MIXED_NERVES = re.compile(
+    r"^(?=.*\b(excited|buzzing|looking forward|can'?t wait|thrilled|pumped|stoked|happy about it)\b)"
+    r"(?=.*\b(terrified|scared|nervous|anxious|bricking it|dreading|petrified|freaking out|shitting it|sick with nerves|"
+    r"feel sick|jittery|on edge)\b)(?!.*\b(not excited|no longer excited|can'?t sleep|panic attack|crying|hate)\b)"
+)
 NERVES_BEFORE = re.compile(
     r"^(?!.*\b(still|now|again|i'?m|i am|im|tomorrow|next)\b).*\b(i was|i'?d been|i had been|i've been) "
     r"(so |really |soo+ |super |absolutely |properly |actually |a bit |quite |pretty )*"

@@ -677,6 +677,22 @@ CELEBRATE_QUESTION = (
 )
 #: The other thing said beside an acceptance, taken up ({noun}: "sleep", "money").
 ALSO_HEARD = "And you mentioned {noun} too."
+#: Excited and scared of something ahead at once: both make sense, and the nerves are part of it mattering.
+MIXED_NERVES = (
+    "Excited and terrified at the same time makes a lot of sense: it's a big thing, and it matters to you.",
+    "That mix of excitement and nerves is so common before something new. Both can be true at once.",
+    "Feeling both makes sense. Nerves often come along with the things we care about most.",
+)
+MIXED_NERVES_QUESTION = (
+    "What are you most looking forward to?",
+    "What would help the first bit go a little easier?",
+)
+#: A sigh and nothing else ("ugh", "sigh", "bleh"): nothing has been told yet, so nothing is thanked for; an open door.
+SIGH = (
+    "That sounds like one of those days. Do you want to tell me what's going on?",
+    "Sounds like something's weighing on you. What's been happening?",
+    "I'm here. What's got you feeling like that?",
+)
 #: Nerves told as behind the person, after their good news: what it took, kept as theirs.
 NERVES_BEHIND = (
     "No wonder you were nervous: it was a big thing to do, and you did it anyway.",

@@ -725,6 +725,10 @@ def _search_query(
         return f"{before.strip()} Is that normal?"
     # "why does this keep happening on the metro specifically?", after a panic attack there: this is the panic;
     # "Is it daft that I still put her bowl down of a morning?", after the dog died: the grief
+    if state is not None and state.topics and I.AGAIN.search(normalise(text)) and understanding.themes:
+        # "what if it happens again" after a panic attack: looked up as the panic coming back (the fear of the next
+        # one), not as worry in general
+        return f"{text.strip()} ({', '.join(understanding.themes[:2])})"
     asks_within = understanding.intent == "question" and (
         _ASKS_ABOUT_THIS.search(text.lower()) or I.IS_NORMAL.search(normalise(text))
     )

@@ -85,7 +85,7 @@ FEELINGS: tuple[Feeling, ...] = (
         "lonely",
         r"lonel\w*|(feel(s|ing)?|felt|so|all|very|completely|totally|really|always|just me) alone\b|alone (all the time|again|every)|"
         r"isolated|no friends|(no one|nobody|noone|no ?body) to (talk|tell|share|ring|call|show)|(don'?t|do not|never|didn'?t|without) (talk|speak)(ing)? to (anyone|anybody|a soul)|left out|no one (cares|understands)|"
-        r"(don'?t|do not|didn'?t) know (anyone|anybody|a soul|a single (person|soul)|one (person|soul))|know no ?one|haven'?t (got|made) (any )?friends|"
+        r"(don'?t|do not|didn'?t) (really |even |actually )?know (anyone|anybody|a soul|a single (person|soul)|one (person|soul))|know no ?one|haven'?t (got|made) (any )?friends|"
         r"(friends|mates|everyone|everybody) (have |has )?(all )?(moved|gone) away",
         ("I feel so lonely", "I have no one to talk to", "everyone else has friends except me"),
     ),
@@ -260,6 +260,10 @@ THEMES: tuple[Theme, ...] = (
     Theme("panic", r"panic|heart (is )?(racing|pounding)|can'?t breathe|short of breath|chest (is )?tight"),
     Theme(
         "self-criticism",
+        # "i feel like a terrible mum": the person's harsh verdict on themself in a role
+        r"(i'?m|i am|i feel like|feel like|i'?ve been|such) (a |an )?(terrible|awful|horrible|rubbish|crap|useless|shit|bad|"
+        r"failure of a|shitty|lousy) (mum|mom|mother|dad|father|parent|wife|husband|partner|friend|daughter|son|sister|"
+        r"brother|person|boss|teacher|carer)\b|"
         r"useless|failure|(not|won.t|wouldn.t|isn.t|wasn.t|never) (be )?(\w+ )?good enough|perfectionis|(my own|such high|impossible|high) standards|worthless|hate myself|so stupid|idiot|mess(ed)? (it )?up",
     ),
     Theme(
@@ -451,7 +455,11 @@ _WHAT_TO_DO = re.compile(
     r"\b(what (do|can|should|could) (i|people|you) (do|try)|what (else )?(can|could|should) i do|"
     r"how (do|can|should|could|does|would) (i|people|you|anyone|someone|one|others|folks)( actually| even| ever| normally"
     r"| usually| best)? (stop|keep|deal|cope|handle|manage|make|get|break|calm|switch|quiet|not|deal|shut|turn off|start|begin|focus)|"
-    r"how to (stop|deal with|cope with|handle|manage|calm|switch off|quiet|shut off|turn off))\b"
+    r"how to (stop|deal with|cope with|handle|manage|calm|switch off|quiet|shut off|turn off)|"
+    # "can you just give me one small thing to do right now": asking for a step, not telling a feeling
+    r"((can|could|would|will) you (just |please |maybe )?)?(give|tell|suggest|show) me (just )?(one|a|some|something)"
+    r"( (small|little|simple|quick|practical|concrete|easy|tiny))* (thing|step|idea|tip|action)s?( (i can|i could|to))? "
+    r"(do|try|start))\b"
 )
 #: Where a question may start without a question mark: the start of a sentence, after a word or two of lead-in
 #: ("yeah. anyway how do people actually stop overthinking at night").
@@ -849,6 +857,14 @@ class Understander:
             themes = next(((t,) for t in ("study", "work") if t in state.topics), themes)
         if "relationships" in themes and _SPOKEN_WELL_OF.search(norm):
             themes = tuple(t for t in themes if t != "relationships")
+        told = None
+        if I.AGAIN.search(norm):  # a panic attack is what "happens again", before the embarrassment said after it
+            earlier = [t for t in reversed(state.topics) if t in _THEME_NAMES]
+            told = "panic" if "panic" in earlier else next(iter(earlier), None)
+        if told:
+            # "what if it happens again", after a panic attack in the supermarket: the panic coming back, first (it
+            # was worry alone, with "Worst, best and most likely" and "How much of the day does the worry take up?")
+            themes = (told, *(t for t in themes if t != told))
         named = self.named_document(text)
         vector = self._embed(text.strip()) if self.use_embeddings and norm else None  # every message
         denied = _set_aside(norm)
@@ -1130,6 +1146,11 @@ class Understander:
             return I.Reading("tried", outcome=outcome, exercise=named)  # "box breathing really worked"
         if I.CAPABILITIES.search(norm):
             return I.Reading("capabilities")
+        picked = I.PICK.search(norm) and not (I.EXPLAIN.search(norm) or I.REQUEST.search(norm) or "?" in norm)
+        if named and named in state.offered and picked:
+            # "ok the thought record sounds good", to "Which one feels right for you?" over three: that one, chosen
+            # (it was read as an answer to something else and got "Thanks, that helps me understand")
+            return I.Reading("accept", exercise=named)
         if named and named in self.library.exercises and (I.REQUEST.search(norm) or len(words) <= 4):
             if not I.EXPLAIN.search(norm) and not (len(words) <= 4 and _SAID_NO.search(norm) and not I.REQUEST.search(norm)):
                 return I.Reading("exercise_request", exercise=named)

@@ -1,0 +1,111 @@
+"""Round 39, found trying the chat as a person would: waiting for therapy, a bereavement, a dissertation put off,
+panic in a supermarket, a parent who snapped, and a move to a new city.
+
+- "ok the thought record sounds good", to "Which one feels right for you?" over three exercises, was read as an
+  answer and got "Thanks, that helps me understand" and a quote; now it is the choice, and the exercise starts.
+- "i tried the breathing one you suggested last time but it didn't really help" was offered Paced breathing.
+- "i just miss him", after "my dad died in march", got the break-up article's "A break-up is a loss".
+- "dissertation due in 3 weeks" was asked "What is the next deadline or exam you're facing?" two turns later.
+- "can you just give me one small thing to do right now" got a definition of procrastination.
+- "ugh" was thanked for what it told ("Thank you for telling me that").
+- "what if it happens again", after a panic attack, was read as worry in general ("Worst, best and most likely").
+- "moved to a new city for work and i don't really know anyone" was heard as nothing in particular.
+- "i feel like a terrible mum" was asked "What has been happening at home?" (it had just been told) and then "What
+  does the critical voice tell you?" (it had just said).
+The safety side of the bereavement (the card raised on "my dad died...") is in tests/safety/test_round39_grief.py.
+"""
+
+from __future__ import annotations
+
+from chat_helpers import play
+
+
+def test_an_exercise_picked_from_the_options_is_started(service):
+    replies = play(
+        service,
+        "mostly i just feel stuck, like i'm not getting better on my own",
+        "what would you suggest?",
+        "ok the thought record sounds good",
+    )
+    assert "thought-record" in replies[1].suggested_exercises
+    assert "Thought record" in replies[-1].text
+    assert "helps me understand" not in replies[-1].text
+
+
+def test_a_kind_that_did_not_help_is_not_offered_again(service):
+    replies = play(
+        service,
+        "my heart keeps racing at night and i can't switch off",
+        "i tried the breathing one you suggested last time but it didn't really help",
+    )
+    assert not any("breath" in e for e in replies[-1].suggested_exercises)
+    assert "breathing" not in replies[-1].text.lower().split("a go")[-1]
+
+
+def test_missing_a_dad_who_died_is_met_with_the_grief_article(service):
+    replies = play(
+        service,
+        "my dad died in march and everyone thinks i should be over it by now",
+        "my sister mostly. she keeps saying mum needs me to be strong",
+        "i'm not sure. i just miss him",
+    )
+    cited = {c.doc_id for c in replies[-1].citations}
+    assert "relationship-endings" not in cited
+    assert "break-up" not in replies[-1].text.lower()
+
+
+def test_a_deadline_told_with_procrastination_is_not_asked_for(service):
+    replies = play(
+        service,
+        "procrastinating again. dissertation due in 3 weeks and i've written nothing",
+        "i open the doc and then i'm on youtube 2 hours later",
+        "probably that it won't be good enough",
+    )
+    assert not any("deadline" in r.text for r in replies[1:])
+
+
+def test_asking_for_one_small_thing_to_do_gets_a_step(service):
+    replies = play(
+        service,
+        "procrastinating again. dissertation due in 3 weeks and i've written nothing",
+        "can you just give me one small thing to do right now",
+    )
+    last = replies[-1].text
+    assert "Putting things off, also called procrastination" not in last
+    assert replies[-1].citations
+
+
+def test_a_sigh_is_an_open_door_not_thanks(service):
+    for said in ("ugh", "*sigh*", "argh ffs"):
+        reply = play(service, said)[-1]
+        assert "for telling me" not in reply.text
+        assert reply.text.rstrip().endswith("?")
+
+
+def test_fearing_the_panic_coming_back_is_about_the_panic(service):
+    replies = play(
+        service,
+        "i had a panic attack in the supermarket today",
+        "it's passed now but i feel shaky and embarrassed",
+        "what if it happens again",
+    )
+    last = replies[-1]
+    assert "worry take up" not in last.text
+    assert "panic" in last.text.lower() or "panic-attacks" in {c.doc_id for c in last.citations}
+
+
+def test_not_knowing_anyone_in_a_new_city_is_loneliness(service):
+    reply = play(service, "moved to a new city for work and i don't really know anyone")[-1]
+    assert "loneliness-and-connection" in {c.doc_id for c in reply.citations} or "lonely" in reply.text.lower()
+
+
+def test_a_parent_calling_themself_terrible_is_not_asked_what_happened_or_what_the_critic_says(service):
+    replies = play(
+        service,
+        "i snapped at my kids again this morning",
+        "they wouldn't get their shoes on and we were late and i just yelled",
+        "i feel like a terrible mum",
+    )
+    last = replies[-1].text
+    assert "What has been happening at home?" not in last
+    assert "What does the critical voice tell you?" not in last
