@@ -113,6 +113,9 @@ QUESTION_ASKS: dict[str, str] = {
     "Is there anyone, near or far, you feel at ease with?": "support",
     "What is the worry telling you will happen?": "feared",
     "What does the critical voice tell you?": "verdict",
+    # situations' own questions (haven/chat/data/situations.yaml)
+    "Who, if anyone, have you been able to talk to about it?": "told",
+    "Who, if anyone, do you feel most at ease talking to?": "support",
 }
 #: Facts that are the person's whatever the topic (who knows, who supports them, a doctor involved).
 _ANY_TOPIC = ("told", "support", "doctor", "feared")

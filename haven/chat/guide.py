@@ -917,7 +917,14 @@ class GuideEngine:
         found = self._situation(request)
         if found is None:
             return None
-        return phraser.pick(f"situation-q-{found.name}", found.questions, required=False)
+        # never a fact already given: "i haven't told anyone" was asked "Who, if anyone, have you been able to talk to
+        # about it?" in the same reply
+        known = {f[1] for f in request.understanding.facts}
+        questions = [
+            q for q in found.questions
+            if QUESTION_ASKS.get(q) not in known and not request.dialogue.knows(None, QUESTION_ASKS.get(q))
+        ]
+        return phraser.pick(f"situation-q-{found.name}", questions, required=False) if questions else None
 
     @staticmethod
     def _light(request) -> bool:
@@ -1344,6 +1351,10 @@ class GuideEngine:
         """What Haven can do, whether it is private, or what it is (not a person, not ChatGPT): asked about itself."""
         if I.PRIVACY.search(request.normalised):
             return [phraser.pick("privacy", P.PRIVACY), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
+        if I.IS_IT_THERAPY.search(request.normalised):
+            has_one = re.search(r"\bmy (therapist|counsell?or|psychologist|psychiatrist|cbt)\b", request.normalised)
+            said = P.NOT_THERAPY_BESIDE if has_one else P.NOT_THERAPY
+            return [phraser.pick("not-therapy", said), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         if I.WHAT_HAVEN_IS.search(request.normalised):
             return [phraser.pick("what-haven-is", P.WHAT_HAVEN_IS), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         if I.MOOD_LOG.search(request.normalised):
@@ -1545,6 +1556,13 @@ class GuideEngine:
             defined = self._define(request, phraser, citer, term)
             if defined is not None:
                 return defined
+        if not named and I.ABOUT_THAT.match(request.normalised):
+            last = _last_reply(request)
+            offered = [e for e in (last.suggested_exercises if last else ()) if e in self.library.exercises]
+            if len(offered) == 1:
+                # "what's that?" just after Step-by-step problem solving was suggested: that one (it explained
+                # Spot the thinking trap, which the search for "what's that?" found)
+                named = offered[0]
         if named in self.library.exercises:
             suited = self._suits_them(request, phraser, citer, self.library.exercises[named])
             if suited is not None:  # "is the sleep reset plan ok for someone on nights?": the library on nights

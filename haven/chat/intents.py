@@ -119,7 +119,32 @@ CAPABILITIES = re.compile(
     r"what (can|do) (you|u) (actually |even |really )?do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
     r"what (exactly |actually )?is haven|what'?s haven|what (exactly|actually) are you|what can i do here|how do i use|^help\W*$|what do you offer|what can u do|"
     r"how (is|can|could|would|will|does|do) (talking to |typing to |chatting (to|with) )?(this|a program|a bot|a chatbot|an app|"
-    r"a computer|you|an ai) (supposed to |going to |meant to |actually |even )*help"
+    r"a computer|you|an ai) (supposed to |going to |meant to |actually |even )*help|"
+    # "hi. what is this app exactly?": what Haven is, asked on arrival (it was greeted and asked what to talk about)
+    r"what (exactly |actually |even )?is (this|this app|this thing|this place|this chat|this site)( exactly| actually| even| "
+    r"then| lol| about| for)?\W*$|what (kind of|sort of) (app|thing|place) is this|"
+    r"(is|are) (it|this|haven|you|u|this app|this thing|this chat)( (like|kind of|sort of|basically|just|the same as|"
+    r"a replacement for|a substitute for|instead of|meant to replace|an alternative to|supposed to be))? (therapy|a therapist|"
+    r"counsell?ing|a counsell?or|a psychologist|a real therapist|cbt therapy|treatment)\b|"
+    r"(can|will|does|could|would) (this|it|haven|you|u|this app) (replace|substitute for|be instead of) (therapy|my therapist|"
+    r"a therapist|counsell?ing|treatment|seeing someone)"
+)
+#: A question about "that", the thing just suggested, with nothing else said ("maybe. what would that look like?",
+#: "how does that work?", "what's that?").
+ABOUT_THAT = re.compile(
+    r"^((ok|okay|maybe|hmm+|sure|yeah|um+|erm|right|possibly|perhaps|i guess)\W+)*(what'?s that|what is that|what'?s it|"
+    r"what is it|how does (that|it|this) work|what would (that|it|this) (look like|involve|be like)|what does (that|it|this) "
+    r"(involve|look like|entail)|how do (i|you|we) do (that|it|this)|what do (i|you|we) do|how would (that|it|this) work|"
+    r"what would i (have to |need to )?do)( exactly| then| though| tho)?\W*$"
+)
+#: "is it like therapy?", "can this replace my therapist?": what Haven is not, said plainly (issue 11: self-help, not
+#: therapy and not a diagnosis).
+IS_IT_THERAPY = re.compile(
+    r"\b(is|are) (it|this|haven|you|u|this app|this thing|this chat)( (like|kind of|sort of|basically|just|the same as|"
+    r"a replacement for|a substitute for|instead of|meant to replace|an alternative to|supposed to be))? (therapy|a therapist|"
+    r"counsell?ing|a counsell?or|a psychologist|a real therapist|cbt therapy|treatment)\b|"
+    r"\b(can|will|does|could|would) (this|it|haven|you|u|this app) (replace|substitute for|be instead of) (therapy|my "
+    r"therapist|a therapist|counsell?ing|treatment|seeing someone)\b"
 )
 #: Whether what is written here is private ("is this private? does anyone read what I type"): answered plainly.
 PRIVACY = re.compile(

@@ -372,6 +372,19 @@ CAPABILITIES = (
     "I can help you sort through how you're feeling, explain ideas from CBT in plain words, and walk you "
     "through exercises like {examples}. I'm a self-help tool, not a therapist, and I don't diagnose.",
 )
+#: "is it like therapy?": no, said plainly and kindly; what it is instead, and where therapy is found.
+NOT_THERAPY = (
+    "No, Haven isn't therapy, and it can't replace it. It's a self-help guide built on ideas from CBT, the same "
+    "ideas many therapists use: you can practise some of the skills here, like catching an unhelpful thought, calming "
+    "your body or planning small steps. But no therapist reads along, and I can't diagnose anything. If you'd like "
+    "to see a therapist, just ask and I'll tell you how to find one.",
+)
+#: "can this replace my therapist?": the same, said to someone who has one.
+NOT_THERAPY_BESIDE = (
+    "No, Haven can't replace your therapist. It's a self-help guide built on ideas from CBT, so it can sit alongside "
+    "the work you do together: practising a skill between sessions, noting how your mood moves, or keeping a thought "
+    "record to bring along. It can't diagnose anything, and your therapist is the one to talk to about your care.",
+)
 #: "is this private? does anyone read what I type": plainly, what is true of every way Haven runs.
 PRIVACY = (
     "Good question to ask. What you write here is kept in Haven's own database, and nobody reads it unless you "

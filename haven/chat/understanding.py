@@ -1144,6 +1144,10 @@ class Understander:
             return I.Reading("tried", outcome=outcome, exercise=referred or asked_about)
         if named in self.library.exercises and outcome and not I.REQUEST.search(norm):
             return I.Reading("tried", outcome=outcome, exercise=named)  # "box breathing really worked"
+        if I.ABOUT_THAT.match(norm) and len(state.offered) == 1:
+            # "maybe. what would that look like?" just after one exercise was suggested: about that exercise (it
+            # was read as a feeling and got "I hear you.")
+            return I.Reading("question", exercise=state.offered[0])
         if I.CAPABILITIES.search(norm):
             return I.Reading("capabilities")
         picked = I.PICK.search(norm) and not (I.EXPLAIN.search(norm) or I.REQUEST.search(norm) or "?" in norm)

@@ -12,11 +12,17 @@ panic in a supermarket, a parent who snapped, and a move to a new city.
 - "moved to a new city for work and i don't really know anyone" was heard as nothing in particular.
 - "i feel like a terrible mum" was asked "What has been happening at home?" (it had just been told) and then "What
   does the critical voice tell you?" (it had just said).
+- "hi. what is this app exactly?" was greeted and asked what to talk about; "is it like therapy?" got a passage on
+  how sessions with a therapist run, never that Haven is not therapy.
+- "maybe. what would that look like?" after one exercise was offered got "I hear you."; "what's that?" explained a
+  different exercise from the one offered.
+- "i haven't told anyone" was asked "Who, if anyone, have you been able to talk to about it?" in the same reply.
 The safety side of the bereavement (the card raised on "my dad died...") is in tests/safety/test_round39_grief.py.
 """
 
 from __future__ import annotations
 
+import pytest
 from chat_helpers import play
 
 
@@ -109,3 +115,34 @@ def test_a_parent_calling_themself_terrible_is_not_asked_what_happened_or_what_t
     last = replies[-1].text
     assert "What has been happening at home?" not in last
     assert "What does the critical voice tell you?" not in last
+
+
+def test_what_this_app_is_is_answered_on_arrival(service):
+    reply = play(service, "hi. what is this app exactly?")[-1]
+    assert reply.understood.intent == "capabilities"
+    assert "self-help" in reply.text
+
+
+@pytest.mark.parametrize("asked", ["is it like therapy?", "is this therapy?", "can this replace my therapist"])
+def test_haven_says_plainly_it_is_not_therapy(service, asked):
+    reply = play(service, "hi", asked)[-1]
+    assert reply.understood.intent == "capabilities"
+    assert "can't replace" in reply.text
+    assert "diagnose" in reply.text
+
+
+@pytest.mark.parametrize("asked", ["maybe. what would that look like?", "how does that work?", "what's that?"])
+def test_a_question_about_that_is_about_the_one_exercise_just_offered(service, asked):
+    replies = play(
+        service, "rent went up and i'm behind on my credit card, i haven't told anyone, i'm kind of embarrassed", asked
+    )
+    offered = replies[0].suggested_exercises
+    assert len(offered) == 1
+    title = service.library.exercises[offered[0]].title
+    assert title in replies[-1].text
+    assert replies[-1].understood.intent == "question"
+
+
+def test_a_situation_question_never_asks_who_was_told_after_no_one(service):
+    reply = play(service, "rent went up and i'm behind on my credit card, i haven't told anyone, i'm kind of embarrassed")[-1]
+    assert "talk to about it" not in reply.text
