@@ -1306,8 +1306,12 @@ class GuideEngine:
         options = [t for t in P.THANKS if helped or "helped" not in t]
         if helped:  # "the breathing helped actually, thanks": glad of it, by name, not only "You're welcome."
             kind = kind_of(request.normalised)
-            options = [t.format(what=f"the {kind}" if kind else "that") for t in P.THANKS_HELPED]
-            if not kind and _ABOUT_THE_REPLY.search(request.normalised):
+            steps = self._steps_just_given(request) if not kind else None
+            what = f"the {kind}" if kind else (self._title(steps) if steps else "that")
+            options = [t.format(what=what) for t in P.THANKS_HELPED]
+            if steps:
+                pass  # "thanks. that helped" after grounding's steps for right now: the grounding, by name
+            elif not kind and _ABOUT_THE_REPLY.search(request.normalised):
                 options = list(P.THANKS_USEFUL)  # "thanks, that's helpful": what Haven said, not something tried
             elif not kind and not request.dialogue.done:
                 # "thanks, that actually helps a bit" with no exercise tried here: the talk helped, and there is no
@@ -1321,6 +1325,16 @@ class GuideEngine:
             welcome = [t for t in options if "letting me know" not in t]
             return [f"{phraser.pick('thanks', welcome)} {phraser.pick('goodbye', P.GOODBYE)}"], []
         return [f"{phraser.pick('thanks', options)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"], []
+
+    def _steps_just_given(self, request) -> str | None:
+        """The exercise whose steps for right now the last reply gave (in the moment), if it did: "thanks. that
+        helped" after them is about those steps, not the talk (it was "I'm really glad talking it through helps")."""
+        if request.dialogue.mode != "in_the_moment":
+            return None
+        replies = [t for t in request.history if t.role == "assistant"][-4:]
+        with_steps = next((t for t in reversed(replies) if t.suggested_exercises), None)
+        offered = [e for e in (with_steps.suggested_exercises if with_steps else ()) if e in self.library.exercises]
+        return offered[0] if len(offered) == 1 else None
 
     def _goodbye(self, request, phraser, citer):
         """Goodbye; going to bed gets a goodnight ("I think I just need to go to bed"), never a new exercise;

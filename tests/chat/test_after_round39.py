@@ -17,6 +17,7 @@ panic in a supermarket, a parent who snapped, and a move to a new city.
 - "maybe. what would that look like?" after one exercise was offered got "I hear you."; "what's that?" explained a
   different exercise from the one offered.
 - "i haven't told anyone" was asked "Who, if anyone, have you been able to talk to about it?" in the same reply.
+- "thanks. that helped" after grounding's steps for right now got "I'm really glad talking it through helps".
 The safety side of the bereavement (the card raised on "my dad died...") is in tests/safety/test_round39_grief.py.
 """
 
@@ -146,3 +147,16 @@ def test_a_question_about_that_is_about_the_one_exercise_just_offered(service, a
 def test_a_situation_question_never_asks_who_was_told_after_no_one(service):
     reply = play(service, "rent went up and i'm behind on my credit card, i haven't told anyone, i'm kind of embarrassed")[-1]
     assert "talk to about it" not in reply.text
+
+
+def test_thanks_after_steps_for_right_now_names_the_steps(service):
+    replies = play(
+        service,
+        "i'm at work and i feel a panic attack starting, what do i do",
+        "ok",
+        "a bit better now",
+        "thanks. that helped",
+    )
+    title = service.library.exercises[replies[0].suggested_exercises[0]].title
+    assert title in replies[-1].text
+    assert "talking it through" not in replies[-1].text
