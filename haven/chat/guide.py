@@ -249,6 +249,14 @@ _FELT_NOW = re.compile(r"\b(i'?m|im|i am|i feel|i felt|feeling|feel|i was|makes 
 #: How the good news feels, said with it ("it feels good", "so relieved").
 _FEELS_GOOD = re.compile(r"\b(feels?|felt) (so |really |pretty |amazing|great|good|nice|lovely|brilliant|unreal)|relieved")
 #: Someone who sleeps by day ("i work nights and cant sleep in the day", "night shifts"): not asked about nights.
+#: A time and nothing much else ("next tuesday", "probably tomorrow morning", "on monday i think"): when a plan is for.
+_WHEN_ALONE = re.compile(
+    r"((probably|maybe|hopefully|i think|i guess|um+|erm|ok|okay|so)\W+)*(?P<when>"
+    r"(on |this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( (morning|afternoon|evening|night))?|"
+    r"tomorrow( (morning|afternoon|evening|night))?|tonight|today|this (morning|afternoon|evening|week|weekend)|"
+    r"next (week|time))( (then|probably|maybe|i think|i guess|hopefully|at the seminar|in class|at work))?\W*"
+)
+
 #: A sigh or groan as the whole message ("ugh", "*sigh*", "bleh", "argh ffs"): nothing told yet.
 _SIGH = re.compile(r"\W*((u+g+h+|u+r+g+h+|a+r+g+h+|sigh+|s+i+g+h|bleh+|blah+|o+o+f+|pf+t*|hmph+|ffs|fml|gah+|grr+|u+f+)\W*)+")
 
@@ -2102,6 +2110,14 @@ class GuideEngine:
             return [
                 f"{phraser.pick('answer-plan', P.ANSWER_PLAN)} {phraser.pick('thanks-q', P.THANKS_QUESTION)}"
             ], []
+        when = _WHEN_ALONE.fullmatch(request.normalised)
+        if not hard and when and pending is not None and pending.text in (*P.THREAD_PLAN_QUESTION, *P.PLAN_QUESTION):
+            # "next tuesday", to "What would help you follow through?" after "i could try asking one question": the
+            # day the plan is for, welcomed (it was "Thank you for telling me. What would feel like one small step
+            # forward today?", a step asked for just after one was chosen)
+            day = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", lambda d: d.group(0).title(), when.group("when"))
+            said = phraser.pick("plan-when", P.PLAN_WHEN, when=day[0].upper() + day[1:])
+            return [f"{said} {phraser.pick('plan-when-q', P.PLAN_WHEN_QUESTION)}"], []
         celebrated = self._after_good_news(request, phraser, hard)
         if celebrated is not None:
             return [celebrated], []

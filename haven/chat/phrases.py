@@ -700,6 +700,11 @@ MIXED_NERVES_QUESTION = (
     "What are you most looking forward to?",
     "What would help the first bit go a little easier?",
 )
+#: Said after PLAN_WHEN, to the day a plan is for given to "What would help you follow through?".
+PLAN_WHEN_QUESTION = (
+    "If you like, come back and tell me how it went.",
+    "I'd love to hear how it goes, if you feel like telling me afterwards.",
+)
 #: A sigh and nothing else ("ugh", "sigh", "bleh"): nothing has been told yet, so nothing is thanked for; an open door.
 SIGH = (
     "That sounds like one of those days. Do you want to tell me what's going on?",

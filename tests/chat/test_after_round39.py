@@ -18,6 +18,7 @@ panic in a supermarket, a parent who snapped, and a move to a new city.
   different exercise from the one offered.
 - "i haven't told anyone" was asked "Who, if anyone, have you been able to talk to about it?" in the same reply.
 - "thanks. that helped" after grounding's steps for right now got "I'm really glad talking it through helps".
+- "next tuesday", the day for "i could try asking one question", was asked for "one small step forward today".
 The safety side of the bereavement (the card raised on "my dad died...") is in tests/safety/test_round39_grief.py.
 """
 
@@ -160,3 +161,15 @@ def test_thanks_after_steps_for_right_now_names_the_steps(service):
     title = service.library.exercises[replies[0].suggested_exercises[0]].title
     assert title in replies[-1].text
     assert "talking it through" not in replies[-1].text
+
+
+def test_the_day_a_plan_is_for_is_welcomed_not_asked_for_another_step(service):
+    replies = play(
+        service,
+        "i never speak up in seminars because i'm scared i'll say something stupid",
+        "i guess i could try asking one question",
+        "next tuesday",
+    )
+    last = replies[-1].text
+    assert "Tuesday" in last
+    assert "small step" not in last
