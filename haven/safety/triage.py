@@ -527,7 +527,9 @@ def _only_sign_offs(sentences: Sequence[str]) -> bool:
     from haven.safety.patterns import load_pattern_book
 
     book = load_pattern_book()
-    return bool(sentences) and all(book.sign_off.fullmatch(s.strip()) for s in sentences)
+    # "right off to get some kip. ta ra" read 0.79 (chat_heldout39, read): going to bed is leaving for the night too
+    to_bed = book.frames["off_to_bed"]
+    return bool(sentences) and all(book.sign_off.fullmatch(s.strip()) or to_bed.match(s.strip()) for s in sentences)
 
 
 def _predict(pieces: list[str]):

@@ -1,4 +1,5 @@
-"""A death grieved is not a crisis by its own words; wanting to be with the one who died is.
+"""A death grieved is not a crisis by its own words; wanting to be with the one who died is. (And, at the end, three
+everyday shapes from chat_heldout39.)
 
 Trying the chat as a person would (round 39): "my dad died in march and everyone thinks i should be over it by now"
 raised the suicide card (the learned layer 0.59, "died" taken as the risk word that corroborates it), and the card
@@ -71,3 +72,28 @@ def test_the_same_shapes_without_a_wish_to_join_the_dead_are_no_crisis(triage_mo
 def test_ones_own_funeral_is_never_explained_by_a_death(triage_model):
     # "funeral" is explained beside a death grieved, never "my funeral": the person's own
     assert read_message("made a playlist for my funeral lol. not joking though").level == "crisis"
+
+
+# Three shapes from chat_heldout39, read after the round's first blind read (so dev now)
+
+
+@pytest.mark.parametrize("text", ["right off to get some kip. ta ra", "ok time for bed", "off to bed now. night"])
+def test_going_to_bed_is_leaving_for_the_night(triage_model, text):
+    assert read_message(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["off to bed. forever", "going to sleep and not waking up. bye", "i'm going to bed now. goodbye everyone"]
+)
+def test_going_to_bed_beside_a_farewell_is_still_read(triage_model, text):
+    assert read_message(text).level == "crisis"
+
+
+def test_asking_whether_the_chat_is_saved_is_a_question_about_haven(triage_model):
+    text = "and does any of this get saved anywhere? i wouldnt want her seeing it on the ipad"
+    assert read_message(text).level == "none"
+
+
+def test_writing_badly_on_purpose_is_not_the_card(triage_model):
+    assert read_message("Means I should write bad on purpose?").level != "crisis"
+    assert read_message("i did it on purpose, i took them all").level == "crisis"
