@@ -396,7 +396,7 @@ class GuideEngine:
             compose = self._checkup_option
         if compose in (self._feeling, self._answer) and self._nerves_said_behind(request):
             compose = self._nerves_behind_a_win
-        if u.intent == "feeling" and not u.topics and _SIGH.fullmatch(request.normalised):
+        if u.intent in ("feeling", "answer") and not u.topics and _SIGH.fullmatch(request.normalised):
             compose = self._sigh
         if u.intent in ("feeling", "answer") and not u.themes and I.MIXED_NERVES.search(request.normalised):
             compose = self._mixed_nerves
@@ -1159,6 +1159,8 @@ class GuideEngine:
     def _sigh(request, phraser, citer):
         """ "ugh", "sigh", "bleh" and nothing else: an open door. It was "Thank you for telling me that. What has been
         going through your mind about it?", thanks and an "it" for what had not been said (seen trying the chat)."""
+        if request.dialogue.topics:  # "ugh" in the middle of a talk about a loss: no fresh "what's going on?"
+            return [phraser.pick("sigh-midway", P.SIGH_MIDWAY)], []
         return [phraser.pick("sigh", P.SIGH)], []
 
     def _feeling(self, request, phraser, citer, opening: str | None = None):
@@ -1384,6 +1386,8 @@ class GuideEngine:
         if I.CHARTS.search(request.normalised):
             return [phraser.pick("charts", P.CHARTS), phraser.pick("charts-q", P.CHARTS_QUESTION)], []
         titles = [self.library.exercises[i].title.lower() for i in sorted(self.library.exercises)[:40]]
+        # short titles read as examples in a sentence ("such as say it clearly and kindly and opposite action" did not)
+        titles = [t for t in titles if len(t.split()) <= 3] or titles
         picks = phraser.order("cap-examples", titles)[:2] or ["box breathing"]
         about = phraser.pick("capabilities", P.CAPABILITIES, examples=" and ".join(picks))
         return [about, phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []

@@ -690,6 +690,11 @@ CELEBRATE_QUESTION = (
 )
 #: The other thing said beside an acceptance, taken up ({noun}: "sleep", "money").
 ALSO_HEARD = "And you mentioned {noun} too."
+#: A sigh in the middle of a conversation: what is going on is known; room, not a new question.
+SIGH_MIDWAY = (
+    "That sounds like a heavy sigh. Take your time, I'm here.",
+    "It's a lot, isn't it. No rush: say as much or as little as you like.",
+)
 #: Excited and scared of something ahead at once: both make sense, and the nerves are part of it mattering.
 MIXED_NERVES = (
     "Excited and terrified at the same time makes a lot of sense: it's a big thing, and it matters to you.",

@@ -19,6 +19,8 @@ panic in a supermarket, a parent who snapped, and a move to a new city.
 - "i haven't told anyone" was asked "Who, if anyone, have you been able to talk to about it?" in the same reply.
 - "thanks. that helped" after grounding's steps for right now got "I'm really glad talking it through helps".
 - "next tuesday", the day for "i could try asking one question", was asked for "one small step forward today".
+- Seen in the browser: "ugh" in the middle of the talk about the loss got "Thanks, that helps me understand. What would
+  feel like one small step forward today?"; "what can you do" named "say it clearly and kindly" as an example.
 The safety side of the bereavement (the card raised on "my dad died...") is in tests/safety/test_round39_grief.py.
 """
 
@@ -173,3 +175,20 @@ def test_the_day_a_plan_is_for_is_welcomed_not_asked_for_another_step(service):
     last = replies[-1].text
     assert "Tuesday" in last
     assert "small step" not in last
+
+
+def test_a_sigh_midway_gives_room_not_a_fresh_question(service):
+    replies = play(
+        service,
+        "my dad died in march and everyone thinks i should be over it by now",
+        "my sister mostly. she keeps saying mum needs me to be strong",
+        "ugh",
+    )
+    last = replies[-1].text
+    assert "helps me understand" not in last and "small step" not in last
+    assert "I'm here" in last or "No rush" in last
+
+
+def test_capabilities_name_short_exercises_as_examples(service):
+    reply = play(service, "what can you do")[-1]
+    assert "say it clearly and kindly" not in reply.text
