@@ -398,7 +398,9 @@ class GuideEngine:
             compose = self._nerves_behind_a_win
         if u.intent in ("feeling", "answer") and not u.topics and _SIGH.fullmatch(request.normalised):
             compose = self._sigh
-        if u.intent in ("feeling", "answer") and not u.themes and I.MIXED_NERVES.search(request.normalised):
+        # "terrified" alone can read as panic: with the excitement beside it, it is nerves about something ahead
+        nerves_only = set(u.themes) <= {"panic", "worry"}
+        if u.intent in ("feeling", "answer") and nerves_only and I.MIXED_NERVES.search(request.normalised):
             compose = self._mixed_nerves
         move = None if compose == self._checkup_option else self._move(request)
         if move is not None:

@@ -192,3 +192,9 @@ def test_a_sigh_midway_gives_room_not_a_fresh_question(service):
 def test_capabilities_name_short_exercises_as_examples(service):
     reply = play(service, "what can you do")[-1]
     assert "say it clearly and kindly" not in reply.text
+
+
+def test_excited_and_terrified_on_its_own_is_nerves_not_panic(service):
+    reply = play(service, "excited but also kind of terrified")[-1]
+    assert not reply.suggested_exercises
+    assert "panic" not in reply.text.lower()
