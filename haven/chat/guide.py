@@ -248,7 +248,6 @@ _EASING = re.compile(
 _FELT_NOW = re.compile(r"\b(i'?m|im|i am|i feel|i felt|feeling|feel|i was|makes me|made me|still|but|though|tho)\b")
 #: How the good news feels, said with it ("it feels good", "so relieved").
 _FEELS_GOOD = re.compile(r"\b(feels?|felt) (so |really |pretty |amazing|great|good|nice|lovely|brilliant|unreal)|relieved")
-#: Someone who sleeps by day ("i work nights and cant sleep in the day", "night shifts"): not asked about nights.
 #: A time and nothing much else ("next tuesday", "probably tomorrow morning", "on monday i think"): when a plan is for.
 _WHEN_ALONE = re.compile(
     r"((probably|maybe|hopefully|i think|i guess|um+|erm|ok|okay|so)\W+)*(?P<when>"
@@ -260,6 +259,7 @@ _WHEN_ALONE = re.compile(
 #: A sigh or groan as the whole message ("ugh", "*sigh*", "bleh", "argh ffs"): nothing told yet.
 _SIGH = re.compile(r"\W*((u+g+h+|u+r+g+h+|a+r+g+h+|sigh+|s+i+g+h|bleh+|blah+|o+o+f+|pf+t*|hmph+|ffs|fml|gah+|grr+|u+f+)\W*)+")
 
+#: Someone who sleeps by day ("i work nights and cant sleep in the day", "night shifts"): not asked about nights.
 _SLEEPS_BY_DAY = re.compile(
     r"\b(work(ing)? nights|night ?shifts?|nights? at the|on nights|sleep (in|during) the day|day ?time sleep|"
     r"sleep(ing)? in the daytime)\b"
@@ -1318,14 +1318,15 @@ class GuideEngine:
         options = [t for t in P.THANKS if helped or "helped" not in t]
         if helped:  # "the breathing helped actually, thanks": glad of it, by name, not only "You're welcome."
             kind = kind_of(request.normalised)
+            # "thanks. that helped" after grounding's steps for right now: the grounding, by name
             steps = self._steps_just_given(request) if not kind else None
             what = f"the {kind}" if kind else (self._title(steps) if steps else "that")
             options = [t.format(what=what) for t in P.THANKS_HELPED]
-            if steps:
-                pass  # "thanks. that helped" after grounding's steps for right now: the grounding, by name
-            elif not kind and _ABOUT_THE_REPLY.search(request.normalised):
+            if kind or steps:
+                pass  # what helped is named
+            elif _ABOUT_THE_REPLY.search(request.normalised):
                 options = list(P.THANKS_USEFUL)  # "thanks, that's helpful": what Haven said, not something tried
-            elif not kind and not request.dialogue.done:
+            elif not request.dialogue.done:
                 # "thanks, that actually helps a bit" with no exercise tried here: the talk helped, and there is no
                 # "It'll be there whenever you need it again" to say about it
                 options = list(P.THANKS_TALK_HELPED)

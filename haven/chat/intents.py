@@ -115,6 +115,13 @@ GOODBYE = re.compile(
     r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta) )*(night|nite|gn|nn)( (x+|xx+|all|then|now))?\W*$|"
     r"^((ok|okay|yeah|right) )*(thanks|thank you|cheers|ta)\b.{0,40}\b(night|nite|gn|bye)( (x+|all|then|now))?\W*$"
 )
+_IS_IT_THERAPY = (
+    r"(is|are) (it|this|haven|you|u|this app|this thing|this chat)( (like|kind of|sort of|basically|just|the same as|"
+    r"a replacement for|a substitute for|instead of|meant to replace|an alternative to|supposed to be))? (therapy|a therapist|"
+    r"counsell?ing|a counsell?or|a psychologist|a real therapist|cbt therapy|treatment|seeing a (therapist|counsell?or))\b|"
+    r"(can|will|does|could|would) (this|it|haven|you|u|this app) (replace|substitute for|be instead of) (therapy|my therapist|"
+    r"a therapist|counsell?ing|treatment|seeing someone)"
+)
 CAPABILITIES = re.compile(
     r"what (can|do) (you|u) (actually |even |really )?do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
     r"what (exactly |actually )?is haven|what'?s haven|what (exactly|actually) are you|what can i do here|how do i use|^help\W*$|what do you offer|what can u do|"
@@ -123,11 +130,8 @@ CAPABILITIES = re.compile(
     # "hi. what is this app exactly?": what Haven is, asked on arrival (it was greeted and asked what to talk about)
     r"what (exactly |actually |even )?is (this|this app|this thing|this place|this chat|this site)( exactly| actually| even| "
     r"then| lol| about| for)?\W*$|what (kind of|sort of) (app|thing|place) is this|"
-    r"(is|are) (it|this|haven|you|u|this app|this thing|this chat)( (like|kind of|sort of|basically|just|the same as|"
-    r"a replacement for|a substitute for|instead of|meant to replace|an alternative to|supposed to be))? (therapy|a therapist|"
-    r"counsell?ing|a counsell?or|a psychologist|a real therapist|cbt therapy|treatment)\b|"
-    r"(can|will|does|could|would) (this|it|haven|you|u|this app) (replace|substitute for|be instead of) (therapy|my therapist|"
-    r"a therapist|counsell?ing|treatment|seeing someone)"
+    # "is it like therapy?": asked about Haven, answered plainly (IS_IT_THERAPY)
+    + _IS_IT_THERAPY
 )
 #: A question about "that", the thing just suggested, with nothing else said ("maybe. what would that look like?",
 #: "how does that work?", "what's that?").
@@ -139,13 +143,7 @@ ABOUT_THAT = re.compile(
 )
 #: "is it like therapy?", "can this replace my therapist?": what Haven is not, said plainly (issue 11: self-help, not
 #: therapy and not a diagnosis).
-IS_IT_THERAPY = re.compile(
-    r"\b(is|are) (it|this|haven|you|u|this app|this thing|this chat)( (like|kind of|sort of|basically|just|the same as|"
-    r"a replacement for|a substitute for|instead of|meant to replace|an alternative to|supposed to be))? (therapy|a therapist|"
-    r"counsell?ing|a counsell?or|a psychologist|a real therapist|cbt therapy|treatment)\b|"
-    r"\b(can|will|does|could|would) (this|it|haven|you|u|this app) (replace|substitute for|be instead of) (therapy|my "
-    r"therapist|a therapist|counsell?ing|treatment|seeing someone)\b"
-)
+IS_IT_THERAPY = re.compile(rf"\b({_IS_IT_THERAPY})\b")
 #: Whether what is written here is private ("is this private? does anyone read what I type"): answered plainly.
 PRIVACY = re.compile(
     r"\b(is (this|the app|haven|this app|this chat|my (chat|data|stuff|diary))|are (my|these|the) (chats?|messages|"
