@@ -127,11 +127,12 @@ def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], .
     Why each: "dissertation due in 3 weeks" is about procrastination and study at once; kept under the first only, it
     was asked "What is the next deadline or exam you're facing?", the study theme's question, two turns later."""
     found: list[tuple[str, str, str]] = []
+    when, event = WHEN.search(norm), EVENT.search(norm)
     for topic in themes or ("any",):
-        if match := WHEN.search(norm):
-            found.append((topic, "when", match.group(0)))
-        if match := EVENT.search(norm):
-            found.append((topic, "event", match.group(0)))
+        if when:
+            found.append((topic, "when", when.group(0)))
+        if event:
+            found.append((topic, "event", event.group(0)))
     if match := TOLD.search(norm):
         found.append(("any", "told", match.group(0)))
     if match := SINCE.search(norm):

@@ -1586,12 +1586,9 @@ class GuideEngine:
             if defined is not None:
                 return defined
         if not named and I.ABOUT_THAT.match(request.normalised):
-            last = _last_reply(request)
-            offered = [e for e in (last.suggested_exercises if last else ()) if e in self.library.exercises]
-            if len(offered) == 1:
-                # "what's that?" just after Step-by-step problem solving was suggested: that one (it explained
-                # Spot the thinking trap, which the search for "what's that?" found)
-                named = offered[0]
+            # "what's that?" just after Step-by-step problem solving was suggested: that one, as understanding read
+            # it from the offer (it explained Spot the thinking trap, which the search for "what's that?" found)
+            named = request.understanding.exercise
         if named in self.library.exercises:
             suited = self._suits_them(request, phraser, citer, self.library.exercises[named])
             if suited is not None:  # "is the sleep reset plan ok for someone on nights?": the library on nights
