@@ -401,6 +401,16 @@ def _only_asks_about_haven(sentences: tuple[str, ...]) -> bool:
     return bool(sentences) and all(asks.search(sentence) for sentence in sentences)
 
 
+def _only_asks_for_a_step(sentences: tuple[str, ...]) -> bool:
+    """Whether the message only asks for the first or next step ("maybe. what would the first step be?"), with at
+    most a filler sentence such as "maybe" or "ok" beside it."""
+    from haven.safety.patterns import load_pattern_book
+
+    frames = load_pattern_book().frames
+    asked = [s for s in sentences if not frames["filler_only"].fullmatch(s.strip(" .,!?"))]
+    return bool(asked) and all(frames["step_question"].search(s.strip(" .,!?")) for s in asked)
+
+
 def _their_food_eaten(reading: Reading) -> bool:
     """Every eating word in the most worrying window is someone else eating the person's food ("and he ate my
     halloumi. labelled halloumi. with my NAME on it")."""
@@ -690,6 +700,11 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "Wait, what exactly is Haven? Are you AI? Who made you?" read 0.92: nothing but questions about Haven
             # itself, which the chat answers (chat_heldout31, read: the card then held the rest of the conversation)
             return Triage("none", None, f"{model_says}, but only questions about Haven", None, language)
+        if not reading.risk_cue and _only_asks_for_a_step(reading.sentences):
+            # "maybe. what would the first step be?" read 0.81 in a talk about a tax return put off: a question for the
+            # next step of what is being talked about, with no risk word; in a conversation where risk is open, the
+            # conversation's state still reads it with what came before (seen trying the chat, round 40)
+            return Triage("none", None, f"{model_says}, but only a question for the next step", None, language)
         caring = next((f for f in ("arranging_a_funeral", "care_home") if frame_in(f, reading.sentences)), None)
         if not reading.risk_cue and caring:
             # "The undertaker needs the coffin chosen by Friday, and I've got to write the eulogy" (0.96), "someone who
