@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from haven.chat.phrases import ABOUT_GOOD_NEWS
+from haven.chat.phrases import ABOUT_GOOD_NEWS, EXPLAIN_EARLIER_QUESTION
 
 #: How the conversation is going: talking things through, listening only, getting through a hard moment now,
 #: or doing an exercise. (A crisis is held by haven.safety.conversation, never here.)
@@ -230,12 +230,14 @@ def aside_keeps_thread(intent: str, state: DialogueState) -> bool:
     return intent == "offtopic" and state.pending is not None and state.pending.kind == "open"
 
 
-def pending_for(text: str, suggested: tuple[str, ...], understanding, state: DialogueState) -> Pending | None:
+def pending_for(
+    text: str, suggested: tuple[str, ...], understanding, state: DialogueState, cited: tuple[str, ...] = ()
+) -> Pending | None:
     """The question a reply leaves open, so the next message is read as its answer first.
 
     After an exercise is started (or steps given in the moment) the open question is "how did it go?";
     a reply with an exercise button is an offer; any other reply ending in a question asks for a fact, which
-    :data:`haven.chat.facts.QUESTION_ASKS` names when it can.
+    :data:`haven.chat.facts.QUESTION_ASKS` names when it can. ``cited``: the exercises the reply cites.
     """
     from haven.chat.facts import QUESTION_ASKS
 
@@ -253,4 +255,10 @@ def pending_for(text: str, suggested: tuple[str, ...], understanding, state: Dia
         return Pending("check_in", question, None, topic, u.exercise)
     if suggested:
         return Pending("offer", question, QUESTION_ASKS.get(question), topic, suggested[0])
+    explained = u.exercise or u.named_exercise or (cited[0] if len(cited) == 1 else None)
+    if question in EXPLAIN_EARLIER_QUESTION and explained:
+        # "Does that sound like something you'd like to try?" after explaining an exercise offered earlier (its button
+        # is in that earlier reply): still an offer, so "ok" starts it (it was read as feeling okay, "That's good to
+        # hear. What helped things feel better?", seen trying the chat, round 40)
+        return Pending("offer", question, None, topic, explained)
     return Pending("open", question, QUESTION_ASKS.get(question), topic)

@@ -84,7 +84,8 @@ _ARTICLE_FITS = {
     "work": r"work|burnout|stress|pressure",
     "study": r"stress|pressure|perfectionism|worry",
     "relationships": r"relationships|connection",
-    "family": r"relationships|connection",  # not "caring": a loss in the family is not carer strain
+    "family": r"connection",  # not "caring": a loss in the family is not carer strain; not "relationships": a family
+    # row is no break-up (a mum's fall got the break-up article's "Heartbreak can make your thoughts harsher")
     "friends": r"friendship|connection|loneliness|social-anxiety",
     "social": r"social-anxiety|shyness|blushing|judged",
     "someone_ill": r"worry|stress|caring",
@@ -158,7 +159,8 @@ _ASKS_HOW = re.compile(
     r"\bhow (do|can|could|would|should|did) (i|you|people|we|someone|anyone)\b|\bwhat would .+ look like\b|"
     r"\bhow to\b|\bwhere (do|would|should) i (even )?start\b|\bwhat (do|can|should|could) (i|we|you|people) (do|try)\b|"
     # "what helps with panic attacks?" asks for what helps; "what helps is talking to my sister" tells it
-    r"^(so |and |ok |okay |but )?what (actually |really |usually )?(helps|can help|might help|would help|works)\b(?! is\b)"
+    r"^(so |and |ok |okay |but )?what (actually |really |usually )?(helps|can help|might help|would help|works)\b(?! is\b)|"
+    + I.FIRST_STEP.pattern  # "what would the first step be?": what helps, from the start
 )
 #: A condition said not to be theirs ("I'm not depressed or anything", "not a carer, it's my job"), and the article
 #: tag it names.
@@ -684,6 +686,13 @@ class GuideEngine:
         said = [t for t in u.topics if t not in P.POSITIVE_FEELINGS]
         earlier = request.dialogue.topics
         felt = [t for t in earlier if t in _FEELING_NAMES and t not in P.POSITIVE_FEELINGS][-2:]
+        if said == ["family"]:
+            # "she had a fall, she's 84. my brother lives in canada so it's all on me", in a talk about a mum in
+            # hospital: the family of the one who is ill or cared for, still that (the family theme's best fit was
+            # the break-up article's "Heartbreak can make your thoughts harsher", seen trying the chat, round 40)
+            kept = [t for t in ("someone_ill", "caring", "grieving") if t in earlier]
+            if kept:
+                return [kept[-1]]
         if said:
             return said
         if earlier and felt and earlier.index(felt[-1]) < len(earlier) - 1 and earlier[-1] not in _FEELING_NAMES:
@@ -792,8 +801,10 @@ class GuideEngine:
             # "my parents keep going on about it": not "What has been happening at home?"; nor after "they wouldn't
             # get their shoes on and we were late and i just yelled", one message before "i feel like a terrible mum"
             known.add("what_happened")
-        if "self-criticism" in u.themes:
-            known.add("verdict")  # "i feel like a terrible mum" is what the critical voice tells them: not asked
+        if "self-criticism" in u.themes or (state.topics and state.topics[-1] == "self-criticism"):
+            # "i feel like a terrible mum" is what the critical voice tells them: not asked, then or just after ("yeah
+            # that's exactly it" after "everyone will think i'm useless" was asked it, seen trying the chat, round 40)
+            known.add("verdict")
 
         said = " ".join([*self._earlier(request), request.normalised])
         sleeps_by_day = bool(_SLEEPS_BY_DAY.search(said))
@@ -1052,6 +1063,10 @@ class GuideEngine:
         if move.kind == "pattern" and (self._cannot_be_told(request) or not self._names_someone(request, move)):
             # "she asks the same thing twenty times a day" of a mother with dementia: not something to tell her
             questions = tuple(q for q in questions if "how it makes you feel" not in q)
+        if move.kind == "pattern" and threads.says_own_response(request.normalised):
+            # "every time i open it i just close the laptop and feel sick": what they do is just told, so it is not
+            # asked ("How do you usually respond when it happens?" was, seen trying the chat, round 40)
+            questions = tuple(q for q in questions if "usually respond" not in q)
         slot = f"thread-{move.kind}-{move.gentle or ''}"
         parts = []
         whole = move.kind in ("pattern", "event", "reported", "reported_other")  # said back from the whole message
@@ -1624,12 +1639,18 @@ class GuideEngine:
         # an article about what the person is talking about, when they named anything: "is there anything I can do
         # right now to switch off?" at 2am was answered with procrastination's "See a doctor..."
         asks_how = bool(_ASKS_HOW.search(request.normalised))  # "what helps with panic attacks?" names its article
+        fitting = named or not self._subjects(request)
+        articles = [h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))]
+        if asks_how and not named and I.FIRST_STEP.search(request.normalised):
+            # "maybe. what would the first step be?" about a tax return put off: the article's list of what helps
+            # now ("Try the 10-minute start"), before an exercise whose own first step is to describe the problem
+            steps = self._helping_steps(articles, phraser, citer)
+            if steps is not None:
+                return steps
         if asks_how and not named:
             exercise = self._exercise_answer(request, phraser, citer)  # "how do people get over this, bit by bit?"
             if exercise is not None:
                 return exercise
-        fitting = named or not self._subjects(request)
-        articles = [h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))]
         if request.normalised.startswith(("why", "how come")):
             # "why does this keep happening on trains": the section that says why ("Why panic happens") before an
             # overview the search put first
@@ -2044,9 +2065,15 @@ class GuideEngine:
         """ "Yes, let's": the exercise that was offered, with its button."""
         exercise_id = request.understanding.exercise or next(iter(request.dialogue.offered), None)
         pending = request.dialogue.pending
-        if exercise_id is None and pending is not None and pending.text in P.DEFINE_FOLLOW_UP:
-            # "ok i'll try that" just after "wats pomodoro" was answered: the person's own plan to try it
-            said = phraser.pick("answer-plan", P.PLAN)
+        if exercise_id is None and pending is not None and pending.text in (*P.DEFINE_FOLLOW_UP, *P.HELPING_STEPS_QUESTION):
+            # "ok i'll try that" just after "wats pomodoro" was answered, or after the library's list of what helps
+            # ("ok i'll try that tomorrow morning"): the person's own plan to try it, its time said back
+            when = I.PLAN_WHEN.search(request.normalised)
+            said = None
+            if when:
+                words = threads.as_written(_your(when.group(0)))
+                said = phraser.pick("plan-when", P.PLAN_WHEN, required=False, when=words[0].upper() + words[1:])
+            said = said or phraser.pick("answer-plan", P.PLAN)
             return [f"{said} {phraser.pick('try-explained-q', P.TRY_EXPLAINED_QUESTION)}"], []
         if exercise_id is None:  # "I'll try that" when nothing was offered: no pretending something was
             said = phraser.pick("accept-nothing", P.ACCEPT_NOTHING)

@@ -323,6 +323,12 @@ MAYBE = re.compile(
     r"^((hmm+|mm+|um+|uh+|erm|well|ok|okay|yeah|idk|dunno)\W* )*(maybe|perhaps|possibly|might do|i might|we'?ll see|"
     r"not sure|i'?m not sure|i don'?t know|idk|dunno)( (yeah|then|idk|later|another time|tbh|lol))*\W*$"
 )
+#: Asking for the first or next step of what is being talked about ("maybe. what would the first step be?", "where do
+#: i even start"): a question how to begin, whose topic is the conversation's.
+FIRST_STEP = re.compile(
+    r"\bwhat('?s| is| would| will| should| might)( be)? (the|my) (very )?(first|next) (step|thing|move)\b|"
+    r"\bwhere (do|should|would) i (even )?(start|begin)\b|\bwhat (do|should) i do first\b"
+)
 #: The fear that what was told of will come back ("what if it happens again", "scared of having another one"): the
 #: "it" is the conversation's subject (a panic attack), not worry in general.
 AGAIN = re.compile(

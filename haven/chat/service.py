@@ -457,7 +457,8 @@ class ChatService:
         """The state after this turn, beside the safety layer's (its ``risk`` key is read fresh and kept).
 
         An in-chat exercise sets its own run and question; any other reply ends one (its run stays saved)."""
-        pending = dialogue.pending_for(reply.text, reply.suggested_exercises, understanding, state)
+        cited = tuple(c.doc_id for c in reply.citations if "exercises/" in (c.source or ""))
+        pending = dialogue.pending_for(reply.text, reply.suggested_exercises, understanding, state, cited)
         if exercise is not None and exercise.pending is not False:
             pending = exercise.pending
         after = dialogue.advance(state, understanding, reply.suggested_exercises, pending)
@@ -730,7 +731,8 @@ def _search_query(
         # one), not as worry in general
         return f"{text.strip()} ({', '.join(understanding.themes[:2])})"
     asks_within = understanding.intent == "question" and (
-        _ASKS_ABOUT_THIS.search(text.lower()) or I.IS_NORMAL.search(normalise(text))
+        # "maybe. what would the first step be?" about a tax return put off: the first step of that
+        _ASKS_ABOUT_THIS.search(text.lower()) or I.IS_NORMAL.search(normalise(text)) or I.FIRST_STEP.search(normalise(text))
     )
     leans = understanding.intent in _LEANS_ON_TOPIC or asks_within
     if state is not None and state.topics and not understanding.topics and leans:

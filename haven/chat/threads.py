@@ -323,9 +323,22 @@ _PLAN_LEAD = re.compile(r"(ok|okay|yeah|yes|so|well|maybe|hmm|right|or|and|but|t
 #: What the person fears will happen, not what they will do ("that i'll say something weird and everyone goes
 #: quiet", "scared i'll freeze"): said back as "sounds like a good plan" it would mock the fear.
 _FEARED = re.compile(
-    r"^(that|what if|in case)\b|\b(afraid|scared|worried|worry|worrying|fear|terrified|panicking|paranoid|convinced|"
+    r"^(?:(?:probably|prob|maybe|mostly|i guess|just|i think|like|honestly|tbh) )?(that|what if|in case)\b|\b(afraid|scared|worried|worry|worrying|fear|terrified|panicking|paranoid|convinced|"
     r"dreading|anxious) (that |about |of )?(i'?ll|i will|i might|i'?m going to|i'?m gonna)\b"
 )
+#: A thing that keeps happening told with what the person then does or feels ("every time i open it i just close the
+#: laptop", "whenever she calls i end up crying").
+_OWN_RESPONSE = re.compile(
+    r"\b(?:every ?time|whenever|each time|when ever|any ?time) i\b[^.!?]*?\bi (?:just |always |usually |then |end up |"
+    r"immediately |kind of |kinda )?[a-z]+"
+)
+
+
+def says_own_response(norm: str) -> bool:
+    """Whether a message about something that keeps happening already says what the person does when it does."""
+    return bool(_OWN_RESPONSE.search(norm))
+
+
 _BECAUSE = re.compile(r"\s+(?:instead of|rather than|because|cos|coz|cause|so that|so i can|so it|so she|so he)\b")
 
 

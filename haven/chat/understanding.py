@@ -19,7 +19,7 @@ from haven.chat import facts as F
 from haven.chat import intents as I
 from haven.chat.dialogue import DialogueState
 from haven.chat.inchat import STOP, ends_early, running
-from haven.chat.phrases import DEFINE_FOLLOW_UP
+from haven.chat.phrases import DEFINE_FOLLOW_UP, HELPING_STEPS_QUESTION
 from haven.chat.threads import AHEAD, BLAMED_BY_OTHERS, DOING, plan_heard
 from haven.chat.types import Understanding
 from haven.content.loader import Library
@@ -96,7 +96,9 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "overwhelmed",
-        r"overwhelm\w*|too much|can'?t cope|can'?t keep up|drowning|can'?t handle",
+        r"overwhelm\w*|too much|can'?t cope|can'?t keep up|drowning|can'?t handle|"
+        # "my brother lives in canada so it's all on me": carrying it alone
+        r"\b(it'?s|its|everything'?s|everything is|it all falls|it falls) (all )?on (me|my shoulders)\b|\ball on my shoulders\b",
         ("everything is too much right now", "I can't cope with all of this", "I'm drowning in it all"),
     ),
     Feeling(
@@ -197,13 +199,19 @@ THEMES: tuple[Theme, ...] = (
         r"\bcarers?\b|caregiv|dementia|alzheimer|"
         rf"(\bcaring for|\bcare for) (my|our) (\w+ )?{_CLOSE}\b(?!'s)|"
         rf"\blook(ing|s)? after (my|our) (elderly |old |poorly |sick |disabled )?{_GROWN_UP}\b(?!'s| (while|when|for the (day|evening|weekend)))|"
-        r"\bcaring for (him|her|them)\b",
+        r"\bcaring for (him|her|them)\b|"
+        # "my mum's in hospital and i'm the only one who visits": the one who carries the care
+        r"\b(i'?m|i am) the only one (who|that) (ever )?(visits|looks after|cares for|helps (her|him|them)|does (anything|it))\b",
     ),
     Theme(
         "procrastination",  # putting things off (knowledge/procrastination.md): the avoid-relief loop, not laziness
         r"procrastinat|putting (it |them |things |everything |stuff |this |that )?off|"
         r"\bput(ting)? off (my|the|\w+ing|it|this|that)\b|"
         r"\bkeep avoiding (my|the|it|doing|starting)|can'?t (get|make myself) (started|start)|"
+        # "my exams start in 2 weeks and i've done nothing": the work not begun
+        r"\b(i'?ve|i have) (done|revised|studied|written) (nothing|zero|fuck all|f all|bugger all)\b|"
+        r"\b(i )?(haven'?t|have not) (even )?(started|begun) (revising|studying|it|my (essay|revision|dissertation|"
+        r"coursework|assignment|thesis|tax return|report))\b|\b(i'?ve )?barely (started|begun)\b|"
         r"(never|can'?t|don'?t) get (a)?round to|leav(e|ing) (it|everything|things) (to|until|till) the last minute|"
         # "i revise for an hour then scroll tiktok for hours": the phone as the way out of the task
         r"\b(revis|stud|homework|essay|assignment|coursework|dissertation|thesis|work)\w*\b.{0,60}\bscroll\w* (\w+ ){0,2}"
@@ -456,6 +464,9 @@ _WHAT_TO_DO = re.compile(
     r"how (do|can|should|could|does|would) (i|people|you|anyone|someone|one|others|folks)( actually| even| ever| normally"
     r"| usually| best)? (stop|keep|deal|cope|handle|manage|make|get|break|calm|switch|quiet|not|deal|shut|turn off|start|begin|focus)|"
     r"how to (stop|deal with|cope with|handle|manage|calm|switch off|quiet|shut off|turn off)|"
+    # "maybe. what would the first step be?" about a tax return put off: asking how to begin
+    + I.FIRST_STEP.pattern.replace("\\b", "")
+    + r"|"
     # "can you just give me one small thing to do right now": asking for a step, not telling a feeling
     r"((can|could|would|will) you (just |please |maybe )?)?(give|tell|suggest|show) me (just )?(one|a|some|something)"
     r"( (small|little|simple|quick|practical|concrete|easy|tiny))* (thing|step|idea|tip|action)s?( (i can|i could|to))? "
@@ -1221,8 +1232,9 @@ class Understander:
         if (I.TRY_THAT.search(norm) or I.TRY_IT.search(norm)) and (pending is None or pending.kind != "offer"):
             # "ok let's try that" after a turn that offered nothing: what was last suggested in this conversation,
             # if anything was (the guide then asks which, never invents one); "the breathing one": that kind
-            # after a word was explained ("wats pomodoro"), "ok i'll try that" is that, not an exercise from before
-            explained = pending is not None and pending.text in DEFINE_FOLLOW_UP
+            # after a word was explained ("wats pomodoro"), "ok i'll try that" is that, not an exercise from before;
+            # so too after the library's list of what helps ("Try the 10-minute start..."), "i'll try that tomorrow"
+            explained = pending is not None and pending.text in (*DEFINE_FOLLOW_UP, *HELPING_STEPS_QUESTION)
             return I.Reading(
                 "accept", exercise=self._of_kind_named(norm, state) or (None if explained else _last_suggested(state))
             )

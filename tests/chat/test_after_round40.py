@@ -1,0 +1,92 @@
+"""Round 40, found trying the chat as a person would: a tax return put off, a mum in hospital, a new job on Monday
+and exams in two weeks.
+
+- "maybe. what would the first step be?" got "I hear you." and Spot the thinking trap (read as a feeling); now the
+  procrastination article's list of what helps now ("Try the 10-minute start..."), and "ok i'll try that tomorrow
+  morning" after it is the person's plan for tomorrow morning (it was problem solving from three turns before, then
+  "I haven't suggested anything yet").
+- "every time i open it i just close the laptop and feel sick" was asked "How do you usually respond when it
+  happens?"; "probably that i'll find out i owe loads and can't pay" (a fear) got "... sounds like a good plan".
+- "she had a fall, she's 84. my brother lives in canada so it's all on me", in a talk about a mum in hospital, got
+  the break-up article's "Heartbreak can make your thoughts harsher".
+- "ok" to "Does that sound like something you'd like to try?" (an exercise offered earlier, explained) was read as
+  feeling okay: "That's good to hear. What helped things feel better?"; now it starts the exercise.
+- "yeah that's exactly it", just after "everyone will think i'm useless", was asked "What does the critical voice
+  tell you?".
+- "my exams start in 2 weeks and i've done nothing" was not heard as the work not begun.
+The safety side ("what would the first step be?" read as a crisis by the learned layer) is in
+tests/safety/test_round40.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import play
+
+TAX = (
+    "i keep putting off my tax return and it's due in 2 weeks",
+    "every time i open it i just close the laptop and feel sick",
+    "probably that i'll find out i owe loads and can't pay",
+    "maybe. what would the first step be?",
+    "ok i'll try that tomorrow morning",
+)
+
+
+def test_the_first_step_is_what_helps_now_and_the_plan_for_it_is_welcomed(service):
+    replies = play(service, *TAX)
+    assert all(r.level == "none" for r in replies)
+    steps = replies[3]
+    assert "10-minute start" in steps.text
+    assert any(c.doc_id == "procrastination" and c.section == "What helps now" for c in steps.citations)
+    assert steps.understood.intent == "question"
+    last = replies[4].text
+    assert "Tomorrow morning" in last
+    assert "haven't suggested" not in last and "problem solving" not in last.lower()
+
+
+def test_what_the_person_does_is_not_asked_and_a_fear_is_no_plan(service):
+    replies = play(service, *TAX[:3])
+    assert "usually respond" not in replies[1].text
+    assert "plan" not in replies[2].text.lower()
+
+
+def test_a_mum_in_hospital_is_not_met_with_heartbreak(service):
+    replies = play(
+        service,
+        "not great tbh. my mum's in hospital and i'm the only one who visits",
+        "she had a fall, she's 84. my brother lives in canada so it's all on me",
+    )
+    assert "caring" in replies[0].understood.themes
+    assert not any(c.doc_id == "relationship-endings" for r in replies for c in r.citations)
+    assert "Heartbreak" not in replies[1].text
+    assert "overwhelmed" in replies[1].understood.feelings
+
+
+def test_ok_to_an_exercise_explained_again_starts_it(service):
+    replies = play(
+        service,
+        "i start a new job on monday and i'm kind of dreading it",
+        "i guess that i won't know what i'm doing and everyone will think i'm useless",
+        "yeah that's exactly it",
+        "what would that look like?",
+        "ok",
+    )
+    assert "critical voice" not in replies[2].text
+    explained = replies[3]
+    assert explained.text.rstrip().endswith("?")
+    last = replies[4]
+    assert last.understood.intent == "accept"
+    assert "good to hear" not in last.text
+    assert last.suggested_exercises
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my exams start in 2 weeks and i've done nothing",
+        "dissertation is due friday and i haven't even started it",
+        "i've barely started revising and mocks are next week",
+    ],
+)
+def test_work_not_begun_is_putting_things_off(understander, said):
+    assert "procrastination" in understander.read(said).themes
