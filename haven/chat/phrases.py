@@ -108,11 +108,36 @@ REFLECT_PAIR = {
         "Lying awake while your mind goes over everything is exhausting.",
         "It sounds like your mind gets busiest just when you want to rest.",
     ),
+    # "work mostly, and i'm not sleeping": both heard, not only the sleep
+    ("sleep", "work"): (
+        "Work weighing on you and nights without proper sleep make a tiring mix.",
+        "When work is heavy and sleep is short, each one makes the other harder.",
+    ),
+    ("sleep", "study"): (
+        "Study pressure and short nights make a tiring mix.",
+        "When the studying piles up and sleep is short, each one makes the other harder.",
+    ),
+    ("caring", "work"): (
+        "Holding down work and looking after someone leaves very little room for you.",
+        "Work on one side and caring on the other is a lot to carry.",
+    ),
 }
 FOLLOW_UP_PAIR = {
     ("sleep", "worry"): (
         "What do you usually do when the thoughts start at night?",
         "Have you ever tried writing the worries down before bed?",
+    ),
+    ("sleep", "work"): (
+        "Does work follow you to bed, or is it something else that keeps you awake?",
+        "Which feels more pressing right now, the work or the sleep?",
+    ),
+    ("sleep", "study"): (
+        "Do thoughts about your studies keep you awake, or is it something else?",
+        "Which feels more pressing right now, the studying or the sleep?",
+    ),
+    ("caring", "work"): (
+        "When do you get any time that's just yours?",
+        "Is there anyone who could take a small part of it off you?",
     ),
 }
 #: A feeling whose questions fit better than the theme's ("lonely" after a move for uni is not about studying).
