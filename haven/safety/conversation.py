@@ -281,7 +281,10 @@ def _still_risky(rest: str, model: bool = True) -> bool:
     rest = " . ".join(s for s in sentences if s)
     if len(rest.split()) < 2:
         return False
-    return bool(_phrases().still_risky.search(rest)) or (model and read_message(rest).is_crisis)
+    # a means word a frame in the same words explains is no means at hand: "not like THAT, i'm a prep cook ... their
+    # knives are scary sharp" (risk_conversations_heldout46, read) held the card over the rest of a kitchen story
+    means = _phrases().still_risky.search(rest) and _unexplained_risk_word(rest, _phrases(), _explained(rest))
+    return bool(means) or (model and read_message(rest).is_crisis)
 
 
 def assess(
@@ -784,7 +787,10 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
     others_unsafe = category == "harm_to_others" and not phrases.away_from_harm.search(words)
     feeling_counts = category != "medical_emergency" and not others_unsafe
     answer_counts = not (others_unsafe and state.level == "crisis")
-    feels_safe = bool(phrases.safe_feeling.search(words)) and feeling_counts
+    # for harm to others, keeping away is the safety said ("alright. I'm not going. nobody's getting hurt tonight",
+    # risk_conversations_heldout46, read): it leads to the check, as "I'm safe" does
+    keeps_away = category == "harm_to_others" and bool(phrases.away_from_harm.search(words))
+    feels_safe = (bool(phrases.safe_feeling.search(words)) or keeps_away) and feeling_counts
     says_safe = (got_help and not phrases.doubts_safety.search(words)) or (
         (feels_safe or (answer.safe and answer_counts)) and not answer.unsure
     )
