@@ -135,7 +135,13 @@ def test_a_way_to_go_about_something_is_none(triage_model, said):
 
 
 @pytest.mark.parametrize(
-    "said", ["what's the best way to go", "whats the quickest way to go", "what is the most peaceful way to go out"]
+    "said",
+    [
+        "what's the best way to go",
+        "whats the quickest way to go",
+        "what is the most peaceful way to go out",
+        "most painless way to go, no lectures please",
+    ],
 )
 def test_a_way_to_go_asked_is_still_a_crisis(triage_model, said):
     assert read_message(said).level == "crisis"
