@@ -2353,7 +2353,24 @@ class GuideEngine:
         options = P.MOMENT_AGAIN if again else P.MOMENT_LEAD
         lead = phraser.pick("moment-again" if again else "moment", options, title=ex.title, n=str(n))
         numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(steps, start=1))
-        return [*why, lead, numbered, phraser.pick("moment-close", P.MOMENT_CLOSE)], [ex.id]
+        body = self._check_the_body(request, phraser, citer)
+        return [*why, lead, numbered, *body, phraser.pick("moment-close", P.MOMENT_CLOSE)], [ex.id]
+
+    def _check_the_body(self, request, phraser: Phraser, citer: _Citer) -> list[str]:
+        """When the person in the moment says they cannot breathe or names their chest, the library's line on
+        getting urgent help if it may not be panic, cited, once; [] otherwise. Why: triage reads "my heart is going
+        mad and i cant breathe right" as panic told in its body words and leaves the reply to the chat, and a
+        breathing or heart problem can feel the same: the steps come with the way to check the body too."""
+        if not _BREATHING_OR_CHEST.search(request.normalised) or _BODY_DOC not in self.library.articles:
+            return []
+        hit = next((h for h in passages.of_document(self.library, _BODY_DOC) if h.section == _BODY_SECTION), None)
+        if hit is None:
+            return []
+        found = [q for q in passages.quotes(hit.passage, 3) if "not sure it is panic" in q]
+        if not found or not phraser.fresh(found[0]):
+            return []
+        phraser.remember(found[0])
+        return [f"{found[0]} [{citer.cite(hit)}]"]
 
     def _why_the_body(self, request, phraser: Phraser, citer: _Citer) -> list[str]:
         """When the person asks, in the moment, why their body is doing this ("why is my body acting like a bear
@@ -2395,6 +2412,12 @@ _WHY_THE_BODY = re.compile(
     r"\bwhy (is|does|do|am|are|won'?t|can'?t) (my )?(body|heart|hands?|i|it|stomach|legs?)\b"
 )
 _WHY_DOC = "anxiety-and-worry"
+#: Breathing trouble or the chest named in the moment ("i cant breathe right", "my chest is so tight").
+_BREATHING_OR_CHEST = re.compile(
+    r"\b(can'?t|cannot|couldn'?t|can not|struggling to|hard to) (breathe|catch my breath|get (a|my) breath)|"
+    r"\bchest\b|\bbreathless|short of breath|out of breath"
+)
+_BODY_DOC, _BODY_SECTION = "panic-attacks", "Check your body too"
 
 #: Openings of a reflection that already take an answer in, so no thanks goes before them.
 _TAKES_IT_IN = (

@@ -326,7 +326,8 @@ MAYBE = re.compile(
 #: Asking for the first or next step of what is being talked about ("maybe. what would the first step be?", "where do
 #: i even start"): a question how to begin, whose topic is the conversation's.
 FIRST_STEP = re.compile(
-    r"\bwhat('?s| is| would| will| should| might)( be)? (the|my) (very )?(first|next) (step|thing|move)\b|"
+    r"\bwhat('?s| is| would| will| should| might)( be)? (the|my) (very )?(first|next) ((tiny|small|little|smallest|easiest|"
+    r"simplest|baby) )?(step|thing|move)\b|"
     r"\bwhere (do|should|would) i (even )?(start|begin)\b|\bwhat (do|should) i do first\b"
 )
 #: The fear that what was told of will come back ("what if it happens again", "scared of having another one"): the

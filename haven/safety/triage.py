@@ -663,6 +663,18 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # denial is set aside, the denial lowers the crisis one step, to a check (it never erases it)
             why = f'{model_says}, denied: ' + "; ".join(reading.denials)
             return Triage("concern", reading.category, why, audience, language, "model")
+        if (
+            not reading.risk_cue
+            and reading.explained
+            and reading.category in ("medical_emergency", "eating_disorder")
+            and frame_in("racing_heart", reading.sentences)
+        ):
+            # "ok so im in the toilets at school and my heart is going mad and i cant breathe right": panic told in its
+            # body words, the breathing explained by the racing heart beside it; the learned layer read an eating
+            # disorder (0.79), and before the frame read the heart the card held the grounding that followed
+            # (chat_heldout41, read). The chat gives the steps for the moment, with the library's line on getting
+            # urgent help if it may not be panic; "I can't breathe" alone, or beside pills taken, keeps the card
+            return Triage("none", None, f"{model_says}, but panic told in its body words", None, language)
         if not reading.risk_cue and reading.explained and reading.crisis < EXPLAINED_SURE:
             # the model alone, in a message whose only risk words a frame explained (an exam on overdoses, a
             # bungee jump off a bridge, "mum's going to kill me when she sees the mess"): the frame that cancelled

@@ -90,3 +90,27 @@ def test_ok_to_an_exercise_explained_again_starts_it(service):
 )
 def test_work_not_begun_is_putting_things_off(understander, said):
     assert "procrastination" in understander.read(said).themes
+
+
+def test_panic_with_breathing_gets_steps_and_the_line_on_checking_the_body(service):
+    reply = play(service, "ok so im in the toilets at school and my heart is going mad and i cant breathe right")[0]
+    assert reply.level == "none"
+    assert reply.understood.mode == "in_the_moment"
+    assert "1. " in reply.text
+    assert "not sure it is panic, get urgent medical help" in reply.text
+    assert any(c.doc_id == "panic-attacks" and c.section == "Check your body too" for c in reply.citations)
+
+
+def test_panic_without_breathing_words_gets_steps_alone(service):
+    reply = play(service, "i'm in the toilets at work and i think i'm having a panic attack")[0]
+    assert "urgent medical help" not in reply.text
+
+
+def test_work_and_sleep_said_together_are_both_heard(service):
+    replies = play(service, "i've had a rough week honestly", "work mostly, and i'm not sleeping")
+    last = replies[-1].text
+    assert "work" in last.lower().split("\n")[0] and "sleep" in last.lower().split("\n")[0]
+
+
+def test_a_tiny_first_step_is_a_question(understander):
+    assert understander.read("yeah that makes sense. what would the first tiny step even be").intent == "question"
