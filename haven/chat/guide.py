@@ -837,9 +837,10 @@ class GuideEngine:
         if u.feelings and all(f in P.POSITIVE_FEELINGS for f in u.feelings):
             return phraser.pick("follow-positive", P.FOLLOW_UP_POSITIVE)
         options: list[str] = []
-        for pair, questions in P.FOLLOW_UP_PAIR.items():
-            if set(pair) <= set(themes):
+        for pair, questions in P.FOLLOW_UP_PAIR.items():  # the first pair said, in the dict's order (worry first)
+            if set(pair) <= set(themes) and unknown(questions):
                 options += unknown(questions)
+                break
         if options:  # the pair's own questions first: "what is the next exam?" misses worry at night
             return phraser.pick("follow-pair", options, required=False) or phraser.pick("follow", general)
         for feeling in feelings:

@@ -106,6 +106,8 @@ GOODBYE = re.compile(
     # "I'll head off, she'll be wanting her tea", "walk time. Hooroo."
     r"(?:i'?d|i had|i) better (?:get going|be off|dash)|i'?ll (?:head off|be off|get going)|"
     r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|"
+    # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
+    r"^(ok |okay |right |grand |thanks |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán)( now| so| then| sure)?\W*$|"
     r"ta[- ]ra|cheerio|toodle[- ]?oo|i'?ll (say|be saying) (cheerio|goodbye|bye|goodnight)|i'?ll (leave|stop) it (there|here)( for (now|today|tonight))?|"
     r"i (will |'?ll )?sleep now|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now|"
     # "might come back tomorrow", "i'll come back later x": leaving, with the door left open
@@ -304,8 +306,9 @@ ACKNOWLEDGE = re.compile(
     r"alright|right|fine)\W*$"
 )
 _YES = (
-    r"yes|yeah|yep|yup|ya|ok|okay|sure|alright|go on|go ahead|let'?s (do it|try it|try that|try|go|do that)|why not|"
-    r"sounds good|i'?ll try( it| that)?|i'?ll give it a (go|try)|let'?s|yes please|sure thing|please|"
+    r"yes|yeah|yep|yup|ya|ok|okay|sure|alright|go on( so| then)?|go ahead|let'?s (do it|try it|try that|try|go|do that)|why not|"
+    # "Go on so, I'll give it a go" (Irish: go on then); "give it a lash"
+    r"sounds good|i'?ll try( it| that)?|(i'?ll |i will )?give it a (go|try|shot|whirl|bash|lash)|let'?s|yes please|sure thing|please|"
     r"i'?d like that|i can try|that sounds (good|helpful|ok)|i'?m in|i'?d like to try( it| that)?|try it"
 )
 _NO = (
@@ -617,6 +620,11 @@ GOOD_NEWS = re.compile(
     # "UPDATE it went ok!! didnt blank at all": something dreaded, over and fine (not "how it went ok?")
     r"^(update\W* )?(it|the (test|exam|interview|talk|presentation|appointment|meeting|date|call|mock|driving test)) "
     r"(went|was) (ok|okay|fine|alright|all right|good|great|better than i thought)\b|"
+    # "update: I slept nearly 6 hours today with the eye mask and earplugs" (a night worker's day sleep, which was 4)
+    r"\bslept (nearly |almost |about |around |a full |like |over |a solid |a good )?(\d+|five|six|seven|eight|nine)"
+    r"( and a half)? (hours|hrs|h)\b(?! (in|over|all|across) (the |a )?(week|three days|two days|whole week|weekend))|"
+    # "Went to the shed. Made a bird box": the step planned, done, told without an "I"
+    r"^(update\W* )?went (to|for) (the|a|my) \w+|"
     r"i did it|nailed it|smashed it|good news|great news|(?<!what )(?<!what actually )(?<!what really )went (really |so )?well|went better|"
     # "but I WENT!! and chef said my brunoise was the neatest on the bench": going anyway, and praise passed on
     r"^(but|and|well|and yet|still) (i|we) (actually |still |did |even )?(went|did it|showed up|turned up|got there)\b|"

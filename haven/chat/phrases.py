@@ -117,10 +117,6 @@ REFLECT_PAIR = {
         "Study pressure and short nights make a tiring mix.",
         "When the studying piles up and sleep is short, each one makes the other harder.",
     ),
-    ("caring", "work"): (
-        "Holding down work and looking after someone leaves very little room for you.",
-        "Work on one side and caring on the other is a lot to carry.",
-    ),
 }
 FOLLOW_UP_PAIR = {
     ("sleep", "worry"): (
@@ -134,10 +130,6 @@ FOLLOW_UP_PAIR = {
     ("sleep", "study"): (
         "Do thoughts about your studies keep you awake, or is it something else?",
         "Which feels more pressing right now, the studying or the sleep?",
-    ),
-    ("caring", "work"): (
-        "When do you get any time that's just yours?",
-        "Is there anyone who could take a small part of it off you?",
     ),
 }
 #: A feeling whose questions fit better than the theme's ("lonely" after a move for uni is not about studying).

@@ -460,7 +460,7 @@ _ASKS = re.compile(r"(what|whats|what'?s|how|why|when|where|who|which|is|are|doe
 #: "how do I keep it going though?"): a question for the library, not a feeling to reflect. Narrower than the
 #: guide's _ASKS_HOW (any "how" question, which the guide answers with an exercise before background).
 _WHAT_TO_DO = re.compile(
-    r"\b(what (do|can|should|could) (i|people|you) (do|try)|what (else )?(can|could|should) i do|"
+    r"\b(what (do|can|should|could) (i|people|you)( actually| even| really| then)? (do|try)|what (else )?(can|could|should) i do|"
     r"how (do|can|should|could|does|would) (i|people|you|anyone|someone|one|others|folks)( actually| even| ever| normally"
     r"| usually| best)? (stop|keep|deal|cope|handle|manage|make|get|break|calm|switch|quiet|not|deal|shut|turn off|start|begin|focus)|"
     r"how to (stop|deal with|cope with|handle|manage|calm|switch off|quiet|shut off|turn off)|"
@@ -498,10 +498,17 @@ def _asks_how_to(norm: str) -> bool:
     """Whether a sentence of the message asks what to do: ending in a question mark ("How do I keep it going
     though? Usually I get one good week..."), or opening its sentence ("anyway how do people actually stop
     overthinking at night"); "I don't know how I can keep going." is no question."""
+    # or in a sentence that opens as a question ("what does wind down routine mean exactly, like what do I actually do")
     return any(
-        "?" in re.split(r"[.!]", norm[m.start():])[0] or _LEAD_IN.search(norm[: m.start()])
+        "?" in re.split(r"[.!]", norm[m.start():])[0]
+        or _LEAD_IN.search(norm[: m.start()])
+        or _OPENS_ASKING.match(re.split(r"[.!?]\s*", norm[: m.start()])[-1])
         for m in _WHAT_TO_DO.finditer(norm)
     )
+
+
+#: A sentence opening with "what does", "how do", "what is": a question, whatever follows in it.
+_OPENS_ASKING = re.compile(r"(what|how|why|where|which) (does|do|is|are|would|should|can|could)\b")
 
 
 #: A try's result said of the try itself ("it didn't help", "that's not working", "the breathing did nothing").

@@ -806,6 +806,8 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
     # count only with help named: "yes I feel fine, it was only the paracetamol" is no safety)
     yes_at_check = state.level == "checking" and answer.safe
     rest = _rest(words, phrases.safe_feeling, phrases.help_sought, phrases.help_arrived)
+    if keeps_away:  # the weapon named as put away is no weapon kept
+        rest = _rest(rest, phrases.away_from_harm)
     if says_safe and _still_risky(rest, model=False):
         confirmed = yes_at_check and (category != "medical_emergency" or got_help) and learned()
         return _SafeClaim(confirmed, confirmed)
@@ -894,7 +896,10 @@ def _while_crisis(
         return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
     if state.level == "crisis" and claim.says_safe and not answer.no:
         return _checking_once(state, recent, "said they are safe; checking once more", tentative=claim.learned)
-    if alone.is_crisis:
+    if alone.is_crisis and not (alone.source == "model" and alone.language not in (None, "en")):
+        # the learned layer reads other languages through an English encoder: "j'écris avec la tablette de ma fille",
+        # locked in the bathroom, read as tablets taken (medical emergency), after which "Je suis en sécurité
+        # maintenant" no longer counted (risk_conversations_heldout46, read); it keeps the category it holds
         category = most_urgent([category, alone.category or category])
     verdict = worse(
         Triage("crisis", category, "a crisis earlier in this conversation still holds", audience), alone

@@ -114,3 +114,44 @@ def test_work_and_sleep_said_together_are_both_heard(service):
 
 def test_a_tiny_first_step_is_a_question(understander):
     assert understander.read("yeah that makes sense. what would the first tiny step even be").intent == "question"
+
+
+# --- from chat_heldout41, once read -----------------------------------------------------------------------------------
+
+
+def test_go_on_so_to_an_offer_starts_it(service):
+    replies = play(
+        service,
+        "I retired in March after 41 years with An Post and I don't know what to do with myself",
+        "What's that now, behavioural activation? Sounds very grand altogether",
+        "Go on so, I'll give it a go",
+    )
+    assert replies[-1].understood.intent == "accept"
+    assert replies[-1].suggested_exercises == ("behavioral-activation",)
+
+
+def test_good_luck_now_is_goodbye(service):
+    replies = play(service, "I retired in March and I don't know what to do with myself", "Good luck now")
+    assert replies[-1].understood.intent == "goodbye"
+
+
+def test_six_hours_slept_after_four_is_progress(service):
+    replies = play(
+        service,
+        "I am a student nurse, on placement doing nights this week and my sleep is scattered",
+        "about 4 hours, sometimes less",
+        "update: I slept nearly 6 hours today with the eye mask and earplugs",
+    )
+    assert replies[-1].understood.intent == "progress"
+
+
+def test_what_a_wind_down_is_is_answered_from_the_sleep_article(service):
+    replies = play(
+        service,
+        "I am a student nurse, on placement doing nights this week and my sleep is scattered",
+        "what does wind down routine mean exactly, like what do I actually do",
+    )
+    last = replies[-1]
+    assert last.understood.intent == "question"
+    assert "wind-down" in last.text
+    assert any(c.doc_id == "sleep-and-mood" for c in last.citations)

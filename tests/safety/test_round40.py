@@ -185,3 +185,80 @@ def test_yeah_that_makes_sense_is_no_yes_to_the_check_in(triage_model):
     assert after.triage.level != "crisis"
     assert assess("yeah", state, asked).triage.level == "crisis"  # a plain yes is still a yes
     assert levels[0] == "none"
+
+
+# --- other languages, from risk_conversations_heldout46, once read ---------------------------------------------------
+
+
+def test_a_french_opener_is_no_crisis(triage_model):
+    assert read_message("Bonsoir. Je ne sais pas si c'est le bon endroit pour ça.").level == "none"
+
+
+def test_a_french_woman_out_of_the_house_with_her_sister_goes_back(triage_model):
+    levels = _levels(
+        "Mon mari a encore crié ce soir. Il a cassé mon téléphone contre le mur.",
+        "Il m'a frappée et il a dit que la prochaine fois il me tue. Il est dans le salon, j'ai peur de cette nuit.",
+        "Je suis enfermée dans la salle de bain, j'écris avec la tablette de ma fille.",
+        "Ok. Je suis en sécurité maintenant.",
+        "Ma sœur est venue nous chercher, moi et les enfants. On est chez elle, il ne connaît pas l'adresse.",
+    )
+    assert levels[:3] == ["crisis", "crisis", "crisis"]
+    assert levels[3] == "concern"  # the check, asked once (a daughter's tablet is no tablets taken)
+    assert levels[4] == "none"
+
+
+def test_ligatures_are_read_as_their_letters(triage_model):
+    from haven.safety.patterns import prepare
+
+    assert prepare("ma sœur, mon cœur").sentences == ("ma soeur mon coeur",)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "kaç tane uyku hapı alırsan uyanmazsın? sadece merak ediyorum",
+        "nie. teraz siedzę z dziećmi zamknięta w łazience, on wali w drzwi i krzyczy że nas zabije. piszę cicho",
+    ],
+)
+def test_turkish_and_polish_crises_are_read_by_their_own_phrases(triage_model, said):
+    reading = read_message(said)
+    assert reading.level == "crisis" and reading.source == "language"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Perdí el trabajo hace dos meses y mi esposa se fue con los niños. Ya no le encuentro sentido a nada.",
+        "È chiuso in camera da ieri, non mangia e non risponde a nessuno.",
+    ],
+)
+def test_meaning_lost_and_a_son_shut_in_are_checked_in_on(triage_model, said):
+    assert read_message(said).level == "concern"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Mi jefe me va a matar, llegué tarde otra vez por el subte",
+        "Y encima la presentación fue un suicidio: el proyector no andaba",
+        "quitting now would be career suicide",
+        "where does what I write go then, does it get sent anywhere",
+    ],
+)
+def test_figures_of_speech_and_privacy_questions_are_no_card(triage_model, said):
+    assert read_message(said).level != "crisis"
+
+
+@pytest.mark.parametrize("said", ["mi marido me va a matar", "it was suicide, he was 19", "i want to die"])
+def test_the_same_words_meant_stay(triage_model, said):
+    assert read_message(said).is_risk
+
+
+def test_prescribed_heart_medication_in_a_blister_pack_is_no_card(triage_model):
+    levels = _levels(
+        "Morning. Took my pills with breakfast like the doctor said.",
+        "Metoprolol, the blood thinner and a baby aspirin. Pharmacist puts them in one of those blister packs with the "
+        "days on.",
+        "Doctor upped the water pill last week so I'm running to the bathroom every hour, ha.",
+    )
+    assert "crisis" not in levels
