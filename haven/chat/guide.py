@@ -611,7 +611,7 @@ class GuideEngine:
             key=lambda h: (-fits[h.doc_id], bool(_GET_HELP.search(h.section))),
         )[:2]
         hard = any(f not in P.POSITIVE_FEELINGS for f in request.understanding.feelings)
-        for hit in articles:
+        for hit in self._before_getting_help(articles):
             snippets = passages.quotes(hit.passage, 2, skip_summary=hit.section == "Overview")
             # said to someone who is struggling, "some stress is part of life" belittles it
             if hard or request.dialogue.topics:
@@ -621,6 +621,22 @@ class GuideEngine:
             if text:
                 return text
         return None
+
+    def _before_getting_help(self, articles) -> list[Hit]:
+        """The article passages to quote from, with the article's own explaining sections before its "when to get
+        more help": "i keep putting off my tax return" was first told "See a doctor or a counsellor if putting
+        things off comes with low mood...", the section the search happened to find, before anything about
+        putting things off itself (seen trying the chat, round 40)."""
+        ordered: list[Hit] = []
+        for hit in articles:
+            if _GET_HELP.search(hit.section or ""):
+                ordered += [
+                    h
+                    for h in passages.of_document(self.library, hit.doc_id)
+                    if not _GET_HELP.search(h.section or "") and not re.search(r"in the moment|what helps", h.section, re.I)
+                ][:2]
+            ordered.append(hit)
+        return ordered
 
     @staticmethod
     def _remembering(request, phraser: Phraser) -> str | None:

@@ -57,6 +57,8 @@ FEELINGS: tuple[Feeling, ...] = (
         r"(?! (to|the|at|by|from|there|here|in|on|with)\b)|\bdown (lately|recently|today|all (day|week)|in the dumps)\b|\b(sad|low|depress\w*|hopeless|miserable|unhappy|tearful|gloomy)\b|\b(feel\w*|felt|bit|so|a little|kinda) blue\b|"
         # crying said of oneself ("been crying all day"), not of someone else ("my youngest cried")
         r"\b(i|i'?m|im|been|keep|kept|started|start|stop|was|am|just) (\w+ )?(crying|cried)\b|\bin tears\b|"
+        # "i cry most days", "cry all the time"
+        r"\bi (\w+ )?cry (most|every|all|a lot|loads|constantly|at night|in the)\b|"
         r"\b(meh|blah)\b|\b(feel|feels|feeling|felt|i'?m|im|so|bit|really|pretty|quite|very|just|kinda|kind of|sort of|all) flat\b|"
         r"going through the motions|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest|"
         r"can'?t be bothered|(don'?t|do not) enjoy anything|stopped enjoying",
@@ -97,6 +99,8 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "overwhelmed",
         r"overwhelm\w*|too much|can'?t cope|can'?t keep up|drowning|can'?t handle|"
+        # "i had a baby 6 weeks ago and i'm not coping very well"
+        r"\bnot coping|\b(struggling|barely able) to cope|\bbarely coping|\bnot managing (very )?well|"
         # "my brother lives in canada so it's all on me": carrying it alone
         r"\b(it'?s|its|everything'?s|everything is|it all falls|it falls) (all )?on (me|my shoulders)\b|\ball on my shoulders\b",
         ("everything is too much right now", "I can't cope with all of this", "I'm drowning in it all"),
@@ -1228,6 +1232,9 @@ class Understander:
             return I.Reading("question")
         # 2. the pending question
         if pending is not None and pending.kind == "offer":
+            if I.MAYBE.search(norm) and not I.TRY_IT.search(norm):
+                # "yeah maybe" to "Would you like to try Reaching out?": neither pushed nor started (it was started)
+                return I.Reading("decline", exercise=pending.exercise)
             if I.ACCEPT.search(norm) or I.TRY_THAT.search(norm) or I.TRY_IT.search(norm):
                 # "yes, but the breathing one" when grounding was offered: the kind they asked for
                 named_kind = self._of_kind_named(norm, state)

@@ -896,10 +896,17 @@ def _while_crisis(
         return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
     if state.level == "crisis" and claim.says_safe and not answer.no:
         return _checking_once(state, recent, "said they are safe; checking once more", tentative=claim.learned)
-    if alone.is_crisis and not (alone.source == "model" and alone.language not in (None, "en")):
-        # the learned layer reads other languages through an English encoder: "j'écris avec la tablette de ma fille",
-        # locked in the bathroom, read as tablets taken (medical emergency), after which "Je suis en sécurité
-        # maintenant" no longer counted (risk_conversations_heldout46, read); it keeps the category it holds
+    device_misread = (
+        alone.source == "model"
+        and alone.language not in (None, "en")
+        and alone.category == "medical_emergency"
+        and category == "danger_at_home"
+    )
+    if alone.is_crisis and not device_misread:
+        # (the learned layer reads other languages through an English encoder: "j'écris avec la tablette de ma fille",
+        # locked in the bathroom from a violent husband, read as tablets taken, after which "Je suis en sécurité
+        # maintenant" no longer counted, risk_conversations_heldout46, read; a danger at home keeps its category
+        # there. Any other reading moves it, as ever: an eating disorder said after a model-read danger at home)
         category = most_urgent([category, alone.category or category])
     verdict = worse(
         Triage("crisis", category, "a crisis earlier in this conversation still holds", audience), alone

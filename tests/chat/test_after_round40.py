@@ -155,3 +155,31 @@ def test_what_a_wind_down_is_is_answered_from_the_sleep_article(service):
     assert last.understood.intent == "question"
     assert "wind-down" in last.text
     assert any(c.doc_id == "sleep-and-mood" for c in last.citations)
+
+
+def test_a_baby_and_not_coping_is_no_good_news(service):
+    replies = play(
+        service,
+        "hi, i had a baby 6 weeks ago and i'm not coping very well",
+        "i cry most days and i feel like i'm doing everything wrong",
+    )
+    first, second = replies
+    assert first.understood.intent != "progress"
+    assert "overwhelmed" in first.understood.feelings
+    assert "proud" not in first.text and "great" not in first.text.lower().split(".")[0]
+    assert "low" in second.understood.feelings
+    assert "Sticking with it" not in second.text
+
+
+def test_yeah_maybe_to_an_offer_is_not_a_start(service):
+    replies = play(
+        service,
+        "hi, i had a baby 6 weeks ago and i'm not coping very well",
+        "i cry most days and i feel like i'm doing everything wrong",
+        "my partner helps but he's back at work now",
+        "i don't know, i just feel so alone with it",
+        "yeah maybe",
+    )
+    assert replies[-2].suggested_exercises
+    assert replies[-1].understood.intent == "decline"
+    assert "Press **Start**" not in replies[-1].text
