@@ -1278,12 +1278,7 @@ class GuideEngine:
                 them = _FOR_THEM.search(norm).group(1)
                 said = phraser.pick("remember", P.REMEMBER_PLAN, them=them)
                 return [f"{said} {phraser.pick('remember-q', P.REMEMBER_QUESTION, them=them)}"]
-            when = I.PLAN_WHEN.search(norm[plan.end() :].strip())
-            said = None
-            if when:
-                words = threads.as_written(_your(when.group(0)))  # "on saturday" -> "On Saturday"
-                said = phraser.pick("plan-when", P.PLAN_WHEN, required=False, when=words[0].upper() + words[1:])
-            said = said or phraser.pick("answer-plan", P.PLAN)
+            said = _plan_said_back(phraser, I.PLAN_WHEN.search(norm[plan.end() :].strip()))
             return [f"{said} {self._after_a_plan(phraser, norm)}"]
         if I.MEMORY.search(norm) and not (I.HURTFUL.search(norm) or I.CONTRAST.search(norm)):
             return [f"{phraser.pick('memory', P.MEMORY)} {phraser.pick('memory-q', P.MEMORY_QUESTION)}"]
@@ -2085,12 +2080,7 @@ class GuideEngine:
         if exercise_id is None and pending is not None and pending.text in (*P.DEFINE_FOLLOW_UP, *P.HELPING_STEPS_QUESTION):
             # "ok i'll try that" just after "wats pomodoro" was answered, or after the library's list of what helps
             # ("ok i'll try that tomorrow morning"): the person's own plan to try it, its time said back
-            when = I.PLAN_WHEN.search(request.normalised)
-            said = None
-            if when:
-                words = threads.as_written(_your(when.group(0)))
-                said = phraser.pick("plan-when", P.PLAN_WHEN, required=False, when=words[0].upper() + words[1:])
-            said = said or phraser.pick("answer-plan", P.PLAN)
+            said = _plan_said_back(phraser, I.PLAN_WHEN.search(request.normalised))
             return [f"{said} {phraser.pick('try-explained-q', P.TRY_EXPLAINED_QUESTION)}"], []
         if exercise_id is None:  # "I'll try that" when nothing was offered: no pretending something was
             said = phraser.pick("accept-nothing", P.ACCEPT_NOTHING)
@@ -2429,6 +2419,16 @@ _WHY_THE_BODY = re.compile(
     r"\bwhy (is|does|do|am|are|won'?t|can'?t) (my )?(body|heart|hands?|i|it|stomach|legs?)\b"
 )
 _WHY_DOC = "anxiety-and-worry"
+def _plan_said_back(phraser: Phraser, when: re.Match[str] | None) -> str:
+    """A plan welcomed, with its time said back as the person wrote it when they gave one ("on saturday" -> "On
+    Saturday sounds like a good time for it.")."""
+    said = None
+    if when:
+        words = threads.as_written(_your(when.group(0)))
+        said = phraser.pick("plan-when", P.PLAN_WHEN, required=False, when=words[0].upper() + words[1:])
+    return said or phraser.pick("answer-plan", P.PLAN)
+
+
 #: Breathing trouble or the chest named in the moment ("i cant breathe right", "my chest is so tight").
 _BREATHING_OR_CHEST = re.compile(
     r"\b(can'?t|cannot|couldn'?t|can not|struggling to|hard to) (breathe|catch my breath|get (a|my) breath)|"

@@ -326,6 +326,9 @@ MAYBE = re.compile(
     r"^((hmm+|mm+|um+|uh+|erm|well|ok|okay|yeah|idk|dunno)\W* )*(maybe|perhaps|possibly|might do|i might|we'?ll see|"
     r"not sure|i'?m not sure|i don'?t know|idk|dunno)( (yeah|then|idk|later|another time|tbh|lol))*\W*$"
 )
+#: A question what to do or what a word means, with no subject of its own ("what does wind down routine mean exactly,
+#: like what do I actually do"): looked up with the conversation's topics.
+WHAT_TO_DO_OR_MEANS = re.compile(r"\bwhat (do|should|can) i (actually |even |really )?do\b|\bwhat does [\w ]{3,30} mean\b")
 #: Asking for the first or next step of what is being talked about ("maybe. what would the first step be?", "where do
 #: i even start"): a question how to begin, whose topic is the conversation's.
 FIRST_STEP = re.compile(

@@ -736,7 +736,7 @@ def _search_query(
     )
     # "what does wind down routine mean exactly, like what do I actually do" in a talk about sleep on nights: the
     # sleep's wind-down (the search alone found muscle relaxation and low mood's "small steps")
-    asks_what_to_do = understanding.intent == "question" and _OPENS_WITH_WHAT_TO_DO.search(normalise(text))
+    asks_what_to_do = understanding.intent == "question" and I.WHAT_TO_DO_OR_MEANS.search(normalise(text))
     leans = understanding.intent in _LEANS_ON_TOPIC or asks_within or asks_what_to_do
     if state is not None and state.topics and not understanding.topics and leans:
         return f"{text.strip()} ({', '.join(state.topics[-3:])})"
@@ -745,11 +745,6 @@ def _search_query(
         # "honestly I'm exhausted" in a talk about caring for a parent: the exhaustion of caring, not of bad sleep
         return f"{text.strip()} ({', '.join(themes_so_far)})"
     return text.strip()  # the same string understanding embedded, so the embedding cache serves both
-
-
-#: A question what to do or what a word means, with no subject of its own ("what does wind down routine mean exactly,
-#: like what do I actually do"): looked up with the conversation's topics.
-_OPENS_WITH_WHAT_TO_DO = re.compile(r"\bwhat (do|should|can) i (actually |even |really )?do\b|\bwhat does [\w ]{3,30} mean\b")
 
 
 #: "is that normal?", "is this common though?": the question with nothing of its own to look up.
