@@ -213,14 +213,8 @@ def test_ligatures_are_read_as_their_letters(triage_model):
     assert prepare("ma sœur, mon cœur").sentences == ("ma soeur mon coeur",)
 
 
-@pytest.mark.parametrize(
-    "said",
-    [
-        "kaç tane uyku hapı alırsan uyanmazsın? sadece merak ediyorum",
-        "nie. teraz siedzę z dziećmi zamknięta w łazience, on wali w drzwi i krzyczy że nas zabije. piszę cicho",
-    ],
-)
-def test_turkish_and_polish_crises_are_read_by_their_own_phrases(triage_model, said):
+def test_a_polish_threat_at_home_is_read_by_its_own_phrase(triage_model):
+    said = "nie. teraz siedzę z dziećmi zamknięta w łazience, on wali w drzwi i krzyczy że nas zabije. piszę cicho"
     reading = read_message(said)
     assert reading.level == "crisis" and reading.source == "language"
 
