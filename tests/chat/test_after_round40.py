@@ -135,22 +135,18 @@ def test_good_luck_now_is_goodbye(service):
     assert replies[-1].understood.intent == "goodbye"
 
 
+NIGHTS = "I am a student nurse, on placement doing nights this week and my sleep is scattered"
+
+
 def test_six_hours_slept_after_four_is_progress(service):
     replies = play(
-        service,
-        "I am a student nurse, on placement doing nights this week and my sleep is scattered",
-        "about 4 hours, sometimes less",
-        "update: I slept nearly 6 hours today with the eye mask and earplugs",
+        service, NIGHTS, "about 4 hours, sometimes less", "update: I slept nearly 6 hours today with the eye mask"
     )
     assert replies[-1].understood.intent == "progress"
 
 
 def test_what_a_wind_down_is_is_answered_from_the_sleep_article(service):
-    replies = play(
-        service,
-        "I am a student nurse, on placement doing nights this week and my sleep is scattered",
-        "what does wind down routine mean exactly, like what do I actually do",
-    )
+    replies = play(service, NIGHTS, "what does wind down routine mean exactly, like what do I actually do")
     last = replies[-1]
     assert last.understood.intent == "question"
     assert "wind-down" in last.text
