@@ -2373,7 +2373,7 @@ class GuideEngine:
         hit = next((h for h in passages.of_document(self.library, _BODY_DOC) if h.section == _BODY_SECTION), None)
         if hit is None:
             return []
-        found = [q for q in passages.quotes(hit.passage, 3) if "not sure it is panic" in q]
+        found = [q for q in passages.quotes(hit.passage, 4) if "not sure it is panic" in q]  # to "Call your local emergency number."
         if not found or not phraser.fresh(found[0]):
             return []
         phraser.remember(found[0])

@@ -98,6 +98,7 @@ def test_panic_with_breathing_gets_steps_and_the_line_on_checking_the_body(servi
     assert reply.understood.mode == "in_the_moment"
     assert "1. " in reply.text
     assert "not sure it is panic, get urgent medical help" in reply.text
+    assert "Call your local emergency number." in reply.text
     assert any(c.doc_id == "panic-attacks" and c.section == "Check your body too" for c in reply.citations)
 
 
