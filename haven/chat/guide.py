@@ -2080,8 +2080,12 @@ class GuideEngine:
         if exercise_id is None and pending is not None and pending.text in (*P.DEFINE_FOLLOW_UP, *P.HELPING_STEPS_QUESTION):
             # "ok i'll try that" just after "wats pomodoro" was answered, or after the library's list of what helps
             # ("ok i'll try that tomorrow morning"): the person's own plan to try it, its time said back
-            said = _plan_said_back(phraser, I.PLAN_WHEN.search(request.normalised))
-            return [f"{said} {phraser.pick('try-explained-q', P.TRY_EXPLAINED_QUESTION)}"], []
+            when = I.PLAN_WHEN.search(request.normalised)
+            said = _plan_said_back(phraser, when)
+            # the time just said is not asked for ("Tomorrow morning sounds like a good time for it. When do you think
+            # you'll give it a first go?")
+            asks = [q for q in P.TRY_EXPLAINED_QUESTION if not (when and q.startswith("When"))]
+            return [f"{said} {phraser.pick('try-explained-q', asks)}"], []
         if exercise_id is None:  # "I'll try that" when nothing was offered: no pretending something was
             said = phraser.pick("accept-nothing", P.ACCEPT_NOTHING)
             return [f"{said} {phraser.pick('accept-nothing-q', P.ACCEPT_NOTHING_QUESTION)}"], []

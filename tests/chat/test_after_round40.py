@@ -40,7 +40,7 @@ def test_the_first_step_is_what_helps_now_and_the_plan_for_it_is_welcomed(servic
     assert any(c.doc_id == "procrastination" and c.section == "What helps now" for c in steps.citations)
     assert steps.understood.intent == "question"
     last = replies[4].text
-    assert "Tomorrow morning" in last
+    assert "Tomorrow morning" in last and "When do you think" not in last
     assert "haven't suggested" not in last and "problem solving" not in last.lower()
 
 
