@@ -722,8 +722,10 @@ def _search_query(
         return f"{text.strip()} {told.strip()}"
     if before and understanding.intent == "question" and _BARE_IS_NORMAL.match(normalise(text)):
         # "is that normal?" after "I want to say something but I freeze": the freezing, not the conversation's
-        # topic in general (which found a passage on caring jobs)
-        return f"{before.strip()} Is that normal?"
+        # topic in general (which found a passage on caring jobs); with the message before it too, when there is one
+        # ("i cry most days ..." then "my partner helps but he's back at work now": the crying, not the job)
+        told = " ".join(said.strip().rstrip(".") + "." for said in list(earlier)[-2:]) if earlier else before.strip()
+        return f"{told} Is that normal?"
     # "why does this keep happening on the metro specifically?", after a panic attack there: this is the panic;
     # "Is it daft that I still put her bowl down of a morning?", after the dog died: the grief
     if state is not None and state.topics and I.AGAIN.search(normalise(text)) and understanding.themes:

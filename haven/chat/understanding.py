@@ -418,7 +418,8 @@ _SPOKEN_WELL_OF = re.compile(
 #: Someone close named only by where they are or what they do ("partner's back at work so nights are mostly me",
 #: "my husband works nights", "wife's away this week"): the situation, not a relationship problem.
 _PARTNER_ELSEWHERE = re.compile(
-    r"\b(partner|husband|wife|boyfriend|girlfriend|hubby|fiance|fiancee)('?s| is| has)? (\w+ )?(back (at|to) work|at work|"
+    # "my partner helps but he's back at work now": where the partner is, a few words on
+    r"\b(partner|husband|wife|boyfriend|girlfriend|hubby|fiance|fiancee)('?s| is| has)? ([\w']+ ){0,4}?(back (at|to) work|at work|"
     r"works? (nights|lates|shifts|away|long hours|offshore)|working (nights|lates|away|long hours)|away|"
     r"on (nights|shifts|deployment|a work trip)|travell?ing for work)\b"
 )

@@ -180,3 +180,16 @@ def test_yeah_maybe_to_an_offer_is_not_a_start(service):
     assert replies[-2].suggested_exercises
     assert replies[-1].understood.intent == "decline"
     assert "Press **Start**" not in replies[-1].text
+
+
+def test_is_this_normal_after_crying_and_a_partner_back_at_work_is_about_the_crying(service):
+    replies = play(
+        service,
+        "hi, i had a baby 6 weeks ago and i'm not coping very well",
+        "i cry most days and i feel like i'm doing everything wrong",
+        "my partner helps but he's back at work now",
+        "is this normal?",
+    )
+    assert "relationships" not in replies[2].understood.themes  # where the partner is, no trouble between them
+    cited = {c.doc_id for c in replies[-1].citations}
+    assert "relationship-endings" not in cited and "stress-and-burnout" not in cited
