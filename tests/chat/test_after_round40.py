@@ -193,3 +193,9 @@ def test_is_this_normal_after_crying_and_a_partner_back_at_work_is_about_the_cry
     assert "relationships" not in replies[2].understood.themes  # where the partner is, no trouble between them
     cited = {c.doc_id for c in replies[-1].citations}
     assert "relationship-endings" not in cited and "stress-and-burnout" not in cited
+
+
+def test_the_new_baby_article_answers_the_baby_blues_question(service):
+    reply = play(service, "what's the difference between baby blues and postnatal depression?")[0]
+    assert any(c.doc_id == "life-with-a-new-baby" for c in reply.citations)
+    assert "two weeks" in reply.text
