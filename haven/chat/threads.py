@@ -347,6 +347,7 @@ def cased_as_said(words: str, text: str) -> str:
     them: "Asking joan sounds like a good plan" was said back to "Perhaps I might ask Joan, one of the altos".
     Only words capitalised inside a sentence count (not its first word, not "I", not a word in capitals), and
     never a word of Haven's own phrases ("I said Good morning" must not make "that's Good to hear")."""
+    words = _with_currency(words, text)
     names = {}
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         for word in re.findall(r"[A-Za-z][A-Za-z'-]+", sentence)[1:]:
@@ -356,6 +357,18 @@ def cased_as_said(words: str, text: str) -> str:
     if not names:
         return words
     return re.sub(r"[A-Za-z][A-Za-z'-]+", lambda m: names.get(m.group(0), m.group(0)), words)
+
+
+_AMOUNT = re.compile(r"([£$€])\s?(\d[\d,]*(?:\.\d+)?)")
+
+
+def _with_currency(words: str, text: str) -> str:
+    """The person's sums of money said back with their currency sign: "my sister borrowed £200" was said back as
+    "Your sister borrowed 200" (normalising drops the sign). Only the amounts the person wrote with a sign, each the
+    first time it is said back."""
+    for sign, amount in _AMOUNT.findall(text):
+        words = re.sub(rf"(?<![£$€\d.,]){re.escape(amount)}(?![\d,]|\.\d)", sign + amount, words, count=1)
+    return words
 
 
 @lru_cache(maxsize=1)

@@ -199,3 +199,19 @@ def test_the_new_baby_article_answers_the_baby_blues_question(service):
     reply = play(service, "what's the difference between baby blues and postnatal depression?")[0]
     assert any(c.doc_id == "life-with-a-new-baby" for c in reply.citations)
     assert "two weeks" in reply.text
+
+
+def test_a_sum_of_money_is_said_back_with_its_sign(service):
+    replies = play(
+        service,
+        "can i just vent for a sec",
+        "my sister borrowed £200 three months ago and now acts like it never happened",
+    )
+    assert "£200" in replies[-1].text
+
+
+def test_only_the_sums_written_with_a_sign_get_one():
+    from haven.chat.threads import cased_as_said
+
+    said = cased_as_said("you lent 200 and waited 200 days, 2000 in all", "I lent her $200 last year")
+    assert said == "you lent $200 and waited 200 days, 2000 in all"
