@@ -457,7 +457,7 @@ class ChatService:
         """The state after this turn, beside the safety layer's (its ``risk`` key is read fresh and kept).
 
         An in-chat exercise sets its own run and question; any other reply ends one (its run stays saved)."""
-        cited = tuple(c.doc_id for c in reply.citations if "exercises/" in (c.source or ""))
+        cited = tuple(c.doc_id for c in reply.citations if c.doc_id in self.library.exercises)
         pending = dialogue.pending_for(reply.text, reply.suggested_exercises, understanding, state, cited)
         if exercise is not None and exercise.pending is not False:
             pending = exercise.pending

@@ -346,7 +346,8 @@ def cased_as_said(words: str, text: str) -> str:
     """``words`` (said back from the person's normalised message) with the names they capitalised as they wrote
     them: "Asking joan sounds like a good plan" was said back to "Perhaps I might ask Joan, one of the altos".
     Only words capitalised inside a sentence count (not its first word, not "I", not a word in capitals), and
-    never a word of Haven's own phrases ("I said Good morning" must not make "that's Good to hear")."""
+    never a word of Haven's own phrases ("I said Good morning" must not make "that's Good to hear"). Sums of money
+    keep the sign the person wrote (``_with_currency``)."""
     words = _with_currency(words, text)
     names = {}
     for sentence in re.split(r"(?<=[.!?])\s+", text):

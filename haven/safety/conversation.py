@@ -283,7 +283,8 @@ def _still_risky(rest: str, model: bool = True) -> bool:
         return False
     # a means word a frame in the same words explains is no means at hand: "not like THAT, i'm a prep cook ... their
     # knives are scary sharp" (risk_conversations_heldout46, read) held the card over the rest of a kitchen story
-    means = _phrases().still_risky.search(rest) and _unexplained_risk_word(rest, _phrases(), _explained(rest))
+    phrases = _phrases()
+    means = phrases.still_risky.search(rest) and _unexplained_risk_word(rest, phrases, _explained(rest))
     return bool(means) or (model and read_message(rest).is_crisis)
 
 
@@ -784,12 +785,13 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
     """
     category = state.category or "suicide"
     got_help = bool(phrases.help_sought.search(words) or phrases.help_arrived.search(words))
-    others_unsafe = category == "harm_to_others" and not phrases.away_from_harm.search(words)
+    # for harm to others, keeping away is the safety said ("alright. I'm not going. nobody's getting hurt tonight",
+    # risk_conversations_heldout46, read): it leads to the check, as "I'm safe" does; without it, the person feeling
+    # fine is not the other person's safety
+    keeps_away = category == "harm_to_others" and bool(phrases.away_from_harm.search(words))
+    others_unsafe = category == "harm_to_others" and not keeps_away
     feeling_counts = category != "medical_emergency" and not others_unsafe
     answer_counts = not (others_unsafe and state.level == "crisis")
-    # for harm to others, keeping away is the safety said ("alright. I'm not going. nobody's getting hurt tonight",
-    # risk_conversations_heldout46, read): it leads to the check, as "I'm safe" does
-    keeps_away = category == "harm_to_others" and bool(phrases.away_from_harm.search(words))
     feels_safe = (bool(phrases.safe_feeling.search(words)) or keeps_away) and feeling_counts
     says_safe = (got_help and not phrases.doubts_safety.search(words)) or (
         (feels_safe or (answer.safe and answer_counts)) and not answer.unsure
