@@ -60,6 +60,11 @@ _FEARED = re.compile(
     r"\b(fall|crash|die|dying|faint|pass out|throw up|be sick|lose it|lose control|go wrong|heart attack|choke|"
     r"stop breathing|can'?t breathe|make a fool|mess (it |this )?up|go mad|never end)\b"
 )
+#: Exercises about one thing, offered only when that thing has come up: the sleep plan's "stress" tag fitted a student
+#: behind on revision ("like 4 hours a day probably lol", of phone time, got the Sleep reset plan, seen round 41).
+_ONLY_ABOUT = {"sleep-hygiene": ("sleep", "tired")}
+#: A sentence that gives examples: "for example", "such as", or a list of three ("a text, a wave or a call").
+_GIVES_EXAMPLES = re.compile(r"\b(for example|for instance|such as|like a)\b|\w, (?:[\w']+ ){0,5}[\w']+,? (or|and) \w")
 #: A plan made for someone ("for her", "in his memory"), said in a conversation about a loss.
 _FOR_THEM = re.compile(r"\b(?:for|to remember|in memory of|in) (her|him|them)\b(?: memory)?")
 #: Words of a request that say nothing of its subject ("what could I try about..."), left out when a tip is matched.
@@ -740,6 +745,9 @@ class GuideEngine:
         subjects = self._subjects(request)
         if "grieving" in subjects:  # a loss is met as a loss: not "Say it clearly and kindly" after a breakup
             return int(_names(ex.tags, _TAG_WORDS["grieving"]))
+        needs = _ONLY_ABOUT.get(ex.id)
+        if needs and not set(needs) & set(subjects + list(request.dialogue.topics)) and not self._own_word(request, ex):
+            return 0
         return sum(_names(ex.tags, _TAG_WORDS.get(t, t)) for t in subjects) + self._own_word(request, ex)
 
     def _own_word(self, request, ex: Exercise) -> bool:
@@ -931,11 +939,16 @@ class GuideEngine:
         u = request.understanding
         if u.intent == "question" or I.QUESTION.search(request.normalised):
             return None  # "is impostor syndrome an actual diagnosis?" asks; it tells no situation of theirs
-        found = situations.by_name(u.situation) if u.situation else None
+        pending = request.dialogue.pending
+        if u.situation:
+            found = situations.by_name(u.situation)
+        elif u.intent in ("answer", "feeling", "venting") and pending is not None:
+            found = situations.asked_about(pending.text)  # an answer to the situation's own question is more of it
+        else:
+            found = None
         if found is None:
             return None
         hard = any(f not in P.POSITIVE_FEELINGS for f in u.feelings)
-        pending = request.dialogue.pending
         if found.tone == "hard" and ((not hard and self._said_lightly(request)) or (pending and pending.about_good_news)):
             return None  # "I told my TL I can't keep covering the extra shifts", asked how a win came: no overload line
         if found.tone == "good" and (hard or threads.CONTRAST.search(request.normalised)):
@@ -1489,6 +1502,10 @@ class GuideEngine:
         last = _last_reply(request)
         if last is None:
             return [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)], []
+        if I.FOR_EXAMPLE.search(request.normalised):  # "like what?": the suggestion's own examples
+            examples = self._examples_suggested(request, phraser, citer, last)
+            if examples is not None:
+                return examples
         for doc_id, section in last.cited:
             if doc_id not in self.library.articles and doc_id not in self.library.exercises:
                 continue
@@ -1497,11 +1514,40 @@ class GuideEngine:
             if said:
                 lead = phraser.pick("clarify-lead", P.CLARIFY_LEAD)
                 return [f"{lead} {said[0]} [{citer.cite(hit)}]", phraser.pick("clarify-q", P.CLARIFY_QUESTION)], []
+        return self._explain_suggested(request, phraser, citer, last) or (
+            [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)],
+            [],
+        )
+
+    def _examples_suggested(self, request, phraser, citer, last):
+        """ "maybe. what sort of thing?", "like what?", just after an exercise was suggested: the sentences of what it
+        is for, and of its steps' help, that give examples ("A short message, a wave to a neighbour or a few minutes
+        on a call all count."), not said yet; None when the last reply suggested none or it has no examples left.
+        Why: the question was read as a feeling ("Thanks, that helps me understand.") in a talk about retiring."""
+        ex = next((self.library.exercises[e] for e in last.suggested_exercises[:1] if e in self.library.exercises), None)
+        if ex is None:
+            return None
+        texts = [ex.purpose, *(getattr(step, "help", None) or "" for step in ex.steps)]
+        said = [
+            sentence
+            for text in texts
+            for paragraph in passages.paragraphs(text)
+            for sentence in paragraph
+            if _GIVES_EXAMPLES.search(sentence) and phraser.fresh(sentence) and sentence not in last.text
+        ][:2]
+        if not said:
+            return None
+        n = citer.cite(self._holding(ex.id, request.hits, *said))
+        return [f"{' '.join(said)} [{n}]", phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
+
+    def _explain_suggested(self, request, phraser, citer, last):
+        """The exercise Haven's last reply suggested, explained, unless that reply explained it already; None
+        otherwise."""
         for exercise_id in last.suggested_exercises[:1]:
             explained = exercise_id in self.library.exercises and f"{self.library.exercises[exercise_id].title}**:" in last.text
             if exercise_id in self.library.exercises and not explained:  # explained just now: said the same again
                 return self._explain_exercise(request, phraser, citer, self.library.exercises[exercise_id], clarify=True)
-        return [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)], []
+        return None
 
     @staticmethod
     def _purpose_opening(ex: Exercise, phraser) -> str | None:

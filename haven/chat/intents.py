@@ -252,7 +252,9 @@ EXPLAIN = re.compile(
 #: Asking what Haven just said means ("what does that actually mean?", "what do you mean", "i don't get it",
 #: "can you say that more simply"): said to Haven's last reply, short, and answered about it, never as a feeling.
 CLARIFY = re.compile(
-    r"^(?:(?:sorry|wait|huh|hmm+|um+|erm+|ok|okay|but|and|so|lol)\W+)*(?:"
+    r"^(?:(?:sorry|wait|huh|hmm+|um+|erm+|ok|okay|but|and|so|lol|maybe|yeah|yes)\W+)*(?:"
+    # "maybe. what sort of thing?", "like what?": what Haven just suggested, in substance
+    r"what (?:sort|kind|type)s? of (?:thing|things|stuff)(?: do you mean| are you thinking of)?|like what|such as|"
     r"what (?:does|do) (?:that|this|it|you) (?:actually |even |really |exactly )?mean|"
     r"what do (?:you|u|ya) (?:actually |even |really |exactly )?mean|"
     r"what(?:'s| is| does) that (?:supposed to )?mean|"
@@ -263,6 +265,8 @@ CLARIFY = re.compile(
     # nothing after it but a few softeners: "i don't understand why i feel like this" is a feeling, not this
     r"(?:\W+(?:for me|by that|by it|by this|exactly|though|sorry|tbh|lol|pls|please|here|there|again))*\W*$"
 )
+#: Asking for examples of what Haven just said ("like what?", "what sort of thing?"): its suggestion first.
+FOR_EXAMPLE = re.compile(r"\b(like what|such as|what (sort|kind|type)s? of (thing|things|stuff))\b")
 #: The most words a request to say it again has ("sorry what does that actually mean for me though?").
 CLARIFY_WORDS = 10
 
@@ -1034,7 +1038,10 @@ MEMORY = re.compile(
     r"reminds? me of|reminded me of|i remember)\b"
 )
 #: "...but now I can't", "I miss it": a memory said to mark a loss or a change, not a warm one on its own.
-CONTRAST = re.compile(r"\b(but|now|anymore|any more|no longer|can'?t|cannot|don'?t|won'?t|stopped|miss\w*|wish)\b")
+CONTRAST = re.compile(
+    r"\b(but|now|anymore|any more|no longer|can'?t|cannot|don'?t|won'?t|stopped|miss\w*|wish|"
+    r"(?:the )?days? (?:are|is|feel|feels|seem|drag) (?:so |really |very )?(?:long|empty|quiet)|lost|lonely|empty)\b"
+)
 #: A memory with hurt in it is not a warm one to be glad about.
 HURTFUL = re.compile(
     r"\b(hit|hurt|shout\w*|yell\w*|scream\w*|abus\w*|beat|hate|cruel|drunk|left us|bull(y|ied|ying)|"

@@ -93,6 +93,15 @@ def by_name(name: str) -> Situation | None:
     return next((s for s in load_situations() if s.name == name), None)
 
 
+def asked_about(question: str | None) -> Situation | None:
+    """The situation whose own question Haven just asked, so an answer that names no situation of its own is read
+    as more of it ("the days are long. i used to see people every day at the garage", to a retired person's "What,
+    if anything, has given a day some shape lately?", was met with a generic thanks)."""
+    if not question:
+        return None
+    return next((s for s in load_situations() if question in s.questions), None)
+
+
 def examples(split: Split) -> list[tuple[str, str]]:
     """(message, situation) for one part of the example messages."""
     return [(text, s.name) for s in load_situations() for text in s.says if split_of(text) == split]

@@ -758,10 +758,11 @@ def feeling_said_back(text: str) -> str | None:
 _FEAR = re.compile(
     r"^(?:(?:mostly|mainly|just|really|honestly|i guess|i think)\s+)*(?:(?:i'?m |im |i am )?(?:so |really )?"
     r"(?:scared|afraid|worried|terrified|frightened)(?: that)?|(?:i )?(?:worry|fear)(?: that)?|that)\s+"
-    r"(?P<who>i'?ll|ill|i will|i'?m going to|im going to|im gonna|i might)\s+(?P<what>[a-z' ]+?)"
+    r"(?P<who>i'?ll|ill|i will|i'?m going to|im going to|im gonna|i might|i won'?t|i wont)\s+(?P<what>[a-z' ]+?)"
     r"(?:\s+and\s+(?:that\s+)?(?P<other>my (?:mum|mom|mam|dad|parents|family|boss|manager|teacher|partner|wife|husband|"
-    r"girlfriend|boyfriend|friends|kids)|everyone|people) (?:will|'ll|ll|would|might|is going to|are going to)"
-    r" (?P<then>be (?:so |really |very )?[a-z]+|think [a-z' ]+|[a-z]+))?\W*$"
+    r"girlfriend|boyfriend|friends|kids|colleagues|team)|the (?:team|new team|others)|everyone|people|they)"
+    r"(?: will|'ll|ll| would| might| is going to| are going to)"
+    r" (?P<then>be (?:so |really |very )?[a-z]+|think [a-z' ]+|regret [a-z]+ me|[a-z]+))?\W*$"
 )
 #: Spellings a fear is not said back in ("my mum will be so dissapointed" is said back spelled right).
 _SPELLED = {"dissapointed": "disappointed", "dissappointed": "disappointed", "dissapoint": "disappoint"}
@@ -782,12 +783,16 @@ def fear_said_back(text: str) -> str | None:
     what = " ".join(_SPELLED.get(w, w) for w in found.group("what").split())
     then = " ".join(_SPELLED.get(w, w) for w in (found.group("then") or "").split())
     said = f"{what} {then}"
-    if len(what.split()) > 8 or _TEXT_SPEAK.search(said) or _DARK.search(said) or re.search(r"\b(my|me|i)\b", then):
+    if len(what.split()) > 8 or _TEXT_SPEAK.search(said) or _DARK.search(said) or re.search(r"\b(my|i)\b", then):
         return None
-    you = "you might" if found.group("who") == "i might" else "you'll"
+    if re.search(r"\bme\b", then) and not re.fullmatch(r"regret [a-z]+ me", then):
+        return None  # "regret hiring me" said back as "regret hiring you"; other "me"s are not said back
+    who = found.group("who")
+    you = {"i might": "you might", "i wont": "you won't"}.get(who.replace("'", ""), "you'll")
     fear = f"You're afraid {you} {to_you(what)}"
     if found.group("other"):
-        fear += f", and that {to_you(found.group('other'))} will {then}"
+        other = to_you(found.group("other"))
+        fear += f", and that {other} will {re.sub(r'me$', 'you', then)}"
     return fear + "."
 
 

@@ -221,6 +221,9 @@ THEMES: tuple[Theme, ...] = (
         r"\b(revis|stud|homework|essay|assignment|coursework|dissertation|thesis|work)\w*\b.{0,60}\bscroll\w* (\w+ ){0,2}"
         r"(for hours|for ages|instead)|\bscroll\w* (\w+ ){0,2}instead of\b|"
         r"\binstead of (revising|studying|working|writing|doing (it|my \w+|the \w+))|"
+        # "exams in 3 weeks and i just scroll my phone": the phone told as what they do with the time the work needs
+        r"\b(exams?|revision|revising|deadline|essay|assignment|coursework|dissertation)\b.{0,60}\bi (just |only )?"
+        r"(scroll|sit on|go on|end up on) (my phone|tiktok|instagram|insta|youtube|reddit)\b|"
         # "i keep opening tiktok instead of the doc": the phone or a feed opened in place of the work
         r"\b(tiktok|instagram|insta|youtube|netflix|reddit|twitter|my phone|snapchat|games?)\b.{0,20}\binstead of "
         r"(the|my) (doc|document|essay|assignment|work|revision|notes|thesis|dissertation|coursework|homework|report)\b",

@@ -1,0 +1,83 @@
+"""Round 41, found trying the chat as a person would: a new job, a retirement, revision lost to the phone.
+
+- "mostly that i won't know anything and they'll regret hiring me" got "Thank you for telling me that."; the fear is
+  now said back ("You're afraid you won't know anything, and that they will regret hiring you.").
+- A retired man's "the days are long. i used to see people every day at the garage", his answer to the retirement
+  situation's own question, was met with "That's a lovely thing to carry with you" (a warm memory) and then a
+  generic thanks; it is now more of the retirement.
+- "maybe. what sort of thing?" just after Reaching out was offered was read as a feeling ("Thanks, that helps me
+  understand."); it now gets the exercise's own examples.
+- A student behind on revision said "like 4 hours a day probably lol" of phone time and was offered the Sleep reset
+  plan (its "stress" tag fitted "study"); "exams in 3 weeks and i just scroll my phone" is now putting things off.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import play
+
+from haven.chat import threads
+
+
+@pytest.mark.parametrize(
+    ("said", "back"),
+    [
+        (
+            "mostly that i won't know anything and they'll regret hiring me",
+            "You're afraid you won't know anything, and that they will regret hiring you.",
+        ),
+        ("scared i wont fit in", "You're afraid you won't fit in."),
+        ("that i will mess up and my boss will be annoyed", "You're afraid you'll mess up, and that your boss will be annoyed."),
+    ],
+)
+def test_a_fear_is_said_back_in_their_words(said, back):
+    assert threads.fear_said_back(said) == back
+
+
+def test_a_new_job_fear_is_heard(service):
+    replies = play(service, "I start a new job on monday and I'm nervous", "mostly that i won't know anything and they'll regret hiring me")
+    assert replies[1].text.startswith("You're afraid you won't know anything")
+
+
+RETIRED = (
+    "hi there",
+    "i retired last month and honestly i feel a bit lost",
+    "the days are long. i used to see people every day at the garage",
+)
+
+
+def test_an_answer_to_a_situation_question_is_more_of_that_situation(service):
+    from haven.chat import situations
+
+    replies = play(service, *RETIRED)
+    lines = situations.by_name("retired_days_empty").reflections
+    questions = situations.by_name("retired_days_empty").questions
+    assert any(q in replies[1].text for q in questions)
+    assert any(line in replies[2].text for line in lines)
+    assert "lovely thing to carry" not in replies[2].text
+
+
+@pytest.mark.parametrize("ask", ["maybe. what sort of thing?", "like what?"])
+def test_like_what_after_an_offer_gets_the_exercises_examples(service, ask):
+    replies = play(service, "i feel so lonely since i retired", ask)
+    assert "social-connection" in replies[0].suggested_exercises
+    last = replies[1]
+    assert last.understood.intent == "question"
+    assert "A short message, a wave to a neighbour" in last.text
+    assert any(c.doc_id == "social-connection" for c in last.citations)
+
+
+def test_the_sleep_plan_is_not_offered_where_sleep_never_came_up(service):
+    replies = play(
+        service,
+        "cant focus on revision at all",
+        "exams in 3 weeks and i just scroll my phone",
+        "like 4 hours a day probably lol",
+    )
+    assert "procrastination" in replies[1].understood.themes
+    assert not any("sleep-hygiene" in r.suggested_exercises for r in replies)
+
+
+def test_the_sleep_plan_is_still_offered_for_sleep(service):
+    reply = play(service, "i can't sleep, i lie awake for hours")[0]
+    assert "sleep-hygiene" in reply.suggested_exercises
