@@ -313,7 +313,9 @@ _YES = (
     r"yes|yeah|yep|yup|ya|ok|okay|sure|alright|go on( so| then)?|go ahead|let'?s (do it|try it|try that|try|go|do that)|why not|"
     # "Go on so, I'll give it a go" (Irish: go on then); "give it a lash"
     r"sounds good|i'?ll try( it| that)?|(i'?ll |i will )?give it a (go|try|shot|whirl|bash|lash)|let'?s|yes please|sure thing|please|"
-    r"i'?d like that|i can try|that sounds (good|helpful|ok)|i'?m in|i'?d like to try( it| that)?|try it"
+    r"i'?d like that|i can try|that sounds (good|helpful|ok)|i'?m in|i'?d like to try( it| that)?|try it|"
+    # "ok show me", "walk me through it": asked to be shown the exercise offered
+    r"show me( (how|it|that|this))?|walk me through( it| that)?|take me through( it| that)?"
 )
 _NO = (
     r"no|nah|nope|no thanks?|no thank you|not now|not really|not right now|not today|not tonight|another time|"

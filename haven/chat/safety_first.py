@@ -30,6 +30,8 @@ def safety_reply(assessment, region: str, safety_plan: list[str] | None = None) 
             turn=assessment.state.held,
             asked_for_means=assessment.asked_for_means,
             unsure=assessment.state.model_alone and not assessment.asked_for_means,
+            not_safe=assessment.not_safe,
+            reaching_out=assessment.reaching_out,
         )
         words = crisis.as_markdown()
     elif kind == "check" and (assessment.tentative or assessment.misread or assessment.carried_on):

@@ -77,7 +77,7 @@ FEELINGS: tuple[Feeling, ...] = (
         # "a bit wound up, my flatmate never cleans the kitchen", "he winds me up": annoyed ("wound up about
         # tomorrow" is nerves, read as anxious)
         r"wound up(?! (about|before|over))|winds? me up|"
-        r"drives? me (mad|crazy|nuts|insane|up the wall|round the bend|loco|loca)|doing my head in|"
+        r"driv(es?|ing) me (mad|crazy|nuts|insane|up the wall|round the bend|loco|loca)|doing my head in|"
         # "this commute is killing me", "cancelled AGAIN": worn down by something that keeps happening
         r"\b(commute|traffic|trains?|buses|this (week|job|place|weather|heat)|these (hours|shifts)) (is|are) killing me\b|"
         r"\b(cancelled|late|delayed|broken|down|jammed) again\b",

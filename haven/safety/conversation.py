@@ -126,6 +126,10 @@ class Assessment:
     carried_on: bool = False
     #: a "concern" right after another: the check-in is asked once more in other words, not repeated
     again: bool = False
+    #: "held": the person said no, or not sure, to "are you safe right now?": emergency help first
+    not_safe: bool = False
+    #: "held": the person said they will reach a line or someone now ("ok i'll text them"): the step met
+    reaching_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,7 @@ class _Phrases:
     safe_feeling: re.Pattern[str]
     help_sought: re.Pattern[str]
     help_arrived: re.Pattern[str]
+    reaching_out: re.Pattern[str]
     doubts_safety: re.Pattern[str]
     not_safety: re.Pattern[str]
     fine_said_again: re.Pattern[str]
@@ -934,7 +939,9 @@ def _while_crisis(
         model_alone=still_alone,
         model_read=model_read,
     )
-    return Assessment(verdict, held, "held", means)
+    not_safe = answer.unsafe or bool(re.search(r"\b(?:im|i am|i m) not (?:safe|ok|okay)\b", words))
+    reaching = not not_safe and not means and bool(phrases.reaching_out.search(words))
+    return Assessment(verdict, held, "held", means, not_safe=not_safe, reaching_out=reaching)
 
 
 def _checking_once(

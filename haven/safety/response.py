@@ -291,8 +291,14 @@ def held_crisis_response(
     turn: int = 1,
     asked_for_means: bool = False,
     unsure: bool = False,
+    not_safe: bool = False,
+    reaching_out: bool = False,
 ) -> CrisisResponse:
     """What Haven says on a later turn while a crisis is held (the person hasn't said they're safe yet).
+
+    ``not_safe``: the person said no, or not sure, to "are you safe right now?": thanked, and the emergency number
+    put first ("Please call 911 now"), not the same card in other words. ``reaching_out``: they said they will
+    text or call a line or someone now ("ok i'll text them"): the step is met, and Haven says it will be here.
 
     ``unsure``: the crisis was raised by the learned layer alone, with no risk word said since; the opener leaves the
     door open to say it was a misread (the same lines and question follow), rather than "What you're going through
@@ -312,16 +318,21 @@ def held_crisis_response(
     def pick(options: list[str]) -> str:
         return options[index % len(options)]
 
-    message = pick(held["opener_unsure" if unsure else "opener"][voice])
+    if not_safe:
+        message, ask = pick(held["opener_not_safe"][voice]), pick(held["ask_not_safe"][voice])
+    elif reaching_out and not asked_for_means:
+        message, ask = pick(held["opener_reaching_out"][voice]), pick(held["ask_reaching_out"][voice])
+    else:
+        message = pick(held["opener_unsure" if unsure else "opener"][voice])
+        asks = held["ask"][voice]
+        ask = pick(asks.get(first.category, asks["default"]))
     if asked_for_means:
         message = f"{message} {held['means_refusal'][who].strip()}"
-    asks = held["ask"][voice]
-    ask = pick(asks.get(first.category, asks["default"]))
     return first.model_copy(
         update={
             "title": pick(held["title"][voice]),
             "message": message,
-            "emergency_first": first.category == "medical_emergency",
+            "emergency_first": first.category == "medical_emergency" or not_safe,
             "emergency_line": "",
             "steps": [],
             "helplines": first.helplines[:HELD_LINES],

@@ -393,6 +393,16 @@ def _someone_elses_eating(reading: Reading) -> bool:
     return _their_food_eaten(reading)
 
 
+def _a_pet_grieved(reading: Reading) -> bool:
+    """The learned layer's concern, with no risk word, in a message that tells a pet's death ("my dog died this
+    morning. 14 years. i feel like i've lost a limb", read 0.66 risk): grief for a pet is met as grief. Every labelled
+    message that tells one with no risk word is none; a risk word beside it ("since my dog died i have nothing
+    left. ive written notes") or the model's crisis keeps its reading."""
+    from haven.safety.patterns import frame_in
+
+    return not reading.risk_cue and frame_in("pet_died", reading.sentences)
+
+
 def _only_asks_about_haven(sentences: tuple[str, ...]) -> bool:
     """Whether every sentence of the message asks what Haven is, who made it or whether it is a person."""
     from haven.safety.patterns import load_pattern_book
@@ -742,6 +752,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         reading.risk >= thresholds.concern
         and not _psychosis_without_its_words(reading)
         and not _someone_elses_eating(reading)
+        and not _a_pet_grieved(reading)
         and not _asks_about_therapy(reading)
         and not _asks_about_a_score(reading)
     )
