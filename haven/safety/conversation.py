@@ -144,6 +144,8 @@ class _Phrases:
     safe_feeling: re.Pattern[str]
     help_sought: re.Pattern[str]
     help_arrived: re.Pattern[str]
+    help_before: re.Pattern[str]
+    means_at_hand: re.Pattern[str]
     reaching_out: re.Pattern[str]
     doubts_safety: re.Pattern[str]
     not_safety: re.Pattern[str]
@@ -789,7 +791,8 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
       reads the rest as risk: the "yes" is the person's own; the reader never goes back without it.
     """
     category = state.category or "suicide"
-    got_help = bool(phrases.help_sought.search(words) or phrases.help_arrived.search(words))
+    sought_now = phrases.help_sought.search(words) and not phrases.help_before.search(words)
+    got_help = bool(sought_now or phrases.help_arrived.search(words))
     # for harm to others, keeping away is the safety said ("alright. I'm not going. nobody's getting hurt tonight",
     # risk_conversations_heldout46, read): it leads to the check, as "I'm safe" does; without it, the person feeling
     # fine is not the other person's safety
@@ -879,6 +882,11 @@ def _while_crisis(
         # "cut again last night. deeper than usual" ... "lol jk. anyway got any good lofi playlists": a disclosure
         # taken back as a joke. Not a step down: the safety check, asked once with the lines kept
         why = "self-harm told as done, then called a joke; checking once: " + words[:120]
+        return _checking_once(state, recent, why, model_read=False, misread=True)
+    if corrects and state.level == "crisis" and _means_named_before(state, phrases):
+        # "i want to die, i have the pills ready" ... "lol jk": a wish with means or a plan beside it is seldom a
+        # joke; asked once, the lines kept, rather than stepped down as a misread
+        why = "a crisis with means or a plan named, then called a misread; checking once: " + words[:120]
         return _checking_once(state, recent, why, model_read=False, misread=True)
     if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
         return _stepped_down(category, audience, "the person corrected a misread: " + words[:120])
@@ -1014,6 +1022,19 @@ _ASKS = re.compile(
 #: After a worried friend's card, talk of "her" or "them" is about the person at risk ("her flatmate says her door's
 #: locked"), not the friend's own day.
 _ANOTHER_PERSON = re.compile(r"\b(?:she|shes|her|hers|he|hes|him|his|they|theyre|them|their)\b")
+
+
+def _means_named_before(state: RiskState, phrases: _Phrases) -> bool:
+    """Whether the messages before this one, read while the crisis rose, named means or a plan the person has
+    (``means_at_hand``), in words no frame explains; never for a crisis the learned layer raised alone."""
+    if state.model_alone:
+        return False
+    for message in state.recent:
+        plain = _plain(message)
+        explained = _explained(plain)
+        if any(found.group(0) not in explained for found in phrases.means_at_hand.finditer(plain)):
+            return True
+    return False
 
 
 def _joke_after_harm_done(words: str, state: RiskState, phrases: _Phrases) -> bool:
