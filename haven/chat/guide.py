@@ -1319,7 +1319,12 @@ class GuideEngine:
         """An exercise fits when the last reply offered none and none was declined, or the person has raised
         something new: an offer every turn turns a conversation into a form."""
         state, u = request.dialogue, request.understanding
-        if not state.offered and not state.declined:
+        # one open at a time: an exercise offered earlier in this talk, neither taken up nor turned down, is still
+        # there (its button too); a second one for the same things is offered only for something new. Why: a nurse
+        # on nights was offered the sleep plan, then Three good things, Progressive muscle relaxation and a body scan
+        # over the next turns about the same daytime sleep (chat_heldout42, read)
+        still_open = [e for e in state.ever_offered if e not in state.done and e not in state.declined]
+        if not state.offered and not state.declined and not still_open:
             return True
         return bool(
             set(u.topics) - set(state.topics) - {"okay", "hopeful"}

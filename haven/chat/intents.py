@@ -108,6 +108,8 @@ GOODBYE = re.compile(
     r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|"
     # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
     r"^(ok |okay |right |grand |thanks |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán)( now| so| then| sure)?\W*$|"
+    # "Right I'm off to do the shopping, mind yourself": leaving, with a farewell at the end
+    r"^(ok |okay |right |grand |anyway |well )*(i'?m|im|i am) off( now)?( to [\w ]{2,30})?\W+(mind yourself|take care|bye|see you|cheers|ta)\W*$|"
     r"ta[- ]ra|cheerio|toodle[- ]?oo|i'?ll (say|be saying) (cheerio|goodbye|bye|goodnight)|i'?ll (leave|stop) it (there|here)( for (now|today|tonight))?|"
     r"i (will |'?ll )?sleep now|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now|"
     # "might come back tomorrow", "i'll come back later x": leaving, with the door left open
@@ -567,6 +569,9 @@ HELPED = re.compile(
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
     # "I did the box breathing every night this week and I am sleeping better"
     r"sleeping (\w+ )?better|slept (\w+ )?(better|through)|"
+    # "Did the wind down and the earplugs, got nearly six hours!": the sleep it brought, told as a number
+    r"\b(got|slept|managed|had) (nearly |almost |about |around |a solid |a good |like )?([4-9]|four|five|six|seven|eight|nine)"
+    r"( and a half)? (hours|hrs|hours sleep|hrs sleep)\b|"
     # "ok its passing. i think im ok now", said in the middle of the steps
     r"(it'?s|its|it is) (passing|passed|going off|wearing off)|(i think )?(i'?m|im) ok(ay)? now|"
     r"(way |much |a lot |a bit |bit |loads )?less (anxious|panicky|tense|wobbly|shaky|angry|wound up|on edge)|"
@@ -632,6 +637,12 @@ GOOD_NEWS = re.compile(
     # "update: I slept nearly 6 hours today with the eye mask and earplugs" (a night worker's day sleep, which was 4)
     r"\bslept (nearly |almost |about |around |a full |like |over |a solid |a good )?(\d+|five|six|seven|eight|nine)"
     r"( and a half)? (hours|hrs|h)\b(?! (in|over|all|across) (the |a )?(week|three days|two days|whole week|weekend))|"
+    # "That's the most I've had on a night week in ages", "best night's sleep in months": a record told as one
+    r"\b(the )?(most|best|longest)( sleep| night'?s sleep| night)? (i'?ve|i have|i'?d|i) (had|slept|got|done)\b.{0,30}\bin (ages|weeks|months|years|forever)\b|"
+    r"\bbest (night'?s sleep|sleep|night|day|week)( i'?ve had)? in (ages|weeks|months|years|forever)\b|"
+    # "I went!! Met two girls from Ibadan": the step dreaded, done, told with joy
+    r"^(so )?(i|we) (actually |finally |really )?went( along| to it| to the \w+)?( and)? (met|made|talked|chatted|had a|"
+    r"loved|enjoyed|it was (good|great|fun|amazing|nice|ok|okay|brilliant|lovely))\b|"
     # "Went to the shed. Made a bird box": the step planned, done, told without an "I"
     r"^(update\W* )?went (to|for) (the|a|my) \w+|"
     r"i did it|nailed it|smashed it|good news|great news|(?<!what )(?<!what actually )(?<!what really )went (really |so )?well|went better|"

