@@ -52,8 +52,9 @@ GREETING = re.compile(
 #: Someone new to Haven saying how they came ("hiii ok so my mum said i shud try this app lol", "first time using
 #: this"): a hello, not news about the family.
 NEW_HERE = re.compile(
-    r"\b(said|says|told me|thought|suggested|recommended)( that)? i (should|shud|shd|ought to|might|could|need to|"
-    r"needed to|must)( \w+)? (try|use|check out|download|give)( out)? (this|the app|this app|it|haven)\b|"
+    r"\b(said|says|seh|sey|sed|told me|thought|suggested|recommended)( that)? i (should|shud|shd|ought to|might|could|need to|"
+    r"needed to|must)( \w+)? (try|use|check out|download|give)( out)?( (talk|talking|chat|chatting|speak|speaking) (to|with))? "
+    r"(this|the app|this app|it|haven)\b|"
     r"\bfirst time (using|on|trying|here|writing|typing)\b|\bset (this|it|the app) up (for|on) (me|my)\b|"
     r"\b(just )?(downloaded|installed) (this|the app|haven)\b"
 )
@@ -105,7 +106,7 @@ GOODBYE = re.compile(
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night|ttyl|laters|"
     # "I'll head off, she'll be wanting her tea", "walk time. Hooroo."
     r"(?:i'?d|i had|i) better (?:get going|be off|dash)|i'?ll (?:head off|be off|get going)|"
-    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|"
+    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|^walk good\W*$|^(ok |okay |right )?(later days|bless up|laters)\W*$|"
     # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
     r"^(ok |okay |right |grand |thanks |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán)( now| so| then| sure)?\W*$|"
     # "Right I'm off to do the shopping, mind yourself": leaving, with a farewell at the end
@@ -226,7 +227,10 @@ STEP_DONE = re.compile(
     r"\b(finished|did|done|got through|managed|wrote|read|revised) (half|most|some|a bit|part|a chunk|a page|"
     r"the first (\w+ )?(page|section|chapter|bit|part|half|question|draft)|"
     r"\d+ (minutes|mins|min|pages|words|questions|flashcards|cards|problems))\b|"
-    r"\b(wrote|finished|did|got through) (a|one) (whole |full |first )?(paragraph|page|intro|introduction|section|draft)\b"
+    r"\b(wrote|finished|did|got through) (a|one) (whole |full |first )?(paragraph|page|intro|introduction|section|draft)\b|"
+    # "Done 1. Wrote the skeleton of the migration plan doc", "Did 3 more": pomodoros or blocks of work counted
+    r"^(done|did) (\d+|one|two|three|four|five)( more| of (them|those))?\b|\b(did|done|finished) (\d+|one|two|three|four|five) "
+    r"(more|pomodoros?|blocks?|sessions?|rounds?)\b|\bwrote the (\w+ ){0,2}(skeleton|outline|draft|plan|intro|first page)\b"
 )
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
 OPTIONS = re.compile(
@@ -240,7 +244,9 @@ OPTIONS = re.compile(
     r"\bi (just |really )?(want|need|would like|'?d like) (something|some things|things|stuff|anything) (practical |useful )?"
     r"(to (do|try|work on)|i can (do|try))|"
     r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|what else (is there|have you got|you got|ya got)|"
-    r"(can|could|would) (you|u) help me (make|plan|with|sort|get|figure|work out|deal with|stop|manage))\b"
+    r"(can|could|would) (you|u) help me (make|plan|with|sort|get|figure|work out|deal with|stop|manage)|"
+    # "Maybe a little bit of advice then", after asking only to be listened to (never "any advice": "I don't want any")
+    r"(some|a little|a bit of|little bit of|a wee bit of) advice( then| please| now| after all)?)\b"
 )
 QUESTION = re.compile(
     r"^(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would|tell me)\b|\?\s*$"

@@ -478,7 +478,9 @@ _WHAT_TO_DO = re.compile(
     # "can you just give me one small thing to do right now": asking for a step, not telling a feeling
     r"((can|could|would|will) you (just |please |maybe )?)?(give|tell|suggest|show) me (just )?(one|a|some|something)"
     r"( (small|little|simple|quick|practical|concrete|easy|tiny))* (thing|step|idea|tip|action)s?( (i can|i could|to))? "
-    r"(do|try|start))\b"
+    r"(do|try|start))\b|"
+    # "Is there something quick for when she asks the same question over and over": a step asked for a moment
+    r"\bis there (something|anything) (\w+ )?(quick|simple|easy|small|practical|i can do|that helps?) (for|when|to)\b"
 )
 #: Where a question may start without a question mark: the start of a sentence, after a word or two of lead-in
 #: ("yeah. anyway how do people actually stop overthinking at night").

@@ -123,3 +123,29 @@ def test_a_night_nurse_is_offered_one_thing_and_heard_when_it_worked(service):
 def test_a_step_dreaded_then_done_is_good_news(understander):
     assert understander.read("I went!! Met two girls from Ibadan, we're going to church together on Sunday").intent == "progress"
     assert understander.read("i went and it was awful").intent != "progress"
+
+
+def test_pomodoros_done_are_progress(understander):
+    assert understander.read("Done 1. Wrote the skeleton of the migration plan doc").intent == "progress"
+    assert understander.read("Did 3 more, now I am feeling like I can finish it").intent == "progress"
+
+
+@pytest.mark.parametrize("said", ["Walk good", "My granddaughter seh I should try talk to this app"])
+def test_caribbean_hello_and_goodbye(understander, said):
+    assert understander.read(said).intent in ("goodbye", "greeting")
+
+
+def test_advice_asked_after_just_listen_ends_listening(service):
+    replies = play(
+        service,
+        "I don't want advice today, I just need to get this off my chest",
+        "My mom has Alzheimer's and I've been looking after her for two years now. Today she asked me who I was three times.",
+        "Maybe a little bit of advice then. Is there something quick for when she asks the same question over and over",
+    )
+    assert replies[0].understood.mode == "listening"
+    assert replies[2].suggested_exercises
+    assert replies[2].understood.intent == "exercise_request"
+
+
+def test_no_advice_wanted_is_still_venting(understander):
+    assert understander.read("I don't want any advice, I just need to vent").intent == "venting"
