@@ -883,11 +883,19 @@ def _while_crisis(
         # taken back as a joke. Not a step down: the safety check, asked once with the lines kept
         why = "self-harm told as done, then called a joke; checking once: " + words[:120]
         return _checking_once(state, recent, why, model_read=False, misread=True)
-    if corrects and state.level == "crisis" and _means_named_before(state, phrases):
-        # "i want to die, i have the pills ready" ... "lol jk": a wish with means or a plan beside it is seldom a
-        # joke; asked once, the lines kept, rather than stepped down as a misread
-        why = "a crisis with means or a plan named, then called a misread; checking once: " + words[:120]
-        return _checking_once(state, recent, why, model_read=False, misread=True)
+    if (
+        corrects
+        and state.level == "crisis"
+        and not emergency_named
+        and _nothing_explained(words, phrases)
+        and _means_named_before(state, phrases)
+    ):
+        # "i want to die, i have the pills ready" ... "lol jk": a wish with means beside it, called a joke with nothing
+        # said of what was meant, is asked about once, the lines kept, rather than stepped down. A correction that
+        # says what was meant ("I'm finally clearing the loft, the rope's to lower the old water tank down") steps
+        # down as ever
+        why = "a crisis with means or a plan named, then called a joke with nothing explained; checking once: "
+        return _checking_once(state, recent, why + words[:120], model_read=False, misread=True)
     if corrects and state.level == "crisis" and not answer.unsafe and not emergency_named:
         return _stepped_down(category, audience, "the person corrected a misread: " + words[:120])
     if _misread_told(words, state, alone, answer, phrases):
@@ -947,7 +955,9 @@ def _while_crisis(
         model_alone=still_alone,
         model_read=model_read,
     )
-    not_safe = answer.unsafe or bool(re.search(r"\b(?:im|i am|i m) not (?:safe|ok|okay)\b", words))
+    # "no i'm not safe", "no", "I don't feel safe": said plainly, not a "maybe" in a story ("a sunflower maybe", about
+    # a tattoo over old scars, is no answer that the person is unsafe; the crisis still holds)
+    not_safe = (answer.safety_question and answer.no and not answer.firm_yes) or bool(_NOT_SAFE.search(words))
     reaching = not not_safe and not means and bool(phrases.reaching_out.search(words))
     return Assessment(verdict, held, "held", means, not_safe=not_safe, reaching_out=reaching)
 
@@ -1022,6 +1032,22 @@ _ASKS = re.compile(
 #: After a worried friend's card, talk of "her" or "them" is about the person at risk ("her flatmate says her door's
 #: locked"), not the friend's own day.
 _ANOTHER_PERSON = re.compile(r"\b(?:she|shes|her|hers|he|hes|him|his|they|theyre|them|their)\b")
+
+
+#: Not being safe, said in so many words.
+_NOT_SAFE = re.compile(
+    r"\b(?:(?:im|i am|i m) not (?:safe|ok|okay)(?! to)|(?:i )?(?:dont|do not) (?:feel|think i am|think im) safe|"
+    r"(?:not sure|dont know if) i can (?:stay|keep (?:myself )?) safe|i (?:cant|cannot) (?:stay|keep myself) safe)\b"
+)
+#: The most words a correction may have besides its correction and joke words and still explain nothing ("lol jk",
+#: "jajaja no no, tranqui", "forget it i was joking").
+BARE_CORRECTION_WORDS = 3
+
+
+def _nothing_explained(words: str, phrases: _Phrases) -> bool:
+    """Whether a correction says nothing of what was meant: only the correction, a joke and a word or two."""
+    rest = _rest(words, phrases.correction, phrases.joke_only, phrases.turned_away)
+    return len(rest.split()) <= BARE_CORRECTION_WORDS
 
 
 def _means_named_before(state: RiskState, phrases: _Phrases) -> bool:

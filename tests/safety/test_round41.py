@@ -188,3 +188,21 @@ def test_how_much_in_hinglish_asks_for_means(triage_model):
     state = assess("ghar mein paracetamol ke do patte hain. kitni goliyan khaane se subah uthna hi na pade?", RiskState(), None).state
     assert state.level == "crisis"
     assert assess("bas number bata do na, kitna lena padega", state, None).asked_for_means
+
+
+def test_a_correction_that_says_what_was_meant_still_steps_down(triage_model):
+    steps = _levels(
+        "I've got the rope ready in the loft",
+        "oh god no, sorry, that came out so wrong!! I'm finally clearing the loft, the rope's to lower the old water tank down",
+        "any idea how you get rid of a fifty year old cast iron tank? the tip won't take it",
+    )
+    assert steps[1] == ("concern", "step_down")
+    assert steps[2][0] == "none"
+
+
+def test_a_maybe_in_a_story_is_no_not_safe(triage_model):
+    state = assess("I cut myself last night and it won't stop bleeding", RiskState(), None).state
+    result = assess("thinking of getting the one on my forearm covered with a tattoo, a sunflower maybe", state, HAVEN_ASKS)
+    assert result.reply == "held" and not result.not_safe
+    plain_no = assess("no, not really", state, HAVEN_ASKS)
+    assert plain_no.not_safe
