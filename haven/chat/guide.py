@@ -717,9 +717,11 @@ class GuideEngine:
         if said:
             return said
         if earlier and felt and earlier.index(felt[-1]) < len(earlier) - 1 and earlier[-1] not in _FEELING_NAMES:
-            if felt[-1] == "grieving" and earlier[-1] == "family":
+            if felt[-1] == "grieving" and earlier[-1] in ("family", "friends"):
                 # "my dad died in march" then "my sister mostly...", "i just miss him": the family of the loss, still
-                # the loss (it got the break-up article's "A break-up is a loss", the family theme's best fit)
+                # the loss (it got the break-up article's "A break-up is a loss", the family theme's best fit); so too
+                # "she was my best friend after my husband passed" of a dog that died, then "i keep expecting her at
+                # the door" (it got the loneliness article's "your mind can go on high alert for rejection")
                 return [felt[-1], earlier[-1]]
             return [earlier[-1]]  # the talk moved on from the loss to work: a joke about work is about work
         return said or felt or list(earlier[-3:])

@@ -149,3 +149,15 @@ def test_advice_asked_after_just_listen_ends_listening(service):
 
 def test_no_advice_wanted_is_still_venting(understander):
     assert understander.read("I don't want any advice, I just need to vent").intent == "venting"
+
+
+def test_a_pet_grieved_is_met_as_grief_not_loneliness(service):
+    replies = play(
+        service,
+        "my dog died this morning. 14 years. i feel like i've lost a limb",
+        "she was my best friend after my husband passed",
+        "i keep expecting her at the door",
+    )
+    assert replies[0].level == "none"
+    assert "grieving" in replies[0].understood.feelings
+    assert not any(c.doc_id == "loneliness-and-connection" for c in replies[2].citations)
