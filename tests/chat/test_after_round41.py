@@ -161,3 +161,58 @@ def test_a_pet_grieved_is_met_as_grief_not_loneliness(service):
     assert replies[0].level == "none"
     assert "grieving" in replies[0].understood.feelings
     assert not any(c.doc_id == "loneliness-and-connection" for c in replies[2].citations)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Update: it was a cyst. Totally benign. I cried in the parking lot from relief.",
+        "and citizens advice sorted a payment plan for the gas so that's a weight off",
+    ],
+)
+def test_relief_is_good_news(understander, said):
+    assert understander.read(said).intent == "progress"
+
+
+def test_a_partner_on_side_is_no_break_up(service):
+    replies = play(
+        service,
+        "money's doing my head in if i'm honest",
+        "energy bill's gone up again, car needs a new clutch, and the kids want stuff for christmas",
+        "wife knows, yeah. we're in it together",
+    )
+    assert not any(c.doc_id == "relationship-endings" for r in replies for c in r.citations)
+
+
+def test_a_doubt_then_yes_accepts(service):
+    replies = play(
+        service,
+        "money's doing my head in if i'm honest",
+        "worry time, what, like an appointment with yourself to worry?",
+        "sounds daft but go on then",
+    )
+    assert replies[2].understood.intent == "accept"
+    assert "worry-time" in replies[2].suggested_exercises
+
+
+def test_something_for_the_waiting_is_asked_for(service):
+    replies = play(
+        service,
+        "I had a mammogram and they called me back for more pictures. The appointment isn't until the 19th.",
+        "Yes, I'd like something for the waiting.",
+    )
+    assert "health" in replies[0].understood.themes
+    assert replies[1].understood.intent == "exercise_request"
+    assert replies[1].suggested_exercises
+
+
+def test_the_moment_told_as_a_pattern_is_the_moment_over(service):
+    replies = play(
+        service,
+        "um im in a lecture theatre rn and my heart is going crazy and i feel like everyone can see",
+        "ok heart slowing down a bit",
+        "this happens like every tuesday in this class. its a big room",
+    )
+    assert replies[0].understood.mode == "in_the_moment"
+    assert replies[2].understood.mode == "talking"
+    assert "One step at a time" not in replies[2].text
