@@ -2067,6 +2067,8 @@ class GuideEngine:
         return f"{cheer} {phraser.pick('milestone-q', P.MILESTONE_QUESTION)}"
 
     def _smalltalk(self, request, phraser, citer):
+        if I.ENGLISH_OK.search(request.normalised):  # "my english not so good, is ok?": welcomed, not a critic
+            return [f"{phraser.pick('smalltalk-english', P.SMALLTALK_ENGLISH)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"], []
         if re.search(r"\b(bot|chat ?bot|robot|ai|program|computer|real|human|person)\b", request.normalised):
             # "are you a real person?" is answered no, "is this just a chatbot?" yes: the same fact either way
             person = re.search(r"\b(real|human|person)\b", request.normalised)

@@ -58,8 +58,15 @@ NEW_HERE = re.compile(
     r"\bfirst time (using|on|trying|here|writing|typing)\b|\bset (this|it|the app) up (for|on) (me|my)\b|"
     r"\b(just )?(downloaded|installed) (this|the app|haven)\b"
 )
+#: Asking whether their English will do ("my english not so good, is ok?"): welcomed, never a thinking trap.
+ENGLISH_OK = re.compile(
+    r"\b(my )?english (is )?(not so|not very|not too|not that|no so|isn'?t|is not|not)? ?(good|great|perfect|well|strong)\b|"
+    r"\b(sorry|excuse) (for|about) my (bad |poor )?english\b|\bmy english (is )?(bad|poor|broken|weak|limited)\b"
+)
 SMALLTALK = re.compile(
     r"\b(how are you|how r u|how are u|how'?s it going|how is it going|what'?s up|whats up|wyd|how'?s your day|"
+    r"my english (is )?(not so|not very|not too|not that|no so|isn'?t|is not|not) ?(good|great|perfect|well|strong)|"
+    r"(sorry|excuse) (for|about) my (bad |poor )?english|my english (is )?(bad|poor|broken|weak|limited)|"
     r"are you (just |only |really )?(a |an )?(chat ?bot|bot|robot|ai|real|human|a person|program)|"
     r"is (this|it|this thing) (just |only |really )?(a |an )?(chat ?bot|bot|robot|ai|real person|program|computer)|"
     # "is there a person reading this at the other end, or is it a computer?"
@@ -106,7 +113,7 @@ GOODBYE = re.compile(
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night|ttyl|laters|"
     # "I'll head off, she'll be wanting her tea", "walk time. Hooroo."
     r"(?:i'?d|i had|i) better (?:get going|be off|dash)|i'?ll (?:head off|be off|get going)|"
-    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|^walk good\W*$|^(ok |okay |right )?(later days|bless up|laters)\W*$|"
+    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|^walk good\W*$|^(ok |okay |right |aight )?(later days|bless up|laters|lata|l8r|peace out)\W*$|"
     # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
     r"^(ok |okay |right |grand |thanks |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán)( now| so| then| sure)?\W*$|"
     # "Right I'm off to do the shopping, mind yourself": leaving, with a farewell at the end
@@ -243,7 +250,7 @@ OPTIONS = re.compile(
     # "i guess i want something to do in the meantime" (while waiting for therapy): asking for options
     r"\bi (just |really )?(want|need|would like|'?d like) (something|some things|things|stuff|anything) (practical |useful )?"
     r"(to (do|try|work on)|i can (do|try))|"
-    r"(some|other|more|different) (options|exercises|ideas)|something else( to try)?|what else (can|could) i|what else (is there|have you got|you got|ya got)|"
+    r"(some|other|more|different) (options|exercises|ideas)|(?<!\bis )(?<!'s )something else( to try)?|what else (can|could) i|what else (is there|have you got|you got|ya got)|"
     r"(can|could|would) (you|u) help me (make|plan|with|sort|get|figure|work out|deal with|stop|manage)|"
     # "Yes, I'd like something for the waiting": something to do, asked for
     r"(i'?d like|i would like|i want|i need|could i have|can i have|can you give me) (something|some ideas|a tip|an exercise|some help) "
@@ -661,6 +668,9 @@ GOOD_NEWS = re.compile(
     r"\b(cried|crying|tears|sobbed)\b.{0,40}\b(from|of|with) relief\b|"
     # "citizens advice sorted a payment plan for the gas so that's a weight off"
     r"\b(that'?s|that is|it'?s|it is|such) a (huge |big |massive |real )?(weight|load) off\b|"
+    # "Vet just phoned!! She's come round fine, groggy but fine": an operation waited on, over and well
+    r"\b(has |'s |s |is )?(come|came) round (fine|ok|okay|well|from (the )?(op|operation|surgery|anaesthetic))\b|"
+    r"\b(surgery|operation|op|procedure) (went|was|all went) (fine|well|ok|okay|great|good|smoothly)\b|"
     # "Went to the shed. Made a bird box": the step planned, done, told without an "I"
     r"^(update\W* )?went (to|for) (the|a|my) \w+|"
     r"i did it|nailed it|smashed it|good news|great news|(?<!what )(?<!what actually )(?<!what really )went (really |so )?well|went better|"

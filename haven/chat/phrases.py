@@ -940,6 +940,10 @@ SMALLTALK_GAME = (
     "That sounds like a properly stubborn boss. Sometimes a break and fresh eyes does more than the next try.",
     "Games like that can be maddening and brilliant at once. A short break often helps more than one more go.",
 )
+SMALLTALK_ENGLISH = (
+    "Your English is fine, and I understand you. Write in whatever way is easiest for you.",
+    "That's completely okay. I understand you well, so write however feels natural.",
+)
 SMALLTALK_QUESTION = ("How are you doing?", "How are things with you today?", "What's on your mind?")
 #: "Do I have X?": never a diagnosis.
 CONDITION = (

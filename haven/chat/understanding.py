@@ -1127,6 +1127,8 @@ class Understander:
             return I.Reading("smalltalk")  # "are you a real person?": a question about Haven, not a wish for a person
         if I.HUMAN.search(norm):
             return I.Reading("human")
+        if I.ENGLISH_OK.search(norm) and len(words) <= 8 and not feelings:
+            return I.Reading("smalltalk")  # "my english not so good, is ok?": welcomed (it got Spot the thinking trap)
         if checkups.asked(checkups.in_context(norm, state.facts, pending.text if pending else None)):
             return I.Reading("question")  # "I did the GAD-7 in the app and got 11. What does that mean?"
         if checkups.taken(norm):

@@ -216,3 +216,27 @@ def test_the_moment_told_as_a_pattern_is_the_moment_over(service):
     assert replies[0].understood.mode == "in_the_moment"
     assert replies[2].understood.mode == "talking"
     assert "One step at a time" not in replies[2].text
+
+
+@pytest.mark.parametrize("said", ["my english not so good, is ok?", "sorry for my bad english"])
+def test_english_asked_about_is_welcomed(service, said):
+    reply = play(service, said)[0]
+    assert reply.understood.intent == "smalltalk"
+    assert not reply.suggested_exercises
+    assert "English" in reply.text or "okay" in reply.text
+
+
+def test_something_else_as_an_idiom_asks_for_nothing(understander):
+    said = "moved from Trinidad to Calgary in september for my girlfriend job and boy this cold is something else"
+    assert understander.read(said).intent != "exercise_request"
+    assert understander.read("can we try something else").intent == "exercise_request"
+
+
+def test_a_dog_at_the_vet_is_not_grieved(service):
+    reply = play(service, "Wee bit anxious today, my dog Bramble is at the vet getting a lump removed")[0]
+    assert "Grieving a pet" not in reply.text and "miss most" not in reply.text
+
+
+@pytest.mark.parametrize("said", ["Vet just phoned!! She's come round fine, groggy but fine", "the operation went well"])
+def test_an_operation_over_and_well_is_good_news(understander, said):
+    assert understander.read(said).intent == "progress"
