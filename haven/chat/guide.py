@@ -68,6 +68,8 @@ _ENDED = re.compile(
     r"\b(break ?up|broke(n)? up|breaking up|split( up)?|splitting|separat\w*|divorc\w*|dumped|ended (it|things)|"
     r"left me|walked out|my ex|an ex|ex (boyfriend|girlfriend|husband|wife|partner)|heartbreak|heartbroken|cheated)\b"
 )
+#: Asking how long an exercise takes ("is it long?", "how long does it take").
+_HOW_LONG_IS_IT = re.compile(r"\b(is it|is that|is this) (long|quick|short)\b|\bhow long (is|does|will|would)\b|\bhow much time\b")
 #: A sentence that gives examples: "for example", "such as", or a list of three ("a text, a wave or a call").
 _GIVES_EXAMPLES = re.compile(r"\b(for example|for instance|such as|like a)\b|\w, (?:[\w']+ ){0,5}[\w']+,? (or|and) \w")
 #: A plan made for someone ("for her", "in his memory"), said in a conversation about a loss.
@@ -1546,17 +1548,19 @@ class GuideEngine:
         if ex is None:
             return None
         texts = [ex.purpose, *(getattr(step, "help", None) or "" for step in ex.steps)]
-        said = [
-            sentence
-            for text in texts
-            for paragraph in passages.paragraphs(text)
-            for sentence in paragraph
-            if _GIVES_EXAMPLES.search(sentence) and phraser.fresh(sentence) and sentence not in last.text
-        ][:2]
-        if not said:
-            return None
-        n = citer.cite(self._holding(ex.id, request.hits, *said))
-        return [f"{' '.join(said)} [{n}]", phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
+        for text in texts:
+            said = [
+                sentence
+                for paragraph in passages.paragraphs(text)
+                for sentence in paragraph
+                if _GIVES_EXAMPLES.search(sentence) and phraser.fresh(sentence) and sentence not in last.text
+            ][:2]
+            # only what a passage of the library holds, so the citation is exact (a step's help may not be in one)
+            holding = passages.holding(self.library, ex.id, *said, hits=request.hits) if said else None
+            if holding is not None:
+                n = citer.cite(holding)
+                return [f"{' '.join(said)} [{n}]", phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
+        return None
 
     def _explain_suggested(self, request, phraser, citer, last):
         """The exercise Haven's last reply suggested, explained, unless that reply explained it already; None
@@ -1637,18 +1641,20 @@ class GuideEngine:
         suggested got the same summary twice). ``clarify``: asked to say the last reply another way."""
         last = _last_reply(request)
         earlier = clarify or bool(last and ex.id in last.suggested_exercises)
+        # "What's the wind down thing you mentioned, is it long?": the length asked for, said
+        length = f" It takes about {ex.duration_minutes} minutes." if _HOW_LONG_IS_IT.search(request.normalised) else ""
         if earlier and not phraser.fresh(ex.summary):
             said = self._purpose_opening(ex, phraser)
             if not said:
                 return [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)], []
             n = citer.cite(self._holding(ex.id, request.hits, said))
             lead = phraser.pick("clarify-lead", P.CLARIFY_LEAD) + " " if clarify else ""
-            explain = f"{lead}Of **{ex.title}**, the library says: {said} [{n}]"
+            explain = f"{lead}Of **{ex.title}**, the library says: {said} [{n}]{length}"
             return [explain, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
         purpose = [s for s in passages.quotes(ex.purpose, 3) if phraser.fresh(s)][:1]
         explain_text = f"{ex.summary} {' '.join(purpose)}".strip()
         n = citer.cite(self._holding(ex.id, request.hits, ex.summary, *purpose))
-        explain = f"**{ex.title}**: {explain_text} [{n}]"
+        explain = f"**{ex.title}**: {explain_text} [{n}]{length}"
         if earlier:
             return [explain, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
         offer = phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)

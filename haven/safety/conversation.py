@@ -126,7 +126,8 @@ class Assessment:
     carried_on: bool = False
     #: a "concern" right after another: the check-in is asked once more in other words, not repeated
     again: bool = False
-    #: "held": the person said no, or not sure, to "are you safe right now?": emergency help first
+    #: "held": the person said a plain no to "are you safe right now?", or said in words they are not safe: the
+    #: emergency number first
     not_safe: bool = False
     #: "held": the person said they will reach a line or someone now ("ok i'll text them"): the step met
     reaching_out: bool = False
@@ -147,6 +148,7 @@ class _Phrases:
     help_before: re.Pattern[str]
     means_at_hand: re.Pattern[str]
     reaching_out: re.Pattern[str]
+    not_safe: re.Pattern[str]
     doubts_safety: re.Pattern[str]
     not_safety: re.Pattern[str]
     fine_said_again: re.Pattern[str]
@@ -957,7 +959,7 @@ def _while_crisis(
     )
     # "no i'm not safe", "no", "I don't feel safe": said plainly, not a "maybe" in a story ("a sunflower maybe", about
     # a tattoo over old scars, is no answer that the person is unsafe; the crisis still holds)
-    not_safe = (answer.safety_question and answer.no and not answer.firm_yes) or bool(_NOT_SAFE.search(words))
+    not_safe = (answer.safety_question and answer.no and not answer.firm_yes) or bool(phrases.not_safe.search(words))
     reaching = not not_safe and not means and bool(phrases.reaching_out.search(words))
     return Assessment(verdict, held, "held", means, not_safe=not_safe, reaching_out=reaching)
 
@@ -1034,11 +1036,6 @@ _ASKS = re.compile(
 _ANOTHER_PERSON = re.compile(r"\b(?:she|shes|her|hers|he|hes|him|his|they|theyre|them|their)\b")
 
 
-#: Not being safe, said in so many words.
-_NOT_SAFE = re.compile(
-    r"\b(?:(?:im|i am|i m) not (?:safe|ok|okay)(?! to)|(?:i )?(?:dont|do not) (?:feel|think i am|think im) safe|"
-    r"(?:not sure|dont know if) i can (?:stay|keep (?:myself )?) safe|i (?:cant|cannot) (?:stay|keep myself) safe)\b"
-)
 #: The most words a correction may have besides its correction and joke words and still explain nothing ("lol jk",
 #: "jajaja no no, tranqui", "forget it i was joking").
 BARE_CORRECTION_WORDS = 3

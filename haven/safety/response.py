@@ -296,8 +296,8 @@ def held_crisis_response(
 ) -> CrisisResponse:
     """What Haven says on a later turn while a crisis is held (the person hasn't said they're safe yet).
 
-    ``not_safe``: the person said no, or not sure, to "are you safe right now?": thanked, and the emergency number
-    put first ("Please call 911 now"), not the same card in other words. ``reaching_out``: they said they will
+    ``not_safe``: the person said a plain no to "are you safe right now?", or said in words they are not safe:
+    thanked, and the emergency number put first ("Please call 911 now"), not the same card in other words. ``reaching_out``: they said they will
     text or call a line or someone now ("ok i'll text them"): the step is met, and Haven says it will be here.
 
     ``unsure``: the crisis was raised by the learned layer alone, with no risk word said since; the opener leaves the

@@ -727,15 +727,15 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # next step of what is being talked about, with no risk word; in a conversation where risk is open, the
             # conversation's state still reads it with what came before (seen trying the chat, round 40)
             return Triage("none", None, f"{model_says}, but only a question for the next step", None, language)
-        caring = next(
+        told = next(
             (f for f in ("arranging_a_funeral", "care_home", "temper") if frame_in(f, reading.sentences)), None
         )
-        if not reading.risk_cue and caring:
+        if not reading.risk_cue and told:
             # "The undertaker needs the coffin chosen by Friday, and I've got to write the eulogy" (0.96), "someone who
             # won't tell me to put her in a home" (0.96, a carer of a mother with dementia): someone else's funeral or
             # care, with no risk word; a check-in that asks, not the card that would then hold. So too a temper told
             # as losing it ("some bloke cuts me off and i lose it", 0.91, chat_heldout42, read)
-            why = f"{model_says}, but {caring.replace('_', ' ')}"
+            why = f"{model_says}, but {told.replace('_', ' ')}"
             return Triage("concern", reading.category, why, audience, language, "model")
         if not reading.risk_cue and looks_ordinary(reading.neighbour_crises) and _asks_about_a_score(reading):
             # "So it says my score is 13. What does that mean? Am I sick?": a question about a check-up, nothing

@@ -240,3 +240,17 @@ def test_a_dog_at_the_vet_is_not_grieved(service):
 @pytest.mark.parametrize("said", ["Vet just phoned!! She's come round fine, groggy but fine", "the operation went well"])
 def test_an_operation_over_and_well_is_good_news(understander, said):
     assert understander.read(said).intent == "progress"
+
+
+def test_how_long_an_exercise_takes_is_said_when_asked(service):
+    replies = play(
+        service,
+        "I'm a nurse on nights this week and I just can't sleep during the day at all",
+        "What's the wind down thing you mentioned, is it long?",
+    )
+    assert "It takes about 10 minutes." in replies[1].text
+
+
+def test_examples_are_quoted_only_from_a_passage_that_holds_them(service):
+    reply = play(service, "i can't sleep, i lie awake for hours", "like what?")[1]
+    assert "You might read, stretch" not in reply.text  # a step's help, in no passage of the library
