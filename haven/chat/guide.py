@@ -70,6 +70,8 @@ _ENDED = re.compile(
 )
 #: Asking how long an exercise takes ("is it long?", "how long does it take").
 _HOW_LONG_IS_IT = re.compile(r"\b(is it|is that|is this) (long|quick|short)\b|\bhow long (is|does|will|would)\b|\bhow much time\b")
+#: What each check-up measures, as the feeling the library's exercises are tagged for.
+_CHECKUP_SUBJECT = {"phq9": "low", "gad7": "anxious", "who5": "low"}
 #: A sentence that gives examples: "for example", "such as", or a list of three ("a text, a wave or a call").
 _GIVES_EXAMPLES = re.compile(r"\b(for example|for instance|such as|like a)\b|\w, (?:[\w']+ ){0,5}[\w']+,? (or|and) \w")
 #: A plan made for someone ("for her", "in his memory"), said in a conversation about a loss.
@@ -731,7 +733,10 @@ class GuideEngine:
                 # the door" (it got the loneliness article's "your mind can go on high alert for rejection")
                 return [felt[-1], earlier[-1]]
             return [earlier[-1]]  # the talk moved on from the loss to work: a joke about work is about work
-        return said or felt or list(earlier[-3:])
+        # "i did the phq-9 and got 16" ... "what should i do?": what the check-up taken measures (it got Spot the thinking
+        # trap, Say it clearly and kindly and Worst, best and most likely, the nearest three to nothing)
+        taken = [_CHECKUP_SUBJECT[c] for c in request.dialogue.facts.get("checkup", {}) if c in _CHECKUP_SUBJECT]
+        return said or felt or list(earlier[-3:]) or taken
 
     def _exercise_fits(self, request, exercise_id: str) -> bool:
         """True if one of the exercise's tags fits what the person is talking about. Why: the search offers the

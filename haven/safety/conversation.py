@@ -149,6 +149,7 @@ class _Phrases:
     means_at_hand: re.Pattern[str]
     reaching_out: re.Pattern[str]
     not_safe: re.Pattern[str]
+    not_acting: re.Pattern[str]
     doubts_safety: re.Pattern[str]
     not_safety: re.Pattern[str]
     fine_said_again: re.Pattern[str]
@@ -919,6 +920,10 @@ def _while_crisis(
         # together with these (the help lines stay one tap away on every page)
         verdict = Triage("none", None, "carried on with their own story after Haven's check: " + words[:120])
         return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
+    if state.level == "crisis" and _not_acting_on_an_urge(words, state, phrases):
+        # "no i'm not going to, i just keep thinking about it", after an urge to cut told: not acting on it is the
+        # safety said (the "no" is to the act, not to being safe); the check asks once more, as after "I'm safe"
+        return _checking_once(state, recent, "said they will not act on the urge; checking once more")
     if state.level == "crisis" and claim.says_safe and not answer.no:
         return _checking_once(state, recent, "said they are safe; checking once more", tentative=claim.learned)
     device_misread = (
@@ -1045,6 +1050,14 @@ def _nothing_explained(words: str, phrases: _Phrases) -> bool:
     """Whether a correction says nothing of what was meant: only the correction, a joke and a word or two."""
     rest = _rest(words, phrases.correction, phrases.joke_only, phrases.turned_away)
     return len(rest.split()) <= BARE_CORRECTION_WORDS
+
+
+def _not_acting_on_an_urge(words: str, state: RiskState, phrases: _Phrases) -> bool:
+    """Whether the person says they will not act on a self-harm urge, with nothing risky after it, and no means
+    were named ("i have the blades here" ... "no i'm not going to" holds: the means are still at hand)."""
+    if state.category != "self_harm" or not phrases.not_acting.search(words):
+        return False
+    return not _means_named_before(state, phrases) and not _still_risky(_rest(words, phrases.not_acting))
 
 
 def _means_named_before(state: RiskState, phrases: _Phrases) -> bool:

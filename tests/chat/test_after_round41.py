@@ -254,3 +254,9 @@ def test_how_long_an_exercise_takes_is_said_when_asked(service):
 def test_examples_are_quoted_only_from_a_passage_that_holds_them(service):
     reply = play(service, "i can't sleep, i lie awake for hours", "like what?")[1]
     assert "You might read, stretch" not in reply.text  # a step's help, in no passage of the library
+
+
+def test_what_to_do_after_a_phq9_score_is_about_low_mood(service):
+    replies = play(service, "i did the phq-9 and got 16. what does that mean?", "is that bad?", "what should i do?")
+    assert "behavioral-activation" in replies[2].suggested_exercises
+    assert "assertive-communication" not in replies[2].suggested_exercises

@@ -206,3 +206,20 @@ def test_a_maybe_in_a_story_is_no_not_safe(triage_model):
     assert result.reply == "held" and not result.not_safe
     plain_no = assess("no, not really", state, HAVEN_ASKS)
     assert plain_no.not_safe
+
+
+def test_not_acting_on_a_self_harm_urge_is_the_check(triage_model):
+    steps = _levels(
+        "i've been getting the urge to cut again. i haven't for 8 months",
+        "no i'm not going to, i just keep thinking about it",
+    )
+    assert steps[0][0] == "crisis"
+    assert steps[1] == ("concern", "check")
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["i want to cut, i've got the blade here", "i have the pills here and i'm going to take them tonight"],
+)
+def test_not_going_to_with_means_at_hand_holds(triage_model, first):
+    assert _levels(first, "no i'm not going to")[1] == ("crisis", "held")
