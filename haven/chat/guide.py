@@ -68,6 +68,10 @@ _ENDED = re.compile(
     r"\b(break ?up|broke(n)? up|breaking up|split( up)?|splitting|separat\w*|divorc\w*|dumped|ended (it|things)|"
     r"left me|walked out|my ex|an ex|ex (boyfriend|girlfriend|husband|wife|partner)|heartbreak|heartbroken|cheated)\b"
 )
+#: Articles that fit only once their own subject was said in the conversation: a partner named is no break-up ("wife
+#: knows, yeah. we're in it together", in a talk about money, got "If you slip and check, be kind to yourself",
+#: chat_heldout42, read).
+_ARTICLE_ONLY_WHEN = {"relationship-endings": _ENDED}
 #: Asking how long an exercise takes ("is it long?", "how long does it take").
 _HOW_LONG_IS_IT = re.compile(r"\b(is it|is that|is this) (long|quick|short)\b|\bhow long (is|does|will|would)\b|\bhow much time\b")
 #: What each check-up measures, as the feeling the library's exercises are tagged for.
@@ -793,12 +797,9 @@ class GuideEngine:
             return 0  # "I'm not depressed or anything, just running on empty": not the lesson on depression
         if not topics:  # nothing said of what it is about: no lesson ("kick us out" got one on anger)
             return 0
-        if doc_id == "relationship-endings" and not any(
-            _ENDED.search(text) for text in (request.normalised, *self._earlier(request))
-        ):
-            # a partner named is no break-up: "wife knows, yeah. we're in it together", in a talk about money, got the
-            # break-up article's "If you slip and check, be kind to yourself" (chat_heldout42, read)
-            return 0
+        said = _ARTICLE_ONLY_WHEN.get(doc_id)
+        if said and not any(said.search(text) for text in (request.normalised, *self._earlier(request))):
+            return 0  # its subject never said in this talk (a partner named is no break-up)
         subject = article.meta.tags[:_SUBJECT_TAGS]
         return sum(_names(article.meta.tags if t in _FEELING_NAMES else subject, _ARTICLE_FITS[t]) for t in topics)
 
@@ -1549,7 +1550,7 @@ class GuideEngine:
         is for, and of its steps' help, that give examples ("A short message, a wave to a neighbour or a few minutes
         on a call all count."), not said yet; None when the last reply suggested none or it has no examples left.
         Why: the question was read as a feeling ("Thanks, that helps me understand.") in a talk about retiring."""
-        ex = next((self.library.exercises[e] for e in last.suggested_exercises[:1] if e in self.library.exercises), None)
+        ex = self._first_suggested(last)
         if ex is None:
             return None
         texts = [ex.purpose, *(getattr(step, "help", None) or "" for step in ex.steps)]
@@ -1570,11 +1571,14 @@ class GuideEngine:
     def _explain_suggested(self, request, phraser, citer, last):
         """The exercise Haven's last reply suggested, explained, unless that reply explained it already; None
         otherwise."""
-        for exercise_id in last.suggested_exercises[:1]:
-            explained = exercise_id in self.library.exercises and f"{self.library.exercises[exercise_id].title}**:" in last.text
-            if exercise_id in self.library.exercises and not explained:  # explained just now: said the same again
-                return self._explain_exercise(request, phraser, citer, self.library.exercises[exercise_id], clarify=True)
+        ex = self._first_suggested(last)
+        if ex is not None and f"{ex.title}**:" not in last.text:  # explained just now: said the same again
+            return self._explain_exercise(request, phraser, citer, ex, clarify=True)
         return None
+
+    def _first_suggested(self, last) -> Exercise | None:
+        """The exercise Haven's last reply suggested first, if it is one of the library's."""
+        return next((self.library.exercises[e] for e in last.suggested_exercises[:1] if e in self.library.exercises), None)
 
     @staticmethod
     def _purpose_opening(ex: Exercise, phraser) -> str | None:

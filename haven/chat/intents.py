@@ -59,14 +59,15 @@ NEW_HERE = re.compile(
     r"\b(just )?(downloaded|installed) (this|the app|haven)\b"
 )
 #: Asking whether their English will do ("my english not so good, is ok?"): welcomed, never a thinking trap.
+_ENGLISH_NOT = r"(not so|not very|not too|not that|no so|isn'?t|is not|not)"
+_ENGLISH_GOOD = r"(good|great|perfect|well|strong)"
+_ENGLISH_SORRY = r"(sorry|excuse) (for|about) my (bad |poor )?english|my english (is )?(bad|poor|broken|weak|limited)"
 ENGLISH_OK = re.compile(
-    r"\b(my )?english (is )?(not so|not very|not too|not that|no so|isn'?t|is not|not)? ?(good|great|perfect|well|strong)\b|"
-    r"\b(sorry|excuse) (for|about) my (bad |poor )?english\b|\bmy english (is )?(bad|poor|broken|weak|limited)\b"
+    rf"\b(my )?english (is )?{_ENGLISH_NOT}? ?{_ENGLISH_GOOD}\b|\b(?:{_ENGLISH_SORRY})\b"
 )
 SMALLTALK = re.compile(
     r"\b(how are you|how r u|how are u|how'?s it going|how is it going|what'?s up|whats up|wyd|how'?s your day|"
-    r"my english (is )?(not so|not very|not too|not that|no so|isn'?t|is not|not) ?(good|great|perfect|well|strong)|"
-    r"(sorry|excuse) (for|about) my (bad |poor )?english|my english (is )?(bad|poor|broken|weak|limited)|"
+    rf"my english (is )?{_ENGLISH_NOT} ?{_ENGLISH_GOOD}|{_ENGLISH_SORRY}|"
     r"are you (just |only |really )?(a |an )?(chat ?bot|bot|robot|ai|real|human|a person|program)|"
     r"is (this|it|this thing) (just |only |really )?(a |an )?(chat ?bot|bot|robot|ai|real person|program|computer)|"
     # "is there a person reading this at the other end, or is it a computer?"

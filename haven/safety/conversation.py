@@ -694,7 +694,12 @@ def _unexplained_risk_word(words: str, phrases: _Phrases, explained: frozenset[s
     word read with the messages before raises the card ("I just want to disappear" ... "like for good"); a carer's
     "she's on her tablets and they're reviewing them", after a check-in about her mother, raised it instead
     (chat_heldout31, read). ``explained``: the words a frame explains (``_explained``), read once per message."""
-    return any(found.group(0) not in explained for found in phrases.still_risky.finditer(words))
+    return _unexplained(phrases.still_risky, words, explained)
+
+
+def _unexplained(words_of: re.Pattern[str], words: str, explained: frozenset[str]) -> bool:
+    """Whether the message holds a word of ``words_of`` that no frame in it explains (``explained``)."""
+    return any(found.group(0) not in explained for found in words_of.finditer(words))
 
 
 #: The longest message read as a fragment that carries on the risk of the messages before ("like for good").
@@ -1067,8 +1072,7 @@ def _means_named_before(state: RiskState, phrases: _Phrases) -> bool:
         return False
     for message in state.recent:
         plain = _plain(message)
-        explained = _explained(plain)
-        if any(found.group(0) not in explained for found in phrases.means_at_hand.finditer(plain)):
+        if _unexplained(phrases.means_at_hand, plain, _explained(plain)):
             return True
     return False
 
