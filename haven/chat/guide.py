@@ -1038,10 +1038,12 @@ class GuideEngine:
         earlier = self._earlier(request)
         last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")
         move = threads.read(request.normalised, earlier, last, u.mode)
-        if not threads.joined_clauses(request.text) and (move is None or move.kind == "plan"):
+        if not threads.joined_clauses(request.text) and (move is None or move.kind in ("plan", "contrast")):
             # "I could bring her to the climbing wall, she used to open up on the drive home": the step is the clause
-            # it is in, never the clauses after it run together
-            move = self._plan_in_a_clause(request, earlier, last)
+            # it is in, never the clauses after it run together; so too a contrast ("she's 3 months. i love her but i
+            # feel like a robot" was said back as "So she's 3 months you love her, but ...")
+            kind = "contrast" if move is not None and move.kind == "contrast" else "plan"
+            move = self._kind_in_a_clause(request, earlier, last, kind)
         if move is None or (u.intent == "question" and move.kind != "ahead"):
             return None
         hard = [f for f in u.feelings if f not in P.POSITIVE_FEELINGS]
@@ -1065,14 +1067,14 @@ class GuideEngine:
         return move
 
     @staticmethod
-    def _plan_in_a_clause(request, earlier: list[str], last: str) -> threads.Move | None:
-        """A step read from the one clause of the person's message that says it, by their own punctuation; None
-        when no clause does."""
+    def _kind_in_a_clause(request, earlier: list[str], last: str, kind: str) -> threads.Move | None:
+        """A move of this kind (a step, a contrast) read from the one clause of the person's message that says it,
+        by their own punctuation; None when no clause does."""
         for clause in threads.split_clauses(request.text):
             if not clause.strip():
                 continue
             move = threads.read(normalise(clause), earlier, last, request.understanding.mode)
-            if move is not None and move.kind == "plan":
+            if move is not None and move.kind == kind:
                 return move
         return None
 
@@ -2308,7 +2310,7 @@ class GuideEngine:
             return None
         earlier = self._earlier(request)
         last = next((t.text for t in reversed(request.history) if t.role == "assistant"), "")
-        step = self._plan_in_a_clause(request, earlier, last)
+        step = self._kind_in_a_clause(request, earlier, last, "plan")
         if step is not None and _KEEP_IT_GOING.match((step.said_back or "").lower()):
             step = None  # "I want to keep it going, next up is my theory test": the wish itself, not a step
         if step is not None and step.gentle in ("own", "as_said"):

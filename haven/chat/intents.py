@@ -219,6 +219,9 @@ REQUEST = re.compile(
     r"show me how to do|show me (the|a|an|some|that|this))\b|(^|[.!,;] |\b(ok|okay|yes|yeah|sure|right|alright|fine|so|please|pls) )(start|begin|open)\b|"
     r"\b(start|begin|open) (the|a|an|that|this|some|one|it|up)\b|"
     r"\btry (?!(not )?to\b|and\b|my (best|hardest)\b|(so |really |very )?hard\b)|"
+    # "actually maybe a breathing thing would help, I'm wound up": a kind wished for, as people ask
+    r"\b(a|some|the|that) (\w+ )?(thing|exercise|technique|one)s? (would|might|could|may) help\b|"
+    r"\b(breathing|grounding|relaxation)( exercises?)? (would|might|could|may) help\b|"
     # "go on then, the thought check thing", "fine. breathing then": a kind chosen, as people choose
     r"^((ok|okay|fine|alright|yeah|yes|sure)\W* )*(go on|go ahead)( then)?\b|"
     # "ok the grounding one you mentioned ... go on then": the choice, then the go-ahead at the end
@@ -568,6 +571,8 @@ TRIED = re.compile(
     r"wrong|right|it wrong|that wrong|something wrong|nothing wrong)\b)|tried|used(?! to\b)|"
     r"practi[cs]ed|gave|went through|have done|'?ve done|have tried|'?ve tried|just did)|"
     # not a question about others ("did the Eagles get up?")
+    # someone else's doing ("she always did the dinner", of a mother who died) is not a try of the person's
+    r"(?<!she )(?<!he )(?<!they )(?<!always )(?<!usually )(?<!who )(?<!mum )(?<!dad )(?<!mom )"
     r"did (it|that|the(?! \w+ (get|got|win|won|lose|lost|play|played|score|scored|beat|make|made|go|come)\b))|tried (it|that|the)|gave it a (go|try|shot)|after (doing|trying) (it|that|the)|"
     # the written exercises are tried by writing: "I wrote it down", "made the list", "jotted them down"
     r"i (wrote|jotted|noted|listed) (it|them|that|those|everything|\w+ things) (down|out)|i (wrote|made) (a|the|my) list)\b"

@@ -915,6 +915,10 @@ class Understander:
         refers_back = bool(I.IS_NORMAL.search(norm) and _REFERS_BACK.search(norm)) and bool(state.topics)
         judged = themes if won or refers_back else self._judged(self._meant(themes, vector), vector, state)
         themes = tuple(t for t in judged if t not in denied)
+        if "someone_ill" in themes and "grieving" in state.topics and not _ILLNESS_SAID.search(norm):
+            # "my brother wants to carry on like normal", after "my mum died in october": the family in grief, not
+            # someone unwell (it was asked "How are you holding up while they're unwell?")
+            themes = tuple(t for t in themes if t != "someone_ill")
         if "sleep" in themes and _SLEEPING_WELL.search(norm) and not re.search(r"\b(can'?t|cannot|not|no|awake|insomnia)\b", norm):
             themes = tuple(t for t in themes if t != "sleep")  # "sleeping better and back at 5-a-side": no sleep problem
         if "study" in themes and checkups.named(norm) and not re.search(r"\b(exams?|revis\w*|school|uni|college|studying)\b", norm):
@@ -1468,6 +1472,13 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
     )
 
 
+#: Words of an illness now, which keep "someone unwell" as a theme even in a conversation about a death.
+_ILLNESS_SAID = re.compile(
+    r"\b(ill|unwell|sick|hospital|hospice|diagnos\w*|cancer|chemo\w*|treatment|dementia|stroke|surgery|operation|"
+    r"ward|icu|scan|tests?)\b"
+)
+
+
 #: A message that ends by saying goodbye, however long it is ("right, I will try to sleep now. Thank you, goodbye").
 _ENDS_WITH_GOODBYE = re.compile(
     r"\b(goodbye|bye+|bye for now|good ?night|night night|see (you|ya)( later| soon| tomorrow)?|"
@@ -1480,7 +1491,9 @@ _ENDS_WITH_GOODBYE = re.compile(
     # "she's stirring, got to go. ta x"
     r"(got to|gotta|have to|need to|better) go( now)?( (ta|thanks|cheers|bye|love))?( x+)?|"
     # "thanks for that, I could murder a cup of tea now and then bed": off to bed, said last
-    r"(now |and )?then (to )?bed|(it'?s |its )?bed ?time( for me)?|time for bed)\W*$|"
+    # ("i'll try it tomorrow at bedtime" is a plan, not goodnight)
+    r"(now |and )?then (to )?bed|(?<!at )(?<!before )(?<!by )(?<!till )(?<!until )(?<!after )(?<!around )"
+    r"(it'?s |its )?bed ?time( for me)?|time for bed)\W*$|"
     # "ok ttyl my mums shouting me down for tea": the goodbye first, then where they are off to
     r"^((ok|okay|right|anyway|alright|k|kk|oh|ah|omg) )*(ttyl|gtg|g2g|gotta go|got to go|have to go|laters|bye+|cya)\b|"
     # "I'll say cheerio now, the kettle's boiled": the goodbye said first, then why

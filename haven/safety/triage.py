@@ -403,6 +403,16 @@ def _a_pet_grieved(reading: Reading) -> bool:
     return not reading.risk_cue and frame_in("pet_died", reading.sentences)
 
 
+def _a_pastime_left(reading: Reading) -> bool:
+    """The learned layer's concern, with no risk word, in a message that tells a pastime left behind ("i used to
+    paint before she came. haven't touched it", a new mother, read 0.71 risk): "haven't touched it" sounds to the
+    model like clean time from self-harm, but the thing untouched is the paint. A risk word beside it ("i used to cut
+    every night. haven't touched it in 8 months") or the model's crisis keeps its reading."""
+    from haven.safety.patterns import frame_in
+
+    return not reading.risk_cue and frame_in("hobby_left", reading.sentences)
+
+
 def _only_asks_about_haven(sentences: tuple[str, ...]) -> bool:
     """Whether every sentence of the message asks what Haven is, who made it or whether it is a person."""
     from haven.safety.patterns import load_pattern_book
@@ -756,6 +766,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _psychosis_without_its_words(reading)
         and not _someone_elses_eating(reading)
         and not _a_pet_grieved(reading)
+        and not _a_pastime_left(reading)
         and not _asks_about_therapy(reading)
         and not _asks_about_a_score(reading)
     )
