@@ -1051,7 +1051,8 @@ class GuideEngine:
             return None  # "my dad died and I can't stop crying", "my gran used to...": their own replies
         if move.kind == "plan" and hard:
             return None  # "i could talk to him but i'm scared": the feeling first
-        asked = request.dialogue.pending
+        if move.kind == "plan" and self._fear_answered(request):
+            return None  # "What part of it worries you most?" "... and i'll go red": a fear, not a step
         if move.kind in ("pattern", "doubt") and not hard and asked is not None and asked.about_good_news:
             return None  # "I practised with my uncle every night for a week", how the win came: no habit to put up with
         if move.kind == "plan" and _KEEP_IT_GOING.match((move.said_back or "").lower()):
@@ -1307,7 +1308,7 @@ class GuideEngine:
         if any(f not in P.POSITIVE_FEELINGS for f in u.feelings):
             return None
         norm = request.normalised
-        plan = I.plan_said(norm)
+        plan = I.plan_said(norm) if not self._fear_answered(request) else None
         if plan and u.intent != "accept" and not I.CONTRAST.search(norm[plan.end() :]):
             if "grieving" in request.dialogue.topics and _FOR_THEM.search(norm):
                 # "I'll plant something in the garden for her": a way to remember, not a task to plan around
@@ -2263,7 +2264,10 @@ class GuideEngine:
             return [self._rating_taken(request, phraser, rating, pending)], []
         told = next((f for f in u.facts if f[1] in ("told", "support")), None)
         fitting = None
-        echo = (self._said_back(request, phraser) or self._in_their_words(request, phraser)) if not hard else None
+        if self._fear_answered(request):
+            echo = self._in_their_words(request, phraser)  # what they fear, said back as their fear
+        else:
+            echo = (self._said_back(request, phraser) or self._in_their_words(request, phraser)) if not hard else None
         if echo:
             ack = echo
         elif told and re.search(r"no ?one|nobody|haven'?t|not told|didn'?t", told[2]):
@@ -2347,11 +2351,23 @@ class GuideEngine:
         return phraser.pick("moment-keep", P.MOMENT_KEEP_GOING)
 
     @staticmethod
+    def _fear_answered(request) -> str | None:
+        """What the person fears, when they told it in answer to Haven's question about worry ("... and i'll go
+        red"): read as a fear, never as a plan (haven.chat.threads.fear_answered)."""
+        asked = request.dialogue.pending
+        return threads.fear_answered(request.text, asked.text if asked is not None else "")
+
+    @staticmethod
     def _in_their_words(request, phraser: Phraser) -> str | None:
         """How the person said it feels, or what they fear, said back in their words ("It makes you feel like the
         villain.", "You're afraid you'll fail."), when they said it and it has not been said already; None
         otherwise."""
-        own = threads.feeling_said_back(request.text) or threads.fear_said_back(request.text)
+        asked = request.dialogue.pending.text if request.dialogue.pending is not None else ""
+        own = (
+            threads.feeling_said_back(request.text)
+            or threads.fear_said_back(request.text)
+            or threads.fear_answered(request.text, asked)
+        )
         if own is None or not phraser.fresh(own):
             return None
         phraser.remember(own)

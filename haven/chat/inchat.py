@@ -1,7 +1,7 @@
 """Short exercises inside the chat: one step per message, the person answers in the chat, saved as a run.
 
-Four exercises fit a chat message at a time: 5-4-3-2-1 grounding, box breathing, a three-question thought check
-(the heart of a thought record) and worry-time postponement. Each is a short script over the library's own
+Five exercises fit a chat message at a time: 5-4-3-2-1 grounding, box breathing, a three-question thought check
+(the heart of a thought record), worry-time postponement, and worst, best and most likely (a fear looked at whole). Each is a short script over the library's own
 exercise: every chat step saves into a step of that exercise (or its 0-10 distress ratings), through
 :class:`haven.exercises.ExerciseSession`, the same runner the Exercises page uses. So a run begun in the chat
 is listed on the Exercises page like any other, and one left part-way can be carried on there.
@@ -26,7 +26,7 @@ from sqlalchemy import Engine
 from haven.content.models import Exercise, ListStep, TimerStep
 
 #: Exercises that run inside the chat, one step per message.
-IN_CHAT = ("grounding-54321", "box-breathing", "thought-record", "worry-time")
+IN_CHAT = ("grounding-54321", "box-breathing", "thought-record", "worry-time", "decatastrophizing")
 
 #: "stop", "enough", "can we stop": the person ends the exercise, whatever step it is at.
 STOP = re.compile(
@@ -54,7 +54,10 @@ _NOT_DONE = re.compile(r"\b(skip|couldn'?t|can'?t|didn'?t|did not|not really)\b"
 _ITEMS = re.compile(r"\s*(?:,|;|\n|\band\b|&|\+)\s*")
 #: Chat steps whose answer is the person's own words about themselves (what they noticed, a thought, their
 #: worries), where "I feel calmer" or "useless" can be the answer itself.
-FREE_TEXT = ("noticed", "automatic_thought", "evidence_against", "balanced_thought", "worries", "set_time", "postpone")
+FREE_TEXT = (
+    "noticed", "automatic_thought", "evidence_against", "balanced_thought", "worries", "set_time", "postpone",
+    "fear", "worst", "best", "most_likely", "cope",
+)
 _THANKS = re.compile(r"\b(thanks|thank you|thank u|thx|ty|cheers)\b")
 _DID_IT = re.compile(r"\b(i (did|tried|finished|have done|'?ve done|just did|just finished)|did (it|that)|done it)\b|^done\b")
 #: How the person is now, said on its own ("I feel calmer", "bit better i think", "that helped").
@@ -169,6 +172,22 @@ def script(ex: Exercise) -> tuple[ChatStep, ...]:
                 f"{_prompt(ex, 'balanced_thought')}",
             ),
         )
+    if ex.id == "decatastrophizing":
+        # Why in the chat: "the worst best most likely one", chosen after a presentation dreaded, was answered with
+        # "worst is i freeze and everyone laughs", "best is it goes fine", "most likely i'll be nervous but get
+        # through it", typed into the chat while the exercise waited behind a button. Its likelihood sliders are
+        # the page's; the chat keeps the 0-10 of how anxious, before and after.
+        return (
+            ChatStep(
+                "before", "A number is enough, or say skip. From 0 to 10, how anxious do you feel about it right now?"
+            ),
+            ChatStep("fear", "What are you afraid will happen? A sentence or two is enough."),
+            ChatStep("worst", _prompt(ex, "worst")),
+            ChatStep("best", _prompt(ex, "best")),
+            ChatStep("most_likely", _prompt(ex, "most_likely")),
+            ChatStep("cope", f"{_prompt(ex, 'cope')}{_help(ex, 'cope')}"),
+            ChatStep("after", "Thank you. From 0 to 10, how anxious do you feel about it now?"),
+        )
     raise KeyError(f"'{ex.id}' does not run inside the chat")
 
 
@@ -267,6 +286,9 @@ def _answered_step(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
     following = index + 1
     if step.saves in _SENSE_WORDS:
         return _last_sense_named(steps, index, text)
+    labelled = _step_labelled(steps, index, text)
+    if labelled is not None:
+        return labelled
     if (
         step.saves == "before"
         and rating(text) is None
@@ -280,6 +302,27 @@ def _answered_step(steps: tuple[ChatStep, ...], index: int, text: str) -> int:
     ):
         return following
     return index
+
+
+#: An answer that names the step it answers, as people answer worst, best and most likely in one go ("worst is i
+#: freeze and everyone laughs", "best case it goes fine", "most likely i'll be nervous but get through it").
+_LABELS = {
+    "worst": re.compile(r"^(the )?worst( case| thing)?( scenario)?( is| would be| could be|:|,| -)"),
+    "best": re.compile(r"^(the )?best( case| thing)?( scenario)?( is| would be| could be|:|,| -)"),
+    "most_likely": re.compile(r"^(the )?(most likely|more likely|realistically|probably)( is| would be| outcome|:|,| -)?\b"),
+}
+
+
+def _step_labelled(steps: tuple[ChatStep, ...], index: int, text: str) -> int | None:
+    """The step, from the one asked on, whose name the answer begins with; None when it names none. Why: "worst is
+    i freeze" said to the 0-10 question was saved as the fear and the worst then asked for, and each answer after
+    it went one step behind."""
+    lowered = text.lower().strip()
+    for position in range(index, len(steps)):
+        label = _LABELS.get(steps[position].saves)
+        if label is not None and label.search(lowered):
+            return position
+    return None
 
 
 #: The sense each grounding step asks about, as people name it when they answer several at once ("Four I can touch:

@@ -380,7 +380,9 @@ AGAIN = re.compile(
 PICK = re.compile(
     r"\b(sounds (good|great|nice|best|ok|okay|right|doable|helpful|like me)|(i'?ll |let'?s )?go (for|with)|"
     r"i'?ll (take|pick|choose|do|try|give)|let'?s (do|try)|i (pick|choose)|(that|this) one|feels right|"
-    r"i like the (sound|look) of|please|i'?d like|i want to (try|do)|yes|yeah|ok|okay)\b"
+    r"i like the (sound|look) of|please|i'?d like|i want to (try|do)|yes|yeah|ok|okay)\b|"
+    # "the worst best most likely one": the one offered, by its name alone
+    r"^(the |that )?[a-z ]+ one\W*$"
 )
 #: "Is it normal to...", "what's the difference between...": a question even with a feeling in it.
 #: Asking whether something of theirs is normal ("is it normal...", "is it daft that..."): IS_NORMAL, OWN_EXPERIENCE.

@@ -764,8 +764,54 @@ _FEAR = re.compile(
     r"(?: will|'ll|ll| would| might| is going to| are going to)"
     r" (?P<then>be (?:so |really |very )?[a-z]+|think [a-z' ]+|regret [a-z]+ me|[a-z]+))?\W*$"
 )
+#: A fear told without "scared that", in answer to a question about what worries the person ("What part of it worries
+#: you most?" "everyone will be staring at me and i'll go red and forget everything"): what others will do, then what
+#: the person will. Read only when the question asked about worry, so "i'll go red" is not taken for a plan.
+_FEAR_ANSWERED = re.compile(
+    r"^(?:(?:mostly|mainly|just|really|honestly|i guess|i think|that)\s+)*"
+    r"(?:(?P<others>everyone|everybody|people|they|the (?:whole )?(?:class|team|room|audience))"
+    r"(?: will|'ll|ll| are going to| are gonna) (?P<do>[a-z' ]+?)\s+and\s+(?:that\s+)?)?"
+    r"(?P<who>i'?ll|ill|i will|i'?m going to|im going to|im gonna|i might|i won'?t|i wont)\s+(?P<what>[a-z' ]+?)\W*$"
+)
+#: Verbs of a step the person will take, never read as a fear.
+_PLAN_VERB = re.compile(r"(try|do|give|text|call|ring|ask|talk|speak|message|write|plan|book|use|practi[cs]e|start|have a)\b")
+#: What nobody plans to do ("i'll go red", "i'll freeze", "i'll mess it up"): a fear, whatever was asked.
+_FEARED = re.compile(
+    r"(go (bright )?red|blush|forget|freeze|mess (it |this |that |everything )?up|fail|cry|panic|faint|throw up|be sick|"
+    r"shake|stutter|stammer|make a fool|embarrass|look (stupid|like an idiot)|get it (all )?wrong|screw (it )?up|"
+    r"ruin|choke|go blank|say something stupid)\b"
+)
+#: A question Haven asked about what the person fears.
+_ASKS_ABOUT_FEAR = re.compile(r"\b(worr\w*|scar(e|es|ed|ing)|afraid|fear\w*|dread\w*|worst)\b", re.I)
 #: Spellings a fear is not said back in ("my mum will be so dissapointed" is said back spelled right).
 _SPELLED = {"dissapointed": "disappointed", "dissappointed": "disappointed", "dissapoint": "disappoint"}
+
+
+def fear_answered(text: str, question: str) -> str | None:
+    """A fear told as the answer to Haven's question about what worries the person, or in words of what nobody
+    plans (going red, freezing), without "scared that"
+    ("everyone will be staring at me and i'll go red and forget everything" -> "You're afraid everyone will be
+    staring at you, and that you'll go red and forget everything."); None when the question asked about something
+    else, or the answer is long, dark or names no fear in that shape. Why: it was read as a plan, "Going red and
+    forget everything: that sounds like a good thing to try."."""
+    from haven.chat.understanding import normalise  # understanding imports this module
+
+    found = _FEAR_ANSWERED.match(normalise(text).strip())
+    if found is None:
+        return None
+    what, do = found.group("what"), found.group("do") or ""
+    if not (_ASKS_ABOUT_FEAR.search(question or "") or _FEARED.match(what)):
+        return None
+    if _PLAN_VERB.match(what):
+        return None  # "i'll try it tonight": a plan, whatever was asked
+    said = f"{do} {what}"
+    if len(said.split()) > 14 or _TEXT_SPEAK.search(said) or _DARK.search(said) or re.search(r"\b(my|i)\b", said):
+        return None
+    who = found.group("who")
+    you = {"i might": "you might", "i wont": "you won't"}.get(who.replace("'", ""), "you'll")
+    if not do:
+        return f"You're afraid {you} {to_you(what)}."
+    return f"You're afraid {found.group('others')} will {to_you(do)}, and that {you} {to_you(what)}."
 
 
 def fear_said_back(text: str) -> str | None:

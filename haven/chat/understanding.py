@@ -801,6 +801,10 @@ _SHORT_NAMES = {
     "sleep routine": "sleep-hygiene",
     "worry time": "worry-time",
     "worry slot": "worry-time",
+    # the title said as people say it, without its punctuation and "and" ("the worst best most likely one")
+    "worst best most likely": "decatastrophizing",
+    "worst best and most likely": "decatastrophizing",
+    "best worst most likely": "decatastrophizing",
 }
 
 

@@ -11,6 +11,11 @@
 - A daughter's first Christmas after her mother died: "she always did the dinner" was read as a try of the exercise
   offered ("Thank you for trying expressive writing"), "my brother wants to carry on like normal" as someone unwell
   ("How are you holding up while they're unwell?"), and "i'll try it tomorrow at bedtime" elsewhere as goodnight.
+- A presentation dreaded: "everyone will be staring at me and i'll go red and forget everything", the answer to "What
+  part of it worries you most?", was read as a plan ("Going red and forget everything: that sounds like a good thing
+  to try"); it is said back as the fear. "the worst best most likely one" was not taken as the pick from the three
+  offered; it is, and Worst, best and most likely now runs in the chat, where the person had typed "worst is ...",
+  "best is ...", "most likely ..." while it waited behind a button.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import pytest
 from chat_helpers import play
 
-from haven.chat import situations
+from haven.chat import situations, threads
 from haven.chat.understanding import normalise
 
 
@@ -87,3 +92,53 @@ def test_a_first_christmas_after_a_death_stays_with_the_grief(service):
 def test_a_plan_for_bedtime_is_no_goodnight(service):
     replies = play(service, "the kids are fighting and i keep snapping", "i'll try it tomorrow at bedtime")
     assert replies[1].understood.intent != "goodbye"
+
+
+@pytest.mark.parametrize(
+    ("said", "asked", "back"),
+    [
+        (
+            "everyone will be staring at me and i'll go red and forget everything",
+            "What part of it worries you most?",
+            "You're afraid everyone will be staring at you, and that you'll go red and forget everything.",
+        ),
+        ("i'll mess it up", "What scares you most about it?", "You're afraid you'll mess it up."),
+        ("i'll try it tonight", "What part of it worries you most?", None),
+        ("i'll try it tonight", "What would help you follow through?", None),
+        ("i'll go red", "How have you been feeling in the lead-up?", "You're afraid you'll go red."),
+    ],
+)
+def test_a_fear_answered_is_said_back_only_when_fear_was_asked(said, asked, back):
+    assert threads.fear_answered(said, asked) == back
+
+
+PRESENTATION = (
+    "i have a presentation at work on thursday and i'm dreading it",
+    "everyone will be staring at me and i'll go red and forget everything",
+    "ok what can i try",
+    "the worst best most likely one",
+    "7",
+    "worst is i freeze and everyone laughs",
+    "best is it goes fine and my boss is impressed",
+    "most likely i'll be nervous but get through it",
+    "i could practise it on my partner, bring notes, and have water",
+    "4",
+)
+
+
+def test_a_dreaded_presentation_is_looked_at_whole_in_the_chat(service, db):
+    from haven.exercises import list_runs
+
+    replies = play(service, *PRESENTATION)
+    assert "good thing to try" not in replies[1].text
+    assert replies[1].text.startswith("You're afraid everyone will be staring at you")
+    assert "decatastrophizing" in replies[2].suggested_exercises
+    assert replies[3].understood.intent == "accept" and replies[3].understood.mode == "exercise"
+    assert "here in the chat" in replies[3].text
+    assert "from 7 to 4" in replies[-1].text
+    (run,) = list_runs(db, "me", exercise_id="decatastrophizing")
+    assert run.finished and (run.distress_before, run.distress_after) == (7, 4)
+    assert run.answers["worst"] == "worst is i freeze and everyone laughs"
+    assert run.answers["best"].startswith("best is it goes fine")
+    assert run.answers["most_likely"].startswith("most likely")
+    assert run.answers["cope"] == ["i could practise it on my partner", "bring notes", "have water"]
