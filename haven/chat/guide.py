@@ -1053,6 +1053,7 @@ class GuideEngine:
             return None  # "i could talk to him but i'm scared": the feeling first
         if move.kind == "plan" and self._fear_answered(request):
             return None  # "What part of it worries you most?" "... and i'll go red": a fear, not a step
+        asked = request.dialogue.pending
         if move.kind in ("pattern", "doubt") and not hard and asked is not None and asked.about_good_news:
             return None  # "I practised with my uncle every night for a week", how the win came: no habit to put up with
         if move.kind == "plan" and _KEEP_IT_GOING.match((move.said_back or "").lower()):
