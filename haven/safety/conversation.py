@@ -396,7 +396,11 @@ def assess(
         if together.is_risk and _unexplained_risk_word(words, phrases, explained) and not together.is_crisis:
             # "I just want to disappear for a while" ... "like for good": the new words carry the risk
             together = replace(together, level="crisis", evidence=f'"{words[:60]}" after a concern')
-        if together.is_crisis and not _same_misread(together, state, words):
+        # just after a misread was corrected, the learned layer reading the next messages together ("my palms are
+        # sweating just thinking about it", "any tips for not chickening out on the platform?", after "it's a bungee
+        # jump", 0.77, risk_conversations_heldout48, read) needs a risk word of the new message's own to be a crisis
+        model_only = together.source == "model" and not _risk_words(words, phrases, explained)
+        if together.is_crisis and not _same_misread(together, state, words) and not (state.corrected and model_only):
             verdict = replace(together, evidence="read with the messages before it: " + together.evidence)
             crisis = RiskState("crisis", verdict.category, verdict.audience, 0, recent, source=together.source)
             return Assessment(verdict, crisis, "crisis")

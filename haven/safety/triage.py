@@ -413,6 +413,14 @@ def _a_pastime_left(reading: Reading) -> bool:
     return not reading.risk_cue and frame_in("hobby_left", reading.sentences)
 
 
+def _asks_to_be_heard(reading: Reading) -> bool:
+    """The learned layer's reading, with no risk word, of a message asking only to be listened to ("I think I just
+    need to get it out, I don't want tips right now", 0.66): the chat listens. A risk word beside it keeps it."""
+    from haven.safety.patterns import frame_in
+
+    return not reading.risk_cue and not reading.denials and frame_in("wants_to_be_heard", reading.sentences)
+
+
 def _only_asks_about_haven(sentences: tuple[str, ...]) -> bool:
     """Whether every sentence of the message asks what Haven is, who made it or whether it is a person."""
     from haven.safety.patterns import load_pattern_book
@@ -701,7 +709,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # the pattern makes the model's reading a possible misread too, met with a check-in that asks
             # directly, not the card that would then hold. A risk word no frame explains keeps the crisis.
             why = f"{model_says}, but a frame explained its risk words"
-            return Triage("concern", reading.category, why, audience, language, "model")
+            return Triage("concern", reading.category, why, audience, language, "model", model_alone=True)
         if reading.history and reading.well_now and not reading.risk_again and (
             reading.crisis_beside_history < thresholds.mention_floor
         ):
@@ -732,6 +740,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "Wait, what exactly is Haven? Are you AI? Who made you?" read 0.92: nothing but questions about Haven
             # itself, which the chat answers (chat_heldout31, read: the card then held the rest of the conversation)
             return Triage("none", None, f"{model_says}, but only questions about Haven", None, language)
+        if _asks_to_be_heard(reading):
+            # "I think I just need to get it out, I don't want tips right now" read 0.66, just after a carer told of her
+            # mother's dementia (chat_heldout43, read): asking to be listened to, with no risk word; the chat listens
+            return Triage("none", None, f"{model_says}, but asking to be heard", None, language)
         if not reading.risk_cue and _only_asks_for_a_step(reading.sentences):
             # "maybe. what would the first step be?" read 0.81 in a talk about a tax return put off: a question for the
             # next step of what is being talked about, with no risk word; in a conversation where risk is open, the
@@ -746,7 +758,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # care, with no risk word; a check-in that asks, not the card that would then hold. So too a temper told
             # as losing it ("some bloke cuts me off and i lose it", 0.91, chat_heldout42, read)
             why = f"{model_says}, but {told.replace('_', ' ')}"
-            return Triage("concern", reading.category, why, audience, language, "model")
+            return Triage("concern", reading.category, why, audience, language, "model", model_alone=True)
         if not reading.risk_cue and looks_ordinary(reading.neighbour_crises) and _asks_about_a_score(reading):
             # "So it says my score is 13. What does that mean? Am I sick?": a question about a check-up, nothing
             # like it among the labelled crises, no risk word; the chat answers it from the check-up's bands
@@ -755,7 +767,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # the model alone, and nothing said like this among the labelled messages was a crisis: a possible
             # misread, met with a check-in that asks directly rather than the card that would then hold
             why = f"{model_says}, but {reading.neighbour_crises:.0%} of the nearest labelled messages are crises"
-            return Triage("concern", reading.category, why, audience, language, "model")
+            return Triage("concern", reading.category, why, audience, language, "model", model_alone=True)
         why = f'{model_says}: "{reading.window[:120]}"'
         sure = reading.crisis >= EXPLAINED_SURE
         return Triage(
@@ -767,6 +779,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _someone_elses_eating(reading)
         and not _a_pet_grieved(reading)
         and not _a_pastime_left(reading)
+        and not _asks_to_be_heard(reading)
         and not _asks_about_therapy(reading)
         and not _asks_about_a_score(reading)
     )

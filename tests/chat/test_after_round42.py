@@ -16,6 +16,12 @@
   to try"); it is said back as the fear. "the worst best most likely one" was not taken as the pick from the three
   offered; it is, and Worst, best and most likely now runs in the chat, where the person had typed "worst is ...",
   "best is ...", "most likely ..." while it waited behind a button.
+
+From chat_heldout43, read (dev): "ok I'll leave the phone in the kitchen and dig out the eye mask" and "ok, i can try to
+break the task into small parts" are plans (they got "It's frustrating when the hours slip away" and "Thanks, that
+helps me understand"); "Done, finished 2 test cases before lunch itself" is a step done (it got "I'm listening. What
+feels like the hardest part right now?"); "go on then, what's the idea", three replies after the sleep plan was
+suggested, is about the sleep plan.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from __future__ import annotations
 import pytest
 from chat_helpers import play
 
-from haven.chat import situations, threads
+from haven.chat import intents, situations, threads
 from haven.chat.understanding import normalise
 
 
@@ -142,3 +148,52 @@ def test_a_dreaded_presentation_is_looked_at_whole_in_the_chat(service, db):
     assert run.answers["best"].startswith("best is it goes fine")
     assert run.answers["most_likely"].startswith("most likely")
     assert run.answers["cope"] == ["i could practise it on my partner", "bring notes", "have water"]
+
+
+@pytest.mark.parametrize(
+    ("said", "plan"),
+    [
+        ("ok I'll leave the phone in the kitchen and dig out the eye mask from my holiday", True),
+        ("ok, i can try to break the task into small parts", True),
+        ("ok i'll go for a walk after lunch", True),
+        ("i'll go mad if this keeps up", False),
+        ("i'll get fired", False),
+        ("i'll make a fool of myself", False),
+        ("ok i'll stop eating", False),
+        ("i could go on about it for hours", False),
+    ],
+)
+def test_a_step_said_by_its_verb_is_a_plan(said, plan):
+    assert bool(intents.plan_said(normalise(said))) is plan
+
+
+def test_a_plan_by_its_verb_is_met_as_a_plan(service):
+    replies = play(
+        service,
+        "just finished my third night on the ward and i cant sleep",
+        "I usually scroll on my phone til I drop off tbh",
+        "ok I'll leave the phone in the kitchen and dig out the eye mask from my holiday",
+    )
+    assert "plan" in replies[2].text.lower()
+    assert not replies[2].suggested_exercises
+
+
+def test_a_step_of_work_done_is_progress(service):
+    replies = play(
+        service,
+        "my manager is giving too much deadline pressure and I keep postponing the tasks",
+        "Done, finished 2 test cases before lunch itself 👍",
+    )
+    assert replies[1].understood.intent == "progress"
+
+
+def test_what_is_the_idea_explains_the_suggestion_still_open(service):
+    replies = play(
+        service,
+        "just finished my third night on the ward and i cant sleep. it's 10am and i'm wired",
+        "about 4 hours if I'm lucky, and it's broken",
+        "go on then, what's the idea",
+    )
+    assert "sleep-hygiene" in replies[0].suggested_exercises
+    assert replies[2].understood.intent == "question"
+    assert "Sleep reset plan" in replies[2].text
