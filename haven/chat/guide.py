@@ -1452,8 +1452,12 @@ class GuideEngine:
             has_one = re.search(r"\bmy (therapist|counsell?or|psychologist|psychiatrist|cbt)\b", request.normalised)
             said = P.NOT_THERAPY_BESIDE if has_one else P.NOT_THERAPY
             return [phraser.pick("not-therapy", said), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
+        if I.OFFLINE.search(request.normalised):
+            return [phraser.pick("offline", P.OFFLINE), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         if I.WHAT_HAVEN_IS.search(request.normalised):
-            return [phraser.pick("what-haven-is", P.WHAT_HAVEN_IS), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
+            who = re.search(r"\b(who|company|business|charity|free|open source)\b", request.normalised)
+            said = P.WHO_MAKES_HAVEN if who and not I.CHATGPT_ASKED.search(request.normalised) else P.WHAT_HAVEN_IS
+            return [phraser.pick("what-haven-is", said), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         if I.MOOD_LOG.search(request.normalised):
             return [phraser.pick("mood-log", P.MOOD_LOG), phraser.pick("charts-q", P.CHARTS_QUESTION)], []
         if I.CHARTS.search(request.normalised):

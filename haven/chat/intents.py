@@ -114,7 +114,7 @@ GOODBYE = re.compile(
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night|ttyl|laters|"
     # "I'll head off, she'll be wanting her tea", "walk time. Hooroo."
     r"(?:i'?d|i had|i) better (?:get going|be off|dash)|i'?ll (?:head off|be off|get going)|"
-    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|^walk good\W*$|^(ok |okay |right |aight )?(later days|bless up|laters|lata|l8r|peace out)\W*$|"
+    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|^walk good\W*$|^(ok |okay |right |aight )?(later days|bless up|laters|lata|l8r|peace out|later)\W*$|"
     # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
     r"^(ok |okay |right |grand |thanks |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán)( now| so| then| sure)?\W*$|"
     # "Right I'm off to do the shopping, mind yourself": leaving, with a farewell at the end
@@ -201,7 +201,19 @@ WHAT_HAVEN_IS = re.compile(
     r"\b(do|does) (you|u|haven|it|this) (use|run on) (chatgpt|gpt|openai|ai|an? llm|a language model|an? ai model)\b|"
     r"\b(are (you|u)|is (this|it)) (just )?(chatgpt|gpt|openai|an? llm|a language model)\b|\bchatgpt\b|"
     # "Wait, what exactly is Haven? Are you AI? Who made you?" (chat_heldout31, read): what it is, said plainly
-    r"\bwhat (exactly |actually )is haven\b|\bwho (made|built|created) (you|haven|this)\b"
+    r"\bwhat (exactly |actually )is haven\b|\bwho (made|built|created) (you|haven|this)\b|"
+    # "who actually makes this app? is it a company?" (chat_heldout43, read)
+    r"\bwho (actually |even )?(makes|made|built|runs|owns|created|develops|is behind) (you|haven|this|the app|it)\b|"
+    r"\bis (it|this|haven|this app) (a company|a business|a charity|run by a company|free|open source)\b"
+)
+#: Whether Haven is ChatGPT, an AI or a person ("are you AI? who made you?"): that is said first.
+CHATGPT_ASKED = re.compile(r"\b(chatgpt|gpt|openai|llm|language model|ai|a bot|a robot|a person|human)\b")
+#: Whether Haven works with no internet ("does this app still work when the wifi goes off?", chat_heldout43, read).
+OFFLINE = re.compile(
+    r"\b(does|will|would|can|do) (this|the app|this app|haven|it|you) (\w+ )?(work|run|still work|keep working|function)\b"
+    r".{0,30}\b(offline|without (the |any )?(wifi|wi fi|internet|signal|data|connection|network)|(wifi|wi fi|internet|signal|"
+    r"power|connection|network) (goes|is|cuts?|drops?) (off|down|out)|no (wifi|wi fi|internet|signal|data))\b|"
+    r"\b(does|do) (this|the app|this app|haven|it|you) (need|use|require) (the |an? |any )?(internet|wifi|wi fi|data|connection)\b"
 )
 HUMAN = re.compile(
     r"real (person|human|people)|actual (person|human)|human being|"
@@ -209,7 +221,9 @@ HUMAN = re.compile(
     r"(?<!nice to )(?<!good to )(?<!lovely to )(?<!helps to )(?<!helped to )(?<!nice being able to )"
     r"(talk|speak|chat) (to|with) (a |an |some )?(real |actual )?(person|human|someone|somebody|professional|"
     r"therapist|counsel+or|psychologist|doctor)|"
-    r"(find|get|see|need|want|looking for) (a |an |some )?(therapist|counsel+or|psychologist|psychiatrist|"
+    # "Is there an actual counsellor I can talk to through this?", "How do I find a real therapist then?" (chat_heldout43)
+    r"(actual|real|proper|human) (therapist|counsel+or|psychologist|psychiatrist)|"
+    r"(find|get|see|need|want|looking for) (a |an |some )?(real |actual |proper )?(therapist|counsel+or|psychologist|psychiatrist|"
     r"professional help|therapy)"
 )
 #: A go-ahead at the end of a message ("i could do that on the 3am feed. go on then"): the thing named, now.
@@ -641,6 +655,11 @@ GOOD_NEWS = re.compile(
     r"passed (my|the|it|first time)|"
     # "finished my dissertation"; not a shift or a night finished ("Just finished my third night shift in a row")
     r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)(?! (\w+ ){0,3}(shift|shifts|nights?|day|week|lates|earlies)\b)|"
+    # "sharp sharp, presentation done! the tutor said it was well structured" (chat_heldout43, read)
+    r"(presentation|exam|interview|speech|viva|audition|pitch|recital|driving test)s? (is |was |all )?(done|over|finished)"
+    r"( and dusted)?\b(?! (yet|soon|tomorrow|by|in|at|on|next))|"
+    # "Ok I booked a session with the EAP lady for Tuesday": a step towards help taken
+    r"i('?ve| have)? (finally |actually )?(booked|made) (a|an|my|the) (appointment|session|referral)|"
     # "I GOT IT!!", "they said yes", "yay": joy said plainly ("i got it wrong" is not)
     r"(?<!ok )(?<!okay )(?<!yeah )(?<!yes )(?<!right )(?<!alright )(?<!think )"  # "ok i got it": understood
     r"(i|we) (actually |finally |only )?got it\b(?! (wrong|all wrong|back|off|out|from|done))|(they|she|he) (said|agreed)( (yes|ok|okay))?\b(?! (no|not)\b)(?=\W*(yes|ok|okay|$))|(they|she|he) said yes|"

@@ -428,6 +428,18 @@ WHAT_HAVEN_IS = (
     "own library of CBT exercises and articles, and the numbers in brackets show where a piece comes from. I can get "
     "things wrong, and I'm not a therapist.",
 )
+#: "does this app still work when the wifi goes off?": yes, said plainly, and where it does not.
+OFFLINE = (
+    "Yes. Haven needs no internet: the chat, the exercises, your check-ins and the charts all run on the computer "
+    "Haven is installed on, and nothing you write is sent anywhere. If a clinic or university runs Haven for you, "
+    "you reach it over their network, so there it needs that connection.",
+)
+#: "who actually makes this app? is it a company?": what Haven is and how it is made, said plainly.
+WHO_MAKES_HAVEN = (
+    "Haven is an open self-help project, not a company selling anything: its code and every exercise and article in "
+    "its library are written in the open, and it runs on your own device with no account and no adverts. Where a "
+    "clinic or university runs it for you, they host it. I'm not a person, and I'm not a therapist.",
+)
 CAPABILITIES_QUESTION = (
     "What would you like to start with?",
     "Is there something on your mind today?",

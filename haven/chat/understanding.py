@@ -437,7 +437,10 @@ _RELATIONSHIP_TROUBLE = re.compile(
 #: Something done that went badly ("I went to the party but I didn't enjoy it at all"): no win to celebrate.
 _SPOILED = re.compile(
     r"\b(didn'?t|did not|never|couldn'?t|could not) (enjoy|like|have (any )?fun)|hated (it|every)|"
-    r"(it|that|which) was (awful|horrible|terrible|a disaster|a nightmare|so awkward|hell)\b"
+    r"(it|that|which) was (awful|horrible|terrible|a disaster|a nightmare|so awkward|hell)\b|"
+    # "ugh the exam is over and i think i failed": over, and badly
+    r"\b(i )?(think |reckon |probably |definitely )?(i )?(failed|bombed|flunked|messed (it |that )?up|screwed (it |that )?up|"
+    r"blew it|froze|went blank)\b|\bwent (really |so )?(badly|terribly|awfully|wrong)\b"
 )
 #: Sleep said to be going well ("sleeping better", "I've slept well all week"): good news, not a sleep problem.
 #: Failing, or letting someone close down ("my mum will be so disappointed"): said in a talk about study or work, the
@@ -1127,7 +1130,7 @@ class Understander:
             if during is not None:
                 return during
         # 1. what wins whatever Haven asked
-        if I.PRIVACY.search(norm) or I.CHARTS.search(norm) or I.MOOD_LOG.search(norm) or (
+        if I.PRIVACY.search(norm) or I.OFFLINE.search(norm) or I.CHARTS.search(norm) or I.MOOD_LOG.search(norm) or (
             I.WHAT_HAVEN_IS.search(norm) and not feelings
         ):
             return I.Reading("capabilities")  # "is this private? does anyone read what I type", "do you use chatgpt"
@@ -1271,6 +1274,8 @@ class Understander:
                 return I.Reading("accept", exercise=named_kind or pending.exercise or referred)
             if I.DECLINE.search(norm) or I.MAYBE.search(norm):
                 return I.Reading("decline", exercise=pending.exercise)
+        if re.fullmatch(r"((ok|okay|right|alright) )?later\W*", norm) and not state.offered:
+            return I.Reading("goodbye")  # "Later", after thanks, with nothing just offered: see you later
         if I.DECLINE.search(norm) and (state.offered or state.ever_offered):
             return I.Reading("decline")
         if (I.TRY_THAT.search(norm) or I.TRY_IT.search(norm)) and (pending is None or pending.kind != "offer"):
@@ -1314,7 +1319,8 @@ class Understander:
             return I.Reading("acknowledgement")
         meaning, similarity = self._by_meaning(vector)
         if meaning in ("progress", "venting", "greeting", "smalltalk"):  # in the moment needs "now" said
-            if similarity >= I.EXEMPLAR_THRESHOLD and not (meaning == "progress" and _distressed(feelings)):
+            spoiled = meaning == "progress" and (_distressed(feelings) or _SPOILED.search(norm))
+            if similarity >= I.EXEMPLAR_THRESHOLD and not spoiled:
                 return I.Reading(meaning)
         if I.QUESTION.search(norm) and not feelings and self._offtopic(vector, feelings, themes, norm=norm):
             return I.Reading("offtopic")

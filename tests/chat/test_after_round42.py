@@ -197,3 +197,48 @@ def test_what_is_the_idea_explains_the_suggestion_still_open(service):
     assert "sleep-hygiene" in replies[0].suggested_exercises
     assert replies[2].understood.intent == "question"
     assert "Sleep reset plan" in replies[2].text
+
+
+@pytest.mark.parametrize(
+    ("said", "starts"),
+    [
+        ("does this app still work when the wifi goes off?", "Yes. Haven needs no internet"),
+        ("who actually makes this app? is it a company?", "Haven is an open self-help project"),
+        ("Wait, what exactly is Haven? Are you AI? Who made you?", "I'm not a person, and I'm not ChatGPT"),
+    ],
+)
+def test_questions_about_haven_itself_are_answered_plainly(service, said, starts):
+    reply = play(service, said)[0]
+    assert reply.understood.intent == "capabilities"
+    assert reply.text.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Is there an actual counsellor I can talk to through this?",
+        "Ok so you're more like a self help thing. How do I find a real therapist then?",
+    ],
+)
+def test_asking_for_a_real_counsellor_is_a_wish_for_a_person(service, said):
+    reply = play(service, "I been real stressed at work, my supervisor on my case every day", said)[1]
+    assert reply.understood.intent == "human"
+    assert not reply.suggested_exercises
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("sharp sharp, presentation done! the tutor said it was well structured 🙌", "progress"),
+        ("lol fair. Ok I booked a session with the EAP lady for Tuesday", "progress"),
+        ("ugh the exam is over and i think i failed", "feeling"),
+        ("my presentation is done by friday hopefully", "feeling"),
+    ],
+)
+def test_a_thing_over_is_good_news_unless_it_went_badly(service, said, intent):
+    assert play(service, said)[0].understood.intent == intent
+
+
+def test_later_is_goodbye_unless_something_was_offered(service):
+    replies = play(service, "I been real stressed at work", "Thanks eh", "Later")
+    assert replies[2].understood.intent == "goodbye"
