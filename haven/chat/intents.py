@@ -1075,7 +1075,7 @@ PLAN_DOING = re.compile(
     r"i'?m gonna|gonna|i can|i could) (try (to|and) |just |also |definitely )?(leave|put|keep|turn|switch|set|move|"
     r"stop|cut|limit|break|split|write|make|go(?= (to|for|and|out|round|over|back|\w+ing)\b)|take|ask|text|call|"
     r"ring|book|buy|get|dig out|plan|block|schedule|"
-    r"charge|do|start|pick|walk|read|tell|message|email|bring|swap|change|try)\b(?! (up|off) (on|at) )"
+    r"charge|do|start|pick|walk|read|tell|message|email|bring|swap|change)\b(?! (up|off) (on|at) )"
     # never what befalls or harms the person ("i'll get fired", "i'll make a fool of myself", "i'll stop eating")
     r"(?<!get)(?<!make)(?<!break)(?<!stop)(?<!cut)(?<!take)(?<!do)"
     r"|^((ok|okay|yeah|yes|so|right|alright|fine|cool|sure)\W* )*(i think |maybe |then )?(i'?ll|i will|i'?m going to|"
@@ -1092,13 +1092,16 @@ def _at_any_sentence(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?]))(?:" + pattern.pattern.removeprefix("^") + ")")
 
 
-_PLAN_SENTENCES = tuple(_at_any_sentence(p) for p in (PLAN_MAYBE, PLAN_MIGHT, PLAN_TIMED, PLAN_DOING))
+_PLAN_SENTENCES = tuple(_at_any_sentence(p) for p in (PLAN_MAYBE, PLAN_MIGHT, PLAN_TIMED))
+_PLAN_BY_VERB = _at_any_sentence(PLAN_DOING)
 
 
-def plan_said(norm: str) -> re.Match | None:
+def plan_said(norm: str, by_verb: bool = True) -> re.Match | None:
     """Where the message says a plan of the person's own, by any of the ways above, in any of its sentences; None
-    when it says none."""
-    return PLAN.search(norm) or next((m for p in _PLAN_SENTENCES if (m := p.search(norm))), None)
+    when it says none. ``by_verb=False`` leaves out a step said only by its verb (PLAN_DOING): thanks on the way out
+    with a step in it ("Ok I will ask the pharmacist ... Thank you, very helpful") is still closing thanks."""
+    found = PLAN.search(norm) or next((m for p in _PLAN_SENTENCES if (m := p.search(norm))), None)
+    return found or (_PLAN_BY_VERB.search(norm) if by_verb else None)
 
 
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").

@@ -1349,7 +1349,7 @@ class Understander:
             and not I.QUESTION.search(norm)
             and not re.match(r"(no|nah|nope|not)\b(?! (worries|problem|probs|bother)\b)", norm)  # "no worries. cheers"
             and not plan_heard(norm, question)
-            and I.plan_said(norm) is None
+            and I.plan_said(norm, by_verb=False) is None
         )
 
     def _during_exercise(
