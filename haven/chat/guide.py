@@ -73,7 +73,11 @@ _ENDED = re.compile(
 #: chat_heldout42, read).
 _ARTICLE_ONLY_WHEN = {"relationship-endings": _ENDED}
 #: Asking how long an exercise takes ("is it long?", "how long does it take").
-_HOW_LONG_IS_IT = re.compile(r"\b(is it|is that|is this) (long|quick|short)\b|\bhow long (is|does|will|would)\b|\bhow much time\b")
+_HOW_LONG_IS_IT = re.compile(
+    r"\b(is it|is that|is this) (long|quick|short)\b|\bhow long (is|does|will|would|should)\b|\bhow much time\b|"
+    # "So I breathe in for 4 and out for 6, how many times should I do it?": how much of it, said as its length
+    r"\bhow (many (times|rounds|breaths|cycles)|often) (should|do|would|can) (i|you|we)\b"
+)
 #: What each check-up measures, as the feeling the library's exercises are tagged for.
 _CHECKUP_SUBJECT = {"phq9": "low", "gad7": "anxious", "who5": "low"}
 #: A sentence that gives examples: "for example", "such as", or a list of three ("a text, a wave or a call").

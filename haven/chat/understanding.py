@@ -805,6 +805,10 @@ _SHORT_NAMES = {
     "worry time": "worry-time",
     "worry slot": "worry-time",
     # the title said as people say it, without its punctuation and "and" ("the worst best most likely one")
+    # its summary said back as people say it ("So I breathe in for 4 and out for 6, how many times should I do it?")
+    "in for 4 and out for 6": "paced-breathing",
+    "in for four and out for six": "paced-breathing",
+    "in for 4 out for 6": "paced-breathing",
     "worst best most likely": "decatastrophizing",
     "worst best and most likely": "decatastrophizing",
     "best worst most likely": "decatastrophizing",

@@ -413,6 +413,13 @@ def _a_pastime_left(reading: Reading) -> bool:
     return not reading.risk_cue and frame_in("hobby_left", reading.sentences)
 
 
+def frame_in_sentences(name: str, reading: Reading) -> bool:
+    """Whether the frame ``name`` of patterns.yaml is in one of the message's prepared sentences."""
+    from haven.safety.patterns import frame_in
+
+    return frame_in(name, reading.sentences)
+
+
 def _asks_to_be_heard(reading: Reading) -> bool:
     """The learned layer's reading, with no risk word, of a message asking only to be listened to ("I think I just
     need to get it out, I don't want tips right now", 0.66): the chat listens. A risk word beside it keeps it."""
@@ -740,6 +747,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "Wait, what exactly is Haven? Are you AI? Who made you?" read 0.92: nothing but questions about Haven
             # itself, which the chat answers (chat_heldout31, read: the card then held the rest of the conversation)
             return Triage("none", None, f"{model_says}, but only questions about Haven", None, language)
+        if not reading.risk_cue and frame_in("exercise_count", reading.sentences):
+            # "So I breathe in for 4 and out for 6, how many times should I do it?" read 0.73: how many rounds of the
+            # breathing just offered, no risk word (chat_heldout43, read: it was asked about eating)
+            return Triage("none", None, f"{model_says}, but a question about an exercise", None, language)
         if _asks_to_be_heard(reading):
             # "I think I just need to get it out, I don't want tips right now" read 0.66, just after a carer told of her
             # mother's dementia (chat_heldout43, read): asking to be listened to, with no risk word; the chat listens
@@ -780,6 +791,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _a_pet_grieved(reading)
         and not _a_pastime_left(reading)
         and not _asks_to_be_heard(reading)
+        and not (not reading.risk_cue and frame_in_sentences("exercise_count", reading))
         and not _asks_about_therapy(reading)
         and not _asks_about_a_score(reading)
     )

@@ -242,3 +242,23 @@ def test_a_thing_over_is_good_news_unless_it_went_badly(service, said, intent):
 def test_later_is_goodbye_unless_something_was_offered(service):
     replies = play(service, "I been real stressed at work", "Thanks eh", "Later")
     assert replies[2].understood.intent == "goodbye"
+
+
+@pytest.mark.parametrize(
+    ("said", "situation"),
+    [
+        ("My wife and I had our first baby 5 weeks ago. I am not sleeping at all", "newborn_exhausted"),
+        ("my mother in law criticises everything i do", "family_conflict"),
+        ("My mother in law is coming next week to help, that one will be a relief", None),
+    ],
+)
+def test_a_new_baby_and_help_from_family_are_told_apart(said, situation):
+    cued = situations.cued(normalise(said))
+    assert (situation in cued) if situation else not cued
+
+
+def test_how_many_times_for_paced_breathing_is_answered_with_its_length(service):
+    reply = play(service, "I feel overwhelmed, something small please", "So I breathe in for 4 and out for 6, how many times should I do it?")[1]
+    assert reply.level == "none"
+    assert "paced-breathing" in reply.suggested_exercises
+    assert "It takes about 5 minutes." in reply.text
