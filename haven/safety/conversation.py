@@ -490,7 +490,11 @@ def _unsupported_first_reading(text: str, words: str, state: RiskState, alone: T
     first = _the_models_first_risk(alone, state) or _after_the_models_own_concern(alone, state)
     if not (first and state.recent and alone.model_alone and alone.language in (None, "en")):
         return False
-    if alone.sure or alone.told_as_history or _risk_words(words, phrases):
+    # a sure reading is asked about too when the conversation had been calm for a while (three ordinary messages
+    # read before it): "There's a men's shed in the town alright, I've been meaning to go this long time" (0.96, no
+    # risk word), five messages into a widower's talk about loneliness, held the card to his goodbye
+    calm_for_a_while = len(state.recent) >= RECENT_MESSAGES and state.level == "clear" and not state.watch
+    if (alone.sure and not calm_for_a_while) or alone.told_as_history or _risk_words(words, phrases):
         return False
     return not _a_sentence_sure(text)
 

@@ -490,7 +490,7 @@ def _helped_and_signing_off(sentences: Sequence[str]) -> bool:
 
 #: A decision made, said beside a calm goodbye: a warning sign, never read as the chat having helped.
 _DECIDED = re.compile(
-    r"\b(?:decided|decision|made my mind up|my mind is made up|sorted everything|all sorted|know what (?:to do|i (?:have|need|want|am going|m going) to do|ill do|i will do)|found (?:a|the|my) (?:way|answer|way out)|(?:it|this|everything|all)(?: will| is going to|ll| s going to) (?:all )?be (?:over|fine|better|easier) soon|no more|(?:im|i am) ready|at peace)\b"
+    r"\b(?:decided|decision|made my mind up|made up my mind|my mind is made up|sorted everything|all sorted|know what (?:to do|i (?:have|need|want|am going|m going) to do|ill do|i will do)|found (?:a|the|my) (?:way|answer|way out)|(?:it|this|everything|all)(?: will| is going to|ll| s going to) (?:all )?be (?:over|fine|better|easier) soon|no more|(?:im|i am) ready|at peace)\b"
 )
 
 
