@@ -510,6 +510,8 @@ LISTEN = re.compile(
     r"\b(just (listen|hear me out|want to (talk|vent|be heard|get (it|this) off my chest|rant))|"
     # "hola, can I just vent a little?", "mind if I have a rant"
     r"(can|could|may) i (just )?(vent|rant|have a (vent|rant|moan|whinge))|mind if i (vent|rant|have a)|"
+    # "can i just talk about her for a bit", of a friend who died
+    r"(can|could|may) i just (talk|tell you) about (her|him|them|my \w+)|"
     r"(need|want|needed|wanted) to (vent|rant|get (it|this|something|some stuff|stuff|a few things|that) off my chest)|"
     r"let me (vent|rant)|can (you|u) (just )?listen|"
     # "G'day. Not after any exercises mate, just need to get something off my chest"

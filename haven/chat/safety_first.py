@@ -59,6 +59,7 @@ def safety_reply(assessment, region: str, safety_plan: list[str] | None = None) 
             language=verdict.language,
             history=verdict.told_as_history,
             again=assessment.again,
+            bereaved=verdict.bereaved,
         )
         words = concern.as_markdown()
     return Reply(text=words, level=verdict.level, engine="safety", crisis=crisis, concern=concern)

@@ -128,7 +128,9 @@ FEELINGS: tuple[Feeling, ...] = (
     Feeling(
         "grieving",
         # "died" of a person or pet; not "I literally died of embarrassment", "I died on level 3", "nearly died laughing"
-        r"grie(f|ving)|passed away|\b(?<!i )(?<!literally )(?<!nearly )(?<!almost )(?<!basically )(?<!actually )died\b"
+        # "my best friend took her own life last year": a death by suicide told (triage reads it first)
+        r"grie(f|ving)|passed away|(took|taken) (her|his|their) own life|(died|death) by suicide|lost (her|him|them|my \w+) to suicide|"
+        r"\bkilled (herself|himself|themselves)\b|\b(?<!i )(?<!literally )(?<!nearly )(?<!almost )(?<!basically )(?<!actually )died\b"
         r"(?! (of|from|with) (embarrassment|cringe|laughing|laughter|boredom|shame|the cringe))(?! laughing)|broke up with me|dumped me|(we|we'?ve|just|have) (broken|split) up|"
         r"(we|i|she|he|they) (broke|split) up|(had to )?put (our|my|the) (\w+ ){0,2}(dog|cat|pet|rabbit|horse|collie|kelpie|"
         r"spaniel|lab|labrador|terrier|pup|puppy|pony|budgie|hamster) (down|to sleep)|"
@@ -883,6 +885,7 @@ class Understander:
             said = _FEAR_THAT_WAS.sub(" ", said)
         feelings = [f.name for f in FEELINGS if _matches(f.words, said)]
         about = _SOMEONE_ELSES.sub(r"\1", _IN_PASSING.sub(" ", _SAID_FINE.sub(" ", _ADDRESSED.sub(" ", norm))))
+        about = _SUPPORT_THROUGH.sub(r"\1", about)
         if _RECOVERY.search(norm):
             about = re.sub(r"\bmeetings?\b", " ", about)  # the group's meeting, not work's
         about = _OTHERS_FAULT.sub(r"\1", about)
@@ -926,6 +929,11 @@ class Understander:
         refers_back = bool(I.IS_NORMAL.search(norm) and _REFERS_BACK.search(norm)) and bool(state.topics)
         judged = themes if won or refers_back else self._judged(self._meant(themes, vector), vector, state)
         themes = tuple(t for t in judged if t not in denied)
+        if "grieving" in state.topics and _GUILT_OF_GRIEF.search(norm):
+            # "i keep thinking i should have seen it coming", after a friend's suicide was told: the guilt of grief,
+            # not a worry nor a "should statement" to untangle (it got the thinking-traps article)
+            themes = tuple(t for t in themes if t not in ("worry", "self-criticism"))
+            feelings = ["grieving", *(f for f in feelings if f != "grieving")]
         if "someone_ill" in themes and "grieving" in state.topics and not _ILLNESS_SAID.search(norm):
             # "my brother wants to carry on like normal", after "my mum died in october": the family in grief, not
             # someone unwell (it was asked "How are you holding up while they're unwell?")
@@ -1491,6 +1499,19 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
     )
 
 
+#: Guilt said after a loss ("i should have seen it coming", "if only I'd called her back"): part of grieving.
+_GUILT_OF_GRIEF = re.compile(
+    r"\bshould(?: have|'?ve| of|a) (?:seen it coming|known|noticed|done (?:more|something)|been there|called|picked up|"
+    r"said something)\b|\bcould(?: have|'?ve| of) (?:stopped|saved|helped|prevented)\b|\bif only i(?: had|'?d)\b|"
+    r"\bwasn'?t there for (?:her|him|them)\b|\b(?:my|all my) fault\b|\bblame myself\b"
+)
+# (uni, work) said of where a counsellor is ("i've got a counsellor through uni"): support named, not the topic
+_SUPPORT_THROUGH = re.compile(
+    r"\b((counsell?or|therapist|psychologist|doctor|gp|nurse|support worker|mentor) (through|at|from|via) (the )?)"
+    r"(uni|university|college|school|work|my work|the practice)\b"
+)
+
+
 #: Words of an illness now, which keep "someone unwell" as a theme even in a conversation about a death.
 _ILLNESS_SAID = re.compile(
     r"\b(ill|unwell|sick|hospital|hospice|diagnos\w*|cancer|chemo\w*|treatment|dementia|stroke|surgery|operation|"
@@ -1563,7 +1584,9 @@ def _last_suggested(state: DialogueState) -> str | None:
 #: Tears of joy or of laughing: no sadness in them.
 _JOYFUL_TEARS = re.compile(
     r"\b(almost |nearly |literally |actually )?(cried|crying|cry|in tears|tears)( \w+){0,4} (from|with|of) (happiness|joy|relief|"
-    r"laughter|laughing|pride)\b|\bhappy tears\b|\btears of (joy|happiness|relief)\b"
+    r"laughter|laughing|pride)\b|\bhappy tears\b|\btears of (joy|happiness|relief)\b|"
+    # "she used to make me laugh until i cried"
+    r"\blaugh(ed|ing)? (until|till|so hard|so much) (\w+ ){0,2}(cried|cry|tears)\b|\bcry(ing)? laughing\b"
 )
 #: Nerves said to be the good kind ("Bit nervous but the good kind of nervous") and dying in a game ("died like 200
 #: times to the same boss"): no fear and no loss.

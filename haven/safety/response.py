@@ -352,13 +352,15 @@ def concern_response(
     language: str | None = None,
     history: bool = False,
     again: bool = False,
+    bereaved: bool = False,
 ) -> ConcernResponse:
     """The reply for level "concern": short, warm and plain, with one gentle check-in question and the first
     lines inline. For a message Haven can't read well (``language`` other than English) it says kindly that
     Haven works in English and gives international lines, including the findahelpline.com directory.
     ``history``: the person told a past as the past (triage's ``told_as_history``), so the opening thanks them for
     it rather than saying things sound hard "right now"; the question still asks about now. ``again``: Haven checked
-    in on the message before too, so the opening says it asks once more rather than repeating itself."""
+    in on the message before too, so the opening says it asks once more rather than repeating itself. ``bereaved``:
+    the person told of someone's death by suicide; the opening is about the loss, the question about them."""
     resolved = resolve_region(_region_code(region))
     name = canonical_category(category)
     who = canonical_audience(audience)
@@ -369,10 +371,14 @@ def concern_response(
         message = messages.get(name or "default", messages["default"]) if isinstance(messages, dict) else messages
         if history and who == "self":
             message = concern["message"]["history"]
+        if bereaved and who == "self":
+            message = concern["message"]["bereaved"]
         if again and who in concern["again"]:
             message = concern["again"][who]
         questions = concern["question"][who]
         question = questions.get(name or "default", questions["default"])
+        if bereaved and who == "self":
+            question = concern["question"]["bereaved"]
         lines = [line for group in line_groups_for(resolved.code, name, who) for line in group.lines]
     else:
         message = concern["non_english"]["message"]

@@ -43,6 +43,9 @@ MAX_CHARS_PER_WINDOW = 2000
 #: 0.98 and 1.00 (frames that misfired: "driving round" as a game's round, "the knife from the kitchen"), the
 #: everyday messages of the dev conversations 0.70-0.76.
 EXPLAINED_SURE = 0.9
+#: Above this risk the learned layer is near-sure, and a suicide loss told beside it is still asked about: the
+#: anniversary message read 0.76; "... and i keep thinking about doing the same" 1.00 (seen trying the chat, round 42).
+GRIEF_RISK_CEILING = 0.95
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class Triage:
     told_as_history: bool = field(default=False, compare=False)
     #: the learned layer's crisis reading is at least ``EXPLAINED_SURE``: nothing said after it eases it by itself
     sure: bool = field(default=False, compare=False)
+    #: the message tells a death by suicide as a loss in the past: the check-in opens with the loss, and asks about
+    #: the person themselves, never "do you think they might be thinking about ending their life?"
+    bereaved: bool = field(default=False, compare=False)
 
     @property
     def is_crisis(self) -> bool:
@@ -79,6 +85,7 @@ class Triage:
         data.pop("model_alone")
         data.pop("told_as_history")
         data.pop("sure")
+        data.pop("bereaved")
         data.pop("source")
         return data
 
@@ -420,6 +427,31 @@ def frame_in_sentences(name: str, reading: Reading) -> bool:
     return frame_in(name, reading.sentences)
 
 
+def _grief_for_a_suicide(reading: Reading) -> bool:
+    """The learned layer's reading, with no risk word or pattern, of the guilt that follows a loss ("i keep thinking i
+    should have seen it coming", 0.90 crisis, read as harm to others after a friend's suicide was told): the guilt of
+    grief. A risk word or a pattern beside it keeps the reading, and the conversation still reads what follows."""
+    from haven.safety.patterns import frame_in
+
+    if reading.risk_cue or reading.hits:
+        return False  # "my friend took her own life last year and i want to join her": a pattern's reading stands
+    return frame_in("survivors_guilt", reading.sentences)
+
+
+def _a_suicide_loss_told(reading: Reading) -> bool:
+    """The learned layer's reading, with no risk word or pattern, of a death by suicide told as a loss in the past
+    ("my best friend took her own life last year and the anniversary is next week", 0.76 risk, read as a worried
+    friend and asked "do you think they might be thinking about ending their life?"). The labelled messages like it
+    are concern (someone bereaved by suicide is asked, gently); it is asked about the person themselves, opening
+    with the loss. Below ``GRIEF_RISK_CEILING`` only: "my brother killed himself two years ago. i think about it
+    every day" (0.99) may be the act thought about, and is read as ever."""
+    from haven.safety.patterns import frame_in
+
+    if reading.risk_cue or reading.hits or reading.risk >= GRIEF_RISK_CEILING:
+        return False
+    return frame_in("suicide_loss_told", reading.sentences)
+
+
 def _asks_to_be_heard(reading: Reading) -> bool:
     """The learned layer's reading, with no risk word, of a message asking only to be listened to ("I think I just
     need to get it out, I don't want tips right now", 0.66): the chat listens. A risk word beside it keeps it."""
@@ -751,6 +783,13 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "So I breathe in for 4 and out for 6, how many times should I do it?" read 0.73: how many rounds of the
             # breathing just offered, no risk word (chat_heldout43, read: it was asked about eating)
             return Triage("none", None, f"{model_says}, but a question about an exercise", None, language)
+        if _a_suicide_loss_told(reading):
+            why = f"{model_says}, but a death by suicide told as a loss"
+            return Triage("concern", "suicide", why, "self", language, "model", model_alone=True, bereaved=True)
+        if _grief_for_a_suicide(reading):
+            # "i keep thinking i should have seen it coming" read 0.90 after a friend's suicide was told: the guilt of
+            # grief with no risk word, met by the chat as grief, never the card that would hold over the memories
+            return Triage("none", None, f"{model_says}, but grief told", None, language)
         if _asks_to_be_heard(reading):
             # "I think I just need to get it out, I don't want tips right now" read 0.66, just after a carer told of her
             # mother's dementia (chat_heldout43, read): asking to be listened to, with no risk word; the chat listens
@@ -791,10 +830,15 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _a_pet_grieved(reading)
         and not _a_pastime_left(reading)
         and not _asks_to_be_heard(reading)
+        and not _grief_for_a_suicide(reading)
         and not (not reading.risk_cue and frame_in_sentences("exercise_count", reading))
         and not _asks_about_therapy(reading)
         and not _asks_about_a_score(reading)
     )
+    if model_concern and _a_suicide_loss_told(reading):
+        # asked about the person themselves, opening with the loss (never as a worry about "them")
+        why = f"{model_says}, a death by suicide told as a loss"
+        return Triage("concern", "suicide", why, "self", language, "model", model_alone=True, bereaved=True)
     if model_concern or lang_level == "concern":
         category = reading.category if model_concern else (lang.category or "suicide")
         why = model_says if model_concern else f"{language}: {lang.evidence}"

@@ -262,3 +262,21 @@ def test_how_many_times_for_paced_breathing_is_answered_with_its_length(service)
     assert reply.level == "none"
     assert "paced-breathing" in reply.suggested_exercises
     assert "It takes about 5 minutes." in reply.text
+
+
+def test_after_a_suicide_loss_the_talk_stays_with_the_grief(service):
+    replies = play(
+        service,
+        "my best friend took her own life last year and the anniversary is next week",
+        "we met in year 7. she was the funny one",
+        "i keep thinking i should have seen it coming",
+        "yeah, i've got a counsellor through uni. i see her on tuesday",
+        "can i just talk about her for a bit",
+        "she used to make me laugh until i cried. we had this stupid dance",
+    )
+    assert replies[0].level == "concern"
+    assert all(r.level == "none" for r in replies[1:])
+    assert "Should statements" not in replies[2].text and not replies[2].suggested_exercises
+    assert "study" not in replies[3].understood.themes
+    assert replies[4].understood.intent == "venting"
+    assert not replies[5].suggested_exercises
