@@ -153,6 +153,7 @@ class _Phrases:
     doubts_safety: re.Pattern[str]
     not_safety: re.Pattern[str]
     fine_said_again: re.Pattern[str]
+    brushed_off: re.Pattern[str]
     away_from_harm: re.Pattern[str]
     correction: re.Pattern[str]
     misread: re.Pattern[str]
@@ -821,6 +822,10 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
         (feels_safe or (answer.safe and answer_counts)) and not answer.unsure
     )
     if phrases.not_safety.search(words) or (phrases.fine_said_again.search(words) and not got_help):
+        return _SafeClaim(False, False)
+    if phrases.brushed_off.search(words) and not got_help and _means_named_before(state, phrases):
+        # "I'll be fine.", after "I've been saving up my heart tablets" and "I'm alright, don't fuss."
+        # (risk_conversations_heldout48, read): the worry waved off with the tablets still saved is no safety
         return _SafeClaim(False, False)
 
     def learned() -> bool:
