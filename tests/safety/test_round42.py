@@ -226,3 +226,15 @@ def test_the_worry_waved_off_with_tablets_saved_is_no_safety(triage_model):
         "I've bagged the tablets up for the chemist and I've rung my daughter. She's driving up from Perth now.",
     )
     assert [r.reply for r in results] == ["normal", "crisis", "held", "check", "held", "check", "back"]
+
+
+@pytest.mark.parametrize(
+    ("said", "level"),
+    [
+        ("Esta tarde tengo el examen práctico de conducir. Si suspendo otra vez me mato jaja", "none"),
+        ("si suspendo otra vez me mato", "crisis"),
+        ("me mato esta noche", "crisis"),
+    ],
+)
+def test_spanish_if_i_fail_ill_kill_myself_haha_is_hyperbole(triage_model, said, level):
+    assert read_message(said).level == level
