@@ -438,6 +438,17 @@ def _grief_for_a_suicide(reading: Reading) -> bool:
     return frame_in("survivors_guilt", reading.sentences)
 
 
+def _only_not_sure_why_here(reading: Reading) -> bool:
+    """Whether the message says only that the person is not sure why they are writing (a greeting before it at
+    most), in any language Haven reads, with no risk word or pattern: the learned layer reads other languages
+    through an English encoder, and the English of it reads none."""
+    from haven.safety.patterns import load_pattern_book
+
+    frame = load_pattern_book().frames["not_sure_why_here"]
+    said = [s for s in reading.sentences if s.strip()]
+    return bool(said) and not reading.risk_cue and not reading.hits and all(frame.search(s.strip()) for s in said)
+
+
 def _a_suicide_loss_told(reading: Reading) -> bool:
     """The learned layer's reading, with no risk word or pattern, of a death by suicide told as a loss in the past
     ("my best friend took her own life last year and the anniversary is next week", 0.76 risk, read as a worried
@@ -783,6 +794,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "So I breathe in for 4 and out for 6, how many times should I do it?" read 0.73: how many rounds of the
             # breathing just offered, no risk word (chat_heldout43, read: it was asked about eating)
             return Triage("none", None, f"{model_says}, but a question about an exercise", None, language)
+        if _only_not_sure_why_here(reading):
+            # "hola, ni sé por qué estoy escribiendo esto" read 0.79 through the English encoder: an opening that
+            # says only that the person is not sure why they are writing, which in English reads none
+            return Triage("none", None, f"{model_says}, but only not sure why they are writing", None, language)
         if _a_suicide_loss_told(reading):
             why = f"{model_says}, but a death by suicide told as a loss"
             return Triage("concern", "suicide", why, "self", language, "model", model_alone=True, bereaved=True)
@@ -830,6 +845,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _a_pet_grieved(reading)
         and not _a_pastime_left(reading)
         and not _asks_to_be_heard(reading)
+        and not _only_not_sure_why_here(reading)
         and not _grief_for_a_suicide(reading)
         and not (not reading.risk_cue and frame_in_sentences("exercise_count", reading))
         and not _asks_about_therapy(reading)

@@ -238,3 +238,16 @@ def test_the_worry_waved_off_with_tablets_saved_is_no_safety(triage_model):
 )
 def test_spanish_if_i_fail_ill_kill_myself_haha_is_hyperbole(triage_model, said, level):
     assert read_message(said).level == level
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["hola, ni sé por qué estoy escribiendo esto", "bonsoir, je sais pas trop pourquoi j'écris ici"],
+)
+def test_not_sure_why_they_are_writing_is_no_crisis_in_any_language(triage_model, said):
+    """risk_conversations_heldout48 (read): read 0.79 and 0.58 through the English encoder; the English reads none."""
+    assert read_message(said).level == "none"
+
+
+def test_risk_after_not_sure_why_still_counts(triage_model):
+    assert read_message("hola, ni sé por qué estoy escribiendo esto. ya no quiero vivir").level == "crisis"
