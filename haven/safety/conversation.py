@@ -546,7 +546,13 @@ def _said_of_a_coping_step(
     before = _plain(state.recent[-1]) if state.recent else ""
     if before and _risk_words(before, phrases):
         return None
-    for said in (before, _plain(question)):
+    # the step may have been named a message or two before, in the person's own words: "What is this worry time you
+    # talking about?", "So mi write it down and deal with it at 6 o'clock?", then "Mi do it last night. Mi still worry
+    # but not so long. Slept better" (chat_heldout43, read: 0.81, asked about ending their life)
+    earlier = [_plain(m) for m in reversed(state.recent[:-1])]
+    for said in (before, _plain(question), *earlier):
+        if said in earlier and _risk_words(said, phrases):
+            return None
         named = phrases.coping_step.search(said)
         if named:
             step = named.group(0)

@@ -280,3 +280,17 @@ def test_after_a_suicide_loss_the_talk_stays_with_the_grief(service):
     assert "study" not in replies[3].understood.themes
     assert replies[4].understood.intent == "venting"
     assert not replies[5].suggested_exercises
+
+
+def test_no_exercise_wanted_after_a_pet_died_is_heard(service):
+    """chat_heldout43 (read): "no I'm ok without an exercise, just wanted to talk about her" got Expressive writing."""
+    replies = play(
+        service,
+        "had to take our old collie to the vet yesterday to be put to sleep. she was 15. the house feels wrong without her",
+        "is it normal to feel this gutted about a dog?",
+        "no I'm ok without an exercise, just wanted to talk about her",
+        "we might plant a rowan in the garden for her, she loved lying under the old one",
+    )
+    assert replies[2].understood.intent in ("venting", "decline")
+    assert not replies[2].suggested_exercises and not replies[3].suggested_exercises
+    assert "remember her" in replies[3].text
