@@ -284,3 +284,14 @@ def test_i_think_i_just_need_to_get_it_out_is_no_yes_to_the_check_in(triage_mode
     assert assess("I think I just need to get it out, I don't want tips right now", state, asked).reply != "crisis"
     assert assess("i think i might", state, asked).reply == "crisis"
     assert assess("i think about it sometimes", state, asked).reply == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("said", "level"),
+    [
+        ("how does doing stuff help if I don't feel like doing it?", "none"),
+        ("how would cutting help", "crisis"),
+    ],
+)
+def test_how_does_it_help_is_a_question_about_the_exercise(triage_model, said, level):
+    assert read_message(said).level == level
