@@ -369,6 +369,12 @@ def assess(
         # wasp nest": the job said a message before explains the poison; a check-in that asks, not the card that holds
         concern = RiskState("concern", framed.category, framed.audience, 0, recent, WATCH, state.corrected)
         return Assessment(framed, concern, "concern")
+    if _breath_in_a_panic_told_just_before(words, state, alone):
+        # "i can't breathe properly", the message after "i'm in the supermarket and i think i'm having a panic
+        # attack": the panic's own breathing, read with the panic it follows; the chat stays with the steps for the
+        # moment and the library's line on getting urgent help if it may not be panic (it got the poison line)
+        verdict = Triage("none", None, "breathing hard in a panic told a message before: " + alone.evidence)
+        return Assessment(verdict, _calm(state, recent), "normal")
     if alone.is_crisis and not answer.unsafe and _unsupported_first_reading(text, words, state, alone, phrases):
         # "...when I said something she rolled her eyes and slammed her door in my face", two messages into a story
         # about a flatmate: the learned layer read danger at home (0.79) and no word of risk backs it. Asked about
@@ -442,6 +448,22 @@ def _framed_just_before(text: str, state: RiskState, alone: Triage, phrases: _Ph
     if again.level != "concern":
         return None
     return replace(again, evidence="a frame in the message before explained its risk words; " + again.evidence)
+
+
+def _breath_in_a_panic_told_just_before(words: str, state: RiskState, alone: Triage) -> bool:
+    """Whether a crisis read only from "can't breathe" follows, in a calm conversation, a message that told a panic
+    attack happening now, with nothing taken, swollen or turning blue said (``breath_in_panic``). "i took some pills
+    and i can't breathe", or "my lips are going blue", keep the card."""
+    from haven.safety.patterns import frame_in, prepare
+
+    if not (alone.is_crisis and alone.source == "pattern" and alone.category == "medical_emergency"):
+        return False
+    if alone.evidence.count("pattern ") != 1 or not alone.evidence.startswith("pattern cant_breathe"):
+        return False
+    if state.level != "clear" or not state.recent:
+        return False
+    told = prepare(state.recent[-1]).sentences
+    return frame_in("panic_now", told) and frame_in("breath_in_panic", prepare(words).sentences)
 
 
 def _told_as_past(words: str) -> bool:

@@ -294,3 +294,9 @@ def test_no_exercise_wanted_after_a_pet_died_is_heard(service):
     assert replies[2].understood.intent in ("venting", "decline")
     assert not replies[2].suggested_exercises and not replies[3].suggested_exercises
     assert "remember her" in replies[3].text
+
+
+def test_breathing_hard_in_a_panic_gets_steps_and_the_line_on_urgent_help(service):
+    replies = play(service, "i'm in the supermarket and i think i'm having a panic attack", "i can't breathe properly")
+    assert replies[1].level == "none" and replies[1].understood.mode == "in_the_moment"
+    assert "1." in replies[1].text and "urgent medical help" in replies[1].text
