@@ -316,3 +316,16 @@ def test_breathing_hard_just_after_a_panic_told_is_the_panic(triage_model, said,
 
 def test_cant_breathe_alone_still_gets_the_card(triage_model):
     assert read_message("i can't breathe properly").level == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("said", "level"),
+    [
+        ("i've been skipping lunch this week to try and look better", "concern"),
+        ("i've been skipping meals to lose weight before the wedding", "concern"),
+        ("i skipped breakfast because i was late", "none"),
+    ],
+)
+def test_meals_skipped_to_change_how_the_body_looks_is_a_quiet_sign(triage_model, said, level):
+    """Seen trying the chat, round 42: read none in a talk about hating how one looks before a wedding."""
+    assert read_message(said).level == level
