@@ -1322,7 +1322,10 @@ class GuideEngine:
                 return [f"{said} {phraser.pick('remember-q', P.REMEMBER_QUESTION, them=them)}"]
             said = _plan_said_back(phraser, I.PLAN_WHEN.search(norm[plan.end() :].strip()))
             return [f"{said} {self._after_a_plan(phraser, norm)}"]
-        if I.MEMORY.search(norm) and not (I.HURTFUL.search(norm) or I.CONTRAST.search(norm)):
+        # "she used to tell me everything", just after "my 15 year old won't talk to me anymore": the change said the
+        # message before, so no warm memory ("That's a lovely thing to carry with you")
+        changed = bool(I.CONTRAST.search(" ".join(self._earlier(request)[-1:])))
+        if I.MEMORY.search(norm) and not (I.HURTFUL.search(norm) or I.CONTRAST.search(norm) or changed):
             return [f"{phraser.pick('memory', P.MEMORY)} {phraser.pick('memory-q', P.MEMORY_QUESTION)}"]
         if I.MAKES_SENSE.search(norm):  # "ok that makes sense", after an explanation
             return [

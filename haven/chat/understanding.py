@@ -1193,6 +1193,10 @@ class Understander:
         if after_exercise and pending.asks == "helped" and outcome is None:
             outcome = I.yes_or_no(norm)  # "Did it help, even a little?" "a bit, yeah"
         tried = I.TRIED.search(norm) and (outcome or referred or named or I.kind_of(norm) or I.own_thing(norm))
+        if tried and not (outcome or referred or named) and not state.ever_offered and _THEY_REACTED.search(norm):
+            # "i tried asking about school last night and she slammed the door": what happened with someone, told,
+            # with nothing suggested to try (it was thanked for trying and asked "How did it go?")
+            tried = None
         if _THANKS_OPENING.search(norm) and not (tried or named or I.kind_of(norm)):
             outcome = (
                 None  # "thank you, this actually helps a lot": thanks for the talk, not "the exercise worked"
@@ -1499,6 +1503,8 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
     )
 
 
+#: Someone else's reaction told after the person's try ("... and she slammed the door", "but he just laughed").
+_THEY_REACTED = re.compile(r"\b(and|but) (then )?(she|he|they|my \w+|her \w+|his \w+) (just |only )?[a-z]+ed\b")
 #: Guilt said after a loss ("i should have seen it coming", "if only I'd called her back"): part of grieving.
 _GUILT_OF_GRIEF = re.compile(
     r"\bshould(?: have|'?ve| of|a) (?:seen it coming|known|noticed|done (?:more|something)|been there|called|picked up|"

@@ -300,3 +300,17 @@ def test_breathing_hard_in_a_panic_gets_steps_and_the_line_on_urgent_help(servic
     replies = play(service, "i'm in the supermarket and i think i'm having a panic attack", "i can't breathe properly")
     assert replies[1].level == "none" and replies[1].understood.mode == "in_the_moment"
     assert "1." in replies[1].text and "urgent medical help" in replies[1].text
+
+
+def test_a_teenager_gone_quiet_is_met_as_that(service):
+    replies = play(
+        service,
+        "my 15 year old won't talk to me anymore. just grunts and goes to her room",
+        "she used to tell me everything",
+        "i tried asking about school last night and she slammed the door",
+    )
+    assert replies[0].understood.situation == "worried_about_teen" or any(
+        line in replies[0].text for line in situations.by_name("worried_about_teen").reflections
+    )
+    assert "lovely thing to carry" not in replies[1].text
+    assert replies[2].understood.intent != "tried" and "How did it go" not in replies[2].text
