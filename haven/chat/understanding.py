@@ -804,6 +804,8 @@ _SHORT_NAMES = {
     "wind down thing": "sleep-hygiene",
     "wind-down thing": "sleep-hygiene",
     "sleep routine": "sleep-hygiene",
+    "sleep thing": "sleep-hygiene",
+    "sleep one": "sleep-hygiene",
     "worry time": "worry-time",
     "worry slot": "worry-time",
     # the title said as people say it, without its punctuation and "and" ("the worst best most likely one")

@@ -314,3 +314,9 @@ def test_a_teenager_gone_quiet_is_met_as_that(service):
     )
     assert "lovely thing to carry" not in replies[1].text
     assert replies[2].understood.intent != "tried" and "How did it go" not in replies[2].text
+
+
+def test_the_sleep_thing_is_the_sleep_plan_suggested(service):
+    replies = play(service, "it's 3am and i can't sleep again, my mind won't switch off", "ok what's the sleep thing")
+    assert replies[1].understood.intent == "question"
+    assert "Sleep reset plan" in replies[1].text
