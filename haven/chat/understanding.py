@@ -525,6 +525,8 @@ def _asks_how_to(norm: str) -> bool:
     )
 
 
+#: "how do I bring it up without it turning into another fight?": asking what to do, in its plainest shape.
+_HOW_DO_I = re.compile(r"\bhow (do|can|should|could) i\b|\bwhat (should|can|could) i (do|say|try)\b")
 #: A sentence opening with "what does", "how do", "what is": a question, whatever follows in it.
 _OPENS_ASKING = re.compile(r"(what|how|why|where|which) (does|do|is|are|would|should|can|could)\b")
 
@@ -805,6 +807,9 @@ _SHORT_NAMES = {
     "wind-down thing": "sleep-hygiene",
     "sleep routine": "sleep-hygiene",
     "sleep thing": "sleep-hygiene",
+    # "how does doing stuff help if I don't feel like doing it?": the small-steps exercise, asked about
+    "does doing stuff help": "behavioral-activation",
+    "does doing things help": "behavioral-activation",
     "sleep one": "sleep-hygiene",
     "worry time": "worry-time",
     "worry slot": "worry-time",
@@ -883,6 +888,7 @@ class Understander:
         # loss; a fear told as over, beside good news, is what the news ended ("good news, I got an A! I was so scared
         # about writing essays in English")
         said = _GOOD_NERVES_AND_GAME_DEATHS.sub(" ", _JOYFUL_TEARS.sub(" ", BLAMED_BY_OTHERS.sub(" ", norm)))
+        said = _FEELING_REPORTED.sub(" ", said)  # "said I feel overwhelmed when...": what they told him, in a talk that went well
         if I.GOOD_NEWS.search(norm):
             said = _FEAR_THAT_WAS.sub(" ", said)
         feelings = [f.name for f in FEELINGS if _matches(f.words, said)]
@@ -987,6 +993,7 @@ class Understander:
             condition=_condition(norm) if reading.intent == "question" else None,
             answers=reading.answers,
             situation=_name(self._situations.read(norm, vector)),
+            asks_how=reading.intent == "question" and (_asks_how_to(norm) or bool(_HOW_DO_I.search(norm))),
         )
 
     # --- the parts -------------------------------------------------------------------------------
@@ -1505,6 +1512,12 @@ def _introduces_self(norm: str, feelings, themes, pending) -> bool:
     )
 
 
+#: A feeling the person reports having said to someone ("said I feel overwhelmed when I'm tracking everything"): the
+#: words of a hard talk they had, not how they feel now.
+_FEELING_REPORTED = re.compile(
+    r"\b(i )?(said|told (him|her|them|my \w+)|explained|let (him|her|them) know) (that )?i (feel|felt|get|got|was|am|'?m) "
+    r"(\w+ ){1,2}(when|because|if|about)\b"
+)
 #: Someone else's reaction told after the person's try ("... and she slammed the door", "but he just laughed").
 _THEY_REACTED = re.compile(r"\b(and|but) (then )?(she|he|they|my \w+|her \w+|his \w+) (just |only )?[a-z]+ed\b")
 #: Guilt said after a loss ("i should have seen it coming", "if only I'd called her back"): part of grieving.

