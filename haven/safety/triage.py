@@ -420,11 +420,13 @@ def _a_pastime_left(reading: Reading) -> bool:
     return not reading.risk_cue and frame_in("hobby_left", reading.sentences)
 
 
-def frame_in_sentences(name: str, reading: Reading) -> bool:
-    """Whether the frame ``name`` of patterns.yaml is in one of the message's prepared sentences."""
+def _asks_about_an_exercise(reading: Reading) -> bool:
+    """The learned layer's reading, with no risk word, of a question about an exercise: how many rounds ("So I
+    breathe in for 4 and out for 6, how many times should I do it?", 0.73) or how it helps ("how does doing stuff
+    help if I don't feel like doing it?", 0.67). "how would cutting help" has a risk word and is read as ever."""
     from haven.safety.patterns import frame_in
 
-    return frame_in(name, reading.sentences)
+    return not reading.risk_cue and frame_in("exercise_question", reading.sentences)
 
 
 def _grief_for_a_suicide(reading: Reading) -> bool:
@@ -790,7 +792,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "Wait, what exactly is Haven? Are you AI? Who made you?" read 0.92: nothing but questions about Haven
             # itself, which the chat answers (chat_heldout31, read: the card then held the rest of the conversation)
             return Triage("none", None, f"{model_says}, but only questions about Haven", None, language)
-        if not reading.risk_cue and frame_in("exercise_count", reading.sentences):
+        if _asks_about_an_exercise(reading):
             # "So I breathe in for 4 and out for 6, how many times should I do it?" read 0.73: how many rounds of the
             # breathing just offered, no risk word (chat_heldout43, read: it was asked about eating)
             return Triage("none", None, f"{model_says}, but a question about an exercise", None, language)
@@ -847,7 +849,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _asks_to_be_heard(reading)
         and not _only_not_sure_why_here(reading)
         and not _grief_for_a_suicide(reading)
-        and not (not reading.risk_cue and frame_in_sentences("exercise_count", reading))
+        and not _asks_about_an_exercise(reading)
         and not _asks_about_therapy(reading)
         and not _asks_about_a_score(reading)
     )
