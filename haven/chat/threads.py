@@ -766,7 +766,8 @@ _FEAR = re.compile(
 )
 #: A fear told without "scared that", in answer to a question about what worries the person ("What part of it worries
 #: you most?" "everyone will be staring at me and i'll go red and forget everything"): what others will do, then what
-#: the person will. Read only when the question asked about worry, so "i'll go red" is not taken for a plan.
+#: the person will. Read as a fear when the question asked about worry, or when what the person will do is what
+#: nobody plans (``_FEARED``), so "i'll go red" is not taken for a plan.
 _FEAR_ANSWERED = re.compile(
     r"^(?:(?:mostly|mainly|just|really|honestly|i guess|i think|that)\s+)*"
     r"(?:(?P<others>everyone|everybody|people|they|the (?:whole )?(?:class|team|room|audience))"
