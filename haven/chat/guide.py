@@ -73,6 +73,8 @@ _ENDED = re.compile(
 #: chat_heldout42, read).
 _ARTICLE_ONLY_WHEN = {"relationship-endings": _ENDED}
 #: Asking how long an exercise takes ("is it long?", "how long does it take").
+#: A message that ends by signing off ("yeah it helped, thanks. night", "that helped, bye x").
+_SIGNED_OFF = re.compile(r"\b(good ?night|night night|night|nite|gn|bye+|goodbye|bye for now|see you|ttyl|later|laters)( x+)?\W*$")
 _HOW_LONG_IS_IT = re.compile(
     r"\b(is it|is that|is this) (long|quick|short)\b|\bhow long (is|does|will|would|should)\b|\bhow much time\b|"
     # "So I breathe in for 4 and out for 6, how many times should I do it?": how much of it, said as its length
@@ -2150,6 +2152,11 @@ class GuideEngine:
             glad = phraser.pick("tried-helped", P.TRIED_HELPED, title=title)
             glad = glad[0].upper() + glad[1:]
             keep = phraser.pick("tried-keep", P.TRIED_HELPED_KEEP, required=False)
+            if _SIGNED_OFF.search(request.normalised):
+                # "yeah it helped, thanks. night": glad, then goodnight, not "What made it work this time?"
+                night = re.search(r"\b(night|nite|gn|bed|sleep)\b", request.normalised)
+                bye = phraser.pick("goodnight-bye", P.GOODNIGHT_BYE) if night else phraser.pick("goodbye", P.GOODBYE)
+                return [" ".join(p for p in (glad, keep) if p), bye], []
             return [" ".join(p for p in (glad, keep) if p), phraser.pick("tried-q", P.TRIED_HELPED_QUESTION)], []
         if u.outcome == "not_helped":
             named = [p for p in P.TRIED_NOT if "{title}" in p] if title not in ("it", "that") else []

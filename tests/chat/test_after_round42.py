@@ -26,6 +26,8 @@ suggested, is about the sleep plan.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from chat_helpers import play
 
@@ -351,3 +353,13 @@ def test_a_low_winter_is_met_with_small_steps(service):
     assert "Small steps back to doing" in replies[1].text
     assert replies[2].understood.intent == "accept"
     assert replies[3].understood.intent == "progress"
+
+
+def test_it_helped_said_with_a_goodnight_gets_a_goodnight(service):
+    """Using the app as a newcomer, round 42: "yeah it helped, thanks. night" got "What made it work this time?"."""
+    replies = play(
+        service, "can we do box breathing here?", "6", "done, my shoulders dropped", "4", "yeah it helped, thanks. night"
+    )
+    assert replies[-1].understood.intent == "tried"
+    assert not replies[-1].text.rstrip().endswith("?")
+    assert re.search(r"(?i)night|goodbye|take care|come back", replies[-1].text)
