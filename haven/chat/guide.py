@@ -2389,11 +2389,10 @@ class GuideEngine:
         """How the person said it feels, or what they fear, said back in their words ("It makes you feel like the
         villain.", "You're afraid you'll fail."), when they said it and it has not been said already; None
         otherwise."""
-        asked = request.dialogue.pending.text if request.dialogue.pending is not None else ""
         own = (
             threads.feeling_said_back(request.text)
             or threads.fear_said_back(request.text)
-            or threads.fear_answered(request.text, asked)
+            or GuideEngine._fear_answered(request)
         )
         if own is None or not phraser.fresh(own):
             return None

@@ -454,16 +454,15 @@ def _breath_in_a_panic_told_just_before(words: str, state: RiskState, alone: Tri
     """Whether a crisis read only from "can't breathe" follows, in a calm conversation, a message that told a panic
     attack happening now, with nothing taken, swollen or turning blue said (``breath_in_panic``). "i took some pills
     and i can't breathe", or "my lips are going blue", keep the card."""
-    from haven.safety.patterns import frame_in, prepare
+    from haven.safety.patterns import frame_in, match, prepare
 
     if not (alone.is_crisis and alone.source == "pattern" and alone.category == "medical_emergency"):
         return False
-    if alone.evidence.count("pattern ") != 1 or not alone.evidence.startswith("pattern cant_breathe"):
+    if state.level != "clear" or not state.recent or not frame_in("panic_now", prepare(state.recent[-1]).sentences):
         return False
-    if state.level != "clear" or not state.recent:
-        return False
-    told = prepare(state.recent[-1]).sentences
-    return frame_in("panic_now", told) and frame_in("breath_in_panic", prepare(words).sentences)
+    said = prepare(words)
+    only_breath = {hit.pattern.id for hit in match(said)} == {"cant_breathe"}  # the patterns' own hits, not their evidence text
+    return only_breath and frame_in("breath_in_panic", said.sentences)
 
 
 def _told_as_past(words: str) -> bool:
