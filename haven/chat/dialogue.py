@@ -71,6 +71,12 @@ class DialogueState:
 
     # --- reading and writing -----------------------------------------------------------------------
 
+    @property
+    def still_open(self) -> tuple[str, ...]:
+        """Exercises offered in this conversation, oldest first, that were neither turned down nor done: what "go on
+        then, what's the idea" can still mean, and why a new one is not offered beside them."""
+        return tuple(e for e in self.ever_offered if e not in self.declined and e not in self.done)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict for the conversation's ``state`` column."""
         pending = None

@@ -1357,8 +1357,7 @@ class GuideEngine:
         # there (its button too); a second one for the same things is offered only for something new. Why: a nurse
         # on nights was offered the sleep plan, then Three good things, Progressive muscle relaxation and a body scan
         # over the next turns about the same daytime sleep (chat_heldout42, read)
-        still_open = [e for e in state.ever_offered if e not in state.done and e not in state.declined]
-        if not state.offered and not state.declined and not still_open:
+        if not state.offered and not state.declined and not state.still_open:
             return True
         return bool(
             set(u.topics) - set(state.topics) - {"okay", "hopeful"}

@@ -1223,7 +1223,7 @@ class Understander:
             # "maybe. what would that look like?" just after one exercise was suggested: about that exercise (it
             # was read as a feeling and got "I hear you.")
             return I.Reading("question", exercise=state.offered[0])
-        still_open = [e for e in state.ever_offered if e not in state.declined and e not in state.done]
+        still_open = state.still_open
         if I.ABOUT_THAT.match(norm) and not state.offered and still_open and re.search(r"\b(go on|idea|gist)\b", norm):
             # "go on then, what's the idea", three replies after the sleep plan was suggested and never turned down
             # (chat_heldout43, read): the suggestion still open, explained
