@@ -156,6 +156,7 @@ class _Phrases:
     brushed_off: re.Pattern[str]
     away_from_harm: re.Pattern[str]
     correction: re.Pattern[str]
+    laughed_off: re.Pattern[str]
     misread: re.Pattern[str]
     weary: re.Pattern[str]
     joke_only: re.Pattern[str]
@@ -375,12 +376,15 @@ def assess(
         # moment and the library's line on getting urgent help if it may not be panic (it got the poison line)
         verdict = Triage("none", None, "breathing hard in a panic told a message before: " + alone.evidence)
         return Assessment(verdict, _calm(state, recent), "normal")
-    if alone.is_crisis and not answer.unsafe and _unsupported_first_reading(text, words, state, alone, phrases):
+    again = _again_after_carrying_on(words, state, alone, phrases)
+    unsupported = again or _unsupported_first_reading(text, words, state, alone, phrases)
+    if alone.is_crisis and not answer.unsafe and unsupported:
         # "...when I said something she rolled her eyes and slammed her door in my face", two messages into a story
         # about a flatmate: the learned layer read danger at home (0.79) and no word of risk backs it. Asked about
         # (the check-in with the lines), not assumed: the card would have answered every message after it
         verdict = replace(alone, level="concern", evidence="asked, not assumed: " + alone.evidence)
-        concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected)
+        source = CARRIED_ON if again else None  # asked again after carrying on: the watch remembers it
+        concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected, source=source)
         return Assessment(verdict, concern, "concern", again=state.level == "concern")
     if alone.is_crisis:
         crisis = RiskState(
@@ -490,6 +494,24 @@ def _the_models_first_risk(alone: Triage, state: RiskState) -> bool:
         and state.level == "clear"
         and not state.watch
         and not state.corrected
+    )
+
+
+def _again_after_carrying_on(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether the learned layer alone reads a crisis again (no pattern, no risk word, English), soon after the
+    person carried on with their story past a card it alone had raised, and past the check after it.
+
+    Why: the person has twice gone on with what they came to say; the same layer's next unsupported reading ("Ah. I
+    did not know it stays in the body that long", a night nurse told how long caffeine lasts, 0.9, chat_heldout45,
+    read) is asked about with the check-in, which asks directly and whose "yes" or "not sure" is a crisis, not
+    answered with the card again. A pattern, a risk word or another language's phrase raises the card as ever."""
+    return (
+        state.source == CARRIED_ON
+        and state.watch > 0
+        and alone.source == "model"
+        and alone.model_alone
+        and alone.language in (None, "en")
+        and not _risk_words(words, phrases)
     )
 
 
@@ -870,9 +892,14 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
         confirmed = yes_at_check and (category != "medical_emergency" or got_help) and learned()
         return _SafeClaim(confirmed, confirmed)
     if not says_safe:
+        # "I think I'm safe now, talking helped" (risk_conversations_heldout50, read): safety said softly, with no
+        # doubt, means or plan beside it, is asked about once (the check, lines kept), as the learned reader's
+        # claims are; it never goes back to ordinary talk without a firm answer to the check
+        soft = feels_safe and answer.unsure and not answer.no and not phrases.doubts_safety.search(words)
+        soft = soft and not _still_risky(rest, model=False)
         return (
             _SafeClaim(True, False, learned=True)
-            if state.level == "crisis" and learned()
+            if state.level == "crisis" and (soft or learned())
             else _SafeClaim(False, False)
         )
     return _SafeClaim(True, got_help or not _still_risky(rest) or (yes_at_check and learned()))
@@ -920,6 +947,13 @@ def _while_crisis(
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
     if corrects and not state.model_alone and not phrases.correction.search(_rest(words, phrases.weary)):
         corrects = False  # tiredness alone, after risk in words, is no correction: it is a warning sign
+    if _laughed_off(words, state, alone, phrases):
+        if _means_named_before(state, phrases):
+            # "I've got the pills ready" ... "haha no I meant my vitamins": means named, then laughed off; asked
+            # about once with the lines kept, not stepped down
+            why = "a crisis with means named, then laughed off; checking once: "
+            return _checking_once(state, recent, why + words[:120], model_read=False, misread=True)
+        corrects = True
     # an overdose or poisoning named in words is not undone by "I'm just stressed": help has to be with them
     emergency_named = category == "medical_emergency" and state.source == "pattern"
     if _history_settled(words, state, alone) and not answer.unsafe:
@@ -964,7 +998,7 @@ def _while_crisis(
         # asked once already, and the person carried on again: back to their story, the next messages still read
         # together with these (the help lines stay one tap away on every page)
         verdict = Triage("none", None, "carried on with their own story after Haven's check: " + words[:120])
-        return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH), "normal")
+        return Assessment(verdict, RiskState("clear", recent=recent, watch=WATCH, source=CARRIED_ON), "normal")
     if state.level == "crisis" and _not_acting_on_an_urge(words, state, phrases):
         # "no i'm not going to, i just keep thinking about it", after an urge to cut told: not acting on it is the
         # safety said (the "no" is to the act, not to being safe); the check asks once more, as after "I'm safe"
@@ -1027,7 +1061,14 @@ def _checking_once(
     category, audience = state.category or "suicide", state.audience or "self"
     verdict = Triage("concern", category, why, audience)
     checking = RiskState(
-        "checking", category, audience, state.held + 1, recent, source=state.source, model_read=model_read
+        "checking",
+        category,
+        audience,
+        state.held + 1,
+        recent,
+        source=state.source,
+        model_alone=state.model_alone,
+        model_read=model_read,
     )
     return Assessment(verdict, checking, "check", **kind)
 
@@ -1041,6 +1082,8 @@ def _brings_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
     return alone.is_risk or bool(phrases.means.search(words)) or _pattern_cue(words)
 
 
+#: The source of the calm after a person carried on past a card and its check (:func:`_again_after_carrying_on`).
+CARRIED_ON = "carried_on"
 #: Fewer words than this is not carrying on with a story: "ok", "thanks", "later" after the card may be taking it in.
 CARRIED_ON_WORDS = 5
 
@@ -1060,14 +1103,30 @@ def _carried_on(
     asked once with the lines kept; a second goes back to their story. Never after a medical emergency, harm to or
     from others, danger at home or psychosis (``_NEVER_CARRIED_PAST``). Chosen on the read risk conversations (dev): the first
     version, without the questions, the categories and the friend's "her", let go of 22 turns a clinician held."""
-    if not state.model_read or state.category in _NEVER_CARRIED_PAST or alone.is_risk:
+    never = state.category in _NEVER_CARRIED_PAST and not _a_guessed_emergency(state, phrases)
+    if not state.model_read or alone.is_risk or never:
         return False
     if answer.no or answer.unsure or answer.unsafe or len(words.split()) < CARRIED_ON_WORDS:
         return False
-    if asks or _ASKS.search(words) or (state.audience == "third_party" and _ANOTHER_PERSON.search(words)):
+    # a question is not carrying on while the card is up; once the check has been asked and the person carried on
+    # past it, a question of their own story with no means in it is the story going on ("I take coffee around 5am
+    # to finish the shift, is that the problem?", a night nurse, chat_heldout45, read)
+    asked_past_check = state.level == "checking" and not asks_about_means(words)
+    if ((asks or _ASKS.search(words)) and not asked_past_check) or (
+        state.audience == "third_party" and _ANOTHER_PERSON.search(words)
+    ):
         return False
     turned = phrases.turned_away, phrases.hurt_named, phrases.doubts_safety, phrases.not_safety, phrases.weary
     return not any(phrase.search(words) for phrase in turned) and not _risk_words(words, phrases)
+
+
+def _a_guessed_emergency(state: RiskState, phrases: _Phrases) -> bool:
+    """Whether a medical emergency is only the learned layer's guess at a category: read by it, with no pills,
+    tablets, poison or other means named in the messages it rose from. "Maybe 3 or 4 hours. Then I wake up by 1pm
+    and my head is heavy", a night nurse on her sleep, read 0.70 as an emergency (chat_heldout45, read) and the card
+    held her whole talk about blackout curtains; with nothing taken or named, her story speaks to it as any other's."""
+    guessed = state.category == "medical_emergency" and state.source == "model" and state.model_alone
+    return guessed and not _means_named_before(state, phrases)
 
 
 #: Crises whose danger a person's own story does not speak to: help has to be with someone after an overdose, and
@@ -1089,6 +1148,44 @@ _ANOTHER_PERSON = re.compile(r"\b(?:she|shes|her|hers|he|hes|him|his|they|theyre
 #: The most words a correction may have besides its correction and joke words and still explain nothing ("lol jk",
 #: "jajaja no no, tranqui", "forget it i was joking").
 BARE_CORRECTION_WORDS = 3
+
+
+#: A laugh: "no" alone is no laughing it off ("no u dont get it its REAL", after voices telling someone to burn the
+#: house, risk_conversations_heldout50, read).
+_LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hah?|hehe|omg|oops)\b")
+#: Crises a laugh never undoes: at home someone may be reading over a shoulder; what someone hears and sees is real
+#: to them.
+_NEVER_LAUGHED_OFF = ("danger_at_home", "psychosis")
+#: The fewest words a laughed-off misread must say of what was meant ("my husband ate the birthday cake").
+LAUGHED_OFF_WORDS = 5
+
+
+def _laughed_off(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether the first message after a crisis card laughs it off and says what was meant: "omg no
+    haha my husband ate half of our daughter's birthday cake at midnight" after "I'm going to kill him", "Ha, the
+    antibiotics! Ten day course for a chest infection" after "took the last of my pills this morning".
+
+    Why: people put right a misread the way they would with a friend, a laugh or a no and then what they meant, and
+    the ``correction`` phrases ("I didn't mean it", "I was joking") do not hold that shape; the card then held over a
+    birthday cake and a chest infection (risk_conversations_heldout50, read). Only the first message after the card
+    (a laugh later in a crisis is no correction; after a check-in, a no is read as the answer it is), only with a
+    laugh ("no u dont get it its REAL" is no correction), and only when what follows is an explanation: enough
+    words, read as no risk on its own, with no risk word, means, turning away or doubt about being safe. An overdose
+    named, a danger at home or what someone hears and sees is never laughed off this way, and self-harm told as done
+    keeps its own path (:func:`_joke_after_harm_done`)."""
+    opening = phrases.laughed_off.match(words)
+    first_after = state.level == "crisis" and state.held == 0
+    if not (opening and first_after and _LAUGH.search(opening.group(0))) or state.category in _NEVER_LAUGHED_OFF:
+        return False
+    if state.category == "medical_emergency" and state.source == "pattern":
+        return False
+    rest = words[opening.end():].strip()
+    if len(rest.split()) < LAUGHED_OFF_WORDS or alone.is_risk:
+        return False
+    vetoes = (phrases.turned_away, phrases.doubts_safety, phrases.not_safety, phrases.means, phrases.joke_only)
+    if any(veto.search(words) for veto in vetoes) or _risk_words(rest, phrases, _explained(rest)):
+        return False
+    return not _still_risky(rest)
 
 
 def _nothing_explained(words: str, phrases: _Phrases) -> bool:

@@ -426,7 +426,10 @@ def _asks_about_an_exercise(reading: Reading) -> bool:
     help if I don't feel like doing it?", 0.67). "how would cutting help" has a risk word and is read as ever."""
     from haven.safety.patterns import frame_in
 
-    return not reading.risk_cue and frame_in("exercise_question", reading.sentences)
+    # the question may follow the exercise in a sentence of its own: "So what, mi just breathe and count? That really
+    # work?" (0.95, chat_heldout45, read), so the message is read whole too
+    whole = [*reading.sentences, " ".join(reading.sentences)]
+    return not reading.risk_cue and frame_in("exercise_question", whole)
 
 
 def _grief_for_a_suicide(reading: Reading) -> bool:
@@ -745,7 +748,6 @@ def _decide(reading: Reading, thresholds) -> Triage:
             return Triage("concern", reading.category, why, audience, language, "model")
         if (
             not reading.risk_cue
-            and reading.explained
             and reading.category in ("medical_emergency", "eating_disorder")
             and frame_in("racing_heart", reading.sentences)
         ):
@@ -753,7 +755,9 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # body words, the breathing explained by the racing heart beside it; the learned layer read an eating
             # disorder (0.79), and before the frame read the heart the card held the grounding that followed
             # (chat_heldout41, read). The chat gives the steps for the moment, with the library's line on getting
-            # urgent help if it may not be panic; "I can't breathe" alone, or beside pills taken, keeps the card
+            # urgent help if it may not be panic; "I can't breathe" alone, or beside pills taken, keeps the card. So
+            # too with no risk word at all: "help im on the tube and its stuck in a tunnel and my heart is going mad"
+            # (0.75, chat_heldout45, read) held the card over the breathing that followed
             return Triage("none", None, f"{model_says}, but panic told in its body words", None, language)
         if not reading.risk_cue and reading.explained and reading.crisis < EXPLAINED_SURE:
             # the model alone, in a message whose only risk words a frame explained (an exam on overdoses, a
