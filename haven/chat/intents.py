@@ -47,7 +47,9 @@ GREETING = re.compile(
     r"^(hi+|hello+|hey+a?|hiya|heya|howdy|howya|howaya|how ya|how are ya|yo+|hallo|good (morning|afternoon|evening)|morning|evening|sup|wassup|"
     # hellos in the languages people mix in ("Namaste.", "kia ora. long shift", "salaam")
     r"namaste|namaskar|kia ora|salaam|salam|as+alam\w*|hola|bonjour|salut|ciao|hoi|hej|sawubona|shalom|aloha|"
-    r"g'?day|konnichiwa|merhaba|vanakkam|sat sri akal|bore da|dia dhuit|ola|oi|cze(s|ś)(c|ć))\b"
+    r"g'?day|konnichiwa|merhaba|vanakkam|sat sri akal|bore da|dia dhuit|ola|oi|cze(s|ś)(c|ć)|"
+    # Caribbean, South African, West and East African hellos ("Wah gwaan", chat_heldout45, read)
+    r"wah? ?gw(a|aa)n|wagwan|whappen|howzit|sawubona|sannu|bawo ni|kedu|habari|mambo|jambo)\b"
 )
 #: Someone new to Haven saying how they came ("hiii ok so my mum said i shud try this app lol", "first time using
 #: this"): a hello, not news about the family.
@@ -233,6 +235,8 @@ REQUEST = re.compile(
     r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(guide me through|walk me through|take me through|"
     r"give (us|me) (the|a|an|that|this|some)|"
     r"show me how to do|show me (the|a|an|some|that|this))\b|(^|[.!,;] |\b(ok|okay|yes|yeah|sure|right|alright|fine|so|please|pls) )(start|begin|open)\b|"
+    # not said of what someone does ("every time I open the doc I get this wave of dread", chat_heldout45, read)
+    r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\bto )(?<!\bcant )(?<!\bdont )(?<!\bnever )"
     r"\b(start|begin|open) (the|a|an|that|this|some|one|it|up)\b|"
     r"\btry (?!(not )?to\b|and\b|my (best|hardest)\b|(so |really |very )?hard\b)|"
     # "actually maybe a breathing thing would help, I'm wound up": a kind wished for, as people ask
@@ -627,7 +631,14 @@ HELPED = re.compile(
     r"( and a half)? (hours|hrs|hours sleep|hrs sleep)\b|"
     # "ok its passing. i think im ok now", said in the middle of the steps
     r"(it'?s|its|it is) (passing|passed|going off|wearing off)|(i think )?(i'?m|im) ok(ay)? now|"
-    r"(way |much |a lot |a bit |bit |loads )?less (anxious|panicky|tense|wobbly|shaky|angry|wound up|on edge)|"
+    r"(way |much |a lot |a bit |bit |loads )?less (anxious|panicky|tense|wobbly|shaky|angry|wound up|on edge|icky|gross|"
+    r"heavy|stressed|overwhelm(ed|ing)|scary|scared|worried|nervous|jittery|awful|horrible|grim|rubbish|bad)|"
+    # "felt a bit weird but i did calm down", "That did settle me a bit", "felt kinda good ngl", and what it let them
+    # do after ("After that I could actually watch cricket with my son"; chat_heldout45, read)
+    r"(i|it|that|this) (did |has |had )?calm(ed)? (me )?down|(did|has|it|that) settle(d)? me|"
+    r"(?<!not )(?<!n't )(?<!nt )(?<!never )(felt|feels|feeling) (kinda |kind of |pretty |really |so |quite |actually )?"
+    r"(good|great|nice|amazing|lighter)( ngl| tbh| actually| honestly)?$|"
+    r"(after (that|it)|and then|then) i (could|was able to) actually|"
     # "did the 5-4-3-2-1 before it got bad. made it all the way to Berri-UQAM without freaking out"
     r"(made it|got|managed)( \w+){0,6} without (freaking out|panicking|a panic attack|an attack|losing it|a meltdown)|"
     # "Cheers, I feel less like I'm going to explode now": the urge eased, not felt now
@@ -731,7 +742,8 @@ GOOD_NEWS = re.compile(
     r"(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to )(rather |really |actually |quite |properly )?enjoyed (myself|it|ourselves)|"
     r"got (picked|chosen|selected|shortlisted|in(?! (\d+|late|early|at|on|trouble|a|an|the|my|his|her|their|from|after|before|touch|the car|bed)\b)|accepted|promoted|a (job|place|raise|promotion)(?! (interview|assessment|test|exam|call|trial)))|proud of myself|"
     r"(had|having) a (really )?(good|great|nice|lovely) (day|week|time|weekend|night)|finally (did|managed|got)|"
-    r"managed to|made it through|best day|i got (out|up)|i (\w+ )?went (out|for a|to the)|i got engaged|"
+    r"managed to|made it through|best day|made it (in )?to (work|school|class|uni|college|the office|the meeting|my shift|"
+    r"the interview|the end|the gym|the party|the appointment)|i got (out|up)|i (\w+ )?went (out|for a|to the)|i got engaged|"
     r"(it )?felt (so |really )?(good|great|amazing|nice)|"
     r"got my (results|grades)|(feeling|feel|felt) (a lot |much |so much |a bit |loads )?better|"
     # "it feels like things are turning", "things are looking up": a change for the better, said plainly
@@ -849,7 +861,7 @@ def outcome_of(norm: str) -> str | None:
 
 #: "I'll try that", "I can give it a go": trying something, whether or not anything was offered.
 TRY_THAT = re.compile(
-    r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll) (try|give)"
+    r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll|will|gonna|i'?m gonna|i gonna|i go|imma|i'?ma|mi will|mi a go) (try|give)"
     # what was suggested ("that", "it", "the breathing one") or nothing more: "ok i'll try 25 mins on moles then a
     # break" is a plan of their own, not a yes to the exercise offered before
     r"(( it| that| this| them| that one| this one| one| the \w+( \w+)? (one|thing|exercise|technique))\b(?! (to|and)\b)"
@@ -1107,7 +1119,13 @@ def _at_any_sentence(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?]))(?:" + pattern.pattern.removeprefix("^") + ")")
 
 
-_PLAN_SENTENCES = tuple(_at_any_sentence(p) for p in (PLAN_MAYBE, PLAN_MIGHT, PLAN_TIMED))
+#: A step said as a note to self, a thing and how long ("guitar for 10 min after shift", "walk for 20 mins before
+#: work", chat_heldout45, read): a plan, not news about work; never a story told of oneself ("i cried for 10 mins").
+PLAN_NOTE = re.compile(
+    r"^(?!(i|we|he|she|they|it|my|his|her|their|you)\b)(\w+ ){0,3}\w+ for (\d+|a|ten|five|fifteen|twenty|thirty|half an) "
+    r"(min|mins|minutes|hour|hours|hr|hrs)\b( (after|before|every|each|a day|daily|tonight|tomorrow|on|at|in the)\b.*)?$"
+)
+_PLAN_SENTENCES = tuple(_at_any_sentence(p) for p in (PLAN_MAYBE, PLAN_MIGHT, PLAN_TIMED, PLAN_NOTE))
 _PLAN_BY_VERB = _at_any_sentence(PLAN_DOING)
 
 

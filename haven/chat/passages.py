@@ -172,21 +172,43 @@ def quotes(text: str, length: int = 2, skip_summary: bool = False) -> list[str]:
     return found
 
 
+def _quotes_kept_whole(sentences: list[str]) -> list[str]:
+    """Sentences with a quotation split across them joined again: 'Use "I" statements: "I felt hurt when plans
+    changed at the last minute. Can we agree to text first?"' is one example, not a quote cut at its full stop."""
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and joined[-1].count('"') % 2:
+            joined[-1] = f"{joined[-1]} {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _term_pattern(term: str) -> str:
+    """A term as the library may write it: its words apart or joined by a hyphen or quotes, and one or many ("an
+    I-statement" is the library's 'calm "I" statements', chat_heldout45, read)."""
+    words = [re.escape(w) for w in re.split(r"[\s\-]+", term.strip(" \"'“”‘’")) if w]
+    if not words:
+        return r"(?!)"
+    return r"\b" + r"[\"'“”‘’]?[\s\-]*[\"'“”‘’]?".join(words) + r"(?:s|es)?\b"
+
+
 def defining(library, term: str) -> tuple[Hit, str] | None:
     """The first sentence in the library that names ``term`` (a word or two), with its passage: articles before
     exercises. Why: "wats pomodoro" asks what one word means; a search ranks passages by what a message is about,
     and one sentence that names the word ("Some people call 25 minutes of work ... the Pomodoro technique") ranked
     below whole exercises. None when no sentence names it, and the chat then says it has nothing on it."""
-    wanted = re.compile(rf"\b{re.escape(term)}\b", re.IGNORECASE)
+    wanted = re.compile(_term_pattern(term), re.IGNORECASE)
     # a sentence that says what the word is ("Catastrophising ... is", "people call ... the Pomodoro technique")
-    says_what = re.compile(rf"\b{re.escape(term)}\b( \([^)]*\))?( \w+)? (is|are|means)\b|\bcall\w*\b.*\b{re.escape(term)}\b", re.IGNORECASE)
+    named = _term_pattern(term)
+    says_what = re.compile(rf"{named}( \([^)]*\))?( \w+)? (is|are|means)\b|\bcall\w*\b.*{named}", re.IGNORECASE)
     found: list[tuple[Hit, str]] = []
     for doc_id in [*library.articles, *library.exercises]:
         for hit in of_document(library, doc_id):
             if hit.section == "When it helps" or not wanted.search(hit.passage):
                 continue  # "When it helps" is in people's own voices ("I'd like to try mindfulness but..."), no answer
             for block in [*items(hit.passage), *(" ".join(p) for p in paragraphs(hit.passage))]:
-                for sentence in _SENTENCE.split(_plain(block)):
+                for sentence in _quotes_kept_whole(_SENTENCE.split(_plain(block))):
                     if wanted.search(sentence) and len(sentence.split()) >= 6:
                         found.append((hit, sentence.strip()))
     return next((f for f in found if says_what.search(f[1])), found[0] if found else None)
@@ -194,7 +216,7 @@ def defining(library, term: str) -> tuple[Hit, str] | None:
 
 def mentions(library, term: str) -> bool:
     """Whether any passage of the library names ``term`` at all."""
-    wanted = re.compile(rf"\b{re.escape(term)}\b", re.IGNORECASE)
+    wanted = re.compile(_term_pattern(term), re.IGNORECASE)
     return any(wanted.search(h.passage) for d in [*library.articles, *library.exercises] for h in of_document(library, d))
 
 

