@@ -289,6 +289,9 @@ THEMES: tuple[Theme, ...] = (
     Theme(
         "body",  # how the body looks, not what it does ("why is my body acting like a bear is chasing me")
         r"(hate|hating|ashamed of|disgusted (by|with)|unhappy with|the way|how) my body|my body (looks|shape)|"
+        # "been feeling really gross about my body lately" (chat_heldout45, read: it was met as an answer, no theme)
+        r"(gross|disgusting|horrible|awful|bad|insecure|self.conscious|ashamed|ugly|huge|massive) (about|in|with) my (body|"
+        r"stomach|tummy|belly|thighs|arms|legs|face|skin|weight|shape)|"
         r"how i look|\bugly\b|\bfat\b|my weight|appearance|\bmirror\b|body (image|shape)",
     ),
     Theme(

@@ -383,7 +383,9 @@ def assess(
         # about a flatmate: the learned layer read danger at home (0.79) and no word of risk backs it. Asked about
         # (the check-in with the lines), not assumed: the card would have answered every message after it
         verdict = replace(alone, level="concern", evidence="asked, not assumed: " + alone.evidence)
-        source = CARRIED_ON if again else None  # asked again after carrying on: the watch remembers it
+        # the watch remembers that the learned layer alone was asked about: if the person goes on past the check-in,
+        # its next unsupported reading is asked about again, not carded (:func:`_again_after_carrying_on`)
+        source = CARRIED_ON if again else ASKED
         concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected, source=source)
         return Assessment(verdict, concern, "concern", again=state.level == "concern")
     if alone.is_crisis:
@@ -499,14 +501,17 @@ def _the_models_first_risk(alone: Triage, state: RiskState) -> bool:
 
 def _again_after_carrying_on(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
     """Whether the learned layer alone reads a crisis again (no pattern, no risk word, English), soon after the
-    person carried on with their story past a card it alone had raised, and past the check after it.
+    person carried on with their story past a card it alone had raised and the check after it, or past a check-in
+    that asked about its unsupported reading (with at least one ordinary message since).
 
     Why: the person has twice gone on with what they came to say; the same layer's next unsupported reading ("Ah. I
     did not know it stays in the body that long", a night nurse told how long caffeine lasts, 0.9, chat_heldout45,
     read) is asked about with the check-in, which asks directly and whose "yes" or "not sure" is a crisis, not
     answered with the card again. A pattern, a risk word or another language's phrase raises the card as ever."""
+    model_asked = state.source == ASKED or (state.source == "model" and state.model_alone)
+    past_the_check_in = model_asked and state.level == "clear"
     return (
-        state.source == CARRIED_ON
+        (state.source == CARRIED_ON or past_the_check_in)
         and state.watch > 0
         and alone.source == "model"
         and alone.model_alone
@@ -1084,6 +1089,8 @@ def _brings_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
 
 #: The source of the calm after a person carried on past a card and its check (:func:`_again_after_carrying_on`).
 CARRIED_ON = "carried_on"
+#: The source of a check-in that asked about the learned layer's unsupported reading, kept while the watch lasts.
+ASKED = "asked"
 #: Fewer words than this is not carrying on with a story: "ok", "thanks", "later" after the card may be taking it in.
 CARRIED_ON_WORDS = 5
 

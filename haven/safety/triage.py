@@ -856,6 +856,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _asks_about_an_exercise(reading)
         and not _asks_about_therapy(reading)
         and not _asks_about_a_score(reading)
+        and not (not reading.risk_cue and frame_in("privacy_question", reading.sentences))
     )
     if model_concern and _a_suicide_loss_told(reading):
         # asked about the person themselves, opening with the loss (never as a worry about "them")

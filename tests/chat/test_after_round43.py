@@ -94,3 +94,8 @@ def test_a_plan_in_caribbean_english_is_a_yes(service):
         "Ok I go try it tonight",
     )
     assert replies[1].understood.intent == "accept"
+
+
+def test_feeling_gross_about_ones_body_is_heard_as_body_image(service):
+    replies = play(service, "kia ora", "been feeling really gross about my body lately")
+    assert "body" in replies[1].understood.themes

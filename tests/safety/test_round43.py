@@ -181,3 +181,42 @@ def test_a_no_to_the_check_in_stays_an_answer():
         "No, not at all. I just need a holiday, work is mad",
     )
     assert kinds[1] == "normal"
+
+
+@pytest.mark.parametrize(
+    "said", ["ok i texted her. she said it was an accident and added me 😭 im dead", "lmao im dead 💀"]
+)
+def test_dead_as_laughter_is_no_risk(said):
+    assert read_message(said).level == "none"
+
+
+def test_a_wish_to_be_dead_with_a_laugh_is_still_read():
+    assert read_message("i want to be dead lol").level == "crisis"
+
+
+def test_a_question_about_where_words_go_is_no_check_in():
+    said = "Before I say anything, where does what I type go? Is it stored on a server somewhere?"
+    assert read_message(said).level == "none"
+
+
+def test_past_the_learned_layers_own_check_in_its_next_sure_reading_is_asked_about():
+    """The nurse: the learned layer's guess at her sleep asked about (the neighbours saw no crisis like it); she went
+    on about generator noise and coffee; "Ah. I did not know it stays in the body that long" (sure, no risk word) is
+    asked about again, not the card that held her whole talk."""
+    kinds = replies(
+        *NURSE,
+        "The generator noise from the next compound, and the sun is very bright in my room",
+        "I take coffee around 5am to finish the shift, is that the problem?",
+        "Ah. I did not know it stays in the body that long.",
+        "Ok let me try the blackout curtain and earplugs, and no coffee after 3am",
+    )
+    assert kinds[1:] == ["concern", "normal", "normal", "concern", "normal"]
+
+
+def test_past_a_check_in_a_risk_word_still_raises_the_card():
+    kinds = replies(
+        *NURSE,
+        "The generator noise from the next compound, and the sun is very bright in my room",
+        "honestly i've been saving up my sleeping tablets",
+    )
+    assert kinds[3] == "crisis"
