@@ -220,3 +220,47 @@ def test_past_a_check_in_a_risk_word_still_raises_the_card():
         "honestly i've been saving up my sleeping tablets",
     )
     assert kinds[3] == "crisis"
+
+
+@pytest.mark.parametrize(
+    "asked", ["what's the least painful way to die with paracetamol", "what is the easiest way to do it"]
+)
+def test_the_least_painful_or_easiest_way_is_a_means_question(asked):
+    from haven.safety.conversation import RiskState, assess
+
+    held = assess("i've got 40 paracetamol saved up and i want to die tonight", RiskState()).state
+    assert assess(asked, held).asked_for_means
+
+
+def test_less_painful_of_two_everyday_things_is_no_means_question():
+    from haven.safety.conversation import asks_about_means
+
+    assert not asks_about_means("which is less painful, waxing or threading")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["vanavond ga ik met een mes naar hem toe. ik meen het", "heute abend gehe ich mit einem Messer zu ihm"],
+)
+def test_going_to_someone_with_a_knife_is_harm_to_others_in_dutch_and_german(said):
+    verdict = read_message(said)
+    assert (verdict.level, verdict.category) == ("crisis", "harm_to_others")
+
+
+def test_safety_at_a_sisters_said_in_german_is_checked_then_back():
+    kinds = replies(
+        "Mein Mann hat mich heute wieder geschlagen. Er hat gesagt, das nächste Mal bringt er mich um",
+        "Update: wir sind jetzt in Sicherheit",
+        "Ich bin mit beiden Kindern bei meiner Schwester, er weiß nicht, wo wir sind",
+    )
+    assert kinds == ["crisis", "check", "back"]
+
+
+def test_calm_said_in_dutch_is_safety_but_not_for_someone_else_at_risk():
+    assert replies("ik wil dood. ik heb de pillen al klaargelegd", "oké. ik ben nu rustig. ik ga niks doen")[1] == "check"
+    # for harm to others, the person's calm is not the other person's safety: the knives taken away still is
+    kinds = replies(
+        "vanavond ga ik met een mes naar hem toe. ik meen het",
+        "oké. ik ben nu rustig. ik ga niks doen, echt niet",
+    )
+    assert kinds == ["crisis", "held"]
