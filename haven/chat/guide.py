@@ -141,11 +141,6 @@ def _names(tags, pattern: str) -> bool:
 #: Feelings that build and are met, in the moment, with the steps of their article's "what helps in the moment"
 #: list (panic and anxiety have exercises for that: GuideEngine.MOMENT_EXERCISES).
 _SETTLE_FEELINGS = ("angry", "frustrated")
-#: A time later than now in an acceptance ("ok I'll try it tomorrow", "I'll give it a go tonight after work").
-_LATER = re.compile(
-    r"\b(tomorrow( (morning|night|evening|afternoon))?|tonight|later( on| today)?|this (evening|weekend|afternoon)|"
-    r"(at|on) the weekend|after (work|school|class|uni|dinner|tea|lunch|my shift)|in the morning|before bed)\b"
-)
 #: A request about the moment itself ("what can I do in the moment when I feel it building up?").
 _ABOUT_THE_MOMENT = re.compile(
     r"\b(in the moment|right then|right now|at the time|heat of the moment|building up|builds up|"
@@ -1516,7 +1511,7 @@ class GuideEngine:
     def _for_later(self, request, phraser, citer, ex: Exercise):
         """ "ok I'll try it tomorrow": a plan for then, with its button, not "Press Start" and "before we begin";
         None when no later time is said."""
-        when = _LATER.search(request.normalised)
+        when = I.FOR_LATER.search(request.normalised)
         if not when:
             return None
         n = citer.cite(passages.section(self.library, ex.id, "What it is for"))

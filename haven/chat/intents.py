@@ -1137,6 +1137,12 @@ def plan_said(norm: str, by_verb: bool = True) -> re.Match | None:
     return found or (_PLAN_BY_VERB.search(norm) if by_verb else None)
 
 
+#: A time later than now in an acceptance ("ok I'll try it tomorrow", "I'll give it a go tonight after work"): the
+#: exercise is a plan for then, with its button, never started in the chat now.
+FOR_LATER = re.compile(
+    r"\b(tomorrow( (morning|night|evening|afternoon))?|tonight|later( on| today)?|this (evening|weekend|afternoon)|"
+    r"(at|on) the weekend|after (work|school|class|uni|dinner|tea|lunch|my shift)|in the morning|before bed)\b"
+)
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").
 PLAN_WHEN = re.compile(
     # a time, at the end of the plan: "before the 2pm meeting", "on saturday", "tonight"; not any phrase that

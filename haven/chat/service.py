@@ -503,18 +503,20 @@ class ChatService:
                 if u.intent == "tried" and u.outcome:
                     runner.rate_helpful(run, u.outcome == "helped")
                 return None
-            exercise_id = self._in_chat_exercise(u, state)
+            exercise_id = self._in_chat_exercise(u, state, text)
             if exercise_id is not None:
                 return self._exercise_start(runner, exercise_id, text)
         except Exception:  # a run that cannot be saved costs the exercise in the chat, not the reply
             log.exception("could not run the exercise in the chat")
         return None
 
-    def _in_chat_exercise(self, u: Understanding, state) -> str | None:
+    def _in_chat_exercise(self, u: Understanding, state, text: str) -> str | None:
         """The exercise to start in the chat: asked for by name or accepted when offered, one that fits a chat."""
         from haven.chat import inchat
 
-        if u.options:
+        if u.options or I.FOR_LATER.search(normalise(text)):
+            # "ok will try that tomorrow", to three ways to stop panic on the Tube, started grounding there and
+            # then (seen trying the app, round 43): a time said is a plan for then, which the guide answers
             return None
         if u.intent == "exercise_request":
             wanted = u.named_exercise or u.exercise

@@ -99,3 +99,20 @@ def test_a_plan_in_caribbean_english_is_a_yes(service):
 def test_feeling_gross_about_ones_body_is_heard_as_body_image(service):
     replies = play(service, "kia ora", "been feeling really gross about my body lately")
     assert "body" in replies[1].understood.themes
+
+
+def test_an_exercise_accepted_for_tomorrow_is_not_started_in_the_chat_now(service):
+    """Seen trying the app: "ok will try that tomorrow", to three ways to stop panic on the Tube with grounding first,
+    started grounding in the chat there and then ("from 0 to 10, how strong is the feeling right now?")."""
+    from haven.chat import phrases as P
+
+    replies = play(
+        service,
+        "help im on the tube and its stuck in a tunnel and my heart is going mad",
+        "ok we're moving again. that actually helped",
+        "is there anything I can do before I get on so it doesn't kick off",
+        "ok will try that tomorrow",
+    )
+    last = replies[-1].text
+    assert "tomorrow" in last
+    assert not any(opening.split("{name}")[0] in last for opening in P.IN_CHAT_OPEN)
