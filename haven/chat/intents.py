@@ -861,7 +861,7 @@ def outcome_of(norm: str) -> str | None:
 
 #: "I'll try that", "I can give it a go": trying something, whether or not anything was offered.
 TRY_THAT = re.compile(
-    r"^(ok(ay)? |yeah |sure )?(i'?ll|i will|i can|i could|i might|maybe i'?ll|will|gonna|i'?m gonna|i gonna|i go|imma|i'?ma|mi will|mi a go) (try|give)"
+    r"^((ok(ay)?|yeah|sure|alright|right|fine)\W* )?(i'?ll|i will|i can|i could|i might|maybe i'?ll|will|gonna|i'?m gonna|i gonna|i go|imma|i'?ma|mi will|mi a go) (try|give)"
     # what was suggested ("that", "it", "the breathing one") or nothing more: "ok i'll try 25 mins on moles then a
     # break" is a plan of their own, not a yes to the exercise offered before
     r"(( it| that| this| them| that one| this one| one| the \w+( \w+)? (one|thing|exercise|technique))\b(?! (to|and)\b)"

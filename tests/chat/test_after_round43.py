@@ -96,6 +96,16 @@ def test_a_plan_in_caribbean_english_is_a_yes(service):
     assert replies[1].understood.intent == "accept"
 
 
+def test_alright_mi_will_try_it_is_a_yes(service):
+    replies = play(
+        service,
+        "Mi vex bad. My brother borrow money from me six months now and act like him forget",
+        "So what, mi just breathe and count? That really work?",
+        "Alright, mi will try it",
+    )
+    assert replies[2].understood.intent == "accept"
+
+
 def test_feeling_gross_about_ones_body_is_heard_as_body_image(service):
     replies = play(service, "kia ora", "been feeling really gross about my body lately")
     assert "body" in replies[1].understood.themes
