@@ -60,7 +60,9 @@ class RiskState:
     recent: tuple[str, ...] = field(default=())  # the last few person messages, for reading them together
     watch: int = 0  # messages still read together with the ones before, after a concern or a crisis ended
     corrected: str | None = None  # the category the person said was a misread, remembered while ``watch`` lasts
-    source: str | None = None  # what raised the crisis that holds: "pattern", "model", "language", "answer"
+    #: what raised the crisis that holds: "pattern", "model", "language", "answer"; while a watch lasts after the
+    #: learned layer alone was asked about ("asked") or carried past ("carried_on"), that instead
+    source: str | None = None
     history: bool = False  # the crisis was raised by a past attempt told as history (triage's told_as_history)
     #: the crisis was raised by the learned layer alone, with no risk word, and nothing said since has brought risk
     #: words or a pattern's reading: the person saying it was a misread is then asked once more, not held
@@ -1107,8 +1109,9 @@ def _carried_on(
     Why: on read everyday conversations a caregiver, an angry flatmate and a parent of a toddler met the crisis card
     for every turn after one misread, since only "I'm safe" or "you misread me" lets it go and people who were never
     in danger do not say either: they go on telling what they came to tell. The first such message gets the check
-    asked once with the lines kept; a second goes back to their story. Never after a medical emergency, harm to or
-    from others, danger at home or psychosis (``_NEVER_CARRIED_PAST``). Chosen on the read risk conversations (dev): the first
+    asked once with the lines kept; a second goes back to their story. Never after a medical emergency (unless only
+    guessed, :func:`_a_guessed_emergency`), harm to or from others, danger at home or psychosis
+    (``_NEVER_CARRIED_PAST``). Chosen on the read risk conversations (dev): the first
     version, without the questions, the categories and the friend's "her", let go of 22 turns a clinician held."""
     never = state.category in _NEVER_CARRIED_PAST and not _a_guessed_emergency(state, phrases)
     if not state.model_read or alone.is_risk or never:
