@@ -72,9 +72,9 @@ _ENDED = re.compile(
 #: knows, yeah. we're in it together", in a talk about money, got "If you slip and check, be kind to yourself",
 #: chat_heldout42, read).
 _ARTICLE_ONLY_WHEN = {"relationship-endings": _ENDED}
-#: Asking how long an exercise takes ("is it long?", "how long does it take").
 #: A message that ends by signing off ("yeah it helped, thanks. night", "that helped, bye x").
 _SIGNED_OFF = re.compile(r"\b(good ?night|night night|night|nite|gn|bye+|goodbye|bye for now|see you|ttyl|later|laters)( x+)?\W*$")
+#: Asking how long an exercise takes ("is it long?", "how long does it take").
 _HOW_LONG_IS_IT = re.compile(
     r"\b(is it|is that|is this) (long|quick|short)\b|\bhow long (is|does|will|would|should)\b|\bhow much time\b|"
     # "So I breathe in for 4 and out for 6, how many times should I do it?": how much of it, said as its length

@@ -1113,7 +1113,7 @@ def _carried_on(
     guessed, :func:`_a_guessed_emergency`), harm to or from others, danger at home or psychosis
     (``_NEVER_CARRIED_PAST``). Chosen on the read risk conversations (dev): the first
     version, without the questions, the categories and the friend's "her", let go of 22 turns a clinician held."""
-    never = state.category in _NEVER_CARRIED_PAST and not _a_guessed_emergency(state, phrases)
+    never = state.category in _NEVER_CARRIED_PAST and not _a_guessed_emergency(state)
     if not state.model_read or alone.is_risk or never:
         return False
     if answer.no or answer.unsure or answer.unsafe or len(words.split()) < CARRIED_ON_WORDS:
@@ -1130,13 +1130,13 @@ def _carried_on(
     return not any(phrase.search(words) for phrase in turned) and not _risk_words(words, phrases)
 
 
-def _a_guessed_emergency(state: RiskState, phrases: _Phrases) -> bool:
-    """Whether a medical emergency is only the learned layer's guess at a category: read by it, with no pills,
-    tablets, poison or other means named in the messages it rose from. "Maybe 3 or 4 hours. Then I wake up by 1pm
-    and my head is heavy", a night nurse on her sleep, read 0.70 as an emergency (chat_heldout45, read) and the card
-    held her whole talk about blackout curtains; with nothing taken or named, her story speaks to it as any other's."""
-    guessed = state.category == "medical_emergency" and state.source == "model" and state.model_alone
-    return guessed and not _means_named_before(state, phrases)
+def _a_guessed_emergency(state: RiskState) -> bool:
+    """Whether a medical emergency is only the learned layer's guess at a category: read by it alone, so with no
+    pills, tablets, poison or other means named since it rose (they are risk words, which end ``model_alone``).
+    "Maybe 3 or 4 hours. Then I wake up by 1pm and my head is heavy", a night nurse on her sleep, read 0.70 as an
+    emergency (chat_heldout45, read) and the card held her whole talk about blackout curtains; with nothing taken or
+    named, her story speaks to it as any other's."""
+    return state.category == "medical_emergency" and state.source == "model" and state.model_alone
 
 
 #: Crises whose danger a person's own story does not speak to: help has to be with someone after an overdose, and
@@ -1192,7 +1192,8 @@ def _laughed_off(words: str, state: RiskState, alone: Triage, phrases: _Phrases)
     rest = words[opening.end():].strip()
     if len(rest.split()) < LAUGHED_OFF_WORDS or alone.is_risk:
         return False
-    vetoes = (phrases.turned_away, phrases.doubts_safety, phrases.not_safety, phrases.means, phrases.joke_only)
+    vetoes = (phrases.turned_away, phrases.doubts_safety, phrases.not_safety, phrases.joke_only)
+    # means asked about are among the risk words of what follows the laugh
     if any(veto.search(words) for veto in vetoes) or _risk_words(rest, phrases, _explained(rest)):
         return False
     return not _still_risky(rest)

@@ -432,6 +432,13 @@ def _asks_about_an_exercise(reading: Reading) -> bool:
     return not reading.risk_cue and frame_in("exercise_question", whole)
 
 
+def _asks_where_words_go(reading: Reading) -> bool:
+    """A question about Haven's keeping of what is typed ("where does what I type go? Is it stored on a server
+    somewhere?"), with no risk word: answered by the chat, never met with the card (it read 0.69) or a check-in
+    (0.72 risk, chat_heldout45, read)."""
+    return not reading.risk_cue and frame_in("privacy_question", reading.sentences)
+
+
 def _grief_for_a_suicide(reading: Reading) -> bool:
     """The learned layer's reading, with no risk word or pattern, of the guilt that follows a loss ("i keep thinking i
     should have seen it coming", 0.90 crisis, read as harm to others after a friend's suicide was told): the guilt of
@@ -782,7 +789,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "gonna say goodnight" read 0.80, near "going to say goodbye": a bedtime sign-off and nothing else, no
             # risk word (chat_heldout29, read: it raised the card at the end of a talk about a dog put to sleep)
             return Triage("none", None, f"{model_says}, but only a goodnight", None, language)
-        if not reading.risk_cue and frame_in("privacy_question", reading.sentences):
+        if _asks_where_words_go(reading):
             # "Is my data stored anywhere? I don't want my company to see any of this" read 0.69: a question about
             # Haven itself, which the chat answers plainly (chat_heldout28, read)
             return Triage("none", None, f"{model_says}, but a question about where their data is kept", None, language)
@@ -856,7 +863,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _asks_about_an_exercise(reading)
         and not _asks_about_therapy(reading)
         and not _asks_about_a_score(reading)
-        and not (not reading.risk_cue and frame_in("privacy_question", reading.sentences))
+        and not _asks_where_words_go(reading)
     )
     if model_concern and _a_suicide_loss_told(reading):
         # asked about the person themselves, opening with the loss (never as a worry about "them")
