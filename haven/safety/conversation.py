@@ -378,6 +378,12 @@ def assess(
         # moment and the library's line on getting urgent help if it may not be panic (it got the poison line)
         verdict = Triage("none", None, "breathing hard in a panic told a message before: " + alone.evidence)
         return Assessment(verdict, _calm(state, recent), "normal")
+    if alone.is_crisis and _help_with_them_just_after(words, state, alone, phrases):
+        # "Aoife's here with me, she's staying the night and she's put my tablets in her car", just after "I'm safe
+        # now, I'm home" ended a crisis: the learned layer read the tablets (0.99) and the card came back
+        # (risk_conversations_heldout52, read). Help with them is the safety already said; the watch goes on
+        verdict = Triage("none", None, "help with them, just after a crisis ended; read alone: " + alone.evidence)
+        return Assessment(verdict, _calm(state, recent), "normal")
     again = _again_after_carrying_on(words, state, alone, phrases)
     unsupported = again or _unsupported_first_reading(text, words, state, alone, phrases)
     if alone.is_crisis and not answer.unsafe and unsupported:
@@ -472,6 +478,20 @@ def _breath_in_a_panic_told_just_before(words: str, state: RiskState, alone: Tri
     only_breath = {hit.pattern.id for hit in match(said)} == {"cant_breathe"}  # the patterns' own hits, not their evidence text
     return only_breath and frame_in("breath_in_panic", said.sentences)
 
+
+
+def _help_with_them_just_after(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether a message just after a crisis or a check-in ended (the watch runs, nothing corrected) tells help with
+    the person (``help_sought``, ``help_arrived``: someone with them, means taken away by someone else) and nothing
+    else of risk, and only the learned layer reads a crisis in it. A pattern's reading, means still at hand or not
+    feeling safe keep the card."""
+    if not (state.level == "clear" and state.watch > 0 and not state.corrected and alone.source == "model"):
+        return False
+    if not (phrases.help_sought.search(words) or phrases.help_arrived.search(words)):
+        return False
+    if phrases.not_safe.search(words) or phrases.doubts_safety.search(words):
+        return False
+    return not _still_risky(_rest(words, phrases.help_sought, phrases.help_arrived))
 
 def _told_as_past(words: str) -> bool:
     """Whether a "yes" to Haven's question about thoughts of suicide goes on to place them in the past and say the
@@ -954,6 +974,8 @@ def _while_crisis(
     corrects = bool(phrases.correction.search(words)) and not _still_risky(_rest(words, phrases.correction))
     if corrects and not state.model_alone and not phrases.correction.search(_rest(words, phrases.weary)):
         corrects = False  # tiredness alone, after risk in words, is no correction: it is a warning sign
+    if _grievance_told(words, state, alone, phrases):
+        corrects = True
     if _laughed_off(words, state, alone, phrases):
         if _means_named_before(state, phrases):
             # "I've got the pills ready" ... "haha no I meant my vitamins": means named, then laughed off; asked
@@ -967,6 +989,13 @@ def _while_crisis(
         # "I took an overdose at nineteen" was held as a crisis; "that was fifteen years ago, I'm really well" says
         # it is history: a gentle step down (the next messages are still read together), not a safety check
         return _stepped_down(category, audience, "told as history, and well now: " + words[:120])
+    if corrects and emergency_named and state.level == "crisis" and not _nothing_explained(words, phrases):
+        # "i took all my pills" ... "OMG no sorry that came out wrong!! I mean I remembered to take all my morning
+        # ones for once, thyroid, iron and vitamin D" (risk_conversations_heldout52, read): held, the card answered
+        # a pill organiser for the rest of the talk. An overdose named is never simply stepped down: the safety
+        # check, asked once with the lines kept
+        why = "an overdose named, then put right with what was meant; checking once: " + words[:120]
+        return _checking_once(state, recent, why, model_read=False, misread=True)
     if corrects and state.level == "crisis" and _joke_after_harm_done(words, state, phrases):
         # "cut again last night. deeper than usual" ... "lol jk. anyway got any good lofi playlists": a disclosure
         # taken back as a joke. Not a step down: the safety check, asked once with the lines kept
@@ -1034,8 +1063,12 @@ def _while_crisis(
     # a held message with risk of its own (a word, means, a time, a pattern's reading) makes the crisis more than
     # a reading of the learned layer alone, and a later "that's not what I meant" is then read as ever; the learned
     # layer reading the person's next ordinary words the same way ("Thank you dear, that is very clear") adds nothing
+    # (a risk word a frame explains adds nothing: "I take my blood pressure tablet in the morning as the GP
+    # prescribed", from a night nurse the learned layer misread, chat_heldout47, read)
     still_alone = (
-        state.model_alone and (not alone.is_risk or alone.source == "model") and not _risk_words(words, phrases)
+        state.model_alone
+        and (not alone.is_risk or alone.source == "model")
+        and not _risk_words(words, phrases, _explained(words))
     )
     model_read = state.model_read and not _brings_risk(words, alone, phrases)
     held = RiskState(
@@ -1052,7 +1085,52 @@ def _while_crisis(
     # a tattoo over old scars, is no answer that the person is unsafe; the crisis still holds)
     not_safe = (answer.safety_question and answer.no and not answer.firm_yes) or bool(phrases.not_safe.search(words))
     reaching = not not_safe and not means and bool(phrases.reaching_out.search(words))
+    if not asks and _new_danger_told(words, alone, state, phrases):
+        # "I took the big knife from the kitchen and I'm waiting for them to come back", after voices saying the
+        # neighbours poison the water (risk_conversations_heldout52, read): the held reply spoke to the first
+        # danger; a new one told in words gets its own card, its steps and its lines. The crisis still holds
+        return Assessment(replace(alone, evidence=_NEW_DANGER + alone.evidence), held, "crisis", means)
     return Assessment(verdict, held, "held", means, not_safe=not_safe, reaching_out=reaching)
+
+
+_NEW_DANGER = "a new danger while a crisis holds: "
+
+
+def _new_danger_told(words: str, alone: Triage, state: RiskState, phrases: _Phrases) -> bool:
+    """Whether a message read while a crisis holds tells, on its own and in words (a strong pattern or a curated
+    phrase, never the learned layer's guess nor a mere mention), a crisis of a less urgent category than the one
+    held, which the held reply (worded for the most urgent) would not speak to, and says no help, safety, correction
+    or means question beside it: "she took the blades n were sat on the landing" names blades, and is help arrived
+    (on the replay of the read sets the first version carded nine such turns)."""
+    from haven.safety.patterns import match, prepare
+
+    if not (alone.is_crisis and alone.category is not None and alone.category != state.category):
+        return False
+    if most_urgent([state.category or "suicide", alone.category]) != (state.category or "suicide"):
+        return False  # more urgent: the crisis takes it, and the held reply speaks to it ("I already took the pills")
+    if phrases.means.search(words):
+        return False  # a means question has its own held reply
+    if alone.source == "pattern":
+        strong = any(h.pattern.strength == "strong" and h.pattern.category == alone.category for h in match(prepare(words)))
+    else:
+        strong = alone.source == "language"
+    besides = (
+        phrases.help_sought,
+        phrases.help_arrived,
+        phrases.safe_feeling,
+        phrases.correction,
+        phrases.reaching_out,
+        phrases.laughed_off,
+    )
+    return strong and not any(said.search(words) for said in besides) and not _DENIED_OR_IN_CARE.search(words)
+
+
+#: A danger denied ("I didn't want to die, I just wanted it to stop hurting", "sim. não vou machucar meu filho") or
+#: care already with the person ("my sister's driving me behind the ambulance"): no new card
+_DENIED_OR_IN_CARE = re.compile(
+    r"\b(didnt|did not|dont want|do not want|not going to|wont|will not|never|nao vou|nao quero|nem queria|no voy a|"
+    r"no quiero|je ne vais pas|ich werde nicht|ik ga niet|ambulance|paramedics?|resus|a and e|hospital|999|911|112)\b"
+)
 
 
 def _checking_once(
@@ -1197,6 +1275,36 @@ def _laughed_off(words: str, state: RiskState, alone: Triage, phrases: _Phrases)
     if any(veto.search(words) for veto in vetoes) or _risk_words(rest, phrases, _explained(rest)):
         return False
     return not _still_risky(rest)
+
+
+def _grievance_told(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether the first message after a card that only a bare threat raised ("I'm going to KILL him": a mention of
+    harm to someone, no weapon, plan or place) tells the everyday grievance behind it, with no laugh: "my husband ate
+    a massive slice of the cake I made for our daughter's 5th birthday party tomorrow" (risk_conversations_heldout52,
+    read; the card then held the buttercream rescue). Read by the patterns' ``petty_grievance`` frame; never beside
+    a risk word, means, turning away or doubt about being safe, nor when the message reads as risk on its own."""
+    from haven.safety.patterns import frame_in, match, prepare
+
+    first_after = state.level == "crisis" and state.held == 0 and state.category == "harm_to_others"
+    if not (first_after and state.source == "pattern" and state.recent) or alone.is_risk:
+        return False
+    raised = match(prepare(state.recent[-1]))  # the message that raised the card
+    if not raised or any(hit.pattern.strength != "mention" for hit in raised):
+        return False
+    if not frame_in("petty_grievance", prepare(words).sentences) or len(words.split()) < LAUGHED_OFF_WORDS:
+        return False
+    vetoes = (phrases.turned_away, phrases.doubts_safety, phrases.not_safety, phrases.means)
+    # a time is the grievance's own here ("the cake I made for the party tomorrow"); a plan or means is not
+    if any(veto.search(words) for veto in vetoes) or _PAYBACK.search(words):
+        return False
+    return not (_unexplained_risk_word(words, phrases, _explained(words)) or _pattern_cue(words) or _still_risky(words))
+
+
+#: Revenge said beside a grievance ("tomorrow I'll make him pay"): the threat goes on, it is no explanation
+_PAYBACK = re.compile(
+    r"\b(?:make (?:him|her|them) pay|get (?:him|her|them) back|teach (?:him|her|them) a lesson|revenge|get even|"
+    r"(?:hes|shes|theyre|he is|she is|they are) (?:going to|gonna) (?:get it|regret)|sort (?:him|her|them) out)\b"
+)
 
 
 def _nothing_explained(words: str, phrases: _Phrases) -> bool:

@@ -75,6 +75,9 @@ class PatternBook:
     #: (frame, risk words it explains anywhere in the message): knives beside a hunt's butchering, tablets taken
     #: with breakfast as the doctor says, drug names in an exam on overdoses
     cue_frames: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    #: the cue frames that name a risk word's own everyday sense ("on the tablet"): found around the word itself,
+    #: they explain it whatever else the sentence wants (``sense: true`` in patterns.yaml)
+    sense_frames: frozenset[str] = frozenset()
 
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
@@ -129,6 +132,7 @@ def load_pattern_book(path: Path = PATTERNS_FILE) -> PatternBook:
         frame_negation=re.compile(_expand(data["frame_negation"], vocab)),
         intent_beside_frame=re.compile(_expand(data["intent_beside_frame"], vocab)),
         cue_frames=tuple(_cue_frames(data.get("cue_frames", ()), frames, vocab)),
+        sense_frames=frozenset(entry["frame"] for entry in data.get("cue_frames", ()) if entry.get("sense")),
     )
 
 
@@ -307,11 +311,29 @@ def has_risk_cue(sentence: str, book: PatternBook | None = None, message: Sequen
 def _cue_explained(word: str, sentence: str, message: Sequence[str], book: PatternBook) -> bool:
     """Whether a risk word is explained by a frame named in the message (``cue_frames``): never in a sentence that
     says a wish, an intent or means at hand (``intent_beside_frame``)."""
-    if not book.cue_frames or book.intent_beside_frame.search(sentence):
+    if not book.cue_frames:
+        return False
+    if any(
+        frame in book.sense_frames and words.fullmatch(word) and _sense_of_the_word(frame, word, sentence, book)
+        for frame, words in book.cue_frames
+    ):
+        return True  # the frame names the word's own sense: "on the tablet" is a computer, whatever else is wanted
+    if book.intent_beside_frame.search(sentence):
         return False
     return any(
         words.fullmatch(word) and any(_explains(frame, other, book) for other in (*message, sentence))
         for frame, words in book.cue_frames
+    )
+
+
+def _sense_of_the_word(frame: str, word: str, sentence: str, book: PatternBook) -> bool:
+    """Whether the frame, found in the sentence, holds the risk word itself ("put it on the tablet for me"): the word's
+    everyday sense said in so many words, so no wish elsewhere in the sentence ("I don't want anyone reading it")
+    makes it means (chat_heldout47, read: an old man's question whether Haven is private got the card)."""
+    inside = re.compile(rf"\b{re.escape(word)}\b")
+    return any(
+        inside.search(found.group(0)) and not book.frame_negation.search(sentence[: found.start()])
+        for found in book.frames[frame].finditer(sentence)
     )
 
 

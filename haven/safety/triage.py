@@ -766,6 +766,11 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # too with no risk word at all: "help im on the tube and its stuck in a tunnel and my heart is going mad"
             # (0.75, chat_heldout45, read) held the card over the breathing that followed
             return Triage("none", None, f"{model_says}, but panic told in its body words", None, language)
+        if _asks_where_words_go(reading):
+            # "Is my data stored anywhere? I don't want my company to see any of this" read 0.69: a question about
+            # Haven itself, which the chat answers plainly (chat_heldout28, read). Read before a frame's explaining,
+            # which would ask: "Is this thing private? My grandson put it on the tablet for me" (chat_heldout47, read)
+            return Triage("none", None, f"{model_says}, but a question about where their data is kept", None, language)
         if not reading.risk_cue and reading.explained and reading.crisis < EXPLAINED_SURE:
             # the model alone, in a message whose only risk words a frame explained (an exam on overdoses, a
             # bungee jump off a bridge, "mum's going to kill me when she sees the mess"): the frame that cancelled
@@ -789,10 +794,6 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "gonna say goodnight" read 0.80, near "going to say goodbye": a bedtime sign-off and nothing else, no
             # risk word (chat_heldout29, read: it raised the card at the end of a talk about a dog put to sleep)
             return Triage("none", None, f"{model_says}, but only a goodnight", None, language)
-        if _asks_where_words_go(reading):
-            # "Is my data stored anywhere? I don't want my company to see any of this" read 0.69: a question about
-            # Haven itself, which the chat answers plainly (chat_heldout28, read)
-            return Triage("none", None, f"{model_says}, but a question about where their data is kept", None, language)
         if not reading.risk_cue and reading.crisis_beside_good_news < thresholds.mention_floor:
             # "so i did it. i came out to my mum and dad" read 0.93 as danger at home, though neither sentence alone
             # reads as risk: good news told (a hard talk that went well, a test passed, coming out), with no risk
