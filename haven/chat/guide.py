@@ -353,6 +353,13 @@ _HOW_LONG = re.compile(
 _CARED_FOR = re.compile(r"\b(dementia|alzheimer\w*|newborn|baby|toddler|two year old|2 year old|carer|caring for)\b")
 
 
+def _asks_about_a_thing(request) -> bool:
+    """Whether the question asks about something by what it is about ("ok what was that thing about writing down the
+    thought and looking at evidence"): the person asked, so it is answered from what the search found, even while
+    they wanted to be listened to and whatever the talk's themes."""
+    return request.understanding.intent == "question" and bool(I.THAT_THING.match(request.normalised))
+
+
 def _last_reply(request) -> HistoryTurn | None:
     """Haven's last reply in the conversation, if any."""
     return next((t for t in reversed(request.history) if t.role == "assistant"), None)
@@ -482,7 +489,7 @@ class GuideEngine:
         it was left for later rather than refused ("Say it clearly and kindly" after "my manager takes credit for my
         work", when the person then asks what they could even say)."""
         state, u = request.dialogue, request.understanding
-        asks_how = u.intent == "question" and bool(_ASKS_HOW.search(request.normalised))
+        asks_how = u.intent == "question" and bool(_ASKS_HOW.search(request.normalised) or _asks_about_a_thing(request))
         if state.preference == "listen" and u.intent not in ("exercise_request", "accept") and not asks_how:
             return False
         if exercise_id in _NOT_OFFERED_UNASKED and exercise_id != u.named_exercise:
@@ -1917,16 +1924,21 @@ class GuideEngine:
         earlier = {e for e in state.ever_offered if e not in state.declined and state.done.get(e) is not False}
         # what the search found, and what was suggested earlier in this conversation ("facing it" is about it)
         suggested = [passages.section(self.library, e, "What it is for") for e in sorted(earlier)]
+        about_a_thing = _asks_about_a_thing(request)
         found = [
             h
             for h in [*request.hits, *suggested]
             if h.kind == "exercise"
             and h.doc_id in self.library.exercises
             and (self._allowed(request, h.doc_id) or h.doc_id in earlier)
-            and (self._exercise_fits(request, h.doc_id) or h.doc_id == asked_for)
+            and (self._exercise_fits(request, h.doc_id) or h.doc_id == asked_for or about_a_thing)
         ]
-        # asked in the words an exercise is written for, that one first; then the one that echoes the talk most
-        for hit in sorted(found, key=lambda h: (h.doc_id != asked_for, -echoed(h.doc_id))):
+        # asked in the words an exercise is written for, that one first; then the one that echoes the talk most.
+        # Asked about by what it is about ("what was that thing about writing down the thought"): the search's order
+        if about_a_thing:
+            found = [h for h in found if h in request.hits]
+        order = (lambda h: 0) if about_a_thing else (lambda h: (h.doc_id != asked_for, -echoed(h.doc_id)))
+        for hit in sorted(found, key=order):
             ex = self.library.exercises[hit.doc_id]
             purpose = [q for q in passages.quotes(ex.purpose, 3) if phraser.fresh(q)][:1]
             # suggested before: its summary was said then ("So what do I do instead of googling when it starts?" got

@@ -101,6 +101,9 @@ THANKS = re.compile(rf"\b({THANKS_WORDS}|appreciate (it|that|you))\b")
 _THANKS_TAIL = (
     r"x+|mate|love|again|so much|a lot|for that|for this|(that was |that'?s |it was |it'?s |this was |very |really |so |"
     r"super |most )*(helpful|useful|kind)|"
+    # "Grand, thanks very much for the chat", "haha ok no problem. Thank you for help"
+    r"very much|a million|for (the |your |all the |all your )?(help|chat|talk|listening|support|advice|time)|"
+    r"for (helping|chatting|listening)( me)?( (find|think|work|sort|get|figure|through|out|with)\b[\w' ]{0,30})?|"
     # "yeah. anyway thanks, that helped a bit": thanks with how much it helped, said on the way out of a vent
     r"(that|it|this|talking|you) (has |have |really |actually )?helped( (a bit|a little|a lot|loads|so much|actually))?"
 )
@@ -116,7 +119,7 @@ GOODBYE = re.compile(
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night|ttyl|laters|"
     # "I'll head off, she'll be wanting her tea", "walk time. Hooroo."
     r"(?:i'?d|i had|i) better (?:get going|be off|dash)|i'?ll (?:head off|be off|get going)|"
-    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|^walk good\W*$|^(ok |okay |right |aight )?(later days|bless up|laters|lata|l8r|peace out|later)\W*$|"
+    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|^walk good\W*$|^(ok |okay |right |aight )?(later days|bless up|laters|lata|l8r|peace out|peace|later)\W*$|"
     # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
     r"^(ok |okay |right |grand |thanks |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán)( now| so| then| sure)?\W*$|"
     # "Right I'm off to do the shopping, mind yourself": leaving, with a farewell at the end
@@ -126,7 +129,8 @@ GOODBYE = re.compile(
     # "might come back tomorrow", "i'll come back later x": leaving, with the door left open
     r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta|maybe|i) )*(might|may|will|i'?ll|ill|i will) (come back|check back|"
     r"pop back|be back)( (in|on|here|to this))?( (tomorrow|later|tonight|another time|another day|soon|some time|"
-    r"sometime|at the weekend))\W*$)\b|"
+    r"sometime|at the weekend|next week|in a few days|in a day or two|on (monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)))\W*$)\b|"
     r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta) )*(night|nite|gn|nn)( (x+|xx+|all|then|now))?\W*$|"
     r"^((ok|okay|yeah|right) )*(thanks|thank you|cheers|ta)\b.{0,40}\b(night|nite|gn|bye)( (x+|all|then|now))?\W*$"
 )
@@ -174,6 +178,11 @@ PRIVACY = re.compile(
     r"\b(does|do|will) (what i (write|type|say|put)|my (messages|writing|answers)) (go|get sent|end up) (anywhere|somewhere|online)\b|\b(what|how) do you do with my (data|messages|chats?|info\w*)\b|\bmy privacy\b|"
     # "Is my data stored anywhere? I don't want my company to see any of this" (chat_heldout28, read)
     r"\b(is|are) my (data|chats?|messages|answers) (\w+ )?(stored|saved|kept|shared|sent)\b|"
+    # "And where does what I type go? Is it sent to a server somewhere?" (chat_heldout47, read)
+    r"\bwhere (does|do|will) (what i (write|type|say|put)|(all )?(this|it)) (actually )?(go|end up|get stored)\b|"
+    r"\b(is|does) (it|this|what i (write|type)) (get )?(sent|uploaded|shared) (to|anywhere|somewhere|online)\b|"
+    # "Is this thing private? My grandson put it on the tablet for me"
+    r"\bis (this|it) thing (\w+ )?(private|confidential|secure)\b|"
     # "is this app saving my chats somewhere? My flatmate also uses same laptop" (chat_heldout31, read)
     r"\b(is|are|does|do) (this|the app|this app|haven|you|it) (\w+ )?(sav(e|es|ing)|stor(e|es|ing)|keep(s|ing)?|record(s|ing)?) "
     r"(my|the|these|our|what i) (chats?|messages|conversations|data|history|type|write)\b"
@@ -286,7 +295,17 @@ OPTIONS = re.compile(
     r"(some|a little|a bit of|little bit of|a wee bit of) advice( then| please| now| after all)?)\b"
 )
 QUESTION = re.compile(
-    r"^(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would|tell me)\b|\?\s*$"
+    # "ok what was that thing about writing down the thought and looking at evidence": a question after a filler
+    r"^((ok|okay|so|and|also|but|wait|hmm+|um+|erm+|right|sorry|yeah|alright|well|actually|btw|oh)\W+)*"
+    r"(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would|tell me)\b|\?\s*$"
+)
+#: Asking about a thing said before, by what it was about ("ok what was that thing about writing down the thought and
+#: looking at evidence", chat_heldout47, read: in listening mode it was taken for an answer and got "What's been the
+#: hardest part?"): a question, whatever Haven asked just before.
+THAT_THING = re.compile(
+    r"^((ok|okay|so|and|also|but|wait|hmm+|um+|right|sorry|yeah|alright|actually|oh)\W+)*"
+    r"(what|whats|what'?s|how) (was|is|were|did|does|do) (that|the|this|those) (thing|one|exercise|technique|idea|trick|"
+    r"method|bit)s?\b(?=.{0,80}\b(about|with|where|you (said|mentioned|told)|work)\b)"
 )
 EXPLAIN = re.compile(
     r"\b(what is|what'?s|what are|whats|tell me (about|more)|explain|how does|meaning of|mean by|"
@@ -484,6 +503,9 @@ REFUSAL = re.compile(
     # by name; not "not breathing properly" (no "stuff" or "things" after it)
     r"^((abeg|please|pls|plz|oh|honestly|sorry) )?(nah|no|nope|not)\b( thanks| thank you)?,? (not )?(the |any |more |that )?(breathing|grounding|meditation|mindfulness|"
     r"journal\w*|relaxation)( stuff| things?| ones?| exercises?| techniques?| again)\b|"
+    # "breathing stuff? nah not really my thing", "nah breathing isnt really my thing" (chat_heldout47, read)
+    r"(breathing|grounding|meditation|mindfulness|journal\w*|relaxation|exercises?)( stuff| things?| ones?| exercises?)?\W*"
+    r"((nah|no|nope)\W+)?(is ?n'?t|is not|not|aint|ain'?t) (really |quite |exactly )?(my thing|for me|my cup of tea|my scene)|"
     # "no thanks, not grounding": the kind named after a "not", and nothing more
     r"^(nah|no|nope)\b( thanks| thank you| ta)?\W*(but )?not (the |any |more |that )?(breathing|grounding|meditation|mindfulness|"
     r"journal\w*|relaxation|box breathing|a body scan|body scan)( one| again| now| right now| today| tonight)?\W*$|"
@@ -587,6 +609,9 @@ HABITUAL = re.compile(
 )
 HELP_NOW = re.compile(
     r"\b(what do i do|what should i do|help me|how do i (calm|stop)|calm me down)\b.*\b(now|right now|rn)\b|"
+    # "I'm actually in bed now and it's going round and round, can we do something right now", "hi sorry i need
+    # help now" (chat_heldout47, read): asked for something to do, now
+    r"\b(can|could) (we|you) (do|try) (something|anything)\b.*\b(now|right now|rn)\b|\bi need (some )?help (right )?now\b|"
     # "how do I calm down before it's my turn?", "how can I settle my nerves before I go in": steps for the moment
     r"\bhow (do|can|could|should) i (calm|settle|steady)( (myself|me))?( down)?( my nerves)?\b.*\b(before|until|till|while|during|in time)\b|"
     r"having a panic attack|panic attack (right )?now|i'?m panicking$|i'?m panicking (so|really|badly|help)"
@@ -706,6 +731,14 @@ GOOD_NEWS = re.compile(
     r"((falling|fall|fell) asleep|(getting|got|get|going) to sleep) (in|within|after) (like |about |around |only |just )?"
     r"(\d+|ten|twenty|half an hour)"
     r"( \w+)? (now )?(instead of|rather than|not|compared to)\b|"
+    # "update!! went to board game night and played catan with 3 people from my chem lab", "Update: it was a cyst,
+    # nothing to worry about!!" (chat_heldout47, read): news announced as an update, told as a step or as relief
+    # (an update that went badly is spoiled or distressed, and read so by the understanding)
+    r"^update\W+(?=.*\b(went|did|got|tried|managed|made it|nothing to worry|all clear|benign|fine|ok|okay|good|great|"
+    r"better|invited|said yes|stoked|relief|relieved|passed)\b)|"
+    r"\b(nothing to worry about|all clear|came back (clear|fine|normal|negative)|(was|is|were) benign)\b|"
+    # "said sorry to the apprentice and shouted him a pie, he was stoked": an amends that landed well
+    r"\b(he|she|they) (was|were) (stoked|chuffed|thrilled|made up|over the moon|so happy|delighted)\b|"
     # "UPDATE it went ok!! didnt blank at all": something dreaded, over and fine (not "how it went ok?")
     r"^(update\W* )?(it|the (test|exam|interview|talk|presentation|appointment|meeting|date|call|mock|driving test)) "
     r"(went|was) (ok|okay|fine|alright|all right|good|great|better than i thought)\b|"
@@ -1002,6 +1035,18 @@ def own_thing(norm: str) -> str | None:
 def kind_of(norm: str) -> str | None:
     """The kind of exercise a message names without naming the exercise ("the breathing thing")."""
     return next((kind for kind in KINDS if re.search(rf"\b{kind}", norm)), None)
+
+
+def kind_requested(norm: str) -> str | None:
+    """The kind of exercise a request asks for: named inside the request or within a few words after it ("can we do
+    the breathing one"). "Ok I will try. Only opening the file and writing function names" asks for no kind: the
+    writing is the person's own plan (chat_heldout47, read: it started Three good things)."""
+    for found in REQUEST.finditer(norm):
+        after = norm[found.end():].split()[:3]
+        kind = kind_of(" ".join([found.group(0), *after]))
+        if kind:
+            return kind
+    return None
 
 
 def avoided_kinds(norm: str) -> tuple[str, ...]:

@@ -577,21 +577,23 @@ _THANKS_OPENING = re.compile(
 )
 
 #: Words before a feeling that say it is not felt ("not worried", "no longer anxious", "I stopped worrying about
-#: the other drivers"); "haven't stopped worrying" and "never stopped" still feel it.
+#: the other drivers", "nothing to worry about"); "haven't stopped worrying" and "never stopped" still feel it.
 _NEGATION = re.compile(
-    r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|wasn'?t|n't|(?<!n't )(?<!nt )(?<!never )stopped)\s+(\w+\s+)?$"
+    r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|wasn'?t|n't|(?<!n't )(?<!nt )(?<!never )stopped|"
+    # "it was a cyst, nothing to worry about": the worry set aside
+    r"nothing to|no need to|no reason to)\s+(\w+\s+)?$"
 )
 
 
 #: "ill" typed for I'll: followed by what the person will do ("ok ill go on saturday", "ill try it tonight").
 #: Read once here, so no reading (the health theme, a plan, "I'll try that") has to know the typo.
 _ILL_AS_I_WILL = re.compile(
-    r"(^|\b(?:ok|okay|yeah|yes|sure|so|then|maybe|and|but|think|guess|suppose|hopefully|probably|well|"
+    r"(^|\b(?:ok|okay|yeah|yes|sure|so|then|maybe|and|but|think|guess|suppose|hopefully|probably|well|fair|lol|haha|cool|grand|"
     r"alright|right|fine|now|tomorrow|tonight|today|k|what|that|where|who|decide|worry|worried|know|hope|scared|"
     r"afraid|feel like|bet|swear|thought|thinking|sure|convinced|says|said) )ill (?=(go|try|be|do|see|fail|mess|forget|freeze|end|text|call|ask|have|get|give|check|just|probably|definitely|never|still|let|tell|"
     r"miss|need|remember|regret|lose|want|"
     r"say|think|look|come|start|stay|talk|message|book|join|head|pop|sort|find|aim|plan|send|wait|keep|make|take|"
-    r"use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring|practi[cs]e)\b)"
+    r"use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring|practi[cs]e|figure|work|manage|cope|deal|handle)\b)"
 )
 
 
@@ -629,6 +631,12 @@ def normalise(text: str) -> str:
 
 
 #: What a word or two means, asked in a few words ("wats pomodoro", "what is a safety behaviour"), with or without "?".
+#: "Not now" said to an offer with the reason after it ("not now, hes waking up. maybe tonight", chat_heldout47,
+#: read: it was taken for an answer and got "That's a lot to carry"): a no for now.
+_NOT_NOW_BECAUSE = re.compile(
+    r"^((ok|okay|sorry|ah|oh|hmm+)\W+)*(not (right )?now|not (today|tonight)|maybe later|another time|later maybe)\b"
+    r"(?!.*\b(but|though) (let'?s|go on|ok|okay|yes)\b)"
+)
 _WHAT_IS_TERM = re.compile(
     r"^(what is|what'?s|what are|what does) (a |an |the )?"
     r"(?!(wrong|happening|going|up|that|this|it|the|point|matter|next|left|better|worse|use|new|real|with|all|going on)\b)"
@@ -1246,8 +1254,7 @@ class Understander:
         offer_pending = pending is not None and pending.kind == "offer"
         if (
             not named
-            and I.REQUEST.search(norm)
-            and I.kind_of(norm)
+            and I.kind_requested(norm)
             and not (I.TRY_THAT.search(norm) or I.TRY_IT.search(norm))
             and not _plan_for_later(norm)
         ):
@@ -1300,7 +1307,7 @@ class Understander:
                 # "yes, but the breathing one" when grounding was offered: the kind they asked for
                 named_kind = self._of_kind_named(norm, state)
                 return I.Reading("accept", exercise=named_kind or pending.exercise or referred)
-            if I.DECLINE.search(norm) or I.MAYBE.search(norm):
+            if I.DECLINE.search(norm) or I.MAYBE.search(norm) or _NOT_NOW_BECAUSE.match(norm):
                 return I.Reading("decline", exercise=pending.exercise)
         if re.fullmatch(r"((ok|okay|right|alright) )?later\W*", norm) and not state.offered:
             return I.Reading("goodbye")  # "Later", after thanks, with nothing just offered: see you later
@@ -1334,6 +1341,8 @@ class Understander:
             strong = "offtopic"  # "write me some python code" answers nothing Haven asked
         if strong is None and not feelings and I.ERRAND.search(norm) and (_ERRAND_ASKED.search(norm) or re.search(r"\bwhat'?s a\b", norm)):
             strong = "offtopic"  # "btw do u know any decent headsets under 50 quid": an errand, whatever was asked
+        if strong is None and I.THAT_THING.match(norm):
+            return I.Reading("question")
         if strong is None and not feelings and _WHAT_IS_TERM.match(norm):
             return I.Reading("question")  # "wats pomodoro": what a word means, asked, whatever Haven asked before
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
