@@ -335,6 +335,17 @@ def assess(
         category = state.category or alone.category
         verdict = Triage("concern", category, "the person corrected a misread: " + words[:120], state.audience)
         return Assessment(verdict, RiskState("clear", watch=WATCH, corrected=category), "step_down")
+    if answer.risk_admitted and _yes_to_another_question(words, state, alone, phrases):
+        # "Yes we talked this morning, he said he understands. We are fine", to "are you thinking about ending your
+        # life?" that the learned layer's reading alone raised over a new mother's row about a bottle steriliser
+        # (chat_heldout48, read): the card then held her talk about his fat cheeks. Asked once more, plainly, with
+        # the lines kept; a yes to that, or risk said, is the card
+        category = _question_category(question) or state.category or "suicide"
+        checking = RiskState(
+            "checking", category, state.audience or "self", 0, recent, source=ASKED, model_alone=True, model_read=True
+        )
+        verdict = Triage("concern", category, "a yes with a story of its own after a check-in: " + words[:120])
+        return Assessment(verdict, checking, "check", tentative=True)
     if ((answer.risk_admitted and not _told_as_past(words)) or answer.unsafe) and not alone.is_crisis:
         category = _question_category(question) or state.category or alone.category or "suicide"
         why = "yes to Haven's check-in question" if answer.risk_admitted else "not sure they are safe"
@@ -442,6 +453,38 @@ def assess(
         )
         return Assessment(alone, concern, "concern", again=state.level == "concern")
     return Assessment(alone, _calm(state, recent), "normal")
+
+
+def _yes_to_another_question(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether a plain "yes" to a check-in only the learned layer raised (no word of risk from the person) goes on
+    with a story of its own that reads as no risk: four words or more after the yes, none of them risk words,
+    thoughts kept or time ("yes, I think about it every day" is a yes). People answer the question they heard, and
+    a check-in about suicide, put to someone who never spoke of it, is heard as something else."""
+    learned_alone = state.source in (ASKED, CARRIED_ON) or (state.source == "model" and state.model_alone)
+    if not (state.level == "concern" and learned_alone and not state.corrected) or alone.is_risk:
+        return False
+    said = phrases.answer_yes.match(words)
+    if said is None:
+        return False
+    rest = words[said.end():].strip()
+    if len(rest.split()) < YES_STORY_WORDS or _STILL_THINKING.search(rest) or phrases.unsure.search(words):
+        return False
+    # a time said is the story's own ("we talked this morning"); a time to come is in _STILL_THINKING
+    risky = _unexplained_risk_word(rest, phrases, _explained(rest)) or phrases.means.search(rest) or _pattern_cue(rest)
+    return not (risky or _still_risky(rest))
+
+
+#: Words after a "yes" that a story of its own has (fewer is the yes itself: "yes. every day")
+YES_STORY_WORDS = 4
+#: A yes that goes on with the thoughts or how often they come: a yes
+_STILL_THINKING = re.compile(
+    r"\b(?:think|thinking|thought|thoughts|feel|feeling|felt|want|wanted|wish|urges?)\b|"
+    r"\b(?:sometimes|often|every (?:day|night)|all the time|a lot|lately|recently|constantly|again)\b|"
+    r"\b(?:going to|gonna|plan\w*|tonight|tomorrow|this weekend|soon|do it|end it|decided)\b|"
+    # "yes, I have been having them for a while", "yes, they would manage fine": the thoughts, or life without them
+    r"\b(?:having|had|have|get|getting|got) (?:them|these|those)\b|\bfor (?:a while|weeks|months|years|ages|a long time)\b|"
+    r"\b(?:would|will|could|d|wd) (?:be|manage|cope|do|get on) (?:fine|better|ok|okay|alright|well)\b|\bwithout me\b|\bbetter off\b"
+)
 
 
 def _framed_just_before(text: str, state: RiskState, alone: Triage, phrases: _Phrases) -> Triage | None:

@@ -188,3 +188,88 @@ def test_an_old_mans_question_whether_haven_is_private_is_no_crisis():
 
 def test_tablets_wanted_beside_a_tablet_computer_still_count():
     assert read_message("I want to take all the tablets on the tablet tonight").level == "crisis"
+
+
+# --- from risk_conversations_heldout53 and chat_heldout48, read after the round's second read (dev) -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("je me suis encore coupée ce soir, plus profond que d'habitude", "self_harm"),
+        (
+            "stasera il mio compagno mi ha spinta contro il muro e mi ha detto che la prossima volta mi ammazza",
+            "danger_at_home",
+        ),
+    ],
+)
+def test_self_harm_again_in_french_and_a_push_and_a_threat_in_italian_are_crises(text, category):
+    reading = read_language(text)
+    assert (reading.level, reading.category) == ("crisis", category)
+
+
+@pytest.mark.parametrize(
+    "text", ["je me suis coupé le doigt en cuisinant", "mi ha detto che mi ammazza se non finisco i compiti haha"]
+)
+def test_a_cut_finger_and_a_mothers_idiom_are_not(text):
+    assert read_language(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    ("told", "safe_now", "help_with_them"),
+    [
+        (
+            "stasera il mio compagno mi ha spinta contro il muro e mi ha detto che la prossima volta mi ammazza",
+            "adesso sono al sicuro",
+            "mia madre è qui con noi e domattina andiamo insieme dai carabinieri",
+        ),
+        (
+            "je me suis encore coupée ce soir, plus profond que d'habitude",
+            "ça va maintenant, je suis en sécurité",
+            "j'ai donné les lames à ma sœur, elle dort dans ma chambre ce soir",
+        ),
+    ],
+)
+def test_help_with_them_in_italian_and_french_answers_the_check(told, safe_now, help_with_them):
+    assert replies(told, safe_now, help_with_them) == ["crisis", "check", "back"]
+
+
+def test_a_panic_on_the_tube_with_the_heart_going_very_fast_is_the_moment():
+    said = "i am on the tube now and my heart is going very fast, i think it is panic again, it happen before"
+    assert read_message(said).level == "none"
+    assert read_message("i took some pills and my heart is going very fast").level == "crisis"
+
+
+_ROW = (
+    "My baby is 7 weeks old and I have not slept more than 2 hours at a stretch",
+    "Yesterday I shouted at him over a small thing, the bottle steriliser, and I felt bad after",
+)
+
+
+def _after_the_check_in(answer: str) -> str:
+    from haven.chat.safety_first import safety_reply
+
+    state, said = None, None
+    for text in (*_ROW, answer):
+        result = assess(text, state, said)
+        state = result.state
+        said = safety_reply(result, "GB").text if result.reply != "normal" else None
+    return result.reply
+
+
+def test_a_yes_with_a_story_of_its_own_to_a_learned_check_in_is_asked_once_more():
+    assert _after_the_check_in("Yes we talked this morning, he said he understands. We are fine") == "check"
+
+
+@pytest.mark.parametrize(
+    "yes",
+    [
+        "yes. every day",
+        "yes, I have been having them for a while now",
+        "yes, the baby and my husband would manage fine",
+        "yes I think about it all the time",
+        "yes and I'm going to do it this weekend",
+    ],
+)
+def test_a_yes_that_goes_on_with_the_thoughts_is_the_card(yes):
+    assert _after_the_check_in(yes) == "crisis"
