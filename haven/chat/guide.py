@@ -1934,10 +1934,23 @@ class GuideEngine:
             and (self._exercise_fits(request, h.doc_id) or h.doc_id == asked_for or about_a_thing)
         ]
         # asked in the words an exercise is written for, that one first; then the one that echoes the talk most.
-        # Asked about by what it is about ("what was that thing about writing down the thought"): the search's order
+        # Asked about by what it is about ("what was that thing about writing down the thought"): one suggested in
+        # this conversation whose name the question says ("that thing about small steps you mentioned"), then the
+        # search's order
+        asked_words = set(re.findall(r"[a-z]{4,}", request.normalised))
+
+        def named_in_question(exercise_id: str) -> bool:
+            title = self.library.exercises[exercise_id].title.lower()
+            return exercise_id in earlier and bool(asked_words & set(re.findall(r"[a-z]{4,}", title)))
+
         if about_a_thing:
-            found = [h for h in found if h in request.hits]
-        order = (lambda h: 0) if about_a_thing else (lambda h: (h.doc_id != asked_for, -echoed(h.doc_id)))
+            found = [h for h in found if h in request.hits or named_in_question(h.doc_id)]
+
+        def order(h):
+            if about_a_thing:
+                return (not named_in_question(h.doc_id),)
+            return (h.doc_id != asked_for, -echoed(h.doc_id))
+
         for hit in sorted(found, key=order):
             ex = self.library.exercises[hit.doc_id]
             purpose = [q for q in passages.quotes(ex.purpose, 3) if phraser.fresh(q)][:1]

@@ -100,3 +100,13 @@ def test_asking_for_something_to_do_now_is_the_moment(service, said):
 )
 def test_the_kind_of_exercise_asked_for_is_named_in_the_request(said, kind):
     assert intents.kind_requested(normalise(said)) == kind
+
+
+def test_that_thing_you_mentioned_is_the_one_mentioned(service):
+    replies = play(
+        service,
+        "so ive been feeling really low since i moved cities for work",
+        "not really, i dont know anyone here",
+        "what was that thing about small steps you mentioned",
+    )
+    assert "Small steps back to doing" in replies[2].text
