@@ -588,12 +588,14 @@ _NEGATION = re.compile(
 #: "ill" typed for I'll: followed by what the person will do ("ok ill go on saturday", "ill try it tonight").
 #: Read once here, so no reading (the health theme, a plan, "I'll try that") has to know the typo.
 _ILL_AS_I_WILL = re.compile(
-    r"(^|\b(?:ok|okay|yeah|yes|sure|so|then|maybe|and|but|think|guess|suppose|hopefully|probably|well|fair|lol|haha|cool|grand|"
+    r"(^|\b(?:ok|okay|yeah|yes|sure|so|then|maybe|and|but|think|guess|suppose|hopefully|probably|well|"
+    r"fair|lol|haha|cool|grand|"
     r"alright|right|fine|now|tomorrow|tonight|today|k|what|that|where|who|decide|worry|worried|know|hope|scared|"
     r"afraid|feel like|bet|swear|thought|thinking|sure|convinced|says|said) )ill (?=(go|try|be|do|see|fail|mess|forget|freeze|end|text|call|ask|have|get|give|check|just|probably|definitely|never|still|let|tell|"
     r"miss|need|remember|regret|lose|want|"
     r"say|think|look|come|start|stay|talk|message|book|join|head|pop|sort|find|aim|plan|send|wait|keep|make|take|"
-    r"use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring|practi[cs]e|figure|work|manage|cope|deal|handle)\b)"
+    r"use|read|write|sleep|ring|email|leave|walk|eat|cook|put|bring|practi[cs]e|"
+    r"figure|work|manage|cope|deal|handle)\b)"
 )
 
 

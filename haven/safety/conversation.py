@@ -482,8 +482,10 @@ _STILL_THINKING = re.compile(
     r"\b(?:sometimes|often|every (?:day|night)|all the time|a lot|lately|recently|constantly|again)\b|"
     r"\b(?:going to|gonna|plan\w*|tonight|tomorrow|this weekend|soon|do it|end it|decided)\b|"
     # "yes, I have been having them for a while", "yes, they would manage fine": the thoughts, or life without them
-    r"\b(?:having|had|have|get|getting|got) (?:them|these|those)\b|\bfor (?:a while|weeks|months|years|ages|a long time)\b|"
-    r"\b(?:would|will|could|d|wd) (?:be|manage|cope|do|get on) (?:fine|better|ok|okay|alright|well)\b|\bwithout me\b|\bbetter off\b"
+    r"\b(?:having|had|have|get|getting|got) (?:them|these|those)\b|"
+    r"\bfor (?:a while|weeks|months|years|ages|a long time)\b|"
+    r"\b(?:would|will|could|d|wd) (?:be|manage|cope|do|get on) (?:fine|better|ok|okay|alright|well)\b|"
+    r"\bwithout me\b|\bbetter off\b"
 )
 
 
@@ -522,7 +524,6 @@ def _breath_in_a_panic_told_just_before(words: str, state: RiskState, alone: Tri
     return only_breath and frame_in("breath_in_panic", said.sentences)
 
 
-
 def _help_with_them_just_after(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
     """Whether a message just after a crisis or a check-in ended (the watch runs, nothing corrected) tells help with
     the person (``help_sought``, ``help_arrived``: someone with them, means taken away by someone else) and nothing
@@ -535,6 +536,7 @@ def _help_with_them_just_after(words: str, state: RiskState, alone: Triage, phra
     if phrases.not_safe.search(words) or phrases.doubts_safety.search(words):
         return False
     return not _still_risky(_rest(words, phrases.help_sought, phrases.help_arrived))
+
 
 def _told_as_past(words: str) -> bool:
     """Whether a "yes" to Haven's question about thoughts of suicide goes on to place them in the past and say the
@@ -1154,7 +1156,8 @@ def _new_danger_told(words: str, alone: Triage, state: RiskState, phrases: _Phra
     if phrases.means.search(words):
         return False  # a means question has its own held reply
     if alone.source == "pattern":
-        strong = any(h.pattern.strength == "strong" and h.pattern.category == alone.category for h in match(prepare(words)))
+        hits = match(prepare(words))
+        strong = any(h.pattern.strength == "strong" and h.pattern.category == alone.category for h in hits)
     else:
         strong = alone.source == "language"
     besides = (
