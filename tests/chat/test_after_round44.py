@@ -110,3 +110,14 @@ def test_that_thing_you_mentioned_is_the_one_mentioned(service):
         "what was that thing about small steps you mentioned",
     )
     assert "Small steps back to doing" in replies[2].text
+
+
+def test_a_feared_result_that_came_back_fine_is_met_as_relief(service):
+    replies = play(
+        service,
+        "I've been really anxious about a scan, they called me back after my mammogram",
+        "Update: it was a cyst, nothing to worry about!! I cried in the car park with relief",
+        "honestly so much lighter, going to get a cake",
+    )
+    assert "relief" in replies[1].text.lower() and "congratulations" not in replies[1].text.lower()
+    assert "health" not in replies[2].text.lower() and "first step" not in replies[2].text.lower()
