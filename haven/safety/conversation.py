@@ -395,6 +395,12 @@ def assess(
         # (risk_conversations_heldout52, read). Help with them is the safety already said; the watch goes on
         verdict = Triage("none", None, "help with them, just after a crisis ended; read alone: " + alone.evidence)
         return Assessment(verdict, _calm(state, recent), "normal")
+    if alone.is_risk and _easing_in_a_panic(words, state, alone, phrases):
+        # "ok now is better. 2 more stops", two messages after "i am on the tube now and my heart is going very
+        # fast, i think it is panic again" (chat_heldout48, read): the learned layer alone read 0.70, and the
+        # check-in asked about ending their life in the middle of the breathing. Easing, said as it comes
+        verdict = Triage("none", None, "easing, in a panic told just before; read alone: " + alone.evidence)
+        return Assessment(verdict, _calm(state, recent), "normal")
     again = _again_after_carrying_on(words, state, alone, phrases)
     unsupported = again or _unsupported_first_reading(text, words, state, alone, phrases)
     if alone.is_crisis and not answer.unsafe and unsupported:
@@ -522,6 +528,28 @@ def _breath_in_a_panic_told_just_before(words: str, state: RiskState, alone: Tri
     said = prepare(words)
     only_breath = {hit.pattern.id for hit in match(said)} == {"cant_breathe"}  # the patterns' own hits, not their evidence text
     return only_breath and frame_in("breath_in_panic", said.sentences)
+
+
+def _easing_in_a_panic(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether the learned layer alone (no risk word) reads risk in a message that says a panic is easing ("ok now
+    is better", "its passing", "bit calmer now"), within three messages of one that told a panic happening now, in
+    a calm conversation. Risk words, means or a pattern's reading keep it."""
+    from haven.safety.patterns import frame_in, prepare
+
+    if not (alone.source == "model" and alone.model_alone and state.level == "clear" and state.recent):
+        return False
+    panic_told = any(
+        frame_in("panic_now", told) or frame_in("racing_heart", told)
+        for told in (prepare(said).sentences for said in state.recent)
+    )
+    return panic_told and bool(_EASING.search(words)) and not _risk_words(words, phrases, _explained(words))
+
+
+#: A panic easing, said as it comes
+_EASING = re.compile(
+    r"\b(?:better|calmer|calming|passing|passed|easing|eased|settl\w*|slowing|slowed|helped|helping|"
+    r"(?:ok|okay|alright) now)\b"
+)
 
 
 def _help_with_them_just_after(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:

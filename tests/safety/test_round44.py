@@ -273,3 +273,14 @@ def test_a_yes_with_a_story_of_its_own_to_a_learned_check_in_is_asked_once_more(
 )
 def test_a_yes_that_goes_on_with_the_thoughts_is_the_card(yes):
     assert _after_the_check_in(yes) == "crisis"
+
+
+def test_a_panic_easing_is_no_check_in():
+    panic = "i am on the tube now and my heart is going very fast, i think it is panic again, it happen before"
+    assert replies("hey", panic, "in 4... out 6... again", "ok now is better. 2 more stops")[-1] == "normal"
+
+
+@pytest.mark.parametrize("then", ["ok now is better but i want to die", "better now. i took all my pills before i got on"])
+def test_easing_beside_risk_in_a_panic_is_still_read(then):
+    panic = "i am on the tube now and my heart is going very fast, i think it is panic"
+    assert replies(panic, then)[-1] == "crisis"
