@@ -355,7 +355,7 @@ _CARED_FOR = re.compile(r"\b(dementia|alzheimer\w*|newborn|baby|toddler|two year
 
 #: A feared result that came back fine: relief, not an achievement to congratulate.
 _RELIEF = re.compile(
-    r"\b(nothing to worry about|all clear|came back (clear|fine|normal|negative)|(was|is|were) benign|"
+    rf"\b({I.FEAR_LIFTED}|"
     r"(it was|it'?s|its) (just|only) (a|an) (cyst|infection|virus|sprain|bruise|muscle)|relieved|relief)\b"
 )
 

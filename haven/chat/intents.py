@@ -294,16 +294,18 @@ OPTIONS = re.compile(
     # "Maybe a little bit of advice then", after asking only to be listened to (never "any advice": "I don't want any")
     r"(some|a little|a bit of|little bit of|a wee bit of) advice( then| please| now| after all)?)\b"
 )
+#: Filler words a question may open with ("ok what was that thing...", "wait so how does it work").
+_QUESTION_FILLERS = r"ok|okay|so|and|also|but|wait|hmm+|um+|right|sorry|yeah|alright|actually|oh"
 QUESTION = re.compile(
     # "ok what was that thing about writing down the thought and looking at evidence": a question after a filler
-    r"^((ok|okay|so|and|also|but|wait|hmm+|um+|erm+|right|sorry|yeah|alright|well|actually|btw|oh)\W+)*"
+    rf"^(({_QUESTION_FILLERS}|erm+|well|btw)\W+)*"
     r"(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would|tell me)\b|\?\s*$"
 )
 #: Asking about a thing said before, by what it was about ("ok what was that thing about writing down the thought and
 #: looking at evidence", chat_heldout47, read: in listening mode it was taken for an answer and got "What's been the
 #: hardest part?"): a question, whatever Haven asked just before.
 THAT_THING = re.compile(
-    r"^((ok|okay|so|and|also|but|wait|hmm+|um+|right|sorry|yeah|alright|actually|oh)\W+)*"
+    rf"^(({_QUESTION_FILLERS})\W+)*"
     r"(what|whats|what'?s|how) (was|is|were|did|does|do) (that|the|this|those) (thing|one|exercise|technique|idea|trick|"
     r"method|bit)s?\b(?=.{0,80}\b(about|with|where|you (said|mentioned|told)|work)\b)"
 )
@@ -692,6 +694,8 @@ MILESTONE = re.compile(
     rf"\b(finally )?(quit|stopped|gave up|kicked) ({_HABIT}|the habit)\b(?! (for|because|after) (a|one) day)|"
     rf"\bhaven'?t (had|touched|smoked|bought|drunk) {_HABIT} (in|for) ({_NUMBER_WORDS}) (days?|weeks?|months?|years?)"
 )
+#: A feared result told as having come back fine ("it was a cyst, nothing to worry about"): good news, met as relief.
+FEAR_LIFTED = r"nothing to worry about|all clear|came back (clear|fine|normal|negative)|(was|is|were) benign"
 GOOD_NEWS = re.compile(
     r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade|apprenticeship|internship|scholarship|"
     r"contract|mortgage|keys)|(i|we) (actually |finally )?passed|"
@@ -736,7 +740,7 @@ GOOD_NEWS = re.compile(
     # (an update that went badly is spoiled or distressed, and read so by the understanding)
     r"^update\W+(?=.*\b(went|did|got|tried|managed|made it|nothing to worry|all clear|benign|fine|ok|okay|good|great|"
     r"better|invited|said yes|stoked|relief|relieved|passed)\b)|"
-    r"\b(nothing to worry about|all clear|came back (clear|fine|normal|negative)|(was|is|were) benign)\b|"
+    rf"\b({FEAR_LIFTED})\b|"
     # "said sorry to the apprentice and shouted him a pie, he was stoked": an amends that landed well
     r"\b(he|she|they) (was|were) (stoked|chuffed|thrilled|made up|over the moon|so happy|delighted)\b|"
     # "UPDATE it went ok!! didnt blank at all": something dreaded, over and fine (not "how it went ok?")

@@ -476,8 +476,7 @@ def _yes_to_another_question(words: str, state: RiskState, alone: Triage, phrase
     if len(rest.split()) < YES_STORY_WORDS or _STILL_THINKING.search(rest) or phrases.unsure.search(words):
         return False
     # a time said is the story's own ("we talked this morning"); a time to come is in _STILL_THINKING
-    risky = _unexplained_risk_word(rest, phrases, _explained(rest)) or phrases.means.search(rest) or _pattern_cue(rest)
-    return not (risky or _still_risky(rest))
+    return not (_risk_words(rest, phrases, _explained(rest), times=False) or _still_risky(rest))
 
 
 #: Words after a "yes" that a story of its own has (fewer is the yes itself: "yes. every day")
@@ -827,15 +826,20 @@ def _adds_risk(words: str, alone: Triage, phrases: _Phrases, explained: frozense
     return _risk_words(words, phrases, explained)
 
 
-def _risk_words(words: str, phrases: _Phrases, explained: frozenset[str] = frozenset()) -> bool:
+def _risk_words(
+    words: str, phrases: _Phrases, explained: frozenset[str] = frozenset(), times: bool = True
+) -> bool:
     """Whether a message holds risk words, means or a time of its own, by the phrases and the patterns' cues;
-    ``explained``: words a frame in the message explains (``_explained``), not counted."""
-    words = _NOT_A_TIME.sub(" ", words)
+    ``explained``: words a frame in the message explains (``_explained``), not counted; ``times``: False where a
+    time said belongs to the person's own story ("the cake I made for the party tomorrow", "we talked this
+    morning"), so only words and means count."""
+    if times:
+        words = _NOT_A_TIME.sub(" ", words)
     return (
         _unexplained_risk_word(words, phrases, explained)
         or bool(phrases.means.search(words))
         or _pattern_cue(words)
-        or bool(phrases.timing.search(words))
+        or (times and bool(phrases.timing.search(words)))
     )
 
 
@@ -1177,9 +1181,10 @@ def _new_danger_told(words: str, alone: Triage, state: RiskState, phrases: _Phra
     (on the replay of the read sets the first version carded nine such turns)."""
     from haven.safety.patterns import match, prepare
 
+    held = state.category or "suicide"
     if not (alone.is_crisis and alone.category is not None and alone.category != state.category):
         return False
-    if most_urgent([state.category or "suicide", alone.category]) != (state.category or "suicide"):
+    if most_urgent([held, alone.category]) != held:
         return False  # more urgent: the crisis takes it, and the held reply speaks to it ("I already took the pills")
     if phrases.means.search(words):
         return False  # a means question has its own held reply
@@ -1367,11 +1372,11 @@ def _grievance_told(words: str, state: RiskState, alone: Triage, phrases: _Phras
         return False
     if not frame_in("petty_grievance", prepare(words).sentences) or len(words.split()) < LAUGHED_OFF_WORDS:
         return False
-    vetoes = (phrases.turned_away, phrases.doubts_safety, phrases.not_safety, phrases.means)
-    # a time is the grievance's own here ("the cake I made for the party tomorrow"); a plan or means is not
+    vetoes = (phrases.turned_away, phrases.doubts_safety, phrases.not_safety)
     if any(veto.search(words) for veto in vetoes) or _PAYBACK.search(words):
         return False
-    return not (_unexplained_risk_word(words, phrases, _explained(words)) or _pattern_cue(words) or _still_risky(words))
+    # a time is the grievance's own here ("the cake I made for the party tomorrow"); a plan or means is not
+    return not (_risk_words(words, phrases, _explained(words), times=False) or _still_risky(words))
 
 
 #: Revenge said beside a grievance ("tomorrow I'll make him pay"): the threat goes on, it is no explanation
