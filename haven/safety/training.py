@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from haven.safety import classifier
-from haven.safety.labelled import LEVELS, Labelled, data_hash, load_labelled, part
+from haven.safety.labelled import DATA_DIR, LEVELS, Labelled, data_hash, load_labelled, part
 
 if TYPE_CHECKING:
     from haven.safety.neighbours import Neighbours
 
+#: The turns of the conversation sets already read, for the neighbours' risk share (``benchmarks/read_turns.py``).
+READ_TURNS = DATA_DIR.parent / "read_turns.yaml"
 #: Dev bounds for choosing thresholds (the held-out figures are what gets reported): within them, all the
 #: recall the model can give.
 #: 0.05 is the issue's own bound: a missed crisis costs more than a false alarm, so recall takes all of it
@@ -182,15 +184,34 @@ def choose_thresholds(rows: list[Labelled], readings, most_false_crisis: int | N
 MEMBERS = {"before_long": lambda source: not source.startswith("round9_long_")}
 
 
+def read_turns() -> list[tuple[str, str]]:
+    """(text, level) of the turns of every conversation set already read (``data/read_turns.yaml``, gathered by
+    ``benchmarks/read_turns.py``); none when the file is absent."""
+    from haven.yaml_files import read_yaml
+
+    if not READ_TURNS.exists():
+        return []
+    return [(row["text"], row["level"]) for row in read_yaml(READ_TURNS) or []]
+
+
 def build_neighbours(write: bool = True, rows: list[Labelled] | None = None) -> Neighbours:
-    """The neighbour vote's messages (``neighbours.py``): the main model's learnable train split, so the second
-    opinion never sees a dev or held-out message; ``rows``: every labelled message, when already read;
-    ``write`` saves ``models/triage_neighbours.npz``."""
+    """The neighbour vote's messages (``neighbours.py``): the main model's learnable train split, so the crisis
+    share never sees a labelled dev or held-out message, and the read conversation sets' turns for the risk share;
+    ``rows``: every labelled message, when already read; ``write`` saves ``models/triage_neighbours.npz``."""
     from haven.safety import neighbours
+    from haven.safety.patterns import model_sentences
+    from haven.safety.triage import windows
 
     rows = list(load_labelled()) if rows is None else rows
     train_rows = part("train", [r for r in rows if only_haven_context(r)])
-    built = neighbours.build([model_input(r) for r in train_rows], [r.level for r in train_rows], data_hash(rows))
+    turns = read_turns()
+    turn_texts = [(windows(model_sentences(text)) or [text.lower()])[0] for text, _ in turns]
+    built = neighbours.build(
+        [model_input(r) for r in train_rows] + turn_texts,
+        [r.level for r in train_rows] + [level for _, level in turns],
+        data_hash(rows),
+        labelled=[True] * len(train_rows) + [False] * len(turns),
+    )
     if write:
         built.save()
         neighbours.load_neighbours.cache_clear()

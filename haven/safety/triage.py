@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from haven.safety.categories import CATEGORIES, LEGACY_CATEGORIES, LEVELS
-from haven.safety.neighbours import crisis_share, looks_ordinary
+from haven.safety.neighbours import looks_ordinary, nothing_near_was_risk, shares
 from haven.safety.patterns import PatternHit, explained, frame_in, has_risk_cue, match, model_sentences, prepare
 
 log = logging.getLogger(__name__)
@@ -130,6 +130,9 @@ class Reading:
     #: for a crisis the model raised alone in English: the share of crises among the labelled training messages
     #: nearest to its window (``neighbours.py``); None when not asked or no opinion
     neighbour_crises: float | None = None
+    #: for risk the model raised alone in English: the share of risk (crisis or concern) among the messages nearest
+    #: to its window, labelled and read turns alike (``neighbours.py``); None when not asked or no opinion
+    neighbour_risk: float | None = None
     #: a frame explained a risk word in the message (a mention fired and its frame cancelled it: "the overdose
     #: thresholds and antidotes for my toxicology exam", "mum's going to kill me when she sees the mess"; or a cue
     #: frame explained the word: knives beside a hunt's butchering); read only when the model alone reads a crisis
@@ -202,6 +205,7 @@ def read(text: str, before: Sequence[str] = ()) -> Reading:
     said_before = tuple(s for message in before for s in prepare(message).sentences)
     framing = (*said_before, *prepared.sentences)
     risk_cue = any(has_risk_cue(s, message=framing) for s in prepared.sentences)
+    neighbour_crises, neighbour_risk = _second_opinion(window, crisis, risk, hits, risk_cue, language)
     return Reading(
         hits=hits,
         denials=prepared.denials,
@@ -224,20 +228,26 @@ def read(text: str, before: Sequence[str] = ()) -> Reading:
             _crisis_beside(pieces, predictions, "good_news") if frame_in("good_news", prepared.sentences) else 1.0
         ),
         sentences=prepared.sentences,
-        neighbour_crises=_second_opinion(window, crisis, hits, risk_cue, language),
+        neighbour_crises=neighbour_crises,
+        neighbour_risk=neighbour_risk,
         # read only where it can matter: the model alone reads a crisis (not on every message's hot path)
         explained=not hits and not risk_cue and crisis >= _thresholds().crisis and explained(prepared, before=said_before),
     )
 
 
-def _second_opinion(window: str, crisis: float, hits, risk_cue: bool, language) -> float | None:
-    """The neighbours' share of crises, asked only where it can matter: the model alone reads a crisis (no
-    pattern, no risk word) in a message that is English (or too short to tell)."""
-    if hits or risk_cue or not window or crisis < _thresholds().crisis:
-        return None
+def _second_opinion(
+    window: str, crisis: float, risk: float, hits, risk_cue: bool, language
+) -> tuple[float | None, float | None]:
+    """The neighbours' share of crises (when the model alone reads a crisis) and of risk (when it reads at least a
+    check-in), asked only where they can matter: no pattern, no risk word, a message that is English (or too short
+    to tell)."""
+    thresholds = _thresholds()
+    if hits or risk_cue or not window or (crisis < thresholds.crisis and risk < thresholds.concern):
+        return None, None
     if getattr(language, "language", None) not in (None, "en"):
-        return None
-    return crisis_share(window)
+        return None, None
+    crisis_share, risk_share = shares(window)
+    return (crisis_share if crisis >= thresholds.crisis else None), risk_share
 
 
 def _crisis_beside(pieces: list[str], predictions, frame: str) -> float:
@@ -677,6 +687,22 @@ def _asks_means(reading: Reading) -> bool:
     return any(asks_about_means(sentence) for sentence in reading.sentences)
 
 
+#: The patterns of a threat said in words alone (no weapon, place, time or plan: those have patterns of their own).
+_BARE_THREATS = frozenset({"harm_others", "kill_person_direct"})
+
+
+def _threat_over_a_petty_thing(reading: Reading) -> bool:
+    """Whether the only patterns are a bare threat and the message names the everyday thing it is about (a meal
+    eaten, a spoiler, the washing up): exasperation, most often, asked about rather than assumed. A weapon, a time,
+    a place or harm done beside it (``threat_made_real``: "tonight with a knife, he ate my dinner") keeps the card,
+    and so does a sure reading of the learned layer."""
+    from haven.safety.patterns import frame_in
+
+    if not reading.hits or any(hit.pattern.id not in _BARE_THREATS for hit in reading.hits):
+        return False
+    return frame_in("petty_thing", reading.sentences) and not frame_in("threat_made_real", reading.sentences)
+
+
 def _pattern_evidence(hits: Sequence[PatternHit]) -> str:
     seen: dict[str, str] = {}
     for hit in hits:
@@ -739,6 +765,12 @@ def _decide(reading: Reading, thresholds) -> Triage:
         if _history_only(reading, thresholds):
             why = _pattern_evidence(reading.hits) + f", told as history; {model_says}"
             return Triage("concern", category, why, audience, language, "pattern", told_as_history=True)
+        if _threat_over_a_petty_thing(reading) and reading.crisis < EXPLAINED_SURE:
+            # "I swear I'm going to murder my flatmate, she's eaten my leftover lasagne AGAIN" (risk_conversations_
+            # heldout54, read): a threat in words alone, with the everyday thing it is about told beside it. A
+            # check-in that asks, with the lines inline, not the card that would hold over the note on the fridge
+            why = _pattern_evidence(reading.hits) + ", a threat over an everyday thing"
+            return Triage("concern", category, why, audience, language, "pattern")
         if strong or not bare_words or (reading.crisis >= thresholds.mention_floor and not learning):
             return Triage("crisis", category, _pattern_evidence(reading.hits), audience, language, "pattern")
         # only weak mentions, and the model reads a question to learn, or history: a check, not the card
@@ -854,6 +886,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         )
     model_concern = (
         reading.risk >= thresholds.concern
+        and not (not reading.risk_cue and nothing_near_was_risk(reading.neighbour_risk))
         and not _psychosis_without_its_words(reading)
         and not _someone_elses_eating(reading)
         and not _a_pet_grieved(reading)

@@ -64,8 +64,9 @@ def test_the_stored_neighbours_are_the_train_split_of_the_data_as_it_is_now():
     stored = neighbours.load_neighbours()
     assert stored is not None and stored.data_hash == data_hash()
     train = part("train", [r for r in load_labelled() if only_haven_context(r)])
-    assert len(stored.crisis) == len(train)
-    assert int(stored.crisis.sum()) == sum(r.level == "crisis" for r in train)
+    labelled = stored.labelled if stored.labelled is not None else np.ones(len(stored.crisis), dtype=bool)
+    assert int(labelled.sum()) == len(train)
+    assert int(stored.crisis[labelled].sum()) == sum(r.level == "crisis" for r in train)
 
 
 def test_the_share_counts_the_nearest_messages():
@@ -102,3 +103,47 @@ def test_a_check_in_is_not_asked_again_a_moment_later_for_the_model_alone(monkey
     assert conversation.assess("and I keep going over it all", first.state).reply == "normal"  # straight after
     with_a_risk_word = conversation.assess("thanks, though I still think about suicide", ordinary.state)
     assert with_a_risk_word.reply != "normal"
+
+
+def _model_check_in(risk_share: float | None, risk_cue: bool = False) -> Reading:
+    return Reading(
+        hits=(), denials=(), risk_cue=risk_cue, language=None, crisis=0.2, risk=0.9, category="suicide",
+        audience="self", window="a window", sentences=("a window",), neighbour_risk=risk_share,
+    )
+
+
+def test_a_model_alone_check_in_with_no_risk_anywhere_near_is_answered():
+    # "ok maybe the breathing one. he's asleep on my chest right now": nothing near it, labelled or read, was risk
+    assert decide(_model_check_in(0.0), _Fallback()).level == "none"
+
+
+@pytest.mark.parametrize(
+    ("share", "risk_cue"),
+    [(0.1, False), (None, False), (0.0, True)],
+    ids=["one risky message among ten", "no opinion", "a risk word"],
+)
+def test_the_check_in_stands_otherwise(share, risk_cue):
+    assert decide(_model_check_in(share, risk_cue), _Fallback()).level == "concern"
+
+
+def test_the_risk_share_counts_read_turns_and_the_crisis_share_only_the_labelled():
+    vectors = np.array([[127, 0], [120, 30], [126, 5]], dtype=np.int8)
+    stored = neighbours.Neighbours(
+        vectors, np.array([True, False, False]), "x",
+        risk=np.array([True, False, False]), labelled=np.array([True, False, False]),
+    )
+    assert stored.crisis_share(np.array([1.0, 0.0]), nearest=2) == 1.0  # only one labelled message to ask
+    assert stored.risk_share(np.array([1.0, 0.0]), nearest=3) == pytest.approx(1 / 3)
+    old = neighbours.Neighbours(vectors, np.array([True, False, False]), "x")
+    assert old.risk_share(np.array([1.0, 0.0])) is None
+
+
+def test_the_stored_read_turns_are_the_read_sets_as_gathered():
+    """Regather the read sets (benchmarks/read_turns.py) and forget `haven train-triage --neighbours`, and this fails."""
+    from haven.safety.training import read_turns
+
+    stored = neighbours.load_neighbours()
+    turns = read_turns()
+    assert stored is not None and stored.labelled is not None and stored.risk is not None
+    assert int((~stored.labelled).sum()) == len(turns) > 10_000
+    assert int(stored.risk[~stored.labelled].sum()) == sum(level != "none" for _, level in turns)
