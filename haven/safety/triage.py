@@ -874,6 +874,16 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "So it says my score is 13. What does that mean? Am I sick?": a question about a check-up, nothing
             # like it among the labelled crises, no risk word; the chat answers it from the check-up's bands
             return Triage("none", None, f"{model_says}, but a question about a check-up score", None, language)
+        if (
+            not reading.risk_cue
+            and looks_ordinary(reading.neighbour_crises)
+            and nothing_near_was_risk(reading.neighbour_risk)
+        ):
+            # the model alone, and nothing near it carried risk at all, labelled or in the conversations read ("Maybe 3
+            # or 4 hours. Then I wake up by 1pm and my head is heavy", a night nurse's sleep, 0.70): everyday talk the
+            # learned layer misread, answered by the chat (two-fold by set on the read sets: no turn wanting help lost)
+            why = f"{model_says}, but nothing near it, labelled or read, carried risk"
+            return Triage("none", None, why, None, language)
         if not reading.risk_cue and looks_ordinary(reading.neighbour_crises):
             # the model alone, and nothing said like this among the labelled messages was a crisis: a possible
             # misread, met with a check-in that asks directly rather than the card that would then hold
@@ -886,6 +896,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         )
     model_concern = (
         reading.risk >= thresholds.concern
+        # nothing near it, labelled or read, carried risk ("ok maybe the breathing one. he's asleep on my chest")
         and not (not reading.risk_cue and nothing_near_was_risk(reading.neighbour_risk))
         and not _psychosis_without_its_words(reading)
         and not _someone_elses_eating(reading)

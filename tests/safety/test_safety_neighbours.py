@@ -47,11 +47,13 @@ def test_a_message_in_another_language_is_left_to_the_model(triage_model):
     assert reading.neighbour_crises is None and decide(reading).level == "crisis"
 
 
-def test_everyday_worry_read_as_a_crisis_by_the_model_becomes_a_check_in(triage_model):
-    # from a chat dev set: a writer's fear about a deadline, P(crisis) 0.95 from the model alone
+def test_everyday_worry_read_as_a_crisis_by_the_model_is_not_the_card(triage_model):
+    # from a chat dev set: a writer's fear about a deadline, P(crisis) 0.95 from the model alone; a check-in while only
+    # the labelled messages were asked, answered since the read turns were added (it is one of them)
     reading = read("that it won't be good enough and she'll realise I shouldn't have been accepted")
     assert reading.crisis >= 0.66 and reading.neighbour_crises is not None
-    assert decide(reading).level == "concern"
+    assert decide(reading).level == "none"
+    assert decide(replace(reading, neighbour_risk=None)).level == "concern"
 
 
 def test_a_real_crisis_the_model_reads_alone_keeps_its_neighbours_and_the_card(triage_model):
@@ -147,3 +149,10 @@ def test_the_stored_read_turns_are_the_read_sets_as_gathered():
     assert stored is not None and stored.labelled is not None and stored.risk is not None
     assert int((~stored.labelled).sum()) == len(turns) > 10_000
     assert int(stored.risk[~stored.labelled].sum()) == sum(level != "none" for _, level in turns)
+
+
+def test_a_model_alone_crisis_with_no_risk_anywhere_near_is_answered():
+    reading = replace(_model_alone(0.0), neighbour_risk=0.0)
+    assert decide(reading, _Fallback()).level == "none"
+    assert decide(replace(_model_alone(0.0), neighbour_risk=0.1), _Fallback()).level == "concern"
+    assert decide(replace(_model_alone(0.2), neighbour_risk=0.0), _Fallback()).level == "crisis"
