@@ -643,7 +643,18 @@ def _unsupported_first_reading(text: str, words: str, state: RiskState, alone: T
     calm_for_a_while = len(state.recent) >= RECENT_MESSAGES and state.level == "clear" and not state.watch
     if (alone.sure and not calm_for_a_while) or alone.told_as_history or _risk_words(words, phrases):
         return False
-    return not _a_sentence_sure(text)
+    return not _a_sentence_sure(text) or _overruled_before(state)
+
+
+def _overruled_before(state: RiskState) -> bool:
+    """Whether the learned layer read risk in one of the last few messages and its neighbours overruled it (nothing
+    near it, labelled or read, carried risk): it has misread this person's talk once already, so its next reading
+    with no risk word is asked about, as after its own check-in (``_again_after_carrying_on``). The night nurse's
+    sleep was answered, and then "Ah. I did not know it stays in the body that long" (0.95, of coffee) would have
+    held the card over the rest of her talk (chat_heldout45, read)."""
+    from haven.safety.triage import OVERRULED
+
+    return any(read_message(message).source == OVERRULED for message in state.recent)
 
 
 def _after_the_models_own_concern(alone: Triage, state: RiskState) -> bool:

@@ -43,6 +43,9 @@ MAX_CHARS_PER_WINDOW = 2000
 #: 0.98 and 1.00 (frames that misfired: "driving round" as a game's round, "the knife from the kitchen"), the
 #: everyday messages of the dev conversations 0.70-0.76.
 EXPLAINED_SURE = 0.9
+#: The source of a reading of none where the learned layer read risk and its neighbours overruled it: the
+#: conversation remembers that the learned layer has misread this person's talk (conversation.py).
+OVERRULED = "neighbours"
 #: Above this risk the learned layer is near-sure, and a suicide loss told beside it is still asked about: the
 #: anniversary message read 0.76; "... and i keep thinking about doing the same" 1.00 (seen trying the chat, round 42).
 GRIEF_RISK_CEILING = 0.95
@@ -883,7 +886,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # or 4 hours. Then I wake up by 1pm and my head is heavy", a night nurse's sleep, 0.70): everyday talk the
             # learned layer misread, answered by the chat (two-fold by set on the read sets: no turn wanting help lost)
             why = f"{model_says}, but nothing near it, labelled or read, carried risk"
-            return Triage("none", None, why, None, language)
+            return Triage("none", None, why, None, language, OVERRULED)
         if not reading.risk_cue and looks_ordinary(reading.neighbour_crises):
             # the model alone, and nothing said like this among the labelled messages was a crisis: a possible
             # misread, met with a check-in that asks directly rather than the card that would then hold
@@ -894,10 +897,11 @@ def _decide(reading: Reading, thresholds) -> Triage:
         return Triage(
             "crisis", reading.category, why, audience, language, "model", model_alone=not reading.risk_cue, sure=sure
         )
+    # nothing near it, labelled or read, carried risk ("ok maybe the breathing one. he's asleep on my chest")
+    overruled = reading.risk >= thresholds.concern and not reading.risk_cue and nothing_near_was_risk(reading.neighbour_risk)
     model_concern = (
         reading.risk >= thresholds.concern
-        # nothing near it, labelled or read, carried risk ("ok maybe the breathing one. he's asleep on my chest")
-        and not (not reading.risk_cue and nothing_near_was_risk(reading.neighbour_risk))
+        and not overruled
         and not _psychosis_without_its_words(reading)
         and not _someone_elses_eating(reading)
         and not _a_pet_grieved(reading)
@@ -925,6 +929,9 @@ def _decide(reading: Reading, thresholds) -> Triage:
         return Triage("concern", reading.category or "suicide", "denied, with risk words: " + "; ".join(reading.denials), audience, language)
     if reading.denials:
         return Triage("none", None, "denied: " + "; ".join(reading.denials), None, language)
+    if overruled and lang_level == "none":
+        why = f"{model_says}, but nothing near it, labelled or read, carried risk"
+        return Triage("none", None, why, None, language, OVERRULED)
     return Triage("none", None, "", None, language)
 
 
