@@ -1197,13 +1197,18 @@ def _new_danger_told(words: str, alone: Triage, state: RiskState, phrases: _Phra
     from haven.safety.patterns import match, prepare
 
     held = state.category or "suicide"
-    if not (alone.is_crisis and alone.category is not None and alone.category != state.category):
+    if not (alone.is_crisis and alone.category is not None):
         return False
     if most_urgent([held, alone.category]) != held:
         return False  # more urgent: the crisis takes it, and the held reply speaks to it ("I already took the pills")
     if phrases.means.search(words):
         return False  # a means question has its own held reply
-    if alone.source == "pattern":
+    if alone.category == state.category:
+        # the same danger, told further in words the conversation had not said yet: a plan, a time, means at hand
+        # ("maine pankhe pe dupatta baandh diya hai, aaj raat", "the rope's already hanging in the cellar") after a
+        # wish to die, is an escalation the held reply ("I'm still here with you") would not meet
+        strong = _escalation_told(words, alone, state)
+    elif alone.source == "pattern":
         hits = match(prepare(words))
         strong = any(h.pattern.strength == "strong" and h.pattern.category == alone.category for h in hits)
     else:
@@ -1217,6 +1222,34 @@ def _new_danger_told(words: str, alone: Triage, state: RiskState, phrases: _Phra
         phrases.laughed_off,
     )
     return strong and not any(said.search(words) for said in besides) and not _DENIED_OR_IN_CARE.search(words)
+
+
+#: A wish to be dead or gone said again, in other words ("but I still want to die", "nobody would miss me"): the
+#: crisis that holds, met by the held reply; an escalation is a plan, a time, means, a goodbye or an act.
+_WISHES = frozenset(
+    "want_to_die wish_dead better_off_dead nothing_to_get_up_for life_feels_pointless burden_on_them better_without_me "
+    "burden no_reason_to_live nothing_to_live_for whats_the_point tired_of_living dont_want_to_live "
+    "dont_want_to_be_here live_or_die want_out feel_a_burden disappear disappear_forever easier_if_gone "
+    "no_longer_a_burden disappointed_still_here es_want_die es_passive".split()
+)
+
+
+def _escalation_told(words: str, alone: Triage, state: RiskState) -> bool:
+    """Whether a message of the crisis that holds says in words something of it no earlier message of the talk said:
+    a strong pattern (a plan, a time, means at hand, an act begun) that none of the last few messages fired, or a
+    curated phrase in another language that none of them matched."""
+    from haven.safety.languages import match_phrases
+    from haven.safety.patterns import match, prepare
+
+    if alone.source == "pattern":
+        said = {h.pattern.id for h in match(prepare(words)) if h.pattern.strength == "strong"} - _WISHES
+        before = {h.pattern.id for message in state.recent for h in match(prepare(message))}
+    elif alone.source == "language":
+        said = {h.phrase.id for h in match_phrases(words) if h.phrase.level == "crisis" and not h.phrase.passive}
+        before = {h.phrase.id for message in state.recent for h in match_phrases(message)}
+    else:
+        return False
+    return bool(said - before)
 
 
 #: A danger denied ("I didn't want to die, I just wanted it to stop hurting", "sim. não vou machucar meu filho") or

@@ -445,6 +445,12 @@ def _asks_about_an_exercise(reading: Reading) -> bool:
     return not reading.risk_cue and frame_in("exercise_question", whole)
 
 
+def _baby_asleep_on_them(reading: Reading) -> bool:
+    """The learned layer's reading, with no risk word, of a baby or small child asleep on the person ("he's asleep on
+    my chest so I can't move"): being pinned by a contact nap, not held down."""
+    return not reading.risk_cue and frame_in("baby_asleep_on_me", reading.sentences)
+
+
 def _asks_where_words_go(reading: Reading) -> bool:
     """A question about Haven's keeping of what is typed ("where does what I type go? Is it stored on a server
     somewhere?"), with no risk word: answered by the chat, never met with the card (it read 0.69) or a check-in
@@ -839,6 +845,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "Wait, what exactly is Haven? Are you AI? Who made you?" read 0.92: nothing but questions about Haven
             # itself, which the chat answers (chat_heldout31, read: the card then held the rest of the conversation)
             return Triage("none", None, f"{model_says}, but only questions about Haven", None, language)
+        if _baby_asleep_on_them(reading):
+            # "he's asleep on my chest right now so i cant move anyway 😅" read 0.95 as danger at home: a newborn
+            # napping on a parent, no risk word (chat_heldout49, read: the abuse card held the rest of her night)
+            return Triage("none", None, f"{model_says}, but a baby asleep on them", None, language)
         if _asks_about_an_exercise(reading):
             # "So I breathe in for 4 and out for 6, how many times should I do it?" read 0.73: how many rounds of the
             # breathing just offered, no risk word (chat_heldout43, read: it was asked about eating)
@@ -910,6 +920,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _only_not_sure_why_here(reading)
         and not _grief_for_a_suicide(reading)
         and not _asks_about_an_exercise(reading)
+        and not _baby_asleep_on_them(reading)
         and not _asks_about_therapy(reading)
         and not _asks_about_a_score(reading)
         and not _asks_where_words_go(reading)

@@ -128,3 +128,39 @@ def test_in_forever_is_a_long_time_not_a_risk_word():
     assert not any(has_risk_cue(s, message=sentences) for s in sentences)
     sentences = prepare("i just want to sleep forever").sentences
     assert any(has_risk_cue(s, message=sentences) for s in sentences)
+
+
+def test_a_baby_asleep_on_the_person_is_a_contact_nap_not_being_held_down():
+    assert read_message("ok maybe the breathing one. she's asleep on my chest right now so i cant move anyway 😅").level == "none"
+    assert read_message("he pinned me down on the bed and i cant move").level == "crisis"
+
+
+def test_a_plan_or_means_told_while_the_crisis_holds_gets_a_fresh_card():
+    # a stockpile named after a wish to be gone: the held reply ("I'm still here with you") would not meet it
+    kinds = replies(
+        "i keep thinking everyone would be better off without me",
+        "not really",
+        "ive also got like 40 paracetamol saved up in my drawer. been collecting them since summer",
+        "i keep thinking everyone would be better off without me",
+    )
+    assert kinds == ["crisis", "held", "crisis", "held"]
+
+
+def test_a_means_question_while_the_crisis_holds_is_refused_in_the_held_reply():
+    from haven.safety.conversation import assess
+
+    state = assess("I've been thinking about it for weeks and this weekend I'm going to kill myself").state
+    result = assess("I've got my dad's old revolver in the safe. Where do you aim so it's instant", state)
+    assert result.reply == "held" and result.asked_for_means
+
+
+def test_going_round_to_him_with_a_bat_in_dutch_is_harm_to_others():
+    verdict = read_message("Ik ben er klaar mee. Vanavond ga ik bij hem langs met een knuppel en dan zal hij het weten")
+    assert verdict.level == "crisis" and verdict.category == "harm_to_others"
+
+
+def test_the_wishes_an_escalation_leaves_out_are_real_patterns():
+    from haven.safety.conversation import _WISHES
+    from haven.safety.patterns import load_pattern_book
+
+    assert _WISHES <= {pattern.id for pattern in load_pattern_book().patterns}
