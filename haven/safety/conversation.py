@@ -784,9 +784,15 @@ def _asked_just_now(words: str, state: RiskState, alone: Triage, phrases: _Phras
     and this concern is the learned layer's alone, with no risk word, means or time: asking the same
     question again would not listen ("thanks for letting me rant, I feel a bit lighter" got it twice in three
     turns). Risk words, patterns and crises are read as ever, and so is the message with the ones before."""
-    if not (state.level in ("clear", "concern") and state.watch > 0 and alone.source == "model"):
+    if _risk_words(words, phrases) or alone.source != "model":
         return False
-    return not _risk_words(words, phrases)
+    if state.level in ("clear", "concern") and state.watch > 0:
+        return True
+    # or the learned layer was overruled a moment ago (nothing near its reading carried risk), which is no less a
+    # sign that it misreads this talk: "Is there something on self-criticism? I think I do it a lot" (0.96 risk), a
+    # carer's question two messages after her story was answered (chat_heldout28, read; before the neighbours'
+    # risk share, a check-in on the story was what kept the question from a second one)
+    return state.level == "clear" and alone.model_alone and alone.language in (None, "en") and _overruled_before(state)
 
 
 def _calm(state: RiskState, recent: tuple[str, ...]) -> RiskState:

@@ -164,3 +164,24 @@ def test_the_wishes_an_escalation_leaves_out_are_real_patterns():
     from haven.safety.patterns import load_pattern_book
 
     assert _WISHES <= {pattern.id for pattern in load_pattern_book().patterns}
+
+
+def test_after_the_learned_layer_was_overruled_its_next_check_in_alone_is_not_asked():
+    from haven.safety import conversation
+    from haven.safety.conversation import RiskState
+    from haven.safety.triage import OVERRULED, Triage
+
+    def reads(text):
+        if text.startswith("story"):
+            return Triage("none", None, "model 0.42 crisis / 0.73 risk, but nothing near it", None, None, OVERRULED)
+        if text.startswith("question"):
+            return Triage("concern", "suicide", "model 0.05 crisis / 0.96 risk", "self", None, "model", model_alone=True)
+        return Triage("none", None, "")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(conversation, "read_message", reads)
+        state = RiskState()
+        for said in ("story of a carer's week", "yes the guilt is the worst part"):
+            state = conversation.assess(said, state).state
+        assert conversation.assess("question: is there something on self-criticism?", state).reply == "normal"
+        assert conversation.assess("question: is there something on self-criticism?", RiskState()).reply == "concern"
