@@ -114,20 +114,6 @@ def load_neighbours(path: Path = NEIGHBOURS_FILE) -> Neighbours | None:
         return None
 
 
-def crisis_share(text: str) -> float | None:
-    """The share of crises among the labelled training messages nearest to ``text``, or None (no opinion)."""
-    neighbours = load_neighbours()
-    if neighbours is None or not text.strip():
-        return None
-    try:
-        from haven.retrieval.embeddings import embed_one
-
-        return neighbours.crisis_share(embed_one(text))
-    except Exception:
-        log.exception("triage neighbours could not read a message; the crisis stands")
-        return None
-
-
 def shares(text: str) -> tuple[float | None, float | None]:
     """(crisis share among the labelled, risk share among all) nearest to ``text``; None where no opinion."""
     neighbours = load_neighbours()

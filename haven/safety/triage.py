@@ -705,8 +705,6 @@ def _threat_over_a_petty_thing(reading: Reading) -> bool:
     eaten, a spoiler, the washing up): exasperation, most often, asked about rather than assumed. A weapon, a time,
     a place or harm done beside it (``threat_made_real``: "tonight with a knife, he ate my dinner") keeps the card,
     and so does a sure reading of the learned layer."""
-    from haven.safety.patterns import frame_in
-
     if not reading.hits or any(hit.pattern.id not in _BARE_THREATS for hit in reading.hits):
         return False
     return frame_in("petty_thing", reading.sentences) and not frame_in("threat_made_real", reading.sentences)
