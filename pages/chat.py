@@ -108,6 +108,15 @@ def _say_misread() -> None:
     _waiting().insert(0, MISREAD_LABEL)
 
 
+def _say_not_safe() -> None:
+    """ "I'm not safe right now", on the card: it closes, and the words are sent as the person's next message, so
+    the crisis reply that answers them is in the conversation and the input is open to them again."""
+    from ui.crisis_card import NOT_SAFE_LABEL
+
+    st.session_state.pop(_CRISIS, None)
+    _waiting().insert(0, NOT_SAFE_LABEL)
+
+
 def _misread_button(turn_key: str) -> None:
     """Under a held crisis reply, the card's "That's not what I meant" (it steps down only when nothing risky is
     left in what the person said)."""
@@ -117,12 +126,17 @@ def _misread_button(turn_key: str) -> None:
 
 
 def _crisis_card(crisis, can_correct: bool = True) -> bool:
-    """The shared crisis card; True once the person chooses to go on (or says Haven misread them, which is
-    sent as their next message)."""
+    """The shared crisis card; True once the person chooses to go on, says they are not safe, or says Haven
+    misread them (the last two are sent as their next message)."""
     from ui.crisis_card import render_crisis_card
 
     response, key = crisis
-    return render_crisis_card(response, key=key, on_misread=_say_misread if can_correct else None)
+    return render_crisis_card(
+        response,
+        key=key,
+        on_misread=_say_misread if can_correct else None,
+        on_not_safe=_say_not_safe if can_correct else None,
+    )
 
 
 def _answer(service, person: str, prompt: str) -> None:
@@ -288,7 +302,7 @@ def _conversation_page(service, person: str) -> None:
     """The conversation, the message being answered, any crisis card, and the list of conversations."""
     crisis = st.session_state.get(_CRISIS)
     st.chat_input(
-        "Waiting until you choose to continue" if crisis else "How are you feeling?",
+        "Choose an answer on the card to go on" if crisis else "How are you feeling?",
         disabled=crisis is not None,
         key=_INPUT,
         on_submit=_keep_message,

@@ -23,6 +23,10 @@ from ui.clinic_contact import draw_clinic_urgent_contact
 CONTINUE_LABEL = "I'm safe to continue"
 #: On the chat's card only: the person says Haven misread them, in words the conversation reads as a correction.
 MISREAD_LABEL = "That's not what I meant"
+#: On the chat's card only: the person says they are not safe. Sent as their message, it keeps the crisis and
+#: brings the most direct reply (emergency number first, someone to be with them), and the chat stays open to
+#: them: the card must never leave a person in danger with only "I'm safe" to press.
+NOT_SAFE_LABEL = "I'm not safe right now"
 
 
 def dialable(number: str) -> str:
@@ -88,13 +92,17 @@ def _draw_lines(response: CrisisResponse, key: str) -> None:
             _draw_line(line, f"{key}_{g}_{index}")
 
 
-def render_crisis_card(response: CrisisResponse, key: str = "crisis_card", on_misread=None) -> bool:
+def render_crisis_card(
+    response: CrisisResponse, key: str = "crisis_card", on_misread=None, on_not_safe=None
+) -> bool:
     """Draw the card; True once the person has chosen to continue (the caller keeps the chat paused until then).
 
     ``key`` keeps several cards apart in one session; the choice is remembered in ``st.session_state``.
-    ``on_misread``: in the chat, a second button lets a person whose words were misread say so in one tap
-    (they should not have to claim "I'm safe" to correct Haven); the callback sends that as their next message,
-    which steps the conversation down to a gentle check, never back to ordinary talk at once.
+    ``on_misread``: in the chat, a button lets a person whose words were misread say so in one tap (they should
+    not have to claim "I'm safe" to correct Haven); the callback sends that as their next message, which steps
+    the conversation down to a gentle check, never back to ordinary talk at once.
+    ``on_not_safe``: in the chat, a button lets a person say they are not safe without having to type it while
+    the input waits; the callback sends it as their message, and the crisis reply that answers it stays on.
     """
     state_key = f"{key}_continued"
 
@@ -103,6 +111,10 @@ def render_crisis_card(response: CrisisResponse, key: str = "crisis_card", on_mi
 
     def _misread() -> None:
         on_misread()
+        st.session_state[state_key] = True
+
+    def _not_safe() -> None:
+        on_not_safe()
         st.session_state[state_key] = True
 
     with st.container(border=True, key=f"{key}_box"):
@@ -124,12 +136,16 @@ def render_crisis_card(response: CrisisResponse, key: str = "crisis_card", on_mi
             st.caption(response.closing)
         if response.question:
             st.markdown(f"**{response.question}**")
-        if on_misread is None:
+        choices = [(CONTINUE_LABEL, "continue", _continue)]
+        if on_not_safe is not None:
+            choices.append((NOT_SAFE_LABEL, "not_safe", _not_safe))
+        if on_misread is not None:
+            choices.append((MISREAD_LABEL, "misread", _misread))
+        if len(choices) == 1:
             st.button(CONTINUE_LABEL, key=f"{key}_continue", on_click=_continue)
         else:
-            left, right = st.columns(2)
-            left.button(CONTINUE_LABEL, key=f"{key}_continue", on_click=_continue, width="stretch")
-            right.button(MISREAD_LABEL, key=f"{key}_misread", on_click=_misread, width="stretch")
+            for column, (label, name, chosen) in zip(st.columns(len(choices)), choices, strict=True):
+                column.button(label, key=f"{key}_{name}", on_click=chosen, width="stretch")
     return bool(st.session_state.get(state_key, False))
 
 

@@ -99,7 +99,7 @@ def _continue_past_the_card(page) -> None:
     """Press "I'm safe to continue" until the chat box opens again: a click that lands while the page is
     still being redrawn (a loaded machine) can be lost, and pressing it again is harmless."""
     button = page.get_by_role("button", name=re.compile("safe to continue", re.I))
-    waiting = page.get_by_placeholder("Waiting until you choose to continue")
+    waiting = page.get_by_placeholder("Choose an answer on the card to go on")
     for _ in range(12):
         if not waiting.count():
             return

@@ -162,6 +162,24 @@ def test_a_misread_crisis_can_be_corrected_in_one_tap(app_env):
 
 
 
+def test_a_person_who_is_not_safe_can_say_so_on_the_card(app_env):
+    """The card waits for a choice, and "I'm safe" must not be the only way on: "I'm not safe right now" is sent
+    as the person's message, the crisis holds with the most direct reply (the emergency number, someone to be
+    with them), and the input opens again so they can keep talking."""
+    at = _chat()
+    at.chat_input[0].set_value("I've decided I'm going to end my life tonight").run()
+    assert at.chat_input[0].disabled
+    [b for b in at.button if b.label == "I'm not safe right now"][0].click().run()
+    assert not at.exception, at.exception
+    assert not at.chat_input[0].disabled
+    said = [m for m in at.chat_message if m.name == "user"][-1]
+    assert "I'm not safe right now" in "\n".join(md.value for md in said.markdown)
+    reply = "\n".join(md.value for md in at.chat_message[-1].markdown)
+    assert "911" in reply and "988" in reply and "someone" in reply
+    assert not any(b.label.startswith("Start ") for b in at.button)
+    assert [b for b in at.button if b.label == "That's not what I meant"]  # still there under the held reply
+
+
 def test_messages_sent_while_a_reply_appears_are_answered_in_order(app_env):
     """A second message sent while the first reply is still appearing waits behind it (the input's on_submit
     keeps it before the page runs): each gets its own reply, in the order sent, in the same conversation."""
