@@ -315,6 +315,8 @@ def assess(
     alone = read_message(text)
     recent = _remember(state, text)
     answer = _answer(words, question, phrases, checking=state.level == "checking")
+    if answer.unsure and _a_hedge_in_a_story(words, state, alone, phrases):
+        answer = replace(answer, unsure=False)
     if state.holds_crisis:
         return _while_crisis(words, state, alone, recent, answer, phrases, asks="?" in text)
     if exercise_step and question and alone.is_risk and _stops_exercise(words, phrases):
@@ -461,6 +463,36 @@ def assess(
     return Assessment(alone, _calm(state, recent), "normal")
 
 
+#: A hedge that qualifies a statement of its own ("maybe that is the problem", "maybe they're just a rubbish driver"),
+#: not a "maybe" said to Haven's question.
+_HEDGED_STATEMENT = re.compile(
+    r"\b(?:maybe|probably|perhaps|i guess|i think) (?:that|thats|it|its|this|they|theyre|he|hes|she|shes|the|my|we|you)"
+    r"\b(?: \w+){2,}"
+)
+#: The fewest words a message with a hedge of its own has: "maybe" with a few words is an answer ("maybe a bit")
+HEDGED_STORY_WORDS = 8
+
+
+def _a_hedge_in_a_story(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
+    """Whether the "maybe" of a message after a check-in that the learned layer raised (no pattern, no risk word
+    said as risk) qualifies a statement of the person's own story, so it is no unsure answer to the check-in.
+
+    Why: "I usually scroll my phone until I drop off, maybe that is the problem", a night nurse after a check-in the
+    learned layer raised over a generator and the sun through the curtains, was read as "not sure" to "are you
+    hearing or seeing things that frighten you?", and the card held the rest of her sleep talk; so did a driver's
+    "what, like thinking maybe they're just a rubbish driver not doing it at me?" (chat_heldout51, read). Only with
+    no yes or no, enough words, nothing read as risk on its own, and no risk word unexplained."""
+    if state.level != "concern" or state.source not in (ASKED, CARRIED_ON, "model") or state.corrected:
+        return False
+    if alone.is_risk or len(words.split()) < HEDGED_STORY_WORDS:
+        return False
+    if phrases.answer_yes.search(words) or phrases.answer_no.search(words) or phrases.doubts_safety.search(words):
+        return False
+    if not _HEDGED_STATEMENT.search(words):
+        return False
+    return not (_risk_words(words, phrases, _explained(words)) or _still_risky(words))
+
+
 def _yes_to_another_question(words: str, state: RiskState, alone: Triage, phrases: _Phrases) -> bool:
     """Whether a plain "yes" to a check-in only the learned layer raised (no word of risk from the person) goes on
     with a story of its own that reads as no risk: four words or more after the yes, none of them risk words,
@@ -506,7 +538,9 @@ def _framed_just_before(text: str, state: RiskState, alone: Triage, phrases: _Ph
     if not (alone.is_crisis and _the_models_first_risk(alone, state)) or not state.recent:
         return None
     before = state.recent[-1]
-    if _risk_words(_plain(before), phrases):
+    # risk words the message before explains itself are the frame at work ("this boss in elden ring has killed me
+    # like 60 times", then "he does the grab and just one-shots me", read 0.73 as harm to others, heldout56, read)
+    if _risk_words(_plain(before), phrases, _explained(_plain(before))):
         return None
     again = decide(read(text, before=(before,)))
     if again.level != "concern":
@@ -1139,17 +1173,21 @@ def _while_crisis(
         return _checking_once(state, recent, "said they will not act on the urge; checking once more")
     if state.level == "crisis" and claim.says_safe and not answer.no:
         return _checking_once(state, recent, "said they are safe; checking once more", tentative=claim.learned)
+    # the learned layer reads other languages through an English encoder, so its guess at a category there is no
+    # reason to move one that words set: "j'écris avec la tablette de ma fille", locked in the bathroom from a violent
+    # husband, read as tablets taken, after which "Je suis en sécurité maintenant" no longer counted
+    # (risk_conversations_heldout46, read); "arrêtez avec vos numéros, il est dans la pièce d'à côté" read as suicide
+    # and the held reply gave suicide lines instead of the domestic-abuse ones (heldout56, read). In English, and for
+    # a crisis the learned layer itself raised, any reading moves it, as ever: an eating disorder said after a
+    # model-read danger at home
+    foreign_guess = alone.source == "model" and alone.language not in (None, "en") and not state.model_alone
     device_misread = (
         alone.source == "model"
         and alone.language not in (None, "en")
         and alone.category == "medical_emergency"
         and category == "danger_at_home"
     )
-    if alone.is_crisis and not device_misread:
-        # (the learned layer reads other languages through an English encoder: "j'écris avec la tablette de ma fille",
-        # locked in the bathroom from a violent husband, read as tablets taken, after which "Je suis en sécurité
-        # maintenant" no longer counted, risk_conversations_heldout46, read; a danger at home keeps its category
-        # there. Any other reading moves it, as ever: an eating disorder said after a model-read danger at home)
+    if alone.is_crisis and not device_misread and not foreign_guess:
         category = most_urgent([category, alone.category or category])
     verdict = worse(
         Triage("crisis", category, "a crisis earlier in this conversation still holds", audience), alone
@@ -1373,7 +1411,7 @@ BARE_CORRECTION_WORDS = 3
 
 #: A laugh: "no" alone is no laughing it off ("no u dont get it its REAL", after voices telling someone to burn the
 #: house, risk_conversations_heldout50, read).
-_LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hah?|hehe|omg|oops)\b")
+_LAUGH = re.compile(r"\b(?:lo+l|lmf?ao+|haha\w*|hah?|hehe|omg|oops)\b")
 #: Crises a laugh never undoes: at home someone may be reading over a shoulder; what someone hears and sees is real
 #: to them.
 _NEVER_LAUGHED_OFF = ("danger_at_home", "psychosis")
