@@ -202,6 +202,8 @@ def advance(
         done[u.exercise] = {"helped": True, "not_helped": False}.get(u.outcome or "")
     if u.intent in ("accept", "exercise_request") and u.exercise:
         done.setdefault(u.exercise, None)
+    if u.intent == "answer" and u.exercise:  # a kind taken up as a plan of their own: what "tried it" means next
+        done.setdefault(u.exercise, None)
     avoid += [a for a in u.avoid if a not in avoid]
     preference = state.preference
     if u.intent == "venting":

@@ -1956,10 +1956,16 @@ class GuideEngine:
             title = self.library.exercises[exercise_id].title.lower()
             return exercise_id in earlier and bool(asked_words & set(re.findall(r"[a-z]{4,}", title)))
 
-        if about_a_thing:
+        # asked about by a name the library lacks ("what's this pomodoro thing"): no passage holds the name, so the
+        # nearest is the one that fits the talk (problem solving, in a talk about putting things off), not the search's
+        # first hit on the other words (the thinking trap)
+        unnamed = about_a_thing and self._name_not_in_library(request) is not None
+        if about_a_thing and not unnamed:
             found = [h for h in found if h in request.hits or named_in_question(h.doc_id)]
 
         def order(h):
+            if unnamed:
+                return (h.doc_id not in earlier, -echoed(h.doc_id))
             if about_a_thing:
                 return (not named_in_question(h.doc_id),)
             return (h.doc_id != asked_for, -echoed(h.doc_id))
@@ -1979,11 +1985,15 @@ class GuideEngine:
             if ex.id in earlier:  # suggested before: explained, its button is the earlier one (never offered twice)
                 return [explain, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
             return [explain, phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)], [ex.id]
+        unknown = self._name_not_in_library(request) if about_a_thing else None
+        if unknown:  # "what's this STOP thing then", and nothing near it: said plainly, not a passage that happened to match
+            return [phraser.pick("not-by-that-name-none", P.NOT_BY_THAT_NAME_NOTHING_NEAR, name=unknown)], []
         return None
 
     #: "what's this STOP thing then": the name a question asks about a thing by
     _THING_NAMED = re.compile(
-        r"\b(?:that|the|this) ([\w-]+(?: [\w-]+)?) (?:thing|one|exercise|technique|idea|trick|method)\b"
+        r"\b(?:that|the|this) ([\w-]+(?: [\w-]+)?(?: rule)?) (?:thing|one|exercise|technique|idea|trick|method)\b|"
+        r"\b(?:that|the|this) ([\w-]+(?: [\w-]+)? rule)\b"
     )
 
     _ORDINARY_NAMES = frozenset(
@@ -1997,15 +2007,16 @@ class GuideEngine:
         named = self._THING_NAMED.search(request.normalised)
         if not named:
             return None
-        words = set(re.findall(r"[a-z0-9]+", named.group(1))) - self._ORDINARY_NAMES
+        name = named.group(1) or named.group(2)  # "the two minute rule": a rule is named with its word
+        words = set(re.findall(r"[a-z0-9]+", name)) - self._ORDINARY_NAMES - {"rule"}
         if not words:
             return None  # "what was the first one", "the other thing": no name asked by
         for ex in self.library.exercises.values():
             known = set(re.findall(r"[a-z0-9]+", " ".join([ex.title, ex.id, *ex.tags]).lower()))
             if words & known:
                 return None
-        original = re.search(re.escape(named.group(1)), request.text, re.IGNORECASE)
-        return original.group(0) if original else named.group(1)
+        original = re.search(re.escape(name), request.text, re.IGNORECASE)
+        return original.group(0) if original else name
 
     #: how near (the search's score) a question must come to an exercise's "When it helps" examples to be asked in
     #: its words: "How do I say no to her without it blowing up" scores 1.0 on the assertive exercise's; a vaguer

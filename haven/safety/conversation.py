@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from haven.safety.languages import detect_language
 from haven.safety.patterns import model_sentences
 from haven.safety.triage import Triage, most_urgent, read_message, worse
 from haven.yaml_files import read_yaml
@@ -1061,7 +1062,11 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
             if state.level == "crisis" and (soft or learned())
             else _SafeClaim(False, False)
         )
-    return _SafeClaim(True, got_help or not _still_risky(rest) or (yes_at_check and learned()))
+    # the learned layer reads other languages through an English encoder: "ele dormiu no peito do pai" (he fell asleep
+    # on his father's chest) read as a crisis and kept a mother's "sim. não vou machucar meu filho" from counting
+    # (heldout20, read); there only words (means, a plan) keep the crisis
+    english = detect_language(words) in (None, "en")
+    return _SafeClaim(True, got_help or not _still_risky(rest, model=english) or (yes_at_check and learned()))
 
 
 def _learned_claim(words: str, category: str, answer: _Answer, phrases: _Phrases) -> bool:

@@ -135,10 +135,16 @@ class LanguageEntry:
     mask_patterns: tuple[str, ...]
     phrases: tuple[Phrase, ...]
     no_intent_patterns: tuple[str, ...] = ()
+    #: how many of ``mask_patterns`` are idioms (they come first; the denials follow)
+    idiom_count: int = 0
 
     @cached_property
     def masks(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(pattern) for pattern in self.mask_patterns)
+
+    @property
+    def idioms(self) -> tuple[re.Pattern[str], ...]:
+        return self.masks[: self.idiom_count]
 
     @cached_property
     def no_intent(self) -> tuple[re.Pattern[str], ...]:
@@ -250,7 +256,7 @@ def load_language_book(path: Path = LANGUAGES_FILE) -> LanguageBook:
                                   bool(item.get("passive", False)), anchors))
         no_intent = tuple(_whole_words(_expand(item["pattern"], vocab)) for item in entry.get("no_intent") or [])
         languages[code] = LanguageEntry(code, entry["name"], tuple(entry.get("sources") or ()), masks,
-                                        tuple(phrases), no_intent)
+                                        tuple(phrases), no_intent, len(entry.get("idioms") or []))
     return LanguageBook(languages)
 
 
@@ -266,6 +272,24 @@ def _mask(text: str, masks: tuple[re.Pattern[str], ...]) -> str:
     for regex in masks:
         text = regex.sub(" ~ ", text)
     return text
+
+
+def without_idioms(sentence: str, language: str | None, book: LanguageBook | None = None) -> str:
+    """A sentence with its language's everyday figures of speech cut out, for the learned layer to read; the
+    sentence as it was when it holds none (or the language has no entry).
+
+    Why: the learned layer reads other languages through an English encoder, and the curated idioms ("me muero por",
+    "me mata la espalda", "ich sterbe vor Hunger") were cut only before the curated phrases were matched; it read
+    "y la comida... me moría por volver a comer salmorejo" (dying to eat it again) 0.78 as a crisis
+    (risk_conversations_heldout56, read)."""
+    entry = (book or load_language_book()).languages.get(language or "")
+    if entry is None or not entry.idiom_count:
+        return sentence
+    folded = fold(sentence)
+    masked = folded
+    for regex in entry.idioms:
+        masked = regex.sub(" ", masked)
+    return sentence if masked == folded else " ".join(masked.split())
 
 
 def match_phrases(text: str, book: LanguageBook | None = None) -> list[PhraseHit]:

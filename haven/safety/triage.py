@@ -188,6 +188,10 @@ def read(text: str, before: Sequence[str] = ()) -> Reading:
         sentences = _courtesy_in_english(sentences)
     else:
         sentences = _besides_openers(sentences)
+        from haven.safety.languages import without_idioms
+
+        sentences = [without_idioms(sentence, language.language) for sentence in sentences]
+        sentences = [sentence for sentence in sentences if sentence]
     sentences = _besides_checkup_options(sentences)
     pieces = windows(sentences)
     crisis = risk = 0.0

@@ -9,7 +9,8 @@
 - "lmaooo no sorry" laughs off "I'm going to kill him" as "lol no" does.
 - Spanish "me mató de risa" is laughter; German pills saved up and a French "if I leave he'll kill me" are crises;
   "After Saturday nobody will have to worry about me" is a timed farewell, "after friday you won't have to worry
-  about me at work, I'm on holiday" is not.
+  about me at work, I'm on holiday" is not. Being ashamed to write here opens a first message in other languages
+  (the learned layer read a teacher's "schäme ich mich, hier zu schreiben" 0.97 as a crisis).
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ def test_a_long_laugh_laughs_off_a_bare_threat():
         ("il dit que si je pars il me tuera et qu'il prendra les enfants", "crisis"),
         ("Everything's in order now. After Saturday nobody will have to worry about me any more.", "crisis"),
         ("after friday you wont have to worry about me at work, I'm on holiday lol", "none"),
+        ("Hallo. Ich bin Lehrerin, 52, und eigentlich schäme ich mich, hier zu schreiben.", "none"),
+        ("hola, me da vergüenza escribir aquí", "none"),
+        ("Ich schäme mich hier zu schreiben, ich will nicht mehr leben", "crisis"),
     ],
 )
 def test_words_of_round_46(said, level):
@@ -99,3 +103,37 @@ def test_a_timed_farewell_while_a_crisis_holds_gets_a_fresh_card():
         "Everything's in order now. After Saturday nobody will have to worry about me any more.",
     )
     assert kinds == ["crisis", "crisis"]
+
+
+def test_idioms_of_other_languages_are_cut_before_the_learned_layer_reads():
+    from haven.safety.languages import without_idioms
+
+    assert read_message("y la comida... me moría por volver a comer salmorejo").level == "none"
+    assert "salmorejo" in without_idioms("y la comida me moria por volver a comer salmorejo", "es")
+    assert without_idioms("quiero morirme", "es") == "quiero morirme"  # nothing cut: the sentence as it was
+    assert read_message("me muero por dentro, ya no quiero vivir").level == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("story", "kinds"),
+    [
+        (
+            [
+                "vanavond ga ik met een mes naar hem toe. ik meen het",
+                "oké. ik ben nu rustig. ik ga niks doen, echt niet",
+                "mijn vriendin heeft de messen meegenomen naar haar huis en ik slaap vannacht bij mijn broer",
+            ],
+            ["crisis", "check", "back"],
+        ),
+        (
+            [
+                "ele grita há três horas, estou com ele no colo e sinto que vou sacudi-lo com força",
+                "coloquei ele no berço, fechei a porta e fui pra varanda. liguei pro Rafa, ele já chegou",
+                "sim. não vou machucar meu filho, eu só precisava sair do quarto. ele dormiu no peito do pai",
+            ],
+            ["crisis", "check", "back"],
+        ),
+    ],
+)
+def test_keeping_away_from_harm_in_dutch_and_portuguese_answers_the_check(story, kinds):
+    assert replies(*story) == kinds

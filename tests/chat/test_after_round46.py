@@ -1,0 +1,113 @@
+"""Round 46, from chat_heldout51, read (dev): what a reply to Haven means, read more closely.
+
+- "yeah alright ill give the breathing thing a go at the lights" was read as a no ("I'll leave the breathing
+  exercises out"): giving a thing "a go" is a yes, "a miss" is the no. "At the lights" is when it is for, so it is
+  kept for then, not started now; "tried it this arvo" after it is about the breathing, not the thought record
+  offered before.
+- "missus reckons i should talk to someone about my temper in the car so here i am" got a therapist referral:
+  told to talk to someone, the person came here.
+- "i tried on my dress and just wanted to cry" was thanked for "giving on a go".
+- "my fyp is way less depressing" is progress, not low mood; "so im kinda excited" is a small joy.
+- "are my messages going to my company?" is a privacy question, answered plainly.
+- "I'd like to just talk about her for a bit if that's alright" asks to be listened to.
+- "wdym break it into chunks" asks what a phrase means.
+- "What is this two minute rule exactly?": the library has no such rule, and says so.
+"""
+
+from __future__ import annotations
+
+from chat_helpers import play
+
+from haven.chat import intents
+from haven.chat.understanding import normalise
+
+
+def test_giving_a_thing_a_go_is_a_yes_and_a_miss_is_a_no():
+    assert not intents.REFUSAL.search(normalise("yeah alright ill give the breathing thing a go at the lights"))
+    assert intents.TRY_THAT.search(normalise("yeah alright ill give the breathing thing a go at the lights"))
+    assert intents.REFUSAL.search(normalise("I'll give the breathing thing a miss, love"))
+    assert intents.REFUSAL.search(normalise("yeah look I'll pass on the breathing thing"))
+
+
+def test_a_breathing_thing_taken_up_for_the_drive_is_kept_for_then_and_tried_it_means_it(service):
+    replies = play(
+        service,
+        "my temper in the car is getting worse, yelling and horn at every idiot",
+        "yelling, horn, bit of tailgating. the kids were in the car saturday and my youngest asked why daddy was so angry",
+        "yeah alright ill give the breathing thing a go at the lights",
+        "tried it this arvo. still swore but didnt lean on the horn. small win",
+    )
+    assert replies[2].understood.intent == "accept"
+    assert "leave the breathing" not in replies[2].text and "at the lights" in replies[2].text
+    assert "right here, one step at a time" not in replies[2].text  # kept for the drive, not started now
+    assert replies[3].understood.intent == "tried"
+    assert "breathing" in replies[3].text.lower() and "thought record" not in replies[3].text.lower()
+
+
+def test_told_to_talk_to_someone_so_here_i_am_is_no_request_for_a_person():
+    here = normalise("missus reckons i should talk to someone about my temper in the car so here i am")
+    assert not intents.HUMAN.search(here)
+    assert intents.HUMAN.search(normalise("can I talk to a real person please"))
+    assert intents.HUMAN.search(normalise("I think I need to talk to someone"))
+
+
+def test_trying_on_clothes_is_no_try_of_an_exercise(service):
+    replies = play(
+        service,
+        "i hate how i look in every pic lately",
+        "prom is in 3 weeks and i tried on my dress and just wanted to cry. everyone on tiktok looks perfect",
+    )
+    assert replies[1].understood.intent != "tried"
+    assert "giving on a go" not in replies[1].text
+
+
+def test_less_depressing_is_better_and_kinda_excited_is_a_joy(service):
+    replies = play(
+        service,
+        "i hate how i look in every pic lately, 3 hours a day on tiktok",
+        "update i muted like 15 accounts and followed some funny ones instead and my fyp is way less depressing",
+        "my bff and i are doing our makeup together for prom now so im kinda excited",
+    )
+    assert "low" not in replies[1].text.lower() and "glad" in replies[1].text.lower()
+    assert replies[2].understood.intent == "progress"
+
+
+def test_whether_messages_go_to_an_employer_is_answered_as_privacy(service):
+    replies = play(
+        service,
+        "I keep putting off my module, the sprint deadline is friday",
+        "Also one thing, are my messages going to my company? We have some wellness program",
+    )
+    assert "nobody reads it unless you choose to share it" in replies[1].text
+    assert intents.PRIVACY.search(normalise("can my boss see this"))
+    assert not intents.PRIVACY.search(normalise("my company pays for the gym"))
+
+
+def test_asking_to_talk_about_her_for_a_bit_is_listened_to(service):
+    replies = play(
+        service,
+        "We had to have our dog put to sleep on Saturday. She was 15, a collie called Bess.",
+        "I'd like to just talk about her for a bit if that's alright",
+    )
+    assert replies[1].understood.intent == "venting"
+    assert "You'd like to just talk" not in replies[1].text
+
+
+def test_what_do_you_mean_by_a_phrase_is_a_question(service):
+    replies = play(service, "mocks start monday and im actually gonna fail everything", "wdym break it into chunks")
+    assert replies[1].understood.intent == "question"
+
+
+def test_a_rule_the_library_does_not_have_is_said_plainly(service):
+    replies = play(
+        service,
+        "I am having very big problem with procrastination. Sprint deadline is friday and I have not even started",
+        "Whenever I open laptop I am going to youtube, cricket highlights, then its 1 am",
+        "Manager is asking daily for the update and I am telling 'almost done' which is not true. I feel like fraud",
+        "Yes I think fear of doing it wrong is there. Last review my code got 40 comments",
+        "What is this two minute rule exactly?",
+    )
+    last = replies[-1]
+    assert last.understood.intent == "question"
+    if any(f"**{title}**" in last.text for title in ("Spot the thinking trap", "Step-by-step problem solving")):
+        assert "I don't have one called two minute rule" in last.text  # never passed off as the rule asked about
