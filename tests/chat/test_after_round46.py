@@ -156,3 +156,29 @@ def test_the_i_statement_thing_is_the_assertive_exercise(service):
     )
     assert replies[1].understood.intent == "question"
     assert "Say it clearly and kindly" in replies[1].text
+
+
+def test_how_an_exercise_works_asked_with_a_doubt_is_answered_not_a_no(service):
+    replies = play(
+        service,
+        "supposed to be writing chapter 3 of my thesis. instead i reorganised my entire spice rack",
+        "probably that it won't be good enough? my lab mate just got published in nature",
+        "how does the worry time thing actually work though, do i just not worry the rest of the day? that seems "
+        "impossible",
+    )
+    assert replies[-1].understood.intent == "question"
+    assert "Worry time" in replies[-1].text and "don't have to do any exercises" not in replies[-1].text
+
+
+def test_an_exercise_asked_about_by_a_tag_of_its_own_is_explained(service):
+    replies = play(
+        service,
+        "I retired in June after 34 years teaching geography. I'm finding the days rather long and flat.",
+        "Could you explain how this activity scheduling works? It sounds a bit like a timetable.",
+    )
+    assert "Small steps back to doing" in replies[-1].text
+
+
+def test_all_three_done_and_a_better_second_day_are_progress():
+    assert intents.STEP_DONE.search(normalise("Report: did all three. The library one was surprisingly good"))
+    assert intents.outcome_of(normalise("hard the first day, kept forgetting to postpone. second day better")) == "helped"

@@ -123,7 +123,8 @@ def test_idioms_of_other_languages_are_cut_before_the_learned_layer_reads():
                 "oké. ik ben nu rustig. ik ga niks doen, echt niet",
                 "mijn vriendin heeft de messen meegenomen naar haar huis en ik slaap vannacht bij mijn broer",
             ],
-            ["crisis", "check", "back"],
+            # calm is not the other person's safety (as in English); the knives taken away and a night elsewhere are
+            ["crisis", "held", "check"],
         ),
         (
             [
@@ -137,3 +138,22 @@ def test_idioms_of_other_languages_are_cut_before_the_learned_layer_reads():
 )
 def test_keeping_away_from_harm_in_dutch_and_portuguese_answers_the_check(story, kinds):
     assert replies(*story) == kinds
+
+
+def test_blood_pressure_tablets_taken_as_the_doctor_says_are_a_routine():
+    said = (
+        "The doctor say it is just to check, because my blood pressure was high. "
+        "I take my tablets every morning like she tell me"
+    )
+    assert read_message(said).level == "none"
+    assert read_message("I take all my tablets tonight like he said, every single one").level == "crisis"
+
+
+def test_how_many_breaths_is_no_means_question_while_a_crisis_holds():
+    from haven.safety.conversation import asks_about_means
+
+    assert not asks_about_means("yes i will try that breathing how many times i do it")
+    assert not asks_about_means("how long do i hold the breath")
+    assert asks_about_means("how many pills would it take")
+    assert asks_about_means("how long does it take")
+    assert asks_about_means("how deep do i cut")
