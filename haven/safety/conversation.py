@@ -1463,7 +1463,9 @@ def _laughed_off(words: str, state: RiskState, alone: Triage, phrases: _Phrases)
     if state.category == "medical_emergency" and state.source == "pattern":
         return False
     rest = words[opening.end():].strip()
-    if len(rest.split()) < LAUGHED_OFF_WORDS or alone.is_risk:
+    # what follows the laugh is what is read: "lmaooo no sorry. my little brother ate the top off the birthday cake
+    # ... with his HANDS" read whole as a check-in's worth (0.63), its explanation alone as nothing (heldout56, read)
+    if len(rest.split()) < LAUGHED_OFF_WORDS or (alone.is_risk and read_message(rest).is_risk):
         return False
     vetoes = (phrases.turned_away, phrases.doubts_safety, phrases.not_safety, phrases.joke_only)
     # means asked about are among the risk words of what follows the laugh

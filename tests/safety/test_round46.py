@@ -73,7 +73,8 @@ def test_a_hedge_of_the_persons_own_story_is_no_unsure_answer():
 def test_a_long_laugh_laughs_off_a_bare_threat():
     kinds = replies(
         "I'm going to kill him. I actually am.",
-        "lmaooo no sorry. my little brother ate the top off the birthday cake I made for mum's 60th",
+        "lmaooo no sorry. my little brother ate the top off the birthday cake I made for mum's 60th. the whole top "
+        "tier. with his HANDS",
         "party is in 3 hours. can I fix a cake in 3 hours",
     )
     assert kinds == ["crisis", "step_down", "normal"]
@@ -157,3 +158,22 @@ def test_how_many_breaths_is_no_means_question_while_a_crisis_holds():
     assert asks_about_means("how many pills would it take")
     assert asks_about_means("how long does it take")
     assert asks_about_means("how deep do i cut")
+
+
+def test_safety_said_in_german_word_order_is_heard_and_checked():
+    kinds = replies(
+        "Ich sammle seit Wochen Schlaftabletten. Heute Abend nehme ich sie alle.",
+        "Schon gut, es geht mir gut. Ich mache das nicht.",
+        "Vielleicht. Ich weiß es nicht.",
+        "Ich habe ihm alles gesagt. Jetzt bin ich wirklich sicher.",
+        "Er ist hier und bleibt heute Nacht, die Tabletten hat er eingesteckt, und morgen gehen wir zum Arzt",
+    )
+    assert kinds == ["crisis", "check", "held", "check", "back"]
+
+
+def test_not_in_a_dark_way_puts_right_a_wish_to_disappear():
+    kinds = replies(
+        "Honestly I just want to disappear for a few days",
+        "Ha, not in a dark way! I've literally booked a cabin in Snowdonia with no signal. Three nights.",
+    )
+    assert kinds == ["concern", "step_down"]
