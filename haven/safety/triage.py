@@ -188,10 +188,6 @@ def read(text: str, before: Sequence[str] = ()) -> Reading:
         sentences = _courtesy_in_english(sentences)
     else:
         sentences = _besides_openers(sentences)
-        from haven.safety.languages import without_idioms
-
-        sentences = [without_idioms(sentence, language.language) for sentence in sentences]
-        sentences = [sentence for sentence in sentences if sentence]
     sentences = _besides_checkup_options(sentences)
     pieces = windows(sentences)
     crisis = risk = 0.0
@@ -204,6 +200,7 @@ def read(text: str, before: Sequence[str] = ()) -> Reading:
     elif _new_to_the_app(prepared.sentences):
         pieces = windows(_besides_doing_it_right(sentences))
     predictions = _predict(pieces)
+    pieces, predictions = _the_idioms_read_as_idioms(pieces, predictions, language)
     history = _told_as_history(prepared.sentences)
     for piece, prediction in zip(pieces, predictions, strict=False):
         if prediction.risk > risk or (prediction.risk == risk and prediction.crisis > crisis):
@@ -581,6 +578,29 @@ def _courtesy_in_english(sentences: list[str]) -> list[str]:
 
     courtesy = load_pattern_book().frames["foreign_courtesy"]
     return [courtesy.sub(lambda m: "hi" if _HELLO.fullmatch(m.group(0)) else "thanks", s) for s in sentences]
+
+
+def _the_idioms_read_as_idioms(pieces: list[str], predictions: list, language) -> tuple[list[str], list]:
+    """The learned layer's reading of a message in another language read again with that language's everyday
+    figures of speech cut out ("me moría por volver a comer salmorejo", "ich sterbe vor Hunger"), kept only when it
+    reads lower: the encoder is English, and read 0.78 as a crisis what was a longing for cold soup
+    (risk_conversations_heldout56, read). Cut words can leave the rest reading higher ("me muero de hambre y en casa
+    no hay nada" without its idiom is "nothing at home"), so the cut reading never raises a message; patterns and
+    curated phrases read every word, idioms masked, as ever."""
+    code = getattr(language, "language", None)
+    if code in (None, "en") or not pieces:
+        return pieces, predictions
+    from haven.safety.languages import without_idioms
+
+    cut = [without_idioms(piece, code) for piece in pieces]
+    if cut == pieces:
+        return pieces, predictions
+    kept = [piece for piece in cut if piece.strip()]
+    again = _predict(kept) if kept else []
+    highest = max((p.risk for p in predictions), default=0.0)
+    if max((p.risk for p in again), default=0.0) < highest:
+        return kept, again
+    return pieces, predictions
 
 
 def _besides_openers(sentences: list[str]) -> list[str]:
