@@ -1717,11 +1717,20 @@ class GuideEngine:
         if request.understanding.condition:
             return self._condition(request, phraser, citer)
         named = request.understanding.named_document
-        term = term_asked(request.normalised) if not named else None
+        # "what's the breathing thing?" asks about an exercise by its kind, not what a word means: the term's
+        # definition found nothing and said "That isn't something Haven's library covers" (seen trying the app)
+        term = term_asked(request.normalised) if not named and not _asks_about_a_thing(request) else None
         if term and term not in _COMMON_TERMS:
             defined = self._define(request, phraser, citer, term)
             if defined is not None:
                 return defined
+        unknown = self._name_not_in_library(request) if not named and _asks_about_a_thing(request) else None
+        if unknown and passages.defining(self.library, unknown.lower(), strict=True) is None:
+            # "what's this STOP thing then" as a first message: a name the library has nowhere, said plainly with the
+            # nearest exercise (or nothing), never an article passage that matched "stopped caring"
+            said = self._exercise_answer(request, phraser, citer)
+            if said is not None:
+                return said
         if not named and I.ABOUT_THAT.match(request.normalised):
             # "what's that?" just after Step-by-step problem solving was suggested: that one, as understanding read
             # it from the offer (it explained Spot the thinking trap, which the search for "what's that?" found)
@@ -1961,7 +1970,12 @@ class GuideEngine:
         # asked about by a name the library lacks ("what's this pomodoro thing"): no passage holds the name, so the
         # nearest is the one that fits the talk (problem solving, in a talk about putting things off), not the search's
         # first hit on the other words (the thinking trap)
-        unnamed = about_a_thing and self._name_not_in_library(request) is not None
+        unknown_name = self._name_not_in_library(request) if about_a_thing else None
+        if unknown_name and passages.defining(self.library, unknown_name.lower(), strict=True) is not None:
+            # "what's this pomodoro thing": no exercise by that name, but the library says what it is ("A block of 25
+            # minutes with a 5-minute break is often called the Pomodoro technique"): that, not the nearest exercise
+            return self._define(request, phraser, citer, unknown_name.lower())
+        unnamed = unknown_name is not None
         by_name = self._exercise_by_name(request) if about_a_thing and not unnamed else self._exercise_said_in(request)
         if by_name and by_name not in {h.doc_id for h in found} and self._allowed(request, by_name):
             # "What is that, the I-statement thing?": the exercise whose title or tags hold the name, though the

@@ -193,7 +193,7 @@ def _term_pattern(term: str) -> str:
     return r"\b" + r"[\"'“”‘’]?[\s\-]*[\"'“”‘’]?".join(words) + r"(?:s|es)?\b"
 
 
-def defining(library, term: str) -> tuple[Hit, str] | None:
+def defining(library, term: str, strict: bool = False) -> tuple[Hit, str] | None:
     """The first sentence in the library that names ``term`` (a word or two), with its passage: articles before
     exercises. Why: "wats pomodoro" asks what one word means; a search ranks passages by what a message is about,
     and one sentence that names the word ("Some people call 25 minutes of work ... the Pomodoro technique") ranked
@@ -211,7 +211,9 @@ def defining(library, term: str) -> tuple[Hit, str] | None:
                 for sentence in _quotes_kept_whole(_SENTENCE.split(_plain(block))):
                     if wanted.search(sentence) and len(sentence.split()) >= 6:
                         found.append((hit, sentence.strip()))
-    return next((f for f in found if says_what.search(f[1])), found[0] if found else None)
+    # ``strict``: only a sentence that says what it is ("often called the Pomodoro technique"); "I can't stop snapping
+    # at my kids" names "stop" and says nothing of a STOP exercise
+    return next((f for f in found if says_what.search(f[1])), None if strict else (found[0] if found else None))
 
 
 def mentions(library, term: str) -> bool:

@@ -182,3 +182,18 @@ def test_an_exercise_asked_about_by_a_tag_of_its_own_is_explained(service):
 def test_all_three_done_and_a_better_second_day_are_progress():
     assert intents.STEP_DONE.search(normalise("Report: did all three. The library one was surprisingly good"))
     assert intents.outcome_of(normalise("hard the first day, kept forgetting to postpone. second day better")) == "helped"
+
+
+def test_the_breathing_thing_after_a_talk_about_sleep_is_an_exercise_not_a_gap(service):
+    """Seen trying the app: after a talk about an exam and sleep, "what's the breathing thing?" was met with "That
+    isn't something Haven's library covers" (the word's definition was looked up, and found nothing)."""
+    replies = play(service, "i can't sleep, i have an exam tomorrow at 9 and my mind won't stop", "what's the breathing thing?")
+    assert "isn't something Haven's library covers" not in replies[1].text
+    assert "breathing" in replies[1].text.lower() and replies[1].citations
+
+
+def test_a_thing_the_library_names_but_has_no_exercise_for_is_defined(service):
+    replies = play(service, "I keep putting things off", "what's this pomodoro thing")
+    assert "Pomodoro technique" in replies[1].text and "I don't have one called" not in replies[1].text
+    first = play(service, "what's this STOP thing then", person="first-message")
+    assert "I don't have one called STOP" in first[0].text  # not "I can't stop snapping at my kids"
