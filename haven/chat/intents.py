@@ -190,6 +190,9 @@ PRIVACY = re.compile(
     r"(my|the|these|our|what i) (chats?|messages|conversations|data|history|type|write)\b|"
     # "are my messages going to my company? We have some wellness program" (chat_heldout51, read: met with burnout)
     r"\b(is|are|will|does|do) (my|these|the|what i) (chats?|messages|conversations|data|answers|write|type|say) (\w+ )?"
+    r"(go|going|goes|be going|get|getting|be|being) (sent |shared |passed |reported )?(to|back to|with) "
+    r"(anyone|anybody|someone|somebody|any ?one else|people)\b|"
+    r"\b(is|are|will|does|do) (my|these|the|what i) (chats?|messages|conversations|data|answers|write|type|say) (\w+ )?"
     r"(go|going|goes|be going|get|getting|be|being) (sent |shared |passed |reported )?(to|back to|with) (my|the|our) "
     r"(company|employer|work|job|boss|manager|hr|school|uni|university|college|teachers?|parents?|mum|mom|dad|insurer|"
     r"insurance|doctor|gp|therapist|wellness \w+|organi[sz]ation)\b|"

@@ -197,3 +197,8 @@ def test_a_thing_the_library_names_but_has_no_exercise_for_is_defined(service):
     assert "Pomodoro technique" in replies[1].text and "I don't have one called" not in replies[1].text
     first = play(service, "what's this STOP thing then", person="first-message")
     assert "I don't have one called STOP" in first[0].text  # not "I can't stop snapping at my kids"
+
+
+def test_whether_messages_go_to_anyone_is_privacy():
+    assert intents.PRIVACY.search(normalise("are my messages going to anyone? like my work?"))
+    assert not intents.PRIVACY.search(normalise("my messages are going unanswered by my friends"))
