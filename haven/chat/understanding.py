@@ -532,7 +532,8 @@ _SPANS_AND_COUNTS = re.compile(
     r"hours?|hrs?|mins?|minutes?|months?|goes|evenings?|mornings?)\b|\b\d+(am|pm)\b"
 )
 
-
+#: Asking how an exercise goes ("how does the worry time thing actually work though?"): a question, even with a doubt
+#: beside it ("that seems impossible"), which alone would turn it down.
 _HOW_IT_WORKS = re.compile(
     r"\bhow (does|do|would|will|is) (the |this |that |a )?[\w -]{0,30}?(thing |exercise |one )?(actually |even |really )?"
     r"(work|works|go|goes|help|helps|supposed to work)\b|\bwhat do (i|you) (actually |even )?do\b.{0,40}\?"
