@@ -2000,15 +2000,13 @@ class GuideEngine:
             n = citer.cite(self._holding(ex.id, request.hits, *summary, *purpose))
             named = f"**{ex.title}**" if summary else f"**{ex.title}**, the one I mentioned"
             explain = f"{named}: {' '.join([*summary, *purpose])} [{n}]"
-            unknown = self._name_not_in_library(request) if about_a_thing else None
-            if unknown:
-                explain = phraser.pick("not-by-that-name", P.NOT_BY_THAT_NAME, name=unknown) + " " + explain
+            if unknown_name:
+                explain = phraser.pick("not-by-that-name", P.NOT_BY_THAT_NAME, name=unknown_name) + " " + explain
             if ex.id in earlier:  # suggested before: explained, its button is the earlier one (never offered twice)
                 return [explain, phraser.pick("explain-earlier-q", P.EXPLAIN_EARLIER_QUESTION)], []
             return [explain, phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)], [ex.id]
-        unknown = self._name_not_in_library(request) if about_a_thing else None
-        if unknown:  # "what's this STOP thing then", and nothing near it: said plainly, not a passage that happened to match
-            return [phraser.pick("not-by-that-name-none", P.NOT_BY_THAT_NAME_NOTHING_NEAR, name=unknown)], []
+        if unknown_name:  # "what's this STOP thing then", and nothing near: said plainly, not a passage that matched
+            return [phraser.pick("not-by-that-name-none", P.NOT_BY_THAT_NAME_NOTHING_NEAR, name=unknown_name)], []
         return None
 
     #: "what's this STOP thing then": the name a question asks about a thing by
@@ -2024,7 +2022,8 @@ class GuideEngine:
 
     def _exercise_by_name(self, request) -> str | None:
         """The exercise a question about a thing names by its title, id or tags ("the I-statement thing": the
-        assertive exercise, tagged i-statement); None when it names none, or several."""
+        assertive exercise, tagged i-statement); of several, the one offered in this conversation or, when all are
+        of the kind named ("the breathing thing"), the library's first; None otherwise."""
         named = self._THING_NAMED.search(request.normalised)
         if not named:
             return None
