@@ -99,22 +99,13 @@ def _keep_message() -> None:
         _waiting().append(text)
 
 
-def _say_misread() -> None:
-    """ "That's not what I meant", on the card or under a held reply: any card closes, and the words are sent as the
-    person's next message on the rerun the click starts (the conversation reads them as a correction)."""
-    from ui.crisis_card import MISREAD_LABEL
-
+def _send_from_the_card(words: str) -> None:
+    """A choice on the card that speaks for the person ("That's not what I meant", on the card or under a held reply;
+    "I'm not safe right now", on the card): any card closes, and the words are sent as the person's next message on
+    the rerun the click starts, so the conversation answers them (a correction read as one; not safe, the crisis
+    reply that puts the emergency number first) and the input is open to them again."""
     st.session_state.pop(_CRISIS, None)
-    _waiting().insert(0, MISREAD_LABEL)
-
-
-def _say_not_safe() -> None:
-    """ "I'm not safe right now", on the card: it closes, and the words are sent as the person's next message, so
-    the crisis reply that answers them is in the conversation and the input is open to them again."""
-    from ui.crisis_card import NOT_SAFE_LABEL
-
-    st.session_state.pop(_CRISIS, None)
-    _waiting().insert(0, NOT_SAFE_LABEL)
+    _waiting().insert(0, words)
 
 
 def _misread_button(turn_key: str) -> None:
@@ -122,20 +113,26 @@ def _misread_button(turn_key: str) -> None:
     left in what the person said)."""
     from ui.crisis_card import MISREAD_LABEL
 
-    st.button(MISREAD_LABEL, key=f"misread-{turn_key}", on_click=_say_misread, icon=":material/undo:")
+    st.button(
+        MISREAD_LABEL,
+        key=f"misread-{turn_key}",
+        on_click=_send_from_the_card,
+        args=(MISREAD_LABEL,),
+        icon=":material/undo:",
+    )
 
 
 def _crisis_card(crisis, can_correct: bool = True) -> bool:
     """The shared crisis card; True once the person chooses to go on, says they are not safe, or says Haven
     misread them (the last two are sent as their next message)."""
-    from ui.crisis_card import render_crisis_card
+    from ui.crisis_card import MISREAD_LABEL, NOT_SAFE_LABEL, render_crisis_card
 
     response, key = crisis
     return render_crisis_card(
         response,
         key=key,
-        on_misread=_say_misread if can_correct else None,
-        on_not_safe=_say_not_safe if can_correct else None,
+        on_misread=(lambda: _send_from_the_card(MISREAD_LABEL)) if can_correct else None,
+        on_not_safe=(lambda: _send_from_the_card(NOT_SAFE_LABEL)) if can_correct else None,
     )
 
 

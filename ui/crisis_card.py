@@ -106,15 +106,9 @@ def render_crisis_card(
     """
     state_key = f"{key}_continued"
 
-    def _continue() -> None:
-        st.session_state[state_key] = True
-
-    def _misread() -> None:
-        on_misread()
-        st.session_state[state_key] = True
-
-    def _not_safe() -> None:
-        on_not_safe()
+    def _chosen(then=None) -> None:
+        if then is not None:
+            then()  # the chat sends the choice as the person's words
         st.session_state[state_key] = True
 
     with st.container(border=True, key=f"{key}_box"):
@@ -136,16 +130,16 @@ def render_crisis_card(
             st.caption(response.closing)
         if response.question:
             st.markdown(f"**{response.question}**")
-        choices = [(CONTINUE_LABEL, "continue", _continue)]
+        choices = [(CONTINUE_LABEL, "continue", None)]
         if on_not_safe is not None:
-            choices.append((NOT_SAFE_LABEL, "not_safe", _not_safe))
+            choices.append((NOT_SAFE_LABEL, "not_safe", on_not_safe))
         if on_misread is not None:
-            choices.append((MISREAD_LABEL, "misread", _misread))
+            choices.append((MISREAD_LABEL, "misread", on_misread))
         if len(choices) == 1:
-            st.button(CONTINUE_LABEL, key=f"{key}_continue", on_click=_continue)
+            st.button(CONTINUE_LABEL, key=f"{key}_continue", on_click=_chosen)
         else:
-            for column, (label, name, chosen) in zip(st.columns(len(choices)), choices, strict=True):
-                column.button(label, key=f"{key}_{name}", on_click=chosen, width="stretch")
+            for column, (label, name, then) in zip(st.columns(len(choices)), choices, strict=True):
+                column.button(label, key=f"{key}_{name}", on_click=_chosen, args=(then,), width="stretch")
     return bool(st.session_state.get(state_key, False))
 
 

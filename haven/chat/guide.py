@@ -2020,21 +2020,29 @@ class GuideEngine:
         "one two that this your my".split()
     )
 
+    def _thing_named(self, request) -> str | None:
+        """The name a question about a thing asks by ("STOP", "i statement", "two minute rule"), or None."""
+        named = self._THING_NAMED.search(request.normalised)
+        return (named.group(1) or named.group(2)) if named else None  # "the two minute rule": named with its word
+
+    def _name_words(self, name: str) -> set[str]:
+        """The words of an asked-for name that could name an exercise (not "the other", "first", nor "rule")."""
+        return set(re.findall(r"[a-z0-9]+", name)) - self._ORDINARY_NAMES - {"rule"}
+
+    @staticmethod
+    def _known_words(ex: Exercise) -> set[str]:
+        """The words an exercise may be asked for by: its title, id and tags."""
+        return set(re.findall(r"[a-z0-9]+", " ".join([ex.title, ex.id, *ex.tags]).lower()))
+
     def _exercise_by_name(self, request) -> str | None:
         """The exercise a question about a thing names by its title, id or tags ("the I-statement thing": the
         assertive exercise, tagged i-statement); of several, the one offered in this conversation or, when all are
         of the kind named ("the breathing thing"), the library's first; None otherwise."""
-        named = self._THING_NAMED.search(request.normalised)
-        if not named:
-            return None
-        words = set(re.findall(r"[a-z0-9]+", named.group(1) or named.group(2))) - self._ORDINARY_NAMES - {"rule", "i"}
+        name = self._thing_named(request)
+        words = self._name_words(name) - {"i"} if name else set()
         if not words:
             return None
-        matches = [
-            ex.id
-            for ex in self.library.exercises.values()
-            if words <= set(re.findall(r"[a-z0-9]+", " ".join([ex.title, ex.id, *ex.tags]).lower()))
-        ]
+        matches = [ex.id for ex in self.library.exercises.values() if words <= self._known_words(ex)]
         return matches[0] if len(matches) == 1 else None
 
     def _exercise_said_in(self, request) -> str | None:
@@ -2053,17 +2061,12 @@ class GuideEngine:
     def _name_not_in_library(self, request) -> str | None:
         """The name a question asks about a thing by ("STOP"), when no exercise has it in its title, id or tags;
         None when it names one, or names nothing."""
-        named = self._THING_NAMED.search(request.normalised)
-        if not named:
-            return None
-        name = named.group(1) or named.group(2)  # "the two minute rule": a rule is named with its word
-        words = set(re.findall(r"[a-z0-9]+", name)) - self._ORDINARY_NAMES - {"rule"}
+        name = self._thing_named(request)
+        words = self._name_words(name) if name else set()
         if not words:
             return None  # "what was the first one", "the other thing": no name asked by
-        for ex in self.library.exercises.values():
-            known = set(re.findall(r"[a-z0-9]+", " ".join([ex.title, ex.id, *ex.tags]).lower()))
-            if words & known:
-                return None
+        if any(words & self._known_words(ex) for ex in self.library.exercises.values()):
+            return None
         original = re.search(re.escape(name), request.text, re.IGNORECASE)
         return original.group(0) if original else name
 

@@ -286,10 +286,8 @@ def without_idioms(sentence: str, language: str | None, book: LanguageBook | Non
     if entry is None or not entry.idiom_count:
         return sentence
     folded = fold(sentence)
-    masked = folded
-    for regex in entry.idioms:
-        masked = regex.sub(" ", masked)
-    return sentence if masked == folded else " ".join(masked.split())
+    masked = _mask(folded, entry.idioms)
+    return sentence if masked == folded else " ".join(masked.replace("~", " ").split())
 
 
 def match_phrases(text: str, book: LanguageBook | None = None) -> list[PhraseHit]:
