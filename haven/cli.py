@@ -537,6 +537,24 @@ def train_themes() -> None:
     )
 
 
+@app.command("train-valence")
+def train_valence() -> None:
+    """Retrain the chat's learned reader of good news from haven/chat/data/valence (deterministic; C and the
+    threshold chosen on dev; benchmarks/valence.py reports held-out)."""
+    from haven.chat.valence import train
+
+    _, report = train(log=lambda line: typer.echo(line, err=True))  # progress on stderr, JSON on stdout
+    dev = report.dev
+    _print_json(
+        {
+            "counts": report.counts,
+            "C": report.c,
+            "good_at": report.good_at,
+            "dev": {"precision": round(dev.precision, 3), "recall": round(dev.recall, 3), "hard_read_good": dev.hard_read_good},
+        }
+    )
+
+
 @app.command("train-guard")
 def train_guard() -> None:
     """Retrain the output guard's learned layer from haven/safety/data/guard (deterministic; the encoder's share
