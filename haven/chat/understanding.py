@@ -1336,10 +1336,6 @@ class Understander:
         good = I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm) or I.SMALL_JOY.search(norm) or I.STEP_DONE.search(norm)
         if good and not _distressed(feelings) and not _SPOILED.search(norm):
             return I.Reading("progress")
-        if self._good_by_meaning(norm, feelings, vector):
-            # "First one was lovely actually. One of the other volunteers is from Galway!": good news in words no
-            # pattern knows, read by its meaning (haven.chat.valence); met gladly, at the size it was told
-            return I.Reading("progress")
         if state.mode == "in_the_moment" and outcome == "helped" and short and not I.QUESTION.search(norm):
             # "a bit better now thanks" mid-steps: easing, met gently in the moment, not thanks that ends it (a try
             # reported, "ok it's passing, that helped", is read above)
@@ -1403,6 +1399,11 @@ class Understander:
             return I.Reading("question")  # "wats pomodoro": what a word means, asked, whatever Haven asked before
         if strong is None and _WHAT_DO_YOU_MEAN_BY.match(norm):
             return I.Reading("question")  # "wdym break it into chunks": what a phrase means, asked, not an answer
+        if strong is None and self._good_by_meaning(norm, feelings, vector):
+            # "First one was lovely actually. One of the other volunteers is from Galway!": good news in words no
+            # pattern knows, read by its meaning (haven.chat.valence); met gladly, at the size it was told. Not a
+            # greeting, thanks or goodbye ("Good morning!", "Walk good"), which read warm too
+            return I.Reading("progress")
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
             return I.Reading("answer", answers=True)
         # 3. everything else
@@ -1490,6 +1491,8 @@ class Understander:
         nothing, turns down nothing and has no "but" spoiling it (a question or a no is answered as one)."""
         if not self.use_embeddings or any(f not in ("okay", "hopeful") for f in feelings):
             return False
+        if len(norm.split()) < GOOD_BY_MEANING_WORDS:
+            return False  # "yeah it did", to "did it help?": too few words to read by meaning, and an answer
         if I.QUESTION.search(norm) or "?" in norm or I.REFUSAL.search(norm) or _SPOILED.search(norm):
             return False
         if CONTRAST.search(norm):
@@ -1710,6 +1713,11 @@ _FEAR_THAT_WAS = re.compile(
     r"\b(i was|i'?d been|i had been|was) (so |really |very |super |pretty |quite |that )?(scared|worried|nervous|anxious|"
     r"terrified|stressed|panicking|dreading)( (about|of|that|it|i'?d|i would)\b[^.!?]*)?"
 )
+
+
+#: The fewest words a message needs for its good news to be read by meaning (haven.chat.valence): a short reply
+#: ("yeah it did", "ok sounds good") is an answer to what Haven asked, and too short to read so.
+GOOD_BY_MEANING_WORDS = 5
 
 
 def _distressed(feelings) -> bool:

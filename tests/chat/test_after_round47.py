@@ -91,3 +91,7 @@ def test_a_crack_at_the_thought_record_starts_it(service):
     )
     assert replies[2].understood.intent == "accept"
     assert "Thought record" in replies[2].text
+
+
+def test_asking_about_the_one_mentioned_is_a_question_about_it():
+    assert intents.THAT_THING.search(normalise("What's that breathing one you mentioned then"))
