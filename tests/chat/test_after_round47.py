@@ -95,3 +95,9 @@ def test_a_crack_at_the_thought_record_starts_it(service):
 
 def test_asking_about_the_one_mentioned_is_a_question_about_it():
     assert intents.THAT_THING.search(normalise("What's that breathing one you mentioned then"))
+
+
+def test_hard_to_settle_after_a_move_is_homesickness_not_focus(service):
+    replies = play(service, "We moved to Toronto four months ago for my husband's job and I'm finding it really hard to settle")
+    assert replies[0].understood.situation == "homesick_new_place"
+    assert "putting things off" not in replies[0].text.lower()
