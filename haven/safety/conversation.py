@@ -417,6 +417,12 @@ def assess(
         concern = RiskState("concern", alone.category, alone.audience, 0, recent, WATCH, state.corrected, source=source)
         return Assessment(verdict, concern, "concern", again=state.level == "concern")
     if alone.is_crisis:
+        if _a_foreign_guess_after_words(alone, state):
+            # "ce matin je me suis évanouie dans la douche et là mon coeur bat super vite", a message after "ça fait 4
+            # jours que je mange presque rien" set an eating concern in words: the learned layer, reading French
+            # through an English encoder, guessed harm to others and the card gave its lines (risk_conversations_
+            # heldout59, read). Its guess at a category does not move one words set (as while a crisis holds)
+            alone = replace(alone, category=state.category, source=state.source)
         crisis = RiskState(
             "crisis",
             alone.category,
@@ -462,6 +468,13 @@ def assess(
         )
         return Assessment(alone, concern, "concern", again=state.level == "concern")
     return Assessment(alone, _calm(state, recent), "normal")
+
+
+def _a_foreign_guess_after_words(alone: Triage, state: RiskState) -> bool:
+    """Whether a crisis the learned layer alone raised, in a language other than English, follows a check-in whose
+    category words set (a pattern or a curated phrase): its guess at a category is then no reason to move it."""
+    foreign = alone.source == "model" and alone.language not in (None, "en")
+    return foreign and state.level == "concern" and state.source in ("pattern", "language") and bool(state.category)
 
 
 #: A hedge that qualifies a statement of its own ("maybe that is the problem", "maybe they're just a rubbish driver"),
@@ -1204,7 +1217,9 @@ def _while_crisis(
     # and the held reply gave suicide lines instead of the domestic-abuse ones (heldout56, read). In English, and for
     # a crisis the learned layer itself raised, any reading moves it, as ever: an eating disorder said after a
     # model-read danger at home
-    foreign_guess = alone.source == "model" and alone.language not in (None, "en") and not state.model_alone
+    foreign_guess = (
+        alone.source == "model" and alone.language not in (None, "en") and (not state.model_alone or state.source != "model")
+    )
     device_misread = (
         alone.source == "model"
         and alone.language not in (None, "en")
