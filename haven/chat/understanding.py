@@ -1399,7 +1399,7 @@ class Understander:
             return I.Reading("question")  # "wats pomodoro": what a word means, asked, whatever Haven asked before
         if strong is None and _WHAT_DO_YOU_MEAN_BY.match(norm):
             return I.Reading("question")  # "wdym break it into chunks": what a phrase means, asked, not an answer
-        if strong is None and self._good_by_meaning(norm, feelings, vector):
+        if strong is None and self._good_by_meaning(norm, feelings, vector, state):
             # "First one was lovely actually. One of the other volunteers is from Galway!": good news in words no
             # pattern knows, read by its meaning (haven.chat.valence); met gladly, at the size it was told. Not a
             # greeting, thanks or goodbye ("Good morning!", "Walk good"), which read warm too
@@ -1486,10 +1486,19 @@ class Understander:
             return I.Reading("tried", outcome=outcome_said, exercise=exercise)  # "I did it, I feel calmer"
         return I.Reading("answer", exercise=exercise, answers=True)
 
-    def _good_by_meaning(self, norm: str, feelings, vector: np.ndarray | None) -> bool:
+    def _good_by_meaning(self, norm: str, feelings, vector: np.ndarray | None, state: DialogueState) -> bool:
         """Whether the learned reader of valence reads good news in a message that names no hard feeling, asks
-        nothing, turns down nothing and has no "but" spoiling it (a question or a no is answered as one)."""
+        nothing, turns down nothing and has no "but" spoiling it (a question or a no is answered as one). Never in
+        the moment ("bit better. hands still shaky", mid-panic, is easing, met in the steps), nor in a message that
+        gives the fact Haven asked for ("bout a month, since carnival ended", to when the low mood began) or answers
+        its question about good news already told ("tryna keep it up this week"): chat_heldout54, read after the
+        second read, where each got "That sounds lovely"."""
         if not self.use_embeddings or any(f not in ("okay", "hopeful") for f in feelings):
+            return False
+        pending = state.pending
+        if state.mode == "in_the_moment" or (
+            pending is not None and (pending.about_good_news or F.gives(norm, pending.asks) or pending.asks == "since")
+        ):
             return False
         if len(norm.split()) < GOOD_BY_MEANING_WORDS:
             return False  # "yeah it did", to "did it help?": too few words to read by meaning, and an answer

@@ -64,3 +64,11 @@ def test_good_news_in_words_no_pattern_knows_is_met_gladly_at_its_size(service):
 def test_a_hard_message_is_not_met_as_good_news(service):
     replies = play(service, "the house feels so quiet without her, I keep setting two cups out")
     assert replies[0].understood.intent != "progress"
+
+
+def test_good_news_by_meaning_is_never_read_in_an_answer_or_in_the_moment(service):
+    """chat_heldout54, read after round 47's second read: each got "That sounds lovely"."""
+    low = play(service, "I've been feeling really low lately", "bout a month, since carnival ended")
+    assert low[1].understood.intent != "progress"
+    panic = play(service, "help im on the tube and having a panic attack", "bit better. hands still shaky")
+    assert panic[1].understood.intent != "progress" and "lovely" not in panic[1].text
