@@ -24,20 +24,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from haven.yaml_files import read_yaml
+from haven.chat.labelled_rows import Split, load_rows, part, split_of
 
 DATA_DIR = Path(__file__).parent / "data" / "themes"
 MODEL_FILE = DATA_DIR / "model.npz"
 META_FILE = DATA_DIR / "model.json"
 
-Split = Literal["train", "dev", "heldout"]
-#: Percent of messages in each part (by hash bucket 0-99): train below 70, dev below 85, the rest held out.
-TRAIN_BELOW, DEV_BELOW = 70, 85
 #: Regularisation tried; the one with the lowest dev log-loss is kept.
 C_GRID = (1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 
@@ -71,31 +67,11 @@ class LabelledThemes(BaseModel):
         return split_of(self.text)
 
 
-def split_of(text: str) -> Split:
-    """The part a message belongs to, from a hash of its normalised words: adding messages moves none."""
-    key = " ".join(text.lower().split())
-    bucket = int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 100
-    if bucket < TRAIN_BELOW:
-        return "train"
-    return "dev" if bucket < DEV_BELOW else "heldout"
-
-
 def load_labelled(folder: Path = DATA_DIR) -> list[LabelledThemes]:
     """Every labelled message in ``folder``'s YAML files (a file of rows ``{text, themes}``), in file order.
 
     A row that is not valid names its file and row, so an author can mend it."""
-    rows: list[LabelledThemes] = []
-    for path in sorted(folder.glob("*.yaml")):
-        for number, raw in enumerate(read_yaml(path) or [], start=1):
-            try:
-                rows.append(LabelledThemes(**raw, source=path.name))
-            except Exception as error:  # noqa: BLE001 - re-raised with where it is
-                raise ValueError(f"{path.name}, row {number}: {error}") from error
-    return rows
-
-
-def part(split: Split, rows: Iterable[LabelledThemes]) -> list[LabelledThemes]:
-    return [row for row in rows if row.split == split]
+    return load_rows(folder, LabelledThemes)
 
 
 def data_hash(rows: Iterable[LabelledThemes]) -> str:

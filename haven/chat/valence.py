@@ -32,16 +32,13 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from haven.yaml_files import read_yaml
+from haven.chat.labelled_rows import Split, load_rows, part, split_of
 
 DATA_DIR = Path(__file__).parent / "data" / "valence"
 MODEL_FILE = DATA_DIR / "model.npz"
 META_FILE = DATA_DIR / "model.json"
 
 Label = Literal["good", "hard", "mixed", "neutral"]
-Split = Literal["train", "dev", "heldout"]
-#: Percent of messages in each part (by hash bucket 0-99): train below 70, dev below 85, the rest held out.
-TRAIN_BELOW, DEV_BELOW = 70, 85
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 #: Of the dev messages read as good, at least this share must be good.
 MIN_PRECISION = 0.8
@@ -62,29 +59,9 @@ class LabelledValence(BaseModel):
         return split_of(self.text)
 
 
-def split_of(text: str) -> Split:
-    """The part a message belongs to, from a hash of its normalised words: adding messages moves none."""
-    key = " ".join(text.lower().split())
-    bucket = int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 100
-    if bucket < TRAIN_BELOW:
-        return "train"
-    return "dev" if bucket < DEV_BELOW else "heldout"
-
-
 def load_labelled(folder: Path = DATA_DIR) -> list[LabelledValence]:
     """Every labelled message in ``folder``'s YAML files, in file order; a bad row names its file and row."""
-    rows: list[LabelledValence] = []
-    for path in sorted(folder.glob("*.yaml")):
-        for number, raw in enumerate(read_yaml(path) or [], start=1):
-            try:
-                rows.append(LabelledValence(**raw, source=path.name))
-            except Exception as error:  # noqa: BLE001 - re-raised with where it is
-                raise ValueError(f"{path.name}, row {number}: {error}") from error
-    return rows
-
-
-def part(split: Split, rows: Iterable[LabelledValence]) -> list[LabelledValence]:
-    return [row for row in rows if row.split == split]
+    return load_rows(folder, LabelledValence)
 
 
 def data_hash(rows: Iterable[LabelledValence]) -> str:
