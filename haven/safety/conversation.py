@@ -1473,8 +1473,11 @@ def _laughed_off(words: str, state: RiskState, alone: Triage, phrases: _Phrases)
     keeps its own path (:func:`_joke_after_harm_done`)."""
     opening = phrases.laughed_off.match(words)
     first_after = state.level == "crisis" and state.held == 0
-    if not (opening and first_after and _LAUGH.search(opening.group(0))) or state.category in _NEVER_LAUGHED_OFF:
+    laugh = _LAUGH.search(opening.group(0)) if opening else None
+    if not (laugh and first_after) or state.category in _NEVER_LAUGHED_OFF:
         return False
+    if laugh.group(0) in ("ha", "hah") and detect_language(words) not in (None, "en"):
+        return False  # "ha il fucile da caccia in casa" (Italian: he has a hunting rifle at home) laughs at nothing
     if state.category == "medical_emergency" and state.source == "pattern":
         return False
     rest = words[opening.end():].strip()

@@ -80,3 +80,13 @@ def test_a_guess_in_another_language_keeps_the_category_a_check_in_set_in_words(
     assert crisis.reply == "crisis" and crisis.state.category == "eating_disorder"
     held = assess("c'est rien ça m'arrive souvent. je veux juste perdre encore 3 kilos avant l'été", crisis.state)
     assert held.reply == "held" and held.state.category == "eating_disorder"
+
+
+def test_italian_ha_is_a_verb_not_a_laugh():
+    """heldout40, read: "ha il fucile da caccia in casa" (he has a hunting rifle at home) was read as laughing the
+    card off, once a farewell text raised it in words."""
+    kinds = replies(
+        "Mio padre mi ha appena scritto 'perdonami per tutto, vi voglio bene' e adesso non risponde",
+        "ha il fucile da caccia in casa",
+    )
+    assert kinds == ["crisis", "held"]
