@@ -1216,7 +1216,8 @@ def _while_crisis(
     # (risk_conversations_heldout46, read); "arrêtez avec vos numéros, il est dans la pièce d'à côté" read as suicide
     # and the held reply gave suicide lines instead of the domestic-abuse ones (heldout56, read). In English, and for
     # a crisis the learned layer itself raised, any reading moves it, as ever: an eating disorder said after a
-    # model-read danger at home
+    # model-read danger at home. A crisis it raised just after a check-in whose category words set keeps that
+    # category and its source (``_a_foreign_guess_after_words``), so it counts here as set by words
     foreign_guess = (
         alone.source == "model" and alone.language not in (None, "en") and (not state.model_alone or state.source != "model")
     )
