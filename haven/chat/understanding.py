@@ -22,6 +22,7 @@ from haven.chat.inchat import STOP, ends_early, running
 from haven.chat.phrases import DEFINE_FOLLOW_UP, HELPING_STEPS_QUESTION
 from haven.chat.threads import AHEAD, BLAMED_BY_OTHERS, CONTRAST, DOING, plan_heard
 from haven.chat.types import Understanding
+from haven.chat.valence import reads_good
 from haven.content.loader import Library
 
 INTENTS = I.INTENTS
@@ -1506,8 +1507,6 @@ class Understander:
             return False
         if CONTRAST.search(norm):
             return False
-        from haven.chat.valence import reads_good
-
         return reads_good(vector)
 
     def _unfit_suggestion(self, norm: str, named, state: DialogueState) -> str | None:
