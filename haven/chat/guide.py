@@ -2190,16 +2190,12 @@ class GuideEngine:
             # congratulations!"), and on to what keeps it going
             glad = phraser.pick("step-done", P.STEP_DONE)
             return [f"{glad} {phraser.pick('step-done-q', P.STEP_DONE_QUESTION)}"], []
-        told_in_words = I.GOOD_NEWS.search(request.normalised) or I.SMALL_JOY.search(request.normalised)
-        if not told_in_words and not joyful:
-            # good news no pattern names, read by its meaning ("First one was lovely actually. One of the other
-            # volunteers is from Galway!") or by the nearest example ("went for a walk. was alright"): glad with them
-            # at the size it was told, not "That's brilliant news, congratulations!"
-            glad = phraser.pick("small-joy", P.SMALL_JOY)
-            return [f"{glad} {phraser.pick('small-joy-q', P.SMALL_JOY_QUESTION)}"], []
-        if I.SMALL_JOY.search(request.normalised) and not I.GOOD_NEWS.search(request.normalised):
-            # "the bakery still had my favourite cinnamon bun": a small good thing, enjoyed with them; no "You
-            # should be proud of that", and a coffee with a sister is no news of hers to congratulate
+        good_news, small_joy = I.GOOD_NEWS.search(request.normalised), I.SMALL_JOY.search(request.normalised)
+        if (small_joy and not good_news) or not (good_news or small_joy or joyful):
+            # "the bakery still had my favourite cinnamon bun": a small good thing, enjoyed with them; no "You should be
+            # proud of that", and a coffee with a sister is no news of hers to congratulate. So too good news no
+            # pattern names, read by its meaning ("First one was lovely actually. One of the other volunteers is from
+            # Galway!") or by the nearest example ("went for a walk. was alright"): glad at the size it was told
             glad = phraser.pick("small-joy", P.SMALL_JOY)
             return [f"{glad} {phraser.pick('small-joy-q', P.SMALL_JOY_QUESTION)}"], []
         someone = _SOMEONE_ELSES_NEWS.search(request.normalised)

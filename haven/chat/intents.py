@@ -194,13 +194,12 @@ PRIVACY = re.compile(
     r"\b(is|are|does|do) (this|the app|this app|haven|you|it) (\w+ )?(sav(e|es|ing)|stor(e|es|ing)|keep(s|ing)?|record(s|ing)?) "
     r"(my|the|these|our|what i) (chats?|messages|conversations|data|history|type|write)\b|"
     # "are my messages going to my company? We have some wellness program" (chat_heldout51, read: met with burnout)
+    # and "are my messages going to anyone? like my work?" (round 46): to anyone at all, or to someone named
     r"\b(is|are|will|does|do) (my|these|the|what i) (chats?|messages|conversations|data|answers|write|type|say) (\w+ )?"
     r"(go|going|goes|be going|get|getting|be|being) (sent |shared |passed |reported )?(to|back to|with) "
-    r"(anyone|anybody|someone|somebody|any ?one else|people)\b|"
-    r"\b(is|are|will|does|do) (my|these|the|what i) (chats?|messages|conversations|data|answers|write|type|say) (\w+ )?"
-    r"(go|going|goes|be going|get|getting|be|being) (sent |shared |passed |reported )?(to|back to|with) (my|the|our) "
+    r"((anyone|anybody|someone|somebody|any ?one else|people)\b|(my|the|our) "
     r"(company|employer|work|job|boss|manager|hr|school|uni|university|college|teachers?|parents?|mum|mom|dad|insurer|"
-    r"insurance|doctor|gp|therapist|wellness \w+|organi[sz]ation)\b|"
+    r"insurance|doctor|gp|therapist|wellness \w+|organi[sz]ation)\b)|"
     r"\b(can|could|will|would|does|do) (my|the|our) (company|employer|work|boss|manager|hr|school|uni|university|college|"
     r"teachers?|parents?|insurer|wellness \w+) (\w+ )?(see|read|get|know|find out|access|look at)\b"
 )
