@@ -437,6 +437,12 @@ class GuideEngine:
             compose = self._checkup_option
         if compose in (self._feeling, self._answer) and self._nerves_said_behind(request):
             compose = self._nerves_behind_a_win
+        if (
+            u.intent in ("feeling", "answer")
+            and request.dialogue.mode == "in_the_moment"
+            and I.MOMENT_OVER.search(request.normalised)
+        ):
+            compose = self._moment_over
         if u.intent in ("feeling", "answer") and not u.topics and _SIGH.fullmatch(request.normalised):
             compose = self._sigh
         # "terrified" alone can read as panic: with the excitement beside it, it is nerves about something ahead
@@ -2191,6 +2197,12 @@ class GuideEngine:
             glad = phraser.pick("step-done", P.STEP_DONE)
             return [f"{glad} {phraser.pick('step-done-q', P.STEP_DONE_QUESTION)}"], []
         good_news, small_joy = I.GOOD_NEWS.search(request.normalised), I.SMALL_JOY.search(request.normalised)
+        if I.DONE_AND_WELL.search(request.normalised) and not good_news:
+            # "WENT. it was actually ok?? this girl liked my sketchbook", after a plan to go to the art club: a step
+            # taken and gone well, the doing recognised (it was "I hear you. How much of the day does the worry take
+            # up?", chat_heldout55, read); not "That sounds lovely", which is for a pleasure, not a thing dared
+            glad = phraser.pick("done-well", P.DONE_AND_WELL)
+            return [f"{glad} {phraser.pick('done-well-q', P.DONE_AND_WELL_QUESTION)}"], []
         if (small_joy and not good_news) or not (good_news or small_joy or joyful):
             # "the bakery still had my favourite cinnamon bun": a small good thing, enjoyed with them; no "You should be
             # proud of that", and a coffee with a sister is no news of hers to congratulate. So too good news no
@@ -2496,6 +2508,14 @@ class GuideEngine:
         taken = phraser.pick("keep-going", P.KEEP_GOING_TAKEN)
         question = phraser.pick("keep-going-q", P.KEEP_GOING_QUESTION)
         return " ".join(p for p in (f"{fact}, then." if fact else None, taken, question) if p)
+
+    @staticmethod
+    def _moment_over(request, phraser, citer):
+        """The moment over, told after the steps in the chat ("made it to work. that was awful but it passed faster
+        than usual"): glad they are through, and what riding it out shows. Why: it was "You're doing it. One step at a
+        time" as if still on the stopped train, then "Thank you for telling me that" (chat_heldout55, read)."""
+        glad = phraser.pick("moment-over", P.MOMENT_OVER)
+        return [f"{glad} {phraser.pick('moment-over-q', P.MOMENT_OVER_QUESTION)}"], []
 
     @staticmethod
     def _moment_word(request, phraser: Phraser) -> str:

@@ -47,7 +47,7 @@ GREETING = re.compile(
     r"^(hi+|hello+|hey+a?|hiya|heya|howdy|howya|howaya|how ya|how are ya|yo+|hallo|good (morning|afternoon|evening)|morning|evening|sup|wassup|"
     # hellos in the languages people mix in ("Namaste.", "kia ora. long shift", "salaam")
     r"namaste|namaskar|kia ora|salaam|salam|as+alam\w*|hola|bonjour|salut|ciao|hoi|hej|sawubona|shalom|aloha|"
-    r"g'?day|konnichiwa|merhaba|vanakkam|sat sri akal|bore da|dia dhuit|ola|oi|cze(s|ś)(c|ć)|"
+    r"g'?day|gidday|giday|konnichiwa|merhaba|vanakkam|sat sri akal|bore da|dia dhuit|ola|oi|cze(s|ś)(c|ć)|"
     # Caribbean, South African, West and East African hellos ("Wah gwaan", chat_heldout45, read)
     r"wah? ?gw(a|aa)n|wagwan|whappen|howzit|sawubona|sannu|bawo ni|kedu|habari|mambo|jambo)\b"
 )
@@ -99,7 +99,7 @@ THANKS = re.compile(rf"\b({THANKS_WORDS}|appreciate (it|that|you))\b")
 #: A thanks that ends the message ("...when im back on land. cheers", "ok will do, thanks x"): the talk closing.
 #: "Thank you, very helpful" and "cheers, that's really helpful" close the talk as a bare thanks does.
 _THANKS_TAIL = (
-    r"x+|mate|love|again|so much|a lot|for that|for this|(that was |that'?s |it was |it'?s |this was |very |really |so |"
+    r"x+|mate|love|again|heaps|so much|a lot|for that|for this|(that was |that'?s |it was |it'?s |this was |very |really |so |"
     r"super |most )*(helpful|useful|kind)|"
     # "Grand, thanks very much for the chat", "haha ok no problem. Thank you for help"
     r"very much|a million|for (the |your |all the |all your )?(help|chat|talk|listening|support|advice|time)|"
@@ -123,7 +123,9 @@ GOODBYE = re.compile(
     # "anyway footy's on, catch ya" (chat_heldout49, read: asked about work): something on, leaving for it
     r"^(ok |okay |right |anyway |well )*(the )?(footy|footie|game|match|rugby|cricket|telly|dinner|tea)('?s| is) on( now)?\W*$|god bless|^walk good\W*$|^(ok |okay |right |aight )?(later days|bless up|laters|lata|l8r|peace out|peace|later)\W*$|"
     # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
-    r"^(ok |okay |right |grand |thanks |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán)( now| so| then| sure)?\W*$|"
+    r"^(ok |okay |right |grand |thanks |thank you |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán|"
+    # "Thanks. Sleep well" (chat_heldout55, read: asked "How are you feeling now?" as they left)
+    r"sleep well|sleep tight|sweet dreams)( now| so| then| sure)?\W*$|"
     # "Totsiens", "Diolch. Nos da", "Likkle more", "ciao ciao", "hasta luego" (chat_heldout54, read: asked about the
     # hardest part): farewells in other tongues, said as the whole message, perhaps after thanks
     r"^((ok|okay|right|thanks|thank you|cheers|dankie|diolch|gracias|merci|grazie|danke|obrigad[oa])\W+)*(totsiens|nos da|"
@@ -132,7 +134,7 @@ GOODBYE = re.compile(
     # "Right I'm off to do the shopping, mind yourself": leaving, with a farewell at the end
     r"^(ok |okay |right |grand |anyway |well )*(i'?m|im|i am) off( now)?( to [\w ]{2,30})?\W+(mind yourself|take care|bye|see you|cheers|ta)\W*$|"
     r"ta[- ]ra|cheerio|toodle[- ]?oo|i'?ll (say|be saying) (cheerio|goodbye|bye|goodnight)|i'?ll (leave|stop) it (there|here)( for (now|today|tonight))?|"
-    r"i (will |'?ll )?sleep now|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now|"
+    r"i (will |'?ll )?sleep now|(let me|i'?ll|i will|gonna|going to) go (and |to )?(sleep|bed|nap|rest)( now)?\W*$|(i'?m |im )?off to (bed|sleep)|(i'?m |im )?going to (bed|sleep) now|"
     # "might come back tomorrow", "i'll come back later x": leaving, with the door left open
     r"^((ok|okay|right|anyway|alright|thanks|thank you|cheers|ta|maybe|i) )*(might|may|will|i'?ll|ill|i will) (come back|check back|"
     r"pop back|be back)( (in|on|here|to this))?( (tomorrow|later|tonight|another time|another day|soon|some time|"
@@ -283,6 +285,30 @@ REQUEST = re.compile(
 )
 #: A step of something bigger done ("finished half of chapter 2!!", "did 25 mins of revision", "wrote a whole
 #: paragraph"): a win met at its own size, glad with the person and on to the next bit, not "congratulations".
+#: The moment over, said after the steps: "made it to work. that was awful but it passed faster than usual"
+#: (chat_heldout55, read: met with "You're doing it. One step at a time" as if still on the stopped train).
+MOMENT_OVER = re.compile(
+    r"\b(it|that|the (panic|attack|feeling|wave)) (has |'?s |finally |has finally )?(passed|gone|over)\b|"
+    r"\bmade it (to|home|off|out|through|back)\b|\b(got|i'?m|i am) (off|out of) (the|that) (train|bus|tube|subway|plane|shop)\b|"
+    r"\b(i'?m|i am) (home|at work|at school|back home|outside) now\b"
+)
+#: A step reported done, and how it went, said well ("WENT. it was actually ok?? this girl liked my sketchbook", "and
+#: told the missus the lot. she took it better than I thought", "back! did two of them and wrote like 400 words which is
+#: 400 more than yesterday lol", chat_heldout55, read: each met with "I hear you." and a stock question). The doing is
+#: said at the start, in the first person or with the person left out, as a report back is; the outcome is good in
+#: words. Hard feelings or a spoiled outcome said beside it still keep it from being read as good news.
+DONE_AND_WELL = re.compile(
+    r"^((back|update|report|ok|okay|so|and|well|yeah|right|guess what|update time)\W+)*"
+    r"(i |we )?(just |finally |actually )?(went|did it|did (two|three|one|both|all|some|a few|\d+)|done it|told|rang|called|"
+    r"asked|spoke|talked|texted|messaged|tried it|tried the|managed|sent|showed up|turned up|joined|signed up|made it|"
+    r"got through)\b"
+    r"(?=.*\b((it|that|this|she|he|they|which) (was|went|were|is) (actually |really |surprisingly |pretty |quite |so |kinda |kind of )?"
+    r"(ok|okay|fine|good|great|alright|all right|not bad|nice|lovely|fun|brilliant|amazing|grand|decent)\b|"
+    r"(took|taken|takes) it (much |way |a lot )?(better|well)|better than (i|i'?d|we|expected)|"
+    r"(\d+|way|loads|lots|much) more than (yesterday|last week|before|usual)|"
+    r"(liked|loved|complimented|said yes|said she'?d|said he'?d)\b|wasn'?t (that|so|as|too) bad|glad i (did|went)|"
+    r"(it|that) helped|felt (good|great|better|nice)))"
+)
 STEP_DONE = re.compile(
     r"\b(finished|did|done|got through|managed|wrote|read|revised) (half|most|some|a bit|part|a chunk|a page|"
     r"the first (\w+ )?(page|section|chapter|bit|part|half|question|draft)|"
@@ -322,7 +348,9 @@ _QUESTION_FILLERS = r"ok|okay|so|and|also|but|wait|hmm+|um+|right|sorry|yeah|alr
 QUESTION = re.compile(
     # "ok what was that thing about writing down the thought and looking at evidence": a question after a filler
     rf"^(({_QUESTION_FILLERS}|erm+|well|btw)\W+)*"
-    r"(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can|could|should|will|would|tell me)\b|\?\s*$"
+    # "ok will do. thanks heaps for listening", "can do": agreeing, not asking (chat_heldout55, read)
+    r"(what|whats|what'?s|how|why|when|where|who|which|is|are|does|do|can(?! do\b)|could|should|will(?! do\b)|would|"
+    r"tell me)\b|\?\s*$"
 )
 #: Asking about a thing said before, by what it was about ("ok what was that thing about writing down the thought and
 #: looking at evidence", chat_heldout47, read: in listening mode it was taken for an answer and got "What's been the
@@ -562,7 +590,11 @@ UNFIT = re.compile(
     r"\b(feels?|sounds?|seems?|is|would be|'?s) (like )?(a bit of |kind of |kinda |sort of |a bit |bit of |just |honestly )?"
     r"(a )?(joke|laughable|unrealistic|not realistic|impossible|not for me|not my thing|not doable|a non ?starter)\b|"
     r"\b(won'?t|will not|wouldn'?t|would not|doesn'?t|does not|can'?t) (really |ever |possibly )?(work|happen) "
-    r"(for me|with (a|my|the|two|three)\b)|\b(isn'?t|is not|aint|ain'?t) (really |exactly )?(realistic|doable|for me|my thing)\b"
+    r"(for me|with (a|my|the|two|three)\b)|\b(isn'?t|is not|aint|ain'?t) (really |exactly )?(realistic|doable|for me|my thing)\b|"
+    # "I don't fancy the 'worry time' idea, I'm afraid. Writing worries down makes them feel bigger to me"
+    # (chat_heldout55, read: worry time was offered again at once)
+    r"\b(don'?t|do not|didn'?t) (really |much |particularly )?(fancy|like the (sound|idea|look) of|love the (sound|idea) of) "
+    r"(the |that |this |your )?[\w' -]{2,30}?(idea|one|thing|exercise|plan|bit)?\b"
 )
 #: Talking itself is what helps ("Honestly just typing it out helps a bit"): listening fits, not a menu of exercises.
 _TALKING_HELPS = (
@@ -729,7 +761,12 @@ HELPED = re.compile(
     # "ok did the slow counting out thing. bit better tbh"
     r"^(\w+ ){0,8}(bit|little|lil) (better|calmer|easier)( now| tbh| actually| i think)*$|(bit|little) (better|calmer) (tbh|now)\b|"
     # "bit heavier in the head now, in a good way"
-    r"in a good way)\b"
+    r"in a good way|"
+    # "It did take me out of my head for a wee while", "fell asleep quicker 2 of them", "still worried but sleeping bit
+    # better" (chat_heldout55, read: each asked "How did it go?" just after saying how it went)
+    r"(took|got|gets|did take|does take) me out of my (head|thoughts)|"
+    r"(fell|falling|dropped|dropping|got) (off |to sleep |asleep )?(a (bit|lot|little) |much |way )?(quicker|faster|easier|sooner)|"
+    r"(sleeping|slept|sleep) (a )?(bit|little|lil|tad) better)\b"
 )
 _NUMBER_WORDS = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a hundred|hundred|a whole|a full"
 _HABIT = (
@@ -749,7 +786,12 @@ MILESTONE = re.compile(
     rf"\bhaven'?t (had|touched|smoked|bought|drunk) {_HABIT} (in|for) ({_NUMBER_WORDS}) (days?|weeks?|months?|years?)"
 )
 #: A feared result told as having come back fine ("it was a cyst, nothing to worry about"): good news, met as relief.
-FEAR_LIFTED = r"nothing to worry about|all clear|came back (clear|fine|normal|negative)|(was|is|were) benign"
+FEAR_LIFTED = (
+    r"nothing to worry about|all clear|came back (clear|fine|normal|negative)|(was|is|were) benign|"
+    # "the doctor says it's a mild infection. Antibiotics and rest. What a relief." (chat_heldout55, read: asked what
+    # worried them most about their health)
+    r"(what a|such a|huge|massive|big) relief|(so|really|very|massively|hugely) relieved"
+)
 GOOD_NEWS = re.compile(
     r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade|apprenticeship|internship|scholarship|"
     r"contract|mortgage|keys)|(i|we) (actually |finally )?passed|"

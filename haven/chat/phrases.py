@@ -680,6 +680,29 @@ STEP_DONE_QUESTION = (
     "What helped you get going?",
     "Are you taking a break before the next bit?",
 )
+#: The moment over, told after the steps in the chat ("made it to work. that was awful but it passed"): glad with
+#: them, and what riding it out shows, then a look at how they are now.
+MOMENT_OVER = (
+    "I'm glad you made it through. Riding it out like that shows the feeling rises and then falls, even when it's awful.",
+    "Well done for getting through it. Each time you ride one out, you learn it passes.",
+    "I'm really glad it passed. That took something, especially somewhere you couldn't just leave.",
+)
+MOMENT_OVER_QUESTION = (
+    "How are you feeling now?",
+    "What helped most while it was happening?",
+)
+#: A step reported done, and it went well ("WENT. it was actually ok?? this girl liked my sketchbook"): the doing
+#: recognised (it often took nerve), then what made it possible, so it can be done again.
+DONE_AND_WELL = (
+    "You did it, and it went better than you feared. That took something, well done.",
+    "You followed through, and it turned out okay. That's worth stopping to notice.",
+    "Well done for going through with it, and I'm glad it went well.",
+)
+DONE_AND_WELL_QUESTION = (
+    "What helped you do it?",
+    "How do you feel about doing it again?",
+    "What would you like to build on from here?",
+)
 #: Good news said with joy ("I GOT IT!!"): met with the same joy, not a measured "well done".
 CELEBRATE_JOY = (
     "Yes! That's brilliant news, congratulations!",

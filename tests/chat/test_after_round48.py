@@ -1,0 +1,147 @@
+"""Round 48, from chat_heldout55, read (dev).
+
+- A step reported done and gone well ("WENT. it was actually ok?? this girl liked my sketchbook", after a plan to go
+  to the art club) was met with "I hear you. How much of the day does the worry take up?": it is progress, and the
+  doing is recognised.
+- "my mum and I keep fighting about chores" was thanked "for telling me about the situation at home" and asked "What
+  has been happening at home?": a row told is what happened, and the family-conflict reflection fits.
+- After grounding on a stopped train, "made it to work. that was awful but it passed faster than usual" was met with
+  "You're doing it. One step at a time": the moment is over, and said so.
+- How it went, said ("It did take me out of my head for a wee while", "fell asleep quicker 2 of them"), was asked
+  "How did it go?".
+- "I don't fancy the 'worry time' idea" was offered worry time again at once.
+- "What a relief", the scan back as a mild infection, was asked what worried them most about their health.
+- "gidday" was a feeling, "worry time. how's that work then" (no question mark) a feeling, "ok will do. thanks heaps
+  for listening" an answer asked about work, and "Thanks. Sleep well" asked "How are you feeling now?".
+"""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import play
+
+from haven.chat import intents
+from haven.chat.understanding import normalise
+
+
+@pytest.mark.parametrize(
+    ("said", "done_well"),
+    [
+        ("WENT. it was actually ok?? this girl liked my sketchbook", True),
+        ("and told the missus the lot. she took it better than I thought", True),
+        ("back! did two of them and wrote like 400 words which is 400 more than yesterday lol", True),
+        ("called my mum, she was fine with it", True),
+        ("I told my boss and it was awful", False),
+        ("I told her I hate it", False),
+        ("went to bed at 2 again", False),
+    ],
+)
+def test_a_step_done_and_gone_well_is_read_so(said, done_well):
+    assert bool(intents.DONE_AND_WELL.search(normalise(said))) is done_well
+
+
+def test_a_step_done_after_a_plan_is_met_as_progress(service):
+    replies = play(
+        service,
+        "we moved to ohio in august and i literally have no friends at this school",
+        "ok fine ill go to the art one bc i can just draw and not talk",
+        "WENT. it was actually ok?? this girl liked my sketchbook",
+    )
+    assert replies[2].understood.intent == "progress"
+    assert replies[2].text.split(".")[0] in {line.split(".")[0] for line in _done_and_well_lines()}
+    assert "worry" not in replies[2].text.lower()
+
+
+def _done_and_well_lines():
+    from haven.chat import phrases
+
+    return phrases.DONE_AND_WELL
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["my mum and I keep fighting about chores", "i keep arguing with my dad about uni", "we keep rowing, me and my sister"],
+)
+def test_a_row_told_is_not_asked_what_has_been_happening(service, said):
+    reply = play(service, said)[0]
+    assert "What has been happening at home?" not in reply.text
+    assert not reply.text.startswith("Thanks for telling me about")
+
+
+def test_the_moment_over_is_met_as_over(service):
+    replies = play(
+        service,
+        "my heart is going crazy right now im on the subway",
+        "train is moving again thank god",
+        "made it to work. that was awful but it passed faster than usual",
+        "its happened like 3 times this month, always on the train",
+    )
+    assert replies[0].understood.mode == "in_the_moment"
+    assert replies[2].understood.mode == "talking"
+    assert "One step at a time" not in replies[2].text
+    assert replies[3].understood.mode == "talking"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I tried it in the garden. Five things I could see. It did take me out of my head for a wee while.",
+        "did the phone thing 3 days. fell asleep quicker 2 of them",
+        "did it a few nights. still worried but sleeping bit better",
+    ],
+)
+def test_how_it_went_said_is_heard(said):
+    assert intents.outcome_of(normalise(said)) == "helped"
+
+
+def test_a_try_told_with_how_it_went_is_not_asked_how_it_went(service):
+    replies = play(
+        service,
+        "I have a hospital appointment on Thursday for a scan",
+        "What is 'grounding' exactly?",
+        "I tried it in the garden. Five things I could see, the robin included. It did take me out of my head for a wee while.",
+    )
+    assert "How did it go?" not in replies[2].text
+
+
+def test_not_fancying_an_exercise_is_a_no_to_it(service):
+    replies = play(
+        service,
+        "I keep imagining the worst and then reading things on the internet, which my son tells me off for.",
+        "I don't fancy the 'worry time' idea, I'm afraid. Writing worries down makes them feel bigger to me.",
+    )
+    assert replies[1].understood.intent == "decline"
+    assert "Worry time" not in replies[1].text
+
+
+def test_relief_at_a_result_is_good_news(service):
+    replies = play(
+        service,
+        "I have a hospital appointment on Thursday for a scan on my chest",
+        "Well, the scan's done and the doctor says it's a mild infection. Antibiotics and rest. What a relief.",
+    )
+    assert replies[1].understood.intent == "progress"
+    assert "What worries you most" not in replies[1].text
+
+
+@pytest.mark.parametrize(("said", "intent"), [("gidday", "greeting"), ("Thanks. Sleep well", "goodbye")])
+def test_everyday_hellos_and_farewells(service, said, intent):
+    replies = play(service, "I look after my mom, she has Alzheimer's", said) if intent == "goodbye" else play(service, said)
+    assert replies[-1].understood.intent == intent
+
+
+def test_how_an_exercise_works_asked_without_a_question_mark_is_a_question(service):
+    replies = play(
+        service,
+        "lying awake going over numbers at 2am",
+        "worry time. how's that work then",
+        "ok will do. thanks heaps for listening",
+    )
+    assert replies[1].understood.intent == "question"
+    assert "Worry time" in replies[1].text
+    assert replies[2].understood.intent == "thanks"
+
+
+@pytest.mark.parametrize("said", ["ok will do", "can do", "ok will do, thanks"])
+def test_will_do_is_no_question(said):
+    assert not intents.QUESTION.search(normalise(said))
