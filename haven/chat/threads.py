@@ -209,7 +209,7 @@ PLAN_STEP = re.compile(
     r" (?:maybe |probably |just |definitely |actually |really )*(?:try (?:to |and )?)?"
     r"(?P<step>(?P<verb>cc|bcc|dm|pm|msg|txt|whatsapp|facetime|ping|try(?! to\b| and\b)|talk|speak|tell|ask|text|call|ring|phone|email|message|go|check|visit|join|sign|book|see|"
     r"meet|invite|write|practi[cs]e|practi[cs]ing|start|look|come|drive|walk|bring|make|plan|apply|volunteer|"
-    r"read|cook|paint|draw|sit|say|explain|reach|spend|pop|head|give|get back|get in touch|"
+    r"read|cook|paint|draw|sit|say|show|explain|reach|spend|pop|head|give|get back|get in touch|"
     r"send|keep|put|buy|find|sort|cancel|set|pick|switch|listen|contact|reply|apologi[sz]e|bake|swim|jog|stretch|"
     r"meditate|journal|jot|mention|suggest|arrange|organi[sz]e|schedule|prep|prepare|rehearse|tidy|wear|print|"
     r"think about|look into|look at|try out|revise|study|finish|"

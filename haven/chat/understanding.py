@@ -221,6 +221,8 @@ THEMES: tuple[Theme, ...] = (
     Theme(
         "procrastination",  # putting things off (knowledge/procrastination.md): the avoid-relief loop, not laziness
         r"procrastinat|putting (it |them |things |everything |stuff |this |that )?off|"
+        # "I am having one big task at work and from 2 weeks I am only postponing it" (chat_heldout55, read)
+        r"\b(keep |only |just |always )?(postponing|postpone|delaying|dodging|avoiding) (it|this|that|the (task|work|job|essay|report))\b|"
         r"\bput(ting)? off (my|the|\w+ing|it|this|that)\b|"
         r"\bkeep avoiding (my|the|it|doing|starting)|can'?t (get|make myself) (started|start)|"
         # "my exams start in 2 weeks and i've done nothing": the work not begun
@@ -1712,7 +1714,9 @@ _JOYFUL_TEARS = re.compile(
     r"\blaugh(ed|ing)? (until|till|so hard|so much) (\w+ ){0,2}(cried|cry|tears)\b|\bcry(ing)? laughing\b|"
     # "back!! she slept 4 hours straight last night, first time ever. i nearly cried" (chat_heldout51, read: "It sounds
     # like you're feeling low"): tears at a first, told with it
-    r"(?<=first time ever\W)\W*i (almost|nearly|actually|literally) cried\b|(?<=first time\W)\W*i (almost|nearly) cried\b"
+    r"(?<=first time ever\W)\W*i (almost|nearly|actually|literally) cried\b|(?<=first time\W)\W*i (almost|nearly) cried\b|"
+    # "I was so happy I almost cry in the shop" (chat_heldout55, read: "So you've been feeling low")
+    r"\b(so|really|that) (happy|glad|relieved|proud|excited) (that )?i (almost |nearly |actually |literally )?(cried|cry|teared up)\b"
 )
 #: Nerves said to be the good kind ("Bit nervous but the good kind of nervous") and dying in a game ("died like 200
 #: times to the same boss"): no fear and no loss.

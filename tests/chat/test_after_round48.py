@@ -145,3 +145,44 @@ def test_how_an_exercise_works_asked_without_a_question_mark_is_a_question(servi
 @pytest.mark.parametrize("said", ["ok will do", "can do", "ok will do, thanks"])
 def test_will_do_is_no_question(said):
     assert not intents.QUESTION.search(normalise(said))
+
+
+@pytest.mark.parametrize(
+    ("said", "situation"),
+    [
+        ("My girlfriend of 3 years ended things two weeks ago. I am not okay honestly", "breakup_fresh"),
+        ("my mother real vex with me bc of my CSEC maths grade and now im vex too", "parents_pressure"),
+    ],
+)
+def test_situations_said_in_other_words(service, said, situation):
+    """Both were thanked "for telling me about" the relationship or the situation at home (chat_heldout55, read)."""
+    assert play(service, said)[0].understood.situation == situation
+
+
+def test_postponing_a_task_is_putting_it_off(service):
+    reply = play(service, "I am having one big task at work and from 2 weeks I am only postponing it")[0]
+    assert "procrastination" in reply.understood.themes
+
+
+def test_a_plan_said_while_listening_is_welcomed(service):
+    replies = play(
+        service,
+        "my mother real vex with me bc of my CSEC maths grade",
+        "pls dont give me an exercise i just want to rant rn",
+        "maybe i could show her the english and art ones and tell her how i feel without shouting",
+    )
+    assert "plan" in replies[2].text
+
+
+def test_an_errand_about_bank_accounts_is_off_topic(service):
+    replies = play(service, "I moved to Ireland three months ago for job", "Also what is best bank account here for foreigners?")
+    assert replies[1].understood.intent == "offtopic"
+
+
+def test_happy_tears_at_a_step_done_are_joy(service):
+    replies = play(
+        service,
+        "I moved to Ireland three months ago for job and I feel very homesick now",
+        "I went swimming!! And I found there is Polish shop with pierogi, I was so happy I almost cry in the shop",
+    )
+    assert replies[1].understood.intent == "progress"
