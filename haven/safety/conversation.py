@@ -150,6 +150,7 @@ class _Phrases:
     help_arrived: re.Pattern[str]
     help_before: re.Pattern[str]
     means_at_hand: re.Pattern[str]
+    affairs_in_order: re.Pattern[str]
     reaching_out: re.Pattern[str]
     not_safe: re.Pattern[str]
     not_acting: re.Pattern[str]
@@ -1024,7 +1025,9 @@ def _safe_claim(words: str, state: RiskState, answer: _Answer, phrases: _Phrases
       asks once more. Help on its way is taken at its word.
     - When none of the phrases hear a claim, the learned reader of safe claims may (``safe_claims.py``: help come
       in words no list holds), within the same vetoes (:func:`learned_claim_may_count`), and only as far as a
-      tentative check while the crisis is held.
+      tentative check while the crisis is held; never beside affairs put in order (``affairs_in_order``: "left a
+      letter in his drawer with the bank details ... Everything's squared away, he won't have to sort a thing", a
+      widower's words, were heard as safety and asked about as if said, heldout60, read).
     - At Haven's own check, a firm "yes" to it goes back to ordinary talk when the learned reader hears the rest as
       help come or means put away, even where means are named ("the tablets are with him") or the triage model
       reads the rest as risk: the "yes" is the person's own; the reader never goes back without it.
@@ -1090,11 +1093,11 @@ def _learned_claim(words: str, category: str, answer: _Answer, phrases: _Phrases
 
 def _may_count_learned(words: str, category: str, phrases: _Phrases) -> bool:
     """Where the learned reader's safe claim may count at all: never beside doubt about being safe, a question
-    about means, putting it off or the means kept (``not_safety``), nor, for harm to others, short of the weapon
-    put away or keeping away from the other person."""
+    about means, putting it off or the means kept (``not_safety``), affairs put in order (``affairs_in_order``),
+    nor, for harm to others, short of the weapon put away or keeping away from the other person."""
     if category == "harm_to_others" and not phrases.away_from_harm.search(words):
         return False
-    vetoes = (phrases.doubts_safety, phrases.means, phrases.not_safety)
+    vetoes = (phrases.doubts_safety, phrases.means, phrases.not_safety, phrases.affairs_in_order)
     return not any(veto.search(words) for veto in vetoes)
 
 
