@@ -975,6 +975,10 @@ class GuideEngine:
         light = self._light(request)
         if u.themes:
             theme = P.THEME_NOUNS.get(u.themes[0], u.themes[0])
+            own = P.THEME_REFLECTIONS.get(u.themes[0], ())
+            said = None if light else phraser.pick("reflect-theme-own", own, required=False) if own else None
+            if said:  # what makes this area hard, not "Thanks for telling me about the situation at home."
+                return said
             options = P.REFLECT_THEME_LIGHT if light else P.REFLECT_THEME
             return phraser.pick("reflect-theme", options, theme=theme)
         if not any(t.role == "user" for t in request.history):
@@ -1421,6 +1425,10 @@ class GuideEngine:
 
     def _greeting(self, request, phraser, citer):
         state = request.dialogue
+        if I.NEW_HERE.search(request.normalised):
+            # "My daughter put this on my phone for me. I'm not sure what I'm supposed to say to it": what Haven is and
+            # that anything will do (it was "Hello again. How are you feeling today?", chat_heldout55, read)
+            return [phraser.pick("new-here", P.NEW_HERE)], []
         met = bool(request.history) and not state.focus  # a recap or earlier turns: been here before
         hello = phraser.pick("greeting", [g for g in P.GREETING if met or "again" not in g])
         focus = P.FOCUS_OPENING.get(state.focus or "") if state.turns < 2 else None

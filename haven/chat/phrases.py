@@ -70,6 +70,59 @@ THEME_NOUNS = {
     "body": "how you feel about your body",
 }
 
+#: What makes each area hard, said when a message names the area and nothing more specific was recognised (no
+#: feeling, no situation): "Thanks for telling me about the situation at home." could follow any message, and readers
+#: scored it as empathy that does not fit (chat_heldout55, read: 9 replies opened so). Two lines each, no advice.
+THEME_REFLECTIONS = {
+    "sleep": (
+        "When sleep goes wrong, everything else in the day gets harder.",
+        "Nights like that wear you down, and the tiredness spills into everything.",
+    ),
+    "work": (
+        "Work has a way of following you home and taking up a lot of headspace.",
+        "When work weighs on you, it can be hard to switch off from it.",
+    ),
+    "study": (
+        "Study pressure can build quickly, and it's hard to rest with it hanging over you.",
+        "It's a lot, carrying study on top of everything else.",
+    ),
+    "relationships": (
+        "When things are hard with someone close, it can colour everything else.",
+        "Trouble with someone you're close to can take up a lot of room in your head.",
+    ),
+    "family": (
+        "Family can get under your skin like nothing else, because they matter so much.",
+        "Things with family are hard to step away from, because they're so close to home.",
+    ),
+    "friends": (
+        "Friendships can take up a lot of room in your head, especially when something feels off.",
+        "When things feel off with friends, it can be hard to think about much else.",
+    ),
+    "money": (
+        "Money worries have a way of sitting in the back of your mind all day.",
+        "When money is tight, it can feel like there's no break from thinking about it.",
+    ),
+    "health": (
+        "Worries about your health can be hard to put down, even for a moment.",
+        "Not knowing what's going on with your body can be really unsettling.",
+    ),
+    "worry": (
+        "Worry has a way of filling every quiet moment in the day.",
+        "When the worrying takes hold, it can be exhausting to live with.",
+    ),
+    "procrastination": (
+        "The longer something gets put off, the bigger it tends to loom.",
+        "Putting something off often comes from dreading it, not from not caring.",
+    ),
+    "caring": (
+        "Caring for someone takes so much, and it often leaves little room for you.",
+        "Looking after someone else can quietly wear you down.",
+    ),
+    "self-criticism": (
+        "Being that hard on yourself is tiring to live with.",
+        "That inner critic can be so much harsher than you'd ever be to anyone else.",
+    ),
+}
 REFLECT_FEELING = (
     "It sounds like you're feeling {feeling}{about}.",
     "I'm hearing that you feel {feeling}{about}.",
@@ -320,6 +373,13 @@ FOLLOW_UP_POSITIVE = (
     "What's been going well?",
 )
 
+#: Someone new, told to try Haven by someone else or unsure what to say: welcomed, what Haven is, and an easy start.
+NEW_HERE = (
+    "Welcome, I'm glad you're here. There's no right thing to say: I'm a self-help guide, and you can tell me how "
+    "you've been, or anything that's on your mind. How have things been for you lately?",
+    "Welcome. There's nothing you're supposed to say. You can tell me what's been on your mind, and we'll go from "
+    "there. How have you been feeling lately?",
+)
 GREETING = (
     "Hi, I'm Haven, a self-help guide.",
     "Hello, it's good to see you.",

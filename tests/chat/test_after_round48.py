@@ -213,3 +213,14 @@ def test_a_task_broken_into_parts_is_a_plan_and_a_place_to_eat_is_an_errand(serv
     )
     assert replies[1].understood.intent == "offtopic"
     assert "small tickets" in replies[2].text
+
+
+def test_someone_new_unsure_what_to_say_is_welcomed_not_asked_about_home(service):
+    replies = play(service, "Hello there", "My daughter put this on my phone for me. I'm not sure what I'm supposed to say to it")
+    assert replies[1].understood.intent == "greeting"
+    assert "home" not in replies[1].text and "no right thing to say" in replies[1].text
+
+
+def test_a_theme_alone_is_met_with_what_makes_it_hard_not_thanks_for_telling(service):
+    reply = play(service, "Mi vex bad tonight. My sister mek a whole decision bout Granny house without even call me")[0]
+    assert not reply.text.startswith("Thanks for telling me about")
