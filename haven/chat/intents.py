@@ -127,7 +127,7 @@ GOODBYE = re.compile(
     # "anyway footy's on, catch ya" (chat_heldout49, read: asked about work): something on, leaving for it
     r"^(ok |okay |right |anyway |well )*(the )?(footy|footie|game|match|rugby|cricket|telly|dinner|tea)('?s| is) on( now)?\W*$|god bless|^walk good\W*$|^(ok |okay |right |aight )?(later days|bless up|laters|lata|l8r|peace out|peace|later)\W*$|"
     # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
-    r"^(ok |okay |right |grand |thanks |thank you |thanks a million |cheers )*(good luck|mind yourself|take care|slan|slán|"
+    r"^(ok |okay |right |grand |thanks |thank you |thanks a million |thanks very much |thank you very much |many thanks |cheers )*(good luck|mind yourself|take care|slan|slán|"
     # "Thanks. Sleep well" (chat_heldout55, read: asked "How are you feeling now?" as they left)
     r"sleep well|sleep tight|sweet dreams)( now| so| then| sure)?\W*$|"
     # "Totsiens", "Diolch. Nos da", "Likkle more", "ciao ciao", "hasta luego" (chat_heldout54, read: asked about the

@@ -399,7 +399,6 @@ THANKS = (
     "You're welcome.",
     "I'm glad that helped.",
     "Any time.",
-    "Thank you for letting me know.",
 )
 #: "the breathing helped actually, thanks": glad of what helped, by name ({what}: "the breathing", "that").
 THANKS_HELPED = (

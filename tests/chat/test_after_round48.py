@@ -224,3 +224,15 @@ def test_someone_new_unsure_what_to_say_is_welcomed_not_asked_about_home(service
 def test_a_theme_alone_is_met_with_what_makes_it_hard_not_thanks_for_telling(service):
     reply = play(service, "Mi vex bad tonight. My sister mek a whole decision bout Granny house without even call me")[0]
     assert not reply.text.startswith("Thanks for telling me about")
+
+
+def test_thanks_is_never_met_with_thank_you_for_letting_me_know(service):
+    """The blind reader of chat_heldout56 (after the second read): "Thanks hey", "thank u seriously" and "Obrigada!
+    Thank you" were met with "Thank you for letting me know." """
+    for said in ("Thanks hey", "thank u seriously", "Obrigada! Thank you"):
+        reply = play(service, "work is mad this week", said)[1]
+        assert "letting me know" not in reply.text
+
+
+def test_thanks_with_good_luck_is_a_goodbye(service):
+    assert play(service, "I retired in May. The days are very long", "Thanks very much, good luck now")[1].understood.intent == "goodbye"
