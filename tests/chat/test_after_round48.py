@@ -236,3 +236,21 @@ def test_thanks_is_never_met_with_thank_you_for_letting_me_know(service):
 
 def test_thanks_with_good_luck_is_a_goodbye(service):
     assert play(service, "I retired in May. The days are very long", "Thanks very much, good luck now")[1].understood.intent == "goodbye"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("Child, my granddaughter make me laugh so much last night I nearly dead laughing", "progress"),
+        ("NSFAS paid!!!", "progress"),
+    ],
+)
+def test_laughter_and_money_paid_are_good_news(service, said, intent):
+    """chat_heldout56, read after the second read: met with a line on family trouble, and with "Okay, that makes
+    sense"."""
+    assert play(service, "hello", said)[1].understood.intent == intent
+
+
+def test_tears_in_a_good_way_are_not_met_as_hard(service):
+    replies = play(service, "my mum has dementia, I'm so tired", "pls just listen", "that actually made me a bit teary in a good way")
+    assert "sounds really hard" not in replies[2].text
