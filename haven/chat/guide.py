@@ -1337,24 +1337,22 @@ class GuideEngine:
         u = request.understanding
         if I.WEIGHED.search(request.normalised):  # the evidence for and against a thought, weighed in their words
             return [f"{phraser.pick('weighed', P.WEIGHED)} {phraser.pick('weighed-q', P.WEIGHED_QUESTION)}"]
-        if I.THOUGHT_NAMED.search(request.normalised) and not I.BELIEF_RATED.search(request.normalised):
+        rated = I.BELIEF_RATED.search(request.normalised)
+        if I.THOUGHT_NAMED.search(request.normalised) and not rated:
             # "Thought is 'if I make mistake they will think I am not senior material'": a thought record begun in their
             # own words, its next step asked (it got "I'm listening" and a lesson on mind reading, chat_heldout55, read)
             named = phraser.pick("thought-named", P.THOUGHT_NAMED)
             return [f"{named} {phraser.pick('thought-named-q', P.THOUGHT_NAMED_QUESTION)}"]
-        if I.BELIEF_RATED.search(request.normalised) and any(
-            I.WEIGHED.search(earlier) for earlier in self._earlier(request)[-2:]
-        ):
+        just_before = self._earlier(request)[-2:] if rated else []
+        if any(I.WEIGHED.search(earlier) for earlier in just_before):
             # "Now I think maybe 40 percent. Ok this helps little bit", after the evidence against was told: the thought
             # believed less, met as the shift it is (it was "step-by-step problem solving worked for you")
             lower = phraser.pick("belief-lower", P.BELIEF_LOWER)
             return [f"{lower} {phraser.pick('reframed-q', P.REFRAMED_QUESTION)}"]
-        if I.BELIEF_RATED.search(request.normalised) and any(
-            I.THOUGHT_NAMED.search(earlier) for earlier in self._earlier(request)[-2:]
-        ):
+        if any(I.THOUGHT_NAMED.search(earlier) for earlier in just_before):
             # "Maybe 70 percent I am believing it", just after the thought was named: on to the evidence
-            rated = phraser.pick("belief-rated", P.BELIEF_RATED)
-            return [f"{rated} {phraser.pick('belief-rated-q', P.BELIEF_RATED_QUESTION)}"]
+            believed = phraser.pick("belief-rated", P.BELIEF_RATED)
+            return [f"{believed} {phraser.pick('belief-rated-q', P.BELIEF_RATED_QUESTION)}"]
         if I.REFRAMED.search(request.normalised):  # "Looking at it again... it is probably not about me at all"
             # before the feelings: "she was probably just tired" names her tiredness, not the person's
             return [f"{phraser.pick('reframed', P.REFRAMED)} {phraser.pick('reframed-q', P.REFRAMED_QUESTION)}"]
