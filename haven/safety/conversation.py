@@ -471,11 +471,17 @@ def assess(
     return Assessment(alone, _calm(state, recent), "normal")
 
 
+def _read_in_another_language(alone: Triage) -> bool:
+    """Whether the learned layer decided a message in a language other than English: it reads through an English
+    encoder, so its guess at a category there is weak."""
+    return alone.source == "model" and alone.language not in (None, "en")
+
+
 def _a_foreign_guess_after_words(alone: Triage, state: RiskState) -> bool:
     """Whether a crisis the learned layer alone raised, in a language other than English, follows a check-in whose
     category words set (a pattern or a curated phrase): its guess at a category is then no reason to move it."""
-    foreign = alone.source == "model" and alone.language not in (None, "en")
-    return foreign and state.level == "concern" and state.source in ("pattern", "language") and bool(state.category)
+    set_by_words = state.level == "concern" and state.source in ("pattern", "language") and bool(state.category)
+    return _read_in_another_language(alone) and set_by_words
 
 
 #: A hedge that qualifies a statement of its own ("maybe that is the problem", "maybe they're just a rubbish driver"),
@@ -1221,15 +1227,9 @@ def _while_crisis(
     # a crisis the learned layer itself raised, any reading moves it, as ever: an eating disorder said after a
     # model-read danger at home. A crisis it raised just after a check-in whose category words set keeps that
     # category and its source (``_a_foreign_guess_after_words``), so it counts here as set by words
-    foreign_guess = (
-        alone.source == "model" and alone.language not in (None, "en") and (not state.model_alone or state.source != "model")
-    )
-    device_misread = (
-        alone.source == "model"
-        and alone.language not in (None, "en")
-        and alone.category == "medical_emergency"
-        and category == "danger_at_home"
-    )
+    foreign = _read_in_another_language(alone)
+    foreign_guess = foreign and (not state.model_alone or state.source != "model")
+    device_misread = foreign and alone.category == "medical_emergency" and category == "danger_at_home"
     if alone.is_crisis and not device_misread and not foreign_guess:
         category = most_urgent([category, alone.category or category])
     verdict = worse(
