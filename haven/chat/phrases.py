@@ -620,6 +620,14 @@ READING_QUESTION = (
 )
 #: After answering a question about the person's own experience ("is it normal to feel kind of flat about it all?"):
 #: about them, never "What made you curious about it?"
+#: "Is it normal to feel like this?": yes, plainly, before what the library says (never a diagnosis).
+IS_NORMAL_YES = (
+    "Yes, it's very common, and it makes sense with what you've told me. It doesn't mean something is wrong with you.",
+    "It's a lot more common than it feels from the inside, and it isn't daft at all.",
+    "Yes. Lots of people go through this, even if they don't show it.",
+)
+#: The same yes, short, before a passage of the library that answers the question.
+IS_NORMAL_SHORT = ("It's common, yes.", "You're far from the only one.", "It's more common than it feels.")
 OWN_EXPERIENCE_FOLLOW_UP = (
     "Does that fit with what you've noticed?",
     "How long has it felt like this for you?",

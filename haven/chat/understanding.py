@@ -1230,7 +1230,8 @@ class Understander:
             return I.Reading("question")  # "what does that actually mean?": about Haven's last reply, not a feeling
         if checkups.asked_about_score(norm, state.facts, pending.text if pending else None):
             return I.Reading("question")  # "Moderate? Ok. Should I be worried about that?", just after
-        now = I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm))
+        # "ok i feel a lot better now. my hands have stopped shaking": the moment over, said with its words
+        now = I.NOW.search(norm) and (I.ACUTE.search(norm) or I.ANGER_NOW.search(norm)) and not I.MOMENT_OVER.search(norm)
         if I.HELP_NOW.search(norm) or (now and I.outcome_of(norm) != "helped"):
             return I.Reading("in_the_moment")  # not "Cheers, I feel less like I'm going to explode now"
         alarm = {m.group(0) for m in I.BODY_NOW.finditer(norm)}
@@ -1243,7 +1244,12 @@ class Understander:
             return I.Reading("in_the_moment")  # "waiting for my interview and my heart is hammering": there now
         if I.LUCK.search(norm) and not _distressed(feelings):
             return I.Reading("goodbye")  # "they're calling my name, wish me luck!!": off into it, whatever was asked
-        if state.mode == "in_the_moment" and I.ACUTE.search(norm) and I.outcome_of(norm) != "helped":
+        if (
+            state.mode == "in_the_moment"
+            and I.ACUTE.search(norm)
+            and I.outcome_of(norm) != "helped"
+            and not I.MOMENT_OVER.search(norm)  # "my hands have stopped shaking": over, not still in it
+        ):
             return I.Reading("in_the_moment")  # still in it: more steps, not a review
         if state.mode == "in_the_moment" and I.outcome_of(norm) == "not_helped":
             return I.Reading("in_the_moment", outcome="not_helped", exercise=referred)  # another way through, now
@@ -1660,6 +1666,8 @@ _ENDS_WITH_GOODBYE = re.compile(
     # "Thank you, have a nice evening.", "Right, I'll be off.", "cheers, that's me off to bed"
     r"(have|enjoy) (a|the rest of your) (nice|good|lovely|great|grand)? ?(evening|day|night|weekend|afternoon)|"
     r"i'?ll be off( now| then)?|(that'?s|thats) me off( to (bed|sleep|work))?|hooroo|mind yourself|take care( of yourself)?|"
+    # "right that's me away" (Scots: I'm leaving; chat_heldout57, read: met as an answer and asked for a step)
+    r"(that'?s|thats) me away( now| then| home)?|"
     # "she's stirring, got to go. ta x"
     r"(got to|gotta|have to|need to|better) go( now)?( (ta|thanks|cheers|bye|love))?( x+)?|"
     # "thanks for that, I could murder a cup of tea now and then bed": off to bed, said last

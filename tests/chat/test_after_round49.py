@@ -1,0 +1,153 @@
+"""Round 49, from chat_heldout57, read (dev).
+
+- "Wrote it. Took me an hour and three cups of tea. Glad I did." was thanked "for trying me".
+- "first proper sleep in a week. I feel like a human being again" was sent to find a therapist (a "human being").
+- "hi, not sure this is the right place but here goes" was wished good luck, as if leaving for a test.
+- "right that's me away" (Scots: I'm off) was asked for a small step forward.
+- "So I write down the worry and look at it at 6 o'clock only? Alright, mi will try", to an offer of worry time, and
+  "aye ok, write it all down in one go and check once a day. worth a go" were taken as answers, not as a yes.
+- "Also can you tell me where to buy a good winter jacket cheap in Toronto?" was met with "I'm listening. What feels
+  like the hardest part right now?".
+- "Is it normal to feel like this?" got "That isn't something Haven's library covers", and "is that a normal thing, the
+  checking? feels daft" an explanation of urge surfing.
+- "ok i feel a lot better now. my hands have stopped shaking", on the tube after the steps, got paced breathing as
+  "another way through".
+- "Scan done! Everything fine" got "That sounds lovely. What else has been good today?"; the relief is the news.
+- Echoes said back a place in lower case ("You moved to toronto").
+"""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import play
+
+from haven.chat import intents, phrases
+from haven.chat.guide import cased_as_said
+from haven.chat.understanding import normalise
+
+
+def test_took_me_an_hour_is_not_a_remedy_tried():
+    assert intents.own_thing(normalise("Wrote it. Took me an hour and three cups of tea. Glad I did.")) is None
+    assert intents.own_thing(normalise("I tried melatonin")) == "melatonin"
+
+
+@pytest.mark.parametrize(
+    ("said", "good"),
+    [
+        ("first proper sleep in a week. I feel like a human being again", True),
+        ("starting to feel myself again", True),
+        ("Scan done! Everything fine, the valve just a bit lazy like me", True),
+        ("The vet rang! He's fine, groggy and cross, but fine", True),
+        ("will I ever feel normal again", False),
+        ("I just want to feel normal again", False),
+        ("the scan is next week", False),
+    ],
+)
+def test_feeling_human_again_and_a_fear_lifted_are_good_news(said, good):
+    assert bool(intents.GOOD_NEWS.search(normalise(said))) is good
+
+
+def test_feeling_like_a_human_being_again_is_not_asking_for_a_person():
+    assert not intents.HUMAN.search(normalise("first proper sleep in a week. I feel like a human being again"))
+    assert intents.HUMAN.search(normalise("can I talk to a human being please"))
+
+
+@pytest.mark.parametrize(
+    ("said", "leaving"),
+    [
+        ("ok here goes", True),
+        ("right, here goes nothing", True),
+        ("hi, not sure this is the right place but here goes", False),
+        ("first time doing this, here goes", False),
+    ],
+)
+def test_here_goes_at_the_start_of_a_talk_is_not_going_in(said, leaving):
+    assert bool(intents.LUCK.search(normalise(said))) is leaving
+
+
+def test_a_first_message_that_starts_to_talk_is_a_hello(service):
+    reply = play(service, "hi, not sure this is the right place but here goes")[0]
+    assert reply.understood.intent != "goodbye"
+    assert "luck" not in reply.text.lower()
+
+
+def test_thats_me_away_is_goodbye(service):
+    replies = play(service, "money is tight", "magic, cheers pal", "right that's me away")
+    assert replies[2].understood.intent == "goodbye"
+    assert not replies[2].text.rstrip().endswith("?")
+
+
+@pytest.mark.parametrize(
+    ("said", "yes"),
+    [
+        ("So I write down the worry and look at it at 6 o'clock only? Alright, mi will try", True),
+        ("aye ok, write it all down in one go and check once a day. worth a go", True),
+        ("ok I'll try", True),
+        ("I don't think it's worth a go", False),
+        ("nah not worth a try", False),
+    ],
+)
+def test_the_exercise_said_back_then_a_yes_is_a_yes(said, yes):
+    assert bool(intents.TRY_IT.search(normalise(said))) is yes
+
+
+def test_a_yes_after_the_exercise_said_back_starts_it(service):
+    replies = play(
+        service,
+        "I worry all day about my health",
+        "What is this worry time you talking about?",
+        "So I write down the worry and look at it at 6 o'clock only? Alright, mi will try",
+    )
+    assert "Worry time" in replies[1].text
+    assert replies[2].understood.intent == "accept"
+    assert "**Worry time**" in replies[2].text
+
+
+def test_where_to_buy_a_jacket_is_an_errand(service):
+    replies = play(service, "I feel homesick", "Also can you tell me where to buy a good winter jacket cheap in Toronto?")
+    assert replies[1].understood.intent == "offtopic"
+
+
+def test_is_it_normal_gets_a_plain_yes_not_a_shrug(service):
+    replies = play(
+        service,
+        "I moved to Toronto for my masters and I feel homesick",
+        "Is it normal to feel like this? All my batchmates are posting so happy photos on Instagram",
+    )
+    text = replies[1].text
+    assert "isn't something Haven's library covers" not in text
+    yes = (*phrases.IS_NORMAL_YES, *phrases.IS_NORMAL_SHORT)
+    assert any(text.startswith(line) for line in yes), text
+    assert text.rstrip().endswith("?")
+
+
+def test_is_the_checking_normal_is_not_an_exercise_explained(service):
+    replies = play(
+        service,
+        "money is tight and the bills keep coming",
+        "i keep checking the bank app like 20 times a day",
+        "is that a normal thing, the checking? feels daft",
+    )
+    text = replies[2].text
+    assert "**Urge surfing**" not in text
+    assert any(text.startswith(line) for line in (*phrases.IS_NORMAL_YES, *phrases.IS_NORMAL_SHORT)), text
+
+
+def test_feeling_better_with_the_hands_still_is_the_moment_over(service):
+    replies = play(
+        service,
+        "im on the tube and my heart is going mad i feel like im going to pass out",
+        "its slowing down a bit",
+        "ok i feel a lot better now. my hands have stopped shaking",
+    )
+    assert replies[0].understood.mode == "in_the_moment"
+    assert replies[2].understood.mode == "talking"
+    assert "another way through" not in replies[2].text
+    assert any(replies[2].text.startswith(line) for line in phrases.MOMENT_OVER)
+
+
+def test_an_echo_keeps_the_names_as_written():
+    assert cased_as_said("You moved to toronto for your masters.", "I moved to Toronto for my masters") == (
+        "You moved to Toronto for your masters."
+    )
+    assert cased_as_said("Maya is nice.", "maya is nice") == "Maya is nice."
