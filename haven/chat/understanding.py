@@ -1525,6 +1525,11 @@ class Understander:
             return False
         if len(norm.split()) < GOOD_BY_MEANING_WORDS:
             return False  # "yeah it did", to "did it help?": too few words to read by meaning, and an answer
+        if "grieving" in state.topics:
+            # "Her name was Bess. Walked her twice a day every day since I retired.", of a dog just put to sleep
+            # (chat_heldout57, read: "That sounds lovely. What made it feel so good?"): a memory told in grief reads
+            # warm by meaning; good news in a grieving talk is still heard by its words
+            return False
         if I.QUESTION.search(norm) or "?" in norm or I.REFUSAL.search(norm) or _SPOILED.search(norm):
             return False
         if CONTRAST.search(norm):

@@ -151,3 +151,33 @@ def test_an_echo_keeps_the_names_as_written():
         "You moved to Toronto for your masters."
     )
     assert cased_as_said("Maya is nice.", "maya is nice") == "Maya is nice."
+
+
+@pytest.mark.parametrize(
+    ("said", "done_well"),
+    [
+        ("apologised to the young fella too. shouted him a pie", True),
+        ("also phoned the energy company and got put on a payment plan", True),
+        ("I apologised and she ignored me", False),
+        ("phoned the bank, they were useless", False),
+    ],
+)
+def test_amends_made_and_a_bill_sorted_are_steps_done_well(said, done_well):
+    assert bool(intents.DONE_AND_WELL.search(normalise(said))) is done_well
+
+
+def test_a_temper_kept_is_how_it_went(service):
+    assert intents.outcome_of(normalise("did the walk off thing twice this week. didn't blow up once")) == "helped"
+    assert intents.outcome_of(normalise("I didn't blow up")) is None  # no once, no at all: not yet a report
+
+
+def test_a_memory_told_in_grief_is_not_good_news_nor_a_pattern(service):
+    replies = play(
+        service,
+        "Had to have our old Labrador put to sleep at the vet's on Tuesday. Fourteen she was.",
+        "Her name was Bess. Walked her twice a day every day since I retired.",
+    )
+    text = replies[1].text
+    assert replies[1].understood.intent != "progress"
+    assert "lovely" not in text and "wear anyone down" not in text
+    assert text.split(".")[0] in {line.split(".")[0] for line in phrases.REFLECT_GRIEF_ANSWER}, text
