@@ -151,7 +151,10 @@ SELF_BLAME = re.compile(
     r"the idiot|an idiot|stupid|selfish|the one|dramatic|too much|unreasonable|in the wrong)\b|"
     r"\b(it'?s|its|it is|it was) (all )?(my|me) (fault|own fault)\b|\bmy fault\b|\bi'?m to blame\b|"
     r"\b(that'?s|thats|that is|it'?s|its) not fair (of|on) me\b|"
-    r"\bi (suppose|guess|know) i (did|do|was|have been|can be|said|should)\b|\bi did say\b|\bi shouldn'?t have\b"
+    # "I suppose I do a bit of gardening" (chat_heldout57, read: "It takes honesty to look at your own part in it"):
+    # "I do" owns a part only with what was done
+    r"\bi (suppose|guess|know) i (did|was|have been|can be|said|should)\b|\bi did say\b|\bi shouldn'?t have\b|"
+    r"\bi (suppose|guess|know) i do (over ?react|snap|shout|yell|nag|go on|take it out|push|get (angry|defensive|snappy))"
 )
 #: "maybe I'm overreacting", "maybe I'm too sensitive": doubting one's own reaction, not owning a part.
 MINIMISING = re.compile(
@@ -707,6 +710,12 @@ _FEELS = re.compile(
     r"(?P<verb>feels?|felt|makes? me feel|made me feel)"
     r" (?P<how>(like|as if|as though|so|really|a bit|kind of|kinda|such|completely|totally|quite)\b.+)$"
 )
+#: "like a right mongrel": like a kind of person, so the one who felt it is the person, not "it" ("felt like a
+#: lifetime" is the wait).
+_FELT_LIKE_SOMEONE = re.compile(
+    r"like (a|an|such a|the|a total|a complete|a right|the worst|the biggest) (?!.*\b(lifetime|forever|age|ages|eternity|"
+    r"years?|weeks?|days?|hours?|minutes?|dream|nightmare|joke|blur|relief|weight|slap|punch|kick|win|step|break|holiday)\b)"
+)
 #: Where what the person said it feels like ends: the next clause is another thought ("...backwards and i hate it").
 _CLAUSE_END = re.compile(r"\s+\b(and|but|because|cos|cause|so|which|when|though|although|tbh|lol|haha)\b.*$")
 #: Words never said back in Haven's voice, whatever triage made of them (it read the message first).
@@ -742,6 +751,10 @@ def feeling_said_back(text: str) -> str | None:
     if len(words) < 2 or len(words) > 10 or _TEXT_SPEAK.search(how) or _DARK.search(how) or _GOOD.search(how):
         return None  # (good news is met with joy, not said back as a weight)
     verb, who = found.group("verb"), found.group("who")
+    if who is None and (verb == "feel" or (verb == "felt" and _FELT_LIKE_SOMEONE.match(how))):
+        # "felt like a right mongrel after", "feel like such a flake": the "I" left out, not "it" (chat_heldout57,
+        # read: "It felt like a right mongrel after.")
+        who = "i"
     if who == "i":
         lead = "You felt" if verb == "felt" else "You feel"
     elif "make" in verb or "made" in verb:

@@ -181,3 +181,33 @@ def test_a_memory_told_in_grief_is_not_good_news_nor_a_pattern(service):
     assert replies[1].understood.intent != "progress"
     assert "lovely" not in text and "wear anyone down" not in text
     assert text.split(".")[0] in {line.split(".")[0] for line in phrases.REFLECT_GRIEF_ANSWER}, text
+
+
+def test_a_feeling_told_without_its_i_is_said_back_as_theirs():
+    from haven.chat.threads import feeling_said_back
+
+    said = feeling_said_back("yelled at an apprentice yesterday. felt like a right mongrel after")
+    assert said == "You felt like a right mongrel after."
+    assert feeling_said_back("felt like a lifetime") == "It felt like a lifetime."
+
+
+def test_i_suppose_i_do_a_pastime_owns_no_part():
+    from haven.chat.threads import SELF_BLAME
+
+    assert not SELF_BLAME.search(normalise("Ah I suppose I do a bit of gardening"))
+    assert SELF_BLAME.search(normalise("I suppose I do snap at her"))
+
+
+def test_sorting_a_temper_out_is_anger(service):
+    reply = play(service, "missus reckons i need to sort my temper out so here i am")[0]
+    assert "angry" in reply.understood.feelings
+
+
+def test_anger_told_in_the_body_is_not_good_news(service):
+    replies = play(
+        service,
+        "missus reckons i need to sort my temper out so here i am",
+        "yeah chest goes tight, face goes hot, fists clench. the usual",
+    )
+    assert replies[1].understood.intent != "progress"
+    assert "nice thing" not in replies[1].text
