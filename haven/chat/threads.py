@@ -371,6 +371,15 @@ def cased_as_said(words: str, text: str) -> str:
     return re.sub(r"[A-Za-z][A-Za-z'-]+", lambda m: names.get(m.group(0), m.group(0)), words)
 
 
+_TRAILING_LAUGH = re.compile(r"\s+(lol|lmao+|lmfao|ha(ha)+h*|hehe+|xd|rofl)(?=\W*$)", re.IGNORECASE)
+
+
+def without_laughs(words: str) -> str:
+    """An echo without the laugh the person ended on ("Your boss is awful lmao." said back as "Your boss is awful."):
+    in Haven's voice their "lmao" reads as mockery (chat_heldout57, read)."""
+    return _TRAILING_LAUGH.sub("", words)
+
+
 _AMOUNT = re.compile(r"([£$€])\s?(\d[\d,]*(?:\.\d+)?)")
 
 

@@ -1424,6 +1424,18 @@ class Understander:
             return I.Reading("question")  # "wats pomodoro": what a word means, asked, whatever Haven asked before
         if strong is None and _WHAT_DO_YOU_MEAN_BY.match(norm):
             return I.Reading("question")  # "wdym break it into chunks": what a phrase means, asked, not an answer
+        if (
+            strong is None
+            and not feelings
+            and not themes_hard(norm)
+            and I.FUNNY_STORY.search(norm)
+            and I.outcome_of(norm) is None  # "...is not helping my mood lmao": a complaint with a laugh
+            and not re.search(r"\b(mood|stress\w*|anxi\w*|sad|down|low|tired|exhausted|knackered)\b", norm)
+            and len(words) >= 6
+            and not I.QUESTION.search(norm)
+            and state.mode != "in_the_moment"
+        ):
+            strong = "smalltalk"  # "my mum nearly fainted when she saw me at the desk lmaooo": a funny story, laughed with
         if strong is None and self._good_by_meaning(norm, feelings, vector, state):
             # "First one was lovely actually. One of the other volunteers is from Galway!": good news in words no
             # pattern knows, read by its meaning (haven.chat.valence); met gladly, at the size it was told. Not a
@@ -1595,6 +1607,11 @@ class Understander:
         if I.GREETING.search(norm) and not _HARD_DAY.search(norm):
             return "greeting"  # "hey. rough day" is a hello with the day in it: heard, not only welcomed
         return None
+
+
+def themes_hard(norm: str) -> bool:
+    """Whether a message names something hard in words (haven.chat.intents.HARD_WORD)."""
+    return bool(I.HARD_WORD.search(norm))
 
 
 #: A day or a shift said to have been hard, in a hello ("kia ora. long shift", "hey. rough day").

@@ -22,7 +22,7 @@ import pytest
 from chat_helpers import play
 
 from haven.chat import intents, phrases
-from haven.chat.guide import cased_as_said
+from haven.chat.threads import cased_as_said, without_laughs
 from haven.chat.understanding import normalise
 
 
@@ -151,6 +151,7 @@ def test_an_echo_keeps_the_names_as_written():
         "You moved to Toronto for your masters."
     )
     assert cased_as_said("Maya is nice.", "maya is nice") == "Maya is nice."
+    assert without_laughs("Your boss is awful lmao.") == "Your boss is awful."
 
 
 @pytest.mark.parametrize(
@@ -211,3 +212,21 @@ def test_anger_told_in_the_body_is_not_good_news(service):
     )
     assert replies[1].understood.intent != "progress"
     assert "nice thing" not in replies[1].text
+
+
+def test_a_funny_story_is_laughed_with(service):
+    replies = play(
+        service,
+        "mocks start monday",
+        "okay did 3 pomodoros!!",
+        "my mum nearly fainted when she saw me at the desk lmaooo",
+    )
+    assert replies[2].understood.intent == "smalltalk"
+    assert replies[2].text in phrases.SMALLTALK_FUNNY
+    assert "family" not in replies[2].text
+
+
+def test_a_hard_thing_with_a_laugh_is_still_heard_and_said_back_without_it(service):
+    reply = play(service, "my boss is awful lmao")[0]
+    assert reply.understood.intent != "smalltalk"
+    assert "lmao" not in reply.text
