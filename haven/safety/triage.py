@@ -734,6 +734,15 @@ def _threat_over_a_petty_thing(reading: Reading) -> bool:
     return frame_in("petty_thing", reading.sentences) and not frame_in("threat_made_real", reading.sentences)
 
 
+def _kill_me_over_a_mishap(reading: Reading) -> bool:
+    """Whether the only pattern is "kill me now" said alone and the message tells the everyday mishap it is about
+    (a spreadsheet crashed, hours of work lost): most often exasperation, asked about with a check-in rather than
+    assumed with the card that would hold. A sure reading of the learned layer keeps the card (the caller)."""
+    if not reading.hits or any(hit.pattern.id != "kill_me_alone" for hit in reading.hits):
+        return False
+    return frame_in("everyday_mishap", reading.sentences)
+
+
 def _pattern_evidence(hits: Sequence[PatternHit]) -> str:
     seen: dict[str, str] = {}
     for hit in hits:
@@ -801,6 +810,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # heldout54, read): a threat in words alone, with the everyday thing it is about told beside it. A
             # check-in that asks, with the lines inline, not the card that would hold over the note on the fridge
             why = _pattern_evidence(reading.hits) + ", a threat over an everyday thing"
+            return Triage("concern", category, why, audience, language, "pattern")
+        if _kill_me_over_a_mishap(reading) and reading.crisis < EXPLAINED_SURE:
+            # "excel just crashed and I lost two hours of formulas. kill me now" (risk_conversations_heldout62, read)
+            why = _pattern_evidence(reading.hits) + ", said over an everyday mishap"
             return Triage("concern", category, why, audience, language, "pattern")
         if strong or not bare_words or (reading.crisis >= thresholds.mention_floor and not learning):
             return Triage("crisis", category, _pattern_evidence(reading.hits), audience, language, "pattern")
