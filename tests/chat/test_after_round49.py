@@ -230,3 +230,49 @@ def test_a_hard_thing_with_a_laugh_is_still_heard_and_said_back_without_it(servi
     reply = play(service, "my boss is awful lmao")[0]
     assert reply.understood.intent != "smalltalk"
     assert "lmao" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "What do you mean by wind-down routine? I just come home, bathe and lie down",
+        "ok what is the wind down routine thing, do I do it straight after shift or when I get home?",
+    ],
+)
+def test_the_wind_down_routine_is_the_sleep_plan(service, asked):
+    replies = play(service, "im a staff nurse on nights and i cant sleep in the day", asked)
+    assert replies[1].understood.intent == "question"
+    assert "wind-down" in replies[1].text
+    assert "Small steps back to doing" not in replies[1].text and "Body scan" not in replies[1].text
+
+
+def test_a_question_without_its_mark_is_asked(service):
+    replies = play(
+        service,
+        "mocks start monday",
+        "whats the pomodoro thing",
+        "wait can i keep my phone on the desk tho or does it have to be in another room",
+    )
+    assert replies[2].understood.intent == "question"
+    assert not replies[2].text.startswith(("I'm listening", "Thank you for telling me"))
+
+
+@pytest.mark.parametrize(
+    ("asked", "thing"),
+    [
+        ("what do you mean by wind-down routine? I just come home", "wind down routine"),
+        ("ok what is the wind down routine thing, do I do it straight after shift", "wind down routine"),
+        ("Respite care? What is that exactly, how does it work?", "respite care"),
+        ("what is going on", None),
+    ],
+)
+def test_the_thing_a_question_names_is_found(asked, thing):
+    from haven.chat.understanding import thing_asked
+
+    assert thing_asked(normalise(asked)) == thing
+
+
+def test_respite_care_asked_about_is_defined(service):
+    replies = play(service, "my mum has dementia and I am exhausted", "Respite care? What is that exactly, how does it work?")
+    assert "Respite care" in replies[1].text
+    assert "isn't something" not in replies[1].text and "I'd rather not guess" not in replies[1].text
