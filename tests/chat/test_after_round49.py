@@ -276,3 +276,8 @@ def test_respite_care_asked_about_is_defined(service):
     replies = play(service, "my mum has dementia and I am exhausted", "Respite care? What is that exactly, how does it work?")
     assert "Respite care" in replies[1].text
     assert "isn't something" not in replies[1].text and "I'd rather not guess" not in replies[1].text
+
+
+def test_it_work_a_little_is_it_helped():
+    assert intents.outcome_of(normalise("It work a little. Mi still worry but not all day")) == "helped"
+    assert intents.outcome_of(normalise("it work all day and night, this job")) is None
