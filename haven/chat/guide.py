@@ -396,6 +396,9 @@ _SUITS_ME = re.compile(
 #: A question why something keeps happening to the person ("why does this keep happening on trains").
 #: "is that a normal thing, the checking?": asking whether something of theirs is normal, by "a normal thing".
 _NORMAL_THING = re.compile(r"\b(is|isn'?t) (that|this|it) (a )?(normal|common|usual) thing\b")
+#: Something not yet done or not ready for ("Not ready for another dog yet. Maybe in spring."): never met as more of
+#: the good news just told ("That makes it all the more worth celebrating", chat_heldout57, read).
+_NOT_YET = re.compile(r"\b(not ready|not yet|not there yet|too soon|too early)\b")
 _WHY_MINE = re.compile(r"(why|how come)\b.{0,30}\b(this|it|i|me|my)\b")
 
 
@@ -2267,6 +2270,12 @@ class GuideEngine:
         milestone = I.MILESTONE.search(request.normalised)
         if milestone:
             return [self._milestone(request, phraser, milestone)], []
+        if "grieving" in request.dialogue.topics and not joyful:
+            # "Went for the walk on my own this morning, same route. Met the lady with the spaniels, she'd heard and
+            # gave me a hug", days after a dog was put to sleep (chat_heldout57, read: "Congratulations, that's a real
+            # win ... How are you going to mark it?"): a step taken in grief, met gently
+            glad = phraser.pick("grief-step", P.STEP_IN_GRIEF)
+            return [f"{glad} {phraser.pick('grief-step-q', P.STEP_IN_GRIEF_QUESTION)}"], []
         if I.STEP_DONE.search(request.normalised):
             # "finished half of chapter 2!!": a step on the way, met at its size (no "brilliant news,
             # congratulations!"), and on to what keeps it going
@@ -2555,6 +2564,8 @@ class GuideEngine:
         norm = request.normalised
         if pending is None or (threads.CONTRAST.search(norm) and not _BUT_DID_IT.search(norm)):
             return None
+        if _NOT_YET.search(norm):
+            return None  # "Not ready for another dog yet. Maybe in spring.": no more of the win, something not yet
         if hard and outcome_of(norm) != "helped" and _FELT_NOW.search(norm):
             # "that helped my nerves" names a feeling eased; "she moved my deadlines" tells what helped, and a
             # stress read into the deadlines is not felt now. "I'm still stressed" is.

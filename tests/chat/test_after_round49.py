@@ -281,3 +281,25 @@ def test_respite_care_asked_about_is_defined(service):
 def test_it_work_a_little_is_it_helped():
     assert intents.outcome_of(normalise("It work a little. Mi still worry but not all day")) == "helped"
     assert intents.outcome_of(normalise("it work all day and night, this job")) is None
+
+
+def test_a_step_taken_in_grief_is_met_gently_and_not_yet_is_not_more_good_news(service):
+    replies = play(
+        service,
+        "Had to have our old Labrador put to sleep at the vet's on Tuesday. Fourteen she was.",
+        "Went for the walk on my own this morning, same route. Met the lady with the spaniels, she'd heard and gave me a hug.",
+        "Not ready for another dog yet. Maybe in spring.",
+    )
+    step = replies[1].text
+    assert "Congratulations" not in step and "mark it" not in step
+    assert step.split(".")[0] in {line.split(".")[0] for line in phrases.STEP_IN_GRIEF}
+    assert "celebrat" not in replies[2].text.lower()
+
+
+def test_glad_i_did_says_how_it_went():
+    assert intents.outcome_of(normalise("Wrote it. Took me an hour and three cups of tea. Glad I did.")) == "helped"
+
+
+def test_go_on_ill_give_it_a_try_is_a_yes():
+    said = "I don't know about writing her a letter, seems a bit soft. But go on, I'll give it a try."
+    assert intents.TRY_IT.search(normalise(said))
