@@ -410,6 +410,8 @@ def _words_of(thing: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", thing.lower()) if len(w) >= 4 and w not in _NOT_CONTENT}
 
 
+#: A negation or a "but" in an answer: it may say the thing asked for is not there ("didn't stick to it").
+_SAYS_NOT = re.compile(r"\b(not|no|never|nothing|didn'?t|don'?t|doesn'?t|can'?t|cant|won'?t|wont|isn'?t|but|though)\b")
 _WHY_MINE = re.compile(r"(why|how come)\b.{0,30}\b(this|it|i|me|my)\b")
 
 
@@ -2556,6 +2558,8 @@ class GuideEngine:
             ack = remembered
         elif fitting := self._situation_line(request, phraser):
             ack = fitting  # what makes their situation hard, not "Thank you for telling me." that fits any answer
+        elif fitted := self._answer_to_its_question(request, phraser):
+            return [fitted], []
         else:
             heard = sentence_key(request.text)
             acks = [a for a in P.ANSWER_ACK if _ack_words(a) not in heard]  # not its echo ("ok that makes sense")
@@ -2571,6 +2575,24 @@ class GuideEngine:
                 ack = None  # said back as the opening
             return [" ".join(p for p in (ack, paragraphs[0]) if p), *paragraphs[1:]], chosen
         return [" ".join(p for p in (ack, self._follow_up(request, phraser)) if p)], []
+
+    def _answer_to_its_question(self, request, phraser: Phraser) -> str | None:
+        """An answer to one of Haven's general questions (P.ANSWER_TO_QUESTION) that names nothing the understanding
+        knows: taken in as an answer to that question, and carried on by that question's own next one. None when
+        the question was another, the answer names a feeling or a theme (the fuller reply reads those), says no or
+        does not know, or the next question was asked already."""
+        u, pending = request.understanding, request.dialogue.pending
+        fitting = P.ANSWER_TO_QUESTION.get(pending.text) if pending is not None else None
+        if fitting is None or u.feelings or u.themes or _NO_IDEA.search(request.normalised):
+            return None
+        if "hardest" not in pending.text and _SAYS_NOT.search(request.normalised):
+            return None  # "made a timetable but didnt stick to it", to what helps: no help named, read as any answer
+        acks, questions = fitting
+        questions = [q for q in questions if not _asked_already(request, q) and phraser.fresh(q)]
+        ack = phraser.pick("answer-to-q", acks, required=False)
+        if not questions or ack is None:
+            return None
+        return f"{ack} {phraser.pick('answer-to-q-next', questions)}"
 
     def _after_good_news(self, request, phraser: Phraser, hard: list[str]) -> str | None:
         """An answer to Haven's question about the person's good news, kept on the good news: the win taken in

@@ -329,6 +329,30 @@ FOLLOW_UP_GENERAL = (
     "What do you need most right now?",
     "Who else knows how you've been feeling?",
 )
+#: An answer to one of Haven's general questions that names nothing Haven knows: taken in as an answer to THAT question,
+#: then the question that carries it on (a thing that helps: room made for it; the hardest part: what would ease it).
+#: Why: "Yes, something to keep my mind busy would help" was met with "Thanks, that helps me understand. What do you
+#: need most right now?", and "Shoulder rolls between calls I can do" with "What usually helps you, even a little?"
+#: (chat_heldout56, read: 54 of 202 replies opened with a stock line and went on with a question that could follow
+#: anything).
+ANSWER_TO_QUESTION: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "What usually helps you, even a little?": (
+        ("That's worth holding on to.", "Good to know what helps, even a little."),
+        ("Could you make a bit of room for that this week?", "When could you fit a bit more of that in?"),
+    ),
+    "What feels like the hardest part right now?": (
+        ("So that's the part that weighs most.", "That sounds like the heart of it."),
+        ("What would make that part even a little easier?",),
+    ),
+    "What's been the hardest part?": (
+        ("So that's the part that weighs most.", "That sounds like the heart of it."),
+        ("What would make that part even a little easier?",),
+    ),
+    "What would you say to a friend who felt this way?": (
+        ("That's a kind thing to say.",),
+        ("Could you say the same to yourself?",),
+    ),
+}
 #: General questions that only fit when the person said how they feel.
 FOLLOW_UP_FEELING_ONLY = (
     "How is this showing up in your body?",

@@ -324,3 +324,29 @@ def test_ideas_for_a_dinner_are_an_errand(service):
     )
     assert replies[1].understood.intent == "offtopic"
     assert play(service, "any ideas for getting to sleep faster?")[0].understood.intent != "offtopic"
+
+
+def test_what_helps_answered_is_taken_as_what_helps(service):
+    replies = play(
+        service,
+        "heyy",
+        "mocks start monday and im literally gonna die lol i havent revised anything",
+        "maths and chem mostly",
+        "going for a run usually clears my head",
+    )[1:]
+    assert replies[1].text.rstrip().endswith("What usually helps you, even a little?"), replies[1].text
+    acks, questions = phrases.ANSWER_TO_QUESTION["What usually helps you, even a little?"]
+    assert replies[2].text.startswith(acks) and replies[2].text.rstrip().endswith(questions)
+
+
+def test_what_helps_answered_with_what_did_not_is_no_help_named(service):
+    replies = play(
+        service,
+        "heyy",
+        "mocks start monday and im literally gonna die lol i havent revised anything",
+        "maths and chem mostly",
+        "made a timetable like 2 weeks ago but didnt stick to it at all",
+    )[1:]
+    assert replies[1].text.rstrip().endswith("What usually helps you, even a little?"), replies[1].text
+    acks, _ = phrases.ANSWER_TO_QUESTION["What usually helps you, even a little?"]
+    assert not replies[2].text.startswith(acks)
