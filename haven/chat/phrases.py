@@ -1098,7 +1098,7 @@ SMALLTALK_GAME = (
 #: celebrated.
 STEP_IN_GRIEF = (
     "I'm glad you went. Small steps like that matter, especially now.",
-    "That sounds like it meant a lot. Kindness like that can help carry a loss.",
+    "That sounds like it meant a lot, so soon after.",
     "That took something, so soon after. I'm glad it went the way it did.",
 )
 STEP_IN_GRIEF_QUESTION = ("How did it feel, being out there?", "How are you doing with it today?")

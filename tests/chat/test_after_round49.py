@@ -350,3 +350,17 @@ def test_what_helps_answered_with_what_did_not_is_no_help_named(service):
     assert replies[1].text.rstrip().endswith("What usually helps you, even a little?"), replies[1].text
     acks, _ = phrases.ANSWER_TO_QUESTION["What usually helps you, even a little?"]
     assert not replies[2].text.startswith(acks)
+
+
+def test_a_span_of_time_to_what_helps_is_no_help_named(service):
+    """chat_heldout58 (read after the second read): "couple weeks" was met with "Good to know what helps"."""
+    replies = play(
+        service,
+        "heyy",
+        "mocks start monday and im literally gonna die lol i havent revised anything",
+        "maths and chem mostly",
+        "couple weeks",
+    )[1:]
+    assert replies[1].text.rstrip().endswith("What usually helps you, even a little?"), replies[1].text
+    acks, _ = phrases.ANSWER_TO_QUESTION["What usually helps you, even a little?"]
+    assert not replies[2].text.startswith(acks)
