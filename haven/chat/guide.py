@@ -405,6 +405,11 @@ _NOT_CONTENT = frozenset(
 )
 
 
+def _searched_exercise(request) -> str | None:
+    """The exercise the library search ranked first for this message, if it found one."""
+    return next((h.doc_id for h in request.hits if h.kind == "exercise"), None)
+
+
 def _words_of(thing: str) -> set[str]:
     """The content words of a thing asked about by name, to see whether it is the exercise in play."""
     return {w for w in re.findall(r"[a-z]+", thing.lower()) if len(w) >= 4 and w not in _NOT_CONTENT}
@@ -1796,14 +1801,13 @@ class GuideEngine:
             if len(thing.split()) >= 3:
                 # "how does the doing stuff before you feel like it thing work?": a thing described, not a name (a name
                 # the library lacks, "this STOP thing", is said plainly below): the exercise the search found for it
-                named = next((h.doc_id for h in request.hits if h.kind == "exercise"), None)
+                named = _searched_exercise(request)
         if thing and named in self.library.exercises and not _words_of(thing) & self._known_words(self.library.exercises[named]):
             # "how does the doing stuff before you feel like it thing work?" just after the body scan was offered:
             # not the body scan, whose words it shares none of, but the exercise the search found for the question
-            named = next((h.doc_id for h in request.hits if h.kind == "exercise"), None)
-        if not named and own_normal:
-            pass  # asked of their own experience: never an exercise's explanation for the answer
-        elif not named and I.ABOUT_THAT.match(request.normalised):
+            named = _searched_exercise(request)
+        # asked of their own experience (own_normal): never an exercise's explanation for the answer
+        if not named and not own_normal and I.ABOUT_THAT.match(request.normalised):
             # "what's that?" just after Step-by-step problem solving was suggested: that one, as understanding read
             # it from the offer (it explained Spot the thinking trap, which the search for "what's that?" found)
             named = request.understanding.exercise
