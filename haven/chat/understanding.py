@@ -1450,17 +1450,7 @@ class Understander:
             return I.Reading("question")  # "wats pomodoro": what a word means, asked, whatever Haven asked before
         if strong is None and _WHAT_DO_YOU_MEAN_BY.match(norm):
             return I.Reading("question")  # "wdym break it into chunks": what a phrase means, asked, not an answer
-        if (
-            strong is None
-            and not feelings
-            and not themes_hard(norm)
-            and I.FUNNY_STORY.search(norm)
-            and I.outcome_of(norm) is None  # "...is not helping my mood lmao": a complaint with a laugh
-            and not re.search(r"\b(mood|stress\w*|anxi\w*|sad|down|low|tired|exhausted|knackered)\b", norm)
-            and len(words) >= 6
-            and not I.QUESTION.search(norm)
-            and state.mode != "in_the_moment"
-        ):
+        if strong is None and not feelings and _told_as_a_joke(norm, state):
             strong = "smalltalk"  # "my mum nearly fainted when she saw me at the desk lmaooo": a funny story, laughed with
         if strong is None and self._good_by_meaning(norm, feelings, vector, state):
             # "First one was lovely actually. One of the other volunteers is from Galway!": good news in words no
@@ -1639,9 +1629,24 @@ class Understander:
         return None
 
 
-def themes_hard(norm: str) -> bool:
-    """Whether a message names something hard in words (haven.chat.intents.HARD_WORD)."""
-    return bool(I.HARD_WORD.search(norm))
+#: Words that make a laugh at the end a complaint told lightly, not a funny story ("...is not helping my mood lmao").
+_NOT_A_JOKE = re.compile(r"\b(mood|stress\w*|anxi\w*|sad|down|low|tired|exhausted|knackered)\b")
+#: A funny story is told at some length; "haha" alone is small talk.
+FUNNY_STORY_WORDS = 6
+
+
+def _told_as_a_joke(norm: str, state: DialogueState) -> bool:
+    """Whether a message is a story told with a laugh at its end and nothing hard in it: no hard word, no outcome
+    of something tried, no mood word, no question, not in the middle of a hard moment."""
+    return bool(
+        I.FUNNY_STORY.search(norm)
+        and not I.HARD_WORD.search(norm)
+        and I.outcome_of(norm) is None
+        and not _NOT_A_JOKE.search(norm)
+        and len(norm.replace("?", " ").split()) >= FUNNY_STORY_WORDS
+        and not I.QUESTION.search(norm)
+        and state.mode != "in_the_moment"
+    )
 
 
 #: A yes-or-no question asked without its question mark, with "or" or "tho" in it ("wait can i keep my phone on the
