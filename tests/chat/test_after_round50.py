@@ -1,0 +1,75 @@
+"""Round 50, from chat_heldout59, read (dev).
+
+- "ok maybe the slow breathing one, just a short one" was met with "I'm listening ... What would make this week at
+  work a bit easier?": an exercise chosen by its kind, with a "maybe" before it, is asked for.
+- "And you're not a therapist, right? I'm on a waitlist for one through my GP" got "That sounds like the heart of
+  it"; "hello, is this app for talk about feelings?" got "What feels like the hardest part right now?". Both are
+  questions about Haven, answered plainly: what it is, that it is not therapy, and what it can be while waiting.
+- "muted like 15 accounts lol. followed some art ones instead" and "Booked the Wednesday class. And went for a 15 min
+  walk today in the snow" were met with a stock line and a question about their looks: steps of their own, noticed.
+- "Do you know if I am allowed to eat before the scan?" got "So your health has been on your mind": the hospital's to
+  say, and said so.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import play
+
+
+def test_maybe_the_slow_breathing_one_starts_a_breathing_exercise(service):
+    replies = play(service, "i have been stressed with work", "ok maybe the slow breathing one, just a short one")
+    assert replies[1].understood.intent == "exercise_request"
+    assert "breathing" in (replies[1].understood.exercise or "")
+
+
+def test_youre_not_a_therapist_right_is_answered_with_what_haven_is_while_waiting(service):
+    replies = play(service, "hi", "And you're not a therapist, right? I'm on a waitlist for one through my GP")
+    said = replies[1].text
+    assert replies[1].understood.intent == "capabilities"
+    assert said.startswith("That's right: I'm not a therapist")
+    assert "while you wait" in said
+
+
+def test_youre_not_a_real_therapist_is_not_a_wish_for_a_person(service):
+    replies = play(service, "you're not a real therapist right?")
+    assert replies[0].understood.intent == "capabilities"
+    assert "988" not in replies[0].text
+
+
+def test_is_this_app_for_talking_about_feelings_is_answered(service):
+    replies = play(service, "hello, is this app for talk about feelings?")
+    assert replies[0].understood.intent == "capabilities"
+    assert "not a therapist" in replies[0].text
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "muted like 15 accounts lol. followed some art ones instead",
+        "Booked the Wednesday class. And went for a 15 min walk today in the snow",
+    ],
+)
+def test_a_step_taken_and_told_flatly_is_noticed(service, step):
+    replies = play(service, "i keep scrolling instagram and feel ugly", step)
+    assert replies[1].understood.intent == "progress"
+    assert "step" in replies[1].text.lower() or "well done" in replies[1].text.lower()
+    assert "next bit" not in replies[1].text
+
+
+def test_a_walk_that_went_badly_is_no_step_to_praise(service):
+    replies = play(service, "Went for a walk but it was awful")
+    assert replies[0].understood.intent != "progress"
+
+
+@pytest.mark.parametrize(
+    ("asked", "thing"),
+    [
+        ("Do you know if I am allowed to eat before the scan?", "scan"),
+        ("should i stop taking my ibuprofen before the operation?", "operation"),
+    ],
+)
+def test_what_to_do_before_a_scan_is_the_hospitals_to_say(service, asked, thing):
+    reply = play(service, asked)[0]
+    assert reply.understood.intent == "question"
+    assert thing in reply.text and ("hospital" in reply.text or "team" in reply.text)
