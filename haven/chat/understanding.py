@@ -62,6 +62,9 @@ FEELINGS: tuple[Feeling, ...] = (
         r"\bi (\w+ )?cry (most|every|all|a lot|loads|constantly|at night|in the)\b|"
         r"\b(meh|blah)\b|\b(feel|feels|feeling|felt|i'?m|im|so|bit|really|pretty|quite|very|just|kinda|kind of|sort of|all) flat\b|"
         r"going through the motions|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest|"
+        # "i cant get motivated to do anything" (tried as a new user would: "Thank you for telling me that")
+        r"(can'?t|cannot|can not|never) (seem to )?(get|feel|stay) motivated|(zero|no) motivation|unmotivated|"
+        r"can'?t motivate myself|"
         r"can'?t be bothered|(don'?t|do not) enjoy anything|stopped enjoying",
         ("I feel so sad and down", "everything feels pointless and grey", "I can't enjoy anything anymore"),
     ),
