@@ -1244,8 +1244,8 @@ class GuideEngine:
         """What follows a plan the person made: a question about it, unless they are closing the talk. Why: "ok
         might ring them when im back on land. cheers" got "What might get in the way?" as they left; a thanks at
         the very end is a goodbye, a thanks in passing asks whether there is more."""
-        if I.CLOSING_THANKS.search(norm):
-            return phraser.pick("goodbye", P.GOODBYE)
+        if I.CLOSING_THANKS.search(norm) or (I.thanks_given(norm) and I.GOODBYE.search(norm)):
+            return phraser.pick("goodbye", P.GOODBYE)  # "Ok I'll keep at it. Thanks, logging off": a goodbye
         if I.thanks_given(norm):
             return phraser.pick("thanks-q", P.THANKS_QUESTION)
         return phraser.pick("plan-q", P.PLAN_QUESTION)
@@ -1547,6 +1547,8 @@ class GuideEngine:
 
     def _capabilities(self, request, phraser, citer):
         """What Haven can do, whether it is private, or what it is (not a person, not ChatGPT): asked about itself."""
+        if I.DOING_IT_RIGHT.search(request.normalised):
+            return [phraser.pick("doing-it-right", P.DOING_IT_RIGHT), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         if I.PRIVACY.search(request.normalised):
             return [phraser.pick("privacy", P.PRIVACY), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         if I.IS_IT_THERAPY.search(request.normalised):

@@ -108,6 +108,8 @@ THANKS = re.compile(rf"\b({THANKS_WORDS}|appreciate (it|that|you))\b")
 _THANKS_TAIL = (
     r"x+|mate|love|again|heaps|so much|a lot|for that|for this|(that was |that'?s |it was |it'?s |this was |very |really |so |"
     r"super |most )*(helpful|useful|kind)|"
+    # "Thank you, you have been very kind." (chat_heldout59, read: asked how they felt about their health)
+    r"you('?ve| have)? been (very |so |really |most |ever so )?(kind|helpful|lovely|a great help|a help|patient)|"
     # "Grand, thanks very much for the chat", "haha ok no problem. Thank you for help"
     r"very much|a million|for (the |your |all the |all your )?(help|chat|talk|listening|support|advice|time)|"
     r"for (helping|chatting|listening)( me)?( (find|think|work|sort|get|figure|through|out|with)\b[\w' ]{0,30})?|"
@@ -124,6 +126,8 @@ def thanks_given(norm: str) -> bool:
 GOODBYE = re.compile(
     r"\b(bye+|goodbye|good ?night|see you|see ya|cya|talk (later|soon|tomorrow)|that'?s all( for now)?|"
     r"i'?ve got to go|gotta go|i have to go|i need to go|signing off|night night|nighty night|ttyl|laters|"
+    # "Ok I'll keep at it. Thanks, logging off" (chat_heldout59, read: asked whether to keep going)
+    r"logging (off|out)|log(ging)? off now|signing out|heading off now|"
     # "I'll head off, she'll be wanting her tea", "walk time. Hooroo."
     r"(?:i'?d|i had|i) better (?:get going|be off|dash)|i'?ll (?:head off|be off|get going)|"
     r"must dash|gotta dash|hooroo|catch (?:you|ya) later|catch (?:you|ya)\W*$|"
@@ -250,6 +254,13 @@ WHAT_HAVEN_IS = re.compile(
 )
 #: Whether Haven is ChatGPT, an AI or a person ("are you AI? who made you?"): that is said first.
 CHATGPT_ASKED = re.compile(r"\b(chatgpt|gpt|openai|llm|language model|ai|a bot|a robot|a person|human)\b")
+#: Unsure whether they are using Haven right ("My grandson put this app on my phone. I hope I am doing it right.",
+#: chat_heldout59, read: "What feels like the hardest part right now?"): reassured, and shown how to begin.
+DOING_IT_RIGHT = re.compile(
+    r"\b((i )?hope i'?m doing (it|this) right|(i'?m )?not sure (if |whether )?i'?m doing (it|this) right|am i doing (it|this) right|"
+    r"(i )?(hope|think) i am doing (it|this) right|is this how (it works|you do it|i use it)|"
+    r"(i )?(don'?t|do not) know how (this|it) works|(i'?m|i am) new to (this|these|apps)|never used (one of these|an app like this))\b"
+)
 #: Whether Haven works with no internet ("does this app still work when the wifi goes off?", chat_heldout43, read).
 OFFLINE = re.compile(
     r"\b(does|will|would|can|do) (this|the app|this app|haven|it|you) (\w+ )?(work|run|still work|keep working|function)\b"
@@ -773,6 +784,8 @@ TRIED = re.compile(
 NOT_HELPED = re.compile(
     r"\b((didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t) (really )?(help|work|do anything|do much|"
     r"make (a|any) difference|helping|working)|not help(ing|ful)|made (it|me|things) worse|no (difference|use)|"
+    # "The walk was meh honestly, didn't really feel different" (chat_heldout59, read: met as low mood)
+    r"(didn'?t|did not|don'?t|do not) (really )?feel (any )?(different|any different|any better)|"
     # "useless" about the exercise only: "I'm useless" is a harsh thought about oneself, not a verdict on it
     # trying a written exercise and getting nowhere: "just stared at the page for ten minutes. felt a bit daft"
     r"stared at (the|a|my) (page|paper|sheet|screen|form|list|worksheet)|(my mind|my head|i) (just )?went blank|"
@@ -788,6 +801,8 @@ HELPED = re.compile(
     r"\b(helped|(it|that|this|really|actually|definitely) (did|does) help\b(?!\?)|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!i am )(?<!been )working(?! (as|at|in|for|with|on|from|nights|days|late|there|here|full|part|shifts?|from home)\b)|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
+    # "It does take your mind off it somewhat", after naming five things (chat_heldout59, read: met as a sleep problem)
+    r"(does|did|do) take (your|my) mind off (it|things)|(takes|took|taking) (your|my) mind off (it|things)(?! for (a )?second)|"
     # "I did the box breathing every night this week and I am sleeping better"
     r"sleeping (\w+ )?better|slept (\w+ )?(better|through)|"
     # "Wrote it. Took me an hour and three cups of tea. Glad I did." (chat_heldout57, read: asked how it went)
@@ -1459,7 +1474,9 @@ ALREADY = re.compile(
 )
 #: "ok let's try that", "let's do it": taking up something suggested, whatever Haven asked last.
 TRY_IT = re.compile(
-    r"^((ok|okay|yeah|yes|sure|alright|right|go on)( then)? )*(let'?s|i'?ll|i will|we can|can we|i'?d like to)"
+    # "Very well, I will give it a go." (chat_heldout59, read: met as good news, "What made it feel so good?")
+    r"^((ok|okay|yeah|yes|sure|alright|all right|right|go on|very well|fine|certainly|of course|why not)( then)? )*"
+    r"(let'?s|i'?ll|i will|we can|can we|i'?d like to)"
     r"( (just|go ahead and))? (try|do|give) (it|that|this|that one|this one|it a go|that a go)"
     r"( (now|then|please|together|one))*\W*$|"
     # "I-statements? feels a bit therapy-speak but ok I'll try" (chat_heldout43, read): the yes at the end

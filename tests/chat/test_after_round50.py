@@ -106,3 +106,59 @@ def test_a_plan_said_without_an_i_is_a_plan_and_its_hedge_is_no_time(service):
 def test_maybe_do_you_know_is_a_question_not_a_plan(service):
     reply = play(service, "maybe do you know any apps for that")[0]
     assert "plan" not in reply.text
+
+
+def test_a_first_timer_unsure_they_are_doing_it_right_is_reassured(service):
+    replies = play(service, "Good afternoon.", "My grandson put this app on my phone. I hope I am doing it right.")
+    assert replies[1].understood.intent == "capabilities"
+    assert "doing" in replies[1].text and "hardest part" not in replies[1].text
+
+
+def test_very_well_i_will_give_it_a_go_starts_the_exercise_offered(service):
+    replies = play(
+        service,
+        "I keep fretting about my scan next week",
+        "What is this grounding thing? I have not heard of it.",
+        "Very well, I will give it a go.",
+    )
+    assert replies[2].understood.intent == "accept"
+    assert "feel so good" not in replies[2].text
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        ("Five things I can see: the clock, the garden, a robin, my tea. It does take your mind off it somewhat.", "helped"),
+        ("The walk was meh honestly, didn't really feel different", "not_helped"),
+        ("i cant take my mind off it", None),
+    ],
+)
+def test_how_a_try_went_said_in_everyday_words(said, outcome):
+    from haven.chat import intents
+    from haven.chat.understanding import normalise
+
+    assert intents.outcome_of(normalise(said)) == outcome
+
+
+def test_thanks_you_have_been_very_kind_closes_the_talk(service):
+    replies = play(
+        service,
+        "I have a hospital appointment next Thursday for a scan and I keep fretting about it.",
+        "Do you know if I am allowed to eat before the scan?",
+        "Yes I shall ring the hospital. Thank you, you have been very kind.",
+    )
+    assert replies[2].understood.intent == "thanks"
+
+
+def test_a_pastime_given_up_is_no_good_news(service):
+    replies = play(
+        service,
+        "I've just been low for a few weeks. Not sleeping badly, just nothing feels fun",
+        "Used to do pottery on Wednesdays and haven't gone since the summer",
+    )
+    assert replies[1].understood.intent != "progress"
+
+
+def test_a_plan_with_thanks_and_logging_off_ends_on_a_goodbye(service):
+    replies = play(service, "i have been low lately", "Ok I'll keep at it. Thanks, logging off")
+    assert "Come back" in replies[1].text or "here whenever" in replies[1].text or "Look after" in replies[1].text
