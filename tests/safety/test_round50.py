@@ -151,3 +151,9 @@ def test_a_family_in_time_to_say_goodbye_at_a_deathbed_is_not_a_farewell():
     reading = read_message("its part of the job tbh. his wife and son got there in time to say goodbye which helps")
     assert not reading.is_crisis
     assert read_message("i want to say goodbye to everyone").is_crisis
+
+
+def test_a_lorry_that_would_wake_the_dead_is_an_idiom():
+    reading = read_message("The bins go out on our road on a Thursday morning and the lorry would wake the dead")
+    assert reading.level == "none"
+    assert read_message("i want to be dead").is_crisis
