@@ -151,6 +151,9 @@ def test_a_family_in_time_to_say_goodbye_at_a_deathbed_is_not_a_farewell():
     reading = read_message("its part of the job tbh. his wife and son got there in time to say goodbye which helps")
     assert not reading.is_crisis
     assert read_message("i want to say goodbye to everyone").is_crisis
+    # one's own goodbyes said are never the family's at a bedside
+    assert read_message("sorted my will out and said my goodbyes to everyone this week").is_crisis
+    assert not read_message("we all said our goodbyes to grandad before the machines were switched off").is_crisis
 
 
 def test_a_lorry_that_would_wake_the_dead_is_an_idiom():
