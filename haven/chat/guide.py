@@ -1556,7 +1556,7 @@ class GuideEngine:
             said = P.NOT_THERAPY_BESIDE if has_one else P.NOT_THERAPY
             if _WAITING_FOR_THERAPY.search(request.normalised):
                 said = P.NOT_THERAPY_WAITING  # "I'm on a waitlist for one through my GP": what Haven is meanwhile
-            elif re.search(r"\b(you'?re|you are|youre|ur|u r|u are) not\b", request.normalised):
+            elif I.YOU_ARE_NOT.search(request.normalised):
                 said = P.NOT_THERAPY_CONFIRMED  # "you're not a therapist, right?": "That's right", not "No, ..."
             return [phraser.pick("not-therapy", said), phraser.pick("capabilities-q", P.CAPABILITIES_QUESTION)], []
         if I.OFFLINE.search(request.normalised):
@@ -1619,12 +1619,7 @@ class GuideEngine:
         if not when:
             return None
         n = citer.cite(passages.section(self.library, ex.id, "What it is for"))
-        said_when = when.group(0)
-        if said_when[0].isdigit():
-            said_when = f"at {said_when}"  # "6pm" -> "will be there at 6pm"
-        elif said_when.startswith("after i "):
-            said_when = "after you " + said_when.removeprefix("after i ")  # "after I close the shop" -> "after you close"
-        said = phraser.pick("accept-later", P.ACCEPT_LATER, title=ex.title, n=str(n), when=said_when)
+        said = phraser.pick("accept-later", P.ACCEPT_LATER, title=ex.title, n=str(n), when=_later_said_back(when.group(0)))
         return [said, phraser.pick("accept-later-q", P.ACCEPT_LATER_QUESTION)], [ex.id]
 
     def _introduce(self, request, phraser, citer, ex: Exercise, slot: str, leads, caution: bool = False) -> str:
@@ -2890,6 +2885,15 @@ _WHY_THE_BODY = re.compile(
     r"\bwhy (is|does|do|am|are|won'?t|can'?t) (my )?(body|heart|hands?|i|it|stomach|legs?)\b"
 )
 _WHY_DOC = "anxiety-and-worry"
+def _later_said_back(when: str) -> str:
+    """A later time as Haven says it back: "6pm" -> "at 6pm", "after i close the shop" -> "after you close the shop"."""
+    if when[0].isdigit():
+        return f"at {when}"
+    if when.startswith("after i "):
+        return "after you " + when.removeprefix("after i ")
+    return when
+
+
 def _plan_said_back(phraser: Phraser, when: re.Match[str] | None) -> str:
     """A plan welcomed, with its time said back as the person wrote it when they gave one ("on saturday" -> "On
     Saturday sounds like a good time for it.")."""
@@ -2932,8 +2936,7 @@ _BUT_DID_IT = re.compile(
 )
 #: Asking to be listened to before saying it ("I just need to get it out"), not after ("I just needed to say it").
 _ABOUT_TO_SAY = re.compile(
-    r"\b(need|want) to (talk|vent|rant|get (it|this|that|it all|everything) out)\b|"
-    r"\b(need|want|after|fancy) (a|a good|a bit of a|a wee|a quick|a little) (moan|whinge|rant|vent|grumble|gripe|offload)\b"
+    rf"\b(need|want) to (talk|vent|rant|get (it|this|that|it all|everything) out)\b|{I.A_MOAN_WANTED.pattern}"
 )
 
 

@@ -191,6 +191,8 @@ ABOUT_THAT = re.compile(
 #: "is it like therapy?", "can this replace my therapist?": what Haven is not, said plainly (issue 11: self-help, not
 #: therapy and not a diagnosis).
 IS_IT_THERAPY = re.compile(rf"\b({_IS_IT_THERAPY})\b")
+#: "you're not ...": a question put as a statement to confirm ("you're not a therapist, right?"), answered "That's right".
+YOU_ARE_NOT = re.compile(r"\b(you'?re|you are|youre|ur|u r|u are) not\b")
 #: Whether what is written here is private ("is this private? does anyone read what I type"): answered plainly.
 PRIVACY = re.compile(
     r"\b(is (this|the app|haven|this app|this chat|my (chat|data|stuff|diary))|are (my|these|the) (chats?|messages|"
@@ -670,6 +672,12 @@ _TALKING_HELPS = (
     r"talking (about it |here |to you )?(really |actually |kind of |kinda )?(helps|is helping|does help)"
 )
 TALKING_HELPS = re.compile(rf"\b({_TALKING_HELPS})\b")
+#: A moan or a rant asked for ("just want a moan tbh", chat_heldout59, read), before it is had.
+_A_MOAN_WANTED = (
+    r"(need|want|needed|wanted|after|fancy) (a|a good|a bit of a|a wee|a quick|a little) (moan|whinge|rant|vent|grumble|gripe|"
+    r"offload|natter)"
+)
+A_MOAN_WANTED = re.compile(rf"\b{_A_MOAN_WANTED}\b")
 #: "Just listen": the person wants to be heard, not fixed.
 LISTEN = re.compile(
     r"\b(just (listen|hear me out|want to (talk|vent|be heard|get (it|this) off my chest|rant))|"
@@ -700,8 +708,7 @@ LISTEN = re.compile(
     r"not looking for (advice|solutions|tips|suggestions|exercises|fixing|to be fixed)|"
     r"(just )?(need|want|needed|wanted) to (moan|whinge|complain|offload)|"
     # "just want a moan tbh" (chat_heldout59, read: "Okay, that makes sense. What do you need most right now?")
-    r"(just )?(need|want|needed|wanted|after|fancy) (a|a good|a bit of a|a wee|a quick|a little) (moan|whinge|rant|vent|grumble|gripe|"
-    r"offload|natter)\b|"
+    rf"(just )?{_A_MOAN_WANTED}\b|"
     r"no advice|just be here|i just want to talk|"
     # "Just wanted to tell someone who'd listen", "I'd just like to say a few things to someone"
     r"(want|wanted|need|needed|like) to (tell|talk to) (someone|somebody) (who'?d|who would|who will|who'?ll) listen|"

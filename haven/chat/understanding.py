@@ -1254,7 +1254,7 @@ class Understander:
         # 1. what wins whatever Haven asked
         if I.PRIVACY.search(norm) or I.OFFLINE.search(norm) or I.CHARTS.search(norm) or I.MOOD_LOG.search(norm) or (
             I.WHAT_HAVEN_IS.search(norm) and not feelings
-        ) or (I.IS_IT_THERAPY.search(norm) and re.search(r"\b(you'?re|you are|youre|ur|u r|u are) not\b", norm)):
+        ) or (I.IS_IT_THERAPY.search(norm) and I.YOU_ARE_NOT.search(norm)):
             # "you're not a real therapist right?": what Haven is, said plainly (it was read as a wish for a person)
             return I.Reading("capabilities")
         if I.DOING_IT_RIGHT.search(norm) and not feelings and len(words) <= 24:
