@@ -36,6 +36,7 @@ _LOST_PLEASURE = re.compile(
     r"(since|in (ages|months|years|weeks|a (long )?while))\b"
 )
 
+
 @dataclass(frozen=True)
 class Feeling:
     """A feeling Haven can name back: the words that show it and sentences that mean it."""
@@ -1255,12 +1256,13 @@ class Understander:
         if I.PRIVACY.search(norm) or I.OFFLINE.search(norm) or I.CHARTS.search(norm) or I.MOOD_LOG.search(norm) or (
             I.WHAT_HAVEN_IS.search(norm) and not feelings
         ) or (I.IS_IT_THERAPY.search(norm) and I.YOU_ARE_NOT.search(norm)):
-            # "you're not a real therapist right?": what Haven is, said plainly (it was read as a wish for a person)
+            # "is this private? does anyone read what I type", "do you use chatgpt"; "you're not a real therapist
+            # right?": what Haven is, said plainly (it was read as a wish for a person)
             return I.Reading("capabilities")
         if I.DOING_IT_RIGHT.search(norm) and not feelings and len(words) <= 24:
             return I.Reading("capabilities")  # "I hope I am doing it right": reassured, and shown how to begin
         if I.CARE_INSTRUCTIONS.search(norm):
-            return I.Reading("question")  # "am I allowed to eat before the scan?": the hospital's to say  # "is this private? does anyone read what I type", "do you use chatgpt"
+            return I.Reading("question")  # "am I allowed to eat before the scan?": the hospital's to say
         if re.match(r"((can i ask|may i ask|quick question|just wondering|sorry|so|um|ok|okay)\W* )*(are you|are u|r u|is this|is it|is there|am i)\b", norm) and I.SMALLTALK.search(norm):
             return I.Reading("smalltalk")  # "are you a real person?": a question about Haven, not a wish for a person
         if I.HUMAN.search(norm):
