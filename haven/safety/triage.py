@@ -481,6 +481,17 @@ def _only_not_sure_why_here(reading: Reading) -> bool:
     return bool(said) and not reading.risk_cue and not reading.hits and all(frame.search(s.strip()) for s in said)
 
 
+def _only_unsure_of_the_app(reading: Reading) -> bool:
+    """Whether the message says only that the person hopes they are using Haven right (a greeting, or who put it on
+    their phone, beside it at most), with no risk word or pattern: "hi, I hope I am doing this right" read 0.94, and
+    a first-timer's hello was met with the crisis card. The chat answers it, with how to begin."""
+    from haven.safety.patterns import load_pattern_book
+
+    frame = load_pattern_book().frames["unsure_of_the_app"]
+    said = [s for s in reading.sentences if s.strip()]
+    return bool(said) and not reading.risk_cue and not reading.hits and all(frame.search(s.strip()) for s in said)
+
+
 def _a_suicide_loss_told(reading: Reading) -> bool:
     """The learned layer's reading, with no risk word or pattern, of a death by suicide told as a loss in the past
     ("my best friend took her own life last year and the anniversary is next week", 0.76 risk, read as a worried
@@ -892,6 +903,8 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # "hola, ni sé por qué estoy escribiendo esto" read 0.79 through the English encoder: an opening that
             # says only that the person is not sure why they are writing, which in English reads none
             return Triage("none", None, f"{model_says}, but only not sure why they are writing", None, language)
+        if _only_unsure_of_the_app(reading):
+            return Triage("none", None, f"{model_says}, but only unsure they are using Haven right", None, language)
         if _a_suicide_loss_told(reading):
             why = f"{model_says}, but a death by suicide told as a loss"
             return Triage("concern", "suicide", why, "self", language, "model", model_alone=True, bereaved=True)
@@ -953,6 +966,7 @@ def _decide(reading: Reading, thresholds) -> Triage:
         and not _a_pastime_left(reading)
         and not _asks_to_be_heard(reading)
         and not _only_not_sure_why_here(reading)
+        and not _only_unsure_of_the_app(reading)
         and not _grief_for_a_suicide(reading)
         and not _asks_about_an_exercise(reading)
         and not _baby_asleep_on_them(reading)

@@ -194,3 +194,9 @@ def test_no_energy_for_a_whole_exercise_tonight_is_a_no(service):
         "Not now thanks, I don't have energy for a whole exercise tonight",
     )
     assert replies[2].understood.intent == "decline"
+
+
+def test_hi_i_hope_i_am_doing_this_right_is_welcomed_not_met_with_the_card(service):
+    reply = play(service, "hi, I hope I am doing this right")[0]
+    assert reply.level == "none"
+    assert reply.understood.intent == "capabilities" and "doing" in reply.text

@@ -160,3 +160,16 @@ def test_a_lorry_that_would_wake_the_dead_is_an_idiom():
     reading = read_message("The bins go out on our road on a Thursday morning and the lorry would wake the dead")
     assert reading.level == "none"
     assert read_message("i want to be dead").is_crisis
+
+
+@pytest.mark.parametrize(
+    "said", ["hi, I hope I am doing this right", "I hope I am doing this right", "hi. am i doing this right?"]
+)
+def test_a_first_timer_unsure_of_the_app_is_no_crisis(said):
+    reading = read_message(said)
+    assert reading.level == "none"
+
+
+def test_unsure_of_the_app_beside_means_is_still_a_crisis():
+    assert read_message("I hope I am doing this right. I have the pills ready").is_crisis
+    assert read_message("i hope im doing this right, i want to die").is_crisis
