@@ -474,20 +474,22 @@ def _only_not_sure_why_here(reading: Reading) -> bool:
     """Whether the message says only that the person is not sure why they are writing (a greeting before it at
     most), in any language Haven reads, with no risk word or pattern: the learned layer reads other languages
     through an English encoder, and the English of it reads none."""
-    from haven.safety.patterns import load_pattern_book
-
-    frame = load_pattern_book().frames["not_sure_why_here"]
-    said = [s for s in reading.sentences if s.strip()]
-    return bool(said) and not reading.risk_cue and not reading.hits and all(frame.search(s.strip()) for s in said)
+    return _only_said_as(reading, "not_sure_why_here")
 
 
 def _only_unsure_of_the_app(reading: Reading) -> bool:
     """Whether the message says only that the person hopes they are using Haven right (a greeting, or who put it on
     their phone, beside it at most), with no risk word or pattern: "hi, I hope I am doing this right" read 0.94, and
     a first-timer's hello was met with the crisis card. The chat answers it, with how to begin."""
+    return _only_said_as(reading, "unsure_of_the_app")
+
+
+def _only_said_as(reading: Reading, frame_name: str) -> bool:
+    """Whether every sentence of the message is the frame ``frame_name`` of patterns.yaml, with no risk word or
+    pattern anywhere in it: an opening that says nothing else."""
     from haven.safety.patterns import load_pattern_book
 
-    frame = load_pattern_book().frames["unsure_of_the_app"]
+    frame = load_pattern_book().frames[frame_name]
     said = [s for s in reading.sentences if s.strip()]
     return bool(said) and not reading.risk_cue and not reading.hits and all(frame.search(s.strip()) for s in said)
 
