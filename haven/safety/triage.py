@@ -446,6 +446,13 @@ def _asks_about_an_exercise(reading: Reading) -> bool:
     return not reading.risk_cue and frame_in("exercise_question", whole)
 
 
+def _medication_kept_to(reading: Reading) -> bool:
+    """Whether the message tells of medication taken as prescribed or kept for someone in the person's care."""
+    from haven.safety.patterns import frame_in
+
+    return frame_in("as_prescribed", reading.sentences) or frame_in("their_medication_cared_for", reading.sentences)
+
+
 def _baby_asleep_on_them(reading: Reading) -> bool:
     """The learned layer's reading, with no risk word, of a baby or small child asleep on the person ("he's asleep on
     my chest so I can't move"): being pinned by a contact nap, not held down."""
@@ -860,6 +867,12 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # Haven itself, which the chat answers plainly (chat_heldout28, read). Read before a frame's explaining,
             # which would ask: "Is this thing private? My grandson put it on the tablet for me" (chat_heldout47, read)
             return Triage("none", None, f"{model_says}, but a question about where their data is kept", None, language)
+        if not reading.risk_cue and reading.explained and reading.crisis < EXPLAINED_SURE and _medication_kept_to(reading):
+            # "Her tablets are sorted at least, I do the dosette box every Sunday and she takes them with breakfast"
+            # (a daughter caring for her mother, chat_heldout61, read, 0.69): medication taken as it should be, or
+            # kept for someone in the person's care, is what care looks like, not means; a check there reads as
+            # suspicion. A risk word no frame explains ("I've got all her tablets") is read as ever.
+            return Triage("none", None, f"{model_says}, but medication kept to as it should be", None, language)
         if not reading.risk_cue and reading.explained and reading.crisis < EXPLAINED_SURE:
             # the model alone, in a message whose only risk words a frame explained (an exam on overdoses, a
             # bungee jump off a bridge, "mum's going to kill me when she sees the mess"): the frame that cancelled
