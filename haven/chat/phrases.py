@@ -1059,6 +1059,8 @@ ANSWER_TOLD_NO_ONE = (
     "Carrying this on your own can make it feel heavier. I'm glad you're telling me.",
     "It can be hard to tell people. I'm glad you've put it into words here.",
 )
+#: How an exercise goes, asked just after what it is for was said: its steps, cited.
+STEPS_LEAD = ("Here's how **{title}** goes [{n}]:", "**{title}** goes like this [{n}]:")
 #: In the moment: steps right now, no looking back.
 MOMENT_LEAD = (
     "Let's get you through the next few minutes. Try **{title}** [{n}], right where you are:",
@@ -1069,6 +1071,13 @@ MOMENT_CLOSE = (
     "This will pass. Take it one step at a time, and tell me how you're doing when you're ready.",
     "The feeling peaks and then falls, usually within minutes. I'm here when you want to tell me how it's going.",
     "Take your time. I'm right here, and you can tell me how you're doing whenever you're ready.",
+)
+#: Beside the steps when the person asked for help now and said nothing of what is happening: it may be danger, not
+#: panic ("scusa, ho bisogno di aiuto subito" was the first line of a child whose mother had locked herself in,
+#: risk_conversations_heldout66, read), so where to find a person at once is said without asking first.
+MOMENT_DANGER = (
+    "If you or someone else might be in danger, the **Need help now?** button at the top of the page has people you "
+    "can call straight away.",
 )
 MOMENT_AGAIN = (
     "You're doing the right thing by staying with it. Let's try something different, **{title}** [{n}]:",

@@ -33,7 +33,12 @@ INTENTS = I.INTENTS
 _LOST_PLEASURE = re.compile(
     r"\bused to\b.*\b(haven'?t|have not|hasn'?t|has not|not been|stopped|gave (it |that )?up|no longer|(don'?t|do not) any ?more|"
     r"not any ?more|since)\b|\b(haven'?t|have not) (gone|been|done|played|seen|had) (it |there |that |one )?"
-    r"(since|in (ages|months|years|weeks|a (long )?while))\b"
+    r"(since|in (ages|months|years|weeks|a (long )?while))\b|"
+    # "Honestly I haven't had a full day off since Easter" (a carer, chat_heldout61, read: "Little moments like that
+    # really count"): a thing gone without, whatever words come between; "Can't pour from an empty cup": run dry
+    r"\b(haven'?t|have not|hasn'?t|has not|not|never) (had|got|taken|been on|been out|seen|done)\b.{0,40}"
+    r"\b(since|in (ages|months|years|weeks|a (long )?while)|for (ages|months|years|weeks))\b|"
+    r"\b(pour from an empty cup|running on empty|nothing left in the tank)\b"
 )
 
 
@@ -87,6 +92,10 @@ FEELINGS: tuple[Feeling, ...] = (
         # "missus reckons i need to sort my temper out so here i am" (chat_heldout57, read: "Thanks for telling me a bit
         # about what's going on")
         r"\b(sort|sorting|work on|working on|deal with|dealing with|do something about|get a handle on) my temper\b|"
+        # "missus reckons i should try this. got a bit of a temper on me" (chat_heldout61, read: "Thanks, that helps me
+        # understand"): a temper of one's own, said of oneself, never a child's tantrum
+        r"\b(got|have|had|i'?ve got|with) (a bit of a|a|such a|a real|a bad|a short|a quick|a hot|a terrible|an awful) "
+        r"temper\b(?! tantrums?)|\bmy (bad|short|quick|hot|foul|terrible|awful) temper\b|"
         r"\bi (just |always |completely |totally )?(lose|lost) it\b(?! (all|the plot|my|the))|"
         r"\b(lose|lost|losing) it (with|at) (them|him|her|the kids|my|everyone)\b",
         ("I'm so angry I could scream", "everything is irritating me today", "I snapped at my partner again"),
@@ -170,6 +179,10 @@ FEELINGS: tuple[Feeling, ...] = (
         r"\b(husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|grandma|grandad|granddad|"
         r"grandpa|grandmother|grandfather|nan|nana|gran|granny|uncle|aunt|auntie|friend) passed(?! (his|her|their|my|"
         r"the|a|an|it|its|all|every|out|me|us|him|them|by|through|over|round|around|with|in|first|second)\b)|"
+        # "it's been very quiet in the house since Maura passed, two years in March" (chat_heldout61, read: "That sounds
+        # like a lot to hold"): "since" someone passed, by name or "he", is a death; not "since she passed her test"
+        r"\bsince (my |our )?(\w+ ){0,2}passed\b(?! (his|her|their|my|the|a|an|it|its|all|every|out|me|us|him|them|by|"
+        r"through|over|round|around|with|in|first|second|on)\b)|"
         # "we buried her in October", "I've outlived nearly all my friends": a death, said as people of an age say it
         r"\b(we|i|they) (buried|cremated) (?!(myself|ourselves|themselves|the|it|a|an|that|this|some|my head|"
         r"our heads|my face)\b)\w+|\boutlived\b|"
@@ -1016,6 +1029,10 @@ class Understander:
         if I.AGAIN.search(norm):  # a panic attack is what "happens again", before the embarrassment said after it
             earlier = [t for t in reversed(state.topics) if t in _THEME_NAMES]
             told = "panic" if "panic" in earlier else next(iter(earlier), None)
+        elif "panic" in state.topics[-3:] and _ANOTHER_ONE.search(norm):
+            # "had one last month as well in a meeting. on and off since uni really", just after a panic attack at a
+            # desk (chat_heldout61, read: read as work and study, "What part of studying feels hardest?"): another one
+            told = "panic"
         if told:
             # "what if it happens again", after a panic attack in the supermarket: the panic coming back, first (it
             # was worry alone, with "Worst, best and most likely" and "How much of the day does the worry take up?")
@@ -1387,6 +1404,16 @@ class Understander:
             and re.search(r"\b(one|it|that|this)\b", norm)
         ):
             return I.Reading("exercise_request", exercise=state.offered[0])  # "can we do one now?"
+        if not named and I.REQUEST.search(norm) and _WIND_DOWN.search(norm) and "sleep-hygiene" in self.library.exercises:
+            # "sure, send me the wind-down routine" (chat_heldout61, read: "I hear you. What usually helps you?"): the
+            # sleep plan, whose wind-down it is, asked for (a question what a wind-down is stays the article's)
+            return I.Reading("exercise_request", exercise="sleep-hygiene")
+        if _QUICKEST.search(norm):
+            quickest = self._quickest(state)
+            if quickest is not None:
+                # "fine. whats the quickest one" (a line cook, chat_heldout61, read: "What usually helps you, even a
+                # little?"): the shortest of those offered, else of those done right where you are, started
+                return I.Reading("exercise_request", exercise=quickest)
         if I.CONDITION.search(norm) or I.IS_IT_THE_CONDITION.search(norm) or I.IS_NORMAL.search(norm) or (
             I.THOUGHT_OR_FEELING.search(norm)
         ):
@@ -1420,6 +1447,10 @@ class Understander:
         if _ASKS_IF_IT_HARMS.search(norm) and not I.REFUSAL.search(norm):
             # "Yes, I take tea in the evening, two cups after dinner. Is that bad?", "is coffee bad for sleep?": a
             # question the library answers (caffeine after lunchtime), whatever Haven asked (was asked how many nights)
+            return I.Reading("question")
+        if named in self.library.exercises and _HOW_LONG_DOES_IT_TAKE.search(norm) and not I.REFUSAL.search(norm):
+            # "a thought record? sounds like homework lol. how long does it take" (chat_heldout60, read: "Thanks, that
+            # helps me understand"): a question about the exercise named, answered with its length, whatever was asked
             return I.Reading("question")
         # 2. the pending question
         if pending is not None and pending.kind == "offer":
@@ -1500,6 +1531,10 @@ class Understander:
             return I.Reading("offtopic")
         if _ASKED_WITHOUT_A_MARK.match(norm) and not _distressed(feelings):
             return I.Reading("question")  # "wait can i keep my phone on the desk tho or does it have to be elsewhere"
+        if themes and not _distressed(feelings) and _ends_on_a_question(norm):
+            # "ok that's fair. what counts as late for caffeine if you work nights though?" (chat_heldout61, read: met
+            # as a feeling about work, with a line on burnout): a question about the topic, answered first
+            return I.Reading("question")
         if feelings or themes:
             return I.Reading("feeling")
         if I.QUESTION.search(norm) and self._on_topic(vector):
@@ -1565,6 +1600,16 @@ class Understander:
         ):
             return I.Reading("tried", outcome=outcome_said, exercise=exercise)  # "I did it, I feel calmer"
         return I.Reading("answer", exercise=exercise, answers=True)
+
+    def _quickest(self, state: DialogueState) -> str | None:
+        """The shortest exercise of those offered in this talk, else of the ones done right where you are; never one
+        turned down."""
+        exercises = self.library.exercises
+        for pool in (state.ever_offered, ("grounding-54321", "paced-breathing", "box-breathing")):
+            fits = [e for e in pool if e in exercises and e not in state.declined]
+            if fits:
+                return min(fits, key=lambda e: exercises[e].duration_minutes)
+        return None
 
     def _good_by_meaning(self, norm: str, feelings, vector: np.ndarray | None, state: DialogueState) -> bool:
         """Whether the learned reader of valence reads good news in a message that names no hard feeling, asks
@@ -1848,6 +1893,23 @@ _FEAR_THAT_WAS = re.compile(
 GOOD_BY_MEANING_WORDS = 5
 
 
+#: A message that ends on a question about something ("what counts as late for caffeine ...?", "how long does it take
+#: to work?"), not about the person's worth or a sigh ("why me?", "what's the point?"); the normalised text has lost
+#: its full stops, so the question is found where it starts and must run to the closing question mark.
+_TOPIC_QUESTION = re.compile(
+    r"\b(what (counts|is|are|does|do|time|kind|sort|happens)|how (long|much|many|often|late|early|do|does|can|should|would)|"
+    r"when (should|do|does|can|is)|which|is (it|there|that|this) (ok|okay|normal|bad|true|safe|worth|better|possible|a)|"
+    r"are there|does (it|that|this)|should i (still|stop|avoid|cut|try)|can (i|you) (still|have|drink|eat|use|do|take))\b"
+    r"[^?]*\?+$"
+)
+_SIGH = re.compile(r"\b(point|wrong with me|the use|bother)\W*\?+$")
+
+
+def _ends_on_a_question(norm: str) -> bool:
+    """Whether the message ends on a question about a topic, with its question mark."""
+    return bool(_TOPIC_QUESTION.search(norm)) and not _SIGH.search(norm)
+
+
 def _distressed(feelings) -> bool:
     return any(f in _HARD_FEELINGS for f in feelings)
 
@@ -1874,13 +1936,27 @@ def _condition(norm: str) -> str | None:
 
 
 #: A moment told as one of many: how often or since when it happens.
+#: Asking how long an exercise takes ("how long does it take", "is it long?").
+_HOW_LONG_DOES_IT_TAKE = re.compile(r"\bhow long (does|will|would|is) (it|that|this)\b|\b(is it|is that) (long|quick)\b")
+_WIND_DOWN = re.compile(r"\bwind[- ]?down (routine|plan|thing)\b")
+#: Asking for the shortest exercise ("whats the quickest one", "anything quick?", "the shortest one you've got").
+_QUICKEST = re.compile(
+    r"\b(what'?s|whats|which is|which'?s|what is|give me|do) the (quickest|shortest|fastest|easiest)( one| thing| exercise)?\b|"
+    r"^((ok|okay|fine|fine then|alright|go on|sure)\W+)*(the )?(quickest|shortest) (one|thing|exercise)\b"
+)
+#: Another of the same told ("had one last month as well", "first one was at uni"): the thing just talked about.
+_ANOTHER_ONE = re.compile(r"\b(had|have|get|got|getting|first|last|another) (one|ones|them)\b")
 _OVER_TIME = re.compile(
     r"\b((this|it) (always |usually )?(happens|keeps happening)|every (single )?(monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|week|day|morning|night|time|lecture|class)|since (\w+ ){0,3}(started|began|year|month|term|semester)|"
     r"for (weeks|months|years|ages)|(has|have|it'?s) been happening|"
     # "its happened like 3 times this month, always on the train" (chat_heldout55, read)
     r"(\d+|two|three|four|five|six|a few|a couple of) times (this|a|per|in a|last) (week|month|year|term)|"
-    r"always (on|in|at) the)\b"
+    r"always (on|in|at) the|"
+    # "had one last month as well in a meeting. on and off since uni really", "GP checked my heart last year, ECG and
+    # everything, all fine" (chat_heldout61, read: "Good, keep going" to each, once it had slowed)
+    r"last (week|month|year|time)|on and off|since (uni|school|college|university|i was \w+)|"
+    r"(gp|doctor|doc|cardiologist) (checked|said|did|ran|looked)|ecg|(a|one|two|few|couple of) years? ago)\b"
 )
 
 
