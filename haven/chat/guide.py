@@ -78,6 +78,16 @@ _BABY = re.compile(
     r"feeds?|feeding|breastfeed\w*|bottle|nappy|nappies|diapers?|bassinet|cot|health visitor|midwife|\d+ (weeks?|months?) old)\b"
 )
 _ARTICLE_ONLY_WHEN = {"relationship-endings": _ENDED, "life-with-a-new-baby": _BABY}
+#: Work close to other people's pain: care, emergency services, teaching, animals, or a death met at work.
+_HEAVY_WORK = re.compile(
+    r"\b(nurs(e|es|ing)|care work\w*|carer|care home|paramedic|ambulance|a and e|a ?& ?e|icu|ward|hospital|hospice|doctor|"
+    r"gp|midwi\w+|police|firefight\w*|fire service|social work\w*|teach\w*|school|vets?|veterinary|patients?|"
+    r"residents?|clients?|shift|died at work|lost a (patient|resident|client)|resus|cpr|dnacpr|emergency)\b"
+)
+#: Sections of an article that fit only once their own situation was said: "Crying after a hard shift, feeling numb
+#: for a while" is for work close to other people's pain, not for a retiring postman or a laptop that died
+#: (chat_heldout60 and 61, read: a bus driver back from the men's shed was told it).
+_SECTION_ONLY_WHEN = {("stress-and-burnout", "When work is emotionally heavy"): _HEAVY_WORK}
 #: A message that ends by signing off ("yeah it helped, thanks. night", "that helped, bye x").
 _SIGNED_OFF = re.compile(r"\b(good ?night|night night|night|nite|gn|bye+|goodbye|bye for now|see you|ttyl|later|laters)( x+)?\W*$")
 #: Asking how long an exercise takes ("is it long?", "how long does it take").
@@ -684,6 +694,7 @@ class GuideEngine:
         """Up to two sentences that open a paragraph of one of the two best article passages, standing on their
         own and not said before, cited with that passage."""
         articles = [h for h in request.hits if h.kind == "article"][:3]  # further down is likely off the point
+        articles = [h for h in articles if self._section_fits(request, h)]
         # steps for the moment are given whole, as steps (_settle), not as one line of background
         articles = [h for h in articles if not re.search(r"in the moment", h.section, re.I)]
         # "when to get more help" is background only when nothing else of a fitting article is at hand, and never
@@ -711,6 +722,11 @@ class GuideEngine:
             if text:
                 return text
         return None
+
+    def _section_fits(self, request, hit) -> bool:
+        """Whether a section written for one situation (``_SECTION_ONLY_WHEN``) has that situation said in this talk."""
+        said = _SECTION_ONLY_WHEN.get((hit.doc_id, hit.section))
+        return said is None or any(said.search(text) for text in (request.normalised, *self._earlier(request)))
 
     def _before_getting_help(self, articles) -> list[Hit]:
         """The article passages to quote from, with the article's own explaining sections before its "when to get

@@ -92,6 +92,10 @@ FEELINGS: tuple[Feeling, ...] = (
         # "missus reckons i need to sort my temper out so here i am" (chat_heldout57, read: "Thanks for telling me a bit
         # about what's going on")
         r"\b(sort|sorting|work on|working on|deal with|dealing with|do something about|get a handle on) my temper\b|"
+        # "my missus reckons i've got a short fuse lately", "i just go from zero to a hundred" (chat_heldout60, read:
+        # "Thank you for telling me that")
+        r"\bshort fuse\b|\b(zero|0) to (a hundred|one hundred|100|sixty|60)\b|\b(lose|lost|losing) my rag\b|"
+        r"\bblow my top\b|\bhot ?headed\b|"
         # "missus reckons i should try this. got a bit of a temper on me" (chat_heldout61, read: "Thanks, that helps me
         # understand"): a temper of one's own, said of oneself, never a child's tantrum
         r"\b(got|have|had|i'?ve got|with) (a bit of a|a|such a|a real|a bad|a short|a quick|a hot|a terrible|an awful) "
@@ -1879,7 +1883,12 @@ _GOOD_NERVES_AND_GAME_DEATHS = re.compile(
     r"(kind|sort|type|way)( of (nervous|nerves|scared|anxious))?\b|\b(the )?good (kind|sort) of (nervous|nerves|scared)\b|"
     r"\b(excited|nervous) (and |but )?(nervous|excited)\b|"
     r"\b(died|dying|die|dead)( like| about| over)? (\d+|a (hundred|million|thousand)|so many|loads of) times\b|"
-    r"\bdied to (the|that|this|a) (same |final |last |first )?(boss|level|mob|guy|enemy)\b"
+    r"\bdied to (the|that|this|a) (same |final |last |first )?(boss|level|mob|guy|enemy)\b|"
+    # "my laptop died and work is stressful": a machine that stopped, no loss (it got "I'm really sorry. A loss like
+    # this touches everything", seen in round 51)
+    r"\b(laptop|phone|battery|car|computer|pc|tv|telly|printer|engine|router|wifi|console|xbox|ps5|ps4|switch|headphones|"
+    r"charger|kettle|fridge|boiler|washing machine|hoover|hard drive|screen|tablet|ipad|iphone|mac|macbook|van|bike|"
+    r"plants?|houseplants?|basil|tomatoes|conversation|vibe|mood) (\w+ )?(died|has died|just died|is dead|is dying)\b"
 )
 #: A fear told as past, ended by the news beside it ("I was so scared about writing essays in English").
 _FEAR_THAT_WAS = re.compile(

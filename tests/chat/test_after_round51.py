@@ -22,7 +22,9 @@
 
 And from chat_heldout60 (read last round, its faults listed by the blind reader): "righto, worth a crack" is a yes;
 "update: 1800 words today!!!" is progress; "a thought record? sounds like homework lol. how long does it take" is
-answered with its length.
+answered with its length; "a short fuse" and "zero to a hundred" are anger. Seen trying the chat this round: "my
+laptop died" is no loss, and the library's lines on work close to other people's pain ("Crying after a hard shift")
+are for that work (a retiring postman and a bus driver were told them).
 """
 
 from __future__ import annotations
@@ -176,3 +178,24 @@ def test_how_long_a_named_exercise_takes_is_answered(service):
     )
     assert replies[1].understood.intent == "question"
     assert "15 minutes" in replies[1].text
+
+
+def test_a_laptop_that_died_is_no_loss(service):
+    reply = play(service, "my laptop died and work is stressful")[0]
+    assert "grieving" not in reply.understood.feelings
+    assert "sorry" not in reply.text.lower()
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["my missus reckons i've got a short fuse lately", "i just go from zero to a hundred", "I lost my rag at the kids"],
+)
+def test_a_short_fuse_said_in_everyday_words_is_anger(service, said):
+    assert "angry" in play(service, said)[0].understood.feelings
+
+
+def test_the_lines_on_work_close_to_pain_are_for_work_close_to_pain(service):
+    plain = play(service, "my laptop died and work is stressful")[0]
+    nurse = play(service, "im a nurse and work has been so heavy lately, lost a patient last night")[0]
+    assert "after a hard shift" not in plain.text
+    assert "after a hard shift" in nurse.text
