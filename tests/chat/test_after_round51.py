@@ -22,7 +22,8 @@
 
 And from chat_heldout60 (read last round, its faults listed by the blind reader): "righto, worth a crack" is a yes;
 "update: 1800 words today!!!" is progress; "a thought record? sounds like homework lol. how long does it take" is
-answered with its length; "a short fuse" and "zero to a hundred" are anger. Seen trying the chat this round: "my
+answered with its length; "a short fuse" and "zero to a hundred" are anger; "which is better for home use, Dell or
+Lenovo?" is an errand; "Ok, Sunday I can take him to Cubbon Park" is a plan. Seen trying the chat this round: "my
 laptop died" is no loss, and the library's lines on work close to other people's pain ("Crying after a hard shift")
 are for that work (a retiring postman and a bus driver were told them).
 """
@@ -199,3 +200,19 @@ def test_the_lines_on_work_close_to_pain_are_for_work_close_to_pain(service):
     nurse = play(service, "im a nurse and work has been so heavy lately, lost a patient last night")[0]
     assert "after a hard shift" not in plain.text
     assert "after a hard shift" in nurse.text
+
+
+def test_which_laptop_to_buy_is_an_errand_but_which_exercise_is_not(service):
+    laptop = play(service, "my laptop is slow and work is stressful", "By the way which is better for home use, Dell or Lenovo?")
+    exercise = play(service, "which is better, box breathing or grounding?")
+    assert laptop[1].understood.intent == "offtopic"
+    assert exercise[0].understood.intent != "offtopic"
+
+
+def test_a_plan_said_day_first_is_a_plan(service):
+    replies = play(
+        service,
+        "I keep snapping at my son, he is 7 and I work from home",
+        "Ok, Sunday I can take him to Cubbon Park, no laptop",
+    )
+    assert "plan" in replies[1].text.lower()
