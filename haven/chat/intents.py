@@ -1159,6 +1159,8 @@ ERRAND = re.compile(
     r"(decent|good|cheap|best) \w+ (under|for less than|below) |"
     # "btw do u know any decent ramen places in leeds lol": somewhere to eat or go, asked for
     r"(decent|good|cheap|best|nice) (\w+ )?(places?|spots?|restaurants?|cafes?|bars?|pubs?|shops?|hotels?)"
+    # "good place to eat biryani near Koramangala" (chat_heldout55, read)
+    r"( to (eat|go|get|drink|stay|shop)( \w+){0,2})? (in|near|around) |"
     # "Do you know any decent removal companies in Bristol?" (chat_heldout61, read: the sleep plan explained again)
     r"(decent|good|reliable|cheap|trustworthy|recommended) (\w+ ){0,2}(companies|company|firms?|movers|vans?|plumbers?|"
     r"electricians?|builders?|mechanics?|garages?|solicitors?|lawyers?|estate agents?|letting agents?|nurseries|gyms?) "
@@ -1167,8 +1169,6 @@ ERRAND = re.compile(
     # part right now?"): a thing to buy, chosen
     r"which (is|one is|one'?s|would be|is the) (better|best|cheaper)\b(?=.*\b(dell|lenovo|hp|asus|acer|apple|samsung|"
     r"iphone|android|pixel|mac|macbook|windows|laptops?|phones?|tvs?|cars?|brands?|models?|headphones|earbuds)\b)|"
-    # "good place to eat biryani near Koramangala" (chat_heldout55, read)
-    r"( to (eat|go|get|drink|stay|shop)( \w+){0,2})? (in|near|around) |"
     # "Also what is best bank account here for foreigners?" (chat_heldout55, read: "Is there someone in the family you
     # can talk to?")
     r"(best|good|decent|cheapest|cheap) (\w+ )?(bank accounts?|phone (plans?|contracts?)|sim cards?|broadband|mortgages?|"

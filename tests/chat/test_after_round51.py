@@ -216,3 +216,16 @@ def test_a_plan_said_day_first_is_a_plan(service):
         "Ok, Sunday I can take him to Cubbon Park, no laptop",
     )
     assert "plan" in replies[1].text.lower()
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "wait so i just do 25 mins and then a break? what am i meant to do in the break",
+        "maybe 10 times a day? and checking it in the mirror",
+    ],
+)
+def test_a_place_named_in_a_message_is_no_errand_by_itself(said):
+    from haven.chat import intents as I
+
+    assert not I.ERRAND.search(said)
