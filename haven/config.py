@@ -143,6 +143,12 @@ def get_settings() -> Settings:
         return Settings.model_validate({**settings.model_dump(), **good})
 
 
+def region_chosen(settings: Settings) -> bool:
+    """Whether a region was chosen (in the app, or by the service that runs Haven), not left at its default: only then
+    do the help lines ignore where the person says they are (haven.safety.where_they_are)."""
+    return "HAVEN_REGION" in os.environ or "region" in _load_preferences(settings.data_dir)
+
+
 def save_preferences(**values: object) -> Settings:
     """Remember choices made in the app (region, engine) and return the refreshed settings."""
     unknown = set(values) - set(PREFERENCE_KEYS)

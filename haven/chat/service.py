@@ -119,7 +119,7 @@ class ChatService:
         state, question, step = self._risk_context(person, conversation_id)
         assessment = assess(text, state, question, exercise_step=step)  # before anything else sees the text
         verdict = assessment.triage
-        settings = self.settings()
+        settings = self._with_region_said(person, conversation_id, text, self.settings())
         if assessment.reply != "normal":
             yield self._safety_reply(person, text, conversation_id, assessment, settings)
             return
@@ -649,6 +649,25 @@ class ChatService:
             log.exception("could not tell back the finished exercises")
             return None
         return news + question
+
+    def _with_region_said(self, person: str, conversation_id: int | None, text: str, settings):
+        """The settings with the region of the place the person says they are in, when no region was ever chosen:
+        the Irish retiree who skipped the first page's question gets Ireland's lines, not the default's. Nothing that
+        fails here may cost the reply (the safety reply included): the settings as they were, then."""
+        from haven.config import region_chosen
+        from haven.safety.where_they_are import region_said
+
+        try:
+            if region_chosen(settings):
+                return settings
+            earlier = [t.text for t in store.load_turns(self.db, person, conversation_id) if t.role == "user"] if (
+                conversation_id is not None
+            ) else []
+            code = region_said([*earlier, text])
+        except Exception:  # noqa: BLE001 - the lines of the region as set are still right to give
+            log.exception("reading where the person is failed")
+            return settings
+        return settings.model_copy(update={"region": code}) if code else settings
 
     def _history(self, person: str, conversation_id: int) -> tuple:
         turns = store.load_turns(self.db, person, conversation_id)[:-1]  # the last one is this message

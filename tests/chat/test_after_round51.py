@@ -26,6 +26,9 @@ answered with its length; "a short fuse" and "zero to a hundred" are anger; "whi
 Lenovo?" is an errand; "Ok, Sunday I can take him to Cubbon Park" is a plan. Seen trying the chat this round: "my
 laptop died" is no loss, and the library's lines on work close to other people's pain ("Crying after a hard shift")
 are for that work (a retiring postman and a bus driver were told them).
+
+And from the blind reader's faults of round 50: the US help lines were given to an Irish retiree and a UK warehouse
+worker who had said where they were. While no region was chosen, the place a person says they are in picks the lines.
 """
 
 from __future__ import annotations
@@ -229,3 +232,18 @@ def test_a_place_named_in_a_message_is_no_errand_by_itself(said):
     from haven.chat import intents as I
 
     assert not I.ERRAND.search(said)
+
+
+def test_the_crisis_lines_follow_the_place_said_until_a_region_is_chosen(service, monkeypatch):
+    monkeypatch.delenv("HAVEN_REGION", raising=False)
+    first = service.respond("p", "hi, I'm in Cork and I've been feeling awful")
+    crisis = service.respond("p", "I want to kill myself", first.conversation_id)
+    assert crisis.engine == "safety"
+    assert "Samaritans Ireland" in crisis.text and "988" not in crisis.text
+
+
+def test_a_region_chosen_is_kept_whatever_place_is_said(service, monkeypatch):
+    monkeypatch.setenv("HAVEN_REGION", "US")
+    first = service.respond("p", "hi, I'm in Cork and I've been feeling awful")
+    crisis = service.respond("p", "I want to kill myself", first.conversation_id)
+    assert "988" in crisis.text

@@ -1,0 +1,40 @@
+"""Where a person says they are picks the help lines, while no region was ever chosen (haven.safety.where_they_are)."""
+
+from __future__ import annotations
+
+import pytest
+
+from haven.safety.where_they_are import region_said
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("hi, I'm in Cork and I've been feeling awful", "IE"),
+        ("I moved to Vancouver for my PhD in August and I don't know anybody", "CA"),
+        ("I am final year engineering student in Pune", "IN"),
+        ("here in Leeds it's been raining for a week", "GB"),
+        ("we're based in Cape Town now", "ZA"),
+        ("I live in Melbourne with my partner", "AU"),
+    ],
+)
+def test_a_place_the_person_says_they_are_in_picks_its_region(said, code):
+    assert region_said([said]) == code
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my brother lives in London",
+        "no. kids live in Ohio",
+        "she moved to Dublin last year",
+        "we watched a film set in Paris",
+        "I've been feeling low",
+    ],
+)
+def test_someone_elses_place_or_none_says_nothing(said):
+    assert region_said([said]) is None
+
+
+def test_two_places_of_ones_own_say_nothing():
+    assert region_said(["I'm in London this week", "I live in Dublin"]) is None
