@@ -642,10 +642,12 @@ HELPING_STEPS_LEAD = (
     "A few things from Haven's library, under {section} [{n}]:",
 )
 HELPING_STEPS_QUESTION = ("Which of these feels most doable for you?", "Is there one of these you'd like to try?")
+#: Never "What made you curious about it?": most questions come from the person's own life ("what counts as late for
+#: caffeine if you work nights though?", chat_heldout61, read), and curiosity is beside the point.
 EXPLAIN_FOLLOW_UP = (
     "Does that fit with what you've noticed?",
     "Is there a part of that you'd like to know more about?",
-    "What made you curious about it?",
+    "Does that help with what you were wondering?",
 )
 #: A check-up's answer option typed in the chat, after Haven said where the check-up is (chat_heldout29, read: "more
 #: than half the days" was asked "What would feel like one small step forward today?").
@@ -660,7 +662,7 @@ CHECKUP_OPTION_TYPED = (
 ABOUT_OFFERED_LEAD = ("Here's how the library puts it:", "That's the idea. In the library's words:")
 ABOUT_OFFERED_QUESTION = ("Does that answer it?", "Would you like to give it a go?")
 #: After what a word means, from the library ("wats pomodoro"): not "Does that fit with what you've noticed?".
-DEFINE_FOLLOW_UP = ("Is there a part of that you'd like to know more about?", "What made you curious about it?")
+DEFINE_FOLLOW_UP = ("Is there a part of that you'd like to know more about?", "Does that help with what you were wondering?")
 #: Asked for something to read ("Is there something to read on carer burnout though?"): the article named, a taste of
 #: it, and where it is.
 READING_POINTER = (
