@@ -660,9 +660,9 @@ class ChatService:
         try:
             if region_chosen(settings):
                 return settings
-            earlier = [t.text for t in store.load_turns(self.db, person, conversation_id) if t.role == "user"] if (
-                conversation_id is not None
-            ) else []
+            earlier = []
+            if conversation_id is not None:
+                earlier = [t.text for t in store.load_turns(self.db, person, conversation_id) if t.role == "user"]
             code = region_said([*earlier, text])
         except Exception:  # noqa: BLE001 - the lines of the region as set are still right to give
             log.exception("reading where the person is failed")

@@ -11,6 +11,7 @@ alone; so is anything ambiguous, where the default stands.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 #: Places by the region code whose help lines they take: countries, their parts, and the larger cities.
@@ -57,8 +58,8 @@ def region_said(messages: Iterable[str]) -> str | None:
     """The region code of the one place the person says they are in, or None when they say none, or more than one."""
     found: set[str] = set()
     for message in messages:
-        text = re.sub(r"[^\w\s']", " ", message.lower())
-        text = text.replace("é", "e").replace("ã", "a")
+        plain = unicodedata.normalize("NFKD", message.lower()).encode("ascii", "ignore").decode()  # "Québec": quebec
+        text = re.sub(r"[^\w\s']", " ", plain)
         for match in _OWN_PLACE.finditer(text):
             before = text[max(0, match.start() - 30) : match.start() + len(match.group(0)) - len(match.group(1))]
             if _SOMEONE_ELSES.search(before):
