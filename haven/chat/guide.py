@@ -81,8 +81,8 @@ _ARTICLE_ONLY_WHEN = {"relationship-endings": _ENDED, "life-with-a-new-baby": _B
 #: Work close to other people's pain: care, emergency services, teaching, animals, or a death met at work.
 _HEAVY_WORK = re.compile(
     r"\b(nurs(e|es|ing)|care work\w*|carer|care home|paramedic|ambulance|a and e|a ?& ?e|icu|ward|hospital|hospice|doctor|"
-    r"gp|midwi\w+|police|firefight\w*|fire service|social work\w*|teach\w*|school|vets?|veterinary|patients?|"
-    r"residents?|clients?|shift|died at work|lost a (patient|resident|client)|resus|cpr|dnacpr|emergency)\b"
+    r"gp|midwi\w+|police|firefight\w*|fire service|social work\w*|teach(er|ers|ing)|vets?|veterinary|patients?|"
+    r"residents?|died at work|lost a (patient|resident|client)|resus|cpr|dnacpr|emergency (services|department|room))\b"
 )
 #: Sections of an article that fit only once their own situation was said: "Crying after a hard shift, feeling numb
 #: for a while" is for work close to other people's pain, not for a retiring postman or a laptop that died
