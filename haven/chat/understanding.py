@@ -1950,7 +1950,8 @@ _HOW_LONG_DOES_IT_TAKE = re.compile(r"\bhow long (does|will|would|is) (it|that|t
 _WIND_DOWN = re.compile(r"\bwind[- ]?down (routine|plan|thing)\b")
 #: Asking for the shortest exercise ("whats the quickest one", "anything quick?", "the shortest one you've got").
 _QUICKEST = re.compile(
-    r"\b(what'?s|whats|which is|which'?s|what is|give me|do) the (quickest|shortest|fastest|easiest)( one| thing| exercise)?\b|"
+    r"\b(what'?s|whats|which is|which'?s|what is|give me|do) the (quickest|shortest|fastest|easiest)"
+    r"( one| thing| exercise| option|\W*$)|"
     r"^((ok|okay|fine|fine then|alright|go on|sure)\W+)*(the )?(quickest|shortest) (one|thing|exercise)\b"
 )
 #: Another of the same told ("had one last month as well", "first one was at uni"): the thing just talked about.
@@ -1964,7 +1965,7 @@ _OVER_TIME = re.compile(
     r"always (on|in|at) the|"
     # "had one last month as well in a meeting. on and off since uni really", "GP checked my heart last year, ECG and
     # everything, all fine" (chat_heldout61, read: "Good, keep going" to each, once it had slowed)
-    r"last (week|month|year|time)|on and off|since (uni|school|college|university|i was \w+)|"
+    r"last (week|month|year)|on and off|since (uni|school|college|university|i was \w+)|"
     r"(gp|doctor|doc|cardiologist) (checked|said|did|ran|looked)|ecg|(a|one|two|few|couple of) years? ago)\b"
 )
 

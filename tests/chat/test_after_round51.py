@@ -256,3 +256,8 @@ def test_an_idea_named_then_taken_up_is_agreed_with(service):
         "a memory box, that's a nice idea. the kids could do that with us",
     )
     assert "glad" in replies[1].text.lower()
+
+
+def test_the_quickest_way_somewhere_is_no_request_for_an_exercise(service):
+    reply = play(service, "what's the quickest way to get to the station from here?")[0]
+    assert reply.understood.intent != "exercise_request"
