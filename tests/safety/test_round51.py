@@ -17,6 +17,8 @@
   rahe hain") kept it: someone close staying and the way out locked are the safety said, in Spanish and Hinglish.
 - "the voices are quieter when I type to you", after a knife made ready at the voices' command, was taken as safety
   said: quieter only while typing is no easing.
+- After the second read (chat_heldout62, read): "how long is the breathing supposed to take? I don't want to be lying
+  there counting forever" held the card: a long time said as forever, in a question about an exercise.
 """
 
 from __future__ import annotations
@@ -134,3 +136,13 @@ def test_voices_quieter_only_while_typing_keeps_the_card():
 
 def test_voices_quieter_now_is_asked_once_more():
     assert replies("the voices told me to hurt myself tonight", "the voices are quieter now") == ["crisis", "check"]
+
+
+def test_how_long_the_breathing_takes_is_a_question_about_the_exercise():
+    said = "how long is the breathing supposed to take? I don't want to be lying there counting forever"
+    assert read_message(said).level == "none"
+
+
+@pytest.mark.parametrize("said", ["I want to lie here forever and never wake up", "i just want to sleep forever"])
+def test_forever_beside_a_wish_not_to_wake_is_still_a_crisis(said):
+    assert read_message(said).level == "crisis"
