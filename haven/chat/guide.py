@@ -474,7 +474,7 @@ class GuideEngine:
         )
         said = [t.text for t in request.history if t.role == "assistant"][-MEMORY_TURNS:]
         seed = "\x1e".join([request.text, *(t.text for t in request.history)])
-        phraser = Phraser(seed, said)
+        phraser = Phraser(seed, said, not_for_them=lambda s: passages.for_another_country(s, request.region))
         citer = _Citer()
         u = request.understanding
         compose = getattr(self, f"_{u.intent}", self._feeling)
@@ -718,6 +718,7 @@ class GuideEngine:
             if hard or request.dialogue.topics:
                 snippets = [q for q in snippets if not _MAKES_LIGHT.search(q)]
             snippets = [q for q in snippets if not _TO_THE_READER.match(q)]
+            snippets = [q for q in (passages.for_their_country(q, request.region) for q in snippets) if q]
             text = self._cited_snippet(phraser, citer, hit, snippets, "psychoed", P.PSYCHOED_LEAD)
             if text:
                 return text
@@ -1617,17 +1618,50 @@ class GuideEngine:
         intro = phraser.pick("human", P.HUMAN_INTRO)
         how = P.HUMAN_HOW.get(request.region.upper(), P.HUMAN_HOW["default"])
         parts = [f"{intro} {how}"]
+        phraser.remember(how, own=True)  # the library's line on finding help must not say it again
         article = next((h for h in request.hits if h.kind == "article" and "help" in h.title.lower()), None)
-        if article is not None:
-            quote = next(
-                iter(passages.quotes(article.passage, 2, skip_summary=article.section == "Overview")), None
-            )
-            if quote:
-                parts.append(f"{quote} [{citer.cite(article)}]")
+        found = self._finding_help_here(article, phraser, request.region) if article is not None else None
+        if found is not None:
+            hit, quote = found
+            parts.append(f"{quote} [{citer.cite(hit)}]")
         if request.help_lines:
             parts.append("\n".join([P.HUMAN_LINES_LEAD, *(f"- {line}" for line in request.help_lines)]))
         parts.append(phraser.pick("human-q", P.HUMAN_QUESTION))
         return parts, []
+
+    def _when_to_get_help(self, request, phraser: Phraser, citer: _Citer):
+        """ "When should I see someone about it?": the signs the article on what they are talking about gives for
+        getting more help (panic attacks that keep coming back, avoiding places), for their country, and a doctor as
+        the first step; None when no article on it is at hand (the search's answer stands)."""
+        found = [h.doc_id for h in request.hits if h.kind == "article"][:3]
+        # the conversation's subject, when the question alone found nothing on it ("about it" names nothing)
+        fits = sorted(self.library.articles, key=lambda doc_id: -self._article_fit(request, doc_id))
+        for doc_id in dict.fromkeys([*found, *fits[:1]]):
+            if not self._article_fit(request, doc_id):
+                continue
+            for section in passages.of_document(self.library, doc_id):
+                if not re.search(r"when to get (more )?help|signs it is time", section.section, re.I):
+                    continue
+                found = (passages.for_their_country(q, request.region) for q in passages.quotes(section.passage, 3))
+                said = [q for q in found if q and phraser.fresh(q) and not _CRISIS_WORDS.search(q)]
+                if said:
+                    n = citer.cite(section)
+                    lead = phraser.pick("when-help", P.WHEN_TO_GET_HELP_LEAD)
+                    return [f"{lead} {said[0]} [{n}]", phraser.pick("when-help-q", P.WHEN_TO_GET_HELP_QUESTION)], []
+        return None
+
+    def _finding_help_here(self, article: Hit, phraser: Phraser, region: str) -> tuple[Hit, str] | None:
+        """The first line on finding help that is for where the person is, from the passage the search found and
+        then the article's other "Finding help" sections: "In England, you can refer yourself to NHS Talking
+        Therapies" was told to someone in Cork, and the US's "primary care doctor" to someone in Lagos; the
+        article's "In other countries, your family doctor or local health service" is for them."""
+        others = [h for h in passages.of_document(self.library, article.doc_id) if h.section.startswith("Finding help")]
+        for hit in [article, *(h for h in others if h.section != article.section)]:
+            for quote in passages.quotes(hit.passage, 4, skip_summary=hit.section == "Overview"):
+                quote = passages.for_their_country(quote, region)
+                if quote and phraser.fresh(quote) and not phraser.echoed(quote):
+                    return hit, quote
+        return None
 
     def _exercise_request(self, request, phraser, citer):
         wanted = request.understanding.named_exercise or request.understanding.exercise  # "can we do one now?"
@@ -1845,6 +1879,10 @@ class GuideEngine:
             return [said, phraser.pick("checkup-worry-q", P.CHECKUP_WORRY_QUESTION)], []
         if request.understanding.condition:
             return self._condition(request, phraser, citer)
+        if I.WHEN_TO_GET_HELP.search(request.normalised):
+            said = self._when_to_get_help(request, phraser, citer)
+            if said is not None:
+                return said
         own_normal = self._asks_if_own_is_normal(request)  # "is that a normal thing, the checking?"
         named = request.understanding.named_document
         # "what's the breathing thing?" asks about an exercise by its kind, not what a word means: the term's

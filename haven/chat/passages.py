@@ -33,6 +33,42 @@ TEASER = re.compile(
     r"(:\s*$)|\b(follows a loop|here'?s how|as follows|like this|for example|for instance)\W*$", re.I
 )
 
+#: The countries the library names a sentence for ("In the US and Canada, call or text 988.", "In England, you can
+#: refer yourself to NHS Talking Therapies."), as region codes. "Northern Ireland" comes before "Ireland".
+_COUNTRY = {
+    "us": {"US"}, "usa": {"US"}, "united states": {"US"}, "canada": {"CA"}, "uk": {"GB"}, "united kingdom": {"GB"},
+    "england": {"GB"}, "scotland": {"GB"}, "wales": {"GB"}, "northern ireland": {"GB"}, "ireland": {"IE"},
+    "australia": {"AU"}, "new zealand": {"NZ"},
+}
+_COUNTRY_NAMES = "|".join(sorted(_COUNTRY, key=len, reverse=True))
+_IN_COUNTRY = re.compile(rf"\bin (?:the )?({_COUNTRY_NAMES})\b(?:,? (?:and|or) (?:the )?({_COUNTRY_NAMES})\b)?", re.I)
+#: Region codes written for the same country ("UK" and "GB").
+_SAME_REGION = {"UK": "GB"}
+
+
+def for_another_country(sentence: str, region: str) -> bool:
+    """True if ``sentence`` says it is for people in other countries than ``region``'s ("In the US, a primary care
+    doctor is a good first step" to someone in Ireland), so it is left out of what that person is told.
+
+    Why: the library names where each referral applies, and the guide quoted the US ones to people in Ireland and
+    Nigeria (chat_heldout62's blind reader). A sentence that names no country, or names theirs, is for them; the
+    crisis card's own lines come by region from the safety layer, not from here.
+    """
+    region = _SAME_REGION.get(region.upper(), region.upper())
+    named: set[str] = set()
+    for match in _IN_COUNTRY.finditer(sentence):
+        for country in filter(None, match.groups()):
+            named |= _COUNTRY[country.lower()]
+    return bool(named) and region not in named
+
+
+def for_their_country(quote: str, region: str) -> str:
+    """``quote`` without its sentences for other countries than ``region``'s ("See a doctor or a talking therapy
+    service if panic attacks keep coming back. In England, you can refer yourself..." to someone in Ireland: the
+    first sentence alone); empty when none is left."""
+    kept = [s for s in _SENTENCE.split(quote) if not for_another_country(s, region)]
+    return " ".join(kept).strip()
+
 
 def _plain(text: str) -> str:
     return _SPACE.sub(" ", text).strip()

@@ -593,6 +593,15 @@ HUMAN_HOW = {
     "such as the APA's or Psychology Today's.",
     "default": "To find a therapist, a doctor or your local health service can point you to one near you.",
 }
+#: "When should I see someone about it?": the library's signs, then a way on.
+WHEN_TO_GET_HELP_LEAD = (
+    "It's a good question to ask, and you don't need to wait until things are bad. From Haven's library:",
+    "Asking for help early is fine: you don't have to wait for it to get worse. Haven's library says:",
+)
+WHEN_TO_GET_HELP_QUESTION = (
+    "Does any of that sound like where you are at the moment?",
+    "How does that fit with how things have been for you?",
+)
 HUMAN_LINES_LEAD = "If you want to talk to someone right now, these lines are free and confidential:"
 HUMAN_QUESTION = (
     "Would it help to think through what you might say when you reach out?",

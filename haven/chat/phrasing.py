@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=:)\s+(?=[A-Z\"*])|\n+")
 _MARKER = re.compile(r"\s*\[\d+\]")
@@ -53,14 +53,19 @@ def stable_hash(*parts: str) -> int:
 class Phraser:
     """Chooses phrasings for one reply. ``said`` holds the sentences Haven must not repeat."""
 
-    def __init__(self, seed: str, said: Iterable[str] = ()) -> None:
+    def __init__(self, seed: str, said: Iterable[str] = (), not_for_them: Callable[[str], bool] | None = None) -> None:
         self.seed = seed
+        self.not_for_them = not_for_them  # a sentence this reader must not be given (another country's referral)
         self.used: set[str] = {sentence_key(s) for text in said for s in sentences(text)}
         self.in_this_reply: set[tuple[str, ...]] = set()  # echoes() of what this reply already says
 
     def fresh(self, text: str) -> bool:
-        """True if none of ``text``'s sentences has been said (or chosen for this reply) already."""
-        keys = [sentence_key(s) for s in sentences(text)]
+        """True if none of ``text``'s sentences has been said (or chosen for this reply) already, nor is one this
+        reader must not be given (``not_for_them``): every line quoted from the library is checked here."""
+        found = sentences(text)
+        keys = [sentence_key(s) for s in found]
+        if self.not_for_them is not None and any(self.not_for_them(s) for s in found):
+            return False
         return bool(keys) and not any(k in self.used for k in keys if k)
 
     def echoed(self, text: str) -> bool:

@@ -736,7 +736,8 @@ def _search_query(
     with the earlier one that told of the checking; for an answer or a "what could I try?" with no topic of its own,
     the message with the conversation's topics."""
     if understanding.intent == "human":
-        return f"{text}. How to find a therapist or counsellor in the {_REGION_WORDS.get(region.upper(), region)}"
+        where = _REGION_WORDS.get(region.upper())  # a country the library says nothing of: its general advice
+        return f"{text}. How to find a therapist or counsellor {f'in the {where}' if where else 'near you'}"
     told = threads.told_before(text, earlier) if understanding.intent in ("exercise_request", "question") else None
     if told and not understanding.topics:
         # "what can i do about the checking?" after "i keep checking her instagram": the checking of an ex's

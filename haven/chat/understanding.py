@@ -1585,6 +1585,8 @@ class Understander:
             return I.Reading("decline", exercise=exercise)
         if I.HUMAN.search(norm):
             return I.Reading("human")
+        if I.WHEN_TO_GET_HELP.search(norm):
+            return I.Reading("question")  # "when should I see someone about it?": not about the exercise just offered
         if I.LISTEN.search(norm):
             return I.Reading("venting")
         if I.HELP_NOW.search(norm):

@@ -39,9 +39,27 @@ PLACES: dict[str, tuple[str, ...]] = {
     "BR": ("brazil", "brasil", "sao paulo", "rio de janeiro", "rio"),
     "NL": ("the netherlands", "netherlands", "holland", "amsterdam", "rotterdam", "utrecht"),
     "MX": ("mexico", "mexico city", "guadalajara", "monterrey"),
+    # Countries Haven has no lines of its own for: their codes resolve to the directory of help lines and "your
+    # local emergency number" (haven.safety.helplines.resolve_region), never to the US default's 911 and 988.
+    "NG": ("nigeria", "lagos", "abuja", "ibadan", "port harcourt", "kano"),
+    "GH": ("ghana", "accra", "kumasi"),
+    "KE": ("kenya", "nairobi", "mombasa", "kisumu"),
+    "UG": ("uganda", "kampala"),
+    "EG": ("egypt", "cairo"),
+    "PK": ("pakistan", "karachi", "lahore", "islamabad", "rawalpindi"),
+    "BD": ("bangladesh", "dhaka"),
+    "PH": ("the philippines", "philippines", "manila", "cebu", "davao"),
+    "MY": ("malaysia", "kuala lumpur"),
+    "AE": ("the uae", "uae", "dubai", "abu dhabi"),
+    "JP": ("japan", "tokyo", "osaka", "kyoto"),
+    "IT": ("italy", "rome", "milan", "florence", "turin"),
+    "PL": ("poland", "warsaw", "krakow", "wroclaw", "gdansk"),
+    "SE": ("sweden", "stockholm", "gothenburg"),
 }
 _BY_PLACE = {place: code for code, places in PLACES.items() for place in places}
-_PLACE = "|".join(sorted((re.escape(p) for p in _BY_PLACE), key=len, reverse=True))
+#: Any place of PLACES, as a regular expression (longest first, so "new delhi" before "delhi").
+PLACE = "|".join(sorted((re.escape(p) for p in _BY_PLACE), key=len, reverse=True))
+_PLACE = PLACE
 #: The person's own place: "I'm in", "I live in", "here in", "I moved to", "I work in", "I'm from ... and live".
 _OWN_PLACE = re.compile(
     r"\b(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?ve lived|living|i moved|we moved|moved|i work|i'?m based|"

@@ -38,3 +38,15 @@ def test_someone_elses_place_or_none_says_nothing(said):
 
 def test_two_places_of_ones_own_say_nothing():
     assert region_said(["I'm in London this week", "I live in Dublin"]) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [("I live in Lagos and the school fees are stressing me out", "NG"), ("I'm in Nairobi for work", "KE")],
+)
+def test_a_place_haven_has_no_lines_for_gets_the_directory_and_the_local_number(said, code):
+    """Round 52: someone in Lagos had the US default's 911 and 988; the country's code resolves to "Anywhere else"."""
+    from haven.safety.helplines import FALLBACK_REGION, load_regions, resolve_region
+
+    assert region_said([said]) == code
+    assert resolve_region(code) is load_regions()[FALLBACK_REGION]
