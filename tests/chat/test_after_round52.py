@@ -1,4 +1,4 @@
-"""Round 52: help that is for where the person is, and questions about a person to talk to.
+"""Round 52: help that is for where the person is, a person to talk to, and exercises turned down or asked for.
 
 From chat_heldout62's blind reader (read last round) and trying the chat at this round's start:
 - an Irish reader was told "In England, you can refer yourself to NHS Talking Therapies" and someone in Lagos the US
@@ -80,3 +80,18 @@ def test_when_to_see_someone_is_answered_with_the_topics_own_signs(service):
     assert "keep coming back" in replies[1].text
     assert "In the US" not in replies[1].text
     assert "Box breathing" not in replies[1].text
+
+
+@pytest.mark.parametrize("said", ["not keen on the breathing stuff, bit woo for me", "not rly keen on a worksheet"])
+def test_not_keen_on_an_exercise_is_a_no(service, said):
+    """chat_heldout62 (read): the first got "Yes! That's brilliant news, congratulations!", the second was read as work."""
+    replies = play(service, "i can't switch off at night, my head just races", said)
+    assert replies[1].understood.intent == "decline"
+    assert "congratulations" not in replies[1].text.lower()
+
+
+def test_let_us_do_an_exercise_by_name_runs_it(service):
+    """chat_heldout62 (read): "ok let us do the problem solving one" got "What would you like her to understand?"."""
+    replies = play(service, "my mum and I keep arguing about money", "ok let us do the problem solving one")
+    assert replies[1].understood.intent == "exercise_request"
+    assert "problem solving" in replies[1].text.lower()
