@@ -867,17 +867,19 @@ def _same_misread(alone: Triage, state: RiskState, words: str) -> bool:
     """Whether a crisis reading repeats one the person corrected within the last few messages: the learned layer
     alone, in the category they corrected. A pattern (a plan, means, a method named), another category, or a
     question about means ("how many propranolol would a person need to take", after a "no, nothing like that") is
-    a crisis whatever was corrected before, and so is the correction taken back ("fine it wasn't a joke")."""
-    return (
-        state.watch > 0
-        and state.corrected is not None
-        and alone.source == "model"
-        and (
-            alone.category == state.corrected
-            and not asks_about_means(words)
-            and not _phrases().unsaid.search(words)
-        )
-    )
+    a crisis whatever was corrected before, and so is the correction taken back ("fine it wasn't a joke").
+
+    Another category guessed by the learned layer alone, below its sure level, in a message with no risk word, means
+    or time of its own, counts as the same misread too: "should I do it at his place or mine", two messages after
+    "I mean ending it with Jake" (risk_conversations_heldout68, read), read 0.67 as harm to others and held the card
+    over the break-up being planned. Its guess at a category is the weakest part of such a reading."""
+    if not (state.watch > 0 and state.corrected is not None and alone.source == "model"):
+        return False
+    if asks_about_means(words) or _phrases().unsaid.search(words):
+        return False
+    if alone.category == state.corrected:
+        return True
+    return alone.model_alone and not alone.sure and not _risk_words(words, _phrases())
 
 
 def _clear_no(answer: _Answer) -> bool:
