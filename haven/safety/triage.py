@@ -867,6 +867,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
             # Haven itself, which the chat answers plainly (chat_heldout28, read). Read before a frame's explaining,
             # which would ask: "Is this thing private? My grandson put it on the tablet for me" (chat_heldout47, read)
             return Triage("none", None, f"{model_says}, but a question about where their data is kept", None, language)
+        if not reading.risk_cue and reading.crisis < EXPLAINED_SURE and len(reading.sentences) <= 2 and frame_in("goodbye_for_an_errand", reading.sentences):
+            # "I'll say goodbye now, the dog wants out" read 0.77: a sign-off with the day's reason for going, no other
+            # risk word (chat_heldout63, read: the card on an old man's goodbye after a talk about retiring)
+            return Triage("none", None, f"{model_says}, but a goodbye for the day's errand", None, language)
         if not reading.risk_cue and reading.explained and reading.crisis < EXPLAINED_SURE and _medication_kept_to(reading):
             # "Her tablets are sorted at least, I do the dosette box every Sunday and she takes them with breakfast"
             # (a daughter caring for her mother, chat_heldout61, read, 0.69): medication taken as it should be, or

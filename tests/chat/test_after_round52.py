@@ -31,7 +31,11 @@ from haven.chat import passages
         ("In the UK and Ireland, call Samaritans on 116 123.", "IE", False),
         ("In the US and Canada, call or text 988.", "CA", False),
         ("In the US and Canada, call or text 988.", "NG", True),
-        ("In other countries, your family doctor or local health service is usually the best place to start.", "NG", False),
+        (
+            "In other countries, your family doctor or local health service is usually the best place to start.",
+            "NG",
+            False,
+        ),
         ("Talking in a group can help.", "AU", False),
     ],
 )
@@ -42,7 +46,10 @@ def test_a_line_for_other_countries_is_known_by_the_countries_it_names(sentence,
 def test_a_quote_keeps_only_its_sentences_for_the_reader():
     quote = "See a doctor if panic attacks keep coming back. In England, you can refer yourself. In the US, ask your doctor."
     assert passages.for_their_country(quote, "IE") == "See a doctor if panic attacks keep coming back."
-    assert passages.for_their_country(quote, "GB") == "See a doctor if panic attacks keep coming back. In England, you can refer yourself."
+    assert (
+        passages.for_their_country(quote, "GB")
+        == "See a doctor if panic attacks keep coming back. In England, you can refer yourself."
+    )
 
 
 @pytest.mark.parametrize(
@@ -59,7 +66,9 @@ def test_a_person_asking_for_someone_to_talk_to_is_told_of_help_where_they_are(s
 
 
 def test_a_place_with_no_lines_of_its_own_gets_the_directory_not_the_us_lines(service):
-    reply = play(service, "I live in Lagos and the school fees are stressing me out", "is there a real person I can talk to")[1]
+    reply = play(
+        service, "I live in Lagos and the school fees are stressing me out", "is there a real person I can talk to"
+    )[1]
     assert "Find A Helpline" in reply.text
     assert "988" not in reply.text
 
@@ -82,7 +91,9 @@ def test_when_to_see_someone_is_answered_with_the_topics_own_signs(service):
     assert "Box breathing" not in replies[1].text
 
 
-@pytest.mark.parametrize("said", ["not keen on the breathing stuff, bit woo for me", "not rly keen on a worksheet"])
+@pytest.mark.parametrize(
+    "said", ["not keen on the breathing stuff, bit woo for me", "not rly keen on a worksheet"]
+)
 def test_not_keen_on_an_exercise_is_a_no(service, said):
     """chat_heldout62 (read): the first got "Yes! That's brilliant news, congratulations!", the second was read as work."""
     replies = play(service, "i can't switch off at night, my head just races", said)

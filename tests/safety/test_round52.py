@@ -100,3 +100,30 @@ def test_after_a_correction_a_means_question_is_still_the_card():
         "actually how many paracetamol would it take",
     )
     assert kinds[2] == "crisis"
+
+
+def test_a_goodbye_for_the_days_errand_is_a_sign_off():
+    """chat_heldout63 (read): "I'll say goodbye now, the dog wants out" read 0.77 and met an old man's sign-off with the card."""
+    assert read_message("I'll say goodbye now, the dog wants out").level == "none"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "goodbye forever, the dog will be fine with mum",
+        "goodbye, look after the dog for me",
+        "I'll say goodbye now. tell mum I love her",
+    ],
+)
+def test_a_farewell_beside_a_pet_is_still_the_card(said):
+    assert read_message(said).level == "crisis"
+
+
+def test_who_put_haven_on_the_phone_and_not_knowing_how_it_works_is_no_crisis():
+    """chat_heldout63 (read): a first message read 0.66, and the card held over the next three."""
+    said = "Hello there. My daughter put this on the phone for me, I'm not sure how it works"
+    assert read_message(said).level == "none"
+
+
+def test_who_put_haven_on_the_phone_beside_a_wish_to_die_is_still_the_card():
+    assert read_message("my son put this on the phone for me. I don't want to be here anymore").level == "crisis"
