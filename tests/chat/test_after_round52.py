@@ -106,3 +106,95 @@ def test_let_us_do_an_exercise_by_name_runs_it(service):
     replies = play(service, "my mum and I keep arguing about money", "ok let us do the problem solving one")
     assert replies[1].understood.intent == "exercise_request"
     assert "problem solving" in replies[1].text.lower()
+
+
+# From chat_heldout63, read at this round's start (dev).
+
+
+def test_what_do_you_mean_by_a_thing_is_no_question_about_haven(service):
+    """ "What do you mean by a wind-down routine, like what do you actually do" got what Haven can do."""
+    replies = play(
+        service,
+        "I work nights at the hospital and I can't sleep in the day anymore",
+        "What do you mean by a wind-down routine, like what do you actually do",
+    )
+    assert replies[1].understood.intent == "question"
+    assert "self-help tool" not in replies[1].text
+
+
+@pytest.mark.parametrize("said", ["what do you actually do", "what can you do"])
+def test_what_haven_does_is_still_asked_about_haven(service, said):
+    assert play(service, said)[0].understood.intent == "capabilities"
+
+
+def test_thanks_with_you_are_patient_is_thanks(service):
+    """ "Good. Thanks very much, you're very patient" got "What has been going through your mind about it?"."""
+    replies = play(
+        service,
+        "I retired in March and I'm rattling around the house",
+        "I walk the dog in the morning and that's about it",
+        "Good. Thanks very much, you're very patient",
+    )
+    assert replies[2].understood.intent == "thanks"
+
+
+def test_tell_me_some_quick_exercise_asks_for_exercises(service):
+    """ "can you tell me some quick exercise I can do at desk itself" got "What worries you most about your health?"."""
+    replies = play(
+        service,
+        "I am having so much tension from office. My manager is giving deadlines every day only",
+        "can you tell me some quick exercise I can do at desk itself",
+    )
+    assert replies[1].understood.intent == "exercise_request"
+
+
+def test_a_doctor_is_not_suggested_for_a_small_setback_told_plainly(service):
+    """ "Still woke up once when the bin truck came past but got back off" was told to talk to a doctor."""
+    replies = play(
+        service,
+        "I work nights at the hospital and I can't sleep in the day anymore. Wide awake at 11am every single day",
+        "Back. Did the no phone thing and a shower straight after work, slept till 2pm!",
+        "Still woke up once when the bin truck came past but got back off",
+    )
+    assert "doctor" not in replies[2].text.lower()
+
+
+def test_do_other_people_feel_like_this_is_asking_if_it_is_normal(service):
+    """ "can i ask u smth. do other ppl feel like this" got "I'm listening." and a question about her body."""
+    replies = play(
+        service,
+        "idk i just hate how i look in pictures",
+        "like everyone at school looks so perfect on insta",
+        "can i ask u smth. do other ppl feel like this",
+    )
+    assert replies[2].understood.intent == "question"
+    assert "common" in replies[2].text.lower()
+
+
+def test_a_word_echoed_then_asked_without_its_verb_is_a_question(service):
+    """ "Respite? What that mean exactly" got "Okay, that makes sense." as if it answered Haven's question."""
+    replies = play(
+        service,
+        "I'm looking after my mother, she have dementia. Some days I can't take it",
+        "Respite? What that mean exactly",
+    )
+    assert replies[1].understood.intent == "question"
+    assert "respite" in replies[1].text.lower()
+
+
+def test_lekker_trying_it_now_is_a_yes(service):
+    """ "ok lekker, trying it now" after an exercise was offered got "Thanks, that helps me understand"."""
+    replies = play(
+        service, "I can't get started on my dissertation", "what's paced breathing?", "ok lekker, trying it now"
+    )
+    assert replies[2].understood.intent == "accept"
+
+
+def test_what_was_that_thing_you_mentioned_is_a_question_not_good_news(service):
+    """ "ok she's asleep again lol. what was that 1 minute thing you mentioned" got "Little moments like that count"."""
+    replies = play(
+        service,
+        "I had a baby 6 weeks ago and I feel like a zombie",
+        "ok she's asleep again lol. what was that 1 minute thing you mentioned",
+    )
+    assert replies[1].understood.intent == "question"
