@@ -422,6 +422,9 @@ FUNNY_STORY = re.compile(r"\b(lmao+|lmfao+|ha(ha)+h*|hehe+|rofl|i'?m (literally 
 #: Asking for something to do: the guide may then offer a choice (more than one exercise).
 OPTIONS = re.compile(
     r"\b(what (can|could|should) i (\w+ )?(do|try)|what (would|might) help|"
+    # "ok but what do I actually do in the moment. like when I feel it rising" (chat_heldout63, read: a line on low mood)
+    r"what (do|should|am) i (actually |even |really |supposed to |meant to )?do (in the moment|right then|then|when (i|it|the)|"
+    r"about (it|that|the \w+))|"
     # "what would you suggest?", "what would I even say?": asking what to do or say, the subject already told
     r"what (would|do|can|could) (you|u) (suggest|recommend|advise)|any (advice|tips)\b|"
     r"what (would|should|do|could|can) i (even |actually )?say( to (him|her|them|my \w+))?(?=\W*$)|"
@@ -849,6 +852,8 @@ TRIED = re.compile(
     r"i (wrote|jotted|noted|listed) (it|them|that|those|everything|\w+ things) (down|out)|i (wrote|made) (a|the|my) list)\b"
 )
 NOT_HELPED = re.compile(
+    # "counting to 10 never works for me" (chat_heldout63, read: "How do you feel after it?")
+    r"\bnever (really |actually )?(works?|helps?|worked|helped|does anything)\b|"
     r"\b((didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t) (really )?(help|work|do anything|do much|"
     r"make (a|any) difference|helping|working)|not help(ing|ful)|made (it|me|things) worse|no (difference|use)|"
     # "The walk was meh honestly, didn't really feel different" (chat_heldout59, read: met as low mood)
@@ -1287,6 +1292,14 @@ def _kind_named(words: str) -> str | None:
     return next((k for k in KINDS if re.fullmatch(rf"{k}|{KINDS[k]}\w*", words)), None)
 
 
+#: A thing of the person's own, said first, that never works for them ("counting to 10 never works for me, tried it a
+#: bunch", chat_heldout63, read: thanked for trying the sleep reset plan offered before it).
+_NEVER_WORKS_FOR_ME = re.compile(
+    r"^(?!(it|that|this|they|those|these|nothing|none|the (exercise|breathing|plan|one|thing|idea))\b)[a-z0-9' ]{3,30}? "
+    r"(never|doesn'?t|didn'?t|don'?t|won'?t) (ever |really |actually |even )?(work|works|help|helps|helped|worked)\b"
+)
+
+
 def _own_remedy(norm: str) -> str | None:
     """A remedy of the person's own ("melatonin", "camomile tea"), or None: "tried it", "tried again" and "tried box
     breathing" (Haven's exercise, found by kind or name elsewhere) are none."""
@@ -1307,6 +1320,8 @@ def own_thing(norm: str) -> str | None:
     otherwise. Why: "i tried the pomodoro timer thing" was thanked as "step-by-step problem solving", the exercise
     offered before, which the person never mentioned."""
     if _LONG_THING.search(norm):  # "i did try the getting up if you're not asleep after 20 minutes thing"
+        return "that"
+    if _NEVER_WORKS_FOR_ME.search(norm):  # "counting to 10 never works for me, tried it a bunch"
         return "that"
     found = _OWN_THING.search(norm)
     if found is None:

@@ -198,3 +198,26 @@ def test_what_was_that_thing_you_mentioned_is_a_question_not_good_news(service):
         "ok she's asleep again lol. what was that 1 minute thing you mentioned",
     )
     assert replies[1].understood.intent == "question"
+
+
+def test_what_do_i_actually_do_in_the_moment_of_anger_gets_the_steps(service):
+    """ "ok but what do I actually do in the moment. like when I feel it rising" got a line on low mood."""
+    replies = play(
+        service,
+        "need some help with my temper. snapped at my kid over spilled juice this morning and felt like garbage after",
+        "mostly when im tired or after a long day. I drive for UPS",
+        "ok but what do I actually do in the moment. like when I feel it rising",
+    )
+    assert "1. Pause." in replies[2].text
+
+
+def test_a_thing_of_their_own_that_never_works_is_not_the_exercise_offered(service):
+    """ "counting to 10 never works for me, tried it a bunch" was thanked as trying the sleep reset plan."""
+    replies = play(
+        service,
+        "need some help with my temper. snapped at my kid this morning",
+        "mostly when im tired. I drive for UPS",
+        "counting to 10 never works for me, tried it a bunch",
+    )
+    assert replies[2].understood.outcome == "not_helped"
+    assert "sleep reset plan" not in replies[2].text.lower()
