@@ -63,10 +63,18 @@ def for_another_country(sentence: str, region: str) -> bool:
 
 
 def for_their_country(quote: str, region: str) -> str:
-    """``quote`` without its sentences for other countries than ``region``'s ("See a doctor or a talking therapy
+    """``quote`` up to its first sentence for other countries than ``region``'s ("See a doctor or a talking therapy
     service if panic attacks keep coming back. In England, you can refer yourself..." to someone in Ireland: the
-    first sentence alone); empty when none is left."""
-    kept = [s for s in _SENTENCE.split(quote) if not for_another_country(s, region)]
+    first sentence alone); empty when that is the first.
+
+    Why up to, not without: the sentences after one for another country go on about that country ("In England, you
+    can refer yourself to NHS Talking Therapies. You do not need to see a GP first. Search "NHS Talking Therapies"
+    with your postcode..." was told to someone in Galway with its first sentence taken out, seen trying the app)."""
+    kept: list[str] = []
+    for sentence in _SENTENCE.split(quote):
+        if for_another_country(sentence, region):
+            break
+        kept.append(sentence)
     return " ".join(kept).strip()
 
 

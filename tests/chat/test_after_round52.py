@@ -43,6 +43,14 @@ def test_a_line_for_other_countries_is_known_by_the_countries_it_names(sentence,
     assert passages.for_another_country(sentence, region) is other
 
 
+def test_a_quote_stops_before_what_it_says_of_another_country():
+    """Seen trying the app: "You do not need to see a GP first. Search "NHS Talking Therapies"..." was told to someone
+    in Galway once the sentence naming England before it was taken out."""
+    quote = "In England, you can refer yourself to NHS Talking Therapies. You do not need to see a GP first."
+    assert passages.for_their_country(quote, "IE") == ""
+    assert passages.for_their_country(quote, "GB") == quote
+
+
 def test_a_quote_keeps_only_its_sentences_for_the_reader():
     quote = "See a doctor if panic attacks keep coming back. In England, you can refer yourself. In the US, ask your doctor."
     assert passages.for_their_country(quote, "IE") == "See a doctor if panic attacks keep coming back."
@@ -243,3 +251,14 @@ def test_a_question_asked_first_with_what_they_know_after_it_is_a_question(servi
         "does it mean something is wrong with my heart? my doctor checked last year and said no",
     )
     assert replies[1].understood.intent == "question"
+
+
+def test_someone_in_galway_asking_for_a_person_is_told_nothing_of_the_nhs(service):
+    """Seen trying the app at the round's end."""
+    replies = play(
+        service,
+        "hi, I'm in Galway and I've been really anxious about my new job",
+        "is there a real person I could talk to as well?",
+    )
+    assert "NHS" not in replies[1].text
+    assert "Samaritans Ireland" in replies[1].text
