@@ -140,12 +140,16 @@ GOODBYE = re.compile(
     # "Good luck now", "slán", "mind yourself": Irish farewells, said as the whole message
     r"^(ok |okay |right |grand |thanks |thank you |thanks a million |thanks very much |thank you very much |many thanks |cheers )*(good luck|mind yourself|take care|slan|slán|"
     # "Thanks. Sleep well" (chat_heldout55, read: asked "How are you feeling now?" as they left)
-    r"sleep well|sleep tight|sweet dreams)( now| so| then| sure)?\W*$|"
+    # "Slán for now" (chat_heldout64, read: taken for grief); not "Good day to you", which opens a talk as often
+    r"sleep well|sleep tight|sweet dreams)( now| so| then| sure| for now)?\W*$|"
     # "Totsiens", "Diolch. Nos da", "Likkle more", "ciao ciao", "hasta luego" (chat_heldout54, read: asked about the
     # hardest part): farewells in other tongues, said as the whole message, perhaps after thanks
     r"^((ok|okay|right|thanks|thank you|cheers|dankie|diolch|gracias|merci|grazie|danke|obrigad[oa])\W+)*(totsiens|nos da|"
     r"hwyl( fawr)?|likkle more|lickle more|later den|ciao( ciao)?|hasta luego|hasta mañana|adi[oó]s|au revoir|bonne nuit|"
-    r"tsch[uü]ss|gute nacht|tot ziens|buonanotte|arrivederci|tchau|boa noite|alvida|shubh ratri|salamat po)\W*$|"
+    # "ka kite" (Maori; chat_heldout64, read: "Grief shows up in the small, everyday moments"), "ka kite ano"
+    r"tsch[uü]ss|gute nacht|tot ziens|buonanotte|arrivederci|tchau|boa noite|alvida|shubh ratri|salamat po|"
+    r"ka kite( ano| anō)?( ra)?|hamba kahle|sala kahle|o dabọ|o dabo|kwaheri|ma salama|ma'?a salama|do widzenia|"
+    r"na razie|pa pa|sayonara|annyeong|zai ?jian|doei|hej d[aå]|ha det)( for now| now)?\W*$|"
     # "Right I'm off to do the shopping, mind yourself": leaving, with a farewell at the end
     r"^(ok |okay |right |grand |anyway |well )*(i'?m|im|i am) off( now)?( to [\w ]{2,30})?\W+(mind yourself|take care|bye|see you|cheers|ta)\W*$|"
     r"ta[- ]ra|cheerio|toodle[- ]?oo|i'?ll (say|be saying) (cheerio|goodbye|bye|goodnight)|i'?ll (leave|stop) it (there|here)( for (now|today|tonight))?|"

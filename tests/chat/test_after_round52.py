@@ -262,3 +262,11 @@ def test_someone_in_galway_asking_for_a_person_is_told_nothing_of_the_nhs(servic
     )
     assert "NHS" not in replies[1].text
     assert "Samaritans Ireland" in replies[1].text
+
+
+@pytest.mark.parametrize("said", ["Slán for now", "ka kite", "thanks, ka kite ano"])
+def test_a_goodbye_in_irish_or_maori_is_a_goodbye(service, said):
+    """chat_heldout64 (read after the second read): "Slán for now" and "ka kite" got "Grief shows up in the small,
+    everyday moments like that"."""
+    replies = play(service, "I retired in March and I'm rattling around the house", said)
+    assert replies[1].understood.intent == "goodbye"
