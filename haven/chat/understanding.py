@@ -19,7 +19,7 @@ from haven.chat import facts as F
 from haven.chat import intents as I
 from haven.chat.dialogue import DialogueState
 from haven.chat.inchat import STOP, ends_early, running
-from haven.chat.phrases import DEFINE_FOLLOW_UP, HELPING_STEPS_QUESTION
+from haven.chat.phrases import DEFINE_FOLLOW_UP, HELPING_STEPS_QUESTION, PLAN_QUESTION
 from haven.chat.threads import AHEAD, BLAMED_BY_OTHERS, CONTRAST, DOING, plan_heard
 from haven.chat.types import Understanding
 from haven.chat.valence import reads_good
@@ -1358,6 +1358,16 @@ class Understander:
             # "i tried asking about school last night and she slammed the door": what happened with someone, told,
             # with nothing suggested to try (it was thanked for trying and asked "How did it go?")
             tried = None
+        if (
+            tried
+            and not (named or I.kind_of(norm) or outcome or _POINTS_AT_ONE.search(norm))
+            and pending is not None
+            and pending.text in PLAN_QUESTION
+        ):
+            # "DID IT!!! i wrote the whole intro", just after "ok ok just the title and 3 bullet points i can do that"
+            # was welcomed as their plan (chat_heldout64, read: thanked for trying the self-compassion break offered
+            # before it): what they did is their own plan, a step done
+            return I.Reading("progress")
         if _THANKS_OPENING.search(norm) and not (tried or named or I.kind_of(norm)):
             outcome = (
                 None  # "thank you, this actually helps a lot": thanks for the talk, not "the exercise worked"
@@ -1926,6 +1936,8 @@ _TOPIC_QUESTION = re.compile(
     # something is wrong with my heart? my doctor checked last year and said no")
     r"([^?]*\?+$|[^?.!]*\b(though|tho)\W*$|[^?]{0,80}\?+ (?![^?]*\?))"
 )
+#: Pointing back at something Haven suggested by a word of it ("did the muscle thing and it helped").
+_POINTS_AT_ONE = re.compile(r"\bthe \w+( \w+)? (thing|one|exercise|technique|trick)\b")
 #: Asking why, of the topic, as the message's last sentence ("ok that's reassuring. why does it happen in stores
 #: though", chat_heldout63, read: taken for an answer to Haven's question); not "why me" or "what's the point".
 _WHY_QUESTION = re.compile(r"\b(why (does|do|is|did) (it|this|that|they)|how come) (\w+ ){1,8}?(\w+\?+|(though|tho))\W*$")

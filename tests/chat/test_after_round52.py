@@ -270,3 +270,21 @@ def test_a_goodbye_in_irish_or_maori_is_a_goodbye(service, said):
     everyday moments like that"."""
     replies = play(service, "I retired in March and I'm rattling around the house", said)
     assert replies[1].understood.intent == "goodbye"
+
+
+def test_did_it_after_a_plan_of_their_own_is_their_step_not_the_exercise_offered(service):
+    """chat_heldout64 (read after the second read): "DID IT!!! i wrote the whole intro", just after their own plan
+    was welcomed, was thanked for trying the self-compassion break offered before it."""
+    replies = play(
+        service,
+        "I can't start my essay",
+        "ok ok just the title and 3 bullet points i can do that",
+        "DID IT!!! i wrote the whole intro",
+    )
+    assert replies[2].understood.intent == "progress"
+    assert "a go" not in replies[2].text
+
+
+def test_did_it_after_an_exercise_planned_is_still_the_exercise(service):
+    replies = play(service, "i can't sleep", "ok I'll try the sleep reset plan tonight", "did it, slept better")
+    assert replies[2].understood.intent == "tried"
