@@ -1643,17 +1643,18 @@ class GuideEngine:
         """ "When should I see someone about it?": the signs the article on what they are talking about gives for
         getting more help (panic attacks that keep coming back, avoiding places), for their country, and a doctor as
         the first step; None when no article on it is at hand (the search's answer stands)."""
-        found = [h.doc_id for h in request.hits if h.kind == "article"][:3]
+        searched = [h.doc_id for h in request.hits if h.kind == "article"][:3]
+        fit = {doc_id: self._article_fit(request, doc_id) for doc_id in self.library.articles}
         # the conversation's subject, when the question alone found nothing on it ("about it" names nothing)
-        fits = sorted(self.library.articles, key=lambda doc_id: -self._article_fit(request, doc_id))
-        for doc_id in dict.fromkeys([*found, *fits[:1]]):
-            if not self._article_fit(request, doc_id):
+        subject = max(fit, key=fit.get, default=None)
+        for doc_id in dict.fromkeys([*searched, *([subject] if subject else [])]):
+            if not fit.get(doc_id, self._article_fit(request, doc_id)):
                 continue
             for section in passages.of_document(self.library, doc_id):
                 if not re.search(r"when to get (more )?help|signs it is time", section.section, re.I):
                     continue
-                found = (passages.for_their_country(q, request.region) for q in passages.quotes(section.passage, 3))
-                said = [q for q in found if q and phraser.fresh(q) and not _CRISIS_WORDS.search(q)]
+                quotes = (passages.for_their_country(q, request.region) for q in passages.quotes(section.passage, 3))
+                said = [q for q in quotes if q and phraser.fresh(q) and not _CRISIS_WORDS.search(q)]
                 if said:
                     n = citer.cite(section)
                     lead = phraser.pick("when-help", P.WHEN_TO_GET_HELP_LEAD)

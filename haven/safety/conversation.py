@@ -875,11 +875,12 @@ def _same_misread(alone: Triage, state: RiskState, words: str) -> bool:
     over the break-up being planned. Its guess at a category is the weakest part of such a reading."""
     if not (state.watch > 0 and state.corrected is not None and alone.source == "model"):
         return False
-    if asks_about_means(words) or _phrases().unsaid.search(words):
+    phrases = _phrases()
+    if asks_about_means(words) or phrases.unsaid.search(words):
         return False
     if alone.category == state.corrected:
         return True
-    return alone.model_alone and not alone.sure and not _risk_words(words, _phrases())
+    return alone.model_alone and not alone.sure and not _risk_words(words, phrases)
 
 
 def _clear_no(answer: _Answer) -> bool:
