@@ -896,6 +896,10 @@ def _decide(reading: Reading, thresholds) -> Triage:
         ):
             # "and he ate my halloumi. labelled halloumi." read 0.72 medical: a flatmate ate their food, no one is ill
             return Triage("none", None, f"{model_says}, but someone else ate their food", None, language)
+        if not reading.risk_cue and frame_in("took_it_as_news", reading.sentences):
+            # "apologised to the young fella too. he took it alright" read 0.95 as pills taken: how someone took an
+            # apology or news, with no risk word (chat_heldout65, read: the card held a builder's goodbye)
+            return Triage("none", None, f"{model_says}, but how someone took the news", None, language)
         if not reading.risk_cue and len(reading.sentences) == 1 and frame_in("goodnight_only", reading.sentences):
             # "gonna say goodnight" read 0.80, near "going to say goodbye": a bedtime sign-off and nothing else, no
             # risk word (chat_heldout29, read: it raised the card at the end of a talk about a dog put to sleep)
