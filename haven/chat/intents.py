@@ -91,7 +91,8 @@ LUCK = re.compile(
     r"\b(wish me luck|fingers crossed for me|^((ok|okay|right|well) )*fingers crossed\W*$|"
     r"^(?!.*\b(right place|first time|never (done|used|tried)|not sure (if |about |how )?(this|i|to|where))\b).*?"
     r"\bhere goes( nothing)?|off i go|"
-    r"it'?s my turn( now)?|"
+    # "what should I make for dinner tonight? I've been told it's my turn" (chat_heldout65, read): a chore, not going in
+    r"(?<!told )(?<!told me )(?<!\bsaid )it'?s my turn( now)?(?! to\b)|"
     r"(they'?re|they are) calling (me|my name|my number)( in)?|going in now|"
     # "thanku, gotta go in now" before a driving test: going in, not going to work ("got to go in to the office")
     r"(gotta|got to|have to|need to|about to|time to|gonna) (go|head) in( now| there)?\b(?! (to|at|for|on|the|a)\b)|"
@@ -266,7 +267,11 @@ WHAT_HAVEN_IS = re.compile(
     r"\bwhat (exactly |actually )is haven\b|\bwho (made|built|created) (you|haven|this)\b|"
     # "who actually makes this app? is it a company?" (chat_heldout43, read)
     r"\bwho (actually |even )?(makes|made|built|runs|owns|created|develops|is behind) (you|haven|this|the app|it)\b|"
-    r"\bis (it|this|haven|this app) (a company|a business|a charity|run by a company|free|open source)\b"
+    r"\bis (it|this|haven|this app) (a company|a business|a charity|run by a company|free|open source)\b|"
+    # "My daughter put this on the phone for me. She says I should talk to it. I'm not sure what you are at all"
+    # (chat_heldout65, read: "What do you need most right now?"): what Haven is, asked without a question mark
+    r"\b(not sure|no idea|don'?t (really )?know|wondering) what (you are|you'?re|this (app |thing )?is|haven is)\b|"
+    r"^((so|ok|okay|um|sorry|hi|hello)\W+)*what (are you|is this( app| thing)?)( exactly| actually)?\W*$"
 )
 #: Whether Haven is ChatGPT, an AI or a person ("are you AI? who made you?"): that is said first.
 CHATGPT_ASKED = re.compile(r"\b(chatgpt|gpt|openai|llm|language model|ai|a bot|a robot|a person|human)\b")
@@ -821,7 +826,7 @@ HELP_NOW = re.compile(
     r"\b(what do i do|what should i do|help me|how do i (calm|stop)|calm me down)\b.*\b(now|right now|rn)\b|"
     # "I'm actually in bed now and it's going round and round, can we do something right now", "hi sorry i need
     # help now" (chat_heldout47, read): asked for something to do, now
-    r"\b(can|could) (we|you) (do|try) (something|anything)\b.*\b(now|right now|rn)\b|\bi (really |urgently )?need (some )?help (right )?now\b|"
+    r"\b(can|could) (we|you) (do|try) (something|anything)\b.*\b(now|right now|rn)\b|\bi (really |urgently )?need (some )?help (right )?(now|rn)\b|"
     # "I need help urgently please" (risk_conversations_heldout66, read, in Italian): something to do, now
     r"\bi (really )?need (some )?help (urgently|asap|immediately|straight away|right away)\b|"
     # "how do I calm down before it's my turn?", "how can I settle my nerves before I go in": steps for the moment
@@ -832,7 +837,7 @@ HELP_NOW = re.compile(
 #: but it could be danger, so the steps come with where to find people at once.
 HELP_NOW_BARE = re.compile(
     r"^(hi |hello |hey |sorry |please |um |ok )*i (really |urgently )?need (some )?help"
-    r"( (right now|now|urgently|asap|immediately|straight away|right away))+( please)?$"
+    r"( (right now|now|rn|urgently|asap|immediately|straight away|right away))+( please| pls| plz)?$"
 )
 #: Anger at its height, said as happening ("I'm so angry right now I could scream"): steps for the moment.
 ANGER_NOW = re.compile(
@@ -1229,6 +1234,11 @@ ERRAND = re.compile(
     r"breakfasts?|dish(es)?|packed lunch)\b|"
     # "Also can you tell me where to buy a good winter jacket cheap in Toronto?" (chat_heldout57, read: "I'm
     # listening. What feels like the hardest part right now?"): something to buy, asked where
+    # "also do you know if walmart is open on thanksgiving" (chat_heldout65, read: taken for an answer about money);
+    # "what should I make for dinner tonight?" (the same, read: "Good luck")
+    r"((is|are) (\w+ ){1,3}|\w+ (is|are) |(is|are) (it|they) )open (on|today|tomorrow|tonight|late|at|this|over|during|sundays?|christmas|thanksgiving|"
+    r"new year'?s|bank holidays?|easter|boxing day)\b|"
+    r"what (should|shall|can|could|do) (i|we) (make|cook|have|eat|get) for (dinner|tea|lunch|breakfast|supper)\b|"
     r"where (to|can i|could i|do i|should i|would i) (buy|get|find) (a |an |some |good |cheap |decent )*"
     r"(\w+ ){0,2}(jackets?|coats?|shoes|boots|clothes|phones?|laptops?|bikes?|furniture|groceries|tickets?)\b)"
 )

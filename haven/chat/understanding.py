@@ -1533,6 +1533,8 @@ class Understander:
             # pattern knows, read by its meaning (haven.chat.valence); met gladly, at the size it was told. Not a
             # greeting, thanks or goodbye ("Good morning!", "Walk good"), which read warm too
             return I.Reading("progress")
+        if strong is None and _HOW_TO_QUESTION.search(norm):
+            return I.Reading("question")  # how to do it, or how it is meant to help: answered, whatever it names
         if strong is None and state.topics and not _distressed(feelings) and _WHY_QUESTION.search(norm):
             return I.Reading("question")  # "ok that's reassuring. why does it happen in stores though", whatever was asked
         if pending is not None and strong is None and not self._new_topic(norm, feelings, themes, named, state):
@@ -1942,6 +1944,21 @@ _POINTS_AT_ONE = re.compile(r"\bthe \w+( \w+)? (thing|one|exercise|technique|tri
 #: though", chat_heldout63, read: taken for an answer to Haven's question); not "why me" or "what's the point".
 _WHY_QUESTION = re.compile(r"\b(why (does|do|is|did) (it|this|that|they)|how come) (\w+ ){1,8}?(\w+\?+|(though|tho))\W*$")
 _SIGH = re.compile(r"\b(point|wrong with me|the use|bother)\W*\?+$")
+#: How to do something, or how a suggestion is meant to work, asked outright: a question whatever feeling it names
+#: and whatever Haven asked before ("how is doing stuff supposed to help with the lonely thing tho? like whats the idea
+#: behind it", "her pediatrician appt is thursday, should i mention how tired i am?", "Abeg how do I even start the
+#: conversation without it turning into another fight", "wait so i just do 25 mins and then a break? thats it?":
+#: chat_heldout65, read, each met as a feeling or an answer, the question left unanswered).
+_HOW_TO_QUESTION = re.compile(
+    r"\bhow (is|are|does|do|would|will|can|could) (\w+ ){1,5}?(supposed|meant|going|gonna) to (help|work)\b|"
+    r"\bwhat'?s the (idea|point|logic|thinking|science|reason) behind\b|"
+    r"\bshould i (mention|tell (him|her|them|the|my)|bring (it |this |that )?up|say something|ask (him|her|them|the|my|about))\b"
+    r"[^?]*\?|"
+    r"\bhow (do|can|should|would) i (even |actually |best )?(start|begin|bring (it |this |that )?up|raise|approach|"
+    r"open|word|phrase|say|tell|ask)\b|"
+    r"^((wait|ok|okay|hmm+|sorry|so)\W+)*so (i|you) just (do|sit|write|breathe|set|put|pick|try|wait|worry|make|take|"
+    r"go|say|list)\b[^?]*\?"
+)
 
 
 def _ends_on_a_question(norm: str) -> bool:

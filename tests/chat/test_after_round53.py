@@ -1,0 +1,68 @@
+"""Round 53: questions answered whatever feeling they name, and errands, chores and urgent hellos read as said.
+
+From chat_heldout65 (read at this round's start):
+- "how is doing stuff supposed to help with the lonely thing tho?", "should i mention how tired i am?", "Abeg how do I
+  even start the conversation without it turning into another fight" and "wait so i just do 25 mins and then a break?
+  thats it?" were met as a feeling or an answer: how to do it, or how it is meant to help, is a question;
+- "I'm not sure what you are at all", from a man whose daughter put Haven on his phone, got "What do you need most right
+  now?": what Haven is, said plainly;
+- "Unrelated, but what should I make for dinner tonight? I've been told it's my turn" got "Good luck" (its "my turn"
+  read as going in to something dreaded) and "also do you know if walmart is open on thanksgiving" an answer about
+  money: errands;
+- "hey i need help rn" was a hello: help asked for now.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import play
+
+
+@pytest.mark.parametrize(
+    ("before", "asked"),
+    [
+        ("i feel so lonely since moving", "how is doing stuff supposed to help with the lonely thing tho? like whats the idea behind it"),
+        ("new baby, i'm so exhausted", "her pediatrician appt is thursday, should i mention how tired i am?"),
+        ("my sister and I keep fighting about mum's care", "Abeg how do I even start the conversation without it turning into another fight"),
+        ("i keep procrastinating on revision", "wait so i just do 25 mins and then a break? thats it?"),
+    ],
+)
+def test_how_to_do_it_is_a_question_whatever_it_names(service, before, asked):
+    assert play(service, before, asked)[1].understood.intent == "question"
+
+
+def test_not_knowing_how_to_tell_someone_said_as_a_feeling_is_still_heard_as_one(service):
+    assert play(service, "I feel awful and I don't know how to tell him")[0].understood.intent != "question"
+
+
+def test_not_sure_what_haven_is_is_answered_plainly(service):
+    replies = play(
+        service,
+        "Hello there",
+        "My daughter put this on the phone for me. She says I should talk to it. I'm not sure what you are at all",
+    )
+    assert replies[1].understood.intent == "capabilities"
+    assert "self-help guide" in replies[1].text
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Unrelated, but what should I make for dinner tonight? I've been told it's my turn",
+        "also do you know if walmart is open on thanksgiving",
+    ],
+)
+def test_errands_are_off_topic(service, said):
+    reply = play(service, "I'm retired and a bit bored", said)[1]
+    assert reply.understood.intent == "offtopic"
+    assert "Good luck" not in reply.text
+
+
+def test_my_turn_before_going_in_is_still_luck(service):
+    assert play(service, "they're calling me in, it's my turn")[0].understood.intent == "goodbye"
+
+
+def test_help_right_now_after_a_hello_is_help_now(service):
+    reply = play(service, "hey i need help rn")[0]
+    assert reply.understood.intent == "in_the_moment"
+    assert "Need help now?" in reply.text
