@@ -1673,13 +1673,14 @@ class Understander:
         return reads_good(vector)
 
     def _went_well_by_meaning(self, norm: str, feelings, vector: np.ndarray | None) -> bool:
-        """Whether a try told at some length reads as having gone well, by the learned reader of valence: no hard
-        feeling named, nothing asked, no "but" spoiling it."""
+        """Whether a try told at some length reads as having gone well, as good news in words ("did it!! went to the
+        gym ... nobody even looked") or by the learned reader of valence: no hard feeling named, nothing asked, no
+        "but" spoiling it."""
         if not self.use_embeddings or _distressed(feelings) or len(norm.split()) < GOOD_BY_MEANING_WORDS:
             return False
         if "?" in norm or I.REFUSAL.search(norm) or _SPOILED.search(norm) or CONTRAST.search(norm):
             return False
-        return reads_good(vector)
+        return bool(I.GOOD_NEWS.search(norm)) or reads_good(vector)
 
     def _unfit_suggestion(self, norm: str, named, state: DialogueState) -> str | None:
         """The exercise a message turns down by saying it does not fit ("a sleep plan feels a bit of a joke with a

@@ -85,7 +85,10 @@ def test_a_try_told_with_how_it_went_is_not_asked_how_it_went(service, before, t
     assert "How did it go?" not in reply.text
 
 
-def test_did_it_and_went_to_the_gym_is_a_step_done(service):
+def test_did_it_and_went_to_the_gym_is_a_step_done_well(service):
+    """chat_heldout65 (read: "It can be hard to tell people"). Just after the fear ladder was offered, it is that
+    exercise tried, and it went well; with nothing offered, a step done."""
     said = "did it!! went to the gym 😭 there were like 3 people there and nobody even looked"
     reply = play(service, "i've been wanting to go to the gym but i'm scared everyone'll stare at me", said)[1]
-    assert reply.understood.intent == "progress"
+    assert (reply.understood.intent, reply.understood.outcome) == ("tried", "helped")
+    assert play(service, said, person="someone else")[0].understood.intent == "progress"
