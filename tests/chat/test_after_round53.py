@@ -92,3 +92,30 @@ def test_did_it_and_went_to_the_gym_is_a_step_done_well(service):
     reply = play(service, "i've been wanting to go to the gym but i'm scared everyone'll stare at me", said)[1]
     assert (reply.understood.intent, reply.understood.outcome) == ("tried", "helped")
     assert play(service, said, person="someone else")[0].understood.intent == "progress"
+
+
+def test_worry_time_questioned_is_explained(service):
+    """chat_heldout65 (read): "worry time? like scheduling when to worry?" was met as anxiety, the question unanswered."""
+    replies = play(
+        service,
+        "money stuff is stressing me out, i lie there running numbers in my head",
+        "worry time? like scheduling when to worry? sounds kinda dumb no offense",
+    )
+    assert replies[1].understood.intent == "question"
+    assert "Worry time" in replies[1].text
+
+
+def test_an_errand_in_a_chat_exercise_is_not_its_steps_answer_and_days_of_it_end_it(service):
+    """chat_heldout65 (read): in worry time in the chat, "also do you know if walmart is open on thanksgiving" was taken
+    as the worry list, and "so 4 nights out of 7 ... slept better" as the next step's answer."""
+    replies = play(
+        service,
+        "money stuff is stressing me out, i lie there running numbers in my head",
+        "worry time? like scheduling when to worry? sounds kinda dumb no offense",
+        "ok fine i'll give it a shot",
+        "6:30 after the kids eat, 15 minutes, at the kitchen table",
+        "also do you know if walmart is open on thanksgiving",
+        "so 4 nights out of 7 i managed to push the worrying to 6:30. slept better those nights",
+    )
+    assert replies[4].understood.intent == "offtopic"
+    assert (replies[5].understood.intent, replies[5].understood.outcome) == ("tried", "helped")
