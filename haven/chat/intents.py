@@ -271,7 +271,9 @@ WHAT_HAVEN_IS = re.compile(
     # "My daughter put this on the phone for me. She says I should talk to it. I'm not sure what you are at all"
     # (chat_heldout65, read: "What do you need most right now?"): what Haven is, asked without a question mark
     r"\b(not sure|no idea|don'?t (really )?know|wondering) what (you are|you'?re|this (app |thing )?is|haven is)\b|"
-    r"^((so|ok|okay|um|sorry|hi|hello)\W+)*what (are you|is this( app| thing)?)( exactly| actually)?\W*$"
+    r"^((so|ok|okay|um|sorry|hi|hello)\W+)*what (are you|is this( app| thing)?)( exactly| actually)?\W*$|"
+    # "ok good. are you a real person or a bot" (chat_heldout65, read: told how to find a therapist)
+    r"\b(are|r) (you|u) (a |an )?(real |actual |live )?(person|human|bot|robot|ai|machine|computer)\b"
 )
 #: Whether Haven is ChatGPT, an AI or a person ("are you AI? who made you?"): that is said first.
 CHATGPT_ASKED = re.compile(r"\b(chatgpt|gpt|openai|llm|language model|ai|a bot|a robot|a person|human)\b")

@@ -119,3 +119,10 @@ def test_an_errand_in_a_chat_exercise_is_not_its_steps_answer_and_days_of_it_end
     )
     assert replies[4].understood.intent == "offtopic"
     assert (replies[5].understood.intent, replies[5].understood.outcome) == ("tried", "helped")
+
+
+def test_are_you_a_real_person_is_answered_with_what_haven_is(service):
+    """chat_heldout65 (read): "ok good. are you a real person or a bot" got how to find a therapist."""
+    reply = play(service, "hi is this private?", "ok good. are you a real person or a bot")[1]
+    assert reply.understood.intent == "capabilities"
+    assert "I'm not a person" in reply.text
