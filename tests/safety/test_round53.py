@@ -84,3 +84,23 @@ def test_how_someone_took_an_apology_is_not_pills_taken():
 @pytest.mark.parametrize("said", ["he took it all", "she took them all last night"])
 def test_taking_it_all_is_still_the_card(said):
     assert read_message(said).level == "crisis"
+
+
+def test_a_kind_of_friendship_is_no_unsure_answer_to_a_check_about_a_friend():
+    """risk_conversations_heldout70 (read): "kind of" in "a talking about feelings kind of friendship" was read as an
+    unsure answer to "do you think they might be thinking about ending their life?", and raised the card."""
+    kinds = replies(
+        "My best mate Tom hasn't been himself since his dad died. Stopped coming to five-a-side and barely answers texts.",
+        "How do I bring it up without him shutting down? We're not really a talking about feelings kind of friendship",
+        question="Can I ask: do you think they might be thinking about ending their life, or about hurting themselves?",
+    )
+    assert kinds == ["concern", "normal"]
+
+
+def test_kind_of_as_a_hedge_is_still_unsure():
+    kinds = replies(
+        "My best mate Tom hasn't been himself since his dad died. Stopped coming to five-a-side and barely answers texts.",
+        "kind of, he said something last week that scared me",
+        question="Can I ask: do you think they might be thinking about ending their life, or about hurting themselves?",
+    )
+    assert kinds[1] == "crisis"
