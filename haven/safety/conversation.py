@@ -526,12 +526,20 @@ def _yes_to_another_question(words: str, state: RiskState, alone: Triage, phrase
     if said is None:
         return False
     rest = words[said.end():].strip()
-    if len(rest.split()) < YES_STORY_WORDS or _STILL_THINKING.search(rest) or phrases.unsure.search(words):
+    thinking = _STILL_THINKING.search(_FEELING_BETTER.sub(" ", rest))
+    if len(rest.split()) < YES_STORY_WORDS or thinking or phrases.unsure.search(words):
         return False
     # a time said is the story's own ("we talked this morning"); a time to come is in _STILL_THINKING
     return not (_risk_words(rest, phrases, _explained(rest), times=False) or _still_risky(rest))
 
 
+#: Feeling better, said after a "yes": no thought or feeling of risk kept ("Yes. Feeling little better after telling", of a
+#: manager who took credit for his work, after a check-in the learned layer alone raised: chat_heldout64, read, where
+#: "feeling" read as the thoughts kept and the card held his talk about "I" statements)
+_FEELING_BETTER = re.compile(
+    r"\b(?:feel|feeling|felt)(?: (?:a|a bit|bit|a little|little|a lot|lot|much|way|so much))? (?:better|calmer|lighter|"
+    r"relieved|less \w+)\b"
+)
 #: Words after a "yes" that a story of its own has (fewer is the yes itself: "yes. every day")
 YES_STORY_WORDS = 4
 #: A yes that goes on with the thoughts or how often they come: a yes

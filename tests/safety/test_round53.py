@@ -104,3 +104,43 @@ def test_kind_of_as_a_hedge_is_still_unsure():
         question="Can I ask: do you think they might be thinking about ending their life, or about hurting themselves?",
     )
     assert kinds[1] == "crisis"
+
+
+def test_how_long_each_block_should_be_is_a_question_about_a_plan():
+    """chat_heldout64 (read): the learned layer read it 0.86 and the card held six turns of study talk."""
+    said = "ok let me try the study in blocks thing. how long should each block be?"
+    assert read_message(said).level == "none"
+
+
+CHECKED = "Can I ask: are you thinking about ending your life, or about hurting yourself?"
+#: chat_heldout64's manager who took credit (read): the learned layer alone raised the check-in on the last of these
+MANAGER = (
+    "Today my manager took credit for my work in front of the client. I am very much angry",
+    "I did whole migration module alone, two weekends I sat. He said 'we have done'. Not even my name he mentioned",
+    "I did not say anything in meeting. After that I just closed laptop and went for chai",
+    "Actually I don't want solution now, just I want to tell somebody. My wife will say leave the job",
+)
+
+
+def _after_the_manager(said: str) -> str:
+    from haven.safety.conversation import assess
+
+    state = None
+    for text in MANAGER:
+        result = assess(text, state)
+        state = result.state
+    assert result.reply == "concern"
+    return assess(said, state, CHECKED).reply
+
+
+def test_yes_and_feeling_better_after_a_misheard_check_in_is_asked_once_more():
+    """"Yes. Feeling little better after telling" raised the card ("feeling" read as the thoughts kept); it is asked
+    once more instead."""
+    assert _after_the_manager("Yes. Feeling little better after telling") == "check"
+
+
+@pytest.mark.parametrize(
+    "said", ["Yes. Feeling a bit better but I still think about it every day", "yes. i feel like ending it"]
+)
+def test_yes_with_the_thoughts_kept_is_still_the_card(said):
+    assert _after_the_manager(said) == "crisis"
