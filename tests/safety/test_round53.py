@@ -144,3 +144,20 @@ def test_yes_and_feeling_better_after_a_misheard_check_in_is_asked_once_more():
 )
 def test_yes_with_the_thoughts_kept_is_still_the_card(said):
     assert _after_the_manager(said) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Played Fifa with him Saturday, he battered me 6-1. Laughing the whole time though. First proper laugh in weeks",
+        "he beat me 2-0 lol",
+    ],
+)
+def test_a_score_is_no_beating(said):
+    """chat_heldout64 (read): a father's FIFA score with his son raised the abuse card, held four turns."""
+    assert read_message(said).level == "none"
+
+
+@pytest.mark.parametrize("said", ["he hit me 3 times last night", "she beat me again"])
+def test_being_hit_is_still_the_card(said):
+    assert read_message(said).level == "crisis"
