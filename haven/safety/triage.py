@@ -896,6 +896,9 @@ def _decide(reading: Reading, thresholds) -> Triage:
         ):
             # "and he ate my halloumi. labelled halloumi." read 0.72 medical: a flatmate ate their food, no one is ill
             return Triage("none", None, f"{model_says}, but someone else ate their food", None, language)
+        if not reading.risk_cue and frame_in("nothing_to_lose_trying", [" . ".join(reading.sentences)]):
+            # "I'll try it so. Nothing to lose" read 0.82: a go given, not a life with nothing left (chat_heldout64, read)
+            return Triage("none", None, f"{model_says}, but giving something a go", None, language)
         if not reading.risk_cue and frame_in("took_it_as_news", reading.sentences):
             # "apologised to the young fella too. he took it alright" read 0.95 as pills taken: how someone took an
             # apology or news, with no risk word (chat_heldout65, read: the card held a builder's goodbye)

@@ -161,3 +161,13 @@ def test_a_score_is_no_beating(said):
 @pytest.mark.parametrize("said", ["he hit me 3 times last night", "she beat me again"])
 def test_being_hit_is_still_the_card(said):
     assert read_message(said).level == "crisis"
+
+
+def test_nothing_to_lose_in_giving_it_a_go_is_no_crisis():
+    """chat_heldout64 (read): a retired man taking up an exercise, "I'll try it so. Nothing to lose", got a check-in."""
+    assert read_message("I'll try it so. Nothing to lose").level == "none"
+
+
+@pytest.mark.parametrize("said", ["nothing to lose anymore", "i'll try to end it tonight, nothing to lose"])
+def test_nothing_to_lose_alone_or_with_intent_is_still_read(said):
+    assert read_message(said).level != "none"
