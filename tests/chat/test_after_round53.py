@@ -139,3 +139,16 @@ def test_a_kind_picked_in_a_few_words_is_asked_for(service):
     )
     assert replies[2].understood.intent == "exercise_request"
     assert "breathing" in (replies[2].understood.exercise or "")
+
+
+def test_a_try_told_with_a_laugh_is_asked_how_it_went(service):
+    """chat_heldout66 (read after the second read): "did it while he was feeding ... cold tea lol" was thanked as having
+    helped (the valence reader read the laugh as good); how it went was not said, so it is asked."""
+    reply = play(service, "my baby won't settle and I'm so anxious", "I tried the grounding, did it while he was feeding with a cold tea lol")[1]
+    assert reply.understood.intent == "tried" and reply.understood.outcome is None
+
+
+def test_sleeping_till_the_afternoon_after_a_night_shift_is_how_it_went(service):
+    said = "Hello again. I did the wind-down after my shift on Tuesday with the mask and I slept till 2pm!"
+    reply = play(service, "I can't sleep after night shifts", said)[1]
+    assert (reply.understood.intent, reply.understood.outcome) == ("tried", "helped")
