@@ -1648,7 +1648,7 @@ class GuideEngine:
         # the conversation's subject, when the question alone found nothing on it ("about it" names nothing)
         subject = max(fit, key=fit.get, default=None)
         for doc_id in dict.fromkeys([*searched, *([subject] if subject else [])]):
-            if not fit.get(doc_id, self._article_fit(request, doc_id)):
+            if not (fit[doc_id] if doc_id in fit else self._article_fit(request, doc_id)):
                 continue
             for section in passages.of_document(self.library, doc_id):
                 if not re.search(r"when to get (more )?help|signs it is time", section.section, re.I):

@@ -616,12 +616,16 @@ PICK = re.compile(
 #: Asking whether something of theirs is normal ("is it normal...", "is it daft that..."): IS_NORMAL, OWN_EXPERIENCE.
 _IS_IT = r"(is it|is this|is that|isn'?t it|am i)"
 _ODD = r"(normal|ok|okay|weird|common|strange|daft|silly|stupid|odd|mad)\b"
+#: Asking whether others feel it too ("do other ppl feel like this"), said in both IS_NORMAL and OWN_EXPERIENCE.
+_OTHERS_FEEL = (
+    r"\b(do|does) (other|lots of|many|most|a lot of) (ppl|people|mums|moms|parents|students|men|women|guys|girls|carers|"
+    r"folk)( \w+)? (feel|get|go through|have|think|struggle)"
+)
 IS_NORMAL = re.compile(
     rf"^{_IS_IT} {_ODD}|"
     r"\b(difference between|is it normal|is this normal|is that normal|is it common|is this common|is that common)\b|"
     # "can i ask u smth. do other ppl feel like this" (chat_heldout63, read: "I'm listening.")
-    r"\b(do|does) (other|lots of|many|most|a lot of) (ppl|people|mums|moms|parents|students|men|women|guys|girls|carers|folk)"
-    r"( \w+)? (feel|get|go through|have|think|struggle)\b"
+    rf"{_OTHERS_FEEL}\b"
 )
 #: "is it normal to feel kind of flat about it all?": a question about the person's own experience, followed up about
 #: them ("How long has it felt like this for you?"); not "what's the difference between CBT and positive thinking?"
@@ -629,8 +633,7 @@ OWN_EXPERIENCE = re.compile(
     rf"^(\w+ )?{_IS_IT}( \w+)? {_ODD}(?=.*\b(feel|feeling|felt|i|i'?m|im|me|my|myself)\b)|"
     # "at night my heart beats so fast thinking about the exam, is that normal": asked after telling it
     r"\b(i|i'?m|im|me|my)\b.*\b(is|isn'?t) (that|this|it) (normal|common|usual)\W*$|"
-    r"\b(do|does) (other|lots of|many|most|a lot of) (ppl|people|mums|moms|parents|students|men|women|guys|girls|carers|folk)"
-    r"( \w+)? (feel|get|go through|have|think|struggle)( \w+)? (like this|like that|this way|that way|the same|this|that)\b"
+    rf"{_OTHERS_FEEL}( \w+)? (like this|like that|this way|that way|the same|this|that)\b"
 )
 #: Said before something asked that is not what Haven is for ("totally unrelated but do you know when the Raptors
 #: play next"): the person says so themselves.

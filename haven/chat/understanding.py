@@ -1373,7 +1373,7 @@ class Understander:
             # was welcomed as their plan (chat_heldout64, read: thanked for trying the self-compassion break offered
             # before it): what they did is their own plan, a step done
             return I.Reading("progress")
-        if tried and outcome is None and self._went_well_by_meaning(norm, feelings, vector):
+        if tried and outcome is None and self._went_well_in_words(norm, feelings):
             # "did the walk off thing twice this week. cooled down both times, didn't yell at anyone", "I did the
             # wind-down after my shift on Tuesday with the mask and I slept till 2pm!" (chat_heldout65, read): how it
             # went, told in words no pattern knows, then asked "How did it go?"
@@ -1683,7 +1683,7 @@ class Understander:
             return False
         return reads_good(vector)
 
-    def _went_well_by_meaning(self, norm: str, feelings, vector: np.ndarray | None) -> bool:
+    def _went_well_in_words(self, norm: str, feelings) -> bool:
         """Whether a try told at some length reads as having gone well, as good news in words ("did it!! went to the
         gym ... nobody even looked"): no hard feeling named, nothing asked, no "but" spoiling it. Not by the learned
         reader of valence: it read "did it while he was feeding ... cold tea lol" as good, and the grounding was
