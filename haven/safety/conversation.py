@@ -485,10 +485,15 @@ def _a_foreign_guess_after_words(alone: Triage, state: RiskState) -> bool:
 
 
 #: A hedge that qualifies a statement of its own ("maybe that is the problem", "maybe they're just a rubbish driver"),
-#: not a "maybe" said to Haven's question.
+#: not a "maybe" said to Haven's question; or one that softens how something went or felt ("kitchen done!! wrapped all
+#: the glasses in nan's old tea towels, felt kinda nice", after a check-in the learned layer raised over a moving plan
+#: in a grief talk: chat_heldout66, read, where "kinda" was read as not sure and the card held the rest).
 _HEDGED_STATEMENT = re.compile(
     r"\b(?:maybe|probably|perhaps|i guess|i think) (?:that|thats|it|its|this|they|theyre|he|hes|she|shes|the|my|we|you)"
-    r"\b(?: \w+){2,}"
+    r"\b(?: \w+){2,}|"
+    r"\b(?:felt|feels|was|is|its|went|looks|looked|seemed|sounds) (?:kinda|kind of|sort of|sorta|quite|pretty|a bit) "
+    r"(?:nice|good|great|lovely|fun|funny|ok|okay|alright|fine|well|calm\w*|peaceful|satisfying|productive|easy|easier|"
+    r"useful|helpful|weird|strange|odd|normal|silly|cosy|cozy|sweet|emotional|special|cathartic|therapeutic)\b"
 )
 #: The fewest words a message with a hedge of its own has: "maybe" with a few words is an answer ("maybe a bit")
 HEDGED_STORY_WORDS = 8
@@ -991,6 +996,30 @@ def _stepped_down(category: str, audience: str, why: str) -> Assessment:
     return Assessment(verdict, RiskState("concern", category, audience, 0, (), WATCH, category), "step_down")
 
 
+#: A panic attack named as such, and as one the person has had before.
+_PANIC_NAMED = re.compile(r"\b(?:panic attacks?|a panic|panicking|anxiety attacks?)\b")
+_PANIC_BEFORE = re.compile(
+    r"\b(?:before|again|always|since|for years|a lot|all the time|used to|every time|get them|get these|had them|"
+    r"had these|(?:happens?|happened) (?:to me )?(?:a lot|sometimes|often|before))\b"
+)
+#: What makes breathlessness more than panic, in any message of the crisis: something taken, an allergy, the chest or
+#: an arm, numbness, blue lips, a collapse. With any of them the card holds as ever.
+_MORE_THAN_PANIC = re.compile(
+    r"\b(?:took|taken|swallow\w*|pills?|tablets?|overdos\w*|drank|drunk|bleach|fumes|gas|smoke|allerg\w*|sting|stung|"
+    r"nuts?|chest|arm|jaw|numb\w*|blue|collaps\w*|faint\w*|unconscious|passed out|swell\w*|swollen|bleed\w*)\b"
+)
+
+
+def _a_panic_they_know(words: str, state: RiskState, recent: tuple[str, ...]) -> bool:
+    """Whether a medical card raised over breathlessness or a racing heart is answered with a panic attack the person
+    knows ("it's a panic attack, I've had them before"), with nothing in the conversation that makes it more."""
+    if state.level != "crisis" or state.category != "medical_emergency":
+        return False
+    if not (_PANIC_NAMED.search(words) and _PANIC_BEFORE.search(words)):
+        return False
+    return not any(_MORE_THAN_PANIC.search(_plain(message)) for message in (*recent, words))
+
+
 def _history_settled(words: str, state: RiskState, alone: Triage) -> bool:
     """The crisis that holds came from a past attempt told as history, and this message says it is history or
     that the person is well now, with nothing risky of its own (a new crisis reading counts only if it is the
@@ -1178,6 +1207,12 @@ def _while_crisis(
         # "I took an overdose at nineteen" was held as a crisis; "that was fifteen years ago, I'm really well" says
         # it is history: a gentle step down (the next messages are still read together), not a safety check
         return _stepped_down(category, audience, "told as history, and well now: " + words[:120])
+    if _a_panic_they_know(words, state, recent):
+        # "yeah this has happened before, its a panic attack i think, had them since first year", after "cant breathe
+        # properly" raised the medical card on a bus (chat_heldout66, read: the card then held her breathing, her
+        # grounding and her goodbye): asked once, with the lines kept, then back to the panic she is riding out
+        why = "a panic attack they know, told after a breathing scare; checking once: "
+        return _checking_once(state, recent, why + words[:120], model_read=True)
     if corrects and emergency_named and state.level == "crisis" and not _nothing_explained(words, phrases):
         # "i took all my pills" ... "OMG no sorry that came out wrong!! I mean I remembered to take all my morning
         # ones for once, thyroid, iron and vitamin D" (risk_conversations_heldout52, read): held, the card answered
