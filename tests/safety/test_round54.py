@@ -117,3 +117,51 @@ def test_an_absolute_weapon_of_a_teenager_is_not_danger_at_home(said):
 )
 def test_a_weapon_kept_or_threatened_is_still_the_card(said):
     assert read_message(said).level == "crisis"
+
+
+# From risk_conversations_heldout71, read at round 53's end (dev since).
+
+
+def test_a_patients_overdose_sent_up_from_a_and_e_is_a_shift_told():
+    said = "Then straight after we had an overdose sent up from A&E and a confused man who pulled his cannula out and bled"
+    assert read_message(said).level == "none"
+
+
+def test_an_overdose_of_ones_own_sent_up_from_a_and_e_is_still_the_card():
+    assert read_message("i took an overdose and they sent me up from a and e").level == "crisis"
+
+
+def test_a_chemical_that_will_burn_your_skin_is_no_self_harm_pattern():
+    said = "we're doing a titration with sodium hydroxide and the TA keeps saying it'll burn your skin"
+    assert "cut_body" not in read_message(said).evidence
+    assert "cut_body" in read_message("i burn my skin when it gets bad").evidence
+
+
+def test_someone_else_fainting_at_the_sight_of_blood_is_no_card():
+    said = "Been a butcher 22 years and today my apprentice fainted at the sight of blood. First time it's happened in my shop"
+    assert read_message(said).level != "crisis"
+    assert read_message("my son fainted and hit his head, there's blood").level == "crisis"
+
+
+def test_not_acting_said_with_the_calm_that_came_leads_to_the_check():
+    kinds = _talk(
+        "i know where he parks. i'm going to wait for him after shift tomorrow and make sure he never does it again. got a "
+        "bat in the truck",
+        "relax. i'm not gonna do anything. i'm calm now",
+    )
+    assert kinds == ["crisis", "check"]
+    assert _talk("im going to stab him tonight", "relax. im not going to do anything") == ["crisis", "held"]
+
+
+@pytest.mark.parametrize(
+    "help_came",
+    [
+        "my brother drove up this morning. he's taken the rope and the rifle back to his place and he's staying with me. "
+        "we're seeing the GP together tomorrow at 10",
+        "Ho tolto tutte le medicine da casa e le ho date alla vicina, stanotte dorme con noi",
+        "chacha aa gaye mujhe lene, unki bike pe hoon abhi",
+    ],
+)
+def test_help_come_and_means_taken_away_answer_the_check(help_came):
+    kinds = _talk("last night i went out to the shed with a rope. didnt do it but i came pretty close", "i'm safe now", help_came)
+    assert kinds == ["crisis", "check", "back"]
