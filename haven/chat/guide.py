@@ -446,6 +446,14 @@ def _searched_exercise(request) -> str | None:
     return next((h.doc_id for h in request.hits if h.kind == "exercise"), None)
 
 
+#: An answer that says the person does not know, and nothing else ("idk really", "dunno tbh", "not sure").
+_NOT_KNOWING = re.compile(
+    r"((ok|okay|hmm+|um+|erm+|honestly|tbh|ya|yeah|well|i mean)\s)*(idk|dunno|i dunno|i don'?t know|i do not know|not sure|"
+    r"i'?m not sure|no idea|hard to say|who knows|not really sure|couldn'?t tell you|i can'?t say)"
+    r"(\s(really|tbh|honestly|to be honest|either|tho|though|yet|lol|haha|man|mate))*\s?\??"
+)
+
+
 def _words_of(thing: str) -> set[str]:
     """The content words of a thing asked about by name, to see whether it is the exercise in play."""
     return {w for w in re.findall(r"[a-z]+", thing.lower()) if len(w) >= 4 and w not in _NOT_CONTENT}
@@ -1919,11 +1927,11 @@ class GuideEngine:
             if len(thing.split()) >= 3:
                 # "how does the doing stuff before you feel like it thing work?": a thing described, not a name (a name
                 # the library lacks, "this STOP thing", is said plainly below): the exercise the search found for it
-                named = _searched_exercise(request)
+                named = self._searched_exercise_sharing(request, thing)
         if thing and named in self.library.exercises and not _words_of(thing) & self._known_words(self.library.exercises[named]):
             # "how does the doing stuff before you feel like it thing work?" just after the body scan was offered:
             # not the body scan, whose words it shares none of, but the exercise the search found for the question
-            named = _searched_exercise(request)
+            named = self._searched_exercise_sharing(request, thing)
         # asked of their own experience (own_normal): never an exercise's explanation for the answer
         if not named and not own_normal and I.ABOUT_THAT.match(request.normalised):
             # "what's that?" just after Step-by-step problem solving was suggested: that one, as understanding read
@@ -2011,7 +2019,7 @@ class GuideEngine:
         if article is None and own_normal:
             return self._normal(request, phraser, citer)
         if article is None:
-            exercise = self._exercise_answer(request, phraser, citer)
+            exercise = self._exercise_answer(request, phraser, citer, in_its_words=True)
             if exercise is not None:
                 return exercise
             return [phraser.pick("not-in-library", P.NOT_IN_LIBRARY), self._follow_up(request, phraser)], []
@@ -2170,10 +2178,13 @@ class GuideEngine:
             return [f"{lead}\n\n{listed}", phraser.pick("helps-q", P.HELPING_STEPS_QUESTION)], []
         return None
 
-    def _exercise_answer(self, request, phraser, citer):
+    def _exercise_answer(self, request, phraser, citer, in_its_words: bool = False):
         """A question no article answers but an exercise does ("what would facing it gradually even look like with a
         bridge?": the fear ladder), answered with what the exercise is and an offer of it; None when no exercise
-        the search found fits what the person is talking about or may be offered."""
+        the search found fits what the person is talking about or may be offered. ``in_its_words``: only an exercise
+        that shares a word of the question (its title, tags or summary), for a question nothing else answered ("What
+        is this two minute rule you are telling?" was answered with the thinking trap exercise, which says nothing of
+        it: chat_heldout66, read)."""
         recent = " ".join([*self._earlier(request)[-2:], request.normalised])
         said = {w[:5] for w in re.findall(r"[a-z]{5,}", recent)}
 
@@ -2220,6 +2231,8 @@ class GuideEngine:
             found.insert(0, passages.section(self.library, by_name, "What it is for"))
         if about_a_thing and not unnamed:
             found = [h for h in found if h in request.hits or named_in_question(h.doc_id) or h.doc_id == by_name]
+        if in_its_words:
+            found = [h for h in found if self._shares_a_word(request.normalised, h.doc_id)]
 
         def order(h):
             if unnamed:
@@ -2265,6 +2278,19 @@ class GuideEngine:
     def _name_words(self, name: str) -> set[str]:
         """The words of an asked-for name that could name an exercise (not "the other", "first", nor "rule")."""
         return set(re.findall(r"[a-z0-9]+", name)) - self._ORDINARY_NAMES - {"rule"}
+
+    def _shares_a_word(self, text: str, exercise_id: str) -> bool:
+        """Whether a question names a content word of an exercise's title, id, tags or summary."""
+        ex = self.library.exercises[exercise_id]
+        return bool(_words_of(text) & (set(re.findall(r"[a-z]+", ex.summary.lower())) | self._known_words(ex)))
+
+    def _searched_exercise_sharing(self, request, thing: str) -> str | None:
+        """The exercise the search ranked first for a thing described, when it shares a word of the description
+        (its title, tags or summary). Why: "wdym break it into chunks tho like how small", of a study plan, was
+        answered by explaining expressive writing, and "what is this two minute rule" by spot the thinking trap, the
+        search's nearest exercises, which said nothing of either (chat_heldout66, read)."""
+        found = _searched_exercise(request)
+        return found if found in self.library.exercises and self._shares_a_word(thing, found) else None
 
     @staticmethod
     def _known_words(ex: Exercise) -> set[str]:
@@ -2687,6 +2713,9 @@ class GuideEngine:
             ack = echo
         elif told and re.search(r"no ?one|nobody|haven'?t|not told|didn'?t", told[2]):
             ack = phraser.pick("answer-told", P.ANSWER_TOLD_NO_ONE, required=False)
+        elif _NOT_KNOWING.fullmatch(request.normalised):
+            # "idk really", to an open question, was thanked: "Thanks, that helps me understand" (chat_heldout66, read)
+            ack = phraser.pick("answer-not-knowing", P.ANSWER_NOT_KNOWING, required=False)
         elif not hard and "grieving" in request.dialogue.topics and (remembered := self._remembering(request, phraser)):
             # "Her name was Bess. Walked her twice a day every day since I retired." (chat_heldout57, read: "That
             # would wear anyone down"): a memory told in a talk about a loss, taken in as part of grieving

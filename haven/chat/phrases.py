@@ -1051,6 +1051,8 @@ ANSWER_ACK = (
     "I appreciate you sharing that.",
     "Okay, that makes sense.",
 )
+#: An answer that says the person does not know ("idk really"): not thanked as if it told something.
+ANSWER_NOT_KNOWING = ("That's okay. It isn't always easy to put into words.", "That's alright, not knowing is an answer too.")
 #: An answer that says something helped, with no exercise to name ("just saying it out loud helped a bit").
 ANSWER_HELPED = ("I'm really glad that helped, even a little.", "That's good to hear.")
 #: A 0-10 rating given when Haven asked for one ({n}): taken as said, not answered with another question.

@@ -72,15 +72,39 @@ _SOMEONE_ELSES = re.compile(
 )
 
 
+#: Words that only people of one country use for their own everyday life: a greeting, the currency, the national
+#: exams, the police or a health service by name. The blind reader of round 53 found the US lines given to a New
+#: Zealander ("kia ora", "ka kite"), an Irish mother (hurling) and a Lagos student (naira, UNILAG) who never named
+#: their country. Only words with one country behind them; "euro", "quid" or "arvo" are said in several.
+CUES: dict[str, tuple[str, ...]] = {
+    "NZ": ("kia ora", "ka kite", "whanau", "kiwisaver"),
+    "IE": ("gardai", "garda", "hurling", "camogie", "leaving cert", "junior cert", "the hse", "a gp in the hse"),
+    "GB": ("the nhs", "nhs", "gcse", "gcses", "sixth form", "a and e", "ucas"),
+    "NG": ("naira", "unilag", "nysc", "jamb", "waec"),
+    "ZA": ("howzit", "lekker", "braai", "matric dance"),
+    "AU": ("centrelink", "medicare card", "atar", "year 12 hsc"),
+    "IN": ("rupees", "board exams", "jee mains", "neet exam"),
+}
+_BY_CUE = {cue: code for code, cues in CUES.items() for cue in cues}
+_CUE = re.compile(r"\b(" + "|".join(sorted((re.escape(c) for c in _BY_CUE), key=len, reverse=True)) + r")\b")
+
+
+def _plain(message: str) -> str:
+    plain = unicodedata.normalize("NFKD", message.lower()).encode("ascii", "ignore").decode()  # "Québec": quebec
+    return re.sub(r"[^\w\s']", " ", plain)
+
+
 def region_said(messages: Iterable[str]) -> str | None:
-    """The region code of the one place the person says they are in, or None when they say none, or more than one."""
+    """The region code of the one place the person says they are in, or None when they say none, or more than one.
+    With no place said, the one country whose everyday words they use (``CUES``), when all point to one."""
+    texts = [_plain(message) for message in messages]
     found: set[str] = set()
-    for message in messages:
-        plain = unicodedata.normalize("NFKD", message.lower()).encode("ascii", "ignore").decode()  # "Québec": quebec
-        text = re.sub(r"[^\w\s']", " ", plain)
+    for text in texts:
         for match in _OWN_PLACE.finditer(text):
             before = text[max(0, match.start() - 30) : match.start() + len(match.group(0)) - len(match.group(1))]
             if _SOMEONE_ELSES.search(before):
                 continue
             found.add(_BY_PLACE[match.group(1)])
+    if not found:
+        found = {_BY_CUE[cue] for text in texts for cue in _CUE.findall(text)}
     return found.pop() if len(found) == 1 else None

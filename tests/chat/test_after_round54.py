@@ -166,3 +166,31 @@ def test_when_it_is_loudest_is_not_asked_just_after_a_time_or_place_is_told(serv
 def test_when_it_is_loudest_is_asked_when_nothing_said_tells_it(service):
     replies = play(service, "hi", "just feel gross tbh", "about my body", "i hate how i look")
     assert "?" in replies[3].text
+
+
+def test_a_rule_the_library_lacks_is_said_plainly_not_answered_with_another_exercise(service):
+    replies = play(service, "I keep putting off my design document", "What is this two minute rule you are telling?")
+    assert "Spot the thinking trap" not in replies[1].text
+    assert "library" in replies[1].text
+
+
+def test_a_thing_described_is_answered_by_an_exercise_that_shares_its_words(service):
+    replies = play(
+        service,
+        "ap chem exam friday and i am so cooked. i havent even started the unit 6 stuff",
+        "wdym break it into chunks tho like how small",
+    )
+    assert "Expressive writing" not in replies[1].text
+
+
+@pytest.mark.parametrize("said", ["idk really", "not sure tbh", "dunno"])
+def test_not_knowing_is_not_thanked_as_if_it_told_something(service, said):
+    reply = play(service, "i've been feeling really low lately, i just sit around", "mostly at home i guess", said)[2]
+    assert "helps me understand" not in reply.text
+    assert "Thank you for telling me" not in reply.text
+
+
+def test_the_lines_are_of_the_country_whose_words_the_person_uses(service):
+    reply = play(service, "kia ora", "i want to end my life tonight")[1]
+    assert "1737" in reply.text
+    assert "988" not in reply.text

@@ -50,3 +50,22 @@ def test_a_place_haven_has_no_lines_for_gets_the_directory_and_the_local_number(
 
     assert region_said([said]) == code
     assert resolve_region(code) is load_regions()[FALLBACK_REGION]
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        (["kia ora", "bit of a week. my nan's funeral was on tuesday"], "NZ"),
+        (["Thanks a million. Right, off to collect the younger one from hurling"], "IE"),
+        (["I made a small budget also, I have 6,500 naira left till month end"], "NG"),
+        (["Howzit", "Need to sort out my temper bru"], "ZA"),
+    ],
+)
+def test_words_only_one_country_uses_pick_its_region_when_no_place_is_said(said, code):
+    assert region_said(said) == code
+
+
+def test_a_place_said_outweighs_everyday_words_and_words_of_two_countries_say_nothing():
+    assert region_said(["I live in Cork", "kia ora"]) == "IE"
+    assert region_said(["kia ora", "the nhs is so slow"]) is None
+    assert region_said(["the euro is up again", "arvo nap"]) is None
