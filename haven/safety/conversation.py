@@ -405,6 +405,12 @@ def assess(
         # check-in asked about ending their life in the middle of the breathing. Easing, said as it comes
         verdict = Triage("none", None, "easing, in a panic told just before; read alone: " + alone.evidence)
         return Assessment(verdict, _calm(state, recent), "normal")
+    if alone.is_risk and _missing_a_pet_told_before(words, state, alone):
+        # "The house is so quiet. I keep expecting her at the door when I come in", two messages after "We had our old
+        # dog Biscuit put to sleep at the vet on Friday" (chat_heldout65, read: the learned layer alone read 0.88 as
+        # harm to others, and asked whether she might hurt someone): missing a pet, told as grief
+        verdict = Triage("none", None, "missing a pet whose death was told just before; read alone: " + alone.evidence)
+        return Assessment(verdict, _calm(state, recent), "normal")
     again = _again_after_carrying_on(words, state, alone, phrases)
     unsupported = again or _unsupported_first_reading(text, words, state, alone, phrases)
     if alone.is_crisis and not answer.unsafe and unsupported:
@@ -580,6 +586,19 @@ def _framed_just_before(text: str, state: RiskState, alone: Triage, phrases: _Ph
     if again.level != "concern":
         return None
     return replace(again, evidence="a frame in the message before explained its risk words; " + again.evidence)
+
+
+def _missing_a_pet_told_before(words: str, state: RiskState, alone: Triage) -> bool:
+    """Whether a reading of the learned layer alone (no risk word, no pattern) comes in a calm conversation in which
+    a pet's death was told a few messages before, with no wish or intent in the message itself ("I want to be with
+    her now" keeps its reading)."""
+    from haven.safety.patterns import frame_in, load_pattern_book, prepare
+
+    if not alone.model_alone or alone.source != "model" or state.level != "clear" or state.watch:
+        return False
+    if load_pattern_book().intent_beside_frame.search(words):
+        return False
+    return any(frame_in("pet_died", prepare(message).sentences) for message in state.recent[-RECENT_MESSAGES:])
 
 
 def _breath_in_a_panic_told_just_before(words: str, state: RiskState, alone: Triage) -> bool:

@@ -194,3 +194,63 @@ def test_the_lines_are_of_the_country_whose_words_the_person_uses(service):
     reply = play(service, "kia ora", "i want to end my life tonight")[1]
     assert "1737" in reply.text
     assert "988" not in reply.text
+
+
+# From chat_heldout65, read at round 53's start (dev since).
+
+
+def test_someone_showing_them_the_app_starts_no_exercise(service):
+    reply = play(service, "Good afternoon", "My granddaughter show me this app. I worry too much about my pressure")[1]
+    assert reply.understood.intent != "exercise_request"
+    assert "from 0 to 10" not in reply.text.lower()
+
+
+def test_thanks_for_having_got_it_off_their_chest_is_thanks(service):
+    replies = play(service, "I look after my mom, she has Alzheimer's", "Thanks, I needed to get that off my chest")
+    assert replies[1].understood.intent == "thanks"
+
+
+def test_an_uneasy_face_after_a_warm_word_is_not_good_news(service):
+    replies = play(
+        service,
+        "bit of a weird one but i hate looking at myself in the mirror at the moment",
+        "aye mostly since my pal's wedding, saw the photos and just 😬",
+    )
+    assert replies[1].understood.intent != "progress"
+
+
+def test_a_doctors_all_clear_is_met_with_relief_not_pride(service):
+    replies = play(
+        service,
+        "I've had this twitch in my eyelid for like 4 days now and I went on google at 2am",
+        "hey so I went to the doctor, she said it's stress and too much coffee. all fine 😅",
+    )
+    assert replies[1].understood.intent == "progress"
+    assert "proud" not in replies[1].text
+    assert "stressed" not in replies[1].understood.feelings
+
+
+def test_too_much_coffee_is_not_overwhelm_but_too_much_is(understander):
+    assert "overwhelmed" not in understander.read("i had too much coffee today").feelings
+    assert "overwhelmed" in understander.read("everything is too much").feelings
+
+
+def test_a_worry_of_its_own_is_not_met_as_more_of_the_waiting_list(service):
+    replies = play(
+        service,
+        "yeah my GP said there's a waiting list for counselling, 12 weeks",
+        "ok i'll chat here in the meantime so",
+        "i worry about everything. my mam's health, the job, whether i left the straighteners on",
+    )
+    assert "sessions" not in replies[2].text
+    assert "waiting" not in replies[2].text
+
+
+def test_a_feeling_quoted_as_an_example_is_not_the_persons_own(service):
+    replies = play(
+        service,
+        "me and my girlfriend keep fighting over dumb stuff. dishes, whose turn to walk the dog",
+        "the I statement thing sounds a bit cheesy but ok, like 'I feel stressed when the sink is full'?",
+    )
+    assert "stressed" not in replies[1].understood.feelings
+    assert replies[1].understood.intent == "question"

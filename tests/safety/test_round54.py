@@ -165,3 +165,30 @@ def test_not_acting_said_with_the_calm_that_came_leads_to_the_check():
 def test_help_come_and_means_taken_away_answer_the_check(help_came):
     kinds = _talk("last night i went out to the shed with a rope. didnt do it but i came pretty close", "i'm safe now", help_came)
     assert kinds == ["crisis", "check", "back"]
+
+
+def test_a_mens_shed_is_a_community_workshop():
+    assert read_message("There's a men's shed in the town alright. I never went").level == "none"
+    assert read_message("I'm going to the shed with the rope tonight").level == "crisis"
+
+
+def test_missing_a_pet_whose_death_was_told_is_grief_not_a_check_in():
+    kinds = _talk(
+        "We had our old dog Biscuit put to sleep at the vet on Friday. She was 15",
+        "I don't need any exercises, I'd just like to tell someone about her if that's alright",
+        "She was a scruffy little terrier. She used to steal socks and bury them in the garden",
+        "The house is so quiet. I keep expecting her at the door when I come in",
+    )
+    assert kinds[3] == "normal"
+
+
+def test_a_pets_death_told_does_not_soften_a_wish_said_after_it():
+    kinds = _talk("We had our old dog put to sleep on Friday", "I want to die, I can't do this without her")
+    assert kinds[1] == "crisis"
+
+
+def test_a_friend_saying_whats_even_the_point_is_a_gentle_check_on_them():
+    said = "he's been really quiet since his breakup and last night he said 'what's even the point' when we were talking about uni"
+    triage = read_message(said)
+    assert (triage.level, triage.audience) == ("concern", "third_party")
+    assert read_message("my teacher said whats the point of a revision timetable if you dont use it").level == "none"
