@@ -2091,15 +2091,15 @@ def _condition(norm: str) -> str | None:
 _HOW_LONG_DOES_IT_TAKE = re.compile(r"\bhow long (does|will|would|is) (it|that|this)\b|\b(is it|is that) (long|quick)\b")
 _WIND_DOWN = re.compile(r"\bwind[- ]?down (routine|plan|thing)\b")
 #: Asking for the shortest exercise ("whats the quickest one", "anything quick?", "the shortest one you've got").
+#: "Could you give me something quick for the morning, for when she's refusing to go" (chat_heldout66, read: "Thanks,
+#: that helps me understand"): something short asked for, whatever was offered
+_SOMETHING_QUICK = re.compile(r"\b(give|show|teach|tell) (me|us) (something|anything|a thing|one) (quick|short|simple|fast|small)\b")
 _QUICKEST = re.compile(
     r"\b(what'?s|whats|which is|which'?s|what is|give me|do) the (quickest|shortest|fastest|easiest)"
     r"( one| thing| exercise| option|\W*$)|"
     r"^((ok|okay|fine|fine then|alright|go on|sure)\W+)*(the )?(quickest|shortest) (one|thing|exercise)\b|"
-    r"\b(give|show|teach|tell) (me|us) (something|anything|a thing|one) (quick|short|simple|fast|small)\b"
+    + _SOMETHING_QUICK.pattern
 )
-#: "Could you give me something quick for the morning, for when she's refusing to go" (chat_heldout66, read: "Thanks,
-#: that helps me understand"): something short asked for, whatever was offered
-_SOMETHING_QUICK = re.compile(r"\b(give|show|teach|tell) (me|us) (something|anything|a thing|one) (quick|short|simple|fast|small)\b")
 #: The most minutes "something quick" may take
 QUICK_MINUTES = 5
 #: Another of the same told ("had one last month as well", "first one was at uni"): the thing just talked about.
