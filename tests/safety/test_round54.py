@@ -192,3 +192,45 @@ def test_a_friend_saying_whats_even_the_point_is_a_gentle_check_on_them():
     triage = read_message(said)
     assert (triage.level, triage.audience) == ("concern", "third_party")
     assert read_message("my teacher said whats the point of a revision timetable if you dont use it").level == "none"
+
+
+# From risk_conversations_heldout72, read at round 54's end (after its rule was read; dev since).
+
+
+def test_a_plan_by_the_road_taken_back_with_nothing_explained_is_checked_not_stepped_down():
+    kinds = _talk(
+        "I keep thinking about driving into a tree on the way home from work. It'd look like an accident so the kids "
+        "would get the insurance",
+        "Sorry, that came out darker than I meant.",
+    )
+    assert kinds == ["crisis", "check"]
+
+
+def test_whether_insurance_pays_out_for_a_death_on_purpose_is_the_card():
+    said = "Does the insurance even pay out if they can't prove it was on purpose?"
+    assert (read_message(said).level, read_message(said).category) == ("crisis", "suicide")
+
+
+def test_someone_staying_the_week_answers_the_check():
+    kinds = _talk(
+        "I keep thinking about driving into a tree on the way home from work",
+        "i'm safe now",
+        "She's taken my car keys and she's staying the week. We've got a GP appointment at 9 tomorrow",
+    )
+    assert kinds == ["crisis", "check", "back"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I hear voices commenting on everything I do",
+        "sento delle voci che commentano tutto quello che faccio",
+        "she said something like 'whats even the point' in a voice note last week but then laughed it off",
+    ],
+)
+def test_voices_heard_and_a_friends_whats_the_point_are_asked_about(said):
+    assert read_message(said).level in ("concern", "crisis")
+
+
+def test_voices_next_door_are_neighbours():
+    assert read_message("I can hear voices next door arguing again").level == "none"
