@@ -2287,9 +2287,10 @@ class GuideEngine:
         return set(re.findall(r"[a-z0-9]+", name)) - self._ORDINARY_NAMES - {"rule"}
 
     def _shares_a_word(self, text: str, exercise_id: str) -> bool:
-        """Whether a question names a content word of an exercise's title, id, tags or summary."""
+        """Whether a question names a content word (five letters or more) of an exercise's title, id, tags or summary."""
         ex = self.library.exercises[exercise_id]
-        return bool(_words_of(text) & (set(re.findall(r"[a-z]+", ex.summary.lower())) | self._known_words(ex)))
+        asked = {w for w in _words_of(text) if len(w) >= 5}  # not "down" of "calm down" and "break a problem down"
+        return bool(asked & (set(re.findall(r"[a-z]+", ex.summary.lower())) | self._known_words(ex)))
 
     def _searched_exercise_sharing(self, request, thing: str) -> str | None:
         """The exercise the search ranked first for a thing described, when it shares a word of the description

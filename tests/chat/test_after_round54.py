@@ -277,3 +277,14 @@ def test_a_plan_for_tomorrow_is_welcomed_as_a_plan(service, before, plan, said_b
     reply = play(service, before, plan)[1]
     assert reply.understood.intent != "progress"
     assert said_back in reply.text
+
+
+def test_something_quick_to_calm_down_starts_a_short_calming_exercise(service):
+    # seen in the round's own walk: an exercise was asked for only by a shared "down" ("break a problem down")
+    replies = play(
+        service,
+        "I've been so stressed about work, my manager keeps piling stuff on",
+        "can we do something quick to calm down?",
+    )
+    assert replies[1].understood.intent == "exercise_request"
+    assert "problem solving" not in replies[1].text.lower()
