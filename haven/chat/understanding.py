@@ -2090,13 +2090,14 @@ def _condition(norm: str) -> str | None:
 #: Asking how long an exercise takes ("how long does it take", "is it long?").
 _HOW_LONG_DOES_IT_TAKE = re.compile(r"\bhow long (does|will|would|is) (it|that|this)\b|\b(is it|is that) (long|quick)\b")
 _WIND_DOWN = re.compile(r"\bwind[- ]?down (routine|plan|thing)\b")
-#: Asking for the shortest exercise ("whats the quickest one", "anything quick?", "the shortest one you've got").
 #: "Could you give me something quick for the morning, for when she's refusing to go" (chat_heldout66, read: "Thanks,
 #: that helps me understand"): something short asked for, whatever was offered
 _SOMETHING_QUICK = re.compile(
     r"\b((give|show|teach|tell) (me|us)|(can|could|shall) (we|i|you) (do|try)) (something|anything|a thing|one) "
     r"(quick|short|simple|fast|small)\b"
 )
+#: Asking for the shortest exercise ("whats the quickest one", "anything quick?", "the shortest one you've got"), or
+#: for something quick.
 _QUICKEST = re.compile(
     r"\b(what'?s|whats|which is|which'?s|what is|give me|do) the (quickest|shortest|fastest|easiest)"
     r"( one| thing| exercise| option|\W*$)|"
